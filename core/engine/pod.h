@@ -1,0 +1,69 @@
+#pragma once
+// A v1 Pod reduced to what the Job controller reads: phase, conditions, container states,
+// deletion, the tracking finalizer and the index annotations.
+
+#include "object_meta.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+namespace pod_phase {
+inline constexpr const char* Pending = "Pending";
+inline constexpr const char* Running = "Running";
+inline constexpr const char* Succeeded = "Succeeded";
+inline constexpr const char* Failed = "Failed";
+inline constexpr const char* Unknown = "Unknown";
+} // namespace pod_phase
+
+struct PodCondition {
+    std::string type;   // Ready, PodScheduled, DisruptionTarget, ...
+    std::string status; // True | False | Unknown
+    std::optional<Seconds> lastTransitionTime;
+};
+
+struct ContainerStateTerminated {
+    int32_t exitCode = 0;
+    std::string reason;
+    std::optional<Seconds> startedAt;
+    std::optional<Seconds> finishedAt;
+};
+
+struct ContainerStatus {
+    std::string name;
+    bool ready = false;
+    bool running = false;
+    std::optional<Seconds> runningStartedAt;
+    std::optional<ContainerStateTerminated> terminated;
+    int32_t restartCount = 0;
+};
+
+struct Pod {
+    ObjectMeta metadata;
+    std::string nodeName;
+    std::string phase = pod_phase::Pending;
+    std::optional<Seconds> startTime;
+    std::vector<PodCondition> conditions;
+    std::vector<ContainerStatus> containerStatuses;
+    std::vector<ContainerStatus> initContainerStatuses;
+
+    bool isTerminal() const {
+        return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
+    }
+    bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }
+    const PodCondition* condition(const std::string& type) const {
+        for (const auto& c : conditions)
+            if (c.type == type)
+                return &c;
+        return nullptr;
+    }
+    bool isReady() const {
+        const PodCondition* c = condition("Ready");
+        return c && c->status == "True";
+    }
+};
+
+} // namespace jobscope

@@ -1,0 +1,121 @@
+#pragma once
+// One pass of the upstream Job controller's syncJob (kubernetes/kubernetes
+// pkg/controller/job/job_controller.go, current master, every Job feature GA), as a pure
+// function: the Job, the Pods the informer shows, the controller's memory between syncs
+// (expectations, pod-failure backoff record) and the answers the API server will give go in;
+// what the controller does in this pass comes out. No clock, no I/O.
+//
+// Beyond upstream, the result carries an Explanation: the number of active Pods the
+// controller aims for and the causes (DESIGN.md §5 ids) that keep the actual parallelism
+// from the request at this moment.
+
+#include "job.h"
+#include "pod.h"
+#include "reconcile/backoff.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+// Upstream constants (job_controller.go, controller_utils.go).
+inline constexpr Seconds kSyncJobBatchPeriod = 1.0;
+inline constexpr Seconds kDefaultJobApiBackOff = 1.0;
+inline constexpr Seconds kMaxJobApiBackOff = 60.0;
+inline constexpr int kMaxUncountedPods = 500;
+inline constexpr int kMaxPodCreateDeletePerSync = 500;
+inline constexpr int kSlowStartInitialBatchSize = 1;
+inline constexpr Seconds kExpectationsTimeout = 300.0;
+
+// Creates and deletes issued by earlier syncs and not yet seen in the informer
+// (ControllerExpectations), plus the Pods whose finalizer removal is still in flight
+// (finalizerExpectations).
+struct Expectations {
+    int creations = 0;
+    int deletions = 0;
+    // When the expectation was last set; with `now` it decides the 5-minute TTL.
+    std::optional<Seconds> setAt;
+    std::vector<std::string> finalizerRemovalUids;
+
+    bool satisfied(Seconds now) const;
+};
+
+// What the API server answers this sync's writes with.
+enum class ApiError {
+    None,
+    Quota,                // 403 Forbidden: exceeded quota
+    Forbidden,            // 403 Forbidden: no permission / admission denied
+    Error,                // any other failure (500, timeout)
+    NamespaceTerminating, // creation refused because the namespace is being deleted
+};
+
+struct ApiErrors {
+    ApiError create = ApiError::None;
+    ApiError deletion = ApiError::None;
+    ApiError patch = ApiError::None;       // finalizer-removal patches
+    ApiError statusUpdate = ApiError::None; // UpdateStatus of the Job
+    // Creates the API accepts before it starts failing with `create` (or with a generic
+    // error when `create` is None), as upstream's FakePodControl.CreateLimit.
+    std::optional<int> createLimit;
+};
+
+struct SyncInput {
+    Job job; // status = the status before this sync; metadata.deletionTimestamp = being deleted
+    std::vector<Pod> pods; // Pods the informer shows as owned by the Job
+    Expectations expectations;
+    BackoffRecord backoff; // the controller's pod-failure backoff record for this Job
+    ApiErrors apiErrors;
+    Seconds now = 0;
+};
+
+// A Pod this sync asked the API server to create.
+struct PodCreation {
+    std::optional<int> index; // Indexed Jobs: the completion index
+    // Per-index failure counters carried to the new Pod (backoffLimitPerIndex).
+    std::optional<int> indexFailureCount;
+    std::optional<int> indexIgnoredFailureCount;
+    bool accepted = true;  // false when the API refused it
+    std::string error;     // the API's message when refused
+};
+
+struct Event {
+    std::string type; // Normal | Warning
+    std::string reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
+    std::string message;
+};
+
+// Why actual parallelism differs from the request right now (DESIGN.md §5 cause ids,
+// primary cause first).
+struct Explanation {
+    int32_t requested = 0;  // spec.parallelism
+    int32_t wantActive = 0; // what the controller aims for
+    std::vector<std::string> causes;
+};
+
+struct SyncResult {
+    bool synced = true; // false when the controller skips the Job (finished, managedBy, ...)
+    std::string skippedReason;
+
+    std::vector<PodCreation> creations;     // create calls issued, refused ones included
+    std::vector<std::string> deletedPods;   // names of Pods the sync issued DELETE for
+    std::vector<std::string> finalizerRemovals; // names of Pods whose finalizer was removed
+    std::optional<std::string> error;       // the error syncJob returns, if any
+    std::optional<Seconds> requeueAfter;    // AddAfter delay asked by this pass
+
+    bool statusUpdated = false; // whether the pass wrote the Job status
+    JobStatus status;           // the Job status after the pass
+
+    Expectations expectations;  // the controller's expectations after the pass
+    BackoffRecord backoff;      // the backoff record after the pass
+    std::vector<Event> events;
+    Explanation explanation;
+
+    int creationCount() const { return static_cast<int>(creations.size()); }
+    int deletionCount() const { return static_cast<int>(deletedPods.size()); }
+    std::vector<int> createdIndexes() const;
+};
+
+SyncResult syncJob(const SyncInput& input);
+
+} // namespace jobscope

@@ -1,0 +1,401 @@
+#include "yaml_reader.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+#include <ctime>
+#include <fstream>
+#include <limits>
+#include <sstream>
+
+namespace jobscope {
+
+SourcePosition positionOf(const YAML::Node& node) {
+    if (!node.IsDefined())
+        return {};
+    const YAML::Mark mark = node.Mark();
+    if (mark.is_null() || mark.line < 0)
+        return {};
+    return SourcePosition{mark.line + 1, mark.column + 1};
+}
+
+bool loadYamlDocuments(const std::string& text, const std::string& fileName,
+                       std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
+    // yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
+    if (text.find('\0') != std::string::npos) {
+        diagnostics.error(fileName, {}, "not a text file: it contains NUL bytes");
+        return false;
+    }
+    try {
+        documents = YAML::LoadAll(text);
+        return true;
+    } catch (const YAML::Exception& e) {
+        SourcePosition at;
+        if (!e.mark.is_null() && e.mark.line >= 0)
+            at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
+        diagnostics.error(fileName, at, "YAML syntax error: " + e.msg);
+    } catch (const std::exception& e) {
+        diagnostics.error(fileName, {}, std::string("cannot parse YAML: ") + e.what());
+    }
+    documents.clear();
+    return false;
+}
+
+bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+        diagnostics.error(path, {}, "cannot open file");
+        return false;
+    }
+    std::ostringstream buffer;
+    buffer << in.rdbuf();
+    if (in.bad()) {
+        diagnostics.error(path, {}, "cannot read file");
+        return false;
+    }
+    text = buffer.str();
+    return true;
+}
+
+namespace {
+
+bool parseDigits(const char*& p, const char* end, int count, int& value) {
+    value = 0;
+    for (int i = 0; i < count; ++i, ++p) {
+        if (p == end || *p < '0' || *p > '9')
+            return false;
+        value = value * 10 + (*p - '0');
+    }
+    return true;
+}
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's algorithm).
+int64_t daysFromCivil(int64_t y, unsigned m, unsigned d) {
+    y -= m <= 2;
+    const int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const unsigned yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<int64_t>(doe) - 719468;
+}
+
+void civilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const unsigned doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    y = static_cast<int64_t>(yoe) + era * 400;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y += m <= 2;
+}
+
+bool isPlainScalar(const YAML::Node& node) { return node.Tag() != "!"; }
+
+bool isNullScalar(const YAML::Node& node) {
+    if (node.IsNull())
+        return true;
+    if (!node.IsScalar() || !isPlainScalar(node))
+        return false;
+    const std::string& s = node.Scalar();
+    return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+std::string describe(const YAML::Node& node) {
+    if (node.IsMap())
+        return "a mapping";
+    if (node.IsSequence())
+        return "a sequence";
+    std::string s = node.Scalar();
+    if (s.size() > 40)
+        s = s.substr(0, 37) + "...";
+    return "\"" + s + "\"";
+}
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t above = row[j];
+            const bool same = std::tolower(static_cast<unsigned char>(a[i - 1])) ==
+                              std::tolower(static_cast<unsigned char>(b[j - 1]));
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (same ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+} // namespace
+
+std::optional<Seconds> parseRfc3339(const std::string& text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    int year, month, day, hour, minute, second;
+    if (!parseDigits(p, end, 4, year) || p == end || *p++ != '-' ||
+        !parseDigits(p, end, 2, month) || p == end || *p++ != '-' ||
+        !parseDigits(p, end, 2, day) || p == end || (*p != 'T' && *p != 't' && *p != ' '))
+        return std::nullopt;
+    ++p;
+    if (!parseDigits(p, end, 2, hour) || p == end || *p++ != ':' ||
+        !parseDigits(p, end, 2, minute) || p == end || *p++ != ':' ||
+        !parseDigits(p, end, 2, second))
+        return std::nullopt;
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
+        second > 60)
+        return std::nullopt;
+    double fraction = 0;
+    if (p != end && *p == '.') {
+        ++p;
+        double scale = 0.1;
+        const char* digitsStart = p;
+        while (p != end && *p >= '0' && *p <= '9') {
+            fraction += (*p - '0') * scale;
+            scale /= 10;
+            ++p;
+        }
+        if (p == digitsStart)
+            return std::nullopt;
+    }
+    int offsetSeconds = 0;
+    if (p != end && (*p == 'Z' || *p == 'z')) {
+        ++p;
+    } else if (p != end && (*p == '+' || *p == '-')) {
+        const int sign = *p == '-' ? -1 : 1;
+        ++p;
+        int offsetHours, offsetMinutes;
+        if (!parseDigits(p, end, 2, offsetHours) || p == end || *p++ != ':' ||
+            !parseDigits(p, end, 2, offsetMinutes))
+            return std::nullopt;
+        offsetSeconds = sign * (offsetHours * 3600 + offsetMinutes * 60);
+    } else {
+        return std::nullopt;
+    }
+    if (p != end)
+        return std::nullopt;
+    const int64_t days =
+        daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
+    return static_cast<double>(days * 86400 + hour * 3600 + minute * 60 + second -
+                               offsetSeconds) +
+           fraction;
+}
+
+std::string formatRfc3339(Seconds seconds) {
+    if (!std::isfinite(seconds))
+        return "";
+    const double whole = std::floor(seconds);
+    const double fraction = seconds - whole;
+    const int64_t total = static_cast<int64_t>(whole);
+    int64_t days = total / 86400;
+    int64_t rest = total % 86400;
+    if (rest < 0) {
+        rest += 86400;
+        --days;
+    }
+    int64_t y;
+    unsigned m, d;
+    civilFromDays(days, y, m, d);
+    char buffer[64];
+    std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02lld:%02lld:%02lld",
+                  static_cast<long long>(y), m, d, static_cast<long long>(rest / 3600),
+                  static_cast<long long>(rest / 60 % 60), static_cast<long long>(rest % 60));
+    std::string out = buffer;
+    // Microseconds, as Kubernetes' MicroTime prints them; trailing zeros trimmed.
+    const long long micros = std::llround(fraction * 1e6);
+    if (micros > 0 && micros < 1000000) {
+        std::snprintf(buffer, sizeof buffer, ".%06lld", micros);
+        std::string frac = buffer;
+        while (frac.back() == '0')
+            frac.pop_back();
+        out += frac;
+    }
+    return out + "Z";
+}
+
+void YamlReader::error(const YAML::Node& at, const std::string& message) {
+    diagnostics_.error(fileName_, positionOf(at), message);
+}
+
+void YamlReader::error(SourcePosition at, const std::string& message) {
+    diagnostics_.error(fileName_, at, message);
+}
+
+void YamlReader::warning(const YAML::Node& at, const std::string& message) {
+    diagnostics_.warning(fileName_, positionOf(at), message);
+}
+
+std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return std::nullopt;
+    if (!node.IsScalar() || !isPlainScalar(node)) {
+        error(node, path + ": Invalid value: " + describe(node) + ": must be an integer");
+        return std::nullopt;
+    }
+    const std::string& s = node.Scalar();
+    const char* first = s.data();
+    const char* last = s.data() + s.size();
+    if (first != last && *first == '+')
+        ++first;
+    int64_t value = 0;
+    auto [ptr, ec] = std::from_chars(first, last, value);
+    if (ec == std::errc::result_out_of_range) {
+        error(node, path + ": Invalid value: " + describe(node) +
+                        ": must be an integer between -9223372036854775808 and "
+                        "9223372036854775807");
+        return std::nullopt;
+    }
+    if (ec != std::errc() || ptr != last || first == last) {
+        error(node, path + ": Invalid value: " + describe(node) + ": must be an integer");
+        return std::nullopt;
+    }
+    return value;
+}
+
+std::optional<int32_t> YamlReader::int32(const YAML::Node& node, const std::string& path) {
+    // Range errors first, so "99999999999" says it does not fit rather than "not an integer".
+    auto wide = int64(node, path);
+    if (!wide)
+        return std::nullopt;
+    if (*wide < std::numeric_limits<int32_t>::min() ||
+        *wide > std::numeric_limits<int32_t>::max()) {
+        error(node, path + ": Invalid value: " + describe(node) +
+                        ": must be an integer between -2147483648 and 2147483647");
+        return std::nullopt;
+    }
+    return static_cast<int32_t>(*wide);
+}
+
+std::optional<double> YamlReader::number(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return std::nullopt;
+    if (node.IsScalar() && isPlainScalar(node)) {
+        const std::string& s = node.Scalar();
+        const char* first = s.data();
+        const char* last = s.data() + s.size();
+        if (first != last && *first == '+')
+            ++first;
+        double value = 0;
+        auto [ptr, ec] = std::from_chars(first, last, value);
+        if (ec == std::errc() && ptr == last && first != last && std::isfinite(value))
+            return value;
+    }
+    error(node, path + ": Invalid value: " + describe(node) + ": must be a number");
+    return std::nullopt;
+}
+
+std::optional<bool> YamlReader::boolean(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return std::nullopt;
+    if (node.IsScalar() && isPlainScalar(node)) {
+        const std::string& s = node.Scalar();
+        for (const char* t : {"true", "True", "TRUE", "yes", "Yes", "YES", "on", "On", "ON"})
+            if (s == t)
+                return true;
+        for (const char* f : {"false", "False", "FALSE", "no", "No", "NO", "off", "Off", "OFF"})
+            if (s == f)
+                return false;
+    }
+    error(node, path + ": Invalid value: " + describe(node) + ": must be true or false");
+    return std::nullopt;
+}
+
+std::optional<std::string> YamlReader::string(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return std::nullopt;
+    if (!node.IsScalar()) {
+        error(node, path + ": Invalid value: " + describe(node) + ": must be a string");
+        return std::nullopt;
+    }
+    return node.Scalar();
+}
+
+std::optional<Seconds> YamlReader::time(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return std::nullopt;
+    if (node.IsScalar()) {
+        if (auto t = parseRfc3339(node.Scalar()))
+            return t;
+        if (isPlainScalar(node)) {
+            const std::string& s = node.Scalar();
+            double value = 0;
+            auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+            if (ec == std::errc() && ptr == s.data() + s.size() && !s.empty() &&
+                std::isfinite(value))
+                return value;
+        }
+    }
+    error(node, path + ": Invalid value: " + describe(node) +
+                    ": must be an RFC 3339 time (2026-01-01T00:00:30Z) or a number of seconds");
+    return std::nullopt;
+}
+
+bool YamlReader::isMap(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return false;
+    if (!node.IsMap()) {
+        error(node, path + ": Invalid value: " + describe(node) + ": must be a mapping");
+        return false;
+    }
+    return true;
+}
+
+bool YamlReader::isSequence(const YAML::Node& node, const std::string& path) {
+    if (!node.IsDefined() || isNullScalar(node))
+        return false;
+    if (!node.IsSequence()) {
+        error(node, path + ": Invalid value: " + describe(node) + ": must be a list");
+        return false;
+    }
+    return true;
+}
+
+void YamlReader::rejectUnknownKeys(const YAML::Node& map, const std::string& path,
+                                   std::initializer_list<const char*> known) {
+    if (!map.IsMap())
+        return;
+    for (const auto& entry : map) {
+        const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
+        bool found = false;
+        for (const char* k : known)
+            if (key == k)
+                found = true;
+        if (found)
+            continue;
+        std::string message = childPath(path, key) + ": unknown field \"" + key + "\"";
+        const std::string suggestion = closestMatch(key, known);
+        if (!suggestion.empty())
+            message += " (did you mean \"" + suggestion + "\"?)";
+        error(entry.first, message);
+    }
+}
+
+std::string childPath(const std::string& parent, const std::string& key) {
+    return parent.empty() ? key : parent + "." + key;
+}
+
+std::string childPath(const std::string& parent, size_t index) {
+    return parent + "[" + std::to_string(index) + "]";
+}
+
+std::string closestMatch(const std::string& word, std::initializer_list<const char*> candidates) {
+    std::string best;
+    size_t bestDistance = 3;
+    for (const char* c : candidates) {
+        const size_t d = editDistance(word, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+} // namespace jobscope
