@@ -49,6 +49,9 @@ struct Pod {
     std::vector<PodCondition> conditions;
     std::vector<ContainerStatus> containerStatuses;
     std::vector<ContainerStatus> initContainerStatuses;
+    // Names of spec.initContainers with restartPolicy Always (sidecars). Their statuses join
+    // the regular containers' when the finish time of the Pod is worked out (getFinishedTime).
+    std::vector<std::string> restartableInitContainers;
 
     bool isTerminal() const {
         return phase == pod_phase::Succeeded || phase == pod_phase::Failed;

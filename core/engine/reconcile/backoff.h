@@ -37,4 +37,22 @@ Seconds backoffRemainingTime(const BackoffRecord& record, Seconds now,
 Seconds backoffDelay(int32_t failures, Seconds defaultBackoff = kDefaultJobPodFailureBackOff,
                      Seconds maxBackoff = kMaxJobPodFailureBackOff);
 
+// Time left before index of `lastFailedPod` may get a replacement Pod under
+// backoffLimitPerIndex: the Pod's absolute failure count (failure + ignored-failure
+// annotations) plus one failures, counted from its finish time; 0 when there is no failed Pod
+// (getRemainingTimePerIndex).
+Seconds backoffRemainingTimePerIndex(const Pod* lastFailedPod, Seconds now,
+                                     Seconds defaultBackoff = kDefaultJobPodFailureBackOff,
+                                     Seconds maxBackoff = kMaxJobPodFailureBackOff);
+
+// Time left for `failures` failures, the last at `lastFailureTime`
+// (getRemainingTimeForFailuresCount).
+Seconds backoffRemainingTimeForFailures(int32_t failures, std::optional<Seconds> lastFailureTime,
+                                        Seconds now,
+                                        Seconds defaultBackoff = kDefaultJobPodFailureBackOff,
+                                        Seconds maxBackoff = kMaxJobPodFailureBackOff);
+
+// Pods in increasing finish time (sortByFinishedTime; stable here, so ties keep their order).
+void sortByFinishedTime(std::vector<const Pod*>& pods);
+
 } // namespace jobscope

@@ -75,6 +75,8 @@ struct PodCreation {
     // Per-index failure counters carried to the new Pod (backoffLimitPerIndex).
     std::optional<int> indexFailureCount;
     std::optional<int> indexIgnoredFailureCount;
+    // metadata.generateName of the new Pod: "<job>-" or, Indexed, "<job>-<index>-".
+    std::string generateName;
     bool accepted = true;  // false when the API refused it
     std::string error;     // the API's message when refused
 };

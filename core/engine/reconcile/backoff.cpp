@@ -1,0 +1,166 @@
+// Pod-failure backoff of the Job controller (upstream pkg/controller/job/backoff_utils.go).
+
+#include "reconcile/backoff.h"
+
+#include "reconcile/indexes.h"
+
+#include <algorithm>
+#include <string>
+
+namespace jobscope {
+
+namespace {
+
+// latestFinishTime: the latest finishedAt of the statuses that pass `include`, starting from
+// `previous`; nothing as soon as one of them has not terminated or has no finishedAt (Go's
+// zero time). Note that, as upstream, a nothing in `previous` does not stop a later call from
+// answering.
+template <typename Include>
+std::optional<Seconds> latestFinishTime(std::optional<Seconds> previous,
+                                        const std::vector<ContainerStatus>& statuses,
+                                        Include include) {
+    std::optional<Seconds> finishTime = previous;
+    for (const ContainerStatus& status : statuses) {
+        if (!include(status))
+            continue;
+        if (!status.terminated || !status.terminated->finishedAt)
+            return std::nullopt;
+        if (!finishTime || *finishTime < *status.terminated->finishedAt)
+            finishTime = *status.terminated->finishedAt;
+    }
+    return finishTime;
+}
+
+// getFinishTimeFromContainers: regular containers, then the sidecars (restartable init
+// containers), which always stop after the regular ones. Plain init containers finished before
+// the regular containers started and are left out.
+std::optional<Seconds> finishTimeFromContainers(const Pod& pod) {
+    std::optional<Seconds> finishTime = latestFinishTime(
+        std::nullopt, pod.containerStatuses, [](const ContainerStatus&) { return true; });
+    const auto& sidecars = pod.restartableInitContainers;
+    return latestFinishTime(
+        finishTime, pod.initContainerStatuses, [&sidecars](const ContainerStatus& status) {
+            return std::find(sidecars.begin(), sidecars.end(), status.name) != sidecars.end();
+        });
+}
+
+// getFinishTimeFromPodReadyFalseCondition: the kubelet flips Ready to False when the Pod
+// reaches a terminal phase.
+std::optional<Seconds> finishTimeFromReadyFalse(const Pod& pod) {
+    const PodCondition* ready = pod.condition("Ready");
+    if (ready && ready->status == "False" && ready->lastTransitionTime)
+        return ready->lastTransitionTime;
+    return std::nullopt;
+}
+
+// getFinishTimeFromDeletionTimestamp: orphaned Pods deleted by PodGC; the deletion timestamp
+// lies a grace period after the deletion request.
+std::optional<Seconds> finishTimeFromDeletion(const Pod& pod) {
+    if (!pod.metadata.deletionTimestamp)
+        return std::nullopt;
+    return *pod.metadata.deletionTimestamp -
+           static_cast<Seconds>(pod.metadata.deletionGracePeriodSeconds.value_or(0));
+}
+
+} // namespace
+
+Seconds podFinishedTime(const Pod& pod) {
+    if (auto t = finishTimeFromContainers(pod))
+        return *t;
+    if (auto t = finishTimeFromReadyFalse(pod))
+        return *t;
+    if (auto t = finishTimeFromDeletion(pod))
+        return *t;
+    // Upstream falls back to the creation timestamp; a Pod without one (Go's zero time) is
+    // taken as finished at 0, the start of our clock.
+    return pod.metadata.creationTimestamp.value_or(0.0);
+}
+
+void sortByFinishedTime(std::vector<const Pod*>& pods) {
+    std::stable_sort(pods.begin(), pods.end(), [](const Pod* a, const Pod* b) {
+        return podFinishedTime(*a) < podFinishedTime(*b);
+    });
+}
+
+BackoffRecord newBackoffRecord(const BackoffRecord& previous,
+                               const std::vector<const Pod*>& newSucceededPods,
+                               const std::vector<const Pod*>& newFailedPods) {
+    BackoffRecord backoff = previous;
+    std::vector<const Pod*> succeeded = newSucceededPods;
+    std::vector<const Pod*> failed = newFailedPods;
+    sortByFinishedTime(succeeded);
+    sortByFinishedTime(failed);
+
+    if (succeeded.empty()) {
+        if (failed.empty())
+            return backoff;
+        backoff.failuresAfterLastSuccess += static_cast<int32_t>(failed.size());
+        backoff.lastFailureTime = podFinishedTime(*failed.back());
+        return backoff;
+    }
+
+    // A success resets the count; only failures strictly after the latest success count.
+    backoff.failuresAfterLastSuccess = 0;
+    backoff.lastFailureTime.reset();
+    const Seconds lastSuccessTime = podFinishedTime(*succeeded.back());
+    for (auto it = failed.rbegin(); it != failed.rend(); ++it) {
+        const Seconds failedTime = podFinishedTime(**it);
+        if (!(failedTime > lastSuccessTime))
+            break;
+        if (!backoff.lastFailureTime)
+            backoff.lastFailureTime = failedTime;
+        ++backoff.failuresAfterLastSuccess;
+    }
+    return backoff;
+}
+
+Seconds backoffDelay(int32_t failures, Seconds defaultBackoff, Seconds maxBackoff) {
+    if (failures == 0)
+        return 0;
+    // Doubles from the second failure on; as upstream, the cap applies only once doubling
+    // starts.
+    Seconds delay = defaultBackoff;
+    for (int32_t i = 1; i < failures; ++i) {
+        delay *= 2;
+        if (delay >= maxBackoff) {
+            delay = maxBackoff;
+            break;
+        }
+    }
+    return delay;
+}
+
+Seconds backoffRemainingTimeForFailures(int32_t failures, std::optional<Seconds> lastFailureTime,
+                                        Seconds now, Seconds defaultBackoff, Seconds maxBackoff) {
+    if (failures == 0)
+        return 0;
+    // Upstream never has failures without a time; a hand-written record might. Without a
+    // reference point there is nothing to wait for.
+    if (!lastFailureTime)
+        return 0;
+    const Seconds delay = backoffDelay(failures, defaultBackoff, maxBackoff);
+    const Seconds elapsed = now - *lastFailureTime;
+    if (delay < elapsed)
+        return 0;
+    return delay - elapsed;
+}
+
+Seconds backoffRemainingTime(const BackoffRecord& record, Seconds now, Seconds defaultBackoff,
+                             Seconds maxBackoff) {
+    return backoffRemainingTimeForFailures(record.failuresAfterLastSuccess, record.lastFailureTime,
+                                           now, defaultBackoff, maxBackoff);
+}
+
+Seconds backoffRemainingTimePerIndex(const Pod* lastFailedPod, Seconds now, Seconds defaultBackoff,
+                                     Seconds maxBackoff) {
+    if (!lastFailedPod)
+        return 0;
+    // The annotations count the failures before this Pod; this Pod's own failure adds one.
+    // int32 arithmetic wraps as in Go.
+    const auto failures = static_cast<int32_t>(
+        static_cast<int64_t>(getIndexAbsoluteFailureCount(*lastFailedPod)) + 1);
+    return backoffRemainingTimeForFailures(failures, podFinishedTime(*lastFailedPod), now,
+                                           defaultBackoff, maxBackoff);
+}
+
+} // namespace jobscope

@@ -1,0 +1,34 @@
+#pragma once
+// Matching a failed Pod against spec.podFailurePolicy (upstream
+// pkg/controller/job/pod_failure_policy.go, matchPodFailurePolicy).
+
+#include "job.h"
+#include "pod.h"
+
+#include <optional>
+#include <string>
+
+namespace jobscope {
+
+struct PodFailurePolicyMatch {
+    // Set when a FailJob rule matched: the message of the Job's FailureTarget/Failed condition.
+    std::optional<std::string> jobFailureMessage;
+    // Whether the failure counts towards backoffLimit / backoffLimitPerIndex (false for Ignore).
+    bool countFailed = true;
+    // The action of the first matching rule (pod_failure_policy_action::*), if any.
+    std::optional<std::string> action;
+
+    bool operator==(const PodFailurePolicyMatch&) const = default;
+};
+
+// The first rule, in order, that matches: onExitCodes looks at terminated containers with a
+// non-zero exit code (regular containers first, then init containers, optionally only the named
+// one); onPodConditions at the Pod's conditions. A null policy or no match counts the failure.
+PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy* podFailurePolicy,
+                                            const Pod& failedPod);
+inline PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy& podFailurePolicy,
+                                                   const Pod& failedPod) {
+    return matchPodFailurePolicy(&podFailurePolicy, failedPod);
+}
+
+} // namespace jobscope
