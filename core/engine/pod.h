@@ -53,9 +53,7 @@ struct Pod {
     // the regular containers' when the finish time of the Pod is worked out (getFinishedTime).
     std::vector<std::string> restartableInitContainers;
 
-    bool isTerminal() const {
-        return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
-    }
+    bool isTerminal() const { return phase == pod_phase::Succeeded || phase == pod_phase::Failed; }
     bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }
     const PodCondition* condition(const std::string& type) const {
         for (const auto& c : conditions)

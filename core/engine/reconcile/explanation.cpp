@@ -49,7 +49,7 @@ bool isFinishing(const JobStatus& status) {
 // The succeeded count manageJob worked with: succeeded indexes for Indexed Jobs, otherwise the
 // counted, uncounted and newly finished successes.
 int32_t succeededForTarget(const Job& job, const std::vector<const Pod*>& pods,
-                           const SyncInput& input, const SyncResult& r) {
+                           const SyncRequest& input, const SyncResult& r) {
     if (job.spec.isIndexed()) {
         // The pass writes completedIndexes whenever the succeeded indexes changed, so the
         // status it leaves holds them; only a failed write needs the Pods recounted.
@@ -77,7 +77,7 @@ int32_t succeededForTarget(const Job& job, const std::vector<const Pod*>& pods,
 // The pod-failure backoff manageJob consulted: the record updated with the Pods that finished
 // since it was last written (getNewFinishedPods), measured at this sync's time.
 Seconds globalBackoffRemaining(const Job& job, const std::vector<const Pod*>& pods,
-                               const SyncInput& input) {
+                               const SyncRequest& input) {
     std::unordered_set<std::string_view> expectedRm(input.expectations.finalizerRemovalUids.begin(),
                                                     input.expectations.finalizerRemovalUids.end());
     std::unordered_set<std::string_view> uncountedSucceeded;
@@ -117,7 +117,7 @@ struct PassFacts {
     bool managedDeletion = false; // deletions by manageJob (they set expectations)
 };
 
-PassFacts gatherFacts(const SyncInput& in, const SyncResult& r,
+PassFacts gatherFacts(const SyncRequest& in, const SyncResult& r,
                       const std::vector<const Pod*>& pods) {
     PassFacts f;
     for (const Pod* p : pods) {
@@ -151,16 +151,13 @@ PassFacts gatherFacts(const SyncInput& in, const SyncResult& r,
 
 } // namespace
 
-Explanation explainSync(const SyncInput& input, const SyncResult& r) {
+Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
     Explanation ex;
     const Job job = withApiDefaults(input.job);
     ex.requested = *job.spec.parallelism;
     CauseList causes;
 
-    std::vector<const Pod*> pods;
-    pods.reserve(input.pods.size());
-    for (const Pod& p : input.pods)
-        pods.push_back(&p);
+    const std::vector<const Pod*> pods(input.pods.begin(), input.pods.end());
     const PassFacts f = gatherFacts(input, r, pods);
     const bool onlyFailed = onlyReplaceFailedPods(job);
 

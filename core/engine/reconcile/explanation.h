@@ -32,6 +32,6 @@ inline constexpr const char* None = "none";
 // controller aims for in this pass (upstream manageJob's wantActive; 0 when suspended or
 // finishing); causes = why the active Pods observed by this pass differ from the request, or
 // run below it (Pending), primary first; "none" when nothing holds them back.
-Explanation explainSync(const SyncInput& input, const SyncResult& result);
+Explanation explainSync(const SyncRequest& input, const SyncResult& result);
 
 } // namespace jobscope

@@ -371,6 +371,15 @@ SyncResult skipped(SyncResult result, std::string reason) {
 } // namespace detail
 
 SyncResult syncJob(const SyncInput& input) {
+    std::vector<const Pod*> pods;
+    pods.reserve(input.pods.size());
+    for (const Pod& p : input.pods)
+        pods.push_back(&p);
+    return syncJob(SyncRequest{input.job, pods, input.expectations, input.backoff, input.apiErrors,
+                               input.now});
+}
+
+SyncResult syncJob(const SyncRequest& input) {
     using namespace detail;
     SyncResult result;
     result.expectations = input.expectations;
@@ -415,11 +424,11 @@ SyncResult syncJob(const SyncInput& input) {
     const bool satisfiedExpectations = input.expectations.satisfied(input.now);
 
     ctx.pods.reserve(input.pods.size());
-    for (const Pod& p : input.pods) {
-        ctx.pods.push_back(&p);
-        if (isPodActive(p))
-            ctx.activePods.push_back(&p);
-        if (isPodTerminating(p))
+    for (const Pod* p : input.pods) {
+        ctx.pods.push_back(p);
+        if (isPodActive(*p))
+            ctx.activePods.push_back(p);
+        if (isPodTerminating(*p))
             ++ctx.terminating;
     }
     ctx.ready = countReadyPods(ctx.activePods);

@@ -14,6 +14,7 @@
 #include "reconcile/backoff.h"
 
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -53,7 +54,7 @@ enum class ApiError {
 struct ApiErrors {
     ApiError create = ApiError::None;
     ApiError deletion = ApiError::None;
-    ApiError patch = ApiError::None;       // finalizer-removal patches
+    ApiError patch = ApiError::None;        // finalizer-removal patches
     ApiError statusUpdate = ApiError::None; // UpdateStatus of the Job
     // Creates the API accepts before it starts failing with `create` (or with a generic
     // error when `create` is None), as upstream's FakePodControl.CreateLimit.
@@ -69,6 +70,18 @@ struct SyncInput {
     Seconds now = 0;
 };
 
+// The same input, borrowed: the simulator keeps its Pods in its own store and passes only
+// the ones a sync can still act on (active, terminating, finished but not yet counted), so a
+// pass costs what changed rather than every Pod the Job ever had.
+struct SyncRequest {
+    const Job& job;
+    std::span<const Pod* const> pods;
+    const Expectations& expectations;
+    const BackoffRecord& backoff;
+    const ApiErrors& apiErrors;
+    Seconds now = 0;
+};
+
 // A Pod this sync asked the API server to create.
 struct PodCreation {
     std::optional<int> index; // Indexed Jobs: the completion index
@@ -77,12 +90,12 @@ struct PodCreation {
     std::optional<int> indexIgnoredFailureCount;
     // metadata.generateName of the new Pod: "<job>-" or, Indexed, "<job>-<index>-".
     std::string generateName;
-    bool accepted = true;  // false when the API refused it
-    std::string error;     // the API's message when refused
+    bool accepted = true; // false when the API refused it
+    std::string error;    // the API's message when refused
 };
 
 struct Event {
-    std::string type; // Normal | Warning
+    std::string type;   // Normal | Warning
     std::string reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
     std::string message;
 };
@@ -99,17 +112,17 @@ struct SyncResult {
     bool synced = true; // false when the controller skips the Job (finished, managedBy, ...)
     std::string skippedReason;
 
-    std::vector<PodCreation> creations;     // create calls issued, refused ones included
-    std::vector<std::string> deletedPods;   // names of Pods the sync issued DELETE for
-    std::vector<std::string> finalizerRemovals; // names of Pods whose finalizer was removed
-    std::optional<std::string> error;       // the error syncJob returns, if any
-    std::optional<Seconds> requeueAfter;    // AddAfter delay asked by this pass
+    std::vector<PodCreation> creations;         // create calls issued, refused ones included
+    std::vector<std::string> deletedPods;       // names of Pods the sync issued DELETE for
+    std::vector<std::string> finalizerRemovals; // Pods whose finalizer removal was issued
+    std::optional<std::string> error;           // the error syncJob returns, if any
+    std::optional<Seconds> requeueAfter;        // AddAfter delay asked by this pass
 
     bool statusUpdated = false; // whether the pass wrote the Job status
     JobStatus status;           // the Job status after the pass
 
-    Expectations expectations;  // the controller's expectations after the pass
-    BackoffRecord backoff;      // the backoff record after the pass
+    Expectations expectations; // the controller's expectations after the pass
+    BackoffRecord backoff;     // the backoff record after the pass
     std::vector<Event> events;
     Explanation explanation;
 
@@ -118,6 +131,7 @@ struct SyncResult {
     std::vector<int> createdIndexes() const;
 };
 
+SyncResult syncJob(const SyncRequest& request);
 SyncResult syncJob(const SyncInput& input);
 
 } // namespace jobscope

@@ -29,7 +29,7 @@ struct ApiAnswer {
 // (creations, deletedPods, finalizerRemovals, events) and answered per ApiErrors.
 class ApiCalls {
 public:
-    ApiCalls(const SyncInput& input, SyncResult& result) : input_(input), result_(result) {}
+    ApiCalls(const SyncRequest& input, SyncResult& result) : input_(input), result_(result) {}
 
     // CreatePodsWithGenerateName; records SuccessfulCreate / FailedCreate events as
     // RealPodControl does (none when the namespace is terminating).
@@ -42,16 +42,16 @@ public:
     ApiAnswer updateStatus(const Job& job);
 
 private:
-    const SyncInput& input_;
+    const SyncRequest& input_;
     SyncResult& result_;
     int createCalls_ = 0;
 };
 
 // syncJobCtx: what one pass knows about the Job and its Pods.
 struct SyncJobCtx {
-    SyncJobCtx(const SyncInput& in, SyncResult& out) : input(in), result(out), api(in, out) {}
+    SyncJobCtx(const SyncRequest& in, SyncResult& out) : input(in), result(out), api(in, out) {}
 
-    const SyncInput& input;
+    const SyncRequest& input;
     SyncResult& result;
     ApiCalls api;
     Seconds now = 0;
