@@ -1,5 +1,7 @@
 #include "yaml_reader.h"
 
+#include <yaml-cpp/depthguard.h>
+
 #include <algorithm>
 #include <cctype>
 #include <charconv>
@@ -31,6 +33,13 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
     try {
         documents = YAML::LoadAll(text);
         return true;
+    } catch (const YAML::DeepRecursion& e) {
+        SourcePosition at;
+        if (!e.mark.is_null() && e.mark.line >= 0)
+            at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
+        diagnostics.error(fileName, at,
+                          "YAML nesting too deep (more than " + std::to_string(e.depth()) +
+                              " levels)");
     } catch (const YAML::Exception& e) {
         SourcePosition at;
         if (!e.mark.is_null() && e.mark.line >= 0)

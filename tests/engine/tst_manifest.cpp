@@ -84,6 +84,7 @@ private slots:
     void noJob();
     void binaryJunk();
     void malformedYaml();
+    void deepNesting();
     void wrongTypes();
     void hugeNumbers();
     void wrongApiVersionAndKind();
@@ -399,6 +400,14 @@ void TestManifest::binaryJunk() {
     checkDiagnostics(result.diagnostics,
                      {{Severity::Error, 1, 1,
                        "not a Kubernetes object: expected a mapping with apiVersion and kind"}});
+}
+
+void TestManifest::deepNesting() {
+    // yaml-cpp guards its recursion; the guard's exception becomes a plain message.
+    ManifestImport result = importManifestText("spec: " + std::string(100000, '['), "deep.yaml");
+    QVERIFY(!result.ok());
+    const std::string message = result.diagnostics.items().at(0).message;
+    QVERIFY2(message.rfind("YAML nesting too deep", 0) == 0, message.c_str());
 }
 
 void TestManifest::malformedYaml() {

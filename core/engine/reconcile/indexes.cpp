@@ -3,6 +3,9 @@
 
 #include "reconcile/indexes.h"
 
+#include "go_quote.h"
+#include "reconcile/job_pods.h"
+
 #include "reconcile/backoff.h"
 #include "reconcile/pod_failure_policy.h"
 
@@ -28,30 +31,6 @@ std::vector<std::string> splitString(const std::string& s, char sep) {
         parts.push_back(s.substr(start, pos - start));
         start = pos + 1;
     }
-}
-
-// onlyReplaceFailedPods (job_controller.go, JobPodReplacementPolicy GA): replacements wait
-// for terminating Pods to fail when asked to, and always under a pod failure policy.
-bool onlyReplaceFailedPods(const Job& job) {
-    if (job.spec.podReplacementPolicy &&
-        *job.spec.podReplacementPolicy == pod_replacement_policy::Failed)
-        return true;
-    return job.spec.podFailurePolicy.has_value();
-}
-
-// isPodFailed (job_controller.go): Failed, or — unless only failed Pods are replaced —
-// deleted before succeeding (orphans never reach the Failed phase).
-bool isPodFailed(const Pod& pod, const Job& job) {
-    if (pod.phase == pod_phase::Failed)
-        return true;
-    if (onlyReplaceFailedPods(job))
-        return false;
-    return pod.metadata.deletionTimestamp.has_value() && pod.phase != pod_phase::Succeeded;
-}
-
-// controller.IsPodTerminating: being deleted and not yet terminal.
-bool isPodTerminating(const Pod& pod) {
-    return !pod.isTerminal() && pod.metadata.deletionTimestamp.has_value();
 }
 
 std::vector<int> sortedIndexes(const std::set<int>& indexes) {
@@ -172,39 +151,6 @@ std::optional<int64_t> parseGoInt(const std::string& s) {
         value = -value;
     }
     return value;
-}
-
-std::string goQuote(const std::string& s) {
-    std::string out = "\"";
-    for (unsigned char c : s) {
-        switch (c) {
-        case '"':
-            out += "\\\"";
-            break;
-        case '\\':
-            out += "\\\\";
-            break;
-        case '\n':
-            out += "\\n";
-            break;
-        case '\t':
-            out += "\\t";
-            break;
-        case '\r':
-            out += "\\r";
-            break;
-        default:
-            if (c < 0x20 || c == 0x7f) {
-                char buf[8];
-                std::snprintf(buf, sizeof buf, "\\x%02x", c);
-                out += buf;
-            } else {
-                out += static_cast<char>(c);
-            }
-        }
-    }
-    out += '"';
-    return out;
 }
 
 OrderedIntervals parseIndexesFromString(const std::string& indexesStr, int completions) {
