@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jobscope {
@@ -26,7 +27,7 @@ struct ObjectMeta {
     std::map<std::string, std::string> annotations;
     std::vector<std::string> finalizers;
 
-    bool hasFinalizer(const std::string& finalizer) const {
+    bool hasFinalizer(std::string_view finalizer) const {
         for (const auto& f : finalizers)
             if (f == finalizer)
                 return true;

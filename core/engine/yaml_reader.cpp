@@ -1,5 +1,7 @@
 #include "yaml_reader.h"
 
+#include "yaml_guard.h"
+
 #include <yaml-cpp/depthguard.h>
 
 #include <algorithm>
@@ -28,6 +30,11 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
     // yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
     if (text.find('\0') != std::string::npos) {
         diagnostics.error(fileName, {}, "not a text file: it contains NUL bytes");
+        return false;
+    }
+    // yaml-cpp 0.7 never returns from LoadAll on some stray commas (yaml_guard.h).
+    if (!checkYamlParserStall(text, fileName, diagnostics)) {
+        documents.clear();
         return false;
     }
     try {
@@ -103,7 +110,9 @@ void civilFromDays(int64_t z, int64_t& y, unsigned& m, unsigned& d) {
     y += m <= 2;
 }
 
-bool isPlainScalar(const YAML::Node& node) { return node.Tag() != "!"; }
+bool isPlainScalar(const YAML::Node& node) {
+    return node.Tag() != "!";
+}
 
 bool isNullScalar(const YAML::Node& node) {
     if (node.IsNull())
@@ -150,16 +159,15 @@ std::optional<Seconds> parseRfc3339(const std::string& text) {
     const char* end = p + text.size();
     int year, month, day, hour, minute, second;
     if (!parseDigits(p, end, 4, year) || p == end || *p++ != '-' ||
-        !parseDigits(p, end, 2, month) || p == end || *p++ != '-' ||
-        !parseDigits(p, end, 2, day) || p == end || (*p != 'T' && *p != 't' && *p != ' '))
+        !parseDigits(p, end, 2, month) || p == end || *p++ != '-' || !parseDigits(p, end, 2, day) ||
+        p == end || (*p != 'T' && *p != 't' && *p != ' '))
         return std::nullopt;
     ++p;
     if (!parseDigits(p, end, 2, hour) || p == end || *p++ != ':' ||
         !parseDigits(p, end, 2, minute) || p == end || *p++ != ':' ||
         !parseDigits(p, end, 2, second))
         return std::nullopt;
-    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 ||
-        second > 60)
+    if (month < 1 || month > 12 || day < 1 || day > 31 || hour > 23 || minute > 59 || second > 60)
         return std::nullopt;
     double fraction = 0;
     if (p != end && *p == '.') {
@@ -192,13 +200,15 @@ std::optional<Seconds> parseRfc3339(const std::string& text) {
         return std::nullopt;
     const int64_t days =
         daysFromCivil(year, static_cast<unsigned>(month), static_cast<unsigned>(day));
-    return static_cast<double>(days * 86400 + hour * 3600 + minute * 60 + second -
-                               offsetSeconds) +
+    return static_cast<double>(days * 86400 + hour * 3600 + minute * 60 + second - offsetSeconds) +
            fraction;
 }
 
 std::string formatRfc3339(Seconds seconds) {
-    if (!std::isfinite(seconds))
+    // Years 0000..9999 only, as RFC 3339 allows; beyond that the day arithmetic overflows.
+    constexpr Seconds kYear0 = -62167219200.0;
+    constexpr Seconds kYear10000 = 253402300800.0;
+    if (!std::isfinite(seconds) || seconds < kYear0 || seconds >= kYear10000)
         return "";
     const double whole = std::floor(seconds);
     const double fraction = seconds - whole;

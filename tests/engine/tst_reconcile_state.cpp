@@ -2,11 +2,14 @@
 // Pods expanded with their documented defaults, full v1 Pod objects, the time formats, the
 // controller-memory sections, and positioned errors for bad input.
 
+#include "reconcile/sync.h"
 #include "state/reconcile_state.h"
+#include "support/test_paths.h"
 #include "yaml_reader.h"
 
 #include <QTest>
 
+#include <limits>
 #include <string>
 
 using namespace jobscope;
@@ -60,6 +63,8 @@ private slots:
     void jobIsDefaulted();
     void errors_data();
     void errors();
+    void fuzzCounterOverflow();
+    void podLimit();
 };
 
 void TestReconcileState::shorthandPod_data() {
@@ -453,6 +458,12 @@ void TestReconcileState::errors_data() {
         << "backoff.failuresAfterLastSuccess: Invalid value: -1";
     QTest::newRow("unknown expectations key") << stateWith("expectations: {creation: 1}\n") << 11
                                               << 16 << "(did you mean \"creations\"?)";
+    // Found by fuzz_state: yaml-cpp 0.7 loops forever on a ',' where a document may start.
+    QTest::newRow("fuzz: stray comma after a flow mapping")
+        << std::string("{s: {}},") << 1 << 8 << "unexpected ','";
+    QTest::newRow("fuzz: comma alone") << std::string(",") << 1 << 1 << "unexpected ','";
+    QTest::newRow("fuzz: comma after a document marker")
+        << std::string("---\n{a: 1},\n") << 2 << 7 << "unexpected ','";
     QTest::newRow("second document")
         << stateWith("---\nnow: 2\n") << 12 << 1 << "one YAML document";
 }
@@ -476,6 +487,53 @@ void TestReconcileState::errors() {
     if (!found)
         qWarning("got:\n%s", diagnostics.format().c_str());
     QVERIFY(found);
+}
+
+// Found by fuzz_state under UBSan: syncJob summed int32 status counters with a signed
+// overflow. Upstream's are Go int32s, whose addition wraps; run under the asan preset this
+// also proves the sum is defined.
+void TestReconcileState::fuzzCounterOverflow() {
+    Diagnostics diagnostics;
+    const auto state = readReconcileStateFile(
+        (jobscope::test::testDataDir() + "/states/good/fuzz-counter-overflow.yaml").toStdString(),
+        diagnostics);
+    QVERIFY2(state, diagnostics.format().c_str());
+    const SyncResult result = syncJob(state->input);
+    QCOMPARE(result.status.failed, std::numeric_limits<int32_t>::min());
+    QCOMPARE(result.status.succeeded, std::numeric_limits<int32_t>::min());
+
+    // The same in the pod-failure backoff record (newBackoffRecord).
+    Diagnostics recordDiagnostics;
+    const auto record = readReconcileStateFile(
+        (jobscope::test::testDataDir() + "/states/good/fuzz-backoff-record-overflow.yaml")
+            .toStdString(),
+        recordDiagnostics);
+    QVERIFY2(record, recordDiagnostics.format().c_str());
+    QCOMPARE(syncJob(record->input).backoff.failuresAfterLastSuccess,
+             std::numeric_limits<int32_t>::min());
+}
+
+void TestReconcileState::podLimit() {
+    ReconcileStateLimits limits;
+    limits.maxPods = 3;
+    Diagnostics withinLimit;
+    const auto three =
+        parseReconcileState(stateWith("pods:\n  - {count: 3}\n"), "s.yaml", withinLimit, limits);
+    QVERIFY(three);
+    QCOMPARE(three->input.pods.size(), size_t(3));
+
+    Diagnostics oneEntry;
+    QVERIFY(!parseReconcileState(stateWith("pods:\n  - {count: 4}\n"), "s.yaml", oneEntry, limits));
+    QVERIFY2(oneEntry.format().find("s.yaml:12:13: error: pods[0].count: Invalid value: 4: must "
+                                    "be between 0 and 3") != std::string::npos,
+             oneEntry.format().c_str());
+
+    Diagnostics twoEntries;
+    QVERIFY(!parseReconcileState(stateWith("pods:\n  - {count: 2}\n  - {count: 2}\n"), "s.yaml",
+                                 twoEntries, limits));
+    QVERIFY2(twoEntries.format().find("s.yaml:13:5: error: pods[1]: too many Pods (at most 3") !=
+                 std::string::npos,
+             twoEntries.format().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestReconcileState)

@@ -168,6 +168,26 @@ void TestSyncJson::timesAsRfc3339() {
         parse(syncResultToJson(result, Job{}, TimeFormat::Rfc3339)).value("status").toObject();
     QCOMPARE(status.value("startTime").toString(), QString("2026-01-01T00:00:30Z"));
     QCOMPARE(status.value("completionTime").toString(), QString("2026-01-01T00:01:00.5Z"));
+    // Times RFC 3339 cannot spell stay numbers (found by fuzz_state: a start time of 1e300).
+    result.status.startTime = 1e300;
+    result.status.completionTime = *parseRfc3339("9999-12-31T23:59:59Z");
+    const QJsonObject extreme =
+        parse(syncResultToJson(result, Job{}, TimeFormat::Rfc3339)).value("status").toObject();
+    QCOMPARE(extreme.value("startTime").toDouble(), 1e300);
+    QCOMPARE(extreme.value("completionTime").toString(), QString("9999-12-31T23:59:59Z"));
+    result.status.startTime = *parseRfc3339("0000-01-01T00:00:00Z");
+    QCOMPARE(parse(syncResultToJson(result, Job{}, TimeFormat::Rfc3339))
+                 .value("status")
+                 .toObject()
+                 .value("startTime")
+                 .toString(),
+             QString("0000-01-01T00:00:00Z"));
+    result.status.startTime = *parseRfc3339("0000-01-01T00:00:00Z") - 1;
+    QVERIFY(parse(syncResultToJson(result, Job{}, TimeFormat::Rfc3339))
+                .value("status")
+                .toObject()
+                .value("startTime")
+                .isDouble());
     // requeueAfterSeconds is a duration: a number in both formats.
     result.requeueAfter = 38;
     QCOMPARE(parse(syncResultToJson(result, Job{}, TimeFormat::Rfc3339))

@@ -2,6 +2,8 @@
 
 #include "reconcile/backoff.h"
 
+#include "go_int32.h"
+
 #include "reconcile/indexes.h"
 
 #include <algorithm>
@@ -94,7 +96,8 @@ BackoffRecord newBackoffRecord(const BackoffRecord& previous,
     if (succeeded.empty()) {
         if (failed.empty())
             return backoff;
-        backoff.failuresAfterLastSuccess += static_cast<int32_t>(failed.size());
+        backoff.failuresAfterLastSuccess = goInt32(int64_t{backoff.failuresAfterLastSuccess} +
+                                                   static_cast<int64_t>(failed.size()));
         backoff.lastFailureTime = podFinishedTime(*failed.back());
         return backoff;
     }

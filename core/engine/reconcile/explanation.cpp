@@ -1,5 +1,7 @@
 #include "reconcile/explanation.h"
 
+#include "go_int32.h"
+
 #include "reconcile/backoff.h"
 #include "reconcile/indexes.h"
 #include "reconcile/job_pods.h"
@@ -211,8 +213,8 @@ Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
             ex.wantActive = ex.requested;
         }
     } else {
-        ex.wantActive =
-            std::clamp(*job.spec.completions - succeeded, 0, std::max<int32_t>(ex.requested, 0));
+        ex.wantActive = std::clamp(goInt32(int64_t{*job.spec.completions} - succeeded), 0,
+                                   std::max<int32_t>(ex.requested, 0));
         targetCause = cause::RemainingCompletions;
     }
     const int32_t targetGap = ex.wantActive < ex.requested ? ex.requested - ex.wantActive : 0;

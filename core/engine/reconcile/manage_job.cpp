@@ -6,6 +6,8 @@
 #include "reconcile/job_pods.h"
 #include "reconcile/sync_context.h"
 
+#include "go_int32.h"
+
 #include <algorithm>
 #include <utility>
 
@@ -93,7 +95,7 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
         wantActive = ctx.succeeded > 0 ? active : parallelism;
     } else {
         // Never more than the completions still missing.
-        wantActive = *job.spec.completions - ctx.succeeded;
+        wantActive = goInt32(int64_t{*job.spec.completions} - ctx.succeeded);
         if (wantActive > parallelism)
             wantActive = parallelism;
         if (wantActive < 0)

@@ -5,6 +5,8 @@
 
 #include "reconcile/sync.h"
 
+#include "go_int32.h"
+
 #include "reconcile/backoff.h"
 #include "reconcile/explanation.h"
 #include "reconcile/indexes.h"
@@ -137,7 +139,7 @@ bool cleanUncountedPodsWithoutFinalizers(JobStatus& status, const UidSet& uidsWi
                 kept.push_back(std::move(uid));
         if (kept.size() != uids.size()) {
             updated = true;
-            counter += static_cast<int32_t>(uids.size() - kept.size());
+            counter = goInt32(int64_t{counter} + static_cast<int64_t>(uids.size() - kept.size()));
         }
         uids = std::move(kept);
     };
@@ -443,10 +445,12 @@ SyncResult syncJob(const SyncRequest& input) {
     std::vector<const Pod*> newSucceededPods;
     std::vector<const Pod*> newFailedPods;
     getNewFinishedPods(ctx, newSucceededPods, newFailedPods);
-    ctx.succeeded = job.status.succeeded + static_cast<int32_t>(newSucceededPods.size()) +
-                    static_cast<int32_t>(ctx.uncountedSucceeded.size());
-    ctx.failed = job.status.failed + nonIgnoredFailedPodsCount(job, newFailedPods) +
-                 static_cast<int32_t>(ctx.uncountedFailed.size());
+    ctx.succeeded =
+        goInt32(int64_t{job.status.succeeded} + static_cast<int64_t>(newSucceededPods.size()) +
+                static_cast<int64_t>(ctx.uncountedSucceeded.size()));
+    ctx.failed =
+        goInt32(int64_t{job.status.failed} + nonIgnoredFailedPodsCount(job, newFailedPods) +
+                static_cast<int64_t>(ctx.uncountedFailed.size()));
 
     // First start; never while suspended.
     if (!job.status.startTime && !jobSuspended(job))

@@ -4,14 +4,12 @@
 
 #include <algorithm>
 #include <map>
+#include <string_view>
+#include <unordered_set>
 
 namespace jobscope {
 
 namespace {
-
-// More Pods than this in one state is a mistake (or a fuzzer), not a Job anyone runs; the
-// engine's own bar is 100 000 completions.
-constexpr int64_t kMaxPods = 200000;
 
 const char* const kPhases[] = {pod_phase::Pending, pod_phase::Running, pod_phase::Succeeded,
                                pod_phase::Failed, pod_phase::Unknown};
@@ -80,15 +78,19 @@ bool PodReader::readPods(const YAML::Node& node, const std::string& path, std::v
         return reader_.diagnostics().errorCount() == errorsBefore;
 
     const size_t first = pods.size();
-    // Where each Pod was written, for the duplicate checks below.
-    std::vector<std::pair<SourcePosition, std::string>> origins;
+    // Where each entry was written and the Pods it expanded to, for the duplicate checks.
+    struct Origin {
+        size_t end; // one past its last Pod
+        SourcePosition at;
+        std::string path;
+    };
+    std::vector<Origin> origins;
     for (size_t i = 0; i < items.size(); ++i) {
         readEntry(items[i], childPath(itemsPath, i), pods);
-        origins.resize(pods.size() - first,
-                       std::pair(positionOf(items[i]), childPath(itemsPath, i)));
-        if (static_cast<int64_t>(pods.size()) > kMaxPods) {
+        origins.push_back(Origin{pods.size(), positionOf(items[i]), childPath(itemsPath, i)});
+        if (static_cast<int64_t>(pods.size() - first) > context_.maxPods) {
             reader_.error(items[i], childPath(itemsPath, i) + ": too many Pods (at most " +
-                                        std::to_string(kMaxPods) + " in one state)");
+                                        std::to_string(context_.maxPods) + " in one state)");
             pods.resize(first);
             return false;
         }
@@ -99,21 +101,27 @@ bool PodReader::readPods(const YAML::Node& node, const std::string& path, std::v
     for (size_t i = first; i < pods.size(); ++i)
         if (!pods[i].metadata.name.empty())
             names_.insert(pods[i].metadata.name);
-    std::map<std::string, size_t> seenNames;
-    std::map<std::string, size_t> seenUids;
     for (size_t i = first; i < pods.size(); ++i) {
         Pod& pod = pods[i];
         if (pod.metadata.name.empty())
             pod.metadata.name = generatedName();
         if (pod.metadata.uid.empty())
             pod.metadata.uid = pod.metadata.name;
-        const auto& [at, itemPath] = origins[i - first];
-        if (!seenNames.emplace(pod.metadata.name, i).second)
-            reader_.error(at, itemPath + ": Duplicate value: Pod name \"" + pod.metadata.name +
-                                  "\" is used more than once");
-        else if (!seenUids.emplace(pod.metadata.uid, i).second)
-            reader_.error(at, itemPath + ": Duplicate value: Pod uid \"" + pod.metadata.uid +
-                                  "\" is used more than once");
+    }
+    // `pods` no longer changes, so views of its strings stay valid.
+    std::unordered_set<std::string_view> seenNames;
+    std::unordered_set<std::string_view> seenUids;
+    auto origin = origins.begin();
+    for (size_t i = first; i < pods.size(); ++i) {
+        while (origin->end <= i)
+            ++origin;
+        const Pod& pod = pods[i];
+        if (!seenNames.insert(pod.metadata.name).second)
+            reader_.error(origin->at, origin->path + ": Duplicate value: Pod name \"" +
+                                          pod.metadata.name + "\" is used more than once");
+        else if (!seenUids.insert(pod.metadata.uid).second)
+            reader_.error(origin->at, origin->path + ": Duplicate value: Pod uid \"" +
+                                          pod.metadata.uid + "\" is used more than once");
     }
     return reader_.diagnostics().errorCount() == errorsBefore;
 }
@@ -460,10 +468,10 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
 
     int64_t count = 1;
     if (auto c = reader_.int64(node["count"], childPath(path, "count"))) {
-        if (*c < 0 || *c > kMaxPods) {
-            reader_.error(node["count"], childPath(path, "count") +
-                                             ": Invalid value: " + std::to_string(*c) +
-                                             ": must be between 0 and " + std::to_string(kMaxPods));
+        if (*c < 0 || *c > context_.maxPods) {
+            reader_.error(node["count"],
+                          childPath(path, "count") + ": Invalid value: " + std::to_string(*c) +
+                              ": must be between 0 and " + std::to_string(context_.maxPods));
             count = 0;
         } else {
             count = *c;
@@ -476,6 +484,7 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
     if (reader_.diagnostics().errorCount() != errorsBefore)
         return false;
 
+    pods.reserve(pods.size() + static_cast<size_t>(count));
     for (int64_t i = 0; i < count; ++i) {
         Pod copy = pod;
         if (name)

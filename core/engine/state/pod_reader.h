@@ -52,11 +52,13 @@
 #include "pod.h"
 #include "yaml_reader.h"
 
-#include <set>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 namespace jobscope {
+
+inline constexpr int64_t kDefaultMaxStatePods = 200000;
 
 // The context a shorthand Pod is expanded in.
 struct PodShorthandContext {
@@ -64,6 +66,9 @@ struct PodShorthandContext {
     std::string jobName;      // prefix of generated names
     std::string jobNamespace; // namespace of every shorthand Pod
     std::string jobUid;       // Pod objects controlled by another uid are left out
+    // More Pods than this in one state is a mistake, not a Job anyone runs (the engine's
+    // bar is 100 000 completions); the fuzzer sets a lower limit to stay fast.
+    int64_t maxPods = kDefaultMaxStatePods;
 };
 
 class PodReader {
@@ -95,7 +100,7 @@ private:
 
     YamlReader& reader_;
     PodShorthandContext context_;
-    std::set<std::string> names_; // every Pod name read so far, to generate fresh ones
+    std::unordered_set<std::string> names_; // every Pod name read so far, to generate fresh ones
     int nextGenerated_ = 0;
 };
 

@@ -34,7 +34,8 @@ bool rejectBinary(const std::string& text, YamlReader& reader) {
 
 class StateReader {
 public:
-    StateReader(YamlReader& reader, ReconcileState& state) : reader_(reader), state_(state) {}
+    StateReader(YamlReader& reader, ReconcileState& state, const ReconcileStateLimits& limits)
+        : reader_(reader), state_(state), limits_(limits) {}
 
     void read(const YAML::Node& root) {
         reader_.rejectUnknownKeys(root, "",
@@ -100,6 +101,7 @@ private:
         context.jobName = state_.input.job.metadata.name;
         context.jobNamespace = state_.input.job.metadata.namespace_;
         context.jobUid = state_.input.job.metadata.uid;
+        context.maxPods = limits_.maxPods;
         PodReader pods(reader_, context);
         pods.readPods(node, "pods", state_.input.pods);
     }
@@ -178,6 +180,7 @@ private:
 
     YamlReader& reader_;
     ReconcileState& state_;
+    const ReconcileStateLimits& limits_;
 };
 
 } // namespace
@@ -209,7 +212,8 @@ const char* apiErrorName(ApiError error) {
 
 std::optional<ReconcileState> parseReconcileState(const std::string& text,
                                                   const std::string& fileName,
-                                                  Diagnostics& diagnostics) {
+                                                  Diagnostics& diagnostics,
+                                                  const ReconcileStateLimits& limits) {
     const int errorsBefore = diagnostics.errorCount();
     YamlReader reader(fileName, diagnostics);
     if (!rejectBinary(text, reader))
@@ -244,7 +248,7 @@ std::optional<ReconcileState> parseReconcileState(const std::string& text,
 
     ReconcileState state;
     try {
-        StateReader(reader, state).read(root);
+        StateReader(reader, state, limits).read(root);
     } catch (const YAML::Exception& e) {
         // yaml-cpp throws on some malformed node access; report rather than crash.
         SourcePosition at{1, 1};

@@ -27,6 +27,7 @@
 
 #include "diagnostics.h"
 #include "reconcile/sync.h"
+#include "state/pod_reader.h"
 #include "state/sync_json.h"
 
 #include <optional>
@@ -40,10 +41,16 @@ struct ReconcileState {
     TimeFormat timeFormat = TimeFormat::Seconds;
 };
 
+struct ReconcileStateLimits {
+    int64_t maxPods = kDefaultMaxStatePods; // Pods after shorthand expansion
+};
+
 // Parses a state from `text`; `fileName` names it in messages. Returns nullopt when there
 // were errors (warnings alone do not fail).
-std::optional<ReconcileState>
-parseReconcileState(const std::string& text, const std::string& fileName, Diagnostics& diagnostics);
+std::optional<ReconcileState> parseReconcileState(const std::string& text,
+                                                  const std::string& fileName,
+                                                  Diagnostics& diagnostics,
+                                                  const ReconcileStateLimits& limits = {});
 
 // Reads and parses the state file at `path`.
 std::optional<ReconcileState> readReconcileStateFile(const std::string& path,

@@ -7,10 +7,17 @@ namespace jobscope {
 
 namespace {
 
+// RFC 3339 has four-digit years: 0000-01-01T00:00:00Z .. 9999-12-31T23:59:59Z.
+constexpr Seconds kFirstRfc3339Second = -62167219200.0;
+constexpr Seconds kAfterLastRfc3339Second = 253402300800.0;
+
 void writeTime(JsonWriter& json, const std::optional<Seconds>& time, TimeFormat format) {
     if (!time)
         json.null();
-    else if (format == TimeFormat::Rfc3339)
+    // A time that RFC 3339 cannot spell (a fuzzer's 1e300) stays a number rather than a
+    // made-up date.
+    else if (format == TimeFormat::Rfc3339 && *time >= kFirstRfc3339Second &&
+             *time < kAfterLastRfc3339Second)
         json.value(formatRfc3339(*time));
     else
         json.value(*time);

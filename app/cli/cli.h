@@ -1,0 +1,19 @@
+#pragma once
+// The command line: `jobscope <command> [options] [arguments]`. Picks the translation,
+// dispatches to a command and returns the exit status (DESIGN.md §4).
+
+#include <QStringList>
+
+namespace jobscope::cli {
+
+enum ExitStatus {
+    ExitSuccess = 0,
+    ExitFailure = 1,  // anything that is not the input's or the user's fault
+    ExitBadInput = 2, // bad input file or usage; the message says where
+};
+
+// `arguments` as QCoreApplication::arguments() gives them (program name first). Installs
+// the translator chosen by --lang or the locale, then runs the command.
+int run(const QStringList& arguments);
+
+} // namespace jobscope::cli

@@ -1,0 +1,138 @@
+#include "cli/reconcile_command.h"
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "diagnostics.h"
+#include "reconcile/sync.h"
+#include "state/reconcile_state.h"
+#include "state/sync_json.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+
+#include <algorithm>
+#include <utility>
+#include <vector>
+
+namespace jobscope::cli {
+
+namespace {
+
+class ReconcileCommand {
+    Q_DECLARE_TR_FUNCTIONS(ReconcileCommand)
+
+public:
+    static int run(const QStringList& arguments) {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            tr("Runs one sync of the Job controller on the state in FILE and prints, as\n"
+               "JSON, what the controller does right now and why: the Pods it creates and\n"
+               "deletes, the Job status it writes, and the causes that keep the active Pods\n"
+               "from the requested parallelism.\n"
+               "\n"
+               "The state file is YAML or JSON with the keys job (a batch/v1 Job; its status\n"
+               "is the status before the sync), now (the sync's clock), pods (v1 Pods or the\n"
+               "shorthand {name, phase, ready, index, ...}), expectations, backoff and\n"
+               "apiErrors. Examples are in resources/examples/states/."));
+        parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                            tr("Show this help and exit.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("lang"),
+            tr("Language of messages and help, such as zh_CN or en (default: the locale)."),
+            tr("language")));
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"), tr("The state file (YAML or JSON); '-' reads standard input."));
+
+        if (!parser.parse(arguments)) {
+            printError(parser.errorText());
+            writeErr(tr("Run 'jobscope reconcile --help' for usage.") + QLatin1Char('\n'));
+            return ExitBadInput;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            return writeOut(helpText(parser, QStringLiteral("jobscope reconcile"))) ? ExitSuccess
+                                                                                    : ExitFailure;
+
+        const QStringList files = parser.positionalArguments();
+        if (files.size() != 1) {
+            printError(files.isEmpty() ? tr("missing the state FILE argument")
+                                       : tr("expected one state FILE, got %1: %2")
+                                             .arg(files.size())
+                                             .arg(files.join(QLatin1Char(' '))));
+            writeErr(helpText(parser, QStringLiteral("jobscope reconcile")));
+            return ExitBadInput;
+        }
+
+        const QString path = files.first();
+        const bool fromStdin = path == QLatin1String("-");
+        const std::string displayName = fromStdin ? std::string("<stdin>") : path.toStdString();
+        std::string text;
+        if (!readInput(path, fromStdin, displayName, text))
+            return ExitBadInput;
+
+        Diagnostics diagnostics;
+        const std::optional<ReconcileState> state =
+            parseReconcileState(text, displayName, diagnostics);
+        writeErr(formatByPosition(diagnostics));
+        if (!state || diagnostics.hasErrors())
+            return ExitBadInput;
+
+        const SyncResult result = syncJob(state->input);
+        const std::string json = syncResultToJson(result, state->input.job, state->timeFormat);
+        if (!writeOut(json)) {
+            printError(tr("cannot write the result to standard output"));
+            return ExitFailure;
+        }
+        return ExitSuccess;
+    }
+
+private:
+    // Messages in file order, as a compiler prints them; those without a position first.
+    static std::string formatByPosition(const Diagnostics& diagnostics) {
+        std::vector<Diagnostic> items = diagnostics.items();
+        std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::pair(a.position.line, a.position.column) <
+                   std::pair(b.position.line, b.position.column);
+        });
+        std::string out;
+        for (const Diagnostic& d : items)
+            out += d.format() + '\n';
+        return out;
+    }
+
+    // The whole input, or a "FILE: error: ..." on stderr.
+    static bool readInput(const QString& path, bool fromStdin, const std::string& displayName,
+                          std::string& text) {
+        QFile file;
+        bool opened;
+        if (fromStdin) {
+            opened = file.open(stdin, QIODevice::ReadOnly);
+        } else {
+            file.setFileName(path);
+            opened = file.open(QIODevice::ReadOnly);
+        }
+        if (!opened) {
+            writeErr(QStringLiteral("%1: error: %2\n")
+                         .arg(QString::fromStdString(displayName),
+                              tr("cannot open the state file: %1").arg(file.errorString())));
+            return false;
+        }
+        const QByteArray bytes = file.readAll();
+        if (file.error() != QFileDevice::NoError) {
+            writeErr(QStringLiteral("%1: error: %2\n")
+                         .arg(QString::fromStdString(displayName),
+                              tr("cannot read the state file: %1").arg(file.errorString())));
+            return false;
+        }
+        text.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
+        return true;
+    }
+};
+
+} // namespace
+
+int runReconcile(const QStringList& arguments) {
+    return ReconcileCommand::run(arguments);
+}
+
+} // namespace jobscope::cli

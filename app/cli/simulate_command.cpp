@@ -1,0 +1,283 @@
+#include "cli/simulate_command.h"
+
+#include "analysis/analysis.h"
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "cli/translation.h"
+#include "diagnostics.h"
+#include "plot/timeline_plot.h"
+#include "report/csv.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+#include <QLocale>
+
+#include <algorithm>
+#include <functional>
+#include <optional>
+#include <utility>
+#include <vector>
+
+namespace jobscope::cli {
+
+namespace {
+
+constexpr int kDefaultWidth = 1600;
+constexpr int kDefaultHeight = 900;
+constexpr int kMinSide = 200;
+constexpr int kMaxSide = 10000;
+
+class SimulateCommand {
+    Q_DECLARE_TR_FUNCTIONS(SimulateCommand)
+
+public:
+    static void addOptions(QCommandLineParser& parser) {
+        parser.setApplicationDescription(
+            tr("Simulates a Job in the world a scenario describes and writes what happened:\n"
+               "the requested and actual parallelism over time with the causes of every\n"
+               "difference (CSV and a PNG plot), the Pods' lifecycles and the Events.\n"
+               "\n"
+               "FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs\n"
+               "with the default scenario: one roomy node, a 1 s controller sync, Pods that\n"
+               "run 10 s and never fail. Times in the outputs are seconds since the Job was\n"
+               "created. Without any output option the series CSV goes to standard output;\n"
+               "'-' as a CSV file name also means standard output.\n"
+               "Examples are in resources/examples/."));
+        parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                            tr("Show this help and exit.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("seed"), tr("Random seed (overrides the scenario's seed)."), tr("N")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("until"),
+            tr("Stop the simulation at this time after the Job's creation, such as 90, 90s, "
+               "5m (overrides the scenario's stopAt)."),
+            tr("T")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("series-csv"),
+            tr("Write the parallelism series (one row per change) as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(QStringLiteral("causes-csv"),
+                                            tr("Write the cause intervals as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("pods-csv"), tr("Write the Pods' lifecycles as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(QStringLiteral("events-csv"),
+                                            tr("Write the Events as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("width"),
+            tr("Width of the PNG in pixels (default %1).").arg(kDefaultWidth), tr("W")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("height"),
+            tr("Height of the PNG in pixels (default %1).").arg(kDefaultHeight), tr("H")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("lang"),
+            tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
+               "locale)."),
+            tr("language")));
+        parser.addPositionalArgument(QStringLiteral("FILE"),
+                                     tr("The scenario or Job manifest (YAML)."));
+    }
+
+    static int run(const QStringList& arguments) {
+        QCommandLineParser parser;
+        addOptions(parser);
+        const QString program = QStringLiteral("jobscope simulate");
+        if (!parser.parse(arguments)) {
+            printError(parser.errorText());
+            writeErr(tr("Run 'jobscope simulate --help' for usage.") + QLatin1Char('\n'));
+            return ExitBadInput;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
+
+        const QStringList files = parser.positionalArguments();
+        if (files.size() != 1) {
+            printError(files.isEmpty() ? tr("missing the scenario FILE argument")
+                                       : tr("expected one scenario FILE, got %1: %2")
+                                             .arg(files.size())
+                                             .arg(files.join(QLatin1Char(' '))));
+            writeErr(helpText(parser, program));
+            return ExitBadInput;
+        }
+
+        // Options first, so that a typo is reported before a long simulation runs.
+        std::optional<uint64_t> seed;
+        if (parser.isSet(QStringLiteral("seed"))) {
+            bool ok = false;
+            const QString value = parser.value(QStringLiteral("seed"));
+            seed = value.toULongLong(&ok);
+            if (!ok || value.startsWith(QLatin1Char('-')) || value.startsWith(QLatin1Char('+'))) {
+                printError(tr("--seed: '%1' is not a non-negative integer").arg(value));
+                return ExitBadInput;
+            }
+        }
+        std::optional<Seconds> until;
+        if (parser.isSet(QStringLiteral("until"))) {
+            const QString value = parser.value(QStringLiteral("until"));
+            until = parseDurationSeconds(value.toStdString());
+            if (!until || !(*until > 0)) {
+                printError(tr("--until: '%1' is not a positive duration (such as 90, 90s, 5m)")
+                               .arg(value));
+                return ExitBadInput;
+            }
+        }
+        int width = kDefaultWidth;
+        int height = kDefaultHeight;
+        for (auto [name, target] : {std::pair{QStringLiteral("width"), &width},
+                                    std::pair{QStringLiteral("height"), &height}}) {
+            if (!parser.isSet(name))
+                continue;
+            bool ok = false;
+            const QString value = parser.value(name);
+            *target = value.toInt(&ok);
+            if (!ok || *target < kMinSide || *target > kMaxSide) {
+                printError(tr("--%1: '%2' is not a number of pixels from %3 to %4")
+                               .arg(name, value)
+                               .arg(kMinSide)
+                               .arg(kMaxSide));
+                return ExitBadInput;
+            }
+        }
+        const QString png = parser.value(QStringLiteral("png"));
+        if (parser.isSet(QStringLiteral("png")) && png.isEmpty()) {
+            printError(tr("--png: the file name is empty"));
+            return ExitBadInput;
+        }
+        if (!png.isEmpty() && !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+            // main() creates a QApplication when simulateRenders() says so.
+            printError(tr("cannot draw the PNG: no graphical application was created"));
+            return ExitFailure;
+        }
+
+        Diagnostics diagnostics;
+        std::optional<Scenario> scenario =
+            readScenarioFile(files.first().toStdString(), diagnostics);
+        writeErr(formatByPosition(diagnostics));
+        if (!scenario || diagnostics.hasErrors())
+            return ExitBadInput;
+        if (seed)
+            scenario->seed = *seed;
+        if (until)
+            scenario->stopAt = *until;
+
+        SimulationStats stats;
+        const Timeline timeline = simulate(*scenario, &stats);
+        if (stats.stopReason == "step-limit")
+            writeErr(QStringLiteral("jobscope: warning: %1\n")
+                         .arg(tr("the simulation stopped after %1 steps at %2 s; the outputs "
+                                 "end there")
+                                  .arg(stats.steps)
+                                  .arg(stats.end, 0, 'f', 3)));
+        const Analysis analysis = analyze(timeline);
+        const Seconds origin = timeline.start;
+
+        // Every requested output is attempted; any that fails makes the exit status 1.
+        bool ok = true;
+        bool anyOutput = false;
+        const auto csv = [&](const char* option, const std::function<std::string()>& make) {
+            if (!parser.isSet(QLatin1String(option)))
+                return;
+            anyOutput = true;
+            ok = writeReport(parser.value(QLatin1String(option)), make()) && ok;
+        };
+        csv("series-csv", [&] { return seriesCsv(analysis.series, origin); });
+        csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
+        csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
+        csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
+        if (!png.isEmpty()) {
+            anyOutput = true;
+            ui::TimelinePlot plot;
+            plot.setAnalysis(analysis, title(*scenario, arguments), origin, timeline.end);
+            QString error;
+            if (!plot.savePng(png, QSize(width, height), &error)) {
+                printError(error);
+                ok = false;
+            }
+        }
+        if (!anyOutput && !writeOut(seriesCsv(analysis.series, origin))) {
+            printError(tr("cannot write the series to standard output"));
+            ok = false;
+        }
+        return ok ? ExitSuccess : ExitFailure;
+    }
+
+private:
+    // The plot's title: the scenario's, in Chinese when the messages are, else the Job's name.
+    static QString title(const Scenario& scenario, const QStringList& arguments) {
+        const QString language = languageFromArguments(arguments);
+        const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
+        if (locale.language() == QLocale::Chinese && !scenario.titleZh.empty())
+            return QString::fromStdString(scenario.titleZh);
+        if (!scenario.title.empty())
+            return QString::fromStdString(scenario.title);
+        return tr("Job %1").arg(QString::fromStdString(scenario.job.metadata.name));
+    }
+
+    // `path` "-" is standard output; otherwise the file is replaced atomically.
+    static bool writeReport(const QString& path, const std::string& content) {
+        if (path == QLatin1String("-")) {
+            if (writeOut(content))
+                return true;
+            printError(tr("cannot write to standard output"));
+            return false;
+        }
+        if (path.isEmpty()) {
+            printError(tr("an output file name is empty"));
+            return false;
+        }
+        const QFileInfo info(path);
+        if (info.exists() && !info.isFile() && !info.isDir()) {
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming a temporary file
+            // over it would replace the device itself, so it is written in place.
+            QFile device(path);
+            if (!device.open(QIODevice::WriteOnly) ||
+                device.write(content.data(), static_cast<qint64>(content.size())) !=
+                    static_cast<qint64>(content.size()) ||
+                !device.flush()) {
+                printError(tr("cannot write %1: %2").arg(path, device.errorString()));
+                return false;
+            }
+            return true;
+        }
+        if (const std::optional<std::string> error =
+                writeFileAtomically(path.toStdString(), content)) {
+            printError(QString::fromStdString(*error));
+            return false;
+        }
+        return true;
+    }
+
+    // Messages in file order, as a compiler prints them; those without a position first.
+    static std::string formatByPosition(const Diagnostics& diagnostics) {
+        std::vector<Diagnostic> items = diagnostics.items();
+        std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::pair(a.file, std::pair(a.position.line, a.position.column)) <
+                   std::pair(b.file, std::pair(b.position.line, b.position.column));
+        });
+        std::string out;
+        for (const Diagnostic& d : items)
+            out += d.format() + '\n';
+        return out;
+    }
+};
+
+} // namespace
+
+int runSimulate(const QStringList& arguments) {
+    return SimulateCommand::run(arguments);
+}
+
+bool simulateRenders(const QStringList& arguments) {
+    if (!arguments.contains(QLatin1String("simulate")))
+        return false;
+    return std::any_of(arguments.begin(), arguments.end(), [](const QString& a) {
+        return a == QLatin1String("--png") || a.startsWith(QLatin1String("--png="));
+    });
+}
+
+} // namespace jobscope::cli

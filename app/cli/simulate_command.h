@@ -1,0 +1,21 @@
+#pragma once
+// `jobscope simulate FILE [--seed N] [--until T] [--series-csv F] [--causes-csv F]
+// [--pods-csv F] [--events-csv F] [--png F] [--width W] [--height H] [--lang L]`: runs the
+// scenario (or a bare Job manifest with the default scenario) through the simulator, analyses
+// the timeline and writes the reports. Needs no display: the PNG is drawn on the offscreen
+// platform when there is none (main.cpp picks it).
+
+#include <QStringList>
+
+namespace jobscope::cli {
+
+// `arguments` starts with the program name ("jobscope simulate"); returns the exit status.
+// Drawing a PNG needs a QApplication (QGuiApplication at least) to exist.
+int runSimulate(const QStringList& arguments);
+
+// Whether the command line asks for something drawn (a PNG), so that main() creates a
+// QApplication (on the offscreen platform when there is no display) instead of a
+// QCoreApplication.
+bool simulateRenders(const QStringList& arguments);
+
+} // namespace jobscope::cli

@@ -1,0 +1,832 @@
+#include "plot/timeline_plot.h"
+
+#include "plot/cause_labels.h"
+
+#include <qcustomplot.h>
+
+#include <QFileInfo>
+#include <QFontMetricsF>
+#include <QPixmap>
+#include <QResizeEvent>
+#include <QSaveFile>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+#include <numeric>
+#include <tuple>
+
+namespace jobscope::ui {
+
+namespace {
+
+// The top part of the Pods axis rect kept free of data for the annotations.
+constexpr double kHeadroom = 0.3;
+// Intervals of one cause closer than this fraction of the time span look like one band.
+constexpr double kSliver = 0.002;
+// A band shorter than this fraction of the time span is a sliver: drawn at least a few pixels
+// wide, annotated last.
+constexpr double kVisibleBand = 0.005;
+// The time axis goes on this fraction of the span after the last change.
+constexpr double kTail = 0.04;
+// More cause starts than this are not worth an item each: only the first ones by priority.
+constexpr int kMaxAnnotations = 400;
+constexpr int kMaxAnnotationRows = 3;
+// A cause with more bands than this plus one gets only its first start annotated.
+constexpr int kMaxAnnotatedRepeats = 2;
+constexpr int kNoAnnotation = 100;
+
+// Pixel sizes at 1280×720; everything scales with the drawing size.
+constexpr double kReferenceWidth = 1280;
+constexpr double kReferenceHeight = 720;
+
+QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
+    QFont font(base);
+    font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixels))));
+    font.setBold(bold);
+    return font;
+}
+
+struct SeriesStyle {
+    QColor color;
+    double width; // at scale 1
+    Qt::PenStyle style;
+};
+
+SeriesStyle seriesStyle(TimelinePlot::Series series) {
+    switch (series) {
+    case TimelinePlot::Series::Requested:
+        return {QColor(40, 40, 40), 2.4, Qt::DashLine};
+    case TimelinePlot::Series::Active:
+        return {QColor(31, 119, 180), 3.2, Qt::SolidLine};
+    case TimelinePlot::Series::Running:
+        return {QColor(44, 160, 44, 210), 1.6, Qt::SolidLine};
+    case TimelinePlot::Series::Pending:
+        return {QColor(227, 119, 194, 230), 1.6, Qt::DashLine};
+    case TimelinePlot::Series::Terminating:
+        return {QColor(140, 86, 75, 230), 1.6, Qt::DashDotLine};
+    case TimelinePlot::Series::Gap:
+        return {QColor(31, 119, 180, 50), 0, Qt::NoPen};
+    }
+    return {Qt::black, 1, Qt::SolidLine};
+}
+
+constexpr int kSeriesCount = 6;
+
+// A bold text in the legend's flow that heads the entries after it ("causes:").
+class LegendHeading : public QCPAbstractLegendItem {
+public:
+    LegendHeading(QCPLegend* legend, const QString& text)
+        : QCPAbstractLegendItem(legend), text_(text) {
+        setSelectable(false);
+    }
+
+protected:
+    void draw(QCPPainter* painter) override {
+        painter->setFont(boldFont());
+        painter->setPen(QPen(mTextColor));
+        painter->drawText(mRect, Qt::AlignLeft | Qt::AlignVCenter, text_);
+    }
+    QSize minimumOuterSizeHint() const override {
+        const QFontMetrics metrics(boldFont());
+        return QSize(metrics.horizontalAdvance(text_), metrics.height()) +
+               QSize(mMargins.left() + mMargins.right(), mMargins.top() + mMargins.bottom());
+    }
+
+private:
+    QFont boldFont() const {
+        QFont font = mFont;
+        font.setBold(true);
+        return font;
+    }
+    QString text_;
+};
+
+QColor textColorOn(const QColor& background) {
+    // Rec. 601 luma: dark text on light bands, white on dark ones.
+    const double luma =
+        0.299 * background.red() + 0.587 * background.green() + 0.114 * background.blue();
+    return luma > 140 ? QColor(20, 20, 20) : QColor(Qt::white);
+}
+
+} // namespace
+
+TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent) {
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    plot_ = new QCustomPlot(this);
+    layout->addWidget(plot_);
+    plot_->setAntialiasedElements(QCP::aeAll);
+    plot_->setBackground(Qt::white);
+
+    QCPLayoutGrid* grid = plot_->plotLayout();
+    main_ = plot_->axisRect();
+    grid->insertRow(0);
+    title_ = new QCPTextElement(plot_, QString());
+    grid->addElement(0, 0, title_);
+    lane_ = new QCPAxisRect(plot_);
+    grid->addElement(2, 0, lane_);
+    main_->insetLayout()->take(plot_->legend);
+    grid->addElement(3, 0, plot_->legend);
+    grid->setRowStretchFactor(0, 0.001);
+    grid->setRowStretchFactor(2, 0.001);
+    grid->setRowStretchFactor(3, 0.001);
+    plot_->legend->setVisible(true);
+    plot_->legend->setBorderPen(Qt::NoPen);
+    plot_->legend->setBrush(Qt::NoBrush);
+    plot_->legend->setFillOrder(QCPLegend::foColumnsFirst);
+
+    // The lane and the Pods rect share the time axis: same left/right margins, same range.
+    auto* margins = new QCPMarginGroup(plot_);
+    main_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    lane_->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+    QCPAxis* mainTime = main_->axis(QCPAxis::atBottom);
+    QCPAxis* laneTime = lane_->axis(QCPAxis::atBottom);
+    connect(mainTime, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), laneTime,
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
+    connect(laneTime, qOverload<const QCPRange&>(&QCPAxis::rangeChanged), mainTime,
+            qOverload<const QCPRange&>(&QCPAxis::setRange));
+    mainTime->setTickLabels(false);
+    main_->axis(QCPAxis::atLeft)->setLabel(tr("Pods"));
+    auto podTicker = QSharedPointer<QCPAxisTickerFixed>::create();
+    podTicker->setTickStep(1);
+    podTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+    main_->axis(QCPAxis::atLeft)->setTicker(podTicker);
+    laneTime->setLabel(tr("time since the Job was created (s)"));
+    QCPAxis* laneRows = lane_->axis(QCPAxis::atLeft);
+    laneRows->setLabel(tr("causes"));
+    laneRows->setTicks(false);
+    laneRows->setTickLabels(false);
+    laneRows->grid()->setVisible(false);
+    laneRows->setRangeReversed(true);
+    for (QCPAxisRect* rect : {main_, lane_}) {
+        rect->setRangeDrag(Qt::Horizontal);
+        rect->setRangeZoom(Qt::Horizontal);
+    }
+    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+
+    connect(plot_, &QCustomPlot::afterLayout, this, &TimelinePlot::layoutOverlays);
+    applyStyle(size());
+}
+
+TimelinePlot::~TimelinePlot() = default;
+
+QCPGraph* TimelinePlot::graph(Series series) const {
+    const auto i = static_cast<qsizetype>(series);
+    return i < graphs_.size() ? graphs_.at(i) : nullptr;
+}
+
+QStringList TimelinePlot::causeRows() const {
+    return rows_;
+}
+
+int TimelinePlot::visibleAnnotationCount() const {
+    return static_cast<int>(std::count_if(annotations_.begin(), annotations_.end(),
+                                          [](const Annotation& a) { return a.text->visible(); }));
+}
+
+QStringList TimelinePlot::visibleAnnotationTexts() const {
+    std::vector<const Annotation*> shown;
+    for (const Annotation& a : annotations_)
+        if (a.text->visible())
+            shown.push_back(&a);
+    std::sort(shown.begin(), shown.end(),
+              [](const Annotation* a, const Annotation* b) { return a->time < b->time; });
+    QStringList texts;
+    for (const Annotation* a : shown)
+        texts << a->text->text();
+    return texts;
+}
+
+int TimelinePlot::legendEntryCount() const {
+    int entries = 0;
+    for (int i = 0; i < plot_->legend->itemCount(); ++i)
+        if (qobject_cast<QCPPlottableLegendItem*>(plot_->legend->item(i)))
+            ++entries;
+    return entries;
+}
+
+void TimelinePlot::clearContent() {
+    plot_->clearItems();
+    plot_->clearPlottables(); // also removes their legend entries
+    graphs_.clear();
+    rows_.clear();
+    bands_.clear();
+    annotations_.clear();
+    activeKeys_.clear();
+    activeValues_.clear();
+    valueMax_ = 1;
+}
+
+void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, Seconds origin,
+                               std::optional<Seconds> end) {
+    clearContent();
+    title_->setText(title);
+
+    double last = analysis.series.empty() ? origin : analysis.series.back().time;
+    for (const CauseInterval& c : analysis.causes)
+        last = std::max(last, c.end);
+    double dataEnd = (end ? *end : last) - origin;
+    const double xStart =
+        analysis.series.empty() ? 0.0 : std::min(0.0, analysis.series.front().time - origin);
+    if (!(dataEnd > xStart))
+        dataEnd = xStart + 1;
+    // A short tail after the end shows the final state (finished, suspended) as a band.
+    const double xEnd = dataEnd + kTail * (dataEnd - xStart);
+
+    buildSeries(analysis, origin, xEnd);
+    buildCauses(analysis, origin, xStart, dataEnd, xEnd);
+
+    main_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
+    lane_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
+    const double upper = (valueMax_ + 0.25) / (1 - kHeadroom);
+    main_->axis(QCPAxis::atLeft)->setRange(-0.03 * upper, upper);
+    lane_->axis(QCPAxis::atLeft)->setRange(-0.5, std::max<double>(1, rows_.size()) - 0.5);
+
+    applyStyle(isVisible() ? size() : plot_->size());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double xEnd) {
+    QCPAxis* time = main_->axis(QCPAxis::atBottom);
+    QCPAxis* pods = main_->axis(QCPAxis::atLeft);
+    const QString names[kSeriesCount] = {
+        tr("requested (parallelism)"),
+        tr("active Pods"),
+        tr("running"),
+        tr("pending"),
+        tr("terminating"),
+        tr("gap: requested − active"),
+    };
+    // Drawing order (creation order): the gap below, the light steps, active, and the dashed
+    // requested line on top, so that both show where they are equal.
+    graphs_.fill(nullptr, kSeriesCount);
+    for (Series series : {Series::Gap, Series::Running, Series::Pending, Series::Terminating,
+                          Series::Active, Series::Requested}) {
+        QCPGraph* g = plot_->addGraph(time, pods);
+        g->setName(names[static_cast<int>(series)]);
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        g->removeFromLegend();
+        graphs_[static_cast<int>(series)] = g;
+    }
+    // The legend lists them in reading order: requested, active, running, ..., gap.
+    for (QCPGraph* g : graphs_)
+        g->addToLegend();
+
+    const std::vector<SeriesRow>& rows = analysis.series;
+    // Rows are in time order; equal times keep their order, which a step line must respect.
+    QVector<double> keys;
+    QVector<double> values[kSeriesCount - 1];
+    keys.reserve(static_cast<qsizetype>(rows.size()) + 1);
+    for (const SeriesRow& row : rows) {
+        keys.push_back(row.time - origin);
+        values[0].push_back(row.requested);
+        values[1].push_back(row.active);
+        values[2].push_back(row.running);
+        values[3].push_back(row.pending);
+        values[4].push_back(row.terminating);
+        for (int v : {row.requested, row.active, row.running, row.pending, row.terminating})
+            valueMax_ = std::max<double>(valueMax_, v);
+    }
+    // The last state lasts until the end of the plot.
+    if (!keys.isEmpty() && xEnd > keys.back()) {
+        keys.push_back(xEnd);
+        for (auto& v : values)
+            v.push_back(v.back());
+    }
+    for (int i = 0; i < kSeriesCount - 1; ++i)
+        graphs_[i]->setData(keys, values[i], true);
+    graph(Series::Gap)->setData(keys, values[1], true);
+    graph(Series::Gap)->setChannelFillGraph(graph(Series::Requested));
+    activeKeys_ = keys;
+    activeValues_ = values[1];
+}
+
+double TimelinePlot::activeAt(double time) const {
+    const auto it = std::upper_bound(activeKeys_.begin(), activeKeys_.end(), time);
+    if (it == activeKeys_.begin())
+        return activeValues_.isEmpty() ? 0 : activeValues_.front();
+    return activeValues_.at(std::distance(activeKeys_.begin(), it) - 1);
+}
+
+void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double xStart,
+                               double dataEnd, double xEnd) {
+    const double span = std::max(1e-9, xEnd - xStart);
+    struct Span {
+        double start;
+        double end;
+        bool primary;
+    };
+    std::map<QString, std::vector<Span>> byCause;
+    QList<std::string> finalCauses;
+    if (!analysis.series.empty())
+        for (const std::string& id : analysis.series.back().causes)
+            finalCauses << id;
+    std::vector<const CauseInterval*> byStart;
+    for (const CauseInterval& c : analysis.causes)
+        byStart.push_back(&c);
+    std::stable_sort(
+        byStart.begin(), byStart.end(),
+        [](const CauseInterval* a, const CauseInterval* b) { return a->start < b->start; });
+    for (const CauseInterval* c : byStart) {
+        const QString id = QString::fromStdString(c->cause);
+        double cEnd = c->end - origin;
+        // A cause of the final state (the last row's) lasts through the tail.
+        if (cEnd >= dataEnd - 1e-9 && finalCauses.contains(c->cause))
+            cEnd = xEnd;
+        if (id == QLatin1String("none") || !(cEnd > c->start - origin))
+            continue;
+        if (!rows_.contains(id))
+            rows_ << id;
+        byCause[id].push_back({c->start - origin, cEnd, c->primary});
+    }
+
+    QCPAxis* time = lane_->axis(QCPAxis::atBottom);
+    QCPAxis* rowAxis = lane_->axis(QCPAxis::atLeft);
+    // The legend's cause entries follow a heading, so that a cause ("pending") is not taken
+    // for the line of the same name.
+    if (!rows_.isEmpty())
+        plot_->legend->addItem(new LegendHeading(plot_->legend, tr("causes:")));
+    for (qsizetype row = 0; row < rows_.size(); ++row) {
+        const QString& id = rows_.at(row);
+        std::vector<Span>& spans = byCause[id];
+        std::sort(spans.begin(), spans.end(),
+                  [](const Span& a, const Span& b) { return a.start < b.start; });
+        std::vector<Span> merged;
+        for (const Span& s : spans) {
+            if (!merged.empty() && s.start - merged.back().end <= kSliver * span) {
+                merged.back().end = std::max(merged.back().end, s.end);
+                merged.back().primary = merged.back().primary || s.primary;
+            } else {
+                merged.push_back(s);
+            }
+        }
+        const QColor color = causeColor(id);
+        for (const Span& s : merged) {
+            Band band;
+            band.start = s.start;
+            band.end = s.end;
+            band.cause = id;
+            band.row = static_cast<int>(row);
+            band.primary = s.primary;
+            band.rect = new QCPItemRect(plot_);
+            band.rect->setClipAxisRect(lane_);
+            for (QCPItemPosition* p : {band.rect->topLeft, band.rect->bottomRight})
+                p->setAxes(time, rowAxis);
+            band.rect->topLeft->setCoords(s.start, static_cast<double>(row) - 0.38);
+            band.rect->bottomRight->setCoords(s.end, static_cast<double>(row) + 0.38);
+            QColor fill = color;
+            // A cause that was never the primary one is drawn lighter.
+            fill.setAlpha(s.primary ? 255 : 110);
+            band.rect->setBrush(fill);
+            band.rect->setPen(QPen(color.darker(130)));
+            band.label = new QCPItemText(plot_);
+            band.label->setClipAxisRect(lane_);
+            band.label->position->setAxes(time, rowAxis);
+            band.label->position->setCoords((s.start + s.end) / 2, static_cast<double>(row));
+            band.label->setPositionAlignment(Qt::AlignCenter);
+            band.label->setText(causeLabel(id));
+            band.label->setColor(s.primary ? textColorOn(color) : QColor(20, 20, 20));
+            bands_.push_back(band);
+        }
+        // The legend entry: an empty bar plottable draws a swatch in the cause's colour.
+        auto* swatch = new QCPBars(time, rowAxis);
+        swatch->setName(causeLabel(id));
+        swatch->setBrush(color);
+        swatch->setPen(QPen(color.darker(130)));
+    }
+
+    // Annotations: where each band starts. The first band of a cause matters most (it tells
+    // the story), the primary cause more than a secondary one, a band one can see more than a
+    // sliver; repeats are shown when there is room. Starts at the same moment share a label.
+    std::map<QString, int> seen;
+    std::vector<const Band*> ordered;
+    for (const Band& b : bands_)
+        ordered.push_back(&b);
+    std::stable_sort(ordered.begin(), ordered.end(),
+                     [](const Band* a, const Band* b) { return a->start < b->start; });
+    std::vector<Annotation> starts;
+    std::map<QString, int> bandsOfCause;
+    for (const Band& b : bands_)
+        ++bandsOfCause[b.cause];
+    for (const Band* b : ordered) {
+        const bool first = seen[b->cause]++ == 0;
+        const bool sliver = b->end - b->start < kVisibleBand * span;
+        // Tiers: first starts (visible bands, then slivers), then repeats of a cause that
+        // recurs only a few times; a cause that flickers on and off is annotated once, the
+        // lane shows the rest.
+        int tier = (first ? 0 : 4) + (sliver ? 2 : 0) + (b->primary ? 0 : 1);
+        if (!first && (sliver || bandsOfCause[b->cause] > kMaxAnnotatedRepeats + 1))
+            tier = kNoAnnotation;
+        if (!starts.empty() && std::abs(starts.back().time - b->start) < 1e-6) {
+            Annotation& a = starts.back();
+            a.tier = std::min(a.tier, tier);
+            a.duration = std::max(a.duration, b->end - b->start);
+            a.causes << b->cause;
+        } else {
+            Annotation a;
+            a.time = b->start;
+            a.tier = tier;
+            a.duration = b->end - b->start;
+            a.causes << b->cause;
+            starts.push_back(a);
+        }
+    }
+    starts.erase(std::remove_if(starts.begin(), starts.end(),
+                                [](const Annotation& a) { return a.tier >= kNoAnnotation; }),
+                 starts.end());
+    std::stable_sort(starts.begin(), starts.end(), [](const Annotation& a, const Annotation& b) {
+        return std::pair(a.tier, -a.duration) < std::pair(b.tier, -b.duration);
+    });
+    if (starts.size() > static_cast<size_t>(kMaxAnnotations))
+        starts.resize(kMaxAnnotations);
+
+    QCPAxis* mainTime = main_->axis(QCPAxis::atBottom);
+    QCPAxis* pods = main_->axis(QCPAxis::atLeft);
+    for (Annotation& a : starts) {
+        for (const QString& id : a.causes)
+            a.labels << causeLabel(id);
+        a.value = activeAt(a.time);
+        a.text = new QCPItemText(plot_);
+        a.text->setClipToAxisRect(false);
+        a.text->position->setType(QCPItemPosition::ptAbsolute);
+        a.text->setPositionAlignment(Qt::AlignCenter);
+        a.text->setText(a.labels.join(tr(", ", "separates cause names in one annotation")));
+        a.text->setColor(QColor(20, 20, 20));
+        QColor background(Qt::white);
+        background.setAlpha(230);
+        a.text->setBrush(background);
+        a.text->setPen(QPen(causeColor(a.causes.first()).darker(115)));
+        a.arrow = new QCPItemLine(plot_);
+        a.arrow->setClipToAxisRect(false);
+        a.arrow->start->setType(QCPItemPosition::ptAbsolute);
+        a.arrow->end->setAxes(mainTime, pods);
+        a.arrow->end->setCoords(a.time, a.value);
+        a.arrow->setPen(QPen(QColor(60, 60, 60)));
+        a.arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow));
+        annotations_.push_back(a);
+    }
+}
+
+void TimelinePlot::applyStyle(const QSize& size) {
+    const double w = std::max(1, size.width());
+    const double h = std::max(1, size.height());
+    const double s = std::clamp(std::min(w / kReferenceWidth, h / kReferenceHeight), 0.85, 2.5);
+    styleScale_ = s;
+    const QFont base = font();
+
+    title_->setFont(pixelFont(base, 19 * s, true));
+    title_->setMargins(QMargins(0, static_cast<int>(6 * s), 0, static_cast<int>(2 * s)));
+    const QFont axisLabel = pixelFont(base, 14 * s);
+    const QFont tickLabel = pixelFont(base, 12.5 * s);
+    const QPen axisPen(QColor(60, 60, 60), std::max(1.0, s));
+    for (QCPAxisRect* rect : {main_, lane_}) {
+        for (QCPAxis* axis : rect->axes()) {
+            axis->setLabelFont(axisLabel);
+            axis->setTickLabelFont(tickLabel);
+            axis->setBasePen(axisPen);
+            axis->setTickPen(axisPen);
+            axis->setSubTickPen(axisPen);
+            axis->setTickLengthOut(static_cast<int>(4 * s));
+            axis->setTickLengthIn(0);
+            axis->setSubTickLengthOut(static_cast<int>(2 * s));
+            axis->setSubTickLengthIn(0);
+            axis->setLabelPadding(static_cast<int>(5 * s));
+            axis->setTickLabelPadding(static_cast<int>(4 * s));
+            axis->grid()->setPen(QPen(QColor(215, 215, 215), std::max(1.0, 0.8 * s), Qt::DotLine));
+        }
+    }
+    for (int i = 0; i < graphs_.size(); ++i) {
+        const SeriesStyle style = seriesStyle(static_cast<Series>(i));
+        QCPGraph* g = graphs_.at(i);
+        if (static_cast<Series>(i) == Series::Gap) {
+            g->setPen(Qt::NoPen);
+            g->setBrush(style.color);
+        } else {
+            QPen pen(style.color, style.width * s, style.style);
+            pen.setCapStyle(Qt::FlatCap);
+            pen.setJoinStyle(Qt::MiterJoin);
+            g->setPen(pen);
+        }
+    }
+
+    // The lane: one row per cause, tall enough for its band labels, never more than a quarter
+    // of the height.
+    const QFont bandFont = pixelFont(base, 12 * s);
+    const double rowHeight = QFontMetricsF(bandFont).height() + 8 * s;
+    const int rows = std::max<int>(1, static_cast<int>(rows_.size()));
+    const int laneHeight =
+        static_cast<int>(std::min(rows * rowHeight, std::max(rowHeight, 0.25 * h)));
+    lane_->setMinimumSize(0, laneHeight);
+    lane_->setMaximumSize(QWIDGETSIZE_MAX, laneHeight);
+    for (const Band& b : bands_) {
+        b.label->setFont(bandFont);
+        b.rect->setPen(QPen(b.rect->pen().color(), std::max(1.0, 0.8 * s)));
+    }
+    const QFont annotationFont = pixelFont(base, 12.5 * s);
+    for (const Annotation& a : annotations_) {
+        a.text->setFont(annotationFont);
+        a.text->setPadding(QMargins(static_cast<int>(4 * s), static_cast<int>(2 * s),
+                                    static_cast<int>(4 * s), static_cast<int>(2 * s)));
+        a.text->setPen(QPen(a.text->pen().color(), std::max(1.0, 1.2 * s)));
+        a.arrow->setPen(QPen(QColor(60, 60, 60), std::max(1.0, 1.1 * s)));
+        a.arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 9 * s, 11 * s));
+    }
+
+    // The legend: as many columns as the widest entry allows.
+    QCPLegend* legend = plot_->legend;
+    const QFont legendFont = pixelFont(base, 13 * s);
+    legend->setFont(legendFont);
+    const QSize icon(static_cast<int>(26 * s), static_cast<int>(12 * s));
+    legend->setIconSize(icon);
+    legend->setIconTextPadding(static_cast<int>(6 * s));
+    legend->setMargins(QMargins(static_cast<int>(8 * s), static_cast<int>(4 * s),
+                                static_cast<int>(8 * s), static_cast<int>(10 * s)));
+    legend->setColumnSpacing(static_cast<int>(14 * s));
+    legend->setRowSpacing(static_cast<int>(4 * s));
+    const QFontMetricsF metrics(legendFont);
+    double widest = 0;
+    // itemCount() counts the grid's cells, some of which may be empty after a wrap.
+    for (int i = 0; i < legend->itemCount(); ++i) {
+        QCPAbstractLegendItem* entry = legend->item(i);
+        if (!entry)
+            continue;
+        entry->setFont(legendFont);
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(entry))
+            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+    }
+    const double entry = icon.width() + 6 * s + widest + 14 * s + 10 * s;
+    const int columns = std::max(1, static_cast<int>((w - 16 * s) / entry));
+    legend->setWrap(columns);
+    legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+}
+
+void TimelinePlot::layoutOverlays() {
+    layoutBands();
+    layoutAnnotations();
+}
+
+void TimelinePlot::layoutBands() {
+    QCPAxis* time = lane_->axis(QCPAxis::atBottom);
+    const QRect area = lane_->rect();
+    const double s = styleScale_;
+    const double rowPixels = area.height() / std::max<double>(1, static_cast<double>(rows_.size()));
+    // Every band at least a few pixels wide, so that a short cause is still seen.
+    std::vector<std::pair<double, double>> pixels; // by band: left, right
+    for (const Band& b : bands_) {
+        const double left = time->coordToPixel(b.start);
+        const double right = std::max(time->coordToPixel(b.end), left + 3 * s);
+        b.rect->bottomRight->setCoords(time->pixelToCoord(right), b.row + 0.38);
+        pixels.emplace_back(left, right);
+    }
+    // Labels inside their band when they fit; a row with no label that fits gets one beside
+    // its longest band, where there is room.
+    std::vector<bool> rowLabelled(static_cast<size_t>(rows_.size()), false);
+    for (size_t i = 0; i < bands_.size(); ++i) {
+        const Band& b = bands_[i];
+        const QFontMetricsF metrics(b.label->font());
+        const double width = metrics.horizontalAdvance(b.label->text());
+        const bool fits = width + 8 * s <= pixels[i].second - pixels[i].first &&
+                          metrics.height() <= rowPixels * 0.95;
+        b.label->setPositionAlignment(Qt::AlignCenter);
+        b.label->position->setCoords((b.start + b.end) / 2, b.row);
+        b.label->setColor(b.primary ? textColorOn(causeColor(b.cause)) : QColor(20, 20, 20));
+        b.label->setVisible(fits);
+        if (fits)
+            rowLabelled[static_cast<size_t>(b.row)] = true;
+    }
+    for (int row = 0; row < static_cast<int>(rows_.size()); ++row) {
+        if (rowLabelled[static_cast<size_t>(row)])
+            continue;
+        // Its bands, longest first: the first with room beside it gets the label.
+        std::vector<size_t> candidates;
+        for (size_t i = 0; i < bands_.size(); ++i)
+            if (bands_[i].row == row)
+                candidates.push_back(i);
+        std::stable_sort(candidates.begin(), candidates.end(), [&pixels](size_t a, size_t b) {
+            return pixels[a].second - pixels[a].first > pixels[b].second - pixels[b].first;
+        });
+        for (const size_t c : candidates) {
+            // The free pixels left and right of it in its row.
+            double freeLeft = area.left();
+            double freeRight = area.right();
+            for (const size_t i : candidates) {
+                if (i == c)
+                    continue;
+                if (pixels[i].second <= pixels[c].first)
+                    freeLeft = std::max(freeLeft, pixels[i].second);
+                if (pixels[i].first >= pixels[c].second)
+                    freeRight = std::min(freeRight, pixels[i].first);
+            }
+            const Band& b = bands_[c];
+            const QFontMetricsF metrics(b.label->font());
+            const double width = metrics.horizontalAdvance(b.label->text());
+            const double pad = 4 * s;
+            if (metrics.height() > rowPixels * 0.95)
+                break;
+            b.label->setColor(QColor(20, 20, 20));
+            if (freeRight - pixels[c].second >= width + 2 * pad) {
+                b.label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
+                b.label->position->setCoords(time->pixelToCoord(pixels[c].second + pad), row);
+                b.label->setVisible(true);
+                break;
+            }
+            if (pixels[c].first - freeLeft >= width + 2 * pad) {
+                b.label->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
+                b.label->position->setCoords(time->pixelToCoord(pixels[c].first - pad), row);
+                b.label->setVisible(true);
+                break;
+            }
+        }
+    }
+}
+
+void TimelinePlot::layoutAnnotations() {
+    // Rows in the headroom above the data, row 0 nearest to it. A label may not overlap
+    // another label, and arrows (vertical, from a label down to the active line) may not cross
+    // a label. A start that finds no room joins the label of a nearby start if that still
+    // fits ("controller lag, quota exceeded"), else it is left out.
+    const QRect area = main_->rect();
+    QCPAxis* time = main_->axis(QCPAxis::atBottom);
+    const double s = styleScale_;
+    const double gap = 5 * s;
+    const double mergeDistance = 40 * s;
+    const QString separator = tr(", ", "separates cause names in one annotation");
+    if (annotations_.empty())
+        return;
+    const QFontMetricsF metrics(annotations_.front().text->font());
+    const QMargins padding = annotations_.front().text->padding();
+    const double lineHeight = metrics.height() + padding.top() + padding.bottom() + 2;
+    const int rows = std::clamp(static_cast<int>((area.height() * kHeadroom) / (lineHeight + gap)),
+                                1, kMaxAnnotationRows);
+    struct Placed {
+        size_t index;
+        double x; // where the arrow points
+        double left;
+        double right;
+        int row;
+        std::vector<size_t> members; // annotations merged into this label, in label order
+        // Where the arrow leaves the label: above x when x is under the label, else its
+        // nearest bottom corner (a label shifted sideways to find room).
+        double startX() const { return std::clamp(x, left + 3, std::max(left + 3, right - 3)); }
+        double arrowLow() const { return std::min(x, startX()); }
+        double arrowHigh() const { return std::max(x, startX()); }
+    };
+    std::vector<Placed> placed;
+    const auto widthOf = [&](const std::vector<size_t>& members) {
+        QStringList labels;
+        for (size_t m : members)
+            for (const QString& label : annotations_[m].labels)
+                if (!labels.contains(label))
+                    labels << label;
+        return metrics.horizontalAdvance(labels.join(separator)) + padding.left() +
+               padding.right() + 2;
+    };
+    // Whether `c` is clear of every other label and arrow (an arrow's whole horizontal extent
+    // counts in every row it passes).
+    const auto free = [&](const Placed& c) {
+        return std::none_of(placed.begin(), placed.end(), [&](const Placed& p) {
+            if (p.index == c.index)
+                return false;
+            if (p.row == c.row)
+                return p.left < c.right + gap && c.left < p.right + gap;
+            if (p.row > c.row) // its arrow passes through this row
+                return p.arrowLow() < c.right + gap && c.left - gap < p.arrowHigh();
+            return c.arrowLow() < p.right + gap && p.left - gap < c.arrowHigh();
+        });
+    };
+    // The label's span centred on x, or shifted by `shift` pixels, kept inside the rect.
+    const auto span = [&](double x, double width, double shift) {
+        const double left = std::clamp(x - width / 2 + shift, area.left() + 2.0,
+                                       std::max(area.left() + 2.0, area.right() - 2 - width));
+        return std::pair(left, left + width);
+    };
+    // Centred first, then shifted sideways further and further, up to clear of x with a slanted
+    // arrow of at most 120 pixels (at 1280×720).
+    const auto shiftsFor = [s](double width) {
+        std::vector<double> shifts = {0};
+        for (double step = 20 * s; step <= width / 2 + 120 * s; step += 20 * s)
+            for (double sign : {1.0, -1.0})
+                shifts.push_back(sign * step);
+        return shifts;
+    };
+
+    std::vector<size_t> order(annotations_.size());
+    std::iota(order.begin(), order.end(), size_t{0});
+    std::stable_sort(order.begin(), order.end(), [this](size_t a, size_t b) {
+        const Annotation& x = annotations_[a];
+        const Annotation& y = annotations_[b];
+        return std::tuple(x.tier, -x.duration, x.time) < std::tuple(y.tier, -y.duration, y.time);
+    });
+    for (const size_t i : order) {
+        const Annotation& a = annotations_[i];
+        const double x = time->coordToPixel(a.time);
+        if (x < area.left() - 1 || x > area.right() + 1)
+            continue;
+        bool done = false;
+        const double width = widthOf({i});
+        const std::vector<double> shifts = shiftsFor(width);
+        for (size_t k = 0; k < shifts.size() && !done; ++k) {
+            const auto [left, right] = span(x, width, shifts[k]);
+            for (int row = 0; row < rows && !done; ++row) {
+                const Placed candidate{i, x, left, right, row, {i}};
+                if (free(candidate)) {
+                    placed.push_back(candidate);
+                    done = true;
+                }
+            }
+        }
+        if (done)
+            continue;
+        Placed* nearest = nullptr;
+        for (Placed& p : placed)
+            if (std::abs(p.x - x) <= mergeDistance &&
+                (!nearest || std::abs(p.x - x) < std::abs(nearest->x - x)))
+                nearest = &p;
+        // Only a cause's first start is worth a longer label; a repeat that finds no room is left
+        // out.
+        if (!nearest || a.tier >= 4)
+            continue;
+        std::vector<size_t> members = nearest->members;
+        members.push_back(i);
+        // The most telling cause first (its colour frames the label), then by time.
+        std::sort(members.begin(), members.end(), [this](size_t m, size_t n) {
+            return std::pair(annotations_[m].tier, annotations_[m].time) <
+                   std::pair(annotations_[n].tier, annotations_[n].time);
+        });
+        Placed merged = *nearest;
+        std::tie(merged.left, merged.right) = span(nearest->x, widthOf(members), 0);
+        merged.members = members;
+        if (free(merged))
+            *nearest = merged;
+    }
+
+    for (Annotation& a : annotations_) {
+        a.text->setVisible(false);
+        a.arrow->setVisible(false);
+    }
+    for (const Placed& p : placed) {
+        const Annotation& a = annotations_[p.index];
+        QStringList labels;
+        for (size_t m : p.members)
+            for (const QString& label : annotations_[m].labels)
+                if (!labels.contains(label))
+                    labels << label;
+        const double centerY =
+            area.top() + gap + (rows - 1 - p.row) * (lineHeight + gap) + lineHeight / 2;
+        a.text->setText(labels.join(separator));
+        a.text->position->setCoords((p.left + p.right) / 2, centerY);
+        a.text->setVisible(true);
+        a.arrow->start->setCoords(p.startX(), centerY + lineHeight / 2);
+        a.arrow->setVisible(true);
+    }
+}
+
+void TimelinePlot::resizeEvent(QResizeEvent* event) {
+    applyStyle(event->size());
+    QWidget::resizeEvent(event);
+}
+
+QImage TimelinePlot::renderImage(const QSize& size) {
+    applyStyle(size);
+    const QPixmap pixmap = plot_->toPixmap(size.width(), size.height(), 1.0);
+    applyStyle(plot_->size());
+    return pixmap.toImage();
+}
+
+bool TimelinePlot::savePng(const QString& path, const QSize& size, QString* error) {
+    const auto fail = [error](const QString& why) {
+        if (error)
+            *error = why;
+        return false;
+    };
+    if (size.width() < 1 || size.height() < 1)
+        return fail(
+            tr("the image size %1×%2 is not positive").arg(size.width()).arg(size.height()));
+    const QImage image = renderImage(size);
+    if (image.isNull() || image.size() != size)
+        return fail(
+            tr("cannot draw an image of %1×%2 pixels").arg(size.width()).arg(size.height()));
+    const QFileInfo info(path);
+    if (info.exists() && !info.isFile() && !info.isDir()) {
+        // A device or a pipe (/dev/stdout, a FIFO): a temporary file renamed over it would
+        // replace the device itself, so it is written in place.
+        QFile device(path);
+        if (!device.open(QIODevice::WriteOnly) || !image.save(&device, "PNG"))
+            return fail(tr("cannot write %1: %2").arg(path, device.errorString()));
+        return true;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+    if (!image.save(&file, "PNG")) {
+        file.cancelWriting();
+        return fail(tr("cannot write %1: the PNG encoder failed").arg(path));
+    }
+    if (!file.commit())
+        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+    return true;
+}
+
+} // namespace jobscope::ui

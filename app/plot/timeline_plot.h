@@ -1,0 +1,125 @@
+#pragma once
+// The timeline plot (issue 3 §4): requested parallelism against active Pods over time, with
+// every difference explained. Used by the GUI and by the headless PNG export.
+//
+//   title
+//   ┌ Pods ────────────────────────────────────────────────┐  annotations (text + arrow) at
+//   │  requested ┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄┄  │  the moments a cause starts,
+//   │  active ▁▁▃▃▃▃▃▃▃▃▃▁▃▃▃▃▃▃  (gap to requested shaded)  │  placed in the headroom
+//   ├ causes ──────────────────────────────────────────────┤
+//   │  ▕lag▏ ▕ quota exceeded ▏ ▕backoff▏                   │  one row per cause
+//   └ time (s) ────────────────────────────────────────────┘
+//   legend
+//
+// Fonts, pens and the layout of labels scale with the size the plot is drawn at, so the same
+// plot is readable at 800×450 and at 1920×1080.
+
+#include "analysis/analysis.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+#include <QWidget>
+
+#include <optional>
+
+class QCustomPlot;
+class QCPAxisRect;
+class QCPGraph;
+class QCPItemLine;
+class QCPItemRect;
+class QCPItemText;
+class QCPTextElement;
+
+namespace jobscope::ui {
+
+class TimelinePlot : public QWidget {
+    Q_OBJECT
+
+public:
+    enum class Series { Requested, Active, Running, Pending, Terminating, Gap };
+
+    explicit TimelinePlot(QWidget* parent = nullptr);
+    ~TimelinePlot() override;
+
+    // Shows `analysis`. Times are drawn in seconds since `origin` (the Job's creation), up to
+    // `end` (unset: the last change or cause end) and a short tail after it that shows the
+    // final state. Replaces whatever was shown before.
+    void setAnalysis(const Analysis& analysis, const QString& title, Seconds origin = 0,
+                     std::optional<Seconds> end = std::nullopt);
+
+    QCustomPlot* customPlot() const { return plot_; }
+    QCPAxisRect* mainRect() const { return main_; }
+    QCPAxisRect* causeLane() const { return lane_; }
+    QCPGraph* graph(Series series) const;
+
+    // The cause ids of the lane's rows, top to bottom (first appearance in time).
+    QStringList causeRows() const;
+    // Bands drawn in the cause lane (intervals of the same cause closer than a sliver of the
+    // time span are drawn as one band).
+    int causeBandCount() const { return static_cast<int>(bands_.size()); }
+    // Cause starts that could get an annotation (starts at the same moment are merged).
+    int annotationCandidateCount() const { return static_cast<int>(annotations_.size()); }
+    // Annotations shown after the last layout; the others did not fit without overlapping.
+    int visibleAnnotationCount() const;
+    // The annotation texts shown after the last layout, left to right.
+    QStringList visibleAnnotationTexts() const;
+    int legendEntryCount() const;
+
+    // Draws the plot at `size` pixels, fonts and labels laid out for that size.
+    QImage renderImage(const QSize& size);
+    // Writes renderImage(size) as a PNG, atomically (a temporary file renamed at the end).
+    // On failure returns false and, if `error` is given, says why.
+    bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
+
+protected:
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct Band {
+        QCPItemRect* rect = nullptr;
+        QCPItemText* label = nullptr;
+        double start = 0;
+        double end = 0;
+        int row = 0;
+        bool primary = false;
+        QString cause;
+    };
+    struct Annotation {
+        QCPItemText* text = nullptr;
+        QCPItemLine* arrow = nullptr;
+        double time = 0;
+        double value = 0;    // active Pods just after `time`: where the arrow points
+        int tier = 0;        // placement order: lower first (see buildCauses)
+        double duration = 0; // of the longest band starting here; longer goes first
+        QStringList causes;  // cause ids starting here
+        QStringList labels;  // their translated names
+    };
+
+    void clearContent();
+    void buildSeries(const Analysis& analysis, double origin, double end);
+    void buildCauses(const Analysis& analysis, double origin, double xStart, double dataEnd,
+                     double xEnd);
+    void applyStyle(const QSize& size);
+    void layoutOverlays(); // after each layout pass: annotation rows, band labels
+    void layoutBands();
+    void layoutAnnotations();
+    double activeAt(double time) const;
+
+    QCustomPlot* plot_ = nullptr;
+    QCPAxisRect* main_ = nullptr;
+    QCPAxisRect* lane_ = nullptr;
+    QCPTextElement* title_ = nullptr;
+    QVector<QCPGraph*> graphs_; // by Series
+    QStringList rows_;
+    std::vector<Band> bands_;
+    std::vector<Annotation> annotations_;
+    QVector<double> activeKeys_;
+    QVector<double> activeValues_;
+    double valueMax_ = 1;
+    double styleScale_ = 1;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,900 @@
+// The analysis reads a Timeline as an observer of the API server would: it replays the Job,
+// Pod and Event observations in time order (all observations of one instant make one row),
+// keeps the counts of each Pod state, and asks the reconcile core (syncJob) what the
+// controller wants whenever the Job object shows that the controller's inputs moved: a spec
+// change, a condition, or finished Pods entering status (every pass that sees a Pod finish
+// writes it there). The core is asked as the controller would be asked — its expectations met,
+// the API answering everything — with the pod-failure backoff record rebuilt from what was
+// observed. Between two of those moments the controller has not looked yet (it batches Pod
+// events for a second, SyncJobBatchPeriod): the gap that opens meanwhile is its lag, and the
+// target follows the successes the Pods show (remaining completions, work-queue draining) at
+// every change. Refusals (FailedCreate events), pending and terminating Pods, suspension and
+// the Job's conditions are read directly.
+//
+// Each syncJob call gets only the Pods a sync can act on (active, terminating, finished but
+// still tracked, and for backoffLimitPerIndex the recently failed ones), kept incrementally,
+// with Pod objects rebuilt only for Pods that changed — so a run costs the number of changes
+// plus the number of controller writes times the Pods in flight.
+
+#include "analysis/analysis.h"
+
+#include "reconcile/backoff.h"
+#include "reconcile/explanation.h"
+#include "reconcile/job_pods.h"
+#include "reconcile/sync.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <cstdio>
+#include <deque>
+#include <limits>
+#include <map>
+#include <memory>
+#include <string_view>
+#include <unordered_map>
+
+namespace jobscope {
+
+namespace {
+
+bool conditionTrue(const JobStatus& status, const char* type) {
+    for (const auto& c : status.conditions)
+        if (c.type == type && c.status == "True")
+            return true;
+    return false;
+}
+
+// The condition that makes the Job finished (or finishing), most final first.
+const char* finishedCondition(const JobStatus& status) {
+    for (const char* type : {job_condition::Failed, job_condition::Complete,
+                             job_condition::FailureTarget, job_condition::SuccessCriteriaMet})
+        if (conditionTrue(status, type))
+            return type;
+    return nullptr;
+}
+
+// "… exceeded quota: pods-2, requested: pods=1, used: pods=2, limited: pods=2" — the Pod
+// count the ResourceQuota admission reports as the limit.
+std::optional<int> quotaLimitFromMessage(const std::string& message) {
+    static constexpr std::string_view key = "limited: pods=";
+    const auto at = message.find(key);
+    if (at == std::string::npos)
+        return std::nullopt;
+    size_t i = at + key.size();
+    int value = 0;
+    bool any = false;
+    while (i < message.size() && message[i] >= '0' && message[i] <= '9' && value < 100000000) {
+        value = value * 10 + (message[i] - '0');
+        any = true;
+        ++i;
+    }
+    return any ? std::optional<int>(value) : std::nullopt;
+}
+
+bool isQuotaRefusal(const std::string& message) {
+    return message.find("exceeded quota") != std::string::npos;
+}
+
+bool isForbiddenRefusal(const std::string& message) {
+    return !isQuotaRefusal(message) && message.find("forbidden") != std::string::npos;
+}
+
+std::string formatNumber(double v) {
+    char buf[32];
+    if (std::fabs(v - std::round(v)) < 1e-9)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.1f", v);
+    return buf;
+}
+
+std::string plural(double n, const char* one, const char* many) {
+    return formatNumber(n) + " " + (std::fabs(n - 1) < 1e-9 ? one : many);
+}
+
+// The parts of a Job observation the controller's decision reads. Moving finished Pods from
+// status.uncountedTerminatedPods into the counters (a second write of the same pass) keeps the
+// totals, so it does not change the key.
+struct DecisionKey {
+    std::optional<int32_t> parallelism, completions, backoffLimit, backoffLimitPerIndex,
+        maxFailedIndexes;
+    std::optional<int64_t> activeDeadlineSeconds;
+    std::optional<bool> suspend;
+    std::optional<std::string> podReplacementPolicy, managedBy;
+    std::vector<JobCondition> conditions;
+    int64_t succeeded = 0, failed = 0;
+    std::string completedIndexes;
+    std::optional<std::string> failedIndexes;
+    std::optional<Seconds> startTime;
+
+    static DecisionKey of(const JobObservation& o) {
+        DecisionKey k;
+        k.parallelism = o.spec.parallelism;
+        k.completions = o.spec.completions;
+        k.backoffLimit = o.spec.backoffLimit;
+        k.backoffLimitPerIndex = o.spec.backoffLimitPerIndex;
+        k.maxFailedIndexes = o.spec.maxFailedIndexes;
+        k.activeDeadlineSeconds = o.spec.activeDeadlineSeconds;
+        k.suspend = o.spec.suspend;
+        k.podReplacementPolicy = o.spec.podReplacementPolicy;
+        k.managedBy = o.spec.managedBy;
+        k.conditions = o.status.conditions;
+        k.succeeded = o.status.succeeded;
+        k.failed = o.status.failed;
+        if (const auto& u = o.status.uncountedTerminatedPods) {
+            k.succeeded += static_cast<int64_t>(u->succeeded.size());
+            k.failed += static_cast<int64_t>(u->failed.size());
+        }
+        k.completedIndexes = o.status.completedIndexes;
+        k.failedIndexes = o.status.failedIndexes;
+        k.startTime = o.status.startTime;
+        return k;
+    }
+    bool operator==(const DecisionKey&) const = default;
+};
+
+// What one row knows beyond its columns: the numbers the explanations quote.
+struct RowFacts {
+    int32_t completions = -1; // -1: unset (work queue)
+    int32_t remaining = 0;    // completions not yet reached
+    int quotaLimit = 0;
+    int quotaRefusals = 0;     // FailedCreate (quota) events at this row's time
+    int forbiddenRefusals = 0; // FailedCreate (forbidden) events at this row's time
+    std::string forbiddenMessage;
+    int32_t backoffFailures = 0;
+    Seconds backoffDelay = 0;
+    std::string finishedCondition; // Complete, Failed, ..., or "deleted"
+    std::string finishedReason;
+};
+
+// The cause ids of one row, primary first, without allocating (most instants repeat the
+// previous row and are dropped).
+struct CauseIds {
+    std::array<const char*, 12> ids{};
+    size_t size = 0;
+
+    void add(const char* id) {
+        for (size_t i = 0; i < size; ++i)
+            if (std::string_view(ids[i]) == id)
+                return;
+        if (size < ids.size())
+            ids[size++] = id;
+    }
+    bool contains(std::string_view id) const {
+        for (size_t i = 0; i < size; ++i)
+            if (id == ids[i])
+                return true;
+        return false;
+    }
+    bool equals(const std::vector<std::string>& other) const {
+        if (other.size() != size)
+            return false;
+        for (size_t i = 0; i < size; ++i)
+            if (other[i] != ids[i])
+                return false;
+        return true;
+    }
+};
+
+// A cause interval still open, with the numbers gathered over it.
+struct OpenInterval {
+    CauseInterval interval;
+    double peak = 0; // the largest count the cause explained over the span
+    double second = 0;
+    int refusals = 0;
+    RowFacts first;
+};
+
+class Analyzer {
+public:
+    explicit Analyzer(const Timeline& tl) : tl_(tl) {}
+
+    Analysis run();
+
+private:
+    struct PodTrack {
+        bool seen = false;
+        bool deleted = false;
+        bool succeeded = false;  // phase Succeeded
+        bool failedLike = false; // isPodFailed: Failed, or being deleted (unless only failed
+                                 // Pods are replaced) without having succeeded
+        bool tracked = true;
+        bool inUncounted = false;
+        bool settled = false; // counted in the backoff record
+        bool active = false, ready = false, running = false, pending = false, terminating = false,
+             quotaUse = false;
+        bool dirty = true;
+        bool everSucceeded = false;
+        bool everFailed = false;
+        bool keepFailed = false; // per-index backoff: the sync needs the failed Pod for a while
+        int32_t setPos = -1;     // position in actionable_
+        uint32_t lastChange = 0;
+        Seconds finishedAt = 0;
+    };
+
+    void applyJob(const JobObservation& obs);
+    void applyPod(uint32_t changeIndex);
+    void applyEvent(const TimelineEvent& e);
+    void removeCounts(const PodTrack& t);
+    void addCounts(const PodTrack& t);
+    void classify(PodTrack& t, const PodObservation& obs);
+    void updateMembership(uint32_t pod);
+    void checkSettle(uint32_t pod);
+    void flushSettlements();
+    void evaluate(Seconds now);
+    void emitRow(Seconds now);
+    void trackIntervals(const SeriesRow& row, const CauseIds& causes, const RowFacts& facts);
+    void closeInterval(OpenInterval& open, Seconds end);
+    bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_); }
+
+    const Timeline& tl_;
+    Analysis out_;
+
+    std::vector<PodTrack> pods_;
+    std::vector<uint32_t> actionable_;
+    std::vector<std::unique_ptr<Pod>> podObjects_;
+    std::unordered_map<std::string_view, uint32_t> uidIndex_;
+    std::vector<uint32_t> uncountedPods_;
+    std::deque<uint32_t> keptFailed_; // per-index backoff Pods, in finish order
+    std::vector<uint32_t> settleSucceeded_;
+    std::vector<uint32_t> settleFailed_;
+
+    // Successes seen on the Pods themselves: NonIndexed, Pods seen Succeeded; Indexed, distinct
+    // indexes with a Succeeded Pod. The Job's counters trail them by a pass or two (uncounted,
+    // finalizer removal, counters), and a watch may merge those writes.
+    int32_t succeededSeen_ = 0;
+    int32_t succeededPodsSeen_ = 0, failedPodsSeen_ = 0; // Pods, duplicates of an index included
+    std::vector<char> indexSucceeded_;
+    int32_t active_ = 0, ready_ = 0, running_ = 0, pending_ = 0, terminating_ = 0, quotaUse_ = 0;
+
+    const JobObservation* job_ = nullptr;
+    Job jobView_; // metadata + spec of the latest observation (status filled per evaluation)
+    bool jobChanged_ = false;
+    std::optional<DecisionKey> evaluatedKey_; // the Job as the core was last asked about it
+    BackoffRecord settledBackoff_;
+
+    // The latest answer of the reconcile core.
+    struct Eval {
+        bool valid = false;
+        int32_t wantActive = 0;
+        bool draining = false;
+        bool heldIndexes = false; // Indexed: no index free to start (remaining-completions)
+        std::optional<Seconds> backoffUntil;
+        int32_t backoffFailures = 0;
+        Seconds backoffDelay = 0;
+        bool finishing = false;
+    } eval_;
+
+    // Creation refusals seen since the last successful creation.
+    bool quotaRefused_ = false;
+    int quotaLimit_ = 0;
+    bool forbiddenRefused_ = false;
+    std::string forbiddenMessage_;
+    int batchQuotaRefusals_ = 0;
+    int batchForbiddenRefusals_ = 0;
+    bool batchCreated_ = false;
+
+    std::map<std::string, OpenInterval, std::less<>> open_;
+};
+
+void Analyzer::removeCounts(const PodTrack& t) {
+    active_ -= t.active;
+    ready_ -= t.ready;
+    running_ -= t.running;
+    pending_ -= t.pending;
+    terminating_ -= t.terminating;
+    quotaUse_ -= t.quotaUse;
+}
+
+void Analyzer::addCounts(const PodTrack& t) {
+    active_ += t.active;
+    ready_ += t.ready;
+    running_ += t.running;
+    pending_ += t.pending;
+    terminating_ += t.terminating;
+    quotaUse_ += t.quotaUse;
+}
+
+void Analyzer::classify(PodTrack& t, const PodObservation& obs) {
+    const PodState& s = obs.state;
+    t.deleted = obs.deleted;
+    t.succeeded = s.phase == pod_phase::Succeeded;
+    const bool terminal = t.succeeded || s.phase == pod_phase::Failed;
+    const bool deleting = s.deletionTimestamp.has_value();
+    t.failedLike = s.phase == pod_phase::Failed ||
+                   (!onlyFailed() && deleting && s.phase != pod_phase::Succeeded);
+    t.tracked = s.tracked;
+    const bool live = !obs.deleted;
+    // controller.IsPodActive / IsPodTerminating.
+    t.active = live && !terminal && !deleting;
+    t.terminating = live && !terminal && deleting;
+    t.ready = t.active && s.ready;
+    t.running = t.active && s.phase == pod_phase::Running;
+    t.pending = t.active && s.phase == pod_phase::Pending;
+    // ResourceQuota counts Pods that are not in a terminal phase.
+    t.quotaUse = live && !terminal;
+    if (terminal && t.finishedAt == 0)
+        t.finishedAt = s.finishedAt.value_or(obs.time);
+}
+
+void Analyzer::updateMembership(uint32_t pod) {
+    PodTrack& t = pods_[pod];
+    const bool finished = t.succeeded || t.failedLike;
+    bool member = t.seen && !t.deleted && (!finished || t.tracked || t.keepFailed);
+    if (member && t.setPos < 0) {
+        t.setPos = static_cast<int32_t>(actionable_.size());
+        actionable_.push_back(pod);
+    } else if (!member && t.setPos >= 0) {
+        const uint32_t last = actionable_.back();
+        actionable_[static_cast<size_t>(t.setPos)] = last;
+        pods_[last].setPos = t.setPos;
+        actionable_.pop_back();
+        t.setPos = -1;
+        podObjects_[pod].reset();
+        t.dirty = true;
+    }
+}
+
+// The controller folds a finished Pod into its backoff record (newBackoffRecord) in the sync
+// that moves it out of the "new finished" set — into uncountedTerminatedPods, or by dropping
+// its finalizer. An observer sees that move and does the same, so the record it passes to
+// syncJob holds exactly the failures the controller has already folded in.
+void Analyzer::checkSettle(uint32_t pod) {
+    PodTrack& t = pods_[pod];
+    if (t.settled || !(t.succeeded || t.failedLike))
+        return;
+    const bool stillNew = !t.deleted && t.tracked && !t.inUncounted;
+    if (stillNew)
+        return;
+    t.settled = true;
+    (t.succeeded ? settleSucceeded_ : settleFailed_).push_back(pod);
+}
+
+void Analyzer::flushSettlements() {
+    if (settleSucceeded_.empty() && settleFailed_.empty())
+        return;
+    std::vector<Pod> storage;
+    storage.reserve(settleSucceeded_.size() + settleFailed_.size());
+    std::vector<const Pod*> succeeded, failed;
+    for (uint32_t p : settleSucceeded_) {
+        storage.push_back(tl_.podAt(p, tl_.podChanges[pods_[p].lastChange].state));
+        succeeded.push_back(&storage.back());
+    }
+    for (uint32_t p : settleFailed_) {
+        storage.push_back(tl_.podAt(p, tl_.podChanges[pods_[p].lastChange].state));
+        failed.push_back(&storage.back());
+    }
+    settledBackoff_ = newBackoffRecord(settledBackoff_, succeeded, failed);
+    settleSucceeded_.clear();
+    settleFailed_.clear();
+}
+
+void Analyzer::applyPod(uint32_t changeIndex) {
+    const PodObservation& obs = tl_.podChanges[changeIndex];
+    if (obs.pod >= pods_.size())
+        return;
+    PodTrack& t = pods_[obs.pod];
+    removeCounts(t);
+    t.seen = true;
+    t.lastChange = changeIndex;
+    t.dirty = true;
+    classify(t, obs);
+    addCounts(t);
+    if (t.failedLike && !t.everFailed && !t.succeeded) {
+        t.everFailed = true;
+        ++failedPodsSeen_;
+    }
+    if (t.succeeded && !t.everSucceeded) {
+        t.everSucceeded = true;
+        ++succeededPodsSeen_;
+        const int index = tl_.pods[obs.pod].index;
+        if (index < 0) {
+            ++succeededSeen_;
+        } else {
+            if (static_cast<size_t>(index) >= indexSucceeded_.size())
+                indexSucceeded_.resize(static_cast<size_t>(index) + 1, 0);
+            if (!indexSucceeded_[static_cast<size_t>(index)]) {
+                indexSucceeded_[static_cast<size_t>(index)] = 1;
+                ++succeededSeen_;
+            }
+        }
+    }
+
+    if (t.failedLike && jobView_.spec.backoffLimitPerIndex && !t.keepFailed && !t.deleted &&
+        tl_.pods[obs.pod].index >= 0) {
+        // getRemainingTimePerIndex reads the last failed Pod of the index even after its
+        // finalizer is gone; keep it visible to the sync for the longest backoff.
+        t.keepFailed = true;
+        keptFailed_.push_back(obs.pod);
+    }
+    if (t.deleted)
+        t.keepFailed = false;
+    updateMembership(obs.pod);
+    checkSettle(obs.pod);
+
+    // The per-Pod lifecycle.
+    PodLifecycle& life = out_.pods[obs.pod];
+    const PodState& s = obs.state;
+    if (!s.nodeName.empty()) {
+        life.node = s.nodeName;
+        if (!life.scheduled)
+            life.scheduled = obs.time;
+    }
+    if (s.containersStarted && !life.started)
+        life.started = obs.time;
+    if (s.ready && !life.ready)
+        life.ready = obs.time;
+    // deletionTimestamp holds the deletion time plus the grace period: when the Pod started
+    // terminating is when that field appeared.
+    if (s.deletionTimestamp && !life.terminating)
+        life.terminating = obs.time;
+    if ((s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed) && !life.finished)
+        life.finished = s.finishedAt.value_or(obs.time);
+    if (obs.deleted && !life.deleted)
+        life.deleted = obs.time;
+    life.phase = s.phase;
+    if (s.exitCode)
+        life.exitCode = s.exitCode;
+    life.disruptionTarget = life.disruptionTarget || s.disruptionTarget;
+}
+
+void Analyzer::applyJob(const JobObservation& obs) {
+    job_ = &obs;
+    jobView_.metadata = tl_.jobMetadata;
+    jobView_.spec = obs.spec;
+    jobChanged_ = true;
+
+    // status.uncountedTerminatedPods: Pods the controller has seen finish but not yet counted.
+    for (uint32_t p : uncountedPods_) {
+        pods_[p].inUncounted = false;
+    }
+    uncountedPods_.clear();
+    if (const auto& u = obs.status.uncountedTerminatedPods) {
+        for (const auto* list : {&u->succeeded, &u->failed})
+            for (const auto& uid : *list) {
+                auto it = uidIndex_.find(uid);
+                if (it == uidIndex_.end())
+                    continue;
+                pods_[it->second].inUncounted = true;
+                uncountedPods_.push_back(it->second);
+                checkSettle(it->second);
+            }
+    }
+}
+
+void Analyzer::applyEvent(const TimelineEvent& e) {
+    out_.events.push_back(e);
+    if (e.reason == "FailedCreate") {
+        if (isQuotaRefusal(e.message)) {
+            ++batchQuotaRefusals_;
+            quotaRefused_ = true;
+            // Without the limit in the message, the Pods holding quota now are the limit.
+            quotaLimit_ = quotaLimitFromMessage(e.message).value_or(quotaUse_);
+        } else if (isForbiddenRefusal(e.message)) {
+            ++batchForbiddenRefusals_;
+            forbiddenRefused_ = true;
+            forbiddenMessage_ = e.message;
+        }
+    } else if (e.reason == "SuccessfulCreate") {
+        batchCreated_ = true;
+    }
+}
+
+void Analyzer::evaluate(Seconds now) {
+    eval_ = Eval{};
+    if (!job_ || job_->deleted)
+        return;
+    // The per-index backoff is at most kMaxJobPodFailureBackOff; older failed Pods no longer
+    // matter to the sync.
+    while (!keptFailed_.empty() &&
+           pods_[keptFailed_.front()].finishedAt + kMaxJobPodFailureBackOff < now) {
+        const uint32_t p = keptFailed_.front();
+        keptFailed_.pop_front();
+        pods_[p].keepFailed = false;
+        updateMembership(p);
+    }
+
+    std::vector<const Pod*> pods;
+    pods.reserve(actionable_.size());
+    for (uint32_t p : actionable_) {
+        PodTrack& t = pods_[p];
+        if (t.dirty || !podObjects_[p]) {
+            podObjects_[p] =
+                std::make_unique<Pod>(tl_.podAt(p, tl_.podChanges[t.lastChange].state));
+            t.dirty = false;
+        }
+        pods.push_back(podObjects_[p].get());
+    }
+    jobView_.status = job_->status;
+    // The controller's expectations are met by the time its write is observed, and the
+    // question is what it wants, not what the API would answer. One exception: when the
+    // Job's totals already account for every finished Pod seen, the finished Pods that still
+    // carry the tracking finalizer (and are not listed as uncounted) are counted Pods whose
+    // finalizer removal has not been observed yet — the controller's finalizer expectations
+    // hold exactly those, and without them the core would count them twice.
+    Expectations expectations;
+    {
+        const auto& u = job_->status.uncountedTerminatedPods;
+        const int64_t succeededTotal =
+            int64_t(job_->status.succeeded) + (u ? int64_t(u->succeeded.size()) : 0);
+        const int64_t failedTotal =
+            int64_t(job_->status.failed) + (u ? int64_t(u->failed.size()) : 0);
+        const bool succeededCounted = succeededTotal >= succeededPodsSeen_;
+        const bool failedCounted = failedTotal >= failedPodsSeen_;
+        for (uint32_t p : actionable_) {
+            const PodTrack& t = pods_[p];
+            if (!t.tracked || t.inUncounted)
+                continue;
+            if ((t.succeeded && succeededCounted) ||
+                (t.failedLike && !t.succeeded && failedCounted))
+                expectations.finalizerRemovalUids.push_back(tl_.pods[p].uid);
+        }
+    }
+    const ApiErrors noErrors;
+    const SyncRequest request{jobView_, pods, expectations, settledBackoff_, noErrors, now};
+    const SyncResult r = syncJob(request);
+
+    eval_.valid = true;
+    eval_.wantActive = r.explanation.wantActive;
+    for (const auto& c : r.explanation.causes) {
+        if (c == cause::WorkQueueDraining)
+            eval_.draining = true;
+        else if (c == cause::Finished)
+            eval_.finishing = true;
+        else if (c == cause::FailureBackoff) {
+            // Per-index backoff is only visible as the requeue the pass asks for; the Job-wide
+            // one is the record's remaining time (a requeue may be for a deadline instead).
+            const Seconds left = jobView_.spec.backoffLimitPerIndex
+                                     ? r.requeueAfter.value_or(0)
+                                     : backoffRemainingTime(r.backoff, now);
+            eval_.backoffUntil = now + left;
+            eval_.backoffFailures = r.backoff.failuresAfterLastSuccess;
+            eval_.backoffDelay = left;
+        } else if (c == cause::RemainingCompletions && jobView_.spec.isIndexed() &&
+                   r.creations.empty() && active_ < eval_.wantActive) {
+            eval_.heldIndexes = true;
+        }
+    }
+}
+
+void Analyzer::closeInterval(OpenInterval& open, Seconds end) {
+    CauseInterval& ci = open.interval;
+    ci.end = end;
+    const std::string& id = ci.cause;
+    auto param = [&](const char* key, double v) { ci.params.push_back({key, v, {}}); };
+    const RowFacts& f = open.first;
+    if (id == cause::RemainingCompletions) {
+        param("remaining", open.peak);
+        param("completions", f.completions);
+        param("parallelism", open.second);
+        ci.explanation = "only " + plural(open.peak, "completion remains", "completions remain") +
+                         " of " + formatNumber(f.completions) + ", fewer than parallelism " +
+                         formatNumber(open.second);
+    } else if (id == cause::WorkQueueDraining) {
+        param("active", open.peak);
+        ci.explanation = "a Pod succeeded, so no new Pods start; waiting for " +
+                         plural(open.peak, "active Pod", "active Pods") + " to finish";
+    } else if (id == cause::ControllerLag) {
+        param("missing", open.peak);
+        ci.explanation = plural(open.peak, "wanted Pod", "wanted Pods") +
+                         " not yet created or seen by the controller";
+    } else if (id == cause::QuotaExceeded) {
+        param("quota", open.second);
+        param("refused", open.refusals);
+        ci.explanation = "quota allows " + plural(open.second, "Pod", "Pods") + "; " +
+                         plural(open.refusals, "creation", "creations") + " refused";
+    } else if (id == cause::CreationForbidden) {
+        param("refused", open.refusals);
+        ci.params.push_back({"message", 0, f.forbiddenMessage});
+        ci.explanation =
+            plural(open.refusals, "Pod creation", "Pod creations") + " forbidden by the API server";
+    } else if (id == cause::FailureBackoff) {
+        param("failures", open.peak);
+        param("delay", open.second);
+        ci.explanation = plural(open.peak, "failure", "failures") +
+                         " since the last success; replacements wait " + formatNumber(open.second) +
+                         " s";
+    } else if (id == cause::Terminating) {
+        param("terminating", open.peak);
+        ci.explanation = plural(open.peak, "Pod", "Pods") + " terminating";
+    } else if (id == cause::Pending) {
+        param("pending", open.peak);
+        ci.explanation = plural(open.peak, "Pod", "Pods") + " pending, not running yet";
+    } else if (id == cause::Suspended) {
+        param("requested", open.peak);
+        ci.explanation =
+            "the Job is suspended; parallelism " + formatNumber(open.peak) + " waits for resume";
+    } else if (id == cause::Finished) {
+        ci.params.push_back({"condition", 0, f.finishedCondition});
+        if (!f.finishedReason.empty())
+            ci.params.push_back({"reason", 0, f.finishedReason});
+        ci.explanation = f.finishedCondition == "deleted"
+                             ? std::string("the Job was deleted")
+                             : "the Job is " + f.finishedCondition +
+                                   (f.finishedReason.empty() ? "" : " (" + f.finishedReason + ")");
+    } else if (id == cause::ScaledDown) {
+        param("surplus", open.peak);
+        param("wantActive", open.second);
+        ci.explanation = plural(open.peak, "Pod", "Pods") + " above the target of " +
+                         formatNumber(open.second) + " being removed";
+    }
+    out_.causes.push_back(std::move(ci));
+}
+
+void Analyzer::trackIntervals(const SeriesRow& row, const CauseIds& causes, const RowFacts& facts) {
+    // Close the causes no longer in force.
+    for (auto it = open_.begin(); it != open_.end();) {
+        if (!causes.contains(it->first)) {
+            closeInterval(it->second, row.time);
+            it = open_.erase(it);
+        } else {
+            ++it;
+        }
+    }
+    for (size_t i = 0; i < causes.size; ++i) {
+        const std::string_view id = causes.ids[i];
+        if (id == cause::None)
+            continue;
+        auto it = open_.find(id);
+        const bool inserted = it == open_.end();
+        if (inserted)
+            it = open_.emplace(std::string(id), OpenInterval{}).first;
+        OpenInterval& open = it->second;
+        if (inserted) {
+            open.interval.start = row.time;
+            open.interval.cause = std::string(id);
+            open.first = facts;
+        }
+        open.interval.primary = open.interval.primary || i == 0;
+        // The Job's final condition names the finish once it is written.
+        if (id == cause::Finished && facts.finishedCondition != "finishing")
+            open.first = facts;
+        auto peak = [&](double v) { open.peak = std::max(open.peak, v); };
+        if (id == cause::RemainingCompletions) {
+            peak(facts.remaining);
+            open.second = std::max<double>(open.second, row.requested);
+        } else if (id == cause::WorkQueueDraining) {
+            peak(row.active);
+        } else if (id == cause::ControllerLag) {
+            peak(row.wantActive - row.active);
+        } else if (id == cause::QuotaExceeded) {
+            open.refusals += facts.quotaRefusals;
+            open.second = std::max<double>(open.second, facts.quotaLimit);
+        } else if (id == cause::CreationForbidden) {
+            open.refusals += facts.forbiddenRefusals;
+        } else if (id == cause::FailureBackoff) {
+            peak(facts.backoffFailures);
+            open.second = std::max(open.second, facts.backoffDelay);
+        } else if (id == cause::Terminating) {
+            peak(row.terminating);
+        } else if (id == cause::Pending) {
+            peak(row.pending);
+        } else if (id == cause::Suspended) {
+            peak(row.requested);
+        } else if (id == cause::ScaledDown) {
+            peak(row.active - row.wantActive);
+            open.second = row.wantActive;
+        }
+    }
+}
+
+void Analyzer::emitRow(Seconds now) {
+    SeriesRow row;
+    row.time = now;
+    row.active = active_;
+    row.ready = ready_;
+    row.running = running_;
+    row.pending = pending_;
+    row.terminating = terminating_;
+    RowFacts facts;
+    facts.quotaRefusals = batchQuotaRefusals_;
+    facts.forbiddenRefusals = batchForbiddenRefusals_;
+    facts.forbiddenMessage = forbiddenMessage_;
+
+    CauseIds causes;
+    auto add = [&](const char* id) { causes.add(id); };
+    auto secondary = [&] {
+        if (terminating_ > 0)
+            add(cause::Terminating);
+        if (pending_ > 0)
+            add(cause::Pending);
+    };
+
+    if (!job_) {
+        secondary();
+    } else {
+        const JobSpec& spec = job_->spec;
+        const JobStatus& status = job_->status;
+        row.requested = spec.parallelism.value_or(1);
+        row.succeeded = status.succeeded;
+        row.failed = status.failed;
+        const char* finished = finishedCondition(status);
+        // Successes so far: the counters with what the controller has not yet written there.
+        const int32_t uncountedSucceeded =
+            status.uncountedTerminatedPods
+                ? static_cast<int32_t>(status.uncountedTerminatedPods->succeeded.size())
+                : 0;
+        // The Pods' own phases lead; the counters cover what happened before observation
+        // began. (Adding the not-yet-counted Pods to the counters instead would count a Pod
+        // twice whenever its counter update is seen before its finalizer removal — the Job and
+        // its Pods come through separate watches, with no order between them.)
+        const int32_t done = std::max(status.succeeded + uncountedSucceeded, succeededSeen_);
+        if (spec.completions) {
+            facts.completions = *spec.completions;
+            facts.remaining = std::max(*spec.completions - done, 0);
+        }
+        // Every completion reached: the controller is finishing the Job even before it says so.
+        const bool completionsReached = spec.completions && facts.remaining == 0;
+        if (job_->deleted || finished || eval_.finishing || completionsReached) {
+            row.wantActive = 0;
+            if (job_->deleted) {
+                facts.finishedCondition = "deleted";
+            } else if (finished) {
+                facts.finishedCondition = finished;
+                for (const auto& c : status.conditions)
+                    if (c.type == finished)
+                        facts.finishedReason = c.reason;
+            } else {
+                facts.finishedCondition = "finishing";
+            }
+            add(cause::Finished);
+            secondary();
+        } else if (spec.isSuspended()) {
+            row.wantActive = 0;
+            add(cause::Suspended);
+            secondary();
+        } else {
+            // The target: the core's, lowered by what the counters show since it looked.
+            int32_t want = eval_.valid ? eval_.wantActive : row.requested;
+            const char* targetCause = nullptr;
+            if (spec.completions) {
+                want = std::min(want, facts.remaining);
+                if (want < row.requested)
+                    targetCause = cause::RemainingCompletions;
+            } else if (eval_.draining || done > 0) {
+                // Work queue: once a Pod succeeded the controller starts no more.
+                want = std::min(want, active_);
+                if (want < row.requested)
+                    targetCause = cause::WorkQueueDraining;
+            }
+            want = std::max(want, 0);
+            row.wantActive = want;
+
+            // Refusals lapse once the quota has room again or a creation went through.
+            if (quotaRefused_ && quotaUse_ < quotaLimit_)
+                quotaRefused_ = false;
+
+            std::vector<const char*> shortfall;
+            const int32_t shortGap = want - active_;
+            if (shortGap > 0) {
+                if (quotaRefused_) {
+                    shortfall.push_back(cause::QuotaExceeded);
+                    facts.quotaLimit = quotaLimit_;
+                }
+                if (forbiddenRefused_)
+                    shortfall.push_back(cause::CreationForbidden);
+                if (onlyFailed() && terminating_ > 0)
+                    shortfall.push_back(cause::Terminating);
+                if (eval_.backoffUntil && now < *eval_.backoffUntil) {
+                    shortfall.push_back(cause::FailureBackoff);
+                    facts.backoffFailures = eval_.backoffFailures;
+                    facts.backoffDelay = eval_.backoffDelay;
+                }
+                if (eval_.heldIndexes)
+                    shortfall.push_back(cause::RemainingCompletions);
+                if (shortfall.empty())
+                    shortfall.push_back(cause::ControllerLag);
+            } else if (shortGap < 0) {
+                shortfall.push_back(cause::ScaledDown);
+            }
+            // The larger gap names the primary cause (as explainSync does).
+            const int32_t targetGap = row.requested - want;
+            if (targetCause && targetGap >= std::abs(shortGap))
+                add(targetCause);
+            for (const char* id : shortfall)
+                add(id);
+            if (targetCause)
+                add(targetCause);
+            secondary();
+        }
+    }
+    if (causes.size == 0)
+        causes.add(cause::None);
+
+    batchQuotaRefusals_ = 0;
+    batchForbiddenRefusals_ = 0;
+
+    // The intervals follow every instant (refusals and the final condition count even when
+    // the columns repeat); the series keeps one row per change.
+    trackIntervals(row, causes, facts);
+    if (!out_.series.empty()) {
+        const SeriesRow& prev = out_.series.back();
+        if (prev.requested == row.requested && prev.wantActive == row.wantActive &&
+            prev.active == row.active && prev.ready == row.ready && prev.running == row.running &&
+            prev.pending == row.pending && prev.terminating == row.terminating &&
+            prev.succeeded == row.succeeded && prev.failed == row.failed &&
+            causes.equals(prev.causes))
+            return;
+    }
+    row.causes.assign(causes.ids.begin(), causes.ids.begin() + static_cast<long>(causes.size));
+    out_.series.push_back(std::move(row));
+}
+
+Analysis Analyzer::run() {
+    const size_t podCount = tl_.pods.size();
+    pods_.resize(podCount);
+    podObjects_.resize(podCount);
+    out_.pods.resize(podCount);
+    uidIndex_.reserve(podCount);
+    for (uint32_t i = 0; i < podCount; ++i) {
+        const TimelinePod& p = tl_.pods[i];
+        if (!p.uid.empty())
+            uidIndex_.emplace(p.uid, i);
+        PodLifecycle& life = out_.pods[i];
+        life.name = p.name;
+        life.index = p.index;
+        life.attempt = p.attempt;
+        life.created = p.createdAt;
+        life.phase = pod_phase::Pending;
+    }
+    out_.events.reserve(tl_.events.size());
+
+    // Merge the three time-ordered streams; all observations at one instant make one row.
+    size_t j = 0, p = 0, e = 0;
+    const auto& jobs = tl_.jobChanges;
+    const auto& podChanges = tl_.podChanges;
+    const auto& events = tl_.events;
+    constexpr Seconds inf = std::numeric_limits<Seconds>::infinity();
+    Seconds last = tl_.start;
+    while (j < jobs.size() || p < podChanges.size() || e < events.size()) {
+        const Seconds now = std::min({j < jobs.size() ? jobs[j].time : inf,
+                                      p < podChanges.size() ? podChanges[p].time : inf,
+                                      e < events.size() ? events[e].time : inf});
+        jobChanged_ = false;
+        batchCreated_ = false;
+        while (j < jobs.size() && jobs[j].time <= now)
+            applyJob(jobs[j++]);
+        while (p < podChanges.size() && podChanges[p].time <= now)
+            applyPod(static_cast<uint32_t>(p++));
+        while (e < events.size() && events[e].time <= now)
+            applyEvent(events[e++]);
+        if (batchCreated_ && batchQuotaRefusals_ == 0)
+            quotaRefused_ = false;
+        if (batchCreated_ && batchForbiddenRefusals_ == 0)
+            forbiddenRefused_ = false;
+        flushSettlements();
+        if (jobChanged_ && job_) {
+            // Ask the core again only when the Job shows that the controller's inputs moved —
+            // a spec change, a condition, or newly finished Pods entering the totals (every
+            // pass that sees a Pod finish writes it to status). A write that only restates the
+            // totals (the uncounted Pods flushed into the counters, a new active or ready
+            // count) would get the same answer at the cost of a pass over every Pod in flight;
+            // what Pods do in between is followed from the observations.
+            DecisionKey key = DecisionKey::of(*job_);
+            if (job_->deleted || !evaluatedKey_ || !(key == *evaluatedKey_)) {
+                evaluate(now);
+                evaluatedKey_ = std::move(key);
+            }
+        }
+        emitRow(now);
+        last = now;
+    }
+    const Seconds end = std::max(tl_.end.value_or(last), last);
+    for (auto& [id, open] : open_)
+        closeInterval(open, end);
+    open_.clear();
+    std::stable_sort(
+        out_.causes.begin(), out_.causes.end(),
+        [](const CauseInterval& a, const CauseInterval& b) { return a.start < b.start; });
+    return std::move(out_);
+}
+
+} // namespace
+
+Analysis analyze(const Timeline& timeline) {
+    Analyzer analyzer(timeline);
+    return analyzer.run();
+}
+
+} // namespace jobscope

@@ -1,0 +1,92 @@
+#pragma once
+// The requested-vs-actual picture of one Job (issue 3 §3): from a Timeline — simulated now,
+// live later — the parallelism series, the cause intervals and the per-Pod lifecycles.
+//
+// Only what an observer of the API server can see is used: Job spec/status changes, Pod
+// states and Events. What the controller wants (wantActive) and why the actual parallelism
+// differs (the causes) come from asking the reconcile core (syncJob) with the observed state at
+// each change, combined with observable facts (FailedCreate events, pending and terminating
+// Pods, Job conditions). Timeline::syncs (the simulator's own record) is never read.
+//
+// Cause ids are DESIGN.md §5's (reconcile/explanation.h `cause::`), primary first.
+
+#include "timeline/timeline.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace jobscope {
+
+// One row per observed change (Job, Pod or Event) that altered any column.
+struct SeriesRow {
+    Seconds time = 0;
+    int32_t requested = 0;           // spec.parallelism at that time (suspend does not change it)
+    int32_t wantActive = 0;          // what the controller aims for
+    int32_t active = 0;              // Pods not finished and not terminating (upstream "active")
+    int32_t ready = 0;               // active Pods with Ready=True
+    int32_t running = 0;             // active Pods in phase Running
+    int32_t pending = 0;             // active Pods in phase Pending
+    int32_t terminating = 0;         // Pods with a deletionTimestamp that have not finished or gone
+    int32_t succeeded = 0;           // Job status.succeeded
+    int32_t failed = 0;              // Job status.failed
+    std::vector<std::string> causes; // cause ids in force, primary first; {"none"} if nothing
+};
+
+// A value an explanation mentions, so the GUI can format a translated sentence:
+// e.g. {"quota", 2}, {"refused", 3}; `text` for the few that are words (a condition type).
+struct CauseParam {
+    std::string key;
+    double value = 0;
+    std::string text;
+
+    bool operator==(const CauseParam&) const = default;
+};
+
+// A maximal span in which `cause` was in force (primary or secondary).
+struct CauseInterval {
+    Seconds start = 0;
+    Seconds end = 0; // exclusive; the timeline's end for a cause still in force
+    std::string cause;
+    bool primary = false;           // whether it was the primary cause at any moment of the span
+    std::string explanation;        // short English sentence with the numbers
+    std::vector<CauseParam> params; // the numbers used in `explanation`
+
+    std::optional<double> param(const std::string& key) const {
+        for (const auto& p : params)
+            if (p.key == key)
+                return p.value;
+        return std::nullopt;
+    }
+};
+
+struct PodLifecycle {
+    std::string name;
+    int index = -1; // completion index, -1 for NonIndexed
+    int attempt = 0;
+    std::string node; // last node it was bound to, empty if never scheduled
+    Seconds created = 0;
+    std::optional<Seconds> scheduled;
+    std::optional<Seconds> started;     // first container running
+    std::optional<Seconds> ready;       // first Ready=True
+    std::optional<Seconds> terminating; // when a deletionTimestamp was first seen
+    std::optional<Seconds> finished;    // when its container ended (else when the terminal
+                                        // phase was first seen)
+    std::optional<Seconds> deleted;     // gone from the API server
+    std::string phase;                  // last phase observed
+    std::optional<int32_t> exitCode;
+    bool disruptionTarget = false;
+};
+
+struct Analysis {
+    std::vector<SeriesRow> series;
+    std::vector<CauseInterval> causes; // in start order
+    std::vector<PodLifecycle> pods;    // in Timeline::pods order
+    std::vector<TimelineEvent> events; // the timeline's events, time order
+};
+
+Analysis analyze(const Timeline& timeline);
+
+} // namespace jobscope

@@ -1,0 +1,273 @@
+#include "report/csv.h"
+
+#include <cerrno>
+#include <cmath>
+#include <cstdio>
+#include <cstring>
+#include <filesystem>
+#include <random>
+
+namespace jobscope {
+
+namespace {
+
+constexpr const char* kEol = "\r\n";
+
+class Row {
+public:
+    explicit Row(std::string& out) : out_(out) {}
+    ~Row() { out_ += kEol; }
+    Row(const Row&) = delete;
+    Row& operator=(const Row&) = delete;
+
+    Row& text(std::string_view s, bool alwaysQuote = false) {
+        sep();
+        out_ += csvField(s, alwaysQuote);
+        return *this;
+    }
+    Row& number(long long v) {
+        sep();
+        out_ += std::to_string(v);
+        return *this;
+    }
+    Row& time(Seconds t, Seconds origin) {
+        sep();
+        out_ += csvSeconds(t, origin);
+        return *this;
+    }
+    Row& time(const std::optional<Seconds>& t, Seconds origin) {
+        sep();
+        if (t)
+            out_ += csvSeconds(*t, origin);
+        return *this;
+    }
+    Row& empty() {
+        sep();
+        return *this;
+    }
+
+private:
+    void sep() {
+        if (!first_)
+            out_ += ',';
+        first_ = false;
+    }
+    std::string& out_;
+    bool first_ = true;
+};
+
+std::string joinCauses(const std::vector<std::string>& ids) {
+    std::string s;
+    for (const auto& id : ids) {
+        if (!s.empty())
+            s += ';';
+        s += id;
+    }
+    return s;
+}
+
+std::string formatValue(double v) {
+    char buf[40];
+    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
+        std::snprintf(buf, sizeof buf, "%.0f", v);
+    else
+        std::snprintf(buf, sizeof buf, "%.3f", v);
+    return buf;
+}
+
+} // namespace
+
+std::string csvField(std::string_view text, bool alwaysQuote) {
+    const bool quote = alwaysQuote || text.find_first_of(",\"\r\n") != std::string_view::npos;
+    if (!quote)
+        return std::string(text);
+    std::string out;
+    out.reserve(text.size() + 2);
+    out += '"';
+    for (char c : text) {
+        if (c == '"')
+            out += '"';
+        out += c;
+    }
+    out += '"';
+    return out;
+}
+
+std::string csvSeconds(Seconds t, Seconds origin) {
+    const double v = t - origin;
+    // Whole milliseconds, rounded half away from zero, printed exactly (and fast: a report of
+    // 100 000 Pods holds close to a million times). -0.0004 becomes 0, never "-0.000".
+    if (!std::isfinite(v) || std::fabs(v) > 9e15) {
+        char buf[64];
+        std::snprintf(buf, sizeof buf, "%.3f", v);
+        return buf;
+    }
+    const long long ms = std::llround(v * 1000.0);
+    const unsigned long long magnitude =
+        ms < 0 ? 0ULL - static_cast<unsigned long long>(ms) : static_cast<unsigned long long>(ms);
+    std::string out = ms < 0 ? "-" : "";
+    out += std::to_string(magnitude / 1000);
+    const unsigned frac = static_cast<unsigned>(magnitude % 1000);
+    out += '.';
+    out += static_cast<char>('0' + frac / 100);
+    out += static_cast<char>('0' + frac / 10 % 10);
+    out += static_cast<char>('0' + frac % 10);
+    return out;
+}
+
+std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
+    std::string out = "time,requested,want_active,active,ready,running,pending,terminating,"
+                      "succeeded,failed,causes";
+    out += kEol;
+    out.reserve(out.size() + rows.size() * 64);
+    for (const auto& r : rows) {
+        Row(out)
+            .time(r.time, origin)
+            .number(r.requested)
+            .number(r.wantActive)
+            .number(r.active)
+            .number(r.ready)
+            .number(r.running)
+            .number(r.pending)
+            .number(r.terminating)
+            .number(r.succeeded)
+            .number(r.failed)
+            .text(joinCauses(r.causes), true);
+    }
+    return out;
+}
+
+std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin) {
+    std::string out = "start,end,cause,primary,explanation,params";
+    out += kEol;
+    for (const auto& c : intervals) {
+        std::string params;
+        for (const auto& p : c.params) {
+            if (!params.empty())
+                params += ';';
+            params += p.key + "=" + (p.text.empty() ? formatValue(p.value) : p.text);
+        }
+        Row(out)
+            .time(c.start, origin)
+            .time(c.end, origin)
+            .text(c.cause)
+            .text(c.primary ? "true" : "false")
+            .text(c.explanation)
+            .text(params, true);
+    }
+    return out;
+}
+
+std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
+    std::string out = "name,index,attempt,node,created,scheduled,started,ready,terminating,"
+                      "finished,deleted,phase,exit_code,disruption_target";
+    out += kEol;
+    for (const auto& p : pods) {
+        Row row(out);
+        row.text(p.name);
+        if (p.index >= 0)
+            row.number(p.index);
+        else
+            row.empty();
+        row.number(p.attempt)
+            .text(p.node)
+            .time(p.created, origin)
+            .time(p.scheduled, origin)
+            .time(p.started, origin)
+            .time(p.ready, origin)
+            .time(p.terminating, origin)
+            .time(p.finished, origin)
+            .time(p.deleted, origin)
+            .text(p.phase);
+        if (p.exitCode)
+            row.number(*p.exitCode);
+        else
+            row.empty();
+        row.text(p.disruptionTarget ? "true" : "false");
+    }
+    return out;
+}
+
+std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) {
+    std::string out = "time,object_kind,object_name,type,reason,message";
+    out += kEol;
+    for (const auto& e : events)
+        Row(out)
+            .time(e.time, origin)
+            .text(e.objectKind)
+            .text(e.objectName)
+            .text(e.type)
+            .text(e.reason)
+            .text(e.message);
+    return out;
+}
+
+std::optional<std::string> writeFileAtomically(const std::string& path, std::string_view content) {
+    namespace fs = std::filesystem;
+    const fs::path target(path);
+    if (target.filename().empty())
+        return "cannot write \"" + path + "\": not a file name";
+    const fs::path dir = target.parent_path();
+
+    // A device or a pipe (/dev/stdout, /dev/null, a FIFO) is written in place: renaming a
+    // temporary file over it would replace the device node itself.
+    std::error_code statError;
+    const fs::file_status existing = fs::status(target, statError);
+    if (!statError && fs::exists(existing) && !fs::is_regular_file(existing) &&
+        !fs::is_directory(existing)) {
+        std::FILE* out = std::fopen(path.c_str(), "wb");
+        if (!out)
+            return "cannot write \"" + path + "\": " + std::strerror(errno);
+        const bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
+        const int writeErrno = errno;
+        if (std::fclose(out) != 0 || !written)
+            return "cannot write \"" + path + "\": " + std::strerror(written ? errno : writeErrno);
+        return std::nullopt;
+    }
+
+    // A new file next to the target ("x" mode: fail rather than reuse an existing one), so the
+    // final rename stays on one file system and is atomic.
+    std::random_device rd;
+    std::mt19937_64 rng((static_cast<uint64_t>(rd()) << 32) ^ rd());
+    fs::path temp;
+    std::FILE* f = nullptr;
+    int openErrno = 0;
+    for (int attempt = 0; attempt < 16 && !f; ++attempt) {
+        char suffix[32];
+        std::snprintf(suffix, sizeof suffix, ".%016llx.tmp",
+                      static_cast<unsigned long long>(rng()));
+        temp = dir / ("." + target.filename().string() + suffix);
+        errno = 0;
+        f = std::fopen(temp.string().c_str(), "wbx");
+        openErrno = errno;
+        if (!f && openErrno != EEXIST)
+            break;
+    }
+    if (!f)
+        return "cannot write \"" + path + "\": " + std::strerror(openErrno ? openErrno : EIO);
+
+    bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
+    int writeErrno = ok ? 0 : errno;
+    if (std::fflush(f) != 0 && ok) {
+        ok = false;
+        writeErrno = errno;
+    }
+    if (std::fclose(f) != 0 && ok) {
+        ok = false;
+        writeErrno = errno;
+    }
+    std::error_code ec;
+    if (!ok) {
+        fs::remove(temp, ec);
+        return "cannot write \"" + path + "\": " + std::strerror(writeErrno ? writeErrno : EIO);
+    }
+    fs::rename(temp, target, ec);
+    if (ec) {
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        return "cannot write \"" + path + "\": " + ec.message();
+    }
+    return std::nullopt;
+}
+
+} // namespace jobscope

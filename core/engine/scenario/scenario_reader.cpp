@@ -1,0 +1,985 @@
+#include "scenario/scenario_reader.h"
+
+#include "manifest/defaults.h"
+#include "manifest/manifest.h"
+#include "manifest/validation.h"
+#include "yaml_reader.h"
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <map>
+#include <set>
+#include <vector>
+
+namespace jobscope {
+
+namespace {
+
+// The value under `key`, or an undefined node when absent. Iterates instead of operator[],
+// which yaml-cpp lets throw on scalars.
+YAML::Node field(const YAML::Node& map, const char* key) {
+    if (!map.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    for (auto it = map.begin(); it != map.end(); ++it)
+        if (it->first.IsScalar() && it->first.Scalar() == key)
+            return it->second;
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool isNullValue(const YAML::Node& node) {
+    if (node.IsNull())
+        return true;
+    if (!node.IsScalar() || node.Tag() == "!")
+        return false;
+    const std::string& s = node.Scalar();
+    return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+bool present(const YAML::Node& node) {
+    return node.IsDefined() && !isNullValue(node);
+}
+
+bool hasKey(const YAML::Node& map, const char* key) {
+    return field(map, key).IsDefined();
+}
+
+std::string describe(const YAML::Node& node) {
+    if (node.IsMap())
+        return "a mapping";
+    if (node.IsSequence())
+        return "a list";
+    if (node.IsScalar())
+        return validation::quote(node.Scalar());
+    return "nothing";
+}
+
+size_t editDistance(const std::string& a, const std::string& b) {
+    std::vector<size_t> row(b.size() + 1);
+    for (size_t j = 0; j <= b.size(); ++j)
+        row[j] = j;
+    for (size_t i = 1; i <= a.size(); ++i) {
+        size_t diagonal = row[0];
+        row[0] = i;
+        for (size_t j = 1; j <= b.size(); ++j) {
+            const size_t up = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
+            diagonal = up;
+        }
+    }
+    return row[b.size()];
+}
+
+// closestMatch() for a list only known at run time (node names).
+std::string closestOf(const std::string& word, const std::vector<std::string>& candidates) {
+    std::string best;
+    size_t bestDistance = 3;
+    for (const auto& c : candidates) {
+        const size_t d = editDistance(word, c);
+        if (d < bestDistance) {
+            bestDistance = d;
+            best = c;
+        }
+    }
+    return best;
+}
+
+std::string directoryOf(const std::string& path) {
+    const size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
+}
+
+// Characters of the API server's random name suffix (apimachinery utilrand), used to give a
+// generateName-only Job a name that repeats from run to run.
+constexpr const char* kNameSuffixAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+
+// What `kubectl create` and the API server add before the Job exists: the default namespace
+// and a name from generateName.
+void completeMetadata(ObjectMeta& meta) {
+    if (meta.namespace_.empty())
+        meta.namespace_ = "default";
+    if (meta.name.empty() && !meta.generateName.empty()) {
+        std::string name = meta.generateName.substr(0, 58);
+        uint64_t hash = 14695981039346656037ULL;
+        for (unsigned char c : meta.generateName) {
+            hash ^= c;
+            hash *= 1099511628211ULL;
+        }
+        for (int i = 0; i < 5; ++i) {
+            name += kNameSuffixAlphabet[hash % 27];
+            hash /= 27;
+        }
+        meta.name = name;
+    }
+}
+
+// The scenario keys at the top of a file; a mapping without `kind`/`apiVersion` is a scenario.
+bool isKubernetesObject(const YAML::Node& node) {
+    return node.IsMap() && (hasKey(node, "kind") || hasKey(node, "apiVersion"));
+}
+
+const char* const kActionNames[] = {"suspend",      "resume",     "setParallelism", "setQuota",
+                                    "removeQuota",  "deletePod",  "failNode",       "deleteJob",
+                                    "forbidCreate", "allowCreate"};
+
+class ScenarioReader {
+public:
+    ScenarioReader(YamlReader& reader, Scenario& scenario) : reader_(reader), scenario_(scenario) {}
+
+    // `objects` are the other documents of the file (Kubernetes objects: a Job when the
+    // scenario has no `job:`, a ResourceQuota).
+    void read(const YAML::Node& root, const std::vector<YAML::Node>& objects) {
+        if (!map(root, ""))
+            return;
+        reader_.rejectUnknownKeys(root, "",
+                                  {"title", "titleZh", "description", "descriptionZh", "job",
+                                   "seed", "stopAt", "cluster", "timings", "runTime", "failures",
+                                   "workQueue", "actions"});
+        readText(field(root, "title"), "title", scenario_.title);
+        readText(field(root, "titleZh"), "titleZh", scenario_.titleZh);
+        readText(field(root, "description"), "description", scenario_.description);
+        readText(field(root, "descriptionZh"), "descriptionZh", scenario_.descriptionZh);
+
+        const YAML::Node seed = field(root, "seed");
+        if (auto value = reader_.int64(seed, "seed")) {
+            if (*value < 0)
+                reader_.error(seed, "seed: Invalid value: " + std::to_string(*value) +
+                                        ": must be greater than or equal to 0");
+            else
+                scenario_.seed = static_cast<uint64_t>(*value);
+        }
+        const YAML::Node stopAt = field(root, "stopAt");
+        if (auto value = seconds(stopAt, "stopAt")) {
+            if (*value <= 0)
+                reader_.error(stopAt, "stopAt: Invalid value: " + describe(stopAt) +
+                                          ": must be greater than 0");
+            else
+                scenario_.stopAt = *value;
+        }
+
+        const YAML::Node cluster = field(root, "cluster");
+        readCluster(cluster);
+        readTimings(field(root, "timings"));
+        if (auto d = duration(field(root, "runTime"), "runTime"))
+            scenario_.runTime = *d;
+        readFailures(field(root, "failures"));
+        readWorkQueue(field(root, "workQueue"));
+        readActions(field(root, "actions"));
+
+        const YAML::Node job = field(root, "job");
+        if (present(job)) {
+            readJob(job);
+            for (const auto& object : objects)
+                if (kindOf(object) == "Job")
+                    reader_.error(object, "a second Job: this scenario already has its Job "
+                                          "under job: (line " +
+                                              std::to_string(positionOf(job).line) + ")");
+        } else if (job.IsDefined()) {
+            reader_.error(keyOf(root, job), "job: Required value: the Job inline (a manifest) or "
+                                            "{path: FILE} naming a manifest file");
+        }
+        readObjects(objects, !job.IsDefined(),
+                    hasKey(cluster, "quota") || scenario_.quotaPods.has_value());
+        if (!job.IsDefined() && !jobRead_)
+            reader_.error(root, "job: Required value: the Job inline (a manifest) or "
+                                "{path: FILE} naming a manifest file");
+        if (scenario_.nodes.empty())
+            scenario_.nodes.push_back(defaultNode());
+        checkActionNodes();
+    }
+
+    // A file of Kubernetes objects only: a bare manifest, the default scenario. The manifest
+    // importer reads it (Lists, kubectl output and all); a ResourceQuota sets the Pod quota.
+    // `junk` holds the positions of documents already reported as not being objects.
+    void readObjectsOnly(const std::string& text, const std::vector<YAML::Node>& objects,
+                         const std::set<std::pair<int, int>>& junk) {
+        std::set<std::pair<int, int>> quotaKinds;
+        for (const auto& object : objects)
+            if (object.IsMap() && kindOf(object) == "ResourceQuota") {
+                readQuotaObject(object, false);
+                const SourcePosition at = positionOf(field(object, "kind"));
+                quotaKinds.emplace(at.line, at.column);
+            }
+        ManifestImport imported = importManifestText(text, reader_.fileName());
+        for (const Diagnostic& d : imported.diagnostics.items()) {
+            // The importer skips the quota as "not a Job"; here it is used.
+            if (d.severity == Severity::Note &&
+                quotaKinds.count({d.position.line, d.position.column}))
+                continue;
+            if (junk.count({d.position.line, d.position.column}))
+                continue;
+            reader_.diagnostics().add(d.severity, d.file, d.position, d.message);
+        }
+        if (imported.jobs.size() > 1)
+            reader_.error(SourcePosition{},
+                          "this file holds " + std::to_string(imported.jobs.size()) +
+                              " Jobs; a scenario runs one (write one scenario per Job)");
+        if (!imported.jobs.empty())
+            scenario_.job = std::move(imported.jobs.front().job);
+        scenario_.jobFile = reader_.fileName();
+        scenario_.nodes.push_back(defaultNode());
+    }
+
+private:
+    YamlReader& reader_;
+    Scenario& scenario_;
+    bool jobRead_ = false;
+    SourcePosition jobAt_;
+    std::vector<std::pair<std::string, YAML::Node>> failNodeTargets_;
+
+    // The default cluster: one node as roomy as the one of the recorded traces
+    // (shared/traces/fake-node.json, 1000 Pods).
+    static NodeSpec defaultNode() {
+        NodeSpec node;
+        node.name = "node-1";
+        node.pods = 1000;
+        return node;
+    }
+
+    static std::string kindOf(const YAML::Node& object) {
+        const YAML::Node kind = field(object, "kind");
+        return kind.IsScalar() ? kind.Scalar() : std::string();
+    }
+
+    // Checks a mapping and refuses a key written twice (yaml-cpp would keep both).
+    bool map(const YAML::Node& node, const std::string& path) {
+        if (!reader_.isMap(node, path))
+            return false;
+        std::map<std::string, int> seen;
+        for (auto it = node.begin(); it != node.end(); ++it) {
+            if (!it->first.IsScalar()) {
+                reader_.error(it->first, (path.empty() ? std::string() : path + ": ") +
+                                             "Invalid value: a mapping key must be a string");
+                continue;
+            }
+            const std::string& key = it->first.Scalar();
+            auto [first, inserted] = seen.emplace(key, positionOf(it->first).line);
+            if (!inserted)
+                reader_.error(it->first, childPath(path, key) + ": duplicate key " +
+                                             validation::quote(key) + " (first written at line " +
+                                             std::to_string(first->second) + ")");
+        }
+        return true;
+    }
+
+    void readText(const YAML::Node& node, const std::string& path, std::string& out) {
+        if (auto value = reader_.string(node, path))
+            out = *value;
+    }
+
+    // A number of seconds, or a duration with a unit ("500ms", "2m"); never negative.
+    std::optional<double> seconds(const YAML::Node& node, const std::string& path) {
+        if (!node.IsDefined() || isNullValue(node))
+            return std::nullopt;
+        if (node.IsScalar()) {
+            if (node.Tag() != "!") {
+                const std::string& s = node.Scalar();
+                double value = 0;
+                auto [ptr, ec] = std::from_chars(s.data(), s.data() + s.size(), value);
+                if (ec == std::errc() && ptr == s.data() + s.size() && !s.empty() &&
+                    std::isfinite(value)) {
+                    if (value < 0) {
+                        reader_.error(node, path + ": Invalid value: " + describe(node) +
+                                                ": must be greater than or equal to 0");
+                        return std::nullopt;
+                    }
+                    return value;
+                }
+            }
+            if (auto value = parseDurationSeconds(node.Scalar()))
+                return value;
+        }
+        reader_.error(node, path + ": Invalid value: " + describe(node) +
+                                ": must be a number of seconds or a duration such as 500ms, "
+                                "30s, 2m");
+        return std::nullopt;
+    }
+
+    std::optional<int32_t> nonNegative(const YAML::Node& node, const std::string& path) {
+        auto value = reader_.int32(node, path);
+        if (value && *value < 0) {
+            reader_.error(node, path + ": Invalid value: " + std::to_string(*value) +
+                                    ": must be greater than or equal to 0");
+            return std::nullopt;
+        }
+        return value;
+    }
+
+    // A required field that is absent (reported at its parent) or null (at its key).
+    void required(const YAML::Node& parent, const YAML::Node& node, const std::string& path,
+                  const std::string& what) {
+        if (present(node))
+            return;
+        reader_.error(keyOf(parent, node), path + ": Required value: " + what);
+    }
+
+    // The key of `value` in `map`, or the map itself when `value` is not one of its values.
+    static YAML::Node keyOf(const YAML::Node& map, const YAML::Node& value) {
+        if (map.IsMap() && value.IsDefined())
+            for (auto it = map.begin(); it != map.end(); ++it)
+                if (it->second.is(value))
+                    return it->first;
+        return map;
+    }
+
+    // Pod run time or time per item: `10`, `"90s"`, a list by index, or a mapping with a
+    // `distribution`.
+    std::optional<Duration> duration(const YAML::Node& node, const std::string& path) {
+        if (!node.IsDefined() || isNullValue(node))
+            return std::nullopt;
+        Duration d;
+        if (node.IsScalar()) {
+            auto value = seconds(node, path);
+            if (!value)
+                return std::nullopt;
+            d.kind = Duration::Kind::Fixed;
+            d.value = *value;
+            return d;
+        }
+        if (node.IsSequence())
+            return perIndex(node, path);
+        if (!map(node, path))
+            return std::nullopt;
+        const YAML::Node kindNode = field(node, "distribution");
+        const std::string kindPath = childPath(path, "distribution");
+        auto kind = reader_.string(kindNode, kindPath);
+        if (!kind) {
+            required(node, kindNode, kindPath,
+                     "one of fixed, uniform, normal, exponential, perIndex");
+            return std::nullopt;
+        }
+        const int before = reader_.diagnostics().errorCount();
+        auto need = [&](const char* key) {
+            const YAML::Node value = field(node, key);
+            required(node, value, childPath(path, key), "a number of seconds");
+            return seconds(value, childPath(path, key));
+        };
+        if (*kind == "fixed") {
+            reader_.rejectUnknownKeys(node, path, {"distribution", "value"});
+            if (auto v = need("value"))
+                d.value = *v;
+            d.kind = Duration::Kind::Fixed;
+        } else if (*kind == "uniform") {
+            reader_.rejectUnknownKeys(node, path, {"distribution", "min", "max"});
+            auto min = need("min");
+            auto max = need("max");
+            if (min && max && *min > *max)
+                reader_.error(field(node, "max"), childPath(path, "max") + ": Invalid value: " +
+                                                      describe(field(node, "max")) +
+                                                      ": must be greater than or equal to min");
+            d.kind = Duration::Kind::Uniform;
+            d.min = min.value_or(0);
+            d.max = max.value_or(0);
+        } else if (*kind == "normal") {
+            reader_.rejectUnknownKeys(node, path, {"distribution", "mean", "stddev"});
+            auto mean = need("mean");
+            auto stddev = need("stddev");
+            d.kind = Duration::Kind::Normal;
+            d.mean = mean.value_or(0);
+            d.stddev = stddev.value_or(0);
+        } else if (*kind == "exponential") {
+            reader_.rejectUnknownKeys(node, path, {"distribution", "mean"});
+            auto mean = need("mean");
+            d.kind = Duration::Kind::Exponential;
+            d.value = mean.value_or(0);
+            d.mean = d.value;
+        } else if (*kind == "perIndex") {
+            reader_.rejectUnknownKeys(node, path, {"distribution", "values"});
+            const YAML::Node values = field(node, "values");
+            required(node, values, childPath(path, "values"),
+                     "a list of seconds, one per completion index");
+            if (auto list = perIndex(values, childPath(path, "values")))
+                d = *list;
+        } else {
+            std::string message = kindPath + ": Unsupported value: " + validation::quote(*kind) +
+                                  ": supported values: \"fixed\", \"uniform\", \"normal\", "
+                                  "\"exponential\", \"perIndex\"";
+            const std::string close =
+                closestMatch(*kind, {"fixed", "uniform", "normal", "exponential", "perIndex"});
+            if (!close.empty())
+                message += " (did you mean \"" + close + "\"?)";
+            reader_.error(kindNode, message);
+        }
+        if (reader_.diagnostics().errorCount() > before)
+            return std::nullopt;
+        return d;
+    }
+
+    std::optional<Duration> perIndex(const YAML::Node& node, const std::string& path) {
+        if (!reader_.isSequence(node, path))
+            return std::nullopt;
+        Duration d;
+        d.kind = Duration::Kind::PerIndex;
+        bool ok = true;
+        for (size_t i = 0; i < node.size(); ++i) {
+            auto value = seconds(node[i], childPath(path, i));
+            if (!value) {
+                if (!present(node[i]))
+                    reader_.error(node[i],
+                                  childPath(path, i) + ": Required value: a number of seconds");
+                ok = false;
+                continue;
+            }
+            d.perIndex.push_back(*value);
+        }
+        if (ok && d.perIndex.empty()) {
+            reader_.error(node, path + ": Required value: at least one number of seconds");
+            ok = false;
+        }
+        if (!ok)
+            return std::nullopt;
+        return d;
+    }
+
+    void readCluster(const YAML::Node& node) {
+        if (!map(node, "cluster"))
+            return;
+        reader_.rejectUnknownKeys(node, "cluster", {"nodes", "quota", "createForbidden"});
+        readNodes(field(node, "nodes"));
+        const YAML::Node quota = field(node, "quota");
+        if (map(quota, "cluster.quota")) {
+            reader_.rejectUnknownKeys(quota, "cluster.quota", {"pods"});
+            const YAML::Node pods = field(quota, "pods");
+            required(quota, pods, "cluster.quota.pods",
+                     "the number of Pods the namespace's ResourceQuota allows");
+            if (auto value = nonNegative(pods, "cluster.quota.pods"))
+                scenario_.quotaPods = *value;
+        }
+        if (auto forbidden =
+                reader_.boolean(field(node, "createForbidden"), "cluster.createForbidden"))
+            scenario_.createForbidden = *forbidden;
+    }
+
+    void readNodes(const YAML::Node& node) {
+        if (!reader_.isSequence(node, "cluster.nodes"))
+            return;
+        std::map<std::string, int> names;
+        for (size_t i = 0; i < node.size(); ++i) {
+            const YAML::Node item = node[i];
+            const std::string path = childPath("cluster.nodes", i);
+            if (!map(item, path)) {
+                if (!present(item))
+                    reader_.error(item, path + ": Required value: a node ({pods: 10})");
+                continue;
+            }
+            reader_.rejectUnknownKeys(item, path, {"name", "count", "pods", "cpu", "memory"});
+            NodeSpec spec;
+            if (auto pods = nonNegative(field(item, "pods"), childPath(path, "pods")))
+                spec.pods = *pods;
+            spec.cpu = quantity(field(item, "cpu"), childPath(path, "cpu"));
+            spec.memoryBytes = quantity(field(item, "memory"), childPath(path, "memory"));
+            int count = 1;
+            const YAML::Node countNode = field(item, "count");
+            if (auto c = reader_.int32(countNode, childPath(path, "count"))) {
+                if (*c < 1 || *c > 10000)
+                    reader_.error(countNode, childPath(path, "count") +
+                                                 ": Invalid value: " + std::to_string(*c) +
+                                                 ": must be between 1 and 10000");
+                else
+                    count = *c;
+            }
+            const YAML::Node nameNode = field(item, "name");
+            auto name = reader_.string(nameNode, childPath(path, "name"));
+            if (name) {
+                const auto problems = validation::isDNS1123Subdomain(*name);
+                if (!problems.empty())
+                    reader_.error(nameNode, childPath(path, "name") + ": Invalid value: " +
+                                                validation::quote(*name) + ": " + problems[0]);
+            }
+            for (int k = 1; k <= count; ++k) {
+                NodeSpec copy = spec;
+                const int ordinal = static_cast<int>(scenario_.nodes.size()) + 1;
+                if (!name)
+                    copy.name = "node-" + std::to_string(ordinal);
+                else
+                    copy.name = count == 1 ? *name : *name + "-" + std::to_string(k);
+                auto [first, inserted] = names.emplace(copy.name, positionOf(item).line);
+                if (!inserted) {
+                    reader_.error(nameNode.IsDefined() ? nameNode : item,
+                                  path + ".name: Duplicate value: " + validation::quote(copy.name) +
+                                      " (the node of line " + std::to_string(first->second) + ")");
+                    break;
+                }
+                scenario_.nodes.push_back(std::move(copy));
+            }
+        }
+    }
+
+    std::optional<double> quantity(const YAML::Node& node, const std::string& path) {
+        if (!present(node))
+            return std::nullopt;
+        if (node.IsScalar()) {
+            if (auto value = parseQuantity(node.Scalar()); value && *value > 0)
+                return value;
+        }
+        reader_.error(node, path + ": Invalid value: " + describe(node) +
+                                ": must be a positive quantity such as 2, 500m, 4Gi or 512Mi");
+        return std::nullopt;
+    }
+
+    void readTimings(const YAML::Node& node) {
+        if (!map(node, "timings"))
+            return;
+        reader_.rejectUnknownKeys(node, "timings",
+                                  {"syncBatch", "syncLatency", "apiLatency", "informerLatency",
+                                   "schedulerDelay", "containerStart", "readinessDelay",
+                                   "gracefulTermination", "podEndToCount"});
+        Timings& t = scenario_.timings;
+        const std::pair<const char*, Seconds*> fields[] = {
+            {"syncBatch", &t.syncBatch},           {"syncLatency", &t.syncLatency},
+            {"apiLatency", &t.apiLatency},         {"informerLatency", &t.informerLatency},
+            {"schedulerDelay", &t.schedulerDelay}, {"containerStart", &t.containerStart},
+            {"readinessDelay", &t.readinessDelay}, {"gracefulTermination", &t.gracefulTermination},
+            {"podEndToCount", &t.podEndToCount},
+        };
+        for (const auto& [key, out] : fields)
+            if (auto value = seconds(field(node, key), childPath("timings", key)))
+                *out = *value;
+    }
+
+    void readFailures(const YAML::Node& node) {
+        if (!reader_.isSequence(node, "failures"))
+            return;
+        for (size_t i = 0; i < node.size(); ++i) {
+            const YAML::Node item = node[i];
+            const std::string path = childPath("failures", i);
+            if (!map(item, path)) {
+                if (!present(item))
+                    reader_.error(item, path + ": Required value: a failure rule "
+                                               "({probability: 0.1, exitCode: 1})");
+                continue;
+            }
+            reader_.rejectUnknownKeys(item, path,
+                                      {"probability", "index", "attempt", "exitCode", "after"});
+            FailureRule rule;
+            rule.position = positionOf(item);
+            rule.index = nonNegative(field(item, "index"), childPath(path, "index"));
+            rule.attempt = nonNegative(field(item, "attempt"), childPath(path, "attempt"));
+            const YAML::Node probability = field(item, "probability");
+            if (auto p = reader_.number(probability, childPath(path, "probability"))) {
+                if (*p < 0 || *p > 1)
+                    reader_.error(probability, childPath(path, "probability") +
+                                                   ": Invalid value: " + describe(probability) +
+                                                   ": must be between 0 and 1");
+                else
+                    rule.probability = *p;
+            }
+            const YAML::Node exitCode = field(item, "exitCode");
+            if (auto code = reader_.int32(exitCode, childPath(path, "exitCode"))) {
+                if (*code == 0)
+                    reader_.error(exitCode, childPath(path, "exitCode") +
+                                                ": Invalid value: 0: a failure exits with a "
+                                                "non-zero code (exit code 0 is a success)");
+                else
+                    rule.exitCode = *code;
+            }
+            rule.after = seconds(field(item, "after"), childPath(path, "after"));
+            scenario_.failures.push_back(rule);
+        }
+    }
+
+    void readWorkQueue(const YAML::Node& node) {
+        if (!map(node, "workQueue"))
+            return;
+        reader_.rejectUnknownKeys(node, "workQueue", {"items", "perItem"});
+        WorkQueue queue;
+        const YAML::Node items = field(node, "items");
+        required(node, items, "workQueue.items", "the number of work items in the queue");
+        if (auto n = nonNegative(items, "workQueue.items"))
+            queue.items = *n;
+        if (auto d = duration(field(node, "perItem"), "workQueue.perItem"))
+            queue.perItem = *d;
+        scenario_.workQueue = queue;
+    }
+
+    void readActions(const YAML::Node& node) {
+        if (!reader_.isSequence(node, "actions"))
+            return;
+        for (size_t i = 0; i < node.size(); ++i) {
+            const YAML::Node item = node[i];
+            const std::string path = childPath("actions", i);
+            if (!map(item, path)) {
+                if (!present(item))
+                    reader_.error(item, path + ": Required value: an action ({at: 30, do: "
+                                               "suspend})");
+                continue;
+            }
+            ScenarioAction action;
+            action.position = positionOf(item);
+            const YAML::Node at = field(item, "at");
+            required(item, at, childPath(path, "at"),
+                     "the time of the action, in seconds after the Job's creation");
+            const auto time = seconds(at, childPath(path, "at"));
+            if (time)
+                action.at = *time;
+            const YAML::Node doNode = field(item, "do");
+            const std::string doPath = childPath(path, "do");
+            auto what = reader_.string(doNode, doPath);
+            if (!what) {
+                required(item, doNode, doPath,
+                         "suspend, resume, setParallelism, setQuota, removeQuota, deletePod, "
+                         "failNode, deleteJob, forbidCreate or allowCreate");
+                reader_.rejectUnknownKeys(
+                    item, path, {"at", "do", "parallelism", "pods", "pod", "index", "node"});
+                continue;
+            }
+            if (!readAction(item, path, *what, action)) {
+                std::string message = doPath + ": Unsupported value: " + validation::quote(*what) +
+                                      ": supported values: ";
+                for (size_t k = 0; k < std::size(kActionNames); ++k)
+                    message += (k ? ", \"" : "\"") + std::string(kActionNames[k]) + "\"";
+                const std::string close = closestMatch(
+                    *what, {"suspend", "resume", "setParallelism", "setQuota", "removeQuota",
+                            "deletePod", "failNode", "deleteJob", "forbidCreate", "allowCreate"});
+                if (!close.empty())
+                    message += " (did you mean \"" + close + "\"?)";
+                reader_.error(doNode, message);
+                continue;
+            }
+            if (time)
+                scenario_.actions.push_back(action);
+        }
+        // The simulator applies them in time order; equal times keep the file's order.
+        std::stable_sort(
+            scenario_.actions.begin(), scenario_.actions.end(),
+            [](const ScenarioAction& a, const ScenarioAction& b) { return a.at < b.at; });
+    }
+
+    // Reads the arguments of one action kind; false when `what` is not an action.
+    bool readAction(const YAML::Node& item, const std::string& path, const std::string& what,
+                    ScenarioAction& action) {
+        using Kind = ScenarioAction::Kind;
+        auto plain = [&](Kind kind, int64_t value) {
+            reader_.rejectUnknownKeys(item, path, {"at", "do"});
+            action.kind = kind;
+            action.value = value;
+        };
+        if (what == "suspend") {
+            plain(Kind::Suspend, 0);
+        } else if (what == "resume") {
+            plain(Kind::Resume, 0);
+        } else if (what == "deleteJob") {
+            plain(Kind::DeleteJob, 0);
+        } else if (what == "forbidCreate") {
+            plain(Kind::AllowCreate, 0);
+        } else if (what == "allowCreate") {
+            plain(Kind::AllowCreate, 1);
+        } else if (what == "removeQuota") {
+            plain(Kind::SetQuota, -1);
+        } else if (what == "setParallelism" || what == "setQuota") {
+            const bool parallelism = what == "setParallelism";
+            const char* key = parallelism ? "parallelism" : "pods";
+            reader_.rejectUnknownKeys(item, path, {"at", "do", key});
+            action.kind = parallelism ? Kind::SetParallelism : Kind::SetQuota;
+            const YAML::Node value = field(item, key);
+            required(item, value, childPath(path, key),
+                     parallelism ? "the new spec.parallelism"
+                                 : "the number of Pods the quota allows");
+            if (auto v = nonNegative(value, childPath(path, key)))
+                action.value = *v;
+        } else if (what == "deletePod") {
+            reader_.rejectUnknownKeys(item, path, {"at", "do", "pod", "index"});
+            action.kind = Kind::DeletePod;
+            const YAML::Node pod = field(item, "pod");
+            const YAML::Node index = field(item, "index");
+            if (present(pod) == present(index)) {
+                reader_.error(present(index) ? index : item,
+                              path + ": Invalid value: name the Pod with exactly one of pod "
+                                     "(a name, oldest or newest) and index (a completion "
+                                     "index)");
+            } else if (present(pod)) {
+                if (auto name = reader_.string(pod, childPath(path, "pod")))
+                    action.target = *name;
+            } else if (auto ix = nonNegative(index, childPath(path, "index"))) {
+                action.target = "index:" + std::to_string(*ix);
+            }
+        } else if (what == "failNode") {
+            reader_.rejectUnknownKeys(item, path, {"at", "do", "node"});
+            action.kind = Kind::FailNode;
+            const YAML::Node nodeName = field(item, "node");
+            required(item, nodeName, childPath(path, "node"), "the name of a node of the cluster");
+            if (auto name = reader_.string(nodeName, childPath(path, "node"))) {
+                action.target = *name;
+                failNodeTargets_.emplace_back(*name, nodeName);
+            }
+        } else {
+            return false;
+        }
+        return true;
+    }
+
+    // failNode must name a node of the cluster (known only once the cluster is read).
+    void checkActionNodes() {
+        std::vector<std::string> names;
+        for (const auto& n : scenario_.nodes)
+            names.push_back(n.name);
+        for (const auto& [name, at] : failNodeTargets_) {
+            if (std::find(names.begin(), names.end(), name) != names.end())
+                continue;
+            std::string message =
+                "node: Not found: " + validation::quote(name) + ": the cluster has no such node";
+            const std::string close = closestOf(name, names);
+            if (!close.empty())
+                message += " (did you mean \"" + close + "\"?)";
+            reader_.error(at, message);
+        }
+    }
+
+    void readJob(const YAML::Node& node) {
+        if (!map(node, "job"))
+            return;
+        if (hasKey(node, "path")) {
+            reader_.rejectUnknownKeys(node, "job", {"path"});
+            const YAML::Node pathNode = field(node, "path");
+            auto path = reader_.string(pathNode, "job.path");
+            if (!path) {
+                required(node, pathNode, "job.path", "a manifest file, relative to this file");
+                return;
+            }
+            std::string resolved = *path;
+            if (resolved.empty() || resolved[0] != '/')
+                resolved = directoryOf(reader_.fileName()) + resolved;
+            std::string text;
+            Diagnostics fileDiagnostics;
+            if (!readTextFile(resolved, text, fileDiagnostics)) {
+                reader_.error(pathNode, "job.path: Not found: " + validation::quote(*path) +
+                                            ": cannot read " + resolved);
+                return;
+            }
+            ManifestImport imported = importManifestText(text, resolved);
+            reader_.diagnostics().append(imported.diagnostics);
+            if (imported.jobs.size() > 1)
+                reader_.error(pathNode, "job.path: Invalid value: " + validation::quote(*path) +
+                                            ": holds " + std::to_string(imported.jobs.size()) +
+                                            " Jobs; a scenario runs one");
+            if (!imported.jobs.empty()) {
+                scenario_.job = std::move(imported.jobs.front().job);
+                scenario_.jobFile = resolved;
+                jobRead_ = true;
+            }
+            return;
+        }
+        inlineJob(node, "job");
+    }
+
+    // A Job written in this file: under `job:` (messages prefixed "job.") or as a document.
+    void inlineJob(const YAML::Node& node, const std::string& prefix) {
+        Diagnostics jobDiagnostics;
+        YamlReader jobReader(reader_.fileName(), jobDiagnostics);
+        SourceMap sources;
+        std::optional<Job> job = readJobObject(node, jobReader, sources);
+        for (const Diagnostic& d : jobDiagnostics.items())
+            reader_.diagnostics().add(d.severity, d.file, d.position,
+                                      prefix.empty() ? d.message : prefix + "." + d.message);
+        if (!job)
+            return;
+        completeMetadata(job->metadata);
+        applyJobDefaults(*job);
+        // A field already reported as malformed is left unset; do not also call it missing.
+        if (!jobDiagnostics.hasErrors())
+            reportFieldErrors(validateJob(*job), sources, reader_, prefix);
+        scenario_.job = std::move(*job);
+        scenario_.jobFile.clear();
+        jobRead_ = true;
+        jobAt_ = positionOf(node);
+    }
+
+    // The Kubernetes objects (mappings with a kind or apiVersion) of the file: Jobs (when
+    // `takeJob`), ResourceQuotas (their pod count, unless the scenario sets a quota itself),
+    // anything else skipped with a note.
+    void readObjects(const std::vector<YAML::Node>& objects, bool takeJob, bool quotaGiven) {
+        for (const auto& object : objects) {
+            const YAML::Node kindNode = field(object, "kind");
+            const std::string kind = kindOf(object);
+            if (kind == "Job" && takeJob) {
+                if (jobRead_) {
+                    reader_.error(object, "a second Job: a scenario runs one Job (the first is "
+                                          "at line " +
+                                              std::to_string(jobAt_.line) + ")");
+                    continue;
+                }
+                inlineJob(object, "");
+            } else if (kind == "ResourceQuota") {
+                readQuotaObject(object, quotaGiven);
+            } else if (kind.empty()) {
+                reader_.error(present(kindNode) ? kindNode : object,
+                              "kind: Required value: every object needs a kind (kind: Job)");
+            } else if (kind != "Job") {
+                reader_.diagnostics().note(reader_.fileName(), positionOf(kindNode),
+                                           "skipping " + kind + ": not a Job or ResourceQuota");
+            }
+        }
+    }
+
+    // A v1 ResourceQuota's spec.hard.pods (or count/pods) as the scenario's quota.
+    void readQuotaObject(const YAML::Node& object, bool quotaGiven) {
+        const YAML::Node hard = field(field(object, "spec"), "hard");
+        YAML::Node pods = field(hard, "pods");
+        if (!present(pods))
+            pods = field(hard, "count/pods");
+        if (!present(pods)) {
+            reader_.diagnostics().note(reader_.fileName(), positionOf(object),
+                                       "skipping ResourceQuota: it does not limit the Pod count "
+                                       "(spec.hard.pods)");
+            return;
+        }
+        if (quotaGiven) {
+            reader_.error(pods, "spec.hard.pods: a second Pod quota: the scenario sets "
+                                "cluster.quota already");
+            return;
+        }
+        const auto value = pods.IsScalar() ? parseQuantity(pods.Scalar()) : std::nullopt;
+        if (!value || *value < 0 || *value != std::floor(*value) || *value > 2147483647) {
+            reader_.error(pods, "spec.hard.pods: Invalid value: " + describe(pods) +
+                                    ": must be a whole number of Pods");
+            return;
+        }
+        scenario_.quotaPods = static_cast<int>(*value);
+    }
+};
+
+} // namespace
+
+std::optional<double> parseQuantity(const std::string& text) {
+    // <sign><digits>[.<digits>]<suffix>, suffix binary (Ki..Ei), decimal (n u m "" k M G T P
+    // E) or an exponent (e3, E-2): resource.ParseQuantity's grammar.
+    const char* p = text.data();
+    const char* end = p + text.size();
+    const char* numberEnd = p;
+    if (numberEnd != end && (*numberEnd == '+' || *numberEnd == '-'))
+        ++numberEnd;
+    bool digits = false;
+    while (numberEnd != end && std::isdigit(static_cast<unsigned char>(*numberEnd))) {
+        ++numberEnd;
+        digits = true;
+    }
+    if (numberEnd != end && *numberEnd == '.') {
+        ++numberEnd;
+        while (numberEnd != end && std::isdigit(static_cast<unsigned char>(*numberEnd))) {
+            ++numberEnd;
+            digits = true;
+        }
+    }
+    if (!digits)
+        return std::nullopt;
+    const char* first = p;
+    if (*first == '+')
+        ++first;
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(first, numberEnd, value);
+    if (ec != std::errc() || ptr != numberEnd)
+        return std::nullopt;
+    const std::string suffix(numberEnd, end);
+    static const std::pair<const char*, double> kSuffixes[] = {{"", 1},
+                                                               {"n", 1e-9},
+                                                               {"u", 1e-6},
+                                                               {"m", 1e-3},
+                                                               {"k", 1e3},
+                                                               {"M", 1e6},
+                                                               {"G", 1e9},
+                                                               {"T", 1e12},
+                                                               {"P", 1e15},
+                                                               {"E", 1e18},
+                                                               {"Ki", 1024.0},
+                                                               {"Mi", 1048576.0},
+                                                               {"Gi", 1073741824.0},
+                                                               {"Ti", 1099511627776.0},
+                                                               {"Pi", 1125899906842624.0},
+                                                               {"Ei", 1152921504606846976.0}};
+    for (const auto& [name, factor] : kSuffixes)
+        if (suffix == name)
+            return value * factor;
+    if (suffix.size() >= 2 && (suffix[0] == 'e' || suffix[0] == 'E')) {
+        const char* e = suffix.data() + 1;
+        const char* eEnd = suffix.data() + suffix.size();
+        if (*e == '+')
+            ++e;
+        int exponent = 0;
+        auto [eptr, eec] = std::from_chars(e, eEnd, exponent);
+        if (eec == std::errc() && eptr == eEnd && std::abs(exponent) < 300)
+            return value * std::pow(10.0, exponent);
+    }
+    return std::nullopt;
+}
+
+std::optional<double> parseDurationSeconds(const std::string& text) {
+    const char* p = text.data();
+    const char* end = p + text.size();
+    const char* numberEnd = p;
+    while (numberEnd != end &&
+           (std::isdigit(static_cast<unsigned char>(*numberEnd)) || *numberEnd == '.'))
+        ++numberEnd;
+    if (numberEnd == p)
+        return std::nullopt;
+    double value = 0;
+    auto [ptr, ec] = std::from_chars(p, numberEnd, value);
+    if (ec != std::errc() || ptr != numberEnd || !std::isfinite(value))
+        return std::nullopt;
+    const std::string unit(numberEnd, end);
+    if (unit.empty() || unit == "s")
+        return value;
+    if (unit == "ms")
+        return value / 1000.0;
+    if (unit == "m" || unit == "min")
+        return value * 60.0;
+    if (unit == "h")
+        return value * 3600.0;
+    return std::nullopt;
+}
+
+std::optional<Scenario> readScenarioText(const std::string& text, const std::string& fileName,
+                                         Diagnostics& diagnostics) {
+    const int errorsBefore = diagnostics.errorCount();
+    std::vector<YAML::Node> documents;
+    if (!loadYamlDocuments(text, fileName, documents, diagnostics))
+        return std::nullopt;
+    YamlReader reader(fileName, diagnostics);
+    Scenario scenario;
+
+    // Sort the documents: scenario mappings, Kubernetes objects, and anything else (a scalar
+    // or a list), which is neither and is reported once here.
+    std::vector<YAML::Node> scenarios;
+    std::vector<YAML::Node> objects;
+    std::set<std::pair<int, int>> junk;
+    for (const auto& document : documents) {
+        if (!present(document))
+            continue; // an empty document: a lone `---`, comments only
+        if (isKubernetesObject(document)) {
+            objects.push_back(document);
+        } else if (document.IsMap()) {
+            scenarios.push_back(document);
+        } else {
+            reader.error(document, "not a scenario or a Kubernetes object: expected a mapping "
+                                   "(a scenario with job:, or a Job manifest)");
+            const SourcePosition at = positionOf(document);
+            junk.emplace(at.line, at.column);
+        }
+    }
+
+    ScenarioReader scenarioReader(reader, scenario);
+    if (scenarios.empty() && objects.empty()) {
+        if (junk.empty())
+            reader.error(SourcePosition{}, "empty scenario file: expected a scenario (a mapping "
+                                           "with a job) or a Job manifest");
+    } else if (scenarios.empty()) {
+        scenarioReader.readObjectsOnly(text, objects, junk);
+    } else {
+        for (size_t i = 1; i < scenarios.size(); ++i)
+            reader.error(scenarios[i], "a second scenario: a scenario file holds one (the first "
+                                       "starts at line " +
+                                           std::to_string(positionOf(scenarios[0]).line) + ")");
+        scenarioReader.read(scenarios[0], objects);
+    }
+    if (diagnostics.errorCount() > errorsBefore)
+        return std::nullopt;
+    return scenario;
+}
+
+std::optional<Scenario> readScenarioFile(const std::string& path, Diagnostics& diagnostics) {
+    std::string text;
+    if (!readTextFile(path, text, diagnostics))
+        return std::nullopt;
+    return readScenarioText(text, path, diagnostics);
+}
+
+} // namespace jobscope

@@ -1,0 +1,1421 @@
+// The discrete-event simulator: see simulator.h for what is modelled. One Simulator object
+// runs one scenario; the event heap orders everything by (time, insertion order), which with
+// the seeded random streams makes a run reproducible.
+
+#include "sim/simulator.h"
+
+#include "reconcile/sync.h"
+#include "scenario/scenario_reader.h"
+#include "sim/random.h"
+
+#include <algorithm>
+#include <bit>
+#include <cmath>
+#include <deque>
+#include <limits>
+#include <memory>
+#include <optional>
+#include <queue>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <unordered_set>
+#include <utility>
+#include <vector>
+
+namespace jobscope {
+
+namespace {
+
+// apimachinery's utilrand alphabet for generateName suffixes (no vowels, no 0/1/3).
+constexpr std::string_view kNameAlphabet = "bcdfghjklmnpqrstvwxz2456789";
+constexpr int kNameSuffixLength = 5;
+// core/v1 default of spec.terminationGracePeriodSeconds.
+constexpr Seconds kDefaultTerminationGracePeriod = 30;
+// The kubelet's crash-loop back-off for restarting containers: 10 s doubling to 5 min.
+constexpr Seconds kCrashLoopBackOffInitial = 10;
+constexpr Seconds kCrashLoopBackOffMax = 300;
+// A container stopped by SIGTERM (128 + 15), as the stand-in kubelet of the traces reports.
+constexpr int32_t kTerminatedBySigterm = 143;
+// The ResourceQuota the scenario's Pod limit stands for (its name appears in the messages).
+constexpr const char* kQuotaName = "pod-quota";
+constexpr uint32_t kNone = std::numeric_limits<uint32_t>::max();
+
+enum class Ev : uint8_t {
+    QueueReady,     // the work queue's delayed entry for the Job becomes ready (aux: token)
+    Work,           // a worker takes the Job key and syncs
+    ApplyRound,     // one round trip of a sync's API writes lands (aux: round slot)
+    Schedule,       // the scheduler looks at a new Pod
+    Bind,           // a Pod reserved on a freed Node is bound
+    ContainerStart, // the kubelet starts the main container
+    Ready,          // the readiness probe passes
+    ItemDone,       // a Pod finished one work-queue item
+    Exit,           // the main container exited (code), status reported
+    Killed,         // a deleted Pod's graceful termination ended
+    Action,         // a scenario action (aux: index)
+    TtlExpired,     // ttlSecondsAfterFinished ran out
+    GcDelete,       // the garbage collector deletes the Pods of a deleted Job
+    Informer,       // the controller's informer delivers a change (aux: Note)
+};
+
+struct SimEvent {
+    Seconds time = 0;
+    uint64_t seq = 0;
+    uint32_t pod = 0;
+    uint32_t aux = 0;
+    int32_t code = 0;
+    Ev kind = Ev::Work;
+};
+
+struct Later {
+    bool operator()(const SimEvent& a, const SimEvent& b) const {
+        return a.time != b.time ? a.time > b.time : a.seq > b.seq;
+    }
+};
+
+// What the controller's informer hands to its event handlers.
+enum class Note : uint32_t { PodAdded, PodUpdated, PodDeleted, JobUpdated, JobSpecChanged };
+
+// One API write of a sync.
+struct WriteOp {
+    enum class Kind : uint8_t {
+        Create,
+        RemoveFinalizer,
+        Delete,
+        InterimStatus,
+        Status,
+        RecordEvent
+    };
+    Seconds time = 0; // when it lands
+    Kind kind = Kind::Create;
+    uint32_t target = 0; // Pod id, or index into pendingEvents_
+};
+
+struct SimNode {
+    std::string name;
+    int capacity = 0;
+    int used = 0;
+    std::optional<double> cpu;
+    std::optional<double> memory;
+    double cpuUsed = 0;
+    double memoryUsed = 0;
+    bool lost = false;
+};
+
+struct SimPod {
+    std::unique_ptr<Pod> obj; // the Pod the API serves; freed once no sync needs it again
+    PodState state;
+    uint32_t lastObservation = kNone;
+    uint32_t gen = 0; // bumped to cancel the kubelet events planned for this Pod
+    int key = 0;      // completion index, or the Pod's ordinal for NonIndexed Jobs
+    int node = -1;    // reserved or bound Node
+    bool exists = false;
+    bool holdsNode = false;
+    bool unschedulableQueued = false;
+    bool holdingItem = false;
+};
+
+bool isTerminalPhase(const std::string& phase) {
+    return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
+}
+
+// The requests a Pod of the template asks the scheduler for: the sum over containers, or the
+// largest init container's when that is more (the effective request rule).
+std::pair<double, double> templateRequests(const PodTemplate& templ) {
+    auto requestsOf = [](const ContainerSpec& c) {
+        double cpu = 0, memory = 0;
+        for (const auto& [name, value] : c.requests) {
+            if (name == "cpu")
+                cpu = parseQuantity(value).value_or(0);
+            else if (name == "memory")
+                memory = parseQuantity(value).value_or(0);
+        }
+        return std::pair{cpu, memory};
+    };
+    double cpu = 0, memory = 0;
+    for (const auto& c : templ.containers) {
+        auto [cc, cm] = requestsOf(c);
+        cpu += cc;
+        memory += cm;
+    }
+    for (const auto& c : templ.initContainers) {
+        auto [ic, im] = requestsOf(c);
+        cpu = std::max(cpu, ic);
+        memory = std::max(memory, im);
+    }
+    return {cpu, memory};
+}
+
+bool hasFinishedCondition(const JobStatus& status) {
+    for (const auto& c : status.conditions)
+        if ((c.type == job_condition::Complete || c.type == job_condition::Failed) &&
+            c.status == "True")
+            return true;
+    return false;
+}
+
+class Simulator {
+public:
+    explicit Simulator(const Scenario& scenario);
+    Timeline run(SimulationStats* stats);
+
+private:
+    // --- the event loop
+    void push(Seconds time, Ev kind, uint32_t pod = 0, uint32_t aux = 0, int32_t code = 0);
+    void dispatch(const SimEvent& ev);
+    bool done() const;
+
+    // --- timeline
+    void observe(uint32_t id, bool deleted = false);
+    void observeJob(bool deleted = false);
+    void recordEvent(const std::string& kind, const std::string& name, const char* type,
+                     std::string reason, std::string message);
+
+    // --- controller: informer, work queue, sync
+    void notify(Note note, uint32_t pod = 0);
+    void handle(Note note, uint32_t pod);
+    void podDeletionObserved(uint32_t id, bool final);
+    void dropFinalizerExpectation(const std::string& uid);
+    void enqueueAfter(Seconds delay);
+    void enqueueAt(Seconds at);
+    void enqueueNow();
+    void runSync();
+    void compactControllerList();
+    void applyWrites();
+
+    // --- API server
+    std::string generateName(const std::string& prefix);
+    std::string newUid();
+    uint32_t reservePod(const PodCreation& creation);
+    void createPodNow(uint32_t id);
+    void deletePodNow(uint32_t id);
+    void removeFinalizerNow(uint32_t id);
+    void removePodNow(uint32_t id);
+    void applyStatusNow();
+    void changeSpec(const JobSpec& spec);
+    void deleteJob(bool foreground);
+    void gcDeletePods();
+    void removeJobObject();
+
+    // --- scheduler and kubelet
+    int pickNode() const;
+    std::string unschedulableMessage() const;
+    void reserve(uint32_t id, int node);
+    void releaseNode(SimPod& p);
+    void retryUnschedulable();
+    void scheduleNow(uint32_t id);
+    void bindNow(uint32_t id);
+    void startContainer(uint32_t id);
+    void setReady(SimPod& p, bool ready);
+    void takeItem(uint32_t id);
+    void returnItem(SimPod& p);
+    void containerExited(uint32_t id, int32_t code, Seconds exitedAt);
+    void terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
+                   Seconds finishedAt);
+    void failNode(int node);
+    Seconds sample(const Duration& d, int key);
+    std::optional<std::pair<int32_t, std::optional<Seconds>>> drawFailure(const SimPod& p,
+                                                                          const TimelinePod& id);
+    void runAction(const ScenarioAction& action);
+    std::optional<uint32_t> findPod(const std::string& target) const;
+
+    const Scenario& sc_;
+    const Timings& T_;
+    Timeline tl_;
+    SimulationStats stats_;
+
+    std::priority_queue<SimEvent, std::vector<SimEvent>, Later> heap_;
+    uint64_t seq_ = 0;
+    Seconds now_ = 0;
+    Seconds stopAt_ = kDefaultSimulationStop;
+
+    sim::Random rng_;     // run times, failures, work items
+    sim::Random nameRng_; // Pod names and uids, so that they do not shift the other stream
+
+    // The Job as the API server has it.
+    Job job_;
+    bool jobExists_ = true;
+    bool jobFinished_ = false;
+    bool jobForegroundDeleting_ = false;
+    bool ttlPending_ = false;
+    int pendingJobDeletions_ = 0; // DeleteJob actions still ahead
+
+    // Pods.
+    std::vector<SimPod> pods_;
+    std::unordered_map<std::string, uint32_t> byName_;
+    std::vector<int> attemptsByIndex_;
+    int existing_ = 0;    // Pod objects in the API server
+    int nonTerminal_ = 0; // of those, not Succeeded / Failed: what the quota counts
+    std::string containerName_;
+    Seconds gracePeriod_ = kDefaultTerminationGracePeriod;
+    double cpuRequest_ = 0;
+    double memoryRequest_ = 0;
+    bool restartOnFailure_ = false;
+
+    // Cluster.
+    std::vector<SimNode> nodes_;
+    std::deque<uint32_t> unschedulable_;
+    std::optional<int> quota_;
+    bool createAllowed_ = true;
+    int workItems_ = 0;
+
+    // The Job controller.
+    Expectations expectations_;
+    BackoffRecord backoff_;
+    std::optional<Seconds> waitingAt_;
+    uint32_t waitingToken_ = 0;
+    bool queued_ = false;
+    Seconds busyUntil_ = 0;
+    int rateLimiterFailures_ = 0;
+    std::vector<uint32_t> controllerList_; // Pods a sync can act on (see compactControllerList)
+    std::vector<const Pod*> syncPods_;
+
+    // Writes of the sync in flight.
+    std::vector<WriteOp> writes_; // in landing order
+    std::size_t writeCursor_ = 0;
+    std::vector<TimelineEvent> pendingEvents_;
+    JobStatus pendingStatus_;
+};
+
+Simulator::Simulator(const Scenario& scenario)
+    : sc_(scenario), T_(scenario.timings), rng_(scenario.seed),
+      nameRng_(scenario.seed ^ 0x6a6f6273636f7065ULL) {
+    job_ = scenario.job;
+    if (job_.metadata.namespace_.empty())
+        job_.metadata.namespace_ = "default";
+    if (job_.metadata.uid.empty())
+        job_.metadata.uid = newUid();
+    job_.metadata.creationTimestamp = 0.0;
+    job_.metadata.deletionTimestamp.reset();
+    job_.metadata.generation = 1;
+    if (scenario.stopAt)
+        stopAt_ = *scenario.stopAt;
+
+    const PodTemplate& templ = job_.spec.templ;
+    containerName_ = templ.containers.empty() ? "main" : templ.containers.front().name;
+    if (templ.terminationGracePeriodSeconds)
+        gracePeriod_ =
+            static_cast<Seconds>(std::max<int64_t>(0, *templ.terminationGracePeriodSeconds));
+    std::tie(cpuRequest_, memoryRequest_) = templateRequests(templ);
+    restartOnFailure_ = templ.restartPolicy == restart_policy::OnFailure;
+    if (job_.spec.isIndexed() && job_.spec.completions)
+        attemptsByIndex_.assign(static_cast<std::size_t>(std::max(0, *job_.spec.completions)), 0);
+
+    if (scenario.nodes.empty()) {
+        nodes_.push_back({"node-1", 1000, 0, std::nullopt, std::nullopt, 0, 0, false});
+    } else {
+        for (const auto& n : scenario.nodes)
+            nodes_.push_back({n.name, n.pods, 0, n.cpu, n.memoryBytes, 0, 0, false});
+    }
+    quota_ = scenario.quotaPods;
+    createAllowed_ = !scenario.createForbidden;
+
+    // The Timeline grows to about five observations and one event per Pod; reserving for the
+    // Pods a successful run needs (plus a tenth) spares the copies and the doubled peak of
+    // growing vectors of 100 000 Pods. Pages not written are never touched.
+    const int64_t expectedPods = std::min<int64_t>(
+        std::max<int64_t>(job_.spec.completions.value_or(0), job_.spec.parallelism.value_or(1)),
+        2'000'000);
+    const auto reserved = static_cast<std::size_t>(expectedPods + expectedPods / 10 + 16);
+    pods_.reserve(reserved);
+    tl_.pods.reserve(reserved);
+    tl_.podChanges.reserve(reserved * 5);
+    tl_.events.reserve(reserved);
+    byName_.reserve(reserved);
+    if (scenario.workQueue)
+        workItems_ = scenario.workQueue->items;
+}
+
+// --- the event loop ---------------------------------------------------------------------------
+
+void Simulator::push(Seconds time, Ev kind, uint32_t pod, uint32_t aux, int32_t code) {
+    heap_.push(SimEvent{time, seq_++, pod, aux, code, kind});
+}
+
+Timeline Simulator::run(SimulationStats* stats) {
+    tl_.jobMetadata = job_.metadata;
+    tl_.start = 0;
+    // The Job is created: the informer's add handler syncs it at once (addJob).
+    observeJob();
+    enqueueNow();
+    for (std::size_t i = 0; i < sc_.actions.size(); ++i) {
+        if (sc_.actions[i].kind == ScenarioAction::Kind::DeleteJob)
+            ++pendingJobDeletions_;
+        push(std::max(0.0, sc_.actions[i].at), Ev::Action, 0, static_cast<uint32_t>(i));
+    }
+
+    stats_.stopReason = "idle";
+    while (!heap_.empty()) {
+        const SimEvent ev = heap_.top();
+        if (ev.time > stopAt_) {
+            now_ = stopAt_;
+            stats_.stopReason = "stop-time";
+            break;
+        }
+        heap_.pop();
+        now_ = ev.time;
+        ++stats_.steps;
+        dispatch(ev);
+        if (done()) {
+            stats_.stopReason = "finished";
+            break;
+        }
+        if (stats_.steps >= kMaxSimulationSteps) {
+            stats_.stopReason = "step-limit";
+            break;
+        }
+    }
+    tl_.end = now_;
+    stats_.end = now_;
+    stats_.events = tl_.events.size();
+    stats_.podObservations = tl_.podChanges.size();
+    stats_.jobObservations = tl_.jobChanges.size();
+    if (stats)
+        *stats = stats_;
+    return std::move(tl_);
+}
+
+void Simulator::dispatch(const SimEvent& ev) {
+    switch (ev.kind) {
+    case Ev::QueueReady:
+        if (ev.aux == waitingToken_ && waitingAt_) {
+            waitingAt_.reset();
+            enqueueNow();
+        }
+        break;
+    case Ev::Work:
+        queued_ = false;
+        runSync();
+        break;
+    case Ev::ApplyRound:
+        applyWrites();
+        break;
+    case Ev::Schedule:
+        if (pods_[ev.pod].gen == ev.aux)
+            scheduleNow(ev.pod);
+        break;
+    case Ev::Bind:
+        if (pods_[ev.pod].gen == ev.aux)
+            bindNow(ev.pod);
+        break;
+    case Ev::ContainerStart:
+        if (pods_[ev.pod].gen == ev.aux)
+            startContainer(ev.pod);
+        break;
+    case Ev::Ready: {
+        SimPod& p = pods_[ev.pod];
+        if (p.gen == ev.aux && p.exists && p.state.phase == pod_phase::Running && !p.state.ready) {
+            setReady(p, true);
+            observe(ev.pod);
+            notify(Note::PodUpdated, ev.pod);
+        }
+        break;
+    }
+    case Ev::ItemDone: {
+        SimPod& p = pods_[ev.pod];
+        if (p.gen == ev.aux && p.holdingItem) {
+            p.holdingItem = false;
+            takeItem(ev.pod);
+        }
+        break;
+    }
+    case Ev::Exit:
+        if (pods_[ev.pod].gen == ev.aux)
+            containerExited(ev.pod, ev.code, ev.time - T_.podEndToCount);
+        break;
+    case Ev::Killed: {
+        SimPod& p = pods_[ev.pod];
+        if (p.gen == ev.aux && p.exists && !isTerminalPhase(p.state.phase))
+            terminate(ev.pod, pod_phase::Failed,
+                      p.state.containersStarted ? std::optional<int32_t>(kTerminatedBySigterm)
+                                                : std::nullopt,
+                      now_ - T_.podEndToCount);
+        break;
+    }
+    case Ev::Action:
+        runAction(sc_.actions[ev.aux]);
+        break;
+    case Ev::TtlExpired:
+        ttlPending_ = false;
+        deleteJob(true);
+        break;
+    case Ev::GcDelete:
+        gcDeletePods();
+        break;
+    case Ev::Informer:
+        handle(static_cast<Note>(ev.aux), ev.pod);
+        break;
+    }
+}
+
+bool Simulator::done() const {
+    if (!jobExists_)
+        return existing_ == 0;
+    if (!jobFinished_ || nonTerminal_ > 0 || ttlPending_ || jobForegroundDeleting_)
+        return false;
+    // A Job deletion the scenario still has ahead is part of the story.
+    return pendingJobDeletions_ == 0;
+}
+
+// --- timeline ---------------------------------------------------------------------------------
+
+void Simulator::observe(uint32_t id, bool deleted) {
+    SimPod& p = pods_[id];
+    // Changes of one Pod at one instant are one observation.
+    if (p.lastObservation != kNone && tl_.podChanges[p.lastObservation].time == now_) {
+        PodObservation& o = tl_.podChanges[p.lastObservation];
+        o.state = p.state;
+        o.deleted = o.deleted || deleted;
+        return;
+    }
+    p.lastObservation = static_cast<uint32_t>(tl_.podChanges.size());
+    tl_.podChanges.push_back(PodObservation{now_, id, p.state, deleted});
+}
+
+void Simulator::observeJob(bool deleted) {
+    tl_.jobChanges.push_back(JobObservation{now_, job_.spec, job_.status, deleted});
+}
+
+void Simulator::recordEvent(const std::string& kind, const std::string& name, const char* type,
+                            std::string reason, std::string message) {
+    tl_.events.push_back(
+        TimelineEvent{now_, kind, name, type, std::move(reason), std::move(message)});
+}
+
+// --- controller -------------------------------------------------------------------------------
+
+void Simulator::notify(Note note, uint32_t pod) {
+    if (T_.informerLatency > 0)
+        push(now_ + T_.informerLatency, Ev::Informer, pod, static_cast<uint32_t>(note));
+    else
+        handle(note, pod);
+}
+
+// The controller's event handlers (job_controller.go addPod, updatePod, deletePod, updateJob).
+void Simulator::handle(Note note, uint32_t id) {
+    if (!jobExists_)
+        return; // resolveControllerRef finds no Job: nothing to sync
+    switch (note) {
+    case Note::PodAdded:
+        // CreationObserved, then the batched sync.
+        --expectations_.creations;
+        enqueueAfter(T_.syncBatch);
+        break;
+    case Note::PodUpdated: {
+        const SimPod& p = pods_[id];
+        if (p.state.deletionTimestamp) {
+            // A Pod being deleted counts as observed deleted at once (updatePod -> deletePod).
+            podDeletionObserved(id, false);
+            return;
+        }
+        if (!p.state.tracked)
+            dropFinalizerExpectation(tl_.pods[id].uid);
+        enqueueAfter(T_.syncBatch);
+        break;
+    }
+    case Note::PodDeleted:
+        podDeletionObserved(id, true);
+        break;
+    case Note::JobUpdated:
+        // A status write: batched like Pod events (updateJob, same generation).
+        enqueueAfter(T_.syncBatch);
+        break;
+    case Note::JobSpecChanged:
+        // A new generation: synced at once (updateJob).
+        enqueueAfter(0);
+        break;
+    }
+}
+
+void Simulator::podDeletionObserved(uint32_t id, bool final) {
+    // deletePod: a finished Job is not synced again; the orphan worker cleans up.
+    if (jobFinished_)
+        return;
+    --expectations_.deletions;
+    if (final || !pods_[id].state.tracked)
+        dropFinalizerExpectation(tl_.pods[id].uid);
+    enqueueAfter(T_.syncBatch);
+}
+
+void Simulator::dropFinalizerExpectation(const std::string& uid) {
+    auto& uids = expectations_.finalizerRemovalUids;
+    auto it = std::find(uids.begin(), uids.end(), uid);
+    if (it != uids.end())
+        uids.erase(it);
+}
+
+// The work queue's AddAfter: a key waits at most once, at the earliest time asked.
+void Simulator::enqueueAfter(Seconds delay) {
+    if (delay <= 0)
+        enqueueNow();
+    else
+        enqueueAt(now_ + delay);
+}
+
+void Simulator::enqueueAt(Seconds at) {
+    if (at <= now_) {
+        enqueueNow();
+        return;
+    }
+    if (waitingAt_ && *waitingAt_ <= at)
+        return;
+    waitingAt_ = at;
+    push(at, Ev::QueueReady, 0, ++waitingToken_);
+}
+
+// Add: the key is taken by a worker once the sync in flight (if any) is done.
+void Simulator::enqueueNow() {
+    if (queued_)
+        return;
+    queued_ = true;
+    push(std::max(now_, busyUntil_) + T_.syncLatency, Ev::Work);
+}
+
+// The Pods a sync needs: active, terminating, and finished ones the controller has not yet
+// accounted (they still carry the tracking finalizer). A finished Pod without the finalizer
+// never matters to a sync again, so it leaves the list for good and its object is freed.
+void Simulator::compactControllerList() {
+    std::erase_if(controllerList_, [&](uint32_t id) {
+        SimPod& p = pods_[id];
+        const bool keep = p.exists && (!isTerminalPhase(p.state.phase) || p.state.tracked);
+        if (!keep)
+            p.obj.reset();
+        return !keep;
+    });
+}
+
+void Simulator::runSync() {
+    if (!jobExists_)
+        return; // syncJob: the Job is gone, its expectations are dropped
+    compactControllerList();
+    syncPods_.clear();
+    syncPods_.reserve(controllerList_.size());
+    for (uint32_t id : controllerList_)
+        syncPods_.push_back(pods_[id].obj.get());
+
+    // What the API server will answer this pass's creates with.
+    ApiErrors errors;
+    if (!createAllowed_) {
+        errors.create = ApiError::Forbidden;
+    } else if (quota_) {
+        errors.create = ApiError::Quota;
+        errors.createLimit = std::max(0, *quota_ - nonTerminal_);
+    }
+
+    SyncResult r = syncJob(SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_});
+    ++stats_.syncs;
+    expectations_ = std::move(r.expectations);
+    backoff_ = r.backoff;
+
+    // The pass's writes land one after another, `apiLatency` each, as the API server commits
+    // them (measured on trace a: creates, the status write listing the finished Pods as
+    // uncounted, the finalizer patches and the final status write follow each other ~10 ms
+    // apart): the slow-start creates, the deletes (each after its finalizer patch), then —
+    // when finished Pods are accounted — the uncounted status write and the patches, and the
+    // final status write, after which the pass's other events are recorded.
+    if (writeCursor_ == writes_.size()) {
+        writes_.clear();
+        pendingEvents_.clear();
+        writeCursor_ = 0;
+    }
+    const std::size_t firstWrite = writes_.size();
+    int roundTrips = 0;
+    auto land = [&](WriteOp::Kind kind, uint32_t target) {
+        writes_.push_back({now_ + ++roundTrips * T_.apiLatency, kind, target});
+    };
+    auto alongside = [&](WriteOp::Kind kind, uint32_t target) {
+        writes_.push_back({now_ + roundTrips * T_.apiLatency, kind, target});
+    };
+    auto addEvent = [&](TimelineEvent event) {
+        pendingEvents_.push_back(std::move(event));
+        alongside(WriteOp::Kind::RecordEvent, static_cast<uint32_t>(pendingEvents_.size() - 1));
+    };
+    const std::string& jobName = job_.metadata.name;
+
+    int created = 0;
+    for (const PodCreation& c : r.creations) {
+        if (c.accepted) {
+            const uint32_t id = reservePod(c);
+            ++created;
+            land(WriteOp::Kind::Create, id);
+            addEvent({0, "Job", jobName, "Normal", "SuccessfulCreate",
+                      "Created pod: " + tl_.pods[id].name});
+        } else {
+            ++stats_.createRefusals;
+            ++roundTrips;
+            std::string message;
+            if (errors.create == ApiError::Quota && createAllowed_) {
+                // The quota admission's message; the API server had named the Pod already.
+                message =
+                    "pods \"" + generateName(c.generateName) +
+                    "\" is forbidden: exceeded quota: " + kQuotaName +
+                    ", requested: pods=1, used: pods=" + std::to_string(nonTerminal_ + created) +
+                    ", limited: pods=" + std::to_string(*quota_);
+            } else {
+                message = c.error;
+            }
+            addEvent({0, "Job", jobName, "Warning", "FailedCreate", "Error creating: " + message});
+        }
+    }
+
+    std::unordered_set<std::string_view> deletedNames;
+    std::unordered_set<std::string_view> patchedNames;
+    if (!r.deletedPods.empty()) {
+        deletedNames.insert(r.deletedPods.begin(), r.deletedPods.end());
+        for (const auto& name : r.finalizerRemovals)
+            if (deletedNames.count(name))
+                patchedNames.insert(name);
+        std::size_t eventIx = 0;
+        for (const auto& name : r.deletedPods) {
+            const uint32_t id = byName_.at(name);
+            // deleteJobPods: the finalizer goes first, so the Pod is not counted as failed.
+            if (patchedNames.count(name))
+                land(WriteOp::Kind::RemoveFinalizer, id);
+            land(WriteOp::Kind::Delete, id);
+            // Its SuccessfulDelete / FailedDelete event, in call order.
+            for (; eventIx < r.events.size(); ++eventIx) {
+                const Event& e = r.events[eventIx];
+                if (e.reason == "SuccessfulDelete" || e.reason == "FailedDelete") {
+                    addEvent({0, "Job", jobName, e.type, e.reason, e.message});
+                    ++eventIx;
+                    break;
+                }
+            }
+        }
+    }
+    bool accounted = false;
+    for (const auto& name : r.finalizerRemovals) {
+        if (patchedNames.count(name))
+            continue;
+        if (!accounted) {
+            accounted = true;
+            // The status write that lists them as uncounted. Its content is not kept (the pass
+            // returns only the final status), but the controller's informer sees it.
+            land(WriteOp::Kind::InterimStatus, 0);
+        }
+        land(WriteOp::Kind::RemoveFinalizer, byName_.at(name));
+    }
+    if (r.statusUpdated) {
+        pendingStatus_ = r.status;
+        land(WriteOp::Kind::Status, 0);
+    }
+    for (const Event& e : r.events) {
+        if (e.reason == "SuccessfulCreate" || e.reason == "FailedCreate" ||
+            e.reason == "SuccessfulDelete" || e.reason == "FailedDelete")
+            continue; // recorded above with their writes
+        addEvent({0, "Job", jobName, e.type, e.reason, e.message});
+    }
+    if (firstWrite < writes_.size() && writeCursor_ == firstWrite)
+        push(writes_[firstWrite].time, Ev::ApplyRound);
+    busyUntil_ = now_ + roundTrips * T_.apiLatency;
+
+    ControllerSync record;
+    record.time = now_;
+    record.wantActive = r.explanation.wantActive;
+    record.causes = std::move(r.explanation.causes);
+    record.creations = created;
+    record.deletions = r.deletionCount();
+    tl_.syncs.push_back(std::move(record));
+
+    // processNextWorkItem: a failed sync comes back through the rate limiter (1 s doubling
+    // to 60 s), a good one resets it (Forget); requeueAfter was asked during the pass.
+    if (r.error) {
+        const Seconds delay =
+            std::min(kDefaultJobApiBackOff * std::ldexp(1.0, std::min(rateLimiterFailures_, 30)),
+                     kMaxJobApiBackOff);
+        ++rateLimiterFailures_;
+        enqueueAt(busyUntil_ + delay);
+    } else {
+        rateLimiterFailures_ = 0;
+    }
+    if (r.requeueAfter)
+        enqueueAt(now_ + std::max(0.0, *r.requeueAfter));
+}
+
+void Simulator::applyWrites() {
+    while (writeCursor_ < writes_.size() && writes_[writeCursor_].time <= now_) {
+        const WriteOp op = writes_[writeCursor_++];
+        switch (op.kind) {
+        case WriteOp::Kind::Create:
+            createPodNow(op.target);
+            break;
+        case WriteOp::Kind::RemoveFinalizer:
+            removeFinalizerNow(op.target);
+            break;
+        case WriteOp::Kind::Delete:
+            deletePodNow(op.target);
+            break;
+        case WriteOp::Kind::InterimStatus:
+            if (jobExists_)
+                notify(Note::JobUpdated);
+            break;
+        case WriteOp::Kind::Status:
+            applyStatusNow();
+            break;
+        case WriteOp::Kind::RecordEvent: {
+            TimelineEvent e = std::move(pendingEvents_[op.target]);
+            e.time = now_;
+            tl_.events.push_back(std::move(e));
+            break;
+        }
+        }
+    }
+    if (writeCursor_ < writes_.size())
+        push(writes_[writeCursor_].time, Ev::ApplyRound);
+}
+
+// --- API server -------------------------------------------------------------------------------
+
+std::string Simulator::generateName(const std::string& prefix) {
+    std::string name;
+    do {
+        name = prefix;
+        for (int i = 0; i < kNameSuffixLength; ++i)
+            name += kNameAlphabet[nameRng_.below(kNameAlphabet.size())];
+    } while (byName_.count(name));
+    return name;
+}
+
+std::string Simulator::newUid() {
+    // RFC 4122 version 4 layout from the name stream (hand-formatted: snprintf showed in the
+    // benchmark's profile).
+    const uint64_t hi = (nameRng_.next() & 0xffffffffffff0fffULL) | 0x4000ULL;
+    const uint64_t lo = (nameRng_.next() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
+    static constexpr char kHex[] = "0123456789abcdef";
+    std::string uid(36, '-');
+    int pos = 0;
+    auto put = [&](uint64_t bits, int digits) {
+        for (int i = digits - 1; i >= 0; --i)
+            uid[static_cast<std::size_t>(pos++)] = kHex[(bits >> (4 * i)) & 0xf];
+    };
+    put(hi >> 32, 8);
+    ++pos;
+    put(hi >> 16, 4);
+    ++pos;
+    put(hi, 4);
+    ++pos;
+    put(lo >> 48, 4);
+    ++pos;
+    put(lo, 12);
+    return uid;
+}
+
+// The identity of a Pod the API server accepted; it appears when its create lands.
+uint32_t Simulator::reservePod(const PodCreation& c) {
+    const uint32_t id = static_cast<uint32_t>(pods_.size());
+    TimelinePod identity;
+    identity.name = generateName(c.generateName);
+    identity.uid = newUid();
+    const int ordinal = static_cast<int>(id);
+    if (c.index) {
+        identity.index = *c.index;
+        if (*c.index >= 0 && static_cast<std::size_t>(*c.index) < attemptsByIndex_.size())
+            identity.attempt = attemptsByIndex_[static_cast<std::size_t>(*c.index)]++;
+    } else {
+        identity.attempt = ordinal; // NonIndexed: the Pod's ordinal within the Job
+    }
+    identity.indexFailureCount = c.indexFailureCount;
+    identity.indexIgnoredFailureCount = c.indexIgnoredFailureCount;
+    byName_.emplace(identity.name, id);
+    tl_.pods.push_back(std::move(identity));
+    SimPod p;
+    p.key = c.index ? *c.index : ordinal;
+    pods_.push_back(std::move(p));
+    return id;
+}
+
+void Simulator::createPodNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    TimelinePod& identity = tl_.pods[id];
+    identity.createdAt = now_;
+
+    auto pod = std::make_unique<Pod>();
+    pod->metadata.name = identity.name;
+    pod->metadata.uid = identity.uid;
+    pod->metadata.namespace_ = job_.metadata.namespace_;
+    pod->metadata.generateName = identity.name.substr(0, identity.name.size() - kNameSuffixLength);
+    pod->metadata.creationTimestamp = now_;
+    pod->metadata.finalizers.push_back(kJobTrackingFinalizer);
+    if (identity.index >= 0) {
+        const std::string ix = std::to_string(identity.index);
+        pod->metadata.annotations[kJobCompletionIndexAnnotation] = ix;
+        pod->metadata.labels[kJobCompletionIndexAnnotation] = ix;
+    }
+    if (identity.indexFailureCount)
+        pod->metadata.annotations[kJobIndexFailureCountAnnotation] =
+            std::to_string(*identity.indexFailureCount);
+    if (identity.indexIgnoredFailureCount)
+        pod->metadata.annotations[kJobIndexIgnoredFailureCountAnnotation] =
+            std::to_string(*identity.indexIgnoredFailureCount);
+    pod->phase = pod_phase::Pending;
+    pod->conditions.push_back({"Ready", "False", now_});
+    ContainerStatus main;
+    main.name = containerName_;
+    pod->containerStatuses.push_back(std::move(main));
+    p.obj = std::move(pod);
+
+    p.exists = true;
+    ++existing_;
+    ++nonTerminal_;
+    ++stats_.pods;
+    controllerList_.push_back(id);
+    observe(id);
+    notify(Note::PodAdded, id);
+    if (!jobExists_ || jobForegroundDeleting_) {
+        // Created after its Job went: the garbage collector takes it.
+        push(now_ + T_.apiLatency, Ev::GcDelete);
+        return;
+    }
+    push(now_ + T_.schedulerDelay, Ev::Schedule, id, p.gen);
+}
+
+// A DELETE of the Pod lands: graceful on a Node, at once when it never got one.
+void Simulator::deletePodNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp)
+        return;
+    if (isTerminalPhase(p.state.phase)) {
+        p.state.deletionTimestamp = now_;
+        if (p.obj)
+            p.obj->metadata.deletionTimestamp = now_;
+        observe(id);
+        if (!p.state.tracked)
+            removePodNow(id);
+        else
+            notify(Note::PodUpdated, id);
+        return;
+    }
+    if (p.state.nodeName.empty()) {
+        // Unbound: nothing to stop. The object waits only for its finalizer; the Pod GC fails
+        // a terminating Pod that has no Node.
+        p.state.deletionTimestamp = now_;
+        if (p.obj) {
+            p.obj->metadata.deletionTimestamp = now_;
+            p.obj->metadata.deletionGracePeriodSeconds = 0;
+        }
+        terminate(id, pod_phase::Failed, std::nullopt, now_);
+        return;
+    }
+    // The API server writes the time the Pod will be gone by: now plus the grace period.
+    p.state.deletionTimestamp = now_ + gracePeriod_;
+    if (p.obj) {
+        p.obj->metadata.deletionTimestamp = now_ + gracePeriod_;
+        p.obj->metadata.deletionGracePeriodSeconds = static_cast<int64_t>(gracePeriod_);
+    }
+    ++p.gen; // the kubelet stops whatever it had planned
+    returnItem(p);
+    const Seconds stopAfter =
+        p.state.containersStarted ? std::min(T_.gracefulTermination, gracePeriod_) : 0.0;
+    push(now_ + stopAfter + T_.podEndToCount, Ev::Killed, id, p.gen);
+    observe(id);
+    notify(Note::PodUpdated, id);
+}
+
+void Simulator::removeFinalizerNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || !p.state.tracked)
+        return;
+    p.state.tracked = false;
+    if (p.obj)
+        p.obj->metadata.finalizers.clear();
+    observe(id);
+    if (p.state.deletionTimestamp && isTerminalPhase(p.state.phase))
+        removePodNow(id);
+    else
+        notify(Note::PodUpdated, id);
+}
+
+void Simulator::removePodNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists)
+        return;
+    p.exists = false;
+    --existing_;
+    if (!isTerminalPhase(p.state.phase)) {
+        --nonTerminal_;
+        releaseNode(p);
+    }
+    ++p.gen;
+    observe(id, true);
+    notify(Note::PodDeleted, id);
+    if (jobForegroundDeleting_ && existing_ == 0)
+        removeJobObject();
+}
+
+void Simulator::applyStatusNow() {
+    if (!jobExists_)
+        return;
+    job_.status = pendingStatus_;
+    observeJob();
+    if (!jobFinished_ && hasFinishedCondition(job_.status)) {
+        jobFinished_ = true;
+        if (job_.spec.ttlSecondsAfterFinished) {
+            ttlPending_ = true;
+            push(now_ + static_cast<Seconds>(std::max(0, *job_.spec.ttlSecondsAfterFinished)),
+                 Ev::TtlExpired);
+        }
+    }
+    notify(Note::JobUpdated);
+}
+
+void Simulator::changeSpec(const JobSpec& spec) {
+    if (!jobExists_ || jobForegroundDeleting_)
+        return;
+    const bool same =
+        spec.parallelism == job_.spec.parallelism && spec.suspend == job_.spec.suspend;
+    if (same)
+        return; // a no-op update changes nothing and is not delivered
+    job_.spec = spec;
+    ++job_.metadata.generation;
+    observeJob();
+    notify(Note::JobSpecChanged);
+}
+
+// `kubectl delete job` (background propagation) or the TTL controller (foreground): the
+// garbage collector deletes the Pods and the controller's cleanup removes their finalizers.
+void Simulator::deleteJob(bool foreground) {
+    if (!jobExists_ || jobForegroundDeleting_)
+        return;
+    if (foreground) {
+        jobForegroundDeleting_ = true;
+    } else {
+        removeJobObject();
+    }
+    push(now_ + T_.apiLatency, Ev::GcDelete);
+}
+
+void Simulator::gcDeletePods() {
+    for (uint32_t id = 0; id < pods_.size(); ++id) {
+        if (!pods_[id].exists)
+            continue;
+        removeFinalizerNow(id);
+        deletePodNow(id);
+    }
+    if (jobForegroundDeleting_ && existing_ == 0)
+        removeJobObject();
+}
+
+void Simulator::removeJobObject() {
+    if (!jobExists_)
+        return;
+    jobExists_ = false;
+    jobForegroundDeleting_ = false;
+    observeJob(true);
+}
+
+// --- scheduler and kubelet --------------------------------------------------------------------
+
+int Simulator::pickNode() const {
+    // The Node with the most free Pod slots that fits the requests (a least-allocated spread);
+    // ties go to the first.
+    int best = -1;
+    int bestFree = 0;
+    for (std::size_t i = 0; i < nodes_.size(); ++i) {
+        const SimNode& n = nodes_[i];
+        if (n.lost || n.used >= n.capacity)
+            continue;
+        if (n.cpu && n.cpuUsed + cpuRequest_ > *n.cpu + 1e-9)
+            continue;
+        if (n.memory && n.memoryUsed + memoryRequest_ > *n.memory + 1e-9)
+            continue;
+        const int free = n.capacity - n.used;
+        if (best < 0 || free > bestFree) {
+            best = static_cast<int>(i);
+            bestFree = free;
+        }
+    }
+    return best;
+}
+
+std::string Simulator::unschedulableMessage() const {
+    int lost = 0, full = 0, cpu = 0, memory = 0;
+    for (const SimNode& n : nodes_) {
+        if (n.lost)
+            ++lost;
+        else if (n.used >= n.capacity)
+            ++full;
+        else if (n.cpu && n.cpuUsed + cpuRequest_ > *n.cpu + 1e-9)
+            ++cpu;
+        else if (n.memory && n.memoryUsed + memoryRequest_ > *n.memory + 1e-9)
+            ++memory;
+    }
+    // kube-scheduler's FailedScheduling wording.
+    std::string message = "0/" + std::to_string(nodes_.size()) + " nodes are available:";
+    std::vector<std::string> parts;
+    if (cpu)
+        parts.push_back(std::to_string(cpu) + " Insufficient cpu");
+    if (memory)
+        parts.push_back(std::to_string(memory) + " Insufficient memory");
+    if (full)
+        parts.push_back(std::to_string(full) + " Too many pods");
+    if (lost)
+        parts.push_back(std::to_string(lost) + " node(s) were unreachable");
+    for (std::size_t i = 0; i < parts.size(); ++i)
+        message += (i ? ", " : " ") + parts[i];
+    return message + ".";
+}
+
+void Simulator::reserve(uint32_t id, int node) {
+    SimPod& p = pods_[id];
+    SimNode& n = nodes_[static_cast<std::size_t>(node)];
+    p.node = node;
+    p.holdsNode = true;
+    ++n.used;
+    n.cpuUsed += cpuRequest_;
+    n.memoryUsed += memoryRequest_;
+}
+
+void Simulator::releaseNode(SimPod& p) {
+    if (!p.holdsNode)
+        return;
+    p.holdsNode = false;
+    SimNode& n = nodes_[static_cast<std::size_t>(p.node)];
+    --n.used;
+    n.cpuUsed -= cpuRequest_;
+    n.memoryUsed -= memoryRequest_;
+    if (!unschedulable_.empty())
+        retryUnschedulable();
+}
+
+// Room freed: the scheduler binds waiting Pods, oldest first, while they fit.
+void Simulator::retryUnschedulable() {
+    while (!unschedulable_.empty()) {
+        const uint32_t id = unschedulable_.front();
+        SimPod& p = pods_[id];
+        if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase) ||
+            p.holdsNode) {
+            p.unschedulableQueued = false;
+            unschedulable_.pop_front();
+            continue;
+        }
+        const int node = pickNode();
+        if (node < 0)
+            return;
+        unschedulable_.pop_front();
+        p.unschedulableQueued = false;
+        reserve(id, node);
+        push(now_ + T_.schedulerDelay, Ev::Bind, id, p.gen);
+    }
+}
+
+void Simulator::scheduleNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase) || p.holdsNode)
+        return;
+    const int node = pickNode();
+    if (node < 0) {
+        if (!p.unschedulableQueued) {
+            p.unschedulableQueued = true;
+            unschedulable_.push_back(id);
+            p.state.waitingReason = "Unschedulable";
+            observe(id);
+            notify(Note::PodUpdated, id);
+            recordEvent("Pod", tl_.pods[id].name, "Warning", "FailedScheduling",
+                        unschedulableMessage());
+        }
+        return;
+    }
+    reserve(id, node);
+    bindNow(id);
+}
+
+void Simulator::bindNow(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp || !p.holdsNode)
+        return;
+    p.state.nodeName = nodes_[static_cast<std::size_t>(p.node)].name;
+    p.state.waitingReason.clear();
+    if (p.obj) {
+        p.obj->nodeName = p.state.nodeName;
+        p.obj->conditions.push_back({"PodScheduled", "True", now_});
+    }
+    observe(id);
+    notify(Note::PodUpdated, id);
+    push(now_ + T_.containerStart, Ev::ContainerStart, id, p.gen);
+}
+
+void Simulator::setReady(SimPod& p, bool ready) {
+    p.state.ready = ready;
+    if (!p.obj)
+        return;
+    for (auto& c : p.obj->conditions)
+        if (c.type == "Ready") {
+            c.status = ready ? "True" : "False";
+            c.lastTransitionTime = now_;
+        }
+    p.obj->containerStatuses.front().ready = ready;
+}
+
+Seconds Simulator::sample(const Duration& d, int key) {
+    switch (d.kind) {
+    case Duration::Kind::Fixed:
+        return std::max(0.0, d.value);
+    case Duration::Kind::Uniform:
+        return std::max(0.0, rng_.uniform(d.min, d.max));
+    case Duration::Kind::Normal:
+        return std::max(0.0, rng_.normal(d.mean, d.stddev));
+    case Duration::Kind::Exponential:
+        return rng_.exponential(std::max(0.0, d.value));
+    case Duration::Kind::PerIndex:
+        if (key >= 0 && static_cast<std::size_t>(key) < d.perIndex.size())
+            return std::max(0.0, d.perIndex[static_cast<std::size_t>(key)]);
+        return std::max(0.0, d.value);
+    }
+    return 0;
+}
+
+// The first failure rule that matches the Pod's index (ordinal) and attempt and fires.
+std::optional<std::pair<int32_t, std::optional<Seconds>>>
+Simulator::drawFailure(const SimPod& p, const TimelinePod& identity) {
+    for (const FailureRule& rule : sc_.failures) {
+        if (rule.index && *rule.index != p.key)
+            continue;
+        if (rule.attempt && *rule.attempt != identity.attempt)
+            continue;
+        if (rng_.chance(rule.probability))
+            return std::pair{rule.exitCode, rule.after};
+    }
+    return std::nullopt;
+}
+
+void Simulator::startContainer(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
+        return;
+    ++p.gen; // one run of the container: its own exit and item events
+    p.state.phase = pod_phase::Running;
+    p.state.containersStarted = true;
+    p.state.waitingReason.clear();
+    p.state.exitCode.reset();
+    if (p.obj) {
+        p.obj->phase = pod_phase::Running;
+        if (!p.obj->startTime)
+            p.obj->startTime = now_;
+        ContainerStatus& main = p.obj->containerStatuses.front();
+        main.running = true;
+        main.runningStartedAt = now_;
+        main.terminated.reset();
+    }
+    if (T_.readinessDelay <= 0)
+        setReady(p, true);
+    else
+        push(now_ + T_.readinessDelay, Ev::Ready, id, p.gen);
+    observe(id);
+    notify(Note::PodUpdated, id);
+
+    const TimelinePod& identity = tl_.pods[id];
+    const auto failure = drawFailure(p, identity);
+    if (sc_.workQueue) {
+        if (failure)
+            push(now_ + failure->second.value_or(sample(sc_.runTime, p.key)) + T_.podEndToCount,
+                 Ev::Exit, id, p.gen, failure->first);
+        takeItem(id);
+        return;
+    }
+    const Seconds runTime = sample(sc_.runTime, p.key);
+    if (failure)
+        push(now_ + failure->second.value_or(runTime) + T_.podEndToCount, Ev::Exit, id, p.gen,
+             failure->first);
+    else
+        push(now_ + runTime + T_.podEndToCount, Ev::Exit, id, p.gen, 0);
+}
+
+// A work-queue worker takes the next item, or exits 0 when the queue is empty.
+void Simulator::takeItem(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (workItems_ > 0) {
+        --workItems_;
+        p.holdingItem = true;
+        push(now_ + sample(sc_.workQueue->perItem, p.key), Ev::ItemDone, id, p.gen);
+        return;
+    }
+    push(now_ + T_.podEndToCount, Ev::Exit, id, p.gen, 0);
+}
+
+void Simulator::returnItem(SimPod& p) {
+    if (p.holdingItem) {
+        p.holdingItem = false;
+        ++workItems_;
+    }
+}
+
+void Simulator::containerExited(uint32_t id, int32_t code, Seconds exitedAt) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
+        return;
+    if (code != 0 && restartOnFailure_) {
+        // restartPolicy OnFailure: the kubelet restarts the container in the same Pod after
+        // its crash-loop back-off; the controller sees the restart count grow.
+        returnItem(p);
+        ++p.gen;
+        ++p.state.restartCount;
+        p.state.exitCode = code;
+        p.state.finishedAt = exitedAt;
+        p.state.waitingReason = "CrashLoopBackOff";
+        setReady(p, false);
+        if (p.obj) {
+            ContainerStatus& main = p.obj->containerStatuses.front();
+            main.running = false;
+            main.restartCount = p.state.restartCount;
+            main.terminated.reset();
+        }
+        observe(id);
+        notify(Note::PodUpdated, id);
+        const Seconds backoff = std::min(
+            kCrashLoopBackOffInitial * std::ldexp(1.0, std::min(p.state.restartCount - 1, 30)),
+            kCrashLoopBackOffMax);
+        push(now_ + backoff, Ev::ContainerStart, id, p.gen);
+        return;
+    }
+    terminate(id, code == 0 ? pod_phase::Succeeded : pod_phase::Failed, code, exitedAt);
+}
+
+// The Pod reaches a terminal phase: its Node slot frees, and a deleted Pod without finalizer
+// goes away.
+void Simulator::terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
+                          Seconds finishedAt) {
+    SimPod& p = pods_[id];
+    returnItem(p);
+    ++p.gen;
+    p.state.phase = phase;
+    p.state.exitCode = exitCode;
+    p.state.finishedAt = finishedAt;
+    p.state.waitingReason.clear();
+    setReady(p, false);
+    if (p.obj) {
+        p.obj->phase = phase;
+        ContainerStatus& main = p.obj->containerStatuses.front();
+        main.running = false;
+        if (exitCode) {
+            ContainerStateTerminated terminated;
+            terminated.exitCode = *exitCode;
+            terminated.startedAt = main.runningStartedAt;
+            terminated.finishedAt = finishedAt;
+            terminated.reason = *exitCode == 0 ? "Completed" : "Error";
+            main.terminated = terminated;
+        }
+    }
+    --nonTerminal_;
+    releaseNode(p);
+    observe(id);
+    if (p.state.deletionTimestamp && !p.state.tracked) {
+        removePodNow(id);
+        return;
+    }
+    notify(Note::PodUpdated, id);
+}
+
+void Simulator::failNode(int node) {
+    SimNode& n = nodes_[static_cast<std::size_t>(node)];
+    if (n.lost)
+        return;
+    n.lost = true;
+    // Every Pod not yet finished is in the controller list; copy it, terminate() may shrink
+    // nothing but can trigger rescheduling.
+    const std::vector<uint32_t> candidates = controllerList_;
+    for (uint32_t id : candidates) {
+        SimPod& p = pods_[id];
+        if (!p.exists || !p.holdsNode || p.node != node || isTerminalPhase(p.state.phase))
+            continue;
+        if (p.state.nodeName.empty()) {
+            // Reserved but not yet bound: back to the scheduler.
+            releaseNode(p);
+            p.node = -1;
+            ++p.gen;
+            push(now_, Ev::Schedule, id, p.gen);
+            continue;
+        }
+        // The Node is gone: the Pod is failed with a DisruptionTarget condition.
+        p.state.disruptionTarget = true;
+        if (p.obj)
+            p.obj->conditions.push_back({"DisruptionTarget", "True", now_});
+        terminate(id, pod_phase::Failed, std::nullopt, now_);
+    }
+    recordEvent("Node", n.name, "Normal", "NodeNotReady",
+                "Node " + n.name + " status is now: NodeNotReady");
+}
+
+std::optional<uint32_t> Simulator::findPod(const std::string& target) const {
+    auto active = [&](uint32_t id) {
+        const SimPod& p = pods_[id];
+        return p.exists && !p.state.deletionTimestamp && !isTerminalPhase(p.state.phase);
+    };
+    if (target == "oldest" || target == "newest") {
+        std::optional<uint32_t> found;
+        for (uint32_t id = 0; id < pods_.size(); ++id)
+            if (active(id)) {
+                found = id;
+                if (target == "oldest")
+                    break;
+            }
+        return found;
+    }
+    if (target.rfind("index:", 0) == 0) {
+        int index = -1;
+        try {
+            index = std::stoi(target.substr(6));
+        } catch (...) {
+            return std::nullopt;
+        }
+        for (uint32_t id = 0; id < pods_.size(); ++id)
+            if (active(id) && tl_.pods[id].index == index)
+                return id;
+        return std::nullopt;
+    }
+    auto it = byName_.find(target);
+    if (it == byName_.end() || !pods_[it->second].exists)
+        return std::nullopt;
+    return it->second;
+}
+
+void Simulator::runAction(const ScenarioAction& a) {
+    using Kind = ScenarioAction::Kind;
+    switch (a.kind) {
+    case Kind::Suspend:
+    case Kind::Resume: {
+        JobSpec spec = job_.spec;
+        spec.suspend = a.kind == Kind::Suspend;
+        changeSpec(spec);
+        break;
+    }
+    case Kind::SetParallelism: {
+        JobSpec spec = job_.spec;
+        spec.parallelism = static_cast<int32_t>(
+            std::clamp<int64_t>(a.value, 0, std::numeric_limits<int32_t>::max()));
+        changeSpec(spec);
+        break;
+    }
+    case Kind::SetQuota:
+        if (a.value < 0)
+            quota_.reset();
+        else
+            quota_ =
+                static_cast<int>(std::min<int64_t>(a.value, std::numeric_limits<int32_t>::max()));
+        break;
+    case Kind::DeletePod:
+        if (auto id = findPod(a.target))
+            deletePodNow(*id);
+        break;
+    case Kind::FailNode:
+        for (std::size_t i = 0; i < nodes_.size(); ++i)
+            if (nodes_[i].name == a.target)
+                failNode(static_cast<int>(i));
+        break;
+    case Kind::DeleteJob:
+        --pendingJobDeletions_;
+        deleteJob(false);
+        break;
+    case Kind::AllowCreate:
+        createAllowed_ = a.value != 0;
+        break;
+    }
+}
+
+} // namespace
+
+Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+    Simulator simulator(scenario);
+    return simulator.run(stats);
+}
+
+} // namespace jobscope

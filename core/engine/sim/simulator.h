@@ -1,0 +1,73 @@
+#pragma once
+// The discrete-event simulator (issue 3 §2): a Job in the world a Scenario describes, run the
+// way a real control plane runs it, recorded as a Timeline.
+//
+// What is modelled, and where the numbers come from (defaults in scenario.h Timings, measured
+// on shared/traces):
+// - an API server holding the Job and its Pods: creates, deletes, finalizer patches and status
+//   writes land `apiLatency` after they are issued (a slow-start batch of creates in parallel,
+//   one round trip per batch); a ResourceQuota on the Pod count refuses creates beyond it
+//   (the quota counts every Pod that is not Succeeded or Failed, terminating ones included, as
+//   upstream's pod evaluator does); missing permission refuses every create. Refusals become
+//   FailedCreate events with the API server's message;
+// - the Job controller: its informer (Pod add / update / delete and Job updates), its
+//   expectations, and its work queue — a sync runs at once on Job add and spec change, 1 s
+//   (SyncJobBatchPeriod) after a Pod event or a status update, when a sync asked to be requeued,
+//   and after a failed sync with the per-key rate limiter (1 s doubling to 60 s, forgotten on
+//   success). A key waits in the queue at most once: a later event never delays a sync that is
+//   already due. One sync runs at a time and lasts until its writes have landed. Each sync calls
+//   the reconcile core (syncJob) with the Pods it can act on and is recorded in Timeline::syncs;
+// - a scheduler: Nodes with a Pod capacity and optional CPU / memory matched against the
+//   template's requests; a Pod that fits nowhere stays Pending (Unschedulable) until room frees;
+// - a kubelet per Node: Pending -> Running after `containerStart`, Ready after
+//   `readinessDelay`, Succeeded / Failed after the run time with its exit code (status reported
+//   `podEndToCount` after the exit); with restartPolicy OnFailure a failed container restarts in
+//   the same Pod after the kubelet's crash-loop back-off (10 s doubling to 300 s). A Pod with a
+//   deletionTimestamp stops after `gracefulTermination` (at most the template's
+//   terminationGracePeriodSeconds), becomes Failed with exit code 143 and is removed once its
+//   tracking finalizer is gone. Node loss fails its Pods with a DisruptionTarget condition;
+// - the work queue of the scenario: each running Pod takes items until the queue is empty, then
+//   exits 0; an item held by a Pod that fails or is killed goes back to the queue;
+// - the scenario's actions, ttlSecondsAfterFinished (foreground deletion of the Job and its
+//   Pods) and the stop time.
+//
+// Deterministic: the same Scenario (seed included) always gives the same Timeline, on every
+// platform (sim/random.h).
+//
+// Conventions of the Timeline it writes: time 0 is the Job's creation; Pod names are the
+// generateName plus a five-character suffix drawn from the seed; PodState::deletionTimestamp
+// holds what the API server writes (the deletion request time plus the grace period), so the
+// moment a Pod started terminating is the time of the observation that set it.
+
+#include "scenario/scenario.h"
+#include "timeline/timeline.h"
+
+#include <cstddef>
+#include <string>
+
+namespace jobscope {
+
+// The end of the simulation when the scenario sets no stop time (simulated seconds), and a cap
+// on processed steps so that no scenario can keep it running.
+inline constexpr Seconds kDefaultSimulationStop = 24 * 3600.0;
+inline constexpr std::size_t kMaxSimulationSteps = 50'000'000;
+
+struct SimulationStats {
+    std::size_t pods = 0;            // Pods created
+    std::size_t createRefusals = 0;  // creates the API server refused
+    std::size_t syncs = 0;           // reconcile-core calls (syncJob)
+    std::size_t events = 0;          // Timeline events
+    std::size_t podObservations = 0; // Timeline podChanges
+    std::size_t jobObservations = 0; // Timeline jobChanges
+    std::size_t steps = 0;           // discrete events processed
+    Seconds end = 0;                 // simulated time at which it stopped
+    // Why it stopped: "finished" (the Job finished, or was deleted, and every Pod stopped),
+    // "stop-time", "idle" (nothing left that could happen) or "step-limit".
+    std::string stopReason;
+};
+
+// Runs the scenario. `scenario.job` must be defaulted and validated (a scenario reader does
+// both). ControllerSync::creations counts the Pods a sync created (refused creates excluded).
+Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr);
+
+} // namespace jobscope

@@ -1,0 +1,98 @@
+#pragma once
+// The one record both modes produce (DESIGN.md §2): what an observer of the API server saw of
+// one Job over time. The simulator appends to it as its modelled API server changes objects;
+// the live source will append what list/watch delivers. Analysis reads only this, so a
+// simulated Job and a live one are explained by the same code.
+//
+// Pods are stored once (identity) plus a compact state per change, so 100 000 Pods with a
+// handful of changes each stay small; podAt() rebuilds the v1 Pod the controller would see.
+
+#include "job.h"
+#include "pod.h"
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+// A Pod's identity: what does not change over its life.
+struct TimelinePod {
+    std::string name;
+    std::string uid;
+    int index = -1;  // completion index, -1 for NonIndexed Jobs
+    int attempt = 0; // 0 for the first Pod of an index (NonIndexed: of the Job), then 1, 2, ...
+    Seconds createdAt = 0;
+    // Per-index failure counters the controller wrote on it (backoffLimitPerIndex).
+    std::optional<int> indexFailureCount;
+    std::optional<int> indexIgnoredFailureCount;
+};
+
+// Everything about a Pod that the controller or the analysis reads and that can change.
+struct PodState {
+    std::string phase = pod_phase::Pending;
+    std::string nodeName;           // empty until scheduled
+    bool containersStarted = false; // a container is running (or has run)
+    bool ready = false;             // Ready=True
+    bool tracked = true;            // carries batch.kubernetes.io/job-tracking
+    bool disruptionTarget = false;  // DisruptionTarget=True (node loss, eviction, preemption)
+    std::optional<Seconds> deletionTimestamp;
+    std::optional<int32_t> exitCode; // of the terminated main container
+    std::optional<Seconds> finishedAt;
+    int32_t restartCount = 0;
+    std::string waitingReason; // e.g. ImagePullBackOff, Unschedulable (for the narration)
+
+    bool operator==(const PodState&) const = default;
+};
+
+struct PodObservation {
+    Seconds time = 0;
+    uint32_t pod = 0; // index into Timeline::pods
+    PodState state;
+    bool deleted = false; // the object is gone from the API server
+};
+
+// A change of the Job object: spec (parallelism, suspend, ...) or status.
+struct JobObservation {
+    Seconds time = 0;
+    JobSpec spec;
+    JobStatus status;
+    bool deleted = false;
+};
+
+struct TimelineEvent {
+    Seconds time = 0;
+    std::string objectKind; // "Job" | "Pod"
+    std::string objectName;
+    std::string type;   // Normal | Warning
+    std::string reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
+    std::string message;
+};
+
+// A sync the controller ran, with what it wanted (simulated mode records it; live analysis
+// asks the reconcile core for the same thing at each change).
+struct ControllerSync {
+    Seconds time = 0;
+    int32_t wantActive = 0;
+    std::vector<std::string> causes;
+    int creations = 0;
+    int deletions = 0;
+};
+
+struct Timeline {
+    ObjectMeta jobMetadata;
+    Seconds start = 0;          // the Job's creation
+    std::optional<Seconds> end; // when observation stopped
+    std::vector<TimelinePod> pods;
+    // Each list is in time order; equal times keep the order in which they were observed.
+    std::vector<JobObservation> jobChanges;
+    std::vector<PodObservation> podChanges;
+    std::vector<TimelineEvent> events;
+    std::vector<ControllerSync> syncs; // empty for live timelines
+
+    // The v1 Pod as the controller sees it in `state`, rebuilt from the compact record.
+    Pod podAt(uint32_t pod, const PodState& state) const;
+};
+
+} // namespace jobscope

@@ -1,0 +1,403 @@
+// The timeline plot (app/plot/timeline_plot.h) on hand-built Analysis values: the data of
+// its step lines, the cause lane's rows and bands, the legend, the placement of annotations
+// and the PNG export, all on the offscreen platform.
+
+#include "plot/cause_labels.h"
+#include "plot/timeline_plot.h"
+
+#include <qcustomplot.h>
+
+#include <QColor>
+#include <QDir>
+#include <QFileInfo>
+#include <QImage>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdlib>
+
+using jobscope::Analysis;
+using jobscope::CauseInterval;
+using jobscope::SeriesRow;
+using jobscope::ui::TimelinePlot;
+
+namespace {
+
+// "t:requested,active,running,pending,terminating; ..." — one SeriesRow per entry.
+Analysis seriesFrom(const QString& spec) {
+    Analysis analysis;
+    for (const QString& entry : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QStringList timeAndValues = entry.trimmed().split(QLatin1Char(':'));
+        const QStringList v = timeAndValues.value(1).split(QLatin1Char(','));
+        SeriesRow row;
+        row.time = timeAndValues.value(0).toDouble();
+        row.requested = v.value(0).toInt();
+        row.wantActive = row.requested;
+        row.active = v.value(1).toInt();
+        row.running = v.value(2).toInt();
+        row.pending = v.value(3).toInt();
+        row.terminating = v.value(4).toInt();
+        row.causes = {"none"};
+        analysis.series.push_back(row);
+    }
+    return analysis;
+}
+
+// "start-end cause[*]; ..." — '*' marks an interval in which the cause was primary.
+void addCauses(Analysis& analysis, const QString& spec) {
+    for (const QString& entry : spec.split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const QStringList parts = entry.trimmed().split(QLatin1Char(' '));
+        const QStringList range = parts.value(0).split(QLatin1Char('-'));
+        CauseInterval c;
+        c.start = range.value(0).toDouble();
+        c.end = range.value(1).toDouble();
+        QString cause = parts.value(1);
+        c.primary = cause.endsWith(QLatin1Char('*'));
+        if (c.primary)
+            cause.chop(1);
+        c.cause = cause.toStdString();
+        c.explanation = "test";
+        analysis.causes.push_back(c);
+    }
+}
+
+// A quota story: 5 requested, the quota holds active at 2, then the Job finishes.
+Analysis quotaStory() {
+    Analysis a = seriesFrom("0:5,0,0,0,0; 1:5,1,0,1,0; 2:5,2,1,1,0; 3:5,2,2,0,0; 20:5,2,2,0,0;"
+                            "30:5,1,1,0,1; 31:5,0,0,0,0");
+    addCauses(a, "0-1 controller-lag*; 1-30 quota-exceeded*; 1-3 pending; 30-31 terminating*;"
+                 "31-40 finished*");
+    return a;
+}
+
+// The visible annotation texts' pixel rectangles after the last layout.
+QList<QRectF> annotationRects(QCustomPlot* plot) {
+    QList<QRectF> rects;
+    for (int i = 0; i < plot->itemCount(); ++i) {
+        auto* text = qobject_cast<QCPItemText*>(plot->item(i));
+        // Band labels are clipped to the lane; annotations are not.
+        if (text && text->visible() && !text->clipToAxisRect())
+            rects << QRectF(text->topLeft->pixelPosition(), text->bottomRight->pixelPosition())
+                         .normalized();
+    }
+    return rects;
+}
+
+// Fraction of pixels that are not (nearly) white, and whether `color` appears.
+double inkFraction(const QImage& image) {
+    qint64 ink = 0;
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x)
+            if (qGray(image.pixel(x, y)) < 235)
+                ++ink;
+    return static_cast<double>(ink) / (static_cast<double>(image.width()) * image.height());
+}
+
+bool hasColor(const QImage& image, const QColor& color, int tolerance = 6) {
+    for (int y = 0; y < image.height(); ++y)
+        for (int x = 0; x < image.width(); ++x) {
+            const QRgb p = image.pixel(x, y);
+            if (std::abs(qRed(p) - color.red()) <= tolerance &&
+                std::abs(qGreen(p) - color.green()) <= tolerance &&
+                std::abs(qBlue(p) - color.blue()) <= tolerance)
+                return true;
+        }
+    return false;
+}
+
+} // namespace
+
+class TestTimelinePlot : public QObject {
+    Q_OBJECT
+
+private slots:
+    void seriesData_data();
+    void seriesData();
+    void causeLane_data();
+    void causeLane();
+    void annotationsDoNotOverlap_data();
+    void annotationsDoNotOverlap();
+    void pngExport_data();
+    void pngExport();
+    void pngExportFailure();
+    void causeLabels_data();
+    void causeLabels();
+};
+
+void TestTimelinePlot::seriesData_data() {
+    QTest::addColumn<QString>("series");
+    QTest::addColumn<double>("origin");
+    QTest::addColumn<double>("end"); // < 0: no explicit end
+    // "key:requested,active,running,pending,terminating"; the last state lasts to the end of the
+    // time axis: the end plus a tail of 4 % of the span.
+    QTest::addColumn<QString>("expected");
+
+    QTest::newRow("quota holds active at 2")
+        << "0:5,0,0,0,0; 1:5,1,0,1,0; 2:5,2,1,1,0; 3:5,2,2,0,0" << 0.0 << 10.0
+        << "0:5,0,0,0,0; 1:5,1,0,1,0; 2:5,2,1,1,0; 3:5,2,2,0,0; 10.4:5,2,2,0,0";
+    QTest::newRow("times are shown relative to the origin")
+        << "100:3,0,0,0,0; 101.5:3,3,0,3,0; 104:3,3,3,0,0" << 100.0 << -1.0
+        << "0:3,0,0,0,0; 1.5:3,3,0,3,0; 4:3,3,3,0,0; 4.16:3,3,3,0,0";
+    QTest::newRow("scale down keeps equal-time rows in order")
+        << "0:4,4,4,0,0; 5:2,4,4,0,0; 5:2,2,2,0,2; 6:2,2,2,0,0" << 0.0 << 8.0
+        << "0:4,4,4,0,0; 5:2,4,4,0,0; 5:2,2,2,0,2; 6:2,2,2,0,0; 8.32:2,2,2,0,0";
+}
+
+void TestTimelinePlot::seriesData() {
+    QFETCH(QString, series);
+    QFETCH(double, origin);
+    QFETCH(double, end);
+    QFETCH(QString, expected);
+
+    TimelinePlot plot;
+    plot.setAnalysis(seriesFrom(series), QStringLiteral("t"), origin,
+                     end < 0 ? std::nullopt : std::optional<double>(end));
+    const Analysis want = seriesFrom(expected);
+    const TimelinePlot::Series columns[] = {
+        TimelinePlot::Series::Requested,   TimelinePlot::Series::Active,
+        TimelinePlot::Series::Running,     TimelinePlot::Series::Pending,
+        TimelinePlot::Series::Terminating, TimelinePlot::Series::Gap};
+    for (TimelinePlot::Series column : columns) {
+        QCPGraph* g = plot.graph(column);
+        QVERIFY(g);
+        QCOMPARE(g->lineStyle(), QCPGraph::lsStepLeft);
+        QCOMPARE(g->data()->size(), static_cast<int>(want.series.size()));
+        int i = 0;
+        for (auto it = g->data()->constBegin(); it != g->data()->constEnd(); ++it, ++i) {
+            const SeriesRow& row = want.series[static_cast<size_t>(i)];
+            const int value = column == TimelinePlot::Series::Requested     ? row.requested
+                              : column == TimelinePlot::Series::Running     ? row.running
+                              : column == TimelinePlot::Series::Pending     ? row.pending
+                              : column == TimelinePlot::Series::Terminating ? row.terminating
+                                                                            : row.active;
+            QCOMPARE(it->key, row.time);
+            QCOMPARE(it->value, static_cast<double>(value));
+        }
+    }
+    // The gap is the area between active and requested.
+    QCOMPARE(plot.graph(TimelinePlot::Series::Gap)->channelFillGraph(),
+             plot.graph(TimelinePlot::Series::Requested));
+    // The time axis covers the data; the Pods axis leaves the top for annotations.
+    const QCPRange time = plot.mainRect()->axis(QCPAxis::atBottom)->range();
+    QCOMPARE(time.upper, want.series.back().time);
+    QCOMPARE(plot.causeLane()->axis(QCPAxis::atBottom)->range(), time);
+    int highest = 0;
+    for (const SeriesRow& row : want.series)
+        highest = std::max(
+            {highest, row.requested, row.active, row.running, row.pending, row.terminating});
+    QVERIFY(plot.mainRect()->axis(QCPAxis::atLeft)->range().upper > highest * 1.2);
+}
+
+void TestTimelinePlot::causeLane_data() {
+    QTest::addColumn<QString>("causes");
+    QTest::addColumn<QStringList>("rows");
+    QTest::addColumn<int>("bands");
+    QTest::addColumn<int>("annotations"); // candidates: distinct band start times
+
+    QTest::newRow("quota story") << "0-1 controller-lag*; 1-30 quota-exceeded*; 1-3 pending;"
+                                    "30-31 terminating*; 31-40 finished*"
+                                 << QStringList{"controller-lag", "quota-exceeded", "pending",
+                                                "terminating", "finished"}
+                                 << 5 << 4;
+    QTest::newRow("none is not drawn")
+        << "0-5 none; 5-10 suspended*; 10-12 none" << QStringList{"suspended"} << 1 << 1;
+    QTest::newRow("a sliver between two intervals of one cause merges")
+        << "0-10 failure-backoff*; 10.01-20 failure-backoff*; 25-30 failure-backoff*"
+        << QStringList{"failure-backoff"} << 2 << 2;
+    QTest::newRow("rows in order of first appearance")
+        << "20-30 scaled-down*; 0-10 remaining-completions*; 12-15 remaining-completions*"
+        << QStringList{"remaining-completions", "scaled-down"} << 3 << 3;
+    QTest::newRow("empty and reversed intervals are skipped")
+        << "5-5 quota-exceeded*; 8-6 pending" << QStringList{} << 0 << 0;
+}
+
+void TestTimelinePlot::causeLane() {
+    QFETCH(QString, causes);
+    QFETCH(QStringList, rows);
+    QFETCH(int, bands);
+    QFETCH(int, annotations);
+
+    Analysis analysis = seriesFrom("0:3,0,0,0,0; 2:3,3,3,0,0; 40:3,0,0,0,0");
+    addCauses(analysis, causes);
+    TimelinePlot plot;
+    plot.setAnalysis(analysis, QStringLiteral("causes"));
+    QCOMPARE(plot.causeRows(), rows);
+    QCOMPARE(plot.causeBandCount(), bands);
+    QCOMPARE(plot.annotationCandidateCount(), annotations);
+    // Six series entries, then one swatch per cause row, named by the translated label.
+    QCOMPARE(plot.legendEntryCount(), 6 + static_cast<int>(rows.size()));
+    QCustomPlot* p = plot.customPlot();
+    QList<QCPPlottableLegendItem*> entries;
+    int headings = 0;
+    for (int i = 0; i < p->legend->itemCount(); ++i) {
+        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(p->legend->item(i)))
+            entries << item;
+        else if (p->legend->item(i)) // empty cells of the wrapped grid are null
+            ++headings;
+    }
+    // A heading item ("causes:") comes before the swatches when there are any.
+    QCOMPARE(headings, rows.isEmpty() ? 0 : 1);
+    for (qsizetype i = 0; i < rows.size(); ++i) {
+        QCPPlottableLegendItem* item = entries.at(6 + i);
+        QCOMPARE(item->plottable()->name(), jobscope::ui::causeLabel(rows.at(i)));
+        QCOMPARE(item->plottable()->brush().color().rgb(),
+                 jobscope::ui::causeColor(rows.at(i)).rgb());
+    }
+    // Each band sits in its cause's row, in its colour.
+    int rects = 0;
+    for (int i = 0; i < p->itemCount(); ++i) {
+        auto* rect = qobject_cast<QCPItemRect*>(p->item(i));
+        if (!rect)
+            continue;
+        ++rects;
+        const int row = static_cast<int>(
+            std::lround((rect->topLeft->coords().y() + rect->bottomRight->coords().y()) / 2));
+        QVERIFY(row >= 0 && row < rows.size());
+        QCOMPARE(rect->brush().color().rgb(), jobscope::ui::causeColor(rows.at(row)).rgb());
+    }
+    QCOMPARE(rects, bands);
+}
+
+void TestTimelinePlot::annotationsDoNotOverlap_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<int>("causeStarts");
+    QTest::addColumn<bool>("allFit");
+
+    QTest::newRow("few causes at 1920x1080") << QSize(1920, 1080) << 4 << true;
+    QTest::newRow("few causes at 800x450") << QSize(800, 450) << 4 << true;
+    QTest::newRow("dense causes at 800x450") << QSize(800, 450) << 60 << false;
+    QTest::newRow("dense causes at 1920x1080") << QSize(1920, 1080) << 60 << false;
+}
+
+void TestTimelinePlot::annotationsDoNotOverlap() {
+    QFETCH(QSize, size);
+    QFETCH(int, causeStarts);
+    QFETCH(bool, allFit);
+
+    // Each cause first starts a quarter of the time apart, then repeats densely.
+    const QStringList ids = {"controller-lag", "quota-exceeded", "failure-backoff", "pending"};
+    Analysis analysis = seriesFrom("0:10,0,0,0,0; 100:10,4,4,0,0; 200:10,0,0,0,0");
+    const double step = 200.0 / causeStarts;
+    QString spec;
+    for (int i = 0; i < causeStarts; ++i)
+        spec += QStringLiteral("%1-%2 %3*;")
+                    .arg(i * step)
+                    .arg(i * step + step * 0.6)
+                    .arg(ids.at(i * ids.size() / causeStarts));
+    addCauses(analysis, spec);
+
+    TimelinePlot plot;
+    plot.setAnalysis(analysis, QStringLiteral("dense"));
+    plot.resize(size);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+
+    const QList<QRectF> rects = annotationRects(plot.customPlot());
+    QCOMPARE(rects.size(), plot.visibleAnnotationCount());
+    QVERIFY(!rects.isEmpty());
+    if (allFit)
+        QCOMPARE(rects.size(), causeStarts);
+    else
+        QVERIFY2(rects.size() < causeStarts, qPrintable(QString::number(rects.size())));
+    // The first start of every cause gets its annotation before any repeat does.
+    const QStringList shown = plot.visibleAnnotationTexts();
+    const QString all = shown.join(QLatin1Char('|'));
+    for (const QString& id : ids)
+        QVERIFY2(all.contains(jobscope::ui::causeLabel(id)), qPrintable(all));
+    const QRectF area = plot.mainRect()->rect();
+    for (qsizetype i = 0; i < rects.size(); ++i) {
+        QVERIFY(area.adjusted(-1, -1, 1, 1).contains(rects.at(i)));
+        for (qsizetype j = i + 1; j < rects.size(); ++j)
+            QVERIFY2(!rects.at(i).intersects(rects.at(j)),
+                     qPrintable(QStringLiteral("annotations %1 and %2 overlap").arg(i).arg(j)));
+    }
+}
+
+void TestTimelinePlot::pngExport_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::newRow("1920x1080") << QSize(1920, 1080);
+    QTest::newRow("800x450") << QSize(800, 450);
+    QTest::newRow("640x1000 (portrait)") << QSize(640, 1000);
+}
+
+void TestTimelinePlot::pngExport() {
+    QFETCH(QSize, size);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(QStringLiteral("plot.png"));
+
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("Quota exceeded"));
+    QString error;
+    QVERIFY2(plot.savePng(path, size, &error), qPrintable(error));
+    QVERIFY(error.isEmpty());
+    const QImage image(path);
+    QVERIFY(!image.isNull());
+    QCOMPARE(image.size(), size);
+    const double ink = inkFraction(image);
+    QVERIFY2(ink > 0.02 && ink < 0.6, qPrintable(QString::number(ink)));
+    // The active line, the quota band and the legend's swatch are drawn in their colours.
+    QVERIFY(hasColor(image, QColor(31, 119, 180)));
+    QVERIFY(hasColor(image, jobscope::ui::causeColor(QStringLiteral("quota-exceeded"))));
+    QVERIFY(hasColor(image, jobscope::ui::causeColor(QStringLiteral("finished"))));
+    // Only the file itself is left: the atomic write's temporary is gone.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QStringLiteral("plot.png")});
+    // The story's causes are annotated (starts a few pixels apart share one label).
+    const QString annotated = plot.visibleAnnotationTexts().join(QLatin1Char('|'));
+    for (const char* id : {"controller-lag", "quota-exceeded", "finished"})
+        QVERIFY2(annotated.contains(jobscope::ui::causeLabel(QString::fromLatin1(id))),
+                 qPrintable(annotated));
+}
+
+void TestTimelinePlot::pngExportFailure() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("Quota exceeded"));
+
+    const QString missingDir = dir.filePath(QStringLiteral("no/such/dir/plot.png"));
+    QString error;
+    QVERIFY(!plot.savePng(missingDir, QSize(800, 450), &error));
+    QVERIFY2(error.contains(missingDir), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(missingDir));
+
+    error.clear();
+    QVERIFY(!plot.savePng(dir.filePath(QStringLiteral("zero.png")), QSize(0, 450), &error));
+    QVERIFY(!error.isEmpty());
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("zero.png"))));
+}
+
+void TestTimelinePlot::causeLabels_data() {
+    QTest::addColumn<QString>("id");
+    for (const QString& id : jobscope::ui::knownCauseIds())
+        QTest::newRow(qPrintable(id)) << id;
+}
+
+void TestTimelinePlot::causeLabels() {
+    QFETCH(QString, id);
+    QVERIFY(!jobscope::ui::causeLabel(id).isEmpty());
+    if (id.contains(QLatin1Char('-')))
+        QVERIFY(jobscope::ui::causeLabel(id) != id); // a human name, not the id
+    QVERIFY(!jobscope::ui::causeDescription(id).isEmpty());
+    // Colours stay apart from every other cause's.
+    const QColor color = jobscope::ui::causeColor(id);
+    for (const QString& other : jobscope::ui::knownCauseIds()) {
+        if (other == id)
+            continue;
+        const QColor c = jobscope::ui::causeColor(other);
+        const int distance = std::abs(c.red() - color.red()) + std::abs(c.green() - color.green()) +
+                             std::abs(c.blue() - color.blue());
+        QVERIFY2(distance > 60, qPrintable(other));
+    }
+    QCOMPARE(jobscope::ui::causeLabel(QStringLiteral("not-a-cause")),
+             QStringLiteral("not-a-cause"));
+    QCOMPARE(jobscope::ui::causeColor(QStringLiteral("not-a-cause")),
+             jobscope::ui::causeColor(QStringLiteral("not-a-cause")));
+}
+
+QTEST_MAIN(TestTimelinePlot)
+#include "tst_timeline_plot.moc"

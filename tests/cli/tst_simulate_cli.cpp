@@ -1,0 +1,259 @@
+// `jobscope simulate FILE ...` end to end: the built executable is run with no display (no
+// DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: main() must pick the offscreen platform itself)
+// and its exit status (DESIGN.md §4), output files and messages are checked.
+
+#include "support/test_paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QProcess>
+#include <QProcessEnvironment>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QtEndian>
+
+namespace {
+
+struct Run {
+    int exitCode = -1;
+    QByteArray out;
+    QByteArray err;
+};
+
+Run runJobscope(const QStringList& arguments, const QString& workDir = {}) {
+    QProcess process;
+    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+    for (const char* name :
+         {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "LANGUAGE", "LC_MESSAGES"})
+        env.remove(QString::fromLatin1(name));
+    env.insert(QStringLiteral("LC_ALL"), QStringLiteral("C"));
+    env.insert(QStringLiteral("LANG"), QStringLiteral("C"));
+    process.setProcessEnvironment(env);
+    if (!workDir.isEmpty())
+        process.setWorkingDirectory(workDir);
+    process.start(jobscope::test::jobscopeExecutable(), arguments);
+    Run run;
+    if (!process.waitForStarted(10000))
+        return run;
+    process.closeWriteChannel();
+    if (!process.waitForFinished(90000)) {
+        process.kill();
+        process.waitForFinished();
+        return run;
+    }
+    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
+    run.out = process.readAllStandardOutput();
+    run.err = process.readAllStandardError();
+    return run;
+}
+
+QString example(const QString& name) {
+    return jobscope::test::sourceDir() + QStringLiteral("/resources/examples/") + name;
+}
+
+QString testData(const QString& name) {
+    return jobscope::test::testDataDir() + QLatin1Char('/') + name;
+}
+
+// The size in a PNG's IHDR chunk, or an invalid size when the file is not a PNG.
+QSize pngSize(const QString& path) {
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray head = file.read(24);
+    if (head.size() < 24 || !head.startsWith("\x89PNG\r\n\x1a\n") || head.mid(12, 4) != "IHDR")
+        return {};
+    return QSize(static_cast<int>(qFromBigEndian<quint32>(head.constData() + 16)),
+                 static_cast<int>(qFromBigEndian<quint32>(head.constData() + 20)));
+}
+
+QString diagnose(const Run& run) {
+    return QStringLiteral("exit %1\nstderr:\n%2")
+        .arg(run.exitCode)
+        .arg(QString::fromUtf8(run.err.left(3000)));
+}
+
+} // namespace
+
+class TestSimulateCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void writesOutputs_data();
+    void writesOutputs();
+    void seriesOnStandardOutput();
+    void sameSeedSameCsv();
+    void untilStopsTheSimulation();
+    void badInput_data();
+    void badInput();
+    void unwritableOutput_data();
+    void unwritableOutput();
+};
+
+void TestSimulateCli::initTestCase() {
+    QVERIFY2(QFileInfo::exists(jobscope::test::jobscopeExecutable()),
+             qPrintable(jobscope::test::jobscopeExecutable()));
+}
+
+void TestSimulateCli::writesOutputs_data() {
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QSize>("pngSize");
+
+    QTest::newRow("bare manifest, 800x450")
+        << example(QStringLiteral("fixed-completions.yaml"))
+        << QStringList{"--width", "800", "--height", "450"} << QSize(800, 450);
+    QTest::newRow("bare manifest, default size")
+        << example(QStringLiteral("non-parallel.yaml")) << QStringList{} << QSize(1600, 900);
+    QTest::newRow("manifest with a quota, 1920x1080, zh_CN")
+        << testData(QStringLiteral("scenarios/manifest-with-quota.yaml"))
+        << QStringList{"--width=1920", "--height=1080", "--lang", "zh_CN", "--seed", "7"}
+        << QSize(1920, 1080);
+}
+
+void TestSimulateCli::writesOutputs() {
+    QFETCH(QString, file);
+    QFETCH(QStringList, options);
+    QFETCH(QSize, pngSize);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QStringList outputs = {"series.csv", "causes.csv", "pods.csv", "events.csv"};
+    QStringList arguments = {"simulate", file, "--png", dir.filePath("plot.png")};
+    for (const QString& name : outputs)
+        arguments << QStringLiteral("--%1-csv").arg(name.section(QLatin1Char('.'), 0, 0))
+                  << dir.filePath(name);
+    arguments << options;
+    const Run run = runJobscope(arguments);
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    // Nothing on stderr, not even Qt's note about XDG_RUNTIME_DIR on machines without a session.
+    QVERIFY2(run.err.isEmpty(), run.err.constData());
+
+    QCOMPARE(::pngSize(dir.filePath("plot.png")), pngSize);
+    // A drawn plot, not an empty canvas (which compresses to a few hundred bytes).
+    QVERIFY(QFileInfo(dir.filePath("plot.png")).size() > 8000);
+    const QStringList headers = {"time,requested,", "start,end,cause,", "name,index,",
+                                 "time,object_kind,"};
+    for (qsizetype i = 0; i < outputs.size(); ++i) {
+        QFile csv(dir.filePath(outputs.at(i)));
+        QVERIFY2(csv.open(QIODevice::ReadOnly), qPrintable(outputs.at(i)));
+        const QByteArray text = csv.readAll();
+        QVERIFY2(text.startsWith(headers.at(i).toLatin1()), text.left(200).constData());
+        QVERIFY2(text.count('\n') >= 2, qPrintable(outputs.at(i))); // header and data
+    }
+    // Nothing but the requested files: the atomic writes left no temporary behind.
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), outputs.size() + 1);
+}
+
+void TestSimulateCli::seriesOnStandardOutput() {
+    const Run run = runJobscope({"simulate", example(QStringLiteral("fixed-completions.yaml"))});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    QVERIFY(run.out.startsWith("time,requested,want_active,active,"));
+    // 12 completions at parallelism 3: the Job ends with 12 succeeded.
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QVERIFY(lines.size() > 3);
+    const QList<QByteArray> header = lines.first().trimmed().split(',');
+    const QList<QByteArray> last = lines.last().trimmed().split(',');
+    QCOMPARE(last.value(header.indexOf("succeeded")), QByteArray("12"));
+}
+
+void TestSimulateCli::sameSeedSameCsv() {
+    const QString file = testData(QStringLiteral("scenarios/manifest-with-quota.yaml"));
+    const Run a = runJobscope({"simulate", file, "--seed", "42", "--events-csv", "-"});
+    const Run b = runJobscope({"simulate", file, "--seed", "42", "--events-csv", "-"});
+    QVERIFY2(a.exitCode == 0, qPrintable(diagnose(a)));
+    QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
+    QVERIFY(a.out.count('\n') > 3);
+    QCOMPARE(a.out, b.out);
+}
+
+void TestSimulateCli::untilStopsTheSimulation() {
+    const Run run = runJobscope({"simulate", example(QStringLiteral("fixed-completions.yaml")),
+                                 "--until", "15s", "--series-csv", "-"});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    const QList<QByteArray> lines = run.out.trimmed().split('\n');
+    QVERIFY(lines.size() > 2);
+    for (qsizetype i = 1; i < lines.size(); ++i)
+        QVERIFY2(lines.at(i).split(',').first().toDouble() <= 15.0, lines.at(i).constData());
+    // 12 Pods of 10 s at parallelism 3 need about 40 s: at 15 s the Job is not done.
+    const QList<QByteArray> header = lines.first().trimmed().split(',');
+    QVERIFY(lines.last().split(',').value(header.indexOf("succeeded")).toInt() < 12);
+}
+
+void TestSimulateCli::badInput_data() {
+    QTest::addColumn<QStringList>("arguments");
+    QTest::addColumn<QString>("stderrStartsWith"); // a line of stderr starts with this
+    QTest::addColumn<QString>("stderrContains");   // ... and contains this
+
+    const QString invalid = testData(QStringLiteral("manifests/invalid-spec.yaml"));
+    QTest::newRow("invalid Job spec")
+        << QStringList{"simulate", invalid, "--png", "x.png"}
+        << invalid + QStringLiteral(":6:16: error: ") << "spec.parallelism";
+    const QString missing = testData(QStringLiteral("no-such-scenario.yaml"));
+    QTest::newRow("missing file") << QStringList{"simulate", missing} << missing + ": error: "
+                                  << "";
+    QTest::newRow("no file") << QStringList{"simulate"} << "jobscope: error: "
+                             << "missing the scenario FILE argument";
+    QTest::newRow("two files") << QStringList{"simulate", "a.yaml", "b.yaml"} << "jobscope: error: "
+                               << "expected one scenario FILE, got 2";
+    const QString good = example(QStringLiteral("non-parallel.yaml"));
+    QTest::newRow("width not a number")
+        << QStringList{"simulate", good, "--png", "x.png", "--width", "wide"} << "jobscope: error: "
+        << "--width: 'wide'";
+    QTest::newRow("height too small")
+        << QStringList{"simulate", good, "--png", "x.png", "--height", "10"} << "jobscope: error: "
+        << "--height: '10'";
+    QTest::newRow("negative seed")
+        << QStringList{"simulate", good, "--seed", "-1"} << "jobscope: error: "
+        << "--seed: '-1'";
+    QTest::newRow("zero until") << QStringList{"simulate", good, "--until", "0"}
+                                << "jobscope: error: "
+                                << "--until: '0'";
+    QTest::newRow("unknown option")
+        << QStringList{"simulate", good, "--colour"} << "jobscope: error: "
+        << "Unknown option 'colour'";
+}
+
+void TestSimulateCli::badInput() {
+    QFETCH(QStringList, arguments);
+    QFETCH(QString, stderrStartsWith);
+    QFETCH(QString, stderrContains);
+
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const Run run = runJobscope(arguments, dir.path());
+    QVERIFY2(run.exitCode == 2, qPrintable(diagnose(run)));
+    bool found = false;
+    for (const QString& line : QString::fromUtf8(run.err).split(QLatin1Char('\n')))
+        found = found || (line.startsWith(stderrStartsWith) && line.contains(stderrContains));
+    QVERIFY2(found, qPrintable(diagnose(run)));
+    // Bad input writes nothing.
+    QVERIFY(QDir(dir.path()).entryList(QDir::Files).isEmpty());
+}
+
+void TestSimulateCli::unwritableOutput_data() {
+    QTest::addColumn<QString>("option");
+    QTest::newRow("png into a missing directory") << "--png";
+    QTest::newRow("series CSV into a missing directory") << "--series-csv";
+    QTest::newRow("events CSV into a missing directory") << "--events-csv";
+}
+
+void TestSimulateCli::unwritableOutput() {
+    QFETCH(QString, option);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString bad = dir.filePath(QStringLiteral("missing/dir/out"));
+    const QString good = dir.filePath(QStringLiteral("pods.csv"));
+    const Run run = runJobscope({"simulate", example(QStringLiteral("non-parallel.yaml")), option,
+                                 bad, "--pods-csv", good});
+    QVERIFY2(run.exitCode == 1, qPrintable(diagnose(run)));
+    QVERIFY2(QString::fromUtf8(run.err).contains(bad), qPrintable(diagnose(run)));
+    QVERIFY(!QFileInfo::exists(bad));
+    // The other outputs are still written.
+    QVERIFY(QFileInfo(good).size() > 0);
+}
+
+QTEST_GUILESS_MAIN(TestSimulateCli)
+#include "tst_simulate_cli.moc"
