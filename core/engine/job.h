@@ -83,7 +83,7 @@ struct ContainerSpec {
 };
 
 struct PodTemplate {
-    ObjectMeta metadata; // labels and annotations of the template
+    ObjectMeta metadata;       // labels and annotations of the template
     std::string restartPolicy; // empty when unset (the Pod default Always, rejected for Jobs)
     std::optional<int64_t> terminationGracePeriodSeconds;
     std::vector<ContainerSpec> containers;

@@ -389,6 +389,38 @@ private slots:
         QVERIFY(stats.end < 10);
     }
 
+    void largeIndexedJobCountsEachIndexOnce() {
+        // Syncs that create hundreds of Pods stay busy for seconds; a sync queued meanwhile
+        // must wait until the last write (the status) has landed, or it would see Pods already
+        // accounted but not the status that counts them, and create duplicates.
+        Scenario s = scenarioFor("  completionMode: Indexed\n  completions: 3000\n"
+                                 "  parallelism: 600\n  backoffLimit: 100000\n");
+        for (int i = 0; i < 6; ++i)
+            s.nodes.push_back({"node-" + std::to_string(i), 110, std::nullopt, std::nullopt});
+        FailureRule f;
+        f.probability = 0.05;
+        s.failures.push_back(f);
+        SimulationStats stats;
+        const Timeline tl = simulate(s, &stats);
+        QCOMPARE(stats.stopReason, std::string("finished"));
+        std::vector<std::string> lastPhase(tl.pods.size());
+        for (const auto& o : tl.podChanges)
+            lastPhase[o.pod] = o.state.phase;
+        std::vector<int> successes(3000, 0);
+        int failed = 0;
+        for (std::size_t i = 0; i < tl.pods.size(); ++i) {
+            if (lastPhase[i] == pod_phase::Succeeded)
+                ++successes[static_cast<std::size_t>(tl.pods[i].index)];
+            else if (lastPhase[i] == pod_phase::Failed)
+                ++failed;
+        }
+        for (int n : successes)
+            QCOMPARE(n, 1);
+        QVERIFY(failed > 0);
+        QCOMPARE(tl.jobChanges.back().status.succeeded, 3000);
+        QCOMPARE(tl.jobChanges.back().status.failed, failed);
+    }
+
     void stopAtCapsForbiddenJob() {
         Scenario s = scenarioFor("  completions: 1\n");
         s.createForbidden = true;

@@ -6,8 +6,12 @@
 
 namespace jobscope::test {
 
-QString sourceDir() { return QStringLiteral(JOBSCOPE_SOURCE_DIR); }
-QString testDataDir() { return QStringLiteral(JOBSCOPE_TEST_DATA_DIR); }
+QString sourceDir() {
+    return QStringLiteral(JOBSCOPE_SOURCE_DIR);
+}
+QString testDataDir() {
+    return QStringLiteral(JOBSCOPE_TEST_DATA_DIR);
+}
 
 QString sharedDir() {
     // CI lays shared/ beside the clone; a variable lets a developer point elsewhere.

@@ -384,6 +384,12 @@ void Simulator::dispatch(const SimEvent& ev) {
         }
         break;
     case Ev::Work:
+        if (writeCursor_ < writes_.size()) {
+            // The sync in flight still has writes landing at this instant: the worker is busy
+            // until they have (the key is processed once Done is called).
+            push(busyUntil_, Ev::Work);
+            break;
+        }
         queued_ = false;
         runSync();
         break;
