@@ -11,7 +11,7 @@ packages=(
     # plots and YAML
     libqcustomplot-dev libyaml-cpp-dev
     # fuzzing and sanitizers with clang 14's runtime
-    clang-14 libclang-rt-14-dev
+    clang clang-14 libclang-rt-14-dev
     # headless GUI runs, screenshots, Chinese text
     xvfb xauth imagemagick fonts-wqy-microhei
     # code style

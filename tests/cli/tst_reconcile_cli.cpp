@@ -3,52 +3,22 @@
 // values are upstream's answers for those states: for the states converted from recorded
 // lifecycles (shared/traces) they are what the real kube-controller-manager did.
 
+#include "support/run_jobscope.h"
 #include "support/test_paths.h"
 
 #include <QDir>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QProcess>
-#include <QProcessEnvironment>
 #include <QTest>
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QByteArray out;
-    QByteArray err;
-};
+using Run = jobscope::test::JobscopeRun;
 
-// Runs jobscope in the C locale (so messages are English unless --lang says otherwise).
 Run runJobscope(const QStringList& arguments, const QByteArray& input = {},
-                const QString& lang = QStringLiteral("C")) {
-    QProcess process;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.remove(QStringLiteral("LANGUAGE"));
-    env.remove(QStringLiteral("LC_MESSAGES"));
-    env.insert(QStringLiteral("LC_ALL"), lang);
-    env.insert(QStringLiteral("LANG"), lang);
-    process.setProcessEnvironment(env);
-    process.start(jobscope::test::jobscopeExecutable(), arguments);
-    Run run;
-    if (!process.waitForStarted(10000)) {
-        qWarning("cannot start %s", qPrintable(jobscope::test::jobscopeExecutable()));
-        return run;
-    }
-    if (!input.isEmpty())
-        process.write(input);
-    process.closeWriteChannel();
-    if (!process.waitForFinished(60000)) {
-        process.kill();
-        process.waitForFinished();
-        return run;
-    }
-    run.exitCode = process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -2;
-    run.out = process.readAllStandardOutput();
-    run.err = process.readAllStandardError();
-    return run;
+                const QString& locale = QStringLiteral("C")) {
+    return jobscope::test::runJobscope(arguments, {input, locale, {}});
 }
 
 QString examplePath(const QString& name) {
