@@ -18,6 +18,8 @@
 
 #include "analysis/analysis.h"
 
+#include "go_int32.h"
+
 #include "reconcile/backoff.h"
 #include "reconcile/explanation.h"
 #include "reconcile/job_pods.h"
@@ -719,7 +721,8 @@ void Analyzer::emitRow(Seconds now) {
         // began. (Adding the not-yet-counted Pods to the counters instead would count a Pod
         // twice whenever its counter update is seen before its finalizer removal — the Job and
         // its Pods come through separate watches, with no order between them.)
-        const int32_t done = std::max(status.succeeded + uncountedSucceeded, succeededSeen_);
+        const int32_t done = std::max(
+            goInt32(int64_t{status.succeeded} + int64_t{uncountedSucceeded}), succeededSeen_);
         if (spec.completions) {
             facts.completions = *spec.completions;
             facts.remaining = std::max(*spec.completions - done, 0);

@@ -68,12 +68,12 @@ int32_t succeededForTarget(const Job& job, const std::vector<const Pod*>& pods,
     if (job.status.uncountedTerminatedPods)
         uncounted.insert(job.status.uncountedTerminatedPods->succeeded.begin(),
                          job.status.uncountedTerminatedPods->succeeded.end());
-    int32_t n = job.status.succeeded + static_cast<int32_t>(uncounted.size());
+    int64_t n = int64_t{job.status.succeeded} + static_cast<int64_t>(uncounted.size());
     for (const Pod* p : pods)
         if (p->phase == pod_phase::Succeeded && hasJobTrackingFinalizer(*p) &&
             !uncounted.count(p->metadata.uid) && !expectedRm.count(p->metadata.uid))
             ++n;
-    return n;
+    return goInt32(n); // as syncJob's counters, which wrap like Go's int32
 }
 
 // The pod-failure backoff manageJob consulted: the record updated with the Pods that finished
