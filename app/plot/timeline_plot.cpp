@@ -560,6 +560,18 @@ void TimelinePlot::applyStyle(const QSize& size) {
     const int columns = std::max(1, static_cast<int>((w - 16 * s) / entry));
     legend->setWrap(columns);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true);
+    // Reserve the legend's full height: with little room the layout would otherwise squeeze
+    // its row and clip the last line of entries.
+    int entries = 0;
+    for (int i = 0; i < legend->itemCount(); ++i)
+        if (legend->item(i))
+            ++entries;
+    const int legendRows = (entries + columns - 1) / columns;
+    const double line = std::max<double>(icon.height(), metrics.height());
+    const QMargins margins = legend->margins();
+    legend->setMinimumSize(
+        0, static_cast<int>(std::ceil(legendRows * line + (legendRows - 1) * 4 * s)) +
+               margins.top() + margins.bottom());
 }
 
 void TimelinePlot::layoutOverlays() {
