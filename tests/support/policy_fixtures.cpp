@@ -1,6 +1,9 @@
 #include "support/policy_fixtures.h"
 
+#include "support/sync_fixtures.h"
+
 #include <QStringList>
+#include <QTest>
 
 #include <algorithm>
 #include <utility>
@@ -107,6 +110,19 @@ QString describeWantCreations(const std::vector<WantCreation>& creations) {
             c.index,
             QStringLiteral("%1:%2/%3").arg(c.index).arg(c.failureCount).arg(c.ignoredFailureCount));
     return joinCreations(std::move(items));
+}
+
+void compareJobStatus(const JobStatus& got, const JobStatus& want) {
+    QCOMPARE(describeConditions(got.conditions), describeConditions(want.conditions));
+    QCOMPARE(got.active, want.active);
+    QCOMPARE(got.succeeded, want.succeeded);
+    QCOMPARE(got.failed, want.failed);
+    QCOMPARE(describeOptional(got.terminating), describeOptional(want.terminating));
+    QCOMPARE(QString::fromStdString(got.completedIndexes),
+             QString::fromStdString(want.completedIndexes));
+    QCOMPARE(describeOptionalString(got.failedIndexes), describeOptionalString(want.failedIndexes));
+    QCOMPARE(describeUncounted(got.uncountedTerminatedPods),
+             describeUncounted(want.uncountedTerminatedPods));
 }
 
 } // namespace jobscope::test

@@ -52,6 +52,11 @@ std::vector<JobCondition> completeConditions(const std::string& reason, const st
 QString describeOptionalString(const std::optional<std::string>& v);
 // "nil" or "{succeeded:[..] failed:[..]}".
 QString describeUncounted(const std::optional<UncountedTerminatedPods>& u);
+
+// QCOMPAREs the fields upstream's feature tables check: conditions, active, succeeded, failed,
+// terminating, completedIndexes, failedIndexes, uncountedTerminatedPods. The caller returns when
+// QTest::currentTestFailed().
+void compareJobStatus(const JobStatus& got, const JobStatus& want);
 // The creations of a pass as "index:failureCount/ignoredFailureCount", sorted by index. An
 // unset failure counter shows as "-"; an unset ignored counter as 0, since upstream writes that
 // annotation only when it is > 0 (addIndexFailureCountAnnotation).
