@@ -1,10 +1,8 @@
-// The jobscope executable. For now only the headless command line exists (the GUI arrives
-// with a later issue); main() picks the kind of application a command needs and guarantees
-// that no exception escapes.
+// The jobscope executable: the desktop app and the command line. main() picks the kind of
+// application the arguments need and guarantees that no exception escapes.
 
 #include "cli/cli.h"
 #include "cli/output.h"
-#include "cli/simulate_command.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -14,10 +12,10 @@
 
 namespace {
 
-// A command that draws (simulate --png) needs a QApplication, which aborts without a display
-// unless a platform is chosen: headless exports always use the offscreen platform (it renders
-// the same pixels, and a DISPLAY that is set but unreachable would abort), unless the user set
-// QT_QPA_PLATFORM. Everything else stays a QCoreApplication and never touches a display.
+// A command that draws (simulate --png, replay --png, lesson) needs a QApplication, which aborts
+// without a display unless a platform is chosen: headless exports always use the offscreen platform
+// (it renders the same pixels, and a DISPLAY that is set but unreachable would abort), unless the
+// user set QT_QPA_PLATFORM. Everything else stays a QCoreApplication and never touches a display.
 QtMessageHandler qtHandler = nullptr;
 
 // On a machine without a login session Qt notes for every drawing run that XDG_RUNTIME_DIR is
@@ -29,11 +27,28 @@ void quietHeadlessNotes(QtMsgType type, const QMessageLogContext& context, const
         qtHandler(type, context, text);
 }
 
-std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
+// Without a display Qt would abort with its own message; say what works instead.
+bool displayAvailable() {
+#if defined(Q_OS_LINUX) || defined(Q_OS_FREEBSD)
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+#else
+    return true;
+#endif
+}
+
+std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[], bool& noDisplay) {
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    if (!jobscope::cli::simulateRenders(arguments))
+    if (jobscope::cli::needsGuiApplication(arguments)) {
+        if (displayAvailable())
+            return std::make_unique<QApplication>(argc, argv);
+        noDisplay = true;
+        return std::make_unique<QCoreApplication>(argc, argv);
+    }
+    if (!jobscope::cli::commandDraws(arguments))
         return std::make_unique<QCoreApplication>(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
@@ -44,12 +59,20 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[]) {
 } // namespace
 
 int main(int argc, char* argv[]) {
-    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv);
+    bool noDisplay = false;
+    const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv, noDisplay);
     QCoreApplication::setApplicationName(QStringLiteral("jobscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("JobScope"));
     // DESIGN.md §4: 1 for failures that are not the input's or the user's fault.
     try {
+        if (noDisplay) {
+            jobscope::cli::printError(QCoreApplication::translate(
+                "main", "the desktop app needs a display (DISPLAY or WAYLAND_DISPLAY is unset); "
+                        "without one, 'jobscope simulate FILE --png out.png' draws the plot and "
+                        "'jobscope --help' lists the other commands"));
+            return jobscope::cli::ExitFailure;
+        }
         return jobscope::cli::run(QCoreApplication::arguments());
     } catch (const std::exception& e) {
         jobscope::cli::writeErr(

@@ -1,14 +1,20 @@
 #include "cli/cli.h"
 
+#include "cli/lesson_command.h"
 #include "cli/output.h"
 #include "cli/reconcile_command.h"
+#include "cli/record_command.h"
+#include "cli/replay_command.h"
 #include "cli/simulate_command.h"
 #include "cli/translation.h"
+#include "gui/gui_entry.h"
 #include "yaml_reader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFileInfo>
+
+#include <algorithm>
 
 namespace jobscope::cli {
 
@@ -27,8 +33,44 @@ namespace {
     QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
 };
 
-// Commands of DESIGN.md §4 that later issues bring.
-const char* const kLaterCommands[] = {"record", "replay"};
+// The commands of DESIGN.md §4 (and the lesson export of issue 6); anything else is a file for
+// the GUI.
+const char* const kCommands[] = {"reconcile", "simulate", "record", "replay", "lesson"};
+
+bool isCommand(const QString& word) {
+    for (const char* command : kCommands)
+        if (word == QLatin1String(command))
+            return true;
+    return false;
+}
+
+// The first argument that is not an option (nor the value of --lang), or "".
+QString firstPositional(const QStringList& arguments) {
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments.at(i);
+        if (a == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (a == QLatin1String("--"))
+            return arguments.value(i + 1);
+        if (!a.startsWith(QLatin1Char('-')) || a == QLatin1String("-"))
+            return a;
+    }
+    return {};
+}
+
+// `jobscope FILE` opens FILE in the GUI; a bare word that is no file is a mistyped command.
+bool looksLikeFile(const QString& word) {
+    return word.contains(QLatin1Char('.')) || word.contains(QLatin1Char('/')) ||
+           word.startsWith(QLatin1Char(':')) || QFileInfo::exists(word);
+}
+
+bool hasOption(const QStringList& arguments, const QString& name) {
+    return std::any_of(arguments.begin(), arguments.end(), [&](const QString& a) {
+        return a == name || a.startsWith(name + QLatin1Char('='));
+    });
+}
 
 class Cli {
     Q_DECLARE_TR_FUNCTIONS(Cli)
@@ -44,13 +86,15 @@ public:
                   "                   and print what it does, and why, as JSON.\n"
                   "  simulate FILE    Simulate the Job of a scenario or manifest and write the\n"
                   "                   parallelism, its causes, Pods and Events (CSV, PNG).\n"
+                  "  record           Watch a Job on a cluster and record it to a trace.\n"
+                  "  replay PATH      Play back a trace or a kubectl capture and write the same\n"
+                  "                   reports as simulate.\n"
+                  "  lesson           Render the built-in lesson (or another) as PNG slides.\n"
+                  "\n"
+                  "Without a command, or with a FILE, the desktop app opens (on FILE, or on a\n"
+                  "built-in example).\n"
                   "\n"
                   "Run 'jobscope <command> --help' for the options of a command.\n");
-    }
-
-    static QString onlyReconcile() {
-        return tr("this build has the 'reconcile' and 'simulate' commands so far; the GUI and "
-                  "the 'record' and 'replay' commands arrive with later issues");
     }
 
     static void addCommonOptions(QCommandLineParser& parser) {
@@ -93,11 +137,8 @@ public:
         }
 
         const QStringList positional = parser.positionalArguments();
-        if (positional.isEmpty()) {
-            printError(onlyReconcile());
-            writeErr(usage(parser));
-            return ExitBadInput;
-        }
+        if (positional.isEmpty() || looksLikeFile(positional.first()))
+            return ui::runGui(positional, parser.value(QStringLiteral("lang")));
         const QString command = positional.first();
         if (command == QLatin1String("reconcile")) {
             // The command parses its own options; the parser skips the first entry.
@@ -110,34 +151,56 @@ public:
             rest.prepend(arguments.value(0));
             return runSimulate(rest);
         }
-        for (const char* later : kLaterCommands) {
-            if (command == QLatin1String(later)) {
-                printError(
-                    tr("the '%1' command is not available yet: %2").arg(command, onlyReconcile()));
-                writeErr(usage(parser));
-                return ExitBadInput;
-            }
-        }
-        if (command.contains(QLatin1Char('.')) || command.contains(QLatin1Char('/')) ||
-            QFileInfo::exists(command)) {
-            // `jobscope FILE` opens the GUI in DESIGN.md §4.
-            printError(tr("cannot open '%1' in the GUI: %2").arg(command, onlyReconcile()));
+        if (!isCommand(command)) {
+            QString message = tr("unknown command '%1'").arg(command);
+            const std::string suggestion = closestMatch(
+                command.toStdString(), {"reconcile", "simulate", "record", "replay", "lesson"});
+            if (!suggestion.empty())
+                message = tr("unknown command '%1' (did you mean '%2'?)")
+                              .arg(command, QString::fromStdString(suggestion));
+            printError(message);
             writeErr(usage(parser));
             return ExitBadInput;
         }
-        QString message = tr("unknown command '%1'").arg(command);
-        const std::string suggestion =
-            closestMatch(command.toStdString(), {"reconcile", "simulate", "record", "replay"});
-        if (!suggestion.empty())
-            message = tr("unknown command '%1' (did you mean '%2'?)")
-                          .arg(command, QString::fromStdString(suggestion));
-        printError(message);
-        writeErr(usage(parser));
-        return ExitBadInput;
+        QStringList rest = positional.mid(1);
+        rest.prepend(arguments.value(0));
+        if (command == QLatin1String("record"))
+            return runRecord(rest);
+        if (command == QLatin1String("replay"))
+            return runReplay(rest);
+        return runLesson(rest);
     }
 };
 
 } // namespace
+
+bool needsGuiApplication(const QStringList& arguments) {
+    // The GUI takes no option but --lang: anything else (help, version, a mistake) is for the
+    // parser, which needs no display to answer.
+    for (int i = 1; i < arguments.size(); ++i) {
+        const QString& a = arguments.at(i);
+        if (a == QLatin1String("--"))
+            break;
+        if (a == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-") &&
+            !a.startsWith(QLatin1String("--lang=")))
+            return false;
+    }
+    const QString first = firstPositional(arguments);
+    return first.isEmpty() || looksLikeFile(first);
+}
+
+bool commandDraws(const QStringList& arguments) {
+    const QString command = firstPositional(arguments);
+    if (command == QLatin1String("lesson"))
+        return true;
+    if (command == QLatin1String("simulate") || command == QLatin1String("replay"))
+        return hasOption(arguments, QStringLiteral("--png"));
+    return false;
+}
 
 int run(const QStringList& arguments) {
     const QString language = languageFromArguments(arguments);

@@ -74,6 +74,24 @@ public:
     // On failure returns false and, if `error` is given, says why.
     bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
 
+    // Interaction and playback (issue 4). All times are x values: seconds since the origin.
+    // The playhead is a vertical line on its own layer: moving it replots only that layer.
+    void setPlayhead(double time);
+    double playhead() const;
+    // Wheel zoom and drag pan on the time axis, hover tooltips, legend clicks toggling series.
+    // Off by default (headless exports); the GUI turns it on.
+    void setInteractive(bool interactive);
+    // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
+    void setTimeRange(double lower, double upper);
+    // What hovering at `time` shows: the series values and the causes in force, explained.
+    QString hoverText(double time) const;
+    void setSeriesVisible(Series series, bool visible);
+    bool isSeriesVisible(Series series) const;
+
+signals:
+    void timeRangeChanged(double lower, double upper); // the user zoomed or panned
+    void scrubbed(double time); // the user clicked or dragged on the plot to move the playhead
+
 protected:
     void resizeEvent(QResizeEvent* event) override;
 

@@ -1,0 +1,13 @@
+#pragma once
+// `jobscope [FILE]`: the desktop app. main() has created the QApplication; this shows the main
+// window on FILE (or the built-in example) and runs the event loop.
+
+#include <QStringList>
+
+namespace jobscope::ui {
+
+// `files`: the files named on the command line (the first is opened); `language`: --lang, ""
+// for the saved setting or the locale. Returns the exit status.
+int runGui(const QStringList& files, const QString& language);
+
+} // namespace jobscope::ui

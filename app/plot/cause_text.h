@@ -1,0 +1,22 @@
+#pragma once
+// Translated sentences for what the analysis found, shared by the inspector, the plot's hover
+// tooltip and the lesson captions: the engine's CauseInterval carries English text plus its
+// numbers (params); these rebuild the sentence with tr() from the numbers.
+
+#include "analysis/analysis.h"
+
+#include <QString>
+
+namespace jobscope::ui {
+
+// "The namespace quota allows 2 Pods; 3 creations were refused." — from interval.params.
+QString causeExplanation(const CauseInterval& interval);
+// The series row in force at `time` (seconds since origin), nullptr before the first row.
+const SeriesRow* seriesRowAt(const Analysis& analysis, double time, double origin);
+// One paragraph for the moment `time`: "At 00:37.2: 2 of 10 requested Pods run. …" with the
+// explanations of the causes in force, primary first.
+QString narrationAt(const Analysis& analysis, double time, double origin);
+// "00:37.2" (or "1:02:03.4" past an hour).
+QString formatClock(double seconds);
+
+} // namespace jobscope::ui

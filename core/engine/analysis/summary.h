@@ -1,0 +1,26 @@
+#pragma once
+// The figures a comparison of two runs needs (issue 4 "Compare", issue 6 trade-offs): when the
+// Job finished and what it cost, from an Analysis only.
+
+#include "analysis/analysis.h"
+
+#include <optional>
+#include <string>
+
+namespace jobscope {
+
+struct RunSummary {
+    std::optional<Seconds> finishedAt; // seconds since the Job's creation; unset if it never did
+    std::string outcome;               // "Complete", "Failed", "" (not finished)
+    double podSeconds = 0; // sum over Pods of (end − created), end = finished/deleted/timeline end
+    double runningSeconds = 0; // sum over Pods of (end − started), the time containers ran
+    int podsCreated = 0;
+    int podsFailed = 0;
+    int peakActive = 0;
+    int32_t requested = 0; // spec.parallelism at the end
+};
+
+// `origin` is the Job's creation time (Timeline::start), `end` the timeline's end.
+RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end);
+
+} // namespace jobscope

@@ -1,0 +1,31 @@
+#pragma once
+// One thing the live source saw (DESIGN.md §2): a Job, Pod or Event object as the API server
+// sent it, how it arrived (listed, or a watch event) and when it arrived. The watcher emits
+// these, the recorder writes them to a trace (one JSON line each), and the TimelineBuilder
+// turns a sequence of them into the Timeline the analysis reads — so a live Job, a recorded
+// one and an imported kubectl capture all go through the same code.
+
+#include <QJsonObject>
+#include <QString>
+
+#include <optional>
+
+namespace jobscope::live {
+
+enum class ObjectKind { Job, Pod, Event };
+// Listed: the object was in a list response (the start of a watch, or a re-list after 410).
+enum class WatchType { Listed, Added, Modified, Deleted };
+
+struct Observation {
+    double receivedAt = 0; // local receive time, seconds since the Unix epoch (ms precision)
+    ObjectKind kind = ObjectKind::Pod;
+    WatchType type = WatchType::Listed;
+    QJsonObject object; // trimmed to the fields JobScope uses (trimObject)
+};
+
+QString objectKindName(ObjectKind kind); // "Job", "Pod", "Event"
+std::optional<ObjectKind> objectKindFromName(const QString& name);
+QString watchTypeName(WatchType type); // "LISTED", "ADDED", "MODIFIED", "DELETED"
+std::optional<WatchType> watchTypeFromName(const QString& name);
+
+} // namespace jobscope::live
