@@ -421,6 +421,34 @@ private slots:
         QCOMPARE(tl.jobChanges.back().status.failed, failed);
     }
 
+    void uncountedPodsShownBeforeCounters() {
+        // As in trace a: a pass that sees Pods finish first writes them to
+        // status.uncountedTerminatedPods, removes their finalizers, then moves them into the
+        // counters; the Timeline holds both writes, the uncounted one first.
+        Scenario s = scenarioFor("  completions: 6\n  parallelism: 3\n", 5);
+        const Timeline tl = simulate(s);
+        int waves = 0;
+        for (std::size_t i = 0; i + 1 < tl.jobChanges.size(); ++i) {
+            const JobObservation& interim = tl.jobChanges[i];
+            const auto& uncounted = interim.status.uncountedTerminatedPods;
+            if (!uncounted || uncounted->succeeded.empty())
+                continue;
+            ++waves;
+            // Every listed uid is one of the Job's Pods, and the next write counts them.
+            for (const auto& uid : uncounted->succeeded)
+                QVERIFY(std::any_of(tl.pods.begin(), tl.pods.end(),
+                                    [&](const TimelinePod& p) { return p.uid == uid; }));
+            const JobObservation& counted = tl.jobChanges[i + 1];
+            QVERIFY(counted.time > interim.time);
+            QCOMPARE(counted.status.succeeded,
+                     interim.status.succeeded + static_cast<int32_t>(uncounted->succeeded.size()));
+            QVERIFY(!counted.status.uncountedTerminatedPods ||
+                    counted.status.uncountedTerminatedPods->succeeded.empty());
+        }
+        QCOMPARE(waves, 2); // two waves of three Pods
+        QCOMPARE(tl.jobChanges.back().status.succeeded, 6);
+    }
+
     void stopAtCapsForbiddenJob() {
         Scenario s = scenarioFor("  completions: 1\n");
         s.createForbidden = true;

@@ -24,6 +24,7 @@
 #include "reconcile/explanation.h"
 #include "reconcile/job_pods.h"
 #include "reconcile/sync.h"
+#include "timeline/bulk_memory.h"
 
 #include <algorithm>
 #include <array>
@@ -236,6 +237,9 @@ private:
     std::vector<PodTrack> pods_;
     std::vector<uint32_t> actionable_;
     std::vector<std::unique_ptr<Pod>> podObjects_;
+    // Pod objects of Pods that left the actionable set, reused (fillPod) for the next ones.
+    std::vector<std::unique_ptr<Pod>> spareObjects_;
+    std::vector<Pod> settleStorage_; // the Pods of one flushSettlements, storage reused
     std::unordered_map<std::string_view, uint32_t> uidIndex_;
     std::vector<uint32_t> uncountedPods_;
     std::deque<uint32_t> keptFailed_; // per-index backoff Pods, in finish order
@@ -333,7 +337,8 @@ void Analyzer::updateMembership(uint32_t pod) {
         pods_[last].setPos = t.setPos;
         actionable_.pop_back();
         t.setPos = -1;
-        podObjects_[pod].reset();
+        if (podObjects_[pod])
+            spareObjects_.push_back(std::move(podObjects_[pod]));
         t.dirty = true;
     }
 }
@@ -356,17 +361,19 @@ void Analyzer::checkSettle(uint32_t pod) {
 void Analyzer::flushSettlements() {
     if (settleSucceeded_.empty() && settleFailed_.empty())
         return;
-    std::vector<Pod> storage;
-    storage.reserve(settleSucceeded_.size() + settleFailed_.size());
+    // Filled first, pointed to after: the storage does not move once sized.
+    if (settleStorage_.size() < settleSucceeded_.size() + settleFailed_.size())
+        settleStorage_.resize(settleSucceeded_.size() + settleFailed_.size());
+    size_t used = 0;
+    for (const auto* list : {&settleSucceeded_, &settleFailed_})
+        for (uint32_t p : *list)
+            tl_.fillPod(p, tl_.podChanges[pods_[p].lastChange].state, settleStorage_[used++]);
     std::vector<const Pod*> succeeded, failed;
-    for (uint32_t p : settleSucceeded_) {
-        storage.push_back(tl_.podAt(p, tl_.podChanges[pods_[p].lastChange].state));
-        succeeded.push_back(&storage.back());
-    }
-    for (uint32_t p : settleFailed_) {
-        storage.push_back(tl_.podAt(p, tl_.podChanges[pods_[p].lastChange].state));
-        failed.push_back(&storage.back());
-    }
+    used = 0;
+    for (size_t i = 0; i < settleSucceeded_.size(); ++i)
+        succeeded.push_back(&settleStorage_[used++]);
+    for (size_t i = 0; i < settleFailed_.size(); ++i)
+        failed.push_back(&settleStorage_[used++]);
     settledBackoff_ = newBackoffRecord(settledBackoff_, succeeded, failed);
     settleSucceeded_.clear();
     settleFailed_.clear();
@@ -502,8 +509,15 @@ void Analyzer::evaluate(Seconds now) {
     for (uint32_t p : actionable_) {
         PodTrack& t = pods_[p];
         if (t.dirty || !podObjects_[p]) {
-            podObjects_[p] =
-                std::make_unique<Pod>(tl_.podAt(p, tl_.podChanges[t.lastChange].state));
+            if (!podObjects_[p]) {
+                if (spareObjects_.empty()) {
+                    podObjects_[p] = std::make_unique<Pod>();
+                } else {
+                    podObjects_[p] = std::move(spareObjects_.back());
+                    spareObjects_.pop_back();
+                }
+            }
+            tl_.fillPod(p, tl_.podChanges[t.lastChange].state, *podObjects_[p]);
             t.dirty = false;
         }
         pods.push_back(podObjects_[p].get());
@@ -821,13 +835,16 @@ void Analyzer::emitRow(Seconds now) {
             return;
     }
     row.causes.assign(causes.ids.begin(), causes.ids.begin() + static_cast<long>(causes.size));
-    out_.series.push_back(std::move(row));
+    pushBulk(out_.series, std::move(row));
 }
 
 Analysis Analyzer::run() {
     const size_t podCount = tl_.pods.size();
+    reserveBulk(pods_, podCount);
     pods_.resize(podCount);
+    reserveBulk(podObjects_, podCount);
     podObjects_.resize(podCount);
+    reserveBulk(out_.pods, podCount);
     out_.pods.resize(podCount);
     uidIndex_.reserve(podCount);
     for (uint32_t i = 0; i < podCount; ++i) {
@@ -841,7 +858,9 @@ Analysis Analyzer::run() {
         life.created = p.createdAt;
         life.phase = pod_phase::Pending;
     }
-    out_.events.reserve(tl_.events.size());
+    reserveBulk(out_.events, tl_.events.size());
+    // Rows: at most one per instant; a Pod's changes come in a few instants of their own.
+    reserveBulk(out_.series, (tl_.podChanges.size() + tl_.jobChanges.size()) / 3 + 16);
 
     // Merge the three time-ordered streams; all observations at one instant make one row.
     size_t j = 0, p = 0, e = 0;

@@ -112,6 +112,8 @@ ApiAnswer ApiCalls::updateStatus(const Job& job) {
             apiErrorText(e, "update", "jobs.batch", job.metadata.name, job.metadata.namespace_);
         return answer;
     }
+    if (result_.statusUpdated)
+        result_.earlierStatusWrites.push_back(std::move(result_.status));
     result_.statusUpdated = true;
     result_.status = job.status;
     return answer;

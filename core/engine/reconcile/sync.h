@@ -120,6 +120,10 @@ struct SyncResult {
 
     bool statusUpdated = false; // whether the pass wrote the Job status
     JobStatus status;           // the Job status after the pass
+    // The pass's earlier status writes, in order, when it wrote more than once: the write that
+    // lists finished Pods in uncountedTerminatedPods before their finalizers are removed (and,
+    // after a failed finalizer patch, the one saving partial progress). `status` is the last.
+    std::vector<JobStatus> earlierStatusWrites;
 
     Expectations expectations; // the controller's expectations after the pass
     BackoffRecord backoff;     // the backoff record after the pass

@@ -7,12 +7,14 @@
 #include "reconcile/sync.h"
 #include "scenario/scenario_reader.h"
 #include "sim/random.h"
+#include "timeline/bulk_memory.h"
 
 #include <algorithm>
 #include <bit>
 #include <cmath>
 #include <deque>
 #include <limits>
+#include <map>
 #include <memory>
 #include <optional>
 #include <queue>
@@ -82,7 +84,8 @@ struct WriteOp {
         Create,
         RemoveFinalizer,
         Delete,
-        InterimStatus,
+        InterimStatus, // target: index into pendingInterim_, or kNone
+        RecordStatus,  // an earlier status write with no round trip of its own (target: index)
         Status,
         RecordEvent
     };
@@ -103,7 +106,7 @@ struct SimNode {
 };
 
 struct SimPod {
-    std::unique_ptr<Pod> obj; // the Pod the API serves; freed once no sync needs it again
+    std::unique_ptr<Pod> obj; // the Pod the API serves; recycled once no sync needs it again
     PodState state;
     uint32_t lastObservation = kNone;
     uint32_t gen = 0; // bumped to cancel the kubelet events planned for this Pod
@@ -144,6 +147,25 @@ std::pair<double, double> templateRequests(const PodTemplate& templ) {
         memory = std::max(memory, im);
     }
     return {cpu, memory};
+}
+
+// Sets `key` in `entries` to `value`, or removes it when there is none, reusing the node of a
+// key already there.
+void setEntry(std::map<std::string, std::string>& entries, const char* key,
+              const std::optional<std::string>& value) {
+    auto it = entries.find(key);
+    if (!value) {
+        if (it != entries.end())
+            entries.erase(it);
+    } else if (it != entries.end()) {
+        it->second = *value;
+    } else {
+        entries.emplace(key, *value);
+    }
+}
+
+std::optional<std::string> numberText(std::optional<int> n) {
+    return n ? std::optional<std::string>(std::to_string(*n)) : std::nullopt;
 }
 
 bool hasFinishedCondition(const JobStatus& status) {
@@ -187,10 +209,12 @@ private:
     std::string generateName(const std::string& prefix);
     std::string newUid();
     uint32_t reservePod(const PodCreation& creation);
+    void initPodObject(Pod& pod, const TimelinePod& identity) const;
     void createPodNow(uint32_t id);
     void deletePodNow(uint32_t id);
     void removeFinalizerNow(uint32_t id);
     void removePodNow(uint32_t id);
+    void applyInterimStatusNow(uint32_t index);
     void applyStatusNow();
     void changeSpec(const JobSpec& spec);
     void deleteJob(bool foreground);
@@ -268,6 +292,9 @@ private:
     Seconds busyUntil_ = 0;
     int rateLimiterFailures_ = 0;
     std::vector<uint32_t> controllerList_; // Pods a sync can act on (see compactControllerList)
+    // Pod objects no sync needs any more, reused for new Pods: a 100 000-Pod run then allocates
+    // about as many objects as Pods are in flight at once, not one per Pod.
+    std::vector<std::unique_ptr<Pod>> spareObjects_;
     std::vector<const Pod*> syncPods_;
 
     // Writes of the sync in flight.
@@ -275,6 +302,7 @@ private:
     std::size_t writeCursor_ = 0;
     std::vector<TimelineEvent> pendingEvents_;
     JobStatus pendingStatus_;
+    std::vector<JobStatus> pendingInterim_; // the pass's earlier status writes
 };
 
 Simulator::Simulator(const Scenario& scenario)
@@ -317,10 +345,10 @@ Simulator::Simulator(const Scenario& scenario)
         std::max<int64_t>(job_.spec.completions.value_or(0), job_.spec.parallelism.value_or(1)),
         2'000'000);
     const auto reserved = static_cast<std::size_t>(expectedPods + expectedPods / 10 + 16);
-    pods_.reserve(reserved);
-    tl_.pods.reserve(reserved);
-    tl_.podChanges.reserve(reserved * 5);
-    tl_.events.reserve(reserved);
+    reserveBulk(pods_, reserved);
+    reserveBulk(tl_.pods, reserved);
+    reserveBulk(tl_.podChanges, reserved * 5);
+    reserveBulk(tl_.events, reserved);
     byName_.reserve(reserved);
     if (scenario.workQueue)
         workItems_ = scenario.workQueue->items;
@@ -475,7 +503,7 @@ void Simulator::observe(uint32_t id, bool deleted) {
         return;
     }
     p.lastObservation = static_cast<uint32_t>(tl_.podChanges.size());
-    tl_.podChanges.push_back(PodObservation{now_, id, p.state, deleted});
+    pushBulk(tl_.podChanges, PodObservation{now_, id, p.state, deleted});
 }
 
 void Simulator::observeJob(bool deleted) {
@@ -484,8 +512,8 @@ void Simulator::observeJob(bool deleted) {
 
 void Simulator::recordEvent(const std::string& kind, const std::string& name, const char* type,
                             std::string reason, std::string message) {
-    tl_.events.push_back(
-        TimelineEvent{now_, kind, name, type, std::move(reason), std::move(message)});
+    pushBulk(tl_.events,
+             TimelineEvent{now_, kind, name, type, std::move(reason), std::move(message)});
 }
 
 // --- controller -------------------------------------------------------------------------------
@@ -545,9 +573,13 @@ void Simulator::podDeletionObserved(uint32_t id, bool final) {
 
 void Simulator::dropFinalizerExpectation(const std::string& uid) {
     auto& uids = expectations_.finalizerRemovalUids;
+    // The order of the list means nothing to a sync (it is read as a set): swap and pop.
     auto it = std::find(uids.begin(), uids.end(), uid);
-    if (it != uids.end())
-        uids.erase(it);
+    if (it != uids.end()) {
+        if (it != uids.end() - 1)
+            *it = std::move(uids.back());
+        uids.pop_back();
+    }
 }
 
 // The work queue's AddAfter: a key waits at most once, at the earliest time asked.
@@ -584,8 +616,8 @@ void Simulator::compactControllerList() {
     std::erase_if(controllerList_, [&](uint32_t id) {
         SimPod& p = pods_[id];
         const bool keep = p.exists && (!isTerminalPhase(p.state.phase) || p.state.tracked);
-        if (!keep)
-            p.obj.reset();
+        if (!keep && p.obj)
+            spareObjects_.push_back(std::move(p.obj));
         return !keep;
     });
 }
@@ -622,6 +654,7 @@ void Simulator::runSync() {
     if (writeCursor_ == writes_.size()) {
         writes_.clear();
         pendingEvents_.clear();
+        pendingInterim_.clear();
         writeCursor_ = 0;
     }
     const std::size_t firstWrite = writes_.size();
@@ -689,18 +722,29 @@ void Simulator::runSync() {
             }
         }
     }
+    // The pass's earlier status writes (SyncResult::earlierStatusWrites): the first is the
+    // one listing finished Pods in uncountedTerminatedPods before their finalizers go.
+    const std::size_t firstInterim = pendingInterim_.size();
+    for (JobStatus& status : r.earlierStatusWrites)
+        pendingInterim_.push_back(std::move(status));
+    std::size_t nextInterim = firstInterim;
     bool accounted = false;
     for (const auto& name : r.finalizerRemovals) {
         if (patchedNames.count(name))
             continue;
         if (!accounted) {
             accounted = true;
-            // The status write that lists them as uncounted. Its content is not kept (the pass
-            // returns only the final status), but the controller's informer sees it.
-            land(WriteOp::Kind::InterimStatus, 0);
+            // The status write that lists them as uncounted; the controller's informer sees it.
+            land(WriteOp::Kind::InterimStatus, nextInterim < pendingInterim_.size()
+                                                   ? static_cast<uint32_t>(nextInterim++)
+                                                   : kNone);
         }
         land(WriteOp::Kind::RemoveFinalizer, byName_.at(name));
     }
+    // Earlier writes without a round trip modelled above (no finalizer patch followed them, or
+    // a patch failed and progress was saved) are recorded just before the final one.
+    for (; nextInterim < pendingInterim_.size(); ++nextInterim)
+        alongside(WriteOp::Kind::RecordStatus, static_cast<uint32_t>(nextInterim));
     if (r.statusUpdated) {
         pendingStatus_ = r.status;
         land(WriteOp::Kind::Status, 0);
@@ -752,16 +796,21 @@ void Simulator::applyWrites() {
             deletePodNow(op.target);
             break;
         case WriteOp::Kind::InterimStatus:
+            if (op.target != kNone)
+                applyInterimStatusNow(op.target);
             if (jobExists_)
                 notify(Note::JobUpdated);
+            break;
+        case WriteOp::Kind::RecordStatus:
+            applyInterimStatusNow(op.target);
             break;
         case WriteOp::Kind::Status:
             applyStatusNow();
             break;
         case WriteOp::Kind::RecordEvent: {
-            TimelineEvent e = std::move(pendingEvents_[op.target]);
+            TimelineEvent& e = pendingEvents_[op.target];
             e.time = now_;
-            tl_.events.push_back(std::move(e));
+            pushBulk(tl_.events, std::move(e));
             break;
         }
         }
@@ -773,11 +822,11 @@ void Simulator::applyWrites() {
 // --- API server -------------------------------------------------------------------------------
 
 std::string Simulator::generateName(const std::string& prefix) {
-    std::string name;
+    std::string name(prefix.size() + kNameSuffixLength, ' ');
+    name.replace(0, prefix.size(), prefix);
     do {
-        name = prefix;
-        for (int i = 0; i < kNameSuffixLength; ++i)
-            name += kNameAlphabet[nameRng_.below(kNameAlphabet.size())];
+        for (std::size_t i = prefix.size(); i < name.size(); ++i)
+            name[i] = kNameAlphabet[nameRng_.below(kNameAlphabet.size())];
     } while (byName_.count(name));
     return name;
 }
@@ -823,11 +872,53 @@ uint32_t Simulator::reservePod(const PodCreation& c) {
     identity.indexFailureCount = c.indexFailureCount;
     identity.indexIgnoredFailureCount = c.indexIgnoredFailureCount;
     byName_.emplace(identity.name, id);
-    tl_.pods.push_back(std::move(identity));
+    pushBulk(tl_.pods, std::move(identity));
     SimPod p;
     p.key = c.index ? *c.index : ordinal;
-    pods_.push_back(std::move(p));
+    pushBulk(pods_, std::move(p));
     return id;
+}
+
+// The Pod object as the API server returns it right after the create: every field is set,
+// so that a recycled object (storage reused) is the same as a new one. The only map keys an
+// object ever gets are the ones set here.
+void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
+    ObjectMeta& meta = pod.metadata;
+    meta.name = identity.name;
+    meta.namespace_ = job_.metadata.namespace_;
+    meta.uid = identity.uid;
+    meta.generateName.assign(identity.name, 0, identity.name.size() - kNameSuffixLength);
+    meta.generation = 0;
+    meta.creationTimestamp = now_;
+    meta.deletionTimestamp.reset();
+    meta.deletionGracePeriodSeconds.reset();
+    const std::optional<std::string> index =
+        identity.index >= 0 ? std::optional<std::string>(std::to_string(identity.index))
+                            : std::nullopt;
+    setEntry(meta.labels, kJobCompletionIndexAnnotation, index);
+    setEntry(meta.annotations, kJobCompletionIndexAnnotation, index);
+    setEntry(meta.annotations, kJobIndexFailureCountAnnotation,
+             numberText(identity.indexFailureCount));
+    setEntry(meta.annotations, kJobIndexIgnoredFailureCountAnnotation,
+             numberText(identity.indexIgnoredFailureCount));
+    meta.finalizers.resize(1);
+    meta.finalizers.front() = kJobTrackingFinalizer;
+
+    pod.nodeName.clear();
+    pod.phase = pod_phase::Pending;
+    pod.startTime.reset();
+    pod.conditions.clear();
+    pod.conditions.push_back({"Ready", "False", now_});
+    pod.containerStatuses.resize(1);
+    ContainerStatus& main = pod.containerStatuses.front();
+    main.name = containerName_;
+    main.ready = false;
+    main.running = false;
+    main.runningStartedAt.reset();
+    main.terminated.reset();
+    main.restartCount = 0;
+    pod.initContainerStatuses.clear();
+    pod.restartableInitContainers.clear();
 }
 
 void Simulator::createPodNow(uint32_t id) {
@@ -835,30 +926,13 @@ void Simulator::createPodNow(uint32_t id) {
     TimelinePod& identity = tl_.pods[id];
     identity.createdAt = now_;
 
-    auto pod = std::make_unique<Pod>();
-    pod->metadata.name = identity.name;
-    pod->metadata.uid = identity.uid;
-    pod->metadata.namespace_ = job_.metadata.namespace_;
-    pod->metadata.generateName = identity.name.substr(0, identity.name.size() - kNameSuffixLength);
-    pod->metadata.creationTimestamp = now_;
-    pod->metadata.finalizers.push_back(kJobTrackingFinalizer);
-    if (identity.index >= 0) {
-        const std::string ix = std::to_string(identity.index);
-        pod->metadata.annotations[kJobCompletionIndexAnnotation] = ix;
-        pod->metadata.labels[kJobCompletionIndexAnnotation] = ix;
+    if (!spareObjects_.empty()) {
+        p.obj = std::move(spareObjects_.back());
+        spareObjects_.pop_back();
+    } else {
+        p.obj = std::make_unique<Pod>();
     }
-    if (identity.indexFailureCount)
-        pod->metadata.annotations[kJobIndexFailureCountAnnotation] =
-            std::to_string(*identity.indexFailureCount);
-    if (identity.indexIgnoredFailureCount)
-        pod->metadata.annotations[kJobIndexIgnoredFailureCountAnnotation] =
-            std::to_string(*identity.indexIgnoredFailureCount);
-    pod->phase = pod_phase::Pending;
-    pod->conditions.push_back({"Ready", "False", now_});
-    ContainerStatus main;
-    main.name = containerName_;
-    pod->containerStatuses.push_back(std::move(main));
-    p.obj = std::move(pod);
+    initPodObject(*p.obj, identity);
 
     p.exists = true;
     ++existing_;
@@ -946,6 +1020,14 @@ void Simulator::removePodNow(uint32_t id) {
     notify(Note::PodDeleted, id);
     if (jobForegroundDeleting_ && existing_ == 0)
         removeJobObject();
+}
+
+// An earlier status write of a pass lands: recorded; the pass's last write follows it.
+void Simulator::applyInterimStatusNow(uint32_t index) {
+    if (!jobExists_)
+        return;
+    job_.status = std::move(pendingInterim_[index]);
+    observeJob();
 }
 
 void Simulator::applyStatusNow() {

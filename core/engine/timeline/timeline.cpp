@@ -1,41 +1,94 @@
 #include "timeline/timeline.h"
 
+#include <map>
+#include <string>
+
 namespace jobscope {
 
-Pod Timeline::podAt(uint32_t index, const PodState& state) const {
-    const TimelinePod& identity = pods.at(index);
-    Pod pod;
-    pod.metadata.name = identity.name;
-    pod.metadata.uid = identity.uid;
-    pod.metadata.namespace_ = jobMetadata.namespace_;
-    pod.metadata.creationTimestamp = identity.createdAt;
-    pod.metadata.deletionTimestamp = state.deletionTimestamp;
-    if (state.tracked)
-        pod.metadata.finalizers.push_back(kJobTrackingFinalizer);
-    if (identity.index >= 0) {
-        const std::string ix = std::to_string(identity.index);
-        pod.metadata.annotations[kJobCompletionIndexAnnotation] = ix;
-        pod.metadata.labels[kJobCompletionIndexAnnotation] = ix;
+namespace {
+
+// Sets `key` in `entries` to the decimal `value`, or removes it when there is none, reusing
+// the node of a key already there.
+void setNumberEntry(std::map<std::string, std::string>& entries, const char* key, bool present,
+                    int value) {
+    auto it = entries.find(key);
+    if (!present) {
+        if (it != entries.end())
+            entries.erase(it);
+    } else if (it != entries.end()) {
+        it->second = std::to_string(value);
+    } else {
+        entries.emplace(key, std::to_string(value));
     }
-    if (identity.indexFailureCount)
-        pod.metadata.annotations[kJobIndexFailureCountAnnotation] =
-            std::to_string(*identity.indexFailureCount);
-    if (identity.indexIgnoredFailureCount)
-        pod.metadata.annotations[kJobIndexIgnoredFailureCountAnnotation] =
-            std::to_string(*identity.indexIgnoredFailureCount);
+}
+
+// Keeps only the given keys (the only ones fillPod writes) so that a reused object carries
+// nothing from an earlier fill.
+void keepOnly(std::map<std::string, std::string>& entries,
+              std::initializer_list<const char*> keys) {
+    for (auto it = entries.begin(); it != entries.end();) {
+        bool known = false;
+        for (const char* key : keys)
+            known = known || it->first == key;
+        it = known ? std::next(it) : entries.erase(it);
+    }
+}
+
+} // namespace
+
+Pod Timeline::podAt(uint32_t index, const PodState& state) const {
+    Pod pod;
+    fillPod(index, state, pod);
+    return pod;
+}
+
+void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
+    const TimelinePod& identity = pods.at(index);
+    ObjectMeta& meta = pod.metadata;
+    meta.name = identity.name;
+    meta.uid = identity.uid;
+    meta.namespace_ = jobMetadata.namespace_;
+    meta.generateName.clear();
+    meta.generation = 0;
+    meta.creationTimestamp = identity.createdAt;
+    meta.deletionTimestamp = state.deletionTimestamp;
+    meta.deletionGracePeriodSeconds.reset();
+    if (state.tracked) {
+        meta.finalizers.resize(1);
+        meta.finalizers.front() = kJobTrackingFinalizer;
+    } else {
+        meta.finalizers.clear();
+    }
+    keepOnly(meta.annotations, {kJobCompletionIndexAnnotation, kJobIndexFailureCountAnnotation,
+                                kJobIndexIgnoredFailureCountAnnotation});
+    keepOnly(meta.labels, {kJobCompletionIndexAnnotation});
+    const bool indexed = identity.index >= 0;
+    setNumberEntry(meta.annotations, kJobCompletionIndexAnnotation, indexed, identity.index);
+    setNumberEntry(meta.labels, kJobCompletionIndexAnnotation, indexed, identity.index);
+    setNumberEntry(meta.annotations, kJobIndexFailureCountAnnotation,
+                   identity.indexFailureCount.has_value(), identity.indexFailureCount.value_or(0));
+    setNumberEntry(meta.annotations, kJobIndexIgnoredFailureCountAnnotation,
+                   identity.indexIgnoredFailureCount.has_value(),
+                   identity.indexIgnoredFailureCount.value_or(0));
 
     pod.nodeName = state.nodeName;
     pod.phase = state.phase;
+    pod.startTime.reset();
+    pod.conditions.clear();
     if (!state.nodeName.empty())
         pod.conditions.push_back({"PodScheduled", "True", std::nullopt});
     pod.conditions.push_back({"Ready", state.ready ? "True" : "False", std::nullopt});
     if (state.disruptionTarget)
         pod.conditions.push_back({"DisruptionTarget", "True", std::nullopt});
 
-    ContainerStatus main;
+    pod.containerStatuses.resize(1);
+    ContainerStatus& main = pod.containerStatuses.front();
     main.name = "main";
     main.ready = state.ready;
+    main.running = false;
+    main.runningStartedAt.reset();
     main.restartCount = state.restartCount;
+    main.terminated.reset();
     if (state.exitCode) {
         ContainerStateTerminated terminated;
         terminated.exitCode = *state.exitCode;
@@ -44,8 +97,8 @@ Pod Timeline::podAt(uint32_t index, const PodState& state) const {
     } else if (state.containersStarted) {
         main.running = true;
     }
-    pod.containerStatuses.push_back(std::move(main));
-    return pod;
+    pod.initContainerStatuses.clear();
+    pod.restartableInitContainers.clear();
 }
 
 } // namespace jobscope

@@ -80,6 +80,17 @@ struct ControllerSync {
     int deletions = 0;
 };
 
+// A span of time whose history was not watched but reconstructed from the objects' own
+// timestamps: a post-mortem dump, the life of a Job before a live watch began, or a gap in a
+// watch. Inside it the order of changes follows the server's timestamps (1 s resolution), the
+// Job's counters are only known where they were read, Events that repeated are spread over
+// their first..last times, and Pods deleted before they were seen are missing.
+struct UnobservedSpan {
+    Seconds start = 0;
+    Seconds end = 0;
+    std::string reason; // "dump" | "before-watch" | "watch-gap"
+};
+
 struct Timeline {
     ObjectMeta jobMetadata;
     Seconds start = 0;          // the Job's creation
@@ -89,10 +100,15 @@ struct Timeline {
     std::vector<JobObservation> jobChanges;
     std::vector<PodObservation> podChanges;
     std::vector<TimelineEvent> events;
-    std::vector<ControllerSync> syncs; // empty for live timelines
+    std::vector<ControllerSync> syncs;      // empty for live timelines
+    std::vector<UnobservedSpan> unobserved; // in start order, not overlapping; empty when
+                                            // simulated or watched throughout
 
     // The v1 Pod as the controller sees it in `state`, rebuilt from the compact record.
     Pod podAt(uint32_t pod, const PodState& state) const;
+    // The same, written into `out` (every field set), reusing its storage: callers that
+    // rebuild many Pods keep a few objects instead of allocating one per rebuild.
+    void fillPod(uint32_t pod, const PodState& state, Pod& out) const;
 };
 
 } // namespace jobscope

@@ -1,0 +1,81 @@
+// The run's figures from what the analysis recorded. The finish is the moment the Job's
+// terminal condition was written: the controller records an Event in the same pass
+// ("Completed", or the failure's reason as a Warning), so that Event's time is the finish; a
+// timeline without Events (a trace recorded without them) falls back to the start of the
+// `finished` cause, which the analysis opens once the Job shows it is finishing.
+
+#include "analysis/summary.h"
+
+#include "job.h"
+#include "pod.h"
+#include "reconcile/explanation.h"
+
+#include <algorithm>
+
+namespace jobscope {
+
+namespace {
+
+std::string paramText(const CauseInterval& interval, const std::string& key) {
+    for (const auto& p : interval.params)
+        if (p.key == key)
+            return p.text;
+    return {};
+}
+
+// The earliest Event of the Job that announces `outcome` with `reason`, at or after `from`.
+std::optional<Seconds> finishEvent(const Analysis& analysis, const std::string& outcome,
+                                   const std::string& reason, Seconds from) {
+    for (const TimelineEvent& e : analysis.events) {
+        if (e.objectKind != "Job" || e.time < from)
+            continue;
+        const bool matches = outcome == job_condition::Complete
+                                 ? e.reason == "Completed"
+                                 : e.type == "Warning" && !reason.empty() && e.reason == reason;
+        if (matches)
+            return e.time;
+    }
+    return std::nullopt;
+}
+
+} // namespace
+
+RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
+    RunSummary summary;
+
+    // The Job's terminal condition: the last `finished` interval names it.
+    for (auto it = analysis.causes.rbegin(); it != analysis.causes.rend(); ++it) {
+        if (it->cause != cause::Finished)
+            continue;
+        const std::string condition = paramText(*it, "condition");
+        if (condition != job_condition::Complete && condition != job_condition::Failed)
+            break; // deleted, or still finishing when observation stopped
+        summary.outcome = condition;
+        const Seconds at = finishEvent(analysis, condition, paramText(*it, "reason"), it->start)
+                               .value_or(it->start);
+        summary.finishedAt = at - origin;
+        break;
+    }
+
+    for (const PodLifecycle& pod : analysis.pods) {
+        Seconds podEnd = end;
+        if (pod.finished)
+            podEnd = std::min(podEnd, *pod.finished);
+        if (pod.deleted)
+            podEnd = std::min(podEnd, *pod.deleted);
+        summary.podSeconds += std::max(0.0, podEnd - pod.created);
+        if (pod.started)
+            summary.runningSeconds += std::max(0.0, podEnd - *pod.started);
+        ++summary.podsCreated;
+        if (pod.phase == pod_phase::Failed)
+            ++summary.podsFailed;
+    }
+
+    for (const SeriesRow& row : analysis.series)
+        summary.peakActive = std::max<int>(summary.peakActive, row.active);
+    if (!analysis.series.empty())
+        summary.requested = analysis.series.back().requested;
+    return summary;
+}
+
+} // namespace jobscope

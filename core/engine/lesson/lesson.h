@@ -1,0 +1,73 @@
+#pragma once
+// A lesson (issue 6): scenes shown one after the other, each a scenario (optionally a second
+// one side by side) with steps — stop points on the scenario's timeline, each with a one-line
+// caption in English and Chinese whose {placeholders} are filled from the simulated series at
+// that moment. docs/lesson.md describes the file format for teachers.
+
+#include "diagnostics.h"
+#include "scenario/scenario.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+// Where on the timeline a step stops.
+struct StepAnchor {
+    enum class Kind {
+        Time,       // `time` seconds after the Job's creation
+        CauseStart, // the first start of `cause` at or after `after`, plus `plus`
+        CauseEnd,   // the end of that interval, plus `plus`
+        End,        // the end of the timeline, plus `plus` (which is then <= 0)
+    };
+    Kind kind = Kind::Time;
+    Seconds time = 0;
+    std::string cause;
+    Seconds after = 0;
+    Seconds plus = 0;
+};
+
+struct LessonStep {
+    StepAnchor at;
+    std::string caption;              // English template with {placeholders}
+    std::string captionZh;            // Simplified Chinese template ("" = show the English one)
+    SourcePosition position;          // of the step
+    SourcePosition atPosition;        // of its `at`
+    SourcePosition captionPosition;   // of its `caption`
+    SourcePosition captionZhPosition; // of its `captionZh`
+};
+
+struct LessonScenario {
+    Scenario scenario;
+    std::string source; // the scenario file it was read from; "" when inline
+    SourcePosition position;
+};
+
+struct LessonScene {
+    std::string title;
+    std::string titleZh;
+    std::string description; // a short line under the title ("" for none)
+    std::string descriptionZh;
+    LessonScenario scenario;               // the timeline the steps stop on
+    std::optional<LessonScenario> compare; // shown beside it, for trade-offs
+    std::vector<LessonStep> steps;
+    SourcePosition position;
+};
+
+struct Lesson {
+    std::string file; // where it was read from
+    std::string title;
+    std::string titleZh;
+    std::string description;
+    std::string descriptionZh;
+    std::vector<LessonScene> scenes;
+};
+
+// The text to show in one language: the Chinese one when `wantChinese` and it is not empty.
+inline const std::string& localized(const std::string& english, const std::string& chinese,
+                                    bool wantChinese) {
+    return wantChinese && !chinese.empty() ? chinese : english;
+}
+
+} // namespace jobscope
