@@ -1,16 +1,96 @@
 #include "cli/replay_command.h"
 
+#include "analysis/analysis.h"
 #include "cli/cli.h"
 #include "cli/output.h"
+#include "cli/report_outputs.h"
+#include "live/recording.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 
 namespace jobscope::cli {
 
-int runReplay(const QStringList& /*arguments*/) {
-    printError(QCoreApplication::translate("Cli", "the '%1' command is not available yet")
-                   .arg(QStringLiteral("replay")));
-    return ExitBadInput;
+namespace {
+
+class ReplayCommand {
+    Q_DECLARE_TR_FUNCTIONS(ReplayCommand)
+
+public:
+    static int run(const QStringList& arguments) {
+        QCommandLineParser parser;
+        parser.setApplicationDescription(
+            tr("Plays back a recorded Job and writes what happened, as 'jobscope simulate'\n"
+               "does for a simulated one: the requested and actual parallelism over time\n"
+               "with the causes of every difference (CSV and a PNG plot), the Pods'\n"
+               "lifecycles and the Events.\n"
+               "\n"
+               "PATH is a JobScope trace (written by 'jobscope record'), a folder of\n"
+               "'kubectl get … --watch -o json --output-watch-events' streams, or a\n"
+               "post-mortem dump ('kubectl get job,pods,events -o json' or -o yaml); see\n"
+               "docs/live.md. Times in the outputs are seconds since the Job was created.\n"
+               "Without any output option the series CSV goes to standard output; '-' as a\n"
+               "CSV file name also means standard output."));
+        parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
+                                            tr("Show this help and exit.")));
+        addReportOptions(parser);
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("lang"),
+            tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
+               "locale)."),
+            tr("language")));
+        parser.addPositionalArgument(
+            QStringLiteral("PATH"),
+            tr("The trace, kubectl watch folder or kubectl dump to play back."));
+
+        const QString program = QStringLiteral("jobscope replay");
+        if (!parser.parse(arguments)) {
+            printError(parser.errorText());
+            writeErr(tr("Run 'jobscope replay --help' for usage.") + QLatin1Char('\n'));
+            return ExitBadInput;
+        }
+        if (parser.isSet(QStringLiteral("help")))
+            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
+        const QStringList paths = parser.positionalArguments();
+        if (paths.size() != 1) {
+            printError(paths.isEmpty() ? tr("missing the PATH argument (a trace, a kubectl watch "
+                                            "folder or a kubectl dump)")
+                                       : tr("expected one PATH, got %1: %2")
+                                             .arg(paths.size())
+                                             .arg(paths.join(QLatin1Char(' '))));
+            writeErr(helpText(parser, program));
+            return ExitBadInput;
+        }
+        int optionsStatus = ExitSuccess;
+        const std::optional<ReportOptions> report = readReportOptions(parser, &optionsStatus);
+        if (!report)
+            return optionsStatus;
+
+        QString error;
+        const std::optional<live::Recording> recording =
+            live::RecordingLoader::load(paths.first(), &error);
+        if (!recording) {
+            // The loaders' messages start with the path (and position) already.
+            writeErr(QStringLiteral("%1\n").arg(error));
+            return ExitBadInput;
+        }
+        for (const QString& warning : recording->warnings)
+            writeErr(QStringLiteral("jobscope: warning: %1\n").arg(warning));
+
+        const Analysis analysis = analyze(recording->timeline);
+        const QString title =
+            recording->jobNamespace.isEmpty()
+                ? tr("Job %1").arg(recording->jobName)
+                : tr("Job %1 (namespace %2)").arg(recording->jobName, recording->jobNamespace);
+        return writeReports(parser, *report, analysis, title, recording->timeline.start,
+                            recording->timeline.end);
+    }
+};
+
+} // namespace
+
+int runReplay(const QStringList& arguments) {
+    return ReplayCommand::run(arguments);
 }
 
 } // namespace jobscope::cli

@@ -3,22 +3,17 @@
 #include "analysis/analysis.h"
 #include "cli/cli.h"
 #include "cli/output.h"
+#include "cli/report_outputs.h"
 #include "cli/translation.h"
 #include "diagnostics.h"
-#include "plot/timeline_plot.h"
-#include "report/csv.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QGuiApplication>
 #include <QLocale>
 
 #include <algorithm>
-#include <functional>
 #include <optional>
 #include <utility>
 #include <vector>
@@ -26,11 +21,6 @@
 namespace jobscope::cli {
 
 namespace {
-
-constexpr int kDefaultWidth = 1600;
-constexpr int kDefaultHeight = 900;
-constexpr int kMinSide = 200;
-constexpr int kMaxSide = 10000;
 
 class SimulateCommand {
     Q_DECLARE_TR_FUNCTIONS(SimulateCommand)
@@ -57,23 +47,7 @@ public:
             tr("Stop the simulation at this time after the Job's creation, such as 90, 90s, "
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("series-csv"),
-            tr("Write the parallelism series (one row per change) as CSV to F."), tr("F")));
-        parser.addOption(QCommandLineOption(QStringLiteral("causes-csv"),
-                                            tr("Write the cause intervals as CSV to F."), tr("F")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("pods-csv"), tr("Write the Pods' lifecycles as CSV to F."), tr("F")));
-        parser.addOption(QCommandLineOption(QStringLiteral("events-csv"),
-                                            tr("Write the Events as CSV to F."), tr("F")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("width"),
-            tr("Width of the PNG in pixels (default %1).").arg(kDefaultWidth), tr("W")));
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("height"),
-            tr("Height of the PNG in pixels (default %1).").arg(kDefaultHeight), tr("H")));
+        addReportOptions(parser);
         parser.addOption(QCommandLineOption(
             QStringLiteral("lang"),
             tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
@@ -126,33 +100,10 @@ public:
                 return ExitBadInput;
             }
         }
-        int width = kDefaultWidth;
-        int height = kDefaultHeight;
-        for (auto [name, target] : {std::pair{QStringLiteral("width"), &width},
-                                    std::pair{QStringLiteral("height"), &height}}) {
-            if (!parser.isSet(name))
-                continue;
-            bool ok = false;
-            const QString value = parser.value(name);
-            *target = value.toInt(&ok);
-            if (!ok || *target < kMinSide || *target > kMaxSide) {
-                printError(tr("--%1: '%2' is not a number of pixels from %3 to %4")
-                               .arg(name, value)
-                               .arg(kMinSide)
-                               .arg(kMaxSide));
-                return ExitBadInput;
-            }
-        }
-        const QString png = parser.value(QStringLiteral("png"));
-        if (parser.isSet(QStringLiteral("png")) && png.isEmpty()) {
-            printError(tr("--png: the file name is empty"));
-            return ExitBadInput;
-        }
-        if (!png.isEmpty() && !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
-            // main() creates a QApplication when simulateRenders() says so.
-            printError(tr("cannot draw the PNG: no graphical application was created"));
-            return ExitFailure;
-        }
+        int optionsStatus = ExitSuccess;
+        const std::optional<ReportOptions> report = readReportOptions(parser, &optionsStatus);
+        if (!report)
+            return optionsStatus;
 
         Diagnostics diagnostics;
         std::optional<Scenario> scenario =
@@ -174,36 +125,8 @@ public:
                                   .arg(stats.steps)
                                   .arg(stats.end, 0, 'f', 3)));
         const Analysis analysis = analyze(timeline);
-        const Seconds origin = timeline.start;
-
-        // Every requested output is attempted; any that fails makes the exit status 1.
-        bool ok = true;
-        bool anyOutput = false;
-        const auto csv = [&](const char* option, const std::function<std::string()>& make) {
-            if (!parser.isSet(QLatin1String(option)))
-                return;
-            anyOutput = true;
-            ok = writeReport(parser.value(QLatin1String(option)), make()) && ok;
-        };
-        csv("series-csv", [&] { return seriesCsv(analysis.series, origin); });
-        csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
-        csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
-        csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
-        if (!png.isEmpty()) {
-            anyOutput = true;
-            ui::TimelinePlot plot;
-            plot.setAnalysis(analysis, title(*scenario, arguments), origin, timeline.end);
-            QString error;
-            if (!plot.savePng(png, QSize(width, height), &error)) {
-                printError(error);
-                ok = false;
-            }
-        }
-        if (!anyOutput && !writeOut(seriesCsv(analysis.series, origin))) {
-            printError(tr("cannot write the series to standard output"));
-            ok = false;
-        }
-        return ok ? ExitSuccess : ExitFailure;
+        return writeReports(parser, *report, analysis, title(*scenario, arguments), timeline.start,
+                            timeline.end);
     }
 
 private:
@@ -216,40 +139,6 @@ private:
         if (!scenario.title.empty())
             return QString::fromStdString(scenario.title);
         return tr("Job %1").arg(QString::fromStdString(scenario.job.metadata.name));
-    }
-
-    // `path` "-" is standard output; otherwise the file is replaced atomically.
-    static bool writeReport(const QString& path, const std::string& content) {
-        if (path == QLatin1String("-")) {
-            if (writeOut(content))
-                return true;
-            printError(tr("cannot write to standard output"));
-            return false;
-        }
-        if (path.isEmpty()) {
-            printError(tr("an output file name is empty"));
-            return false;
-        }
-        const QFileInfo info(path);
-        if (info.exists() && !info.isFile() && !info.isDir()) {
-            // A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming a temporary file
-            // over it would replace the device itself, so it is written in place.
-            QFile device(path);
-            if (!device.open(QIODevice::WriteOnly) ||
-                device.write(content.data(), static_cast<qint64>(content.size())) !=
-                    static_cast<qint64>(content.size()) ||
-                !device.flush()) {
-                printError(tr("cannot write %1: %2").arg(path, device.errorString()));
-                return false;
-            }
-            return true;
-        }
-        if (const std::optional<std::string> error =
-                writeFileAtomically(path.toStdString(), content)) {
-            printError(QString::fromStdString(*error));
-            return false;
-        }
-        return true;
     }
 
     // Messages in file order, as a compiler prints them; those without a position first.

@@ -362,10 +362,10 @@ void TestReconcileCli::usage_data() {
     // display, where it says what works instead of letting Qt abort.
     QTest::newRow("no command") << QStringList() << 1 << ""
                                 << "the desktop app needs a display";
-    QTest::newRow("record is not here yet") << QStringList({"record"}) << 2 << ""
-                                            << "the 'record' command is not available yet";
-    QTest::newRow("replay is not here yet") << QStringList({"replay", "t.jsonl"}) << 2 << ""
-                                            << "the 'replay' command is not available yet";
+    QTest::newRow("record without a Job") << QStringList({"record"}) << 2 << ""
+                                          << "record needs --job NAME and -o TRACE";
+    QTest::newRow("replay of a missing trace") << QStringList({"replay", "t.jsonl"}) << 2 << ""
+                                               << "t.jsonl: error: no such file or folder";
     QTest::newRow("a file for the GUI") << QStringList({"job.yaml"}) << 1 << ""
                                         << "the desktop app needs a display";
     QTest::newRow("misspelt command") << QStringList({"reconcle"}) << 2 << ""

@@ -1,0 +1,168 @@
+#include "cli/report_outputs.h"
+
+#include "cli/cli.h"
+#include "cli/output.h"
+#include "plot/timeline_plot.h"
+#include "report/csv.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QFileInfo>
+#include <QGuiApplication>
+
+#include <functional>
+#include <utility>
+
+namespace jobscope::cli {
+
+namespace {
+
+constexpr int kMinSide = 200;
+constexpr int kMaxSide = 10000;
+
+class ReportOutputs {
+    Q_DECLARE_TR_FUNCTIONS(ReportOutputs)
+
+public:
+    static void addOptions(QCommandLineParser& parser) {
+        const ReportOptions defaults;
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("series-csv"),
+            tr("Write the parallelism series (one row per change) as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(QStringLiteral("causes-csv"),
+                                            tr("Write the cause intervals as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("pods-csv"), tr("Write the Pods' lifecycles as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(QStringLiteral("events-csv"),
+                                            tr("Write the Events as CSV to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("width"),
+            tr("Width of the PNG in pixels (default %1).").arg(defaults.width), tr("W")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("height"),
+            tr("Height of the PNG in pixels (default %1).").arg(defaults.height), tr("H")));
+    }
+
+    static std::optional<ReportOptions> read(const QCommandLineParser& parser, int* exitStatus) {
+        ReportOptions options;
+        for (auto [name, target] : {std::pair{QStringLiteral("width"), &options.width},
+                                    std::pair{QStringLiteral("height"), &options.height}}) {
+            if (!parser.isSet(name))
+                continue;
+            bool ok = false;
+            const QString value = parser.value(name);
+            *target = value.toInt(&ok);
+            if (!ok || *target < kMinSide || *target > kMaxSide) {
+                printError(tr("--%1: '%2' is not a number of pixels from %3 to %4")
+                               .arg(name, value)
+                               .arg(kMinSide)
+                               .arg(kMaxSide));
+                *exitStatus = ExitBadInput;
+                return std::nullopt;
+            }
+        }
+        options.png = parser.value(QStringLiteral("png"));
+        if (parser.isSet(QStringLiteral("png")) && options.png.isEmpty()) {
+            printError(tr("--png: the file name is empty"));
+            *exitStatus = ExitBadInput;
+            return std::nullopt;
+        }
+        if (!options.png.isEmpty() &&
+            !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+            // main() creates a QApplication when commandDraws() says so.
+            printError(tr("cannot draw the PNG: no graphical application was created"));
+            *exitStatus = ExitFailure;
+            return std::nullopt;
+        }
+        return options;
+    }
+
+    static int write(const QCommandLineParser& parser, const ReportOptions& options,
+                     const Analysis& analysis, const QString& title, Seconds origin,
+                     std::optional<Seconds> end) {
+        bool ok = true;
+        bool anyOutput = false;
+        const auto csv = [&](const char* option, const std::function<std::string()>& make) {
+            if (!parser.isSet(QLatin1String(option)))
+                return;
+            anyOutput = true;
+            ok = writeReport(parser.value(QLatin1String(option)), make()) && ok;
+        };
+        csv("series-csv", [&] { return seriesCsv(analysis.series, origin); });
+        csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
+        csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
+        csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
+        if (!options.png.isEmpty()) {
+            anyOutput = true;
+            ui::TimelinePlot plot;
+            plot.setAnalysis(analysis, title, origin, end);
+            QString error;
+            if (!plot.savePng(options.png, QSize(options.width, options.height), &error)) {
+                printError(error);
+                ok = false;
+            }
+        }
+        if (!anyOutput && !writeOut(seriesCsv(analysis.series, origin))) {
+            printError(tr("cannot write the series to standard output"));
+            ok = false;
+        }
+        return ok ? ExitSuccess : ExitFailure;
+    }
+
+    static bool writeOne(const QString& path, const std::string& content) {
+        if (path == QLatin1String("-")) {
+            if (writeOut(content))
+                return true;
+            printError(tr("cannot write to standard output"));
+            return false;
+        }
+        if (path.isEmpty()) {
+            printError(tr("an output file name is empty"));
+            return false;
+        }
+        const QFileInfo info(path);
+        if (info.exists() && !info.isFile() && !info.isDir()) {
+            // A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming a temporary file
+            // over it would replace the device itself, so it is written in place.
+            QFile device(path);
+            if (!device.open(QIODevice::WriteOnly) ||
+                device.write(content.data(), static_cast<qint64>(content.size())) !=
+                    static_cast<qint64>(content.size()) ||
+                !device.flush()) {
+                printError(tr("cannot write %1: %2").arg(path, device.errorString()));
+                return false;
+            }
+            return true;
+        }
+        if (const std::optional<std::string> error =
+                writeFileAtomically(path.toStdString(), content)) {
+            printError(QString::fromStdString(*error));
+            return false;
+        }
+        return true;
+    }
+};
+
+} // namespace
+
+void addReportOptions(QCommandLineParser& parser) {
+    ReportOutputs::addOptions(parser);
+}
+
+std::optional<ReportOptions> readReportOptions(const QCommandLineParser& parser, int* exitStatus) {
+    return ReportOutputs::read(parser, exitStatus);
+}
+
+int writeReports(const QCommandLineParser& parser, const ReportOptions& options,
+                 const Analysis& analysis, const QString& title, Seconds origin,
+                 std::optional<Seconds> end) {
+    return ReportOutputs::write(parser, options, analysis, title, origin, end);
+}
+
+bool writeReport(const QString& path, const std::string& content) {
+    return ReportOutputs::writeOne(path, content);
+}
+
+} // namespace jobscope::cli

@@ -1,0 +1,256 @@
+#include "live/connect_dialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QEvent>
+#include <QFileDialog>
+#include <QFormLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLineEdit>
+#include <QListWidget>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+namespace jobscope::ui {
+
+ConnectDialog::ConnectDialog(QWidget* parent)
+    : QDialog(parent), kubeconfigLabel_(new QLabel(this)), kubeconfigEdit_(new QLineEdit(this)),
+      browseButton_(new QPushButton(this)), contextLabel_(new QLabel(this)),
+      contextCombo_(new QComboBox(this)), namespaceLabel_(new QLabel(this)),
+      namespaceEdit_(new QLineEdit(this)), jobsLabel_(new QLabel(this)),
+      jobList_(new QListWidget(this)), jobLabel_(new QLabel(this)), jobEdit_(new QLineEdit(this)),
+      statusLabel_(new QLabel(this)), warningLabel_(new QLabel(this)),
+      buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
+    connectButton_ = buttons_->addButton(QString(), QDialogButtonBox::AcceptRole);
+    auto* form = new QFormLayout;
+    auto* fileRow = new QHBoxLayout;
+    fileRow->addWidget(kubeconfigEdit_, 1);
+    fileRow->addWidget(browseButton_);
+    form->addRow(kubeconfigLabel_, fileRow);
+    form->addRow(contextLabel_, contextCombo_);
+    form->addRow(namespaceLabel_, namespaceEdit_);
+    form->addRow(jobsLabel_, jobList_);
+    form->addRow(QString(), statusLabel_);
+    form->addRow(jobLabel_, jobEdit_);
+    auto* layout = new QVBoxLayout(this);
+    layout->addLayout(form);
+    warningLabel_->setWordWrap(true);
+    warningLabel_->setStyleSheet(QStringLiteral("color:#b35900;"));
+    warningLabel_->hide();
+    statusLabel_->setWordWrap(true);
+    layout->addWidget(warningLabel_);
+    layout->addWidget(buttons_);
+    jobList_->setMinimumHeight(160);
+    resize(520, 440);
+
+    connect(kubeconfigEdit_, &QLineEdit::editingFinished, this, &ConnectDialog::loadKubeconfig);
+    connect(browseButton_, &QPushButton::clicked, this, [this] {
+        const QString file =
+            QFileDialog::getOpenFileName(this, tr("Choose a kubeconfig"), kubeconfigEdit_->text());
+        if (!file.isEmpty())
+            setKubeconfigPath(file);
+    });
+    connect(contextCombo_, &QComboBox::currentTextChanged, this, &ConnectDialog::contextChosen);
+    connect(namespaceEdit_, &QLineEdit::editingFinished, this, &ConnectDialog::restartJobList);
+    connect(jobList_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
+        if (item)
+            jobEdit_->setText(item->data(Qt::UserRole).toString());
+    });
+    connect(jobList_, &QListWidget::itemDoubleClicked, this, [this] {
+        if (connectButton_->isEnabled())
+            accept();
+    });
+    connect(jobEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
+        connectButton_->setEnabled(!text.trimmed().isEmpty() && kubeconfig_.has_value());
+    });
+    connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    connectButton_->setEnabled(false);
+    retranslate();
+}
+
+ConnectDialog::~ConnectDialog() {
+    // QDialog's destructor hides the window, and the focus leaving a line edit would reload
+    // the kubeconfig into members already gone.
+    kubeconfigEdit_->disconnect(this);
+    namespaceEdit_->disconnect(this);
+    contextCombo_->disconnect(this);
+    jobs_.reset();
+    listClient_.reset();
+}
+
+void ConnectDialog::setKubeconfigPath(const QString& path) {
+    kubeconfigEdit_->setText(path);
+    loadKubeconfig();
+}
+
+QString ConnectDialog::kubeconfigPath() const {
+    return kubeconfigEdit_->text().trimmed();
+}
+QString ConnectDialog::context() const {
+    return contextCombo_->currentText();
+}
+QString ConnectDialog::namespaceName() const {
+    return namespaceEdit_->text().trimmed();
+}
+void ConnectDialog::setNamespaceName(const QString& name) {
+    namespaceEdit_->setText(name);
+    restartJobList();
+}
+QString ConnectDialog::jobName() const {
+    return jobEdit_->text().trimmed();
+}
+void ConnectDialog::setJobName(const QString& name) {
+    jobEdit_->setText(name);
+}
+
+QStringList ConnectDialog::listedJobs() const {
+    QStringList names;
+    for (int i = 0; i < jobList_->count(); ++i)
+        names << jobList_->item(i)->data(Qt::UserRole).toString();
+    return names;
+}
+
+QString ConnectDialog::statusText() const {
+    return statusLabel_->text();
+}
+
+void ConnectDialog::setStatus(const QString& text, bool error) {
+    statusLabel_->setText(text);
+    statusLabel_->setStyleSheet(error ? QStringLiteral("color:#c0392b;") : QString());
+}
+
+void ConnectDialog::loadKubeconfig() {
+    live::KubeconfigOptions options;
+    options.kubeconfig = kubeconfigPath();
+    loadError_.clear();
+    kubeconfig_ = live::Kubeconfig::load(options, &loadError_);
+    const QSignalBlocker blocker(contextCombo_);
+    contextCombo_->clear();
+    if (!kubeconfig_) {
+        jobs_.reset();
+        listClient_.reset();
+        jobList_->clear();
+        setStatus(loadError_, true);
+        connectButton_->setEnabled(false);
+        return;
+    }
+    contextCombo_->addItems(kubeconfig_->contextNames());
+    const int current = contextCombo_->findText(kubeconfig_->currentContext());
+    contextCombo_->setCurrentIndex(current >= 0 ? current : 0);
+    contextChosen();
+}
+
+void ConnectDialog::contextChosen() {
+    if (!kubeconfig_)
+        return;
+    namespaceEdit_->setText(kubeconfig_->contextNamespace(context()));
+    restartJobList();
+}
+
+std::optional<live::KubeConnection> ConnectDialog::resolve(QString* error) const {
+    if (!kubeconfig_) {
+        *error = loadError_;
+        return std::nullopt;
+    }
+    return kubeconfig_->connection(context(), namespaceName(), error);
+}
+
+void ConnectDialog::restartJobList() {
+    jobs_.reset();
+    listClient_.reset();
+    jobList_->clear();
+    listError_.clear();
+    QString error;
+    const std::optional<live::KubeConnection> connection = resolve(&error);
+    warningLabel_->setVisible(connection && !connection->warnings.isEmpty());
+    if (!connection) {
+        setStatus(error, true);
+        connectButton_->setEnabled(false);
+        return;
+    }
+    warningLabel_->setText(connection->warnings.join(QLatin1Char('\n')));
+    if (namespaceEdit_->text().isEmpty())
+        namespaceEdit_->setPlaceholderText(connection->namespaceName);
+    connectButton_->setEnabled(!jobName().isEmpty());
+    listClient_ = std::make_unique<live::ApiClient>(*connection);
+    jobs_ = std::make_unique<live::JobList>(listClient_.get(), connection->namespaceName);
+    connect(jobs_.get(), &live::JobList::changed, this, &ConnectDialog::showJobs);
+    connect(jobs_.get(), &live::JobList::failed, this, [this](const QString& message) {
+        listError_ = message;
+        setStatus(message, true);
+    });
+    connect(jobs_.get(), &live::JobList::stateChanged, this,
+            [this](live::WatchState state, const QString& reason) {
+                if (state == live::WatchState::Waiting)
+                    setStatus(tr("Reconnecting: %1").arg(reason), true);
+                else if (state == live::WatchState::Watching)
+                    showJobs();
+            });
+    setStatus(tr("Listing the Jobs of %1…").arg(connection->namespaceName), false);
+    jobs_->start();
+}
+
+void ConnectDialog::showJobs() {
+    if (!jobs_)
+        return;
+    const QString selected = jobName();
+    const QSignalBlocker blocker(jobList_);
+    jobList_->clear();
+    for (const live::JobSummary& job : jobs_->jobs()) {
+        QString state;
+        if (job.finished == QLatin1String("Complete"))
+            state = tr("complete");
+        else if (job.finished == QLatin1String("Failed"))
+            state = tr("failed");
+        else if (job.suspended)
+            state = tr("suspended");
+        else
+            state = tr("%1 active").arg(job.active);
+        auto* item = new QListWidgetItem(
+            tr("%1 — %2, %3 succeeded").arg(job.name, state).arg(job.succeeded), jobList_);
+        item->setData(Qt::UserRole, job.name);
+        if (job.name == selected)
+            jobList_->setCurrentItem(item);
+    }
+    if (listError_.isEmpty())
+        setStatus(tr("Jobs in %1: %2, updated live")
+                      .arg(namespaceName().isEmpty() ? namespaceEdit_->placeholderText()
+                                                     : namespaceName())
+                      .arg(jobs_->jobs().size()),
+                  false);
+}
+
+std::unique_ptr<live::LiveSession> ConnectDialog::takeSession() {
+    QString error;
+    const std::optional<live::KubeConnection> connection = resolve(&error);
+    if (!connection || jobName().isEmpty()) {
+        setStatus(error, true);
+        return nullptr;
+    }
+    auto session = std::make_unique<live::LiveSession>(*connection, jobName());
+    session->start();
+    return session;
+}
+
+void ConnectDialog::retranslate() {
+    setWindowTitle(tr("Connect to a cluster"));
+    kubeconfigLabel_->setText(tr("Kubeconfig:"));
+    kubeconfigEdit_->setPlaceholderText(tr("default (KUBECONFIG or ~/.kube/config)"));
+    browseButton_->setText(tr("Browse…"));
+    contextLabel_->setText(tr("Context:"));
+    namespaceLabel_->setText(tr("Namespace:"));
+    jobsLabel_->setText(tr("Jobs:"));
+    jobLabel_->setText(tr("Job:"));
+    connectButton_->setText(tr("Connect"));
+    showJobs();
+}
+
+void ConnectDialog::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QDialog::changeEvent(event);
+}
+
+} // namespace jobscope::ui

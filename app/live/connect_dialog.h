@@ -1,0 +1,85 @@
+#pragma once
+// Live › Connect: pick a kubeconfig, a context, a namespace and a Job (the namespace's Jobs,
+// kept up to date by a watch), then Connect. takeSession() hands the caller a started
+// LiveSession for that Job. Loading and listing never block: the Job list fills in as the
+// server answers.
+
+#include "live/job_list.h"
+#include "live/kubeconfig.h"
+#include "live/live_session.h"
+
+#include <QDialog>
+
+#include <memory>
+#include <optional>
+
+class QComboBox;
+class QDialogButtonBox;
+class QLabel;
+class QLineEdit;
+class QListWidget;
+class QPushButton;
+
+namespace jobscope::ui {
+
+class ConnectDialog : public QDialog {
+    Q_OBJECT
+
+public:
+    explicit ConnectDialog(QWidget* parent = nullptr);
+    ~ConnectDialog() override;
+
+    // "" = kubectl's default (KUBECONFIG, else ~/.kube/config). Loads it at once.
+    void setKubeconfigPath(const QString& path);
+    QString kubeconfigPath() const;
+    QString context() const;
+    QString namespaceName() const;
+    void setNamespaceName(const QString& name);
+    QString jobName() const;
+    void setJobName(const QString& name);
+
+    // The Jobs listed right now (as shown).
+    QStringList listedJobs() const;
+    // What the dialog shows under the list: a count, "listing…" or the error.
+    QString statusText() const;
+
+    // After Connect: a started session for the chosen Job (the caller owns it); null when the
+    // kubeconfig cannot be resolved (the dialog shows why).
+    std::unique_ptr<live::LiveSession> takeSession();
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void loadKubeconfig();
+    void contextChosen();
+    void restartJobList();
+    void showJobs();
+    void setStatus(const QString& text, bool error);
+    std::optional<live::KubeConnection> resolve(QString* error) const;
+
+    QLabel* kubeconfigLabel_;
+    QLineEdit* kubeconfigEdit_;
+    QPushButton* browseButton_;
+    QLabel* contextLabel_;
+    QComboBox* contextCombo_;
+    QLabel* namespaceLabel_;
+    QLineEdit* namespaceEdit_;
+    QLabel* jobsLabel_;
+    QListWidget* jobList_;
+    QLabel* jobLabel_;
+    QLineEdit* jobEdit_;
+    QLabel* statusLabel_;
+    QLabel* warningLabel_;
+    QDialogButtonBox* buttons_;
+    QPushButton* connectButton_;
+
+    std::optional<live::Kubeconfig> kubeconfig_;
+    QString loadError_;
+    std::unique_ptr<live::ApiClient> listClient_;
+    std::unique_ptr<live::JobList> jobs_;
+    QString listError_;
+};
+
+} // namespace jobscope::ui

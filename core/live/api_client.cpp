@@ -1,0 +1,275 @@
+#include "live/api_client.h"
+
+#include <QCoreApplication>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QNetworkAccessManager>
+#include <QNetworkProxy>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QUrl>
+
+#include <memory>
+
+namespace jobscope::live {
+
+namespace {
+
+QSslKey loadKey(const QByteArray& pem) {
+    for (QSsl::KeyAlgorithm algorithm : {QSsl::Rsa, QSsl::Ec}) {
+        QSslKey key(pem, algorithm, QSsl::Pem);
+        if (!key.isNull())
+            return key;
+    }
+    return {};
+}
+
+// The `message` of a Kubernetes Status body, if the body is one.
+QString statusMessage(const QByteArray& body) {
+    const QJsonDocument document = QJsonDocument::fromJson(body);
+    if (!document.isObject())
+        return {};
+    return document.object().value(QLatin1String("message")).toString();
+}
+
+} // namespace
+
+void ApiReply::abort() {
+    if (finished_)
+        return;
+    aborted_ = true;
+    if (network_) {
+        network_->abort(); // finishes through the network reply's own finished()
+        return;
+    }
+    ApiResult result;
+    result.aborted = true;
+    complete(result);
+}
+
+void ApiReply::complete(const ApiResult& result) {
+    if (finished_)
+        return;
+    finished_ = true;
+    emit finished(result);
+    deleteLater();
+}
+
+ApiClient::ApiClient(const KubeConnection& connection, QObject* parent)
+    : QObject(parent), connection_(connection), network_(new QNetworkAccessManager(this)) {
+    // No cookies, no cache, no redirects to another host: every answer comes from the server.
+    network_->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
+    if (!connection_.proxyUrl.isEmpty()) {
+        const QUrl proxyUrl(connection_.proxyUrl);
+        const QString scheme = proxyUrl.scheme().toLower();
+        const QNetworkProxy::ProxyType type = scheme.startsWith(QLatin1String("socks"))
+                                                  ? QNetworkProxy::Socks5Proxy
+                                                  : QNetworkProxy::HttpProxy;
+        network_->setProxy(
+            QNetworkProxy(type, proxyUrl.host(),
+                          quint16(proxyUrl.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 3128)),
+                          proxyUrl.userName(), proxyUrl.password()));
+    } else {
+        network_->setProxy(QNetworkProxy::NoProxy);
+    }
+    if (connection_.exec) {
+        exec_ = new ExecCredentialProvider(connection_, this);
+        connect(exec_, &ExecCredentialProvider::pluginMessage, this, &ApiClient::message);
+    }
+}
+
+ApiClient::~ApiClient() = default;
+
+QString ApiClient::redactSecrets(const QString& text) const {
+    QString out = text;
+    const QString redacted = QStringLiteral("[redacted]");
+    for (const QString& secret : {connection_.token, lastExecToken_})
+        if (secret.size() >= 4)
+            out.replace(secret, redacted);
+    return out;
+}
+
+QString ApiClient::bearerToken(const std::optional<ExecCredential>& credential) const {
+    if (credential && !credential->token.isEmpty()) {
+        lastExecToken_ = credential->token;
+        return credential->token;
+    }
+    if (!connection_.token.isEmpty())
+        return connection_.token;
+    if (!connection_.tokenFile.isEmpty()) {
+        // Read each time: projected service account tokens are rotated in place.
+        QFile file(connection_.tokenFile);
+        if (file.open(QIODevice::ReadOnly))
+            return QString::fromUtf8(file.readAll()).trimmed();
+    }
+    return {};
+}
+
+ApiReply* ApiClient::get(const QString& path, const QUrlQuery& query, bool stream) {
+    auto* reply = new ApiReply(this);
+    // Asynchronous even when the credential is cached, so that callers can connect first.
+    QMetaObject::invokeMethod(
+        this,
+        [this, reply = QPointer<ApiReply>(reply), path, query, stream] {
+            if (reply && !reply->isFinished())
+                send(reply, path, query, stream, false);
+        },
+        Qt::QueuedConnection);
+    return reply;
+}
+
+void ApiClient::send(ApiReply* reply, const QString& path, const QUrlQuery& query, bool stream,
+                     bool retriedAfterUnauthorized) {
+    if (!exec_) {
+        sendWithCredential(reply, path, query, stream, retriedAfterUnauthorized, std::nullopt);
+        return;
+    }
+    // Wait for the plugin; one run answers every request waiting for it.
+    auto connections =
+        std::make_shared<std::pair<QMetaObject::Connection, QMetaObject::Connection>>();
+    QPointer<ApiReply> guard(reply);
+    connections->first = connect(exec_, &ExecCredentialProvider::ready, this,
+                                 [this, guard, path, query, stream, retriedAfterUnauthorized,
+                                  connections](const ExecCredential& credential) {
+                                     disconnect(connections->first);
+                                     disconnect(connections->second);
+                                     if (guard && !guard->isFinished())
+                                         sendWithCredential(guard, path, query, stream,
+                                                            retriedAfterUnauthorized, credential);
+                                 });
+    connections->second = connect(exec_, &ExecCredentialProvider::failed, this,
+                                  [this, guard, connections](const QString& error) {
+                                      disconnect(connections->first);
+                                      disconnect(connections->second);
+                                      if (!guard)
+                                          return;
+                                      ApiResult result;
+                                      result.error = redactSecrets(error);
+                                      guard->complete(result);
+                                  });
+    exec_->request();
+}
+
+void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const QUrlQuery& query,
+                                   bool stream, bool retriedAfterUnauthorized,
+                                   const std::optional<ExecCredential>& credential) {
+    QUrl url(connection_.server);
+    url.setPath(url.path().endsWith(QLatin1Char('/')) ? url.path().chopped(1) + path
+                                                      : url.path() + path);
+    url.setQuery(query);
+    QNetworkRequest request(url);
+    request.setRawHeader("Accept", "application/json");
+    request.setRawHeader("User-Agent",
+                         "jobscope/" +
+                             QCoreApplication::applicationVersion().toUtf8().replace(' ', '-') +
+                             " (read-only)");
+    request.setAttribute(QNetworkRequest::CacheLoadControlAttribute,
+                         QNetworkRequest::AlwaysNetwork);
+    request.setAttribute(QNetworkRequest::CookieSaveControlAttribute, QNetworkRequest::Manual);
+    request.setTransferTimeout(stream ? 0 : requestTimeoutMs_);
+    const QString token = bearerToken(credential);
+    if (!token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    if (url.scheme() == QLatin1String("https")) {
+        QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
+        if (!connection_.certificateAuthorityPem.isEmpty())
+            ssl.setCaCertificates(
+                QSslCertificate::fromData(connection_.certificateAuthorityPem, QSsl::Pem));
+        const QByteArray certificate = credential && !credential->clientCertificatePem.isEmpty()
+                                           ? credential->clientCertificatePem
+                                           : connection_.clientCertificatePem;
+        const QByteArray key = credential && !credential->clientKeyPem.isEmpty()
+                                   ? credential->clientKeyPem
+                                   : connection_.clientKeyPem;
+        if (!certificate.isEmpty() && !key.isEmpty()) {
+            const QList<QSslCertificate> chain = QSslCertificate::fromData(certificate, QSsl::Pem);
+            if (!chain.isEmpty()) {
+                ssl.setLocalCertificate(chain.first());
+                ssl.setLocalCertificateChain(chain);
+            }
+            ssl.setPrivateKey(loadKey(key));
+        }
+        if (connection_.insecureSkipTlsVerify)
+            ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
+        request.setSslConfiguration(ssl);
+        if (!connection_.tlsServerName.isEmpty())
+            request.setPeerVerifyName(connection_.tlsServerName);
+    }
+
+    QNetworkReply* network = network_->get(request);
+    reply->network_ = network;
+    QPointer<ApiReply> guard(reply);
+    // The URL without user info: safe to show.
+    const QString where =
+        QStringLiteral("GET %1").arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+    if (stream)
+        connect(network, &QNetworkReply::readyRead, reply, [network, guard] {
+            const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (guard && status >= 200 && status < 300 && network->isOpen())
+                emit guard->chunk(network->readAll());
+        });
+    connect(
+        network, &QNetworkReply::finished, this,
+        [this, network, guard, where, path, query, stream, retriedAfterUnauthorized] {
+            network->deleteLater();
+            if (!guard || guard->isFinished())
+                return;
+            ApiResult result;
+            result.aborted = guard->aborted_;
+            result.httpStatus =
+                network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            const QByteArray body = network->readAll();
+            if (stream && result.ok() && !body.isEmpty())
+                emit guard->chunk(body);
+            else if (!stream)
+                result.body = body;
+            if (result.httpStatus == 401 && exec_ && !retriedAfterUnauthorized && !result.aborted) {
+                // The plugin's credential was refused: it may have been revoked before its
+                // expiration. Run the plugin again, once.
+                exec_->invalidate();
+                guard->network_ = nullptr;
+                send(guard, path, query, stream, true);
+                return;
+            }
+            if (network->hasRawHeader("Retry-After")) {
+                bool isNumber = false;
+                const int seconds = network->rawHeader("Retry-After").trimmed().toInt(&isNumber);
+                if (isNumber && seconds >= 0)
+                    result.retryAfterSeconds = seconds;
+            }
+            if (result.aborted) {
+                result.error = QCoreApplication::translate("ApiClient", "%1: cancelled").arg(where);
+            } else if (result.httpStatus == 0) {
+                result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
+            } else if (!result.ok()) {
+                const QString reason =
+                    network->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+                QString text = QStringLiteral("%1: HTTP %2 %3")
+                                   .arg(where)
+                                   .arg(result.httpStatus)
+                                   .arg(reason)
+                                   .trimmed();
+                const QString message = statusMessage(body);
+                if (!message.isEmpty())
+                    text += QStringLiteral(": ") + message;
+                result.error = text;
+            } else if (network->error() != QNetworkReply::NoError) {
+                // A 2xx whose body broke off half way (a dropped watch, a cut list).
+                result.httpStatus = 0;
+                result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
+            }
+            result.error = redactSecrets(result.error);
+            guard->complete(result);
+        });
+    if (url.scheme() == QLatin1String("https"))
+        connect(network, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
+            for (const QSslError& error : errors)
+                emit message(redactSecrets(error.errorString()));
+        });
+}
+
+} // namespace jobscope::live

@@ -1,0 +1,340 @@
+#include "live/kubectl_import.h"
+
+#include "live/timeline_builder.h"
+#include "live/trim.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <algorithm>
+
+namespace jobscope::live {
+
+namespace {
+
+// 1-based line and column of byte `offset` in `data`.
+std::pair<int, int> lineColumn(const QByteArray& data, qsizetype offset) {
+    int line = 1;
+    qsizetype lineStart = 0;
+    for (qsizetype i = 0; i < offset && i < data.size(); ++i)
+        if (data[i] == '\n') {
+            ++line;
+            lineStart = i + 1;
+        }
+    return {line, static_cast<int>(offset - lineStart) + 1};
+}
+
+void collectTimes(const QJsonValue& value, const QString& key, double& newest) {
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            collectTimes(*it, it.key(), newest);
+    } else if (value.isArray()) {
+        for (const QJsonValue& item : value.toArray())
+            collectTimes(item, key, newest);
+    } else if (value.isString() &&
+               (key.endsWith(QLatin1String("Timestamp")) || key.endsWith(QLatin1String("Time")) ||
+                key == QLatin1String("startedAt") || key == QLatin1String("finishedAt")) &&
+               key != QLatin1String("deletionTimestamp")) {
+        if (auto t = parseServerTime(value))
+            newest = std::max(newest, t->at);
+    }
+}
+
+struct Entry {
+    double time = 0;
+    int file = 0;
+    int order = 0;
+    Observation observation;
+};
+
+} // namespace
+
+std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
+                                                        const QString& fileName, QString* error,
+                                                        QStringList* warnings) {
+    std::vector<JsonValueAt> values;
+    const qsizetype n = data.size();
+    qsizetype i = 0;
+    auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
+    auto fail = [&](qsizetype at, const QString& message) {
+        const auto [line, column] = lineColumn(data, at);
+        if (error)
+            *error = QStringLiteral("%1:%2:%3: error: %4")
+                         .arg(fileName)
+                         .arg(line)
+                         .arg(column)
+                         .arg(message);
+        return std::nullopt;
+    };
+    while (true) {
+        while (i < n && isSpace(data[i]))
+            ++i;
+        if (i >= n)
+            break;
+        const qsizetype start = i;
+        // The end of this value: matching brackets outside strings (a scalar ends at space).
+        int depth = 0;
+        bool inString = false;
+        qsizetype end = -1;
+        for (; i < n; ++i) {
+            const char c = data[i];
+            if (inString) {
+                if (c == '\\')
+                    ++i;
+                else if (c == '"')
+                    inString = false;
+                continue;
+            }
+            if (c == '"') {
+                inString = true;
+            } else if (c == '{' || c == '[') {
+                ++depth;
+            } else if (c == '}' || c == ']') {
+                if (--depth <= 0) {
+                    end = i + 1;
+                    break;
+                }
+            } else if (depth == 0 && isSpace(c)) {
+                end = i;
+                break;
+            }
+        }
+        const bool cutShort = end < 0 || (end == n && !data.endsWith('\n'));
+        if (end < 0)
+            end = n;
+        i = end;
+        const QByteArray chunk = data.mid(start, end - start);
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(chunk, &parseError);
+        if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray())) {
+            if (cutShort && i >= n) {
+                if (warnings) {
+                    const auto [line, column] = lineColumn(data, start);
+                    warnings->append(QCoreApplication::translate(
+                                         "KubectlImporter",
+                                         "%1:%2:%3: the last value is incomplete (the capture "
+                                         "stopped while writing it); read up to the one before")
+                                         .arg(fileName)
+                                         .arg(line)
+                                         .arg(column));
+                }
+                break;
+            }
+            return fail(
+                start + (parseError.error != QJsonParseError::NoError ? parseError.offset : 0),
+                parseError.error != QJsonParseError::NoError
+                    ? parseError.errorString()
+                    : QCoreApplication::translate("KubectlImporter", "expected a JSON object"));
+        }
+        values.push_back(
+            JsonValueAt{doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
+                        lineColumn(data, start).first});
+    }
+    return values;
+}
+
+std::optional<double> newestServerTime(const QJsonObject& object) {
+    double newest = 0;
+    collectTimes(object, QString(), newest);
+    if (newest > 0)
+        return newest;
+    return std::nullopt;
+}
+
+bool KubectlImporter::isWatchStream(const QString& file) {
+    QFile f(file);
+    if (!f.open(QIODevice::ReadOnly))
+        return false;
+    const QByteArray head = f.read(1 << 16);
+    const QByteArray trimmed = head.trimmed();
+    if (!trimmed.startsWith('{'))
+        return false;
+    // Keys of a watch event near the start: "ts" and "event", or "type" and "object" before
+    // "kind" (an object's own keys are sorted: apiVersion, kind, metadata …).
+    const qsizetype ts = head.indexOf("\"ts\"");
+    const qsizetype event = head.indexOf("\"event\"");
+    if (ts >= 0 && event >= 0)
+        return true;
+    const qsizetype type = head.indexOf("\"type\"");
+    const qsizetype object = head.indexOf("\"object\"");
+    const qsizetype kind = head.indexOf("\"kind\"");
+    return type >= 0 && object >= 0 && (kind < 0 || object < kind || type < kind);
+}
+
+bool KubectlImporter::isWatchFolder(const QString& folder) {
+    const QDir dir(folder);
+    return !dir.entryList({QStringLiteral("watch-*.json"), QStringLiteral("watch-*.jsonl")},
+                          QDir::Files)
+                .isEmpty();
+}
+
+std::optional<KubectlImport> KubectlImporter::importFolder(const QString& folder, QString* error) {
+    const QDir dir(folder);
+    if (!dir.exists()) {
+        if (error)
+            *error = tr("%1: no such folder").arg(folder);
+        return std::nullopt;
+    }
+    QStringList files;
+    for (const QString& name :
+         dir.entryList({QStringLiteral("watch-*.json"), QStringLiteral("watch-*.jsonl")},
+                       QDir::Files, QDir::Name))
+        files.append(dir.filePath(name));
+    if (files.isEmpty()) {
+        if (error)
+            *error = tr("%1: error: no kubectl watch streams here (watch-jobs.jsonl, "
+                        "watch-pods.jsonl, watch-events.jsonl; see docs/live.md)")
+                         .arg(folder);
+        return std::nullopt;
+    }
+    return importFiles(files, error);
+}
+
+std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& files,
+                                                          QString* error) {
+    KubectlImport result;
+    std::vector<Entry> entries;
+    bool allTimestamped = true;
+    for (int f = 0; f < files.size(); ++f) {
+        const QString& path = files[f];
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+            return std::nullopt;
+        }
+        result.files.append(path);
+        const auto values = splitJsonValues(file.readAll(), path, error, &result.warnings);
+        if (!values)
+            return std::nullopt;
+        double previous = 0;
+        int order = 0;
+        for (const JsonValueAt& v : *values) {
+            const QJsonObject line = v.value.toObject();
+            auto bad = [&](const QString& message) {
+                if (error)
+                    *error =
+                        QStringLiteral("%1:%2:1: error: %3").arg(path).arg(v.line).arg(message);
+                return std::nullopt;
+            };
+            if (!v.value.isObject())
+                return bad(tr("expected a watch event (a JSON object)"));
+            std::optional<double> ts;
+            QJsonObject event = line;
+            if (line.contains(QLatin1String("event"))) {
+                const QJsonValue tsValue = line.value(QLatin1String("ts"));
+                const auto parsed = parseServerTime(tsValue);
+                if (!parsed && !tsValue.isUndefined())
+                    return bad(tr("\"ts\" must be an RFC 3339 time, not '%1'")
+                                   .arg(tsValue.toVariant().toString()));
+                if (parsed)
+                    ts = parsed->at;
+                event = line.value(QLatin1String("event")).toObject();
+            }
+            if (!ts)
+                allTimestamped = false;
+            QString typeName;
+            QJsonObject object;
+            if (event.contains(QLatin1String("object")) && event.contains(QLatin1String("type"))) {
+                typeName = event.value(QLatin1String("type")).toString();
+                object = event.value(QLatin1String("object")).toObject();
+            } else {
+                typeName = QStringLiteral("ADDED");
+                object = event;
+            }
+            if (typeName == QLatin1String("BOOKMARK"))
+                continue;
+            if (typeName == QLatin1String("ERROR")) {
+                result.warnings.append(tr("%1:%2: the watch reported an error: %3")
+                                           .arg(path)
+                                           .arg(v.line)
+                                           .arg(object.value(QLatin1String("message")).toString()));
+                continue;
+            }
+            const auto type = watchTypeFromName(typeName);
+            if (!type || *type == WatchType::Listed)
+                return bad(tr("unknown watch event type '%1' (expected ADDED, MODIFIED, DELETED, "
+                              "BOOKMARK or ERROR)")
+                               .arg(typeName));
+            const auto kind = objectKindOf(object);
+            if (!kind)
+                continue; // another kind of object in the same namespace
+            double time = 0;
+            if (ts) {
+                time = *ts;
+            } else {
+                time = std::max(previous, newestServerTime(object).value_or(previous));
+            }
+            previous = time;
+            entries.push_back(Entry{time, f, order++,
+                                    Observation{time, *kind, *type, trimObject(*kind, object)}});
+        }
+    }
+    bool mergedByRevision = false;
+    if (!allTimestamped) {
+        // Without receive times: etcd's revisions order every change of every object (all
+        // resourceVersions of one API server's etcd come from one counter), so the streams
+        // merge on them, and each change is given the newest server time seen so far — a Job
+        // status write has no timestamp of its own but comes after the Pod changes it counts.
+        std::vector<qulonglong> revisions;
+        revisions.reserve(entries.size());
+        bool numeric = true;
+        for (const Entry& e : entries) {
+            bool ok = false;
+            revisions.push_back(e.observation.object.value(QLatin1String("metadata"))
+                                    .toObject()
+                                    .value(QLatin1String("resourceVersion"))
+                                    .toString()
+                                    .toULongLong(&ok));
+            numeric = numeric && ok;
+        }
+        if (numeric) {
+            for (size_t k = 0; k < entries.size(); ++k)
+                entries[k].order = static_cast<int>(k);
+            std::vector<size_t> index(entries.size());
+            for (size_t k = 0; k < index.size(); ++k)
+                index[k] = k;
+            std::stable_sort(index.begin(), index.end(),
+                             [&](size_t a, size_t b) { return revisions[a] < revisions[b]; });
+            std::vector<Entry> ordered;
+            ordered.reserve(entries.size());
+            double newest = 0;
+            for (size_t k : index) {
+                Entry e = std::move(entries[k]);
+                newest = std::max(newest, e.time);
+                e.time = newest;
+                e.observation.receivedAt = newest;
+                ordered.push_back(std::move(e));
+            }
+            entries = std::move(ordered);
+            mergedByRevision = true;
+        }
+    }
+    // Otherwise by time; without receive times equal times keep Jobs before Pods before
+    // Events.
+    auto rank = [&](const Entry& e) {
+        return allTimestamped ? 0 : static_cast<int>(e.observation.kind);
+    };
+    if (!mergedByRevision)
+        std::stable_sort(entries.begin(), entries.end(), [&](const Entry& a, const Entry& b) {
+            if (a.time != b.time)
+                return a.time < b.time;
+            if (rank(a) != rank(b))
+                return rank(a) < rank(b);
+            if (a.file != b.file)
+                return a.file < b.file;
+            return a.order < b.order;
+        });
+    result.observations.reserve(entries.size());
+    for (Entry& e : entries)
+        result.observations.push_back(std::move(e.observation));
+    return result;
+}
+
+} // namespace jobscope::live

@@ -1,0 +1,74 @@
+#pragma once
+// A capture made with kubectl alone (issue 5): one folder per Job holding the output of
+//
+//   kubectl get jobs   -n NS --watch -o json --output-watch-events > watch-jobs.jsonl
+//   kubectl get pods   -n NS --watch -o json --output-watch-events > watch-pods.jsonl
+//   kubectl get events -n NS --watch -o json --output-watch-events > watch-events.jsonl
+//
+// Every file in the folder whose name starts with "watch-" and ends in .json or .jsonl is read.
+// Each holds a sequence of JSON values — one per line or pretty-printed over many, as kubectl
+// prints them — each one of:
+//   {"ts": "<RFC 3339 receive time>", "event": {"type": "ADDED", "object": {…}}}  (timestamped)
+//   {"type": "ADDED", "object": {…}}                                            (kubectl's own)
+//   {…the object…}                               (kubectl --watch -o json without watch events)
+// Timestamped files are merged on "ts". Without "ts", the streams are merged on the objects'
+// resourceVersions (etcd revisions: one counter for every object of a cluster), and each change
+// gets the newest server timestamp seen so far in that order (creation, condition transitions,
+// container start and finish, an Event's last time) — so a Job status write, which has no
+// timestamp of its own, comes after the Pod changes it counts. (When a resourceVersion is not a
+// number, each file keeps its order and the files merge on those times, Jobs before Pods before
+// Events at the same time.) BOOKMARK events are
+// skipped, ERROR events become warnings, objects of other kinds are ignored. Objects are
+// trimmed (trim.h) on the way in.
+
+#include "live/observation.h"
+
+#include <QByteArray>
+#include <QCoreApplication>
+#include <QJsonValue>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+#include <vector>
+
+namespace jobscope::live {
+
+// A JSON value of a stream and the line it starts on (1-based).
+struct JsonValueAt {
+    QJsonValue value;
+    int line = 0;
+};
+
+// Splits `data` into its top-level JSON values (concatenated, separated by any white space).
+// On a syntax error, sets `error` to "FILE:LINE:COLUMN: error: …" and returns nullopt — unless
+// the error is in the last value and `data` does not end with a newline after it (a capture
+// cut short), which adds a warning and returns the values before it.
+std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
+                                                        const QString& fileName, QString* error,
+                                                        QStringList* warnings);
+
+// The newest server timestamp in an object (seconds since the Unix epoch), if it has any.
+std::optional<double> newestServerTime(const QJsonObject& object);
+
+struct KubectlImport {
+    std::vector<Observation> observations; // merged, in time order
+    QStringList warnings;
+    QStringList files; // the files read
+};
+
+class KubectlImporter {
+    Q_DECLARE_TR_FUNCTIONS(KubectlImporter)
+
+public:
+    // A folder of watch streams.
+    static std::optional<KubectlImport> importFolder(const QString& folder, QString* error);
+    // The given stream files, merged.
+    static std::optional<KubectlImport> importFiles(const QStringList& files, QString* error);
+    // Whether `folder` holds a watch stream file.
+    static bool isWatchFolder(const QString& folder);
+    // Whether the first value of a file looks like a watch event (timestamped or kubectl's).
+    static bool isWatchStream(const QString& file);
+};
+
+} // namespace jobscope::live

@@ -1,0 +1,245 @@
+#include "live/live_session.h"
+
+#include "live/trim.h"
+
+#include <QCoreApplication>
+#include <QJsonArray>
+
+namespace jobscope::live {
+
+QString liveStateName(LiveState state) {
+    switch (state) {
+    case LiveState::Connecting:
+        return QStringLiteral("connecting");
+    case LiveState::Connected:
+        return QStringLiteral("connected");
+    case LiveState::Reconnecting:
+        return QStringLiteral("reconnecting");
+    case LiveState::Stopped:
+        return QStringLiteral("stopped");
+    }
+    return {};
+}
+
+namespace {
+
+QJsonObject metadataOf(const QJsonObject& object) {
+    return object.value(QLatin1String("metadata")).toObject();
+}
+
+bool conditionTrue(const QJsonObject& job, const char* type) {
+    const QJsonArray conditions =
+        job.value(QLatin1String("status")).toObject().value(QLatin1String("conditions")).toArray();
+    for (const QJsonValue& value : conditions) {
+        const QJsonObject condition = value.toObject();
+        if (condition.value(QLatin1String("type")).toString() == QLatin1String(type) &&
+            condition.value(QLatin1String("status")).toString() == QLatin1String("True"))
+            return true;
+    }
+    return false;
+}
+
+} // namespace
+
+LiveSession::LiveSession(const KubeConnection& connection, QString jobName, QObject* parent)
+    : QObject(parent), client_(new ApiClient(connection, this)), jobName_(std::move(jobName)) {
+    connect(client_, &ApiClient::message, this, &LiveSession::warning);
+}
+
+LiveSession::~LiveSession() = default;
+
+Watcher* LiveSession::makeWatcher(const QString& path, const QString& fieldSelector,
+                                  const QString& labelSelector) {
+    WatchOptions options = tuning_;
+    options.path = path;
+    options.fieldSelector = fieldSelector;
+    options.labelSelector = labelSelector;
+    auto* watcher = new Watcher(client_, options, this);
+    connect(watcher, &Watcher::stateChanged, this, [this] {
+        updateState();
+        checkDone();
+    });
+    connect(watcher, &Watcher::synced, this, [this] {
+        updateState();
+        checkDone();
+    });
+    connect(watcher, &Watcher::warning, this, &LiveSession::warning);
+    connect(watcher, &Watcher::failed, this, [this](const QString& message) { stop(message); });
+    return watcher;
+}
+
+void LiveSession::start() {
+    if (started_)
+        return;
+    started_ = true;
+    for (const QString& text : client_->warnings())
+        emit warning(text);
+    const QString ns = client_->namespaceName();
+    jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns),
+                              QStringLiteral("metadata.name=%1").arg(jobName_), {});
+    connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);
+    state_ = LiveState::Connecting;
+    emit stateChanged(state_, stateReason_);
+    jobWatcher_->start();
+}
+
+void LiveSession::stop(const QString& reason) {
+    for (Watcher* watcher : {jobWatcher_, podWatcher_, eventWatcher_})
+        if (watcher) {
+            watcher->disconnect(this);
+            watcher->stop();
+        }
+    if (state_ == LiveState::Stopped)
+        return;
+    state_ = LiveState::Stopped;
+    stateReason_ = reason;
+    emit stateChanged(state_, reason);
+}
+
+void LiveSession::emitObservation(ObjectKind kind, WatchType type, const QJsonObject& object,
+                                  double receivedAt) {
+    Observation seen;
+    seen.receivedAt = receivedAt;
+    seen.kind = kind;
+    seen.type = type;
+    seen.object = trimObject(kind, object);
+    emit observation(seen);
+}
+
+void LiveSession::onJob(WatchType type, const QJsonObject& object, double receivedAt) {
+    const QString uid = metadataOf(object).value(QLatin1String("uid")).toString();
+    if (!jobUid_.isEmpty() && uid != jobUid_) {
+        // Another Job of the same name (deleted and created again): not the one being watched.
+        emit warning(QCoreApplication::translate(
+                         "LiveSession", "a new Job named '%1' appeared; it is not followed")
+                         .arg(jobName_));
+        return;
+    }
+    emitObservation(ObjectKind::Job, type, object, receivedAt);
+    lastJob_ = object;
+    if (type == WatchType::Deleted) {
+        jobDeleted_ = true;
+        checkDone();
+        return;
+    }
+    if (!jobUid_.isEmpty())
+        return checkDone();
+    jobUid_ = uid;
+    // The Job's own selector says which label its Pods carry: clusters before 1.27 only set
+    // controller-uid.
+    const QJsonObject matchLabels = object.value(QLatin1String("spec"))
+                                        .toObject()
+                                        .value(QLatin1String("selector"))
+                                        .toObject()
+                                        .value(QLatin1String("matchLabels"))
+                                        .toObject();
+    QString label = QStringLiteral("batch.kubernetes.io/controller-uid");
+    if (!matchLabels.contains(label) && matchLabels.contains(QLatin1String("controller-uid")))
+        label = QStringLiteral("controller-uid");
+    const QString ns = client_->namespaceName();
+    podWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), {},
+                              QStringLiteral("%1=%2").arg(label, jobUid_));
+    connect(podWatcher_, &Watcher::observed, this, &LiveSession::onPod);
+    eventWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
+    connect(eventWatcher_, &Watcher::observed, this, &LiveSession::onEvent);
+    podWatcher_->start();
+    eventWatcher_->start();
+    updateState();
+}
+
+void LiveSession::onPod(WatchType type, const QJsonObject& object, double receivedAt) {
+    const QJsonObject metadata = metadataOf(object);
+    const QString name = metadata.value(QLatin1String("name")).toString();
+    podUids_.insert(metadata.value(QLatin1String("uid")).toString());
+    podNames_.insert(name);
+    emitObservation(ObjectKind::Pod, type, object, receivedAt);
+    // Events about this Pod that came before it.
+    auto pending = pendingPodEvents_.find(name);
+    if (pending != pendingPodEvents_.end()) {
+        const auto events = std::move(pending->second);
+        pendingPodEvents_.erase(pending);
+        for (const auto& [eventType, event] : events)
+            emitObservation(ObjectKind::Event, eventType, event.first, event.second);
+    }
+    checkDone();
+}
+
+void LiveSession::onEvent(WatchType type, const QJsonObject& object, double receivedAt) {
+    const QJsonObject involved = object.value(QLatin1String("involvedObject")).toObject();
+    const QString uid = involved.value(QLatin1String("uid")).toString();
+    const QString kind = involved.value(QLatin1String("kind")).toString();
+    const QString name = involved.value(QLatin1String("name")).toString();
+    if (kind == QLatin1String("Job")) {
+        if (uid == jobUid_ || (uid.isEmpty() && name == jobName_))
+            emitObservation(ObjectKind::Event, type, object, receivedAt);
+        return;
+    }
+    if (kind != QLatin1String("Pod"))
+        return;
+    if ((!uid.isEmpty() && podUids_.count(uid) != 0) || podNames_.count(name) != 0) {
+        emitObservation(ObjectKind::Event, type, object, receivedAt);
+        return;
+    }
+    // A Pod of this Job is named after it (generateName "<job>-"); hold its events until the
+    // Pod itself arrives. Others are not this Job's.
+    if (name.startsWith(jobName_ + QLatin1Char('-'))) {
+        auto& held = pendingPodEvents_[name];
+        if (held.size() < 100)
+            held.push_back({type, {object, receivedAt}});
+    }
+}
+
+void LiveSession::updateState() {
+    if (state_ == LiveState::Stopped)
+        return;
+    LiveState state = LiveState::Connected;
+    QString reason;
+    for (Watcher* watcher : {jobWatcher_, podWatcher_, eventWatcher_}) {
+        if (!watcher)
+            continue;
+        if (watcher->state() == WatchState::Waiting) {
+            state = LiveState::Reconnecting;
+            reason = watcher->stateReason();
+            break;
+        }
+        if (!watcher->hasSynced())
+            state =
+                state_ == LiveState::Reconnecting ? LiveState::Reconnecting : LiveState::Connecting;
+    }
+    if (state == LiveState::Connected && jobUid_.isEmpty())
+        reason =
+            QCoreApplication::translate("LiveSession", "waiting for the Job '%1' to be created")
+                .arg(jobName_);
+    if (state == state_ && reason == stateReason_)
+        return;
+    state_ = state;
+    stateReason_ = reason;
+    emit stateChanged(state_, stateReason_);
+}
+
+void LiveSession::checkDone() {
+    if (jobDone_ || state_ == LiveState::Stopped)
+        return;
+    bool done = jobDeleted_;
+    // Only a watch that is up to date can tell that nothing more is coming.
+    const bool upToDate = podWatcher_ && podWatcher_->state() == WatchState::Watching &&
+                          eventWatcher_ && eventWatcher_->state() == WatchState::Watching;
+    if (!done && !lastJob_.isEmpty() && upToDate &&
+        (conditionTrue(lastJob_, "Complete") || conditionTrue(lastJob_, "Failed"))) {
+        done = true;
+        for (const auto& [uid, pod] : podWatcher_->objects()) {
+            const QString phase = pod.value(QLatin1String("status"))
+                                      .toObject()
+                                      .value(QLatin1String("phase"))
+                                      .toString();
+            if (phase != QLatin1String("Succeeded") && phase != QLatin1String("Failed"))
+                done = false;
+        }
+    }
+    if (!done)
+        return;
+    jobDone_ = true;
+    emit finished();
+}
+
+} // namespace jobscope::live

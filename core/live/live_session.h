@@ -1,0 +1,92 @@
+#pragma once
+// Watching one Job live: the Job (fieldSelector metadata.name=NAME), its Pods (labelSelector
+// batch.kubernetes.io/controller-uid=UID, or controller-uid=UID when the Job's selector uses
+// the label of clusters before 1.27) and the Events about the Job and its Pods (a namespace
+// events watch, filtered by involvedObject). Every object that arrives becomes an Observation
+// (receive time, kind, watch type, the object trimmed by trimObject), in arrival order.
+//
+// Everything is asynchronous: nothing here waits on the network, so the GUI thread stays free.
+
+#include "live/api_client.h"
+#include "live/observation.h"
+#include "live/watcher.h"
+
+#include <QObject>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <set>
+#include <vector>
+
+namespace jobscope::live {
+
+enum class LiveState { Connecting, Connected, Reconnecting, Stopped };
+
+QString liveStateName(LiveState state); // "connecting", "connected", ... (stable, untranslated)
+
+class LiveSession : public QObject {
+    Q_OBJECT
+
+public:
+    // The session owns its API client.
+    LiveSession(const KubeConnection& connection, QString jobName, QObject* parent = nullptr);
+    ~LiveSession() override;
+
+    void start();
+    // Stops every watch; stateChanged(Stopped, reason) follows.
+    void stop(const QString& reason = {});
+
+    LiveState state() const { return state_; }
+    QString stateReason() const { return stateReason_; }
+    QString jobName() const { return jobName_; }
+    QString namespaceName() const { return client_->namespaceName(); }
+    QString server() const { return client_->server(); }
+    QString jobUid() const { return jobUid_; }
+    // The Job has finished (Complete or Failed) and none of its Pods still runs, or it was
+    // deleted: nothing more will happen to it.
+    bool jobDone() const { return jobDone_; }
+    ApiClient* client() const { return client_; }
+    // Timing of the watches (tests shorten the idle watchdog and the back-off). The path and
+    // selectors are the session's own.
+    void setWatchTuning(const WatchOptions& tuning) { tuning_ = tuning; }
+
+signals:
+    void observation(const jobscope::live::Observation& observation);
+    void stateChanged(jobscope::live::LiveState state, const QString& reason);
+    void warning(const QString& message);
+    // Emitted once, when jobDone() becomes true.
+    void finished();
+
+private:
+    Watcher* makeWatcher(const QString& path, const QString& fieldSelector,
+                         const QString& labelSelector);
+    void onJob(WatchType type, const QJsonObject& object, double receivedAt);
+    void onPod(WatchType type, const QJsonObject& object, double receivedAt);
+    void onEvent(WatchType type, const QJsonObject& object, double receivedAt);
+    void emitObservation(ObjectKind kind, WatchType type, const QJsonObject& object,
+                         double receivedAt);
+    void updateState();
+    void checkDone();
+
+    ApiClient* client_;
+    QString jobName_;
+    WatchOptions tuning_;
+    Watcher* jobWatcher_ = nullptr;
+    Watcher* podWatcher_ = nullptr;
+    Watcher* eventWatcher_ = nullptr;
+    QString jobUid_;
+    QJsonObject lastJob_;
+    std::set<QString> podUids_;
+    std::set<QString> podNames_;
+    // Events about Pods not seen yet (a Pod event may overtake the Pod), by Pod name.
+    std::map<QString, std::vector<std::pair<WatchType, std::pair<QJsonObject, double>>>>
+        pendingPodEvents_;
+    LiveState state_ = LiveState::Connecting;
+    QString stateReason_;
+    bool started_ = false;
+    bool jobDone_ = false;
+    bool jobDeleted_ = false;
+};
+
+} // namespace jobscope::live

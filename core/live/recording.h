@@ -1,0 +1,43 @@
+#pragma once
+// One loader for every recorded source (issue 5, "Recording and replay"): the GUI's
+// JobDocument and `jobscope replay` open PATH with it, whatever it is —
+//   - a JobScope trace (trace.h): a file whose first line is the {"jobscope-trace": 1, …}
+//     header;
+//   - a folder of kubectl watch streams (kubectl_import.h), or one such stream file;
+//   - a post-mortem dump (dump_import.h): `kubectl get job,pods,events -o json|yaml` output.
+// Errors name the file and, where known, the line and column ("FILE:LINE:COLUMN: error: …").
+
+#include "timeline/timeline.h"
+
+#include <QCoreApplication>
+#include <QString>
+#include <QStringList>
+
+#include <optional>
+
+namespace jobscope::live {
+
+enum class RecordingKind { Trace, KubectlWatch, Dump };
+
+struct Recording {
+    RecordingKind kind = RecordingKind::Trace;
+    Timeline timeline;
+    QString jobName;
+    QString jobNamespace;
+    QStringList warnings; // e.g. a trace's incomplete last line
+};
+
+class RecordingLoader {
+    Q_DECLARE_TR_FUNCTIONS(RecordingLoader)
+
+public:
+    static std::optional<Recording> load(const QString& path, QString* error);
+    // Whether `path` looks like a recording rather than a manifest or scenario: a trace, a
+    // folder of watch streams, a watch stream, or a JSON/YAML file holding a Pod or Event.
+    static bool looksLikeRecording(const QString& path);
+};
+
+// The Timeline of the recording at `path`; nullopt with `error` set when it cannot be read.
+std::optional<jobscope::Timeline> loadRecording(const QString& path, QString* error);
+
+} // namespace jobscope::live

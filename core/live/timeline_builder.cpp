@@ -1,0 +1,844 @@
+#include "live/timeline_builder.h"
+
+#include "manifest/defaults.h"
+#include "manifest/manifest.h"
+#include "yaml_reader.h"
+
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <limits>
+#include <numeric>
+
+namespace jobscope::live {
+
+namespace {
+
+constexpr size_t kMaxHeldObservations = 100000;
+
+// JSON is YAML: a JSON value as a yaml-cpp node, so that the engine's Job reader reads it.
+YAML::Node toYaml(const QJsonValue& value) {
+    switch (value.type()) {
+    case QJsonValue::Bool:
+        return YAML::Node(value.toBool() ? "true" : "false");
+    case QJsonValue::Double: {
+        const double d = value.toDouble();
+        if (std::fabs(d) < 9.0e15 && d == std::floor(d))
+            return YAML::Node(std::to_string(static_cast<long long>(d)));
+        char buffer[40];
+        std::snprintf(buffer, sizeof buffer, "%.17g", d);
+        return YAML::Node(std::string(buffer));
+    }
+    case QJsonValue::String:
+        return YAML::Node(value.toString().toStdString());
+    case QJsonValue::Array: {
+        YAML::Node node(YAML::NodeType::Sequence);
+        for (const QJsonValue& item : value.toArray())
+            node.push_back(toYaml(item));
+        return node;
+    }
+    case QJsonValue::Object: {
+        YAML::Node node(YAML::NodeType::Map);
+        const QJsonObject object = value.toObject();
+        for (auto it = object.constBegin(); it != object.constEnd(); ++it)
+            node[it.key().toStdString()] = toYaml(*it);
+        return node;
+    }
+    case QJsonValue::Null:
+    case QJsonValue::Undefined:
+        break;
+    }
+    return YAML::Node(YAML::NodeType::Null);
+}
+
+QJsonObject child(const QJsonObject& object, const char* key) {
+    return object.value(QLatin1String(key)).toObject();
+}
+
+QString text(const QJsonObject& object, const char* key) {
+    return object.value(QLatin1String(key)).toString();
+}
+
+// resourceVersion order: etcd revisions are integers; anything else counts as newer when it
+// differs (the API calls the value opaque).
+bool isNewerVersion(const QString& version, const QString& last) {
+    if (last.isEmpty() || version.isEmpty())
+        return true;
+    bool okNew = false, okLast = false;
+    const qulonglong n = version.toULongLong(&okNew);
+    const qulonglong l = last.toULongLong(&okLast);
+    if (okNew && okLast)
+        return n > l;
+    return version != last;
+}
+
+std::optional<ServerTime> conditionTime(const QJsonArray& conditions, const char* type,
+                                        const char* status) {
+    for (const QJsonValue& value : conditions) {
+        const QJsonObject c = value.toObject();
+        if (text(c, "type") == QLatin1String(type) && text(c, "status") == QLatin1String(status))
+            return parseServerTime(c.value(QLatin1String("lastTransitionTime")));
+    }
+    return std::nullopt;
+}
+
+bool conditionIsTrue(const QJsonArray& conditions, const char* type) {
+    for (const QJsonValue& value : conditions) {
+        const QJsonObject c = value.toObject();
+        if (text(c, "type") == QLatin1String(type))
+            return text(c, "status") == QLatin1String("True");
+    }
+    return false;
+}
+
+std::optional<ServerTime> earliest(std::optional<ServerTime> a, std::optional<ServerTime> b) {
+    if (!a)
+        return b;
+    if (!b)
+        return a;
+    return a->at <= b->at ? a : b;
+}
+
+bool isTerminal(const PodState& s) {
+    return s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed;
+}
+
+// A Pod object as the Timeline records it, with the server times of its transitions.
+struct PodSnapshot {
+    PodState state;
+    QString name, uid, resourceVersion;
+    int index = -1;
+    std::optional<int> failureCount, ignoredFailureCount;
+    std::optional<ServerTime> created, scheduled, started, ready, unready, terminating, finished;
+};
+
+std::optional<int> intAnnotation(const QJsonObject& map, const char* key) {
+    const QJsonValue value = map.value(QLatin1String(key));
+    if (!value.isString())
+        return std::nullopt;
+    bool ok = false;
+    const int n = value.toString().toInt(&ok);
+    return ok && n >= 0 ? std::optional<int>(n) : std::nullopt;
+}
+
+PodSnapshot readPod(const QJsonObject& pod) {
+    PodSnapshot snap;
+    const QJsonObject metadata = child(pod, "metadata");
+    const QJsonObject spec = child(pod, "spec");
+    const QJsonObject status = child(pod, "status");
+    snap.name = text(metadata, "name");
+    snap.uid = text(metadata, "uid");
+    if (snap.uid.isEmpty())
+        snap.uid = snap.name;
+    snap.resourceVersion = text(metadata, "resourceVersion");
+    const QJsonObject annotations = child(metadata, "annotations");
+    const QJsonObject labels = child(metadata, "labels");
+    snap.index = intAnnotation(annotations, kJobCompletionIndexAnnotation)
+                     .value_or(intAnnotation(labels, kJobCompletionIndexAnnotation).value_or(-1));
+    snap.failureCount = intAnnotation(annotations, kJobIndexFailureCountAnnotation);
+    snap.ignoredFailureCount = intAnnotation(annotations, kJobIndexIgnoredFailureCountAnnotation);
+    snap.created = parseServerTime(metadata.value(QLatin1String("creationTimestamp")));
+
+    PodState& s = snap.state;
+    const QString phase = text(status, "phase");
+    s.phase = phase.isEmpty() ? std::string(pod_phase::Pending) : phase.toStdString();
+    s.nodeName = text(spec, "nodeName").toStdString();
+    s.tracked = false;
+    for (const QJsonValue& f : metadata.value(QLatin1String("finalizers")).toArray())
+        if (f.toString() == QLatin1String(kJobTrackingFinalizer))
+            s.tracked = true;
+    const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
+    s.ready = conditionIsTrue(conditions, "Ready");
+    s.disruptionTarget = conditionIsTrue(conditions, "DisruptionTarget");
+    snap.scheduled = conditionTime(conditions, "PodScheduled", "True");
+    snap.ready = conditionTime(conditions, "Ready", "True");
+    snap.unready = conditionTime(conditions, "Ready", "False");
+    if (const auto deletion = parseServerTime(metadata.value(QLatin1String("deletionTimestamp")))) {
+        s.deletionTimestamp = deletion->at;
+        // The API server writes the deletion request time plus the grace period.
+        const double grace = metadata.value(QLatin1String("deletionGracePeriodSeconds")).toDouble();
+        snap.terminating = ServerTime{deletion->at - std::max(grace, 0.0), deletion->resolution};
+    }
+
+    const QJsonArray containers = status.value(QLatin1String("containerStatuses")).toArray();
+    bool first = true;
+    for (const QJsonValue& value : containers) {
+        const QJsonObject c = value.toObject();
+        const QJsonObject state = child(c, "state");
+        const QJsonObject running = child(state, "running");
+        const QJsonObject terminated = child(state, "terminated");
+        const QJsonObject lastTerminated = child(child(c, "lastState"), "terminated");
+        if (state.contains(QLatin1String("running")) ||
+            terminated.contains(QLatin1String("startedAt")) || !lastTerminated.isEmpty() ||
+            c.value(QLatin1String("restartCount")).toInt() > 0)
+            s.containersStarted = true;
+        snap.started =
+            earliest(snap.started, parseServerTime(running.value(QLatin1String("startedAt"))));
+        snap.started =
+            earliest(snap.started, parseServerTime(terminated.value(QLatin1String("startedAt"))));
+        if (first) {
+            // The first container is the main one (the simulator's "main").
+            first = false;
+            s.restartCount = c.value(QLatin1String("restartCount")).toInt();
+            if (state.contains(QLatin1String("terminated"))) {
+                s.exitCode = terminated.value(QLatin1String("exitCode")).toInt();
+                if (auto f = parseServerTime(terminated.value(QLatin1String("finishedAt")))) {
+                    s.finishedAt = f->at;
+                    snap.finished = f;
+                }
+            } else if (!lastTerminated.isEmpty() && s.restartCount > 0) {
+                // Restarted in place (restartPolicy OnFailure): the last exit.
+                s.exitCode = lastTerminated.value(QLatin1String("exitCode")).toInt();
+                if (auto f = parseServerTime(lastTerminated.value(QLatin1String("finishedAt"))))
+                    s.finishedAt = f->at;
+            }
+            s.waitingReason = text(child(state, "waiting"), "reason").toStdString();
+        }
+    }
+    if (s.phase == pod_phase::Running)
+        s.containersStarted = true;
+    if (s.waitingReason.empty())
+        for (const QJsonValue& value : conditions) {
+            const QJsonObject c = value.toObject();
+            if (text(c, "type") == QLatin1String("PodScheduled") &&
+                text(c, "status") == QLatin1String("False"))
+                s.waitingReason = text(c, "reason").toStdString();
+        }
+    if (isTerminal(s) && !snap.finished)
+        snap.finished = snap.unready;
+    return snap;
+}
+
+// A transition a Pod observation shows, in lifecycle order.
+enum class Milestone { Created, Scheduled, Started, Ready, Unready, Terminating, Finished };
+
+struct Step {
+    Milestone milestone;
+    std::optional<ServerTime> stamp;
+};
+
+PodState applyMilestone(PodState s, Milestone m, const PodState& final) {
+    switch (m) {
+    case Milestone::Created:
+        break;
+    case Milestone::Scheduled:
+        s.nodeName = final.nodeName;
+        break;
+    case Milestone::Started:
+        s.phase = pod_phase::Running;
+        s.containersStarted = true;
+        s.waitingReason.clear();
+        break;
+    case Milestone::Ready:
+        s.ready = true;
+        break;
+    case Milestone::Unready:
+        s.ready = false;
+        break;
+    case Milestone::Terminating:
+        s.deletionTimestamp = final.deletionTimestamp;
+        break;
+    case Milestone::Finished:
+        s = final;
+        break;
+    }
+    return s;
+}
+
+} // namespace
+
+std::optional<ServerTime> parseServerTime(const QJsonValue& value) {
+    if (!value.isString())
+        return std::nullopt;
+    const QString s = value.toString();
+    const auto at = parseRfc3339(s.toStdString());
+    if (!at)
+        return std::nullopt;
+    return ServerTime{*at, s.contains(QLatin1Char('.')) ? 1e-6 : 1.0};
+}
+
+Seconds chooseTime(Seconds receivedAt, const std::optional<ServerTime>& server, bool trustServer) {
+    if (!server)
+        return receivedAt;
+    if (trustServer || receivedAt - server->at > server->resolution + kWatchLatencyAllowance)
+        return server->at;
+    return receivedAt;
+}
+
+TimelineBuilder::TimelineBuilder() : TimelineBuilder(Options{}) {}
+
+TimelineBuilder::TimelineBuilder(Options options) : options_(std::move(options)) {}
+
+void TimelineBuilder::add(const Observation& o) {
+    newestReceived_ = std::max(newestReceived_, o.receivedAt);
+    dirty_ = true;
+    addNow(o);
+}
+
+void TimelineBuilder::addNow(const Observation& o) {
+    switch (o.kind) {
+    case ObjectKind::Job:
+        applyJob(o);
+        break;
+    case ObjectKind::Pod:
+    case ObjectKind::Event:
+        if (!hasJob()) {
+            if (pending_.size() < kMaxHeldObservations)
+                pending_.push_back(o);
+            else
+                ++ignored_;
+            return;
+        }
+        if (o.kind == ObjectKind::Pod)
+            applyPod(o);
+        else
+            applyEvent(o);
+        break;
+    }
+}
+
+void TimelineBuilder::flushPending() {
+    std::vector<Observation> held;
+    held.swap(pending_);
+    for (const Observation& o : held)
+        addNow(o);
+}
+
+void TimelineBuilder::markUnobserved(Seconds from, Seconds to, const char* reason) {
+    if (!(to > from))
+        return;
+    draft_.unobserved.push_back(UnobservedSpan{from, to, reason});
+}
+
+// --- the Job ------------------------------------------------------------------------------------
+
+void TimelineBuilder::applyJob(const Observation& o) {
+    const QJsonObject metadata = child(o.object, "metadata");
+    const QString uid = text(metadata, "uid");
+    const QString name = text(metadata, "name");
+    if (!hasJob()) {
+        if (uid.isEmpty() || o.type == WatchType::Deleted ||
+            (!options_.jobName.isEmpty() && name != options_.jobName)) {
+            ++ignored_;
+            return;
+        }
+    } else if (uid != jobUid_ || jobDeleted_) {
+        ++ignored_;
+        return;
+    }
+    const QString version = text(metadata, "resourceVersion");
+    if (hasJob() && o.type != WatchType::Deleted && !isNewerVersion(version, jobResourceVersion_)) {
+        ++ignored_;
+        return;
+    }
+
+    Diagnostics diagnostics;
+    YamlReader reader(QStringLiteral("Job %1").arg(name).toStdString(), diagnostics);
+    SourceMap sources;
+    std::optional<Job> job = readJobObject(toYaml(o.object), reader, sources);
+    if (!job || diagnostics.hasErrors()) {
+        warnings_.append(
+            tr("Job %1 (resourceVersion %2) could not be read: %3")
+                .arg(name, version, QString::fromStdString(diagnostics.format()).trimmed()));
+        ++ignored_;
+        return;
+    }
+    setJobDefaults(*job);
+    ++applied_;
+    jobResourceVersion_ = version;
+
+    const bool first = !hasJob();
+    if (first) {
+        jobUid_ = uid;
+        jobName_ = name;
+        jobNamespace_ = text(metadata, "namespace");
+    }
+    draft_.jobMetadata = job->metadata;
+
+    auto push = [&](Seconds time, const JobSpec& spec, const JobStatus& status, bool deleted) {
+        time = std::max(time, lastJobTime_);
+        lastJobTime_ = time;
+        draft_.jobChanges.push_back(JobObservation{time, spec, status, deleted});
+        jobSequence_.push_back(sequence_++);
+    };
+
+    if (o.type == WatchType::Deleted) {
+        jobDeleted_ = true;
+        push(o.receivedAt, job->spec, job->status, true);
+        return;
+    }
+
+    const QJsonObject status = child(o.object, "status");
+    const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
+    const bool finished = conditionIsTrue(conditions, job_condition::Complete) ||
+                          conditionIsTrue(conditions, job_condition::Failed);
+    const bool trust = options_.trustServerTimes;
+
+    // The time of this state: the newest server time among the transitions it shows — when the
+    // status holds nothing else new (counters carry no timestamp) or the Job has finished.
+    const JobStatus none;
+    const JobStatus& before = draft_.jobChanges.empty() ? none : draft_.jobChanges.back().status;
+    std::optional<ServerTime> newest;
+    auto consider = [&](const QJsonValue& value) {
+        if (auto t = parseServerTime(value); t && (!newest || t->at > newest->at))
+            newest = t;
+    };
+    if (!before.startTime)
+        consider(status.value(QLatin1String("startTime")));
+    if (!before.completionTime)
+        consider(status.value(QLatin1String("completionTime")));
+    for (const QJsonValue& value : conditions) {
+        const QJsonObject c = value.toObject();
+        const std::string type = text(c, "type").toStdString();
+        const std::string conditionStatus = text(c, "status").toStdString();
+        const bool known = std::any_of(
+            before.conditions.begin(), before.conditions.end(),
+            [&](const JobCondition& b) { return b.type == type && b.status == conditionStatus; });
+        if (!known)
+            consider(c.value(QLatin1String("lastTransitionTime")));
+    }
+    const bool countersMoved = job->status.succeeded != before.succeeded ||
+                               job->status.failed != before.failed ||
+                               job->status.active != before.active;
+    Seconds time = o.receivedAt;
+    if (newest && (finished || !countersMoved || trust))
+        time = std::min(chooseTime(o.receivedAt, newest, trust), o.receivedAt);
+
+    if (first) {
+        const auto created = parseServerTime(metadata.value(QLatin1String("creationTimestamp")));
+        const Seconds createdAt = std::min(chooseTime(o.receivedAt, created, trust), time);
+        jobCreated_ = createdAt;
+        lastJobTime_ = createdAt;
+        if (createdAt < o.receivedAt) {
+            markUnobserved(createdAt, o.receivedAt, trust ? "dump" : "before-watch");
+            // The Job's life before it was seen, from its timestamps: created with an empty
+            // status, then its start and each condition at its transition time (the counters
+            // are unknown until this observation). Suspension is read back from the Suspended
+            // condition.
+            std::vector<std::pair<Seconds, const JobCondition*>> moments; // nullptr: the start
+            if (job->status.startTime)
+                moments.emplace_back(*job->status.startTime, nullptr);
+            for (const JobCondition& c : job->status.conditions)
+                if (c.lastTransitionTime)
+                    moments.emplace_back(*c.lastTransitionTime, &c);
+            std::stable_sort(moments.begin(), moments.end(),
+                             [](const auto& a, const auto& b) { return a.first < b.first; });
+            std::optional<Seconds> suspendedSince, resumedAt;
+            for (const JobCondition& c : job->status.conditions)
+                if (c.type == job_condition::Suspended && c.lastTransitionTime)
+                    (c.status == "True" ? suspendedSince : resumedAt) = c.lastTransitionTime;
+            auto specAt = [&](Seconds at) {
+                JobSpec spec = job->spec;
+                if (resumedAt)
+                    spec.suspend = at < *resumedAt;
+                else if (suspendedSince)
+                    spec.suspend = at >= *suspendedSince - 1;
+                return spec;
+            };
+            JobStatus sofar;
+            push(createdAt, specAt(createdAt), sofar, false);
+            for (const auto& [at, condition] : moments) {
+                if (at >= time)
+                    break;
+                if (condition)
+                    sofar.conditions.push_back(*condition);
+                else
+                    sofar.startTime = job->status.startTime;
+                push(std::max(at, createdAt), specAt(at), sofar, false);
+            }
+        }
+    }
+    push(time, job->spec, job->status, false);
+
+    if (first)
+        flushPending();
+}
+
+// --- Pods ---------------------------------------------------------------------------------------
+
+bool TimelineBuilder::ownsPod(const QJsonObject& pod) const {
+    const QJsonObject metadata = child(pod, "metadata");
+    const QJsonObject labels = child(metadata, "labels");
+    for (const char* key : {"batch.kubernetes.io/controller-uid", "controller-uid"})
+        if (labels.value(QLatin1String(key)).toString() == jobUid_)
+            return true;
+    for (const QJsonValue& value : metadata.value(QLatin1String("ownerReferences")).toArray()) {
+        const QJsonObject owner = value.toObject();
+        if (owner.value(QLatin1String("controller")).toBool() && text(owner, "uid") == jobUid_)
+            return true;
+    }
+    return false;
+}
+
+void TimelineBuilder::pushPodChange(uint32_t record, Seconds time, const PodState& state,
+                                    bool deleted) {
+    PodRecord& r = pods_[record];
+    time = std::max(time, r.lastTime);
+    r.lastTime = time;
+    r.state = state;
+    r.deleted = r.deleted || deleted;
+    podChanges_.push_back(Change{time, sequence_++, record, state, deleted});
+}
+
+void TimelineBuilder::closePodList(Seconds at) {
+    if (!podListOpen_)
+        return;
+    podListOpen_ = false;
+    for (uint32_t i = 0; i < pods_.size(); ++i) {
+        PodRecord& r = pods_[i];
+        if (r.deleted || !r.state || podListUids_.contains(r.uid) || r.lastTime > at)
+            continue;
+        // Gone while the watch was down: deleted some time before the list.
+        markUnobserved(r.lastTime, at, "watch-gap");
+        pushPodChange(i, at, *r.state, true);
+    }
+    podListUids_.clear();
+}
+
+void TimelineBuilder::applyPod(const Observation& o) {
+    const QJsonObject metadata = child(o.object, "metadata");
+    const QString uid =
+        text(metadata, "uid").isEmpty() ? text(metadata, "name") : text(metadata, "uid");
+    // Lists: a run of Listed Pods is one list; anything else ends it.
+    if (o.type == WatchType::Listed) {
+        if (podListOpen_ && podListUids_.contains(uid))
+            closePodList(podListStart_);
+        if (!podListOpen_) {
+            podListOpen_ = true;
+            podListStart_ = o.receivedAt;
+        }
+        podListUids_.insert(uid);
+    } else if (podListOpen_) {
+        closePodList(podListStart_);
+    }
+
+    if (!ownsPod(o.object)) {
+        ++ignored_;
+        return;
+    }
+    const PodSnapshot snap = readPod(o.object);
+    const bool trust = options_.trustServerTimes;
+
+    uint32_t record = 0;
+    const auto found = podByUid_.constFind(snap.uid);
+    if (found == podByUid_.constEnd()) {
+        record = static_cast<uint32_t>(pods_.size());
+        PodRecord r;
+        r.uid = snap.uid;
+        r.firstSeen = sequence_++;
+        r.identity.name = snap.name.toStdString();
+        r.identity.uid = snap.uid.toStdString();
+        r.identity.index = snap.index;
+        r.identity.indexFailureCount = snap.failureCount;
+        r.identity.indexIgnoredFailureCount = snap.ignoredFailureCount;
+        r.identity.createdAt =
+            std::min(chooseTime(o.receivedAt, snap.created, trust), o.receivedAt);
+        r.lastTime = r.identity.createdAt;
+        pods_.push_back(std::move(r));
+        podByUid_.insert(snap.uid, record);
+        podNames_.insert(snap.name);
+    } else {
+        record = *found;
+        PodRecord& r = pods_[record];
+        if (r.deleted || !isNewerVersion(snap.resourceVersion, r.resourceVersion)) {
+            ++ignored_;
+            return;
+        }
+    }
+    ++applied_;
+    PodRecord& r = pods_[record];
+    r.resourceVersion = snap.resourceVersion;
+    const std::optional<PodState> previous = r.state;
+    const PodState& final = snap.state;
+
+    // The transitions this observation shows.
+    std::vector<Step> steps;
+    if (!previous) {
+        steps.push_back({Milestone::Created, snap.created});
+    }
+    const bool wasScheduled = previous && !previous->nodeName.empty();
+    if (!final.nodeName.empty() && !wasScheduled)
+        steps.push_back({Milestone::Scheduled, snap.scheduled});
+    if (final.containersStarted && !(previous && previous->containersStarted))
+        steps.push_back({Milestone::Started, snap.started});
+    if (final.ready && !(previous && previous->ready))
+        steps.push_back({Milestone::Ready, snap.ready});
+    if (!final.ready && previous && previous->ready && !isTerminal(final))
+        steps.push_back({Milestone::Unready, snap.unready});
+    if (final.deletionTimestamp && !(previous && previous->deletionTimestamp))
+        steps.push_back({Milestone::Terminating, snap.terminating});
+    if (isTerminal(final) && !(previous && isTerminal(*previous)))
+        steps.push_back({Milestone::Finished, snap.finished});
+
+    // Along the lifecycle no transition comes before the one it follows (PodScheduled's
+    // transition time is rewritten by later status updates).
+    {
+        std::optional<Seconds> later;
+        for (auto it = steps.rbegin(); it != steps.rend(); ++it) {
+            if (it->milestone == Milestone::Terminating || it->milestone == Milestone::Unready)
+                continue;
+            if (it->stamp && later && it->stamp->at > *later)
+                it->stamp->at = *later;
+            if (it->stamp)
+                later = it->stamp->at;
+        }
+    }
+    std::optional<ServerTime> newest;
+    bool allStamped = true;
+    for (const Step& step : steps) {
+        if (!step.stamp)
+            allStamped = false;
+        else if (!newest || step.stamp->at > newest->at)
+            newest = step.stamp;
+    }
+    const Seconds finalTime =
+        std::min(steps.empty() || !(allStamped || trust) ? o.receivedAt
+                                                         : chooseTime(o.receivedAt, newest, trust),
+                 o.receivedAt);
+
+    // Transitions clearly before this observation become changes of their own.
+    std::stable_sort(steps.begin(), steps.end(), [](const Step& a, const Step& b) {
+        const Seconds ta = a.stamp ? a.stamp->at : 1e300;
+        const Seconds tb = b.stamp ? b.stamp->at : 1e300;
+        return ta < tb;
+    });
+    PodState state;
+    if (previous) {
+        state = *previous;
+    } else {
+        state.tracked = final.tracked || isTerminal(final);
+    }
+    std::optional<Seconds> reconstructedFrom;
+    for (const Step& s : steps) {
+        if (!s.stamp)
+            continue;
+        const Seconds t = chooseTime(o.receivedAt, s.stamp, trust);
+        if (t >= finalTime)
+            break;
+        if (s.milestone != Milestone::Finished)
+            state = applyMilestone(state, s.milestone, final);
+        else
+            break;
+        if (!reconstructedFrom)
+            reconstructedFrom = t;
+        pushPodChange(record, t, state, false);
+    }
+    const bool deleted = o.type == WatchType::Deleted;
+    if (!previous || !(final == *previous) || steps.size() > 0) {
+        if (finalTime < o.receivedAt && !reconstructedFrom)
+            reconstructedFrom = finalTime;
+        pushPodChange(record, finalTime, final, false);
+    }
+    if (deleted)
+        pushPodChange(record, o.receivedAt, final, true);
+    if (reconstructedFrom && !trust) {
+        const bool beforeWatch =
+            o.type == WatchType::Listed ||
+            (!previous && jobCreated_ && *reconstructedFrom <= *jobCreated_ + 1);
+        markUnobserved(*reconstructedFrom, o.receivedAt,
+                       beforeWatch ? "before-watch" : "watch-gap");
+    }
+
+    // Events about this Pod that arrived before it.
+    if (!previous && !orphanEvents_.empty()) {
+        std::vector<Observation> held;
+        held.swap(orphanEvents_);
+        for (const Observation& e : held) {
+            const QJsonObject involved = child(e.object, "involvedObject");
+            if (text(involved, "name") == snap.name)
+                applyEvent(e);
+            else
+                orphanEvents_.push_back(e);
+        }
+    }
+}
+
+// --- Events -------------------------------------------------------------------------------------
+
+void TimelineBuilder::applyEvent(const Observation& o) {
+    const QJsonObject involved = child(o.object, "involvedObject");
+    const QString kind = text(involved, "kind");
+    const QString name = text(involved, "name");
+    const QString involvedUid = text(involved, "uid");
+    bool ours = false;
+    if (kind == QLatin1String("Job"))
+        ours = involvedUid.isEmpty() ? name == jobName_ : involvedUid == jobUid_;
+    else if (kind == QLatin1String("Pod"))
+        ours = involvedUid.isEmpty() ? podNames_.contains(name) : podByUid_.contains(involvedUid);
+    if (!ours) {
+        // An Event may come before its Pod; the Job's Pods are named after it.
+        if (kind == QLatin1String("Pod") && name.startsWith(jobName_) &&
+            orphanEvents_.size() < kMaxHeldObservations && o.type != WatchType::Deleted)
+            orphanEvents_.push_back(o);
+        else
+            ++ignored_;
+        return;
+    }
+    if (o.type == WatchType::Deleted) { // Events expire; that is not news about the Job
+        ++ignored_;
+        return;
+    }
+    const QJsonObject metadata = child(o.object, "metadata");
+    const QString uid =
+        text(metadata, "uid").isEmpty() ? text(metadata, "name") : text(metadata, "uid");
+    const QJsonObject series = child(o.object, "series");
+    int count = series.value(QLatin1String("count")).toInt(0);
+    if (count <= 0)
+        count = o.object.value(QLatin1String("count")).toInt(1);
+    count = std::max(count, 1);
+    const int seen = eventCounts_.value(uid, 0);
+    if (count <= seen) {
+        ++ignored_;
+        return;
+    }
+    ++applied_;
+    eventCounts_.insert(uid, count);
+    const bool trust = options_.trustServerTimes;
+
+    std::optional<ServerTime> latest = parseServerTime(o.object.value(QLatin1String("eventTime")));
+    if (auto t = parseServerTime(series.value(QLatin1String("lastObservedTime"))))
+        latest = t;
+    else if (auto last = parseServerTime(o.object.value(QLatin1String("lastTimestamp"))))
+        latest = last;
+    std::optional<ServerTime> firstTime =
+        parseServerTime(o.object.value(QLatin1String("firstTimestamp")));
+    if (!firstTime)
+        firstTime = latest;
+    if (!latest)
+        latest = firstTime;
+
+    TimelineEvent e;
+    e.objectKind = kind.toStdString();
+    e.objectName = name.toStdString();
+    e.type = text(o.object, "type").toStdString();
+    e.reason = text(o.object, "reason").toStdString();
+    e.message = text(o.object, "message").toStdString();
+    const int occurrences = count - seen;
+    const Seconds lastAt = std::min(chooseTime(o.receivedAt, latest, trust), o.receivedAt);
+    // Occurrences this observation is the first news of: the newest at its time; when the
+    // Event is new, the others spread between its first and last timestamps.
+    Seconds firstAt = lastAt;
+    if (seen == 0 && occurrences > 1 && firstTime)
+        firstAt = std::min(chooseTime(o.receivedAt, firstTime, trust), lastAt);
+    for (int k = 0; k < occurrences; ++k) {
+        e.time = occurrences == 1 ? lastAt : firstAt + (lastAt - firstAt) * k / (occurrences - 1);
+        draft_.events.push_back(e);
+        eventSequence_.push_back(sequence_++);
+    }
+    if (lastAt < o.receivedAt && !trust && firstAt < o.receivedAt - 1)
+        markUnobserved(firstAt, o.receivedAt, "before-watch");
+}
+
+// --- lists, the end, and the Timeline -------------------------------------------------------
+
+void TimelineBuilder::listComplete(ObjectKind kind, Seconds receivedAt) {
+    newestReceived_ = std::max(newestReceived_, receivedAt);
+    dirty_ = true;
+    if (kind == ObjectKind::Pod) {
+        if (!podListOpen_) {
+            // An empty list: every Pod seen so far is gone.
+            podListOpen_ = true;
+            podListStart_ = receivedAt;
+        }
+        closePodList(podListStart_);
+    }
+}
+
+void TimelineBuilder::finish(std::optional<Seconds> end) {
+    closePodList(podListStart_);
+    if (end)
+        end_ = end;
+    dirty_ = true;
+}
+
+const Timeline& TimelineBuilder::timeline() const {
+    if (dirty_)
+        rebuild();
+    return timeline_;
+}
+
+void TimelineBuilder::rebuild() const {
+    dirty_ = false;
+    Timeline tl;
+    tl.jobMetadata = draft_.jobMetadata;
+
+    // Pods in creation order (first seen breaks ties); attempts count per index (NonIndexed:
+    // the Pod's ordinal within the Job, as the simulator numbers them).
+    std::vector<uint32_t> order(pods_.size());
+    std::iota(order.begin(), order.end(), 0u);
+    std::stable_sort(order.begin(), order.end(), [this](uint32_t a, uint32_t b) {
+        const PodRecord& pa = pods_[a];
+        const PodRecord& pb = pods_[b];
+        if (pa.identity.createdAt != pb.identity.createdAt)
+            return pa.identity.createdAt < pb.identity.createdAt;
+        return pa.firstSeen < pb.firstSeen;
+    });
+    std::vector<uint32_t> position(pods_.size());
+    QHash<int, int> attempts;
+    tl.pods.reserve(pods_.size());
+    for (uint32_t i = 0; i < order.size(); ++i) {
+        position[order[i]] = i;
+        TimelinePod identity = pods_[order[i]].identity;
+        identity.attempt = identity.index >= 0 ? attempts[identity.index]++ : static_cast<int>(i);
+        tl.pods.push_back(std::move(identity));
+    }
+
+    std::vector<size_t> changeOrder(podChanges_.size());
+    std::iota(changeOrder.begin(), changeOrder.end(), size_t{0});
+    std::stable_sort(changeOrder.begin(), changeOrder.end(), [this](size_t a, size_t b) {
+        if (podChanges_[a].time != podChanges_[b].time)
+            return podChanges_[a].time < podChanges_[b].time;
+        return podChanges_[a].sequence < podChanges_[b].sequence;
+    });
+    tl.podChanges.reserve(podChanges_.size());
+    for (size_t i : changeOrder) {
+        const Change& c = podChanges_[i];
+        tl.podChanges.push_back(PodObservation{c.time, position[c.record], c.state, c.deleted});
+    }
+
+    auto sortedBySequence = [](const auto& items, const std::vector<uint64_t>& sequence) {
+        std::vector<size_t> idx(items.size());
+        std::iota(idx.begin(), idx.end(), size_t{0});
+        std::stable_sort(idx.begin(), idx.end(), [&](size_t a, size_t b) {
+            if (items[a].time != items[b].time)
+                return items[a].time < items[b].time;
+            return sequence[a] < sequence[b];
+        });
+        std::decay_t<decltype(items)> out;
+        out.reserve(items.size());
+        for (size_t i : idx)
+            out.push_back(items[i]);
+        return out;
+    };
+    tl.jobChanges = sortedBySequence(draft_.jobChanges, jobSequence_);
+    tl.events = sortedBySequence(draft_.events, eventSequence_);
+
+    Seconds first = std::numeric_limits<Seconds>::infinity();
+    Seconds last = 0;
+    for (const auto& c : tl.jobChanges)
+        first = std::min(first, c.time), last = std::max(last, c.time);
+    for (const auto& c : tl.podChanges)
+        first = std::min(first, c.time), last = std::max(last, c.time);
+    for (const auto& e : tl.events)
+        first = std::min(first, e.time), last = std::max(last, e.time);
+    tl.start = jobCreated_ ? *jobCreated_ : (std::isfinite(first) ? first : newestReceived_);
+    tl.end = std::max({end_.value_or(newestReceived_), last, tl.start});
+
+    // Unobserved spans, merged.
+    std::vector<UnobservedSpan> spans = draft_.unobserved;
+    std::stable_sort(
+        spans.begin(), spans.end(),
+        [](const UnobservedSpan& a, const UnobservedSpan& b) { return a.start < b.start; });
+    for (const UnobservedSpan& s : spans) {
+        if (!tl.unobserved.empty() && s.start <= tl.unobserved.back().end) {
+            tl.unobserved.back().end = std::max(tl.unobserved.back().end, s.end);
+            continue;
+        }
+        tl.unobserved.push_back(s);
+    }
+    timeline_ = std::move(tl);
+}
+
+} // namespace jobscope::live

@@ -1,0 +1,198 @@
+#include "live/trace.h"
+
+#include "live/trim.h"
+
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace jobscope::live {
+
+namespace {
+
+const QLatin1String kHeaderKey("jobscope-trace");
+
+// 1-based line and column of `offset` within `line`, for a JSON parse error.
+QString position(const QString& path, int lineNumber, int offset) {
+    return QStringLiteral("%1:%2:%3").arg(path).arg(lineNumber).arg(offset + 1);
+}
+
+} // namespace
+
+QByteArray observationLine(const Observation& o) {
+    QJsonObject line;
+    // Milliseconds are what the receive time carries.
+    line.insert(QLatin1String("t"), std::round(o.receivedAt * 1000.0) / 1000.0);
+    line.insert(QLatin1String("kind"), objectKindName(o.kind));
+    line.insert(QLatin1String("type"), watchTypeName(o.type));
+    line.insert(QLatin1String("object"), trimObject(o.kind, o.object));
+    return QJsonDocument(line).toJson(QJsonDocument::Compact);
+}
+
+TraceWriter::~TraceWriter() {
+    close();
+}
+
+bool TraceWriter::open(const QString& path, const TraceHeader& header, QString* error) {
+    close();
+    file_.setFileName(path);
+    // Unbuffered: a line goes to the operating system in one write, so a killed recorder
+    // leaves only whole lines (and at most one partial last line on a full disk).
+    if (!file_.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+        if (error)
+            *error = tr("cannot create the trace %1: %2").arg(path, file_.errorString());
+        return false;
+    }
+    QJsonObject h;
+    h.insert(kHeaderKey, header.version);
+    h.insert(QLatin1String("recordedAt"), header.recordedAt);
+    h.insert(QLatin1String("server"), header.server);
+    h.insert(QLatin1String("namespace"), header.jobNamespace);
+    h.insert(QLatin1String("job"), header.job);
+    written_ = 0;
+    return writeLine(QJsonDocument(h).toJson(QJsonDocument::Compact), error);
+}
+
+bool TraceWriter::append(const Observation& observation, QString* error) {
+    if (!file_.isOpen()) {
+        if (error)
+            *error = tr("the trace is not open");
+        return false;
+    }
+    if (!writeLine(observationLine(observation), error))
+        return false;
+    ++written_;
+    return true;
+}
+
+bool TraceWriter::writeLine(const QByteArray& line, QString* error) {
+    QByteArray whole = line;
+    whole.append('\n');
+    if (file_.write(whole) != whole.size() || !file_.flush()) {
+        if (error)
+            *error = tr("cannot write the trace %1: %2").arg(file_.fileName(), file_.errorString());
+        return false;
+    }
+    return true;
+}
+
+void TraceWriter::close() {
+    if (file_.isOpen())
+        file_.close();
+}
+
+bool TraceReader::isTrace(const QString& path) {
+    QFile file(path);
+    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray first;
+    // The header is short; skip leading blank lines.
+    for (int i = 0; i < 16 && !file.atEnd(); ++i) {
+        first = file.readLine(1 << 20).trimmed();
+        if (!first.isEmpty())
+            break;
+    }
+    const QJsonDocument doc = QJsonDocument::fromJson(first);
+    return doc.isObject() && doc.object().contains(kHeaderKey);
+}
+
+std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
+    auto fail = [&](const QString& message) -> std::optional<Trace> {
+        if (error)
+            *error = message;
+        return std::nullopt;
+    };
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(tr("%1: cannot read the trace: %2").arg(path, file.errorString()));
+
+    Trace trace;
+    bool haveHeader = false;
+    int lineNumber = 0;
+    while (!file.atEnd()) {
+        QByteArray raw = file.readLine();
+        ++lineNumber;
+        const bool complete = raw.endsWith('\n');
+        const QByteArray line = raw.trimmed();
+        if (line.isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument doc = QJsonDocument::fromJson(line, &parseError);
+        if (parseError.error != QJsonParseError::NoError || !doc.isObject()) {
+            if (!complete && file.atEnd()) {
+                // What a recorder that was killed mid-write leaves.
+                trace.warnings.append(
+                    tr("%1: the last line is incomplete (the recorder stopped while writing "
+                       "it); the trace is read up to the line before")
+                        .arg(position(path, lineNumber, 0)));
+                break;
+            }
+            const QString reason = parseError.error != QJsonParseError::NoError
+                                       ? parseError.errorString()
+                                       : tr("a line must be one JSON object");
+            return fail(
+                tr("%1: error: %2")
+                    .arg(position(path, lineNumber,
+                                  parseError.error != QJsonParseError::NoError ? parseError.offset
+                                                                               : 0),
+                         reason));
+        }
+        const QJsonObject object = doc.object();
+        if (!haveHeader) {
+            const QJsonValue version = object.value(kHeaderKey);
+            if (!version.isDouble())
+                return fail(tr("%1: error: not a JobScope trace: the first line must be the "
+                               "header {\"jobscope-trace\": %2, …}")
+                                .arg(position(path, lineNumber, 0))
+                                .arg(kTraceFormatVersion));
+            if (version.toInt() != kTraceFormatVersion)
+                return fail(tr("%1: error: trace format version %2 is not supported (this "
+                               "JobScope reads version %3)")
+                                .arg(position(path, lineNumber, 0))
+                                .arg(version.toInt())
+                                .arg(kTraceFormatVersion));
+            trace.header.version = version.toInt();
+            trace.header.recordedAt = object.value(QLatin1String("recordedAt")).toString();
+            trace.header.server = object.value(QLatin1String("server")).toString();
+            trace.header.jobNamespace = object.value(QLatin1String("namespace")).toString();
+            trace.header.job = object.value(QLatin1String("job")).toString();
+            haveHeader = true;
+            continue;
+        }
+        // The column of a field is where its key starts in the line.
+        auto columnOf = [&](const char* key) {
+            const int at = line.indexOf(QByteArray("\"") + key + '"');
+            return at < 0 ? 0 : at;
+        };
+        const QJsonValue t = object.value(QLatin1String("t"));
+        if (!t.isDouble() || !std::isfinite(t.toDouble()))
+            return fail(tr("%1: error: \"t\" must be the receive time in seconds since the "
+                           "Unix epoch")
+                            .arg(position(path, lineNumber, columnOf("t"))));
+        const auto kind = objectKindFromName(object.value(QLatin1String("kind")).toString());
+        if (!kind)
+            return fail(tr("%1: error: \"kind\" must be Job, Pod or Event, not '%2'")
+                            .arg(position(path, lineNumber, columnOf("kind")),
+                                 object.value(QLatin1String("kind")).toString()));
+        const auto type = watchTypeFromName(object.value(QLatin1String("type")).toString());
+        if (!type)
+            return fail(tr("%1: error: \"type\" must be LISTED, ADDED, MODIFIED or DELETED, not "
+                           "'%2'")
+                            .arg(position(path, lineNumber, columnOf("type")),
+                                 object.value(QLatin1String("type")).toString()));
+        const QJsonValue objectValue = object.value(QLatin1String("object"));
+        if (!objectValue.isObject())
+            return fail(tr("%1: error: \"object\" must be the API object")
+                            .arg(position(path, lineNumber, columnOf("object"))));
+        trace.observations.push_back(
+            Observation{t.toDouble(), *kind, *type, objectValue.toObject()});
+    }
+    if (!haveHeader)
+        return fail(tr("%1: error: the trace is empty (no header line)").arg(path));
+    return trace;
+}
+
+} // namespace jobscope::live

@@ -1,0 +1,361 @@
+#include "live/watcher.h"
+
+#include <QCoreApplication>
+#include <QDateTime>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QTimer>
+
+#include <algorithm>
+#include <set>
+
+namespace jobscope::live {
+
+QString objectUid(const QJsonObject& object) {
+    const QJsonObject metadata = object.value(QLatin1String("metadata")).toObject();
+    const QString uid = metadata.value(QLatin1String("uid")).toString();
+    if (!uid.isEmpty())
+        return uid;
+    return metadata.value(QLatin1String("namespace")).toString() + QLatin1Char('/') +
+           metadata.value(QLatin1String("name")).toString();
+}
+
+QString objectResourceVersion(const QJsonObject& object) {
+    return object.value(QLatin1String("metadata"))
+        .toObject()
+        .value(QLatin1String("resourceVersion"))
+        .toString();
+}
+
+namespace {
+
+double now() {
+    return double(QDateTime::currentMSecsSinceEpoch()) / 1000.0;
+}
+
+} // namespace
+
+Watcher::Watcher(ApiClient* client, WatchOptions options, QObject* parent)
+    : QObject(parent), client_(client), options_(std::move(options)), retryTimer_(new QTimer(this)),
+      idleTimer_(new QTimer(this)) {
+    retryTimer_->setSingleShot(true);
+    idleTimer_->setSingleShot(true);
+    backoff_ = options_.initialBackoffSeconds;
+    connect(idleTimer_, &QTimer::timeout, this, [this] {
+        if (state_ != WatchState::Watching)
+            return;
+        abortReply();
+        retryLater(QCoreApplication::translate("Watcher", "no data from the server for %1 s")
+                       .arg(options_.idleSeconds),
+                   false);
+    });
+}
+
+Watcher::~Watcher() {
+    abortReply();
+}
+
+void Watcher::setState(WatchState state, const QString& reason) {
+    state_ = state;
+    stateReason_ = reason;
+    emit stateChanged(state, reason);
+}
+
+void Watcher::abortReply() {
+    idleTimer_->stop();
+    if (!reply_)
+        return;
+    ApiReply* reply = reply_;
+    reply_ = nullptr;
+    reply->disconnect(this);
+    reply->abort();
+}
+
+void Watcher::start() {
+    if (state_ != WatchState::Idle && state_ != WatchState::Stopped)
+        return;
+    list({});
+}
+
+void Watcher::stop() {
+    abortReply();
+    retryTimer_->stop();
+    if (state_ != WatchState::Stopped)
+        setState(WatchState::Stopped);
+}
+
+QUrlQuery Watcher::baseQuery() const {
+    QUrlQuery query;
+    if (!options_.fieldSelector.isEmpty())
+        query.addQueryItem(QStringLiteral("fieldSelector"), options_.fieldSelector);
+    if (!options_.labelSelector.isEmpty())
+        query.addQueryItem(QStringLiteral("labelSelector"), options_.labelSelector);
+    return query;
+}
+
+void Watcher::list(const QString& continueToken) {
+    abortReply();
+    if (continueToken.isEmpty()) {
+        pageItems_.clear();
+        listResourceVersion_.clear();
+        setState(WatchState::Listing);
+    }
+    QUrlQuery query = baseQuery();
+    if (options_.listPageSize > 0)
+        query.addQueryItem(QStringLiteral("limit"), QString::number(options_.listPageSize));
+    if (!continueToken.isEmpty())
+        query.addQueryItem(QStringLiteral("continue"), continueToken);
+    reply_ = client_->get(options_.path, query, false);
+    connect(reply_, &ApiReply::finished, this, &Watcher::onListPage);
+}
+
+bool Watcher::isFatal(const ApiResult& result) const {
+    // Credentials or RBAC: retrying cannot help (an exec plugin was already run again).
+    return result.httpStatus == 401 || result.httpStatus == 403 || result.httpStatus == 404;
+}
+
+void Watcher::onListPage(const ApiResult& result) {
+    reply_ = nullptr;
+    const double receivedAt = now();
+    if (result.httpStatus == 410) {
+        // The continue token expired: start the list again from the beginning.
+        list({});
+        return;
+    }
+    if (isFatal(result)) {
+        setState(WatchState::Stopped, result.error);
+        emit failed(result.error);
+        return;
+    }
+    if (!result.ok()) {
+        retryLater(result.error, true, result.retryAfterSeconds);
+        return;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
+    if (!document.isObject()) {
+        retryLater(QCoreApplication::translate("Watcher", "%1: the list answer is not JSON: %2")
+                       .arg(options_.path, parseError.errorString()),
+                   true);
+        return;
+    }
+    const QJsonObject listObject = document.object();
+    const QJsonObject metadata = listObject.value(QLatin1String("metadata")).toObject();
+    if (listResourceVersion_.isEmpty())
+        listResourceVersion_ = metadata.value(QLatin1String("resourceVersion")).toString();
+    for (const QJsonValue& item : listObject.value(QLatin1String("items")).toArray())
+        pageItems_ << item.toObject();
+    const QString continueToken = metadata.value(QLatin1String("continue")).toString();
+    if (!continueToken.isEmpty()) {
+        list(continueToken);
+        return;
+    }
+    applyList(receivedAt);
+}
+
+void Watcher::applyList(double receivedAt) {
+    std::set<QString> listed;
+    for (const QJsonObject& item : std::as_const(pageItems_)) {
+        const QString uid = objectUid(item);
+        listed.insert(uid);
+        auto known = objects_.find(uid);
+        if (known != objects_.end() &&
+            objectResourceVersion(known->second) == objectResourceVersion(item))
+            continue; // seen already, unchanged
+        objects_[uid] = item;
+        emit observed(WatchType::Listed, item, receivedAt);
+    }
+    // Gone while no watch was open: report the deletion with the last state seen.
+    for (auto it = objects_.begin(); it != objects_.end();) {
+        if (listed.count(it->first) == 0) {
+            const QJsonObject last = it->second;
+            it = objects_.erase(it);
+            emit observed(WatchType::Deleted, last, receivedAt);
+        } else {
+            ++it;
+        }
+    }
+    pageItems_.clear();
+    resourceVersion_ = listResourceVersion_;
+    synced_ = true;
+    backoff_ = options_.initialBackoffSeconds;
+    emit synced();
+    if (state_ != WatchState::Stopped)
+        watch();
+}
+
+void Watcher::watch() {
+    abortReply();
+    QUrlQuery query = baseQuery();
+    query.addQueryItem(QStringLiteral("watch"), QStringLiteral("true"));
+    query.addQueryItem(QStringLiteral("resourceVersion"), resourceVersion_);
+    query.addQueryItem(QStringLiteral("allowWatchBookmarks"), QStringLiteral("true"));
+    // As client-go: spread the watches' ends so that many clients do not reconnect together.
+    const int timeout =
+        options_.timeoutSeconds +
+        int(QRandomGenerator::global()->bounded(std::max(1, options_.timeoutSeconds)));
+    query.addQueryItem(QStringLiteral("timeoutSeconds"), QString::number(timeout));
+    buffer_.clear();
+    eventsThisWatch_ = 0;
+    setState(WatchState::Watching);
+    reply_ = client_->get(options_.path, query, true);
+    connect(reply_, &ApiReply::chunk, this, &Watcher::onChunk);
+    connect(reply_, &ApiReply::finished, this, &Watcher::onWatchFinished);
+    idleTimer_->start(int(options_.idleSeconds * 1000));
+}
+
+void Watcher::onChunk(const QByteArray& bytes) {
+    idleTimer_->start(int(options_.idleSeconds * 1000));
+    const double receivedAt = now();
+    buffer_ += bytes;
+    // A line may arrive in pieces: only complete lines are events.
+    qsizetype start = 0;
+    while (reply_) {
+        const qsizetype end = buffer_.indexOf('\n', start);
+        if (end < 0)
+            break;
+        const QByteArray line = buffer_.mid(start, end - start).trimmed();
+        start = end + 1;
+        if (!line.isEmpty())
+            handleLine(line, receivedAt);
+    }
+    if (reply_)
+        buffer_.remove(0, start);
+}
+
+void Watcher::handleLine(const QByteArray& line, double receivedAt) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (!document.isObject()) {
+        emit warning(
+            QCoreApplication::translate("Watcher",
+                                        "%1: skipped a watch line that is not JSON (%2): %3")
+                .arg(options_.path, parseError.errorString(), QString::fromUtf8(line.left(80))));
+        return;
+    }
+    const QJsonObject event = document.object();
+    const QString type = event.value(QLatin1String("type")).toString();
+    const QJsonObject object = event.value(QLatin1String("object")).toObject();
+    ++eventsThisWatch_;
+    if (type == QLatin1String("BOOKMARK")) {
+        const QString version = objectResourceVersion(object);
+        if (!version.isEmpty())
+            resourceVersion_ = version;
+        return;
+    }
+    if (type == QLatin1String("ERROR")) {
+        // A Status object: 410 means the resourceVersion is too old to resume from.
+        const int code = object.value(QLatin1String("code")).toInt();
+        const QString message = object.value(QLatin1String("message")).toString();
+        abortReply();
+        if (code == 410) {
+            relistSoon();
+            return;
+        }
+        retryLater(QCoreApplication::translate("Watcher", "%1: the watch reported an error "
+                                                          "(%2): %3")
+                       .arg(options_.path)
+                       .arg(code)
+                       .arg(client_->redactSecrets(message)),
+                   false);
+        return;
+    }
+    std::optional<WatchType> watchType;
+    if (type == QLatin1String("ADDED"))
+        watchType = WatchType::Added;
+    else if (type == QLatin1String("MODIFIED"))
+        watchType = WatchType::Modified;
+    else if (type == QLatin1String("DELETED"))
+        watchType = WatchType::Deleted;
+    if (!watchType) {
+        emit warning(
+            QCoreApplication::translate("Watcher", "%1: skipped a watch event of unknown type '%2'")
+                .arg(options_.path, type));
+        return;
+    }
+    const QString version = objectResourceVersion(object);
+    if (!version.isEmpty())
+        resourceVersion_ = version;
+    const QString uid = objectUid(object);
+    if (*watchType == WatchType::Deleted) {
+        objects_.erase(uid);
+    } else {
+        auto known = objects_.find(uid);
+        if (known != objects_.end() && objectResourceVersion(known->second) == version)
+            return; // a repeat of what was seen
+        objects_[uid] = object;
+    }
+    emit observed(*watchType, object, receivedAt);
+}
+
+void Watcher::onWatchFinished(const ApiResult& result) {
+    reply_ = nullptr;
+    idleTimer_->stop();
+    if (result.ok()) {
+        if (!buffer_.trimmed().isEmpty()) {
+            // The last line had no newline: it is complete now that the stream ended.
+            const QByteArray line = buffer_.trimmed();
+            buffer_.clear();
+            handleLine(line, now());
+            if (state_ != WatchState::Watching)
+                return; // the line was an ERROR that already scheduled what comes next
+        }
+        if (eventsThisWatch_ > 0) {
+            // The server's timeoutSeconds ended the watch: resume at once.
+            backoff_ = options_.initialBackoffSeconds;
+            watch();
+        } else {
+            retryLater(QCoreApplication::translate("Watcher",
+                                                   "%1: the server closed the watch without "
+                                                   "sending anything")
+                           .arg(options_.path),
+                       false);
+        }
+        return;
+    }
+    if (result.httpStatus == 410) {
+        relistSoon();
+        return;
+    }
+    if (isFatal(result)) {
+        setState(WatchState::Stopped, result.error);
+        emit failed(result.error);
+        return;
+    }
+    retryLater(result.error, false, result.retryAfterSeconds);
+}
+
+void Watcher::relistSoon() {
+    setState(WatchState::Waiting,
+             QCoreApplication::translate("Watcher", "%1: the resourceVersion expired (410 Gone); "
+                                                    "listing again")
+                 .arg(options_.path));
+    retryTimer_->disconnect();
+    connect(retryTimer_, &QTimer::timeout, this, [this] { list({}); });
+    retryTimer_->start(0);
+}
+
+void Watcher::retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter) {
+    double delay = 0;
+    if (retryAfter) {
+        delay = *retryAfter; // the server says when: no jitter, no growth
+    } else {
+        delay = backoff_ * (1.0 + options_.jitter * QRandomGenerator::global()->generateDouble());
+        backoff_ = std::min(backoff_ * 2, options_.maxBackoffSeconds);
+    }
+    setState(WatchState::Waiting, QCoreApplication::translate("Watcher", "%1; retrying in %2 s")
+                                      .arg(client_->redactSecrets(reason))
+                                      .arg(delay, 0, 'f', 1));
+    retryTimer_->disconnect();
+    connect(retryTimer_, &QTimer::timeout, this, [this, fromList] {
+        // Without a resourceVersion to resume from, only a list can continue.
+        if (fromList || resourceVersion_.isEmpty())
+            list({});
+        else
+            watch();
+    });
+    retryTimer_->start(int(delay * 1000));
+}
+
+} // namespace jobscope::live

@@ -1,0 +1,112 @@
+#pragma once
+// List + watch of one kind of object, following the API server's protocol as client-go's
+// reflector does: list (in pages) to get the objects and a resourceVersion, then watch from
+// that resourceVersion with allowWatchBookmarks; BOOKMARK events only move the
+// resourceVersion; a normal close re-watches from the last resourceVersion; 410 Gone (as the
+// HTTP status, or as an ERROR event inside the stream) re-lists; errors and empty closes back
+// off exponentially with jitter; 429 waits for Retry-After. The stream has no transfer timeout
+// but an idle watchdog: no byte for idleSeconds (the server sends bookmarks about once a
+// minute) means a dead connection, and the watch reconnects.
+//
+// A re-list reports only what changed since the last state seen: objects with a new
+// resourceVersion as Listed, objects that vanished as Deleted (their last known state), so
+// that no observation is lost or duplicated across reconnects.
+
+#include "live/api_client.h"
+#include "live/observation.h"
+
+#include <QJsonObject>
+#include <QObject>
+#include <QPointer>
+#include <QString>
+
+#include <map>
+
+class QTimer;
+
+namespace jobscope::live {
+
+struct WatchOptions {
+    QString path; // "/api/v1/namespaces/NS/pods"
+    QString fieldSelector;
+    QString labelSelector;
+    int timeoutSeconds = 300; // server-side end of each watch, jittered to [t, 2t) as client-go
+    double idleSeconds = 90;  // the idle watchdog
+    int listPageSize = 500;   // limit= of each list page (0: one page)
+    double initialBackoffSeconds = 0.8;
+    double maxBackoffSeconds = 30;
+    double jitter = 1.0; // each delay is d * (1 + jitter * random)
+};
+
+enum class WatchState { Idle, Listing, Watching, Waiting, Stopped };
+
+class Watcher : public QObject {
+    Q_OBJECT
+
+public:
+    Watcher(ApiClient* client, WatchOptions options, QObject* parent = nullptr);
+    ~Watcher() override;
+
+    void start();
+    void stop();
+
+    WatchState state() const { return state_; }
+    QString stateReason() const { return stateReason_; }
+    QString resourceVersion() const { return resourceVersion_; }
+    bool hasSynced() const { return synced_; }
+    const WatchOptions& options() const { return options_; }
+    // The objects currently known, by uid (the last state seen of each).
+    const std::map<QString, QJsonObject>& objects() const { return objects_; }
+
+signals:
+    // One object as it arrived; receivedAt in seconds since the epoch.
+    void observed(jobscope::live::WatchType type, const QJsonObject& object, double receivedAt);
+    // A list finished and its objects were reported; the watch follows.
+    void synced();
+    // Listing / watching / waiting (with the reason and the delay) / stopped.
+    void stateChanged(jobscope::live::WatchState state, const QString& reason);
+    // A line or event that was skipped (malformed JSON, an unknown event type).
+    void warning(const QString& message);
+    // The server refused access (401, 403) or the request cannot succeed: the watcher stopped.
+    void failed(const QString& message);
+
+private:
+    void list(const QString& continueToken);
+    void onListPage(const ApiResult& result);
+    void applyList(double receivedAt);
+    void watch();
+    void onChunk(const QByteArray& bytes);
+    void handleLine(const QByteArray& line, double receivedAt);
+    void onWatchFinished(const ApiResult& result);
+    void relistSoon();
+    void retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter = {});
+    bool isFatal(const ApiResult& result) const;
+    void setState(WatchState state, const QString& reason = {});
+    void abortReply();
+    QUrlQuery baseQuery() const;
+
+    ApiClient* client_;
+    WatchOptions options_;
+    WatchState state_ = WatchState::Idle;
+    QString stateReason_;
+    QPointer<ApiReply> reply_;
+    QTimer* retryTimer_ = nullptr;
+    QTimer* idleTimer_ = nullptr;
+    QString resourceVersion_;
+    bool synced_ = false;
+    double backoff_ = 0;
+    // list paging
+    QList<QJsonObject> pageItems_;
+    QString listResourceVersion_;
+    // watch stream
+    QByteArray buffer_;
+    int eventsThisWatch_ = 0;
+    bool idleAbort_ = false;
+    bool restartAbort_ = false; // the stream said 410: re-list once it is torn down
+    std::map<QString, QJsonObject> objects_;
+};
+
+QString objectUid(const QJsonObject& object);
+QString objectResourceVersion(const QJsonObject& object);
+
+} // namespace jobscope::live

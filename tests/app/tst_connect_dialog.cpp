@@ -1,0 +1,155 @@
+// Live › Connect against the fake API server: contexts from the kubeconfig, the context's
+// namespace, a Job list that fills in and updates live, the chosen Job's session; and the
+// status badge's words and colours.
+
+#include "live/fake_api_server.h"
+
+#include "live/connect_dialog.h"
+#include "live/status_badge.h"
+
+#include <QComboBox>
+#include <QFile>
+#include <QListWidget>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jobscope;
+using jobscope::test::FakeApiServer;
+using jobscope::test::FakeExchangePtr;
+
+namespace {
+
+QJsonObject fakeJob(const QString& name, const QString& version, int active) {
+    return QJsonObject{{"kind", "Job"},
+                       {"metadata", QJsonObject{{"name", name},
+                                                {"namespace", "team"},
+                                                {"uid", "uid-" + name},
+                                                {"resourceVersion", version}}},
+                       {"status", QJsonObject{{"active", active}, {"succeeded", 1}}}};
+}
+
+class ConnectDialogTest : public QObject {
+    Q_OBJECT
+
+private slots:
+    void listsJobsLiveAndConnects() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        FakeExchangePtr watch;
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (request.path != "/apis/batch/v1/namespaces/team/jobs") {
+                exchange->respondStatus(404, "NotFound", "not here");
+                return;
+            }
+            if (!request.isWatch()) {
+                exchange->respondJson(200,
+                                      jobscope::test::fakeList("5", {fakeJob("nightly", "3", 2),
+                                                                     fakeJob("backfill", "4", 0)}));
+                return;
+            }
+            exchange->beginStream();
+            watch = exchange;
+        });
+        QTemporaryDir dir;
+        const QString kubeconfig = dir.filePath("config");
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("clusters:\n- name: c\n  cluster: {server: '" + server.url().toUtf8() +
+                   "'}\ncontexts:\n- name: other\n  context: {cluster: c}\n"
+                   "- name: dev\n  context: {cluster: c, namespace: team}\n"
+                   "current-context: dev\n");
+        file.close();
+
+        ui::ConnectDialog dialog;
+        dialog.setKubeconfigPath(kubeconfig);
+        auto* contexts = dialog.findChild<QComboBox*>();
+        QVERIFY(contexts);
+        QCOMPARE(contexts->count(), 2);
+        QCOMPARE(dialog.context(), QStringLiteral("dev"));
+        QCOMPARE(dialog.namespaceName(), QStringLiteral("team"));
+        QTRY_COMPARE(dialog.listedJobs(), QStringList({"backfill", "nightly"}));
+        QTRY_VERIFY(watch);
+        QVERIFY2(dialog.statusText().contains("Jobs in team: 2"), qPrintable(dialog.statusText()));
+
+        // A Job created meanwhile appears without any action.
+        watch->event("ADDED", fakeJob("adhoc", "6", 1));
+        QTRY_COMPARE(dialog.listedJobs(), QStringList({"adhoc", "backfill", "nightly"}));
+        auto* list = dialog.findChild<QListWidget*>();
+        QVERIFY(list->item(0)->text().contains("1 active"));
+
+        list->setCurrentRow(2);
+        QCOMPARE(dialog.jobName(), QStringLiteral("nightly"));
+        dialog.resize(560, 460);
+        dialog.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+        const QString shot = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");
+        if (!shot.isEmpty())
+            dialog.grab().save(shot + "/connect_dialog.png");
+
+        std::unique_ptr<live::LiveSession> session = dialog.takeSession();
+        QVERIFY(session);
+        QCOMPARE(session->jobName(), QStringLiteral("nightly"));
+        QCOMPARE(session->namespaceName(), QStringLiteral("team"));
+        // The session asks for its Job by name.
+        QTRY_VERIFY(
+            std::any_of(server.requests().begin(), server.requests().end(), [](const auto& r) {
+                return r.value("fieldSelector") == "metadata.name=nightly";
+            }));
+        for (const auto& request : server.requests())
+            QCOMPARE(request.method, QByteArray("GET"));
+    }
+
+    void showsAKubeconfigError() {
+        QTemporaryDir dir;
+        QFile file(dir.filePath("bad"));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("clusters: {\n");
+        file.close();
+        ui::ConnectDialog dialog;
+        dialog.setKubeconfigPath(file.fileName());
+        QVERIFY2(dialog.statusText().startsWith(file.fileName() + ":2:1: error:"),
+                 qPrintable(dialog.statusText()));
+        QVERIFY(!dialog.takeSession());
+    }
+
+    void badgeSaysTheState_data() {
+        QTest::addColumn<int>("state");
+        QTest::addColumn<QString>("reason");
+        QTest::addColumn<QString>("text");
+        QTest::addColumn<QString>("color");
+        QTest::newRow("connected") << int(live::LiveState::Connected) << ""
+                                   << "live"
+                                   << "#2ea043";
+        QTest::newRow("reconnecting")
+            << int(live::LiveState::Reconnecting) << "GET /pods: HTTP 503; retrying in 1.2 s"
+            << "reconnecting: GET /pods: HTTP 503; retrying in 1.2 s"
+            << "#d98e04";
+        QTest::newRow("stopped") << int(live::LiveState::Stopped) << "HTTP 403 Forbidden"
+                                 << "stopped: HTTP 403 Forbidden"
+                                 << "#8a8a8a";
+    }
+    void badgeSaysTheState() {
+        QFETCH(int, state);
+        QFETCH(QString, reason);
+        QFETCH(QString, text);
+        QFETCH(QString, color);
+        ui::StatusBadge badge;
+        badge.setState(live::LiveState(state), reason);
+        QCOMPARE(badge.text(), text);
+        QCOMPARE(badge.toolTip(), reason);
+        QCOMPARE(badge.dotColor().name(), color);
+        // The dot is drawn in that colour.
+        badge.resize(badge.sizeHint());
+        const QImage image = badge.grab().toImage();
+        bool found = false;
+        for (int x = 0; x < 20 && !found; ++x)
+            found = QColor(image.pixel(x, image.height() / 2)).name() == color;
+        QVERIFY(found);
+    }
+};
+
+} // namespace
+
+QTEST_MAIN(ConnectDialogTest)
+#include "tst_connect_dialog.moc"

@@ -1,0 +1,230 @@
+// `jobscope record` as a user runs it, against the fake API server (in this process) replaying
+// a real recording: it writes a trace of the Job, its Pods and Events and stops by itself once
+// the Job is done; SIGTERM ends it cleanly with a complete trace; bad input is exit status 2
+// with the position. Only GETs reach the server and the token reaches no output.
+
+#include "live/fake_api_server.h"
+
+#include "support/test_paths.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QProcess>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using jobscope::test::FakeApiServer;
+using jobscope::test::FakeExchangePtr;
+
+namespace {
+
+const QByteArray kToken = "cli-secret-token-0123456789";
+
+QList<QJsonObject> readEvents(const QString& path) {
+    QList<QJsonObject> events;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    for (const QByteArray& line : file.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            events << QJsonDocument::fromJson(line).object().value("event").toObject();
+    return events;
+}
+
+class RecordCliTest : public QObject {
+    Q_OBJECT
+
+private:
+    QTemporaryDir dir;
+    QList<QJsonObject> jobs, pods, events;
+    QString ns, jobName;
+    FakeExchangePtr jobStream;
+
+    QString writeKubeconfig(const QString& server) {
+        const QString path = dir.filePath("kubeconfig");
+        QFile file(path);
+        if (!file.open(QIODevice::WriteOnly))
+            qFatal("cannot write the kubeconfig");
+        file.write("apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n"
+                   "    server: " +
+                   server.toUtf8() +
+                   "\n"
+                   "contexts:\n- name: fake\n  context: {cluster: fake, user: u}\n"
+                   "current-context: fake\nusers:\n- name: u\n  user:\n    token: " +
+                   kToken + "\n");
+        return path;
+    }
+
+    // Serves the recording: empty lists, then every recorded event on the watch. With
+    // `jobOnly`, only the Job's first event and then silence.
+    void serve(FakeApiServer& server, bool jobOnly) {
+        jobStream.reset();
+        server.setHandler([this, jobOnly](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            const bool isJobs = request.path.endsWith("/jobs");
+            const bool isPods = request.path.endsWith("/pods");
+            const QList<QJsonObject>& stream = isJobs ? jobs : isPods ? pods : events;
+            exchange->beginStream();
+            if (request.value("resourceVersion") != "1")
+                return; // a re-watch: nothing new
+            if (isJobs) {
+                // The Job's first event now, the rest after its Pods: on a cluster the Job
+                // finishes after its Pods, not before the Pod watch starts.
+                exchange->event(jobs.first().value("type").toString(),
+                                jobs.first().value("object").toObject());
+                jobStream = exchange;
+                return;
+            }
+            for (const QJsonObject& event : stream)
+                exchange->event(event.value("type").toString(), event.value("object").toObject());
+            if (isPods && jobStream && !jobOnly)
+                for (const QJsonObject& event : jobs.mid(1))
+                    jobStream->event(event.value("type").toString(),
+                                     event.value("object").toObject());
+        });
+    }
+
+    QProcess* startRecord(const QStringList& arguments) {
+        auto* process = new QProcess(this);
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "KUBECONFIG",
+                                 "LANGUAGE", "LC_MESSAGES"})
+            env.remove(QString::fromLatin1(name));
+        env.insert("LC_ALL", "C");
+        env.insert("LANG", "C");
+        process->setProcessEnvironment(env);
+        process->start(jobscope::test::jobscopeExecutable(), QStringList{"record"} + arguments);
+        return process;
+    }
+
+    // The trace's lines as JSON (each must be complete).
+    QList<QJsonObject> readTrace(const QString& path) {
+        QList<QJsonObject> lines;
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly))
+            return lines;
+        const QByteArray text = file.readAll();
+        if (!text.isEmpty() && !text.endsWith('\n'))
+            qWarning("the trace does not end with a newline");
+        for (const QByteArray& line : text.split('\n')) {
+            if (line.isEmpty())
+                continue;
+            const QJsonDocument document = QJsonDocument::fromJson(line);
+            if (!document.isObject())
+                qWarning("incomplete line: %s", line.left(60).constData());
+            lines << document.object();
+        }
+        return lines;
+    }
+
+private slots:
+    void initTestCase() {
+        QVERIFY(dir.isValid());
+        const QString traces = jobscope::test::sharedDir() + "/traces/b";
+        jobs = readEvents(traces + "/watch-jobs.jsonl");
+        pods = readEvents(traces + "/watch-pods.jsonl");
+        events = readEvents(traces + "/watch-events.jsonl");
+        QVERIFY(!jobs.isEmpty());
+        const QJsonObject metadata =
+            jobs.first().value("object").toObject().value("metadata").toObject();
+        ns = metadata.value("namespace").toString();
+        jobName = metadata.value("name").toString();
+    }
+
+    void recordsUntilTheJobIsDone() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        serve(server, false);
+        const QString trace = dir.filePath("b.jsonl");
+        QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
+                                         "--job", jobName, "-o", trace});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 30000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY2(err.contains("the Job has finished"), err.constData());
+        const QList<QJsonObject> lines = readTrace(trace);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.first().value("jobscope-trace").toInt(), 1);
+        QCOMPARE(lines.first().value("job").toString(), jobName);
+        QCOMPARE(lines.first().value("namespace").toString(), ns);
+        QMap<QString, int> kinds;
+        for (const QJsonObject& line : lines.mid(1))
+            ++kinds[line.value("kind").toString()];
+        QCOMPARE(kinds.value("Job"), jobs.size());
+        QCOMPARE(kinds.value("Pod"), pods.size());
+        QCOMPARE(kinds.value("Event"), events.size());
+        QFile file(trace);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray text = file.readAll();
+        QVERIFY(!text.contains("managedFields"));
+        QVERIFY(!text.contains(kToken));
+        QVERIFY(!err.contains(kToken));
+        for (const auto& request : server.requests()) {
+            QCOMPARE(request.method, QByteArray("GET"));
+            QCOMPARE(request.headers.value("authorization"), "Bearer " + kToken);
+        }
+    }
+
+    void sigtermLeavesACompleteTrace() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        serve(server, true);
+        const QString trace = dir.filePath("stopped.jsonl");
+        QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
+                                         "--job", jobName, "-o", trace});
+        const int expected = 1 + 1 + int(pods.size() + events.size());
+        QTRY_COMPARE_WITH_TIMEOUT(int(readTrace(trace).size()), expected, 20000);
+        process->terminate(); // SIGTERM
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY2(err.contains("interrupted"), err.constData());
+        const QList<QJsonObject> lines = readTrace(trace);
+        QCOMPARE(int(lines.size()), expected);
+        QCOMPARE(lines.at(1).value("kind").toString(), QStringLiteral("Job"));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QByteArray>("kubeconfig");
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("no --job") << QByteArray("clusters: []\n") << QStringList({"-o", "t.jsonl"})
+                                  << "record needs --job NAME and -o TRACE";
+        QTest::newRow("bad kubeconfig, positioned")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: x\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubeconfig:4:1: error:";
+        QTest::newRow("auth-provider")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: 'https://c'}\n"
+                          "contexts:\n- name: x\n  context: {cluster: c, user: g}\n"
+                          "current-context: x\n"
+                          "users:\n- name: g\n  user:\n    auth-provider: {name: oidc}\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubectl proxy";
+    }
+    void badInput() {
+        QFETCH(QByteArray, kubeconfig);
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, expected);
+        const QString path = dir.filePath("kubeconfig");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(kubeconfig);
+        file.close();
+        QProcess* process = startRecord(QStringList{"--kubeconfig", path} + arguments);
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
+        const QByteArray err = process->readAllStandardError();
+        QCOMPARE(process->exitCode(), 2);
+        QVERIFY2(err.contains(expected.toUtf8()), err.constData());
+    }
+};
+
+} // namespace
+
+QTEST_GUILESS_MAIN(RecordCliTest)
+#include "tst_record_cli.moc"

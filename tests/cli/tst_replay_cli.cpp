@@ -1,0 +1,184 @@
+// `jobscope replay PATH ...` end to end: the built executable plays back the real recordings of
+// ../shared/traces (a kubectl watch folder, a JobScope trace, a dump) and writes the same
+// reports as `jobscope simulate`.
+
+#include "support/run_jobscope.h"
+#include "support/test_paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+namespace {
+
+using Run = jobscope::test::JobscopeRun;
+
+Run runJobscope(const QStringList& arguments) {
+    return jobscope::test::runJobscope(arguments);
+}
+
+QString trace(const QString& name) {
+    return QDir(jobscope::test::sharedDir()).filePath(QStringLiteral("traces/") + name);
+}
+
+QString diagnose(const Run& run) {
+    return QStringLiteral("exit %1\nstderr:\n%2")
+        .arg(run.exitCode)
+        .arg(QString::fromUtf8(run.err.left(3000)));
+}
+
+QList<QStringList> readCsv(const QString& path) {
+    QFile f(path);
+    QList<QStringList> rows;
+    if (!f.open(QIODevice::ReadOnly))
+        return rows;
+    for (const QByteArray& line : f.readAll().split('\n')) {
+        const QByteArray trimmed = line.trimmed();
+        if (trimmed.isEmpty())
+            continue;
+        // The fields these tests read hold no quoted commas.
+        QStringList fields;
+        for (const QByteArray& field : trimmed.split(','))
+            fields << QString::fromUtf8(field).remove(QLatin1Char('"'));
+        rows << fields;
+    }
+    return rows;
+}
+
+int column(const QList<QStringList>& rows, const QString& name) {
+    return rows.isEmpty() ? -1 : static_cast<int>(rows.front().indexOf(name));
+}
+
+} // namespace
+
+class TestReplayCli : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(QFileInfo::exists(jobscope::test::jobscopeExecutable()));
+        if (!QFileInfo::exists(trace(QStringLiteral("d"))))
+            QSKIP("../shared/traces is not here");
+    }
+
+    // d: a quota of 2 Pods. The series never shows more than 2 active; the causes name the
+    // quota; the Pods and Events CSVs hold the 6 Pods and the refusals.
+    void quotaTrace() {
+        QTemporaryDir dir;
+        const QString series = dir.filePath(QStringLiteral("series.csv"));
+        const QString causes = dir.filePath(QStringLiteral("causes.csv"));
+        const QString pods = dir.filePath(QStringLiteral("pods.csv"));
+        const QString events = dir.filePath(QStringLiteral("events.csv"));
+        const Run run =
+            runJobscope({"replay", trace(QStringLiteral("d")), "--series-csv", series,
+                         "--causes-csv", causes, "--pods-csv", pods, "--events-csv", events});
+        QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+
+        const auto seriesRows = readCsv(series);
+        const int active = column(seriesRows, QStringLiteral("active"));
+        QVERIFY(active >= 0);
+        QVERIFY(seriesRows.size() > 5);
+        int most = 0;
+        for (qsizetype i = 1; i < seriesRows.size(); ++i)
+            most = std::max(most, seriesRows[i].value(active).toInt());
+        QCOMPARE(most, 2);
+        QCOMPARE(seriesRows[1].value(0), QStringLiteral("0.000"));
+
+        const auto causeRows = readCsv(causes);
+        const int cause = column(causeRows, QStringLiteral("cause"));
+        QVERIFY(std::any_of(causeRows.begin() + 1, causeRows.end(), [&](const QStringList& r) {
+            return r.value(cause) == QLatin1String("quota-exceeded");
+        }));
+        QCOMPARE(readCsv(pods).size(), 1 + 6);
+        const auto eventRows = readCsv(events);
+        QCOMPARE(std::count_if(eventRows.begin(), eventRows.end(),
+                               [](const QStringList& r) {
+                                   return r.contains(QStringLiteral("FailedCreate"));
+                               }),
+                 8);
+    }
+
+    // A dump and the series on standard output; a PNG of the replay.
+    void dumpToStdoutAndPng() {
+        QTemporaryDir dir;
+        QJsonArray items;
+        for (const char* file : {"final-job.json", "final-pods.json", "events.json"}) {
+            QFile f(QDir(trace(QStringLiteral("d"))).filePath(QLatin1String(file)));
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QJsonObject o = QJsonDocument::fromJson(f.readAll()).object();
+            if (o.contains(QLatin1String("items")))
+                for (const QJsonValue& item : o.value(QLatin1String("items")).toArray())
+                    items.append(item);
+            else
+                items.append(o);
+        }
+        const QString dump = dir.filePath(QStringLiteral("dump.json"));
+        QFile out(dump);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(QJsonDocument(QJsonObject{{"kind", "List"}, {"items", items}}).toJson());
+        out.close();
+        const Run run = runJobscope({"replay", dump});
+        QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+        QVERIFY(run.out.startsWith("time,requested,want_active,active"));
+        QVERIFY(run.out.contains("quota-exceeded"));
+
+        const QString png = dir.filePath(QStringLiteral("d.png"));
+        const Run drawn = runJobscope({"replay", trace(QStringLiteral("d")), "--png", png,
+                                       "--width", "800", "--height", "500"});
+        QVERIFY2(drawn.exitCode == 0, qPrintable(diagnose(drawn)));
+        QFile image(png);
+        QVERIFY(image.open(QIODevice::ReadOnly));
+        QVERIFY(image.read(8).startsWith("\x89PNG"));
+    }
+
+    void badInput_data() {
+        QTest::addColumn<QStringList>("arguments");
+        QTest::addColumn<QString>("stderrContains");
+        QTest::newRow("missing path") << QStringList{"replay", "/nonexistent/trace.jsonl"}
+                                      << "/nonexistent/trace.jsonl: error: no such file or folder";
+        QTest::newRow("no path") << QStringList{"replay"} << "missing the PATH argument";
+        QTest::newRow("two paths") << QStringList{"replay", "a", "b"} << "expected one PATH, got 2";
+        QTest::newRow("bad width") << QStringList{"replay", "x", "--width", "5"}
+                                   << "--width: '5' is not a number of pixels";
+        QTest::newRow("unknown option")
+            << QStringList{"replay", "x", "--frobnicate"} << "frobnicate";
+    }
+    void badInput() {
+        QFETCH(QStringList, arguments);
+        QFETCH(QString, stderrContains);
+        const Run run = runJobscope(arguments);
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).contains(stderrContains), qPrintable(diagnose(run)));
+    }
+
+    // A file that is not a recording: the error names its position.
+    void badTraceIsPositioned() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"jobscope-trace\":1}\n{\"t\":1,\"kind\":\"Job\",\"type\":\"ADDED\",\"object\":{}"
+                "}\n{\"t\": oops}\n");
+        f.close();
+        const Run run = runJobscope({"replay", path});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).startsWith(path + QStringLiteral(":3:")),
+                 qPrintable(diagnose(run)));
+    }
+
+    void help() {
+        const Run run = runJobscope({"replay", "--help"});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY(run.out.contains("jobscope replay"));
+        QVERIFY(run.out.contains("--series-csv"));
+        QVERIFY(run.out.contains("--causes-csv"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestReplayCli)
+#include "tst_replay_cli.moc"

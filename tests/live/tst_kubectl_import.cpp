@@ -1,0 +1,231 @@
+// The kubectl watch-stream import against the real control-plane recordings in
+// ../shared/traces (README there): replaying each must tell the story the README tells.
+
+#include "analysis/analysis.h"
+#include "live/kubectl_import.h"
+#include "live/timeline_builder.h"
+#include "support/test_paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace jobscope;
+using namespace jobscope::live;
+
+namespace {
+
+QString traceDir(const QString& name) {
+    return QDir(test::sharedDir()).filePath(QStringLiteral("traces/") + name);
+}
+
+Timeline replayFolder(const QString& folder) {
+    QString error;
+    const auto imported = KubectlImporter::importFolder(folder, &error);
+    if (!imported)
+        qFatal("%s", qPrintable(error));
+    TimelineBuilder builder;
+    for (const Observation& o : imported->observations)
+        builder.add(o);
+    builder.finish();
+    return builder.timeline();
+}
+
+// Creation times of the Pods, in seconds since the Job's creation.
+std::vector<double> podCreations(const Timeline& tl) {
+    std::vector<double> out;
+    for (const TimelinePod& p : tl.pods)
+        out.push_back(p.createdAt - tl.start);
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+// When the Job first showed a condition with status True.
+std::optional<double> conditionAt(const Timeline& tl, const char* type) {
+    for (const JobObservation& o : tl.jobChanges)
+        for (const JobCondition& c : o.status.conditions)
+            if (c.type == type && c.status == "True")
+                return o.time - tl.start;
+    return std::nullopt;
+}
+
+int maxActive(const Analysis& a) {
+    int m = 0;
+    for (const SeriesRow& r : a.series)
+        m = std::max(m, r.active);
+    return m;
+}
+
+bool hasCause(const Analysis& a, const std::string& id) {
+    return std::any_of(a.causes.begin(), a.causes.end(),
+                       [&](const CauseInterval& c) { return c.cause == id; });
+}
+
+QString describe(const std::vector<double>& v) {
+    QStringList parts;
+    for (double d : v)
+        parts << QString::number(d, 'f', 2);
+    return parts.join(QLatin1Char(' '));
+}
+
+} // namespace
+
+class TestKubectlImport : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        if (!QFileInfo::exists(traceDir(QStringLiteral("a"))))
+            QSKIP("../shared/traces is not here");
+    }
+
+    // Pods created in waves: each expected creation time (seconds after the Job's creation)
+    // matches one Pod within 0.5 s.
+    void waves_data() {
+        QTest::addColumn<QString>("trace");
+        QTest::addColumn<std::vector<double>>("creations");
+        QTest::addColumn<double>("complete");
+        QTest::addColumn<int>("maxActive");
+        QTest::newRow("a: 3+3+3+1")
+            << "a" << std::vector<double>{0, 0, 0, 7.3, 7.3, 7.3, 14.6, 14.6, 14.6, 21.9} << 29.1
+            << 3;
+        QTest::newRow("b: work queue, 4 at once")
+            << "b" << std::vector<double>{0, 0, 0, 0} << 14.3 << 4;
+        QTest::newRow("d: quota of 2")
+            << "d" << std::vector<double>{0, 0, 7.3, 7.3, 14.6, 14.6} << 21.9 << 2;
+        QTest::newRow("e2: suspended, resumed at 5.2")
+            << "e2" << std::vector<double>{5.2, 5.2, 17.5, 17.5} << 29.8 << 2;
+    }
+    void waves() {
+        QFETCH(QString, trace);
+        QFETCH(std::vector<double>, creations);
+        QFETCH(double, complete);
+        QFETCH(int, maxActive);
+        const Timeline tl = replayFolder(traceDir(trace));
+        const std::vector<double> got = podCreations(tl);
+        QVERIFY2(got.size() == creations.size(), qPrintable(describe(got)));
+        for (size_t i = 0; i < got.size(); ++i)
+            QVERIFY2(std::abs(got[i] - creations[i]) < 0.5,
+                     qPrintable(QStringLiteral("creations %1, expected %2")
+                                    .arg(describe(got), describe(creations))));
+        const auto completeAt = conditionAt(tl, job_condition::Complete);
+        QVERIFY(completeAt);
+        QVERIFY2(std::abs(*completeAt - complete) < 0.5, qPrintable(QString::number(*completeAt)));
+        QVERIFY(tl.unobserved.empty());
+
+        const Analysis a = analyze(tl);
+        QCOMPARE(::maxActive(a), maxActive);
+        QVERIFY(hasCause(a, "finished"));
+        QCOMPARE(a.series.back().active, 0);
+        QCOMPARE(a.pods.size(), creations.size());
+        for (const PodLifecycle& p : a.pods) {
+            QCOMPARE(p.phase, std::string("Succeeded"));
+            QVERIFY(p.started && p.finished && *p.finished > *p.started);
+            QCOMPARE(p.exitCode.value_or(-1), 0);
+        }
+    }
+
+    // d: the quota refused creations; the analysis says so, and never sees more than 2 Pods.
+    void quotaRefusals() {
+        const Timeline tl = replayFolder(traceDir(QStringLiteral("d")));
+        const int refusals = static_cast<int>(
+            std::count_if(tl.events.begin(), tl.events.end(), [](const TimelineEvent& e) {
+                return e.reason == "FailedCreate" &&
+                       e.message.find("exceeded quota") != std::string::npos;
+            }));
+        QCOMPARE(refusals, 8);
+        const Analysis a = analyze(tl);
+        const auto quota = std::find_if(a.causes.begin(), a.causes.end(),
+                                        [](const auto& c) { return c.cause == "quota-exceeded"; });
+        QVERIFY(quota != a.causes.end());
+        QCOMPARE(quota->param("quota").value_or(-1), 2.0);
+        QVERIFY(quota->start - tl.start < 1.0);
+    }
+
+    // e2: suspended from the start until the resume, then running.
+    void suspendThenResume() {
+        const Timeline tl = replayFolder(traceDir(QStringLiteral("e2")));
+        const Analysis a = analyze(tl);
+        const auto suspended = std::find_if(a.causes.begin(), a.causes.end(),
+                                            [](const auto& c) { return c.cause == "suspended"; });
+        QVERIFY(suspended != a.causes.end());
+        QVERIFY(suspended->start - tl.start < 0.5);
+        QVERIFY2(std::abs(suspended->end - tl.start - 5.2) < 0.5,
+                 qPrintable(QString::number(suspended->end - tl.start)));
+        QCOMPARE(std::count_if(a.causes.begin(), a.causes.end(),
+                               [](const auto& c) { return c.cause == "suspended"; }),
+                 1);
+    }
+
+    // b: once the first Pod succeeded, the work queue drains without new Pods.
+    void workQueueDrains() {
+        const Timeline tl = replayFolder(traceDir(QStringLiteral("b")));
+        const Analysis a = analyze(tl);
+        QVERIFY(hasCause(a, "work-queue-draining"));
+    }
+
+    // Objects are trimmed on import: nothing of managedFields, env, volumes (service-account
+    // tokens) or last-applied-configuration is kept from the a/ recording.
+    void trimsObjects() {
+        QString error;
+        const auto imported = KubectlImporter::importFolder(traceDir(QStringLiteral("a")), &error);
+        QVERIFY2(imported, qPrintable(error));
+        QVERIFY(imported->observations.size() > 50);
+        for (const Observation& o : imported->observations) {
+            const QByteArray json = QJsonDocument(o.object).toJson(QJsonDocument::Compact);
+            for (const char* forbidden :
+                 {"managedFields", "last-applied-configuration", "serviceAccountToken", "volumes",
+                  "\"env\"", "command", "fake.kubelet/plan", "podIP"})
+                QVERIFY2(!json.contains(forbidden), forbidden);
+        }
+    }
+
+    // kubectl's own output: no "ts", pretty-printed over many lines, times from the objects.
+    void plainKubectlOutput() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        for (const char* name : {"watch-jobs.jsonl", "watch-pods.jsonl", "watch-events.jsonl"}) {
+            QFile in(QDir(traceDir(QStringLiteral("d"))).filePath(QLatin1String(name)));
+            QVERIFY(in.open(QIODevice::ReadOnly));
+            QFile out(dir.filePath(QLatin1String(name)));
+            QVERIFY(out.open(QIODevice::WriteOnly));
+            while (!in.atEnd()) {
+                const QJsonObject line = QJsonDocument::fromJson(in.readLine()).object();
+                out.write(QJsonDocument(line.value(QLatin1String("event")).toObject())
+                              .toJson(QJsonDocument::Indented));
+            }
+        }
+        const Timeline tl = replayFolder(dir.path());
+        QCOMPARE(tl.pods.size(), size_t{6});
+        const Analysis a = analyze(tl);
+        QCOMPARE(maxActive(a), 2);
+        QVERIFY(hasCause(a, "quota-exceeded"));
+        const auto completeAt = conditionAt(tl, job_condition::Complete);
+        QVERIFY(completeAt);
+        // Whole-second server times: within a second of the receive-time replay.
+        QVERIFY2(std::abs(*completeAt - 21.9) < 1.0, qPrintable(QString::number(*completeAt)));
+    }
+
+    void badStreamIsPositioned() {
+        QTemporaryDir dir;
+        QFile out(dir.filePath(QStringLiteral("watch-pods.jsonl")));
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write("{\"type\":\"ADDED\",\"object\":{\"kind\":\"Pod\"}}\n{\"type\": ADDED}\n{}\n");
+        out.close();
+        QString error;
+        QVERIFY(!KubectlImporter::importFolder(dir.path(), &error));
+        QVERIFY2(error.startsWith(out.fileName() + QStringLiteral(":2:")), qPrintable(error));
+
+        QString missing;
+        QVERIFY(!KubectlImporter::importFolder(dir.filePath(QStringLiteral("nope")), &missing));
+        QVERIFY(missing.contains(QStringLiteral("nope")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKubectlImport)
+#include "tst_kubectl_import.moc"

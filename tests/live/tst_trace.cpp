@@ -1,0 +1,229 @@
+// The JobScope trace: written by TraceWriter, read back by TraceReader, replayed to the same
+// Timeline; a recorder killed mid-line leaves a readable trace; bad lines are positioned.
+
+#include "analysis/analysis.h"
+#include "live/kubectl_import.h"
+#include "live/recording.h"
+#include "live/timeline_builder.h"
+#include "live/trace.h"
+#include "support/test_paths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QJsonDocument>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jobscope;
+using namespace jobscope::live;
+
+namespace {
+
+std::vector<Observation> recordingOf(const QString& name) {
+    QString error;
+    const auto imported = KubectlImporter::importFolder(
+        QDir(test::sharedDir()).filePath(QStringLiteral("traces/") + name), &error);
+    if (!imported)
+        qFatal("%s", qPrintable(error));
+    return imported->observations;
+}
+
+Timeline build(const std::vector<Observation>& observations) {
+    TimelineBuilder builder;
+    for (const Observation& o : observations)
+        builder.add(o);
+    builder.finish();
+    return builder.timeline();
+}
+
+bool writeTrace(const QString& path, const std::vector<Observation>& observations) {
+    TraceWriter writer;
+    QString error;
+    TraceHeader header;
+    header.recordedAt = QStringLiteral("2026-11-27T20:29:56Z");
+    header.server = QStringLiteral("https://127.0.0.1:6443");
+    header.jobNamespace = QStringLiteral("scenario-d");
+    header.job = QStringLiteral("job-d");
+    if (!writer.open(path, header, &error))
+        return false;
+    for (const Observation& o : observations)
+        if (!writer.append(o, &error))
+            return false;
+    return writer.written() == static_cast<int>(observations.size());
+}
+
+QByteArray readAll(const QString& path) {
+    QFile f(path);
+    return f.open(QIODevice::ReadOnly) ? f.readAll() : QByteArray();
+}
+
+void writeAll(const QString& path, const QByteArray& data) {
+    QFile f(path);
+    QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    QCOMPARE(f.write(data), data.size());
+}
+
+} // namespace
+
+class TestTrace : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        if (!QFileInfo::exists(QDir(test::sharedDir()).filePath(QStringLiteral("traces/d"))))
+            QSKIP("../shared/traces is not here");
+    }
+
+    // Written and read back, the observations replay to the same Timeline (receive times are
+    // kept to the millisecond).
+    void roundTrip() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("d.jsonl"));
+        const std::vector<Observation> original = recordingOf(QStringLiteral("d"));
+        QVERIFY(writeTrace(path, original));
+
+        QString error;
+        const auto trace = TraceReader::read(path, &error);
+        QVERIFY2(trace, qPrintable(error));
+        QVERIFY(trace->warnings.isEmpty());
+        QCOMPARE(trace->header.job, QStringLiteral("job-d"));
+        QCOMPARE(trace->header.server, QStringLiteral("https://127.0.0.1:6443"));
+        QCOMPARE(trace->observations.size(), original.size());
+        for (size_t i = 0; i < original.size(); ++i) {
+            QCOMPARE(trace->observations[i].kind, original[i].kind);
+            QCOMPARE(trace->observations[i].type, original[i].type);
+            QCOMPARE(trace->observations[i].object, original[i].object);
+            QVERIFY(std::abs(trace->observations[i].receivedAt - original[i].receivedAt) <= 5e-4);
+        }
+
+        const Timeline a = build(original);
+        const Timeline b = build(trace->observations);
+        QCOMPARE(b.pods.size(), a.pods.size());
+        for (size_t i = 0; i < a.pods.size(); ++i)
+            QCOMPARE(b.pods[i].name, a.pods[i].name);
+        QCOMPARE(b.podChanges.size(), a.podChanges.size());
+        for (size_t i = 0; i < a.podChanges.size(); ++i) {
+            QCOMPARE(b.podChanges[i].pod, a.podChanges[i].pod);
+            QVERIFY(b.podChanges[i].state == a.podChanges[i].state);
+            QVERIFY(std::abs(b.podChanges[i].time - a.podChanges[i].time) <= 5e-4);
+        }
+        QCOMPARE(b.jobChanges.size(), a.jobChanges.size());
+        QCOMPARE(b.events.size(), a.events.size());
+
+        // The one loader for the GUI and replay reads it the same way.
+        const auto loaded = loadRecording(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        const Analysis fromFile = analyze(*loaded);
+        const Analysis direct = analyze(a);
+        QCOMPARE(fromFile.series.size(), direct.series.size());
+        for (size_t i = 0; i < direct.series.size(); ++i) {
+            QCOMPARE(fromFile.series[i].active, direct.series[i].active);
+            QCOMPARE(fromFile.series[i].causes, direct.series[i].causes);
+        }
+    }
+
+    // A recorder killed in the middle of a line: read up to the last whole line, with a
+    // warning that names the line.
+    void truncatedLastLine() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("cut.jsonl"));
+        const std::vector<Observation> original = recordingOf(QStringLiteral("d"));
+        QVERIFY(writeTrace(path, original));
+        QByteArray data = readAll(path);
+        const qsizetype lastLineStart = data.lastIndexOf('\n', data.size() - 2) + 1;
+        const int lines = static_cast<int>(data.count('\n'));
+        data.truncate(lastLineStart + (data.size() - lastLineStart) / 2);
+        writeAll(path, data);
+
+        QString error;
+        const auto trace = TraceReader::read(path, &error);
+        QVERIFY2(trace, qPrintable(error));
+        QCOMPARE(trace->observations.size(), original.size() - 1);
+        QCOMPARE(trace->warnings.size(), 1);
+        QVERIFY2(trace->warnings.front().startsWith(path + QStringLiteral(":%1:").arg(lines)),
+                 qPrintable(trace->warnings.front()));
+
+        const auto loaded = RecordingLoader::load(path, &error);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->warnings.size(), 1);
+        QVERIFY(analyze(loaded->timeline).series.size() > 5);
+    }
+
+    void badLines_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("position"); // ":LINE:COLUMN:" the error must name
+        QTest::addColumn<QString>("words");
+        const QByteArray header = "{\"jobscope-trace\":1,\"job\":\"j\"}\n";
+        const QByteArray ok = "{\"t\":1,\"kind\":\"Job\",\"type\":\"ADDED\",\"object\":{}}\n";
+        QTest::newRow("not JSON") << header + ok + "{\"t\":2,\"kind\" \"Pod\"}\n" + ok << ":3:16:"
+                                  << "";
+        QTest::newRow("not an object") << header + "[1,2]\n"
+                                       << ":2:1:"
+                                       << "one JSON object";
+        QTest::newRow("kind")
+            << header + "{\"t\":1,\"kind\":\"Node\",\"type\":\"ADDED\",\"object\":{}}\n"
+            << ":2:8:"
+            << "Node";
+        QTest::newRow("type")
+            << header + "{\"t\":1,\"kind\":\"Pod\",\"type\":\"BOOKMARK\",\"object\":{}}\n"
+            << ":2:21:"
+            << "BOOKMARK";
+        QTest::newRow("time")
+            << header + "{\"t\":\"soon\",\"kind\":\"Pod\",\"type\":\"ADDED\",\"object\":{}}\n"
+            << ":2:2:"
+            << "receive time";
+        QTest::newRow("object")
+            << header + "{\"t\":1,\"kind\":\"Pod\",\"type\":\"ADDED\",\"object\":3}\n"
+            << ":2:36:"
+            << "API object";
+        QTest::newRow("no header") << ok << ":1:1:"
+                                   << "header";
+        QTest::newRow("version") << QByteArray("{\"jobscope-trace\":7}\n") << ":1:1:"
+                                 << "version 7";
+        QTest::newRow("empty") << QByteArray("\n\n") << ""
+                               << "empty";
+    }
+    void badLines() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, position);
+        QFETCH(QString, words);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("bad.jsonl"));
+        writeAll(path, content);
+        QString error;
+        QVERIFY(!TraceReader::read(path, &error));
+        QVERIFY2(error.startsWith(path + position), qPrintable(error));
+        QVERIFY2(error.contains(words), qPrintable(error));
+    }
+
+    // Whatever the caller hands the writer, the line holds the trimmed object.
+    void writerTrims() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.jsonl"));
+        Observation o;
+        o.receivedAt = 1795811396.2339;
+        o.kind = ObjectKind::Pod;
+        o.type = WatchType::Added;
+        o.object = QJsonDocument::fromJson(R"({"kind":"Pod","metadata":{"name":"p","uid":"u",
+            "managedFields":[{"manager":"x"}]},"spec":{"containers":[{"name":"main",
+            "env":[{"name":"TOKEN","value":"s3cr3t"}]}]},"status":{"phase":"Running"}})")
+                       .object();
+        QVERIFY(writeTrace(path, {o}));
+        const QByteArray data = readAll(path);
+        QVERIFY(!data.contains("s3cr3t"));
+        QVERIFY(!data.contains("managedFields"));
+        QVERIFY(data.contains("\"t\":1795811396.234"));
+        QCOMPARE(data.count('\n'), 2);
+    }
+
+    void unwritablePath() {
+        TraceWriter writer;
+        QString error;
+        QVERIFY(!writer.open(QStringLiteral("/nonexistent-dir/x.jsonl"), {}, &error));
+        QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x.jsonl")));
+        QVERIFY(!writer.append(Observation{}, &error));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrace)
+#include "tst_trace.moc"

@@ -1,0 +1,410 @@
+// The list + watch protocol against the fake API server: resume from the list's
+// resourceVersion, bookmarks, re-watch after a normal close, re-list on 410 (status or ERROR
+// event), back-off on empty closes and errors, 429 Retry-After, lines split across chunks, the
+// idle watchdog, paging; only GETs are sent and no credential reaches an error.
+
+#include "live/fake_api_server.h"
+
+#include "live/api_client.h"
+#include "live/watcher.h"
+
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTest>
+
+using namespace jobscope::live;
+using jobscope::test::FakeApiServer;
+using jobscope::test::FakeExchangePtr;
+using jobscope::test::fakeList;
+using jobscope::test::fakePod;
+
+namespace {
+
+const QString kToken = QStringLiteral("s3cr3t-bearer-token-0123456789");
+const QString kPods = QStringLiteral("/api/v1/namespaces/ns/pods");
+
+// What the watcher reported, as "TYPE name@rv".
+struct Seen {
+    QStringList lines;
+    QStringList warnings;
+    QStringList errors; // failed() and every waiting reason
+    QStringList states;
+};
+
+class WatchTest : public QObject {
+    Q_OBJECT
+
+private:
+    std::unique_ptr<FakeApiServer> server;
+    std::unique_ptr<ApiClient> client;
+    std::unique_ptr<Watcher> watcher;
+    Seen seen;
+
+    void makeWatcher(WatchOptions options = {}) {
+        KubeConnection connection;
+        connection.server = server->url();
+        connection.namespaceName = QStringLiteral("ns");
+        connection.token = kToken;
+        client = std::make_unique<ApiClient>(connection);
+        options.path = kPods;
+        options.labelSelector = QStringLiteral("batch.kubernetes.io/controller-uid=abc");
+        options.initialBackoffSeconds = 0.02;
+        options.maxBackoffSeconds = 0.1;
+        if (options.idleSeconds == 90)
+            options.idleSeconds = 10;
+        watcher = std::make_unique<Watcher>(client.get(), options);
+        seen = {};
+        connect(watcher.get(), &Watcher::observed, this,
+                [this](WatchType type, const QJsonObject& object, double receivedAt) {
+                    QVERIFY(receivedAt > 1.7e9);
+                    const QJsonObject metadata = object.value("metadata").toObject();
+                    seen.lines << QStringLiteral("%1 %2@%3")
+                                      .arg(watchTypeName(type), metadata.value("name").toString(),
+                                           metadata.value("resourceVersion").toString());
+                });
+        connect(watcher.get(), &Watcher::warning, this,
+                [this](const QString& text) { seen.warnings << text; });
+        connect(watcher.get(), &Watcher::failed, this,
+                [this](const QString& text) { seen.errors << text; });
+        connect(watcher.get(), &Watcher::stateChanged, this,
+                [this](WatchState state, const QString& reason) {
+                    if (state == WatchState::Waiting)
+                        seen.errors << reason;
+                    seen.states << QString::number(int(state));
+                });
+    }
+
+    QList<jobscope::test::FakeRequest> watches() const {
+        QList<jobscope::test::FakeRequest> out;
+        for (const auto& request : server->requests())
+            if (request.isWatch())
+                out << request;
+        return out;
+    }
+    int listCount() const { return int(server->requests().size() - watches().size()); }
+
+    // Every request was a GET with the token, and no reported text holds the token.
+    void checkReadOnlyAndRedacted() {
+        QVERIFY(!server->requests().isEmpty());
+        for (const auto& request : server->requests()) {
+            QCOMPARE(request.method, QByteArray("GET"));
+            QCOMPARE(request.headers.value("authorization"), "Bearer " + kToken.toUtf8());
+        }
+        for (const QString& text : seen.errors + seen.warnings)
+            QVERIFY2(!text.contains(kToken), qPrintable(text));
+    }
+
+private slots:
+    // A new server (and port) for each test: a request still in flight from the previous
+    // test's client cannot reach this one.
+    void init() {
+        server = std::make_unique<FakeApiServer>();
+        QVERIFY(server->listen());
+    }
+    void cleanup() {
+        if (watcher)
+            watcher->stop();
+        watcher.reset();
+        client.reset();
+        server.reset();
+    }
+
+    void listThenWatchResumesFromTheListAndBookmarks() {
+        int watchNumber = 0;
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {fakePod("a", "8"), fakePod("b", "9")}));
+                return;
+            }
+            ++watchNumber;
+            exchange->beginStream();
+            if (watchNumber == 1) {
+                exchange->event("ADDED", fakePod("c", "11"));
+                exchange->event("BOOKMARK",
+                                QJsonObject{{"kind", "Pod"},
+                                            {"metadata", QJsonObject{{"resourceVersion", "15"}}}});
+                exchange->event("MODIFIED", fakePod("a", "16"));
+                exchange->endStream(); // the server's timeoutSeconds
+            } else {
+                exchange->event("BOOKMARK",
+                                QJsonObject{{"metadata", QJsonObject{{"resourceVersion", "20"}}}});
+            }
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 2);
+        QCOMPARE(seen.lines,
+                 QStringList({"LISTED a@8", "LISTED b@9", "ADDED c@11", "MODIFIED a@16"}));
+        const auto first = watches().at(0);
+        QCOMPARE(first.value("resourceVersion"), QStringLiteral("10"));
+        QCOMPARE(first.value("allowWatchBookmarks"), QStringLiteral("true"));
+        QCOMPARE(first.value("labelSelector"),
+                 QStringLiteral("batch.kubernetes.io/controller-uid=abc"));
+        const int timeout = first.value("timeoutSeconds").toInt();
+        QVERIFY2(timeout >= 300 && timeout < 600, qPrintable(QString::number(timeout)));
+        // A normal close re-watches from the newest resourceVersion, without a list.
+        QCOMPARE(watches().at(1).value("resourceVersion"), QStringLiteral("16"));
+        QCOMPARE(listCount(), 1);
+        QTRY_COMPARE(watcher->resourceVersion(), QStringLiteral("20"));
+        QVERIFY(seen.errors.isEmpty());
+        checkReadOnlyAndRedacted();
+    }
+
+    void linesSplitAcrossChunks_data() {
+        QTest::addColumn<int>("pieceSize");
+        QTest::newRow("one byte per chunk") << 1;
+        QTest::newRow("7 bytes") << 7;
+        QTest::newRow("two lines and a half") << 150;
+    }
+    void linesSplitAcrossChunks() {
+        QFETCH(int, pieceSize);
+        QByteArray stream;
+        for (int i = 0; i < 3; ++i)
+            stream += jobscope::test::FakeExchange::eventLine(
+                "ADDED", fakePod(QStringLiteral("p%1").arg(i), QString::number(11 + i)));
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (server->exchanges.size() > 2)
+                return; // the second watch stays open
+            for (qsizetype at = 0; at < stream.size(); at += pieceSize)
+                exchange->chunk(stream.mid(at, pieceSize));
+            exchange->endStream();
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 2);
+        QCOMPARE(seen.lines, QStringList({"ADDED p0@11", "ADDED p1@12", "ADDED p2@13"}));
+        QVERIFY(seen.warnings.isEmpty());
+        QCOMPARE(watches().at(1).value("resourceVersion"), QStringLiteral("13"));
+    }
+
+    // 410 Gone, as the watch's HTTP status or as an ERROR event in the stream: list again, and
+    // report only what changed (a's new version, b deleted), never a repeat of c.
+    void goneRelists_data() {
+        QTest::addColumn<bool>("inStream");
+        QTest::newRow("HTTP 410") << false;
+        QTest::newRow("ERROR event with code 410") << true;
+    }
+    void goneRelists() {
+        QFETCH(bool, inStream);
+        int lists = 0;
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                ++lists;
+                if (lists == 1)
+                    exchange->respondJson(200, fakeList("10", {fakePod("a", "8"), fakePod("b", "9"),
+                                                               fakePod("c", "10")}));
+                else
+                    exchange->respondJson(200,
+                                          fakeList("30", {fakePod("a", "25"), fakePod("c", "10")}));
+                return;
+            }
+            if (lists >= 2) {
+                exchange->beginStream(); // stays open
+                return;
+            }
+            if (!inStream) {
+                exchange->respondStatus(410, "Expired", "too old resource version: 10 (20)");
+                return;
+            }
+            exchange->beginStream();
+            exchange->event("ERROR", QJsonObject{{"kind", "Status"},
+                                                 {"status", "Failure"},
+                                                 {"reason", "Expired"},
+                                                 {"code", 410},
+                                                 {"message", "too old resource version"}});
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 2);
+        QCOMPARE(lists, 2);
+        QCOMPARE(seen.lines, QStringList({"LISTED a@8", "LISTED b@9", "LISTED c@10", "LISTED a@25",
+                                          "DELETED b@9"}));
+        QCOMPARE(watches().at(1).value("resourceVersion"), QStringLiteral("30"));
+        QCOMPARE(int(watcher->objects().size()), 2);
+        checkReadOnlyAndRedacted();
+    }
+
+    // A watch that ends at once without a single event is an error: back off, then watch again
+    // from the same resourceVersion.
+    void emptyCloseBacksOff() {
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (watches().size() <= 2)
+                exchange->endStream();
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 3);
+        QCOMPARE(listCount(), 1);
+        QCOMPARE(seen.errors.size(), 2);
+        QVERIFY2(seen.errors.first().contains("without sending anything"),
+                 qPrintable(seen.errors.first()));
+        QCOMPARE(watches().at(2).value("resourceVersion"), QStringLiteral("10"));
+    }
+
+    // A dropped connection mid-stream resumes from the last event seen: nothing is lost, nothing
+    // repeated.
+    void droppedConnectionResumes() {
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (watches().size() == 1) {
+                exchange->event("ADDED", fakePod("a", "11"));
+                exchange->chunk("{\"type\":\"ADDED\",\"obj"); // half a line, then the cut
+                exchange->drop();
+            } else {
+                exchange->event("ADDED", fakePod("b", "12"));
+            }
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(seen.lines.size(), 2);
+        QCOMPARE(seen.lines, QStringList({"ADDED a@11", "ADDED b@12"}));
+        QCOMPARE(watches().at(1).value("resourceVersion"), QStringLiteral("11"));
+        QCOMPARE(listCount(), 1);
+    }
+
+    void tooManyRequestsWaitsForRetryAfter() {
+        QElapsedTimer clock;
+        qint64 refusedAt = 0;
+        qint64 retriedAt = 0;
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            if (watches().size() == 1) {
+                refusedAt = clock.elapsed();
+                exchange->respondStatus(429, "TooManyRequests", "slow down",
+                                        {{"Retry-After", "1"}});
+                return;
+            }
+            retriedAt = clock.elapsed();
+            exchange->beginStream();
+        });
+        makeWatcher();
+        clock.start();
+        watcher->start();
+        QTRY_COMPARE_WITH_TIMEOUT(watches().size(), 2, 5000);
+        // The exponential back-off would have retried after 20-40 ms.
+        QVERIFY2(retriedAt - refusedAt >= 900, qPrintable(QString::number(retriedAt - refusedAt)));
+        QVERIFY(seen.errors.first().contains("429"));
+    }
+
+    // No byte for idleSeconds: the watch is presumed dead and opened again.
+    void idleWatchdogReconnects() {
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (watches().size() == 1)
+                exchange->event("ADDED", fakePod("a", "11")); // then silence
+        });
+        WatchOptions options;
+        options.idleSeconds = 0.3;
+        makeWatcher(options);
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 2);
+        QCOMPARE(watches().at(1).value("resourceVersion"), QStringLiteral("11"));
+        QVERIFY2(seen.errors.first().contains("no data from the server"),
+                 qPrintable(seen.errors.first()));
+        QCOMPARE(seen.lines, QStringList({"ADDED a@11"}));
+    }
+
+    void malformedLinesAndUnknownTypesAreSkipped() {
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                exchange->respondJson(200, fakeList("10", {}));
+                return;
+            }
+            exchange->beginStream();
+            exchange->chunk("{this is not json\n");
+            exchange->event("SOMETHING_NEW", fakePod("x", "11"));
+            exchange->event("ADDED", fakePod("a", "12"));
+        });
+        makeWatcher();
+        watcher->start();
+        QTRY_COMPARE(seen.lines.size(), 1);
+        QCOMPARE(seen.lines.first(), QStringLiteral("ADDED a@12"));
+        QCOMPARE(seen.warnings.size(), 2);
+        QVERIFY(seen.warnings.at(0).contains("not JSON"));
+        QVERIFY(seen.warnings.at(1).contains("SOMETHING_NEW"));
+    }
+
+    void listsInPages() {
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (request.isWatch()) {
+                exchange->beginStream();
+                return;
+            }
+            QCOMPARE(request.value("limit"), QStringLiteral("1"));
+            if (request.value("continue").isEmpty())
+                exchange->respondJson(200, fakeList("40", {fakePod("a", "31")}, "token-2"));
+            else
+                exchange->respondJson(200, fakeList("41", {fakePod("b", "32")}));
+        });
+        WatchOptions options;
+        options.listPageSize = 1;
+        makeWatcher(options);
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 1);
+        QCOMPARE(listCount(), 2);
+        QCOMPARE(server->requests().at(1).value("continue"), QStringLiteral("token-2"));
+        QCOMPARE(seen.lines, QStringList({"LISTED a@31", "LISTED b@32"}));
+        // Every page belongs to the first page's snapshot.
+        QCOMPARE(watches().first().value("resourceVersion"), QStringLiteral("40"));
+    }
+
+    // Server errors whose text echoes the credential: the watcher's messages never do.
+    void errorsNeverShowTheToken_data() {
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("fatal");
+        QTest::newRow("500 retried") << 500 << false;
+        QTest::newRow("403 stops") << 403 << true;
+        QTest::newRow("401 stops") << 401 << true;
+    }
+    void errorsNeverShowTheToken() {
+        QFETCH(int, status);
+        QFETCH(bool, fatal);
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (server->requests().size() <= 1)
+                exchange->respondStatus(status, "Failure",
+                                        "rejected Authorization: Bearer " + kToken);
+            else
+                exchange->respondJson(200, fakeList("10", {}));
+        });
+        makeWatcher();
+        watcher->start();
+        if (fatal) {
+            QTRY_COMPARE(watcher->state(), WatchState::Stopped);
+            QCOMPARE(server->requests().size(), 1);
+        } else {
+            QTRY_VERIFY(watcher->hasSynced());
+        }
+        QVERIFY(!seen.errors.isEmpty());
+        QVERIFY2(seen.errors.first().contains(QString::number(status)),
+                 qPrintable(seen.errors.first()));
+        QVERIFY2(seen.errors.first().contains("[redacted]"), qPrintable(seen.errors.first()));
+        checkReadOnlyAndRedacted();
+    }
+};
+
+} // namespace
+
+QTEST_GUILESS_MAIN(WatchTest)
+#include "tst_watch.moc"
