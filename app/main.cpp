@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/output.h"
+#include "plot/cause_text.h"
 
 #include <QApplication>
 #include <QCoreApplication>
@@ -64,6 +65,9 @@ int main(int argc, char* argv[]) {
     QCoreApplication::setApplicationName(QStringLiteral("jobscope"));
     QCoreApplication::setApplicationVersion(QStringLiteral(JOBSCOPE_VERSION));
     QCoreApplication::setOrganizationName(QStringLiteral("JobScope"));
+    // English texts with counts are written "%n Pod(s)"; this resolves them when no other
+    // translation does (the zh_CN one, installed later, takes precedence).
+    jobscope::ui::installEnglishPlurals(app.get());
     // DESIGN.md §4: 1 for failures that are not the input's or the user's fault.
     try {
         if (noDisplay) {

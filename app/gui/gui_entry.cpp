@@ -1,14 +1,27 @@
 #include "gui/gui_entry.h"
 
-#include <QCoreApplication>
-#include <QTextStream>
+#include "gui/language.h"
+#include "gui/main_window.h"
+
+#include <QApplication>
+#include <QIcon>
+#include <QSettings>
 
 namespace jobscope::ui {
 
-int runGui(const QStringList& /*files*/, const QString& /*language*/) {
-    QTextStream(stderr) << QCoreApplication::translate("Cli", "the GUI is not available yet")
-                        << '\n';
-    return 2;
+int runGui(const QStringList& files, const QString& language) {
+    // --lang wins for this run; otherwise the language chosen in Settings (or the locale).
+    applyLanguage(language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
+                                     : language);
+    QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("jobscope"));
+
+    MainWindow window;
+    // A file that cannot be opened is reported in the window, which then shows the example.
+    if (files.isEmpty() || !window.openFile(files.first()))
+        window.openFile(MainWindow::defaultExample());
+    window.show();
+    return QApplication::exec();
 }
 
 } // namespace jobscope::ui

@@ -7,6 +7,8 @@
 
 #include <QString>
 
+class QCoreApplication;
+
 namespace jobscope::ui {
 
 // "The namespace quota allows 2 Pods; 3 creations were refused." — from interval.params.
@@ -18,5 +20,10 @@ const SeriesRow* seriesRowAt(const Analysis& analysis, double time, double origi
 QString narrationAt(const Analysis& analysis, double time, double origin);
 // "00:37.2" (or "1:02:03.4" past an hour).
 QString formatClock(double seconds);
+
+// English plural forms for the "%n Pod(s)" source strings: without a translation Qt shows
+// "(s)" literally. Installs (once) a translator that resolves "(s)" by the count; translators
+// installed later, such as zh_CN, take precedence over it. Call once after creating the app.
+void installEnglishPlurals(QCoreApplication* app);
 
 } // namespace jobscope::ui

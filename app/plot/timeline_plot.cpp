@@ -1,18 +1,24 @@
 #include "plot/timeline_plot.h"
 
 #include "plot/cause_labels.h"
+#include "plot/cause_text.h"
 
 #include <qcustomplot.h>
 
+#include <QEvent>
 #include <QFileInfo>
 #include <QFontMetricsF>
+#include <QMouseEvent>
 #include <QPixmap>
 #include <QResizeEvent>
 #include <QSaveFile>
+#include <QToolTip>
 #include <QVBoxLayout>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <map>
 #include <numeric>
 #include <tuple>
@@ -40,6 +46,13 @@ constexpr int kNoAnnotation = 100;
 // Pixel sizes at 1280×720; everything scales with the drawing size.
 constexpr double kReferenceWidth = 1280;
 constexpr double kReferenceHeight = 720;
+
+// One wheel step (120 units) zooms the time axis by this factor.
+constexpr double kWheelZoom = 0.85;
+// The narrowest time window the user can zoom into, as a fraction of the data's span.
+constexpr double kMinZoomSpan = 1e-4;
+const QColor kPlayheadColor(230, 85, 13);
+const QColor kHiddenSeriesText(160, 160, 160);
 
 QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
     QFont font(base);
@@ -117,7 +130,10 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent) {
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
     layout->addWidget(plot_);
-    plot_->setAntialiasedElements(QCP::aeAll);
+    // The step lines and the gap between them are axis-aligned: antialiasing only blurs them,
+    // and it makes a replot of thousands of steps several times slower (gantt_bench).
+    plot_->setAntialiasedElements(QCP::aeAll & ~(QCP::aePlottables | QCP::aeFills));
+    plot_->setNotAntialiasedElements(QCP::aePlottables | QCP::aeFills);
     plot_->setBackground(Qt::white);
 
     QCPLayoutGrid* grid = plot_->plotLayout();
@@ -160,13 +176,25 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent) {
     laneRows->setTickLabels(false);
     laneRows->grid()->setVisible(false);
     laneRows->setRangeReversed(true);
-    for (QCPAxisRect* rect : {main_, lane_}) {
-        rect->setRangeDrag(Qt::Horizontal);
-        rect->setRangeZoom(Qt::Horizontal);
-    }
-    plot_->setInteractions(QCP::iRangeDrag | QCP::iRangeZoom);
+    // Zoom, pan and scrub are handled here (setInteractive), not by QCustomPlot's own range
+    // drag, so that a drag can scrub and a zoom stays inside the data.
+    plot_->setInteractions(QCP::Interactions());
+
+    // The playhead is drawn on a buffered layer of its own: moving it repaints that layer only.
+    plot_->addLayer(QStringLiteral("playhead"), plot_->layer(QStringLiteral("main")),
+                    QCustomPlot::limAbove);
+    playheadLayer_ = plot_->layer(QStringLiteral("playhead"));
+    playheadLayer_->setMode(QCPLayer::lmBuffered);
+    playhead_ = std::numeric_limits<double>::quiet_NaN();
+    hidden_.fill(false, kSeriesCount);
+    createPlayhead();
 
     connect(plot_, &QCustomPlot::afterLayout, this, &TimelinePlot::layoutOverlays);
+    connect(plot_, &QCustomPlot::mousePress, this, &TimelinePlot::onMousePress);
+    connect(plot_, &QCustomPlot::mouseMove, this, &TimelinePlot::onMouseMove);
+    connect(plot_, &QCustomPlot::mouseRelease, this, &TimelinePlot::onMouseRelease);
+    connect(plot_, &QCustomPlot::mouseWheel, this, &TimelinePlot::onWheel);
+    connect(plot_, &QCustomPlot::legendClick, this, &TimelinePlot::onLegendClick);
     applyStyle(size());
 }
 
@@ -208,7 +236,9 @@ int TimelinePlot::legendEntryCount() const {
 }
 
 void TimelinePlot::clearContent() {
-    plot_->clearItems();
+    plot_->clearItems(); // the playhead's lines too: created again below
+    playheadMain_ = nullptr;
+    playheadLane_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
     graphs_.clear();
     rows_.clear();
@@ -217,26 +247,40 @@ void TimelinePlot::clearContent() {
     activeKeys_.clear();
     activeValues_.clear();
     valueMax_ = 1;
+    createPlayhead();
 }
 
 void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, Seconds origin,
                                std::optional<Seconds> end) {
+    // Kept for hover texts and retranslation; `analysis` may be shown_ itself (retranslate).
+    Analysis kept;
+    kept.series = analysis.series;
+    kept.causes = analysis.causes;
+    shown_ = std::move(kept);
+    titleText_ = title;
+    origin_ = origin;
+    end_ = end;
     clearContent();
     title_->setText(title);
 
-    double last = analysis.series.empty() ? origin : analysis.series.back().time;
-    for (const CauseInterval& c : analysis.causes)
+    double last = shown_.series.empty() ? origin : shown_.series.back().time;
+    for (const CauseInterval& c : shown_.causes)
         last = std::max(last, c.end);
-    double dataEnd = (end ? *end : last) - origin;
+    double dataEnd = (end_ ? *end_ : last) - origin;
     const double xStart =
-        analysis.series.empty() ? 0.0 : std::min(0.0, analysis.series.front().time - origin);
+        shown_.series.empty() ? 0.0 : std::min(0.0, shown_.series.front().time - origin);
     if (!(dataEnd > xStart))
         dataEnd = xStart + 1;
     // A short tail after the end shows the final state (finished, suspended) as a band.
     const double xEnd = dataEnd + kTail * (dataEnd - xStart);
 
-    buildSeries(analysis, origin, xEnd);
-    buildCauses(analysis, origin, xStart, dataEnd, xEnd);
+    buildSeries(shown_, origin, xEnd);
+    buildCauses(shown_, origin, xStart, dataEnd, xEnd);
+    xStart_ = xStart;
+    xEnd_ = xEnd;
+    for (int i = 0; i < kSeriesCount; ++i)
+        graphs_.at(i)->setVisible(!hidden_.at(i));
+    restyleLegendEntries();
 
     main_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
     lane_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
@@ -572,6 +616,7 @@ void TimelinePlot::applyStyle(const QSize& size) {
     legend->setMinimumSize(
         0, static_cast<int>(std::ceil(legendRows * line + (legendRows - 1) * 4 * s)) +
                margins.top() + margins.bottom());
+    placePlayhead(); // its pen scales too
 }
 
 void TimelinePlot::layoutOverlays() {
@@ -839,6 +884,265 @@ bool TimelinePlot::savePng(const QString& path, const QSize& size, QString* erro
     if (!file.commit())
         return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
     return true;
+}
+
+void TimelinePlot::createPlayhead() {
+    const auto make = [this](QCPAxisRect* rect) {
+        auto* line = new QCPItemStraightLine(plot_);
+        line->setLayer(playheadLayer_);
+        line->setClipAxisRect(rect);
+        line->setSelectable(false);
+        for (QCPItemPosition* p : {line->point1, line->point2})
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        return line;
+    };
+    playheadMain_ = make(main_);
+    playheadLane_ = make(lane_);
+    placePlayhead();
+}
+
+void TimelinePlot::placePlayhead() {
+    const bool shown = std::isfinite(playhead_);
+    const double s = styleScale_;
+    for (QCPItemStraightLine* line : {playheadMain_, playheadLane_}) {
+        if (!line)
+            continue;
+        line->setVisible(shown);
+        line->setPen(QPen(kPlayheadColor, std::max(1.5, 2 * s)));
+        if (shown) {
+            line->point1->setCoords(playhead_, 0);
+            line->point2->setCoords(playhead_, 1);
+        }
+    }
+}
+
+void TimelinePlot::setPlayhead(double time) {
+    playhead_ = time;
+    placePlayhead();
+    // Replots the playhead's buffer only; QCustomPlot falls back to a full replot when the
+    // other buffers are out of date (never drawn, resized, layers changed).
+    playheadLayer_->replot();
+}
+
+double TimelinePlot::playhead() const {
+    return playhead_;
+}
+
+void TimelinePlot::setInteractive(bool interactive) {
+    interactive_ = interactive;
+    plot_->setMouseTracking(interactive);
+    if (!interactive) {
+        drag_ = Drag::None;
+        QToolTip::hideText();
+    }
+}
+
+void TimelinePlot::setTimeRange(double lower, double upper) {
+    if (!(upper > lower))
+        return;
+    // Not clamped: the main window passes the Gantt's range, which must be shown as it is.
+    main_->axis(QCPAxis::atBottom)->setRange(lower, upper);
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePlot::setSeriesVisible(Series series, bool visible) {
+    const auto i = static_cast<int>(series);
+    if (i < 0 || i >= kSeriesCount)
+        return;
+    hidden_[i] = !visible;
+    if (QCPGraph* g = graph(series))
+        g->setVisible(visible);
+    restyleLegendEntries();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+bool TimelinePlot::isSeriesVisible(Series series) const {
+    const auto i = static_cast<int>(series);
+    return i >= 0 && i < kSeriesCount && !hidden_.at(i);
+}
+
+void TimelinePlot::restyleLegendEntries() {
+    // A hidden series keeps its entry, greyed, so that a click brings it back.
+    for (int i = 0; i < graphs_.size(); ++i) {
+        QCPPlottableLegendItem* item = plot_->legend->itemWithPlottable(graphs_.at(i));
+        if (item)
+            item->setTextColor(hidden_.at(i) ? kHiddenSeriesText : QColor(Qt::black));
+    }
+}
+
+QString TimelinePlot::hoverText(double time) const {
+    const QString at = tr("t = %1 s").arg(time, 0, 'f', 1);
+    const std::vector<SeriesRow>& rows = shown_.series;
+    const double absolute = time + origin_;
+    const auto after =
+        std::upper_bound(rows.begin(), rows.end(), absolute,
+                         [](double t, const SeriesRow& row) { return t < row.time; });
+    if (after == rows.begin())
+        return tr("%1: before the Job was created").arg(at);
+    const SeriesRow& row = *std::prev(after);
+    QStringList lines;
+    lines << at;
+    lines << tr("requested %1 · the controller wants %2 · active %3 (ready %4)")
+                 .arg(row.requested)
+                 .arg(row.wantActive)
+                 .arg(row.active)
+                 .arg(row.ready);
+    lines << tr("running %1 · pending %2 · terminating %3")
+                 .arg(row.running)
+                 .arg(row.pending)
+                 .arg(row.terminating);
+    lines << tr("succeeded %1 · failed %2").arg(row.succeeded).arg(row.failed);
+    QStringList causes;
+    for (const std::string& id : row.causes) {
+        if (id == "none")
+            continue;
+        // The interval of that cause in force now: its explanation has the numbers.
+        const CauseInterval* interval = nullptr;
+        for (const CauseInterval& c : shown_.causes)
+            if (c.cause == id && c.start <= absolute && absolute < c.end)
+                interval = &c;
+        const QString sentence =
+            interval ? causeExplanation(*interval) : causeDescription(QString::fromStdString(id));
+        causes << tr("• %1: %2").arg(causeLabel(id), sentence);
+    }
+    if (causes.isEmpty())
+        lines << tr("No cause in force: the actual parallelism is what the controller wants.");
+    else
+        lines << tr("Causes in force, the main one first:") << causes;
+    return lines.join(QLatin1Char('\n'));
+}
+
+bool TimelinePlot::inPlotArea(const QPointF& position) const {
+    return main_->rect().contains(position.toPoint()) || lane_->rect().contains(position.toPoint());
+}
+
+bool TimelinePlot::onTimeAxis(const QPointF& position) const {
+    const QRect lane = lane_->rect();
+    const QRect outer = lane_->outerRect();
+    return position.x() >= lane.left() && position.x() <= lane.right() &&
+           position.y() > lane.bottom() && position.y() <= outer.bottom();
+}
+
+double TimelinePlot::timeAtPixel(double x) const {
+    return main_->axis(QCPAxis::atBottom)->pixelToCoord(x);
+}
+
+void TimelinePlot::scrubTo(double x) {
+    const double time = std::clamp(timeAtPixel(x), xStart_, xEnd_);
+    setPlayhead(time);
+    emit scrubbed(time);
+}
+
+void TimelinePlot::applyUserRange(double lower, double upper) {
+    const double span = xEnd_ - xStart_;
+    double width = std::clamp(upper - lower, span * kMinZoomSpan, span);
+    lower = std::clamp(lower, xStart_, xEnd_ - width);
+    upper = lower + width;
+    QCPAxis* time = main_->axis(QCPAxis::atBottom);
+    if (time->range().lower == lower && time->range().upper == upper)
+        return;
+    time->setRange(lower, upper); // the lane follows (connected in the constructor)
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+    emit timeRangeChanged(lower, upper);
+}
+
+void TimelinePlot::onMousePress(QMouseEvent* event) {
+    if (!interactive_)
+        return;
+    const QPointF position = event->position();
+    const bool pan = event->button() == Qt::MiddleButton ||
+                     (event->button() == Qt::LeftButton &&
+                      (event->modifiers().testFlag(Qt::ShiftModifier) || onTimeAxis(position)));
+    if (pan && (inPlotArea(position) || onTimeAxis(position))) {
+        drag_ = Drag::Pan;
+        dragStartX_ = position.x();
+        dragStartLower_ = main_->axis(QCPAxis::atBottom)->range().lower;
+        dragStartUpper_ = main_->axis(QCPAxis::atBottom)->range().upper;
+        QToolTip::hideText();
+    } else if (event->button() == Qt::LeftButton && inPlotArea(position)) {
+        drag_ = Drag::Scrub;
+        QToolTip::hideText();
+        scrubTo(position.x());
+    }
+}
+
+void TimelinePlot::onMouseMove(QMouseEvent* event) {
+    if (!interactive_)
+        return;
+    const QPointF position = event->position();
+    switch (drag_) {
+    case Drag::Scrub:
+        scrubTo(position.x());
+        return;
+    case Drag::Pan: {
+        const double perPixel = (dragStartUpper_ - dragStartLower_) / std::max(1, main_->width());
+        const double shift = (dragStartX_ - position.x()) * perPixel;
+        applyUserRange(dragStartLower_ + shift, dragStartUpper_ + shift);
+        return;
+    }
+    case Drag::None:
+        break;
+    }
+    if (inPlotArea(position) && !shown_.series.empty())
+        QToolTip::showText(plot_->mapToGlobal(position.toPoint()),
+                           hoverText(timeAtPixel(position.x())), plot_);
+    else
+        QToolTip::hideText();
+}
+
+void TimelinePlot::onMouseRelease(QMouseEvent*) {
+    drag_ = Drag::None;
+}
+
+void TimelinePlot::onWheel(QWheelEvent* event) {
+    if (!interactive_)
+        return;
+    const QPointF position = event->position();
+    if (!inPlotArea(position) && !onTimeAxis(position))
+        return;
+    const double steps = event->angleDelta().y() / 120.0;
+    if (steps == 0)
+        return;
+    const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
+    const double center = timeAtPixel(position.x());
+    const double factor = std::pow(kWheelZoom, steps);
+    applyUserRange(center - (center - range.lower) * factor,
+                   center + (range.upper - center) * factor);
+    event->accept();
+}
+
+void TimelinePlot::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouseEvent* event) {
+    if (!interactive_ || event->button() != Qt::LeftButton)
+        return;
+    auto* entry = qobject_cast<QCPPlottableLegendItem*>(item);
+    if (!entry)
+        return;
+    const qsizetype i = graphs_.indexOf(qobject_cast<QCPGraph*>(entry->plottable()));
+    if (i < 0)
+        return;
+    const auto series = static_cast<Series>(i);
+    setSeriesVisible(series, !isSeriesVisible(series));
+}
+
+void TimelinePlot::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void TimelinePlot::retranslate() {
+    main_->axis(QCPAxis::atLeft)->setLabel(tr("Pods"));
+    lane_->axis(QCPAxis::atBottom)->setLabel(tr("time since the Job was created (s)"));
+    lane_->axis(QCPAxis::atLeft)->setLabel(tr("causes"));
+    if (graphs_.isEmpty()) {
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+        return;
+    }
+    // Series names, cause labels and annotations are built with the analysis: build them again,
+    // keeping what the user looks at.
+    const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
+    setAnalysis(shown_, titleText_, origin_, end_);
+    main_->axis(QCPAxis::atBottom)->setRange(range);
 }
 
 } // namespace jobscope::ui

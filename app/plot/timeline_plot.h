@@ -26,12 +26,18 @@
 #include <optional>
 
 class QCustomPlot;
+class QCPAbstractLegendItem;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemLine;
 class QCPItemRect;
+class QCPItemStraightLine;
 class QCPItemText;
+class QCPLayer;
+class QCPLegend;
 class QCPTextElement;
+class QMouseEvent;
+class QWheelEvent;
 
 namespace jobscope::ui {
 
@@ -76,17 +82,27 @@ public:
 
     // Interaction and playback (issue 4). All times are x values: seconds since the origin.
     // The playhead is a vertical line on its own layer: moving it replots only that layer.
+    // Hidden until the first call; NaN hides it again.
     void setPlayhead(double time);
     double playhead() const;
-    // Wheel zoom and drag pan on the time axis, hover tooltips, legend clicks toggling series.
-    // Off by default (headless exports); the GUI turns it on.
+    QCPLayer* playheadLayer() const { return playheadLayer_; }
+    // The playhead's lines in the Pods rect and in the cause lane.
+    QCPItemStraightLine* playheadLine() const { return playheadMain_; }
+    QCPItemStraightLine* playheadLaneLine() const { return playheadLane_; }
+    // Wheel zoom and pan on the time axis (drag with Shift or the middle button, or drag the
+    // axis' labels), hover tooltips, legend clicks toggling series, click or drag in the plot
+    // to scrub. Off by default (headless exports); the GUI turns it on.
     void setInteractive(bool interactive);
+    bool isInteractive() const { return interactive_; }
     // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
     void setTimeRange(double lower, double upper);
     // What hovering at `time` shows: the series values and the causes in force, explained.
     QString hoverText(double time) const;
     void setSeriesVisible(Series series, bool visible);
     bool isSeriesVisible(Series series) const;
+    // The x range of the data (the widest the user can zoom out to).
+    double dataStart() const { return xStart_; }
+    double dataEnd() const { return xEnd_; }
 
 signals:
     void timeRangeChanged(double lower, double upper); // the user zoomed or panned
@@ -94,6 +110,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override; // retranslate on LanguageChange
 
 private:
     struct Band {
@@ -125,6 +142,22 @@ private:
     void layoutBands();
     void layoutAnnotations();
     double activeAt(double time) const;
+    void createPlayhead();
+    void placePlayhead();
+    void restyleLegendEntries();
+    void retranslate();
+    // Interaction (setInteractive).
+    void onMousePress(QMouseEvent* event);
+    void onMouseMove(QMouseEvent* event);
+    void onMouseRelease(QMouseEvent* event);
+    void onWheel(QWheelEvent* event);
+    void onLegendClick(QCPLegend* legend, QCPAbstractLegendItem* item, QMouseEvent* event);
+    bool inPlotArea(const QPointF& position) const;
+    bool onTimeAxis(const QPointF& position) const;
+    double timeAtPixel(double x) const;
+    void scrubTo(double x);
+    // Applies a user's zoom or pan, kept inside the data, and tells the listeners.
+    void applyUserRange(double lower, double upper);
 
     QCustomPlot* plot_ = nullptr;
     QCPAxisRect* main_ = nullptr;
@@ -138,6 +171,26 @@ private:
     QVector<double> activeValues_;
     double valueMax_ = 1;
     double styleScale_ = 1;
+
+    // What setAnalysis was given, for hover texts and retranslation (the Pods are not kept).
+    Analysis shown_;
+    QString titleText_;
+    Seconds origin_ = 0;
+    std::optional<Seconds> end_;
+    double xStart_ = 0;
+    double xEnd_ = 1;
+    QVector<bool> hidden_; // by Series
+
+    QCPLayer* playheadLayer_ = nullptr;
+    QCPItemStraightLine* playheadMain_ = nullptr;
+    QCPItemStraightLine* playheadLane_ = nullptr;
+    double playhead_;
+    bool interactive_ = false;
+    enum class Drag { None, Scrub, Pan };
+    Drag drag_ = Drag::None;
+    double dragStartX_ = 0;
+    double dragStartLower_ = 0;
+    double dragStartUpper_ = 0;
 };
 
 } // namespace jobscope::ui

@@ -11,9 +11,12 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QImage>
+#include <QMouseEvent>
 #include <QSet>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QWheelEvent>
 
 #include <algorithm>
 #include <cmath>
@@ -108,6 +111,34 @@ bool hasColor(const QImage& image, const QColor& color, int tolerance = 6) {
     return false;
 }
 
+// Sends a wheel event of `steps` notches at `position` (widget coordinates).
+void wheel(QWidget* widget, const QPointF& position, double steps,
+           Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QWheelEvent event(position, widget->mapToGlobal(position), QPoint(),
+                      QPoint(0, static_cast<int>(120 * steps)), Qt::NoButton, modifiers,
+                      Qt::NoScrollPhase, false);
+    QCoreApplication::sendEvent(widget, &event);
+}
+
+void mouse(QWidget* widget, QEvent::Type type, const QPointF& position, Qt::MouseButton button,
+           Qt::MouseButtons buttons, Qt::KeyboardModifiers modifiers = Qt::NoModifier) {
+    QMouseEvent event(type, position, widget->mapToGlobal(position), button, buttons, modifiers);
+    QCoreApplication::sendEvent(widget, &event);
+}
+
+// Whether column `x` of `image` has a pixel close to `color` between rows top and bottom.
+bool columnHasColor(const QImage& image, int x, int top, int bottom, const QColor& color) {
+    for (int y = top; y <= bottom; ++y) {
+        const QRgb p = image.pixel(x, y);
+        if (std::abs(qRed(p) - color.red()) <= 12 && std::abs(qGreen(p) - color.green()) <= 12 &&
+            std::abs(qBlue(p) - color.blue()) <= 12)
+            return true;
+    }
+    return false;
+}
+
+const QColor kPlayhead(230, 85, 13);
+
 } // namespace
 
 class TestTimelinePlot : public QObject {
@@ -125,6 +156,13 @@ private slots:
     void pngExportFailure();
     void causeLabels_data();
     void causeLabels();
+    void playheadMoves();
+    void playheadReplotsOnlyItsLayer();
+    void wheelZoomKeepsLaneAndMainEqual();
+    void dragPansAndClickScrubs();
+    void hoverText_data();
+    void hoverText();
+    void legendClickTogglesSeries();
 };
 
 void TestTimelinePlot::seriesData_data() {
@@ -397,6 +435,266 @@ void TestTimelinePlot::causeLabels() {
              QStringLiteral("not-a-cause"));
     QCOMPARE(jobscope::ui::causeColor(QStringLiteral("not-a-cause")),
              jobscope::ui::causeColor(QStringLiteral("not-a-cause")));
+}
+
+void TestTimelinePlot::playheadMoves() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("playhead"));
+    // Hidden until set: a headless export shows no playhead.
+    QVERIFY(std::isnan(plot.playhead()));
+    QVERIFY(!plot.playheadLine()->visible());
+    QVERIFY(!plot.playheadLaneLine()->visible());
+    for (double t : {12.5, 3.0, 30.25}) {
+        plot.setPlayhead(t);
+        QCOMPARE(plot.playhead(), t);
+        for (QCPItemStraightLine* line : {plot.playheadLine(), plot.playheadLaneLine()}) {
+            QVERIFY(line->visible());
+            QCOMPARE(line->point1->coords().x(), t);
+            QCOMPARE(line->point2->coords().x(), t);
+            QCOMPARE(line->layer(), plot.playheadLayer());
+        }
+        QCOMPARE(plot.playheadLine()->clipAxisRect(), plot.mainRect());
+        QCOMPARE(plot.playheadLaneLine()->clipAxisRect(), plot.causeLane());
+    }
+    // A new analysis keeps the playhead where it was.
+    plot.setAnalysis(quotaStory(), QStringLiteral("again"));
+    QCOMPARE(plot.playheadLine()->point1->coords().x(), 30.25);
+    QVERIFY(plot.playheadLine()->visible());
+}
+
+void TestTimelinePlot::playheadReplotsOnlyItsLayer() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("layer"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(plot.playheadLayer()->mode(), QCPLayer::lmBuffered);
+    // The data layer shares no buffer with the playhead.
+    QCOMPARE(p->layer(QStringLiteral("main"))->mode(), QCPLayer::lmLogical);
+
+    int fullReplots = 0;
+    connect(p, &QCustomPlot::beforeReplot, &plot, [&fullReplots] { ++fullReplots; });
+    QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
+    const QRect main = plot.mainRect()->rect();
+    const QRect lane = plot.causeLane()->rect();
+    int previousX = -1;
+    for (double t : {5.0, 15.0, 25.0}) {
+        plot.setPlayhead(t);
+        QCOMPARE(fullReplots, 0);
+        // What the widget shows (its buffers, painted without a replot): the line at t, in
+        // both rects, and no longer at the previous place.
+        const QImage shown = p->grab().toImage();
+        const int x = static_cast<int>(std::lround(time->coordToPixel(t)));
+        const double ratio = shown.width() / static_cast<double>(p->width());
+        const auto px = [ratio](int v) { return static_cast<int>(v * ratio); };
+        QVERIFY(columnHasColor(shown, px(x), px(main.top()), px(main.bottom()), kPlayhead));
+        QVERIFY(columnHasColor(shown, px(x), px(lane.top()), px(lane.bottom()), kPlayhead));
+        if (previousX >= 0)
+            QVERIFY(!columnHasColor(shown, px(previousX), px(main.top()), px(main.bottom()),
+                                    kPlayhead));
+        previousX = x;
+    }
+    QCOMPARE(fullReplots, 0);
+}
+
+void TestTimelinePlot::wheelZoomKeepsLaneAndMainEqual() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("zoom"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    QCPAxis* mainTime = plot.mainRect()->axis(QCPAxis::atBottom);
+    QCPAxis* laneTime = plot.causeLane()->axis(QCPAxis::atBottom);
+    const QCPRange full = mainTime->range();
+    QSignalSpy changed(&plot, &TimelinePlot::timeRangeChanged);
+
+    // Not interactive: the wheel does nothing.
+    const QPointF center = plot.mainRect()->rect().center();
+    wheel(p, center, 2);
+    QCOMPARE(mainTime->range(), full);
+    QCOMPARE(changed.count(), 0);
+
+    plot.setInteractive(true);
+    const double atCursor = mainTime->pixelToCoord(center.x());
+    wheel(p, center, 3);
+    const QCPRange zoomed = mainTime->range();
+    QVERIFY(zoomed.size() < full.size() * 0.75);
+    QCOMPARE(laneTime->range(), zoomed);
+    // The time under the cursor stays under it.
+    QVERIFY(std::abs(mainTime->pixelToCoord(center.x()) - atCursor) < full.size() * 1e-3);
+    QCOMPARE(changed.count(), 1);
+    QCOMPARE(changed.last().at(0).toDouble(), zoomed.lower);
+    QCOMPARE(changed.last().at(1).toDouble(), zoomed.upper);
+
+    // Zooming in the lane moves the main rect too.
+    wheel(p, plot.causeLane()->rect().center(), 1);
+    QVERIFY(mainTime->range().size() < zoomed.size());
+    QCOMPARE(laneTime->range(), mainTime->range());
+
+    // Zooming out stops at the data.
+    wheel(p, center, -40);
+    QCOMPARE(mainTime->range().lower, plot.dataStart());
+    QCOMPARE(mainTime->range().upper, plot.dataEnd());
+    QCOMPARE(laneTime->range(), mainTime->range());
+
+    // The main window's range is shown as it is, without a signal back.
+    const int signals_ = static_cast<int>(changed.count());
+    plot.setTimeRange(10, 20);
+    QCOMPARE(mainTime->range(), QCPRange(10, 20));
+    QCOMPARE(laneTime->range(), QCPRange(10, 20));
+    QCOMPARE(changed.count(), signals_);
+}
+
+void TestTimelinePlot::dragPansAndClickScrubs() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("drag"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    plot.setInteractive(true);
+    QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
+    plot.setTimeRange(10, 20);
+    p->replot(QCustomPlot::rpImmediateRefresh);
+
+    // A click in the plot scrubs to the time under the cursor; dragging keeps scrubbing.
+    QSignalSpy scrubbed(&plot, &TimelinePlot::scrubbed);
+    const QRect main = plot.mainRect()->rect();
+    const QPointF at(main.left() + main.width() * 0.25, main.center().y());
+    mouse(p, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+    QCOMPARE(scrubbed.count(), 1);
+    QVERIFY(std::abs(scrubbed.last().at(0).toDouble() - time->pixelToCoord(at.x())) < 1e-9);
+    QCOMPARE(plot.playhead(), scrubbed.last().at(0).toDouble());
+    const QPointF later(main.left() + main.width() * 0.75, main.center().y());
+    mouse(p, QEvent::MouseMove, later, Qt::NoButton, Qt::LeftButton);
+    mouse(p, QEvent::MouseButtonRelease, later, Qt::LeftButton, Qt::NoButton);
+    QCOMPARE(scrubbed.count(), 2);
+    QVERIFY(std::abs(plot.playhead() - time->pixelToCoord(later.x())) < 1e-9);
+    QCOMPARE(time->range(), QCPRange(10, 20)); // scrubbing does not pan
+
+    // Shift+drag pans: dragging left by a fifth of the width moves the window 2 s later.
+    QSignalSpy changed(&plot, &TimelinePlot::timeRangeChanged);
+    const QPointF from(main.center());
+    const QPointF to(from.x() - main.width() / 5.0, from.y());
+    mouse(p, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+    mouse(p, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+    mouse(p, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+    QCOMPARE(scrubbed.count(), 2);
+    QVERIFY(std::abs(time->range().lower - 12) < 0.05);
+    QVERIFY(std::abs(time->range().size() - 10) < 1e-9);
+    QVERIFY(changed.count() >= 1);
+    QCOMPARE(plot.causeLane()->axis(QCPAxis::atBottom)->range(), time->range());
+}
+
+void TestTimelinePlot::hoverText_data() {
+    QTest::addColumn<double>("time");
+    QTest::addColumn<QStringList>("expected");
+    QTest::addColumn<QStringList>("absent");
+
+    // A cause in force is listed as "• its name: its explanation".
+    const auto listed = [](const char* id) {
+        return QStringLiteral("• %1:").arg(jobscope::ui::causeLabel(QString::fromLatin1(id)));
+    };
+    const QString quota = listed("quota-exceeded");
+    const QString pending = listed("pending");
+    const QString terminating = listed("terminating");
+    QTest::newRow("before the Job")
+        << -1.0 << QStringList{"before the Job was created"} << QStringList{"requested"};
+    QTest::newRow("quota, one pending")
+        << 2.5 << QStringList{"t = 2.5 s", "requested 5",   "active 2 (ready 0)", "running 1",
+                              "pending 1", "terminating 0", "succeeded 0",        "failed 1",
+                              quota,       pending}
+        << QStringList{terminating};
+    QTest::newRow("quota only") << 10.0
+                                << QStringList{"requested 5", "active 2", "running 2", "pending 0",
+                                               quota}
+                                << QStringList{pending};
+    QTest::newRow("terminating") << 30.5 << QStringList{"active 1", "terminating 1", terminating}
+                                 << QStringList{quota};
+}
+
+void TestTimelinePlot::hoverText() {
+    QFETCH(double, time);
+    QFETCH(QStringList, expected);
+    QFETCH(QStringList, absent);
+
+    Analysis story = quotaStory();
+    // The rows' causes and Job counters, as the analysis would give them.
+    for (SeriesRow& row : story.series) {
+        row.failed = 1;
+        row.causes.clear();
+        for (const CauseInterval& c : story.causes)
+            if (c.start <= row.time && row.time < c.end)
+                row.causes.push_back(c.cause);
+    }
+    TimelinePlot plot;
+    // The origin shifts every time: hover times are seconds since the origin.
+    for (SeriesRow& row : story.series)
+        row.time += 100;
+    for (CauseInterval& c : story.causes) {
+        c.start += 100;
+        c.end += 100;
+    }
+    plot.setAnalysis(story, QStringLiteral("hover"), 100);
+    const QString text = plot.hoverText(time);
+    for (const QString& part : expected)
+        QVERIFY2(text.contains(part), qPrintable(part + QStringLiteral(" not in: ") + text));
+    for (const QString& part : absent)
+        QVERIFY2(!text.contains(part), qPrintable(part + QStringLiteral(" in: ") + text));
+}
+
+void TestTimelinePlot::legendClickTogglesSeries() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("legend"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    plot.setInteractive(true);
+    QCPGraph* active = plot.graph(TimelinePlot::Series::Active);
+    QCPPlottableLegendItem* item = p->legend->itemWithPlottable(active);
+    QVERIFY(item);
+    const QPoint at = item->rect().center();
+    QVERIFY(plot.isSeriesVisible(TimelinePlot::Series::Active));
+
+    QTest::mouseClick(p, Qt::LeftButton, Qt::NoModifier, at);
+    QVERIFY(!plot.isSeriesVisible(TimelinePlot::Series::Active));
+    QVERIFY(!active->visible());
+    QVERIFY(plot.graph(TimelinePlot::Series::Running)->visible());
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    // The active line is gone from the picture; its legend entry stays, greyed.
+    const QImage hidden = plot.renderImage(QSize(1000, 600));
+    QTest::mouseClick(p, Qt::LeftButton, Qt::NoModifier, at);
+    QVERIFY(plot.isSeriesVisible(TimelinePlot::Series::Active));
+    QVERIFY(active->visible());
+    const QImage shown = plot.renderImage(QSize(1000, 600));
+    const QColor blue(31, 119, 180); // the active line's colour
+    const QRect main = plot.mainRect()->rect();
+    const auto blueInMain = [&](const QImage& image) {
+        int count = 0;
+        for (int y = main.top(); y <= main.bottom(); ++y)
+            for (int x = main.left(); x <= main.right(); ++x) {
+                const QRgb px = image.pixel(x, y);
+                if (std::abs(qRed(px) - blue.red()) < 20 &&
+                    std::abs(qGreen(px) - blue.green()) < 20 &&
+                    std::abs(qBlue(px) - blue.blue()) < 20)
+                    ++count;
+            }
+        return count;
+    };
+    QVERIFY2(blueInMain(shown) > 50, qPrintable(QString::number(blueInMain(shown))));
+    QCOMPARE(blueInMain(hidden), 0);
+
+    // A series hidden by the program stays hidden in a new analysis.
+    plot.setSeriesVisible(TimelinePlot::Series::Pending, false);
+    plot.setAnalysis(quotaStory(), QStringLiteral("again"));
+    QVERIFY(!plot.graph(TimelinePlot::Series::Pending)->visible());
 }
 
 QTEST_MAIN(TestTimelinePlot)

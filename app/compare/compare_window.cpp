@@ -1,0 +1,401 @@
+#include "compare/compare_window.h"
+
+#include "analysis/analysis.h"
+#include "analysis/summary.h"
+#include "gui/language.h"
+#include "plot/cause_text.h"
+#include "plot/timeline_plot.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QDir>
+#include <QEvent>
+#include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
+#include <QHBoxLayout>
+#include <QImage>
+#include <QLabel>
+#include <QPainter>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+#include <algorithm>
+#include <array>
+#include <optional>
+
+namespace jobscope::ui {
+
+namespace {
+
+constexpr int kSides = 2;
+const QString kQuickPickFolder = QStringLiteral(":/examples/tradeoffs");
+
+struct Run {
+    Scenario scenario;
+    Analysis analysis;
+    Seconds origin = 0;
+    std::optional<Seconds> end;
+    RunSummary summary;
+};
+
+// Reads and runs a scenario the way `jobscope simulate` does; resources are read as text.
+std::optional<Run> runFile(const QString& path, QString* error) {
+    Diagnostics diagnostics;
+    std::optional<Scenario> scenario;
+    if (path.startsWith(QLatin1String(":/"))) {
+        QFile file(path);
+        if (!file.open(QIODevice::ReadOnly)) {
+            *error = CompareWindow::tr("cannot read %1: %2").arg(path, file.errorString());
+            return std::nullopt;
+        }
+        scenario = readScenarioText(file.readAll().toStdString(), path.toStdString(), diagnostics);
+    } else {
+        scenario = readScenarioFile(path.toStdString(), diagnostics);
+    }
+    if (!scenario || diagnostics.hasErrors()) {
+        std::vector<Diagnostic> items = diagnostics.items();
+        std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+            return std::pair(a.position.line, a.position.column) <
+                   std::pair(b.position.line, b.position.column);
+        });
+        QStringList lines;
+        for (const Diagnostic& d : items)
+            if (d.severity == Severity::Error)
+                lines << QString::fromStdString(d.format());
+        *error = lines.isEmpty() ? CompareWindow::tr("%1: cannot be read as a scenario").arg(path)
+                                 : lines.join(QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    Run run;
+    run.scenario = std::move(*scenario);
+    const Timeline timeline = simulate(run.scenario);
+    run.analysis = analyze(timeline);
+    run.origin = timeline.start;
+    run.end = timeline.end;
+    Seconds last = timeline.start;
+    if (!run.analysis.series.empty())
+        last = run.analysis.series.back().time;
+    run.summary = summarize(run.analysis, run.origin, timeline.end.value_or(last));
+    return run;
+}
+
+QString seconds(double value) {
+    return QString::number(value, 'f', 1);
+}
+
+} // namespace
+
+struct CompareWindow::Private {
+    struct Side {
+        QLabel* title = nullptr;
+        QLabel* summary = nullptr;
+        QLabel* error = nullptr;
+        QComboBox* examples = nullptr;
+        QPushButton* open = nullptr;
+        TimelinePlot* plot = nullptr;
+        QString path;
+        std::optional<Run> run;
+        double fullLower = 0; // the plot's own range after loading
+        double fullUpper = 0;
+    };
+    std::array<Side, kSides> sides;
+    QLabel* verdict = nullptr;
+    QString lastFolder;
+    double sharedLower = 0;
+    double sharedUpper = 0;
+};
+
+CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
+    auto* layout = new QVBoxLayout(this);
+    for (int i = 0; i < kSides; ++i) {
+        Private::Side& side = d->sides[static_cast<size_t>(i)];
+        auto* header = new QHBoxLayout;
+        side.title = new QLabel;
+        QFont titleFont = side.title->font();
+        titleFont.setBold(true);
+        titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
+        side.title->setFont(titleFont);
+        side.examples = new QComboBox;
+        side.open = new QPushButton;
+        header->addWidget(side.title, 1);
+        header->addWidget(side.examples);
+        header->addWidget(side.open);
+        layout->addLayout(header);
+
+        side.summary = new QLabel;
+        side.summary->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        layout->addWidget(side.summary);
+        side.error = new QLabel;
+        side.error->setWordWrap(true);
+        side.error->setTextInteractionFlags(Qt::TextSelectableByMouse);
+        side.error->setStyleSheet(QStringLiteral("color: #b00020;"));
+        side.error->hide();
+        layout->addWidget(side.error);
+
+        side.plot = new TimelinePlot;
+        side.plot->setInteractive(true);
+        side.plot->setMinimumHeight(220);
+        layout->addWidget(side.plot, 1);
+
+        connect(side.open, &QPushButton::clicked, this, [this, i] { chooseFile(i); });
+        connect(side.examples, qOverload<int>(&QComboBox::activated), this, [this, i](int row) {
+            const QString path =
+                d->sides[static_cast<size_t>(i)].examples->itemData(row).toString();
+            if (!path.isEmpty())
+                openFile(i, path);
+        });
+        // Zooming or panning one side moves the other (setTimeRange does not signal back).
+        connect(side.plot, &TimelinePlot::timeRangeChanged, this,
+                [this, i](double lower, double upper) {
+                    d->sides[static_cast<size_t>(1 - i)].plot->setTimeRange(lower, upper);
+                });
+        connect(side.plot, &TimelinePlot::scrubbed, this, [this](double time) {
+            for (auto& s : d->sides)
+                s.plot->setPlayhead(time);
+        });
+    }
+    d->verdict = new QLabel;
+    d->verdict->setWordWrap(true);
+    QFont verdictFont = d->verdict->font();
+    verdictFont.setPointSizeF(verdictFont.pointSizeF() * 1.1);
+    d->verdict->setFont(verdictFont);
+    layout->addWidget(d->verdict);
+
+    retranslate();
+    // One Pod per item against Pods that take many items: the issue's own example.
+    openFile(0, kQuickPickFolder + QStringLiteral("/one-pod-per-item.yaml"));
+    openFile(1, kQuickPickFolder + QStringLiteral("/pods-take-many-items.yaml"));
+}
+
+CompareWindow::~CompareWindow() = default;
+
+bool CompareWindow::openFile(int side, const QString& path, QString* error) {
+    if (side < 0 || side >= kSides) {
+        if (error)
+            *error = tr("there is no side %1 to open a file on").arg(side);
+        return false;
+    }
+    Private::Side& s = d->sides[static_cast<size_t>(side)];
+    QString message;
+    std::optional<Run> run = runFile(path, &message);
+    if (!run) {
+        // The side keeps what it showed; the message says why the new file did not replace it.
+        s.error->setText(message);
+        s.error->show();
+        if (error)
+            *error = message;
+        return false;
+    }
+    s.error->clear();
+    s.error->hide();
+    s.path = path;
+    s.run = std::move(run);
+    if (!path.startsWith(QLatin1String(":/")))
+        d->lastFolder = QFileInfo(path).absolutePath();
+    showSide(side);
+    return true;
+}
+
+QString CompareWindow::summaryText(int side) const {
+    if (side < 0 || side >= kSides || !d->sides[static_cast<size_t>(side)].run)
+        return {};
+    const Run& run = *d->sides[static_cast<size_t>(side)].run;
+    const RunSummary& s = run.summary;
+    QString finish;
+    if (s.finishedAt && s.outcome == "Complete")
+        finish = tr("Complete at %1 s").arg(seconds(*s.finishedAt));
+    else if (s.finishedAt)
+        finish = tr("Failed at %1 s").arg(seconds(*s.finishedAt));
+    else
+        finish = tr("Not finished by %1 s").arg(seconds(run.end.value_or(run.origin) - run.origin));
+    const QString separator = QStringLiteral(" · ");
+    return QStringList{finish, tr("%1 Pod-seconds").arg(seconds(s.podSeconds)),
+                       tr("%n Pod(s) created", nullptr, s.podsCreated),
+                       tr("%n failed", nullptr, s.podsFailed)}
+        .join(separator);
+}
+
+double CompareWindow::sharedEnd() const {
+    return d->sharedUpper;
+}
+
+QString CompareWindow::title(int side) const {
+    const Private::Side& s = d->sides[static_cast<size_t>(side)];
+    if (!s.run)
+        return side == 0 ? tr("Top: choose a scenario") : tr("Bottom: choose a scenario");
+    const Scenario& scenario = s.run->scenario;
+    if (chineseUi() && !scenario.titleZh.empty())
+        return QString::fromStdString(scenario.titleZh);
+    if (!scenario.title.empty())
+        return QString::fromStdString(scenario.title);
+    return QFileInfo(s.path).fileName();
+}
+
+void CompareWindow::showSide(int side) {
+    Private::Side& s = d->sides[static_cast<size_t>(side)];
+    if (s.run) {
+        s.plot->setAnalysis(s.run->analysis, title(side), s.run->origin, s.run->end);
+        const QCPRange range = s.plot->mainRect()->axis(QCPAxis::atBottom)->range();
+        s.fullLower = range.lower;
+        s.fullUpper = range.upper;
+    }
+    s.title->setText(title(side));
+    s.summary->setText(summaryText(side));
+    linkRanges();
+    d->verdict->setText(verdict());
+}
+
+// Both plots show the same span: from the earlier start to the longer run's end.
+void CompareWindow::linkRanges() {
+    bool any = false;
+    for (const auto& s : d->sides) {
+        if (!s.run)
+            continue;
+        d->sharedLower = any ? std::min(d->sharedLower, s.fullLower) : s.fullLower;
+        d->sharedUpper = any ? std::max(d->sharedUpper, s.fullUpper) : s.fullUpper;
+        any = true;
+    }
+    if (!any)
+        return;
+    for (auto& s : d->sides)
+        s.plot->setTimeRange(d->sharedLower, d->sharedUpper);
+}
+
+// One line that says which run is faster and which is cheaper.
+QString CompareWindow::verdict() const {
+    const auto& a = d->sides[0];
+    const auto& b = d->sides[1];
+    if (!a.run || !b.run)
+        return {};
+    const RunSummary& sa = a.run->summary;
+    const RunSummary& sb = b.run->summary;
+    QStringList parts;
+    const bool aDone = sa.finishedAt && sa.outcome == "Complete";
+    const bool bDone = sb.finishedAt && sb.outcome == "Complete";
+    if (aDone && bDone) {
+        const double diff = *sa.finishedAt - *sb.finishedAt;
+        if (std::abs(diff) < 0.05)
+            parts << tr("Both complete at %1 s.").arg(seconds(*sa.finishedAt));
+        else
+            parts << tr("Faster: %1, by %2 s.")
+                         .arg(diff < 0 ? title(0) : title(1), seconds(std::abs(diff)));
+    } else if (aDone != bDone) {
+        parts << tr("Only %1 completes.").arg(aDone ? title(0) : title(1));
+    } else {
+        parts << tr("Neither completes.");
+    }
+    const double cost = sa.podSeconds - sb.podSeconds;
+    if (std::abs(cost) < 0.05)
+        parts << tr("Both use %1 Pod-seconds.").arg(seconds(sa.podSeconds));
+    else
+        parts << tr("Cheaper: %1, %2 Pod-seconds fewer.")
+                     .arg(cost < 0 ? title(0) : title(1), seconds(std::abs(cost)));
+    return parts.join(QLatin1Char(' '));
+}
+
+void CompareWindow::chooseFile(int side) {
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Open a scenario or Job manifest"), d->lastFolder,
+                                     tr("YAML files (*.yaml *.yml);;All files (*)"));
+    if (!path.isEmpty())
+        openFile(side, path);
+}
+
+QImage CompareWindow::renderImage(const QSize& size) {
+    QImage image(size, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    if (size.isEmpty())
+        return image;
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+    const int w = size.width();
+    const int h = size.height();
+    const int lineHeight = std::max(14, h / 36);
+    QFont font = this->font();
+    font.setPixelSize(std::max(10, lineHeight * 2 / 3));
+    QFont bold = font;
+    bold.setBold(true);
+    const int margin = lineHeight / 2;
+    const QString verdictText = verdict();
+    const int verdictHeight = verdictText.isEmpty() ? 0 : lineHeight + margin;
+    const int sideHeight = (h - verdictHeight) / kSides;
+    for (int i = 0; i < kSides; ++i) {
+        const int top = i * sideHeight;
+        painter.setPen(Qt::black);
+        painter.setFont(bold);
+        painter.drawText(QRect(margin, top, w - 2 * margin, lineHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, title(i));
+        painter.setFont(font);
+        painter.drawText(QRect(margin, top + lineHeight, w - 2 * margin, lineHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, summaryText(i));
+        const QSize plotSize(w, std::max(1, sideHeight - 2 * lineHeight));
+        if (d->sides[static_cast<size_t>(i)].run)
+            painter.drawImage(QPoint(0, top + 2 * lineHeight),
+                              d->sides[static_cast<size_t>(i)].plot->renderImage(plotSize));
+    }
+    if (!verdictText.isEmpty()) {
+        painter.setFont(bold);
+        painter.drawText(QRect(margin, h - verdictHeight, w - 2 * margin, verdictHeight),
+                         Qt::AlignLeft | Qt::AlignVCenter, verdictText);
+    }
+    return image;
+}
+
+void CompareWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+    QWidget::changeEvent(event);
+}
+
+void CompareWindow::retranslate() {
+    setWindowTitle(tr("Compare two runs"));
+    for (int i = 0; i < kSides; ++i) {
+        Private::Side& s = d->sides[static_cast<size_t>(i)];
+        s.open->setText(tr("Open…"));
+        s.open->setToolTip(tr("Open a scenario or Job manifest for this side"));
+        s.open->setAccessibleName(i == 0 ? tr("Open the top scenario")
+                                         : tr("Open the bottom scenario"));
+        s.examples->setAccessibleName(i == 0 ? tr("Trade-off example for the top")
+                                             : tr("Trade-off example for the bottom"));
+        fillExamples(i);
+        s.title->setText(title(i));
+        s.summary->setText(summaryText(i));
+        // The plot's own texts retranslate themselves; the title is ours.
+        if (s.run)
+            s.plot->setAnalysis(s.run->analysis, title(i), s.run->origin, s.run->end);
+    }
+    linkRanges();
+    d->verdict->setText(verdict());
+}
+
+// The trade-off examples by their titles in the UI's language, as quick picks.
+void CompareWindow::fillExamples(int side) {
+    QComboBox* box = d->sides[static_cast<size_t>(side)].examples;
+    box->clear();
+    box->addItem(tr("Trade-off examples…"), QString());
+    const QStringList files =
+        QDir(kQuickPickFolder).entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name);
+    for (const QString& name : files) {
+        const QString path = kQuickPickFolder + QLatin1Char('/') + name;
+        QFile file(path);
+        QString label = name;
+        if (file.open(QIODevice::ReadOnly)) {
+            Diagnostics ignored;
+            if (const auto scenario =
+                    readScenarioText(file.readAll().toStdString(), path.toStdString(), ignored)) {
+                const std::string& t =
+                    chineseUi() && !scenario->titleZh.empty() ? scenario->titleZh : scenario->title;
+                if (!t.empty())
+                    label = QString::fromStdString(t);
+            }
+        }
+        box->addItem(label, path);
+    }
+}
+
+} // namespace jobscope::ui

@@ -1,0 +1,50 @@
+#pragma once
+// Compare (issue 4): two scenarios on one time axis — e.g. one Pod per item vs Pods that take
+// many items — each a TimelinePlot, stacked with their x ranges linked, with a summary per
+// side: completion time, Pod-seconds, Pods created, failed Pods (core/engine analysis/summary).
+
+#include <QString>
+#include <QWidget>
+
+#include <memory>
+
+namespace jobscope::ui {
+
+class CompareWindow : public QWidget {
+    Q_OBJECT
+
+public:
+    // Opens with the issue's own pair: one Pod per item (top) against Pods that take many items
+    // (bottom), from resources/examples/tradeoffs.
+    explicit CompareWindow(QWidget* parent = nullptr);
+    ~CompareWindow() override;
+
+    // Loads and runs a file (disk or ":/examples/...") on side 0 (top) or 1 (bottom). On
+    // failure returns false with a positioned message.
+    bool openFile(int side, const QString& path, QString* error = nullptr);
+    // The summary line of a side as shown ("Complete at 42.0 s · 120 Pod-seconds · …").
+    QString summaryText(int side) const;
+    // The shared x range's upper end (both plots show the same range).
+    double sharedEnd() const;
+    // One sentence naming the faster and the cheaper run ("" until both sides are open).
+    QString verdictText() const { return verdict(); }
+
+    QImage renderImage(const QSize& size); // both sides as shown, for export
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    QString title(int side) const;
+    QString verdict() const;
+    void showSide(int side);
+    void linkRanges();
+    void chooseFile(int side);
+    void fillExamples(int side);
+    void retranslate();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,218 @@
+#include "editor/editor_panel.h"
+
+#include "editor/knob_panel.h"
+#include "editor/yaml_text_edit.h"
+#include "gui/job_document.h"
+
+#include <QEvent>
+#include <QGroupBox>
+#include <QLabel>
+#include <QListWidget>
+#include <QSplitter>
+#include <QStyle>
+#include <QVBoxLayout>
+
+namespace jobscope::ui {
+
+namespace {
+
+constexpr int kLineRole = Qt::UserRole;
+constexpr int kColumnRole = Qt::UserRole + 1;
+
+} // namespace
+
+struct EditorPanel::Private {
+    JobDocument* document = nullptr;
+    YamlTextEdit* edit = nullptr;
+    QLabel* problemsHeader = nullptr;
+    QListWidget* problems = nullptr;
+    QGroupBox* knobBox = nullptr;
+    KnobPanel* knobs = nullptr;
+    QLabel* knobError = nullptr;
+    bool loading = false; // the editor's text is being replaced by the document's
+    QString lastText;     // what the editor last handed to the document
+};
+
+EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
+    : QWidget(parent), d(std::make_unique<Private>()) {
+    d->document = document;
+    d->edit = new YamlTextEdit(this);
+    d->edit->setObjectName(QStringLiteral("yamlEdit"));
+
+    auto* problemsBox = new QWidget(this);
+    auto* problemsLayout = new QVBoxLayout(problemsBox);
+    problemsLayout->setContentsMargins(0, 4, 0, 0);
+    problemsLayout->setSpacing(2);
+    d->problemsHeader = new QLabel(problemsBox);
+    d->problems = new QListWidget(problemsBox);
+    d->problems->setObjectName(QStringLiteral("diagnostics"));
+    d->problems->setWordWrap(true);
+    d->problems->setUniformItemSizes(false);
+    problemsLayout->addWidget(d->problemsHeader);
+    problemsLayout->addWidget(d->problems);
+
+    auto* splitter = new QSplitter(Qt::Vertical, this);
+    splitter->setObjectName(QStringLiteral("editorSplitter"));
+    splitter->addWidget(d->edit);
+    splitter->addWidget(problemsBox);
+    splitter->setStretchFactor(0, 5);
+    splitter->setStretchFactor(1, 1);
+    splitter->setChildrenCollapsible(false);
+
+    d->knobBox = new QGroupBox(this);
+    auto* knobLayout = new QVBoxLayout(d->knobBox);
+    d->knobs = new KnobPanel(d->knobBox);
+    d->knobError = new QLabel(d->knobBox);
+    d->knobError->setWordWrap(true);
+    d->knobError->setStyleSheet(QStringLiteral("color: #d32f2f;"));
+    d->knobError->hide();
+    knobLayout->addWidget(d->knobs);
+    knobLayout->addWidget(d->knobError);
+
+    auto* layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addWidget(splitter, 1);
+    layout->addWidget(d->knobBox);
+
+    // Typing: the document re-runs after its pause; the knobs follow at once.
+    connect(d->edit, &QPlainTextEdit::textChanged, this, [this] {
+        if (d->loading)
+            return;
+        const QString text = d->edit->toPlainText();
+        if (text == d->lastText)
+            return;
+        d->lastText = text;
+        d->knobError->hide();
+        if (d->document)
+            d->document->setText(text);
+        d->knobs->showText(text);
+    });
+    // A knob: rewrite just its value, as one undoable edit of the editor's text.
+    connect(d->knobs, &KnobPanel::knobEdited, this, [this](const QString& key) {
+        QString error;
+        const auto text = d->knobs->applyTo(d->edit->toPlainText(), key, &error);
+        if (!text) {
+            d->knobError->setText(tr("The knob could not change the text: %1").arg(error));
+            d->knobError->show();
+            d->knobs->showText(d->edit->toPlainText()); // back to what the text says
+            return;
+        }
+        d->edit->replaceTextUndoably(*text);
+    });
+    connect(d->problems, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
+        const int line = item->data(kLineRole).toInt();
+        const int column = item->data(kColumnRole).toInt();
+        if (line <= 0)
+            return;
+        d->edit->goTo(line, column);
+        d->edit->setFocus();
+        emit diagnosticActivated(line, column);
+    });
+    connect(d->problems, &QListWidget::itemActivated, d->problems, &QListWidget::itemClicked);
+
+    if (document) {
+        connect(document, &JobDocument::textChanged, this, [this] {
+            d->loading = true;
+            d->lastText = d->document->text();
+            d->edit->setPlainText(d->lastText);
+            d->edit->setReadOnly(d->document->kind() == JobDocument::Kind::Trace);
+            d->loading = false;
+            d->knobError->hide();
+            if (d->document->kind() == JobDocument::Kind::Trace)
+                d->knobs->disableAll(tr("A recorded trace has no knobs: it is what happened."));
+            else
+                d->knobs->showText(d->lastText);
+            d->edit->setDiagnostics({});
+        });
+        connect(document, &JobDocument::diagnosticsChanged, this, &EditorPanel::listDiagnostics);
+        connect(document, &JobDocument::modifiedChanged, this, [this](bool modified) {
+            if (!modified)
+                d->edit->document()->setModified(false);
+        });
+        d->loading = true;
+        d->lastText = document->text();
+        d->edit->setPlainText(d->lastText);
+        d->loading = false;
+        d->knobs->showText(d->lastText);
+    }
+    retranslate();
+}
+
+EditorPanel::~EditorPanel() = default;
+
+QPlainTextEdit* EditorPanel::textEdit() const {
+    return d->edit;
+}
+YamlTextEdit* EditorPanel::yamlEdit() const {
+    return d->edit;
+}
+QListWidget* EditorPanel::diagnosticsList() const {
+    return d->problems;
+}
+KnobPanel* EditorPanel::knobPanel() const {
+    return d->knobs;
+}
+QList<int> EditorPanel::underlinedLines() const {
+    return d->edit->underlinedLines();
+}
+QWidget* EditorPanel::knob(const QString& key) const {
+    return d->knobs->knob(key);
+}
+
+QStringList EditorPanel::listedDiagnostics() const {
+    QStringList out;
+    for (int i = 0; i < d->problems->count(); ++i)
+        out << d->problems->item(i)->text();
+    return out;
+}
+
+void EditorPanel::listDiagnostics() {
+    if (!d->document)
+        return;
+    d->edit->setDiagnostics(d->document->diagnostics());
+    d->problems->clear();
+    for (const DocumentDiagnostic& diagnostic : d->document->diagnostics()) {
+        QString text;
+        if (diagnostic.line > 0 && diagnostic.column > 0)
+            text = tr("line %1, column %2: %3")
+                       .arg(diagnostic.line)
+                       .arg(diagnostic.column)
+                       .arg(diagnostic.message);
+        else if (diagnostic.line > 0)
+            text = tr("line %1: %2").arg(diagnostic.line).arg(diagnostic.message);
+        else
+            text = diagnostic.message;
+        auto* item = new QListWidgetItem(style()->standardIcon(diagnostic.error
+                                                                   ? QStyle::SP_MessageBoxCritical
+                                                                   : QStyle::SP_MessageBoxWarning),
+                                         text, d->problems);
+        item->setData(kLineRole, diagnostic.line);
+        item->setData(kColumnRole, diagnostic.column);
+        item->setToolTip(text);
+    }
+    retranslateHeader();
+}
+
+void EditorPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void EditorPanel::retranslate() {
+    d->knobBox->setTitle(tr("Knobs"));
+    d->knobBox->setToolTip(tr("Each knob rewrites just its value in the YAML above (Ctrl+Z undoes "
+                              "it); editing the YAML moves the knobs."));
+    d->edit->setAccessibleName(tr("YAML editor"));
+    d->problems->setAccessibleName(tr("Problems"));
+    listDiagnostics(); // in the new language
+    retranslateHeader();
+}
+
+void EditorPanel::retranslateHeader() {
+    const int count = d->problems->count();
+    d->problemsHeader->setText(count == 0 ? tr("No problems")
+                                          : tr("Problems (%n)", nullptr, count));
+}
+
+} // namespace jobscope::ui

@@ -1,0 +1,62 @@
+#pragma once
+// The editor side of the main window (issue 4 "Editor"): the document's YAML with syntax
+// highlighting, its diagnostics underlined at their line and column and listed below, and
+// controls for the common knobs that stay in sync with the YAML both ways.
+//
+// Typing goes to JobDocument::setText (which re-runs after a pause); a knob change rewrites just
+// that value in the text (core/engine yaml_edit) and goes the same way; a new text (opened, or
+// edited) updates the knobs from what it says.
+
+#include <QWidget>
+
+#include <memory>
+
+class QListWidget;
+class QPlainTextEdit;
+
+namespace jobscope::ui {
+
+class JobDocument;
+class KnobPanel;
+class YamlTextEdit;
+
+class EditorPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit EditorPanel(JobDocument* document, QWidget* parent = nullptr);
+    ~EditorPanel() override;
+
+    QPlainTextEdit* textEdit() const;
+    // Lines (1-based) that currently carry an error underline.
+    QList<int> underlinedLines() const;
+    // The diagnostics as listed ("line 12, column 5: …").
+    QStringList listedDiagnostics() const;
+
+    // Knobs, by key: "parallelism", "completions", "completionMode", "backoffLimit",
+    // "podReplacementPolicy", "failureRate", "quotaPods", "podDuration". The widget that
+    // edits one (for tests and accessibility), nullptr for an unknown key.
+    QWidget* knob(const QString& key) const;
+
+    // The parts, for the main window and tests.
+    YamlTextEdit* yamlEdit() const;
+    QListWidget* diagnosticsList() const;
+    KnobPanel* knobPanel() const;
+
+signals:
+    // The user activated a listed diagnostic (the main window may raise the editor).
+    void diagnosticActivated(int line, int column);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    void retranslate();
+    void retranslateHeader();
+    void listDiagnostics();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobscope::ui

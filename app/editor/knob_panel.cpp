@@ -1,0 +1,332 @@
+#include "editor/knob_panel.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QEvent>
+#include <QGridLayout>
+#include <QLabel>
+#include <QSignalBlocker>
+#include <QSpinBox>
+
+#include <cmath>
+#include <limits>
+
+namespace jobscope::ui {
+
+using edit::Knob;
+using edit::KnobBlock;
+using edit::KnobReading;
+
+namespace {
+
+bool isCount(Knob knob) {
+    return knob == Knob::Parallelism || knob == Knob::Completions || knob == Knob::BackoffLimit ||
+           knob == Knob::QuotaPods;
+}
+bool isChoice(Knob knob) {
+    return knob == Knob::CompletionMode || knob == Knob::PodReplacementPolicy;
+}
+
+} // namespace
+
+struct KnobPanel::Private {
+    struct Row {
+        Knob knob;
+        QLabel* label = nullptr;
+        QWidget* control = nullptr;
+        KnobReading reading;
+        QString disabledReason; // set by disableAll
+    };
+    std::vector<Row> rows;
+
+    Row* row(const QString& key) {
+        const auto knob = edit::knobFromKey(key.toStdString());
+        for (Row& r : rows)
+            if (knob && r.knob == *knob)
+                return &r;
+        return nullptr;
+    }
+};
+
+KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
+    auto* grid = new QGridLayout(this);
+    grid->setContentsMargins(0, 0, 0, 0);
+    grid->setHorizontalSpacing(8);
+    grid->setColumnStretch(1, 1);
+    grid->setColumnStretch(3, 1);
+    int index = 0;
+    for (const Knob knob : edit::allKnobs()) {
+        Private::Row row;
+        row.knob = knob;
+        row.reading.knob = knob;
+        row.label = new QLabel(this);
+        const QString key = QString::fromStdString(edit::knobKey(knob));
+        if (isCount(knob)) {
+            auto* spin = new QSpinBox(this);
+            // The minimum, -1, is "not written": the default applies.
+            spin->setRange(-1, std::numeric_limits<int>::max());
+            spin->setKeyboardTracking(false);
+            connect(spin, &QSpinBox::valueChanged, this, [this, key] { emit knobEdited(key); });
+            row.control = spin;
+        } else if (isChoice(knob)) {
+            auto* combo = new QComboBox(this);
+            combo->addItem(QString(), QString()); // the default, named in retranslate()
+            for (const std::string& choice : edit::knobChoices(knob))
+                combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
+            connect(combo, &QComboBox::activated, this, [this, key] { emit knobEdited(key); });
+            row.control = combo;
+        } else {
+            auto* spin = new QDoubleSpinBox(this);
+            spin->setKeyboardTracking(false);
+            spin->setDecimals(1);
+            if (knob == Knob::FailureRate) {
+                spin->setRange(0, 100);
+            } else {
+                spin->setRange(-1, 24 * 3600); // -1: not written, the default 10 s applies
+            }
+            connect(spin, &QDoubleSpinBox::valueChanged, this,
+                    [this, key] { emit knobEdited(key); });
+            row.control = spin;
+        }
+        row.control->setObjectName(key);
+        row.label->setBuddy(row.control);
+        grid->addWidget(row.label, index / 2, (index % 2) * 2);
+        grid->addWidget(row.control, index / 2, (index % 2) * 2 + 1);
+        d->rows.push_back(row);
+        ++index;
+    }
+    retranslate();
+}
+
+KnobPanel::~KnobPanel() = default;
+
+QWidget* KnobPanel::knob(const QString& key) const {
+    Private::Row* row = d->row(key);
+    return row ? row->control : nullptr;
+}
+
+QLabel* KnobPanel::label(const QString& key) const {
+    Private::Row* row = d->row(key);
+    return row ? row->label : nullptr;
+}
+
+QStringList KnobPanel::keys() const {
+    QStringList out;
+    for (const Private::Row& row : d->rows)
+        out << QString::fromStdString(edit::knobKey(row.knob));
+    return out;
+}
+
+void KnobPanel::showText(const QString& yaml) {
+    const std::vector<KnobReading> readings = edit::readKnobs(yaml.toStdString());
+    for (Private::Row& row : d->rows) {
+        const KnobReading& reading = readings.at(static_cast<size_t>(row.knob));
+        row.reading = reading;
+        row.disabledReason.clear();
+        const QSignalBlocker blocker(row.control);
+        row.control->setEnabled(reading.block == KnobBlock::None);
+        if (reading.block != KnobBlock::None)
+            continue; // keeps showing its last value, greyed out
+        if (auto* spin = qobject_cast<QSpinBox*>(row.control)) {
+            spin->setValue(reading.isSet && reading.number ? static_cast<int>(*reading.number)
+                                                           : spin->minimum());
+        } else if (auto* combo = qobject_cast<QComboBox*>(row.control)) {
+            const int found = combo->findData(QString::fromStdString(reading.choice));
+            combo->setCurrentIndex(reading.isSet && found >= 0 ? found : 0);
+        } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(row.control)) {
+            if (row.knob == Knob::FailureRate)
+                spin->setValue(reading.number ? *reading.number * 100 : 0);
+            else
+                spin->setValue(reading.isSet && reading.number ? *reading.number : spin->minimum());
+        }
+    }
+    retranslate(); // the defaults' names depend on the text (podReplacementPolicy)
+}
+
+void KnobPanel::disableAll(const QString& reason) {
+    for (Private::Row& row : d->rows) {
+        row.control->setEnabled(false);
+        row.disabledReason = reason;
+    }
+    updateToolTips();
+}
+
+std::optional<QString> KnobPanel::applyTo(const QString& yaml, const QString& key,
+                                          QString* error) const {
+    Private::Row* row = d->row(key);
+    if (!row) {
+        if (error)
+            *error = tr("There is no knob \"%1\".").arg(key);
+        return std::nullopt;
+    }
+    const std::string text = yaml.toStdString();
+    edit::YamlEdit result;
+    if (auto* spin = qobject_cast<QSpinBox*>(row->control)) {
+        result = spin->value() < 0 ? edit::resetKnob(text, row->knob)
+                                   : edit::setKnobNumber(text, row->knob, spin->value());
+    } else if (auto* combo = qobject_cast<QComboBox*>(row->control)) {
+        const QString choice = combo->currentData().toString();
+        result = choice.isEmpty() ? edit::resetKnob(text, row->knob)
+                                  : edit::setKnobChoice(text, row->knob, choice.toStdString());
+    } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(row->control)) {
+        if (row->knob == Knob::FailureRate) // whole tenths of a percent: 12.5 % is 0.125
+            result = edit::setKnobNumber(text, row->knob, std::round(spin->value() * 10) / 1000);
+        else
+            result = spin->value() < 0 ? edit::resetKnob(text, row->knob)
+                                       : edit::setKnobNumber(text, row->knob, spin->value());
+    }
+    if (!result.ok()) {
+        if (error)
+            *error = QString::fromStdString(result.error);
+        return std::nullopt;
+    }
+    return QString::fromStdString(result.text);
+}
+
+void KnobPanel::changeEvent(QEvent* event) {
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange)
+        retranslate();
+}
+
+void KnobPanel::retranslate() {
+    for (Private::Row& row : d->rows) {
+        QString name;
+        switch (row.knob) {
+        case Knob::Parallelism:
+            name = tr("Parallelism");
+            static_cast<QSpinBox*>(row.control)->setSpecialValueText(tr("default (1)"));
+            break;
+        case Knob::Completions:
+            name = tr("Completions");
+            static_cast<QSpinBox*>(row.control)->setSpecialValueText(tr("unset"));
+            break;
+        case Knob::CompletionMode:
+            name = tr("Completion mode");
+            break;
+        case Knob::BackoffLimit:
+            name = tr("Backoff limit");
+            static_cast<QSpinBox*>(row.control)->setSpecialValueText(tr("default (6)"));
+            break;
+        case Knob::PodReplacementPolicy:
+            name = tr("Pod replacement");
+            break;
+        case Knob::FailureRate: {
+            name = tr("Failure rate");
+            auto* spin = static_cast<QDoubleSpinBox*>(row.control);
+            spin->setSuffix(tr(" %"));
+            spin->setSpecialValueText(tr("none"));
+            break;
+        }
+        case Knob::QuotaPods:
+            name = tr("Quota (Pods)");
+            static_cast<QSpinBox*>(row.control)->setSpecialValueText(tr("no quota"));
+            break;
+        case Knob::PodDuration: {
+            name = tr("Pod duration");
+            auto* spin = static_cast<QDoubleSpinBox*>(row.control);
+            spin->setSuffix(tr(" s"));
+            spin->setSpecialValueText(tr("default (10 s)"));
+            break;
+        }
+        }
+        if (auto* combo = qobject_cast<QComboBox*>(row.control)) {
+            const std::string fallback = row.knob == Knob::CompletionMode
+                                             ? std::string("NonIndexed")
+                                             : std::string("TerminatingOrFailed");
+            const std::string defaultName =
+                row.reading.defaultChoice.empty() ? fallback : row.reading.defaultChoice;
+            combo->setItemText(0, tr("default (%1)").arg(QString::fromStdString(defaultName)));
+        }
+        row.label->setText(name + QLatin1Char(':'));
+        row.control->setAccessibleName(name);
+    }
+    updateToolTips();
+}
+
+void KnobPanel::updateToolTips() {
+    for (Private::Row& row : d->rows) {
+        QString about;
+        switch (row.knob) {
+        case Knob::Parallelism:
+            about = tr("spec.parallelism: how many Pods may run at the same time.");
+            break;
+        case Knob::Completions:
+            about = tr("spec.completions: how many Pods must succeed. Unset: the Job is done when "
+                       "one Pod succeeds and the others have ended (a work queue).");
+            break;
+        case Knob::CompletionMode:
+            about = tr("spec.completionMode: Indexed gives each Pod an index from 0 to "
+                       "completions - 1, and each index must succeed once.");
+            break;
+        case Knob::BackoffLimit:
+            about = tr("spec.backoffLimit: how many Pod failures the Job tolerates before it "
+                       "fails.");
+            break;
+        case Knob::PodReplacementPolicy:
+            about = tr("spec.podReplacementPolicy: TerminatingOrFailed creates a replacement as "
+                       "soon as a Pod starts terminating; Failed waits until it has stopped.");
+            break;
+        case Knob::FailureRate:
+            about = tr("Scenario failures: the chance that a Pod fails (the probability of the "
+                       "first rule that applies to every Pod).");
+            break;
+        case Knob::QuotaPods:
+            about = tr("Scenario cluster.quota.pods (in a manifest: the ResourceQuota's "
+                       "spec.hard.pods): how many Pods the namespace may hold.");
+            break;
+        case Knob::PodDuration:
+            about = tr("Scenario runTime: how long each Pod's container runs before it exits "
+                       "successfully.");
+            break;
+        }
+        QString why = row.disabledReason;
+        const KnobReading& r = row.reading;
+        const QString detail = QString::fromStdString(r.detail);
+        if (why.isEmpty()) {
+            switch (r.block) {
+            case KnobBlock::None:
+                break;
+            case KnobBlock::YamlError:
+                why = tr("The YAML does not read; fix it first.");
+                break;
+            case KnobBlock::NoJob:
+                why = tr("The text holds no Job.");
+                break;
+            case KnobBlock::JobInOtherFile:
+                why =
+                    tr("The Job is in another file (%1); open that file to change it.").arg(detail);
+                break;
+            case KnobBlock::NotAScenario:
+                why = r.knob == Knob::QuotaPods
+                          ? tr("A bare Job manifest has no quota. Add a ResourceQuota with "
+                               "spec.hard.pods as a second document (after ---), or make the "
+                               "file a scenario and set cluster.quota.pods.")
+                          : tr("A bare Job manifest has no failures and no Pod run time. To set "
+                               "them, make the file a scenario: put the manifest under job: "
+                               "(indented by two spaces) and add failures or runTime beside it "
+                               "(see docs/scenarios.md).");
+                break;
+            case KnobBlock::Distribution:
+                why = tr("runTime is a %1 distribution; edit it in the text.").arg(detail);
+                break;
+            case KnobBlock::WorkQueue:
+                why = tr("With a workQueue each Pod runs for its items (workQueue.perItem); "
+                         "runTime is not used.");
+                break;
+            case KnobBlock::NotAValue:
+                why = tr("%1 is not written as a single value; edit it in the text.").arg(detail);
+                break;
+            case KnobBlock::InvalidValue:
+                why = tr("The text says %1, which this control cannot show; fix it in the text.")
+                          .arg(detail);
+                break;
+            }
+        }
+        const QString tip = why.isEmpty() ? about : about + QStringLiteral("\n\n") + why;
+        row.control->setToolTip(tip);
+        row.label->setToolTip(tip);
+    }
+}
+
+} // namespace jobscope::ui

@@ -1,0 +1,57 @@
+#pragma once
+// Controls for the common knobs of a Job and its scenario (issue 4): parallelism, completions,
+// completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods) and Pod
+// duration. The panel shows what a YAML text says (defaults when it says nothing, shown as
+// such); when the user turns a knob it emits knobEdited, and applyTo() gives the text with just
+// that value changed. Where each knob lives, and when one cannot edit a text, is the engine's
+// (core/engine/edit/job_knobs.h); a blocked knob is disabled and its tooltip says why.
+
+#include "edit/job_knobs.h"
+
+#include <QWidget>
+
+#include <optional>
+
+class QLabel;
+
+namespace jobscope::ui {
+
+class KnobPanel : public QWidget {
+    Q_OBJECT
+
+public:
+    explicit KnobPanel(QWidget* parent = nullptr);
+    ~KnobPanel() override;
+
+    // Shows the knobs of `yaml` (a scenario or a Job manifest). Emits nothing.
+    void showText(const QString& yaml);
+    // Disables every knob (a trace has none), with `reason` as their tooltip.
+    void disableAll(const QString& reason);
+
+    // `yaml` with the knob `key` set to what its control shows now; nullopt (and `error`) when
+    // the text cannot take it.
+    std::optional<QString> applyTo(const QString& yaml, const QString& key,
+                                   QString* error = nullptr) const;
+
+    // The control of a knob ("parallelism", "completionMode", ...), nullptr for an unknown key.
+    QWidget* knob(const QString& key) const;
+    QStringList keys() const;
+    // The label in front of a knob's control.
+    QLabel* label(const QString& key) const;
+
+signals:
+    // The user changed a knob's control.
+    void knobEdited(const QString& key);
+
+protected:
+    void changeEvent(QEvent* event) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+
+    void retranslate();
+    void updateToolTips();
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,109 @@
+#pragma once
+// The Pod Gantt (issue 4): one row per Pod (Indexed Jobs: one row per completion index, its
+// attempts side by side), bars coloured by phase over time (pending, running, ready,
+// succeeded, failed, terminating), a failure mark with the exit code, a hover tooltip with the
+// Pod's lifecycle, click to select. It shares the time axis with the TimelinePlot (the main
+// window keeps their x ranges equal).
+//
+// Drawn by one custom QCPAbstractPlottable that paints only the rows and segments inside the
+// visible range, so 100 000 Pods stay usable; never one item per Pod. The playhead is a line on
+// its own layer: moving it replots that layer only.
+//
+// Mouse: the wheel zooms the time axis (Ctrl+wheel: row height; over the row labels, or with
+// Shift: scrolls the rows); dragging pans time and rows; a click selects the Pod under it;
+// dragging the playhead, or a click or drag on the time axis' labels, scrubs.
+
+#include "analysis/analysis.h"
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QWidget>
+
+#include <memory>
+
+class QCustomPlot;
+class QCPAxis;
+class QCPItemStraightLine;
+class QCPLayer;
+class QCPRange;
+class QScrollBar;
+
+namespace jobscope::ui {
+
+class PodGantt : public QWidget {
+    Q_OBJECT
+
+public:
+    // The colour bands of a bar, in the order of a Pod's life.
+    enum class Segment { Pending, Running, Ready, Terminating, Succeeded, Failed };
+
+    explicit PodGantt(QWidget* parent = nullptr);
+    ~PodGantt() override;
+
+    // Shows the Pods of `analysis` (times relative to `origin`, up to `end`; both absolute
+    // times like Timeline::start and Timeline::end — an `end` not after the origin means "the
+    // last thing that happened"). The analysis is shared, not copied; the Gantt keeps it alive.
+    // The x range is the TimelinePlot's for the same analysis and end.
+    void setAnalysis(std::shared_ptr<const Analysis> analysis, double origin, double end);
+
+    QCustomPlot* customPlot() const;
+    QCPAxis* timeAxis() const;
+    QCPAxis* rowAxis() const;
+    int rowCount() const;
+    // The row a Pod is drawn on (Indexed: its index's row), -1 for an unknown Pod.
+    int rowOfPod(int podIndex) const;
+    // What the row axis shows for a row: the Pod's name, or "index 3".
+    QString rowLabel(int row) const;
+    // The Pod (index into Analysis::pods) under a widget position, -1 if none.
+    int podAt(const QPoint& position) const;
+    // Tooltip text for a Pod: its lifecycle with times, node, exit code.
+    QString podToolTip(int podIndex) const;
+    // Segments painted in the last replot (a measure of "draws only what is visible").
+    int paintedSegmentCount() const;
+    // The failure marks' texts ("✕ 137") painted in the last replot, in row order.
+    QStringList paintedFailureMarks() const;
+    // The colour of a segment kind, as drawn and in the legend.
+    static QColor segmentColor(Segment segment);
+
+    int selectedPod() const; // -1 if none
+    // Selects a Pod (-1 clears) and scrolls its row into view; no podSelected signal.
+    void setSelectedPod(int podIndex);
+
+    void setPlayhead(double time); // replots the playhead layer only; NaN hides it
+    double playhead() const;
+    QCPLayer* playheadLayer() const;
+    QCPItemStraightLine* playheadLine() const;
+
+    // Shows [lower, upper] on the time axis as it is (no timeRangeChanged).
+    void setTimeRange(double lower, double upper);
+    // The x range of the data (the widest the user can zoom out to).
+    double dataStart() const;
+    double dataEnd() const;
+    // Rows: the first one shown at the top, and the height of a row in pixels.
+    int firstVisibleRow() const;
+    double visibleRowCount() const;
+    void scrollToRow(int row);
+    void setRowHeight(double pixels);
+    double rowHeight() const;
+    QScrollBar* rowScrollBar() const;
+
+    QImage renderImage(const QSize& size);
+    bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
+
+signals:
+    void podSelected(int podIndex);                    // -1 when the selection is cleared
+    void timeRangeChanged(double lower, double upper); // the user zoomed or panned
+    void scrubbed(double time); // the user dragged the playhead or clicked on the time axis
+
+protected:
+    void changeEvent(QEvent* event) override; // retranslate on LanguageChange
+    void resizeEvent(QResizeEvent* event) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,438 @@
+#include "gui/job_document.h"
+
+#include "gui/language.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QRegularExpression>
+#include <QSaveFile>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <algorithm>
+#include <exception>
+#include <utility>
+
+// Traces come from the live source (issue 5); until its loader is in the tree, only scenarios
+// and manifests open.
+#if __has_include("live/recording.h")
+#include "live/recording.h"
+#define JOBSCOPE_HAS_RECORDING 1
+#else
+#define JOBSCOPE_HAS_RECORDING 0
+#endif
+
+namespace jobscope::ui {
+
+namespace {
+
+// What a run needs, copied so the worker thread shares nothing with the document.
+struct RunInput {
+    QString text;
+    QString fileName; // names the text in messages; base of a relative job.path
+    JobDocument::Kind kind = JobDocument::Kind::Scenario;
+    std::optional<uint64_t> seed;
+    std::shared_ptr<const Timeline> trace; // Kind::Trace: the loaded recording
+};
+
+struct RunOutput {
+    std::shared_ptr<const RunResult> result; // null when the text did not read
+    QVector<DocumentDiagnostic> diagnostics;
+};
+
+QString fromStd(const std::string& s) {
+    return QString::fromStdString(s);
+}
+
+QString jobTitle(const Timeline& timeline) {
+    return JobDocument::tr("Job %1").arg(fromStd(timeline.jobMetadata.name));
+}
+
+// The last moment worth showing: where observation stopped, else the last change.
+double lastTime(const Timeline& timeline, const Analysis& analysis) {
+    double last = timeline.start;
+    if (timeline.end)
+        return *timeline.end;
+    if (!analysis.series.empty())
+        last = std::max(last, analysis.series.back().time);
+    for (const CauseInterval& c : analysis.causes)
+        last = std::max(last, c.end);
+    return last;
+}
+
+void finish(RunResult& result) {
+    result.origin = result.timeline.start;
+    result.end = lastTime(result.timeline, result.analysis) - result.origin;
+    result.title = localizedTitle(result);
+    result.description = localizedDescription(result);
+}
+
+RunOutput runScenario(const RunInput& input) {
+    RunOutput out;
+    Diagnostics diagnostics;
+    std::optional<Scenario> scenario =
+        readScenarioText(input.text.toStdString(), input.fileName.toStdString(), diagnostics);
+    const std::string self = input.fileName.toStdString();
+    for (const Diagnostic& d : diagnostics.items()) {
+        DocumentDiagnostic item;
+        // A problem in another file (a manifest named by job.path) has no place in this text.
+        const bool here = d.file == self || d.file.empty();
+        item.line = here ? d.position.line : 0;
+        item.column = here ? d.position.column : 0;
+        item.error = d.severity == Severity::Error;
+        item.message = here ? fromStd(d.message) : fromStd(d.format());
+        out.diagnostics << item;
+    }
+    if (!scenario || diagnostics.hasErrors())
+        return out;
+    if (input.seed)
+        scenario->seed = *input.seed;
+    auto result = std::make_shared<RunResult>();
+    result->timeline = simulate(*scenario);
+    result->analysis = analyze(result->timeline);
+    result->scenario = std::move(scenario);
+    finish(*result);
+    out.result = std::move(result);
+    return out;
+}
+
+RunOutput runTrace(const RunInput& input) {
+    RunOutput out;
+    auto result = std::make_shared<RunResult>();
+    result->timeline = *input.trace;
+    result->analysis = analyze(result->timeline);
+    finish(*result);
+    out.result = std::move(result);
+    return out;
+}
+
+RunOutput runInput(const RunInput& input) {
+    try {
+        return input.kind == JobDocument::Kind::Trace ? runTrace(input) : runScenario(input);
+    } catch (const std::exception& e) {
+        RunOutput out;
+        out.diagnostics << DocumentDiagnostic{
+            0, 0, true,
+            JobDocument::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()))};
+        return out;
+    }
+}
+
+// A file of Kubernetes objects only (no scenario keys) is a bare manifest.
+JobDocument::Kind kindOfText(const QString& text) {
+    static const QRegularExpression scenarioKey(
+        QStringLiteral("^(job|cluster|runTime|timings|failures|workQueue|actions|stopAt):"),
+        QRegularExpression::MultilineOption);
+    return scenarioKey.match(text).hasMatch() ? JobDocument::Kind::Scenario
+                                              : JobDocument::Kind::Manifest;
+}
+
+} // namespace
+
+QString localizedTitle(const RunResult& result) {
+    if (result.scenario) {
+        if (chineseUi() && !result.scenario->titleZh.empty())
+            return fromStd(result.scenario->titleZh);
+        if (!result.scenario->title.empty())
+            return fromStd(result.scenario->title);
+    }
+    return jobTitle(result.timeline);
+}
+
+QString localizedDescription(const RunResult& result) {
+    if (!result.scenario)
+        return {};
+    if (chineseUi() && !result.scenario->descriptionZh.empty())
+        return fromStd(result.scenario->descriptionZh);
+    return fromStd(result.scenario->description);
+}
+
+struct JobDocument::Private {
+    QString path;
+    QString name = JobDocument::tr("untitled");
+    Kind kind = Kind::Scenario;
+    bool readOnly = false;
+    bool modified = false;
+    QString text;
+    std::shared_ptr<const Timeline> trace;
+    QVector<DocumentDiagnostic> notes; // warnings of loading the trace, shown with every run
+    std::optional<uint64_t> seed;
+
+    std::shared_ptr<const RunResult> result;
+    QVector<DocumentDiagnostic> diagnostics;
+    bool forgetResult = false; // a new file was opened: a failed run clears the old result
+
+    QTimer pause;
+    QFutureWatcher<RunOutput> watcher;
+    QFuture<RunOutput> future;
+    bool inFlight = false;
+    bool rerun = false; // the text changed while a run was in flight
+    bool busy = false;
+};
+
+JobDocument::JobDocument(QObject* parent) : QObject(parent), d(std::make_unique<Private>()) {
+    d->pause.setSingleShot(true);
+    d->pause.setInterval(kEditPause);
+    connect(&d->pause, &QTimer::timeout, this, &JobDocument::runNow);
+    connect(&d->watcher, &QFutureWatcher<RunOutput>::finished, this, [this] {
+        // waitForIdle may already have taken this result; the signal then comes late.
+        if (d->inFlight && d->future.isFinished())
+            takeRun();
+    });
+}
+
+JobDocument::~JobDocument() {
+    d->pause.stop();
+    if (d->inFlight)
+        d->future.waitForFinished(); // the worker holds copies only, but let it end first
+}
+
+bool JobDocument::looksLikeTrace(const QString& path) {
+#if JOBSCOPE_HAS_RECORDING
+    return !path.startsWith(QLatin1Char(':')) && live::RecordingLoader::looksLikeRecording(path);
+#else
+    Q_UNUSED(path);
+    return false;
+#endif
+}
+
+QString JobDocument::openFilter() {
+    QStringList filters;
+#if JOBSCOPE_HAS_RECORDING
+    filters << JobDocument::tr("Scenarios, manifests and traces (*.yaml *.yml *.jsonl *.json)");
+    filters << JobDocument::tr("Traces (*.jsonl *.json)");
+#endif
+    filters << JobDocument::tr("Scenarios and manifests (*.yaml *.yml)");
+    filters << JobDocument::tr("All files (*)");
+    return filters.join(QStringLiteral(";;"));
+}
+
+bool JobDocument::openFile(const QString& path, QString* error) {
+    const QFileInfo info(path);
+    std::shared_ptr<const Timeline> trace;
+    QVector<DocumentDiagnostic> notes; // a recording's warnings
+    QString text;
+    if (looksLikeTrace(path)) {
+#if JOBSCOPE_HAS_RECORDING
+        QString reason;
+        std::optional<live::Recording> loaded = live::RecordingLoader::load(path, &reason);
+        if (!loaded) {
+            if (error)
+                *error = reason;
+            return false;
+        }
+        for (const QString& warning : loaded->warnings)
+            notes << DocumentDiagnostic{0, 0, false, warning};
+        trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
+#endif
+    } else {
+        QFile file(path);
+        if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error =
+                    JobDocument::tr("cannot open %1: %2")
+                        .arg(QDir::toNativeSeparators(path),
+                             info.isDir() ? JobDocument::tr("it is a folder") : file.errorString());
+            return false;
+        }
+        text = QString::fromUtf8(file.readAll());
+    }
+
+    d->pause.stop();
+    d->path = path;
+    d->name = info.fileName().isEmpty() ? path : info.fileName();
+    d->trace = trace;
+    d->kind = trace ? Kind::Trace : kindOfText(text);
+    d->readOnly =
+        trace || path.startsWith(QLatin1Char(':')) || path.startsWith(QLatin1String("qrc:"));
+    d->text = trace ? QString() : text;
+    d->forgetResult = true;
+    d->notes = notes;
+    emit filePathChanged();
+    emit textChanged();
+    if (d->modified) {
+        d->modified = false;
+        emit modifiedChanged(false);
+    }
+    runNow();
+    return true;
+}
+
+void JobDocument::openText(const QString& text, const QString& name) {
+    d->pause.stop();
+    d->path.clear();
+    d->name = name.isEmpty() ? JobDocument::tr("untitled") : name;
+    d->trace.reset();
+    d->notes.clear();
+    d->kind = kindOfText(text);
+    d->readOnly = false;
+    d->text = text;
+    d->forgetResult = true;
+    emit filePathChanged();
+    emit textChanged();
+    if (d->modified) {
+        d->modified = false;
+        emit modifiedChanged(false);
+    }
+    runNow();
+}
+
+QString JobDocument::filePath() const {
+    return d->path;
+}
+
+QString JobDocument::displayName() const {
+    return d->name;
+}
+
+JobDocument::Kind JobDocument::kind() const {
+    return d->kind;
+}
+
+bool JobDocument::isReadOnly() const {
+    return d->readOnly;
+}
+
+bool JobDocument::isModified() const {
+    return d->modified;
+}
+
+QString JobDocument::text() const {
+    return d->text;
+}
+
+void JobDocument::setText(const QString& text) {
+    if (d->kind == Kind::Trace || text == d->text)
+        return;
+    d->text = text;
+    d->kind = kindOfText(text);
+    if (!d->modified) {
+        d->modified = true;
+        emit modifiedChanged(true);
+    }
+    d->pause.start();
+    updateBusy();
+}
+
+void JobDocument::runNow() {
+    d->pause.stop();
+    if (d->inFlight) {
+        d->rerun = true; // the run in flight is stale; its result is dropped
+        updateBusy();
+        return;
+    }
+    RunInput input;
+    input.text = d->text;
+    input.fileName = d->path.isEmpty() ? d->name : d->path;
+    input.kind = d->kind;
+    input.seed = d->seed;
+    input.trace = d->trace;
+    d->inFlight = true;
+    d->rerun = false;
+    d->future = QtConcurrent::run(runInput, std::move(input));
+    d->watcher.setFuture(d->future);
+    updateBusy();
+}
+
+void JobDocument::takeRun() {
+    d->inFlight = false;
+    RunOutput out = d->future.result();
+    d->future = {};
+    if (d->rerun) {
+        runNow(); // a newer text supersedes this result
+        return;
+    }
+    d->diagnostics = d->notes + out.diagnostics;
+    const bool clear = d->forgetResult && !out.result;
+    d->forgetResult = false;
+    if (out.result || clear) {
+        d->result = std::move(out.result);
+        emit resultChanged();
+    }
+    emit diagnosticsChanged();
+    updateBusy();
+}
+
+void JobDocument::updateBusy() {
+    const bool busy = d->inFlight || d->pause.isActive();
+    if (busy == d->busy)
+        return;
+    d->busy = busy;
+    emit busyChanged(busy);
+}
+
+void JobDocument::waitForIdle() {
+    if (d->pause.isActive())
+        runNow();
+    while (d->inFlight) {
+        d->future.waitForFinished();
+        takeRun();
+    }
+}
+
+bool JobDocument::isBusy() const {
+    return d->busy;
+}
+
+bool JobDocument::save(QString* error) {
+    if (d->path.isEmpty() || d->readOnly) {
+        if (error)
+            *error =
+                d->kind == Kind::Trace
+                    ? JobDocument::tr("a trace is a recording and cannot be saved as text")
+                    : JobDocument::tr("%1 is read-only; save it under a new name").arg(d->name);
+        return false;
+    }
+    return saveAs(d->path, error);
+}
+
+bool JobDocument::saveAs(const QString& path, QString* error) {
+    if (d->kind == Kind::Trace) {
+        if (error)
+            *error = JobDocument::tr("a trace is a recording and cannot be saved as text");
+        return false;
+    }
+    QSaveFile file(path);
+    const QByteArray bytes = d->text.toUtf8();
+    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
+        if (error)
+            *error = JobDocument::tr("cannot write %1: %2")
+                         .arg(QDir::toNativeSeparators(path), file.errorString());
+        return false;
+    }
+    const bool renamed = path != d->path;
+    d->path = path;
+    d->name = QFileInfo(path).fileName();
+    d->readOnly = false;
+    if (renamed)
+        emit filePathChanged();
+    if (d->modified) {
+        d->modified = false;
+        emit modifiedChanged(false);
+    }
+    return true;
+}
+
+std::shared_ptr<const RunResult> JobDocument::result() const {
+    return d->result;
+}
+
+QVector<DocumentDiagnostic> JobDocument::diagnostics() const {
+    return d->diagnostics;
+}
+
+void JobDocument::setSeed(std::optional<uint64_t> seed) {
+    if (seed == d->seed)
+        return;
+    d->seed = seed;
+    runNow();
+}
+
+std::optional<uint64_t> JobDocument::seed() const {
+    return d->seed;
+}
+
+} // namespace jobscope::ui

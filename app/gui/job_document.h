@@ -1,0 +1,121 @@
+#pragma once
+// What the main window shows: one opened file (a scenario, a bare Job manifest, or — with the
+// live issue — a trace), its text as the editor holds it, and the last good result of running
+// it (Timeline + Analysis). Widgets only present this; the engine decides everything.
+//
+// Editing: setText() keeps the text and re-runs it after a short pause (kEditPause). A text
+// that does not read keeps the previous result (resultChanged is not emitted) and publishes
+// its diagnostics, so a bad edit never loses the last good plot. Runs happen on a worker
+// thread (QtConcurrent) so a 100 000-Pod scenario does not freeze the window; a newer text
+// supersedes an older run that has not finished.
+//
+// Opening a file forgets the previous file's result: if the new file does not read either,
+// resultChanged is emitted with result() null, so the widgets clear instead of showing the old
+// file's plot under the new file's name.
+
+#include "analysis/analysis.h"
+#include "scenario/scenario.h"
+#include "timeline/timeline.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+#include <QString>
+#include <QTimer>
+#include <QVector>
+
+#include <memory>
+#include <optional>
+
+namespace jobscope::ui {
+
+// A problem in the text, positioned for the editor (1-based line and column; 0 = unknown).
+struct DocumentDiagnostic {
+    int line = 0;
+    int column = 0;
+    bool error = true; // false: a warning or note
+    QString message;   // without the "FILE:LINE:COL: error:" prefix
+};
+
+// The outcome of one run, shared read-only between the document and the widgets.
+struct RunResult {
+    Timeline timeline;
+    Analysis analysis;
+    std::optional<Scenario> scenario; // unset for traces
+    QString title;                    // scenario title (in the UI language) or the Job's name
+    QString description;              // scenario description (in the UI language), may be ""
+    double origin = 0;                // the Job's creation: plot x = time - origin
+    double end = 0;                   // the last time worth showing (seconds since origin)
+};
+
+// The result's title and description in the UI language as it is now (after a language
+// switch, RunResult::title still holds the one of the run).
+QString localizedTitle(const RunResult& result);
+QString localizedDescription(const RunResult& result);
+
+class JobDocument : public QObject {
+    Q_OBJECT
+
+public:
+    enum class Kind { Scenario, Manifest, Trace };
+    static constexpr int kEditPause = 400; // ms after the last keystroke
+
+    explicit JobDocument(QObject* parent = nullptr);
+    ~JobDocument() override;
+
+    // Reads a file from disk or from the resources (":/examples/..."); runs it. On a read
+    // failure returns false with the reason and leaves the document as it was. Resource files
+    // open read-only: Save asks for a new name.
+    bool openFile(const QString& path, QString* error = nullptr);
+    // A document from text (as if the file `name` held it); runs it.
+    void openText(const QString& text, const QString& name);
+
+    QString filePath() const;    // "" for an untitled document
+    QString displayName() const; // file name or "untitled"
+    Kind kind() const;
+    bool isReadOnly() const; // a resource or a trace
+    bool isModified() const;
+
+    QString text() const;
+    // The editor's text: re-run after kEditPause ms. Marks the document modified.
+    void setText(const QString& text);
+    // Re-runs the current text now (and cancels a pending pause).
+    void runNow();
+    // Blocks until no run is pending or in flight (tests, headless export).
+    void waitForIdle();
+    bool isBusy() const;
+
+    bool save(QString* error = nullptr); // atomically (QSaveFile)
+    bool saveAs(const QString& path, QString* error = nullptr);
+
+    // The last good result; null before the first successful run.
+    std::shared_ptr<const RunResult> result() const;
+    // Diagnostics of the last run (empty when it read cleanly).
+    QVector<DocumentDiagnostic> diagnostics() const;
+
+    // Seed override for "Simulate › Re-run with another seed"; nullopt = the scenario's.
+    void setSeed(std::optional<uint64_t> seed);
+    std::optional<uint64_t> seed() const;
+
+    // Whether `path` would open as a trace (a .jsonl recording, a folder of watch streams, a
+    // kubectl dump) rather than a scenario or manifest; false while traces are not supported.
+    static bool looksLikeTrace(const QString& path);
+    // The file dialog's filter for everything openFile reads.
+    static QString openFilter();
+
+signals:
+    void resultChanged();      // a new good result
+    void diagnosticsChanged(); // after every run, good or bad
+    void textChanged();        // openFile/openText (not setText, which the editor itself calls)
+    void modifiedChanged(bool modified);
+    void filePathChanged();
+    void busyChanged(bool busy);
+
+private:
+    void takeRun(); // the finished run's outcome becomes the document's
+    void updateBusy();
+
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,65 @@
+#pragma once
+// The main window (issue 4; DESIGN.md §6): the timeline plot above the Pod Gantt (one time
+// axis), the editor at the side, the inspector / narration below, a playback bar on top; menus
+// File, Edit, View, Simulate, Live, Lesson, Help. It only presents and drives: JobDocument runs
+// the engine, PlaybackController owns the playhead.
+
+#include <QMainWindow>
+#include <QString>
+
+#include <memory>
+
+namespace jobscope::ui {
+
+class JobDocument;
+class PlaybackController;
+class TimelinePlot;
+class PodGantt;
+class InspectorPanel;
+class EditorPanel;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+
+public:
+    // The example opened when the app starts with no file.
+    static QString defaultExample(); // ":/examples/causes/quota-exceeded.yaml"
+
+    explicit MainWindow(QWidget* parent = nullptr);
+    ~MainWindow() override;
+
+    // Opens a file (scenario, manifest, trace, or ":/examples/..."); a failure is shown in a
+    // message box (non-modal in tests) and returns false.
+    bool openFile(const QString& path);
+
+    JobDocument* document() const;
+    PlaybackController* playback() const;
+    TimelinePlot* timelinePlot() const;
+    PodGantt* podGantt() const;
+    InspectorPanel* inspector() const;
+    EditorPanel* editor() const;
+
+    // The export paths (File › Export …), also used by tests; false with a reason on failure.
+    bool exportPlotPng(const QString& path, const QSize& size, QString* error = nullptr);
+    bool exportGanttPng(const QString& path, const QSize& size, QString* error = nullptr);
+    bool exportDashboardPng(const QString& path, const QSize& size, double scale,
+                            QString* error = nullptr);
+    bool exportPdf(const QString& path, QString* error = nullptr);
+    // Writes series.csv, causes.csv, pods.csv and events.csv into `folder`.
+    bool exportCsvs(const QString& folder, QString* error = nullptr);
+
+    // Switches the UI language at runtime ("en", "zh_CN"), remembered in the settings.
+    void setLanguage(const QString& language);
+
+protected:
+    void closeEvent(QCloseEvent* event) override;
+    void changeEvent(QEvent* event) override;
+    void dragEnterEvent(QDragEnterEvent* event) override;
+    void dropEvent(QDropEvent* event) override;
+
+private:
+    struct Private;
+    std::unique_ptr<Private> d;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,239 @@
+#include "lesson/lesson_slide.h"
+
+#include "plot/timeline_plot.h"
+
+#include <QFont>
+#include <QFontMetricsF>
+#include <QPainter>
+#include <QTextLayout>
+#include <QTextOption>
+
+#include <algorithm>
+#include <cmath>
+
+namespace jobscope::ui {
+
+namespace {
+
+const QColor kBand(16, 24, 40);           // header and caption bands
+const QColor kBandText(255, 255, 255);    // text on them
+const QColor kBandMuted(190, 200, 215);   // the counter on the header
+const QColor kPage(255, 255, 255);        // behind the plots
+const QColor kPageText(20, 20, 20);       // description, figures
+const QColor kLive(230, 85, 13);          // live numbers while playing (the playhead's colour)
+const QColor kProgress(255, 196, 0);      // the lesson's progress bar
+constexpr double kPlotEnlargement = 1.45; // see drawPlot
+const QSizeF kMinPlotSize(600, 340);
+
+QFont pixelFont(double pixels, bool bold = false) {
+    QFont font;
+    font.setPixelSize(std::max(6, static_cast<int>(std::lround(pixels))));
+    font.setBold(bold);
+    return font;
+}
+
+QString text(const std::string& english, const std::string& chinese, bool useChinese) {
+    return QString::fromStdString(localized(english, chinese, useChinese));
+}
+
+// The largest font (from `pixels` down to half of it) at which `body` fits `box` wrapped.
+QFont fittingFont(const QString& body, const QRectF& box, double pixels, bool bold) {
+    for (double size = pixels; size >= pixels / 2; size *= 0.92) {
+        const QFont font = pixelFont(size, bold);
+        const QFontMetricsF metrics(font);
+        const QRectF needed =
+            metrics.boundingRect(QRectF(0, 0, box.width(), 1e6), Qt::TextWordWrap, body);
+        if (needed.height() <= box.height())
+            return font;
+    }
+    return pixelFont(pixels / 2, bold);
+}
+
+} // namespace
+
+struct LessonSlideRenderer::ScenePlots {
+    std::unique_ptr<TimelinePlot> main;
+    std::unique_ptr<TimelinePlot> compare;
+};
+
+LessonSlideRenderer::LessonSlideRenderer(std::shared_ptr<const LessonDeck> deck, bool chinese)
+    : deck_(std::move(deck)), chinese_(chinese) {}
+
+LessonSlideRenderer::~LessonSlideRenderer() = default;
+
+void LessonSlideRenderer::setChinese(bool chinese) {
+    if (chinese == chinese_)
+        return;
+    chinese_ = chinese;
+    plots_.clear(); // the plots' titles are in the scenes' languages
+}
+
+double LessonSlideRenderer::stepTime(int scene, int step) const {
+    Diagnostics ignored;
+    const auto resolved =
+        resolveStep(deck_->lesson.scenes.at(static_cast<size_t>(scene)),
+                    deck_->runs.at(static_cast<size_t>(scene)), static_cast<size_t>(step), false,
+                    deck_->lesson.file, ignored);
+    return resolved ? resolved->time : 0;
+}
+
+QString LessonSlideRenderer::caption(int scene, int step) const {
+    Diagnostics ignored;
+    const auto resolved =
+        resolveStep(deck_->lesson.scenes.at(static_cast<size_t>(scene)),
+                    deck_->runs.at(static_cast<size_t>(scene)), static_cast<size_t>(step), chinese_,
+                    deck_->lesson.file, ignored);
+    // The deck was checked when it was loaded, so every step resolves.
+    return resolved ? QString::fromStdString(resolved->caption) : QString();
+}
+
+QString LessonSlideRenderer::sceneTitle(int scene) const {
+    const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
+    return text(s.title, s.titleZh, chinese_);
+}
+
+LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
+    auto& slot = plots_[scene];
+    if (slot)
+        return *slot;
+    slot = std::make_unique<ScenePlots>();
+    const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
+    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
+    const auto makePlot = [&](const ScenarioRun& r, const Scenario& scenario, bool titled) {
+        auto plot = std::make_unique<TimelinePlot>();
+        const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
+        plot->setAnalysis(r.analysis, title, r.origin, r.origin + r.end);
+        return plot;
+    };
+    // One plot needs no title of its own (the slide has one); two are told apart by theirs.
+    const bool twoPlots = s.compare && run.compare;
+    slot->main = makePlot(run.main, s.scenario.scenario, twoPlots);
+    if (twoPlots)
+        slot->compare = makePlot(*run.compare, s.compare->scenario, true);
+    return *slot;
+}
+
+QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
+                                   std::optional<double> playTime) {
+    QImage image(size, QImage::Format_RGB32);
+    image.fill(kPage);
+    if (size.width() < 32 || size.height() < 32)
+        return image;
+    const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
+    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
+    const double w = size.width();
+    const double h = size.height();
+    const double unit = std::min(h / 1080.0, w / 1920.0 * 1.15); // narrow slides shrink type
+    const double margin = 28 * unit;
+    const double time = playTime.value_or(stepTime(scene, step));
+
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    painter.setRenderHint(QPainter::TextAntialiasing);
+
+    // Header: the scene's title and where we are.
+    const double headerHeight = 112 * unit;
+    painter.fillRect(QRectF(0, 0, w, headerHeight), kBand);
+    const QString counter = tr("Scene %1/%2 · Step %3/%4")
+                                .arg(scene + 1)
+                                .arg(deck_->sceneCount())
+                                .arg(step + 1)
+                                .arg(deck_->stepCount(scene));
+    const QFont counterFont = pixelFont(30 * unit);
+    const double counterWidth = QFontMetricsF(counterFont).horizontalAdvance(counter);
+    painter.setFont(counterFont);
+    painter.setPen(kBandMuted);
+    painter.drawText(QRectF(w - margin - counterWidth, 0, counterWidth, headerHeight),
+                     Qt::AlignVCenter | Qt::AlignRight, counter);
+    const QRectF titleBox(margin, 0, w - 3 * margin - counterWidth, headerHeight);
+    const QString title = sceneTitle(scene);
+    painter.setFont(
+        fittingFont(title, titleBox.adjusted(0, 8 * unit, 0, -8 * unit), 60 * unit, true));
+    painter.setPen(kBandText);
+    painter.drawText(titleBox, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, title);
+
+    // The scene's description, one or two lines.
+    double top = headerHeight;
+    const QString description = text(s.description, s.descriptionZh, chinese_);
+    if (!description.isEmpty()) {
+        const QRectF box(margin, top + 10 * unit, w - 2 * margin, 84 * unit);
+        painter.setFont(fittingFont(description, box, 36 * unit, false));
+        painter.setPen(kPageText);
+        painter.drawText(box, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, description);
+        top = box.bottom() + 6 * unit;
+    }
+
+    // Caption band at the bottom, progress bar under it.
+    const double progressHeight = std::max(4.0, 10 * unit);
+    const double captionHeight = 230 * unit;
+    const QRectF captionBand(0, h - captionHeight - progressHeight, w, captionHeight);
+    painter.fillRect(captionBand, kBand);
+    const QString captionText = caption(scene, step);
+    const QRectF captionBox =
+        captionBand.adjusted(margin * 1.5, 16 * unit, -margin * 1.5, -16 * unit);
+    painter.setFont(fittingFont(captionText, captionBox, 58 * unit, true));
+    painter.setPen(kBandText);
+    painter.drawText(captionBox, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, captionText);
+    painter.fillRect(QRectF(0, h - progressHeight, w, progressHeight), kBand);
+    const int total = std::max(1, deck_->totalSteps());
+    painter.fillRect(QRectF(0, h - progressHeight, w * (deck_->flatIndex(scene, step) + 1) / total,
+                            progressHeight),
+                     kProgress);
+
+    // The plots between them, each with its figures under it when two are compared.
+    ScenePlots& p = plots(scene);
+    const double figuresHeight = p.compare ? 52 * unit : 0;
+    const double liveHeight = playTime ? 48 * unit : 0;
+    const QRectF plotArea(margin, top + liveHeight, w - 2 * margin,
+                          captionBand.top() - top - liveHeight - figuresHeight - 8 * unit);
+    if (playTime) {
+        // While playing, the numbers at the playhead, above the plot.
+        const SeriesRow* row = jobscope::seriesRowAt(run.main, time);
+        QString live = tr("t = %1 s").arg(time, 0, 'f', 1);
+        if (row)
+            live += QStringLiteral("   ") +
+                    tr("%1 of %2 requested Pods active").arg(row->active).arg(row->requested);
+        painter.setFont(pixelFont(34 * unit, true));
+        painter.setPen(kLive);
+        painter.drawText(QRectF(margin, top, w - 2 * margin, liveHeight),
+                         Qt::AlignVCenter | Qt::AlignLeft, live);
+    }
+    const auto drawPlot = [&](TimelinePlot& plot, const ScenarioRun& r, const QRectF& box) {
+        plot.setPlayhead(std::min(time, r.end));
+        // Drawn smaller and enlarged: the plot scales its type and lines to its own size, which
+        // suits a screen at arm's length; a room needs them bigger.
+        // Not below a size at which the plot's legend and labels still leave room for data.
+        const double enlargement =
+            std::max(1.0, std::min({kPlotEnlargement, box.width() / kMinPlotSize.width(),
+                                    box.height() / kMinPlotSize.height()}));
+        const QSize plotSize(std::max(1, static_cast<int>(box.width() / enlargement)),
+                             std::max(1, static_cast<int>(box.height() / enlargement)));
+        painter.setRenderHint(QPainter::SmoothPixmapTransform);
+        painter.drawImage(box, plot.renderImage(plotSize));
+    };
+    if (!p.compare) {
+        drawPlot(*p.main, run.main, plotArea);
+    } else {
+        const double gap = margin;
+        const double half = (plotArea.width() - gap) / 2;
+        const QRectF left(plotArea.left(), plotArea.top(), half, plotArea.height());
+        const QRectF right(plotArea.left() + half + gap, plotArea.top(), half, plotArea.height());
+        drawPlot(*p.main, run.main, left);
+        drawPlot(*p.compare, *run.compare, right);
+        painter.setFont(pixelFont(32 * unit, true));
+        painter.setPen(kPageText);
+        for (const auto& [box, r] : {std::pair{left, &run.main}, std::pair{right, &*run.compare}}) {
+            const RunSummary& sum = r->summary;
+            const QString done = sum.finishedAt ? tr("done at %1 s").arg(*sum.finishedAt, 0, 'f', 1)
+                                                : tr("not done");
+            const QString figures = tr("%1 · %2 Pod-seconds · %n Pods", "", sum.podsCreated)
+                                        .arg(done)
+                                        .arg(std::lround(sum.podSeconds));
+            painter.drawText(QRectF(box.left(), box.bottom(), box.width(), figuresHeight),
+                             Qt::AlignCenter, figures);
+        }
+    }
+    return image;
+}
+
+} // namespace jobscope::ui

@@ -1,0 +1,63 @@
+#pragma once
+// Draws one lesson step as a slide, for presentation mode and the PNG deck:
+//
+//   ┌──────────────────────────────────────────────────────────────────┐
+//   │ Scene title                                     Scene 3/16 · 2/3 │  dark band
+//   │ the scene's description                                          │
+//   │ ┌ timeline plot (or two side by side, each with its figures) ┐   │
+//   │ │            │ playhead at the step's time                   │   │
+//   │ └────────────────────────────────────────────────────────────┘   │
+//   │ The caption, in large text, with the numbers at this step.       │  dark band
+//   └──────────────────────────────────────────────────────────────────┘
+//
+// Sizes are fractions of the slide's height, so the same slide reads at 1920×1080 on a screen
+// and at 1280×720 on a projector; colours are high-contrast (white on near-black bands).
+
+#include "lesson/lesson_deck.h"
+
+#include <QCoreApplication>
+#include <QImage>
+#include <QSize>
+#include <QString>
+
+#include <map>
+#include <memory>
+#include <optional>
+
+namespace jobscope::ui {
+
+class TimelinePlot;
+
+class LessonSlideRenderer {
+    Q_DECLARE_TR_FUNCTIONS(LessonSlideRenderer)
+
+public:
+    LessonSlideRenderer(std::shared_ptr<const LessonDeck> deck, bool chinese);
+    ~LessonSlideRenderer();
+    LessonSlideRenderer(const LessonSlideRenderer&) = delete;
+    LessonSlideRenderer& operator=(const LessonSlideRenderer&) = delete;
+
+    void setChinese(bool chinese);
+    bool chinese() const { return chinese_; }
+    const LessonDeck& deck() const { return *deck_; }
+
+    // The step's time on its scene's timeline and its filled caption.
+    double stepTime(int scene, int step) const;
+    QString caption(int scene, int step) const;
+    QString sceneTitle(int scene) const;
+
+    // The slide of (scene, step). `playTime` moves the playhead elsewhere (playing between
+    // steps); the caption stays the step's, and a line of live numbers is added.
+    QImage render(int scene, int step, const QSize& size,
+                  std::optional<double> playTime = std::nullopt);
+
+private:
+    struct ScenePlots;
+    ScenePlots& plots(int scene);
+
+    std::shared_ptr<const LessonDeck> deck_;
+    bool chinese_ = false;
+    std::map<int, std::unique_ptr<ScenePlots>> plots_;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,283 @@
+#include "lesson/presentation_window.h"
+
+#include "lesson/lesson_slide.h"
+
+#include <QEvent>
+#include <QKeyEvent>
+#include <QPainter>
+#include <QTimer>
+
+#include <algorithm>
+#include <array>
+
+namespace jobscope::ui {
+
+namespace {
+
+constexpr int kFrameMs = 100;       // playback redraws ten times a second
+constexpr int kCursorIdleMs = 2000; // the cursor hides after this long without movement
+constexpr std::array<double, 7> kSpeeds = {0.5, 1, 2, 4, 8, 16, 32};
+
+} // namespace
+
+PresentationWindow::PresentationWindow(std::shared_ptr<const LessonDeck> deck, bool chinese,
+                                       QWidget* parent)
+    : QWidget(parent, Qt::Window), deck_(std::move(deck)),
+      renderer_(std::make_unique<LessonSlideRenderer>(deck_, chinese)) {
+    setFocusPolicy(Qt::StrongFocus);
+    setMouseTracking(true);
+    setAttribute(Qt::WA_OpaquePaintEvent);
+    setMinimumSize(320, 180);
+    resize(1280, 720);
+    playTimer_ = new QTimer(this);
+    playTimer_->setInterval(kFrameMs);
+    connect(playTimer_, &QTimer::timeout, this, &PresentationWindow::advancePlayback);
+    cursorTimer_ = new QTimer(this);
+    cursorTimer_->setSingleShot(true);
+    cursorTimer_->setInterval(kCursorIdleMs);
+    connect(cursorTimer_, &QTimer::timeout, this, [this] { setCursor(Qt::BlankCursor); });
+    cursorTimer_->start();
+    retranslate();
+}
+
+PresentationWindow::~PresentationWindow() = default;
+
+bool PresentationWindow::cursorHidden() const {
+    return cursor().shape() == Qt::BlankCursor;
+}
+
+void PresentationWindow::setChinese(bool chinese) {
+    renderer_->setChinese(chinese);
+    retranslate();
+    invalidate();
+}
+
+void PresentationWindow::retranslate() {
+    setWindowTitle(tr("JobScope presentation: %1")
+                       .arg(QString::fromStdString(localized(
+                           deck_->lesson.title, deck_->lesson.titleZh, renderer_->chinese()))));
+}
+
+void PresentationWindow::goTo(int scene, int step) {
+    if (deck_->sceneCount() == 0)
+        return;
+    scene = std::clamp(scene, 0, deck_->sceneCount() - 1);
+    step = std::clamp(step, 0, std::max(0, deck_->stepCount(scene) - 1));
+    const bool moved = scene != scene_ || step != step_;
+    scene_ = scene;
+    step_ = step;
+    playing_ = false;
+    playTime_.reset();
+    playTimer_->stop();
+    invalidate();
+    if (moved)
+        emit positionChanged(scene_, step_);
+}
+
+void PresentationWindow::nextStep() {
+    if (step_ + 1 < deck_->stepCount(scene_))
+        goTo(scene_, step_ + 1);
+    else if (scene_ + 1 < deck_->sceneCount())
+        goTo(scene_ + 1, 0);
+    else
+        goTo(scene_, step_); // the last step: stays, but a running playback stops
+}
+
+void PresentationWindow::previousStep() {
+    if (step_ > 0)
+        goTo(scene_, step_ - 1);
+    else if (scene_ > 0)
+        goTo(scene_ - 1, deck_->stepCount(scene_ - 1) - 1);
+    else
+        goTo(0, 0);
+}
+
+double PresentationWindow::sceneEnd() const {
+    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene_));
+    return std::max(run.main.end, run.compare ? run.compare->end : 0.0);
+}
+
+void PresentationWindow::togglePlay() {
+    if (playing_) {
+        playing_ = false;
+        playTimer_->stop();
+        return;
+    }
+    if (!playTime_ || *playTime_ >= sceneEnd())
+        playTime_ = renderer_->stepTime(scene_, step_);
+    if (*playTime_ >= sceneEnd())
+        playTime_ = 0.0; // on the last moment: play the scene from its start
+    playing_ = true;
+    playTimer_->start();
+    invalidate();
+}
+
+void PresentationWindow::advancePlayback() {
+    if (!playing_ || !playTime_)
+        return;
+    *playTime_ = std::min(sceneEnd(), *playTime_ + speed_ * kFrameMs / 1000.0);
+    // The caption follows the playhead: the last step at or before it.
+    int step = 0;
+    for (int i = 0; i < deck_->stepCount(scene_); ++i)
+        if (renderer_->stepTime(scene_, i) <= *playTime_ + 1e-9)
+            step = i;
+    if (step != step_) {
+        step_ = step;
+        emit positionChanged(scene_, step_);
+    }
+    if (*playTime_ >= sceneEnd()) {
+        playing_ = false;
+        playTimer_->stop();
+    }
+    invalidate();
+}
+
+void PresentationWindow::faster() {
+    const auto it = std::upper_bound(kSpeeds.begin(), kSpeeds.end(), speed_);
+    if (it != kSpeeds.end())
+        speed_ = *it;
+    invalidate();
+}
+
+void PresentationWindow::slower() {
+    const auto it = std::lower_bound(kSpeeds.begin(), kSpeeds.end(), speed_);
+    if (it != kSpeeds.begin())
+        speed_ = *(it - 1);
+    invalidate();
+}
+
+void PresentationWindow::toggleBlank() {
+    blank_ = !blank_;
+    update();
+}
+
+QImage PresentationWindow::currentSlide(QSize size) {
+    if (size.isEmpty())
+        size = this->size();
+    if (blank_) {
+        QImage black(size, QImage::Format_RGB32);
+        black.fill(Qt::black);
+        return black;
+    }
+    QImage slide = renderer_->render(scene_, step_, size, playTime_);
+    if (playTime_) {
+        // The playback state in a corner, small: the room reads the slide, not this.
+        QPainter painter(&slide);
+        QFont font;
+        font.setPixelSize(std::max(10, size.height() / 45));
+        painter.setFont(font);
+        painter.setPen(QColor(190, 200, 215));
+        const QString state = playing_ ? tr("▶ ×%1").arg(speed_) : tr("⏸ ×%1").arg(speed_);
+        painter.drawText(QRect(0, 0, size.width() - size.height() / 60, size.height() / 14),
+                         Qt::AlignRight | Qt::AlignBottom, state);
+    }
+    return slide;
+}
+
+void PresentationWindow::invalidate() {
+    cache_ = QImage();
+    update();
+}
+
+void PresentationWindow::paintEvent(QPaintEvent*) {
+    QPainter painter(this);
+    if (blank_) {
+        painter.fillRect(rect(), Qt::black);
+        return;
+    }
+    if (cache_.size() != size())
+        cache_ = currentSlide(size());
+    painter.drawImage(0, 0, cache_);
+}
+
+void PresentationWindow::keyPressEvent(QKeyEvent* event) {
+    const int key = event->key();
+    if (key == Qt::Key_Escape) {
+        close();
+        return;
+    }
+    if (blank_ && key != Qt::Key_B) {
+        toggleBlank(); // any key brings the slide back, as presentation software does
+        return;
+    }
+    switch (key) {
+    case Qt::Key_Right:
+    case Qt::Key_Space:
+    case Qt::Key_PageDown:
+    case Qt::Key_Down:
+    case Qt::Key_N:
+        nextStep();
+        break;
+    case Qt::Key_Left:
+    case Qt::Key_PageUp:
+    case Qt::Key_Up:
+    case Qt::Key_Backspace:
+        previousStep();
+        break;
+    case Qt::Key_Home:
+        goTo(0, 0);
+        break;
+    case Qt::Key_End:
+        goTo(deck_->sceneCount() - 1, deck_->stepCount(deck_->sceneCount() - 1) - 1);
+        break;
+    case Qt::Key_P:
+        togglePlay();
+        break;
+    case Qt::Key_Plus:
+    case Qt::Key_Equal: // + without Shift on most layouts
+        faster();
+        break;
+    case Qt::Key_Minus:
+    case Qt::Key_Underscore:
+        slower();
+        break;
+    case Qt::Key_B:
+    case Qt::Key_Period: // the "blank" button of many presenter clickers
+        toggleBlank();
+        break;
+    default:
+        if (key >= Qt::Key_1 && key <= Qt::Key_9 && key - Qt::Key_1 < deck_->sceneCount()) {
+            goTo(key - Qt::Key_1, 0);
+            break;
+        }
+        QWidget::keyPressEvent(event);
+        return;
+    }
+    event->accept();
+}
+
+void PresentationWindow::showCursor() {
+    if (cursorHidden())
+        unsetCursor();
+    cursorTimer_->start();
+}
+
+void PresentationWindow::mouseMoveEvent(QMouseEvent* event) {
+    showCursor();
+    QWidget::mouseMoveEvent(event);
+}
+
+void PresentationWindow::mousePressEvent(QMouseEvent* event) {
+    showCursor();
+    if (event->button() == Qt::LeftButton)
+        nextStep();
+    else if (event->button() == Qt::RightButton)
+        previousStep();
+    else
+        QWidget::mousePressEvent(event);
+}
+
+void PresentationWindow::resizeEvent(QResizeEvent* event) {
+    cache_ = QImage();
+    QWidget::resizeEvent(event);
+}
+
+void PresentationWindow::changeEvent(QEvent* event) {
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+        invalidate(); // the counter and figures on the slide are translated
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace jobscope::ui

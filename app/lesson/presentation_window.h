@@ -1,0 +1,90 @@
+#pragma once
+// Presentation mode (issue 6): a lesson full-screen, driven by the keyboard or a presenter
+// clicker.
+//
+//   → Space PageDown  next step (then the next scene)    ← PageUp  previous step
+//   Home              first scene                         1–9       jump to that scene
+//   P                 play / pause the scene's timeline   + -       faster / slower
+//   B                 blank screen (any key but Esc undoes it)
+//   Esc               leave
+//
+// The mouse cursor hides after a moment without movement. The slides are drawn by
+// LessonSlideRenderer at the window's size.
+
+#include "lesson/lesson_deck.h"
+
+#include <QImage>
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+class QTimer;
+
+namespace jobscope::ui {
+
+class LessonSlideRenderer;
+
+class PresentationWindow : public QWidget {
+    Q_OBJECT
+
+public:
+    PresentationWindow(std::shared_ptr<const LessonDeck> deck, bool chinese,
+                       QWidget* parent = nullptr);
+    ~PresentationWindow() override;
+
+    int currentScene() const { return scene_; }
+    int currentStep() const { return step_; }
+    bool isPlaying() const { return playTime_.has_value() && playing_; }
+    // The playhead while playing or paused between steps; unset when it sits on the step.
+    std::optional<double> playTime() const { return playTime_; }
+    double speed() const { return speed_; }
+    bool isBlank() const { return blank_; }
+    bool cursorHidden() const;
+
+    // Scene texts in Chinese or English (the main window calls it when the UI language changes).
+    void setChinese(bool chinese);
+
+    void goTo(int scene, int step);
+    void nextStep();
+    void previousStep();
+    void togglePlay();
+    void faster();
+    void slower();
+    void toggleBlank();
+
+    // What the window shows now, at `size` (the window's size when empty).
+    QImage currentSlide(QSize size = {});
+
+signals:
+    void positionChanged(int scene, int step);
+
+protected:
+    void paintEvent(QPaintEvent* event) override;
+    void keyPressEvent(QKeyEvent* event) override;
+    void mouseMoveEvent(QMouseEvent* event) override;
+    void mousePressEvent(QMouseEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
+    void changeEvent(QEvent* event) override;
+
+private:
+    void advancePlayback();
+    void showCursor();
+    void invalidate();
+    double sceneEnd() const;
+    void retranslate();
+
+    std::shared_ptr<const LessonDeck> deck_;
+    std::unique_ptr<LessonSlideRenderer> renderer_;
+    int scene_ = 0;
+    int step_ = 0;
+    std::optional<double> playTime_;
+    bool playing_ = false;
+    double speed_ = 2;
+    bool blank_ = false;
+    QTimer* playTimer_ = nullptr;
+    QTimer* cursorTimer_ = nullptr;
+    QImage cache_;
+};
+
+} // namespace jobscope::ui

@@ -1,0 +1,194 @@
+// The Compare window (app/compare/compare_window.h): two runs on one time axis, each with its
+// summary, and a verdict on which is faster and which is cheaper.
+
+#include "analysis/summary.h"
+#include "compare/compare_window.h"
+#include "plot/cause_text.h"
+#include "plot/timeline_plot.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+#include "support/test_paths.h"
+
+#include <qcustomplot.h>
+
+#include <QComboBox>
+#include <QImage>
+#include <QLabel>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace jobscope;
+using jobscope::ui::CompareWindow;
+using jobscope::ui::TimelinePlot;
+
+namespace {
+
+const QString kPerItem = QStringLiteral(":/examples/tradeoffs/one-pod-per-item.yaml");
+const QString kManyPerPod = QStringLiteral(":/examples/tradeoffs/pods-take-many-items.yaml");
+
+RunSummary summaryOf(const QString& sourceRelativePath) {
+    Diagnostics diagnostics;
+    const QString path = test::sourceDir() + "/resources/examples/" + sourceRelativePath;
+    auto scenario = readScenarioFile(path.toStdString(), diagnostics);
+    if (!scenario)
+        qFatal("cannot read %s", qPrintable(path));
+    const Timeline timeline = simulate(*scenario);
+    const Analysis analysis = analyze(timeline);
+    return summarize(analysis, timeline.start, timeline.end.value_or(timeline.start));
+}
+
+QList<TimelinePlot*> plots(const CompareWindow& window) {
+    return window.findChildren<TimelinePlot*>();
+}
+
+QCPRange timeRange(TimelinePlot* plot) {
+    return plot->mainRect()->axis(QCPAxis::atBottom)->range();
+}
+
+bool labelShows(const CompareWindow& window, const QString& text) {
+    for (QLabel* label : window.findChildren<QLabel*>())
+        if (label->text() == text && label->isVisibleTo(&window))
+            return true;
+    return false;
+}
+
+} // namespace
+
+class TestCompareWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { ui::installEnglishPlurals(QCoreApplication::instance()); }
+
+    void opensOnTheTradeoffPair() {
+        CompareWindow window;
+        const RunSummary perItem = summaryOf("tradeoffs/one-pod-per-item.yaml");
+        const RunSummary manyPerPod = summaryOf("tradeoffs/pods-take-many-items.yaml");
+        QVERIFY(perItem.finishedAt && manyPerPod.finishedAt);
+
+        const QString top = window.summaryText(0);
+        const QString bottom = window.summaryText(1);
+        QVERIFY2(
+            top.startsWith(QStringLiteral("Complete at %1 s").arg(*perItem.finishedAt, 0, 'f', 1)),
+            qPrintable(top));
+        QVERIFY2(bottom.startsWith(
+                     QStringLiteral("Complete at %1 s").arg(*manyPerPod.finishedAt, 0, 'f', 1)),
+                 qPrintable(bottom));
+        QVERIFY2(top.contains(QStringLiteral("%1 Pod-seconds").arg(perItem.podSeconds, 0, 'f', 1)),
+                 qPrintable(top));
+        QVERIFY2(top.contains(QStringLiteral("%1 Pods created").arg(perItem.podsCreated)),
+                 qPrintable(top));
+        QVERIFY2(bottom.contains(QStringLiteral("%1 Pods created").arg(manyPerPod.podsCreated)),
+                 qPrintable(bottom));
+        QVERIFY(labelShows(window, top));
+        QVERIFY(labelShows(window, bottom));
+
+        // The work queue finishes first and costs less: the verdict names it for both.
+        QVERIFY(*manyPerPod.finishedAt < *perItem.finishedAt);
+        QVERIFY(manyPerPod.podSeconds < perItem.podSeconds);
+        const QString verdict = window.verdictText();
+        QVERIFY2(verdict.contains("Faster: Pods that take many items"), qPrintable(verdict));
+        QVERIFY2(verdict.contains("Cheaper: Pods that take many items"), qPrintable(verdict));
+    }
+
+    void xRangesAreShared() {
+        CompareWindow window;
+        const QList<TimelinePlot*> both = plots(window);
+        QCOMPARE(both.size(), 2);
+        const QCPRange a = timeRange(both[0]);
+        const QCPRange b = timeRange(both[1]);
+        QCOMPARE(a.lower, b.lower);
+        QCOMPARE(a.upper, b.upper);
+        QCOMPARE(a.upper, window.sharedEnd());
+        // The longer run (one Pod per item) sets the end; the shorter one is drawn to it.
+        const RunSummary perItem = summaryOf("tradeoffs/one-pod-per-item.yaml");
+        const RunSummary quota = summaryOf("causes/quota-exceeded.yaml");
+        const double pairEnd = window.sharedEnd();
+        QVERIFY(pairEnd >= *perItem.finishedAt);
+        QVERIFY(*quota.finishedAt > *perItem.finishedAt);
+
+        // A longer run on top moves the end for both.
+        QVERIFY(window.openFile(0, ":/examples/causes/quota-exceeded.yaml"));
+        QVERIFY(window.sharedEnd() > pairEnd);
+        QVERIFY(window.sharedEnd() >= *quota.finishedAt);
+        QCOMPARE(timeRange(both[0]).upper, window.sharedEnd());
+        QCOMPARE(timeRange(both[1]).upper, window.sharedEnd());
+
+        // The same short run on both sides: the end shrinks back to it.
+        QVERIFY(window.openFile(0, kManyPerPod));
+        QVERIFY(window.sharedEnd() < pairEnd);
+        QCOMPARE(timeRange(both[0]), timeRange(both[1]));
+    }
+
+    void zoomingOneSideMovesTheOther() {
+        CompareWindow window;
+        const QList<TimelinePlot*> both = plots(window);
+        emit both[1]->timeRangeChanged(10, 30);
+        QCOMPARE(timeRange(both[0]).lower, 10.0);
+        QCOMPARE(timeRange(both[0]).upper, 30.0);
+    }
+
+    void badFileShowsAPositionedErrorAndKeepsTheSide() {
+        CompareWindow window;
+        const QString before = window.summaryText(1);
+        QTemporaryDir dir;
+        const QString path = dir.filePath("bad.yaml");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("seed: 1\njob:\n  apiVersion: batch/v1\n  kind: Job\n  metadata: {name: x}\n"
+                   "  spec:\n    parallelism: -1\n    template:\n      spec:\n"
+                   "        restartPolicy: Never\n        containers: [{name: w, image: b}]\n");
+        file.close();
+        QString error;
+        QVERIFY(!window.openFile(1, path, &error));
+        QVERIFY2(error.startsWith(path + ":7:"), qPrintable(error));
+        QVERIFY(labelShows(window, error));
+        QCOMPARE(window.summaryText(1), before);
+
+        QVERIFY(!window.openFile(1, dir.filePath("missing.yaml"), &error));
+        QVERIFY(error.contains("missing.yaml"));
+        QVERIFY(!window.openFile(2, kPerItem, &error));
+
+        // A good file clears the message.
+        QVERIFY(window.openFile(1, kPerItem));
+        QVERIFY(!labelShows(window, error));
+        QCOMPARE(window.summaryText(1), window.summaryText(0));
+    }
+
+    void quickPicksListTheTradeoffExamples() {
+        CompareWindow window;
+        const QList<QComboBox*> boxes = window.findChildren<QComboBox*>();
+        QCOMPARE(boxes.size(), 2);
+        QComboBox* top = boxes[0];
+        // A prompt plus the six trade-off examples, by title.
+        QCOMPARE(top->count(), 7);
+        const int row = top->findText("Fixed count: shards decided up front");
+        QVERIFY2(row > 0, qPrintable(top->itemText(1)));
+        top->setCurrentIndex(row);
+        emit top->activated(row);
+        QVERIFY(window.summaryText(0) != window.summaryText(1));
+    }
+
+    void rendersBothSides() {
+        CompareWindow window;
+        const QImage image = window.renderImage(QSize(1200, 900));
+        QCOMPARE(image.size(), QSize(1200, 900));
+        // Both plots are drawn: each half holds many non-white pixels.
+        for (int half = 0; half < 2; ++half) {
+            int inked = 0;
+            for (int y = half * 430 + 60; y < half * 430 + 400; y += 4)
+                for (int x = 0; x < 1200; x += 4)
+                    inked += image.pixelColor(x, y) != QColor(Qt::white);
+            QVERIFY2(inked > 500, qPrintable(QString::number(inked)));
+        }
+        if (const QString dir = qEnvironmentVariable("JOBSCOPE_SHOT_DIR"); !dir.isEmpty()) {
+            image.save(dir + "/compare-render.png");
+            window.resize(1200, 900);
+            window.show();
+            window.grab().save(dir + "/compare-window.png");
+        }
+    }
+};
+
+QTEST_MAIN(TestCompareWindow)
+#include "tst_compare_window.moc"

@@ -1,0 +1,404 @@
+// The editor panel (app/editor/editor_panel.h) on a real JobDocument: a bad edit is underlined
+// at its line and listed; a knob rewrites exactly its value and Ctrl+Z takes it back; a text
+// change moves the knobs; the YAML colours; the keys behave like a YAML editor's.
+
+#include "editor/editor_panel.h"
+#include "editor/knob_panel.h"
+#include "editor/yaml_highlighter.h"
+#include "editor/yaml_text_edit.h"
+#include "gui/job_document.h"
+
+#include <QComboBox>
+#include <QDoubleSpinBox>
+#include <QListWidget>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextLayout>
+
+using namespace jobscope::ui;
+
+namespace {
+
+QString scenarioText() {
+    return QStringLiteral("# A test scenario\n"
+                          "title: Test\n"
+                          "stopAt: 60\n"
+                          "job:\n"
+                          "  apiVersion: batch/v1\n"
+                          "  kind: Job\n"
+                          "  metadata:\n"
+                          "    name: test\n"
+                          "  spec:\n"
+                          "    completions: 6   # six items\n"
+                          "    parallelism: 2\n"
+                          "    template:\n"
+                          "      spec:\n"
+                          "        restartPolicy: Never\n"
+                          "        containers:\n"
+                          "        - name: worker\n"
+                          "          image: busybox\n"
+                          "runTime: 5\n");
+}
+
+// 1-based number of the first line containing `needle`.
+int lineOf(const QString& text, const QString& needle) {
+    const QStringList lines = text.split(QLatin1Char('\n'));
+    for (qsizetype i = 0; i < lines.size(); ++i)
+        if (lines[i].contains(needle))
+            return static_cast<int>(i + 1);
+    return 0;
+}
+
+// Lines of `after` that differ from `before`, and lines added.
+QStringList changedLines(const QString& before, const QString& after) {
+    QStringList a = before.split(QLatin1Char('\n'));
+    QStringList b = after.split(QLatin1Char('\n'));
+    // Drop the common head and tail; what is left in `b` is new.
+    while (!a.isEmpty() && !b.isEmpty() && a.first() == b.first())
+        a.removeFirst(), b.removeFirst();
+    while (!a.isEmpty() && !b.isEmpty() && a.last() == b.last())
+        a.removeLast(), b.removeLast();
+    return b;
+}
+
+// The foreground colour the highlighter gave the character at `column` of `line` (0-based).
+QColor colourAt(QPlainTextEdit* edit, int line, int column) {
+    const QTextBlock block = edit->document()->findBlockByNumber(line);
+    for (const QTextLayout::FormatRange& range : block.layout()->formats())
+        if (column >= range.start && column < range.start + range.length)
+            return range.format.foreground().color();
+    return {};
+}
+
+struct Fixture {
+    JobDocument document;
+    EditorPanel panel{&document};
+
+    Fixture(const QString& text = scenarioText()) {
+        panel.resize(520, 720);
+        document.openText(text, QStringLiteral("test.yaml"));
+        document.waitForIdle();
+        QCoreApplication::processEvents();
+    }
+    // After an edit: the document's run and its diagnostics.
+    void settle() {
+        document.runNow();
+        document.waitForIdle();
+        QCoreApplication::processEvents();
+    }
+};
+
+} // namespace
+
+class TestEditorPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void opensWithTheDocumentsText();
+    void badEditUnderlinedAndListed_data();
+    void badEditUnderlinedAndListed();
+    void typedBadValue();
+    void clickingADiagnosticMovesTheCursor();
+    void knobChangesOnlyItsValue_data();
+    void knobChangesOnlyItsValue();
+    void textChangeMovesTheKnobs();
+    void blockedKnobsSayWhy();
+    void highlighterFormats();
+    void tabInsertsSpaces();
+    void rendersUnderline();
+};
+
+void TestEditorPanel::opensWithTheDocumentsText() {
+    Fixture f;
+    QCOMPARE(f.panel.textEdit()->toPlainText(), scenarioText());
+    QVERIFY(f.panel.listedDiagnostics().isEmpty());
+    QVERIFY(f.panel.underlinedLines().isEmpty());
+    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 2);
+    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("completions"))->value(), 6);
+    QCOMPARE(qobject_cast<QDoubleSpinBox*>(f.panel.knob("podDuration"))->value(), 5.0);
+    QVERIFY(!f.panel.knob("nonsense"));
+    // Opening another text replaces the editor's.
+    const QString other = QString(scenarioText()).replace("parallelism: 2", "parallelism: 4");
+    f.document.openText(other, QStringLiteral("other.yaml"));
+    QCOMPARE(f.panel.textEdit()->toPlainText(), other);
+    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 4);
+}
+
+void TestEditorPanel::badEditUnderlinedAndListed_data() {
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("to");
+    QTest::addColumn<QString>("lineWith"); // the line the error is on (in the edited text)
+    QTest::addColumn<QString>("message");  // part of the listed message
+
+    QTest::newRow("negative parallelism") << "parallelism: 2"
+                                          << "parallelism: -1"
+                                          << "parallelism: -1"
+                                          << "greater than or equal";
+    QTest::newRow("unknown key") << "runTime: 5"
+                                 << "runTme: 5"
+                                 << "runTme"
+                                 << "runTime";
+    QTest::newRow("broken YAML") << "completions: 6"
+                                 << "completions: [6"
+                                 << ""
+                                 << "YAML";
+}
+
+void TestEditorPanel::badEditUnderlinedAndListed() {
+    QFETCH(QString, from);
+    QFETCH(QString, to);
+    QFETCH(QString, lineWith);
+    QFETCH(QString, message);
+
+    Fixture f;
+    const QString bad = QString(scenarioText()).replace(from, to);
+    f.panel.textEdit()->setPlainText(bad);
+    QCOMPARE(f.document.text(), bad); // the edit went to the document
+    f.settle();
+
+    const QStringList listed = f.panel.listedDiagnostics();
+    QVERIFY(!listed.isEmpty());
+    QVERIFY2(listed.join('\n').contains(message), qPrintable(listed.join('\n')));
+    QVERIFY(!f.panel.underlinedLines().isEmpty());
+    if (!lineWith.isEmpty()) {
+        const int line = lineOf(bad, lineWith);
+        QVERIFY2(f.panel.underlinedLines().contains(line),
+                 qPrintable(listed.join('\n') + " / underlined lines: " +
+                            QString::number(f.panel.underlinedLines().value(0))));
+        QVERIFY(listed.first().startsWith(QStringLiteral("line %1").arg(line)));
+    }
+    // Fixing it clears both.
+    f.panel.textEdit()->setPlainText(scenarioText());
+    f.settle();
+    QVERIFY(f.panel.listedDiagnostics().isEmpty());
+    QVERIFY(f.panel.underlinedLines().isEmpty());
+}
+
+// Real keystrokes: select the value and type over it.
+void TestEditorPanel::typedBadValue() {
+    Fixture f;
+    QPlainTextEdit* edit = f.panel.textEdit();
+    const int line = lineOf(scenarioText(), "parallelism: 2");
+    const QTextBlock block = edit->document()->findBlockByNumber(line - 1);
+    QTextCursor cursor(block);
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    cursor.movePosition(QTextCursor::Left, QTextCursor::KeepAnchor);
+    edit->setTextCursor(cursor);
+    QTest::keyClicks(edit, "-1");
+    QCOMPARE(block.text(), QStringLiteral("    parallelism: -1"));
+    f.settle();
+    QCOMPARE(f.panel.underlinedLines(), QList<int>{line});
+    // The underline covers the value's column.
+    const auto underlines = f.panel.yamlEdit()->underlines();
+    QVERIFY(!underlines.isEmpty());
+    QCOMPARE(underlines.first().line, line);
+    QVERIFY(underlines.first().start <= 17 &&
+            underlines.first().start + underlines.first().length >= 19);
+    // The parallelism knob cannot show -1: it is disabled and says why.
+    QVERIFY(!f.panel.knob("parallelism")->isEnabled());
+    QVERIFY(f.panel.knob("parallelism")->toolTip().contains("-1"));
+}
+
+void TestEditorPanel::clickingADiagnosticMovesTheCursor() {
+    Fixture f;
+    const QString bad = QString(scenarioText()).replace("runTime: 5", "runTme: 5");
+    f.panel.textEdit()->setPlainText(bad);
+    f.settle();
+    QListWidget* list = f.panel.diagnosticsList();
+    QVERIFY(list->count() > 0);
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    QSignalSpy activated(&f.panel, &EditorPanel::diagnosticActivated);
+    const QRect rect = list->visualItemRect(list->item(0));
+    QTest::mouseClick(list->viewport(), Qt::LeftButton, {}, rect.center());
+    QCOMPARE(activated.count(), 1);
+    const int line = lineOf(bad, "runTme");
+    QCOMPARE(activated.first().at(0).toInt(), line);
+    QCOMPARE(f.panel.textEdit()->textCursor().blockNumber(), line - 1);
+}
+
+void TestEditorPanel::knobChangesOnlyItsValue_data() {
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<int>("presses"); // Up on a spin box, Down on a combo box
+    QTest::addColumn<QStringList>("expected");
+
+    QTest::newRow("parallelism") << "parallelism" << 1 << QStringList{"    parallelism: 3"};
+    QTest::newRow("completions") << "completions" << 2
+                                 << QStringList{"    completions: 8   # six items"};
+    QTest::newRow("completion mode")
+        << "completionMode" << 2 << QStringList{"    completionMode: Indexed"};
+    QTest::newRow("backoff limit") << "backoffLimit" << 2 << QStringList{"    backoffLimit: 1"};
+    QTest::newRow("replacement policy")
+        << "podReplacementPolicy" << 2 << QStringList{"    podReplacementPolicy: Failed"};
+    QTest::newRow("failure rate") << "failureRate" << 5
+                                  << QStringList{"failures: [{probability: 0.05}]"};
+    QTest::newRow("quota") << "quotaPods" << 3
+                           << QStringList{"cluster:", "  quota:", "    pods: 2"};
+    QTest::newRow("pod duration") << "podDuration" << 1 << QStringList{"runTime: 6"};
+}
+
+void TestEditorPanel::knobChangesOnlyItsValue() {
+    QFETCH(QString, key);
+    QFETCH(int, presses);
+    QFETCH(QStringList, expected);
+
+    Fixture f;
+    QWidget* knob = f.panel.knob(key);
+    QVERIFY(knob && knob->isEnabled());
+    const bool combo = qobject_cast<QComboBox*>(knob) != nullptr;
+    for (int i = 0; i < presses; ++i)
+        QTest::keyClick(knob, combo ? Qt::Key_Down : Qt::Key_Up);
+
+    const QString after = f.panel.textEdit()->toPlainText();
+    QCOMPARE(changedLines(scenarioText(), after), expected);
+    QCOMPARE(f.document.text(), after); // and the document runs it
+    f.settle();
+    QVERIFY2(f.panel.listedDiagnostics().isEmpty(),
+             qPrintable(f.panel.listedDiagnostics().join('\n')));
+
+    // One Ctrl+Z undoes one knob step; all of them bring the original back.
+    for (int i = 0; i < presses; ++i)
+        QTest::keyClick(f.panel.textEdit(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(f.panel.textEdit()->toPlainText(), scenarioText());
+    QCOMPARE(f.document.text(), scenarioText());
+    // ... and the knob follows the text back.
+    if (key == "parallelism")
+        QCOMPARE(qobject_cast<QSpinBox*>(knob)->value(), 2);
+}
+
+void TestEditorPanel::textChangeMovesTheKnobs() {
+    Fixture f;
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    auto* mode = qobject_cast<QComboBox*>(f.panel.knob("completionMode"));
+    auto* quota = qobject_cast<QSpinBox*>(f.panel.knob("quotaPods"));
+    auto* rate = qobject_cast<QDoubleSpinBox*>(f.panel.knob("failureRate"));
+    QCOMPARE(mode->currentText(), QStringLiteral("default (NonIndexed)"));
+    QCOMPARE(quota->text(), QStringLiteral("no quota"));
+    QCOMPARE(rate->text(), QStringLiteral("none"));
+
+    QString text = scenarioText();
+    text.replace("parallelism: 2", "parallelism: 5\n    completionMode: Indexed");
+    text += "cluster: {quota: {pods: 3}}\nfailures:\n- probability: 0.125\n";
+    f.panel.textEdit()->setPlainText(text);
+    QCOMPARE(parallelism->value(), 5);
+    QCOMPARE(mode->currentData().toString(), QStringLiteral("Indexed"));
+    QCOMPARE(quota->value(), 3);
+    QCOMPARE(rate->value(), 12.5);
+
+    // Without the key the default shows, as a default.
+    f.panel.textEdit()->setPlainText(QString(scenarioText()).remove("    parallelism: 2\n"));
+    QCOMPARE(parallelism->text(), QStringLiteral("default (1)"));
+    QVERIFY(parallelism->isEnabled());
+}
+
+void TestEditorPanel::blockedKnobsSayWhy() {
+    const QString manifest = QStringLiteral("apiVersion: batch/v1\nkind: Job\nmetadata:\n"
+                                            "  name: m\nspec:\n  parallelism: 3\n  template:\n"
+                                            "    spec:\n      restartPolicy: Never\n"
+                                            "      containers:\n      - {name: w, image: b}\n");
+    Fixture f(manifest);
+    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 3);
+    QVERIFY(f.panel.knob("parallelism")->isEnabled());
+    for (const char* key : {"failureRate", "podDuration", "quotaPods"}) {
+        QVERIFY2(!f.panel.knob(key)->isEnabled(), key);
+        QVERIFY2(f.panel.knob(key)->toolTip().contains("manifest"), key);
+    }
+    QVERIFY(f.panel.knob("failureRate")->toolTip().contains("job:"));
+
+    // Broken YAML: every knob waits for a text that reads.
+    f.panel.textEdit()->setPlainText("spec: [");
+    for (const QString& key : f.panel.knobPanel()->keys())
+        QVERIFY2(!f.panel.knob(key)->isEnabled(), qPrintable(key));
+}
+
+void TestEditorPanel::highlighterFormats() {
+    YamlTextEdit edit;
+    edit.setPlainText("# comment\n"
+                      "key: 'text'  # note\n"
+                      "n: 42\n"
+                      "b: true\n"
+                      "---\n"
+                      "a: &anchor 1\n"
+                      "d: |\n"
+                      "  block: text\n"
+                      "- {x: 1, y: \"s\"}\n");
+    const YamlHighlighter* h = edit.highlighter();
+    using R = YamlHighlighter::Role;
+    auto colour = [&](R role) { return h->formatFor(role).foreground().color(); };
+    QCOMPARE(colourAt(&edit, 0, 3), colour(R::Comment));
+    QCOMPARE(colourAt(&edit, 1, 0), colour(R::Key));
+    QCOMPARE(colourAt(&edit, 1, 2), colour(R::Key));
+    QCOMPARE(colourAt(&edit, 1, 3), QColor()); // the colon
+    QCOMPARE(colourAt(&edit, 1, 6), colour(R::String));
+    QCOMPARE(colourAt(&edit, 1, 14), colour(R::Comment));
+    QCOMPARE(colourAt(&edit, 2, 3), colour(R::Number));
+    QCOMPARE(colourAt(&edit, 3, 4), colour(R::Keyword));
+    QCOMPARE(colourAt(&edit, 4, 1), colour(R::DocumentMarker));
+    QCOMPARE(colourAt(&edit, 5, 4), colour(R::Anchor));
+    QCOMPARE(colourAt(&edit, 5, 11), colour(R::Number));
+    QCOMPARE(colourAt(&edit, 7, 3), colour(R::String)); // a block scalar's line, not a key
+    QCOMPARE(colourAt(&edit, 8, 3), colour(R::Key));    // a key inside a flow mapping
+    QCOMPARE(colourAt(&edit, 8, 6), colour(R::Number));
+    QCOMPARE(colourAt(&edit, 8, 13), colour(R::String));
+    QVERIFY(colour(R::Key) != colour(R::Comment));
+    // Dark palettes get their own colours.
+    QPalette dark = edit.palette();
+    dark.setColor(QPalette::Base, Qt::black);
+    dark.setColor(QPalette::Text, Qt::white);
+    edit.setPalette(dark);
+    QVERIFY(h->isDark());
+    QCOMPARE(colourAt(&edit, 1, 0), colour(R::Key));
+}
+
+void TestEditorPanel::tabInsertsSpaces() {
+    YamlTextEdit edit;
+    edit.setPlainText("spec:");
+    edit.moveCursor(QTextCursor::End);
+    QTest::keyClick(&edit, Qt::Key_Return);
+    QCOMPARE(edit.toPlainText(), QStringLiteral("spec:\n  ")); // one step deeper after "key:"
+    QTest::keyClick(&edit, Qt::Key_Tab);
+    QCOMPARE(edit.toPlainText(), QStringLiteral("spec:\n    "));
+    QVERIFY(!edit.toPlainText().contains('\t'));
+    QTest::keyClick(&edit, Qt::Key_Backtab);
+    QCOMPARE(edit.toPlainText(), QStringLiteral("spec:\n  "));
+}
+
+// The underline is drawn: reddish pixels on the bad line of the rendered editor, none there
+// once the text is good again.
+void TestEditorPanel::rendersUnderline() {
+    Fixture f;
+    const QString bad = QString(scenarioText()).replace("parallelism: 2", "parallelism: -1");
+    const int line = lineOf(bad, "parallelism: -1");
+    auto reddishPixels = [&] {
+        QPlainTextEdit* edit = f.panel.textEdit();
+        edit->moveCursor(QTextCursor::Start); // the current-line highlight elsewhere
+        const QImage image = edit->viewport()->grab().toImage();
+        const QRect rect =
+            edit->cursorRect(QTextCursor(edit->document()->findBlockByNumber(line - 1)));
+        int count = 0;
+        for (int y = std::max(0, rect.top()); y < std::min(image.height(), rect.bottom() + 4); ++y)
+            for (int x = 0; x < image.width(); ++x) {
+                const QColor c = image.pixelColor(x, y);
+                if (c.red() > c.green() + 60 &&
+                    std::abs(c.green() - c.blue()) < 40) // red, not orange
+                    ++count;
+            }
+        return count;
+    };
+    f.panel.textEdit()->setPlainText(bad);
+    f.settle();
+    const QString path = qEnvironmentVariable("JOBSCOPE_EDITOR_SHOT");
+    if (!path.isEmpty())
+        f.panel.grab().save(path);
+    const int withError = reddishPixels();
+    f.panel.textEdit()->setPlainText(scenarioText());
+    f.settle();
+    QCOMPARE(reddishPixels(), 0);
+    QVERIFY2(withError >= 5, qPrintable(QString::number(withError)));
+}
+
+QTEST_MAIN(TestEditorPanel)
+#include "tst_editor_panel.moc"

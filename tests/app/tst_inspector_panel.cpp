@@ -1,0 +1,333 @@
+// The translated cause sentences (app/plot/cause_text.h) and the inspector panel
+// (app/gui/inspector_panel.h) on simulated examples: what they say must be the numbers of the
+// analysis at the playhead. English only (the zh_CN catalogue is merged by the lead).
+
+#include "gui/inspector_panel.h"
+#include "plot/cause_text.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+#include "support/test_paths.h"
+
+#include <QLabel>
+#include <QTest>
+
+#include <memory>
+
+using namespace jobscope;
+using jobscope::ui::InspectorPanel;
+
+Q_DECLARE_METATYPE(jobscope::CauseInterval)
+
+namespace {
+
+struct Run {
+    std::shared_ptr<const Analysis> analysis;
+    double origin = 0;
+};
+
+Run runExample(const QString& relativePath) {
+    Diagnostics diagnostics;
+    const QString path = test::sourceDir() + "/resources/examples/" + relativePath;
+    auto scenario = readScenarioFile(path.toStdString(), diagnostics);
+    if (!scenario)
+        qFatal("cannot read %s", qPrintable(path));
+    const Timeline timeline = simulate(*scenario);
+    return {std::make_shared<const Analysis>(analyze(timeline)), timeline.start};
+}
+
+const CauseInterval* firstInterval(const Analysis& analysis, const std::string& cause) {
+    for (const CauseInterval& c : analysis.causes)
+        if (c.cause == cause)
+            return &c;
+    return nullptr;
+}
+
+// A time (x) inside `interval` where the series row lists its cause.
+std::optional<double> timeInside(const Run& run, const CauseInterval& interval) {
+    for (const SeriesRow& row : run.analysis->series) {
+        if (row.time < interval.start || row.time >= interval.end)
+            continue;
+        if (std::find(row.causes.begin(), row.causes.end(), interval.cause) != row.causes.end())
+            return row.time - run.origin;
+    }
+    return std::nullopt;
+}
+
+CauseInterval interval(const std::string& cause, std::vector<CauseParam> params,
+                       const std::string& english = "english fallback") {
+    CauseInterval c;
+    c.cause = cause;
+    c.params = std::move(params);
+    c.explanation = english;
+    return c;
+}
+
+} // namespace
+
+class TestInspectorPanel : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() { ui::installEnglishPlurals(QCoreApplication::instance()); }
+
+    void englishPlurals() {
+        // Installed twice: still one translator, and a later one (zh_CN) would win over it.
+        ui::installEnglishPlurals(QCoreApplication::instance());
+        QCOMPARE(QCoreApplication::translate("X", "%n Pod(s)", nullptr, 1), "1 Pod");
+        QCOMPARE(QCoreApplication::translate("X", "%n Pod(s)", nullptr, 0), "0 Pods");
+        QCOMPARE(QCoreApplication::translate("X", "%n Pod(s)", nullptr, 12), "12 Pods");
+        QCOMPARE(QCoreApplication::translate("X", "no count (s)"), "no count (s)");
+    }
+
+    void formatClock_data() {
+        QTest::addColumn<double>("seconds");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("zero") << 0.0 << "00:00.0";
+        QTest::newRow("tenths") << 37.23 << "00:37.2";
+        QTest::newRow("rounds up to the minute") << 59.96 << "01:00.0";
+        QTest::newRow("minutes") << 125.0 << "02:05.0";
+        QTest::newRow("past an hour") << 3723.4 << "1:02:03.4";
+        QTest::newRow("negative") << -1.0 << "-00:01.0";
+    }
+
+    void formatClock() {
+        QFETCH(double, seconds);
+        QFETCH(QString, expected);
+        QCOMPARE(ui::formatClock(seconds), expected);
+    }
+
+    void seriesRowAt() {
+        Analysis a;
+        for (double t : {100.0, 103.0, 110.5}) {
+            SeriesRow row;
+            row.time = t;
+            row.active = static_cast<int32_t>(t);
+            a.series.push_back(row);
+        }
+        const double origin = 100;
+        QCOMPARE(ui::seriesRowAt(a, -0.5, origin), nullptr);
+        QCOMPARE(ui::seriesRowAt(a, 0, origin)->active, 100);
+        QCOMPARE(ui::seriesRowAt(a, 2.9, origin)->active, 100);
+        QCOMPARE(ui::seriesRowAt(a, 3, origin)->active, 103);
+        QCOMPARE(ui::seriesRowAt(a, 10.5, origin)->active, 110);
+        QCOMPARE(ui::seriesRowAt(a, 1e6, origin)->active, 110);
+        QCOMPARE(ui::seriesRowAt(Analysis{}, 5, 0), nullptr);
+    }
+
+    void causeExplanation_data() {
+        QTest::addColumn<CauseInterval>("interval");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("remaining-completions")
+            << interval("remaining-completions",
+                        {{"remaining", 2, {}}, {"completions", 10, {}}, {"parallelism", 4, {}}})
+            << "Only 2 completions left of 10, fewer than the parallelism of 4.";
+        QTest::newRow("remaining-completions, one")
+            << interval("remaining-completions",
+                        {{"remaining", 1, {}}, {"completions", 3, {}}, {"parallelism", 3, {}}})
+            << "Only 1 completion left of 3, fewer than the parallelism of 3.";
+        QTest::newRow("work-queue-draining")
+            << interval("work-queue-draining", {{"active", 3, {}}})
+            << "A Pod has succeeded, so no new Pods start (work queue); waiting for 3 active "
+               "Pods to finish.";
+        QTest::newRow("controller-lag") << interval("controller-lag", {{"missing", 1, {}}})
+                                        << "1 wanted Pod not yet created or not yet seen by "
+                                           "the controller.";
+        QTest::newRow("quota-exceeded")
+            << interval("quota-exceeded", {{"quota", 2, {}}, {"refused", 17, {}}})
+            << "The namespace quota allows 2 Pods; the API server refused 17 creations "
+               "(exceeded quota).";
+        QTest::newRow("creation-forbidden")
+            << interval("creation-forbidden",
+                        {{"refused", 4, {}}, {"message", 0, "pods is forbidden: no"}})
+            << "4 Pod creations forbidden by the API server. It said: pods is forbidden: no";
+        QTest::newRow("failure-backoff")
+            << interval("failure-backoff", {{"failures", 2, {}}, {"delay", 20, {}}})
+            << "2 failures since the last success; the controller waits 20 s before it creates "
+               "replacements.";
+        QTest::newRow("failure-backoff, fractional delay")
+            << interval("failure-backoff", {{"failures", 1, {}}, {"delay", 9.24, {}}})
+            << "1 failure since the last success; the controller waits 9.2 s before it creates "
+               "replacements.";
+        QTest::newRow("terminating")
+            << interval("terminating", {{"terminating", 3, {}}}) << "3 Pods still terminating.";
+        QTest::newRow("pending") << interval("pending", {{"pending", 1, {}}})
+                                 << "1 Pod pending: created but not running yet.";
+        QTest::newRow("suspended")
+            << interval("suspended", {{"requested", 5, {}}})
+            << "The Job is suspended; its parallelism of 5 waits for it to resume.";
+        QTest::newRow("finished, complete")
+            << interval("finished",
+                        {{"condition", 0, "Complete"}, {"reason", 0, "CompletionsReached"}})
+            << "The Job is complete (CompletionsReached). No new Pods start.";
+        QTest::newRow("finished, failed")
+            << interval("finished",
+                        {{"condition", 0, "Failed"}, {"reason", 0, "BackoffLimitExceeded"}})
+            << "The Job has failed (BackoffLimitExceeded). No new Pods start.";
+        QTest::newRow("finished, deleted")
+            << interval("finished", {{"condition", 0, "deleted"}}) << "The Job was deleted.";
+        QTest::newRow("scaled-down")
+            << interval("scaled-down", {{"surplus", 2, {}}, {"wantActive", 3, {}}})
+            << "2 Pods above the target of 3 being removed.";
+        QTest::newRow("missing params: the engine's English")
+            << interval("quota-exceeded", {{"quota", 2, {}}},
+                        "quota allows 2 Pods; 3 creations refused")
+            << "Quota allows 2 Pods; 3 creations refused.";
+        QTest::newRow("unknown cause")
+            << interval("new-cause", {}, "something new") << "Something new.";
+    }
+
+    void causeExplanation() {
+        QFETCH(CauseInterval, interval);
+        QFETCH(QString, expected);
+        QCOMPARE(ui::causeExplanation(interval), expected);
+    }
+
+    void narrationOfTheQuotaGap() {
+        const Run run = runExample("causes/quota-exceeded.yaml");
+        const CauseInterval* quota = firstInterval(*run.analysis, "quota-exceeded");
+        QVERIFY(quota);
+        const auto refused = quota->param("refused");
+        const auto limit = quota->param("quota");
+        QVERIFY(refused && *refused > 0);
+        QCOMPARE(limit.value_or(-1), 2.0);
+        const auto time = timeInside(run, *quota);
+        QVERIFY(time);
+        const SeriesRow* row = ui::seriesRowAt(*run.analysis, *time, run.origin);
+        QVERIFY(row);
+
+        const QString text = ui::narrationAt(*run.analysis, *time, run.origin);
+        QVERIFY2(text.startsWith(QStringLiteral("At %1: %2 of 6 requested Pods run")
+                                     .arg(ui::formatClock(*time))
+                                     .arg(row->running)),
+                 qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("The namespace quota allows 2 Pods; the API server "
+                                              "refused %1 creations")
+                                   .arg(*refused)),
+                 qPrintable(text));
+        // The primary cause comes first.
+        const QString primary = ui::causeExplanation(*firstInterval(*run.analysis, row->causes[0]));
+        QVERIFY2(text.indexOf(primary) > 0, qPrintable(text));
+    }
+
+    void narrationBeforeTheJob() {
+        const Run run = runExample("causes/quota-exceeded.yaml");
+        QCOMPARE(ui::narrationAt(*run.analysis, -1, run.origin),
+                 "At -00:01.0: the Job has not been observed yet.");
+    }
+
+    void inspectorShowsTheRowAtTheTime() {
+        const Run run = runExample("causes/quota-exceeded.yaml");
+        InspectorPanel panel;
+        panel.setAnalysis(run.analysis, run.origin);
+        const auto time = timeInside(run, *firstInterval(*run.analysis, "quota-exceeded"));
+        QVERIFY(time);
+        panel.setTime(*time);
+        const SeriesRow* row = ui::seriesRowAt(*run.analysis, *time, run.origin);
+        const QString status = panel.statusText();
+        QVERIFY2(status.contains(QStringLiteral("Requested (parallelism): %1").arg(row->requested)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("\nActive: %1\n").arg(row->active)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("Controller's target: %1").arg(row->wantActive)),
+                 qPrintable(status));
+        QVERIFY2(status.contains(QStringLiteral("Causes: quota exceeded")) ||
+                     status.contains(QStringLiteral("quota")),
+                 qPrintable(status));
+        QCOMPARE(panel.narration(), ui::narrationAt(*run.analysis, *time, run.origin));
+
+        // What the user sees: the labels hold the same numbers.
+        bool shown = false;
+        for (QLabel* label : panel.findChildren<QLabel*>())
+            shown = shown || label->text() == panel.narration();
+        QVERIFY(shown);
+
+        // Moving the playhead changes what is shown.
+        panel.setTime(0);
+        QVERIFY(panel.narration().startsWith("At 00:00.0:"));
+    }
+
+    void inspectorShowsTheFinishedJobsCondition() {
+        const Run run = runExample("patterns/fixed-count-nonindexed.yaml");
+        InspectorPanel panel;
+        panel.setAnalysis(run.analysis, run.origin);
+        const CauseInterval* finished = firstInterval(*run.analysis, "finished");
+        QVERIFY(finished);
+        panel.setTime(finished->end - run.origin - 0.01);
+        QVERIFY2(panel.statusText().contains("Conditions: Complete"),
+                 qPrintable(panel.statusText()));
+        panel.setTime(0.5);
+        QVERIFY2(panel.statusText().contains("Conditions: none"), qPrintable(panel.statusText()));
+    }
+
+    void inspectorShowsTheSelectedPod() {
+        const Run run = runExample("causes/failure-backoff.yaml");
+        int failedPod = -1;
+        for (size_t i = 0; i < run.analysis->pods.size(); ++i)
+            if (run.analysis->pods[i].exitCode.value_or(0) == 1) {
+                failedPod = static_cast<int>(i);
+                break;
+            }
+        QVERIFY(failedPod >= 0);
+        const PodLifecycle& pod = run.analysis->pods[static_cast<size_t>(failedPod)];
+
+        InspectorPanel panel;
+        panel.setAnalysis(run.analysis, run.origin);
+        QVERIFY(panel.podText().contains("Click a Pod"));
+        panel.setSelectedPod(failedPod);
+        QVERIFY(pod.finished);
+        panel.setTime(*pod.finished - run.origin + 0.01);
+        const QString text = panel.podText();
+        QVERIFY2(text.contains(QStringLiteral("Name: %1").arg(QString::fromStdString(pod.name))),
+                 qPrintable(text));
+        QVERIFY2(text.contains("Exit code: 1"), qPrintable(text));
+        QVERIFY2(text.contains(QStringLiteral("Completion index: %1").arg(pod.index)),
+                 qPrintable(text));
+        QVERIFY2(text.contains("Failed, exit code 1"), qPrintable(text));
+
+        // Before the Pod existed.
+        panel.setTime(pod.created - run.origin - 0.5);
+        QVERIFY2(panel.podText().contains("not created yet"), qPrintable(panel.podText()));
+
+        // Out of range: no selection.
+        panel.setSelectedPod(100000);
+        QVERIFY(panel.podText().contains("Click a Pod"));
+    }
+
+    void languageChangeRebuildsTheTexts() {
+        const Run run = runExample("causes/quota-exceeded.yaml");
+        InspectorPanel panel;
+        panel.setAnalysis(run.analysis, run.origin);
+        panel.setTime(5);
+        const QString before = panel.narration();
+        QEvent change(QEvent::LanguageChange);
+        QCoreApplication::sendEvent(&panel, &change);
+        QCOMPARE(panel.narration(), before);
+        QCOMPARE(panel.accessibleName(), QStringLiteral("Inspector"));
+    }
+
+    void emptyPanel() {
+        InspectorPanel panel;
+        QVERIFY(panel.narration().contains("Open a Job manifest"));
+        panel.setTime(3);
+        panel.setSelectedPod(0);
+        QVERIFY(panel.podText().contains("Click a Pod"));
+    }
+
+    void render() {
+        // Not an assertion: a picture of the panel for a person to look at.
+        const QString dir = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");
+        if (dir.isEmpty())
+            QSKIP("set JOBSCOPE_SHOT_DIR to write a picture of the panel");
+        const Run run = runExample("causes/quota-exceeded.yaml");
+        InspectorPanel panel;
+        panel.resize(1100, 420);
+        panel.setAnalysis(run.analysis, run.origin);
+        panel.setTime(*timeInside(run, *firstInterval(*run.analysis, "quota-exceeded")) + 5);
+        panel.setSelectedPod(1);
+        panel.show();
+        QVERIFY(panel.grab().save(dir + "/inspector.png"));
+    }
+};
+
+QTEST_MAIN(TestInspectorPanel)
+#include "tst_inspector_panel.moc"

@@ -1,0 +1,244 @@
+// The lesson on screen and on disk (issue 6): the PNG deck has one slide per step at the asked
+// size, drawn (not blank) in both languages; presentation mode moves through the steps with the
+// keyboard alone, plays, changes speed and blanks the screen.
+
+#include "lesson/lesson_deck.h"
+#include "lesson/lesson_presenter.h"
+#include "lesson/lesson_slide.h"
+#include "lesson/presentation_window.h"
+
+#include <QDir>
+#include <QFile>
+#include <QImage>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <set>
+
+using namespace jobscope::ui;
+
+namespace {
+
+// Distinct colours in a grid of samples: a blank or one-colour image has one or two.
+int sampledColours(const QImage& image) {
+    std::set<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 3)
+        for (int x = 0; x < image.width(); x += 3)
+            colours.insert(image.pixel(x, y));
+    return static_cast<int>(colours.size());
+}
+
+// Share of bright pixels in a row band: text drawn white on the dark caption band.
+double brightShare(const QImage& image, int top, int bottom) {
+    int bright = 0;
+    int all = 0;
+    for (int y = top; y < bottom; ++y)
+        for (int x = 0; x < image.width(); ++x, ++all)
+            if (qGray(image.pixel(x, y)) > 200)
+                ++bright;
+    return all ? double(bright) / all : 0;
+}
+
+} // namespace
+
+class TestLessonPresentation : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase();
+    void exportsOneSlidePerStep_data();
+    void exportsOneSlidePerStep();
+    void exportRejectsABadLesson();
+    void slideFileNames();
+    void keyboardMovesThroughSteps();
+    void playPauseSpeedAndBlank();
+
+private:
+    std::shared_ptr<const LessonDeck> deck_;
+};
+
+void TestLessonPresentation::initTestCase() {
+    QVERIFY(QFile::exists(LessonPresenter::builtInLessonPath()));
+    QString error;
+    deck_ = LessonDeckLoader::load(LessonPresenter::builtInLessonPath(), &error);
+    QVERIFY2(deck_, qPrintable(error));
+    QVERIFY(deck_->sceneCount() >= 10);
+}
+
+void TestLessonPresentation::exportsOneSlidePerStep_data() {
+    QTest::addColumn<QString>("language");
+    QTest::newRow("English") << QStringLiteral("en");
+    QTest::newRow("Chinese") << QStringLiteral("zh_CN");
+}
+
+void TestLessonPresentation::exportsOneSlidePerStep() {
+    QFETCH(QString, language);
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString out = dir.filePath(QStringLiteral("deck"));
+    const QSize size(480, 270);
+    QString error;
+    QStringList written;
+    QVERIFY2(LessonPresenter::exportPngs(LessonPresenter::builtInLessonPath(), out, size, language,
+                                         &error, &written),
+             qPrintable(error));
+    QCOMPARE(written.size(), deck_->totalSteps());
+    QCOMPARE(QDir(out).entryList({QStringLiteral("*.png")}, QDir::Files).size(),
+             deck_->totalSteps());
+    QVERIFY(QFileInfo(written.first()).fileName().startsWith(QLatin1String("01-01-")));
+    QVERIFY(
+        QFileInfo(written.last())
+            .fileName()
+            .startsWith(QStringLiteral("%1-").arg(deck_->sceneCount(), 2, 10, QLatin1Char('0'))));
+    for (const QString& file : written) {
+        const QImage image(file);
+        QVERIFY2(!image.isNull(), qPrintable(file));
+        QCOMPARE(image.size(), size);
+        QVERIFY2(sampledColours(image) > 20, qPrintable(file)); // text, lines, bands: not blank
+        // The caption band (the bottom fifth) carries bright text on a dark ground.
+        const double share = brightShare(image, size.height() * 4 / 5, size.height() * 19 / 20);
+        QVERIFY2(share > 0.01 && share < 0.5, qPrintable(file));
+    }
+
+    // The two languages draw different captions on the same slide.
+    LessonSlideRenderer english(deck_, false);
+    LessonSlideRenderer chinese(deck_, true);
+    QVERIFY(english.caption(0, 0) != chinese.caption(0, 0));
+    QVERIFY(chinese.caption(0, 0).contains(QChar(0x4E2A)) ||
+            chinese.caption(0, 0).contains(QStringLiteral("Pod"))); // "个"
+    QVERIFY(english.render(0, 0, size) != chinese.render(0, 0, size));
+}
+
+void TestLessonPresentation::exportRejectsABadLesson() {
+    QTemporaryDir dir;
+    const QString lesson = dir.filePath(QStringLiteral("bad.yaml"));
+    QFile file(lesson);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("title: T\nscenes:\n- title: S\n  scenario: nowhere.yaml\n  steps: [{at: 1, "
+               "caption: x}]\n");
+    file.close();
+    QString error;
+    QVERIFY(!LessonPresenter::exportPngs(lesson, dir.filePath(QStringLiteral("out")),
+                                         QSize(320, 180), QStringLiteral("en"), &error));
+    QVERIFY2(error.startsWith(lesson + QStringLiteral(":4:13: error:")), qPrintable(error));
+    QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("out"))));
+}
+
+void TestLessonPresentation::slideFileNames() {
+    QCOMPARE(LessonPresenter::slideFileName(0, 0, QStringLiteral("A Job is a task that ends")),
+             QStringLiteral("01-01-a-job-is-a-task-that-ends.png"));
+    QCOMPARE(LessonPresenter::slideFileName(11, 2, QStringLiteral("Trade-off: one Pod (or many)")),
+             QStringLiteral("12-03-trade-off-one-pod-or-many.png"));
+    QCOMPARE(LessonPresenter::slideFileName(2, 0, QStringLiteral("挂起")),
+             QStringLiteral("03-01-scene.png"));
+}
+
+void TestLessonPresentation::keyboardMovesThroughSteps() {
+    PresentationWindow window(deck_, false);
+    window.resize(640, 360);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy moved(&window, &PresentationWindow::positionChanged);
+    const auto at = [&](int scene, int step) {
+        return window.currentScene() == scene && window.currentStep() == step;
+    };
+    QVERIFY(at(0, 0));
+    QTest::keyClick(&window, Qt::Key_Right);
+    QVERIFY(at(0, 1));
+    QTest::keyClick(&window, Qt::Key_Space);
+    QVERIFY(at(0, 2));
+    QTest::keyClick(&window, Qt::Key_Left);
+    QVERIFY(at(0, 1));
+    // A presenter clicker sends PageDown / PageUp.
+    QTest::keyClick(&window, Qt::Key_PageDown);
+    QVERIFY(at(0, 2));
+    QTest::keyClick(&window, Qt::Key_PageUp);
+    QVERIFY(at(0, 1));
+    // Past the scene's last step comes the next scene, and back.
+    for (int i = 1; i < deck_->stepCount(0); ++i)
+        QTest::keyClick(&window, Qt::Key_Right);
+    QVERIFY(at(1, 0));
+    QTest::keyClick(&window, Qt::Key_Left);
+    QVERIFY(at(0, deck_->stepCount(0) - 1));
+    QTest::keyClick(&window, Qt::Key_3);
+    QVERIFY(at(2, 0));
+    QTest::keyClick(&window, Qt::Key_9);
+    QVERIFY(at(8, 0));
+    QTest::keyClick(&window, Qt::Key_Home);
+    QVERIFY(at(0, 0));
+    QTest::keyClick(&window, Qt::Key_Left); // nothing before the first step
+    QVERIFY(at(0, 0));
+    QTest::keyClick(&window, Qt::Key_End);
+    const int lastScene = deck_->sceneCount() - 1;
+    QVERIFY(at(lastScene, deck_->stepCount(lastScene) - 1));
+    QTest::keyClick(&window, Qt::Key_Right); // nothing after the last
+    QVERIFY(at(lastScene, deck_->stepCount(lastScene) - 1));
+    QVERIFY(moved.count() >= 12);
+
+    // Every step of the lesson is reachable with the keyboard alone: count them.
+    QTest::keyClick(&window, Qt::Key_Home);
+    int visited = 1;
+    while (!at(lastScene, deck_->stepCount(lastScene) - 1)) {
+        QTest::keyClick(&window, Qt::Key_Right);
+        ++visited;
+        QVERIFY(visited <= deck_->totalSteps());
+    }
+    QCOMPARE(visited, deck_->totalSteps());
+
+    // What is shown is the current step's slide.
+    LessonSlideRenderer renderer(deck_, false);
+    QCOMPARE(window.currentSlide(QSize(320, 180)),
+             renderer.render(lastScene, deck_->stepCount(lastScene) - 1, QSize(320, 180)));
+
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.isVisible());
+}
+
+void TestLessonPresentation::playPauseSpeedAndBlank() {
+    PresentationWindow window(deck_, true);
+    window.resize(640, 360);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    LessonSlideRenderer renderer(deck_, true);
+    const double start = renderer.stepTime(0, 0);
+
+    QCOMPARE(window.speed(), 2.0);
+    QTest::keyClick(&window, Qt::Key_Plus);
+    QCOMPARE(window.speed(), 4.0);
+    QTest::keyClick(&window, Qt::Key_Plus);
+    QCOMPARE(window.speed(), 8.0);
+    QTest::keyClick(&window, Qt::Key_Minus);
+    QCOMPARE(window.speed(), 4.0);
+
+    QTest::keyClick(&window, Qt::Key_P);
+    QVERIFY(window.isPlaying());
+    QTRY_VERIFY_WITH_TIMEOUT(window.playTime() && *window.playTime() > start + 0.5, 3000);
+    QTest::keyClick(&window, Qt::Key_P);
+    QVERIFY(!window.isPlaying());
+    const double paused = *window.playTime();
+    QTest::qWait(250);
+    QCOMPARE(*window.playTime(), paused);
+    // Playing lets the caption follow the playhead: at 4× it reaches the second step soon.
+    QTest::keyClick(&window, Qt::Key_P);
+    const double second = renderer.stepTime(0, 1);
+    QTRY_VERIFY_WITH_TIMEOUT(window.currentStep() == 1, 3000);
+    QVERIFY(*window.playTime() >= second);
+    QTest::keyClick(&window, Qt::Key_Right); // a step key stops playback on that step
+    QVERIFY(!window.isPlaying());
+    QVERIFY(!window.playTime());
+
+    QTest::keyClick(&window, Qt::Key_B);
+    QVERIFY(window.isBlank());
+    const QImage blank = window.currentSlide(QSize(160, 90));
+    QCOMPARE(sampledColours(blank), 1);
+    QCOMPARE(blank.pixel(80, 45), qRgb(0, 0, 0));
+    const int step = window.currentStep();
+    QTest::keyClick(&window, Qt::Key_Right); // any key brings the slide back, without moving
+    QVERIFY(!window.isBlank());
+    QCOMPARE(window.currentStep(), step);
+    QVERIFY(sampledColours(window.currentSlide(QSize(320, 180))) > 20);
+}
+
+QTEST_MAIN(TestLessonPresentation)
+#include "tst_lesson_presentation.moc"

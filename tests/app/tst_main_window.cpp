@@ -1,0 +1,445 @@
+// The main window (app/gui/main_window.h) as a user meets it, on the offscreen platform: it
+// opens on the built-in example, every example fills the plot, the playback keys move the
+// playhead (but not while typing in the editor), a bad edit keeps the last good plot and says
+// where the error is, exports write what was asked, the language switches at runtime, and the
+// settings survive a restart.
+
+#include "gui/inspector_panel.h"
+#include "gui/job_document.h"
+#include "gui/main_window.h"
+#include "gui/playback_controller.h"
+#include "gui/recent_files.h"
+#include "plot/timeline_plot.h"
+
+#include <qcustomplot.h>
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QDirIterator>
+#include <QFile>
+#include <QFileInfo>
+#include <QImage>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QSet>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <algorithm>
+#include <cmath>
+#include <memory>
+
+#if __has_include("gantt/pod_gantt.h")
+#include "gantt/pod_gantt.h"
+#define HAS_GANTT 1
+#else
+#define HAS_GANTT 0
+#endif
+#if __has_include("editor/editor_panel.h")
+#include "editor/editor_panel.h"
+#define HAS_EDITOR 1
+#else
+#define HAS_EDITOR 0
+#endif
+
+using jobscope::ui::JobDocument;
+using jobscope::ui::MainWindow;
+using jobscope::ui::RecentFilesModel;
+using jobscope::ui::TimelinePlot;
+
+namespace {
+
+QVector<double> values(const QCPGraph* graph) {
+    QVector<double> out;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it)
+        out << it->value;
+    return out;
+}
+
+double maxOf(const QVector<double>& v) {
+    return v.isEmpty() ? -1 : *std::max_element(v.begin(), v.end());
+}
+
+int distinctColors(const QImage& image) {
+    QSet<QRgb> colors;
+    for (int y = 0; y < image.height(); y += 7)
+        for (int x = 0; x < image.width(); x += 7)
+            colors.insert(image.pixel(x, y));
+    return int(colors.size());
+}
+
+std::unique_ptr<MainWindow> openWindow(const QString& path = MainWindow::defaultExample()) {
+    auto window = std::make_unique<MainWindow>();
+    window->resize(1280, 800);
+    if (!window->openFile(path))
+        return nullptr;
+    window->document()->waitForIdle();
+    return window;
+}
+
+QString menuTitle(const MainWindow& window, int index) {
+    return window.menuBar()->actions().value(index)->text();
+}
+
+QString stateText(const MainWindow& window) {
+    const auto* label = window.findChild<QLabel*>(QStringLiteral("documentState"));
+    return label ? label->text() : QString();
+}
+
+// Answers the next message box that opens with `button`.
+void answerNextMessageBox(QMessageBox::StandardButton button) {
+    QTimer::singleShot(0, [button] {
+        for (QWidget* w : QApplication::topLevelWidgets())
+            if (auto* box = qobject_cast<QMessageBox*>(w); box && box->isVisible()) {
+                box->button(button)->click();
+                return;
+            }
+    });
+}
+
+} // namespace
+
+class TestMainWindow : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(settingsDir_.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("JobScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_main_window"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    }
+
+    void cleanup() { QSettings().clear(); }
+
+    void opensOnTheExample() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QCOMPARE(window->document()->filePath(), MainWindow::defaultExample());
+        TimelinePlot* plot = window->timelinePlot();
+        const QVector<double> requested = values(plot->graph(TimelinePlot::Series::Requested));
+        const QVector<double> active = values(plot->graph(TimelinePlot::Series::Active));
+        QVERIFY(!requested.isEmpty());
+        QCOMPARE(maxOf(requested), 6.0); // quota-exceeded asks for 6 ...
+        QCOMPARE(maxOf(active), 2.0);    // ... and the quota allows 2
+        QVERIFY(plot->causeRows().contains(QStringLiteral("quota-exceeded")));
+#if HAS_GANTT
+        QVERIFY(window->podGantt()->rowCount() > 0);
+#endif
+        QVERIFY(window->windowTitle().contains(QStringLiteral("quota-exceeded.yaml")));
+        QVERIFY2(stateText(*window).contains(QStringLiteral("Pod")),
+                 qPrintable(stateText(*window)));
+        QCOMPARE(window->playback()->start(), 0.0);
+        QCOMPARE(window->playback()->end(), window->document()->result()->end);
+    }
+
+    void everyExampleFillsThePlot_data() {
+        QTest::addColumn<QString>("path");
+        for (const QString& folder :
+             {QStringLiteral("patterns"), QStringLiteral("tradeoffs"), QStringLiteral("causes")}) {
+            QDirIterator it(QStringLiteral(":/examples/") + folder, {QStringLiteral("*.yaml")});
+            QStringList paths;
+            while (it.hasNext())
+                paths << it.next();
+            paths.sort();
+            for (const QString& path : paths)
+                QTest::newRow(qPrintable(path.mid(12))) << path;
+        }
+    }
+
+    void everyExampleFillsThePlot() {
+        QFETCH(QString, path);
+        static MainWindow* window = nullptr; // one window for all rows keeps the suite fast
+        if (!window)
+            window = new MainWindow;
+        QVERIFY(window->openFile(path));
+        window->document()->waitForIdle();
+        const auto result = window->document()->result();
+        QVERIFY(result && result->scenario);
+        TimelinePlot* plot = window->timelinePlot();
+        const QVector<double> requested = values(plot->graph(TimelinePlot::Series::Requested));
+        const QVector<double> active = values(plot->graph(TimelinePlot::Series::Active));
+        QVERIFY(!requested.isEmpty());
+        QVERIFY(!active.isEmpty());
+        // The requested line starts at the manifest's parallelism (1 when unset).
+        QCOMPARE(requested.first(), double(result->scenario->job.spec.parallelism.value_or(1)));
+        int peak = 0;
+        for (const jobscope::SeriesRow& row : result->analysis.series)
+            peak = std::max(peak, int(row.active));
+        QCOMPARE(maxOf(active), double(peak));
+        QVERIFY(peak > 0);
+        QVERIFY(window->windowTitle().contains(QFileInfo(path).fileName()));
+#if HAS_GANTT
+        QVERIFY(window->podGantt()->rowCount() > 0);
+#endif
+    }
+
+    void playbackKeysMoveThePlayhead() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show();
+        window->activateWindow();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->timelinePlot()->setFocus();
+        jobscope::ui::PlaybackController* playback = window->playback();
+        const auto result = window->document()->result();
+
+        // The first change after the start: the next event time strictly after 0.
+        double next = result->end;
+        for (const jobscope::SeriesRow& row : result->analysis.series)
+            if (row.time - result->origin > 1e-9)
+                next = std::min(next, row.time - result->origin);
+        for (const jobscope::TimelineEvent& e : result->analysis.events)
+            if (e.time - result->origin > 1e-9)
+                next = std::min(next, e.time - result->origin);
+        QTest::keyClick(window.get(), Qt::Key_Home);
+        QCOMPARE(playback->time(), 0.0);
+        QTest::keyClick(window->timelinePlot(), Qt::Key_Right);
+        QCOMPARE(playback->time(), next);
+        QCOMPARE(window->timelinePlot()->playhead(), next);
+#if HAS_GANTT
+        QCOMPARE(window->podGantt()->playhead(), next);
+#endif
+        const auto* label = window->findChild<QLabel*>(QStringLiteral("timeLabel"));
+        QVERIFY(label->text().contains(QStringLiteral("%1 s").arg(next, 0, 'f', 1)));
+
+        QTest::keyClick(window.get(), Qt::Key_End);
+        QCOMPARE(playback->time(), result->end);
+        QTest::keyClick(window.get(), Qt::Key_Left);
+        QVERIFY(playback->time() < result->end);
+
+        // The first cause change: quota-exceeded starts after the controller's first sync.
+        QTest::keyClick(window.get(), Qt::Key_Home);
+        QTest::keyClick(window.get(), Qt::Key_Right, Qt::ShiftModifier);
+        double firstCause = result->end;
+        for (const jobscope::CauseInterval& c : result->analysis.causes)
+            if (c.start - result->origin > 1e-9)
+                firstCause = std::min(firstCause, c.start - result->origin);
+        QCOMPARE(playback->time(), firstCause);
+
+        const double speed = playback->speed();
+        QTest::keyClick(window.get(), Qt::Key_Plus);
+        QCOMPARE(playback->speed(), speed * 2);
+        QTest::keyClick(window.get(), Qt::Key_Minus);
+        QCOMPARE(playback->speed(), speed);
+
+        QTest::keyClick(window.get(), Qt::Key_Space);
+        QVERIFY(playback->isPlaying());
+        QTest::keyClick(window.get(), Qt::Key_Space);
+        QVERIFY(!playback->isPlaying());
+
+        // Typing in the editor keeps the keys: the cursor moves, the playhead does not.
+        auto* text = window->findChild<QPlainTextEdit*>();
+        QVERIFY(text);
+        text->setFocus();
+        QTest::keyClick(window.get(), Qt::Key_Home);
+        const double before = playback->time();
+        QTest::keyClick(text, Qt::Key_Right);
+        QTest::keyClick(text, Qt::Key_End);
+        QCOMPARE(playback->time(), before);
+        QVERIFY(text->textCursor().position() > 0);
+    }
+
+    void badEditKeepsThePlotAndShowsTheLine() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        TimelinePlot* plot = window->timelinePlot();
+        const QVector<double> active = values(plot->graph(TimelinePlot::Series::Active));
+        const auto good = window->document()->result();
+
+        QString text = window->document()->text();
+        const int line =
+            int(text.left(text.indexOf(QStringLiteral("    parallelism: 6\n"))).count(u'\n')) + 1;
+        text.replace(QStringLiteral("    parallelism: 6\n"),
+                     QStringLiteral("    parallelism: 6: 7\n"));
+        window->document()->setText(text);
+        window->document()->runNow();
+        window->document()->waitForIdle();
+
+        QCOMPARE(window->document()->result(), good);
+        QCOMPARE(values(plot->graph(TimelinePlot::Series::Active)), active);
+        QVERIFY2(stateText(*window).contains(QStringLiteral("1 error")),
+                 qPrintable(stateText(*window)));
+        QVERIFY2(stateText(*window).contains(QStringLiteral("line %1").arg(line)) ||
+                     stateText(*window).contains(QStringLiteral("line %1").arg(line + 1)),
+                 qPrintable(stateText(*window)));
+        QVERIFY(window->isWindowModified());
+#if HAS_EDITOR
+        QTRY_VERIFY(!window->editor()->underlinedLines().isEmpty());
+        const int underlined = window->editor()->underlinedLines().first();
+        QVERIFY2(underlined == line || underlined == line + 1,
+                 qPrintable(QString::number(underlined)));
+#endif
+    }
+
+    void exportsWriteWhatWasAsked() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QTemporaryDir dir;
+        QString error;
+
+        const QString dashboard = dir.filePath(QStringLiteral("dashboard.png"));
+        QVERIFY2(window->exportDashboardPng(dashboard, QSize(800, 600), 1.5, &error),
+                 qPrintable(error));
+        QImage image(dashboard);
+        QCOMPARE(image.size(), QSize(1200, 900));
+        QVERIFY(distinctColors(image) > 20);
+#if HAS_GANTT
+        // The Gantt fills the lower part: not the background colour only.
+        QVERIFY(distinctColors(image.copy(0, 700, 1200, 200)) > 3);
+#endif
+
+        const QString plotPng = dir.filePath(QStringLiteral("plot.png"));
+        QVERIFY2(window->exportPlotPng(plotPng, QSize(640, 360), &error), qPrintable(error));
+        QCOMPARE(QImage(plotPng).size(), QSize(640, 360));
+        QVERIFY(distinctColors(QImage(plotPng)) > 10);
+
+#if HAS_GANTT
+        const QString ganttPng = dir.filePath(QStringLiteral("gantt.png"));
+        QVERIFY2(window->exportGanttPng(ganttPng, QSize(700, 400), &error), qPrintable(error));
+        QCOMPARE(QImage(ganttPng).size(), QSize(700, 400));
+#endif
+
+        const QString pdf = dir.filePath(QStringLiteral("out.pdf"));
+        QVERIFY2(window->exportPdf(pdf, &error), qPrintable(error));
+        QFile pdfFile(pdf);
+        QVERIFY(pdfFile.open(QIODevice::ReadOnly));
+        QVERIFY(pdfFile.read(5) == "%PDF-");
+        QVERIFY(pdfFile.size() > 10000); // the dashboard image is in it
+
+        const QString csvFolder = dir.filePath(QStringLiteral("csv/new"));
+        QVERIFY2(window->exportCsvs(csvFolder, &error), qPrintable(error));
+        const auto pods = window->document()->result()->analysis.pods.size();
+        for (const char* name : {"series.csv", "causes.csv", "pods.csv", "events.csv"}) {
+            QFile file(csvFolder + QLatin1Char('/') + QLatin1String(name));
+            QVERIFY2(file.open(QIODevice::ReadOnly), name);
+            QVERIFY(file.readLine().contains(","));
+        }
+        QFile podsCsv(csvFolder + QStringLiteral("/pods.csv"));
+        QVERIFY(podsCsv.open(QIODevice::ReadOnly));
+        QCOMPARE(podsCsv.readAll().count("\r\n"), qsizetype(pods + 1));
+
+        // A write that cannot happen says why, naming the file.
+        const QString impossible = dir.filePath(QStringLiteral("missing/dashboard.png"));
+        QVERIFY(!window->exportDashboardPng(impossible, QSize(400, 300), 1, &error));
+        QVERIFY2(error.contains(QStringLiteral("dashboard.png")), qPrintable(error));
+        QVERIFY(!window->exportPdf(dir.filePath(QStringLiteral("missing/x.pdf")), &error));
+        QVERIFY2(error.contains(QStringLiteral("x.pdf")), qPrintable(error));
+        QFile blocker(dir.filePath(QStringLiteral("file")));
+        QVERIFY(blocker.open(QIODevice::WriteOnly));
+        blocker.close();
+        QVERIFY(!window->exportCsvs(dir.filePath(QStringLiteral("file/sub")), &error));
+        QVERIFY(!error.isEmpty());
+    }
+
+    void languageSwitchesAtRuntime() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QCOMPARE(menuTitle(*window, 0), QStringLiteral("&File"));
+        QVERIFY2(QFile::exists(QStringLiteral(":/i18n/jobscope_zh_CN.qm")),
+                 "the compiled translation is not linked into jobscope_ui");
+        window->setLanguage(QStringLiteral("zh_CN"));
+        // Qt posts LanguageChange to the windows.
+        QTRY_VERIFY2(menuTitle(*window, 0).contains(QStringLiteral("文件")),
+                     qPrintable(menuTitle(*window, 0)));
+        // The scenario's own title follows: the plot shows titleZh.
+        QVERIFY(window->document()->result());
+        QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(),
+                 QStringLiteral("zh_CN"));
+        window->setLanguage(QStringLiteral("en"));
+        QTRY_COMPARE(menuTitle(*window, 0), QStringLiteral("&File"));
+    }
+
+    void settingsSurviveARestart() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("mine.yaml"));
+        {
+            QFile source(QStringLiteral(":/examples/patterns/work-queue.yaml"));
+            QVERIFY(source.open(QIODevice::ReadOnly));
+            QFile copy(path);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(source.readAll());
+        }
+        {
+            const auto window = openWindow(path);
+            QVERIFY(window);
+            window->playback()->setSpeed(8);
+            QVERIFY(window->close());
+        }
+        const auto again = std::make_unique<MainWindow>();
+        QCOMPARE(again->playback()->speed(), 8.0);
+        QCOMPARE(QSettings().value(QStringLiteral("recentFiles")).toStringList().value(0),
+                 QFileInfo(path).absoluteFilePath());
+    }
+
+    void unsavedChangesAskBeforeClosing() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show();
+        window->document()->setText(window->document()->text() + QStringLiteral("# edit\n"));
+        answerNextMessageBox(QMessageBox::Cancel);
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        answerNextMessageBox(QMessageBox::Discard);
+        QVERIFY(window->close());
+    }
+
+    void droppedFileOpens() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("dropped.yaml"));
+        {
+            QFile source(QStringLiteral(":/examples/causes/controller-lag.yaml"));
+            QVERIFY(source.open(QIODevice::ReadOnly));
+            QFile copy(path);
+            QVERIFY(copy.open(QIODevice::WriteOnly));
+            copy.write(source.readAll());
+        }
+        const auto window = openWindow();
+        QVERIFY(window);
+        QMimeData mime;
+        mime.setUrls({QUrl::fromLocalFile(path)});
+        QDragEnterEvent enter(QPoint(10, 10), Qt::CopyAction, &mime, Qt::LeftButton,
+                              Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &enter);
+        QVERIFY(enter.isAccepted());
+        QDropEvent drop(QPointF(10, 10), Qt::CopyAction, &mime, Qt::LeftButton, Qt::NoModifier);
+        QApplication::sendEvent(window.get(), &drop);
+        QTRY_COMPARE(window->document()->filePath(), path);
+        window->document()->waitForIdle();
+        QVERIFY(window->document()->result());
+    }
+
+    void recentFilesModelIsAValidModel() {
+        RecentFilesModel model;
+        QAbstractItemModelTester tester(&model,
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
+        for (int i = 0; i < RecentFilesModel::kMaxFiles + 3; ++i)
+            model.add(QStringLiteral("/tmp/file-%1.yaml").arg(i));
+        QCOMPARE(model.rowCount(), RecentFilesModel::kMaxFiles);
+        QCOMPARE(model.index(0).data().toString(),
+                 QStringLiteral("file-%1.yaml").arg(RecentFilesModel::kMaxFiles + 2));
+        QCOMPARE(model.index(0).data(RecentFilesModel::PathRole).toString(),
+                 QStringLiteral("/tmp/file-%1.yaml").arg(RecentFilesModel::kMaxFiles + 2));
+        model.add(QStringLiteral("/tmp/file-5.yaml")); // moves to the top
+        QCOMPARE(model.rowCount(), RecentFilesModel::kMaxFiles);
+        QCOMPARE(model.index(0).data().toString(), QStringLiteral("file-5.yaml"));
+        model.remove(QStringLiteral("/tmp/file-5.yaml"));
+        QCOMPARE(model.rowCount(), RecentFilesModel::kMaxFiles - 1);
+        model.load({QStringLiteral("/a.yaml"), QStringLiteral("/a.yaml"), QString()});
+        QCOMPARE(model.paths(), QStringList{QStringLiteral("/a.yaml")});
+        model.clear();
+        QCOMPARE(model.rowCount(), 0);
+    }
+
+private:
+    QTemporaryDir settingsDir_;
+};
+
+QTEST_MAIN(TestMainWindow)
+#include "tst_main_window.moc"
