@@ -243,6 +243,7 @@ struct MainWindow::Private {
     QString exportPath(const QString& title, const QString& defaultName, const QString& filter);
     QImage renderDashboard(const QSize& pixels);
     void linkRange(QObject* source, double lower, double upper);
+    void alignTimeAxes(bool reset);
 };
 
 QWidget* MainWindow::Private::placeholder(const QString& what) const {
@@ -892,6 +893,10 @@ void MainWindow::Private::connectParts() {
     });
 
     connect(plot, &TimelinePlot::scrubbed, playback, &PlaybackController::setTime);
+#if JOBSCOPE_HAS_GANTT
+    connect(plot->customPlot(), &QCustomPlot::afterReplot, self, [this] { alignTimeAxes(false); });
+    connect(gantt->customPlot(), &QCustomPlot::afterReplot, self, [this] { alignTimeAxes(false); });
+#endif
     connect(plot, &TimelinePlot::timeRangeChanged, self,
             [this](double lower, double upper) { linkRange(plot, lower, upper); });
 #if JOBSCOPE_HAS_GANTT
@@ -922,6 +927,36 @@ void MainWindow::Private::linkRange(QObject* source, double lower, double upper)
     linkingRanges = false;
 }
 
+// The plot and the Gantt are two QCustomPlots, which a margin group cannot span: the wider left
+// and right margins (the Gantt's Pod names, the plot's Pods axis) are imposed on both as
+// minimums, so one moment is at the same x in both. `reset` forgets the imposed margins (a new
+// result may need narrower ones).
+void MainWindow::Private::alignTimeAxes(bool reset) {
+#if JOBSCOPE_HAS_GANTT
+    QCPAxisRect* plotRect = plot->mainRect();
+    QCPAxisRect* ganttRect = gantt->timeAxis()->axisRect();
+    if (!plotRect || !ganttRect)
+        return;
+    if (reset) {
+        plotRect->setMinimumMargins(QMargins());
+        ganttRect->setMinimumMargins(QMargins());
+        return;
+    }
+    const int left = std::max(plotRect->margins().left(), ganttRect->margins().left());
+    const int right = std::max(plotRect->margins().right(), ganttRect->margins().right());
+    for (QCPAxisRect* rect : {plotRect, ganttRect}) {
+        const QMargins wanted(left, rect->minimumMargins().top(), right,
+                              rect->minimumMargins().bottom());
+        if (rect->margins().left() != left || rect->margins().right() != right) {
+            rect->setMinimumMargins(wanted);
+            rect->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+        }
+    }
+#else
+    Q_UNUSED(reset);
+#endif
+}
+
 // --- state shown ---
 
 void MainWindow::Private::showResult() {
@@ -943,6 +978,7 @@ void MainWindow::Private::showResult() {
     }
     const double origin = result->origin;
     const double end = origin + result->end;
+    alignTimeAxes(true);
     plot->setAnalysis(result->analysis, localizedTitle(*result), origin, end);
     const std::shared_ptr<const Analysis> analysis(result, &result->analysis);
     inspector->setAnalysis(analysis, origin);
