@@ -657,14 +657,6 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
       <source>cannot create the directory %1</source>
       <translation>无法创建目录 %1</translation>
     </message>
-    <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-      <source>cannot write %1: the PNG encoder failed</source>
-      <translation>无法写入 %1：PNG 编码失败</translation>
-    </message>
   </context>
   <context>
     <name>LessonSlideRenderer</name>
@@ -704,6 +696,21 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
     <message>
       <source>waiting for the Job '%1' to be created</source>
       <translation>正在等待创建 Job '%1'</translation>
+    </message>
+  </context>
+  <context>
+    <name>PngFile</name>
+    <message>
+      <source>cannot write %1: there is no image to write</source>
+      <translation>无法写入 %1：没有可写入的图像</translation>
+    </message>
+    <message>
+      <source>cannot write %1: %2</source>
+      <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+      <source>cannot write %1: the PNG encoder failed</source>
+      <translation>无法写入 %1：PNG 编码失败</translation>
     </message>
   </context>
   <context>
@@ -1394,12 +1401,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <source>%1 — %2, %3 succeeded</source>
       <translation>%1 — %2，%3 个成功</translation>
     </message>
-    <message numerus="yes">
-      <source>%n Job(s) in %1, updated live</source>
-      <translation>
-        <numerusform>%1 中有 %n 个 Job，实时更新</numerusform>
-      </translation>
-    </message>
     <message>
       <source>Connect to a cluster</source>
       <translation>连接到集群</translation>
@@ -1435,6 +1436,10 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Connect</source>
       <translation>连接</translation>
+    </message>
+    <message>
+      <source>Jobs in %1: %2, updated live</source>
+      <translation>%1 中的 Job：%2 个，实时更新</translation>
     </message>
   </context>
   <context>
@@ -1911,6 +1916,21 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     </message>
   </context>
   <context>
+    <name>jobscope::ui::LiveController</name>
+    <message>
+      <source>%1 (live, %2)</source>
+      <translation>%1（实时，%2）</translation>
+    </message>
+    <message>
+      <source>disconnected</source>
+      <translation>已断开连接</translation>
+    </message>
+    <message>
+      <source>connect to a cluster first: there is no live session to record</source>
+      <translation>请先连接集群：没有可录制的实时会话</translation>
+    </message>
+  </context>
+  <context>
     <name>jobscope::ui::MainWindow</name>
     <message>
       <source>cannot draw the image for %1</source>
@@ -2293,10 +2313,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <translation>连接到集群(&amp;C)…</translation>
     </message>
     <message>
-      <source>Watching a live cluster is not part of this build yet</source>
-      <translation>此版本尚不支持监视实时集群</translation>
-    </message>
-    <message>
       <source>Open &amp;Recording…</source>
       <translation>打开录制(&amp;R)…</translation>
     </message>
@@ -2436,6 +2452,70 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <source>There is no translation for %1; the texts stay in English.</source>
       <translation>没有 %1 的翻译；文字保持英文。</translation>
     </message>
+    <message>
+      <source>Record to Trace</source>
+      <translation>录制到跟踪记录</translation>
+    </message>
+    <message>
+      <source>Traces (*.jsonl)</source>
+      <translation>跟踪记录 (*.jsonl)</translation>
+    </message>
+    <message>
+      <source>Cannot Record</source>
+      <translation>无法录制</translation>
+    </message>
+    <message>
+      <source>Recording Stopped</source>
+      <translation>录制已停止</translation>
+    </message>
+    <message>
+      <source>Recorded %1</source>
+      <translation>已录制到 %1</translation>
+    </message>
+    <message>
+      <source>Live: %1 over %2</source>
+      <translation>实时：%2 内 %1</translation>
+    </message>
+    <message>
+      <source>recording to %1</source>
+      <translation>正在录制到 %1</translation>
+    </message>
+    <message>
+      <source>Record the live session to a trace file</source>
+      <translation>将实时会话录制到跟踪记录</translation>
+    </message>
+    <message>
+      <source>Connect to a cluster first (Live › Connect to Cluster…)</source>
+      <translation>请先连接到集群（实时 › 连接到集群…）</translation>
+    </message>
+    <message>
+      <source>Watch a Job on a Kubernetes cluster as it runs</source>
+      <translation>实时观察 Kubernetes 集群上运行中的 Job</translation>
+    </message>
+    <message>
+      <source>&amp;Disconnect</source>
+      <translation>断开连接(&amp;D)</translation>
+    </message>
+    <message>
+      <source>Stop watching; the Job stays shown</source>
+      <translation>停止观察；Job 仍保留显示</translation>
+    </message>
+    <message>
+      <source>&amp;Follow Newest Time</source>
+      <translation>跟随最新时间(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Keep the playhead at the newest time while live (End turns it on)</source>
+      <translation>实时模式下让播放头停在最新时间（按 End 重新开启）</translation>
+    </message>
+    <message>
+      <source>Record to &amp;Trace…</source>
+      <translation>录制到跟踪记录(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Stop Recordin&amp;g</source>
+      <translation>停止录制(&amp;G)</translation>
+    </message>
   </context>
   <context>
     <name>jobscope::ui::PodGantt</name>
@@ -2543,14 +2623,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <source>cannot draw an image of %1×%2 pixels</source>
       <translation>无法绘制 %1×%2 像素的图像</translation>
     </message>
-    <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-      <source>cannot write %1: the PNG encoder failed</source>
-      <translation>无法写入 %1：PNG 编码失败</translation>
-    </message>
   </context>
   <context>
     <name>jobscope::ui::PresentationWindow</name>
@@ -2636,14 +2708,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>cannot draw an image of %1×%2 pixels</source>
       <translation>无法绘制 %1×%2 像素的图像</translation>
-    </message>
-    <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
-    </message>
-    <message>
-      <source>cannot write %1: the PNG encoder failed</source>
-      <translation>无法写入 %1：PNG 编码器失败</translation>
     </message>
     <message>
       <source>causes:</source>

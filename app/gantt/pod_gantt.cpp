@@ -1,5 +1,7 @@
 #include "gantt/pod_gantt.h"
 
+#include "plot/png_file.h"
+
 #include <qcustomplot.h>
 
 #include <QCoreApplication>
@@ -1149,24 +1151,7 @@ bool PodGantt::savePng(const QString& path, const QSize& size, QString* error) {
     if (image.isNull() || image.size() != size)
         return fail(
             tr("cannot draw an image of %1×%2 pixels").arg(size.width()).arg(size.height()));
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile() && !info.isDir()) {
-        // A device or a pipe: a temporary renamed over it would replace the device itself.
-        QFile device(path);
-        if (!device.open(QIODevice::WriteOnly) || !image.save(&device, "PNG"))
-            return fail(tr("cannot write %1: %2").arg(path, device.errorString()));
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-    if (!image.save(&file, "PNG")) {
-        file.cancelWriting();
-        return fail(tr("cannot write %1: the PNG encoder failed").arg(path));
-    }
-    if (!file.commit())
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+    return writePngFile(image, path, error);
 }
 
 } // namespace jobscope::ui

@@ -101,6 +101,8 @@ RunOutput runScenario(const RunInput& input) {
 
 RunOutput runTrace(const RunInput& input) {
     RunOutput out;
+    if (!input.trace) // live mode before the Job has been seen
+        return out;
     auto result = std::make_shared<RunResult>();
     result->timeline = *input.trace;
     result->analysis = analyze(result->timeline);
@@ -158,6 +160,7 @@ struct JobDocument::Private {
     bool modified = false;
     QString text;
     std::shared_ptr<const Timeline> trace;
+    bool live = false;
     QVector<DocumentDiagnostic> notes; // warnings of loading the trace, shown with every run
     std::optional<uint64_t> seed;
 
@@ -245,6 +248,7 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     d->path = path;
     d->name = info.fileName().isEmpty() ? path : info.fileName();
     d->trace = trace;
+    d->live = false;
     d->kind = trace ? Kind::Trace : kindOfText(text);
     d->readOnly =
         trace || path.startsWith(QLatin1Char(':')) || path.startsWith(QLatin1String("qrc:"));
@@ -266,6 +270,7 @@ void JobDocument::openText(const QString& text, const QString& name) {
     d->path.clear();
     d->name = name.isEmpty() ? JobDocument::tr("untitled") : name;
     d->trace.reset();
+    d->live = false;
     d->notes.clear();
     d->kind = kindOfText(text);
     d->readOnly = false;
@@ -278,6 +283,37 @@ void JobDocument::openText(const QString& text, const QString& name) {
         emit modifiedChanged(false);
     }
     runNow();
+}
+
+void JobDocument::openLive(const QString& name) {
+    d->pause.stop();
+    d->path.clear();
+    d->name = name;
+    d->trace.reset();
+    d->live = true;
+    d->notes.clear();
+    d->kind = Kind::Trace;
+    d->readOnly = true;
+    d->text.clear();
+    d->forgetResult = true; // the empty run clears the previous file's views
+    emit filePathChanged();
+    emit textChanged();
+    if (d->modified) {
+        d->modified = false;
+        emit modifiedChanged(false);
+    }
+    runNow();
+}
+
+void JobDocument::setLiveTimeline(std::shared_ptr<const Timeline> timeline) {
+    if (!d->live)
+        return;
+    d->trace = std::move(timeline);
+    runNow();
+}
+
+bool JobDocument::isLive() const {
+    return d->live;
 }
 
 QString JobDocument::filePath() const {

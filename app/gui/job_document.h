@@ -62,6 +62,13 @@ public:
     explicit JobDocument(QObject* parent = nullptr);
     ~JobDocument() override;
 
+    // Live mode (issue 5): a read-only Trace document named `name` with nothing to show yet;
+    // setLiveTimeline then analyses each newer timeline of the watched Job (on the worker
+    // thread, like any run). Opening a file or a text leaves live mode.
+    void openLive(const QString& name);
+    void setLiveTimeline(std::shared_ptr<const Timeline> timeline);
+    bool isLive() const;
+
     // Reads a file from disk or from the resources (":/examples/..."); runs it. On a read
     // failure returns false with the reason and leaves the document as it was. Resource files
     // open read-only: Save asks for a new name.

@@ -5,9 +5,12 @@
 #include "gui/inspector_panel.h"
 #include "gui/job_document.h"
 #include "gui/language.h"
+#include "gui/live_controller.h"
 #include "gui/playback_controller.h"
 #include "gui/recent_files.h"
 #include "gui/theme.h"
+#include "live/connect_dialog.h"
+#include "live/status_badge.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -37,6 +40,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
+#include <QScopedValueRollback>
 #include <QSettings>
 #include <QSignalBlocker>
 #include <QSlider>
@@ -135,6 +139,9 @@ struct MainWindow::Private {
     InspectorPanel* inspector = nullptr;
     EditorPanel* editor = nullptr;
     QWidget* editorSlot = nullptr; // the editor, or its placeholder
+    LiveController* live = nullptr;
+    StatusBadge* badge = nullptr;
+    bool movingPlayhead = false; // the window, not the user, moves the playhead
     QWidget* ganttSlot = nullptr;
     QPlainTextEdit* editorText = nullptr; // for Edit › Undo/Redo/…
     RecentFilesModel recent;
@@ -195,6 +202,10 @@ struct MainWindow::Private {
     QAction* loopAction = nullptr;
     QAction* connectAction = nullptr;
     QAction* openRecordingAction = nullptr;
+    QAction* disconnectAction = nullptr;
+    QAction* followAction = nullptr;
+    QAction* recordTraceAction = nullptr;
+    QAction* stopRecordingAction = nullptr;
     QAction* presentAction = nullptr;
     QAction* openLessonAction = nullptr;
     QAction* exportLessonAction = nullptr;
@@ -263,6 +274,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(std::make_uniqu
     setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
     d->document = new JobDocument(this);
     d->playback = new PlaybackController(this);
+    d->live = new LiveController(d->document, this);
 
     d->buildCentral();
     d->buildActions();
@@ -271,6 +283,10 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(std::make_uniqu
     d->stateLabel = new QLabel(this);
     d->stateLabel->setObjectName(QStringLiteral("documentState"));
     statusBar()->addWidget(d->stateLabel, 1);
+    d->badge = new StatusBadge(this);
+    d->badge->setObjectName(QStringLiteral("liveBadge"));
+    d->badge->hide();
+    statusBar()->addPermanentWidget(d->badge);
     d->connectParts();
     d->loadSettings();
     d->retranslate();
@@ -297,6 +313,15 @@ TimelinePlot* MainWindow::timelinePlot() const {
 }
 PodGantt* MainWindow::podGantt() const {
     return d->gantt;
+}
+LiveController* MainWindow::liveController() const {
+    return d->live;
+}
+StatusBadge* MainWindow::statusBadge() const {
+    return d->badge;
+}
+QAction* MainWindow::recordAction() const {
+    return d->recordTraceAction;
 }
 InspectorPanel* MainWindow::inspector() const {
     return d->inspector;
@@ -630,9 +655,54 @@ void MainWindow::Private::buildActions() {
                        nextCauseAction, startAction, endAction, fasterAction, slowerAction})
         self->addAction(a); // active even with the menu bar hidden (full screen)
 
-    // Live: wired by the live source (issue 5) when it lands.
+    // Live
     connectAction = make();
-    connectAction->setEnabled(false);
+    connect(connectAction, &QAction::triggered, self, [this] {
+        if (!maybeSave())
+            return;
+        ConnectDialog dialog(self);
+        dialog.setKubeconfigPath(QString()); // kubectl's default
+        if (dialog.exec() != QDialog::Accepted)
+            return;
+        if (std::unique_ptr<live::LiveSession> session = dialog.takeSession())
+            self->startLive(std::move(session));
+    });
+    disconnectAction = make();
+    connect(disconnectAction, &QAction::triggered, live, &LiveController::stop);
+    followAction = make();
+    followAction->setCheckable(true);
+    followAction->setChecked(live->isFollowing());
+    connect(followAction, &QAction::triggered, self, [this](bool follow) {
+        live->setFollowing(follow);
+        if (follow)
+            playback->jumpToEnd();
+    });
+    connect(live, &LiveController::followingChanged, followAction, &QAction::setChecked);
+    recordTraceAction = make();
+    connect(recordTraceAction, &QAction::triggered, self, [this] {
+        const QString path = QFileDialog::getSaveFileName(
+            self, MainWindow::tr("Record to Trace"),
+            QDir::home().filePath(live->session()->jobName() + QStringLiteral(".jsonl")),
+            MainWindow::tr("Traces (*.jsonl)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (!live->startRecording(path, &error))
+            showError(MainWindow::tr("Cannot Record"), error);
+    });
+    stopRecordingAction = make();
+    connect(stopRecordingAction, &QAction::triggered, live, &LiveController::stopRecording);
+    connect(live, &LiveController::recordingFailed, self, [this](const QString& message) {
+        showError(MainWindow::tr("Recording Stopped"), message);
+    });
+    connect(live, &LiveController::liveChanged, self, [this] { updateActions(); });
+    connect(live, &LiveController::recordingChanged, self, [this](bool recording) {
+        updateActions();
+        if (!recording && !live->recordingPath().isEmpty())
+            self->statusBar()->showMessage(
+                MainWindow::tr("Recorded %1").arg(QDir::toNativeSeparators(live->recordingPath())),
+                8000);
+    });
     openRecordingAction = make();
     connect(openRecordingAction, &QAction::triggered, self, [this] {
         if (!maybeSave())
@@ -758,6 +828,9 @@ void MainWindow::Private::buildMenus() {
     fileMenu->addAction(saveAction);
     fileMenu->addAction(saveAsAction);
     fileMenu->addSeparator();
+    fileMenu->addAction(recordTraceAction);
+    fileMenu->addAction(stopRecordingAction);
+    fileMenu->addSeparator();
     exportMenu = fileMenu->addMenu(QString());
     exportMenu->addAction(exportPlotAction);
     exportMenu->addAction(exportGanttAction);
@@ -799,6 +872,12 @@ void MainWindow::Private::buildMenus() {
 
     liveMenu = bar->addMenu(QString());
     liveMenu->addAction(connectAction);
+    liveMenu->addAction(disconnectAction);
+    liveMenu->addSeparator();
+    liveMenu->addAction(followAction);
+    liveMenu->addSeparator();
+    liveMenu->addAction(recordTraceAction);
+    liveMenu->addAction(stopRecordingAction);
     liveMenu->addAction(openRecordingAction);
 
     lessonMenu = bar->addMenu(QString());
@@ -877,7 +956,11 @@ void MainWindow::Private::connectParts() {
         updateActions();
     });
 
-    connect(playback, &PlaybackController::timeChanged, self, [this](double t) { showTime(t); });
+    connect(playback, &PlaybackController::timeChanged, self, [this](double t) {
+        showTime(t);
+        if (!movingPlayhead && document->isLive())
+            live->playheadMoved(t, playback->end());
+    });
     connect(playback, &PlaybackController::playingChanged, self, [this] { retranslate(); });
     connect(playback, &PlaybackController::speedChanged, self, [this](double speed) {
         const QSignalBlocker block(speedCombo);
@@ -960,6 +1043,7 @@ void MainWindow::Private::alignTimeAxes(bool reset) {
 // --- state shown ---
 
 void MainWindow::Private::showResult() {
+    const QScopedValueRollback<bool> byWindow(movingPlayhead, true);
     const std::shared_ptr<const RunResult> result = document->result();
     const double previousTime = playback->time();
     const bool keepTime = result && previousTime <= result->end;
@@ -998,7 +1082,8 @@ void MainWindow::Private::showResult() {
     playback->setRange(0, result->end);
     playback->setEventTimes(sortedUnique(events));
     playback->setCauseChangeTimes(sortedUnique(causeChanges));
-    playback->setTime(keepTime ? previousTime : 0);
+    const bool follow = document->isLive() && live->isFollowing();
+    playback->setTime(follow ? result->end : keepTime ? previousTime : 0);
     showTime(playback->time());
     updateTitle();
     updateStatus();
@@ -1048,9 +1133,14 @@ void MainWindow::Private::updateStatus() {
         const bool trace = document->kind() == JobDocument::Kind::Trace;
         const QString count =
             pods == 1 ? MainWindow::tr("1 Pod") : MainWindow::tr("%1 Pods").arg(pods);
-        text =
-            (trace ? MainWindow::tr("Loaded %1 over %2") : MainWindow::tr("Simulated %1 over %2"))
-                .arg(count, formatTime(result->end));
+        text = (document->isLive() ? MainWindow::tr("Live: %1 over %2")
+                : trace            ? MainWindow::tr("Loaded %1 over %2")
+                                   : MainWindow::tr("Simulated %1 over %2"))
+                   .arg(count, formatTime(result->end));
+        if (live->isRecording())
+            text +=
+                QStringLiteral(" — ") +
+                MainWindow::tr("recording to %1").arg(QFileInfo(live->recordingPath()).fileName());
     } else {
         text = MainWindow::tr("Nothing to show");
     }
@@ -1065,6 +1155,17 @@ void MainWindow::Private::updateActions() {
     runAction->setEnabled(!trace);
     reseedAction->setEnabled(!trace);
     scenarioSeedAction->setEnabled(!trace);
+
+    const bool watching = live->isLive();
+    disconnectAction->setEnabled(watching);
+    followAction->setEnabled(document->isLive());
+    recordTraceAction->setEnabled(watching && !live->isRecording());
+    recordTraceAction->setToolTip(
+        watching ? MainWindow::tr("Record the live session to a trace file")
+                 : MainWindow::tr("Connect to a cluster first (Live › Connect to Cluster…)"));
+    stopRecordingAction->setEnabled(live->isRecording());
+    badge->setVisible(document->isLive());
+    updateStatus();
 }
 
 void MainWindow::Private::retranslate() {
@@ -1129,8 +1230,14 @@ void MainWindow::Private::retranslate() {
         a->setToolTip(QStringLiteral("%1 (%2)").arg(
             a->text(), a->shortcut().toString(QKeySequence::NativeText)));
     connectAction->setText(MainWindow::tr("&Connect to Cluster…"));
-    connectAction->setToolTip(
-        MainWindow::tr("Watching a live cluster is not part of this build yet"));
+    connectAction->setToolTip(MainWindow::tr("Watch a Job on a Kubernetes cluster as it runs"));
+    disconnectAction->setText(MainWindow::tr("&Disconnect"));
+    disconnectAction->setToolTip(MainWindow::tr("Stop watching; the Job stays shown"));
+    followAction->setText(MainWindow::tr("&Follow Newest Time"));
+    followAction->setToolTip(
+        MainWindow::tr("Keep the playhead at the newest time while live (End turns it on)"));
+    recordTraceAction->setText(MainWindow::tr("Record to &Trace…"));
+    stopRecordingAction->setText(MainWindow::tr("Stop Recordin&g"));
     openRecordingAction->setText(MainWindow::tr("Open &Recording…"));
     presentAction->setText(MainWindow::tr("&Present"));
     openLessonAction->setText(MainWindow::tr("&Open Lesson…"));
@@ -1255,10 +1362,21 @@ bool MainWindow::openFile(const QString& path) {
     }
     if (!path.startsWith(QLatin1Char(':')))
         d->recent.add(path);
+    if (d->live->session())
+        d->live->stop(); // the opened file replaces the live view
     d->playback->pause();
     d->playback->setTime(0);
     d->updateActions();
     return true;
+}
+
+void MainWindow::startLive(std::unique_ptr<live::LiveSession> session) {
+    if (!session)
+        return;
+    d->playback->pause();
+    d->badge->attach(session.get());
+    d->live->start(std::move(session));
+    d->updateActions();
 }
 
 bool MainWindow::Private::maybeSave() {

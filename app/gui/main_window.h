@@ -17,6 +17,15 @@ class TimelinePlot;
 class PodGantt;
 class InspectorPanel;
 class EditorPanel;
+class LiveController;
+class StatusBadge;
+} // namespace jobscope::ui
+
+namespace jobscope::live {
+class LiveSession;
+}
+
+namespace jobscope::ui {
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -32,12 +41,21 @@ public:
     // message box (non-modal in tests) and returns false.
     bool openFile(const QString& path);
 
+    // Live mode (issue 5): shows the session's Job as it happens, following the newest time,
+    // with the connection's state in the status bar. Live › Connect calls it with the
+    // ConnectDialog's session; tests pass one of their own.
+    void startLive(std::unique_ptr<live::LiveSession> session);
+    LiveController* liveController() const;
+    StatusBadge* statusBadge() const;
+
     JobDocument* document() const;
     PlaybackController* playback() const;
     TimelinePlot* timelinePlot() const;
     PodGantt* podGantt() const;
     InspectorPanel* inspector() const;
     EditorPanel* editor() const;
+    // Live, File › Record…: chooses a trace file and records the live session to it.
+    QAction* recordAction() const;
 
     // The export paths (File › Export …), also used by tests; false with a reason on failure.
     bool exportPlotPng(const QString& path, const QSize& size, QString* error = nullptr);

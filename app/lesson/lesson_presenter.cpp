@@ -1,5 +1,7 @@
 #include "lesson/lesson_presenter.h"
 
+#include "plot/png_file.h"
+
 #include "lesson/lesson_deck.h"
 #include "lesson/lesson_slide.h"
 #include "lesson/presentation_window.h"
@@ -103,15 +105,8 @@ bool LessonPresenter::exportDeck(const std::shared_ptr<const LessonDeck>& deck, 
         for (int step = 0; step < deck->stepCount(scene); ++step) {
             const QString path = QDir(dir).filePath(slideFileName(scene, step, title));
             const QImage image = renderer.render(scene, step, size);
-            QSaveFile file(path);
-            if (!file.open(QIODevice::WriteOnly))
-                return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-            if (!image.save(&file, "PNG")) {
-                file.cancelWriting();
-                return fail(tr("cannot write %1: the PNG encoder failed").arg(path));
-            }
-            if (!file.commit())
-                return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
+            if (!writePngFile(image, path, error))
+                return false;
             if (written)
                 *written << path;
         }

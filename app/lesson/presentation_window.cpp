@@ -236,8 +236,18 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
         toggleBlank();
         break;
     default:
-        if (key >= Qt::Key_1 && key <= Qt::Key_9 && key - Qt::Key_1 < deck_->sceneCount()) {
-            goTo(key - Qt::Key_1, 0);
+        if (key >= Qt::Key_0 && key <= Qt::Key_9) {
+            // "1" jumps to scene 1 at once; "1" then "2" within a second goes on to scene 12.
+            // A combination past the last scene starts again from the new digit.
+            const QString digit(QChar(u'0' + (key - Qt::Key_0)));
+            const bool continues = typedAt_.isValid() && typedAt_.elapsed() < 1000;
+            typedScene_ = continues ? typedScene_ + digit : digit;
+            if (typedScene_.toInt() > deck_->sceneCount())
+                typedScene_ = digit;
+            typedAt_.start();
+            const int scene = typedScene_.toInt();
+            if (scene >= 1)
+                goTo(scene - 1, 0);
             break;
         }
         QWidget::keyPressEvent(event);

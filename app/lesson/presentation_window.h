@@ -13,6 +13,7 @@
 
 #include "lesson/lesson_deck.h"
 
+#include <QElapsedTimer>
 #include <QImage>
 #include <QWidget>
 
@@ -85,6 +86,9 @@ private:
     QTimer* playTimer_ = nullptr;
     QTimer* cursorTimer_ = nullptr;
     QImage cache_;
+    // Scene numbers above 9: digits typed within a second of each other make one number.
+    QString typedScene_;
+    QElapsedTimer typedAt_;
 };
 
 } // namespace jobscope::ui

@@ -2,6 +2,7 @@
 
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/png_file.h"
 
 #include <qcustomplot.h>
 
@@ -865,25 +866,7 @@ bool TimelinePlot::savePng(const QString& path, const QSize& size, QString* erro
     if (image.isNull() || image.size() != size)
         return fail(
             tr("cannot draw an image of %1×%2 pixels").arg(size.width()).arg(size.height()));
-    const QFileInfo info(path);
-    if (info.exists() && !info.isFile() && !info.isDir()) {
-        // A device or a pipe (/dev/stdout, a FIFO): a temporary file renamed over it would
-        // replace the device itself, so it is written in place.
-        QFile device(path);
-        if (!device.open(QIODevice::WriteOnly) || !image.save(&device, "PNG"))
-            return fail(tr("cannot write %1: %2").arg(path, device.errorString()));
-        return true;
-    }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly))
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-    if (!image.save(&file, "PNG")) {
-        file.cancelWriting();
-        return fail(tr("cannot write %1: the PNG encoder failed").arg(path));
-    }
-    if (!file.commit())
-        return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-    return true;
+    return writePngFile(image, path, error);
 }
 
 void TimelinePlot::createPlayhead() {

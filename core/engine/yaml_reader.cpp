@@ -417,4 +417,26 @@ std::string closestMatch(const std::string& word, std::initializer_list<const ch
     return best;
 }
 
+YAML::Node yamlField(const YAML::Node& map, const char* key) {
+    if (!map.IsMap())
+        return YAML::Node(YAML::NodeType::Undefined);
+    for (auto it = map.begin(); it != map.end(); ++it)
+        if (it->first.IsScalar() && it->first.Scalar() == key)
+            return it->second;
+    return YAML::Node(YAML::NodeType::Undefined);
+}
+
+bool isYamlNull(const YAML::Node& node) {
+    if (node.IsNull())
+        return true;
+    if (!node.IsScalar() || node.Tag() == "!")
+        return false;
+    const std::string& s = node.Scalar();
+    return s == "~" || s == "null" || s == "Null" || s == "NULL";
+}
+
+bool yamlPresent(const YAML::Node& node) {
+    return node.IsDefined() && !isYamlNull(node);
+}
+
 } // namespace jobscope

@@ -75,6 +75,14 @@ private:
 std::string childPath(const std::string& parent, const std::string& key);
 std::string childPath(const std::string& parent, size_t index);
 
+// The value under `key` in `map`, or an undefined node when `map` is not a mapping or has no
+// such key. Iterates instead of operator[], which yaml-cpp lets throw on scalars.
+YAML::Node yamlField(const YAML::Node& map, const char* key);
+// Whether `node` is YAML null: `~`, `null`, an empty value (not the quoted string "null").
+bool isYamlNull(const YAML::Node& node);
+// Defined and not null.
+bool yamlPresent(const YAML::Node& node);
+
 // The closest of `candidates` to `word` within an edit distance of 2, or "".
 std::string closestMatch(const std::string& word, std::initializer_list<const char*> candidates);
 

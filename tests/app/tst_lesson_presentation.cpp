@@ -165,6 +165,11 @@ void TestLessonPresentation::keyboardMovesThroughSteps() {
     QVERIFY(at(2, 0));
     QTest::keyClick(&window, Qt::Key_9);
     QVERIFY(at(8, 0));
+    // Two digits in a row reach the scenes after the ninth.
+    QVERIFY(deck_->sceneCount() >= 12);
+    QTest::keyClick(&window, Qt::Key_1);
+    QTest::keyClick(&window, Qt::Key_2);
+    QVERIFY(at(11, 0));
     QTest::keyClick(&window, Qt::Key_Home);
     QVERIFY(at(0, 0));
     QTest::keyClick(&window, Qt::Key_Left); // nothing before the first step

@@ -13,30 +13,6 @@ namespace jobscope {
 
 namespace {
 
-// The value under `key`, or an undefined node. Iterates instead of operator[], which yaml-cpp
-// lets throw on scalars.
-YAML::Node field(const YAML::Node& map, const char* key) {
-    if (!map.IsMap())
-        return YAML::Node(YAML::NodeType::Undefined);
-    for (auto it = map.begin(); it != map.end(); ++it)
-        if (it->first.IsScalar() && it->first.Scalar() == key)
-            return it->second;
-    return YAML::Node(YAML::NodeType::Undefined);
-}
-
-bool isNullValue(const YAML::Node& node) {
-    if (node.IsNull())
-        return true;
-    if (!node.IsScalar() || node.Tag() == "!")
-        return false;
-    const std::string& s = node.Scalar();
-    return s == "~" || s == "null" || s == "Null" || s == "NULL";
-}
-
-bool present(const YAML::Node& node) {
-    return node.IsDefined() && !isNullValue(node);
-}
-
 // The cause ids an anchor may name (DESIGN.md §5, without "none").
 const std::vector<std::string>& anchorCauses() {
     static const std::vector<std::string> ids = {cause::RemainingCompletions,
@@ -89,8 +65,8 @@ public:
         text(root, "titleZh", "", lesson_.titleZh);
         text(root, "description", "", lesson_.description);
         text(root, "descriptionZh", "", lesson_.descriptionZh);
-        const YAML::Node scenes = field(root, "scenes");
-        if (!present(scenes)) {
+        const YAML::Node scenes = yamlField(root, "scenes");
+        if (!yamlPresent(scenes)) {
             reader_.error(root, "scenes: Required value: a list of scenes");
             return;
         }
@@ -105,20 +81,20 @@ public:
 private:
     void text(const YAML::Node& map, const char* key, const std::string& parent, std::string& out,
               bool required = false) {
-        const YAML::Node node = field(map, key);
+        const YAML::Node node = yamlField(map, key);
         const std::string path = parent.empty() ? key : childPath(parent, key);
         if (auto value = reader_.string(node, path)) {
             out = *value;
             if (required && out.empty())
                 reader_.error(node, path + ": Required value: must not be empty");
-        } else if (required && !present(node)) {
+        } else if (required && !yamlPresent(node)) {
             reader_.error(map, path + ": Required value");
         }
     }
 
     void readScene(const YAML::Node& node, const std::string& path) {
         if (!reader_.isMap(node, path)) {
-            if (!present(node))
+            if (!yamlPresent(node))
                 reader_.error(node, path + ": Required value: a scene mapping");
             return;
         }
@@ -132,20 +108,20 @@ private:
         text(node, "description", path, scene.description);
         text(node, "descriptionZh", path, scene.descriptionZh);
 
-        const YAML::Node scenario = field(node, "scenario");
-        if (!present(scenario))
+        const YAML::Node scenario = yamlField(node, "scenario");
+        if (!yamlPresent(scenario))
             reader_.error(node, childPath(path, "scenario") +
                                     ": Required value: a scenario file or the scenario inline");
         else if (auto s = readScenario(scenario, childPath(path, "scenario")))
             scene.scenario = std::move(*s);
-        const YAML::Node compare = field(node, "compare");
-        if (present(compare))
+        const YAML::Node compare = yamlField(node, "compare");
+        if (yamlPresent(compare))
             scene.compare = readScenario(compare, childPath(path, "compare"));
-        const bool hasCompare = present(compare);
+        const bool hasCompare = yamlPresent(compare);
 
-        const YAML::Node steps = field(node, "steps");
+        const YAML::Node steps = yamlField(node, "steps");
         const std::string stepsPath = childPath(path, "steps");
-        if (!present(steps)) {
+        if (!yamlPresent(steps)) {
             reader_.error(node, stepsPath + ": Required value: a list of steps");
         } else if (reader_.isSequence(steps, stepsPath)) {
             if (steps.size() == 0)
@@ -212,7 +188,7 @@ private:
     std::optional<LessonStep> readStep(const YAML::Node& node, const std::string& path,
                                        bool hasCompare) {
         if (!reader_.isMap(node, path)) {
-            if (!present(node))
+            if (!yamlPresent(node))
                 reader_.error(node, path + ": Required value: a step mapping");
             return std::nullopt;
         }
@@ -220,19 +196,20 @@ private:
         LessonStep step;
         step.position = positionOf(node);
         const int errorsBefore = reader_.diagnostics().errorCount();
-        const YAML::Node at = field(node, "at");
+        const YAML::Node at = yamlField(node, "at");
         step.atPosition = positionOf(at);
-        if (!present(at))
+        if (!yamlPresent(at))
             reader_.error(node, childPath(path, "at") +
                                     ": Required value: seconds, end, or {cause-start: CAUSE}");
         else
             readAnchor(at, childPath(path, "at"), step.at);
         text(node, "caption", path, step.caption, true);
         text(node, "captionZh", path, step.captionZh);
-        step.captionPosition = positionOf(field(node, "caption"));
-        step.captionZhPosition = positionOf(field(node, "captionZh"));
-        checkCaption(field(node, "caption"), childPath(path, "caption"), step.caption, hasCompare);
-        checkCaption(field(node, "captionZh"), childPath(path, "captionZh"), step.captionZh,
+        step.captionPosition = positionOf(yamlField(node, "caption"));
+        step.captionZhPosition = positionOf(yamlField(node, "captionZh"));
+        checkCaption(yamlField(node, "caption"), childPath(path, "caption"), step.caption,
+                     hasCompare);
+        checkCaption(yamlField(node, "captionZh"), childPath(path, "captionZh"), step.captionZh,
                      hasCompare);
         if (reader_.diagnostics().errorCount() != errorsBefore)
             return std::nullopt;
@@ -266,24 +243,24 @@ private:
             return;
         }
         reader_.rejectUnknownKeys(node, path, {"cause-start", "cause-end", "end", "after", "plus"});
-        const YAML::Node start = field(node, "cause-start");
-        const YAML::Node end = field(node, "cause-end");
-        const YAML::Node atEnd = field(node, "end");
-        const int kinds = present(start) + present(end) + atEnd.IsDefined();
+        const YAML::Node start = yamlField(node, "cause-start");
+        const YAML::Node end = yamlField(node, "cause-end");
+        const YAML::Node atEnd = yamlField(node, "end");
+        const int kinds = yamlPresent(start) + yamlPresent(end) + atEnd.IsDefined();
         if (kinds != 1) {
             reader_.error(node, path + ": needs exactly one of cause-start, cause-end and end");
             return;
         }
         if (atEnd.IsDefined()) {
             anchor.kind = StepAnchor::Kind::End;
-            if (present(atEnd))
+            if (yamlPresent(atEnd))
                 reader_.error(atEnd, childPath(path, "end") + ": takes no value (write end: ~)");
         } else {
-            const YAML::Node causeNode = present(start) ? start : end;
+            const YAML::Node causeNode = yamlPresent(start) ? start : end;
             const std::string causePath =
-                childPath(path, present(start) ? "cause-start" : "cause-end");
+                childPath(path, yamlPresent(start) ? "cause-start" : "cause-end");
             anchor.kind =
-                present(start) ? StepAnchor::Kind::CauseStart : StepAnchor::Kind::CauseEnd;
+                yamlPresent(start) ? StepAnchor::Kind::CauseStart : StepAnchor::Kind::CauseEnd;
             if (auto id = reader_.string(causeNode, causePath)) {
                 const auto& ids = anchorCauses();
                 if (std::find(ids.begin(), ids.end(), *id) == ids.end()) {
@@ -296,13 +273,13 @@ private:
                 anchor.cause = *id;
             }
         }
-        if (auto after = seconds(field(node, "after"), childPath(path, "after"))) {
+        if (auto after = seconds(yamlField(node, "after"), childPath(path, "after"))) {
             if (anchor.kind == StepAnchor::Kind::End)
-                reader_.error(field(node, "after"),
+                reader_.error(yamlField(node, "after"),
                               childPath(path, "after") + ": only for cause-start and cause-end");
             anchor.after = *after;
         }
-        const YAML::Node plusNode = field(node, "plus");
+        const YAML::Node plusNode = yamlField(node, "plus");
         if (auto plus = reader_.number(plusNode, childPath(path, "plus"))) {
             if (anchor.kind == StepAnchor::Kind::End && *plus > 0)
                 reader_.error(plusNode, childPath(path, "plus") +
@@ -312,7 +289,7 @@ private:
     }
 
     std::optional<Seconds> seconds(const YAML::Node& node, const std::string& path) {
-        if (!present(node))
+        if (!yamlPresent(node))
             return std::nullopt;
         if (node.IsScalar())
             if (auto value = parseDurationSeconds(node.Scalar()))

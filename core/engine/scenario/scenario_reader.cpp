@@ -16,32 +16,8 @@ namespace jobscope {
 
 namespace {
 
-// The value under `key`, or an undefined node when absent. Iterates instead of operator[],
-// which yaml-cpp lets throw on scalars.
-YAML::Node field(const YAML::Node& map, const char* key) {
-    if (!map.IsMap())
-        return YAML::Node(YAML::NodeType::Undefined);
-    for (auto it = map.begin(); it != map.end(); ++it)
-        if (it->first.IsScalar() && it->first.Scalar() == key)
-            return it->second;
-    return YAML::Node(YAML::NodeType::Undefined);
-}
-
-bool isNullValue(const YAML::Node& node) {
-    if (node.IsNull())
-        return true;
-    if (!node.IsScalar() || node.Tag() == "!")
-        return false;
-    const std::string& s = node.Scalar();
-    return s == "~" || s == "null" || s == "Null" || s == "NULL";
-}
-
-bool present(const YAML::Node& node) {
-    return node.IsDefined() && !isNullValue(node);
-}
-
 bool hasKey(const YAML::Node& map, const char* key) {
-    return field(map, key).IsDefined();
+    return yamlField(map, key).IsDefined();
 }
 
 std::string describe(const YAML::Node& node) {
@@ -135,12 +111,12 @@ public:
                                   {"title", "titleZh", "description", "descriptionZh", "job",
                                    "seed", "stopAt", "cluster", "timings", "runTime", "failures",
                                    "workQueue", "actions"});
-        readText(field(root, "title"), "title", scenario_.title);
-        readText(field(root, "titleZh"), "titleZh", scenario_.titleZh);
-        readText(field(root, "description"), "description", scenario_.description);
-        readText(field(root, "descriptionZh"), "descriptionZh", scenario_.descriptionZh);
+        readText(yamlField(root, "title"), "title", scenario_.title);
+        readText(yamlField(root, "titleZh"), "titleZh", scenario_.titleZh);
+        readText(yamlField(root, "description"), "description", scenario_.description);
+        readText(yamlField(root, "descriptionZh"), "descriptionZh", scenario_.descriptionZh);
 
-        const YAML::Node seed = field(root, "seed");
+        const YAML::Node seed = yamlField(root, "seed");
         if (auto value = reader_.int64(seed, "seed")) {
             if (*value < 0)
                 reader_.error(seed, "seed: Invalid value: " + std::to_string(*value) +
@@ -148,7 +124,7 @@ public:
             else
                 scenario_.seed = static_cast<uint64_t>(*value);
         }
-        const YAML::Node stopAt = field(root, "stopAt");
+        const YAML::Node stopAt = yamlField(root, "stopAt");
         if (auto value = seconds(stopAt, "stopAt")) {
             if (*value <= 0)
                 reader_.error(stopAt, "stopAt: Invalid value: " + describe(stopAt) +
@@ -157,17 +133,17 @@ public:
                 scenario_.stopAt = *value;
         }
 
-        const YAML::Node cluster = field(root, "cluster");
+        const YAML::Node cluster = yamlField(root, "cluster");
         readCluster(cluster);
-        readTimings(field(root, "timings"));
-        if (auto d = duration(field(root, "runTime"), "runTime"))
+        readTimings(yamlField(root, "timings"));
+        if (auto d = duration(yamlField(root, "runTime"), "runTime"))
             scenario_.runTime = *d;
-        readFailures(field(root, "failures"));
-        readWorkQueue(field(root, "workQueue"));
-        readActions(field(root, "actions"));
+        readFailures(yamlField(root, "failures"));
+        readWorkQueue(yamlField(root, "workQueue"));
+        readActions(yamlField(root, "actions"));
 
-        const YAML::Node job = field(root, "job");
-        if (present(job)) {
+        const YAML::Node job = yamlField(root, "job");
+        if (yamlPresent(job)) {
             readJob(job);
             for (const auto& object : objects)
                 if (kindOf(object) == "Job")
@@ -197,7 +173,7 @@ public:
         for (const auto& object : objects)
             if (object.IsMap() && kindOf(object) == "ResourceQuota") {
                 readQuotaObject(object, false);
-                const SourcePosition at = positionOf(field(object, "kind"));
+                const SourcePosition at = positionOf(yamlField(object, "kind"));
                 quotaKinds.emplace(at.line, at.column);
             }
         ManifestImport imported = importManifestText(text, reader_.fileName());
@@ -237,7 +213,7 @@ private:
     }
 
     static std::string kindOf(const YAML::Node& object) {
-        const YAML::Node kind = field(object, "kind");
+        const YAML::Node kind = yamlField(object, "kind");
         return kind.IsScalar() ? kind.Scalar() : std::string();
     }
 
@@ -269,7 +245,7 @@ private:
 
     // A number of seconds, or a duration with a unit ("500ms", "2m"); never negative.
     std::optional<double> seconds(const YAML::Node& node, const std::string& path) {
-        if (!node.IsDefined() || isNullValue(node))
+        if (!node.IsDefined() || isYamlNull(node))
             return std::nullopt;
         if (node.IsScalar()) {
             if (node.Tag() != "!") {
@@ -308,7 +284,7 @@ private:
     // A required field that is absent (reported at its parent) or null (at its key).
     void required(const YAML::Node& parent, const YAML::Node& node, const std::string& path,
                   const std::string& what) {
-        if (present(node))
+        if (yamlPresent(node))
             return;
         reader_.error(keyOf(parent, node), path + ": Required value: " + what);
     }
@@ -325,7 +301,7 @@ private:
     // Pod run time or time per item: `10`, `"90s"`, a list by index, or a mapping with a
     // `distribution`.
     std::optional<Duration> duration(const YAML::Node& node, const std::string& path) {
-        if (!node.IsDefined() || isNullValue(node))
+        if (!node.IsDefined() || isYamlNull(node))
             return std::nullopt;
         Duration d;
         if (node.IsScalar()) {
@@ -340,7 +316,7 @@ private:
             return perIndex(node, path);
         if (!map(node, path))
             return std::nullopt;
-        const YAML::Node kindNode = field(node, "distribution");
+        const YAML::Node kindNode = yamlField(node, "distribution");
         const std::string kindPath = childPath(path, "distribution");
         auto kind = reader_.string(kindNode, kindPath);
         if (!kind) {
@@ -350,7 +326,7 @@ private:
         }
         const int before = reader_.diagnostics().errorCount();
         auto need = [&](const char* key) {
-            const YAML::Node value = field(node, key);
+            const YAML::Node value = yamlField(node, key);
             required(node, value, childPath(path, key), "a number of seconds");
             return seconds(value, childPath(path, key));
         };
@@ -364,9 +340,9 @@ private:
             auto min = need("min");
             auto max = need("max");
             if (min && max && *min > *max)
-                reader_.error(field(node, "max"), childPath(path, "max") + ": Invalid value: " +
-                                                      describe(field(node, "max")) +
-                                                      ": must be greater than or equal to min");
+                reader_.error(yamlField(node, "max"), childPath(path, "max") + ": Invalid value: " +
+                                                          describe(yamlField(node, "max")) +
+                                                          ": must be greater than or equal to min");
             d.kind = Duration::Kind::Uniform;
             d.min = min.value_or(0);
             d.max = max.value_or(0);
@@ -385,7 +361,7 @@ private:
             d.mean = d.value;
         } else if (*kind == "perIndex") {
             reader_.rejectUnknownKeys(node, path, {"distribution", "values"});
-            const YAML::Node values = field(node, "values");
+            const YAML::Node values = yamlField(node, "values");
             required(node, values, childPath(path, "values"),
                      "a list of seconds, one per completion index");
             if (auto list = perIndex(values, childPath(path, "values")))
@@ -414,7 +390,7 @@ private:
         for (size_t i = 0; i < node.size(); ++i) {
             auto value = seconds(node[i], childPath(path, i));
             if (!value) {
-                if (!present(node[i]))
+                if (!yamlPresent(node[i]))
                     reader_.error(node[i],
                                   childPath(path, i) + ": Required value: a number of seconds");
                 ok = false;
@@ -435,18 +411,18 @@ private:
         if (!map(node, "cluster"))
             return;
         reader_.rejectUnknownKeys(node, "cluster", {"nodes", "quota", "createForbidden"});
-        readNodes(field(node, "nodes"));
-        const YAML::Node quota = field(node, "quota");
+        readNodes(yamlField(node, "nodes"));
+        const YAML::Node quota = yamlField(node, "quota");
         if (map(quota, "cluster.quota")) {
             reader_.rejectUnknownKeys(quota, "cluster.quota", {"pods"});
-            const YAML::Node pods = field(quota, "pods");
+            const YAML::Node pods = yamlField(quota, "pods");
             required(quota, pods, "cluster.quota.pods",
                      "the number of Pods the namespace's ResourceQuota allows");
             if (auto value = nonNegative(pods, "cluster.quota.pods"))
                 scenario_.quotaPods = *value;
         }
         if (auto forbidden =
-                reader_.boolean(field(node, "createForbidden"), "cluster.createForbidden"))
+                reader_.boolean(yamlField(node, "createForbidden"), "cluster.createForbidden"))
             scenario_.createForbidden = *forbidden;
     }
 
@@ -458,18 +434,18 @@ private:
             const YAML::Node item = node[i];
             const std::string path = childPath("cluster.nodes", i);
             if (!map(item, path)) {
-                if (!present(item))
+                if (!yamlPresent(item))
                     reader_.error(item, path + ": Required value: a node ({pods: 10})");
                 continue;
             }
             reader_.rejectUnknownKeys(item, path, {"name", "count", "pods", "cpu", "memory"});
             NodeSpec spec;
-            if (auto pods = nonNegative(field(item, "pods"), childPath(path, "pods")))
+            if (auto pods = nonNegative(yamlField(item, "pods"), childPath(path, "pods")))
                 spec.pods = *pods;
-            spec.cpu = quantity(field(item, "cpu"), childPath(path, "cpu"));
-            spec.memoryBytes = quantity(field(item, "memory"), childPath(path, "memory"));
+            spec.cpu = quantity(yamlField(item, "cpu"), childPath(path, "cpu"));
+            spec.memoryBytes = quantity(yamlField(item, "memory"), childPath(path, "memory"));
             int count = 1;
-            const YAML::Node countNode = field(item, "count");
+            const YAML::Node countNode = yamlField(item, "count");
             if (auto c = reader_.int32(countNode, childPath(path, "count"))) {
                 if (*c < 1 || *c > 10000)
                     reader_.error(countNode, childPath(path, "count") +
@@ -478,7 +454,7 @@ private:
                 else
                     count = *c;
             }
-            const YAML::Node nameNode = field(item, "name");
+            const YAML::Node nameNode = yamlField(item, "name");
             auto name = reader_.string(nameNode, childPath(path, "name"));
             if (name) {
                 const auto problems = validation::isDNS1123Subdomain(*name);
@@ -506,7 +482,7 @@ private:
     }
 
     std::optional<double> quantity(const YAML::Node& node, const std::string& path) {
-        if (!present(node))
+        if (!yamlPresent(node))
             return std::nullopt;
         if (node.IsScalar()) {
             if (auto value = parseQuantity(node.Scalar()); value && *value > 0)
@@ -533,7 +509,7 @@ private:
             {"podEndToCount", &t.podEndToCount},
         };
         for (const auto& [key, out] : fields)
-            if (auto value = seconds(field(node, key), childPath("timings", key)))
+            if (auto value = seconds(yamlField(node, key), childPath("timings", key)))
                 *out = *value;
     }
 
@@ -544,7 +520,7 @@ private:
             const YAML::Node item = node[i];
             const std::string path = childPath("failures", i);
             if (!map(item, path)) {
-                if (!present(item))
+                if (!yamlPresent(item))
                     reader_.error(item, path + ": Required value: a failure rule "
                                                "({probability: 0.1, exitCode: 1})");
                 continue;
@@ -553,9 +529,9 @@ private:
                                       {"probability", "index", "attempt", "exitCode", "after"});
             FailureRule rule;
             rule.position = positionOf(item);
-            rule.index = nonNegative(field(item, "index"), childPath(path, "index"));
-            rule.attempt = nonNegative(field(item, "attempt"), childPath(path, "attempt"));
-            const YAML::Node probability = field(item, "probability");
+            rule.index = nonNegative(yamlField(item, "index"), childPath(path, "index"));
+            rule.attempt = nonNegative(yamlField(item, "attempt"), childPath(path, "attempt"));
+            const YAML::Node probability = yamlField(item, "probability");
             if (auto p = reader_.number(probability, childPath(path, "probability"))) {
                 if (*p < 0 || *p > 1)
                     reader_.error(probability, childPath(path, "probability") +
@@ -564,7 +540,7 @@ private:
                 else
                     rule.probability = *p;
             }
-            const YAML::Node exitCode = field(item, "exitCode");
+            const YAML::Node exitCode = yamlField(item, "exitCode");
             if (auto code = reader_.int32(exitCode, childPath(path, "exitCode"))) {
                 if (*code == 0)
                     reader_.error(exitCode, childPath(path, "exitCode") +
@@ -573,7 +549,7 @@ private:
                 else
                     rule.exitCode = *code;
             }
-            rule.after = seconds(field(item, "after"), childPath(path, "after"));
+            rule.after = seconds(yamlField(item, "after"), childPath(path, "after"));
             scenario_.failures.push_back(rule);
         }
     }
@@ -583,11 +559,11 @@ private:
             return;
         reader_.rejectUnknownKeys(node, "workQueue", {"items", "perItem"});
         WorkQueue queue;
-        const YAML::Node items = field(node, "items");
+        const YAML::Node items = yamlField(node, "items");
         required(node, items, "workQueue.items", "the number of work items in the queue");
         if (auto n = nonNegative(items, "workQueue.items"))
             queue.items = *n;
-        if (auto d = duration(field(node, "perItem"), "workQueue.perItem"))
+        if (auto d = duration(yamlField(node, "perItem"), "workQueue.perItem"))
             queue.perItem = *d;
         scenario_.workQueue = queue;
     }
@@ -599,20 +575,20 @@ private:
             const YAML::Node item = node[i];
             const std::string path = childPath("actions", i);
             if (!map(item, path)) {
-                if (!present(item))
+                if (!yamlPresent(item))
                     reader_.error(item, path + ": Required value: an action ({at: 30, do: "
                                                "suspend})");
                 continue;
             }
             ScenarioAction action;
             action.position = positionOf(item);
-            const YAML::Node at = field(item, "at");
+            const YAML::Node at = yamlField(item, "at");
             required(item, at, childPath(path, "at"),
                      "the time of the action, in seconds after the Job's creation");
             const auto time = seconds(at, childPath(path, "at"));
             if (time)
                 action.at = *time;
-            const YAML::Node doNode = field(item, "do");
+            const YAML::Node doNode = yamlField(item, "do");
             const std::string doPath = childPath(path, "do");
             auto what = reader_.string(doNode, doPath);
             if (!what) {
@@ -671,7 +647,7 @@ private:
             const char* key = parallelism ? "parallelism" : "pods";
             reader_.rejectUnknownKeys(item, path, {"at", "do", key});
             action.kind = parallelism ? Kind::SetParallelism : Kind::SetQuota;
-            const YAML::Node value = field(item, key);
+            const YAML::Node value = yamlField(item, key);
             required(item, value, childPath(path, key),
                      parallelism ? "the new spec.parallelism"
                                  : "the number of Pods the quota allows");
@@ -680,14 +656,14 @@ private:
         } else if (what == "deletePod") {
             reader_.rejectUnknownKeys(item, path, {"at", "do", "pod", "index"});
             action.kind = Kind::DeletePod;
-            const YAML::Node pod = field(item, "pod");
-            const YAML::Node index = field(item, "index");
-            if (present(pod) == present(index)) {
-                reader_.error(present(index) ? index : item,
+            const YAML::Node pod = yamlField(item, "pod");
+            const YAML::Node index = yamlField(item, "index");
+            if (yamlPresent(pod) == yamlPresent(index)) {
+                reader_.error(yamlPresent(index) ? index : item,
                               path + ": Invalid value: name the Pod with exactly one of pod "
                                      "(a name, oldest or newest) and index (a completion "
                                      "index)");
-            } else if (present(pod)) {
+            } else if (yamlPresent(pod)) {
                 if (auto name = reader_.string(pod, childPath(path, "pod")))
                     action.target = *name;
             } else if (auto ix = nonNegative(index, childPath(path, "index"))) {
@@ -696,7 +672,7 @@ private:
         } else if (what == "failNode") {
             reader_.rejectUnknownKeys(item, path, {"at", "do", "node"});
             action.kind = Kind::FailNode;
-            const YAML::Node nodeName = field(item, "node");
+            const YAML::Node nodeName = yamlField(item, "node");
             required(item, nodeName, childPath(path, "node"), "the name of a node of the cluster");
             if (auto name = reader_.string(nodeName, childPath(path, "node"))) {
                 action.target = *name;
@@ -730,7 +706,7 @@ private:
             return;
         if (hasKey(node, "path")) {
             reader_.rejectUnknownKeys(node, "job", {"path"});
-            const YAML::Node pathNode = field(node, "path");
+            const YAML::Node pathNode = yamlField(node, "path");
             auto path = reader_.string(pathNode, "job.path");
             if (!path) {
                 required(node, pathNode, "job.path", "a manifest file, relative to this file");
@@ -789,7 +765,7 @@ private:
     // anything else skipped with a note.
     void readObjects(const std::vector<YAML::Node>& objects, bool takeJob, bool quotaGiven) {
         for (const auto& object : objects) {
-            const YAML::Node kindNode = field(object, "kind");
+            const YAML::Node kindNode = yamlField(object, "kind");
             const std::string kind = kindOf(object);
             if (kind == "Job" && takeJob) {
                 if (jobRead_) {
@@ -802,7 +778,7 @@ private:
             } else if (kind == "ResourceQuota") {
                 readQuotaObject(object, quotaGiven);
             } else if (kind.empty()) {
-                reader_.error(present(kindNode) ? kindNode : object,
+                reader_.error(yamlPresent(kindNode) ? kindNode : object,
                               "kind: Required value: every object needs a kind (kind: Job)");
             } else if (kind != "Job") {
                 reader_.diagnostics().note(reader_.fileName(), positionOf(kindNode),
@@ -813,11 +789,11 @@ private:
 
     // A v1 ResourceQuota's spec.hard.pods (or count/pods) as the scenario's quota.
     void readQuotaObject(const YAML::Node& object, bool quotaGiven) {
-        const YAML::Node hard = field(field(object, "spec"), "hard");
-        YAML::Node pods = field(hard, "pods");
-        if (!present(pods))
-            pods = field(hard, "count/pods");
-        if (!present(pods)) {
+        const YAML::Node hard = yamlField(yamlField(object, "spec"), "hard");
+        YAML::Node pods = yamlField(hard, "pods");
+        if (!yamlPresent(pods))
+            pods = yamlField(hard, "count/pods");
+        if (!yamlPresent(pods)) {
             reader_.diagnostics().note(reader_.fileName(), positionOf(object),
                                        "skipping ResourceQuota: it does not limit the Pod count "
                                        "(spec.hard.pods)");
@@ -942,7 +918,7 @@ std::optional<Scenario> readScenarioText(const std::string& text, const std::str
     std::vector<YAML::Node> objects;
     std::set<std::pair<int, int>> junk;
     for (const auto& document : documents) {
-        if (!present(document))
+        if (!yamlPresent(document))
             continue; // an empty document: a lone `---`, comments only
         if (isKubernetesObject(document)) {
             objects.push_back(document);

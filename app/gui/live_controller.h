@@ -1,0 +1,86 @@
+#pragma once
+// The GUI's live mode (issue 5, "Watching"; "Recording and replay"): owns the LiveSession of
+// the watched Job and a TimelineBuilder fed by every observation; at most every
+// kUpdateInterval ms, when something new arrived, hands the builder's Timeline to the
+// JobDocument, which analyses it on a worker thread. Nothing here waits on the network.
+//
+// It also decides whether the playhead follows the newest time (following) and records the
+// session to a trace (crash-safe, live::TraceWriter). Widgets only present this.
+
+#include "live/live_session.h"
+#include "live/observation.h"
+#include "live/timeline_builder.h"
+#include "live/trace.h"
+
+#include <QObject>
+#include <QString>
+#include <QTimer>
+
+#include <memory>
+#include <vector>
+
+namespace jobscope::ui {
+
+class JobDocument;
+
+class LiveController : public QObject {
+    Q_OBJECT
+
+public:
+    static constexpr int kUpdateInterval = 300; // ms between two analyses of a growing timeline
+
+    explicit LiveController(JobDocument* document, QObject* parent = nullptr);
+    ~LiveController() override;
+
+    // Takes over a started (or not yet started) session: the previous one stops, the document
+    // becomes a read-only live document and following turns on.
+    void start(std::unique_ptr<live::LiveSession> session);
+    // Stops the session (the data stays shown) and closes a recording.
+    void stop();
+
+    // A session is watching (not stopped).
+    bool isLive() const;
+    live::LiveSession* session() const { return session_.get(); }
+    int observationCount() const { return int(observations_.size()); }
+    const live::TimelineBuilder& builder() const { return builder_; }
+
+    // Following: the playhead sits at the newest time and moves with it.
+    bool isFollowing() const { return following_; }
+    void setFollowing(bool follow);
+    // The playhead moved to `time` of a range ending at `end` (the user scrubbed, stepped or
+    // played): at the end following turns on, anywhere before it turns off.
+    void playheadMoved(double time, double end);
+
+    // Records the session to a trace at `path`: what was observed so far, then every new
+    // observation as it arrives (each line flushed, so a crash loses at most the last one).
+    bool startRecording(const QString& path, QString* error = nullptr);
+    void stopRecording();
+    bool isRecording() const { return writer_.isOpen(); }
+    QString recordingPath() const { return recordingPath_; }
+    int recordedCount() const { return writer_.written(); }
+
+signals:
+    void liveChanged(bool live);
+    void followingChanged(bool following);
+    void recordingChanged(bool recording);
+    // Writing the trace failed; the recording has stopped.
+    void recordingFailed(const QString& message);
+
+private:
+    void observe(const live::Observation& observation);
+    void onStateChanged(live::LiveState state);
+    void pushTimeline();
+
+    JobDocument* document_;
+    std::unique_ptr<live::LiveSession> session_;
+    live::TimelineBuilder builder_;
+    std::vector<live::Observation> observations_; // all of the session, for a late recording
+    QTimer updateTimer_;
+    bool dirty_ = false; // observations arrived since the last timeline handed over
+    bool following_ = true;
+    bool wasLive_ = false;
+    live::TraceWriter writer_;
+    QString recordingPath_;
+};
+
+} // namespace jobscope::ui

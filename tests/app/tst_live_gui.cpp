@@ -1,0 +1,266 @@
+// The main window's live mode (issue 5, "Watching" and "Recording and replay") against the
+// in-process fake API server replaying a real control-plane recording
+// (../shared/traces/a: a Job running waves of 3 Pods). The Pod events arrive one by one, as on
+// a cluster; the window shows the data as it grows, the badge says connected, the playhead
+// follows the newest time until the user scrubs back (the data keeps growing), End follows
+// again, and a recording made mid-way replays to the same Pods.
+
+#include "live/fake_api_server.h"
+
+#include "gui/job_document.h"
+#include "gui/live_controller.h"
+#include "gui/main_window.h"
+#include "gui/playback_controller.h"
+#include "live/live_session.h"
+#include "live/recording.h"
+#include "live/status_badge.h"
+#include "plot/timeline_plot.h"
+#include "support/test_paths.h"
+
+#include <qcustomplot.h>
+
+#include <QAction>
+#include <QFile>
+#include <QLabel>
+#include <QSettings>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+
+#include <memory>
+
+using jobscope::live::KubeConnection;
+using jobscope::live::LiveSession;
+using jobscope::live::LiveState;
+using jobscope::test::FakeApiServer;
+using jobscope::test::FakeExchangePtr;
+using jobscope::ui::MainWindow;
+using jobscope::ui::TimelinePlot;
+
+namespace {
+
+// The recorded watch events of one resource, in order.
+QList<QJsonObject> readEvents(const QString& path) {
+    QList<QJsonObject> events;
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    for (const QByteArray& line : file.readAll().split('\n'))
+        if (!line.trimmed().isEmpty())
+            events << QJsonDocument::fromJson(line).object().value("event").toObject();
+    return events;
+}
+
+QJsonObject metadataOf(const QJsonObject& event) {
+    return event.value("object").toObject().value("metadata").toObject();
+}
+
+int plottedPoints(const TimelinePlot* plot) {
+    return plot->graph(TimelinePlot::Series::Active)->data()->size();
+}
+
+int livePods(const MainWindow& window) {
+    const auto result = window.document()->result();
+    return result ? int(result->timeline.pods.size()) : -1;
+}
+
+// A cluster where one Job runs: the Job's first event at once, then one recorded Pod or Event
+// watch event every kStepMs (released by the test), then the rest of the Job's events.
+class FakeCluster {
+public:
+    static constexpr int kStepMs = 20;
+
+    explicit FakeCluster(const QString& dir)
+        : jobs_(readEvents(dir + "/watch-jobs.jsonl")),
+          pods_(readEvents(dir + "/watch-pods.jsonl")),
+          events_(readEvents(dir + "/watch-events.jsonl")) {
+        server_.setHandler([this](const FakeExchangePtr& exchange) { answer(exchange); });
+        feed_.setInterval(kStepMs);
+        QObject::connect(&feed_, &QTimer::timeout, [this] { step(); });
+    }
+
+    bool listen() { return server_.listen(); }
+    QString url() const { return server_.url(); }
+    QString jobName() const { return metadataOf(jobs_.first()).value("name").toString(); }
+    QString namespaceName() const {
+        return metadataOf(jobs_.first()).value("namespace").toString();
+    }
+    bool allSent() const { return sentRest_; }
+    // Starts releasing the Pod and Event stream once all three watches are open.
+    void release() { feed_.start(); }
+
+private:
+    void answer(const FakeExchangePtr& exchange) {
+        const auto& request = exchange->request();
+        if (!request.path.startsWith("/api")) {
+            exchange->respondStatus(404, "NotFound", "no such path");
+            return;
+        }
+        if (!request.isWatch()) { // everything happens after the list
+            exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            return;
+        }
+        exchange->beginStream();
+        if (request.path.endsWith("/jobs")) {
+            if (!jobStream_) {
+                exchange->event(jobs_.first().value("type").toString(),
+                                jobs_.first().value("object").toObject());
+                jobStream_ = exchange;
+            }
+        } else if (request.path.endsWith("/pods")) {
+            podStream_ = exchange;
+        } else if (request.path.endsWith("/events")) {
+            eventStream_ = exchange;
+        }
+        open_ << exchange; // a reconnect gets a quiet stream
+    }
+
+    void step() {
+        if (!jobStream_ || !podStream_ || !eventStream_)
+            return;
+        if (nextPod_ < pods_.size()) {
+            const QJsonObject& e = pods_[nextPod_++];
+            podStream_->event(e.value("type").toString(), e.value("object").toObject());
+            // The Events interleave with the Pods, spread over the same stretch.
+            while (nextEvent_ < events_.size() &&
+                   nextEvent_ * pods_.size() < nextPod_ * events_.size()) {
+                const QJsonObject& ev = events_[nextEvent_++];
+                eventStream_->event(ev.value("type").toString(), ev.value("object").toObject());
+            }
+            return;
+        }
+        for (const QJsonObject& e : jobs_.mid(1))
+            jobStream_->event(e.value("type").toString(), e.value("object").toObject());
+        sentRest_ = true;
+        feed_.stop();
+    }
+
+    QList<QJsonObject> jobs_, pods_, events_;
+    FakeApiServer server_;
+    QTimer feed_;
+    FakeExchangePtr jobStream_, podStream_, eventStream_;
+    QList<FakeExchangePtr> open_;
+    qsizetype nextPod_ = 0, nextEvent_ = 0;
+    bool sentRest_ = false;
+};
+
+} // namespace
+
+class TestLiveGui : public QObject {
+    Q_OBJECT
+
+private slots:
+    void initTestCase() {
+        QVERIFY(settingsDir_.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("JobScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_live_gui"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    }
+
+    void recordingNeedsASession() {
+        MainWindow window;
+        QVERIFY(!window.recordAction()->isEnabled());
+        QVERIFY(window.recordAction()->toolTip().contains("Connect"));
+        QVERIFY(window.statusBadge()->isHidden());
+        QString error;
+        QTemporaryDir dir;
+        QVERIFY(!window.liveController()->startRecording(dir.filePath("t.jsonl"), &error));
+        QVERIFY(error.contains("connect"));
+        QVERIFY(!QFile::exists(dir.filePath("t.jsonl")));
+    }
+
+    void watchesFollowsAndRecords() {
+        FakeCluster cluster(jobscope::test::sharedDir() + "/traces/a");
+        QVERIFY(cluster.listen());
+        KubeConnection connection;
+        connection.server = cluster.url();
+        connection.namespaceName = cluster.namespaceName();
+        auto session = std::make_unique<LiveSession>(connection, cluster.jobName());
+        jobscope::live::WatchOptions tuning;
+        tuning.initialBackoffSeconds = 0.02;
+        session->setWatchTuning(tuning);
+
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(window.openFile(MainWindow::defaultExample()));
+        window.document()->waitForIdle();
+        auto* live = window.liveController();
+        auto* playback = window.playback();
+        auto* plot = window.timelinePlot();
+        window.startLive(std::move(session));
+
+        // Connected, shown in the status bar; the previous file's plot is gone.
+        QTRY_COMPARE(window.statusBadge()->state(), LiveState::Connected);
+        QVERIFY(!window.statusBadge()->isHidden());
+        QCOMPARE(window.statusBadge()->text(), QStringLiteral("live"));
+        QVERIFY(window.document()->isLive());
+        QVERIFY(window.document()->isReadOnly());
+        QVERIFY(window.recordAction()->isEnabled());
+        QVERIFY(live->isFollowing());
+        cluster.release();
+
+        // Data arrives and is plotted; the playhead sits at the newest time.
+        QTRY_VERIFY(livePods(window) >= 3);
+        QTRY_VERIFY(plottedPoints(plot) > 0);
+        QCOMPARE(playback->time(), playback->end());
+        const double firstEnd = playback->end();
+        QTRY_VERIFY(playback->end() > firstEnd);
+        QCOMPARE(playback->time(), playback->end());
+        QVERIFY(plot->playhead() > 0);
+
+        // Scrubbing back stops following; the capture goes on.
+        const double scrubbedTo = playback->end() / 2;
+        playback->setTime(scrubbedTo);
+        QVERIFY(!live->isFollowing());
+        const int podsWhenScrubbed = livePods(window);
+        const double endWhenScrubbed = playback->end();
+        QTRY_VERIFY(playback->end() > endWhenScrubbed);
+        QVERIFY(livePods(window) >= podsWhenScrubbed);
+        QCOMPARE(playback->time(), scrubbedTo);
+        QVERIFY(!live->isFollowing());
+
+        // Recording starts mid-way: it holds the session so far and everything after.
+        QTemporaryDir dir;
+        const QString tracePath = dir.filePath("a.jsonl");
+        QVERIFY(live->startRecording(tracePath));
+        QVERIFY(!window.recordAction()->isEnabled());
+
+        // End follows again.
+        playback->jumpToEnd();
+        QVERIFY(live->isFollowing());
+        QTRY_VERIFY(cluster.allSent());
+        QTRY_VERIFY(window.liveController()->session()->jobDone());
+        // The last analysis shows what the builder holds.
+        QTRY_COMPARE(livePods(window), int(live->builder().timeline().pods.size()));
+        QTRY_COMPARE(playback->time(), playback->end());
+
+        live->stopRecording();
+        QVERIFY(!live->isRecording());
+        QString error;
+        const auto replayed = jobscope::live::loadRecording(tracePath, &error);
+        QVERIFY2(replayed, qPrintable(error));
+        QCOMPARE(int(replayed->pods.size()), livePods(window));
+        QCOMPARE(live->recordedCount(), live->observationCount());
+
+        // Disconnect: stopped, the Job stays shown, nothing left to record.
+        const int podsShown = livePods(window);
+        live->stop();
+        QCOMPARE(window.statusBadge()->state(), LiveState::Stopped);
+        QVERIFY(window.statusBadge()->text().startsWith("stopped"));
+        QVERIFY(!window.statusBadge()->isHidden());
+        QVERIFY(!window.recordAction()->isEnabled());
+        QCOMPARE(livePods(window), podsShown);
+
+        // Opening a file leaves live mode.
+        QVERIFY(window.openFile(MainWindow::defaultExample()));
+        QVERIFY(!window.document()->isLive());
+        QVERIFY(window.statusBadge()->isHidden());
+    }
+
+private:
+    QTemporaryDir settingsDir_;
+};
+
+QTEST_MAIN(TestLiveGui)
+#include "tst_live_gui.moc"
