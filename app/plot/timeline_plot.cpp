@@ -241,6 +241,11 @@ void TimelinePlot::clearContent() {
     playheadMain_ = nullptr;
     playheadLane_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
+    // The "causes:" heading belongs to no plottable: without this, every new analysis (each
+    // live update, each edit) would add one more.
+    for (int i = plot_->legend->itemCount() - 1; i >= 0; --i)
+        if (dynamic_cast<LegendHeading*>(plot_->legend->item(i)))
+            plot_->legend->removeItem(i);
     graphs_.clear();
     rows_.clear();
     bands_.clear();

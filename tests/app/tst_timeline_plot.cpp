@@ -261,6 +261,8 @@ void TestTimelinePlot::causeLane() {
     Analysis analysis = seriesFrom("0:3,0,0,0,0; 2:3,3,3,0,0; 40:3,0,0,0,0");
     addCauses(analysis, causes);
     TimelinePlot plot;
+    // Shown twice, as the GUI does on every edit or live update: nothing may pile up.
+    plot.setAnalysis(analysis, QStringLiteral("causes"));
     plot.setAnalysis(analysis, QStringLiteral("causes"));
     QCOMPARE(plot.causeRows(), rows);
     QCOMPARE(plot.causeBandCount(), bands);
