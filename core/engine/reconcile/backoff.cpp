@@ -79,9 +79,15 @@ Seconds podFinishedTime(const Pod& pod) {
 }
 
 void sortByFinishedTime(std::vector<const Pod*>& pods) {
-    std::stable_sort(pods.begin(), pods.end(), [](const Pod* a, const Pod* b) {
-        return podFinishedTime(*a) < podFinishedTime(*b);
-    });
+    // Each Pod's finish time worked out once, not at every comparison.
+    std::vector<std::pair<Seconds, const Pod*>> keyed;
+    keyed.reserve(pods.size());
+    for (const Pod* p : pods)
+        keyed.emplace_back(podFinishedTime(*p), p);
+    std::stable_sort(keyed.begin(), keyed.end(),
+                     [](const auto& a, const auto& b) { return a.first < b.first; });
+    for (std::size_t i = 0; i < keyed.size(); ++i)
+        pods[i] = keyed[i].second;
 }
 
 BackoffRecord newBackoffRecord(const BackoffRecord& previous,

@@ -37,6 +37,25 @@ std::vector<int> sortedIndexes(const std::set<int>& indexes) {
     return std::vector<int>(indexes.begin(), indexes.end());
 }
 
+// The same ascending, duplicate-free list as collecting into a std::set, built without a
+// tree node per Pod (a sync collects the indexes of every Pod it is given).
+std::vector<int> sortedUnique(std::vector<int> indexes) {
+    std::sort(indexes.begin(), indexes.end());
+    indexes.erase(std::unique(indexes.begin(), indexes.end()), indexes.end());
+    return indexes;
+}
+
+std::vector<int> sortedIndexesOf(const std::vector<const Pod*>& pods) {
+    std::vector<int> result;
+    result.reserve(pods.size());
+    for (const Pod* p : pods) {
+        const int ix = getCompletionIndex(*p);
+        if (ix != kUnknownCompletionIndex)
+            result.push_back(ix);
+    }
+    return sortedUnique(std::move(result));
+}
+
 // parseInt32 of the failure-count annotations: 0 unless a valid non-negative int32.
 int32_t parseInt32Annotation(const Pod& pod, const char* key) {
     const std::string* value = pod.metadata.annotation(key);
@@ -126,6 +145,20 @@ bool OrderedIntervals::has(int ix) const {
 // --- parsing --------------------------------------------------------------------------------
 
 std::optional<int64_t> parseGoInt(const std::string& s) {
+    // Plain short decimals (every completion index and counter) cannot overflow: no checks.
+    if (!s.empty() && s.size() <= 18) {
+        int64_t value = 0;
+        bool plain = true;
+        for (const char c : s) {
+            if (c < '0' || c > '9') {
+                plain = false;
+                break;
+            }
+            value = value * 10 + (c - '0');
+        }
+        if (plain)
+            return value;
+    }
     std::size_t pos = 0;
     bool negative = false;
     if (pos < s.size() && (s[pos] == '+' || s[pos] == '-')) {
@@ -264,14 +297,30 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations) {
     return completionIndexFromString(it->second);
 }
 
+namespace {
+
+// map::find for the few annotations and labels a Pod carries: comparing lengths first skips
+// most of the long "batch.kubernetes.io/..." keys without reading them (a sync asks for every
+// Pod's index several times).
+const std::string* findEntry(const std::map<std::string, std::string>& entries,
+                             const std::string& key) {
+    if (entries.size() > 8) {
+        auto it = entries.find(key);
+        return it == entries.end() ? nullptr : &it->second;
+    }
+    for (const auto& [name, value] : entries)
+        if (name.size() == key.size() && name == key)
+            return &value;
+    return nullptr;
+}
+
+} // namespace
+
 int getCompletionIndex(const Pod& pod) {
-    if (auto annotation = pod.metadata.annotations.find(completionIndexKey());
-        annotation != pod.metadata.annotations.end())
-        return completionIndexFromString(annotation->second);
-    auto label = pod.metadata.labels.find(completionIndexKey());
-    if (label == pod.metadata.labels.end())
-        return kUnknownCompletionIndex;
-    return completionIndexFromString(label->second);
+    if (const std::string* annotation = findEntry(pod.metadata.annotations, completionIndexKey()))
+        return completionIndexFromString(*annotation);
+    const std::string* label = findEntry(pod.metadata.labels, completionIndexKey());
+    return label ? completionIndexFromString(*label) : kUnknownCompletionIndex;
 }
 
 bool hasJobTrackingFinalizer(const Pod& pod) {
@@ -286,15 +335,16 @@ std::pair<OrderedIntervals, OrderedIntervals>
 calculateSucceededIndexes(const Job& job, const std::vector<const Pod*>& pods) {
     const int completions = job.spec.completions.value_or(0);
     OrderedIntervals prev = parseIndexesFromString(job.status.completedIndexes, completions);
-    std::set<int> newSucceeded;
+    std::vector<int> newSucceeded;
     for (const Pod* p : pods) {
-        const int ix = getCompletionIndex(*p);
         // Only Pods still holding the finalizer are not yet counted in the status.
-        if (p->phase == pod_phase::Succeeded && ix != kUnknownCompletionIndex && ix < completions &&
-            hasJobTrackingFinalizer(*p))
-            newSucceeded.insert(ix);
+        if (p->phase != pod_phase::Succeeded || !hasJobTrackingFinalizer(*p))
+            continue;
+        const int ix = getCompletionIndex(*p);
+        if (ix != kUnknownCompletionIndex && ix < completions)
+            newSucceeded.push_back(ix);
     }
-    OrderedIntervals result = prev.withOrderedIndexes(sortedIndexes(newSucceeded));
+    OrderedIntervals result = prev.withOrderedIndexes(sortedUnique(std::move(newSucceeded)));
     return {std::move(prev), std::move(result)};
 }
 
@@ -348,14 +398,13 @@ std::vector<int> firstPendingIndexes(const Job& job, const std::vector<const Pod
     std::vector<int> result;
     if (count <= 0)
         return result;
-    OrderedIntervals nonPending =
-        succeededIndexes.withOrderedIndexes(sortedIndexes(getIndexes(activePods)));
+    OrderedIntervals nonPending = succeededIndexes.withOrderedIndexes(sortedIndexesOf(activePods));
     if (onlyReplaceFailedPods(job)) {
         std::vector<const Pod*> terminating;
         for (const Pod* p : pods)
             if (isPodTerminating(*p))
                 terminating.push_back(p);
-        nonPending = nonPending.withOrderedIndexes(sortedIndexes(getIndexes(terminating)));
+        nonPending = nonPending.withOrderedIndexes(sortedIndexesOf(terminating));
     }
     if (failedIndexes)
         nonPending = nonPending.merge(*failedIndexes);
@@ -435,7 +484,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const std::set<std::string>& expectedRmFinalizers) {
+    const std::unordered_set<std::string_view>& expectedRmFinalizers) {
     // Failed Pods of active indexes may go: the active Pod already carries the failure count.
     const std::set<int> activeIndexes = getIndexes(activePods);
     const int completions = job.spec.completions.value_or(0);

@@ -16,6 +16,8 @@
 #include <optional>
 #include <set>
 #include <string>
+#include <string_view>
+#include <unordered_set>
 #include <utility>
 #include <vector>
 
@@ -142,7 +144,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const std::set<std::string>& expectedRmFinalizers);
+    const std::unordered_set<std::string_view>& expectedRmFinalizers);
 
 // Annotation counters of a Pod (getIndexFailureCount, getIndexAbsoluteFailureCount): 0 when
 // missing, unparsable, negative or above int32 max.

@@ -438,6 +438,7 @@ SyncResult syncJob(const SyncRequest& input) {
         ctx.uncountedSucceeded.insert(u->succeeded.begin(), u->succeeded.end());
         ctx.uncountedFailed.insert(u->failed.begin(), u->failed.end());
     }
+    ctx.expectedRmFinalizers.reserve(input.expectations.finalizerRemovalUids.size());
     ctx.expectedRmFinalizers.insert(input.expectations.finalizerRemovalUids.begin(),
                                     input.expectations.finalizerRemovalUids.end());
 

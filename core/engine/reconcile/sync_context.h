@@ -66,7 +66,9 @@ struct SyncJobCtx {
     OrderedIntervals succeededIndexes;
     std::optional<OrderedIntervals> failedIndexes;
     BackoffRecord newBackoffRecord;
-    std::set<std::string> expectedRmFinalizers;
+    // Views into the request's expectations, which outlive the pass (a hash set: a sync asks
+    // about every Pod it is given, twice).
+    std::unordered_set<std::string_view> expectedRmFinalizers;
     // Snapshot of status.uncountedTerminatedPods at the start of the pass (views into the
     // input Job, which outlives the pass).
     std::unordered_set<std::string_view> uncountedSucceeded;

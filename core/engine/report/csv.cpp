@@ -236,7 +236,11 @@ std::optional<std::string> writeFileAtomically(const std::string& path, std::str
         char suffix[32];
         std::snprintf(suffix, sizeof suffix, ".%016llx.tmp",
                       static_cast<unsigned long long>(rng()));
-        temp = dir / ("." + target.filename().string() + suffix);
+        // Appending to a named string (not "." + temporary) keeps GCC 12's -O3 -Wrestrict quiet.
+        std::string tempName = ".";
+        tempName += target.filename().string();
+        tempName += suffix;
+        temp = dir / tempName;
         errno = 0;
         f = std::fopen(temp.string().c_str(), "wbx");
         openErrno = errno;

@@ -11,6 +11,7 @@
 
 #include <algorithm>
 #include <bit>
+#include <cassert>
 #include <cmath>
 #include <deque>
 #include <limits>
@@ -116,6 +117,8 @@ struct SimPod {
     bool holdsNode = false;
     bool unschedulableQueued = false;
     bool holdingItem = false;
+    // Its place in the controller's finalizer-removal expectations, kNone when not there.
+    uint32_t finalizerSlot = kNone;
 };
 
 bool isTerminalPhase(const std::string& phase) {
@@ -197,7 +200,8 @@ private:
     void notify(Note note, uint32_t pod = 0);
     void handle(Note note, uint32_t pod);
     void podDeletionObserved(uint32_t id, bool final);
-    void dropFinalizerExpectation(const std::string& uid);
+    void dropFinalizerExpectation(uint32_t id);
+    void indexFinalizerExpectations(const SyncResult& r);
     void enqueueAfter(Seconds delay);
     void enqueueAt(Seconds at);
     void enqueueNow();
@@ -285,6 +289,9 @@ private:
 
     // The Job controller.
     Expectations expectations_;
+    // The Pod of each entry of expectations_.finalizerRemovalUids, so that observing a
+    // removal finds its entry at once (a pass can leave hundreds of them).
+    std::vector<uint32_t> finalizerSlotPod_;
     BackoffRecord backoff_;
     std::optional<Seconds> waitingAt_;
     uint32_t waitingToken_ = 0;
@@ -543,7 +550,7 @@ void Simulator::handle(Note note, uint32_t id) {
             return;
         }
         if (!p.state.tracked)
-            dropFinalizerExpectation(tl_.pods[id].uid);
+            dropFinalizerExpectation(id);
         enqueueAfter(T_.syncBatch);
         break;
     }
@@ -567,18 +574,61 @@ void Simulator::podDeletionObserved(uint32_t id, bool final) {
         return;
     --expectations_.deletions;
     if (final || !pods_[id].state.tracked)
-        dropFinalizerExpectation(tl_.pods[id].uid);
+        dropFinalizerExpectation(id);
     enqueueAfter(T_.syncBatch);
 }
 
-void Simulator::dropFinalizerExpectation(const std::string& uid) {
+void Simulator::dropFinalizerExpectation(uint32_t id) {
+    const uint32_t slot = pods_[id].finalizerSlot;
+    if (slot == kNone)
+        return;
     auto& uids = expectations_.finalizerRemovalUids;
+    assert(slot < uids.size() && uids[slot] == tl_.pods[id].uid);
     // The order of the list means nothing to a sync (it is read as a set): swap and pop.
-    auto it = std::find(uids.begin(), uids.end(), uid);
-    if (it != uids.end()) {
-        if (it != uids.end() - 1)
-            *it = std::move(uids.back());
-        uids.pop_back();
+    const uint32_t last = static_cast<uint32_t>(uids.size() - 1);
+    if (slot != last) {
+        uids[slot] = std::move(uids[last]);
+        finalizerSlotPod_[slot] = finalizerSlotPod_[last];
+        if (finalizerSlotPod_[slot] != kNone)
+            pods_[finalizerSlotPod_[slot]].finalizerSlot = slot;
+    }
+    uids.pop_back();
+    finalizerSlotPod_.pop_back();
+    pods_[id].finalizerSlot = kNone;
+}
+
+// A pass hands back the expectations it was given with the uids of the finalizer removals it
+// issued successfully appended, in the order of SyncResult::finalizerRemovals (which also
+// lists the refused ones): each new entry is found by walking that list.
+void Simulator::indexFinalizerExpectations(const SyncResult& r) {
+    const auto& uids = expectations_.finalizerRemovalUids;
+    if (uids.size() < finalizerSlotPod_.size()) {
+        // Not the list it was given plus new entries: index it afresh.
+        for (uint32_t id : finalizerSlotPod_)
+            if (id != kNone)
+                pods_[id].finalizerSlot = kNone;
+        finalizerSlotPod_.clear();
+    }
+    std::size_t cursor = 0;
+    for (std::size_t slot = finalizerSlotPod_.size(); slot < uids.size(); ++slot) {
+        uint32_t id = kNone;
+        while (cursor < r.finalizerRemovals.size() && id == kNone) {
+            const uint32_t candidate = byName_.at(r.finalizerRemovals[cursor++]);
+            if (tl_.pods[candidate].uid == uids[slot])
+                id = candidate;
+        }
+        if (id == kNone) {
+            // Not a Pod this pass patched: look it up among every Pod (never expected).
+            for (uint32_t i = 0; i < tl_.pods.size() && id == kNone; ++i)
+                if (tl_.pods[i].uid == uids[slot])
+                    id = i;
+        }
+        if (id == kNone || pods_[id].finalizerSlot != kNone) {
+            finalizerSlotPod_.push_back(kNone); // unknown or listed twice: never dropped
+            continue;
+        }
+        pods_[id].finalizerSlot = static_cast<uint32_t>(slot);
+        finalizerSlotPod_.push_back(id);
     }
 }
 
@@ -643,6 +693,7 @@ void Simulator::runSync() {
     SyncResult r = syncJob(SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_});
     ++stats_.syncs;
     expectations_ = std::move(r.expectations);
+    indexFinalizerExpectations(r);
     backoff_ = r.backoff;
 
     // The pass's writes land one after another, `apiLatency` each, as the API server commits
