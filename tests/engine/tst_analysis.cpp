@@ -417,7 +417,7 @@ const SeriesRow* rowAt(const Analysis& a, Seconds t) {
     return found;
 }
 
-QStringList toList(const std::vector<std::string>& ids) {
+QStringList toList(const std::vector<InternedString>& ids) {
     QStringList out;
     for (const auto& id : ids)
         out << QString::fromStdString(id);

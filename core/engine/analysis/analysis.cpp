@@ -170,7 +170,7 @@ struct CauseIds {
                 return true;
         return false;
     }
-    bool equals(const std::vector<std::string>& other) const {
+    bool equals(const std::vector<InternedString>& other) const {
         if (other.size() != size)
             return false;
         for (size_t i = 0; i < size; ++i)
@@ -305,19 +305,19 @@ void Analyzer::addCounts(const PodTrack& t) {
 void Analyzer::classify(PodTrack& t, const PodObservation& obs) {
     const PodState& s = obs.state;
     t.deleted = obs.deleted;
-    t.succeeded = s.phase == pod_phase::Succeeded;
-    const bool terminal = t.succeeded || s.phase == pod_phase::Failed;
+    t.succeeded = s.phase == interned_phase::Succeeded;
+    const bool terminal = t.succeeded || s.phase == interned_phase::Failed;
     const bool deleting = s.deletionTimestamp.has_value();
-    t.failedLike = s.phase == pod_phase::Failed ||
-                   (!onlyFailed() && deleting && s.phase != pod_phase::Succeeded);
+    t.failedLike = s.phase == interned_phase::Failed ||
+                   (!onlyFailed() && deleting && s.phase != interned_phase::Succeeded);
     t.tracked = s.tracked;
     const bool live = !obs.deleted;
     // controller.IsPodActive / IsPodTerminating.
     t.active = live && !terminal && !deleting;
     t.terminating = live && !terminal && deleting;
     t.ready = t.active && s.ready;
-    t.running = t.active && s.phase == pod_phase::Running;
-    t.pending = t.active && s.phase == pod_phase::Pending;
+    t.running = t.active && s.phase == interned_phase::Running;
+    t.pending = t.active && s.phase == interned_phase::Pending;
     // ResourceQuota counts Pods that are not in a terminal phase.
     t.quotaUse = live && !terminal;
     if (terminal && t.finishedAt == 0)
@@ -438,7 +438,8 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     // terminating is when that field appeared.
     if (s.deletionTimestamp && !life.terminating)
         life.terminating = obs.time;
-    if ((s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed) && !life.finished)
+    if ((s.phase == interned_phase::Succeeded || s.phase == interned_phase::Failed) &&
+        !life.finished)
         life.finished = s.finishedAt.value_or(obs.time);
     if (obs.deleted && !life.deleted)
         life.deleted = obs.time;
@@ -856,7 +857,7 @@ Analysis Analyzer::run() {
         life.index = p.index;
         life.attempt = p.attempt;
         life.created = p.createdAt;
-        life.phase = pod_phase::Pending;
+        life.phase = interned_phase::Pending;
     }
     reserveBulk(out_.events, tl_.events.size());
     // Rows: at most one per instant; a Pod's changes come in a few instants of their own.

@@ -23,16 +23,16 @@ namespace jobscope {
 // One row per observed change (Job, Pod or Event) that altered any column.
 struct SeriesRow {
     Seconds time = 0;
-    int32_t requested = 0;           // spec.parallelism at that time (suspend does not change it)
-    int32_t wantActive = 0;          // what the controller aims for
-    int32_t active = 0;              // Pods not finished and not terminating (upstream "active")
-    int32_t ready = 0;               // active Pods with Ready=True
-    int32_t running = 0;             // active Pods in phase Running
-    int32_t pending = 0;             // active Pods in phase Pending
-    int32_t terminating = 0;         // Pods with a deletionTimestamp that have not finished or gone
-    int32_t succeeded = 0;           // Job status.succeeded
-    int32_t failed = 0;              // Job status.failed
-    std::vector<std::string> causes; // cause ids in force, primary first; {"none"} if nothing
+    int32_t requested = 0;   // spec.parallelism at that time (suspend does not change it)
+    int32_t wantActive = 0;  // what the controller aims for
+    int32_t active = 0;      // Pods not finished and not terminating (upstream "active")
+    int32_t ready = 0;       // active Pods with Ready=True
+    int32_t running = 0;     // active Pods in phase Running
+    int32_t pending = 0;     // active Pods in phase Pending
+    int32_t terminating = 0; // Pods with a deletionTimestamp that have not finished or gone
+    int32_t succeeded = 0;   // Job status.succeeded
+    int32_t failed = 0;      // Job status.failed
+    std::vector<InternedString> causes; // cause ids in force, primary first; {"none"} if nothing
 };
 
 // A value an explanation mentions, so the GUI can format a translated sentence:
@@ -66,7 +66,7 @@ struct PodLifecycle {
     std::string name;
     int index = -1; // completion index, -1 for NonIndexed
     int attempt = 0;
-    std::string node; // last node it was bound to, empty if never scheduled
+    InternedString node; // last node it was bound to, empty if never scheduled
     Seconds created = 0;
     std::optional<Seconds> scheduled;
     std::optional<Seconds> started;     // first container running
@@ -75,7 +75,7 @@ struct PodLifecycle {
     std::optional<Seconds> finished;    // when its container ended (else when the terminal
                                         // phase was first seen)
     std::optional<Seconds> deleted;     // gone from the API server
-    std::string phase;                  // last phase observed
+    InternedString phase;               // last phase observed
     std::optional<int32_t> exitCode;
     bool disruptionTarget = false;
 };

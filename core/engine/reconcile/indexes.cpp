@@ -4,6 +4,7 @@
 #include "reconcile/indexes.h"
 
 #include "go_quote.h"
+#include "meta_entries.h"
 #include "reconcile/job_pods.h"
 
 #include "reconcile/backoff.h"
@@ -281,14 +282,6 @@ IndexesFormatResult validateIndexesFormat(const std::string& indexesStr, int32_t
 }
 
 // --- Pods and indexes -------------------------------------------------------------------------
-
-// The key as a std::string made once: the maps' lookups would otherwise build (and allocate)
-// a temporary string from the literal on every call, and a sync asks for every Pod's index
-// several times.
-static const std::string& completionIndexKey() {
-    static const std::string key = kJobCompletionIndexAnnotation;
-    return key;
-}
 
 int getCompletionIndex(const std::map<std::string, std::string>& annotations) {
     auto it = annotations.find(completionIndexKey());

@@ -56,7 +56,7 @@ private:
     bool first_ = true;
 };
 
-std::string joinCauses(const std::vector<std::string>& ids) {
+std::string joinCauses(const std::vector<InternedString>& ids) {
     std::string s;
     for (const auto& id : ids) {
         if (!s.empty())
@@ -170,7 +170,7 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
         else
             row.empty();
         row.number(p.attempt)
-            .text(p.node)
+            .text(p.node.str())
             .time(p.created, origin)
             .time(p.scheduled, origin)
             .time(p.started, origin)
@@ -178,7 +178,7 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
             .time(p.terminating, origin)
             .time(p.finished, origin)
             .time(p.deleted, origin)
-            .text(p.phase);
+            .text(p.phase.str());
         if (p.exitCode)
             row.number(*p.exitCode);
         else
@@ -194,10 +194,10 @@ std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) 
     for (const auto& e : events)
         Row(out)
             .time(e.time, origin)
-            .text(e.objectKind)
+            .text(e.objectKind.str())
             .text(e.objectName)
-            .text(e.type)
-            .text(e.reason)
+            .text(e.type.str())
+            .text(e.reason.str())
             .text(e.message);
     return out;
 }

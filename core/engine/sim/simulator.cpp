@@ -4,6 +4,8 @@
 
 #include "sim/simulator.h"
 
+#include "meta_entries.h"
+
 #include "reconcile/sync.h"
 #include "scenario/scenario_reader.h"
 #include "sim/random.h"
@@ -121,8 +123,8 @@ struct SimPod {
     uint32_t finalizerSlot = kNone;
 };
 
-bool isTerminalPhase(const std::string& phase) {
-    return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
+bool isTerminalPhase(const InternedString& phase) {
+    return phase == interned_phase::Succeeded || phase == interned_phase::Failed;
 }
 
 // The requests a Pod of the template asks the scheduler for: the sum over containers, or the
@@ -150,25 +152,6 @@ std::pair<double, double> templateRequests(const PodTemplate& templ) {
         memory = std::max(memory, im);
     }
     return {cpu, memory};
-}
-
-// Sets `key` in `entries` to `value`, or removes it when there is none, reusing the node of a
-// key already there.
-void setEntry(std::map<std::string, std::string>& entries, const char* key,
-              const std::optional<std::string>& value) {
-    auto it = entries.find(key);
-    if (!value) {
-        if (it != entries.end())
-            entries.erase(it);
-    } else if (it != entries.end()) {
-        it->second = *value;
-    } else {
-        entries.emplace(key, *value);
-    }
-}
-
-std::optional<std::string> numberText(std::optional<int> n) {
-    return n ? std::optional<std::string>(std::to_string(*n)) : std::nullopt;
 }
 
 bool hasFinishedCondition(const JobStatus& status) {
@@ -445,7 +428,8 @@ void Simulator::dispatch(const SimEvent& ev) {
         break;
     case Ev::Ready: {
         SimPod& p = pods_[ev.pod];
-        if (p.gen == ev.aux && p.exists && p.state.phase == pod_phase::Running && !p.state.ready) {
+        if (p.gen == ev.aux && p.exists && p.state.phase == interned_phase::Running &&
+            !p.state.ready) {
             setReady(p, true);
             observe(ev.pod);
             notify(Note::PodUpdated, ev.pod);
@@ -943,15 +927,13 @@ void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
     meta.creationTimestamp = now_;
     meta.deletionTimestamp.reset();
     meta.deletionGracePeriodSeconds.reset();
-    const std::optional<std::string> index =
-        identity.index >= 0 ? std::optional<std::string>(std::to_string(identity.index))
-                            : std::nullopt;
-    setEntry(meta.labels, kJobCompletionIndexAnnotation, index);
-    setEntry(meta.annotations, kJobCompletionIndexAnnotation, index);
-    setEntry(meta.annotations, kJobIndexFailureCountAnnotation,
-             numberText(identity.indexFailureCount));
-    setEntry(meta.annotations, kJobIndexIgnoredFailureCountAnnotation,
-             numberText(identity.indexIgnoredFailureCount));
+    const std::optional<int> index =
+        identity.index >= 0 ? std::optional<int>(identity.index) : std::nullopt;
+    setNumberEntry(meta.labels, completionIndexKey(), index);
+    setNumberEntry(meta.annotations, completionIndexKey(), index);
+    setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
+    setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
+                   identity.indexIgnoredFailureCount);
     meta.finalizers.resize(1);
     meta.finalizers.front() = kJobTrackingFinalizer;
 
@@ -1322,7 +1304,7 @@ void Simulator::startContainer(uint32_t id) {
     if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
         return;
     ++p.gen; // one run of the container: its own exit and item events
-    p.state.phase = pod_phase::Running;
+    p.state.phase = interned_phase::Running;
     p.state.containersStarted = true;
     p.state.waitingReason.clear();
     p.state.exitCode.reset();

@@ -1,5 +1,7 @@
 #include "timeline/timeline.h"
 
+#include "meta_entries.h"
+
 #include <map>
 #include <string>
 
@@ -9,19 +11,6 @@ namespace {
 
 // Sets `key` in `entries` to the decimal `value`, or removes it when there is none, reusing
 // the node of a key already there.
-void setNumberEntry(std::map<std::string, std::string>& entries, const char* key, bool present,
-                    int value) {
-    auto it = entries.find(key);
-    if (!present) {
-        if (it != entries.end())
-            entries.erase(it);
-    } else if (it != entries.end()) {
-        it->second = std::to_string(value);
-    } else {
-        entries.emplace(key, std::to_string(value));
-    }
-}
-
 // Keeps only the given keys (the only ones fillPod writes) so that a reused object carries
 // nothing from an earlier fill.
 void keepOnly(std::map<std::string, std::string>& entries,
@@ -63,13 +52,13 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
                                 kJobIndexIgnoredFailureCountAnnotation});
     keepOnly(meta.labels, {kJobCompletionIndexAnnotation});
     const bool indexed = identity.index >= 0;
-    setNumberEntry(meta.annotations, kJobCompletionIndexAnnotation, indexed, identity.index);
-    setNumberEntry(meta.labels, kJobCompletionIndexAnnotation, indexed, identity.index);
-    setNumberEntry(meta.annotations, kJobIndexFailureCountAnnotation,
-                   identity.indexFailureCount.has_value(), identity.indexFailureCount.value_or(0));
-    setNumberEntry(meta.annotations, kJobIndexIgnoredFailureCountAnnotation,
-                   identity.indexIgnoredFailureCount.has_value(),
-                   identity.indexIgnoredFailureCount.value_or(0));
+    const std::optional<int> completionIndex =
+        indexed ? std::optional<int>(identity.index) : std::nullopt;
+    setNumberEntry(meta.annotations, completionIndexKey(), completionIndex);
+    setNumberEntry(meta.labels, completionIndexKey(), completionIndex);
+    setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
+    setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
+                   identity.indexIgnoredFailureCount);
 
     pod.nodeName = state.nodeName;
     pod.phase = state.phase;

@@ -7,6 +7,7 @@
 // Pods are stored once (identity) plus a compact state per change, so 100 000 Pods with a
 // handful of changes each stay small; podAt() rebuilds the v1 Pod the controller would see.
 
+#include "interned_string.h"
 #include "job.h"
 #include "pod.h"
 
@@ -29,10 +30,19 @@ struct TimelinePod {
     std::optional<int> indexIgnoredFailureCount;
 };
 
+// The Pod phases interned once: comparing a PodState's phase with these compares pointers.
+namespace interned_phase {
+inline const InternedString Pending{pod_phase::Pending};
+inline const InternedString Running{pod_phase::Running};
+inline const InternedString Succeeded{pod_phase::Succeeded};
+inline const InternedString Failed{pod_phase::Failed};
+} // namespace interned_phase
+
 // Everything about a Pod that the controller or the analysis reads and that can change.
 struct PodState {
-    std::string phase = pod_phase::Pending;
-    std::string nodeName;           // empty until scheduled
+    // Interned: a 100 000-Pod timeline holds half a million of these.
+    InternedString phase = pod_phase::Pending;
+    InternedString nodeName;        // empty until scheduled
     bool containersStarted = false; // a container is running (or has run)
     bool ready = false;             // Ready=True
     bool tracked = true;            // carries batch.kubernetes.io/job-tracking
@@ -41,7 +51,7 @@ struct PodState {
     std::optional<int32_t> exitCode; // of the terminated main container
     std::optional<Seconds> finishedAt;
     int32_t restartCount = 0;
-    std::string waitingReason; // e.g. ImagePullBackOff, Unschedulable (for the narration)
+    InternedString waitingReason; // e.g. ImagePullBackOff, Unschedulable (for the narration)
 
     bool operator==(const PodState&) const = default;
 };
@@ -63,10 +73,10 @@ struct JobObservation {
 
 struct TimelineEvent {
     Seconds time = 0;
-    std::string objectKind; // "Job" | "Pod"
+    InternedString objectKind; // "Job" | "Pod"
     std::string objectName;
-    std::string type;   // Normal | Warning
-    std::string reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
+    InternedString type;   // Normal | Warning
+    InternedString reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
     std::string message;
 };
 
