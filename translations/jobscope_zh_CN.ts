@@ -7,6 +7,22 @@
       <source>%1: cancelled</source>
       <translation>%1：已取消</translation>
     </message>
+    <message>
+      <source>%1: TLS handshake failed: %2</source>
+      <translation>%1：TLS 握手失败：%2</translation>
+    </message>
+    <message>
+      <source> (check the cluster's certificate-authority and tls-server-name in the kubeconfig)</source>
+      <translation>（请检查 kubeconfig 中集群的 certificate-authority 和 tls-server-name）</translation>
+    </message>
+    <message>
+      <source> (the server may require a client certificate: the kubeconfig user has none)</source>
+      <translation>（服务器可能要求客户端证书，而 kubeconfig 中的用户没有）</translation>
+    </message>
+    <message>
+      <source> (the server may not accept the kubeconfig user's client certificate)</source>
+      <translation>（服务器可能不接受 kubeconfig 用户的客户端证书）</translation>
+    </message>
   </context>
   <context>
     <name>CauseLabels</name>
@@ -2515,6 +2531,18 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Stop Recordin&amp;g</source>
       <translation>停止录制(&amp;G)</translation>
+    </message>
+    <message>
+      <source>Open Recording Folder</source>
+      <translation>打开录制文件夹</translation>
+    </message>
+    <message>
+      <source>Open Recording Fo&amp;lder…</source>
+      <translation>打开录制文件夹(&amp;L)…</translation>
+    </message>
+    <message>
+      <source>Open a folder of kubectl watch streams (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl)</source>
+      <translation>打开 kubectl watch 流所在的文件夹（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl）</translation>
     </message>
   </context>
   <context>

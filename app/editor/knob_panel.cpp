@@ -38,6 +38,9 @@ struct KnobPanel::Private {
         QString disabledReason; // set by disableAll
     };
     std::vector<Row> rows;
+    // Shown instead of the rows after disableAll: a recording or a live Job has no knobs, and
+    // the previous scenario's values must not look like this Job's.
+    QLabel* note = nullptr;
 
     Row* row(const QString& key) {
         const auto knob = edit::knobFromKey(key.toStdString());
@@ -95,6 +98,11 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
         d->rows.push_back(row);
         ++index;
     }
+    d->note = new QLabel(this);
+    d->note->setObjectName(QStringLiteral("knobNote"));
+    d->note->setWordWrap(true);
+    d->note->hide();
+    grid->addWidget(d->note, (index + 1) / 2, 0, 1, 4);
     retranslate();
 }
 
@@ -119,7 +127,10 @@ QStringList KnobPanel::keys() const {
 
 void KnobPanel::showText(const QString& yaml) {
     const std::vector<KnobReading> readings = edit::readKnobs(yaml.toStdString());
+    d->note->hide();
     for (Private::Row& row : d->rows) {
+        row.label->show();
+        row.control->show();
         const KnobReading& reading = readings.at(static_cast<size_t>(row.knob));
         row.reading = reading;
         row.disabledReason.clear();
@@ -147,7 +158,11 @@ void KnobPanel::disableAll(const QString& reason) {
     for (Private::Row& row : d->rows) {
         row.control->setEnabled(false);
         row.disabledReason = reason;
+        row.label->hide();
+        row.control->hide();
     }
+    d->note->setText(reason);
+    d->note->show();
     updateToolTips();
 }
 

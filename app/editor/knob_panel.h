@@ -25,7 +25,8 @@ public:
 
     // Shows the knobs of `yaml` (a scenario or a Job manifest). Emits nothing.
     void showText(const QString& yaml);
-    // Disables every knob (a trace has none), with `reason` as their tooltip.
+    // Disables and hides every knob (a trace has none: the last text's values must not stay
+    // on show) and shows `reason` in their place; showText brings them back.
     void disableAll(const QString& reason);
 
     // `yaml` with the knob `key` set to what its control shows now; nullopt (and `error`) when

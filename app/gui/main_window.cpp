@@ -202,6 +202,7 @@ struct MainWindow::Private {
     QAction* loopAction = nullptr;
     QAction* connectAction = nullptr;
     QAction* openRecordingAction = nullptr;
+    QAction* openRecordingFolderAction = nullptr; // a folder of kubectl watch streams
     QAction* disconnectAction = nullptr;
     QAction* followAction = nullptr;
     QAction* recordTraceAction = nullptr;
@@ -713,6 +714,18 @@ void MainWindow::Private::buildActions() {
             self->openFile(path);
     });
     openRecordingAction->setEnabled(JobDocument::looksLikeTrace(QStringLiteral("x.jsonl")));
+    openRecordingAction->setObjectName(QStringLiteral("openRecording"));
+    // A file dialog chooses files or folders, never both: folders get their own action.
+    openRecordingFolderAction = make();
+    openRecordingFolderAction->setObjectName(QStringLiteral("openRecordingFolder"));
+    connect(openRecordingFolderAction, &QAction::triggered, self, [this] {
+        if (!maybeSave())
+            return;
+        const QString path = QFileDialog::getExistingDirectory(
+            self, MainWindow::tr("Open Recording Folder"), QString(), QFileDialog::ShowDirsOnly);
+        if (!path.isEmpty())
+            self->openFile(path);
+    });
 
     // Lesson
     presentAction = make(QKeySequence(Qt::Key_F5));
@@ -879,6 +892,7 @@ void MainWindow::Private::buildMenus() {
     liveMenu->addAction(recordTraceAction);
     liveMenu->addAction(stopRecordingAction);
     liveMenu->addAction(openRecordingAction);
+    liveMenu->addAction(openRecordingFolderAction);
 
     lessonMenu = bar->addMenu(QString());
     lessonMenu->addAction(presentAction);
@@ -1239,6 +1253,10 @@ void MainWindow::Private::retranslate() {
     recordTraceAction->setText(MainWindow::tr("Record to &Trace…"));
     stopRecordingAction->setText(MainWindow::tr("Stop Recordin&g"));
     openRecordingAction->setText(MainWindow::tr("Open &Recording…"));
+    openRecordingFolderAction->setText(MainWindow::tr("Open Recording Fo&lder…"));
+    openRecordingFolderAction->setStatusTip(
+        MainWindow::tr("Open a folder of kubectl watch streams (watch-jobs.jsonl, "
+                       "watch-pods.jsonl, watch-events.jsonl)"));
     presentAction->setText(MainWindow::tr("&Present"));
     openLessonAction->setText(MainWindow::tr("&Open Lesson…"));
     exportLessonAction->setText(MainWindow::tr("&Export Lesson Slides…"));

@@ -36,6 +36,35 @@ QString statusMessage(const QByteArray& body) {
     return document.object().value(QLatin1String("message")).toString();
 }
 
+// The client did not accept the server's certificate, or the server refused the handshake
+// with a TLS alert (OpenSSL says "SSL routines::tlsv13 alert certificate required", "... alert
+// unknown ca"; Qt reports those as an unknown network error).
+bool isTlsFailure(const QNetworkReply& network, const QStringList& sslProblems) {
+    if (network.error() == QNetworkReply::SslHandshakeFailedError || !sslProblems.isEmpty())
+        return true;
+    const QString text = network.errorString();
+    return text.contains(QLatin1String("SSL routines")) && text.contains(QLatin1String(" alert "));
+}
+
+// "GET URL: TLS handshake failed: <why>", with a hint at the kubeconfig entry to fix.
+QString tlsFailureText(const QString& where, const QString& networkError,
+                       const QStringList& sslProblems, bool presentedCertificate) {
+    QString text = QCoreApplication::translate("ApiClient", "%1: TLS handshake failed: %2")
+                       .arg(where, sslProblems.isEmpty() ? networkError : sslProblems.join("; "));
+    if (!sslProblems.isEmpty())
+        text += QCoreApplication::translate(
+            "ApiClient", " (check the cluster's certificate-authority and tls-server-name in the "
+                         "kubeconfig)");
+    else if (!presentedCertificate)
+        text += QCoreApplication::translate(
+            "ApiClient", " (the server may require a client certificate: the kubeconfig user has "
+                         "none)");
+    else
+        text += QCoreApplication::translate(
+            "ApiClient", " (the server may not accept the kubeconfig user's client certificate)");
+    return text;
+}
+
 } // namespace
 
 void ApiReply::abort() {
@@ -174,6 +203,7 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
     const QString token = bearerToken(credential);
     if (!token.isEmpty())
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+    bool presentsCertificate = false;
     if (url.scheme() == QLatin1String("https")) {
         QSslConfiguration ssl = QSslConfiguration::defaultConfiguration();
         if (!connection_.certificateAuthorityPem.isEmpty())
@@ -192,6 +222,7 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 ssl.setLocalCertificateChain(chain);
             }
             ssl.setPrivateKey(loadKey(key));
+            presentsCertificate = !chain.isEmpty() && !ssl.privateKey().isNull();
         }
         if (connection_.insecureSkipTlsVerify)
             ssl.setPeerVerifyMode(QSslSocket::VerifyNone);
@@ -206,6 +237,16 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
     // The URL without user info: safe to show.
     const QString where =
         QStringLiteral("GET %1").arg(url.toDisplayString(QUrl::RemoveUserInfo | QUrl::RemoveQuery));
+    // Why the server's certificate was not accepted, for the error that follows. (With
+    // insecure-skip-tls-verify Qt still reports a name mismatch, and goes on.)
+    auto sslProblems = std::make_shared<QStringList>();
+    if (url.scheme() == QLatin1String("https") && !connection_.insecureSkipTlsVerify)
+        connect(network, &QNetworkReply::sslErrors, this,
+                [this, sslProblems](const QList<QSslError>& errors) {
+                    for (const QSslError& error : errors)
+                        if (!sslProblems->contains(redactSecrets(error.errorString())))
+                            *sslProblems << redactSecrets(error.errorString());
+                });
     if (stream)
         connect(network, &QNetworkReply::readyRead, reply, [network, guard] {
             const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
@@ -214,7 +255,8 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
         });
     connect(
         network, &QNetworkReply::finished, this,
-        [this, network, guard, where, path, query, stream, retriedAfterUnauthorized] {
+        [this, network, guard, where, path, query, stream, retriedAfterUnauthorized, sslProblems,
+         presentsCertificate] {
             network->deleteLater();
             if (!guard || guard->isFinished())
                 return;
@@ -222,7 +264,8 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
             result.aborted = guard->aborted_;
             result.httpStatus =
                 network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            const QByteArray body = network->readAll();
+            // An aborted reply is closed already: reading it would only print a Qt warning.
+            const QByteArray body = network->isOpen() ? network->readAll() : QByteArray();
             if (stream && result.ok() && !body.isEmpty())
                 emit guard->chunk(body);
             else if (!stream)
@@ -243,6 +286,10 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
             }
             if (result.aborted) {
                 result.error = QCoreApplication::translate("ApiClient", "%1: cancelled").arg(where);
+            } else if (result.httpStatus == 0 && isTlsFailure(*network, *sslProblems)) {
+                result.tlsFailure = true;
+                result.error = tlsFailureText(where, network->errorString(), *sslProblems,
+                                              presentsCertificate);
             } else if (result.httpStatus == 0) {
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
             } else if (!result.ok()) {
@@ -264,11 +311,6 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
             }
             result.error = redactSecrets(result.error);
             guard->complete(result);
-        });
-    if (url.scheme() == QLatin1String("https"))
-        connect(network, &QNetworkReply::sslErrors, this, [this](const QList<QSslError>& errors) {
-            for (const QSslError& error : errors)
-                emit message(redactSecrets(error.errorString()));
         });
 }
 

@@ -31,6 +31,9 @@ struct ApiResult {
     QString error;      // empty on a 2xx answer; never holds a credential
     std::optional<int> retryAfterSeconds; // from a 429's (or 503's) Retry-After header
     bool aborted = false;                 // abort() was called
+    // The TLS handshake failed (an unverified server certificate, a refused or missing client
+    // certificate): the same request will fail again until the kubeconfig changes.
+    bool tlsFailure = false;
 
     bool ok() const { return httpStatus >= 200 && httpStatus < 300 && !aborted; }
 };

@@ -110,14 +110,20 @@ void Watcher::list(const QString& continueToken) {
     connect(reply_, &ApiReply::finished, this, &Watcher::onListPage);
 }
 
+double Watcher::receiveTime() const {
+    return options_.clock ? options_.clock() : now();
+}
+
 bool Watcher::isFatal(const ApiResult& result) const {
-    // Credentials or RBAC: retrying cannot help (an exec plugin was already run again).
-    return result.httpStatus == 401 || result.httpStatus == 403 || result.httpStatus == 404;
+    // Credentials, RBAC or TLS: retrying cannot help (an exec plugin was already run again).
+    // A TLS handshake that failed fails again the same way (the kubeconfig has to change).
+    return result.httpStatus == 401 || result.httpStatus == 403 || result.httpStatus == 404 ||
+           result.tlsFailure;
 }
 
 void Watcher::onListPage(const ApiResult& result) {
     reply_ = nullptr;
-    const double receivedAt = now();
+    const double receivedAt = receiveTime();
     if (result.httpStatus == 410) {
         // The continue token expired: start the list again from the beginning.
         list({});
@@ -207,7 +213,7 @@ void Watcher::watch() {
 
 void Watcher::onChunk(const QByteArray& bytes) {
     idleTimer_->start(int(options_.idleSeconds * 1000));
-    const double receivedAt = now();
+    const double receivedAt = receiveTime();
     buffer_ += bytes;
     // A line may arrive in pieces: only complete lines are events.
     qsizetype start = 0;
@@ -297,7 +303,7 @@ void Watcher::onWatchFinished(const ApiResult& result) {
             // The last line had no newline: it is complete now that the stream ended.
             const QByteArray line = buffer_.trimmed();
             buffer_.clear();
-            handleLine(line, now());
+            handleLine(line, receiveTime());
             if (state_ != WatchState::Watching)
                 return; // the line was an ERROR that already scheduled what comes next
         }

@@ -20,6 +20,7 @@
 #include <QPointer>
 #include <QString>
 
+#include <functional>
 #include <map>
 
 class QTimer;
@@ -36,6 +37,9 @@ struct WatchOptions {
     double initialBackoffSeconds = 0.8;
     double maxBackoffSeconds = 30;
     double jitter = 1.0; // each delay is d * (1 + jitter * random)
+    // The receive time of what arrives, in seconds since the epoch. Empty: the system clock;
+    // a test that replays a recording at its own pace gives the recorded times.
+    std::function<double()> clock;
 };
 
 enum class WatchState { Idle, Listing, Watching, Waiting, Stopped };
@@ -81,6 +85,7 @@ private:
     void relistSoon();
     void retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter = {});
     bool isFatal(const ApiResult& result) const;
+    double receiveTime() const;
     void setState(WatchState state, const QString& reason = {});
     void abortReply();
     QUrlQuery baseQuery() const;

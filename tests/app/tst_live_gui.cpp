@@ -3,10 +3,14 @@
 // (../shared/traces/a: a Job running waves of 3 Pods). The Pod events arrive one by one, as on
 // a cluster; the window shows the data as it grows, the badge says connected, the playhead
 // follows the newest time until the user scrubs back (the data keeps growing), End follows
-// again, and a recording made mid-way replays to the same Pods.
+// again, and a recording made mid-way replays to the same Pods. Stopping logs no Qt warning.
+// A folder of kubectl watch streams opens through Open Recording Folder…; in live and replay
+// mode the knob panel hides the previous scenario's values.
 
 #include "live/fake_api_server.h"
 
+#include "editor/editor_panel.h"
+#include "editor/knob_panel.h"
 #include "gui/job_document.h"
 #include "gui/live_controller.h"
 #include "gui/main_window.h"
@@ -20,8 +24,12 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QApplication>
 #include <QFile>
+#include <QFileDialog>
+#include <QFileInfo>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
@@ -57,6 +65,18 @@ QJsonObject metadataOf(const QJsonObject& event) {
 
 int plottedPoints(const TimelinePlot* plot) {
     return plot->graph(TimelinePlot::Series::Active)->data()->size();
+}
+
+// The knob panel shows no values: its knobs are hidden and a note says why.
+void verifyKnobsHidden(const MainWindow& window) {
+    const jobscope::ui::KnobPanel* knobs = window.editor()->knobPanel();
+    for (const QString& key : knobs->keys()) {
+        QVERIFY2(knobs->knob(key)->isHidden(), qPrintable(key));
+        QVERIFY2(!knobs->knob(key)->isEnabled(), qPrintable(key));
+        QVERIFY2(knobs->label(key)->isHidden(), qPrintable(key));
+    }
+    const auto* note = knobs->findChild<QLabel*>(QStringLiteral("knobNote"));
+    QVERIFY(note && !note->isHidden() && note->text().contains("no knobs"));
 }
 
 int livePods(const MainWindow& window) {
@@ -152,6 +172,8 @@ class TestLiveGui : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(settingsDir_.isValid());
+        // The test answers Qt's own file dialog (a platform one could not be driven).
+        QCoreApplication::setAttribute(Qt::AA_DontUseNativeDialogs);
         QCoreApplication::setOrganizationName(QStringLiteral("JobScopeTest"));
         QCoreApplication::setApplicationName(QStringLiteral("tst_live_gui"));
         QSettings::setDefaultFormat(QSettings::IniFormat);
@@ -171,6 +193,8 @@ private slots:
     }
 
     void watchesFollowsAndRecords() {
+        // Stopping aborts the watch streams: none may be read after that.
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
         FakeCluster cluster(jobscope::test::sharedDir() + "/traces/a");
         QVERIFY(cluster.listen());
         KubeConnection connection;
@@ -197,6 +221,7 @@ private slots:
         QVERIFY(window.document()->isLive());
         QVERIFY(window.document()->isReadOnly());
         QVERIFY(window.recordAction()->isEnabled());
+        verifyKnobsHidden(window); // not the example's quota and parallelism
         QVERIFY(live->isFollowing());
         cluster.release();
 
@@ -256,6 +281,52 @@ private slots:
         QVERIFY(window.openFile(MainWindow::defaultExample()));
         QVERIFY(!window.document()->isLive());
         QVERIFY(window.statusBadge()->isHidden());
+    }
+
+    // Live › Open Recording Folder…: a folder of kubectl watch streams opens like a trace; the
+    // knobs of the scenario shown before are hidden, and come back with the next scenario.
+    void opensARecordingFolder() {
+        const QString folder = jobscope::test::sharedDir() + "/traces/d";
+        MainWindow window;
+        window.resize(1280, 800);
+        QVERIFY(window.openFile(MainWindow::defaultExample()));
+        window.document()->waitForIdle();
+        const jobscope::ui::KnobPanel* knobs = window.editor()->knobPanel();
+        QVERIFY(!knobs->knob("parallelism")->isHidden());
+        QVERIFY(knobs->knob("parallelism")->isEnabled());
+
+        auto* action = window.findChild<QAction*>(QStringLiteral("openRecordingFolder"));
+        QVERIFY(action && action->isEnabled());
+        QVERIFY(action->text().remove(QLatin1Char('&')).contains("Recording Folder"));
+        // Answer the folder dialog as a user would: choose the folder, press Choose.
+        bool answered = false;
+        QTimer::singleShot(0, this, [&] {
+            auto* dialog = qobject_cast<QFileDialog*>(QApplication::activeModalWidget());
+            if (!dialog)
+                return;
+            QVERIFY(dialog->fileMode() == QFileDialog::Directory);
+            dialog->setDirectory(QFileInfo(folder).absolutePath());
+            dialog->selectFile(folder);
+            answered = true;
+            QMetaObject::invokeMethod(dialog, "accept"); // a protected slot
+        });
+        action->trigger();
+        QVERIFY(answered);
+        window.document()->waitForIdle();
+        QCOMPARE(window.document()->kind(), jobscope::ui::JobDocument::Kind::Trace);
+        QCOMPARE(QFileInfo(window.document()->filePath()).canonicalFilePath(),
+                 QFileInfo(folder).canonicalFilePath());
+        QString error;
+        const auto replayed = jobscope::live::loadRecording(folder, &error);
+        QVERIFY2(replayed, qPrintable(error));
+        QCOMPARE(livePods(window), int(replayed->pods.size()));
+        verifyKnobsHidden(window);
+
+        QVERIFY(window.openFile(MainWindow::defaultExample()));
+        window.document()->waitForIdle();
+        QVERIFY(!knobs->knob("parallelism")->isHidden());
+        QVERIFY(knobs->knob("parallelism")->isEnabled());
+        QVERIFY(knobs->findChild<QLabel*>(QStringLiteral("knobNote"))->isHidden());
     }
 
 private:

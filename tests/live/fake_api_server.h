@@ -1,9 +1,10 @@
 #pragma once
-// A Kubernetes API server stand-in for the live tests: HTTP/1.1 on 127.0.0.1 only, one handler
-// decides every answer, and an answer can be a whole body or a chunked stream whose chunks the
-// test sends when it likes (split lines, bookmarks, ERROR events, a dropped connection,
-// silence). Every request is recorded (method, path, query, headers) so tests can check that
-// only GET was sent and what the client asked for. Header-only: tests/live and tests/cli share it.
+// A Kubernetes API server stand-in for the live tests: HTTP/1.1 (or HTTPS, with listenTls) on
+// 127.0.0.1 only, one handler decides every answer, and an answer can be a whole body or a chunked
+// stream whose chunks the test sends when it likes (split lines, bookmarks, ERROR events, a dropped
+// connection, silence). Every request is recorded (method, path, query, headers) so tests can check
+// that only GET was sent and what the client asked for. Header-only: tests/live and tests/cli share
+// it.
 
 #include <QByteArray>
 #include <QHostAddress>
@@ -13,6 +14,10 @@
 #include <QList>
 #include <QMap>
 #include <QPointer>
+#include <QSslCertificate>
+#include <QSslConfiguration>
+#include <QSslKey>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTcpSocket>
 #include <QUrl>
@@ -20,6 +25,7 @@
 
 #include <functional>
 #include <memory>
+#include <optional>
 
 namespace jobscope::test {
 
@@ -28,6 +34,7 @@ struct FakeRequest {
     QString path;
     QUrlQuery query;
     QMap<QByteArray, QByteArray> headers; // lower-case names
+    QString clientCertificateSubject;     // TLS: the CN of the certificate the client presented
 
     bool isWatch() const { return query.queryItemValue(QStringLiteral("watch")) == "true"; }
     QString value(const char* key) const { return query.queryItemValue(QLatin1String(key)); }
@@ -139,23 +146,96 @@ private:
 
 using FakeExchangePtr = std::shared_ptr<FakeExchange>;
 
+// The server side of TLS: its certificate and key, and whether clients must present a
+// certificate signed by `clientCaPem`.
+struct FakeTls {
+    QByteArray certificatePem;
+    QByteArray keyPem; // RSA
+    QByteArray clientCaPem;
+    bool requireClientCertificate = false;
+};
+
+// A QTcpServer that, in TLS mode, hands over each connection once its handshake succeeded and
+// remembers why the others failed.
+class FakeTcpServer : public QTcpServer {
+public:
+    std::optional<QSslConfiguration> tls;
+    std::function<void(QTcpSocket*)> accepted;
+    QStringList handshakeErrors; // server side: what went wrong with a client
+
+protected:
+    void incomingConnection(qintptr descriptor) override {
+        if (!tls) {
+            QTcpServer::incomingConnection(descriptor);
+            return;
+        }
+        auto* socket = new QSslSocket(this);
+        if (!socket->setSocketDescriptor(descriptor)) {
+            delete socket;
+            return;
+        }
+        socket->setSslConfiguration(*tls);
+        QObject::connect(socket, &QSslSocket::encrypted, this, [this, socket] {
+            if (accepted)
+                accepted(socket);
+        });
+        QObject::connect(socket, &QSslSocket::sslErrors, this,
+                         [this](const QList<QSslError>& errors) {
+                             for (const QSslError& error : errors)
+                                 handshakeErrors << error.errorString();
+                         });
+        QObject::connect(socket, &QSslSocket::errorOccurred, this,
+                         [this, socket](QAbstractSocket::SocketError error) {
+                             if (error != QAbstractSocket::RemoteHostClosedError &&
+                                 !socket->isEncrypted())
+                                 handshakeErrors << socket->errorString();
+                         });
+        QObject::connect(socket, &QSslSocket::disconnected, socket, &QObject::deleteLater);
+        socket->startServerEncryption();
+    }
+};
+
 class FakeApiServer {
 public:
     using Handler = std::function<void(const FakeExchangePtr&)>;
 
     FakeApiServer() {
+        server_.accepted = [this](QTcpSocket* socket) { accept(socket); };
         QObject::connect(&server_, &QTcpServer::newConnection, &server_, [this] {
-            while (QTcpSocket* socket = server_.nextPendingConnection()) {
-                QObject::connect(socket, &QTcpSocket::readyRead, socket,
-                                 [this, socket] { readRequests(socket); });
-                QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-            }
+            while (QTcpSocket* socket = server_.nextPendingConnection())
+                accept(socket);
         });
     }
 
     bool listen() { return server_.listen(QHostAddress::LocalHost, 0); }
-    QString url() const { return QStringLiteral("http://127.0.0.1:%1").arg(server_.serverPort()); }
+    // HTTPS with this certificate (the client CA only matters with requireClientCertificate).
+    bool listenTls(const FakeTls& tls) {
+        QSslConfiguration config = QSslConfiguration::defaultConfiguration();
+        config.setLocalCertificate(QSslCertificate(tls.certificatePem, QSsl::Pem));
+        config.setPrivateKey(QSslKey(tls.keyPem, QSsl::Rsa, QSsl::Pem));
+        config.setCaCertificates(QSslCertificate::fromData(tls.clientCaPem, QSsl::Pem));
+        config.setPeerVerifyMode(tls.requireClientCertificate ? QSslSocket::VerifyPeer
+                                                              : QSslSocket::VerifyNone);
+        // As a server that requires client certificates does: a TLS alert when there is none
+        // (not only a closed connection).
+        config.setMissingCertificateIsFatal(tls.requireClientCertificate);
+        // ... and for a certificate it cannot verify (the handshake is interrupted in
+        // OpenSSL's verify callback and not continued, so OpenSSL sends the alert).
+        config.setHandshakeMustInterruptOnError(tls.requireClientCertificate);
+        if (config.localCertificate().isNull() || config.privateKey().isNull())
+            return false;
+        server_.tls = config;
+        return listen();
+    }
+    QString url() const {
+        return QStringLiteral("%1://127.0.0.1:%2")
+            .arg(server_.tls ? QStringLiteral("https") : QStringLiteral("http"))
+            .arg(server_.serverPort());
+    }
+    quint16 port() const { return server_.serverPort(); }
     void setHandler(Handler handler) { handler_ = std::move(handler); }
+    // TLS: why handshakes with clients failed, as the server saw it.
+    const QStringList& handshakeErrors() const { return server_.handshakeErrors; }
 
     const QList<FakeRequest>& requests() const { return requests_; }
     // Forgets the requests and exchanges of a previous test.
@@ -166,6 +246,14 @@ public:
     QList<FakeExchangePtr> exchanges; // every exchange, so streams stay open
 
 private:
+    void accept(QTcpSocket* socket) {
+        QObject::connect(socket, &QTcpSocket::readyRead, socket,
+                         [this, socket] { readRequests(socket); });
+        QObject::connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+        if (socket->bytesAvailable() > 0)
+            readRequests(socket);
+    }
+
     void readRequests(QTcpSocket* socket) {
         QByteArray& buffer = buffers_[socket];
         buffer += socket->readAll();
@@ -189,6 +277,9 @@ private:
                     request.headers.insert(line.left(colon).trimmed().toLower(),
                                            line.mid(colon + 1).trimmed());
             }
+            if (auto* tls = qobject_cast<QSslSocket*>(socket))
+                request.clientCertificateSubject =
+                    tls->peerCertificate().subjectInfo(QSslCertificate::CommonName).join(',');
             requests_ << request;
             auto exchange = std::make_shared<FakeExchange>(socket, request);
             exchanges << exchange;
@@ -199,7 +290,7 @@ private:
         }
     }
 
-    QTcpServer server_;
+    FakeTcpServer server_;
     Handler handler_;
     QList<FakeRequest> requests_;
     QMap<QTcpSocket*, QByteArray> buffers_;

@@ -1,33 +1,59 @@
 // A LiveSession against the fake API server replaying a real control-plane recording
 // (../shared/traces/<job>/watch-*.jsonl): the Job, its Pods (by the controller-uid label) and
 // their Events arrive as Observations, trimmed, none lost or repeated even when the Pod watch
-// drops half way; the session says when the Job is done; only GETs are sent.
+// drops half way; the session says when the Job is done; only GETs are sent. And for every
+// recording there, the live analysis equals the analysis of replaying the folder directly.
 
 #include "live/fake_api_server.h"
 
+#include "analysis/analysis.h"
 #include "live/live_session.h"
+#include "live/recording.h"
+#include "live/timeline_builder.h"
 #include "support/test_paths.h"
+#include "support/watch_recording.h"
 
+#include <QElapsedTimer>
+#include <QEventLoop>
 #include <QFile>
+#include <QFileInfo>
 #include <QSignalSpy>
 #include <QTest>
+#include <QTimer>
+
+#include <functional>
 
 using namespace jobscope::live;
 using jobscope::test::FakeApiServer;
 using jobscope::test::FakeExchangePtr;
+using jobscope::test::RecordedWatchEvent;
 
 namespace {
 
-// The recorded watch events of one resource, in order.
-QList<QJsonObject> readEvents(const QString& path) {
+// The recorded watch events of one resource, in order, as {"type", "object"}.
+QList<QJsonObject> watchEvents(const QList<RecordedWatchEvent>& recorded) {
     QList<QJsonObject> events;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    for (const QByteArray& line : file.readAll().split('\n'))
-        if (!line.trimmed().isEmpty())
-            events << QJsonDocument::fromJson(line).object().value("event").toObject();
+    for (const RecordedWatchEvent& event : recorded)
+        events << QJsonObject{{"type", event.type}, {"object", event.object}};
     return events;
+}
+
+// Runs the event loop until `condition` holds (checked every millisecond; QTRY_VERIFY polls
+// every 50 ms, too slow for a few hundred steps) or `timeoutMs` passed.
+bool waitUntil(const std::function<bool()>& condition, int timeoutMs = 2000) {
+    if (condition())
+        return true;
+    QEventLoop loop;
+    QTimer tick;
+    QElapsedTimer clock;
+    clock.start();
+    QObject::connect(&tick, &QTimer::timeout, &loop, [&] {
+        if (condition() || clock.elapsed() > timeoutMs)
+            loop.quit();
+    });
+    tick.start(1);
+    loop.exec();
+    return condition();
 }
 
 qint64 versionOf(const QJsonObject& event) {
@@ -54,10 +80,11 @@ private slots:
     void followsARecordedJob() {
         QFETCH(QString, folder);
         QFETCH(bool, dropPodWatch);
-        const QString dir = jobscope::test::sharedDir() + "/traces/" + folder;
-        const QList<QJsonObject> jobs = readEvents(dir + "/watch-jobs.jsonl");
-        const QList<QJsonObject> pods = readEvents(dir + "/watch-pods.jsonl");
-        const QList<QJsonObject> events = readEvents(dir + "/watch-events.jsonl");
+        const auto recorded =
+            jobscope::test::readWatchFolder(jobscope::test::sharedDir() + "/traces/" + folder);
+        const QList<QJsonObject> jobs = watchEvents(recorded.jobs);
+        const QList<QJsonObject> pods = watchEvents(recorded.pods);
+        const QList<QJsonObject> events = watchEvents(recorded.events);
         QVERIFY(!jobs.isEmpty() && !pods.isEmpty());
         const QJsonObject job = jobs.first().value("object").toObject();
         const QString ns = job.value("metadata").toObject().value("namespace").toString();
@@ -134,8 +161,6 @@ private slots:
         QCOMPARE(session.jobUid(), uid);
         QVERIFY(states.contains("connected"));
         if (dropPodWatch) {
-            for (const auto& r : server.requests())
-                qDebug() << r.path << r.query.toString();
             QVERIFY2(podWatches >= 2, qPrintable(states.join(' ')));
         }
         // Anything still in flight (the Pod watch may still be catching up after its drop).
@@ -179,6 +204,159 @@ private slots:
         QVERIFY(podsBySelector);
         session.stop();
         QCOMPARE(session.state(), LiveState::Stopped);
+    }
+
+    // Each recording, served through the fake server one watch event at a time, the session's
+    // clock reading the event's recorded receive time: the Timeline built from what the session
+    // delivered analyses to the same series, causes and Pods as the folder loaded directly.
+    // What is compared is everything between the socket and the builder: chunking (lines split
+    // in two chunks, too), the watch protocol, the session's choice of Pods and Events (Events
+    // about a Pod held until the Pod arrives), trimming and ordering.
+    void analysisEqualsReplay_data() {
+        QTest::addColumn<QString>("folder");
+        QTest::addColumn<bool>("splitLines");
+        const QStringList folders = jobscope::test::recordedWatchFolders();
+        if (folders.isEmpty())
+            qFatal("no recordings in %s/traces", qPrintable(jobscope::test::sharedDir()));
+        for (const QString& folder : folders) {
+            const QString name = QFileInfo(folder).fileName();
+            QTest::newRow(qPrintable(name)) << folder << false;
+            QTest::newRow(qPrintable(name + ", lines split across chunks")) << folder << true;
+        }
+    }
+    void analysisEqualsReplay() {
+        QFETCH(QString, folder);
+        QFETCH(bool, splitLines);
+        const auto recorded = jobscope::test::readWatchFolder(folder);
+        QVERIFY(!recorded.jobs.isEmpty());
+        // The three streams merged on receive time, as the import merges them.
+        const QList<RecordedWatchEvent>* streams[] = {&recorded.jobs, &recorded.pods,
+                                                      &recorded.events};
+        QList<std::pair<int, RecordedWatchEvent>> merged;
+        for (int stream = 0; stream < 3; ++stream)
+            for (const RecordedWatchEvent& event : *streams[stream])
+                merged.append({stream, event});
+        std::stable_sort(merged.begin(), merged.end(), [](const auto& a, const auto& b) {
+            return a.second.receivedAt < b.second.receivedAt;
+        });
+        QCOMPARE(merged.first().first, 0); // the Job is created before its Pods and Events
+        const QJsonObject jobMetadata = recorded.jobs.first().object.value("metadata").toObject();
+
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        FakeExchangePtr watches[3];
+        int extraWatches = 0;
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            const int stream = request.path.endsWith("/jobs")     ? 0
+                               : request.path.endsWith("/pods")   ? 1
+                               : request.path.endsWith("/events") ? 2
+                                                                  : -1;
+            if (stream < 0) {
+                exchange->respondStatus(404, "NotFound", "no such path");
+            } else if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            } else {
+                extraWatches += watches[stream] ? 1 : 0;
+                watches[stream] = exchange;
+                exchange->beginStream();
+            }
+        });
+
+        double clockNow = merged.first().second.receivedAt;
+        int clockReads = 0;
+        KubeConnection connection;
+        connection.server = server.url();
+        connection.namespaceName = jobMetadata.value("namespace").toString();
+        LiveSession session(connection, jobMetadata.value("name").toString());
+        WatchOptions tuning;
+        tuning.clock = [&] {
+            ++clockReads;
+            return clockNow;
+        };
+        session.setWatchTuning(tuning);
+        QList<Observation> seen;
+        connect(&session, &LiveSession::observation, this,
+                [&](const Observation& observation) { seen << observation; });
+        session.start();
+        QVERIFY(waitUntil([&] { return bool(watches[0]); }));
+
+        for (qsizetype i = 0; i < merged.size(); ++i) {
+            const auto& [stream, event] = merged.at(i);
+            if (i == 1) // the first Job event opened the Pod and Event watches
+                QVERIFY(waitUntil([&] { return watches[1] && watches[2]; }));
+            clockNow = event.receivedAt;
+            const QByteArray line =
+                jobscope::test::FakeExchange::eventLine(event.type, event.object);
+            const QList<QByteArray> chunks =
+                splitLines
+                    ? QList<QByteArray>{line.left(line.size() / 2), line.mid(line.size() / 2)}
+                    : QList<QByteArray>{line};
+            for (const QByteArray& chunk : chunks) {
+                // One chunk at a time, each read before the next: the clock is the recording's.
+                const int before = clockReads;
+                watches[stream]->chunk(chunk);
+                QVERIFY(waitUntil([&] { return clockReads > before; }));
+            }
+        }
+        QVERIFY(waitUntil([&] { return session.jobDone(); }));
+        QCOMPARE(extraWatches, 0);
+        QCOMPARE(session.state(), LiveState::Connected);
+
+        TimelineBuilder builder(
+            TimelineBuilder::Options{jobMetadata.value("name").toString(), false});
+        for (const Observation& observation : seen)
+            builder.add(observation);
+        builder.finish();
+        const jobscope::Analysis live = jobscope::analyze(builder.timeline());
+        QString error;
+        const auto replayed = loadRecording(folder, &error);
+        QVERIFY2(replayed, qPrintable(error));
+        const jobscope::Analysis direct = jobscope::analyze(*replayed);
+
+        // Receive times are the recorded ones (parsed from the same microsecond text by two
+        // parsers): they may differ only by rounding, far below a millisecond.
+        constexpr double tolerance = 1e-6;
+        QVERIFY(direct.series.size() > 5);
+        QCOMPARE(live.series.size(), direct.series.size());
+        for (size_t i = 0; i < direct.series.size(); ++i) {
+            const jobscope::SeriesRow& a = live.series[i];
+            const jobscope::SeriesRow& b = direct.series[i];
+            QVERIFY2(std::abs(a.time - b.time) <= tolerance,
+                     qPrintable(QStringLiteral("row %1: %2 vs %3")
+                                    .arg(i)
+                                    .arg(a.time, 0, 'f', 6)
+                                    .arg(b.time, 0, 'f', 6)));
+            QCOMPARE(a.requested, b.requested);
+            QCOMPARE(a.wantActive, b.wantActive);
+            QCOMPARE(a.active, b.active);
+            QCOMPARE(a.ready, b.ready);
+            QCOMPARE(a.running, b.running);
+            QCOMPARE(a.pending, b.pending);
+            QCOMPARE(a.terminating, b.terminating);
+            QCOMPARE(a.succeeded, b.succeeded);
+            QCOMPARE(a.failed, b.failed);
+            QCOMPARE(a.causes, b.causes);
+        }
+        QVERIFY(!direct.causes.empty());
+        QCOMPARE(live.causes.size(), direct.causes.size());
+        for (size_t i = 0; i < direct.causes.size(); ++i) {
+            const jobscope::CauseInterval& a = live.causes[i];
+            const jobscope::CauseInterval& b = direct.causes[i];
+            QCOMPARE(a.cause, b.cause);
+            QCOMPARE(a.primary, b.primary);
+            QVERIFY(std::abs(a.start - b.start) <= tolerance);
+            QVERIFY(std::abs(a.end - b.end) <= tolerance);
+            QCOMPARE(a.explanation, b.explanation);
+        }
+        QCOMPARE(live.pods.size(), direct.pods.size());
+        for (size_t i = 0; i < direct.pods.size(); ++i) {
+            QCOMPARE(live.pods[i].name, direct.pods[i].name);
+            QCOMPARE(live.pods[i].phase, direct.pods[i].phase);
+            QCOMPARE(live.pods[i].exitCode, direct.pods[i].exitCode);
+        }
+        QCOMPARE(live.events.size(), direct.events.size());
+        session.stop();
     }
 
     // A 403 on the Job list stops the session with the server's reason.
