@@ -795,7 +795,7 @@ void TimelineBuilder::rebuild() const {
     tl.podChanges.reserve(podChanges_.size());
     for (size_t i : changeOrder) {
         const Change& c = podChanges_[i];
-        tl.podChanges.push_back(PodObservation{c.time, position[c.record], c.state, c.deleted});
+        tl.podChanges.push_back(PodObservation{c.time, position[c.record], c.deleted, c.state});
     }
 
     auto sortedBySequence = [](const auto& items, const std::vector<uint64_t>& sequence) {

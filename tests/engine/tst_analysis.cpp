@@ -100,7 +100,7 @@ public:
         return observe(t, id);
     }
     Builder& gone(Seconds t, uint32_t id) {
-        tl_.podChanges.push_back({t, id, states_[id], true});
+        tl_.podChanges.push_back({t, id, true, states_[id]});
         return *this;
     }
     Builder& event(Seconds t, const std::string& type, const std::string& reason,
@@ -143,7 +143,7 @@ public:
 
 private:
     Builder& observe(Seconds t, uint32_t id) {
-        tl_.podChanges.push_back({t, id, states_[id], false});
+        tl_.podChanges.push_back({t, id, false, states_[id]});
         return *this;
     }
 

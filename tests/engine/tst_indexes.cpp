@@ -747,8 +747,8 @@ void TestIndexes::getPodsWithDelayedDeletionPerIndex() {
     const OrderedIntervals failedIndexes = jobscope::calculateFailedIndexes(tc.job, pods);
     const OrderedIntervals succeededIndexes =
         jobscope::calculateSucceededIndexes(tc.job, pods).second;
-    const std::unordered_set<std::string_view> expectedRmFinalizers(tc.expectedRmFinalizers.begin(),
-                                                                    tc.expectedRmFinalizers.end());
+    const ViewSet expectedRmFinalizers(tc.expectedRmFinalizers.begin(),
+                                       tc.expectedRmFinalizers.end());
     const auto got = jobscope::getPodsWithDelayedDeletionPerIndex(
         tc.job, pods, activePods, succeededIndexes, failedIndexes, expectedRmFinalizers);
     std::set<std::string> gotUids;

@@ -25,6 +25,7 @@
 #include "reconcile/job_pods.h"
 #include "reconcile/sync.h"
 #include "timeline/bulk_memory.h"
+#include "timeline/id_index.h"
 
 #include <algorithm>
 #include <array>
@@ -240,7 +241,7 @@ private:
     // Pod objects of Pods that left the actionable set, reused (fillPod) for the next ones.
     std::vector<std::unique_ptr<Pod>> spareObjects_;
     std::vector<Pod> settleStorage_; // the Pods of one flushSettlements, storage reused
-    std::unordered_map<std::string_view, uint32_t> uidIndex_;
+    IdIndex uidIndex_;               // Pod uids -> positions in tl_.pods
     std::vector<uint32_t> uncountedPods_;
     std::deque<uint32_t> keptFailed_; // per-index backoff Pods, in finish order
     std::vector<uint32_t> settleSucceeded_;
@@ -463,12 +464,13 @@ void Analyzer::applyJob(const JobObservation& obs) {
     if (const auto& u = obs.status.uncountedTerminatedPods) {
         for (const auto* list : {&u->succeeded, &u->failed})
             for (const auto& uid : *list) {
-                auto it = uidIndex_.find(uid);
-                if (it == uidIndex_.end())
+                const uint32_t pod = uidIndex_.find(
+                    uid, [this](uint32_t i) -> const std::string& { return tl_.pods[i].uid; });
+                if (pod == IdIndex::kNone)
                     continue;
-                pods_[it->second].inUncounted = true;
-                uncountedPods_.push_back(it->second);
-                checkSettle(it->second);
+                pods_[pod].inUncounted = true;
+                uncountedPods_.push_back(pod);
+                checkSettle(pod);
             }
     }
 }
@@ -851,7 +853,7 @@ Analysis Analyzer::run() {
     for (uint32_t i = 0; i < podCount; ++i) {
         const TimelinePod& p = tl_.pods[i];
         if (!p.uid.empty())
-            uidIndex_.emplace(p.uid, i);
+            uidIndex_.insert(p.uid, i);
         PodLifecycle& life = out_.pods[i];
         life.name = p.name;
         life.index = p.index;

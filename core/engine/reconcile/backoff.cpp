@@ -79,6 +79,8 @@ Seconds podFinishedTime(const Pod& pod) {
 }
 
 void sortByFinishedTime(std::vector<const Pod*>& pods) {
+    if (pods.size() < 2)
+        return;
     // Each Pod's finish time worked out once, not at every comparison.
     std::vector<std::pair<Seconds, const Pod*>> keyed;
     keyed.reserve(pods.size());

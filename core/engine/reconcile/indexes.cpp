@@ -477,7 +477,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const std::unordered_set<std::string_view>& expectedRmFinalizers) {
+    const ViewSet& expectedRmFinalizers) {
     // Failed Pods of active indexes may go: the active Pod already carries the failure count.
     const std::set<int> activeIndexes = getIndexes(activePods);
     const int completions = job.spec.completions.value_or(0);

@@ -7,6 +7,7 @@
 
 #include "job.h"
 #include "pod.h"
+#include "reconcile/view_set.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -144,7 +145,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const std::unordered_set<std::string_view>& expectedRmFinalizers);
+    const ViewSet& expectedRmFinalizers);
 
 // Annotation counters of a Pod (getIndexFailureCount, getIndexAbsoluteFailureCount): 0 when
 // missing, unparsable, negative or above int32 max.

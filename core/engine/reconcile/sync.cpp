@@ -61,7 +61,7 @@ void SyncJobCtx::addAfter(Seconds delay) {
 
 namespace {
 
-using UidSet = std::unordered_set<std::string_view>;
+using UidSet = ViewSet;
 
 bool isUnknownCompletionMode(const Job& job) {
     return job.spec.completionMode && *job.spec.completionMode != completion_mode::NonIndexed &&
@@ -250,14 +250,15 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
 
     if (isIndexed) {
         // Completed indexes are introduced in order (byCompletionIndex; each index parsed once).
-        std::vector<std::pair<int, const Pod*>> byIndex;
+        // A stable sort by index: the position breaks ties, so a plain sort keeps their order.
+        std::vector<std::pair<int, uint32_t>> byIndex;
         byIndex.reserve(ctx.pods.size());
-        for (const Pod* p : ctx.pods)
-            byIndex.emplace_back(getCompletionIndex(*p), p);
-        std::stable_sort(byIndex.begin(), byIndex.end(),
-                         [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < ctx.pods.size(); ++i)
+            byIndex.emplace_back(getCompletionIndex(*ctx.pods[i]), static_cast<uint32_t>(i));
+        std::sort(byIndex.begin(), byIndex.end());
+        const std::vector<const Pod*> unsorted = ctx.pods;
         for (std::size_t i = 0; i < byIndex.size(); ++i)
-            ctx.pods[i] = byIndex[i].second;
+            ctx.pods[i] = unsorted[byIndex[i].second];
     }
     UidSet uidsWithFinalizer;
     uidsWithFinalizer.reserve(ctx.pods.size());

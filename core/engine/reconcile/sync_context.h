@@ -5,6 +5,7 @@
 
 #include "reconcile/indexes.h"
 #include "reconcile/sync.h"
+#include "reconcile/view_set.h"
 
 #include <algorithm>
 #include <cstdint>
@@ -68,11 +69,11 @@ struct SyncJobCtx {
     BackoffRecord newBackoffRecord;
     // Views into the request's expectations, which outlive the pass (a hash set: a sync asks
     // about every Pod it is given, twice).
-    std::unordered_set<std::string_view> expectedRmFinalizers;
+    ViewSet expectedRmFinalizers;
     // Snapshot of status.uncountedTerminatedPods at the start of the pass (views into the
     // input Job, which outlives the pass).
-    std::unordered_set<std::string_view> uncountedSucceeded;
-    std::unordered_set<std::string_view> uncountedFailed;
+    ViewSet uncountedSucceeded;
+    ViewSet uncountedFailed;
     std::map<int, const Pod*> podsWithDelayedDeletionPerIndex;
     int32_t terminating = 0;
     int32_t ready = 0;

@@ -10,6 +10,7 @@
 #include "scenario/scenario_reader.h"
 #include "sim/random.h"
 #include "timeline/bulk_memory.h"
+#include "timeline/id_index.h"
 
 #include <algorithm>
 #include <bit>
@@ -21,6 +22,7 @@
 #include <memory>
 #include <optional>
 #include <queue>
+#include <stdexcept>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -194,6 +196,16 @@ private:
 
     // --- API server
     std::string generateName(const std::string& prefix);
+    auto nameOf() const {
+        return [this](uint32_t id) -> const std::string& { return tl_.pods[id].name; };
+    }
+    // The Pod a sync named: it always names Pods the simulator made.
+    uint32_t podNamed(std::string_view name) const {
+        const uint32_t id = byName_.find(name, nameOf());
+        if (id == IdIndex::kNone)
+            throw std::out_of_range("no Pod named " + std::string(name));
+        return id;
+    }
     std::string newUid();
     uint32_t reservePod(const PodCreation& creation);
     void initPodObject(Pod& pod, const TimelinePod& identity) const;
@@ -253,7 +265,7 @@ private:
 
     // Pods.
     std::vector<SimPod> pods_;
-    std::unordered_map<std::string, uint32_t> byName_;
+    IdIndex byName_; // Pod names -> positions in pods_ / tl_.pods
     std::vector<int> attemptsByIndex_;
     int existing_ = 0;    // Pod objects in the API server
     int nonTerminal_ = 0; // of those, not Succeeded / Failed: what the quota counts
@@ -494,7 +506,7 @@ void Simulator::observe(uint32_t id, bool deleted) {
         return;
     }
     p.lastObservation = static_cast<uint32_t>(tl_.podChanges.size());
-    pushBulk(tl_.podChanges, PodObservation{now_, id, p.state, deleted});
+    pushBulk(tl_.podChanges, PodObservation{now_, id, deleted, p.state});
 }
 
 void Simulator::observeJob(bool deleted) {
@@ -597,7 +609,7 @@ void Simulator::indexFinalizerExpectations(const SyncResult& r) {
     for (std::size_t slot = finalizerSlotPod_.size(); slot < uids.size(); ++slot) {
         uint32_t id = kNone;
         while (cursor < r.finalizerRemovals.size() && id == kNone) {
-            const uint32_t candidate = byName_.at(r.finalizerRemovals[cursor++]);
+            const uint32_t candidate = podNamed(r.finalizerRemovals[cursor++]);
             if (tl_.pods[candidate].uid == uids[slot])
                 id = candidate;
         }
@@ -741,7 +753,7 @@ void Simulator::runSync() {
                 patchedNames.insert(name);
         std::size_t eventIx = 0;
         for (const auto& name : r.deletedPods) {
-            const uint32_t id = byName_.at(name);
+            const uint32_t id = podNamed(name);
             // deleteJobPods: the finalizer goes first, so the Pod is not counted as failed.
             if (patchedNames.count(name))
                 land(WriteOp::Kind::RemoveFinalizer, id);
@@ -774,7 +786,7 @@ void Simulator::runSync() {
                                                    ? static_cast<uint32_t>(nextInterim++)
                                                    : kNone);
         }
-        land(WriteOp::Kind::RemoveFinalizer, byName_.at(name));
+        land(WriteOp::Kind::RemoveFinalizer, podNamed(name));
     }
     // Earlier writes without a round trip modelled above (no finalizer patch followed them, or
     // a patch failed and progress was saved) are recorded just before the final one.
@@ -862,7 +874,7 @@ std::string Simulator::generateName(const std::string& prefix) {
     do {
         for (std::size_t i = prefix.size(); i < name.size(); ++i)
             name[i] = kNameAlphabet[nameRng_.below(kNameAlphabet.size())];
-    } while (byName_.count(name));
+    } while (byName_.find(name, nameOf()) != IdIndex::kNone);
     return name;
 }
 
@@ -906,7 +918,7 @@ uint32_t Simulator::reservePod(const PodCreation& c) {
     }
     identity.indexFailureCount = c.indexFailureCount;
     identity.indexIgnoredFailureCount = c.indexIgnoredFailureCount;
-    byName_.emplace(identity.name, id);
+    byName_.insert(identity.name, id);
     pushBulk(tl_.pods, std::move(identity));
     SimPod p;
     p.key = c.index ? *c.index : ordinal;
@@ -1483,10 +1495,10 @@ std::optional<uint32_t> Simulator::findPod(const std::string& target) const {
                 return id;
         return std::nullopt;
     }
-    auto it = byName_.find(target);
-    if (it == byName_.end() || !pods_[it->second].exists)
+    const uint32_t id = byName_.find(target, nameOf());
+    if (id == IdIndex::kNone || !pods_[id].exists)
         return std::nullopt;
-    return it->second;
+    return id;
 }
 
 void Simulator::runAction(const ScenarioAction& a) {
