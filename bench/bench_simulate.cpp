@@ -1,6 +1,7 @@
 // The simulator benchmark of issue 3 §6: a 100 000-completion Indexed Job, parallelism 1 000,
 // 5 % of Pods failing, simulated and then analysed. Prints wall time per phase, simulated Pods,
-// reconcile calls, events and peak RSS. Budget: under 0.3 s and 300 MB (Release build).
+// reconcile calls, events and peak RSS. Budget for the simulation: under 0.3 s and 300 MB
+// (Release build). The analysis of the result is timed beside it, as what a caller pays next.
 //
 //   jobscope_bench [--seed N] [--completions N] [--parallelism N] [--repeat N]
 //
@@ -141,6 +142,7 @@ int main(int argc, char** argv) {
     scenario.failures.push_back(failure);
 
     Phase bestSimulate, bestAnalyse, bestFree, bestTotal{-1, -1};
+    double simulationPeakRssMb = 0;
     SimulationStats stats;
     int32_t succeeded = 0, failed = 0;
     std::size_t seriesRows = 0, causeIntervals = 0;
@@ -148,6 +150,11 @@ int main(int argc, char** argv) {
         const Clock start;
         auto timeline = std::make_unique<Timeline>(simulate(scenario, &stats));
         const Phase simulateTime = since(start);
+        if (run == 0) {
+            rusage afterSimulation{};
+            getrusage(RUSAGE_SELF, &afterSimulation);
+            simulationPeakRssMb = static_cast<double>(afterSimulation.ru_maxrss) / 1024.0;
+        }
 
         const Clock analyseStart;
         auto analysis = std::make_unique<Analysis>(analyze(*timeline));
@@ -183,10 +190,12 @@ int main(int argc, char** argv) {
         options.completions, options.parallelism, static_cast<unsigned long long>(options.seed),
         options.repeat > 1 ? (", fastest of " + std::to_string(options.repeat) + " runs").c_str()
                            : "");
-    std::printf("wall time:          %.3f s (simulate %.3f, analyse %.3f, free %.3f)\n",
-                bestTotal.wall, bestSimulate.wall, bestAnalyse.wall, bestFree.wall);
-    std::printf("CPU time:           %.3f s (simulate %.3f, analyse %.3f, free %.3f)\n",
-                bestTotal.cpu, bestSimulate.cpu, bestAnalyse.cpu, bestFree.cpu);
+    std::printf("simulation:         wall %.3f s, CPU %.3f s, peak RSS %.1f MB  (budget 0.3 s, "
+                "300 MB)\n",
+                bestSimulate.wall, bestSimulate.cpu, simulationPeakRssMb);
+    std::printf("analysis:           wall %.3f s, CPU %.3f s\n", bestAnalyse.wall, bestAnalyse.cpu);
+    std::printf("freeing both:       wall %.3f s\n", bestFree.wall);
+    std::printf("total:              wall %.3f s, CPU %.3f s\n", bestTotal.wall, bestTotal.cpu);
     std::printf("simulated Pods:     %zu (succeeded %d, failed %d)\n", stats.pods, succeeded,
                 failed);
     std::printf("reconcile calls:    %zu (simulator)\n", stats.syncs);
@@ -196,6 +205,7 @@ int main(int argc, char** argv) {
     std::printf("simulation steps:   %zu\n", stats.steps);
     std::printf("simulated time:     %.1f s (%s)\n", stats.end, stats.stopReason.c_str());
     std::printf("series rows:        %zu, cause intervals %zu\n", seriesRows, causeIntervals);
-    std::printf("peak RSS:           %.1f MB\n", static_cast<double>(usage.ru_maxrss) / 1024.0);
+    std::printf("peak RSS:           %.1f MB (simulation and analysis alive together)\n",
+                static_cast<double>(usage.ru_maxrss) / 1024.0);
     return stats.stopReason == "finished" ? 0 : 1;
 }
