@@ -10,6 +10,7 @@
 // noisy).
 
 #include "analysis/analysis.h"
+#include "bench_scenario.h"
 #include "manifest/manifest.h"
 #include "sim/simulator.h"
 
@@ -68,30 +69,6 @@ bool parseOptions(int argc, char** argv, Options& options) {
     return true;
 }
 
-std::string manifestText(const Options& options) {
-    return "apiVersion: batch/v1\n"
-           "kind: Job\n"
-           "metadata:\n"
-           "  name: bench\n"
-           "spec:\n"
-           "  completionMode: Indexed\n"
-           "  completions: " +
-           std::to_string(options.completions) +
-           "\n"
-           "  parallelism: " +
-           std::to_string(options.parallelism) +
-           "\n"
-           "  backoffLimit: " +
-           std::to_string(options.completions) +
-           "\n"
-           "  template:\n"
-           "    spec:\n"
-           "      restartPolicy: Never\n"
-           "      containers:\n"
-           "      - name: main\n"
-           "        image: busybox\n";
-}
-
 // Wall and CPU time of one phase: on a shared machine the CPU time is the steadier figure.
 struct Clock {
     std::chrono::steady_clock::time_point wall = std::chrono::steady_clock::now();
@@ -120,26 +97,14 @@ int main(int argc, char** argv) {
     Options options;
     if (!parseOptions(argc, argv, options))
         return 2;
-    ManifestImport import = importManifestText(manifestText(options), "bench.yaml");
-    if (!import.ok()) {
-        for (const auto& d : import.diagnostics.items())
-            std::fprintf(stderr, "%s\n", d.message.c_str());
+    std::string errors;
+    const std::optional<Scenario> built = bench::indexedJobScenario(
+        "bench", options.completions, options.parallelism, options.seed, &errors);
+    if (!built) {
+        std::fprintf(stderr, "%s", errors.c_str());
         return 1;
     }
-    Scenario scenario;
-    scenario.job = import.jobs.front().job;
-    scenario.seed = options.seed;
-    // Enough room for the running Pods and those terminating beside them (110 per Node).
-    const long nodes = std::max(1L, (options.parallelism * 2 + 109) / 110);
-    for (long i = 0; i < nodes; ++i)
-        scenario.nodes.push_back(
-            {"node-" + std::to_string(i + 1), 110, std::nullopt, std::nullopt});
-    scenario.runTime.kind = Duration::Kind::Fixed;
-    scenario.runTime.value = 10;
-    FailureRule failure;
-    failure.probability = 0.05;
-    failure.exitCode = 1;
-    scenario.failures.push_back(failure);
+    const Scenario& scenario = *built;
 
     Phase bestSimulate, bestAnalyse, bestFree, bestTotal{-1, -1};
     double simulationPeakRssMb = 0;

@@ -12,6 +12,7 @@
 // Aims: playhead replot < 2 ms; full replot < 16 ms at 10 000 Pods, < 100 ms at 100 000.
 
 #include "analysis/analysis.h"
+#include "bench_scenario.h"
 #include "gantt/pod_gantt.h"
 #include "manifest/manifest.h"
 #include "plot/timeline_plot.h"
@@ -88,45 +89,8 @@ bool parseOptions(int argc, char** argv, Options& options) {
 // An Indexed Job of `completions`, parallelism a tenth of it (at most 1 000), Pods running 10 s
 // and 5 % of them failing with exit code 1.
 std::optional<Scenario> indexedScenario(long completions) {
-    const long parallelism = std::clamp(completions / 10, 1L, 1000L);
-    const std::string manifest = "apiVersion: batch/v1\n"
-                                 "kind: Job\n"
-                                 "metadata:\n"
-                                 "  name: gantt-bench\n"
-                                 "spec:\n"
-                                 "  completionMode: Indexed\n"
-                                 "  completions: " +
-                                 std::to_string(completions) +
-                                 "\n"
-                                 "  parallelism: " +
-                                 std::to_string(parallelism) +
-                                 "\n"
-                                 "  backoffLimit: " +
-                                 std::to_string(completions) +
-                                 "\n"
-                                 "  template:\n"
-                                 "    spec:\n"
-                                 "      restartPolicy: Never\n"
-                                 "      containers:\n"
-                                 "      - name: main\n"
-                                 "        image: busybox\n";
-    ManifestImport import = importManifestText(manifest, "gantt-bench.yaml");
-    if (!import.ok() || import.jobs.empty())
-        return std::nullopt;
-    Scenario scenario;
-    scenario.job = import.jobs.front().job;
-    scenario.seed = 1;
-    const long nodes = std::max(1L, (parallelism * 2 + 109) / 110);
-    for (long i = 0; i < nodes; ++i)
-        scenario.nodes.push_back(
-            {"node-" + std::to_string(i + 1), 110, std::nullopt, std::nullopt});
-    scenario.runTime.kind = Duration::Kind::Fixed;
-    scenario.runTime.value = 10;
-    FailureRule failure;
-    failure.probability = 0.05;
-    failure.exitCode = 1;
-    scenario.failures.push_back(failure);
-    return scenario;
+    return bench::indexedJobScenario("gantt-bench", completions,
+                                     std::clamp(completions / 10, 1L, 1000L), 1);
 }
 
 struct Stats {

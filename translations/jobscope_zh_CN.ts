@@ -728,6 +728,14 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
       <source>cannot write %1: the PNG encoder failed</source>
       <translation>无法写入 %1：PNG 编码失败</translation>
     </message>
+    <message>
+      <source>the image size %1×%2 is not positive</source>
+      <translation>图像尺寸 %1×%2 不是正数</translation>
+    </message>
+    <message>
+      <source>cannot draw an image of %1×%2 pixels</source>
+      <translation>无法绘制 %1×%2 像素的图像</translation>
+    </message>
   </context>
   <context>
     <name>QCommandLineParser</name>
@@ -977,14 +985,6 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
       <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>Language of messages, help and the plot, such as zh_CN or en (default: the locale).</source>
-      <translation>消息、帮助和图表的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
-    </message>
-    <message>
-      <source>language</source>
-      <translation>语言</translation>
-    </message>
-    <message>
       <source>The trace, kubectl watch folder or kubectl dump to play back.</source>
       <translation>要回放的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
     </message>
@@ -1079,6 +1079,14 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
       <source>cannot write %1: %2</source>
       <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+      <source>Language of messages, help and the plot, such as zh_CN or en (default: the locale).</source>
+      <translation>消息、帮助和图表的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>语言</translation>
+    </message>
   </context>
   <context>
     <name>SimulateCommand</name>
@@ -1122,14 +1130,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>T</source>
       <translation>T</translation>
-    </message>
-    <message>
-      <source>Language of messages, help and the plot, such as zh_CN or en (default: the locale).</source>
-      <translation>消息、帮助和图表的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
-    </message>
-    <message>
-      <source>language</source>
-      <translation>语言</translation>
     </message>
     <message>
       <source>The scenario or Job manifest (YAML).</source>
@@ -2643,14 +2643,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <source>deleted at %1 s</source>
       <translation>删除于 %1 秒</translation>
     </message>
-    <message>
-      <source>the image size %1×%2 is not positive</source>
-      <translation>图像尺寸 %1×%2 不是正数</translation>
-    </message>
-    <message>
-      <source>cannot draw an image of %1×%2 pixels</source>
-      <translation>无法绘制 %1×%2 像素的图像</translation>
-    </message>
   </context>
   <context>
     <name>jobscope::ui::PresentationWindow</name>
@@ -2728,14 +2720,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <source>, </source>
       <comment>separates cause names in one annotation</comment>
       <translation>、</translation>
-    </message>
-    <message>
-      <source>the image size %1×%2 is not positive</source>
-      <translation>图像尺寸 %1×%2 不是正数</translation>
-    </message>
-    <message>
-      <source>cannot draw an image of %1×%2 pixels</source>
-      <translation>无法绘制 %1×%2 像素的图像</translation>
     </message>
     <message>
       <source>causes:</source>

@@ -34,11 +34,6 @@ public:
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         addReportOptions(parser);
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("lang"),
-            tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
-               "locale)."),
-            tr("language")));
         parser.addPositionalArgument(
             QStringLiteral("PATH"),
             tr("The trace, kubectl watch folder or kubectl dump to play back."));

@@ -43,6 +43,11 @@ public:
         parser.addOption(QCommandLineOption(
             QStringLiteral("height"),
             tr("Height of the PNG in pixels (default %1).").arg(defaults.height), tr("H")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("lang"),
+            tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
+               "locale)."),
+            tr("language")));
     }
 
     static std::optional<ReportOptions> read(const QCommandLineParser& parser, int* exitStatus) {

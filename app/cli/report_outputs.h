@@ -19,7 +19,7 @@ struct ReportOptions {
     QString png; // empty: no PNG
 };
 
-// --series-csv, --causes-csv, --pods-csv, --events-csv, --png, --width, --height.
+// --series-csv, --causes-csv, --pods-csv, --events-csv, --png, --width, --height, --lang.
 void addReportOptions(QCommandLineParser& parser);
 
 // Checks the values of the report options; prints the error and returns nullopt (exit status

@@ -48,11 +48,6 @@ public:
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
         addReportOptions(parser);
-        parser.addOption(QCommandLineOption(
-            QStringLiteral("lang"),
-            tr("Language of messages, help and the plot, such as zh_CN or en (default: the "
-               "locale)."),
-            tr("language")));
         parser.addPositionalArgument(QStringLiteral("FILE"),
                                      tr("The scenario or Job manifest (YAML)."));
     }

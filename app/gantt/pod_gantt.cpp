@@ -1139,19 +1139,8 @@ QImage PodGantt::renderImage(const QSize& size) {
 }
 
 bool PodGantt::savePng(const QString& path, const QSize& size, QString* error) {
-    const auto fail = [error](const QString& why) {
-        if (error)
-            *error = why;
-        return false;
-    };
-    if (size.width() < 1 || size.height() < 1)
-        return fail(
-            tr("the image size %1×%2 is not positive").arg(size.width()).arg(size.height()));
-    const QImage image = renderImage(size);
-    if (image.isNull() || image.size() != size)
-        return fail(
-            tr("cannot draw an image of %1×%2 pixels").arg(size.width()).arg(size.height()));
-    return writePngFile(image, path, error);
+    return renderPngFile(
+        path, size, [this](const QSize& imageSize) { return renderImage(imageSize); }, error);
 }
 
 } // namespace jobscope::ui

@@ -39,12 +39,35 @@ public:
             return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
         return true;
     }
+
+    static bool render(const QString& path, const QSize& size,
+                       const std::function<QImage(const QSize&)>& draw, QString* error) {
+        if (size.width() < 1 || size.height() < 1) {
+            if (error)
+                *error =
+                    tr("the image size %1×%2 is not positive").arg(size.width()).arg(size.height());
+            return false;
+        }
+        const QImage image = draw(size);
+        if (image.isNull() || image.size() != size) {
+            if (error)
+                *error =
+                    tr("cannot draw an image of %1×%2 pixels").arg(size.width()).arg(size.height());
+            return false;
+        }
+        return write(image, path, error);
+    }
 };
 
 } // namespace
 
 bool writePngFile(const QImage& image, const QString& path, QString* error) {
     return PngFile::write(image, path, error);
+}
+
+bool renderPngFile(const QString& path, const QSize& size,
+                   const std::function<QImage(const QSize&)>& render, QString* error) {
+    return PngFile::render(path, size, render, error);
 }
 
 } // namespace jobscope::ui

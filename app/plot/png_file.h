@@ -5,10 +5,18 @@
 // `error` is given, says why in the user's language.
 
 #include <QImage>
+#include <QSize>
 #include <QString>
+
+#include <functional>
 
 namespace jobscope::ui {
 
 bool writePngFile(const QImage& image, const QString& path, QString* error = nullptr);
+
+// Draws an image of `size` with `render` and writes it as above; a size that is not positive,
+// or a drawing that does not come out at that size, is an error too.
+bool renderPngFile(const QString& path, const QSize& size,
+                   const std::function<QImage(const QSize&)>& render, QString* error = nullptr);
 
 } // namespace jobscope::ui
