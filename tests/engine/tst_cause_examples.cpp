@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QTest>
 
+#include <algorithm>
+
 using namespace jobscope;
 
 class TestCauseExamples : public QObject {
@@ -18,6 +20,11 @@ class TestCauseExamples : public QObject {
 private slots:
     void showsItsCause_data();
     void showsItsCause();
+    // Pods the controller deletes itself (suspend, scale-down) lose the tracking finalizer
+    // first and are never its failures: where no Pod failed, nothing may wait in failure
+    // backoff (the analysis once counted those deletions as failures after a resume).
+    void noFailureBackoffWithoutFailures_data();
+    void noFailureBackoffWithoutFailures();
 };
 
 void TestCauseExamples::showsItsCause_data() {
@@ -54,6 +61,41 @@ void TestCauseExamples::showsItsCause() {
         return out;
     }();
     QVERIFY2(primaryFor > 0, ("never the primary cause; intervals: " + seen).c_str());
+}
+
+void TestCauseExamples::noFailureBackoffWithoutFailures_data() {
+    QTest::addColumn<QString>("file");
+    for (const char* folder : {"causes", "patterns", "tradeoffs"}) {
+        const QDir dir(test::sourceDir() + QStringLiteral("/resources/examples/") +
+                       QLatin1String(folder));
+        for (const QString& name :
+             dir.entryList({QStringLiteral("*.yaml")}, QDir::Files, QDir::Name))
+            QTest::newRow(qPrintable(QLatin1String(folder) + QLatin1Char('/') + name))
+                << dir.filePath(name);
+    }
+}
+
+void TestCauseExamples::noFailureBackoffWithoutFailures() {
+    QFETCH(QString, file);
+    Diagnostics diagnostics;
+    const std::optional<Scenario> scenario = readScenarioFile(file.toStdString(), diagnostics);
+    QVERIFY2(scenario, diagnostics.format().c_str());
+    const Timeline timeline = simulate(*scenario);
+    const Analysis analysis = analyze(timeline);
+    // What the controller counted as failed (Pods deleted while suspended end in phase Failed
+    // too, but are not among these).
+    const bool controllerCountedFailures = std::any_of(
+        timeline.jobChanges.begin(), timeline.jobChanges.end(), [](const JobObservation& o) {
+            const auto& uncounted = o.status.uncountedTerminatedPods;
+            return o.status.failed > 0 || (uncounted && !uncounted->failed.empty());
+        });
+    if (controllerCountedFailures)
+        QSKIP("the controller counted failed Pods in this example");
+    for (const CauseInterval& interval : analysis.causes)
+        QVERIFY2(interval.cause != "failure-backoff",
+                 qPrintable(QStringLiteral("failure-backoff at %1 s: %2")
+                                .arg(interval.start)
+                                .arg(QString::fromStdString(interval.explanation))));
 }
 
 QTEST_GUILESS_MAIN(TestCauseExamples)

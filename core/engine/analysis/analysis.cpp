@@ -212,7 +212,11 @@ private:
         bool everSucceeded = false;
         bool everFailed = false;
         bool keepFailed = false; // per-index backoff: the sync needs the failed Pod for a while
-        int32_t setPos = -1;     // position in actionable_
+        // Seen running without the tracking finalizer before it failed or began deleting: the
+        // controller took the finalizer off first (deleteJobPods, on suspend or scale-down), so
+        // it never counts the Pod as failed and no backoff follows.
+        bool releasedBeforeFailing = false;
+        int32_t setPos = -1; // position in actionable_
         uint32_t lastChange = 0;
         Seconds finishedAt = 0;
     };
@@ -356,6 +360,8 @@ void Analyzer::checkSettle(uint32_t pod) {
     if (stillNew)
         return;
     t.settled = true;
+    if (t.releasedBeforeFailing && !t.succeeded)
+        return; // never one of the controller's failures
     (t.succeeded ? settleSucceeded_ : settleFailed_).push_back(pod);
 }
 
@@ -385,13 +391,16 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     if (obs.pod >= pods_.size())
         return;
     PodTrack& t = pods_[obs.pod];
+    const bool wasUntrackedAndUnfinished = t.seen && !t.tracked && !t.succeeded && !t.failedLike;
     removeCounts(t);
     t.seen = true;
     t.lastChange = changeIndex;
     t.dirty = true;
     classify(t, obs);
     addCounts(t);
-    if (t.failedLike && !t.everFailed && !t.succeeded) {
+    if (t.failedLike && !t.succeeded && wasUntrackedAndUnfinished)
+        t.releasedBeforeFailing = true;
+    if (t.failedLike && !t.everFailed && !t.succeeded && !t.releasedBeforeFailing) {
         t.everFailed = true;
         ++failedPodsSeen_;
     }
