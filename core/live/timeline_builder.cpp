@@ -408,7 +408,13 @@ void TimelineBuilder::applyJob(const Observation& o) {
 
     if (first) {
         const auto created = parseServerTime(metadata.value(QLatin1String("creationTimestamp")));
-        const Seconds createdAt = std::min(chooseTime(o.receivedAt, created, trust), time);
+        // A Job found by a list existed before the watch began: no watch latency to allow for,
+        // so its own timestamp wins as soon as it is a whole tick older than the list (its Pods,
+        // listed beside it, are dated that way and would otherwise come before it).
+        const bool listedLongBefore = o.type == WatchType::Listed && created &&
+                                      o.receivedAt - created->at > created->resolution;
+        const Seconds createdAt = std::min(
+            listedLongBefore ? created->at : chooseTime(o.receivedAt, created, trust), time);
         jobCreated_ = createdAt;
         lastJobTime_ = createdAt;
         if (createdAt < o.receivedAt) {

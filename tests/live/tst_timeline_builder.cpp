@@ -211,6 +211,30 @@ private slots:
         QCOMPARE(tl.unobserved[0].reason, std::string("watch-gap"));
     }
 
+    // A Job and its Pods found by the first list, a couple of seconds after they were made (a
+    // recorder that connected late): the Job's own timestamp dates it, so nothing of its Pods
+    // comes before the Job's creation (the list's receive time would have put them 1.9 s
+    // before it). Listed within a tick of its creation, the receive time is kept.
+    void listedJobDatedByItsTimestamp_data() {
+        QTest::addColumn<double>("listedAt");
+        QTest::addColumn<double>("expectedStart");
+        QTest::newRow("listed 1.9 s after creation") << 1.9 << 0.0;
+        QTest::newRow("listed 0.4 s after creation") << 0.4 << 0.4;
+    }
+    void listedJobDatedByItsTimestamp() {
+        QFETCH(double, listedAt);
+        QFETCH(double, expectedStart);
+        TimelineBuilder b;
+        b.add(obs(listedAt, ObjectKind::Job, WatchType::Listed, job(1)));
+        b.add(obs(listedAt, ObjectKind::Pod, WatchType::Listed, pod({"p0", 2, 0})));
+        const Timeline& tl = b.timeline();
+        QCOMPARE(tl.start, T0 + expectedStart);
+        for (const PodObservation& o : tl.podChanges)
+            QVERIFY2(o.time >= tl.start, qPrintable(QString::number(o.time - tl.start)));
+        for (const TimelinePod& p : tl.pods)
+            QVERIFY(p.createdAt >= tl.start);
+    }
+
     // Pods of another Job and Events about other objects are not this Job's; Pods seen before
     // their Job wait for it.
     void membership() {
