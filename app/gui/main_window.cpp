@@ -713,7 +713,6 @@ void MainWindow::Private::buildActions() {
         if (!path.isEmpty())
             self->openFile(path);
     });
-    openRecordingAction->setEnabled(JobDocument::looksLikeTrace(QStringLiteral("x.jsonl")));
     openRecordingAction->setObjectName(QStringLiteral("openRecording"));
     // A file dialog chooses files or folders, never both: folders get their own action.
     openRecordingFolderAction = make();

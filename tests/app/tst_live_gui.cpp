@@ -295,6 +295,9 @@ private slots:
         QVERIFY(!knobs->knob("parallelism")->isHidden());
         QVERIFY(knobs->knob("parallelism")->isEnabled());
 
+        // Both ways to open a recording are offered (Open Recording… was once greyed out).
+        auto* fileAction = window.findChild<QAction*>(QStringLiteral("openRecording"));
+        QVERIFY(fileAction && fileAction->isEnabled());
         auto* action = window.findChild<QAction*>(QStringLiteral("openRecordingFolder"));
         QVERIFY(action && action->isEnabled());
         QVERIFY(action->text().remove(QLatin1Char('&')).contains("Recording Folder"));
