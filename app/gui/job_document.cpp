@@ -255,13 +255,7 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     d->text = trace ? QString() : text;
     d->forgetResult = true;
     d->notes = notes;
-    emit filePathChanged();
-    emit textChanged();
-    if (d->modified) {
-        d->modified = false;
-        emit modifiedChanged(false);
-    }
-    runNow();
+    announceOpenedAndRun();
     return true;
 }
 
@@ -276,6 +270,12 @@ void JobDocument::openText(const QString& text, const QString& name) {
     d->readOnly = false;
     d->text = text;
     d->forgetResult = true;
+    announceOpenedAndRun();
+}
+
+// After a new document replaced the old one: its name and text changed, it is unmodified, and
+// its first run starts.
+void JobDocument::announceOpenedAndRun() {
     emit filePathChanged();
     emit textChanged();
     if (d->modified) {

@@ -118,6 +118,7 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    void announceOpenedAndRun();
     void takeRun(); // the finished run's outcome becomes the document's
     void updateBusy();
 
