@@ -1,5 +1,6 @@
 #include "gantt/pod_gantt.h"
 
+#include "plot/plot_style.h"
 #include "plot/png_file.h"
 
 #include <qcustomplot.h>
@@ -49,15 +50,6 @@ constexpr double kEndMarkPixels = 4;
 // Pixel sizes at 1280×720; fonts and pens scale with the drawing size (as the timeline plot).
 constexpr double kReferenceWidth = 1280;
 constexpr double kReferenceHeight = 720;
-
-const QColor kPlayheadColor(230, 85, 13);
-
-QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
-    QFont font(base);
-    font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixels))));
-    font.setBold(bold);
-    return font;
-}
 
 // One coloured span of a Pod's life on its row.
 struct Bar {

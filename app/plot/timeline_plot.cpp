@@ -2,6 +2,7 @@
 
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/plot_style.h"
 #include "plot/png_file.h"
 
 #include <qcustomplot.h>
@@ -52,15 +53,7 @@ constexpr double kReferenceHeight = 720;
 constexpr double kWheelZoom = 0.85;
 // The narrowest time window the user can zoom into, as a fraction of the data's span.
 constexpr double kMinZoomSpan = 1e-4;
-const QColor kPlayheadColor(230, 85, 13);
 const QColor kHiddenSeriesText(160, 160, 160);
-
-QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
-    QFont font(base);
-    font.setPixelSize(std::max(1, static_cast<int>(std::lround(pixels))));
-    font.setBold(bold);
-    return font;
-}
 
 struct SeriesStyle {
     QColor color;

@@ -20,6 +20,7 @@
 #include "live/status_badge.h"
 #include "plot/timeline_plot.h"
 #include "support/test_paths.h"
+#include "support/watch_recording.h"
 
 #include <qcustomplot.h>
 
@@ -48,16 +49,6 @@ using jobscope::ui::TimelinePlot;
 namespace {
 
 // The recorded watch events of one resource, in order.
-QList<QJsonObject> readEvents(const QString& path) {
-    QList<QJsonObject> events;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    for (const QByteArray& line : file.readAll().split('\n'))
-        if (!line.trimmed().isEmpty())
-            events << QJsonDocument::fromJson(line).object().value("event").toObject();
-    return events;
-}
 
 QJsonObject metadataOf(const QJsonObject& event) {
     return event.value("object").toObject().value("metadata").toObject();
@@ -91,9 +82,9 @@ public:
     static constexpr int kStepMs = 20;
 
     explicit FakeCluster(const QString& dir)
-        : jobs_(readEvents(dir + "/watch-jobs.jsonl")),
-          pods_(readEvents(dir + "/watch-pods.jsonl")),
-          events_(readEvents(dir + "/watch-events.jsonl")) {
+        : jobs_(jobscope::test::readWatchEvents(dir + "/watch-jobs.jsonl")),
+          pods_(jobscope::test::readWatchEvents(dir + "/watch-pods.jsonl")),
+          events_(jobscope::test::readWatchEvents(dir + "/watch-events.jsonl")) {
         server_.setHandler([this](const FakeExchangePtr& exchange) { answer(exchange); });
         feed_.setInterval(kStepMs);
         QObject::connect(&feed_, &QTimer::timeout, [this] { step(); });

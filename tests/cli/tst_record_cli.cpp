@@ -6,6 +6,7 @@
 #include "live/fake_api_server.h"
 
 #include "support/test_paths.h"
+#include "support/watch_recording.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -20,17 +21,6 @@ using jobscope::test::FakeExchangePtr;
 namespace {
 
 const QByteArray kToken = "cli-secret-token-0123456789";
-
-QList<QJsonObject> readEvents(const QString& path) {
-    QList<QJsonObject> events;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
-        qFatal("cannot read %s", qPrintable(path));
-    for (const QByteArray& line : file.readAll().split('\n'))
-        if (!line.trimmed().isEmpty())
-            events << QJsonDocument::fromJson(line).object().value("event").toObject();
-    return events;
-}
 
 class RecordCliTest : public QObject {
     Q_OBJECT
@@ -126,9 +116,9 @@ private slots:
     void initTestCase() {
         QVERIFY(dir.isValid());
         const QString traces = jobscope::test::sharedDir() + "/traces/b";
-        jobs = readEvents(traces + "/watch-jobs.jsonl");
-        pods = readEvents(traces + "/watch-pods.jsonl");
-        events = readEvents(traces + "/watch-events.jsonl");
+        jobs = jobscope::test::readWatchEvents(traces + "/watch-jobs.jsonl");
+        pods = jobscope::test::readWatchEvents(traces + "/watch-pods.jsonl");
+        events = jobscope::test::readWatchEvents(traces + "/watch-events.jsonl");
         QVERIFY(!jobs.isEmpty());
         const QJsonObject metadata =
             jobs.first().value("object").toObject().value("metadata").toObject();

@@ -58,6 +58,14 @@ QList<RecordedWatchEvent> readStream(const QString& path) {
 
 } // namespace
 
+QList<QJsonObject> readWatchEvents(const QString& file) {
+    QList<QJsonObject> events;
+    for (const RecordedWatchEvent& recorded : readStream(file))
+        events << QJsonObject{{QStringLiteral("type"), recorded.type},
+                              {QStringLiteral("object"), recorded.object}};
+    return events;
+}
+
 RecordedWatchFolder readWatchFolder(const QString& folder) {
     RecordedWatchFolder recorded;
     recorded.path = folder;

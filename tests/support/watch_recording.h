@@ -23,6 +23,10 @@ struct RecordedWatchFolder {
     QList<RecordedWatchEvent> jobs, pods, events; // each in file order
 };
 
+// The {"type", "object"} watch events of one recorded stream file, in order; qFatal when the
+// file cannot be read.
+QList<QJsonObject> readWatchEvents(const QString& file);
+
 // Reads `folder`; fails the calling test through qFatal on a missing or malformed file (the
 // fixtures are read-only inputs, not what is being tested).
 RecordedWatchFolder readWatchFolder(const QString& folder);
