@@ -1,323 +1,363 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="zh_CN">
-  <context>
+<context>
     <name>ApiClient</name>
     <message>
-      <source>%1: cancelled</source>
-      <translation>%1：已取消</translation>
+        <source>%1: cancelled</source>
+        <translation>%1：已取消</translation>
     </message>
     <message>
-      <source>%1: TLS handshake failed: %2</source>
-      <translation>%1：TLS 握手失败：%2</translation>
+        <source>%1: TLS handshake failed: %2</source>
+        <translation>%1：TLS 握手失败：%2</translation>
     </message>
     <message>
-      <source> (check the cluster's certificate-authority and tls-server-name in the kubeconfig)</source>
-      <translation>（请检查 kubeconfig 中集群的 certificate-authority 和 tls-server-name）</translation>
+        <source> (check the cluster&apos;s certificate-authority and tls-server-name in the kubeconfig)</source>
+        <translation>（请检查 kubeconfig 中集群的 certificate-authority 和 tls-server-name）</translation>
     </message>
     <message>
-      <source> (the server may require a client certificate: the kubeconfig user has none)</source>
-      <translation>（服务器可能要求客户端证书，而 kubeconfig 中的用户没有）</translation>
+        <source> (the server may require a client certificate: the kubeconfig user has none)</source>
+        <translation>（服务器可能要求客户端证书，而 kubeconfig 中的用户没有）</translation>
     </message>
     <message>
-      <source> (the server may not accept the kubeconfig user's client certificate)</source>
-      <translation>（服务器可能不接受 kubeconfig 用户的客户端证书）</translation>
+        <source> (the server may not accept the kubeconfig user&apos;s client certificate)</source>
+        <translation>（服务器可能不接受 kubeconfig 用户的客户端证书）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>CauseLabels</name>
     <message>
-      <source>remaining completions</source>
-      <translation>剩余完成数</translation>
+        <source>remaining completions</source>
+        <translation>剩余完成数</translation>
     </message>
     <message>
-      <source>Only the completions still missing are started: the Job never runs more Pods than it still needs.</source>
-      <translation>只启动仍缺少的完成数：Job 运行的 Pod 永远不会多于它仍需要的数量。</translation>
+        <source>Only the completions still missing are started: the Job never runs more Pods than it still needs.</source>
+        <translation>只启动仍缺少的完成数：Job 运行的 Pod 永远不会多于它仍需要的数量。</translation>
     </message>
     <message>
-      <source>work queue draining</source>
-      <translation>工作队列排空中</translation>
+        <source>work queue draining</source>
+        <translation>工作队列排空中</translation>
     </message>
     <message>
-      <source>A Pod has succeeded, so the queue is empty: no new Pods start and the others finish their items.</source>
-      <translation>已有 Pod 成功，说明队列已空：不再启动新的 Pod，其余 Pod 处理完各自的工作项。</translation>
+        <source>A Pod has succeeded, so the queue is empty: no new Pods start and the others finish their items.</source>
+        <translation>已有 Pod 成功，说明队列已空：不再启动新的 Pod，其余 Pod 处理完各自的工作项。</translation>
     </message>
     <message>
-      <source>controller lag</source>
-      <translation>控制器滞后</translation>
+        <source>controller lag</source>
+        <translation>控制器滞后</translation>
     </message>
     <message>
-      <source>The controller has not reacted yet: sync delay, expectations or slow-start batches of 1, 2, 4, 8 creations.</source>
-      <translation>控制器尚未做出反应：同步延迟、期望（expectations）或按 1、2、4、8 个分批的慢启动创建。</translation>
+        <source>The controller has not reacted yet: sync delay, expectations or slow-start batches of 1, 2, 4, 8 creations.</source>
+        <translation>控制器尚未做出反应：同步延迟、期望（expectations）或按 1、2、4、8 个分批的慢启动创建。</translation>
     </message>
     <message>
-      <source>quota exceeded</source>
-      <translation>超出配额</translation>
+        <source>quota exceeded</source>
+        <translation>超出配额</translation>
     </message>
     <message>
-      <source>The namespace's ResourceQuota refuses more Pods.</source>
-      <translation>命名空间的 ResourceQuota 拒绝创建更多 Pod。</translation>
+        <source>The namespace&apos;s ResourceQuota refuses more Pods.</source>
+        <translation>命名空间的 ResourceQuota 拒绝创建更多 Pod。</translation>
     </message>
     <message>
-      <source>creation forbidden</source>
-      <translation>禁止创建</translation>
+        <source>creation forbidden</source>
+        <translation>禁止创建</translation>
     </message>
     <message>
-      <source>The controller lacks permission to create Pods.</source>
-      <translation>控制器没有创建 Pod 的权限。</translation>
+        <source>The controller lacks permission to create Pods.</source>
+        <translation>控制器没有创建 Pod 的权限。</translation>
     </message>
     <message>
-      <source>failure backoff</source>
-      <translation>失败退避</translation>
+        <source>failure backoff</source>
+        <translation>失败退避</translation>
     </message>
     <message>
-      <source>After repeated Pod failures the controller waits (exponential backoff) before creating replacements.</source>
-      <translation>Pod 多次失败后，控制器在创建替代 Pod 之前会等待（指数退避）。</translation>
+        <source>After repeated Pod failures the controller waits (exponential backoff) before creating replacements.</source>
+        <translation>Pod 多次失败后，控制器在创建替代 Pod 之前会等待（指数退避）。</translation>
     </message>
     <message>
-      <source>terminating Pods</source>
-      <translation>终止中的 Pod</translation>
+        <source>terminating Pods</source>
+        <translation>终止中的 Pod</translation>
     </message>
     <message>
-      <source>Pods in graceful termination take time to stop.</source>
-      <translation>处于优雅终止中的 Pod 需要时间才能停止。</translation>
+        <source>Pods in graceful termination take time to stop.</source>
+        <translation>处于优雅终止中的 Pod 需要时间才能停止。</translation>
     </message>
     <message>
-      <source>pending</source>
-      <translation>等待中</translation>
+        <source>pending</source>
+        <translation>等待中</translation>
     </message>
     <message>
-      <source>Pods exist but do not run yet: no node has room, or the image is still being pulled.</source>
-      <translation>Pod 已存在但尚未运行：没有节点有空间，或镜像仍在拉取中。</translation>
+        <source>Pods exist but do not run yet: no node has room, or the image is still being pulled.</source>
+        <translation>Pod 已存在但尚未运行：没有节点有空间，或镜像仍在拉取中。</translation>
     </message>
     <message>
-      <source>suspended</source>
-      <translation>已挂起</translation>
+        <source>suspended</source>
+        <translation>已挂起</translation>
     </message>
     <message>
-      <source>The Job is suspended: its Pods are removed and none are created.</source>
-      <translation>Job 已挂起：其 Pod 被删除，且不会创建新的 Pod。</translation>
+        <source>The Job is suspended: its Pods are removed and none are created.</source>
+        <translation>Job 已挂起：其 Pod 被删除，且不会创建新的 Pod。</translation>
     </message>
     <message>
-      <source>finished</source>
-      <translation>已结束</translation>
+        <source>finished</source>
+        <translation>已结束</translation>
     </message>
     <message>
-      <source>The Job has finished (complete or failed): it runs no more Pods.</source>
-      <translation>Job 已结束（完成或失败）：不再运行任何 Pod。</translation>
+        <source>scaled down</source>
+        <translation>已缩容</translation>
     </message>
     <message>
-      <source>scaled down</source>
-      <translation>已缩容</translation>
+        <source>Parallelism was lowered: the controller deletes the extra Pods.</source>
+        <translation>并行度已降低：控制器删除多余的 Pod。</translation>
     </message>
     <message>
-      <source>Parallelism was lowered: the controller deletes the extra Pods.</source>
-      <translation>并行度已降低：控制器删除多余的 Pod。</translation>
+        <source>no difference</source>
+        <translation>无差异</translation>
     </message>
     <message>
-      <source>no difference</source>
-      <translation>无差异</translation>
+        <source>The active Pods match the requested parallelism.</source>
+        <translation>活跃 Pod 数与所请求的并行度一致。</translation>
     </message>
     <message>
-      <source>The active Pods match the requested parallelism.</source>
-      <translation>活跃 Pod 数与所请求的并行度一致。</translation>
+        <source>creation failed</source>
+        <translation>创建失败</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>The API server refused Pod creations with an error; the controller retries.</source>
+        <translation>API 服务器以错误拒绝了 Pod 创建；控制器会重试。</translation>
+    </message>
+    <message>
+        <source>The Job has finished: it runs no more Pods.</source>
+        <translation>Job 已结束：不再运行任何 Pod。</translation>
+    </message>
+</context>
+<context>
     <name>CauseText</name>
     <message>
-      <source>The Job was deleted.</source>
-      <translation>Job 已被删除。</translation>
+        <source>The Job was deleted.</source>
+        <translation>Job 已被删除。</translation>
     </message>
     <message>
-      <source>The Job has reached its end; the controller is finishing it.</source>
-      <translation>Job 已到达终点；控制器正在结束它。</translation>
+        <source>The Job has reached its end; the controller is finishing it.</source>
+        <translation>Job 已到达终点；控制器正在结束它。</translation>
     </message>
     <message>
-      <source>The Job is complete.</source>
-      <translation>Job 已完成。</translation>
+        <source>The Job is complete.</source>
+        <translation>Job 已完成。</translation>
     </message>
     <message>
-      <source>The Job is complete (%1).</source>
-      <translation>Job 已完成（%1）。</translation>
+        <source>The Job is complete (%1).</source>
+        <translation>Job 已完成（%1）。</translation>
     </message>
     <message>
-      <source>The Job has failed.</source>
-      <translation>Job 已失败。</translation>
+        <source>The Job has failed.</source>
+        <translation>Job 已失败。</translation>
     </message>
     <message>
-      <source>The Job has failed (%1).</source>
-      <translation>Job 已失败（%1）。</translation>
+        <source>The Job has failed (%1).</source>
+        <translation>Job 已失败（%1）。</translation>
     </message>
     <message>
-      <source>The Job has the condition %1.</source>
-      <translation>Job 处于条件 %1。</translation>
+        <source>The Job has the condition %1.</source>
+        <translation>Job 处于条件 %1。</translation>
     </message>
     <message>
-      <source>The Job has the condition %1 (%2).</source>
-      <translation>Job 处于条件 %1（%2）。</translation>
+        <source>The Job has the condition %1 (%2).</source>
+        <translation>Job 处于条件 %1（%2）。</translation>
     </message>
     <message>
-      <source>No new Pods start.</source>
-      <translation>不再启动新的 Pod。</translation>
+        <source>No new Pods start.</source>
+        <translation>不再启动新的 Pod。</translation>
     </message>
     <message numerus="yes">
-      <source>Only %n completion(s) left of %1, fewer than the parallelism of %2.</source>
-      <translation>
-        <numerusform>%1 个完成数中只剩 %n 个，少于并行度 %2。</numerusform>
-      </translation>
+        <source>Only %n completion(s) left of %1, fewer than the parallelism of %2.</source>
+        <translation>
+            <numerusform>%1 个完成数中只剩 %n 个，少于并行度 %2。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>A Pod has succeeded, so no new Pods start (work queue); waiting for %n active Pod(s) to finish.</source>
-      <translation>
-        <numerusform>已有 Pod 成功，因此不再启动新的 Pod（工作队列）；等待 %n 个活跃 Pod 结束。</numerusform>
-      </translation>
+        <source>A Pod has succeeded, so no new Pods start (work queue); waiting for %n active Pod(s) to finish.</source>
+        <translation>
+            <numerusform>已有 Pod 成功，因此不再启动新的 Pod（工作队列）；等待 %n 个活跃 Pod 结束。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n wanted Pod(s) not yet created or not yet seen by the controller.</source>
-      <translation>
-        <numerusform>%n 个需要的 Pod 尚未创建，或尚未被控制器看到。</numerusform>
-      </translation>
+        <source>%n wanted Pod(s) not yet created or not yet seen by the controller.</source>
+        <translation>
+            <numerusform>%n 个需要的 Pod 尚未创建，或尚未被控制器看到。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>The namespace quota allows %1; the API server refused %2 (exceeded quota).</source>
-      <translation>命名空间配额只允许 %1；API 服务器拒绝了 %2（超出配额）。</translation>
+        <source>The namespace quota allows %1; the API server refused %2 (exceeded quota).</source>
+        <translation>命名空间配额只允许 %1；API 服务器拒绝了 %2（超出配额）。</translation>
     </message>
     <message numerus="yes">
-      <source>%n Pod(s)</source>
-      <translation>
-        <numerusform>%n 个 Pod</numerusform>
-      </translation>
+        <source>%n Pod(s)</source>
+        <translation>
+            <numerusform>%n 个 Pod</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n creation(s)</source>
-      <translation>
-        <numerusform>%n 次创建</numerusform>
-      </translation>
+        <source>%n creation(s)</source>
+        <translation>
+            <numerusform>%n 次创建</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n Pod creation(s) forbidden by the API server.</source>
-      <translation>
-        <numerusform>API 服务器禁止了 %n 次 Pod 创建。</numerusform>
-      </translation>
+        <source>%n Pod creation(s) forbidden by the API server.</source>
+        <translation>
+            <numerusform>API 服务器禁止了 %n 次 Pod 创建。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>It said: %1</source>
-      <translation>它的答复：%1</translation>
+        <source>It said: %1</source>
+        <translation>它的答复：%1</translation>
     </message>
     <message numerus="yes">
-      <source>%n failure(s) since the last success; the controller waits %1 s before it creates replacements.</source>
-      <translation>
-        <numerusform>自上次成功以来失败 %n 次；控制器等待 %1 秒后才创建替代 Pod。</numerusform>
-      </translation>
+        <source>%n Pod(s) still terminating.</source>
+        <translation>
+            <numerusform>%n 个 Pod 仍在终止中。</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n Pod(s) still terminating.</source>
-      <translation>
-        <numerusform>%n 个 Pod 仍在终止中。</numerusform>
-      </translation>
-    </message>
-    <message numerus="yes">
-      <source>%n Pod(s) pending: created but not running yet.</source>
-      <translation>
-        <numerusform>%n 个 Pod 处于 Pending：已创建但尚未运行。</numerusform>
-      </translation>
+        <source>%n Pod(s) pending: created but not running yet.</source>
+        <translation>
+            <numerusform>%n 个 Pod 处于 Pending：已创建但尚未运行。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>The Job is suspended; its parallelism of %1 waits for it to resume.</source>
-      <translation>Job 已挂起；并行度 %1 等待恢复。</translation>
+        <source>The Job is suspended; its parallelism of %1 waits for it to resume.</source>
+        <translation>Job 已挂起；并行度 %1 等待恢复。</translation>
     </message>
     <message numerus="yes">
-      <source>%n Pod(s) above the target of %1 being removed.</source>
-      <translation>
-        <numerusform>超出目标 %1 的 %n 个 Pod 正在被删除。</numerusform>
-      </translation>
+        <source>%n Pod(s) above the target of %1 being removed.</source>
+        <translation>
+            <numerusform>超出目标 %1 的 %n 个 Pod 正在被删除。</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Nothing holds the Job back.</source>
-      <translation>没有任何因素限制 Job。</translation>
+        <source>Nothing holds the Job back.</source>
+        <translation>没有任何因素限制 Job。</translation>
     </message>
     <message>
-      <source>At %1: the Job has not been observed yet.</source>
-      <translation>%1：尚未观察到 Job。</translation>
+        <source>At %1: the Job has not been observed yet.</source>
+        <translation>%1：尚未观察到 Job。</translation>
     </message>
     <message numerus="yes">
-      <source>At %1: %2 of %n requested Pod(s) run</source>
-      <translation>
-        <numerusform>%1：请求的 %n 个 Pod 中有 %2 个在运行</numerusform>
-      </translation>
+        <source>At %1: %2 of %n requested Pod(s) run</source>
+        <translation>
+            <numerusform>%1：请求的 %n 个 Pod 中有 %2 个在运行</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n pending</source>
-      <translation>
-        <numerusform>%n 个等待中</numerusform>
-      </translation>
+        <source>%n pending</source>
+        <translation>
+            <numerusform>%n 个等待中</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n terminating</source>
-      <translation>
-        <numerusform>%n 个终止中</numerusform>
-      </translation>
+        <source>%n terminating</source>
+        <translation>
+            <numerusform>%n 个终止中</numerusform>
+        </translation>
     </message>
     <message>
-      <source> (%1)</source>
-      <translation>（%1）</translation>
+        <source> (%1)</source>
+        <translation>（%1）</translation>
     </message>
     <message>
-      <source>, </source>
-      <translation>，</translation>
+        <source>, </source>
+        <translation>，</translation>
     </message>
-  </context>
-  <context>
+    <message numerus="yes">
+        <source>%n Pod creation(s) failed with an API server error; the controller retries.</source>
+        <translation>
+            <numerusform>%n 次 Pod 创建因 API 服务器错误而失败；控制器会重试。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Index %1 has failed %n time(s); the controller waits %2 s more before it retries it (a backoff of %3 s).</source>
+        <translation>
+            <numerusform>索引 %1 已失败 %n 次；控制器还要等待 %2 秒才会重试它（退避 %3 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Indexes waiting for their backoff: %1.</source>
+        <translation>等待退避结束的索引：%1 个。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n failure(s) since the last success; the controller waits %1 s more before it creates replacements (a backoff of %2 s).</source>
+        <translation>
+            <numerusform>自上次成功以来失败 %n 次；控制器还要等待 %1 秒才会创建替代 Pod（退避 %2 秒）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>失败</translation>
+    </message>
+    <message>
+        <source>Failed (%1)</source>
+        <translation>失败（%1）</translation>
+    </message>
+    <message>
+        <source>Complete</source>
+        <translation>完成</translation>
+    </message>
+    <message>
+        <source>Complete (%1)</source>
+        <translation>完成（%1）</translation>
+    </message>
+</context>
+<context>
     <name>Cli</name>
     <message>
-      <source>JobScope shows why a Kubernetes Job runs the number of Pods it runs.</source>
-      <translation>JobScope 说明 Kubernetes Job 为什么运行着这么多个 Pod。</translation>
+        <source>JobScope shows why a Kubernetes Job runs the number of Pods it runs.</source>
+        <translation>JobScope 说明 Kubernetes Job 为什么运行着这么多个 Pod。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>Show the version and exit.</source>
-      <translation>显示版本并退出。</translation>
+        <source>Show the version and exit.</source>
+        <translation>显示版本并退出。</translation>
     </message>
     <message>
-      <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
-      <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+        <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
+        <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
     </message>
     <message>
-      <source>language</source>
-      <translation>语言</translation>
+        <source>language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>The command to run.</source>
-      <translation>要运行的命令。</translation>
+        <source>The command to run.</source>
+        <translation>要运行的命令。</translation>
     </message>
     <message>
-      <source>&lt;command&gt; [arguments]</source>
-      <translation>&lt;命令&gt; [参数]</translation>
+        <source>&lt;command&gt; [arguments]</source>
+        <translation>&lt;命令&gt; [参数]</translation>
     </message>
     <message>
-      <source>Run 'jobscope --help' for usage.</source>
-      <translation>运行 'jobscope --help' 查看用法。</translation>
+        <source>Run &apos;jobscope --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>unknown command '%1'</source>
-      <translation>未知命令 '%1'</translation>
+        <source>unknown command &apos;%1&apos;</source>
+        <translation>未知命令 &apos;%1&apos;</translation>
     </message>
     <message>
-      <source>unknown command '%1' (did you mean '%2'?)</source>
-      <translation>未知命令 '%1'（您是指 '%2' 吗？）</translation>
+        <source>unknown command &apos;%1&apos; (did you mean &apos;%2&apos;?)</source>
+        <translation>未知命令 &apos;%1&apos;（您是指 &apos;%2&apos; 吗？）</translation>
     </message>
     <message>
-      <source>jobscope: warning: no translation for '%1'; messages stay in English
+        <source>jobscope: warning: no translation for &apos;%1&apos;; messages stay in English
 </source>
-      <translation>jobscope: warning: 没有 '%1' 的翻译；消息保持为英文
+        <translation>jobscope: warning: 没有 &apos;%1&apos; 的翻译；消息保持为英文
 </translation>
     </message>
     <message>
-      <source>Commands:
+        <source>Commands:
   reconcile FILE   Run one sync of the Job controller on the state in FILE
                    and print what it does, and why, as JSON.
   simulate FILE    Simulate the Job of a scenario or manifest and write the
@@ -330,9 +370,9 @@
 Without a command, or with a FILE, the desktop app opens (on FILE, or on a
 built-in example).
 
-Run 'jobscope &lt;command&gt; --help' for the options of a command.
+Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 </source>
-      <translation>命令：
+        <translation>命令：
   reconcile FILE   对 FILE 中的状态运行一次 Job 控制器同步，
                    以 JSON 输出它做了什么以及原因。
   simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
@@ -344,275 +384,275 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
 
 不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
 
-运行 'jobscope &lt;command&gt; --help' 查看命令的选项。
+运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
 </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>DumpImporter</name>
     <message numerus="yes">
-      <source>%1: %n object(s) that are not a Job, Pod or Event were skipped</source>
-      <translation>
-        <numerusform>%1：跳过了 %n 个不是 Job、Pod 或 Event 的对象</numerusform>
-      </translation>
+        <source>%1: %n object(s) that are not a Job, Pod or Event were skipped</source>
+        <translation>
+            <numerusform>%1：跳过了 %n 个不是 Job、Pod 或 Event 的对象</numerusform>
+        </translation>
     </message>
     <message>
-      <source>%1: error: the dump holds no Job (expected the output of 'kubectl get job,pods,events -o json')</source>
-      <translation>%1：错误：转储中没有 Job（应为 'kubectl get job,pods,events -o json' 的输出）</translation>
+        <source>%1: error: the dump holds no Job (expected the output of &apos;kubectl get job,pods,events -o json&apos;)</source>
+        <translation>%1：错误：转储中没有 Job（应为 &apos;kubectl get job,pods,events -o json&apos; 的输出）</translation>
     </message>
     <message>
-      <source>%1: the dump holds %2 Jobs (%3); showing the first</source>
-      <translation>%1：转储中有 %2 个 Job（%3）；显示第一个</translation>
+        <source>%1: the dump holds %2 Jobs (%3); showing the first</source>
+        <translation>%1：转储中有 %2 个 Job（%3）；显示第一个</translation>
     </message>
     <message>
-      <source>%1: cannot read: %2</source>
-      <translation>%1：无法读取：%2</translation>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExampleCatalog</name>
     <message>
-      <source>&amp;Patterns</source>
-      <translation>模式(&amp;P)</translation>
+        <source>&amp;Patterns</source>
+        <translation>模式(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Trade-offs</source>
-      <translation>权衡(&amp;T)</translation>
+        <source>&amp;Trade-offs</source>
+        <translation>权衡(&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Causes</source>
-      <translation>原因(&amp;C)</translation>
+        <source>&amp;Causes</source>
+        <translation>原因(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Recorded on a Real Cluster</source>
-      <translation>真实集群记录(&amp;R)</translation>
+        <source>&amp;Recorded on a Real Cluster</source>
+        <translation>真实集群记录(&amp;R)</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ExecCredential</name>
     <message>
-      <source>the exec plugin did not print an ExecCredential JSON object</source>
-      <translation>exec 插件没有输出 ExecCredential JSON 对象</translation>
+        <source>the exec plugin did not print an ExecCredential JSON object</source>
+        <translation>exec 插件没有输出 ExecCredential JSON 对象</translation>
     </message>
     <message>
-      <source>the exec plugin printed an object whose kind is not ExecCredential</source>
-      <translation>exec 插件输出的对象的 kind 不是 ExecCredential</translation>
+        <source>the exec plugin printed an object whose kind is not ExecCredential</source>
+        <translation>exec 插件输出的对象的 kind 不是 ExecCredential</translation>
     </message>
     <message>
-      <source>the exec plugin answered with apiVersion '%1', but the kubeconfig asks for '%2'</source>
-      <translation>exec 插件返回的 apiVersion 是 '%1'，而 kubeconfig 要求 '%2'</translation>
+        <source>the exec plugin answered with apiVersion &apos;%1&apos;, but the kubeconfig asks for &apos;%2&apos;</source>
+        <translation>exec 插件返回的 apiVersion 是 &apos;%1&apos;，而 kubeconfig 要求 &apos;%2&apos;</translation>
     </message>
     <message>
-      <source>the exec plugin's ExecCredential has neither status.token nor status.clientCertificateData with status.clientKeyData</source>
-      <translation>exec 插件的 ExecCredential 既没有 status.token，也没有 status.clientCertificateData 和 status.clientKeyData</translation>
+        <source>the exec plugin&apos;s ExecCredential has neither status.token nor status.clientCertificateData with status.clientKeyData</source>
+        <translation>exec 插件的 ExecCredential 既没有 status.token，也没有 status.clientCertificateData 和 status.clientKeyData</translation>
     </message>
     <message>
-      <source>the exec plugin's status.expirationTimestamp '%1' is not RFC 3339</source>
-      <translation>exec 插件的 status.expirationTimestamp '%1' 不是 RFC 3339 时间</translation>
+        <source>the exec plugin&apos;s status.expirationTimestamp &apos;%1&apos; is not RFC 3339</source>
+        <translation>exec 插件的 status.expirationTimestamp &apos;%1&apos; 不是 RFC 3339 时间</translation>
     </message>
     <message>
-      <source>the exec plugin '%1' did not answer within %2 s</source>
-      <translation>exec 插件 '%1' 在 %2 秒内没有应答</translation>
+        <source>the exec plugin &apos;%1&apos; did not answer within %2 s</source>
+        <translation>exec 插件 &apos;%1&apos; 在 %2 秒内没有应答</translation>
     </message>
     <message>
-      <source>the kubeconfig user has no exec plugin</source>
-      <translation>该 kubeconfig 用户没有 exec 插件</translation>
+        <source>the kubeconfig user has no exec plugin</source>
+        <translation>该 kubeconfig 用户没有 exec 插件</translation>
     </message>
     <message>
-      <source>the exec plugin '%1' needs an interactive terminal (interactiveMode: Always); log in once with kubectl, then connect again</source>
-      <translation>exec 插件 '%1' 需要交互式终端（interactiveMode: Always）；请先用 kubectl 登录一次，再重新连接</translation>
+        <source>the exec plugin &apos;%1&apos; needs an interactive terminal (interactiveMode: Always); log in once with kubectl, then connect again</source>
+        <translation>exec 插件 &apos;%1&apos; 需要交互式终端（interactiveMode: Always）；请先用 kubectl 登录一次，再重新连接</translation>
     </message>
     <message>
-      <source>the exec plugin '%1' could not be started: %2</source>
-      <translation>无法启动 exec 插件 '%1'：%2</translation>
+        <source>the exec plugin &apos;%1&apos; could not be started: %2</source>
+        <translation>无法启动 exec 插件 &apos;%1&apos;：%2</translation>
     </message>
     <message>
-      <source>the exec plugin '%1' failed (exit status %2)</source>
-      <translation>exec 插件 '%1' 执行失败（退出状态 %2）</translation>
+        <source>the exec plugin &apos;%1&apos; failed (exit status %2)</source>
+        <translation>exec 插件 &apos;%1&apos; 执行失败（退出状态 %2）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Kubeconfig</name>
     <message>
-      <source>'%1' must be a list</source>
-      <translation>'%1' 必须是列表</translation>
+        <source>&apos;%1&apos; must be a list</source>
+        <translation>&apos;%1&apos; 必须是列表</translation>
     </message>
     <message>
-      <source>each entry of '%1' must be a map</source>
-      <translation>'%1' 的每一项都必须是映射</translation>
+        <source>each entry of &apos;%1&apos; must be a map</source>
+        <translation>&apos;%1&apos; 的每一项都必须是映射</translation>
     </message>
     <message>
-      <source>an entry of '%1' has no name</source>
-      <translation>'%1' 中有一项没有名称</translation>
+        <source>an entry of &apos;%1&apos; has no name</source>
+        <translation>&apos;%1&apos; 中有一项没有名称</translation>
     </message>
     <message>
-      <source>'%1' of '%2' must be a map</source>
-      <translation>'%2' 的 '%1' 必须是映射</translation>
+        <source>&apos;%1&apos; of &apos;%2&apos; must be a map</source>
+        <translation>&apos;%2&apos; 的 &apos;%1&apos; 必须是映射</translation>
     </message>
     <message>
-      <source>a kubeconfig must be a map (kind: Config)</source>
-      <translation>kubeconfig 必须是映射（kind: Config）</translation>
+        <source>a kubeconfig must be a map (kind: Config)</source>
+        <translation>kubeconfig 必须是映射（kind: Config）</translation>
     </message>
     <message>
-      <source>none of the files in KUBECONFIG exists: %1</source>
-      <translation>KUBECONFIG 中的文件都不存在：%1</translation>
+        <source>none of the files in KUBECONFIG exists: %1</source>
+        <translation>KUBECONFIG 中的文件都不存在：%1</translation>
     </message>
     <message>
-      <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set (use --kubeconfig FILE)</source>
-      <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG（请使用 --kubeconfig FILE）</translation>
+        <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set (use --kubeconfig FILE)</source>
+        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG（请使用 --kubeconfig FILE）</translation>
     </message>
     <message>
-      <source>%1: not valid base64 data</source>
-      <translation>%1：不是有效的 base64 数据</translation>
+        <source>%1: not valid base64 data</source>
+        <translation>%1：不是有效的 base64 数据</translation>
     </message>
     <message>
-      <source>%1: cannot read %2: %3</source>
-      <translation>%1：无法读取 %2：%3</translation>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
     </message>
     <message>
-      <source>users[%1].user.exec must be a map</source>
-      <translation>users[%1].user.exec 必须是映射</translation>
+        <source>users[%1].user.exec must be a map</source>
+        <translation>users[%1].user.exec 必须是映射</translation>
     </message>
     <message>
-      <source>users[%1].user.exec.env: each entry needs a name and a value</source>
-      <translation>users[%1].user.exec.env：每一项都需要 name 和 value</translation>
+        <source>users[%1].user.exec.env: each entry needs a name and a value</source>
+        <translation>users[%1].user.exec.env：每一项都需要 name 和 value</translation>
     </message>
     <message>
-      <source>users[%1].user.exec.command is missing</source>
-      <translation>缺少 users[%1].user.exec.command</translation>
+        <source>users[%1].user.exec.command is missing</source>
+        <translation>缺少 users[%1].user.exec.command</translation>
     </message>
     <message>
-      <source>users[%1].user.exec.apiVersion '%2' is not supported (use client.authentication.k8s.io/v1)</source>
-      <translation>不支持 users[%1].user.exec.apiVersion '%2'（请使用 client.authentication.k8s.io/v1）</translation>
+        <source>users[%1].user.exec.apiVersion &apos;%2&apos; is not supported (use client.authentication.k8s.io/v1)</source>
+        <translation>不支持 users[%1].user.exec.apiVersion &apos;%2&apos;（请使用 client.authentication.k8s.io/v1）</translation>
     </message>
     <message>
-      <source>%1: no current-context is set (use --context NAME)</source>
-      <translation>%1：未设置 current-context（请使用 --context NAME）</translation>
+        <source>%1: no current-context is set (use --context NAME)</source>
+        <translation>%1：未设置 current-context（请使用 --context NAME）</translation>
     </message>
     <message>
-      <source>context '%1' is not in the kubeconfig (%2)</source>
-      <translation>kubeconfig（%2）中没有上下文 '%1'</translation>
+        <source>context &apos;%1&apos; is not in the kubeconfig (%2)</source>
+        <translation>kubeconfig（%2）中没有上下文 &apos;%1&apos;</translation>
     </message>
     <message>
-      <source>; its contexts are: %1</source>
-      <translation>；其中的上下文有：%1</translation>
+        <source>; its contexts are: %1</source>
+        <translation>；其中的上下文有：%1</translation>
     </message>
     <message>
-      <source>context '%1' names cluster '%2', which is not in the kubeconfig</source>
-      <translation>上下文 '%1' 指定的集群 '%2' 不在 kubeconfig 中</translation>
+        <source>context &apos;%1&apos; names cluster &apos;%2&apos;, which is not in the kubeconfig</source>
+        <translation>上下文 &apos;%1&apos; 指定的集群 &apos;%2&apos; 不在 kubeconfig 中</translation>
     </message>
     <message>
-      <source>cluster '%1' has no server</source>
-      <translation>集群 '%1' 没有 server</translation>
+        <source>cluster &apos;%1&apos; has no server</source>
+        <translation>集群 &apos;%1&apos; 没有 server</translation>
     </message>
     <message>
-      <source>cluster '%1': the certificate authority is not a PEM certificate</source>
-      <translation>集群 '%1'：证书颁发机构不是 PEM 证书</translation>
+        <source>cluster &apos;%1&apos;: the certificate authority is not a PEM certificate</source>
+        <translation>集群 &apos;%1&apos;：证书颁发机构不是 PEM 证书</translation>
     </message>
     <message>
-      <source>cluster '%1' sets insecure-skip-tls-verify: the server's certificate is not checked, so anyone on the network path could pose as the cluster</source>
-      <translation>集群 '%1' 设置了 insecure-skip-tls-verify：不会检查服务器证书，网络路径上的任何人都可以冒充该集群</translation>
+        <source>cluster &apos;%1&apos; sets insecure-skip-tls-verify: the server&apos;s certificate is not checked, so anyone on the network path could pose as the cluster</source>
+        <translation>集群 &apos;%1&apos; 设置了 insecure-skip-tls-verify：不会检查服务器证书，网络路径上的任何人都可以冒充该集群</translation>
     </message>
     <message>
-      <source>context '%1' names user '%2', which is not in the kubeconfig</source>
-      <translation>上下文 '%1' 指定的用户 '%2' 不在 kubeconfig 中</translation>
+        <source>context &apos;%1&apos; names user &apos;%2&apos;, which is not in the kubeconfig</source>
+        <translation>上下文 &apos;%1&apos; 指定的用户 &apos;%2&apos; 不在 kubeconfig 中</translation>
     </message>
     <message>
-      <source>user '%1' uses the auth-provider '%2', which kubectl and JobScope no longer support: switch to an exec credential plugin (such as gke-gcloud-auth-plugin or kubelogin), or run 'kubectl proxy' and connect to http://127.0.0.1:8001</source>
-      <translation>用户 '%1' 使用了 auth-provider '%2'，kubectl 和 JobScope 都已不再支持：请改用 exec 凭据插件（例如 gke-gcloud-auth-plugin 或 kubelogin），或者运行 'kubectl proxy' 并连接到 http://127.0.0.1:8001</translation>
+        <source>user &apos;%1&apos; uses the auth-provider &apos;%2&apos;, which kubectl and JobScope no longer support: switch to an exec credential plugin (such as gke-gcloud-auth-plugin or kubelogin), or run &apos;kubectl proxy&apos; and connect to http://127.0.0.1:8001</source>
+        <translation>用户 &apos;%1&apos; 使用了 auth-provider &apos;%2&apos;，kubectl 和 JobScope 都已不再支持：请改用 exec 凭据插件（例如 gke-gcloud-auth-plugin 或 kubelogin），或者运行 &apos;kubectl proxy&apos; 并连接到 http://127.0.0.1:8001</translation>
     </message>
     <message>
-      <source>user '%1': the client certificate is not a PEM certificate</source>
-      <translation>用户 '%1'：客户端证书不是 PEM 证书</translation>
+        <source>user &apos;%1&apos;: the client certificate is not a PEM certificate</source>
+        <translation>用户 &apos;%1&apos;：客户端证书不是 PEM 证书</translation>
     </message>
     <message>
-      <source>user '%1': the client key is not a PEM RSA or EC key</source>
-      <translation>用户 '%1'：客户端密钥不是 PEM 格式的 RSA 或 EC 密钥</translation>
+        <source>user &apos;%1&apos;: the client key is not a PEM RSA or EC key</source>
+        <translation>用户 &apos;%1&apos;：客户端密钥不是 PEM 格式的 RSA 或 EC 密钥</translation>
     </message>
     <message>
-      <source>user '%1' has a client certificate without a key, or a key without a certificate</source>
-      <translation>用户 '%1' 有客户端证书却没有密钥，或有密钥却没有证书</translation>
+        <source>user &apos;%1&apos; has a client certificate without a key, or a key without a certificate</source>
+        <translation>用户 &apos;%1&apos; 有客户端证书却没有密钥，或有密钥却没有证书</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>KubectlImporter</name>
     <message>
-      <source>%1:%2:%3: the last value is incomplete (the capture stopped while writing it); read up to the one before</source>
-      <translation>%1:%2:%3：最后一个值不完整（捕获在写入时停止）；读取到前一个值为止</translation>
+        <source>%1:%2:%3: the last value is incomplete (the capture stopped while writing it); read up to the one before</source>
+        <translation>%1:%2:%3：最后一个值不完整（捕获在写入时停止）；读取到前一个值为止</translation>
     </message>
     <message>
-      <source>expected a JSON object</source>
-      <translation>应为一个 JSON 对象</translation>
+        <source>expected a JSON object</source>
+        <translation>应为一个 JSON 对象</translation>
     </message>
     <message>
-      <source>%1: no such folder</source>
-      <translation>%1：文件夹不存在</translation>
+        <source>%1: no such folder</source>
+        <translation>%1：文件夹不存在</translation>
     </message>
     <message>
-      <source>%1: error: no kubectl watch streams here (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl; see docs/live.md)</source>
-      <translation>%1：错误：此处没有 kubectl watch 流（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl；参见 docs/live.md）</translation>
+        <source>%1: error: no kubectl watch streams here (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl; see docs/live.md)</source>
+        <translation>%1：错误：此处没有 kubectl watch 流（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl；参见 docs/live.md）</translation>
     </message>
     <message>
-      <source>%1: cannot read: %2</source>
-      <translation>%1：无法读取：%2</translation>
+        <source>%1: cannot read: %2</source>
+        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
-      <source>expected a watch event (a JSON object)</source>
-      <translation>应为一个 watch 事件（JSON 对象）</translation>
+        <source>expected a watch event (a JSON object)</source>
+        <translation>应为一个 watch 事件（JSON 对象）</translation>
     </message>
     <message>
-      <source>"ts" must be an RFC 3339 time, not '%1'</source>
-      <translation>"ts" 必须是 RFC 3339 时间，而不是 '%1'</translation>
+        <source>&quot;ts&quot; must be an RFC 3339 time, not &apos;%1&apos;</source>
+        <translation>&quot;ts&quot; 必须是 RFC 3339 时间，而不是 &apos;%1&apos;</translation>
     </message>
     <message>
-      <source>%1:%2: the watch reported an error: %3</source>
-      <translation>%1:%2：watch 报告了一个错误：%3</translation>
+        <source>%1:%2: the watch reported an error: %3</source>
+        <translation>%1:%2：watch 报告了一个错误：%3</translation>
     </message>
     <message>
-      <source>unknown watch event type '%1' (expected ADDED, MODIFIED, DELETED, BOOKMARK or ERROR)</source>
-      <translation>未知的 watch 事件类型 '%1'（应为 ADDED、MODIFIED、DELETED、BOOKMARK 或 ERROR）</translation>
+        <source>unknown watch event type &apos;%1&apos; (expected ADDED, MODIFIED, DELETED, BOOKMARK or ERROR)</source>
+        <translation>未知的 watch 事件类型 &apos;%1&apos;（应为 ADDED、MODIFIED、DELETED、BOOKMARK 或 ERROR）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LessonCommand</name>
     <message>
-      <source>Run 'jobscope lesson --help' for usage.</source>
-      <translation>运行 'jobscope lesson --help' 查看用法。</translation>
+        <source>Run &apos;jobscope lesson --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope lesson --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>expected at most one lesson FILE, got %1: %2</source>
-      <translation>最多只能有一个课程文件 FILE，却给了 %1 个：%2</translation>
+        <source>expected at most one lesson FILE, got %1: %2</source>
+        <translation>最多只能有一个课程文件 FILE，却给了 %1 个：%2</translation>
     </message>
     <message>
-      <source>--size: '%1' is not WIDTHxHEIGHT in pixels, each from %2 to %3 (such as 1920x1080)</source>
-      <translation>--size：'%1' 不是以像素为单位的 宽x高，每个值应在 %2 到 %3 之间（例如 1920x1080）</translation>
+        <source>--size: &apos;%1&apos; is not WIDTHxHEIGHT in pixels, each from %2 to %3 (such as 1920x1080)</source>
+        <translation>--size：&apos;%1&apos; 不是以像素为单位的 宽x高，每个值应在 %2 到 %3 之间（例如 1920x1080）</translation>
     </message>
     <message>
-      <source>--png-dir: the directory name is empty</source>
-      <translation>--png-dir：目录名为空</translation>
+        <source>--png-dir: the directory name is empty</source>
+        <translation>--png-dir：目录名为空</translation>
     </message>
     <message>
-      <source>cannot draw the slides: no graphical application was created</source>
-      <translation>无法绘制幻灯片：没有创建图形应用程序</translation>
+        <source>cannot draw the slides: no graphical application was created</source>
+        <translation>无法绘制幻灯片：没有创建图形应用程序</translation>
     </message>
     <message>
-      <source>wrote %1</source>
-      <translation>已写入 %1</translation>
+        <source>wrote %1</source>
+        <translation>已写入 %1</translation>
     </message>
     <message numerus="yes">
-      <source>%n slide(s) of %1×%2 pixels in %3</source>
-      <translation>
-        <numerusform>%n 张 %1×%2 像素的幻灯片，位于 %3</numerusform>
-      </translation>
+        <source>%n slide(s) of %1×%2 pixels in %3</source>
+        <translation>
+            <numerusform>%n 张 %1×%2 像素的幻灯片，位于 %3</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
+        <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
 NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
-Without --png-dir, prints the lesson's scenes, steps and captions instead.
+Without --png-dir, prints the lesson&apos;s scenes, steps and captions instead.
 
 FILE is a lesson (docs/lesson.md); without it, the built-in lesson on Job
 parallelism. Captions and titles are in the language of --lang.</source>
-      <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
+        <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
 NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
 不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
 
@@ -620,171 +660,171 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
 说明文字和标题使用 --lang 指定的语言。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>Write the slides as PNG files to DIR (created if needed; existing slides are replaced).</source>
-      <translation>把幻灯片以 PNG 文件写入 DIR（需要时创建；已有的幻灯片会被替换）。</translation>
+        <source>Write the slides as PNG files to DIR (created if needed; existing slides are replaced).</source>
+        <translation>把幻灯片以 PNG 文件写入 DIR（需要时创建；已有的幻灯片会被替换）。</translation>
     </message>
     <message>
-      <source>DIR</source>
-      <translation>DIR</translation>
+        <source>DIR</source>
+        <translation>DIR</translation>
     </message>
     <message>
-      <source>Size of the slides in pixels (default %1x%2).</source>
-      <translation>幻灯片的像素尺寸（默认 %1x%2）。</translation>
+        <source>Size of the slides in pixels (default %1x%2).</source>
+        <translation>幻灯片的像素尺寸（默认 %1x%2）。</translation>
     </message>
     <message>
-      <source>WxH</source>
-      <translation>宽x高</translation>
+        <source>WxH</source>
+        <translation>宽x高</translation>
     </message>
     <message>
-      <source>Language of the slides and messages, such as zh_CN or en (default: the locale).</source>
-      <translation>幻灯片和消息的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+        <source>Language of the slides and messages, such as zh_CN or en (default: the locale).</source>
+        <translation>幻灯片和消息的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
     </message>
     <message>
-      <source>language</source>
-      <translation>语言</translation>
+        <source>language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>The lesson (YAML); default: the built-in lesson.</source>
-      <translation>课程文件（YAML）；默认：内置课程。</translation>
+        <source>The lesson (YAML); default: the built-in lesson.</source>
+        <translation>课程文件（YAML）；默认：内置课程。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LessonDeckLoader</name>
     <message>
-      <source>%1: error: the lesson could not be read</source>
-      <translation>%1: 错误：无法读取课程</translation>
+        <source>%1: error: the lesson could not be read</source>
+        <translation>%1: 错误：无法读取课程</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LessonPresenter</name>
     <message>
-      <source>Cannot open the lesson</source>
-      <translation>无法打开课程</translation>
+        <source>Cannot open the lesson</source>
+        <translation>无法打开课程</translation>
     </message>
     <message>
-      <source>the slide size %1×%2 is too small (at least 64×64)</source>
-      <translation>幻灯片尺寸 %1×%2 太小（至少 64×64）</translation>
+        <source>the slide size %1×%2 is too small (at least 64×64)</source>
+        <translation>幻灯片尺寸 %1×%2 太小（至少 64×64）</translation>
     </message>
     <message>
-      <source>cannot create the directory %1</source>
-      <translation>无法创建目录 %1</translation>
+        <source>cannot create the directory %1</source>
+        <translation>无法创建目录 %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LessonSlideRenderer</name>
     <message>
-      <source>Scene %1/%2 · Step %3/%4</source>
-      <translation>场景 %1/%2 · 步骤 %3/%4</translation>
+        <source>Scene %1/%2 · Step %3/%4</source>
+        <translation>场景 %1/%2 · 步骤 %3/%4</translation>
     </message>
     <message>
-      <source>t = %1 s</source>
-      <translation>t = %1 秒</translation>
+        <source>t = %1 s</source>
+        <translation>t = %1 秒</translation>
     </message>
     <message>
-      <source>%1 of %2 requested Pods active</source>
-      <translation>请求的 %2 个 Pod 中 %1 个处于活动状态</translation>
+        <source>%1 of %2 requested Pods active</source>
+        <translation>请求的 %2 个 Pod 中 %1 个处于活动状态</translation>
     </message>
     <message>
-      <source>done at %1 s</source>
-      <translation>第 %1 秒完成</translation>
+        <source>done at %1 s</source>
+        <translation>第 %1 秒完成</translation>
     </message>
     <message>
-      <source>not done</source>
-      <translation>未完成</translation>
+        <source>not done</source>
+        <translation>未完成</translation>
     </message>
     <message numerus="yes">
-      <source>%1 · %2 Pod-seconds · %n Pods</source>
-      <translation>
-        <numerusform>%1 · %2 Pod 秒 · %n 个 Pod</numerusform>
-      </translation>
+        <source>%1 · %2 Pod-seconds · %n Pods</source>
+        <translation>
+            <numerusform>%1 · %2 Pod 秒 · %n 个 Pod</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>LiveSession</name>
     <message>
-      <source>a new Job named '%1' appeared; it is not followed</source>
-      <translation>出现了一个新的名为 '%1' 的 Job；不会跟踪它</translation>
+        <source>a new Job named &apos;%1&apos; appeared; it is not followed</source>
+        <translation>出现了一个新的名为 &apos;%1&apos; 的 Job；不会跟踪它</translation>
     </message>
     <message>
-      <source>waiting for the Job '%1' to be created</source>
-      <translation>正在等待创建 Job '%1'</translation>
+        <source>waiting for the Job &apos;%1&apos; to be created</source>
+        <translation>正在等待创建 Job &apos;%1&apos;</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>PngFile</name>
     <message>
-      <source>cannot write %1: there is no image to write</source>
-      <translation>无法写入 %1：没有可写入的图像</translation>
+        <source>cannot write %1: there is no image to write</source>
+        <translation>无法写入 %1：没有可写入的图像</translation>
     </message>
     <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <source>cannot write %1: the PNG encoder failed</source>
-      <translation>无法写入 %1：PNG 编码失败</translation>
+        <source>cannot write %1: the PNG encoder failed</source>
+        <translation>无法写入 %1：PNG 编码失败</translation>
     </message>
     <message>
-      <source>the image size %1×%2 is not positive</source>
-      <translation>图像尺寸 %1×%2 不是正数</translation>
+        <source>the image size %1×%2 is not positive</source>
+        <translation>图像尺寸 %1×%2 不是正数</translation>
     </message>
     <message>
-      <source>cannot draw an image of %1×%2 pixels</source>
-      <translation>无法绘制 %1×%2 像素的图像</translation>
+        <source>cannot draw an image of %1×%2 pixels</source>
+        <translation>无法绘制 %1×%2 像素的图像</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>QCommandLineParser</name>
     <message>
-      <source>Usage: %1</source>
-      <translation>用法：%1</translation>
+        <source>Usage: %1</source>
+        <translation>用法：%1</translation>
     </message>
     <message>
-      <source>[options]</source>
-      <translation>[选项]</translation>
+        <source>[options]</source>
+        <translation>[选项]</translation>
     </message>
     <message>
-      <source>Options:</source>
-      <translation>选项：</translation>
+        <source>Options:</source>
+        <translation>选项：</translation>
     </message>
     <message>
-      <source>Arguments:</source>
-      <translation>参数：</translation>
+        <source>Arguments:</source>
+        <translation>参数：</translation>
     </message>
     <message>
-      <source>Unknown option '%1'.</source>
-      <translation>未知选项 '%1'。</translation>
+        <source>Unknown option &apos;%1&apos;.</source>
+        <translation>未知选项 &apos;%1&apos;。</translation>
     </message>
     <message>
-      <source>Unknown options: %1.</source>
-      <translation>未知选项：%1。</translation>
+        <source>Unknown options: %1.</source>
+        <translation>未知选项：%1。</translation>
     </message>
     <message>
-      <source>Missing value after '%1'.</source>
-      <translation>'%1' 后缺少值。</translation>
+        <source>Missing value after &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; 后缺少值。</translation>
     </message>
     <message>
-      <source>Unexpected value after '%1'.</source>
-      <translation>'%1' 后有多余的值。</translation>
+        <source>Unexpected value after &apos;%1&apos;.</source>
+        <translation>&apos;%1&apos; 后有多余的值。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReconcileCommand</name>
     <message>
-      <source>Runs one sync of the Job controller on the state in FILE and prints, as
+        <source>Runs one sync of the Job controller on the state in FILE and prints, as
 JSON, what the controller does right now and why: the Pods it creates and
 deletes, the Job status it writes, and the causes that keep the active Pods
 from the requested parallelism.
 
 The state file is YAML or JSON with the keys job (a batch/v1 Job; its status
-is the status before the sync), now (the sync's clock), pods (v1 Pods or the
+is the status before the sync), now (the sync&apos;s clock), pods (v1 Pods or the
 shorthand {name, phase, ready, index, ...}), expectations, backoff and
 apiErrors. Examples are in resources/examples/states/.</source>
-      <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
+        <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
 以及原因：它创建和删除的 Pod、它写入的 Job 状态，以及使活跃 Pod 数
 达不到所请求并行度的原因。
 
@@ -794,1987 +834,1983 @@ apiErrors. Examples are in resources/examples/states/.</source>
 示例见 resources/examples/states/。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
-      <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+        <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
+        <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
     </message>
     <message>
-      <source>language</source>
-      <translation>语言</translation>
+        <source>language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>The state file (YAML or JSON); '-' reads standard input.</source>
-      <translation>状态文件（YAML 或 JSON）；'-' 表示从标准输入读取。</translation>
+        <source>The state file (YAML or JSON); &apos;-&apos; reads standard input.</source>
+        <translation>状态文件（YAML 或 JSON）；&apos;-&apos; 表示从标准输入读取。</translation>
     </message>
     <message>
-      <source>Run 'jobscope reconcile --help' for usage.</source>
-      <translation>运行 'jobscope reconcile --help' 查看用法。</translation>
+        <source>Run &apos;jobscope reconcile --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope reconcile --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>missing the state FILE argument</source>
-      <translation>缺少状态文件参数 FILE</translation>
+        <source>missing the state FILE argument</source>
+        <translation>缺少状态文件参数 FILE</translation>
     </message>
     <message>
-      <source>expected one state FILE, got %1: %2</source>
-      <translation>需要一个状态文件 FILE，实际给出了 %1 个：%2</translation>
+        <source>expected one state FILE, got %1: %2</source>
+        <translation>需要一个状态文件 FILE，实际给出了 %1 个：%2</translation>
     </message>
     <message>
-      <source>cannot write the result to standard output</source>
-      <translation>无法将结果写入标准输出</translation>
+        <source>cannot write the result to standard output</source>
+        <translation>无法将结果写入标准输出</translation>
     </message>
     <message>
-      <source>cannot open the state file: %1</source>
-      <translation>无法打开状态文件：%1</translation>
+        <source>cannot open the state file: %1</source>
+        <translation>无法打开状态文件：%1</translation>
     </message>
     <message>
-      <source>cannot read the state file: %1</source>
-      <translation>无法读取状态文件：%1</translation>
+        <source>cannot read the state file: %1</source>
+        <translation>无法读取状态文件：%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Record</name>
     <message>
-      <source>Watch a Job on a cluster (the Job, its Pods and their Events) and record what happens to a trace file, until the Job has finished and none of its Pods runs, or until Ctrl-C. Only reads from the cluster.</source>
-      <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切记录到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。只读取集群，不做任何修改。</translation>
+        <source>Watch a Job on a cluster (the Job, its Pods and their Events) and record what happens to a trace file, until the Job has finished and none of its Pods runs, or until Ctrl-C. Only reads from the cluster.</source>
+        <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切记录到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。只读取集群，不做任何修改。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).</source>
-      <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config）。</translation>
+        <source>The kubeconfig file (default: KUBECONFIG, else ~/.kube/config).</source>
+        <translation>kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config）。</translation>
     </message>
     <message>
-      <source>file</source>
-      <translation>文件</translation>
+        <source>file</source>
+        <translation>文件</translation>
     </message>
     <message>
-      <source>The kubeconfig context (default: its current one).</source>
-      <translation>kubeconfig 上下文（默认：当前上下文）。</translation>
+        <source>The kubeconfig context (default: its current one).</source>
+        <translation>kubeconfig 上下文（默认：当前上下文）。</translation>
     </message>
     <message>
-      <source>name</source>
-      <translation>名称</translation>
+        <source>name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>The Job's namespace (default: the context's, else 'default').</source>
-      <translation>Job 所在的命名空间（默认：上下文的命名空间，否则为 'default'）。</translation>
+        <source>The Job&apos;s namespace (default: the context&apos;s, else &apos;default&apos;).</source>
+        <translation>Job 所在的命名空间（默认：上下文的命名空间，否则为 &apos;default&apos;）。</translation>
     </message>
     <message>
-      <source>namespace</source>
-      <translation>命名空间</translation>
+        <source>namespace</source>
+        <translation>命名空间</translation>
     </message>
     <message>
-      <source>The name of the Job to record.</source>
-      <translation>要记录的 Job 的名称。</translation>
+        <source>The name of the Job to record.</source>
+        <translation>要记录的 Job 的名称。</translation>
     </message>
     <message>
-      <source>The trace file to write (JSON Lines).</source>
-      <translation>要写入的轨迹文件（JSON Lines）。</translation>
+        <source>The trace file to write (JSON Lines).</source>
+        <translation>要写入的轨迹文件（JSON Lines）。</translation>
     </message>
     <message>
-      <source>Language of messages, such as zh_CN or en.</source>
-      <translation>消息的语言，例如 zh_CN 或 en。</translation>
+        <source>Language of messages, such as zh_CN or en.</source>
+        <translation>消息的语言，例如 zh_CN 或 en。</translation>
     </message>
     <message>
-      <source>language</source>
-      <translation>语言</translation>
+        <source>language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>Run 'jobscope record --help' for usage.</source>
-      <translation>运行 'jobscope record --help' 查看用法。</translation>
+        <source>Run &apos;jobscope record --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope record --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>unexpected argument '%1'</source>
-      <translation>多余的参数 '%1'</translation>
+        <source>unexpected argument &apos;%1&apos;</source>
+        <translation>多余的参数 &apos;%1&apos;</translation>
     </message>
     <message>
-      <source>record needs --job NAME and -o TRACE</source>
-      <translation>record 需要 --job NAME 和 -o TRACE</translation>
+        <source>record needs --job NAME and -o TRACE</source>
+        <translation>record 需要 --job NAME 和 -o TRACE</translation>
     </message>
     <message>
-      <source>cannot set up the Ctrl-C handler</source>
-      <translation>无法设置 Ctrl-C 处理程序</translation>
+        <source>cannot set up the Ctrl-C handler</source>
+        <translation>无法设置 Ctrl-C 处理程序</translation>
     </message>
     <message>
-      <source>connecting to %1 (namespace %2) ...
+        <source>connecting to %1 (namespace %2) ...
 </source>
-      <translation>正在连接 %1（命名空间 %2）……
+        <translation>正在连接 %1（命名空间 %2）……
 </translation>
     </message>
     <message>
-      <source>connected; recording Job '%1' to %2
+        <source>connected; recording Job &apos;%1&apos; to %2
 </source>
-      <translation>已连接；正在把 Job '%1' 记录到 %2
+        <translation>已连接；正在把 Job &apos;%1&apos; 记录到 %2
 </translation>
     </message>
     <message>
-      <source>connected; %1
+        <source>connected; %1
 </source>
-      <translation>已连接；%1
+        <translation>已连接；%1
 </translation>
     </message>
     <message>
-      <source>reconnecting: %1
+        <source>reconnecting: %1
 </source>
-      <translation>正在重新连接：%1
+        <translation>正在重新连接：%1
 </translation>
     </message>
     <message numerus="yes">
-      <source>the Job has finished; %n observation(s) written to %1
+        <source>the Job has finished; %n observation(s) written to %1
 </source>
-      <translation>
-        <numerusform>Job 已结束；已向 %1 写入 %n 条观测
+        <translation>
+            <numerusform>Job 已结束；已向 %1 写入 %n 条观测
 </numerusform>
-      </translation>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>interrupted; %n observation(s) written to %1
+        <source>interrupted; %n observation(s) written to %1
 </source>
-      <translation>
-        <numerusform>已中断；已向 %1 写入 %n 条观测
+        <translation>
+            <numerusform>已中断；已向 %1 写入 %n 条观测
 </numerusform>
-      </translation>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>RecordingLoader</name>
     <message>
-      <source>%1: error: the recording holds no Job</source>
-      <translation>%1：错误：记录中没有 Job</translation>
+        <source>%1: error: the recording holds no Job</source>
+        <translation>%1：错误：记录中没有 Job</translation>
     </message>
     <message>
-      <source>%1: error: the recording holds no Job '%2'</source>
-      <translation>%1：错误：记录中没有 Job '%2'</translation>
+        <source>%1: error: the recording holds no Job &apos;%2&apos;</source>
+        <translation>%1：错误：记录中没有 Job &apos;%2&apos;</translation>
     </message>
     <message>
-      <source>%1: error: no such file or folder</source>
-      <translation>%1：错误：文件或文件夹不存在</translation>
+        <source>%1: error: no such file or folder</source>
+        <translation>%1：错误：文件或文件夹不存在</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReplayCommand</name>
     <message>
-      <source>Plays back a recorded Job and writes what happened, as 'jobscope simulate'
+        <source>Plays back a recorded Job and writes what happened, as &apos;jobscope simulate&apos;
 does for a simulated one: the requested and actual parallelism over time
-with the causes of every difference (CSV and a PNG plot), the Pods'
+with the causes of every difference (CSV and a PNG plot), the Pods&apos;
 lifecycles and the Events.
 
-PATH is a JobScope trace (written by 'jobscope record'), a folder of
-'kubectl get … --watch -o json --output-watch-events' streams, or a
-post-mortem dump ('kubectl get job,pods,events -o json' or -o yaml); see
+PATH is a JobScope trace (written by &apos;jobscope record&apos;), a folder of
+&apos;kubectl get … --watch -o json --output-watch-events&apos; streams, or a
+post-mortem dump (&apos;kubectl get job,pods,events -o json&apos; or -o yaml); see
 docs/live.md. Times in the outputs are seconds since the Job was created.
-Without any output option the series CSV goes to standard output; '-' as a
+Without any output option the series CSV goes to standard output; &apos;-&apos; as a
 CSV file name also means standard output.</source>
-      <translation>回放一个已记录的 Job 并写出发生的情况，与 'jobscope simulate' 对模拟 Job
+        <translation>回放一个已记录的 Job 并写出发生的情况，与 &apos;jobscope simulate&apos; 对模拟 Job
 所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
 PNG 图）、Pod 的生命周期以及事件。
 
-PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
-'kubectl get … --watch -o json --output-watch-events' 流的文件夹，或事后转储
-（'kubectl get job,pods,events -o json' 或 -o yaml）；参见 docs/live.md。
+PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一个包含
+&apos;kubectl get … --watch -o json --output-watch-events&apos; 流的文件夹，或事后转储
+（&apos;kubectl get job,pods,events -o json&apos; 或 -o yaml）；参见 docs/live.md。
 输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
-标准输出；CSV 文件名 '-' 也表示标准输出。</translation>
+标准输出；CSV 文件名 &apos;-&apos; 也表示标准输出。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>The trace, kubectl watch folder or kubectl dump to play back.</source>
-      <translation>要回放的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
+        <source>The trace, kubectl watch folder or kubectl dump to play back.</source>
+        <translation>要回放的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
     </message>
     <message>
-      <source>Run 'jobscope replay --help' for usage.</source>
-      <translation>运行 'jobscope replay --help' 查看用法。</translation>
+        <source>Run &apos;jobscope replay --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope replay --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
-      <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
+        <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
+        <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
     </message>
     <message>
-      <source>expected one PATH, got %1: %2</source>
-      <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
+        <source>expected one PATH, got %1: %2</source>
+        <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
     </message>
     <message>
-      <source>Job %1</source>
-      <translation>Job %1</translation>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
     </message>
     <message>
-      <source>Job %1 (namespace %2)</source>
-      <translation>Job %1（命名空间 %2）</translation>
+        <source>Job %1 (namespace %2)</source>
+        <translation>Job %1（命名空间 %2）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>ReportOutputs</name>
     <message>
-      <source>Write the parallelism series (one row per change) as CSV to F.</source>
-      <translation>将并行度序列（每次变化一行）以 CSV 写入 F。</translation>
+        <source>Write the parallelism series (one row per change) as CSV to F.</source>
+        <translation>将并行度序列（每次变化一行）以 CSV 写入 F。</translation>
     </message>
     <message>
-      <source>F</source>
-      <translation>F</translation>
+        <source>F</source>
+        <translation>F</translation>
     </message>
     <message>
-      <source>Write the cause intervals as CSV to F.</source>
-      <translation>将原因区间以 CSV 写入 F。</translation>
+        <source>Write the cause intervals as CSV to F.</source>
+        <translation>将原因区间以 CSV 写入 F。</translation>
     </message>
     <message>
-      <source>Write the Pods' lifecycles as CSV to F.</source>
-      <translation>将 Pod 的生命周期以 CSV 写入 F。</translation>
+        <source>Write the Pods&apos; lifecycles as CSV to F.</source>
+        <translation>将 Pod 的生命周期以 CSV 写入 F。</translation>
     </message>
     <message>
-      <source>Write the Events as CSV to F.</source>
-      <translation>将事件以 CSV 写入 F。</translation>
+        <source>Write the Events as CSV to F.</source>
+        <translation>将事件以 CSV 写入 F。</translation>
     </message>
     <message>
-      <source>Draw the timeline plot as a PNG image to F.</source>
-      <translation>将时间线图绘制为 PNG 图像写入 F。</translation>
+        <source>Draw the timeline plot as a PNG image to F.</source>
+        <translation>将时间线图绘制为 PNG 图像写入 F。</translation>
     </message>
     <message>
-      <source>Width of the PNG in pixels (default %1).</source>
-      <translation>PNG 的宽度，单位为像素（默认 %1）。</translation>
+        <source>Width of the PNG in pixels (default %1).</source>
+        <translation>PNG 的宽度，单位为像素（默认 %1）。</translation>
     </message>
     <message>
-      <source>W</source>
-      <translation>W</translation>
+        <source>W</source>
+        <translation>W</translation>
     </message>
     <message>
-      <source>Height of the PNG in pixels (default %1).</source>
-      <translation>PNG 的高度，单位为像素（默认 %1）。</translation>
+        <source>Height of the PNG in pixels (default %1).</source>
+        <translation>PNG 的高度，单位为像素（默认 %1）。</translation>
     </message>
     <message>
-      <source>H</source>
-      <translation>H</translation>
+        <source>H</source>
+        <translation>H</translation>
     </message>
     <message>
-      <source>--%1: '%2' is not a number of pixels from %3 to %4</source>
-      <translation>--%1：'%2' 不是 %3 到 %4 之间的像素数</translation>
+        <source>--%1: &apos;%2&apos; is not a number of pixels from %3 to %4</source>
+        <translation>--%1：&apos;%2&apos; 不是 %3 到 %4 之间的像素数</translation>
     </message>
     <message>
-      <source>--png: the file name is empty</source>
-      <translation>--png：文件名为空</translation>
+        <source>--png: the file name is empty</source>
+        <translation>--png：文件名为空</translation>
     </message>
     <message>
-      <source>cannot draw the PNG: no graphical application was created</source>
-      <translation>无法绘制 PNG：未创建图形应用程序</translation>
+        <source>cannot draw the PNG: no graphical application was created</source>
+        <translation>无法绘制 PNG：未创建图形应用程序</translation>
     </message>
     <message>
-      <source>cannot write the series to standard output</source>
-      <translation>无法将序列写入标准输出</translation>
+        <source>cannot write the series to standard output</source>
+        <translation>无法将序列写入标准输出</translation>
     </message>
     <message>
-      <source>cannot write to standard output</source>
-      <translation>无法写入标准输出</translation>
+        <source>cannot write to standard output</source>
+        <translation>无法写入标准输出</translation>
     </message>
     <message>
-      <source>an output file name is empty</source>
-      <translation>某个输出文件名为空</translation>
+        <source>an output file name is empty</source>
+        <translation>某个输出文件名为空</translation>
     </message>
     <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <source>Language of messages, help and the plot, such as zh_CN or en (default: the locale).</source>
-      <translation>消息、帮助和图表的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+        <source>Language of messages, help and the plot, such as zh_CN or en (default: the locale).</source>
+        <translation>消息、帮助和图表的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
     </message>
     <message>
-      <source>language</source>
-      <translation>语言</translation>
+        <source>language</source>
+        <translation>语言</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>SimulateCommand</name>
     <message>
-      <source>Simulates a Job in the world a scenario describes and writes what happened:
+        <source>Simulates a Job in the world a scenario describes and writes what happened:
 the requested and actual parallelism over time with the causes of every
-difference (CSV and a PNG plot), the Pods' lifecycles and the Events.
+difference (CSV and a PNG plot), the Pods&apos; lifecycles and the Events.
 
 FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs
 with the default scenario: one roomy node, a 1 s controller sync, Pods that
 run 10 s and never fail. Times in the outputs are seconds since the Job was
 created. Without any output option the series CSV goes to standard output;
-'-' as a CSV file name also means standard output.
+&apos;-&apos; as a CSV file name also means standard output.
 Examples are in resources/examples/.</source>
-      <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
+        <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
 请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
 生命周期以及事件。
 
 FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使用默认场景
 运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
 输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
-写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
+写到标准输出；CSV 文件名为 &apos;-&apos; 时也表示标准输出。
 示例见 resources/examples/。</translation>
     </message>
     <message>
-      <source>Show this help and exit.</source>
-      <translation>显示此帮助并退出。</translation>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
     </message>
     <message>
-      <source>Random seed (overrides the scenario's seed).</source>
-      <translation>随机种子（覆盖场景中的种子）。</translation>
+        <source>Random seed (overrides the scenario&apos;s seed).</source>
+        <translation>随机种子（覆盖场景中的种子）。</translation>
     </message>
     <message>
-      <source>N</source>
-      <translation>N</translation>
+        <source>N</source>
+        <translation>N</translation>
     </message>
     <message>
-      <source>Stop the simulation at this time after the Job's creation, such as 90, 90s, 5m (overrides the scenario's stopAt).</source>
-      <translation>在 Job 创建后的这一时刻停止模拟，例如 90、90s、5m（覆盖场景中的 stopAt）。</translation>
+        <source>Stop the simulation at this time after the Job&apos;s creation, such as 90, 90s, 5m (overrides the scenario&apos;s stopAt).</source>
+        <translation>在 Job 创建后的这一时刻停止模拟，例如 90、90s、5m（覆盖场景中的 stopAt）。</translation>
     </message>
     <message>
-      <source>T</source>
-      <translation>T</translation>
+        <source>T</source>
+        <translation>T</translation>
     </message>
     <message>
-      <source>The scenario or Job manifest (YAML).</source>
-      <translation>场景或 Job 清单（YAML）。</translation>
+        <source>The scenario or Job manifest (YAML).</source>
+        <translation>场景或 Job 清单（YAML）。</translation>
     </message>
     <message>
-      <source>Run 'jobscope simulate --help' for usage.</source>
-      <translation>运行 'jobscope simulate --help' 查看用法。</translation>
+        <source>Run &apos;jobscope simulate --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope simulate --help&apos; 查看用法。</translation>
     </message>
     <message>
-      <source>missing the scenario FILE argument</source>
-      <translation>缺少场景文件参数 FILE</translation>
+        <source>missing the scenario FILE argument</source>
+        <translation>缺少场景文件参数 FILE</translation>
     </message>
     <message>
-      <source>expected one scenario FILE, got %1: %2</source>
-      <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
+        <source>expected one scenario FILE, got %1: %2</source>
+        <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
     </message>
     <message>
-      <source>--seed: '%1' is not a non-negative integer</source>
-      <translation>--seed：'%1' 不是非负整数</translation>
+        <source>--seed: &apos;%1&apos; is not a non-negative integer</source>
+        <translation>--seed：&apos;%1&apos; 不是非负整数</translation>
     </message>
     <message>
-      <source>--until: '%1' is not a positive duration (such as 90, 90s, 5m)</source>
-      <translation>--until：'%1' 不是正的时长（例如 90、90s、5m）</translation>
+        <source>--until: &apos;%1&apos; is not a positive duration (such as 90, 90s, 5m)</source>
+        <translation>--until：&apos;%1&apos; 不是正的时长（例如 90、90s、5m）</translation>
     </message>
     <message>
-      <source>the simulation stopped after %1 steps at %2 s; the outputs end there</source>
-      <translation>模拟在 %1 步后于 %2 秒处停止；输出到此为止</translation>
+        <source>the simulation stopped after %1 steps at %2 s; the outputs end there</source>
+        <translation>模拟在 %1 步后于 %2 秒处停止；输出到此为止</translation>
     </message>
     <message>
-      <source>Job %1</source>
-      <translation>Job %1</translation>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TimelineBuilder</name>
     <message>
-      <source>Job %1 (resourceVersion %2) could not be read: %3</source>
-      <translation>无法读取 Job %1（resourceVersion %2）：%3</translation>
+        <source>Job %1 (resourceVersion %2) could not be read: %3</source>
+        <translation>无法读取 Job %1（resourceVersion %2）：%3</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TraceReader</name>
     <message>
-      <source>%1: cannot read the trace: %2</source>
-      <translation>%1：无法读取跟踪文件：%2</translation>
+        <source>%1: cannot read the trace: %2</source>
+        <translation>%1：无法读取跟踪文件：%2</translation>
     </message>
     <message>
-      <source>%1: the last line is incomplete (the recorder stopped while writing it); the trace is read up to the line before</source>
-      <translation>%1：最后一行不完整（记录器在写入时停止）；跟踪文件读取到前一行为止</translation>
+        <source>%1: the last line is incomplete (the recorder stopped while writing it); the trace is read up to the line before</source>
+        <translation>%1：最后一行不完整（记录器在写入时停止）；跟踪文件读取到前一行为止</translation>
     </message>
     <message>
-      <source>a line must be one JSON object</source>
-      <translation>每一行必须是一个 JSON 对象</translation>
+        <source>a line must be one JSON object</source>
+        <translation>每一行必须是一个 JSON 对象</translation>
     </message>
     <message>
-      <source>%1: error: %2</source>
-      <translation>%1：错误：%2</translation>
+        <source>%1: error: %2</source>
+        <translation>%1：错误：%2</translation>
     </message>
     <message>
-      <source>%1: error: not a JobScope trace: the first line must be the header {"jobscope-trace": %2, …}</source>
-      <translation>%1：错误：不是 JobScope 跟踪文件：第一行必须是文件头 {"jobscope-trace": %2, …}</translation>
+        <source>%1: error: not a JobScope trace: the first line must be the header {&quot;jobscope-trace&quot;: %2, …}</source>
+        <translation>%1：错误：不是 JobScope 跟踪文件：第一行必须是文件头 {&quot;jobscope-trace&quot;: %2, …}</translation>
     </message>
     <message>
-      <source>%1: error: trace format version %2 is not supported (this JobScope reads version %3)</source>
-      <translation>%1：错误：不支持跟踪格式版本 %2（此 JobScope 读取版本 %3）</translation>
+        <source>%1: error: trace format version %2 is not supported (this JobScope reads version %3)</source>
+        <translation>%1：错误：不支持跟踪格式版本 %2（此 JobScope 读取版本 %3）</translation>
     </message>
     <message>
-      <source>%1: error: "t" must be the receive time in seconds since the Unix epoch</source>
-      <translation>%1：错误："t" 必须是接收时间，单位为自 Unix 纪元起的秒数</translation>
+        <source>%1: error: &quot;t&quot; must be the receive time in seconds since the Unix epoch</source>
+        <translation>%1：错误：&quot;t&quot; 必须是接收时间，单位为自 Unix 纪元起的秒数</translation>
     </message>
     <message>
-      <source>%1: error: "kind" must be Job, Pod or Event, not '%2'</source>
-      <translation>%1：错误："kind" 必须是 Job、Pod 或 Event，而不是 '%2'</translation>
+        <source>%1: error: &quot;kind&quot; must be Job, Pod or Event, not &apos;%2&apos;</source>
+        <translation>%1：错误：&quot;kind&quot; 必须是 Job、Pod 或 Event，而不是 &apos;%2&apos;</translation>
     </message>
     <message>
-      <source>%1: error: "type" must be LISTED, ADDED, MODIFIED or DELETED, not '%2'</source>
-      <translation>%1：错误："type" 必须是 LISTED、ADDED、MODIFIED 或 DELETED，而不是 '%2'</translation>
+        <source>%1: error: &quot;type&quot; must be LISTED, ADDED, MODIFIED or DELETED, not &apos;%2&apos;</source>
+        <translation>%1：错误：&quot;type&quot; 必须是 LISTED、ADDED、MODIFIED 或 DELETED，而不是 &apos;%2&apos;</translation>
     </message>
     <message>
-      <source>%1: error: "object" must be the API object</source>
-      <translation>%1：错误："object" 必须是 API 对象</translation>
+        <source>%1: error: &quot;object&quot; must be the API object</source>
+        <translation>%1：错误：&quot;object&quot; 必须是 API 对象</translation>
     </message>
     <message>
-      <source>%1: error: the trace is empty (no header line)</source>
-      <translation>%1：错误：跟踪文件为空（没有文件头行）</translation>
+        <source>%1: error: the trace is empty (no header line)</source>
+        <translation>%1：错误：跟踪文件为空（没有文件头行）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TraceWriter</name>
     <message>
-      <source>cannot create the trace %1: %2</source>
-      <translation>无法创建跟踪文件 %1：%2</translation>
+        <source>cannot create the trace %1: %2</source>
+        <translation>无法创建跟踪文件 %1：%2</translation>
     </message>
     <message>
-      <source>the trace is not open</source>
-      <translation>跟踪文件未打开</translation>
+        <source>the trace is not open</source>
+        <translation>跟踪文件未打开</translation>
     </message>
     <message>
-      <source>cannot write the trace %1: %2</source>
-      <translation>无法写入跟踪文件 %1：%2</translation>
+        <source>cannot write the trace %1: %2</source>
+        <translation>无法写入跟踪文件 %1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Watcher</name>
     <message>
-      <source>no data from the server for %1 s</source>
-      <translation>服务器已有 %1 秒没有发送数据</translation>
+        <source>no data from the server for %1 s</source>
+        <translation>服务器已有 %1 秒没有发送数据</translation>
     </message>
     <message>
-      <source>%1: the list answer is not JSON: %2</source>
-      <translation>%1：列表响应不是 JSON：%2</translation>
+        <source>%1: the list answer is not JSON: %2</source>
+        <translation>%1：列表响应不是 JSON：%2</translation>
     </message>
     <message>
-      <source>%1: skipped a watch line that is not JSON (%2): %3</source>
-      <translation>%1：跳过了一行不是 JSON 的 watch 数据（%2）：%3</translation>
+        <source>%1: skipped a watch line that is not JSON (%2): %3</source>
+        <translation>%1：跳过了一行不是 JSON 的 watch 数据（%2）：%3</translation>
     </message>
     <message>
-      <source>%1: the watch reported an error (%2): %3</source>
-      <translation>%1：watch 报告了错误（%2）：%3</translation>
+        <source>%1: the watch reported an error (%2): %3</source>
+        <translation>%1：watch 报告了错误（%2）：%3</translation>
     </message>
     <message>
-      <source>%1: skipped a watch event of unknown type '%2'</source>
-      <translation>%1：跳过了未知类型 '%2' 的 watch 事件</translation>
+        <source>%1: skipped a watch event of unknown type &apos;%2&apos;</source>
+        <translation>%1：跳过了未知类型 &apos;%2&apos; 的 watch 事件</translation>
     </message>
     <message>
-      <source>%1: the server closed the watch without sending anything</source>
-      <translation>%1：服务器未发送任何内容就关闭了 watch</translation>
+        <source>%1: the server closed the watch without sending anything</source>
+        <translation>%1：服务器未发送任何内容就关闭了 watch</translation>
     </message>
     <message>
-      <source>%1: the resourceVersion expired (410 Gone); listing again</source>
-      <translation>%1：resourceVersion 已过期（410 Gone）；正在重新列出</translation>
+        <source>%1: the resourceVersion expired (410 Gone); listing again</source>
+        <translation>%1：resourceVersion 已过期（410 Gone）；正在重新列出</translation>
     </message>
     <message>
-      <source>%1; retrying in %2 s</source>
-      <translation>%1；%2 秒后重试</translation>
+        <source>%1; retrying in %2 s</source>
+        <translation>%1；%2 秒后重试</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::CompareWindow</name>
     <message>
-      <source>cannot read %1: %2</source>
-      <translation>无法读取 %1：%2</translation>
+        <source>cannot read %1: %2</source>
+        <translation>无法读取 %1：%2</translation>
     </message>
     <message>
-      <source>%1: cannot be read as a scenario</source>
-      <translation>%1：无法作为场景读取</translation>
+        <source>%1: cannot be read as a scenario</source>
+        <translation>%1：无法作为场景读取</translation>
     </message>
     <message>
-      <source>there is no side %1 to open a file on</source>
-      <translation>没有可打开文件的第 %1 侧</translation>
+        <source>there is no side %1 to open a file on</source>
+        <translation>没有可打开文件的第 %1 侧</translation>
     </message>
     <message>
-      <source>Complete at %1 s</source>
-      <translation>%1 秒时完成</translation>
+        <source>Not finished by %1 s</source>
+        <translation>到 %1 秒仍未结束</translation>
     </message>
     <message>
-      <source>Failed at %1 s</source>
-      <translation>%1 秒时失败</translation>
-    </message>
-    <message>
-      <source>Not finished by %1 s</source>
-      <translation>到 %1 秒仍未结束</translation>
-    </message>
-    <message>
-      <source>%1 Pod-seconds</source>
-      <translation>%1 Pod·秒</translation>
+        <source>%1 Pod-seconds</source>
+        <translation>%1 Pod·秒</translation>
     </message>
     <message numerus="yes">
-      <source>%n Pod(s) created</source>
-      <translation>
-        <numerusform>创建了 %n 个 Pod</numerusform>
-      </translation>
+        <source>%n Pod(s) created</source>
+        <translation>
+            <numerusform>创建了 %n 个 Pod</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n failed</source>
-      <translation>
-        <numerusform>%n 个失败</numerusform>
-      </translation>
+        <source>%n failed</source>
+        <translation>
+            <numerusform>%n 个失败</numerusform>
+        </translation>
     </message>
     <message>
-      <source>Top: choose a scenario</source>
-      <translation>上方：选择一个场景</translation>
+        <source>Top: choose a scenario</source>
+        <translation>上方：选择一个场景</translation>
     </message>
     <message>
-      <source>Bottom: choose a scenario</source>
-      <translation>下方：选择一个场景</translation>
+        <source>Bottom: choose a scenario</source>
+        <translation>下方：选择一个场景</translation>
     </message>
     <message>
-      <source>Both complete at %1 s.</source>
-      <translation>两者都在 %1 秒时完成。</translation>
+        <source>Both complete at %1 s.</source>
+        <translation>两者都在 %1 秒时完成。</translation>
     </message>
     <message>
-      <source>Faster: %1, by %2 s.</source>
-      <translation>更快：%1，快 %2 秒。</translation>
+        <source>Faster: %1, by %2 s.</source>
+        <translation>更快：%1，快 %2 秒。</translation>
     </message>
     <message>
-      <source>Only %1 completes.</source>
-      <translation>只有 %1 完成。</translation>
+        <source>Only %1 completes.</source>
+        <translation>只有 %1 完成。</translation>
     </message>
     <message>
-      <source>Neither completes.</source>
-      <translation>两者都未完成。</translation>
+        <source>Neither completes.</source>
+        <translation>两者都未完成。</translation>
     </message>
     <message>
-      <source>Both use %1 Pod-seconds.</source>
-      <translation>两者都用了 %1 Pod·秒。</translation>
+        <source>Both use %1 Pod-seconds.</source>
+        <translation>两者都用了 %1 Pod·秒。</translation>
     </message>
     <message>
-      <source>Cheaper: %1, %2 Pod-seconds fewer.</source>
-      <translation>更省：%1，少用 %2 Pod·秒。</translation>
+        <source>Cheaper: %1, %2 Pod-seconds fewer.</source>
+        <translation>更省：%1，少用 %2 Pod·秒。</translation>
     </message>
     <message>
-      <source>Open a scenario or Job manifest</source>
-      <translation>打开场景或 Job 清单</translation>
+        <source>Open a scenario or Job manifest</source>
+        <translation>打开场景或 Job 清单</translation>
     </message>
     <message>
-      <source>YAML files (*.yaml *.yml);;All files (*)</source>
-      <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
+        <source>YAML files (*.yaml *.yml);;All files (*)</source>
+        <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
     </message>
     <message>
-      <source>Compare two runs</source>
-      <translation>比较两次运行</translation>
+        <source>Compare two runs</source>
+        <translation>比较两次运行</translation>
     </message>
     <message>
-      <source>Open…</source>
-      <translation>打开…</translation>
+        <source>Open…</source>
+        <translation>打开…</translation>
     </message>
     <message>
-      <source>Open a scenario or Job manifest for this side</source>
-      <translation>为这一侧打开场景或 Job 清单</translation>
+        <source>Open a scenario or Job manifest for this side</source>
+        <translation>为这一侧打开场景或 Job 清单</translation>
     </message>
     <message>
-      <source>Open the top scenario</source>
-      <translation>打开上方的场景</translation>
+        <source>Open the top scenario</source>
+        <translation>打开上方的场景</translation>
     </message>
     <message>
-      <source>Open the bottom scenario</source>
-      <translation>打开下方的场景</translation>
+        <source>Open the bottom scenario</source>
+        <translation>打开下方的场景</translation>
     </message>
     <message>
-      <source>Trade-off example for the top</source>
-      <translation>上方的权衡示例</translation>
+        <source>Trade-off example for the top</source>
+        <translation>上方的权衡示例</translation>
     </message>
     <message>
-      <source>Trade-off example for the bottom</source>
-      <translation>下方的权衡示例</translation>
+        <source>Trade-off example for the bottom</source>
+        <translation>下方的权衡示例</translation>
     </message>
     <message>
-      <source>Trade-off examples…</source>
-      <translation>权衡示例…</translation>
+        <source>Trade-off examples…</source>
+        <translation>权衡示例…</translation>
     </message>
-  </context>
-  <context>
+    <message>
+        <source>%1 at %2 s</source>
+        <translation>%2 秒时%1</translation>
+    </message>
+</context>
+<context>
     <name>jobscope::ui::ConnectDialog</name>
     <message>
-      <source>Choose a kubeconfig</source>
-      <translation>选择 kubeconfig</translation>
+        <source>Choose a kubeconfig</source>
+        <translation>选择 kubeconfig</translation>
     </message>
     <message>
-      <source>Reconnecting: %1</source>
-      <translation>正在重新连接：%1</translation>
+        <source>Reconnecting: %1</source>
+        <translation>正在重新连接：%1</translation>
     </message>
     <message>
-      <source>Listing the Jobs of %1…</source>
-      <translation>正在列出 %1 中的 Job…</translation>
+        <source>Listing the Jobs of %1…</source>
+        <translation>正在列出 %1 中的 Job…</translation>
     </message>
     <message>
-      <source>complete</source>
-      <translation>已完成</translation>
+        <source>complete</source>
+        <translation>已完成</translation>
     </message>
     <message>
-      <source>failed</source>
-      <translation>已失败</translation>
+        <source>failed</source>
+        <translation>已失败</translation>
     </message>
     <message>
-      <source>suspended</source>
-      <translation>已暂停</translation>
+        <source>suspended</source>
+        <translation>已暂停</translation>
     </message>
     <message>
-      <source>%1 active</source>
-      <translation>%1 个运行中</translation>
+        <source>%1 active</source>
+        <translation>%1 个运行中</translation>
     </message>
     <message>
-      <source>%1 — %2, %3 succeeded</source>
-      <translation>%1 — %2，%3 个成功</translation>
+        <source>%1 — %2, %3 succeeded</source>
+        <translation>%1 — %2，%3 个成功</translation>
     </message>
     <message>
-      <source>Connect to a cluster</source>
-      <translation>连接到集群</translation>
+        <source>Connect to a cluster</source>
+        <translation>连接到集群</translation>
     </message>
     <message>
-      <source>Kubeconfig:</source>
-      <translation>Kubeconfig：</translation>
+        <source>Kubeconfig:</source>
+        <translation>Kubeconfig：</translation>
     </message>
     <message>
-      <source>default (KUBECONFIG or ~/.kube/config)</source>
-      <translation>默认（KUBECONFIG 或 ~/.kube/config）</translation>
+        <source>default (KUBECONFIG or ~/.kube/config)</source>
+        <translation>默认（KUBECONFIG 或 ~/.kube/config）</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>浏览…</translation>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-      <source>Context:</source>
-      <translation>上下文：</translation>
+        <source>Context:</source>
+        <translation>上下文：</translation>
     </message>
     <message>
-      <source>Namespace:</source>
-      <translation>命名空间：</translation>
+        <source>Namespace:</source>
+        <translation>命名空间：</translation>
     </message>
     <message>
-      <source>Jobs:</source>
-      <translation>Job 列表：</translation>
+        <source>Jobs:</source>
+        <translation>Job 列表：</translation>
     </message>
     <message>
-      <source>Job:</source>
-      <translation>Job：</translation>
+        <source>Job:</source>
+        <translation>Job：</translation>
     </message>
     <message>
-      <source>Connect</source>
-      <translation>连接</translation>
+        <source>Connect</source>
+        <translation>连接</translation>
     </message>
     <message>
-      <source>Jobs in %1: %2, updated live</source>
-      <translation>%1 中的 Job：%2 个，实时更新</translation>
+        <source>Jobs in %1: %2, updated live</source>
+        <translation>%1 中的 Job：%2 个，实时更新</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::EditorPanel</name>
     <message>
-      <source>The knob could not change the text: %1</source>
-      <translation>旋钮无法修改文本：%1</translation>
+        <source>The knob could not change the text: %1</source>
+        <translation>旋钮无法修改文本：%1</translation>
     </message>
     <message>
-      <source>A recorded trace has no knobs: it is what happened.</source>
-      <translation>录制的轨迹没有可调旋钮：它记录的是实际发生的事情。</translation>
+        <source>A recorded trace has no knobs: it is what happened.</source>
+        <translation>录制的轨迹没有可调旋钮：它记录的是实际发生的事情。</translation>
     </message>
     <message>
-      <source>line %1, column %2: %3</source>
-      <translation>第 %1 行，第 %2 列：%3</translation>
+        <source>line %1, column %2: %3</source>
+        <translation>第 %1 行，第 %2 列：%3</translation>
     </message>
     <message>
-      <source>line %1: %2</source>
-      <translation>第 %1 行：%2</translation>
+        <source>line %1: %2</source>
+        <translation>第 %1 行：%2</translation>
     </message>
     <message>
-      <source>Knobs</source>
-      <translation>旋钮</translation>
+        <source>Knobs</source>
+        <translation>旋钮</translation>
     </message>
     <message>
-      <source>Each knob rewrites just its value in the YAML above (Ctrl+Z undoes it); editing the YAML moves the knobs.</source>
-      <translation>每个旋钮只改写上方 YAML 中对应的值（Ctrl+Z 可撤销）；编辑 YAML 时旋钮随之更新。</translation>
+        <source>Each knob rewrites just its value in the YAML above (Ctrl+Z undoes it); editing the YAML moves the knobs.</source>
+        <translation>每个旋钮只改写上方 YAML 中对应的值（Ctrl+Z 可撤销）；编辑 YAML 时旋钮随之更新。</translation>
     </message>
     <message>
-      <source>YAML editor</source>
-      <translation>YAML 编辑器</translation>
+        <source>YAML editor</source>
+        <translation>YAML 编辑器</translation>
     </message>
     <message>
-      <source>Problems</source>
-      <translation>问题</translation>
+        <source>Problems</source>
+        <translation>问题</translation>
     </message>
     <message>
-      <source>No problems</source>
-      <translation>没有问题</translation>
+        <source>No problems</source>
+        <translation>没有问题</translation>
     </message>
     <message numerus="yes">
-      <source>Problems (%n)</source>
-      <translation>
-        <numerusform>问题（%n）</numerusform>
-      </translation>
+        <source>Problems (%n)</source>
+        <translation>
+            <numerusform>问题（%n）</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::ExportSizeDialog</name>
     <message>
-      <source>Image Size</source>
-      <translation>图像尺寸</translation>
+        <source>Image Size</source>
+        <translation>图像尺寸</translation>
     </message>
     <message>
-      <source>&amp;Width (px):</source>
-      <translation>宽度（像素）(&amp;W)：</translation>
+        <source>&amp;Width (px):</source>
+        <translation>宽度（像素）(&amp;W)：</translation>
     </message>
     <message>
-      <source>&amp;Height (px):</source>
-      <translation>高度（像素）(&amp;H)：</translation>
+        <source>&amp;Height (px):</source>
+        <translation>高度（像素）(&amp;H)：</translation>
     </message>
     <message>
-      <source>&amp;Scale:</source>
-      <translation>缩放(&amp;S)：</translation>
+        <source>&amp;Scale:</source>
+        <translation>缩放(&amp;S)：</translation>
     </message>
     <message>
-      <source>Image width in pixels</source>
-      <translation>图像宽度（像素）</translation>
+        <source>Image width in pixels</source>
+        <translation>图像宽度（像素）</translation>
     </message>
     <message>
-      <source>Image height in pixels</source>
-      <translation>图像高度（像素）</translation>
+        <source>Image height in pixels</source>
+        <translation>图像高度（像素）</translation>
     </message>
     <message>
-      <source>Scale factor</source>
-      <translation>缩放倍数</translation>
+        <source>Scale factor</source>
+        <translation>缩放倍数</translation>
     </message>
     <message>
-      <source>Fonts and lines are laid out for the width and height; the scale multiplies the pixels, for sharp images on high-DPI screens and in print.</source>
-      <translation>字体和线条按宽度和高度排布；缩放倍数放大像素数，使图像在高分辨率屏幕和打印中保持清晰。</translation>
+        <source>Fonts and lines are laid out for the width and height; the scale multiplies the pixels, for sharp images on high-DPI screens and in print.</source>
+        <translation>字体和线条按宽度和高度排布；缩放倍数放大像素数，使图像在高分辨率屏幕和打印中保持清晰。</translation>
     </message>
     <message>
-      <source>The image will be %1 × %2 pixels.</source>
-      <translation>图像将为 %1 × %2 像素。</translation>
+        <source>The image will be %1 × %2 pixels.</source>
+        <translation>图像将为 %1 × %2 像素。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::InspectorPanel</name>
     <message>
-      <source>Inspector</source>
-      <translation>检查器</translation>
+        <source>Inspector</source>
+        <translation>检查器</translation>
     </message>
     <message>
-      <source>Narration</source>
-      <translation>解说</translation>
+        <source>Narration</source>
+        <translation>解说</translation>
     </message>
     <message>
-      <source>Job status</source>
-      <translation>Job 状态</translation>
+        <source>Job status</source>
+        <translation>Job 状态</translation>
     </message>
     <message>
-      <source>Selected Pod</source>
-      <translation>所选 Pod</translation>
+        <source>Selected Pod</source>
+        <translation>所选 Pod</translation>
     </message>
     <message>
-      <source>Job deleted</source>
-      <translation>Job 已删除</translation>
+        <source>Job deleted</source>
+        <translation>Job 已删除</translation>
     </message>
     <message>
-      <source>finishing (no terminal condition yet)</source>
-      <translation>正在结束（尚无终止条件）</translation>
+        <source>not created yet</source>
+        <translation>尚未创建</translation>
     </message>
     <message>
-      <source>not created yet</source>
-      <translation>尚未创建</translation>
+        <source>deleted</source>
+        <translation>已删除</translation>
     </message>
     <message>
-      <source>deleted</source>
-      <translation>已删除</translation>
+        <source>%1, exit code %2</source>
+        <translation>%1，退出码 %2</translation>
     </message>
     <message>
-      <source>%1, exit code %2</source>
-      <translation>%1，退出码 %2</translation>
+        <source>terminating</source>
+        <translation>终止中</translation>
     </message>
     <message>
-      <source>terminating</source>
-      <translation>终止中</translation>
+        <source>running, ready</source>
+        <translation>运行中，已就绪</translation>
     </message>
     <message>
-      <source>running, ready</source>
-      <translation>运行中，已就绪</translation>
+        <source>running</source>
+        <translation>运行中</translation>
     </message>
     <message>
-      <source>running</source>
-      <translation>运行中</translation>
+        <source>pending: scheduled, container starting</source>
+        <translation>等待中：已调度，容器启动中</translation>
     </message>
     <message>
-      <source>pending: scheduled, container starting</source>
-      <translation>等待中：已调度，容器启动中</translation>
+        <source>pending: not scheduled yet</source>
+        <translation>等待中：尚未调度</translation>
     </message>
     <message>
-      <source>pending: not scheduled yet</source>
-      <translation>等待中：尚未调度</translation>
+        <source>Open a Job manifest or a scenario to see what happens.</source>
+        <translation>打开一个 Job 清单或场景，查看发生了什么。</translation>
     </message>
     <message>
-      <source>Open a Job manifest or a scenario to see what happens.</source>
-      <translation>打开一个 Job 清单或场景，查看发生了什么。</translation>
+        <source>Job at %1</source>
+        <translation>%1 时的 Job</translation>
     </message>
     <message>
-      <source>Job at %1</source>
-      <translation>%1 时的 Job</translation>
+        <source>Requested (parallelism)</source>
+        <translation>请求数（parallelism）</translation>
     </message>
     <message>
-      <source>Requested (parallelism)</source>
-      <translation>请求数（parallelism）</translation>
+        <source>Controller&apos;s target</source>
+        <translation>控制器的目标</translation>
     </message>
     <message>
-      <source>Controller's target</source>
-      <translation>控制器的目标</translation>
+        <source>Active</source>
+        <translation>活跃</translation>
     </message>
     <message>
-      <source>Active</source>
-      <translation>活跃</translation>
+        <source>Running</source>
+        <translation>运行中</translation>
     </message>
     <message>
-      <source>Running</source>
-      <translation>运行中</translation>
+        <source>Ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-      <source>Ready</source>
-      <translation>就绪</translation>
+        <source>Pending</source>
+        <translation>等待中</translation>
     </message>
     <message>
-      <source>Pending</source>
-      <translation>等待中</translation>
+        <source>Terminating</source>
+        <translation>终止中</translation>
     </message>
     <message>
-      <source>Terminating</source>
-      <translation>终止中</translation>
+        <source>Succeeded</source>
+        <translation>成功</translation>
     </message>
     <message>
-      <source>Succeeded</source>
-      <translation>成功</translation>
+        <source>Failed</source>
+        <translation>失败</translation>
     </message>
     <message>
-      <source>Failed</source>
-      <translation>失败</translation>
+        <source>Conditions</source>
+        <translation>条件</translation>
     </message>
     <message>
-      <source>Conditions</source>
-      <translation>条件</translation>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
-      <source>none</source>
-      <translation>无</translation>
+        <source>, </source>
+        <translation>，</translation>
     </message>
     <message>
-      <source>, </source>
-      <translation>，</translation>
+        <source>Causes</source>
+        <translation>原因</translation>
     </message>
     <message>
-      <source>Causes</source>
-      <translation>原因</translation>
+        <source>State</source>
+        <translation>状态</translation>
     </message>
     <message>
-      <source>State</source>
-      <translation>状态</translation>
+        <source>not observed yet</source>
+        <translation>尚未观察到</translation>
     </message>
     <message>
-      <source>not observed yet</source>
-      <translation>尚未观察到</translation>
+        <source>—</source>
+        <translation>—</translation>
     </message>
     <message>
-      <source>—</source>
-      <translation>—</translation>
+        <source>Name</source>
+        <translation>名称</translation>
     </message>
     <message>
-      <source>Name</source>
-      <translation>名称</translation>
+        <source>Completion index</source>
+        <translation>完成索引</translation>
     </message>
     <message>
-      <source>Completion index</source>
-      <translation>完成索引</translation>
+        <source>Attempt</source>
+        <translation>尝试</translation>
     </message>
     <message>
-      <source>Attempt</source>
-      <translation>尝试</translation>
+        <source>Node</source>
+        <translation>节点</translation>
     </message>
     <message>
-      <source>Node</source>
-      <translation>节点</translation>
+        <source>not scheduled</source>
+        <translation>未调度</translation>
     </message>
     <message>
-      <source>not scheduled</source>
-      <translation>未调度</translation>
+        <source>At %1</source>
+        <translation>%1 时</translation>
     </message>
     <message>
-      <source>At %1</source>
-      <translation>%1 时</translation>
+        <source>Created</source>
+        <translation>创建</translation>
     </message>
     <message>
-      <source>Created</source>
-      <translation>创建</translation>
+        <source>Scheduled</source>
+        <translation>调度</translation>
     </message>
     <message>
-      <source>Scheduled</source>
-      <translation>调度</translation>
+        <source>Started</source>
+        <translation>启动</translation>
     </message>
     <message>
-      <source>Started</source>
-      <translation>启动</translation>
+        <source>Finished</source>
+        <translation>结束</translation>
     </message>
     <message>
-      <source>Finished</source>
-      <translation>结束</translation>
+        <source>Deleted</source>
+        <translation>删除</translation>
     </message>
     <message>
-      <source>Deleted</source>
-      <translation>删除</translation>
+        <source>Last phase</source>
+        <translation>最后阶段</translation>
     </message>
     <message>
-      <source>Last phase</source>
-      <translation>最后阶段</translation>
+        <source>Exit code</source>
+        <translation>退出码</translation>
     </message>
     <message>
-      <source>Exit code</source>
-      <translation>退出码</translation>
+        <source>Disruption</source>
+        <translation>中断</translation>
     </message>
     <message>
-      <source>Disruption</source>
-      <translation>中断</translation>
+        <source>DisruptionTarget (node lost, evicted or preempted)</source>
+        <translation>DisruptionTarget（节点丢失、被驱逐或被抢占）</translation>
     </message>
     <message>
-      <source>DisruptionTarget (node lost, evicted or preempted)</source>
-      <translation>DisruptionTarget（节点丢失、被驱逐或被抢占）</translation>
+        <source>Click a Pod in the Gantt chart to see its details.</source>
+        <translation>在甘特图中点击一个 Pod 查看其详情。</translation>
     </message>
     <message>
-      <source>Click a Pod in the Gantt chart to see its details.</source>
-      <translation>在甘特图中点击一个 Pod 查看其详情。</translation>
+        <source>Completions left</source>
+        <translation>剩余完成数</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::JobDocument</name>
     <message>
-      <source>Job %1</source>
-      <translation>Job %1</translation>
+        <source>Job %1</source>
+        <translation>Job %1</translation>
     </message>
     <message>
-      <source>internal error: %1</source>
-      <translation>内部错误：%1</translation>
+        <source>internal error: %1</source>
+        <translation>内部错误：%1</translation>
     </message>
     <message>
-      <source>untitled</source>
-      <translation>未命名</translation>
+        <source>untitled</source>
+        <translation>未命名</translation>
     </message>
     <message>
-      <source>Scenarios, manifests and traces (*.yaml *.yml *.jsonl *.json)</source>
-      <translation>场景、清单和跟踪记录 (*.yaml *.yml *.jsonl *.json)</translation>
+        <source>Scenarios, manifests and traces (*.yaml *.yml *.jsonl *.json)</source>
+        <translation>场景、清单和跟踪记录 (*.yaml *.yml *.jsonl *.json)</translation>
     </message>
     <message>
-      <source>Traces (*.jsonl *.json)</source>
-      <translation>跟踪记录 (*.jsonl *.json)</translation>
+        <source>Traces (*.jsonl *.json)</source>
+        <translation>跟踪记录 (*.jsonl *.json)</translation>
     </message>
     <message>
-      <source>Scenarios and manifests (*.yaml *.yml)</source>
-      <translation>场景和清单 (*.yaml *.yml)</translation>
+        <source>Scenarios and manifests (*.yaml *.yml)</source>
+        <translation>场景和清单 (*.yaml *.yml)</translation>
     </message>
     <message>
-      <source>All files (*)</source>
-      <translation>所有文件 (*)</translation>
+        <source>All files (*)</source>
+        <translation>所有文件 (*)</translation>
     </message>
     <message>
-      <source>cannot open %1: %2</source>
-      <translation>无法打开 %1：%2</translation>
+        <source>cannot open %1: %2</source>
+        <translation>无法打开 %1：%2</translation>
     </message>
     <message>
-      <source>it is a folder</source>
-      <translation>它是一个文件夹</translation>
+        <source>it is a folder</source>
+        <translation>它是一个文件夹</translation>
     </message>
     <message>
-      <source>a trace is a recording and cannot be saved as text</source>
-      <translation>跟踪记录是一份录制，不能保存为文本</translation>
+        <source>a trace is a recording and cannot be saved as text</source>
+        <translation>跟踪记录是一份录制，不能保存为文本</translation>
     </message>
     <message>
-      <source>%1 is read-only; save it under a new name</source>
-      <translation>%1 是只读的；请用新名称保存</translation>
+        <source>%1 is read-only; save it under a new name</source>
+        <translation>%1 是只读的；请用新名称保存</translation>
     </message>
     <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::KnobPanel</name>
     <message>
-      <source>There is no knob "%1".</source>
-      <translation>没有名为“%1”的旋钮。</translation>
+        <source>There is no knob &quot;%1&quot;.</source>
+        <translation>没有名为“%1”的旋钮。</translation>
     </message>
     <message>
-      <source>Parallelism</source>
-      <translation>并行度</translation>
+        <source>Parallelism</source>
+        <translation>并行度</translation>
     </message>
     <message>
-      <source>default (1)</source>
-      <translation>默认（1）</translation>
+        <source>default (1)</source>
+        <translation>默认（1）</translation>
     </message>
     <message>
-      <source>Completions</source>
-      <translation>完成数</translation>
+        <source>Completions</source>
+        <translation>完成数</translation>
     </message>
     <message>
-      <source>unset</source>
-      <translation>未设置</translation>
+        <source>unset</source>
+        <translation>未设置</translation>
     </message>
     <message>
-      <source>Completion mode</source>
-      <translation>完成模式</translation>
+        <source>Completion mode</source>
+        <translation>完成模式</translation>
     </message>
     <message>
-      <source>Backoff limit</source>
-      <translation>回退上限</translation>
+        <source>Backoff limit</source>
+        <translation>回退上限</translation>
     </message>
     <message>
-      <source>default (6)</source>
-      <translation>默认（6）</translation>
+        <source>default (6)</source>
+        <translation>默认（6）</translation>
     </message>
     <message>
-      <source>Pod replacement</source>
-      <translation>Pod 替换策略</translation>
+        <source>Pod replacement</source>
+        <translation>Pod 替换策略</translation>
     </message>
     <message>
-      <source>Failure rate</source>
-      <translation>失败率</translation>
+        <source>Failure rate</source>
+        <translation>失败率</translation>
     </message>
     <message>
-      <source> %</source>
-      <translation> %</translation>
+        <source> %</source>
+        <translation> %</translation>
     </message>
     <message>
-      <source>none</source>
-      <translation>无</translation>
+        <source>none</source>
+        <translation>无</translation>
     </message>
     <message>
-      <source>Quota (Pods)</source>
-      <translation>配额（Pod 数）</translation>
+        <source>Quota (Pods)</source>
+        <translation>配额（Pod 数）</translation>
     </message>
     <message>
-      <source>no quota</source>
-      <translation>无配额</translation>
+        <source>no quota</source>
+        <translation>无配额</translation>
     </message>
     <message>
-      <source>Pod duration</source>
-      <translation>Pod 运行时长</translation>
+        <source>Pod duration</source>
+        <translation>Pod 运行时长</translation>
     </message>
     <message>
-      <source> s</source>
-      <translation> 秒</translation>
+        <source> s</source>
+        <translation> 秒</translation>
     </message>
     <message>
-      <source>default (10 s)</source>
-      <translation>默认（10 秒）</translation>
+        <source>default (10 s)</source>
+        <translation>默认（10 秒）</translation>
     </message>
     <message>
-      <source>default (%1)</source>
-      <translation>默认（%1）</translation>
+        <source>default (%1)</source>
+        <translation>默认（%1）</translation>
     </message>
     <message>
-      <source>spec.parallelism: how many Pods may run at the same time.</source>
-      <translation>spec.parallelism：最多可同时运行多少个 Pod。</translation>
+        <source>spec.parallelism: how many Pods may run at the same time.</source>
+        <translation>spec.parallelism：最多可同时运行多少个 Pod。</translation>
     </message>
     <message>
-      <source>spec.completions: how many Pods must succeed. Unset: the Job is done when one Pod succeeds and the others have ended (a work queue).</source>
-      <translation>spec.completions：需要多少个 Pod 成功。未设置时：有一个 Pod 成功且其余 Pod 都已结束，Job 即完成（工作队列）。</translation>
+        <source>spec.completions: how many Pods must succeed. Unset: the Job is done when one Pod succeeds and the others have ended (a work queue).</source>
+        <translation>spec.completions：需要多少个 Pod 成功。未设置时：有一个 Pod 成功且其余 Pod 都已结束，Job 即完成（工作队列）。</translation>
     </message>
     <message>
-      <source>spec.completionMode: Indexed gives each Pod an index from 0 to completions - 1, and each index must succeed once.</source>
-      <translation>spec.completionMode：Indexed 为每个 Pod 分配 0 到 completions - 1 的索引，每个索引都必须成功一次。</translation>
+        <source>spec.completionMode: Indexed gives each Pod an index from 0 to completions - 1, and each index must succeed once.</source>
+        <translation>spec.completionMode：Indexed 为每个 Pod 分配 0 到 completions - 1 的索引，每个索引都必须成功一次。</translation>
     </message>
     <message>
-      <source>spec.backoffLimit: how many Pod failures the Job tolerates before it fails.</source>
-      <translation>spec.backoffLimit：Job 在失败之前可容忍多少次 Pod 失败。</translation>
+        <source>spec.backoffLimit: how many Pod failures the Job tolerates before it fails.</source>
+        <translation>spec.backoffLimit：Job 在失败之前可容忍多少次 Pod 失败。</translation>
     </message>
     <message>
-      <source>spec.podReplacementPolicy: TerminatingOrFailed creates a replacement as soon as a Pod starts terminating; Failed waits until it has stopped.</source>
-      <translation>spec.podReplacementPolicy：TerminatingOrFailed 在 Pod 开始终止时就创建替代 Pod；Failed 则等到它完全停止。</translation>
+        <source>spec.podReplacementPolicy: TerminatingOrFailed creates a replacement as soon as a Pod starts terminating; Failed waits until it has stopped.</source>
+        <translation>spec.podReplacementPolicy：TerminatingOrFailed 在 Pod 开始终止时就创建替代 Pod；Failed 则等到它完全停止。</translation>
     </message>
     <message>
-      <source>Scenario failures: the chance that a Pod fails (the probability of the first rule that applies to every Pod).</source>
-      <translation>场景的 failures：Pod 失败的概率（适用于所有 Pod 的第一条规则的 probability）。</translation>
+        <source>Scenario failures: the chance that a Pod fails (the probability of the first rule that applies to every Pod).</source>
+        <translation>场景的 failures：Pod 失败的概率（适用于所有 Pod 的第一条规则的 probability）。</translation>
     </message>
     <message>
-      <source>Scenario cluster.quota.pods (in a manifest: the ResourceQuota's spec.hard.pods): how many Pods the namespace may hold.</source>
-      <translation>场景的 cluster.quota.pods（清单中为 ResourceQuota 的 spec.hard.pods）：命名空间中最多可存在多少个 Pod。</translation>
+        <source>Scenario cluster.quota.pods (in a manifest: the ResourceQuota&apos;s spec.hard.pods): how many Pods the namespace may hold.</source>
+        <translation>场景的 cluster.quota.pods（清单中为 ResourceQuota 的 spec.hard.pods）：命名空间中最多可存在多少个 Pod。</translation>
     </message>
     <message>
-      <source>Scenario runTime: how long each Pod's container runs before it exits successfully.</source>
-      <translation>场景的 runTime：每个 Pod 的容器在成功退出前运行多久。</translation>
+        <source>Scenario runTime: how long each Pod&apos;s container runs before it exits successfully.</source>
+        <translation>场景的 runTime：每个 Pod 的容器在成功退出前运行多久。</translation>
     </message>
     <message>
-      <source>The YAML does not read; fix it first.</source>
-      <translation>YAML 无法读取；请先修正它。</translation>
+        <source>The YAML does not read; fix it first.</source>
+        <translation>YAML 无法读取；请先修正它。</translation>
     </message>
     <message>
-      <source>The text holds no Job.</source>
-      <translation>文本中没有 Job。</translation>
+        <source>The text holds no Job.</source>
+        <translation>文本中没有 Job。</translation>
     </message>
     <message>
-      <source>The Job is in another file (%1); open that file to change it.</source>
-      <translation>Job 位于另一个文件（%1）中；请打开该文件进行修改。</translation>
+        <source>The Job is in another file (%1); open that file to change it.</source>
+        <translation>Job 位于另一个文件（%1）中；请打开该文件进行修改。</translation>
     </message>
     <message>
-      <source>A bare Job manifest has no quota. Add a ResourceQuota with spec.hard.pods as a second document (after ---), or make the file a scenario and set cluster.quota.pods.</source>
-      <translation>单独的 Job 清单没有配额。请在第二个文档（--- 之后）中添加带 spec.hard.pods 的 ResourceQuota，或把文件改成场景并设置 cluster.quota.pods。</translation>
+        <source>A bare Job manifest has no quota. Add a ResourceQuota with spec.hard.pods as a second document (after ---), or make the file a scenario and set cluster.quota.pods.</source>
+        <translation>单独的 Job 清单没有配额。请在第二个文档（--- 之后）中添加带 spec.hard.pods 的 ResourceQuota，或把文件改成场景并设置 cluster.quota.pods。</translation>
     </message>
     <message>
-      <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see docs/scenarios.md).</source>
-      <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 docs/scenarios.md）。</translation>
+        <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see docs/scenarios.md).</source>
+        <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 docs/scenarios.md）。</translation>
     </message>
     <message>
-      <source>runTime is a %1 distribution; edit it in the text.</source>
-      <translation>runTime 是 %1 分布；请在文本中编辑。</translation>
+        <source>runTime is a %1 distribution; edit it in the text.</source>
+        <translation>runTime 是 %1 分布；请在文本中编辑。</translation>
     </message>
     <message>
-      <source>With a workQueue each Pod runs for its items (workQueue.perItem); runTime is not used.</source>
-      <translation>有 workQueue 时，每个 Pod 的运行时长由其处理的工作项决定（workQueue.perItem）；不使用 runTime。</translation>
+        <source>With a workQueue each Pod runs for its items (workQueue.perItem); runTime is not used.</source>
+        <translation>有 workQueue 时，每个 Pod 的运行时长由其处理的工作项决定（workQueue.perItem）；不使用 runTime。</translation>
     </message>
     <message>
-      <source>%1 is not written as a single value; edit it in the text.</source>
-      <translation>%1 不是单个值；请在文本中编辑。</translation>
+        <source>%1 is not written as a single value; edit it in the text.</source>
+        <translation>%1 不是单个值；请在文本中编辑。</translation>
     </message>
     <message>
-      <source>The text says %1, which this control cannot show; fix it in the text.</source>
-      <translation>文本中的值为 %1，此控件无法显示；请在文本中修正。</translation>
+        <source>The text says %1, which this control cannot show; fix it in the text.</source>
+        <translation>文本中的值为 %1，此控件无法显示；请在文本中修正。</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::LiveController</name>
     <message>
-      <source>%1 (live, %2)</source>
-      <translation>%1（实时，%2）</translation>
+        <source>%1 (live, %2)</source>
+        <translation>%1（实时，%2）</translation>
     </message>
     <message>
-      <source>disconnected</source>
-      <translation>已断开连接</translation>
+        <source>disconnected</source>
+        <translation>已断开连接</translation>
     </message>
     <message>
-      <source>connect to a cluster first: there is no live session to record</source>
-      <translation>请先连接集群：没有可录制的实时会话</translation>
+        <source>connect to a cluster first: there is no live session to record</source>
+        <translation>请先连接集群：没有可录制的实时会话</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::MainWindow</name>
     <message>
-      <source>cannot draw the image for %1</source>
-      <translation>无法为 %1 绘制图像</translation>
+        <source>cannot draw the image for %1</source>
+        <translation>无法为 %1 绘制图像</translation>
     </message>
     <message>
-      <source>cannot write %1: %2</source>
-      <translation>无法写入 %1：%2</translation>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-      <source>Open</source>
-      <translation>打开</translation>
+        <source>Open</source>
+        <translation>打开</translation>
     </message>
     <message>
-      <source>Export Plot as PNG</source>
-      <translation>将图表导出为 PNG</translation>
+        <source>Export Plot as PNG</source>
+        <translation>将图表导出为 PNG</translation>
     </message>
     <message>
-      <source>PNG images (*.png)</source>
-      <translation>PNG 图像 (*.png)</translation>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
     </message>
     <message>
-      <source>Export failed</source>
-      <translation>导出失败</translation>
+        <source>Export failed</source>
+        <translation>导出失败</translation>
     </message>
     <message>
-      <source>Export Pod Gantt as PNG</source>
-      <translation>将 Pod 甘特图导出为 PNG</translation>
+        <source>Export Pod Gantt as PNG</source>
+        <translation>将 Pod 甘特图导出为 PNG</translation>
     </message>
     <message>
-      <source>Export Dashboard as PNG</source>
-      <translation>将仪表板导出为 PNG</translation>
+        <source>Export Dashboard as PNG</source>
+        <translation>将仪表板导出为 PNG</translation>
     </message>
     <message>
-      <source>Export as PDF</source>
-      <translation>导出为 PDF</translation>
+        <source>Export as PDF</source>
+        <translation>导出为 PDF</translation>
     </message>
     <message>
-      <source>PDF documents (*.pdf)</source>
-      <translation>PDF 文档 (*.pdf)</translation>
+        <source>PDF documents (*.pdf)</source>
+        <translation>PDF 文档 (*.pdf)</translation>
     </message>
     <message>
-      <source>Export CSV Files into Folder</source>
-      <translation>将 CSV 文件导出到文件夹</translation>
+        <source>Export CSV Files into Folder</source>
+        <translation>将 CSV 文件导出到文件夹</translation>
     </message>
     <message>
-      <source>Wrote series.csv, causes.csv, pods.csv and events.csv into %1</source>
-      <translation>已将 series.csv、causes.csv、pods.csv 和 events.csv 写入 %1</translation>
+        <source>Wrote series.csv, causes.csv, pods.csv and events.csv into %1</source>
+        <translation>已将 series.csv、causes.csv、pods.csv 和 events.csv 写入 %1</translation>
     </message>
     <message>
-      <source>Compare Two Scenarios</source>
-      <translation>比较两个场景</translation>
+        <source>Compare Two Scenarios</source>
+        <translation>比较两个场景</translation>
     </message>
     <message>
-      <source>Browse…</source>
-      <translation>浏览…</translation>
+        <source>Browse…</source>
+        <translation>浏览…</translation>
     </message>
     <message>
-      <source>Choose a Scenario</source>
-      <translation>选择场景</translation>
+        <source>Choose a Scenario</source>
+        <translation>选择场景</translation>
     </message>
     <message>
-      <source>Top scenario</source>
-      <translation>上方场景</translation>
+        <source>Top scenario</source>
+        <translation>上方场景</translation>
     </message>
     <message>
-      <source>Bottom scenario</source>
-      <translation>下方场景</translation>
+        <source>Bottom scenario</source>
+        <translation>下方场景</translation>
     </message>
     <message>
-      <source>Top:</source>
-      <translation>上方：</translation>
+        <source>Top:</source>
+        <translation>上方：</translation>
     </message>
     <message>
-      <source>Bottom:</source>
-      <translation>下方：</translation>
+        <source>Bottom:</source>
+        <translation>下方：</translation>
     </message>
     <message>
-      <source>Compare</source>
-      <translation>比较</translation>
+        <source>Compare</source>
+        <translation>比较</translation>
     </message>
     <message>
-      <source>Open Recording</source>
-      <translation>打开录制</translation>
+        <source>Open Recording</source>
+        <translation>打开录制</translation>
     </message>
     <message>
-      <source>Open Lesson</source>
-      <translation>打开课程</translation>
+        <source>Open Lesson</source>
+        <translation>打开课程</translation>
     </message>
     <message>
-      <source>Lessons (*.yaml *.yml)</source>
-      <translation>课程 (*.yaml *.yml)</translation>
+        <source>Lessons (*.yaml *.yml)</source>
+        <translation>课程 (*.yaml *.yml)</translation>
     </message>
     <message>
-      <source>Export Lesson Slides into Folder</source>
-      <translation>将课程幻灯片导出到文件夹</translation>
+        <source>Export Lesson Slides into Folder</source>
+        <translation>将课程幻灯片导出到文件夹</translation>
     </message>
     <message>
-      <source>Wrote %1 slides into %2</source>
-      <translation>已将 %1 张幻灯片写入 %2</translation>
+        <source>Wrote %1 slides into %2</source>
+        <translation>已将 %1 张幻灯片写入 %2</translation>
     </message>
     <message>
-      <source>Keyboard Shortcuts</source>
-      <translation>键盘快捷键</translation>
+        <source>Keyboard Shortcuts</source>
+        <translation>键盘快捷键</translation>
     </message>
     <message>
-      <source>About JobScope</source>
-      <translation>关于 JobScope</translation>
+        <source>About JobScope</source>
+        <translation>关于 JobScope</translation>
     </message>
     <message>
-      <source>&lt;h3&gt;JobScope %1&lt;/h3&gt;&lt;p&gt;Plays back a Kubernetes Job's Pods over time and explains every difference between the requested and the actual parallelism.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;QCustomPlot %3&lt;br&gt;yaml-cpp %4&lt;/p&gt;</source>
-      <translation>&lt;h3&gt;JobScope %1&lt;/h3&gt;&lt;p&gt;按时间回放 Kubernetes Job 的 Pod，并解释请求的并行度与实际并行度之间的每一处差异。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;QCustomPlot %3&lt;br&gt;yaml-cpp %4&lt;/p&gt;</translation>
+        <source>&lt;h3&gt;JobScope %1&lt;/h3&gt;&lt;p&gt;Plays back a Kubernetes Job&apos;s Pods over time and explains every difference between the requested and the actual parallelism.&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;QCustomPlot %3&lt;br&gt;yaml-cpp %4&lt;/p&gt;</source>
+        <translation>&lt;h3&gt;JobScope %1&lt;/h3&gt;&lt;p&gt;按时间回放 Kubernetes Job 的 Pod，并解释请求的并行度与实际并行度之间的每一处差异。&lt;/p&gt;&lt;p&gt;Qt %2&lt;br&gt;QCustomPlot %3&lt;br&gt;yaml-cpp %4&lt;/p&gt;</translation>
     </message>
     <message>
-      <source>t = %1 / %2</source>
-      <translation>t = %1 / %2</translation>
+        <source>t = %1 / %2</source>
+        <translation>t = %1 / %2</translation>
     </message>
     <message>
-      <source>%1[*] — JobScope</source>
-      <translation>%1[*] — JobScope</translation>
+        <source>%1[*] — JobScope</source>
+        <translation>%1[*] — JobScope</translation>
     </message>
     <message>
-      <source>Loading…</source>
-      <translation>正在加载…</translation>
+        <source>Loading…</source>
+        <translation>正在加载…</translation>
     </message>
     <message>
-      <source>Simulating…</source>
-      <translation>正在模拟…</translation>
+        <source>Simulating…</source>
+        <translation>正在模拟…</translation>
     </message>
     <message>
-      <source>line %1: </source>
-      <translation>第 %1 行：</translation>
+        <source>line %1: </source>
+        <translation>第 %1 行：</translation>
     </message>
     <message>
-      <source>1 error</source>
-      <translation>1 个错误</translation>
+        <source>1 error</source>
+        <translation>1 个错误</translation>
     </message>
     <message>
-      <source>%1 errors</source>
-      <translation>%1 个错误</translation>
+        <source>%1 errors</source>
+        <translation>%1 个错误</translation>
     </message>
     <message>
-      <source>the views show the last good run</source>
-      <translation>视图显示的是上一次成功的运行</translation>
+        <source>the views show the last good run</source>
+        <translation>视图显示的是上一次成功的运行</translation>
     </message>
     <message>
-      <source>1 Pod</source>
-      <translation>1 个 Pod</translation>
+        <source>1 Pod</source>
+        <translation>1 个 Pod</translation>
     </message>
     <message>
-      <source>%1 Pods</source>
-      <translation>%1 个 Pod</translation>
+        <source>%1 Pods</source>
+        <translation>%1 个 Pod</translation>
     </message>
     <message>
-      <source>Loaded %1 over %2</source>
-      <translation>已加载 %1，时长 %2</translation>
+        <source>Loaded %1 over %2</source>
+        <translation>已加载 %1，时长 %2</translation>
     </message>
     <message>
-      <source>Simulated %1 over %2</source>
-      <translation>已模拟 %1，时长 %2</translation>
+        <source>Simulated %1 over %2</source>
+        <translation>已模拟 %1，时长 %2</translation>
     </message>
     <message>
-      <source>Nothing to show</source>
-      <translation>没有可显示的内容</translation>
+        <source>Nothing to show</source>
+        <translation>没有可显示的内容</translation>
     </message>
     <message>
-      <source>&amp;File</source>
-      <translation>文件(&amp;F)</translation>
+        <source>&amp;File</source>
+        <translation>文件(&amp;F)</translation>
     </message>
     <message>
-      <source>Open &amp;Example</source>
-      <translation>打开示例(&amp;E)</translation>
+        <source>Open &amp;Example</source>
+        <translation>打开示例(&amp;E)</translation>
     </message>
     <message>
-      <source>Open &amp;Recent</source>
-      <translation>最近打开(&amp;R)</translation>
+        <source>Open &amp;Recent</source>
+        <translation>最近打开(&amp;R)</translation>
     </message>
     <message>
-      <source>E&amp;xport</source>
-      <translation>导出(&amp;X)</translation>
+        <source>E&amp;xport</source>
+        <translation>导出(&amp;X)</translation>
     </message>
     <message>
-      <source>&amp;Edit</source>
-      <translation>编辑(&amp;E)</translation>
+        <source>&amp;Edit</source>
+        <translation>编辑(&amp;E)</translation>
     </message>
     <message>
-      <source>&amp;View</source>
-      <translation>视图(&amp;V)</translation>
+        <source>&amp;View</source>
+        <translation>视图(&amp;V)</translation>
     </message>
     <message>
-      <source>&amp;Simulate</source>
-      <translation>模拟(&amp;S)</translation>
+        <source>&amp;Simulate</source>
+        <translation>模拟(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Playback</source>
-      <translation>回放(&amp;P)</translation>
+        <source>&amp;Playback</source>
+        <translation>回放(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Live</source>
-      <translation>实时(&amp;L)</translation>
+        <source>&amp;Live</source>
+        <translation>实时(&amp;L)</translation>
     </message>
     <message>
-      <source>L&amp;esson</source>
-      <translation>课程(&amp;E)</translation>
+        <source>L&amp;esson</source>
+        <translation>课程(&amp;E)</translation>
     </message>
     <message>
-      <source>Se&amp;ttings</source>
-      <translation>设置(&amp;T)</translation>
+        <source>Se&amp;ttings</source>
+        <translation>设置(&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Theme</source>
-      <translation>主题(&amp;T)</translation>
+        <source>&amp;Theme</source>
+        <translation>主题(&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Language</source>
-      <translation>语言(&amp;L)</translation>
+        <source>&amp;Language</source>
+        <translation>语言(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Help</source>
-      <translation>帮助(&amp;H)</translation>
+        <source>&amp;Help</source>
+        <translation>帮助(&amp;H)</translation>
     </message>
     <message>
-      <source>&amp;Open…</source>
-      <translation>打开(&amp;O)…</translation>
+        <source>&amp;Open…</source>
+        <translation>打开(&amp;O)…</translation>
     </message>
     <message>
-      <source>Open a scenario, a Job manifest or a recorded trace</source>
-      <translation>打开场景、Job 清单或录制的跟踪记录</translation>
+        <source>Open a scenario, a Job manifest or a recorded trace</source>
+        <translation>打开场景、Job 清单或录制的跟踪记录</translation>
     </message>
     <message>
-      <source>&amp;Clear List</source>
-      <translation>清空列表(&amp;C)</translation>
+        <source>&amp;Clear List</source>
+        <translation>清空列表(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Save</source>
-      <translation>保存(&amp;S)</translation>
+        <source>&amp;Save</source>
+        <translation>保存(&amp;S)</translation>
     </message>
     <message>
-      <source>Save &amp;As…</source>
-      <translation>另存为(&amp;A)…</translation>
+        <source>Save &amp;As…</source>
+        <translation>另存为(&amp;A)…</translation>
     </message>
     <message>
-      <source>&amp;Plot as PNG…</source>
-      <translation>图表 PNG(&amp;P)…</translation>
+        <source>&amp;Plot as PNG…</source>
+        <translation>图表 PNG(&amp;P)…</translation>
     </message>
     <message>
-      <source>Pod &amp;Gantt as PNG…</source>
-      <translation>Pod 甘特图 PNG(&amp;G)…</translation>
+        <source>Pod &amp;Gantt as PNG…</source>
+        <translation>Pod 甘特图 PNG(&amp;G)…</translation>
     </message>
     <message>
-      <source>&amp;Dashboard as PNG…</source>
-      <translation>仪表板 PNG(&amp;D)…</translation>
+        <source>&amp;Dashboard as PNG…</source>
+        <translation>仪表板 PNG(&amp;D)…</translation>
     </message>
     <message>
-      <source>Dashboard as P&amp;DF…</source>
-      <translation>仪表板 PDF(&amp;D)…</translation>
+        <source>Dashboard as P&amp;DF…</source>
+        <translation>仪表板 PDF(&amp;D)…</translation>
     </message>
     <message>
-      <source>&amp;CSV Files…</source>
-      <translation>CSV 文件(&amp;C)…</translation>
+        <source>&amp;CSV Files…</source>
+        <translation>CSV 文件(&amp;C)…</translation>
     </message>
     <message>
-      <source>&amp;Quit</source>
-      <translation>退出(&amp;Q)</translation>
+        <source>&amp;Quit</source>
+        <translation>退出(&amp;Q)</translation>
     </message>
     <message>
-      <source>&amp;Undo</source>
-      <translation>撤销(&amp;U)</translation>
+        <source>&amp;Undo</source>
+        <translation>撤销(&amp;U)</translation>
     </message>
     <message>
-      <source>&amp;Redo</source>
-      <translation>重做(&amp;R)</translation>
+        <source>&amp;Redo</source>
+        <translation>重做(&amp;R)</translation>
     </message>
     <message>
-      <source>Cu&amp;t</source>
-      <translation>剪切(&amp;T)</translation>
+        <source>Cu&amp;t</source>
+        <translation>剪切(&amp;T)</translation>
     </message>
     <message>
-      <source>&amp;Copy</source>
-      <translation>复制(&amp;C)</translation>
+        <source>&amp;Copy</source>
+        <translation>复制(&amp;C)</translation>
     </message>
     <message>
-      <source>&amp;Paste</source>
-      <translation>粘贴(&amp;P)</translation>
+        <source>&amp;Paste</source>
+        <translation>粘贴(&amp;P)</translation>
     </message>
     <message>
-      <source>Select &amp;All</source>
-      <translation>全选(&amp;A)</translation>
+        <source>Select &amp;All</source>
+        <translation>全选(&amp;A)</translation>
     </message>
     <message>
-      <source>&amp;Editor</source>
-      <translation>编辑器(&amp;E)</translation>
+        <source>&amp;Editor</source>
+        <translation>编辑器(&amp;E)</translation>
     </message>
     <message>
-      <source>Pod &amp;Gantt</source>
-      <translation>Pod 甘特图(&amp;G)</translation>
+        <source>Pod &amp;Gantt</source>
+        <translation>Pod 甘特图(&amp;G)</translation>
     </message>
     <message>
-      <source>&amp;Inspector</source>
-      <translation>检查器(&amp;I)</translation>
+        <source>&amp;Inspector</source>
+        <translation>检查器(&amp;I)</translation>
     </message>
     <message>
-      <source>&amp;Zoom to Fit</source>
-      <translation>缩放以适应(&amp;Z)</translation>
+        <source>&amp;Zoom to Fit</source>
+        <translation>缩放以适应(&amp;Z)</translation>
     </message>
     <message>
-      <source>&amp;Full Screen</source>
-      <translation>全屏(&amp;F)</translation>
+        <source>&amp;Full Screen</source>
+        <translation>全屏(&amp;F)</translation>
     </message>
     <message>
-      <source>&amp;Run Now</source>
-      <translation>立即运行(&amp;R)</translation>
+        <source>&amp;Run Now</source>
+        <translation>立即运行(&amp;R)</translation>
     </message>
     <message>
-      <source>Re-run with &amp;Another Seed</source>
-      <translation>换一个随机种子重新运行(&amp;A)</translation>
+        <source>Re-run with &amp;Another Seed</source>
+        <translation>换一个随机种子重新运行(&amp;A)</translation>
     </message>
     <message>
-      <source>Use the Scenario's &amp;Seed</source>
-      <translation>使用场景的随机种子(&amp;S)</translation>
+        <source>Use the Scenario&apos;s &amp;Seed</source>
+        <translation>使用场景的随机种子(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Compare…</source>
-      <translation>比较(&amp;C)…</translation>
+        <source>&amp;Compare…</source>
+        <translation>比较(&amp;C)…</translation>
     </message>
     <message>
-      <source>Pause</source>
-      <translation>暂停</translation>
+        <source>Pause</source>
+        <translation>暂停</translation>
     </message>
     <message>
-      <source>Play</source>
-      <translation>播放</translation>
+        <source>Play</source>
+        <translation>播放</translation>
     </message>
     <message>
-      <source>Previous Event</source>
-      <translation>上一个事件</translation>
+        <source>Previous Event</source>
+        <translation>上一个事件</translation>
     </message>
     <message>
-      <source>Next Event</source>
-      <translation>下一个事件</translation>
+        <source>Next Event</source>
+        <translation>下一个事件</translation>
     </message>
     <message>
-      <source>◀ Cause</source>
-      <translation>◀ 原因</translation>
+        <source>◀ Cause</source>
+        <translation>◀ 原因</translation>
     </message>
     <message>
-      <source>Previous cause change (Shift+Left)</source>
-      <translation>上一次原因变化（Shift+左）</translation>
+        <source>Previous cause change (Shift+Left)</source>
+        <translation>上一次原因变化（Shift+左）</translation>
     </message>
     <message>
-      <source>Cause ▶</source>
-      <translation>原因 ▶</translation>
+        <source>Cause ▶</source>
+        <translation>原因 ▶</translation>
     </message>
     <message>
-      <source>Next cause change (Shift+Right)</source>
-      <translation>下一次原因变化（Shift+右）</translation>
+        <source>Next cause change (Shift+Right)</source>
+        <translation>下一次原因变化（Shift+右）</translation>
     </message>
     <message>
-      <source>Jump to Start</source>
-      <translation>跳到开头</translation>
+        <source>Jump to Start</source>
+        <translation>跳到开头</translation>
     </message>
     <message>
-      <source>Jump to End</source>
-      <translation>跳到结尾</translation>
+        <source>Jump to End</source>
+        <translation>跳到结尾</translation>
     </message>
     <message>
-      <source>Faster</source>
-      <translation>加快</translation>
+        <source>Faster</source>
+        <translation>加快</translation>
     </message>
     <message>
-      <source>Slower</source>
-      <translation>减慢</translation>
+        <source>Slower</source>
+        <translation>减慢</translation>
     </message>
     <message>
-      <source>Loop</source>
-      <translation>循环</translation>
+        <source>Loop</source>
+        <translation>循环</translation>
     </message>
     <message>
-      <source>&amp;Connect to Cluster…</source>
-      <translation>连接到集群(&amp;C)…</translation>
+        <source>&amp;Connect to Cluster…</source>
+        <translation>连接到集群(&amp;C)…</translation>
     </message>
     <message>
-      <source>Open &amp;Recording…</source>
-      <translation>打开录制(&amp;R)…</translation>
+        <source>Open &amp;Recording…</source>
+        <translation>打开录制(&amp;R)…</translation>
     </message>
     <message>
-      <source>&amp;Present</source>
-      <translation>演示(&amp;P)</translation>
+        <source>&amp;Present</source>
+        <translation>演示(&amp;P)</translation>
     </message>
     <message>
-      <source>&amp;Open Lesson…</source>
-      <translation>打开课程(&amp;O)…</translation>
+        <source>&amp;Open Lesson…</source>
+        <translation>打开课程(&amp;O)…</translation>
     </message>
     <message>
-      <source>&amp;Export Lesson Slides…</source>
-      <translation>导出课程幻灯片(&amp;E)…</translation>
+        <source>&amp;Export Lesson Slides…</source>
+        <translation>导出课程幻灯片(&amp;E)…</translation>
     </message>
     <message>
-      <source>&amp;Keyboard Shortcuts</source>
-      <translation>键盘快捷键(&amp;K)</translation>
+        <source>&amp;Keyboard Shortcuts</source>
+        <translation>键盘快捷键(&amp;K)</translation>
     </message>
     <message>
-      <source>&amp;About JobScope</source>
-      <translation>关于 JobScope(&amp;A)</translation>
+        <source>&amp;About JobScope</source>
+        <translation>关于 JobScope(&amp;A)</translation>
     </message>
     <message>
-      <source>About &amp;Qt</source>
-      <translation>关于 Qt(&amp;Q)</translation>
+        <source>About &amp;Qt</source>
+        <translation>关于 Qt(&amp;Q)</translation>
     </message>
     <message>
-      <source>Follow the &amp;System</source>
-      <translation>跟随系统(&amp;S)</translation>
+        <source>Follow the &amp;System</source>
+        <translation>跟随系统(&amp;S)</translation>
     </message>
     <message>
-      <source>&amp;Light</source>
-      <translation>浅色(&amp;L)</translation>
+        <source>&amp;Light</source>
+        <translation>浅色(&amp;L)</translation>
     </message>
     <message>
-      <source>&amp;Dark</source>
-      <translation>深色(&amp;D)</translation>
+        <source>&amp;Dark</source>
+        <translation>深色(&amp;D)</translation>
     </message>
     <message>
-      <source>Playback</source>
-      <translation>回放</translation>
+        <source>Playback</source>
+        <translation>回放</translation>
     </message>
     <message>
-      <source>Speed </source>
-      <translation>速度 </translation>
+        <source>Speed </source>
+        <translation>速度 </translation>
     </message>
     <message>
-      <source>Playback speed</source>
-      <translation>回放速度</translation>
+        <source>Playback speed</source>
+        <translation>回放速度</translation>
     </message>
     <message>
-      <source>Playback speed (+ / -)</source>
-      <translation>回放速度（+ / -）</translation>
+        <source>Playback speed (+ / -)</source>
+        <translation>回放速度（+ / -）</translation>
     </message>
     <message>
-      <source>Playhead time</source>
-      <translation>播放头时间</translation>
+        <source>Playhead time</source>
+        <translation>播放头时间</translation>
     </message>
     <message>
-      <source>Playhead position</source>
-      <translation>播放头位置</translation>
+        <source>Playhead position</source>
+        <translation>播放头位置</translation>
     </message>
     <message>
-      <source>Drag to move the playhead</source>
-      <translation>拖动以移动播放头</translation>
+        <source>Drag to move the playhead</source>
+        <translation>拖动以移动播放头</translation>
     </message>
     <message>
-      <source>Requested and actual parallelism over time</source>
-      <translation>请求的与实际的并行度随时间的变化</translation>
+        <source>Requested and actual parallelism over time</source>
+        <translation>请求的与实际的并行度随时间的变化</translation>
     </message>
     <message>
-      <source>Pods over time</source>
-      <translation>Pod 随时间的变化</translation>
+        <source>Pods over time</source>
+        <translation>Pod 随时间的变化</translation>
     </message>
     <message>
-      <source>Status and causes at the playhead</source>
-      <translation>播放头处的状态和原因</translation>
+        <source>Status and causes at the playhead</source>
+        <translation>播放头处的状态和原因</translation>
     </message>
     <message>
-      <source>Scenario editor</source>
-      <translation>场景编辑器</translation>
+        <source>Scenario editor</source>
+        <translation>场景编辑器</translation>
     </message>
     <message>
-      <source>Document state</source>
-      <translation>文档状态</translation>
+        <source>Document state</source>
+        <translation>文档状态</translation>
     </message>
     <message>
-      <source>Cannot Open File</source>
-      <translation>无法打开文件</translation>
+        <source>Cannot Open File</source>
+        <translation>无法打开文件</translation>
     </message>
     <message>
-      <source>Unsaved Changes</source>
-      <translation>未保存的更改</translation>
+        <source>Unsaved Changes</source>
+        <translation>未保存的更改</translation>
     </message>
     <message>
-      <source>%1 has changes that are not saved. Save them?</source>
-      <translation>%1 有未保存的更改。要保存吗？</translation>
+        <source>%1 has changes that are not saved. Save them?</source>
+        <translation>%1 有未保存的更改。要保存吗？</translation>
     </message>
     <message>
-      <source>Cannot Save</source>
-      <translation>无法保存</translation>
+        <source>Cannot Save</source>
+        <translation>无法保存</translation>
     </message>
     <message>
-      <source>Save As</source>
-      <translation>另存为</translation>
+        <source>Save As</source>
+        <translation>另存为</translation>
     </message>
     <message>
-      <source>YAML files (*.yaml *.yml)</source>
-      <translation>YAML 文件 (*.yaml *.yml)</translation>
+        <source>YAML files (*.yaml *.yml)</source>
+        <translation>YAML 文件 (*.yaml *.yml)</translation>
     </message>
     <message>
-      <source>the Pod Gantt is not part of this build</source>
-      <translation>此版本不包含 Pod 甘特图</translation>
+        <source>the Pod Gantt is not part of this build</source>
+        <translation>此版本不包含 Pod 甘特图</translation>
     </message>
     <message>
-      <source>the image size %1 × %2 at scale %3 is empty</source>
-      <translation>图像尺寸 %1 × %2（缩放 %3）为空</translation>
+        <source>the image size %1 × %2 at scale %3 is empty</source>
+        <translation>图像尺寸 %1 × %2（缩放 %3）为空</translation>
     </message>
     <message>
-      <source>cannot write %1: the PDF could not be started</source>
-      <translation>无法写入 %1：无法开始生成 PDF</translation>
+        <source>cannot write %1: the PDF could not be started</source>
+        <translation>无法写入 %1：无法开始生成 PDF</translation>
     </message>
     <message>
-      <source>there is no result to export yet</source>
-      <translation>还没有可导出的结果</translation>
+        <source>there is no result to export yet</source>
+        <translation>还没有可导出的结果</translation>
     </message>
     <message>
-      <source>cannot create the folder %1</source>
-      <translation>无法创建文件夹 %1</translation>
+        <source>cannot create the folder %1</source>
+        <translation>无法创建文件夹 %1</translation>
     </message>
     <message>
-      <source>Language</source>
-      <translation>语言</translation>
+        <source>Language</source>
+        <translation>语言</translation>
     </message>
     <message>
-      <source>There is no translation for %1; the texts stay in English.</source>
-      <translation>没有 %1 的翻译；文字保持英文。</translation>
+        <source>There is no translation for %1; the texts stay in English.</source>
+        <translation>没有 %1 的翻译；文字保持英文。</translation>
     </message>
     <message>
-      <source>Record to Trace</source>
-      <translation>录制到跟踪记录</translation>
+        <source>Record to Trace</source>
+        <translation>录制到跟踪记录</translation>
     </message>
     <message>
-      <source>Traces (*.jsonl)</source>
-      <translation>跟踪记录 (*.jsonl)</translation>
+        <source>Traces (*.jsonl)</source>
+        <translation>跟踪记录 (*.jsonl)</translation>
     </message>
     <message>
-      <source>Cannot Record</source>
-      <translation>无法录制</translation>
+        <source>Cannot Record</source>
+        <translation>无法录制</translation>
     </message>
     <message>
-      <source>Recording Stopped</source>
-      <translation>录制已停止</translation>
+        <source>Recording Stopped</source>
+        <translation>录制已停止</translation>
     </message>
     <message>
-      <source>Recorded %1</source>
-      <translation>已录制到 %1</translation>
+        <source>Recorded %1</source>
+        <translation>已录制到 %1</translation>
     </message>
     <message>
-      <source>Live: %1 over %2</source>
-      <translation>实时：%2 内 %1</translation>
+        <source>Live: %1 over %2</source>
+        <translation>实时：%2 内 %1</translation>
     </message>
     <message>
-      <source>recording to %1</source>
-      <translation>正在录制到 %1</translation>
+        <source>recording to %1</source>
+        <translation>正在录制到 %1</translation>
     </message>
     <message>
-      <source>Record the live session to a trace file</source>
-      <translation>将实时会话录制到跟踪记录</translation>
+        <source>Record the live session to a trace file</source>
+        <translation>将实时会话录制到跟踪记录</translation>
     </message>
     <message>
-      <source>Connect to a cluster first (Live › Connect to Cluster…)</source>
-      <translation>请先连接到集群（实时 › 连接到集群…）</translation>
+        <source>Connect to a cluster first (Live › Connect to Cluster…)</source>
+        <translation>请先连接到集群（实时 › 连接到集群…）</translation>
     </message>
     <message>
-      <source>Watch a Job on a Kubernetes cluster as it runs</source>
-      <translation>实时观察 Kubernetes 集群上运行中的 Job</translation>
+        <source>Watch a Job on a Kubernetes cluster as it runs</source>
+        <translation>实时观察 Kubernetes 集群上运行中的 Job</translation>
     </message>
     <message>
-      <source>&amp;Disconnect</source>
-      <translation>断开连接(&amp;D)</translation>
+        <source>&amp;Disconnect</source>
+        <translation>断开连接(&amp;D)</translation>
     </message>
     <message>
-      <source>Stop watching; the Job stays shown</source>
-      <translation>停止观察；Job 仍保留显示</translation>
+        <source>Stop watching; the Job stays shown</source>
+        <translation>停止观察；Job 仍保留显示</translation>
     </message>
     <message>
-      <source>&amp;Follow Newest Time</source>
-      <translation>跟随最新时间(&amp;F)</translation>
+        <source>&amp;Follow Newest Time</source>
+        <translation>跟随最新时间(&amp;F)</translation>
     </message>
     <message>
-      <source>Keep the playhead at the newest time while live (End turns it on)</source>
-      <translation>实时模式下让播放头停在最新时间（按 End 重新开启）</translation>
+        <source>Keep the playhead at the newest time while live (End turns it on)</source>
+        <translation>实时模式下让播放头停在最新时间（按 End 重新开启）</translation>
     </message>
     <message>
-      <source>Record to &amp;Trace…</source>
-      <translation>录制到跟踪记录(&amp;T)…</translation>
+        <source>Record to &amp;Trace…</source>
+        <translation>录制到跟踪记录(&amp;T)…</translation>
     </message>
     <message>
-      <source>Stop Recordin&amp;g</source>
-      <translation>停止录制(&amp;G)</translation>
+        <source>Stop Recordin&amp;g</source>
+        <translation>停止录制(&amp;G)</translation>
     </message>
     <message>
-      <source>Open Recording Folder</source>
-      <translation>打开录制文件夹</translation>
+        <source>Open Recording Folder</source>
+        <translation>打开录制文件夹</translation>
     </message>
     <message>
-      <source>Open Recording Fo&amp;lder…</source>
-      <translation>打开录制文件夹(&amp;L)…</translation>
+        <source>Open Recording Fo&amp;lder…</source>
+        <translation>打开录制文件夹(&amp;L)…</translation>
     </message>
     <message>
-      <source>Open a folder of kubectl watch streams (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl)</source>
-      <translation>打开 kubectl watch 流所在的文件夹（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl）</translation>
+        <source>Open a folder of kubectl watch streams (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl)</source>
+        <translation>打开 kubectl watch 流所在的文件夹（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl）</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::PodGantt</name>
     <message>
-      <source>index %1</source>
-      <translation>索引 %1</translation>
+        <source>index %1</source>
+        <translation>索引 %1</translation>
     </message>
     <message>
-      <source>pending</source>
-      <translation>等待中</translation>
+        <source>pending</source>
+        <translation>等待中</translation>
     </message>
     <message>
-      <source>running</source>
-      <translation>运行中</translation>
+        <source>running</source>
+        <translation>运行中</translation>
     </message>
     <message>
-      <source>ready</source>
-      <translation>就绪</translation>
+        <source>ready</source>
+        <translation>就绪</translation>
     </message>
     <message>
-      <source>terminating</source>
-      <translation>终止中</translation>
+        <source>terminating</source>
+        <translation>终止中</translation>
     </message>
     <message>
-      <source>succeeded</source>
-      <translation>成功</translation>
+        <source>succeeded</source>
+        <translation>成功</translation>
     </message>
     <message>
-      <source>failed (✕ exit code)</source>
-      <translation>失败（✕ 退出码）</translation>
+        <source>failed (✕ exit code)</source>
+        <translation>失败（✕ 退出码）</translation>
     </message>
     <message>
-      <source>time since the Job was created (s)</source>
-      <translation>自 Job 创建以来的时间（秒）</translation>
+        <source>time since the Job was created (s)</source>
+        <translation>自 Job 创建以来的时间（秒）</translation>
     </message>
     <message>
-      <source>completion index</source>
-      <translation>完成索引</translation>
+        <source>completion index</source>
+        <translation>完成索引</translation>
     </message>
     <message>
-      <source>Pods</source>
-      <translation>Pod</translation>
+        <source>Pods</source>
+        <translation>Pod</translation>
     </message>
     <message>
-      <source>completion index %1, attempt %2</source>
-      <translation>完成索引 %1，第 %2 次尝试</translation>
+        <source>completion index %1, attempt %2</source>
+        <translation>完成索引 %1，第 %2 次尝试</translation>
     </message>
     <message>
-      <source>node: not scheduled</source>
-      <translation>节点：未调度</translation>
+        <source>node: not scheduled</source>
+        <translation>节点：未调度</translation>
     </message>
     <message>
-      <source>node: %1</source>
-      <translation>节点：%1</translation>
+        <source>node: %1</source>
+        <translation>节点：%1</translation>
     </message>
     <message>
-      <source>created at %1 s</source>
-      <translation>创建于 %1 秒</translation>
+        <source>created at %1 s</source>
+        <translation>创建于 %1 秒</translation>
     </message>
     <message>
-      <source>scheduled at %1 s</source>
-      <translation>调度于 %1 秒</translation>
+        <source>scheduled at %1 s</source>
+        <translation>调度于 %1 秒</translation>
     </message>
     <message>
-      <source>started at %1 s</source>
-      <translation>启动于 %1 秒</translation>
+        <source>started at %1 s</source>
+        <translation>启动于 %1 秒</translation>
     </message>
     <message>
-      <source>ready at %1 s</source>
-      <translation>就绪于 %1 秒</translation>
+        <source>ready at %1 s</source>
+        <translation>就绪于 %1 秒</translation>
     </message>
     <message>
-      <source>terminating from %1 s</source>
-      <translation>自 %1 秒起终止中</translation>
+        <source>terminating from %1 s</source>
+        <translation>自 %1 秒起终止中</translation>
     </message>
     <message>
-      <source>failed</source>
-      <translation>失败</translation>
+        <source>failed</source>
+        <translation>失败</translation>
     </message>
     <message>
-      <source>finished at %1 s: %2, exit code %3</source>
-      <translation>结束于 %1 秒：%2，退出码 %3</translation>
+        <source>finished at %1 s: %2, exit code %3</source>
+        <translation>结束于 %1 秒：%2，退出码 %3</translation>
     </message>
     <message>
-      <source>finished at %1 s: %2</source>
-      <translation>结束于 %1 秒：%2</translation>
+        <source>finished at %1 s: %2</source>
+        <translation>结束于 %1 秒：%2</translation>
     </message>
     <message>
-      <source>last phase seen: %1</source>
-      <translation>最后观察到的阶段：%1</translation>
+        <source>last phase seen: %1</source>
+        <translation>最后观察到的阶段：%1</translation>
     </message>
     <message>
-      <source>disrupted: its node went away</source>
-      <translation>被中断：所在节点已消失</translation>
+        <source>disrupted: its node went away</source>
+        <translation>被中断：所在节点已消失</translation>
     </message>
     <message>
-      <source>deleted at %1 s</source>
-      <translation>删除于 %1 秒</translation>
+        <source>deleted at %1 s</source>
+        <translation>删除于 %1 秒</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::PresentationWindow</name>
     <message>
-      <source>JobScope presentation: %1</source>
-      <translation>JobScope 演示：%1</translation>
+        <source>JobScope presentation: %1</source>
+        <translation>JobScope 演示：%1</translation>
     </message>
     <message>
-      <source>▶ ×%1</source>
-      <translation>▶ ×%1</translation>
+        <source>▶ ×%1</source>
+        <translation>▶ ×%1</translation>
     </message>
     <message>
-      <source>⏸ ×%1</source>
-      <translation>⏸ ×%1</translation>
+        <source>⏸ ×%1</source>
+        <translation>⏸ ×%1</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::StatusBadge</name>
     <message>
-      <source>connecting…</source>
-      <translation>正在连接…</translation>
+        <source>connecting…</source>
+        <translation>正在连接…</translation>
     </message>
     <message>
-      <source>live</source>
-      <translation>实时</translation>
+        <source>live</source>
+        <translation>实时</translation>
     </message>
     <message>
-      <source>reconnecting</source>
-      <translation>正在重新连接</translation>
+        <source>reconnecting</source>
+        <translation>正在重新连接</translation>
     </message>
     <message>
-      <source>stopped</source>
-      <translation>已停止</translation>
+        <source>stopped</source>
+        <translation>已停止</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>jobscope::ui::TimelinePlot</name>
     <message>
-      <source>Pods</source>
-      <translation>Pod 数</translation>
+        <source>Pods</source>
+        <translation>Pod 数</translation>
     </message>
     <message>
-      <source>time since the Job was created (s)</source>
-      <translation>自 Job 创建以来的时间（秒）</translation>
+        <source>time since the Job was created (s)</source>
+        <translation>自 Job 创建以来的时间（秒）</translation>
     </message>
     <message>
-      <source>causes</source>
-      <translation>原因</translation>
+        <source>causes</source>
+        <translation>原因</translation>
     </message>
     <message>
-      <source>requested (parallelism)</source>
-      <translation>请求（并行度）</translation>
+        <source>requested (parallelism)</source>
+        <translation>请求（并行度）</translation>
     </message>
     <message>
-      <source>active Pods</source>
-      <translation>活跃 Pod</translation>
+        <source>active Pods</source>
+        <translation>活跃 Pod</translation>
     </message>
     <message>
-      <source>running</source>
-      <translation>运行中</translation>
+        <source>running</source>
+        <translation>运行中</translation>
     </message>
     <message>
-      <source>pending</source>
-      <translation>等待中</translation>
+        <source>pending</source>
+        <translation>等待中</translation>
     </message>
     <message>
-      <source>terminating</source>
-      <translation>终止中</translation>
+        <source>terminating</source>
+        <translation>终止中</translation>
     </message>
     <message>
-      <source>gap: requested − active</source>
-      <translation>差距：请求 − 活跃</translation>
+        <source>gap: requested − active</source>
+        <translation>差距：请求 − 活跃</translation>
     </message>
     <message>
-      <source>, </source>
-      <comment>separates cause names in one annotation</comment>
-      <translation>、</translation>
+        <source>, </source>
+        <comment>separates cause names in one annotation</comment>
+        <translation>、</translation>
     </message>
     <message>
-      <source>causes:</source>
-      <translation>原因：</translation>
+        <source>causes:</source>
+        <translation>原因：</translation>
     </message>
     <message>
-      <source>t = %1 s</source>
-      <translation>t = %1 秒</translation>
+        <source>t = %1 s</source>
+        <translation>t = %1 秒</translation>
     </message>
     <message>
-      <source>%1: before the Job was created</source>
-      <translation>%1：Job 尚未创建</translation>
+        <source>%1: before the Job was created</source>
+        <translation>%1：Job 尚未创建</translation>
     </message>
     <message>
-      <source>requested %1 · the controller wants %2 · active %3 (ready %4)</source>
-      <translation>请求 %1 · 控制器期望 %2 · 活跃 %3（就绪 %4）</translation>
+        <source>requested %1 · the controller wants %2 · active %3 (ready %4)</source>
+        <translation>请求 %1 · 控制器期望 %2 · 活跃 %3（就绪 %4）</translation>
     </message>
     <message>
-      <source>running %1 · pending %2 · terminating %3</source>
-      <translation>运行中 %1 · 等待中 %2 · 终止中 %3</translation>
+        <source>running %1 · pending %2 · terminating %3</source>
+        <translation>运行中 %1 · 等待中 %2 · 终止中 %3</translation>
     </message>
     <message>
-      <source>succeeded %1 · failed %2</source>
-      <translation>成功 %1 · 失败 %2</translation>
+        <source>succeeded %1 · failed %2</source>
+        <translation>成功 %1 · 失败 %2</translation>
     </message>
     <message>
-      <source>• %1: %2</source>
-      <translation>• %1：%2</translation>
+        <source>• %1: %2</source>
+        <translation>• %1：%2</translation>
     </message>
     <message>
-      <source>No cause in force: the actual parallelism is what the controller wants.</source>
-      <translation>没有生效的原因：实际并行度就是控制器所期望的。</translation>
+        <source>No cause in force: the actual parallelism is what the controller wants.</source>
+        <translation>没有生效的原因：实际并行度就是控制器所期望的。</translation>
     </message>
     <message>
-      <source>Causes in force, the main one first:</source>
-      <translation>生效的原因（主要原因在前）：</translation>
+        <source>Causes in force, the main one first:</source>
+        <translation>生效的原因（主要原因在前）：</translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>main</name>
     <message>
-      <source>jobscope: internal error: %1
+        <source>jobscope: internal error: %1
 </source>
-      <translation>jobscope: 内部错误：%1
+        <translation>jobscope: 内部错误：%1
 </translation>
     </message>
     <message>
-      <source>jobscope: internal error of an unknown kind
+        <source>jobscope: internal error of an unknown kind
 </source>
-      <translation>jobscope: 未知类型的内部错误
+        <translation>jobscope: 未知类型的内部错误
 </translation>
     </message>
     <message>
-      <source>the desktop app needs a display (DISPLAY or WAYLAND_DISPLAY is unset); without one, 'jobscope simulate FILE --png out.png' draws the plot and 'jobscope --help' lists the other commands</source>
-      <translation>桌面应用需要显示器（DISPLAY 或 WAYLAND_DISPLAY 未设置）；没有显示器时，'jobscope simulate FILE --png out.png' 可绘制图表，'jobscope --help' 列出其他命令</translation>
+        <source>the desktop app needs a display (DISPLAY or WAYLAND_DISPLAY is unset); without one, &apos;jobscope simulate FILE --png out.png&apos; draws the plot and &apos;jobscope --help&apos; lists the other commands</source>
+        <translation>桌面应用需要显示器（DISPLAY 或 WAYLAND_DISPLAY 未设置）；没有显示器时，&apos;jobscope simulate FILE --png out.png&apos; 可绘制图表，&apos;jobscope --help&apos; 列出其他命令</translation>
     </message>
-  </context>
+</context>
 </TS>

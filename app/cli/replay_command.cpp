@@ -72,13 +72,12 @@ public:
         for (const QString& warning : recording->warnings)
             writeErr(QStringLiteral("jobscope: warning: %1\n").arg(warning));
 
-        const Analysis analysis = analyze(recording->timeline);
+        const Run run = runObserved(recording->timeline);
         const QString title =
             recording->jobNamespace.isEmpty()
                 ? tr("Job %1").arg(recording->jobName)
                 : tr("Job %1 (namespace %2)").arg(recording->jobName, recording->jobNamespace);
-        return writeReports(parser, *report, analysis, title, recording->timeline.start,
-                            recording->timeline.end);
+        return writeReports(parser, *report, run, title);
     }
 };
 

@@ -84,9 +84,10 @@ public:
         return options;
     }
 
-    static int write(const QCommandLineParser& parser, const ReportOptions& options,
-                     const Analysis& analysis, const QString& title, Seconds origin,
-                     std::optional<Seconds> end) {
+    static int write(const QCommandLineParser& parser, const ReportOptions& options, const Run& run,
+                     const QString& title) {
+        const Analysis& analysis = run.analysis;
+        const Seconds origin = run.origin;
         bool ok = true;
         bool anyOutput = false;
         const auto csv = [&](const char* option, const std::function<std::string()>& make) {
@@ -102,7 +103,8 @@ public:
         if (!options.png.isEmpty()) {
             anyOutput = true;
             ui::TimelinePlot plot;
-            plot.setAnalysis(analysis, title, origin, end);
+            // The plot reads the run only while it draws: no copy, no ownership.
+            plot.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run), title);
             QString error;
             if (!plot.savePng(options.png, QSize(options.width, options.height), &error)) {
                 printError(error);
@@ -160,10 +162,9 @@ std::optional<ReportOptions> readReportOptions(const QCommandLineParser& parser,
     return ReportOutputs::read(parser, exitStatus);
 }
 
-int writeReports(const QCommandLineParser& parser, const ReportOptions& options,
-                 const Analysis& analysis, const QString& title, Seconds origin,
-                 std::optional<Seconds> end) {
-    return ReportOutputs::write(parser, options, analysis, title, origin, end);
+int writeReports(const QCommandLineParser& parser, const ReportOptions& options, const Run& run,
+                 const QString& title) {
+    return ReportOutputs::write(parser, options, run, title);
 }
 
 bool writeReport(const QString& path, const std::string& content) {

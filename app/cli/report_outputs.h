@@ -3,7 +3,7 @@
 // Events CSVs and the PNG of the timeline plot, with the options that ask for them. One place,
 // so that a simulated and a recorded Job are reported the same way.
 
-#include "analysis/analysis.h"
+#include "run/run.h"
 
 #include <QCommandLineParser>
 #include <QString>
@@ -26,12 +26,11 @@ void addReportOptions(QCommandLineParser& parser);
 // 2, or 1 when a PNG is asked for without a graphical application) when one is bad.
 std::optional<ReportOptions> readReportOptions(const QCommandLineParser& parser, int* exitStatus);
 
-// Writes every requested output (each is attempted; times in seconds since `origin`); without
-// any output option the series CSV goes to standard output. Returns the exit status: 0, or 1
-// when an output could not be written.
-int writeReports(const QCommandLineParser& parser, const ReportOptions& options,
-                 const Analysis& analysis, const QString& title, Seconds origin,
-                 std::optional<Seconds> end);
+// Writes every requested output of `run` (each is attempted; times in seconds since the Job's
+// creation); without any output option the series CSV goes to standard output. Returns the
+// exit status: 0, or 1 when an output could not be written.
+int writeReports(const QCommandLineParser& parser, const ReportOptions& options, const Run& run,
+                 const QString& title);
 
 // `path` "-" is standard output; a device or pipe is written in place; anything else is
 // replaced atomically. Prints the error and returns false on failure.

@@ -106,34 +106,30 @@ public:
         writeErr(formatByPosition(diagnostics));
         if (!scenario || diagnostics.hasErrors())
             return ExitBadInput;
-        if (seed)
-            scenario->seed = *seed;
         if (until)
             scenario->stopAt = *until;
 
         SimulationStats stats;
-        const Timeline timeline = simulate(*scenario, &stats);
+        const Run run = runScenario(*scenario, seed, &stats);
         if (stats.stopReason == "step-limit")
             writeErr(QStringLiteral("jobscope: warning: %1\n")
                          .arg(tr("the simulation stopped after %1 steps at %2 s; the outputs "
                                  "end there")
                                   .arg(stats.steps)
                                   .arg(stats.end, 0, 'f', 3)));
-        const Analysis analysis = analyze(timeline);
-        return writeReports(parser, *report, analysis, title(*scenario, arguments), timeline.start,
-                            timeline.end);
+        return writeReports(parser, *report, run, title(run, arguments));
     }
 
 private:
-    // The plot's title: the scenario's, in Chinese when the messages are, else the Job's name.
-    static QString title(const Scenario& scenario, const QStringList& arguments) {
+    // The plot's title: the run's, in Chinese when the messages are, else the Job's name.
+    static QString title(const Run& run, const QStringList& arguments) {
         const QString language = languageFromArguments(arguments);
         const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-        if (locale.language() == QLocale::Chinese && !scenario.titleZh.empty())
-            return QString::fromStdString(scenario.titleZh);
-        if (!scenario.title.empty())
-            return QString::fromStdString(scenario.title);
-        return tr("Job %1").arg(QString::fromStdString(scenario.job.metadata.name));
+        if (locale.language() == QLocale::Chinese && !run.titleZh.empty())
+            return QString::fromStdString(run.titleZh);
+        if (!run.title.empty())
+            return QString::fromStdString(run.title);
+        return tr("Job %1").arg(QString::fromStdString(run.timeline.jobMetadata.name));
     }
 
     // Messages in file order, as a compiler prints them; those without a position first.

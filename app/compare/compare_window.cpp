@@ -1,12 +1,10 @@
 #include "compare/compare_window.h"
 
-#include "analysis/analysis.h"
-#include "analysis/summary.h"
 #include "gui/language.h"
 #include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
+#include "run/run.h"
 #include "scenario/scenario_reader.h"
-#include "sim/simulator.h"
 
 #include <qcustomplot.h>
 
@@ -34,23 +32,15 @@ namespace {
 constexpr int kSides = 2;
 const QString kQuickPickFolder = QStringLiteral(":/examples/tradeoffs");
 
-struct Run {
-    Scenario scenario;
-    Analysis analysis;
-    Seconds origin = 0;
-    std::optional<Seconds> end;
-    RunSummary summary;
-};
-
 // Reads and runs a scenario the way `jobscope simulate` does; resources are read as text.
-std::optional<Run> runFile(const QString& path, QString* error) {
+std::shared_ptr<const Run> runFile(const QString& path, QString* error) {
     Diagnostics diagnostics;
     std::optional<Scenario> scenario;
     if (path.startsWith(QLatin1String(":/"))) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly)) {
             *error = CompareWindow::tr("cannot read %1: %2").arg(path, file.errorString());
-            return std::nullopt;
+            return nullptr;
         }
         scenario = readScenarioText(file.readAll().toStdString(), path.toStdString(), diagnostics);
     } else {
@@ -68,19 +58,9 @@ std::optional<Run> runFile(const QString& path, QString* error) {
                 lines << QString::fromStdString(d.format());
         *error = lines.isEmpty() ? CompareWindow::tr("%1: cannot be read as a scenario").arg(path)
                                  : lines.join(QLatin1Char('\n'));
-        return std::nullopt;
+        return nullptr;
     }
-    Run run;
-    run.scenario = std::move(*scenario);
-    const Timeline timeline = simulate(run.scenario);
-    run.analysis = analyze(timeline);
-    run.origin = timeline.start;
-    run.end = timeline.end;
-    Seconds last = timeline.start;
-    if (!run.analysis.series.empty())
-        last = run.analysis.series.back().time;
-    run.summary = summarize(run.analysis, run.origin, timeline.end.value_or(last));
-    return run;
+    return std::make_shared<const Run>(runScenario(*scenario));
 }
 
 QString seconds(double value) {
@@ -98,7 +78,7 @@ struct CompareWindow::Private {
         QPushButton* open = nullptr;
         TimelinePlot* plot = nullptr;
         QString path;
-        std::optional<Run> run;
+        std::shared_ptr<const Run> run;
         double fullLower = 0; // the plot's own range after loading
         double fullUpper = 0;
     };
@@ -181,7 +161,7 @@ bool CompareWindow::openFile(int side, const QString& path, QString* error) {
     }
     Private::Side& s = d->sides[static_cast<size_t>(side)];
     QString message;
-    std::optional<Run> run = runFile(path, &message);
+    std::shared_ptr<const Run> run = runFile(path, &message);
     if (!run) {
         // The side keeps what it showed; the message says why the new file did not replace it.
         s.error->setText(message);
@@ -206,12 +186,10 @@ QString CompareWindow::summaryText(int side) const {
     const Run& run = *d->sides[static_cast<size_t>(side)].run;
     const RunSummary& s = run.summary;
     QString finish;
-    if (s.finishedAt && s.outcome == "Complete")
-        finish = tr("Complete at %1 s").arg(seconds(*s.finishedAt));
-    else if (s.finishedAt)
-        finish = tr("Failed at %1 s").arg(seconds(*s.finishedAt));
+    if (s.finishedAt)
+        finish = tr("%1 at %2 s").arg(outcomeText(s), seconds(*s.finishedAt));
     else
-        finish = tr("Not finished by %1 s").arg(seconds(run.end.value_or(run.origin) - run.origin));
+        finish = tr("Not finished by %1 s").arg(seconds(run.end));
     const QString separator = QStringLiteral(" · ");
     return QStringList{finish, tr("%1 Pod-seconds").arg(seconds(s.podSeconds)),
                        tr("%n Pod(s) created", nullptr, s.podsCreated),
@@ -227,18 +205,15 @@ QString CompareWindow::title(int side) const {
     const Private::Side& s = d->sides[static_cast<size_t>(side)];
     if (!s.run)
         return side == 0 ? tr("Top: choose a scenario") : tr("Bottom: choose a scenario");
-    const Scenario& scenario = s.run->scenario;
-    if (chineseUi() && !scenario.titleZh.empty())
-        return QString::fromStdString(scenario.titleZh);
-    if (!scenario.title.empty())
-        return QString::fromStdString(scenario.title);
-    return QFileInfo(s.path).fileName();
+    const std::string& title =
+        chineseUi() && !s.run->titleZh.empty() ? s.run->titleZh : s.run->title;
+    return title.empty() ? QFileInfo(s.path).fileName() : QString::fromStdString(title);
 }
 
 void CompareWindow::showSide(int side) {
     Private::Side& s = d->sides[static_cast<size_t>(side)];
     if (s.run) {
-        s.plot->setAnalysis(s.run->analysis, title(side), s.run->origin, s.run->end);
+        s.plot->setRun(s.run, title(side));
         const QCPRange range = s.plot->mainRect()->axis(QCPAxis::atBottom)->range();
         s.fullLower = range.lower;
         s.fullUpper = range.upper;
@@ -367,7 +342,7 @@ void CompareWindow::retranslate() {
         s.summary->setText(summaryText(i));
         // The plot's own texts retranslate themselves; the title is ours.
         if (s.run)
-            s.plot->setAnalysis(s.run->analysis, title(i), s.run->origin, s.run->end);
+            s.plot->setRun(s.run, title(i));
     }
     linkRanges();
     d->verdict->setText(verdict());

@@ -39,18 +39,10 @@ struct Table {
     }
 };
 
-QString paramText(const CauseInterval& c, const char* key) {
-    for (const auto& p : c.params)
-        if (p.key == key)
-            return QString::fromStdString(p.text);
-    return {};
-}
-
 } // namespace
 
 struct InspectorPanel::Private {
-    std::shared_ptr<const Analysis> analysis;
-    double origin = 0;
+    std::shared_ptr<const Run> run;
     double time = 0;
     int pod = -1;
 
@@ -104,10 +96,9 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent), d(std::make_u
 
 InspectorPanel::~InspectorPanel() = default;
 
-void InspectorPanel::setAnalysis(std::shared_ptr<const Analysis> analysis, double origin) {
-    d->analysis = std::move(analysis);
-    d->origin = origin;
-    if (!d->analysis || d->pod >= static_cast<int>(d->analysis->pods.size()))
+void InspectorPanel::setRun(std::shared_ptr<const Run> run) {
+    d->run = std::move(run);
+    if (!d->run || d->pod >= static_cast<int>(d->run->analysis.pods.size()))
         d->pod = -1;
     refresh();
 }
@@ -121,7 +112,7 @@ void InspectorPanel::setTime(double time) {
 
 void InspectorPanel::setSelectedPod(int podIndex) {
     const bool valid =
-        d->analysis && podIndex >= 0 && podIndex < static_cast<int>(d->analysis->pods.size());
+        d->run && podIndex >= 0 && podIndex < static_cast<int>(d->run->analysis.pods.size());
     d->pod = valid ? podIndex : -1;
     refresh();
 }
@@ -152,63 +143,42 @@ void InspectorPanel::retranslate() {
     refresh();
 }
 
-// The Job conditions in force at `at` (absolute time), as far as the analysis shows them: the
-// terminal condition the `finished` cause names and suspension. (The Analysis keeps no list of
-// conditions over time; those two are the ones that change what the controller does.)
-QStringList InspectorPanel::conditionsAt(double at) const {
-    QStringList conditions;
-    if (!d->analysis)
-        return conditions;
-    for (const CauseInterval& c : d->analysis->causes) {
-        if (!(c.start <= at && at < c.end))
-            continue;
-        if (c.cause == "suspended") {
-            conditions << QStringLiteral("Suspended");
-        } else if (c.cause == "finished") {
-            const QString condition = paramText(c, "condition");
-            const QString reason = paramText(c, "reason");
-            if (condition == QLatin1String("deleted"))
-                conditions << tr("Job deleted");
-            else if (condition == QLatin1String("finishing"))
-                conditions << tr("finishing (no terminal condition yet)");
-            else if (!condition.isEmpty())
-                conditions << (reason.isEmpty() ? condition
-                                                : QStringLiteral("%1 (%2)").arg(condition, reason));
-        }
-    }
-    return conditions;
-}
-
-QString InspectorPanel::podStateAt(const PodLifecycle& pod, double at) const {
-    if (at < pod.created)
+QString InspectorPanel::podStateText(PodMomentState state, const PodLifecycle& pod) {
+    switch (state) {
+    case PodMomentState::NotCreated:
         return tr("not created yet");
-    if (pod.deleted && at >= *pod.deleted)
+    case PodMomentState::Deleted:
         return tr("deleted");
-    if (pod.finished && at >= *pod.finished) {
-        return pod.exitCode ? tr("%1, exit code %2")
-                                  .arg(QString::fromStdString(pod.phase))
-                                  .arg(*pod.exitCode)
-                            : QString::fromStdString(pod.phase);
+    case PodMomentState::Succeeded:
+    case PodMomentState::Failed: {
+        const QString phase = state == PodMomentState::Succeeded ? QStringLiteral("Succeeded")
+                                                                 : QStringLiteral("Failed");
+        return pod.exitCode ? tr("%1, exit code %2").arg(phase).arg(*pod.exitCode) : phase;
     }
-    if (pod.terminating && at >= *pod.terminating)
+    case PodMomentState::Terminating:
         return tr("terminating");
-    if (pod.started && at >= *pod.started)
-        return pod.ready && at >= *pod.ready ? tr("running, ready") : tr("running");
-    if (pod.scheduled && at >= *pod.scheduled)
+    case PodMomentState::RunningReady:
+        return tr("running, ready");
+    case PodMomentState::Running:
+        return tr("running");
+    case PodMomentState::Starting:
         return tr("pending: scheduled, container starting");
-    return tr("pending: not scheduled yet");
+    case PodMomentState::Unscheduled:
+        return tr("pending: not scheduled yet");
+    }
+    return {};
 }
 
 void InspectorPanel::refresh() {
-    const Analysis* analysis = d->analysis.get();
-    const double at = d->origin + d->time;
+    const Run* run = d->run.get();
+    const Moment moment = run ? momentAt(*run, d->time) : Moment{};
 
-    d->narrationText = analysis ? narrationAt(*analysis, d->time, d->origin)
-                                : tr("Open a Job manifest or a scenario to see what happens.");
+    d->narrationText =
+        run ? ui::narration(moment) : tr("Open a Job manifest or a scenario to see what happens.");
     d->narration->setText(d->narrationText);
 
     Table status{tr("Job at %1").arg(formatClock(d->time)), {}};
-    if (const SeriesRow* row = analysis ? seriesRowAt(*analysis, d->time, d->origin) : nullptr) {
+    if (const SeriesRow* row = moment.row) {
         const auto n = [](int32_t v) { return QString::number(v); };
         status.rows << std::pair{tr("Requested (parallelism)"), n(row->requested)}
                     << std::pair{tr("Controller's target"), n(row->wantActive)}
@@ -219,13 +189,18 @@ void InspectorPanel::refresh() {
                     << std::pair{tr("Terminating"), n(row->terminating)}
                     << std::pair{tr("Succeeded"), n(row->succeeded)}
                     << std::pair{tr("Failed"), n(row->failed)};
-        const QStringList conditions = conditionsAt(at);
+        if (row->remaining >= 0)
+            status.rows << std::pair{tr("Completions left"), n(row->remaining)};
+        QStringList conditions = conditionTexts(moment);
+        if (moment.jobDeleted)
+            conditions << tr("Job deleted");
         status.rows << std::pair{tr("Conditions"),
                                  conditions.isEmpty() ? tr("none") : conditions.join(tr(", "))};
         QStringList causes;
-        for (const std::string& id : row->causes)
-            causes << causeLabel(id);
-        status.rows << std::pair{tr("Causes"), causes.join(tr(", "))};
+        for (const MomentCause& c : moment.causes)
+            causes << causeLabel(c.kind);
+        status.rows << std::pair{tr("Causes"), causes.isEmpty() ? causeLabel(CauseKind::None)
+                                                                : causes.join(tr(", "))};
     } else {
         status.rows << std::pair{tr("State"), tr("not observed yet")};
     }
@@ -233,10 +208,10 @@ void InspectorPanel::refresh() {
     d->status->setText(status.html());
 
     Table pod{tr("Selected Pod"), {}};
-    if (analysis && d->pod >= 0) {
-        const PodLifecycle& p = analysis->pods[static_cast<size_t>(d->pod)];
-        const auto clock = [this](const std::optional<Seconds>& t) {
-            return t ? formatClock(*t - d->origin) : tr("—");
+    if (run && d->pod >= 0) {
+        const PodLifecycle& p = run->analysis.pods[static_cast<size_t>(d->pod)];
+        const auto clock = [run](const std::optional<Seconds>& t) {
+            return t ? formatClock(*t - run->origin) : tr("—");
         };
         pod.rows << std::pair{tr("Name"), QString::fromStdString(p.name)};
         if (p.index >= 0)
@@ -244,7 +219,8 @@ void InspectorPanel::refresh() {
         pod.rows << std::pair{tr("Attempt"), QString::number(p.attempt)}
                  << std::pair{tr("Node"),
                               p.node.empty() ? tr("not scheduled") : QString::fromStdString(p.node)}
-                 << std::pair{tr("At %1").arg(formatClock(d->time)), podStateAt(p, at)}
+                 << std::pair{tr("At %1").arg(formatClock(d->time)),
+                              podStateText(podStateAt(*run, p, d->time), p)}
                  << std::pair{tr("Created"), clock(p.created)}
                  << std::pair{tr("Scheduled"), clock(p.scheduled)}
                  << std::pair{tr("Started"), clock(p.started)}

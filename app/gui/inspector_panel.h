@@ -1,10 +1,10 @@
 #pragma once
-// The inspector / narration panel (issue 4; DESIGN.md §6 bottom strip): at the playhead, the
-// Job's status (requested, active, ready, succeeded, failed, conditions) and the causes in
-// force, each explained in one translated sentence with its numbers; with a Pod selected in the
-// Gantt, that Pod's details.
+// The inspector / narration panel: at the playhead, the Job's status (requested, active, ready,
+// succeeded, failed, conditions) and the causes in force, each explained in one translated
+// sentence with its numbers; with a Pod selected in the Gantt, that Pod's details. Everything
+// it shows is the engine's Moment at the playhead (run/moment.h).
 
-#include "analysis/analysis.h"
+#include "run/moment.h"
 
 #include <QString>
 #include <QWidget>
@@ -23,7 +23,7 @@ public:
     explicit InspectorPanel(QWidget* parent = nullptr);
     ~InspectorPanel() override;
 
-    void setAnalysis(std::shared_ptr<const Analysis> analysis, double origin);
+    void setRun(std::shared_ptr<const Run> run);
     void setTime(double time);         // seconds since origin
     void setSelectedPod(int podIndex); // -1: none
 
@@ -38,8 +38,7 @@ protected:
 private:
     void retranslate();
     void refresh();
-    QStringList conditionsAt(double at) const;
-    QString podStateAt(const PodLifecycle& pod, double at) const;
+    static QString podStateText(PodMomentState state, const PodLifecycle& pod);
 
     struct Private;
     std::unique_ptr<Private> d;

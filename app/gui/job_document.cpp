@@ -1,8 +1,8 @@
 #include "gui/job_document.h"
 
 #include "gui/language.h"
+#include "run/run.h"
 #include "scenario/scenario_reader.h"
-#include "sim/simulator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -47,29 +47,6 @@ QString fromStd(const std::string& s) {
     return QString::fromStdString(s);
 }
 
-QString jobTitle(const Timeline& timeline) {
-    return JobDocument::tr("Job %1").arg(fromStd(timeline.jobMetadata.name));
-}
-
-// The last moment worth showing: where observation stopped, else the last change.
-double lastTime(const Timeline& timeline, const Analysis& analysis) {
-    double last = timeline.start;
-    if (timeline.end)
-        return *timeline.end;
-    if (!analysis.series.empty())
-        last = std::max(last, analysis.series.back().time);
-    for (const CauseInterval& c : analysis.causes)
-        last = std::max(last, c.end);
-    return last;
-}
-
-void finish(RunResult& result) {
-    result.origin = result.timeline.start;
-    result.end = lastTime(result.timeline, result.analysis) - result.origin;
-    result.title = localizedTitle(result);
-    result.description = localizedDescription(result);
-}
-
 RunOutput runScenario(const RunInput& input) {
     RunOutput out;
     Diagnostics diagnostics;
@@ -91,10 +68,8 @@ RunOutput runScenario(const RunInput& input) {
     if (input.seed)
         scenario->seed = *input.seed;
     auto result = std::make_shared<RunResult>();
-    result->timeline = simulate(*scenario);
-    result->analysis = analyze(result->timeline);
+    static_cast<Run&>(*result) = jobscope::runScenario(*scenario);
     result->scenario = std::move(scenario);
-    finish(*result);
     out.result = std::move(result);
     return out;
 }
@@ -104,9 +79,7 @@ RunOutput runTrace(const RunInput& input) {
     if (!input.trace) // live mode before the Job has been seen
         return out;
     auto result = std::make_shared<RunResult>();
-    result->timeline = *input.trace;
-    result->analysis = analyze(result->timeline);
-    finish(*result);
+    static_cast<Run&>(*result) = runObserved(*input.trace);
     out.result = std::move(result);
     return out;
 }
@@ -134,22 +107,15 @@ JobDocument::Kind kindOfText(const QString& text) {
 
 } // namespace
 
-QString localizedTitle(const RunResult& result) {
-    if (result.scenario) {
-        if (chineseUi() && !result.scenario->titleZh.empty())
-            return fromStd(result.scenario->titleZh);
-        if (!result.scenario->title.empty())
-            return fromStd(result.scenario->title);
-    }
-    return jobTitle(result.timeline);
+QString localizedTitle(const Run& run) {
+    const std::string& title = chineseUi() && !run.titleZh.empty() ? run.titleZh : run.title;
+    if (title.empty())
+        return JobDocument::tr("Job %1").arg(fromStd(run.timeline.jobMetadata.name));
+    return fromStd(title);
 }
 
-QString localizedDescription(const RunResult& result) {
-    if (!result.scenario)
-        return {};
-    if (chineseUi() && !result.scenario->descriptionZh.empty())
-        return fromStd(result.scenario->descriptionZh);
-    return fromStd(result.scenario->description);
+QString localizedDescription(const Run& run) {
+    return fromStd(chineseUi() && !run.descriptionZh.empty() ? run.descriptionZh : run.description);
 }
 
 struct JobDocument::Private {

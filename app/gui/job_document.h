@@ -13,7 +13,7 @@
 // resultChanged is emitted with result() null, so the widgets clear instead of showing the old
 // file's plot under the new file's name.
 
-#include "analysis/analysis.h"
+#include "run/run.h"
 #include "scenario/scenario.h"
 #include "timeline/timeline.h"
 
@@ -36,21 +36,15 @@ struct DocumentDiagnostic {
     QString message;   // without the "FILE:LINE:COL: error:" prefix
 };
 
-// The outcome of one run, shared read-only between the document and the widgets.
-struct RunResult {
-    Timeline timeline;
-    Analysis analysis;
+// The outcome of one run, shared read-only between the document and the widgets: the engine's
+// Run (everything about the run, worked out once) and, for scenarios, the scenario it ran.
+struct RunResult : Run {
     std::optional<Scenario> scenario; // unset for traces
-    QString title;                    // scenario title (in the UI language) or the Job's name
-    QString description;              // scenario description (in the UI language), may be ""
-    double origin = 0;                // the Job's creation: plot x = time - origin
-    double end = 0;                   // the last time worth showing (seconds since origin)
 };
 
-// The result's title and description in the UI language as it is now (after a language
-// switch, RunResult::title still holds the one of the run).
-QString localizedTitle(const RunResult& result);
-QString localizedDescription(const RunResult& result);
+// The run's title and description in the UI language as it is now.
+QString localizedTitle(const Run& run);
+QString localizedDescription(const Run& run);
 
 class JobDocument : public QObject {
     Q_OBJECT

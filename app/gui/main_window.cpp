@@ -11,6 +11,8 @@
 #include "gui/theme.h"
 #include "live/connect_dialog.h"
 #include "live/status_badge.h"
+#include "plot/cause_labels.h"
+#include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -1061,8 +1063,8 @@ void MainWindow::Private::showResult() {
     const double previousTime = playback->time();
     const bool keepTime = result && previousTime <= result->end;
     if (!result) {
-        plot->setAnalysis(Analysis{}, document->displayName());
-        inspector->setAnalysis(nullptr, 0);
+        plot->setRun(nullptr, document->displayName());
+        inspector->setRun(nullptr);
 #if JOBSCOPE_HAS_GANTT
         gantt->setAnalysis(nullptr, 0, 0);
 #endif
@@ -1076,9 +1078,9 @@ void MainWindow::Private::showResult() {
     const double origin = result->origin;
     const double end = origin + result->end;
     alignTimeAxes(true);
-    plot->setAnalysis(result->analysis, localizedTitle(*result), origin, end);
+    plot->setRun(result, localizedTitle(*result));
     const std::shared_ptr<const Analysis> analysis(result, &result->analysis);
-    inspector->setAnalysis(analysis, origin);
+    inspector->setRun(result);
 #if JOBSCOPE_HAS_GANTT
     gantt->setAnalysis(analysis, origin, end);
 #endif
@@ -1089,9 +1091,13 @@ void MainWindow::Private::showResult() {
         events << row.time - origin;
     for (const TimelineEvent& event : result->analysis.events)
         events << event.time - origin;
+    // Where a cause comes or goes (a change of its numbers alone is no cause change).
     QVector<double> causeChanges;
-    for (const CauseInterval& cause : result->analysis.causes)
-        causeChanges << cause.start - origin << cause.end - origin;
+    for (std::size_t i = 0; i < result->analysis.causes.size(); ++i) {
+        const CauseInterval& cause = result->analysis.causes[i];
+        if (!cause.continues)
+            causeChanges << cause.start - origin << episodeEnd(*result, i) - origin;
+    }
     playback->setRange(0, result->end);
     playback->setEventTimes(sortedUnique(events));
     playback->setCauseChangeTimes(sortedUnique(causeChanges));
@@ -1150,6 +1156,9 @@ void MainWindow::Private::updateStatus() {
                 : trace            ? MainWindow::tr("Loaded %1 over %2")
                                    : MainWindow::tr("Simulated %1 over %2"))
                    .arg(count, formatTime(result->end));
+        const QString outcome = outcomeText(result->summary);
+        if (!outcome.isEmpty())
+            text += QStringLiteral(" — ") + outcome;
         if (live->isRecording())
             text +=
                 QStringLiteral(" — ") +
@@ -1159,6 +1168,12 @@ void MainWindow::Private::updateStatus() {
     }
     stateLabel->setText(text);
     stateLabel->setToolTip(text);
+    // A Job that failed says so in red, whatever the theme.
+    const bool failed = result && !document->isBusy() && errors == 0 &&
+                        result->summary.outcome == job_condition::Failed;
+    stateLabel->setStyleSheet(
+        failed ? QStringLiteral("color: %1; font-weight: bold;").arg(failedColor().name())
+               : QString());
 }
 
 void MainWindow::Private::updateActions() {
@@ -1601,8 +1616,7 @@ void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         d->retranslate();
         if (const auto result = d->document->result()) // the scenario's title in the language
-            d->plot->setAnalysis(result->analysis, localizedTitle(*result), result->origin,
-                                 result->origin + result->end);
+            d->plot->setRun(result, localizedTitle(*result));
         d->plot->setPlayhead(d->playback->time());
         d->linkRange(nullptr, d->plot->dataStart(), d->plot->dataEnd());
     } else if (event->type() == QEvent::WindowStateChange) {

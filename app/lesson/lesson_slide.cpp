@@ -99,10 +99,10 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     slot = std::make_unique<ScenePlots>();
     const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
     const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
-    const auto makePlot = [&](const ScenarioRun& r, const Scenario& scenario, bool titled) {
+    const auto makePlot = [&](const Run& r, const Scenario& scenario, bool titled) {
         auto plot = std::make_unique<TimelinePlot>();
         const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
-        plot->setAnalysis(r.analysis, title, r.origin, r.origin + r.end);
+        plot->setRun(std::shared_ptr<const Run>(deck_, &r), title); // the deck owns the run
         return plot;
     };
     // One plot needs no title of its own (the slide has one); two are told apart by theirs.
@@ -198,7 +198,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         painter.drawText(QRectF(margin, top, w - 2 * margin, liveHeight),
                          Qt::AlignVCenter | Qt::AlignLeft, live);
     }
-    const auto drawPlot = [&](TimelinePlot& plot, const ScenarioRun& r, const QRectF& box) {
+    const auto drawPlot = [&](TimelinePlot& plot, const Run& r, const QRectF& box) {
         plot.setPlayhead(std::min(time, r.end));
         // Drawn smaller and enlarged: the plot scales its type and lines to its own size, which
         // suits a screen at arm's length; a room needs them bigger.

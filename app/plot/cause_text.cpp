@@ -2,6 +2,8 @@
 
 #include "plot/cause_labels.h"
 
+#include "number_text.h"
+
 #include <QCoreApplication>
 #include <QStringList>
 #include <QTranslator>
@@ -15,18 +17,15 @@ namespace jobscope::ui {
 
 namespace {
 
-// Times within this of a row's time count as that row (x values are differences of doubles).
-constexpr double kTimeEpsilon = 1e-9;
-
 class CauseText {
     Q_DECLARE_TR_FUNCTIONS(CauseText)
 
 public:
-    static QString explain(const CauseInterval& c);
-    static QString narrate(const Analysis& analysis, double time, double origin);
-
-private:
-    static QString finished(const CauseInterval& c);
+    static QString explain(CauseKind kind, const std::vector<CauseParam>& params);
+    static QString narrate(const Moment& moment);
+    static QString finished(const std::vector<CauseParam>& params);
+    static QString condition(const JobCondition& c);
+    static QString outcome(const RunSummary& summary);
 };
 
 int count(double value) {
@@ -34,20 +33,26 @@ int count(double value) {
 }
 
 QString number(double value) {
-    return std::abs(value - std::round(value)) < 1e-9 ? QString::number(std::llround(value))
-                                                      : QString::number(value, 'f', 1);
+    return QString::fromStdString(formatShortNumber(value));
 }
 
-QString textParam(const CauseInterval& c, const char* key) {
-    for (const auto& p : c.params)
+std::optional<double> numberParam(const std::vector<CauseParam>& params, const char* key) {
+    for (const auto& p : params)
+        if (p.key == key && p.text.empty())
+            return p.value;
+    return std::nullopt;
+}
+
+QString textParam(const std::vector<CauseParam>& params, const char* key) {
+    for (const auto& p : params)
         if (p.key == key)
             return QString::fromStdString(p.text);
     return {};
 }
 
-QString CauseText::finished(const CauseInterval& c) {
-    const QString condition = textParam(c, "condition");
-    const QString reason = textParam(c, "reason");
+QString CauseText::finished(const std::vector<CauseParam>& params) {
+    const QString condition = textParam(params, "condition");
+    const QString reason = textParam(params, "reason");
     if (condition.isEmpty())
         return {};
     if (condition == QLatin1String("deleted"))
@@ -70,88 +75,127 @@ QString CauseText::finished(const CauseInterval& c) {
     return sentence + QLatin1Char(' ') + tr("No new Pods start.");
 }
 
-QString CauseText::explain(const CauseInterval& c) {
-    const std::string& id = c.cause;
-    QString sentence;
-    if (id == "remaining-completions") {
-        const auto remaining = c.param("remaining");
-        const auto completions = c.param("completions");
-        const auto parallelism = c.param("parallelism");
+QString CauseText::explain(CauseKind kind, const std::vector<CauseParam>& params) {
+    const auto n = [&params](const char* key) { return numberParam(params, key); };
+    switch (kind) {
+    case CauseKind::RemainingCompletions: {
+        const auto remaining = n("remaining");
+        const auto completions = n("completions");
+        const auto parallelism = n("parallelism");
         if (remaining && completions && parallelism)
-            sentence = tr("Only %n completion(s) left of %1, fewer than the parallelism of %2.",
-                          nullptr, count(*remaining))
-                           .arg(number(*completions), number(*parallelism));
-    } else if (id == "work-queue-draining") {
-        if (const auto active = c.param("active"))
-            sentence = tr("A Pod has succeeded, so no new Pods start (work queue); waiting for "
-                          "%n active Pod(s) to finish.",
-                          nullptr, count(*active));
-    } else if (id == "controller-lag") {
-        if (const auto missing = c.param("missing"))
-            sentence = tr("%n wanted Pod(s) not yet created or not yet seen by the controller.",
-                          nullptr, count(*missing));
-    } else if (id == "quota-exceeded") {
-        const auto quota = c.param("quota");
-        const auto refused = c.param("refused");
+            return tr("Only %n completion(s) left of %1, fewer than the parallelism of %2.",
+                      nullptr, count(*remaining))
+                .arg(number(*completions), number(*parallelism));
+        break;
+    }
+    case CauseKind::WorkQueueDraining:
+        if (const auto active = n("active"))
+            return tr("A Pod has succeeded, so no new Pods start (work queue); waiting for "
+                      "%n active Pod(s) to finish.",
+                      nullptr, count(*active));
+        break;
+    case CauseKind::ControllerLag:
+        if (const auto missing = n("missing"))
+            return tr("%n wanted Pod(s) not yet created or not yet seen by the controller.",
+                      nullptr, count(*missing));
+        break;
+    case CauseKind::QuotaExceeded: {
+        const auto quota = n("quota");
+        const auto refused = n("refused");
         if (quota && refused)
-            sentence =
-                tr("The namespace quota allows %1; the API server refused %2 (exceeded quota).")
-                    .arg(tr("%n Pod(s)", nullptr, count(*quota)),
-                         tr("%n creation(s)", nullptr, count(*refused)));
-    } else if (id == "creation-forbidden") {
-        if (const auto refused = c.param("refused")) {
-            sentence =
-                tr("%n Pod creation(s) forbidden by the API server.", nullptr, count(*refused));
-            const QString message = textParam(c, "message");
+            return tr("The namespace quota allows %1; the API server refused %2 (exceeded quota).")
+                .arg(tr("%n Pod(s)", nullptr, count(*quota)),
+                     tr("%n creation(s)", nullptr, count(*refused)));
+        break;
+    }
+    case CauseKind::CreationForbidden:
+    case CauseKind::CreationFailed:
+        if (const auto refused = n("refused")) {
+            QString sentence =
+                kind == CauseKind::CreationForbidden
+                    ? tr("%n Pod creation(s) forbidden by the API server.", nullptr,
+                         count(*refused))
+                    : tr("%n Pod creation(s) failed with an API server error; the controller "
+                         "retries.",
+                         nullptr, count(*refused));
+            const QString message = textParam(params, "message");
             if (!message.isEmpty())
                 sentence += QLatin1Char(' ') + tr("It said: %1").arg(message);
+            return sentence;
         }
-    } else if (id == "failure-backoff") {
-        const auto failures = c.param("failures");
-        const auto delay = c.param("delay");
-        if (failures && delay)
-            sentence = tr("%n failure(s) since the last success; the controller waits %1 s before "
-                          "it creates replacements.",
+        break;
+    case CauseKind::FailureBackoff: {
+        const auto failures = n("failures");
+        const auto delay = n("delay");
+        if (!failures || !delay)
+            break;
+        const double wait = n("left").value_or(*delay);
+        QString sentence;
+        if (const auto index = n("index")) {
+            sentence = tr("Index %1 has failed %n time(s); the controller waits %2 s more before "
+                          "it retries it (a backoff of %3 s).",
                           nullptr, count(*failures))
-                           .arg(number(*delay));
-    } else if (id == "terminating") {
-        if (const auto terminating = c.param("terminating"))
-            sentence = tr("%n Pod(s) still terminating.", nullptr, count(*terminating));
-    } else if (id == "pending") {
-        if (const auto pending = c.param("pending"))
-            sentence =
-                tr("%n Pod(s) pending: created but not running yet.", nullptr, count(*pending));
-    } else if (id == "suspended") {
-        if (const auto requested = c.param("requested"))
-            sentence = tr("The Job is suspended; its parallelism of %1 waits for it to resume.")
-                           .arg(number(*requested));
-    } else if (id == "finished") {
-        sentence = finished(c);
-    } else if (id == "scaled-down") {
-        const auto surplus = c.param("surplus");
-        const auto want = c.param("wantActive");
-        if (surplus && want)
-            sentence =
-                tr("%n Pod(s) above the target of %1 being removed.", nullptr, count(*surplus))
-                    .arg(number(*want));
-    } else if (id == "none") {
-        sentence = tr("Nothing holds the Job back.");
-    }
-    if (!sentence.isEmpty())
+                           .arg(number(*index), number(wait), number(*delay));
+            const int waiting = count(n("indexes").value_or(1));
+            if (waiting > 1)
+                sentence +=
+                    QLatin1Char(' ') + tr("Indexes waiting for their backoff: %1.").arg(waiting);
+        } else {
+            sentence = tr("%n failure(s) since the last success; the controller waits %1 s more "
+                          "before it creates replacements (a backoff of %2 s).",
+                          nullptr, count(*failures))
+                           .arg(number(wait), number(*delay));
+        }
         return sentence;
-    // An interval without its numbers (an older trace, an unknown cause): the engine's words.
-    QString english = QString::fromStdString(c.explanation);
-    if (english.isEmpty())
-        return causeLabel(id);
-    english[0] = english[0].toUpper();
-    if (!english.endsWith(QLatin1Char('.')))
-        english += QLatin1Char('.');
-    return english;
+    }
+    case CauseKind::Terminating:
+        if (const auto terminating = n("terminating"))
+            return tr("%n Pod(s) still terminating.", nullptr, count(*terminating));
+        break;
+    case CauseKind::Pending:
+        if (const auto pending = n("pending"))
+            return tr("%n Pod(s) pending: created but not running yet.", nullptr, count(*pending));
+        break;
+    case CauseKind::Suspended:
+        if (const auto requested = n("requested"))
+            return tr("The Job is suspended; its parallelism of %1 waits for it to resume.")
+                .arg(number(*requested));
+        break;
+    case CauseKind::Finished:
+        return finished(params);
+    case CauseKind::ScaledDown: {
+        const auto surplus = n("surplus");
+        const auto want = n("wantActive");
+        if (surplus && want)
+            return tr("%n Pod(s) above the target of %1 being removed.", nullptr, count(*surplus))
+                .arg(number(*want));
+        break;
+    }
+    case CauseKind::None:
+        return tr("Nothing holds the Job back.");
+    }
+    // An interval without its numbers (an older trace): what the cause means in general.
+    return causeDescription(kind);
 }
 
-QString CauseText::narrate(const Analysis& analysis, double time, double origin) {
-    const QString clock = formatClock(time);
-    const SeriesRow* row = seriesRowAt(analysis, time, origin);
+QString CauseText::condition(const JobCondition& c) {
+    const QString type = QString::fromStdString(c.type);
+    return c.reason.empty() ? type
+                            : QStringLiteral("%1 (%2)").arg(type, QString::fromStdString(c.reason));
+}
+
+QString CauseText::outcome(const RunSummary& summary) {
+    if (summary.outcome.empty())
+        return {};
+    const QString reason = QString::fromStdString(summary.outcomeReason);
+    if (summary.outcome == "Failed")
+        return reason.isEmpty() ? tr("Failed") : tr("Failed (%1)").arg(reason);
+    return reason.isEmpty() ? tr("Complete") : tr("Complete (%1)").arg(reason);
+}
+
+QString CauseText::narrate(const Moment& moment) {
+    const QString clock = formatClock(moment.time);
+    const SeriesRow* row = moment.row;
     if (!row)
         return tr("At %1: the Job has not been observed yet.").arg(clock);
 
@@ -166,28 +210,10 @@ QString CauseText::narrate(const Analysis& analysis, double time, double origin)
     if (!details.isEmpty())
         first += tr(" (%1)").arg(details.join(tr(", ")));
     QStringList parts{first + QLatin1Char('.')};
-
-    // The causes in force, in the row's order (primary first), each with its interval's numbers.
-    const double at = origin + time;
-    for (const std::string& id : row->causes) {
-        if (id == "none") {
-            parts << tr("Nothing holds the Job back.");
-            continue;
-        }
-        const CauseInterval* found = nullptr;
-        for (const CauseInterval& c : analysis.causes) {
-            if (c.cause == id && c.start <= at + kTimeEpsilon && at < c.end + kTimeEpsilon) {
-                found = &c;
-                break;
-            }
-        }
-        if (found) {
-            parts << explain(*found);
-        } else {
-            const QString description = causeDescription(QString::fromStdString(id));
-            parts << (description.isEmpty() ? causeLabel(id) : description);
-        }
-    }
+    if (moment.causes.empty())
+        parts << tr("Nothing holds the Job back.");
+    for (const MomentCause& c : moment.causes)
+        parts << explain(c.kind, c.params);
     return parts.join(QLatin1Char(' '));
 }
 
@@ -215,24 +241,30 @@ void installEnglishPlurals(QCoreApplication* app) {
 }
 
 QString causeExplanation(const CauseInterval& interval) {
-    return CauseText::explain(interval);
+    return CauseText::explain(interval.kind, interval.params);
 }
 
-const SeriesRow* seriesRowAt(const Analysis& analysis, double time, double origin) {
-    if (std::isnan(time))
-        return nullptr;
-    const auto& series = analysis.series;
-    // The last row whose x (time − origin) is at or before `time`.
-    const auto after = std::upper_bound(
-        series.begin(), series.end(), time,
-        [origin](double t, const SeriesRow& r) { return t + kTimeEpsilon < r.time - origin; });
-    if (after == series.begin())
-        return nullptr;
-    return &*(after - 1);
+QString causeExplanation(const MomentCause& cause) {
+    return CauseText::explain(cause.kind, cause.params);
 }
 
-QString narrationAt(const Analysis& analysis, double time, double origin) {
-    return CauseText::narrate(analysis, time, origin);
+QString narration(const Moment& moment) {
+    return CauseText::narrate(moment);
+}
+
+QString narrationAt(const Run& run, double time) {
+    return CauseText::narrate(momentAt(run, time));
+}
+
+QStringList conditionTexts(const Moment& moment) {
+    QStringList out;
+    for (const JobCondition& c : moment.conditions)
+        out << CauseText::condition(c);
+    return out;
+}
+
+QString outcomeText(const RunSummary& summary) {
+    return CauseText::outcome(summary);
 }
 
 QString formatClock(double seconds) {

@@ -4,6 +4,7 @@
 // numbers (params); these rebuild the sentence with tr() from the numbers.
 
 #include "analysis/analysis.h"
+#include "run/moment.h"
 
 #include <QString>
 
@@ -13,11 +14,16 @@ namespace jobscope::ui {
 
 // "The namespace quota allows 2 Pods; 3 creations were refused." — from interval.params.
 QString causeExplanation(const CauseInterval& interval);
-// The series row in force at `time` (seconds since origin), nullptr before the first row.
-const SeriesRow* seriesRowAt(const Analysis& analysis, double time, double origin);
-// One paragraph for the moment `time`: "At 00:37.2: 2 of 10 requested Pods run. …" with the
+// The same for a cause at a moment: its numbers then (a wait counts down).
+QString causeExplanation(const MomentCause& cause);
+// One paragraph for a moment: "At 00:37.2: 2 of 10 requested Pods run. …" with the
 // explanations of the causes in force, primary first.
-QString narrationAt(const Analysis& analysis, double time, double origin);
+QString narration(const Moment& moment);
+QString narrationAt(const Run& run, double time);
+// The Job's conditions at a moment, as kubectl names them ("Complete (CompletionsReached)").
+QStringList conditionTexts(const Moment& moment);
+// "Complete", "Failed (BackoffLimitExceeded)", or "" while the run has not finished.
+QString outcomeText(const RunSummary& summary);
 // "00:37.2" (or "1:02:03.4" past an hour).
 QString formatClock(double seconds);
 

@@ -29,6 +29,12 @@ namespace jobscope::ui {
 
 namespace {
 
+// What a plot shows before it is given a run: nothing, from t = 0.
+std::shared_ptr<const Run> emptyRun() {
+    static const auto empty = std::make_shared<const Run>();
+    return empty;
+}
+
 // The top part of the Pods axis rect kept free of data for the annotations.
 constexpr double kHeadroom = 0.3;
 // Intervals of one cause closer than this fraction of the time span look like one band.
@@ -119,7 +125,7 @@ QColor textColorOn(const QColor& background) {
 
 } // namespace
 
-TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent) {
+TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) {
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
@@ -251,30 +257,27 @@ void TimelinePlot::clearContent() {
 
 void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, Seconds origin,
                                std::optional<Seconds> end) {
-    // Kept for hover texts and retranslation; `analysis` may be shown_ itself (retranslate).
-    Analysis kept;
-    kept.series = analysis.series;
-    kept.causes = analysis.causes;
-    shown_ = std::move(kept);
+    setRun(std::make_shared<const Run>(runOfAnalysis(analysis, origin, end)), title);
+}
+
+void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) {
+    run_ = run ? std::move(run) : emptyRun();
+    const Analysis& shown = run_->analysis;
+    const Seconds origin = run_->origin;
     titleText_ = title;
-    origin_ = origin;
-    end_ = end;
     clearContent();
     title_->setText(title);
 
-    double last = shown_.series.empty() ? origin : shown_.series.back().time;
-    for (const CauseInterval& c : shown_.causes)
-        last = std::max(last, c.end);
-    double dataEnd = (end_ ? *end_ : last) - origin;
+    double dataEnd = run_->end;
     const double xStart =
-        shown_.series.empty() ? 0.0 : std::min(0.0, shown_.series.front().time - origin);
+        shown.series.empty() ? 0.0 : std::min(0.0, shown.series.front().time - origin);
     if (!(dataEnd > xStart))
         dataEnd = xStart + 1;
     // A short tail after the end shows the final state (finished, suspended) as a band.
     const double xEnd = dataEnd + kTail * (dataEnd - xStart);
 
-    buildSeries(shown_, origin, xEnd);
-    buildCauses(shown_, origin, xStart, dataEnd, xEnd);
+    buildSeries(shown, origin, xEnd);
+    buildCauses(shown, origin, xStart, dataEnd, xEnd);
     xStart_ = xStart;
     xEnd_ = xEnd;
     for (int i = 0; i < kSeriesCount; ++i)
@@ -360,6 +363,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         double start;
         double end;
         bool primary;
+        bool failed; // a `finished` span of a Job that failed
     };
     std::map<QString, std::vector<Span>> byCause;
     QList<std::string> finalCauses;
@@ -382,7 +386,9 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             continue;
         if (!rows_.contains(id))
             rows_ << id;
-        byCause[id].push_back({c->start - origin, cEnd, c->primary});
+        const bool failed =
+            c->kind == CauseKind::Finished && c->textParam("condition") == job_condition::Failed;
+        byCause[id].push_back({c->start - origin, cEnd, c->primary, failed});
     }
 
     QCPAxis* time = lane_->axis(QCPAxis::atBottom);
@@ -398,15 +404,16 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
                   [](const Span& a, const Span& b) { return a.start < b.start; });
         std::vector<Span> merged;
         for (const Span& s : spans) {
-            if (!merged.empty() && s.start - merged.back().end <= kSliver * span) {
+            if (!merged.empty() && s.start - merged.back().end <= kSliver * span &&
+                s.failed == merged.back().failed) {
                 merged.back().end = std::max(merged.back().end, s.end);
                 merged.back().primary = merged.back().primary || s.primary;
             } else {
                 merged.push_back(s);
             }
         }
-        const QColor color = causeColor(id);
         for (const Span& s : merged) {
+            const QColor color = s.failed ? failedColor() : causeColor(id);
             Band band;
             band.start = s.start;
             band.end = s.end;
@@ -434,6 +441,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             bands_.push_back(band);
         }
         // The legend entry: an empty bar plottable draws a swatch in the cause's colour.
+        const QColor color = causeColor(id);
         auto* swatch = new QCPBars(time, rowAxis);
         swatch->setName(causeLabel(id));
         swatch->setBrush(color);
@@ -942,14 +950,10 @@ void TimelinePlot::restyleLegendEntries() {
 
 QString TimelinePlot::hoverText(double time) const {
     const QString at = tr("t = %1 s").arg(time, 0, 'f', 1);
-    const std::vector<SeriesRow>& rows = shown_.series;
-    const double absolute = time + origin_;
-    const auto after =
-        std::upper_bound(rows.begin(), rows.end(), absolute,
-                         [](double t, const SeriesRow& row) { return t < row.time; });
-    if (after == rows.begin())
+    const Moment moment = momentAt(*run_, time);
+    if (!moment.row)
         return tr("%1: before the Job was created").arg(at);
-    const SeriesRow& row = *std::prev(after);
+    const SeriesRow& row = *moment.row;
     QStringList lines;
     lines << at;
     lines << tr("requested %1 · the controller wants %2 · active %3 (ready %4)")
@@ -963,18 +967,8 @@ QString TimelinePlot::hoverText(double time) const {
                  .arg(row.terminating);
     lines << tr("succeeded %1 · failed %2").arg(row.succeeded).arg(row.failed);
     QStringList causes;
-    for (const std::string& id : row.causes) {
-        if (id == "none")
-            continue;
-        // The interval of that cause in force now: its explanation has the numbers.
-        const CauseInterval* interval = nullptr;
-        for (const CauseInterval& c : shown_.causes)
-            if (c.cause == id && c.start <= absolute && absolute < c.end)
-                interval = &c;
-        const QString sentence =
-            interval ? causeExplanation(*interval) : causeDescription(QString::fromStdString(id));
-        causes << tr("• %1: %2").arg(causeLabel(id), sentence);
-    }
+    for (const MomentCause& c : moment.causes)
+        causes << tr("• %1: %2").arg(causeLabel(c.kind), causeExplanation(c));
     if (causes.isEmpty())
         lines << tr("No cause in force: the actual parallelism is what the controller wants.");
     else
@@ -1053,7 +1047,7 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
     case Drag::None:
         break;
     }
-    if (inPlotArea(position) && !shown_.series.empty())
+    if (inPlotArea(position) && !run_->analysis.series.empty())
         QToolTip::showText(plot_->mapToGlobal(position.toPoint()),
                            hoverText(timeAtPixel(position.x())), plot_);
     else
@@ -1111,7 +1105,7 @@ void TimelinePlot::retranslate() {
     // Series names, cause labels and annotations are built with the analysis: build them again,
     // keeping what the user looks at.
     const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
-    setAnalysis(shown_, titleText_, origin_, end_);
+    setRun(run_, titleText_);
     main_->axis(QCPAxis::atBottom)->setRange(range);
 }
 

@@ -15,6 +15,7 @@
 // plot is readable at 800×450 and at 1920×1080.
 
 #include "analysis/analysis.h"
+#include "run/moment.h"
 
 #include <QImage>
 #include <QSize>
@@ -50,9 +51,11 @@ public:
     explicit TimelinePlot(QWidget* parent = nullptr);
     ~TimelinePlot() override;
 
-    // Shows `analysis`. Times are drawn in seconds since `origin` (the Job's creation), up to
-    // `end` (unset: the last change or cause end) and a short tail after it that shows the
-    // final state. Replaces whatever was shown before.
+    // Shows `run`. Times are drawn in seconds since its origin (the Job's creation), up to its
+    // end and a short tail after it that shows the final state. Replaces whatever was shown
+    // before; null shows nothing under `title`.
+    void setRun(std::shared_ptr<const Run> run, const QString& title);
+    // An analysis made elsewhere (tests, benchmarks), as the run runOfAnalysis makes of it.
     void setAnalysis(const Analysis& analysis, const QString& title, Seconds origin = 0,
                      std::optional<Seconds> end = std::nullopt);
 
@@ -172,11 +175,9 @@ private:
     double valueMax_ = 1;
     double styleScale_ = 1;
 
-    // What setAnalysis was given, for hover texts and retranslation (the Pods are not kept).
-    Analysis shown_;
+    // What is shown, for hover texts and retranslation.
+    std::shared_ptr<const Run> run_;
     QString titleText_;
-    Seconds origin_ = 0;
-    std::optional<Seconds> end_;
     double xStart_ = 0;
     double xEnd_ = 1;
     QVector<bool> hidden_; // by Series

@@ -68,11 +68,11 @@ private slots:
 
         const QString top = window.summaryText(0);
         const QString bottom = window.summaryText(1);
-        QVERIFY2(
-            top.startsWith(QStringLiteral("Complete at %1 s").arg(*perItem.finishedAt, 0, 'f', 1)),
-            qPrintable(top));
-        QVERIFY2(bottom.startsWith(
-                     QStringLiteral("Complete at %1 s").arg(*manyPerPod.finishedAt, 0, 'f', 1)),
+        QVERIFY2(top.startsWith(QStringLiteral("Complete (CompletionsReached) at %1 s")
+                                    .arg(*perItem.finishedAt, 0, 'f', 1)),
+                 qPrintable(top));
+        QVERIFY2(bottom.startsWith(QStringLiteral("Complete (CompletionsReached) at %1 s")
+                                       .arg(*manyPerPod.finishedAt, 0, 'f', 1)),
                  qPrintable(bottom));
         QVERIFY2(top.contains(QStringLiteral("%1 Pod-seconds").arg(perItem.podSeconds, 0, 'f', 1)),
                  qPrintable(top));

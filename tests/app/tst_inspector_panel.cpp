@@ -4,8 +4,8 @@
 
 #include "gui/inspector_panel.h"
 #include "plot/cause_text.h"
+#include "run/moment.h"
 #include "scenario/scenario_reader.h"
-#include "sim/simulator.h"
 #include "support/test_paths.h"
 
 #include <QLabel>
@@ -20,19 +20,21 @@ Q_DECLARE_METATYPE(jobscope::CauseInterval)
 
 namespace {
 
-struct Run {
-    std::shared_ptr<const Analysis> analysis;
+// The run of an example, shared as the app shares it; `analysis` points into it.
+struct ExampleRun {
+    std::shared_ptr<const jobscope::Run> run;
+    const Analysis* analysis = nullptr;
     double origin = 0;
 };
 
-Run runExample(const QString& relativePath) {
+ExampleRun runExample(const QString& relativePath) {
     Diagnostics diagnostics;
     const QString path = test::sourceDir() + "/resources/examples/" + relativePath;
     auto scenario = readScenarioFile(path.toStdString(), diagnostics);
     if (!scenario)
         qFatal("cannot read %s", qPrintable(path));
-    const Timeline timeline = simulate(*scenario);
-    return {std::make_shared<const Analysis>(analyze(timeline)), timeline.start};
+    auto run = std::make_shared<const jobscope::Run>(runScenario(*scenario));
+    return {run, &run->analysis, run->origin};
 }
 
 const CauseInterval* firstInterval(const Analysis& analysis, const std::string& cause) {
@@ -43,7 +45,7 @@ const CauseInterval* firstInterval(const Analysis& analysis, const std::string& 
 }
 
 // A time (x) inside `interval` where the series row lists its cause.
-std::optional<double> timeInside(const Run& run, const CauseInterval& interval) {
+std::optional<double> timeInside(const ExampleRun& run, const CauseInterval& interval) {
     for (const SeriesRow& row : run.analysis->series) {
         if (row.time < interval.start || row.time >= interval.end)
             continue;
@@ -57,6 +59,7 @@ CauseInterval interval(const std::string& cause, std::vector<CauseParam> params,
                        const std::string& english = "english fallback") {
     CauseInterval c;
     c.cause = cause;
+    c.kind = causeKindOf(cause).value_or(CauseKind::None);
     c.params = std::move(params);
     c.explanation = english;
     return c;
@@ -104,14 +107,14 @@ private slots:
             row.active = static_cast<int32_t>(t);
             a.series.push_back(row);
         }
-        const double origin = 100;
-        QCOMPARE(ui::seriesRowAt(a, -0.5, origin), nullptr);
-        QCOMPARE(ui::seriesRowAt(a, 0, origin)->active, 100);
-        QCOMPARE(ui::seriesRowAt(a, 2.9, origin)->active, 100);
-        QCOMPARE(ui::seriesRowAt(a, 3, origin)->active, 103);
-        QCOMPARE(ui::seriesRowAt(a, 10.5, origin)->active, 110);
-        QCOMPARE(ui::seriesRowAt(a, 1e6, origin)->active, 110);
-        QCOMPARE(ui::seriesRowAt(Analysis{}, 5, 0), nullptr);
+        const jobscope::Run run = runOfAnalysis(a, 100);
+        QCOMPARE(jobscope::seriesRowAt(run, -0.5), nullptr);
+        QCOMPARE(jobscope::seriesRowAt(run, 0)->active, 100);
+        QCOMPARE(jobscope::seriesRowAt(run, 2.9)->active, 100);
+        QCOMPARE(jobscope::seriesRowAt(run, 3)->active, 103);
+        QCOMPARE(jobscope::seriesRowAt(run, 10.5)->active, 110);
+        QCOMPARE(jobscope::seriesRowAt(run, 1e6)->active, 110);
+        QCOMPARE(jobscope::seriesRowAt(jobscope::Run{}, 5), nullptr);
     }
 
     void causeExplanation_data() {
@@ -142,12 +145,25 @@ private slots:
             << "4 Pod creations forbidden by the API server. It said: pods is forbidden: no";
         QTest::newRow("failure-backoff")
             << interval("failure-backoff", {{"failures", 2, {}}, {"delay", 20, {}}})
-            << "2 failures since the last success; the controller waits 20 s before it creates "
-               "replacements.";
-        QTest::newRow("failure-backoff, fractional delay")
-            << interval("failure-backoff", {{"failures", 1, {}}, {"delay", 9.24, {}}})
-            << "1 failure since the last success; the controller waits 9.2 s before it creates "
-               "replacements.";
+            << "2 failures since the last success; the controller waits 20 s more before it "
+               "creates replacements (a backoff of 20 s).";
+        QTest::newRow("failure-backoff, part of the wait left")
+            << interval("failure-backoff",
+                        {{"failures", 1, {}}, {"delay", 10, {}}, {"left", 9.24, {}}})
+            << "1 failure since the last success; the controller waits 9.2 s more before it "
+               "creates replacements (a backoff of 10 s).";
+        QTest::newRow("failure-backoff per index")
+            << interval("failure-backoff", {{"failures", 1, {}},
+                                            {"delay", 10, {}},
+                                            {"index", 2, {}},
+                                            {"indexes", 2, {}},
+                                            {"left", 4, {}}})
+            << "Index 2 has failed 1 time; the controller waits 4 s more before it retries it "
+               "(a backoff of 10 s). Indexes waiting for their backoff: 2.";
+        QTest::newRow("creation-failed")
+            << interval("creation-failed", {{"refused", 2, {}}, {"message", 0, "webhook"}})
+            << "2 Pod creations failed with an API server error; the controller retries. It "
+               "said: webhook";
         QTest::newRow("terminating")
             << interval("terminating", {{"terminating", 3, {}}}) << "3 Pods still terminating.";
         QTest::newRow("pending") << interval("pending", {{"pending", 1, {}}})
@@ -168,12 +184,10 @@ private slots:
         QTest::newRow("scaled-down")
             << interval("scaled-down", {{"surplus", 2, {}}, {"wantActive", 3, {}}})
             << "2 Pods above the target of 3 being removed.";
-        QTest::newRow("missing params: the engine's English")
+        QTest::newRow("missing params: what the cause means")
             << interval("quota-exceeded", {{"quota", 2, {}}},
                         "quota allows 2 Pods; 3 creations refused")
-            << "Quota allows 2 Pods; 3 creations refused.";
-        QTest::newRow("unknown cause")
-            << interval("new-cause", {}, "something new") << "Something new.";
+            << "The namespace's ResourceQuota refuses more Pods.";
     }
 
     void causeExplanation() {
@@ -183,7 +197,7 @@ private slots:
     }
 
     void narrationOfTheQuotaGap() {
-        const Run run = runExample("causes/quota-exceeded.yaml");
+        const ExampleRun run = runExample("causes/quota-exceeded.yaml");
         const CauseInterval* quota = firstInterval(*run.analysis, "quota-exceeded");
         QVERIFY(quota);
         const auto refused = quota->param("refused");
@@ -192,37 +206,39 @@ private slots:
         QCOMPARE(limit.value_or(-1), 2.0);
         const auto time = timeInside(run, *quota);
         QVERIFY(time);
-        const SeriesRow* row = ui::seriesRowAt(*run.analysis, *time, run.origin);
+        const SeriesRow* row = jobscope::seriesRowAt(*run.run, *time);
         QVERIFY(row);
 
-        const QString text = ui::narrationAt(*run.analysis, *time, run.origin);
+        const QString text = ui::narrationAt(*run.run, *time);
         QVERIFY2(text.startsWith(QStringLiteral("At %1: %2 of 6 requested Pods run")
                                      .arg(ui::formatClock(*time))
                                      .arg(row->running)),
                  qPrintable(text));
         QVERIFY2(text.contains(QStringLiteral("The namespace quota allows 2 Pods; the API server "
-                                              "refused %1 creations")
+                                              "refused %1 creation")
                                    .arg(*refused)),
                  qPrintable(text));
         // The primary cause comes first.
-        const QString primary = ui::causeExplanation(*firstInterval(*run.analysis, row->causes[0]));
+        const Moment moment = momentAt(*run.run, *time);
+        QVERIFY(!moment.causes.empty());
+        QVERIFY(moment.causes.front().primary);
+        const QString primary = ui::causeExplanation(moment.causes.front());
         QVERIFY2(text.indexOf(primary) > 0, qPrintable(text));
     }
 
     void narrationBeforeTheJob() {
-        const Run run = runExample("causes/quota-exceeded.yaml");
-        QCOMPARE(ui::narrationAt(*run.analysis, -1, run.origin),
-                 "At -00:01.0: the Job has not been observed yet.");
+        const ExampleRun run = runExample("causes/quota-exceeded.yaml");
+        QCOMPARE(ui::narrationAt(*run.run, -1), "At -00:01.0: the Job has not been observed yet.");
     }
 
     void inspectorShowsTheRowAtTheTime() {
-        const Run run = runExample("causes/quota-exceeded.yaml");
+        const ExampleRun run = runExample("causes/quota-exceeded.yaml");
         InspectorPanel panel;
-        panel.setAnalysis(run.analysis, run.origin);
+        panel.setRun(run.run);
         const auto time = timeInside(run, *firstInterval(*run.analysis, "quota-exceeded"));
         QVERIFY(time);
         panel.setTime(*time);
-        const SeriesRow* row = ui::seriesRowAt(*run.analysis, *time, run.origin);
+        const SeriesRow* row = jobscope::seriesRowAt(*run.run, *time);
         const QString status = panel.statusText();
         QVERIFY2(status.contains(QStringLiteral("Requested (parallelism): %1").arg(row->requested)),
                  qPrintable(status));
@@ -233,7 +249,7 @@ private slots:
         QVERIFY2(status.contains(QStringLiteral("Causes: quota exceeded")) ||
                      status.contains(QStringLiteral("quota")),
                  qPrintable(status));
-        QCOMPARE(panel.narration(), ui::narrationAt(*run.analysis, *time, run.origin));
+        QCOMPARE(panel.narration(), ui::narrationAt(*run.run, *time));
 
         // What the user sees: the labels hold the same numbers.
         bool shown = false;
@@ -247,20 +263,29 @@ private slots:
     }
 
     void inspectorShowsTheFinishedJobsCondition() {
-        const Run run = runExample("patterns/fixed-count-nonindexed.yaml");
+        const ExampleRun run = runExample("patterns/fixed-count-nonindexed.yaml");
         InspectorPanel panel;
-        panel.setAnalysis(run.analysis, run.origin);
-        const CauseInterval* finished = firstInterval(*run.analysis, "finished");
-        QVERIFY(finished);
-        panel.setTime(finished->end - run.origin - 0.01);
-        QVERIFY2(panel.statusText().contains("Conditions: Complete"),
+        panel.setRun(run.run);
+        // The interval in which the Job shows its Complete condition.
+        const CauseInterval* complete = nullptr;
+        for (const CauseInterval& c : run.analysis->causes)
+            if (c.kind == CauseKind::Finished && c.textParam("condition") == "Complete")
+                complete = &c;
+        QVERIFY(complete);
+        panel.setTime(complete->start - run.origin);
+        QVERIFY2(panel.statusText().contains("Complete (CompletionsReached)"),
                  qPrintable(panel.statusText()));
+        // The very end shows the last change's condition too.
+        panel.setTime(run.run->end);
+        QVERIFY2(panel.statusText().contains("Complete (CompletionsReached)"),
+                 qPrintable(panel.statusText()));
+        QVERIFY2(panel.narration().contains("The Job is complete"), qPrintable(panel.narration()));
         panel.setTime(0.5);
         QVERIFY2(panel.statusText().contains("Conditions: none"), qPrintable(panel.statusText()));
     }
 
     void inspectorShowsTheSelectedPod() {
-        const Run run = runExample("causes/failure-backoff.yaml");
+        const ExampleRun run = runExample("causes/failure-backoff.yaml");
         int failedPod = -1;
         for (size_t i = 0; i < run.analysis->pods.size(); ++i)
             if (run.analysis->pods[i].exitCode.value_or(0) == 1) {
@@ -271,7 +296,7 @@ private slots:
         const PodLifecycle& pod = run.analysis->pods[static_cast<size_t>(failedPod)];
 
         InspectorPanel panel;
-        panel.setAnalysis(run.analysis, run.origin);
+        panel.setRun(run.run);
         QVERIFY(panel.podText().contains("Click a Pod"));
         panel.setSelectedPod(failedPod);
         QVERIFY(pod.finished);
@@ -294,9 +319,9 @@ private slots:
     }
 
     void languageChangeRebuildsTheTexts() {
-        const Run run = runExample("causes/quota-exceeded.yaml");
+        const ExampleRun run = runExample("causes/quota-exceeded.yaml");
         InspectorPanel panel;
-        panel.setAnalysis(run.analysis, run.origin);
+        panel.setRun(run.run);
         panel.setTime(5);
         const QString before = panel.narration();
         QEvent change(QEvent::LanguageChange);
@@ -318,10 +343,10 @@ private slots:
         const QString dir = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");
         if (dir.isEmpty())
             QSKIP("set JOBSCOPE_SHOT_DIR to write a picture of the panel");
-        const Run run = runExample("causes/quota-exceeded.yaml");
+        const ExampleRun run = runExample("causes/quota-exceeded.yaml");
         InspectorPanel panel;
         panel.resize(1100, 420);
-        panel.setAnalysis(run.analysis, run.origin);
+        panel.setRun(run.run);
         panel.setTime(*timeInside(run, *firstInterval(*run.analysis, "quota-exceeded")) + 5);
         panel.setSelectedPod(1);
         panel.show();

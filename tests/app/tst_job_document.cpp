@@ -100,8 +100,9 @@ private slots:
         QVERIFY(!result->analysis.pods.empty());
         QVERIFY(result->end > 0);
         QVERIFY(result->scenario);
-        QCOMPARE(result->title, QString::fromStdString(result->scenario->title));
-        QVERIFY(!result->title.isEmpty());
+        QCOMPARE(jobscope::ui::localizedTitle(*result),
+                 QString::fromStdString(result->scenario->title));
+        QVERIFY(!result->title.empty());
         QVERIFY(document.isReadOnly());
         QVERIFY(!document.isModified());
         QCOMPARE(document.kind(), JobDocument::Kind::Scenario);
@@ -116,7 +117,8 @@ private slots:
         QCOMPARE(document.kind(), JobDocument::Kind::Manifest);
         QVERIFY(!document.isReadOnly());
         QVERIFY(document.result());
-        QCOMPARE(document.result()->title, QStringLiteral("Job db-migrate"));
+        QCOMPARE(jobscope::ui::localizedTitle(*document.result()),
+                 QStringLiteral("Job db-migrate"));
         QCOMPARE(peakActive(document), 1);
     }
 

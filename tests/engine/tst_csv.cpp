@@ -121,16 +121,18 @@ void TestCsv::seriesHeaderAndRows() {
     a.terminating = 1;
     a.succeeded = 3;
     a.failed = 1;
+    a.remaining = 4;
     a.causes = {"quota-exceeded", "terminating"};
     SeriesRow b = a;
     b.time = 101.0;
+    b.remaining = -1; // no completions: an empty field
     b.causes = {"none"};
     const QStringList l = lines(seriesCsv({a, b}, 100.0));
     QCOMPARE(l.size(), 3);
     QCOMPARE(l[0], QString("time,requested,want_active,active,ready,running,pending,terminating,"
-                           "succeeded,failed,causes"));
-    QCOMPARE(l[1], QString("0.500,5,5,2,1,2,0,1,3,1,\"quota-exceeded;terminating\""));
-    QCOMPARE(l[2], QString("1.000,5,5,2,1,2,0,1,3,1,\"none\""));
+                           "succeeded,failed,remaining,causes"));
+    QCOMPARE(l[1], QString("0.500,5,5,2,1,2,0,1,3,1,4,\"quota-exceeded;terminating\""));
+    QCOMPARE(l[2], QString("1.000,5,5,2,1,2,0,1,3,1,,\"none\""));
 }
 
 void TestCsv::causesQuoted() {
@@ -145,15 +147,17 @@ void TestCsv::causesQuoted() {
     f.start = 11.05;
     f.end = 15;
     f.cause = "finished";
+    f.continues = true;
     f.explanation = "the Job is Failed (said \"no\", twice)";
     f.params = {{"condition", 0, "Failed"}, {"ratio", 0.5, {}}};
     const QStringList l = lines(causesCsv({c, f}));
     QCOMPARE(l.size(), 3);
-    QCOMPARE(l[0], QString("start,end,cause,primary,explanation,params"));
-    QCOMPARE(l[1], QString("0.010,5.000,quota-exceeded,true,quota allows 2 Pods; 3 creations "
-                           "refused,\"quota=2;refused=3\""));
-    QCOMPARE(l[2], QString("11.050,15.000,finished,false,\"the Job is Failed (said \"\"no\"\", "
-                           "twice)\",\"condition=Failed;ratio=0.500\""));
+    QCOMPARE(l[0], QString("start,end,cause,primary,continues,explanation,params"));
+    QCOMPARE(l[1], QString("0.010,5.000,quota-exceeded,true,false,quota allows 2 Pods; 3 "
+                           "creations refused,\"quota=2;refused=3\""));
+    QCOMPARE(l[2],
+             QString("11.050,15.000,finished,false,true,\"the Job is Failed (said \"\"no\"\", "
+                     "twice)\",\"condition=Failed;ratio=0.500\""));
 }
 
 void TestCsv::podsEmptyFields() {

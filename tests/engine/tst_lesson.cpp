@@ -32,7 +32,7 @@ QString messages(const Diagnostics& diagnostics) {
 }
 
 // The row in force at `time`, found here independently of lesson_run.
-const SeriesRow* rowAt(const ScenarioRun& run, double time) {
+const SeriesRow* rowAt(const Run& run, double time) {
     const SeriesRow* found = nullptr;
     for (const SeriesRow& row : run.analysis.series)
         if (row.time - run.origin <= time + 1e-6)
@@ -41,7 +41,7 @@ const SeriesRow* rowAt(const ScenarioRun& run, double time) {
 }
 
 // What a series placeholder must show at `time`, or nullopt for other placeholders.
-std::optional<std::string> expectedSeriesValue(const std::string& name, const ScenarioRun& run,
+std::optional<std::string> expectedSeriesValue(const std::string& name, const Run& run,
                                                double time) {
     const SeriesRow* row = rowAt(run, time);
     if (name == "time")
@@ -68,8 +68,7 @@ std::optional<std::string> expectedSeriesValue(const std::string& name, const Sc
 
 // Every value a cause parameter placeholder may show at `time`: the params of the intervals
 // in force then.
-std::set<std::string> causeParamValues(const std::string& key, const ScenarioRun& run,
-                                       double time) {
+std::set<std::string> causeParamValues(const std::string& key, const Run& run, double time) {
     std::set<std::string> out;
     for (const CauseInterval& c : run.analysis.causes) {
         const double start = c.start - run.origin;
@@ -83,7 +82,7 @@ std::set<std::string> causeParamValues(const std::string& key, const ScenarioRun
     return out;
 }
 
-std::optional<std::string> expectedSummaryValue(const std::string& name, const ScenarioRun& run) {
+std::optional<std::string> expectedSummaryValue(const std::string& name, const Run& run) {
     const RunSummary s = summarize(run.analysis, run.origin, run.origin + run.end);
     if (name == "finishedAt" && s.finishedAt)
         return formatCaptionNumber(*s.finishedAt);
@@ -163,7 +162,7 @@ void TestLesson::builtInLessonCoversEveryCause() {
     std::set<std::string> policies;
     bool sideBySide = false;
     for (size_t i = 0; i < runs->size(); ++i) {
-        for (const ScenarioRun* run :
+        for (const Run* run :
              {&(*runs)[i].main, (*runs)[i].compare ? &*(*runs)[i].compare : nullptr}) {
             if (!run)
                 continue;
@@ -234,7 +233,7 @@ void TestLesson::captionNumbersMatchTheSeries() {
                 QVERIFY2(match.hasMatch(), qPrintable(where));
                 for (size_t k = 0; k < placeholders->size(); ++k) {
                     std::string name = (*placeholders)[k].name;
-                    const ScenarioRun* target = &run.main;
+                    const Run* target = &run.main;
                     if (name.rfind("compare.", 0) == 0) {
                         QVERIFY2(run.compare, qPrintable(where));
                         target = &*run.compare;
@@ -329,6 +328,7 @@ void TestLesson::fillCaption() {
     summary.podSeconds = 122.6;
     CaptionInputs inputs;
     inputs.time = 12.3;
+    row.remaining = 10 - row.succeeded;
     inputs.row = &row;
     inputs.completions = 10;
     inputs.causes = {&quota};
@@ -510,7 +510,10 @@ scenes:
     QCOMPARE(first->caption, std::string("1 missing, 1 of 4 run"));
     const auto second = resolveStep(lesson->scenes[0], run, 1, false, "lesson.yaml", diagnostics);
     QVERIFY(second);
-    QCOMPARE(second->time, remaining->end - run.main.origin);
+    // A cause-end anchor is the end of the cause's whole episode.
+    QCOMPARE(second->time, episodeEnd(run.main, static_cast<std::size_t>(
+                                                    remaining - run.main.analysis.causes.data())) -
+                               run.main.origin);
     const auto last = resolveStep(lesson->scenes[0], run, 2, false, "lesson.yaml", diagnostics);
     QVERIFY(last);
     QCOMPARE(last->time, run.main.end - 1);

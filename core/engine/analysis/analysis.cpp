@@ -19,9 +19,11 @@
 #include "analysis/analysis.h"
 
 #include "go_int32.h"
+#include "number_text.h"
 
 #include "reconcile/backoff.h"
 #include "reconcile/explanation.h"
+#include "reconcile/indexes.h"
 #include "reconcile/job_pods.h"
 #include "reconcile/sync.h"
 #include "timeline/bulk_memory.h"
@@ -84,19 +86,6 @@ bool isForbiddenRefusal(const std::string& message) {
     return !isQuotaRefusal(message) && message.find("forbidden") != std::string::npos;
 }
 
-std::string formatNumber(double v) {
-    char buf[32];
-    if (std::fabs(v - std::round(v)) < 1e-9)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
-}
-
-std::string plural(double n, const char* one, const char* many) {
-    return formatNumber(n) + " " + (std::fabs(n - 1) < 1e-9 ? one : many);
-}
-
 // The parts of a Job observation the controller's decision reads. Moving finished Pods from
 // status.uncountedTerminatedPods into the counters (a second write of the same pass) keeps the
 // totals, so it does not change the key.
@@ -145,29 +134,33 @@ struct RowFacts {
     int quotaLimit = 0;
     int quotaRefusals = 0;     // FailedCreate (quota) events at this row's time
     int forbiddenRefusals = 0; // FailedCreate (forbidden) events at this row's time
+    int failedRefusals = 0;    // FailedCreate (any other server error) events at this row's time
     std::string forbiddenMessage;
+    std::string failedMessage;
     int32_t backoffFailures = 0;
     Seconds backoffDelay = 0;
+    Seconds backoffDue = 0;    // since the Job's creation
+    int32_t backoffIndex = -1; // per-index backoff: the index retried next
+    int32_t backoffIndexes = 0;
     std::string finishedCondition; // Complete, Failed, ..., or "deleted"
     std::string finishedReason;
 };
 
-// The cause ids of one row, primary first, without allocating (most instants repeat the
+// The causes of one row, primary first, without allocating (most instants repeat the
 // previous row and are dropped).
 struct CauseIds {
-    std::array<const char*, 12> ids{};
+    std::array<CauseKind, kCauseKindCount> kinds{};
     size_t size = 0;
 
-    void add(const char* id) {
-        for (size_t i = 0; i < size; ++i)
-            if (std::string_view(ids[i]) == id)
-                return;
-        if (size < ids.size())
-            ids[size++] = id;
+    void add(CauseKind kind) {
+        if (contains(kind))
+            return;
+        if (size < kinds.size())
+            kinds[size++] = kind;
     }
-    bool contains(std::string_view id) const {
+    bool contains(CauseKind kind) const {
         for (size_t i = 0; i < size; ++i)
-            if (id == ids[i])
+            if (kinds[i] == kind)
                 return true;
         return false;
     }
@@ -175,19 +168,31 @@ struct CauseIds {
         if (other.size() != size)
             return false;
         for (size_t i = 0; i < size; ++i)
-            if (other[i] != ids[i])
+            if (other[i] != causeId(kinds[i]))
                 return false;
         return true;
     }
 };
 
-// A cause interval still open, with the numbers gathered over it.
+// The numbers of a cause at one instant, in its catalogue order (texts apart); NaN for an
+// optional number that is absent.
+struct CauseNumbers {
+    std::array<double, 5> values{};
+    std::array<std::string, 2> texts;
+
+    bool operator==(const CauseNumbers& o) const {
+        for (size_t i = 0; i < values.size(); ++i)
+            if (!(values[i] == o.values[i] || (std::isnan(values[i]) && std::isnan(o.values[i]))))
+                return false;
+        return texts == o.texts;
+    }
+};
+
+// A cause interval still open: its numbers, and the refusals counted since its episode began.
 struct OpenInterval {
     CauseInterval interval;
-    double peak = 0; // the largest count the cause explained over the span
-    double second = 0;
+    CauseNumbers numbers;
     int refusals = 0;
-    RowFacts first;
 };
 
 class Analyzer {
@@ -232,8 +237,11 @@ private:
     void flushSettlements();
     void evaluate(Seconds now);
     void emitRow(Seconds now);
+    void perIndexBackoff(Seconds now);
     void trackIntervals(const SeriesRow& row, const CauseIds& causes, const RowFacts& facts);
     void closeInterval(OpenInterval& open, Seconds end);
+    CauseNumbers numbersOf(CauseKind kind, const SeriesRow& row, const RowFacts& facts,
+                           int refusals) const;
     bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_); }
 
     const Timeline& tl_;
@@ -274,6 +282,8 @@ private:
         std::optional<Seconds> backoffUntil;
         int32_t backoffFailures = 0;
         Seconds backoffDelay = 0;
+        int32_t backoffIndex = -1;
+        int32_t backoffIndexes = 0;
         bool finishing = false;
     } eval_;
 
@@ -282,11 +292,14 @@ private:
     int quotaLimit_ = 0;
     bool forbiddenRefused_ = false;
     std::string forbiddenMessage_;
+    bool failedRefused_ = false;
+    std::string failedMessage_;
     int batchQuotaRefusals_ = 0;
     int batchForbiddenRefusals_ = 0;
+    int batchFailedRefusals_ = 0;
     bool batchCreated_ = false;
 
-    std::map<std::string, OpenInterval, std::less<>> open_;
+    std::array<std::optional<OpenInterval>, kCauseKindCount> open_;
 };
 
 void Analyzer::removeCounts(const PodTrack& t) {
@@ -496,6 +509,10 @@ void Analyzer::applyEvent(const TimelineEvent& e) {
             ++batchForbiddenRefusals_;
             forbiddenRefused_ = true;
             forbiddenMessage_ = e.message;
+        } else {
+            ++batchFailedRefusals_;
+            failedRefused_ = true;
+            failedMessage_ = e.message;
         }
     } else if (e.reason == "SuccessfulCreate") {
         batchCreated_ = true;
@@ -571,14 +588,16 @@ void Analyzer::evaluate(Seconds now) {
         else if (c == cause::Finished)
             eval_.finishing = true;
         else if (c == cause::FailureBackoff) {
-            // Per-index backoff is only visible as the requeue the pass asks for; the Job-wide
-            // one is the record's remaining time (a requeue may be for a deadline instead).
-            const Seconds left = jobView_.spec.backoffLimitPerIndex
-                                     ? r.requeueAfter.value_or(0)
-                                     : backoffRemainingTime(r.backoff, now);
-            eval_.backoffUntil = now + left;
-            eval_.backoffFailures = r.backoff.failuresAfterLastSuccess;
-            eval_.backoffDelay = left;
+            if (jobView_.spec.backoffLimitPerIndex) {
+                perIndexBackoff(now);
+                // Without a waiting index in view, the requeue the pass asks for is the wait.
+                if (!eval_.backoffUntil && r.requeueAfter)
+                    eval_.backoffUntil = now + *r.requeueAfter;
+            } else {
+                eval_.backoffFailures = r.backoff.failuresAfterLastSuccess;
+                eval_.backoffDelay = backoffDelay(eval_.backoffFailures);
+                eval_.backoffUntil = now + backoffRemainingTime(r.backoff, now);
+            }
         } else if (c == cause::RemainingCompletions && jobView_.spec.isIndexed() &&
                    r.creations.empty() && active_ < eval_.wantActive) {
             eval_.heldIndexes = true;
@@ -586,124 +605,160 @@ void Analyzer::evaluate(Seconds now) {
     }
 }
 
+// backoffLimitPerIndex: each failed index waits for its own delay, counted from its last
+// failed Pod (getRemainingTimePerIndex). The index retried next is the one explained, with its
+// own failure count; `backoffIndexes` counts every index still waiting.
+void Analyzer::perIndexBackoff(Seconds now) {
+    std::map<int, const Pod*> lastFailed;
+    std::vector<char> activeIndex;
+    for (uint32_t p : actionable_) {
+        const PodTrack& t = pods_[p];
+        const int index = tl_.pods[p].index;
+        if (index < 0 || !podObjects_[p])
+            continue;
+        if (t.active || (onlyFailed() && t.terminating)) {
+            if (static_cast<size_t>(index) >= activeIndex.size())
+                activeIndex.resize(static_cast<size_t>(index) + 1, 0);
+            activeIndex[static_cast<size_t>(index)] = 1;
+        } else if (t.failedLike && !t.succeeded) {
+            const Pod* pod = podObjects_[p].get();
+            const Pod*& last = lastFailed[index];
+            if (!last || podFinishedTime(*pod) >= podFinishedTime(*last))
+                last = pod;
+        }
+    }
+    for (const auto& [index, pod] : lastFailed) {
+        const bool running = static_cast<size_t>(index) < activeIndex.size() &&
+                             activeIndex[static_cast<size_t>(index)];
+        const bool succeeded = static_cast<size_t>(index) < indexSucceeded_.size() &&
+                               indexSucceeded_[static_cast<size_t>(index)];
+        if (running || succeeded || isIndexFailed(jobView_, *pod))
+            continue;
+        const Seconds left = backoffRemainingTimePerIndex(pod, now);
+        if (left <= 0)
+            continue;
+        ++eval_.backoffIndexes;
+        if (eval_.backoffUntil && now + left >= *eval_.backoffUntil)
+            continue;
+        eval_.backoffUntil = now + left;
+        eval_.backoffIndex = index;
+        eval_.backoffFailures =
+            goInt32(static_cast<int64_t>(getIndexAbsoluteFailureCount(*pod)) + 1);
+        eval_.backoffDelay = backoffDelay(eval_.backoffFailures);
+    }
+}
+
 void Analyzer::closeInterval(OpenInterval& open, Seconds end) {
     CauseInterval& ci = open.interval;
     ci.end = end;
-    const std::string& id = ci.cause;
-    auto param = [&](const char* key, double v) { ci.params.push_back({key, v, {}}); };
-    const RowFacts& f = open.first;
-    if (id == cause::RemainingCompletions) {
-        param("remaining", open.peak);
-        param("completions", f.completions);
-        param("parallelism", open.second);
-        ci.explanation = "only " + plural(open.peak, "completion remains", "completions remain") +
-                         " of " + formatNumber(f.completions) + ", fewer than parallelism " +
-                         formatNumber(open.second);
-    } else if (id == cause::WorkQueueDraining) {
-        param("active", open.peak);
-        ci.explanation = "a Pod succeeded, so no new Pods start; waiting for " +
-                         plural(open.peak, "active Pod", "active Pods") + " to finish";
-    } else if (id == cause::ControllerLag) {
-        param("missing", open.peak);
-        ci.explanation = plural(open.peak, "wanted Pod", "wanted Pods") +
-                         " not yet created or seen by the controller";
-    } else if (id == cause::QuotaExceeded) {
-        param("quota", open.second);
-        param("refused", open.refusals);
-        ci.explanation = "quota allows " + plural(open.second, "Pod", "Pods") + "; " +
-                         plural(open.refusals, "creation", "creations") + " refused";
-    } else if (id == cause::CreationForbidden) {
-        param("refused", open.refusals);
-        ci.params.push_back({"message", 0, f.forbiddenMessage});
-        ci.explanation =
-            plural(open.refusals, "Pod creation", "Pod creations") + " forbidden by the API server";
-    } else if (id == cause::FailureBackoff) {
-        param("failures", open.peak);
-        param("delay", open.second);
-        ci.explanation = plural(open.peak, "failure", "failures") +
-                         " since the last success; replacements wait " + formatNumber(open.second) +
-                         " s";
-    } else if (id == cause::Terminating) {
-        param("terminating", open.peak);
-        ci.explanation = plural(open.peak, "Pod", "Pods") + " terminating";
-    } else if (id == cause::Pending) {
-        param("pending", open.peak);
-        ci.explanation = plural(open.peak, "Pod", "Pods") + " pending, not running yet";
-    } else if (id == cause::Suspended) {
-        param("requested", open.peak);
-        ci.explanation =
-            "the Job is suspended; parallelism " + formatNumber(open.peak) + " waits for resume";
-    } else if (id == cause::Finished) {
-        ci.params.push_back({"condition", 0, f.finishedCondition});
-        if (!f.finishedReason.empty())
-            ci.params.push_back({"reason", 0, f.finishedReason});
-        ci.explanation = f.finishedCondition == "deleted"
-                             ? std::string("the Job was deleted")
-                             : "the Job is " + f.finishedCondition +
-                                   (f.finishedReason.empty() ? "" : " (" + f.finishedReason + ")");
-    } else if (id == cause::ScaledDown) {
-        param("surplus", open.peak);
-        param("wantActive", open.second);
-        ci.explanation = plural(open.peak, "Pod", "Pods") + " above the target of " +
-                         formatNumber(open.second) + " being removed";
+    const CauseInfo& info = causeInfo(ci.kind);
+    size_t number = 0, text = 0;
+    for (const CauseParamInfo& param : info.params) {
+        if (param.type == CauseParamType::Text) {
+            const std::string& value = open.numbers.texts[text++];
+            if (!value.empty() || !param.optional)
+                ci.params.push_back({param.key, 0, value});
+        } else {
+            const double value = open.numbers.values[number++];
+            if (!std::isnan(value))
+                ci.params.push_back({param.key, value, {}});
+        }
     }
+    ci.explanation = causeSentence(ci);
     out_.causes.push_back(std::move(ci));
+}
+
+CauseNumbers Analyzer::numbersOf(CauseKind kind, const SeriesRow& row, const RowFacts& facts,
+                                 int refusals) const {
+    CauseNumbers n;
+    auto set = [&n](std::initializer_list<double> values) {
+        std::copy(values.begin(), values.end(), n.values.begin());
+    };
+    constexpr double absent = std::numeric_limits<double>::quiet_NaN();
+    switch (kind) {
+    case CauseKind::RemainingCompletions:
+        set({double(facts.remaining), double(facts.completions), double(row.requested)});
+        break;
+    case CauseKind::WorkQueueDraining:
+        set({double(row.active)});
+        break;
+    case CauseKind::ControllerLag:
+        set({double(row.wantActive - row.active)});
+        break;
+    case CauseKind::QuotaExceeded:
+        set({double(facts.quotaLimit), double(refusals)});
+        break;
+    case CauseKind::CreationForbidden:
+        set({double(refusals)});
+        n.texts[0] = facts.forbiddenMessage;
+        break;
+    case CauseKind::CreationFailed:
+        set({double(refusals)});
+        n.texts[0] = facts.failedMessage;
+        break;
+    case CauseKind::FailureBackoff:
+        set({double(facts.backoffFailures), facts.backoffDelay, facts.backoffDue,
+             facts.backoffIndex >= 0 ? double(facts.backoffIndex) : absent,
+             facts.backoffIndex >= 0 ? double(facts.backoffIndexes) : absent});
+        break;
+    case CauseKind::Terminating:
+        set({double(row.terminating)});
+        break;
+    case CauseKind::Pending:
+        set({double(row.pending)});
+        break;
+    case CauseKind::Suspended:
+        set({double(row.requested)});
+        break;
+    case CauseKind::Finished:
+        n.texts = {facts.finishedCondition, facts.finishedReason};
+        break;
+    case CauseKind::ScaledDown:
+        set({double(row.active - row.wantActive), double(row.wantActive)});
+        break;
+    case CauseKind::None:
+        break;
+    }
+    return n;
 }
 
 void Analyzer::trackIntervals(const SeriesRow& row, const CauseIds& causes, const RowFacts& facts) {
     // Close the causes no longer in force.
-    for (auto it = open_.begin(); it != open_.end();) {
-        if (!causes.contains(it->first)) {
-            closeInterval(it->second, row.time);
-            it = open_.erase(it);
-        } else {
-            ++it;
+    for (size_t k = 0; k < open_.size(); ++k) {
+        if (open_[k] && !causes.contains(static_cast<CauseKind>(k))) {
+            closeInterval(*open_[k], row.time);
+            open_[k].reset();
         }
     }
     for (size_t i = 0; i < causes.size; ++i) {
-        const std::string_view id = causes.ids[i];
-        if (id == cause::None)
+        const CauseKind kind = causes.kinds[i];
+        if (kind == CauseKind::None)
             continue;
-        auto it = open_.find(id);
-        const bool inserted = it == open_.end();
-        if (inserted)
-            it = open_.emplace(std::string(id), OpenInterval{}).first;
-        OpenInterval& open = it->second;
-        if (inserted) {
-            open.interval.start = row.time;
-            open.interval.cause = std::string(id);
-            open.first = facts;
+        std::optional<OpenInterval>& slot = open_[static_cast<size_t>(kind)];
+        int refusals = slot ? slot->refusals : 0;
+        if (kind == CauseKind::QuotaExceeded)
+            refusals += facts.quotaRefusals;
+        else if (kind == CauseKind::CreationForbidden)
+            refusals += facts.forbiddenRefusals;
+        else if (kind == CauseKind::CreationFailed)
+            refusals += facts.failedRefusals;
+        CauseNumbers numbers = numbersOf(kind, row, facts, refusals);
+        const bool primary = i == 0;
+        const bool continues = slot.has_value();
+        if (slot && slot->numbers == numbers && slot->interval.primary == primary) {
+            slot->refusals = refusals;
+            continue;
         }
-        open.interval.primary = open.interval.primary || i == 0;
-        // The Job's final condition names the finish once it is written.
-        if (id == cause::Finished && facts.finishedCondition != "finishing")
-            open.first = facts;
-        auto peak = [&](double v) { open.peak = std::max(open.peak, v); };
-        if (id == cause::RemainingCompletions) {
-            peak(facts.remaining);
-            open.second = std::max<double>(open.second, row.requested);
-        } else if (id == cause::WorkQueueDraining) {
-            peak(row.active);
-        } else if (id == cause::ControllerLag) {
-            peak(row.wantActive - row.active);
-        } else if (id == cause::QuotaExceeded) {
-            open.refusals += facts.quotaRefusals;
-            open.second = std::max<double>(open.second, facts.quotaLimit);
-        } else if (id == cause::CreationForbidden) {
-            open.refusals += facts.forbiddenRefusals;
-        } else if (id == cause::FailureBackoff) {
-            peak(facts.backoffFailures);
-            open.second = std::max(open.second, facts.backoffDelay);
-        } else if (id == cause::Terminating) {
-            peak(row.terminating);
-        } else if (id == cause::Pending) {
-            peak(row.pending);
-        } else if (id == cause::Suspended) {
-            peak(row.requested);
-        } else if (id == cause::ScaledDown) {
-            peak(row.active - row.wantActive);
-            open.second = row.wantActive;
-        }
+        if (slot)
+            closeInterval(*slot, row.time);
+        slot.emplace();
+        slot->interval.start = row.time;
+        slot->interval.cause = causeId(kind);
+        slot->interval.kind = kind;
+        slot->interval.primary = primary;
+        slot->interval.continues = continues;
+        slot->numbers = std::move(numbers);
+        slot->refusals = refusals;
     }
 }
 
@@ -719,14 +774,16 @@ void Analyzer::emitRow(Seconds now) {
     facts.quotaRefusals = batchQuotaRefusals_;
     facts.forbiddenRefusals = batchForbiddenRefusals_;
     facts.forbiddenMessage = forbiddenMessage_;
+    facts.failedRefusals = batchFailedRefusals_;
+    facts.failedMessage = failedMessage_;
 
     CauseIds causes;
-    auto add = [&](const char* id) { causes.add(id); };
+    auto add = [&](CauseKind kind) { causes.add(kind); };
     auto secondary = [&] {
         if (terminating_ > 0)
-            add(cause::Terminating);
+            add(CauseKind::Terminating);
         if (pending_ > 0)
-            add(cause::Pending);
+            add(CauseKind::Pending);
     };
 
     if (!job_) {
@@ -752,6 +809,7 @@ void Analyzer::emitRow(Seconds now) {
         if (spec.completions) {
             facts.completions = *spec.completions;
             facts.remaining = std::max(*spec.completions - done, 0);
+            row.remaining = facts.remaining;
         }
         // Every completion reached: the controller is finishing the Job even before it says so.
         const bool completionsReached = spec.completions && facts.remaining == 0;
@@ -767,25 +825,25 @@ void Analyzer::emitRow(Seconds now) {
             } else {
                 facts.finishedCondition = "finishing";
             }
-            add(cause::Finished);
+            add(CauseKind::Finished);
             secondary();
         } else if (spec.isSuspended()) {
             row.wantActive = 0;
-            add(cause::Suspended);
+            add(CauseKind::Suspended);
             secondary();
         } else {
             // The target: the core's, lowered by what the counters show since it looked.
             int32_t want = eval_.valid ? eval_.wantActive : row.requested;
-            const char* targetCause = nullptr;
+            std::optional<CauseKind> targetCause;
             if (spec.completions) {
                 want = std::min(want, facts.remaining);
                 if (want < row.requested)
-                    targetCause = cause::RemainingCompletions;
+                    targetCause = CauseKind::RemainingCompletions;
             } else if (eval_.draining || done > 0) {
                 // Work queue: once a Pod succeeded the controller starts no more.
                 want = std::min(want, active_);
                 if (want < row.requested)
-                    targetCause = cause::WorkQueueDraining;
+                    targetCause = CauseKind::WorkQueueDraining;
             }
             want = std::max(want, 0);
             row.wantActive = want;
@@ -794,45 +852,51 @@ void Analyzer::emitRow(Seconds now) {
             if (quotaRefused_ && quotaUse_ < quotaLimit_)
                 quotaRefused_ = false;
 
-            std::vector<const char*> shortfall;
+            CauseIds shortfall;
             const int32_t shortGap = want - active_;
             if (shortGap > 0) {
                 if (quotaRefused_) {
-                    shortfall.push_back(cause::QuotaExceeded);
+                    shortfall.add(CauseKind::QuotaExceeded);
                     facts.quotaLimit = quotaLimit_;
                 }
                 if (forbiddenRefused_)
-                    shortfall.push_back(cause::CreationForbidden);
+                    shortfall.add(CauseKind::CreationForbidden);
+                if (failedRefused_)
+                    shortfall.add(CauseKind::CreationFailed);
                 if (onlyFailed() && terminating_ > 0)
-                    shortfall.push_back(cause::Terminating);
+                    shortfall.add(CauseKind::Terminating);
                 if (eval_.backoffUntil && now < *eval_.backoffUntil) {
-                    shortfall.push_back(cause::FailureBackoff);
+                    shortfall.add(CauseKind::FailureBackoff);
                     facts.backoffFailures = eval_.backoffFailures;
                     facts.backoffDelay = eval_.backoffDelay;
+                    facts.backoffDue = *eval_.backoffUntil - tl_.start;
+                    facts.backoffIndex = eval_.backoffIndex;
+                    facts.backoffIndexes = eval_.backoffIndexes;
                 }
                 if (eval_.heldIndexes)
-                    shortfall.push_back(cause::RemainingCompletions);
-                if (shortfall.empty())
-                    shortfall.push_back(cause::ControllerLag);
+                    shortfall.add(CauseKind::RemainingCompletions);
+                if (shortfall.size == 0)
+                    shortfall.add(CauseKind::ControllerLag);
             } else if (shortGap < 0) {
-                shortfall.push_back(cause::ScaledDown);
+                shortfall.add(CauseKind::ScaledDown);
             }
             // The larger gap names the primary cause (as explainSync does).
             const int32_t targetGap = row.requested - want;
             if (targetCause && targetGap >= std::abs(shortGap))
-                add(targetCause);
-            for (const char* id : shortfall)
-                add(id);
+                add(*targetCause);
+            for (size_t i = 0; i < shortfall.size; ++i)
+                add(shortfall.kinds[i]);
             if (targetCause)
-                add(targetCause);
+                add(*targetCause);
             secondary();
         }
     }
     if (causes.size == 0)
-        causes.add(cause::None);
+        causes.add(CauseKind::None);
 
     batchQuotaRefusals_ = 0;
     batchForbiddenRefusals_ = 0;
+    batchFailedRefusals_ = 0;
 
     // The intervals follow every instant (refusals and the final condition count even when
     // the columns repeat); the series keeps one row per change.
@@ -843,10 +907,12 @@ void Analyzer::emitRow(Seconds now) {
             prev.active == row.active && prev.ready == row.ready && prev.running == row.running &&
             prev.pending == row.pending && prev.terminating == row.terminating &&
             prev.succeeded == row.succeeded && prev.failed == row.failed &&
-            causes.equals(prev.causes))
+            prev.remaining == row.remaining && causes.equals(prev.causes))
             return;
     }
-    row.causes.assign(causes.ids.begin(), causes.ids.begin() + static_cast<long>(causes.size));
+    row.causes.reserve(causes.size);
+    for (size_t i = 0; i < causes.size; ++i)
+        row.causes.emplace_back(causeId(causes.kinds[i]));
     pushBulk(out_.series, std::move(row));
 }
 
@@ -897,6 +963,8 @@ Analysis Analyzer::run() {
             quotaRefused_ = false;
         if (batchCreated_ && batchForbiddenRefusals_ == 0)
             forbiddenRefused_ = false;
+        if (batchCreated_ && batchFailedRefusals_ == 0)
+            failedRefused_ = false;
         flushSettlements();
         if (jobChanged_ && job_) {
             // Ask the core again only when the Job shows that the controller's inputs moved —
@@ -915,9 +983,11 @@ Analysis Analyzer::run() {
         last = now;
     }
     const Seconds end = std::max(tl_.end.value_or(last), last);
-    for (auto& [id, open] : open_)
-        closeInterval(open, end);
-    open_.clear();
+    for (std::optional<OpenInterval>& open : open_) {
+        if (open)
+            closeInterval(*open, end);
+        open.reset();
+    }
     std::stable_sort(
         out_.causes.begin(), out_.causes.end(),
         [](const CauseInterval& a, const CauseInterval& b) { return a.start < b.start; });

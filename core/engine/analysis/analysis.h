@@ -8,13 +8,17 @@
 // each change, combined with observable facts (FailedCreate events, pending and terminating
 // Pods, Job conditions). Timeline::syncs (the simulator's own record) is never read.
 //
-// Cause ids are DESIGN.md §5's (reconcile/explanation.h `cause::`), primary first.
+// Causes come from one catalogue (analysis/cause_catalogue.h). A cause interval carries the
+// numbers that are true at every instant inside it: where one of them changes (or the cause
+// stops or starts being the primary one), the interval ends and a continuation begins.
 
+#include "analysis/cause_catalogue.h"
 #include "timeline/timeline.h"
 
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -32,6 +36,8 @@ struct SeriesRow {
     int32_t terminating = 0; // Pods with a deletionTimestamp that have not finished or gone
     int32_t succeeded = 0;   // Job status.succeeded
     int32_t failed = 0;      // Job status.failed
+    int32_t remaining = -1;  // completions not reached yet (the Pods' successes lead the
+                             // counters); -1 without spec.completions (work queue)
     std::vector<InternedString> causes; // cause ids in force, primary first; {"none"} if nothing
 };
 
@@ -45,20 +51,30 @@ struct CauseParam {
     bool operator==(const CauseParam&) const = default;
 };
 
-// A maximal span in which `cause` was in force (primary or secondary).
+// A span in which `cause` was in force with the same numbers and the same rank throughout.
+// A cause that stays in force while a number changes is a chain of intervals, the later ones
+// marked `continues`; the chain is the cause's whole episode.
 struct CauseInterval {
     Seconds start = 0;
     Seconds end = 0; // exclusive; the timeline's end for a cause still in force
     std::string cause;
-    bool primary = false;           // whether it was the primary cause at any moment of the span
+    CauseKind kind = CauseKind::None;
+    bool primary = false;           // the primary cause throughout the span
+    bool continues = false;         // the same cause was in force right before `start`
     std::string explanation;        // short English sentence with the numbers
-    std::vector<CauseParam> params; // the numbers used in `explanation`
+    std::vector<CauseParam> params; // the numbers used in `explanation` (cause_catalogue.h)
 
-    std::optional<double> param(const std::string& key) const {
+    std::optional<double> param(std::string_view key) const {
         for (const auto& p : params)
-            if (p.key == key)
+            if (p.key == key && p.text.empty())
                 return p.value;
         return std::nullopt;
+    }
+    std::string textParam(std::string_view key) const {
+        for (const auto& p : params)
+            if (p.key == key)
+                return p.text;
+        return {};
     }
 };
 

@@ -16,13 +16,6 @@ namespace jobscope {
 
 namespace {
 
-std::string paramText(const CauseInterval& interval, const std::string& key) {
-    for (const auto& p : interval.params)
-        if (p.key == key)
-            return p.text;
-    return {};
-}
-
 // The earliest Event of the Job that announces `outcome` with `reason`, at or after `from`.
 std::optional<Seconds> finishEvent(const Analysis& analysis, const std::string& outcome,
                                    const std::string& reason, Seconds from) {
@@ -43,15 +36,25 @@ std::optional<Seconds> finishEvent(const Analysis& analysis, const std::string& 
 RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
     RunSummary summary;
 
-    // The Job's terminal condition: the last `finished` interval names it.
+    // The Job's terminal condition: the last `finished` interval names it. Its Event may
+    // have been seen before the condition was: look from the start of the episode.
     for (auto it = analysis.causes.rbegin(); it != analysis.causes.rend(); ++it) {
-        if (it->cause != cause::Finished)
+        if (it->kind != CauseKind::Finished)
             continue;
-        const std::string condition = paramText(*it, "condition");
+        const std::string condition = it->textParam("condition");
         if (condition != job_condition::Complete && condition != job_condition::Failed)
             break; // deleted, or still finishing when observation stopped
         summary.outcome = condition;
-        const Seconds at = finishEvent(analysis, condition, paramText(*it, "reason"), it->start)
+        summary.outcomeReason = it->textParam("reason");
+        Seconds episodeStart = it->start;
+        for (auto back = it; back != analysis.causes.rend(); ++back) {
+            if (back->kind != CauseKind::Finished)
+                continue;
+            episodeStart = back->start;
+            if (!back->continues)
+                break;
+        }
+        const Seconds at = finishEvent(analysis, condition, summary.outcomeReason, episodeStart)
                                .value_or(it->start);
         summary.finishedAt = at - origin;
         break;

@@ -12,6 +12,7 @@ namespace jobscope {
 struct RunSummary {
     std::optional<Seconds> finishedAt; // seconds since the Job's creation; unset if it never did
     std::string outcome;               // "Complete", "Failed", "" (not finished)
+    std::string outcomeReason;         // the terminal condition's reason (BackoffLimitExceeded)
     double podSeconds = 0; // sum over Pods of (end − created), end = finished/deleted/timeline end
     double runningSeconds = 0; // sum over Pods of (end − started), the time containers ran
     int podsCreated = 0;

@@ -1,5 +1,7 @@
 #include "lesson/caption.h"
 
+#include "number_text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
@@ -117,13 +119,7 @@ bool isCaptionPlaceholder(const std::string& name) {
 }
 
 std::string formatCaptionNumber(double value) {
-    const double rounded = std::round(value);
-    char buffer[64];
-    if (std::fabs(value - rounded) < 0.05)
-        std::snprintf(buffer, sizeof buffer, "%.0f", rounded == 0 ? 0.0 : rounded);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
+    return formatShortNumber(value);
 }
 
 void addCaptionValues(CaptionValues& values, const CaptionInputs& inputs,
@@ -142,10 +138,10 @@ void addCaptionValues(CaptionValues& values, const CaptionInputs& inputs,
         number("terminating", row->terminating);
         number("succeeded", row->succeeded);
         number("failed", row->failed);
-        if (inputs.completions) {
+        if (inputs.completions)
             number("completions", *inputs.completions);
-            number("remaining", std::max(0, *inputs.completions - row->succeeded));
-        }
+        if (row->remaining >= 0)
+            number("remaining", row->remaining);
     }
     for (const CauseInterval* interval : inputs.causes)
         for (const CauseParam& param : interval->params)

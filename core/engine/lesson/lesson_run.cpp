@@ -1,6 +1,6 @@
 #include "lesson/lesson_run.h"
 
-#include "sim/simulator.h"
+#include "run/moment.h"
 
 #include <algorithm>
 #include <cmath>
@@ -9,24 +9,23 @@ namespace jobscope {
 
 namespace {
 
-// Step times come from cause starts and row times, which are sums of doubles; a step at a row's
-// time must see that row.
-constexpr Seconds kTimeSlack = 1e-6;
+// The interval of the anchor's cause whose numbers describe `time`: the one in force then, or
+// the last one to have started (a step at the end of an episode speaks of how it ended).
+const CauseInterval* anchorIntervalAt(const Run& run, const CauseInterval* anchor, Seconds time) {
+    if (!anchor)
+        return nullptr;
+    const CauseInterval* found = anchor;
+    for (uint32_t i : run.intervalsByKind[static_cast<std::size_t>(anchor->kind)]) {
+        const CauseInterval& c = run.analysis.causes[i];
+        if (c.start - run.origin > time + kMomentTolerance)
+            break;
+        if (c.start >= anchor->start)
+            found = &c;
+    }
+    return found;
+}
 
 } // namespace
-
-ScenarioRun runScenario(const Scenario& scenario) {
-    ScenarioRun run;
-    SimulationStats stats;
-    run.timeline = simulate(scenario, &stats);
-    run.analysis = analyze(run.timeline);
-    run.origin = run.timeline.start;
-    const Seconds end = run.timeline.end.value_or(stats.end);
-    run.end = end - run.origin;
-    run.summary = summarize(run.analysis, run.origin, end);
-    run.completions = scenario.job.spec.completions;
-    return run;
-}
 
 SceneRun runScene(const LessonScene& scene) {
     SceneRun run;
@@ -36,28 +35,7 @@ SceneRun runScene(const LessonScene& scene) {
     return run;
 }
 
-const SeriesRow* seriesRowAt(const ScenarioRun& run, Seconds time) {
-    const auto& series = run.analysis.series;
-    const auto after = std::upper_bound(
-        series.begin(), series.end(), time + kTimeSlack,
-        [&](Seconds t, const SeriesRow& row) { return t < row.time - run.origin; });
-    return after == series.begin() ? nullptr : &*(after - 1);
-}
-
-std::vector<const CauseInterval*> causesAt(const ScenarioRun& run, Seconds time) {
-    std::vector<const CauseInterval*> out;
-    for (const CauseInterval& interval : run.analysis.causes) {
-        const Seconds start = interval.start - run.origin;
-        const Seconds end = interval.end - run.origin;
-        if (start <= time + kTimeSlack && (time < end || std::fabs(start - time) <= kTimeSlack))
-            out.push_back(&interval);
-    }
-    std::stable_partition(out.begin(), out.end(),
-                          [](const CauseInterval* c) { return c->primary; });
-    return out;
-}
-
-std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const ScenarioRun& run,
+std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const Run& run,
                                        const CauseInterval** interval, std::string& error) {
     if (interval)
         *interval = nullptr;
@@ -68,13 +46,17 @@ std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const ScenarioR
         return std::max<Seconds>(0, run.end + anchor.plus);
     case StepAnchor::Kind::CauseStart:
     case StepAnchor::Kind::CauseEnd:
-        for (const CauseInterval& c : run.analysis.causes) {
-            if (c.cause != anchor.cause || c.start - run.origin < anchor.after - kTimeSlack)
+        // An anchor names a cause's episode: where it begins, or where its last interval ends.
+        for (std::size_t i = 0; i < run.analysis.causes.size(); ++i) {
+            const CauseInterval& c = run.analysis.causes[i];
+            if (c.cause != anchor.cause || c.continues ||
+                c.start - run.origin < anchor.after - kMomentTolerance)
                 continue;
             if (interval)
                 *interval = &c;
             const Seconds at =
-                (anchor.kind == StepAnchor::Kind::CauseStart ? c.start : c.end) - run.origin;
+                (anchor.kind == StepAnchor::Kind::CauseStart ? c.start : episodeEnd(run, i)) -
+                run.origin;
             return std::max<Seconds>(0, at + anchor.plus);
         }
         error = "the cause " + anchor.cause + " does not occur" +
@@ -88,21 +70,21 @@ std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const ScenarioR
 
 CaptionValues stepCaptionValues(const SceneRun& run, Seconds time, const CauseInterval* anchor) {
     CaptionValues values;
-    const auto add = [&](const ScenarioRun& r, const std::string& prefix,
-                         const CauseInterval* first) {
+    const auto add = [&](const Run& r, const std::string& prefix, const CauseInterval* first) {
+        const Moment moment = momentAt(r, time);
         CaptionInputs inputs;
         inputs.time = time;
-        inputs.row = seriesRowAt(r, time);
+        inputs.row = moment.row;
         inputs.completions = r.completions;
         if (first)
             inputs.causes.push_back(first);
-        for (const CauseInterval* c : causesAt(r, time))
-            if (c != first)
-                inputs.causes.push_back(c);
+        for (const MomentCause& c : moment.causes)
+            if (c.interval && c.interval != first)
+                inputs.causes.push_back(c.interval);
         inputs.summary = &r.summary;
         addCaptionValues(values, inputs, prefix);
     };
-    add(run.main, {}, anchor);
+    add(run.main, {}, anchorIntervalAt(run.main, anchor, time));
     if (run.compare)
         add(*run.compare, "compare.", nullptr);
     return values;

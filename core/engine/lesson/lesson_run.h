@@ -3,11 +3,10 @@
 // timeline (its anchor resolved) and its caption filled from the values at that moment. The
 // slide renderer, presentation mode and `jobscope lesson` all read lessons through this.
 
-#include "analysis/analysis.h"
-#include "analysis/summary.h"
 #include "diagnostics.h"
 #include "lesson/caption.h"
 #include "lesson/lesson.h"
+#include "run/run.h"
 #include "timeline/timeline.h"
 
 #include <optional>
@@ -16,30 +15,12 @@
 
 namespace jobscope {
 
-// One scenario simulated: what the plot and the captions read.
-struct ScenarioRun {
-    Timeline timeline;
-    Analysis analysis;
-    RunSummary summary;
-    Seconds origin = 0; // the Job's creation (times in captions are relative to it)
-    Seconds end = 0;    // the timeline's end, relative to origin
-    std::optional<int32_t> completions;
-};
-
 struct SceneRun {
-    ScenarioRun main;
-    std::optional<ScenarioRun> compare;
+    Run main;
+    std::optional<Run> compare;
 };
 
-ScenarioRun runScenario(const Scenario& scenario);
 SceneRun runScene(const LessonScene& scene);
-
-// The series row in force at `time` (seconds since origin): the last with row.time - origin
-// <= time; nullptr before the first.
-const SeriesRow* seriesRowAt(const ScenarioRun& run, Seconds time);
-// The cause intervals in force at `time` (start <= time < end, or starting exactly then),
-// primary ones first.
-std::vector<const CauseInterval*> causesAt(const ScenarioRun& run, Seconds time);
 
 // A step placed on its scene's timeline.
 struct ResolvedStep {
@@ -50,7 +31,7 @@ struct ResolvedStep {
 
 // Where `step` stops on `run`; nullopt with `error` set when its cause never occurs at or
 // after its `after` time.
-std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const ScenarioRun& run,
+std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const Run& run,
                                        const CauseInterval** interval, std::string& error);
 
 // The values a caption of a step at `time` can use, for both scenarios of the scene.

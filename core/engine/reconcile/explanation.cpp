@@ -231,8 +231,10 @@ Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
             shortfall.add(cause::QuotaExceeded);
         if (f.refusedForbidden > 0)
             shortfall.add(cause::CreationForbidden);
-        if (f.accepted > 0 || f.refusedOther > 0)
-            shortfall.add(cause::ControllerLag); // created, not yet seen; or API trouble
+        if (f.accepted > 0)
+            shortfall.add(cause::ControllerLag); // created, not yet seen
+        if (f.refusedOther > 0)
+            shortfall.add(cause::CreationFailed); // refused by another server error
         if (onlyFailed && f.terminating > 0)
             shortfall.add(cause::Terminating);
         const bool heldBack = r.creations.empty() && input.expectations.satisfied(input.now) &&

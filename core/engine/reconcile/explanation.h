@@ -4,8 +4,8 @@
 // the upstream-mirroring code, so that the sync itself stays a faithful port.
 //
 // Cause ids are DESIGN.md §5's: remaining-completions, work-queue-draining, controller-lag,
-// quota-exceeded, creation-forbidden, failure-backoff, terminating, pending, suspended,
-// finished, scaled-down, none. The primary cause comes first.
+// quota-exceeded, creation-forbidden, creation-failed, failure-backoff, terminating, pending,
+// suspended, finished, scaled-down, none. The primary cause comes first.
 
 #include "reconcile/sync.h"
 
@@ -19,6 +19,7 @@ inline constexpr const char* WorkQueueDraining = "work-queue-draining";
 inline constexpr const char* ControllerLag = "controller-lag";
 inline constexpr const char* QuotaExceeded = "quota-exceeded";
 inline constexpr const char* CreationForbidden = "creation-forbidden";
+inline constexpr const char* CreationFailed = "creation-failed";
 inline constexpr const char* FailureBackoff = "failure-backoff";
 inline constexpr const char* Terminating = "terminating";
 inline constexpr const char* Pending = "pending";

@@ -117,12 +117,12 @@ std::string csvSeconds(Seconds t, Seconds origin) {
 
 std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
     std::string out = "time,requested,want_active,active,ready,running,pending,terminating,"
-                      "succeeded,failed,causes";
+                      "succeeded,failed,remaining,causes";
     out += kEol;
     out.reserve(out.size() + rows.size() * 64);
     for (const auto& r : rows) {
-        Row(out)
-            .time(r.time, origin)
+        Row row(out);
+        row.time(r.time, origin)
             .number(r.requested)
             .number(r.wantActive)
             .number(r.active)
@@ -131,14 +131,18 @@ std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
             .number(r.pending)
             .number(r.terminating)
             .number(r.succeeded)
-            .number(r.failed)
-            .text(joinCauses(r.causes), true);
+            .number(r.failed);
+        if (r.remaining >= 0)
+            row.number(r.remaining);
+        else
+            row.empty();
+        row.text(joinCauses(r.causes), true);
     }
     return out;
 }
 
 std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin) {
-    std::string out = "start,end,cause,primary,explanation,params";
+    std::string out = "start,end,cause,primary,continues,explanation,params";
     out += kEol;
     for (const auto& c : intervals) {
         std::string params;
@@ -152,6 +156,7 @@ std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origi
             .time(c.end, origin)
             .text(c.cause)
             .text(c.primary ? "true" : "false")
+            .text(c.continues ? "true" : "false")
             .text(c.explanation)
             .text(params, true);
     }

@@ -14,9 +14,10 @@
 
 namespace jobscope {
 
-// time,requested,want_active,active,ready,running,pending,terminating,succeeded,failed,causes
+// time,requested,want_active,active,ready,running,pending,terminating,succeeded,failed,
+// remaining,causes  (remaining empty without spec.completions); docs/csv.md says what each is
 std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin = 0);
-// start,end,cause,primary,explanation,params  (params: "key=value;key=value")
+// start,end,cause,primary,continues,explanation,params  (params: "key=value;key=value")
 std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin = 0);
 // name,index,attempt,node,created,scheduled,started,ready,terminating,finished,deleted,phase,
 // exit_code,disruption_target

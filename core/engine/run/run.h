@@ -1,0 +1,56 @@
+#pragma once
+// A run: one Job's life, simulated from a scenario or observed (a recording, a replay, a live
+// watch), with everything every view reads about it worked out once — the Timeline, its
+// Analysis, the summary, where it starts and ends, and its title. Every reader (the app's
+// views, the compare window, the lesson, `simulate`, `replay`, the CSV files) takes a Run;
+// none runs the read → simulate → analyse pipeline itself.
+
+#include "analysis/analysis.h"
+#include "analysis/summary.h"
+#include "scenario/scenario.h"
+#include "timeline/timeline.h"
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+struct SimulationStats;
+
+struct Run {
+    Timeline timeline;
+    Analysis analysis;
+    RunSummary summary;
+    Seconds origin = 0; // the Job's creation, on the timeline's clock: relative t = time - origin
+    Seconds end = 0;    // where the run ends, seconds since origin (runEnd)
+    std::optional<int32_t> completions; // spec.completions as the run ends
+    bool simulated = false;
+    // In English and Chinese; the Chinese ones may be empty (then the English ones are shown).
+    std::string title, titleZh, description, descriptionZh;
+
+    // Positions in analysis.causes of each cause's intervals, in start order.
+    std::array<std::vector<uint32_t>, kCauseKindCount> intervalsByKind;
+};
+
+// A scenario simulated and analysed. `seed` replaces the scenario's own when given.
+Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,
+                SimulationStats* stats = nullptr);
+// An observed timeline analysed; titled after the Job.
+Run runObserved(Timeline timeline);
+
+// A run of an analysis made elsewhere (a test's or a benchmark's own), without its timeline.
+// `end` is absolute; without it the run ends where runEnd puts it.
+Run runOfAnalysis(Analysis analysis, Seconds origin, std::optional<Seconds> end = std::nullopt);
+
+// The one rule for where a run ends: where observation (or the simulation) stopped, and never
+// before the last thing the timeline records. Absolute, on the timeline's clock.
+Seconds runEnd(const Timeline& timeline, const Analysis& analysis);
+
+// Where the episode of the cause interval `index` ends: the end of the last interval of the
+// chain it starts or belongs to (intervals that `continue` it), absolute.
+Seconds episodeEnd(const Run& run, std::size_t index);
+
+} // namespace jobscope
