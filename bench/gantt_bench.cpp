@@ -1,7 +1,7 @@
 // The Pod Gantt and timeline plot benchmark of issue 4 ("fluid at 10 000 Pods, usable at
 // 100 000"): simulates Indexed Jobs of 10 000 and 100 000 completions (5 % of Pods failing),
 // then times, on the widgets as the app shows them at 1600×900:
-//   - setAnalysis (building the rows and segments),
+//   - setRun (building the rows and segments),
 //   - a full replot, with the default row height and with 1-pixel rows (the most rows at once),
 //   - a playhead-only replot (what playback does every frame),
 //   - a full replot zoomed into 5 % of the time range.
@@ -16,7 +16,7 @@
 #include "gantt/pod_gantt.h"
 #include "manifest/manifest.h"
 #include "plot/timeline_plot.h"
-#include "sim/simulator.h"
+#include "run/run.h"
 
 #include <qcustomplot.h>
 
@@ -146,11 +146,10 @@ int main(int argc, char** argv) {
         }
         QElapsedTimer timer;
         timer.start();
-        const Timeline timeline = simulate(*scenario);
-        auto analysis = std::make_shared<const Analysis>(analyze(timeline));
+        const auto run = std::make_shared<const Run>(runScenario(*scenario));
+        const Analysis* analysis = &run->analysis;
         const double simulateMs = static_cast<double>(timer.nsecsElapsed()) / 1e6;
-        const double origin = timeline.start;
-        const double end = timeline.end.value_or(origin);
+        const double origin = run->origin;
         std::printf("\nIndexed Job, %ld completions: %zu Pods, %zu series rows (simulated and "
                     "analysed in %.0f ms)\n",
                     completions, analysis->pods.size(), analysis->series.size(), simulateMs);
@@ -162,11 +161,9 @@ int main(int argc, char** argv) {
         QCustomPlot* plot = gantt.customPlot();
         // Qt's first text layout loads the font database (some 300 ms): not the Gantt's cost.
         plot->replot(QCustomPlot::rpImmediateRefresh);
-        print("Gantt setAnalysis, first",
-              measure(1, [&](int) { gantt.setAnalysis(analysis, origin, end); }));
-        print("Gantt setAnalysis, again", measure(std::max(1, options.repeat / 4), [&](int) {
-                  gantt.setAnalysis(analysis, origin, end);
-              }));
+        print("Gantt setRun, first", measure(1, [&](int) { gantt.setRun(run); }));
+        print("Gantt setRun, again",
+              measure(std::max(1, options.repeat / 4), [&](int) { gantt.setRun(run); }));
         plot->replot(QCustomPlot::rpImmediateRefresh);
         QCoreApplication::processEvents();
         const double lower = gantt.dataStart();
@@ -216,9 +213,8 @@ int main(int argc, char** argv) {
         timelinePlot.resize(size);
         timelinePlot.show();
         QCoreApplication::processEvents();
-        print("timeline plot setAnalysis", measure(std::max(1, options.repeat / 5), [&](int) {
-                  timelinePlot.setAnalysis(*analysis, QStringLiteral("bench"), origin,
-                                           timeline.end);
+        print("timeline plot setRun", measure(std::max(1, options.repeat / 5), [&](int) {
+                  timelinePlot.setRun(run, QStringLiteral("bench"));
               }));
         QCustomPlot* timelineCustomPlot = timelinePlot.customPlot();
         timelineCustomPlot->replot(QCustomPlot::rpImmediateRefresh);

@@ -2793,6 +2793,10 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
         <source>Causes in force, the main one first:</source>
         <translation>生效的原因（主要原因在前）：</translation>
     </message>
+    <message>
+        <source>finished: failed</source>
+        <translation>已结束：失败</translation>
+    </message>
 </context>
 <context>
     <name>main</name>

@@ -447,31 +447,28 @@ QString PodGantt::Private::rowLabel(int row) const {
 }
 
 void PodGantt::setAnalysis(std::shared_ptr<const Analysis> analysis, double origin, double end) {
-    d->analysis = std::move(analysis);
-    d->origin = origin;
+    setRun(analysis
+               ? std::make_shared<const Run>(runOfAnalysis(
+                     *analysis, origin, end > origin ? std::optional<Seconds>(end) : std::nullopt))
+               : nullptr);
+}
+
+void PodGantt::setRun(std::shared_ptr<const Run> run) {
+    d->analysis = run ? std::shared_ptr<const Analysis>(run, &run->analysis) : nullptr;
+    d->origin = run ? run->origin : 0;
     d->selected = -1;
     d->topRow = 0;
-    const Analysis* a = d->analysis.get();
 
-    // The x range as the timeline plot computes it, so that both start out equal.
-    double last = origin;
+    // The x range as the timeline plot's: from the first thing shown (a Pod created before the
+    // Job was observed included) to the run's end.
     double first = 0;
-    if (a) {
-        if (!a->series.empty()) {
-            last = a->series.back().time;
-            first = std::min(0.0, a->series.front().time - origin);
-        }
-        for (const CauseInterval& c : a->causes)
-            last = std::max(last, c.end);
-        // Pods are drawn whole, even if the series ended earlier.
-        for (const PodLifecycle& p : a->pods) {
-            first = std::min(first, p.created - origin);
-            for (const std::optional<Seconds>& t : {p.finished, p.deleted})
-                if (t)
-                    last = std::max(last, *t);
-        }
+    if (run) {
+        if (!run->analysis.series.empty())
+            first = std::min(0.0, run->analysis.series.front().time - run->origin);
+        for (const PodLifecycle& p : run->analysis.pods)
+            first = std::min(first, p.created - run->origin);
     }
-    double dataEnd = (end > origin ? end : last) - origin;
+    double dataEnd = run ? run->end : 0;
     if (!(dataEnd > first))
         dataEnd = first + 1;
     d->xStart = first;

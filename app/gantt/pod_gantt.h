@@ -14,6 +14,7 @@
 // dragging the playhead, or a click or drag on the time axis' labels, scrubs.
 
 #include "analysis/analysis.h"
+#include "run/run.h"
 
 #include <QImage>
 #include <QSize>
@@ -46,6 +47,11 @@ public:
     // times like Timeline::start and Timeline::end — an `end` not after the origin means "the
     // last thing that happened"). The analysis is shared, not copied; the Gantt keeps it alive.
     // The x range is the TimelinePlot's for the same analysis and end.
+    // Shows the Pods of `run` on its time axis (seconds since its origin, up to its end); null
+    // shows none.
+    void setRun(std::shared_ptr<const Run> run);
+    // An analysis made elsewhere (tests, benchmarks), as the run runOfAnalysis makes of it;
+    // `end` (absolute) unset when not above `origin`.
     void setAnalysis(std::shared_ptr<const Analysis> analysis, double origin, double end);
 
     QCustomPlot* customPlot() const;

@@ -1066,7 +1066,7 @@ void MainWindow::Private::showResult() {
         plot->setRun(nullptr, document->displayName());
         inspector->setRun(nullptr);
 #if JOBSCOPE_HAS_GANTT
-        gantt->setAnalysis(nullptr, 0, 0);
+        gantt->setRun(nullptr);
 #endif
         playback->pause();
         playback->setRange(0, 0);
@@ -1076,13 +1076,11 @@ void MainWindow::Private::showResult() {
         return;
     }
     const double origin = result->origin;
-    const double end = origin + result->end;
     alignTimeAxes(true);
     plot->setRun(result, localizedTitle(*result));
-    const std::shared_ptr<const Analysis> analysis(result, &result->analysis);
     inspector->setRun(result);
 #if JOBSCOPE_HAS_GANTT
-    gantt->setAnalysis(analysis, origin, end);
+    gantt->setRun(result);
 #endif
     linkRange(nullptr, plot->dataStart(), plot->dataEnd());
 

@@ -1,6 +1,7 @@
 #include "lesson/presentation_window.h"
 
 #include "lesson/lesson_slide.h"
+#include "run/moment.h"
 
 #include <QEvent>
 #include <QKeyEvent>
@@ -119,7 +120,7 @@ void PresentationWindow::advancePlayback() {
     // The caption follows the playhead: the last step at or before it.
     int step = 0;
     for (int i = 0; i < deck_->stepCount(scene_); ++i)
-        if (renderer_->stepTime(scene_, i) <= *playTime_ + 1e-9)
+        if (renderer_->stepTime(scene_, i) <= *playTime_ + kMomentTolerance)
             step = i;
     if (step != step_) {
         step_ = step;

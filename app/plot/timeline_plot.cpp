@@ -380,14 +380,15 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         const QString id = QString::fromStdString(c->cause);
         double cEnd = c->end - origin;
         // A cause of the final state (the last row's) lasts through the tail.
-        if (cEnd >= dataEnd - 1e-9 && finalCauses.contains(c->cause))
+        if (cEnd >= dataEnd - kMomentTolerance && finalCauses.contains(c->cause))
             cEnd = xEnd;
         if (id == QLatin1String("none") || !(cEnd > c->start - origin))
             continue;
         if (!rows_.contains(id))
             rows_ << id;
-        const bool failed =
-            c->kind == CauseKind::Finished && c->textParam("condition") == job_condition::Failed;
+        const bool failed = c->kind == CauseKind::Finished &&
+                            (c->textParam("condition") == job_condition::Failed ||
+                             c->textParam("condition") == job_condition::FailureTarget);
         byCause[id].push_back({c->start - origin, cEnd, c->primary, failed});
     }
 
@@ -436,14 +437,16 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             band.label->position->setAxes(time, rowAxis);
             band.label->position->setCoords((s.start + s.end) / 2, static_cast<double>(row));
             band.label->setPositionAlignment(Qt::AlignCenter);
-            band.label->setText(causeLabel(id));
+            band.label->setText(s.failed ? tr("finished: failed") : causeLabel(id));
             band.label->setColor(s.primary ? textColorOn(color) : QColor(20, 20, 20));
             bands_.push_back(band);
         }
-        // The legend entry: an empty bar plottable draws a swatch in the cause's colour.
-        const QColor color = causeColor(id);
+        // The legend entry: an empty bar plottable draws a swatch in the cause's colour (the
+        // failure's, when the Job ended Failed).
+        const bool failedAtEnd = !merged.empty() && merged.back().failed;
+        const QColor color = failedAtEnd ? failedColor() : causeColor(id);
         auto* swatch = new QCPBars(time, rowAxis);
-        swatch->setName(causeLabel(id));
+        swatch->setName(failedAtEnd ? tr("finished: failed") : causeLabel(id));
         swatch->setBrush(color);
         swatch->setPen(QPen(color.darker(130)));
     }
@@ -470,17 +473,19 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         int tier = (first ? 0 : 4) + (sliver ? 2 : 0) + (b->primary ? 0 : 1);
         if (!first && (sliver || bandsOfCause[b->cause] > kMaxAnnotatedRepeats + 1))
             tier = kNoAnnotation;
-        if (!starts.empty() && std::abs(starts.back().time - b->start) < 1e-6) {
+        if (!starts.empty() && std::abs(starts.back().time - b->start) < kMomentTolerance) {
             Annotation& a = starts.back();
             a.tier = std::min(a.tier, tier);
             a.duration = std::max(a.duration, b->end - b->start);
             a.causes << b->cause;
+            a.labels << b->label->text();
         } else {
             Annotation a;
             a.time = b->start;
             a.tier = tier;
             a.duration = b->end - b->start;
             a.causes << b->cause;
+            a.labels << b->label->text();
             starts.push_back(a);
         }
     }
@@ -496,8 +501,6 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
     QCPAxis* mainTime = main_->axis(QCPAxis::atBottom);
     QCPAxis* pods = main_->axis(QCPAxis::atLeft);
     for (Annotation& a : starts) {
-        for (const QString& id : a.causes)
-            a.labels << causeLabel(id);
         a.value = activeAt(a.time);
         a.text = new QCPItemText(plot_);
         a.text->setClipToAxisRect(false);

@@ -9,7 +9,9 @@
 #include "gui/main_window.h"
 #include "gui/playback_controller.h"
 #include "gui/recent_files.h"
+#include "plot/cause_labels.h"
 #include "plot/timeline_plot.h"
+#include "support/test_paths.h"
 
 #include <qcustomplot.h>
 
@@ -137,6 +139,50 @@ private slots:
                  qPrintable(stateText(*window)));
         QCOMPARE(window->playback()->start(), 0.0);
         QCOMPARE(window->playback()->end(), window->document()->result()->end);
+    }
+
+    // A Job that failed says so: the status bar names the failure (in red), the finished band
+    // is drawn in the failure's colour, and the last instant narrates the condition.
+    void aFailedJobLooksFailed_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<bool>("failed");
+        QTest::newRow("backoff limit exceeded")
+            << jobscope::test::testDataDir() +
+                   QStringLiteral("/scenarios/backoff-limit-exceeded.yaml")
+            << true;
+        QTest::newRow("complete") << QStringLiteral(
+                                         ":/examples/patterns/fixed-count-nonindexed.yaml")
+                                  << false;
+    }
+
+    void aFailedJobLooksFailed() {
+        QFETCH(QString, path);
+        QFETCH(bool, failed);
+        const auto window = openWindow(path);
+        QVERIFY(window);
+        const QString state = stateText(*window);
+        QCOMPARE(state.contains(QStringLiteral("Failed (BackoffLimitExceeded)")), failed);
+        QCOMPARE(state.contains(QStringLiteral("Complete (CompletionsReached)")), !failed);
+        const auto* label = window->findChild<QLabel*>(QStringLiteral("documentState"));
+        QCOMPARE(label->styleSheet().contains(jobscope::ui::failedColor().name()), failed);
+
+        QTemporaryDir dir;
+        const QString png = dir.filePath(QStringLiteral("plot.png"));
+        QVERIFY(window->exportPlotPng(png, QSize(1200, 600)));
+        const QImage image(png);
+        int failurePixels = 0;
+        for (int y = 0; y < image.height(); ++y)
+            for (int x = 0; x < image.width(); ++x)
+                failurePixels += image.pixel(x, y) == jobscope::ui::failedColor().rgb();
+        QVERIFY2(failed ? failurePixels > 100 : failurePixels == 0,
+                 qPrintable(QString::number(failurePixels)));
+
+        window->playback()->setTime(window->document()->result()->end);
+        const QString narration = window->inspector()->narration();
+        QVERIFY2(
+            narration.contains(failed ? QStringLiteral("The Job has failed (BackoffLimitExceeded)")
+                                      : QStringLiteral("The Job is complete (CompletionsReached)")),
+            qPrintable(narration));
     }
 
     void everyExampleFillsThePlot_data() {

@@ -35,9 +35,14 @@ Seconds runEnd(const Timeline& timeline, const Analysis& analysis) {
         last = std::max(last, timeline.podChanges.back().time);
     if (!timeline.events.empty())
         last = std::max(last, timeline.events.back().time);
-    if (!timeline.end)
+    if (!timeline.end) {
         for (const CauseInterval& c : analysis.causes)
             last = std::max(last, c.end);
+        for (const PodLifecycle& p : analysis.pods)
+            for (const std::optional<Seconds>& t : {p.finished, p.deleted})
+                if (t)
+                    last = std::max(last, *t);
+    }
     return std::max(timeline.end.value_or(last), last);
 }
 
