@@ -112,6 +112,12 @@ void TestReconcileCli::goodStates_data() {
         << R"({"creations": 1, "deletions": 0, "finalizerRemovals": [],
               "status": {"active": 2, "ready": 0, "startTime": "2026-11-27T20:29:56Z"}})"
         << "exceeded quota";
+    // Two creates accepted (not yet seen: lag), the third refused by a server error.
+    QTest::newRow("create refused by a server error")
+        << statePath("good/create-server-error.yaml")
+        << R"({"creations": 3, "explanation": {"wantActive": 5,
+              "causes": ["controller-lag", "creation-failed"]}})"
+        << "Internal error";
     // Trace a, after the first wave: watch-jobs resourceVersion 140 and 3 Pods ADDED.
     QTest::newRow("real dump (trace a, second wave)")
         << examplePath("real-dump-trace-a.yaml")
