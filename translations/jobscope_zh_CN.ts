@@ -606,20 +606,6 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
       </translation>
     </message>
     <message>
-      <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
-NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
-Without --png-dir, prints the lesson's scenes, steps and captions instead.
-
-FILE is a lesson (docs/lesson.md); without it, the built-in lesson on Job
-parallelism. Captions and titles are in the language of --lang.</source>
-      <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
-NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
-不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
-
-FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job 并行度课程。
-说明文字和标题使用 --lang 指定的语言。</translation>
-    </message>
-    <message>
       <source>Show this help and exit.</source>
       <translation>显示此帮助并退出。</translation>
     </message>
@@ -650,6 +636,20 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
     <message>
       <source>The lesson (YAML); default: the built-in lesson.</source>
       <translation>课程文件（YAML）；默认：内置课程。</translation>
+    </message>
+    <message>
+      <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
+NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
+Without --png-dir, prints the lesson's scenes, steps and captions instead.
+
+FILE is a lesson (%1); without it, the built-in lesson on Job
+parallelism. Captions and titles are in the language of --lang.</source>
+      <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
+NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
+不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
+
+FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课程。
+说明文字和标题使用 --lang 指定的语言。</translation>
     </message>
   </context>
   <context>
@@ -775,25 +775,6 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
   <context>
     <name>ReconcileCommand</name>
     <message>
-      <source>Runs one sync of the Job controller on the state in FILE and prints, as
-JSON, what the controller does right now and why: the Pods it creates and
-deletes, the Job status it writes, and the causes that keep the active Pods
-from the requested parallelism.
-
-The state file is YAML or JSON with the keys job (a batch/v1 Job; its status
-is the status before the sync), now (the sync's clock), pods (v1 Pods or the
-shorthand {name, phase, ready, index, ...}), expectations, backoff and
-apiErrors. Examples are in resources/examples/states/.</source>
-      <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
-以及原因：它创建和删除的 Pod、它写入的 Job 状态，以及使活跃 Pod 数
-达不到所请求并行度的原因。
-
-状态文件是 YAML 或 JSON，包含以下键：job（一个 batch/v1 Job，其 status
-是同步之前的状态）、now（同步的时刻）、pods（v1 Pod 对象或简写
-{name, phase, ready, index, ...}）、expectations、backoff 和 apiErrors。
-示例见 resources/examples/states/。</translation>
-    </message>
-    <message>
       <source>Show this help and exit.</source>
       <translation>显示此帮助并退出。</translation>
     </message>
@@ -832,6 +813,25 @@ apiErrors. Examples are in resources/examples/states/.</source>
     <message>
       <source>cannot read the state file: %1</source>
       <translation>无法读取状态文件：%1</translation>
+    </message>
+    <message>
+      <source>Runs one sync of the Job controller on the state in FILE and prints, as
+JSON, what the controller does right now and why: the Pods it creates and
+deletes, the Job status it writes, and the causes that keep the active Pods
+from the requested parallelism.
+
+The state file is YAML or JSON with the keys job (a batch/v1 Job; its status
+is the status before the sync), now (the sync's clock), pods (v1 Pods or the
+shorthand {name, phase, ready, index, ...}), expectations, backoff and
+apiErrors. Examples are in %1.</source>
+      <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
+以及原因：它创建和删除的 Pod、它写入的 Job 状态，以及使活跃 Pod 数
+达不到所请求并行度的原因。
+
+状态文件是 YAML 或 JSON，包含以下键：job（一个 batch/v1 Job，其 status
+是同步之前的状态）、now（同步的时刻）、pods（v1 Pod 对象或简写
+{name, phase, ready, index, ...}）、expectations、backoff 和 apiErrors。
+示例见 %1。</translation>
     </message>
   </context>
   <context>
@@ -959,28 +959,6 @@ apiErrors. Examples are in resources/examples/states/.</source>
   <context>
     <name>ReplayCommand</name>
     <message>
-      <source>Plays back a recorded Job and writes what happened, as 'jobscope simulate'
-does for a simulated one: the requested and actual parallelism over time
-with the causes of every difference (CSV and a PNG plot), the Pods'
-lifecycles and the Events.
-
-PATH is a JobScope trace (written by 'jobscope record'), a folder of
-'kubectl get … --watch -o json --output-watch-events' streams, or a
-post-mortem dump ('kubectl get job,pods,events -o json' or -o yaml); see
-docs/live.md. Times in the outputs are seconds since the Job was created.
-Without any output option the series CSV goes to standard output; '-' as a
-CSV file name also means standard output.</source>
-      <translation>回放一个已记录的 Job 并写出发生的情况，与 'jobscope simulate' 对模拟 Job
-所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
-PNG 图）、Pod 的生命周期以及事件。
-
-PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
-'kubectl get … --watch -o json --output-watch-events' 流的文件夹，或事后转储
-（'kubectl get job,pods,events -o json' 或 -o yaml）；参见 docs/live.md。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
-标准输出；CSV 文件名 '-' 也表示标准输出。</translation>
-    </message>
-    <message>
       <source>Show this help and exit.</source>
       <translation>显示此帮助并退出。</translation>
     </message>
@@ -1007,6 +985,28 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
     <message>
       <source>Job %1 (namespace %2)</source>
       <translation>Job %1（命名空间 %2）</translation>
+    </message>
+    <message>
+      <source>Plays back a recorded Job and writes what happened, as 'jobscope simulate'
+does for a simulated one: the requested and actual parallelism over time
+with the causes of every difference (CSV and a PNG plot), the Pods'
+lifecycles and the Events.
+
+PATH is a JobScope trace (written by 'jobscope record'), a folder of
+'kubectl get … --watch -o json --output-watch-events' streams, or a
+post-mortem dump ('kubectl get job,pods,events -o json' or -o yaml); see
+%1. Times in the outputs are seconds since the Job was created.
+Without any output option the series CSV goes to standard output; '-' as a
+CSV file name also means standard output.</source>
+      <translation>回放一个已记录的 Job 并写出发生的情况，与 'jobscope simulate' 对模拟 Job
+所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
+PNG 图）、Pod 的生命周期以及事件。
+
+PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
+'kubectl get … --watch -o json --output-watch-events' 流的文件夹，或事后转储
+（'kubectl get job,pods,events -o json' 或 -o yaml）；参见 %1。
+输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
+标准输出；CSV 文件名 '-' 也表示标准输出。</translation>
     </message>
   </context>
   <context>
@@ -1091,27 +1091,6 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
   <context>
     <name>SimulateCommand</name>
     <message>
-      <source>Simulates a Job in the world a scenario describes and writes what happened:
-the requested and actual parallelism over time with the causes of every
-difference (CSV and a PNG plot), the Pods' lifecycles and the Events.
-
-FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs
-with the default scenario: one roomy node, a 1 s controller sync, Pods that
-run 10 s and never fail. Times in the outputs are seconds since the Job was
-created. Without any output option the series CSV goes to standard output;
-'-' as a CSV file name also means standard output.
-Examples are in resources/examples/.</source>
-      <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
-请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
-生命周期以及事件。
-
-FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使用默认场景
-运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
-写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
-示例见 resources/examples/。</translation>
-    </message>
-    <message>
       <source>Show this help and exit.</source>
       <translation>显示此帮助并退出。</translation>
     </message>
@@ -1162,6 +1141,27 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Job %1</source>
       <translation>Job %1</translation>
+    </message>
+    <message>
+      <source>Simulates a Job in the world a scenario describes and writes what happened:
+the requested and actual parallelism over time with the causes of every
+difference (CSV and a PNG plot), the Pods' lifecycles and the Events.
+
+FILE is a scenario (%1) or a bare Job manifest, which runs
+with the default scenario: one roomy node, a 1 s controller sync, Pods that
+run 10 s and never fail. Times in the outputs are seconds since the Job was
+created. Without any output option the series CSV goes to standard output;
+'-' as a CSV file name also means standard output.
+Examples are in %2.</source>
+      <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
+请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
+生命周期以及事件。
+
+FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
+运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
+输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
+写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
+示例见 %2。</translation>
     </message>
   </context>
   <context>
@@ -1911,10 +1911,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <translation>单独的 Job 清单没有配额。请在第二个文档（--- 之后）中添加带 spec.hard.pods 的 ResourceQuota，或把文件改成场景并设置 cluster.quota.pods。</translation>
     </message>
     <message>
-      <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see docs/scenarios.md).</source>
-      <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 docs/scenarios.md）。</translation>
-    </message>
-    <message>
       <source>runTime is a %1 distribution; edit it in the text.</source>
       <translation>runTime 是 %1 分布；请在文本中编辑。</translation>
     </message>
@@ -1929,6 +1925,10 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>The text says %1, which this control cannot show; fix it in the text.</source>
       <translation>文本中的值为 %1，此控件无法显示；请在文本中修正。</translation>
+    </message>
+    <message>
+      <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see %1).</source>
+      <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 %1）。</translation>
     </message>
   </context>
   <context>
