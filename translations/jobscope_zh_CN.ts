@@ -23,6 +23,10 @@
       <source> (the server may not accept the kubeconfig user's client certificate)</source>
       <translation>（服务器可能不接受 kubeconfig 用户的客户端证书）</translation>
     </message>
+    <message>
+      <source>%1: no answer within %2 s (the request timeout)</source>
+      <translation>%1：%2 秒内没有应答（请求超时）</translation>
+    </message>
   </context>
   <context>
     <name>CauseLabels</name>
@@ -940,6 +944,36 @@ apiErrors. Examples are in %1.</source>
 </numerusform>
       </translation>
     </message>
+    <message>
+      <source>Give up (exit status 1) when the cluster has not answered for this long, at the start or after losing it, such as 30s or 2m; 0 keeps trying. Default: give up after %1 failed attempts in a row.</source>
+      <translation>集群在这么长时间内没有应答（开始时，或连接断开之后）就放弃（退出状态 1），例如 30s 或 2m；0 表示一直重试。默认：连续失败 %1 次后放弃。</translation>
+    </message>
+    <message>
+      <source>duration</source>
+      <translation>时长</translation>
+    </message>
+    <message>
+      <source>How long one request may take before it fails and is tried again, such as 30s or 1m; 0: no limit (default: %1s). Watches stream without a limit.</source>
+      <translation>单个请求在判为失败并重试之前最多可用的时间，例如 30s 或 1m；0：不限制（默认：%1s）。watch 流不受此限制。</translation>
+    </message>
+    <message>
+      <source>--%1: '%2' is not a duration (such as 30s, 1m, or 0)</source>
+      <translation>--%1：'%2' 不是时长（例如 30s、1m 或 0）</translation>
+    </message>
+    <message>
+      <source>no answer from %1 within %2 (--timeout)</source>
+      <translation>%1 在 %2 内没有应答（--timeout）</translation>
+    </message>
+    <message>
+      <source>no answer from %1 within %2 (--timeout); the last attempt: %3</source>
+      <translation>%1 在 %2 内没有应答（--timeout）；最后一次尝试：%3</translation>
+    </message>
+    <message>
+      <source>cannot reach the cluster: %1
+</source>
+      <translation>无法连接集群：%1
+</translation>
+    </message>
   </context>
   <context>
     <name>RecordingLoader</name>
@@ -1263,9 +1297,19 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
       <source>%1: the resourceVersion expired (410 Gone); listing again</source>
       <translation>%1：resourceVersion 已过期（410 Gone）；正在重新列出</translation>
     </message>
+    <message numerus="yes">
+      <source>%1 (gave up after %n attempt(s))</source>
+      <translation>
+        <numerusform>%1（尝试 %n 次后放弃）</numerusform>
+      </translation>
+    </message>
     <message>
-      <source>%1; retrying in %2 s</source>
-      <translation>%1；%2 秒后重试</translation>
+      <source>%1 (attempt %2 of %3, next in %4 s)</source>
+      <translation>%1（第 %2 次尝试，共 %3 次；%4 秒后再试）</translation>
+    </message>
+    <message>
+      <source>%1 (attempt %2, next in %3 s)</source>
+      <translation>%1（第 %2 次尝试；%3 秒后再试）</translation>
     </message>
   </context>
   <context>

@@ -299,6 +299,12 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 result.tlsFailure = true;
                 result.error = tlsFailureText(where, network->errorString(), *sslProblems,
                                               presentsCertificate);
+            } else if (result.httpStatus == 0 && !stream && requestTimeoutMs_ > 0 &&
+                       network->error() == QNetworkReply::OperationCanceledError) {
+                // The transfer timeout cancelled it (Qt says only "Operation canceled").
+                result.error = QCoreApplication::translate(
+                                   "ApiClient", "%1: no answer within %2 s (the request timeout)")
+                                   .arg(where, QString::number(requestTimeoutMs_ / 1000.0));
             } else if (result.httpStatus == 0) {
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
             } else if (!result.ok()) {

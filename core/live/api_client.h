@@ -79,7 +79,7 @@ public:
     QStringList warnings() const { return connection_.warnings; }
     // Replaces every credential this client knows of in `text` with "[redacted]".
     QString redactSecrets(const QString& text) const;
-    // Transfer timeout of non-streamed requests (default 30 s).
+    // Transfer timeout of non-streamed requests (default 30 s; 0: none).
     void setRequestTimeout(int milliseconds) { requestTimeoutMs_ = milliseconds; }
     // The exec plugin's provider, when the user has one (tests check its cache).
     ExecCredentialProvider* execProvider() const { return exec_; }

@@ -24,7 +24,7 @@ _jobscope() {
             return
             ;;
         --seed | --until | --width | --height | --size | --job | --context | \
-            -n | --namespace)
+            -n | --namespace | --timeout | --request-timeout)
             return
             ;;
         --png-dir)
@@ -52,7 +52,8 @@ _jobscope() {
         reconcile) options="--help --lang" ;;
         simulate) options="--help --seed --until $report" ;;
         record)
-            options="--help --kubeconfig --context --namespace --job --output --lang"
+            options="--help --kubeconfig --context --namespace --job --output --timeout
+                --request-timeout --lang"
             ;;
         replay) options="--help $report" ;;
         lesson) options="--help --png-dir --size --lang" ;;
