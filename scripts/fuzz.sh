@@ -20,7 +20,7 @@ targets=("$@")
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 cd "$root"
 
-cmake --preset fuzz >/dev/null
+cmake --preset fuzz ${JOBSCOPE_WERROR:+-DJOBSCOPE_WERROR=$JOBSCOPE_WERROR} >/dev/null
 cmake --build --preset fuzz --target "${targets[@]}"
 
 status=0

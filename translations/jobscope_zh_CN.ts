@@ -23,6 +23,10 @@
         <source> (the server may not accept the kubeconfig user&apos;s client certificate)</source>
         <translation>（服务器可能不接受 kubeconfig 用户的客户端证书）</translation>
     </message>
+    <message>
+        <source>%1: no answer within %2 s (the request timeout)</source>
+        <translation>%1：%2 秒内没有应答（请求超时）</translation>
+    </message>
 </context>
 <context>
     <name>CauseLabels</name>
@@ -646,20 +650,6 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
         </translation>
     </message>
     <message>
-        <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
-NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
-Without --png-dir, prints the lesson&apos;s scenes, steps and captions instead.
-
-FILE is a lesson (docs/lesson.md); without it, the built-in lesson on Job
-parallelism. Captions and titles are in the language of --lang.</source>
-        <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
-NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
-不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
-
-FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job 并行度课程。
-说明文字和标题使用 --lang 指定的语言。</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
     </message>
@@ -690,6 +680,20 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
     <message>
         <source>The lesson (YAML); default: the built-in lesson.</source>
         <translation>课程文件（YAML）；默认：内置课程。</translation>
+    </message>
+    <message>
+        <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
+NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
+Without --png-dir, prints the lesson&apos;s scenes, steps and captions instead.
+
+FILE is a lesson (%1); without it, the built-in lesson on Job
+parallelism. Captions and titles are in the language of --lang.</source>
+        <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
+NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
+不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
+
+FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课程。
+说明文字和标题使用 --lang 指定的语言。</translation>
     </message>
 </context>
 <context>
@@ -815,25 +819,6 @@ FILE 是一个课程文件（docs/lesson.md）；省略时使用内置的 Job �
 <context>
     <name>ReconcileCommand</name>
     <message>
-        <source>Runs one sync of the Job controller on the state in FILE and prints, as
-JSON, what the controller does right now and why: the Pods it creates and
-deletes, the Job status it writes, and the causes that keep the active Pods
-from the requested parallelism.
-
-The state file is YAML or JSON with the keys job (a batch/v1 Job; its status
-is the status before the sync), now (the sync&apos;s clock), pods (v1 Pods or the
-shorthand {name, phase, ready, index, ...}), expectations, backoff and
-apiErrors. Examples are in resources/examples/states/.</source>
-        <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
-以及原因：它创建和删除的 Pod、它写入的 Job 状态，以及使活跃 Pod 数
-达不到所请求并行度的原因。
-
-状态文件是 YAML 或 JSON，包含以下键：job（一个 batch/v1 Job，其 status
-是同步之前的状态）、now（同步的时刻）、pods（v1 Pod 对象或简写
-{name, phase, ready, index, ...}）、expectations、backoff 和 apiErrors。
-示例见 resources/examples/states/。</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
     </message>
@@ -872,6 +857,25 @@ apiErrors. Examples are in resources/examples/states/.</source>
     <message>
         <source>cannot read the state file: %1</source>
         <translation>无法读取状态文件：%1</translation>
+    </message>
+    <message>
+        <source>Runs one sync of the Job controller on the state in FILE and prints, as
+JSON, what the controller does right now and why: the Pods it creates and
+deletes, the Job status it writes, and the causes that keep the active Pods
+from the requested parallelism.
+
+The state file is YAML or JSON with the keys job (a batch/v1 Job; its status
+is the status before the sync), now (the sync&apos;s clock), pods (v1 Pods or the
+shorthand {name, phase, ready, index, ...}), expectations, backoff and
+apiErrors. Examples are in %1.</source>
+        <translation>对 FILE 中的状态运行一次 Job 控制器同步，并以 JSON 输出控制器此刻做什么
+以及原因：它创建和删除的 Pod、它写入的 Job 状态，以及使活跃 Pod 数
+达不到所请求并行度的原因。
+
+状态文件是 YAML 或 JSON，包含以下键：job（一个 batch/v1 Job，其 status
+是同步之前的状态）、now（同步的时刻）、pods（v1 Pod 对象或简写
+{name, phase, ready, index, ...}）、expectations、backoff 和 apiErrors。
+示例见 %1。</translation>
     </message>
 </context>
 <context>
@@ -980,6 +984,36 @@ apiErrors. Examples are in resources/examples/states/.</source>
 </numerusform>
         </translation>
     </message>
+    <message>
+        <source>Give up (exit status 1) when the cluster has not answered for this long, at the start or after losing it, such as 30s or 2m; 0 keeps trying. Default: give up after %1 failed attempts in a row.</source>
+        <translation>集群在这么长时间内没有应答（开始时，或连接断开之后）就放弃（退出状态 1），例如 30s 或 2m；0 表示一直重试。默认：连续失败 %1 次后放弃。</translation>
+    </message>
+    <message>
+        <source>duration</source>
+        <translation>时长</translation>
+    </message>
+    <message>
+        <source>How long one request may take before it fails and is tried again, such as 30s or 1m; 0: no limit (default: %1s). Watches stream without a limit.</source>
+        <translation>单个请求在判为失败并重试之前最多可用的时间，例如 30s 或 1m；0：不限制（默认：%1s）。watch 流不受此限制。</translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a duration (such as 30s, 1m, or 0)</source>
+        <translation>--%1：'%2' 不是时长（例如 30s、1m 或 0）</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 (--timeout)</source>
+        <translation>%1 在 %2 内没有应答（--timeout）</translation>
+    </message>
+    <message>
+        <source>no answer from %1 within %2 (--timeout); the last attempt: %3</source>
+        <translation>%1 在 %2 内没有应答（--timeout）；最后一次尝试：%3</translation>
+    </message>
+    <message>
+        <source>cannot reach the cluster: %1
+</source>
+        <translation>无法连接集群：%1
+</translation>
+    </message>
 </context>
 <context>
     <name>RecordingLoader</name>
@@ -998,28 +1032,6 @@ apiErrors. Examples are in resources/examples/states/.</source>
 </context>
 <context>
     <name>ReplayCommand</name>
-    <message>
-        <source>Plays back a recorded Job and writes what happened, as &apos;jobscope simulate&apos;
-does for a simulated one: the requested and actual parallelism over time
-with the causes of every difference (CSV and a PNG plot), the Pods&apos;
-lifecycles and the Events.
-
-PATH is a JobScope trace (written by &apos;jobscope record&apos;), a folder of
-&apos;kubectl get … --watch -o json --output-watch-events&apos; streams, or a
-post-mortem dump (&apos;kubectl get job,pods,events -o json&apos; or -o yaml); see
-docs/live.md. Times in the outputs are seconds since the Job was created.
-Without any output option the series CSV goes to standard output; &apos;-&apos; as a
-CSV file name also means standard output.</source>
-        <translation>回放一个已记录的 Job 并写出发生的情况，与 &apos;jobscope simulate&apos; 对模拟 Job
-所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
-PNG 图）、Pod 的生命周期以及事件。
-
-PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一个包含
-&apos;kubectl get … --watch -o json --output-watch-events&apos; 流的文件夹，或事后转储
-（&apos;kubectl get job,pods,events -o json&apos; 或 -o yaml）；参见 docs/live.md。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
-标准输出；CSV 文件名 &apos;-&apos; 也表示标准输出。</translation>
-    </message>
     <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
@@ -1047,6 +1059,28 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     <message>
         <source>Job %1 (namespace %2)</source>
         <translation>Job %1（命名空间 %2）</translation>
+    </message>
+    <message>
+        <source>Plays back a recorded Job and writes what happened, as &apos;jobscope simulate&apos;
+does for a simulated one: the requested and actual parallelism over time
+with the causes of every difference (CSV and a PNG plot), the Pods&apos;
+lifecycles and the Events.
+
+PATH is a JobScope trace (written by &apos;jobscope record&apos;), a folder of
+&apos;kubectl get … --watch -o json --output-watch-events&apos; streams, or a
+post-mortem dump (&apos;kubectl get job,pods,events -o json&apos; or -o yaml); see
+%1. Times in the outputs are seconds since the Job was created.
+Without any output option the series CSV goes to standard output; &apos;-&apos; as a
+CSV file name also means standard output.</source>
+        <translation>回放一个已记录的 Job 并写出发生的情况，与 'jobscope simulate' 对模拟 Job
+所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
+PNG 图）、Pod 的生命周期以及事件。
+
+PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
+'kubectl get … --watch -o json --output-watch-events' 流的文件夹，或事后转储
+（'kubectl get job,pods,events -o json' 或 -o yaml）；参见 %1。
+输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
+标准输出；CSV 文件名 '-' 也表示标准输出。</translation>
     </message>
 </context>
 <context>
@@ -1131,27 +1165,6 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
 <context>
     <name>SimulateCommand</name>
     <message>
-        <source>Simulates a Job in the world a scenario describes and writes what happened:
-the requested and actual parallelism over time with the causes of every
-difference (CSV and a PNG plot), the Pods&apos; lifecycles and the Events.
-
-FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs
-with the default scenario: one roomy node, a 1 s controller sync, Pods that
-run 10 s and never fail. Times in the outputs are seconds since the Job was
-created. Without any output option the series CSV goes to standard output;
-&apos;-&apos; as a CSV file name also means standard output.
-Examples are in resources/examples/.</source>
-        <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
-请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
-生命周期以及事件。
-
-FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使用默认场景
-运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
-写到标准输出；CSV 文件名为 &apos;-&apos; 时也表示标准输出。
-示例见 resources/examples/。</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
     </message>
@@ -1202,6 +1215,27 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
         <source>Job %1</source>
         <translation>Job %1</translation>
+    </message>
+    <message>
+        <source>Simulates a Job in the world a scenario describes and writes what happened:
+the requested and actual parallelism over time with the causes of every
+difference (CSV and a PNG plot), the Pods&apos; lifecycles and the Events.
+
+FILE is a scenario (%1) or a bare Job manifest, which runs
+with the default scenario: one roomy node, a 1 s controller sync, Pods that
+run 10 s and never fail. Times in the outputs are seconds since the Job was
+created. Without any output option the series CSV goes to standard output;
+&apos;-&apos; as a CSV file name also means standard output.
+Examples are in %2.</source>
+        <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
+请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
+生命周期以及事件。
+
+FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
+运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
+输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
+写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
+示例见 %2。</translation>
     </message>
 </context>
 <context>
@@ -1303,9 +1337,19 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
         <source>%1: the resourceVersion expired (410 Gone); listing again</source>
         <translation>%1：resourceVersion 已过期（410 Gone）；正在重新列出</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 (gave up after %n attempt(s))</source>
+        <translation>
+        <numerusform>%1（尝试 %n 次后放弃）</numerusform>
+      </translation>
+    </message>
     <message>
-        <source>%1; retrying in %2 s</source>
-        <translation>%1；%2 秒后重试</translation>
+        <source>%1 (attempt %2 of %3, next in %4 s)</source>
+        <translation>%1（第 %2 次尝试，共 %3 次；%4 秒后再试）</translation>
+    </message>
+    <message>
+        <source>%1 (attempt %2, next in %3 s)</source>
+        <translation>%1（第 %2 次尝试；%3 秒后再试）</translation>
     </message>
 </context>
 <context>
@@ -1947,10 +1991,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
         <translation>单独的 Job 清单没有配额。请在第二个文档（--- 之后）中添加带 spec.hard.pods 的 ResourceQuota，或把文件改成场景并设置 cluster.quota.pods。</translation>
     </message>
     <message>
-        <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see docs/scenarios.md).</source>
-        <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 docs/scenarios.md）。</translation>
-    </message>
-    <message>
         <source>runTime is a %1 distribution; edit it in the text.</source>
         <translation>runTime 是 %1 分布；请在文本中编辑。</translation>
     </message>
@@ -1965,6 +2005,10 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
         <source>The text says %1, which this control cannot show; fix it in the text.</source>
         <translation>文本中的值为 %1，此控件无法显示；请在文本中修正。</translation>
+    </message>
+    <message>
+        <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see %1).</source>
+        <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 %1）。</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "cli/translation.h"
+#include "gui/data_paths.h"
 #include "lesson/lesson_deck.h"
 #include "lesson/lesson_presenter.h"
 #include "lesson/lesson_slide.h"
@@ -107,8 +108,9 @@ private:
                "NN-MM-<scene>.png (scene NN, step MM), to drop into your own slides.\n"
                "Without --png-dir, prints the lesson's scenes, steps and captions instead.\n"
                "\n"
-               "FILE is a lesson (docs/lesson.md); without it, the built-in lesson on Job\n"
-               "parallelism. Captions and titles are in the language of --lang."));
+               "FILE is a lesson (%1); without it, the built-in lesson on Job\n"
+               "parallelism. Captions and titles are in the language of --lang.")
+                .arg(ui::documentationPath(QStringLiteral("lesson.md"))));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         parser.addOption(QCommandLineOption(QStringLiteral("png-dir"),

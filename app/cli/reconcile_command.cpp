@@ -3,6 +3,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "diagnostics.h"
+#include "gui/data_paths.h"
 #include "reconcile/sync.h"
 #include "state/reconcile_state.h"
 #include "state/sync_json.h"
@@ -34,7 +35,8 @@ public:
                "The state file is YAML or JSON with the keys job (a batch/v1 Job; its status\n"
                "is the status before the sync), now (the sync's clock), pods (v1 Pods or the\n"
                "shorthand {name, phase, ready, index, ...}), expectations, backoff and\n"
-               "apiErrors. Examples are in resources/examples/states/."));
+               "apiErrors. Examples are in %1.")
+                .arg(ui::installedDataPath(QStringLiteral("examples/states"))));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         parser.addOption(QCommandLineOption(

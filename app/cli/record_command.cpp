@@ -5,6 +5,7 @@
 #include "live/kubeconfig.h"
 #include "live/live_session.h"
 #include "live/trace.h"
+#include "scenario/scenario_reader.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -12,7 +13,9 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
+#include <climits>
 #include <csignal>
+#include <optional>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -21,6 +24,14 @@ namespace jobscope::cli {
 namespace {
 
 constexpr int kTrailingEventsMs = 1500;
+// Failed attempts in a row before giving up, without --timeout: with the back-off (0.8 s
+// doubling to 30 s, jittered) about two to five minutes.
+constexpr int kMaxAttempts = 10;
+constexpr double kDefaultRequestTimeoutSeconds = 30;
+
+int milliseconds(double seconds) {
+    return seconds * 1000.0 >= double(INT_MAX) ? INT_MAX : int(seconds * 1000.0);
+}
 
 class Record {
     Q_DECLARE_TR_FUNCTIONS(Record)
@@ -68,6 +79,19 @@ int Record::run(const QStringList& arguments) {
     parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
                                         tr("The trace file to write (JSON Lines)."), tr("file")));
     parser.addOption(QCommandLineOption(
+        QStringLiteral("timeout"),
+        tr("Give up (exit status 1) when the cluster has not answered for this long, at the "
+           "start or after losing it, such as 30s or 2m; 0 keeps trying. Default: give up after "
+           "%1 failed attempts in a row.")
+            .arg(kMaxAttempts),
+        tr("duration")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("request-timeout"),
+        tr("How long one request may take before it fails and is tried again, such as 30s or "
+           "1m; 0: no limit (default: %1s). Watches stream without a limit.")
+            .arg(kDefaultRequestTimeoutSeconds),
+        tr("duration")));
+    parser.addOption(QCommandLineOption(
         QStringLiteral("lang"), tr("Language of messages, such as zh_CN or en."), tr("language")));
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
@@ -87,6 +111,26 @@ int Record::run(const QStringList& arguments) {
         printError(tr("record needs --job NAME and -o TRACE"));
         writeErr(tr("Run 'jobscope record --help' for usage.") + QLatin1Char('\n'));
         return ExitBadInput;
+    }
+
+    // Durations as kubectl writes them (30s, 1m, 0), or a number of seconds.
+    std::optional<double> timeout;
+    double requestTimeout = kDefaultRequestTimeoutSeconds;
+    for (const char* name : {"timeout", "request-timeout"}) {
+        const QString option = QString::fromLatin1(name);
+        if (!parser.isSet(option))
+            continue;
+        const QString value = parser.value(option);
+        const std::optional<double> seconds = parseDurationSeconds(value.trimmed().toStdString());
+        if (!seconds) {
+            printError(
+                tr("--%1: '%2' is not a duration (such as 30s, 1m, or 0)").arg(option, value));
+            return ExitBadInput;
+        }
+        if (option == QLatin1String("timeout"))
+            timeout = *seconds;
+        else
+            requestTimeout = *seconds;
     }
 
     live::KubeconfigOptions options;
@@ -134,6 +178,29 @@ int Record::run(const QStringList& arguments) {
     sigaction(SIGTERM, &action, &oldTerm);
 
     live::LiveSession session(*connection, job);
+    live::WatchOptions tuning;
+    tuning.maxAttempts = timeout ? 0 : kMaxAttempts;
+    session.setWatchTuning(tuning);
+    session.client()->setRequestTimeout(milliseconds(requestTimeout));
+    // --timeout: the longest time without a working connection, at the start or after losing it.
+    QTimer giveUp;
+    giveUp.setSingleShot(true);
+    QString lastFailure;
+    QObject::connect(&giveUp, &QTimer::timeout, &session, [&] {
+        printError(lastFailure.isEmpty()
+                       ? tr("no answer from %1 within %2 (--timeout)")
+                             .arg(connection->server, parser.value(QStringLiteral("timeout")))
+                       : tr("no answer from %1 within %2 (--timeout); the last attempt: %3")
+                             .arg(connection->server, parser.value(QStringLiteral("timeout")),
+                                  lastFailure));
+        status = ExitFailure;
+        QCoreApplication::quit();
+    });
+    const auto waitForCluster = [&] {
+        if (timeout && *timeout > 0 && !giveUp.isActive())
+            giveUp.start(milliseconds(*timeout));
+    };
+    bool everConnected = false;
     QObject::connect(&session, &live::LiveSession::observation, &session,
                      [&](const live::Observation& observation) {
                          QString writeError;
@@ -146,31 +213,41 @@ int Record::run(const QStringList& arguments) {
     QObject::connect(&session, &live::LiveSession::warning, &session, [](const QString& text) {
         writeErr(QStringLiteral("jobscope: warning: %1\n").arg(text.trimmed()));
     });
-    QObject::connect(&session, &live::LiveSession::stateChanged, &session,
-                     [&](live::LiveState state, const QString& reason) {
-                         switch (state) {
-                         case live::LiveState::Connecting:
-                             writeErr(tr("connecting to %1 (namespace %2) ...\n")
-                                          .arg(connection->server, connection->namespaceName));
-                             break;
-                         case live::LiveState::Connected:
-                             writeErr(
-                                 reason.isEmpty()
-                                     ? tr("connected; recording Job '%1' to %2\n").arg(job, output)
-                                     : tr("connected; %1\n").arg(reason));
-                             break;
-                         case live::LiveState::Reconnecting:
-                             writeErr(tr("reconnecting: %1\n").arg(reason));
-                             break;
-                         case live::LiveState::Stopped:
-                             if (!reason.isEmpty()) {
-                                 printError(reason);
-                                 status = ExitFailure;
-                             }
-                             QCoreApplication::quit();
-                             break;
-                         }
-                     });
+    QObject::connect(
+        &session, &live::LiveSession::stateChanged, &session,
+        [&](live::LiveState state, const QString& reason) {
+            switch (state) {
+            case live::LiveState::Connecting:
+                writeErr(tr("connecting to %1 (namespace %2) ...\n")
+                             .arg(connection->server, connection->namespaceName));
+                waitForCluster();
+                break;
+            case live::LiveState::Connected:
+                giveUp.stop();
+                everConnected = true;
+                lastFailure.clear();
+                writeErr(reason.isEmpty()
+                             ? tr("connected; recording Job '%1' to %2\n").arg(job, output)
+                             : tr("connected; %1\n").arg(reason));
+                break;
+            case live::LiveState::Reconnecting:
+                waitForCluster();
+                // One line per failed attempt (the reason names it).
+                if (reason.isEmpty() || reason == lastFailure)
+                    break;
+                lastFailure = reason;
+                writeErr(everConnected ? tr("reconnecting: %1\n").arg(reason)
+                                       : tr("cannot reach the cluster: %1\n").arg(reason));
+                break;
+            case live::LiveState::Stopped:
+                if (!reason.isEmpty()) {
+                    printError(reason);
+                    status = ExitFailure;
+                }
+                QCoreApplication::quit();
+                break;
+            }
+        });
     // Events about the last changes (a Pod's "Completed", the Job's) can trail the Job's own
     // update by a moment: keep watching briefly before closing the trace.
     QObject::connect(&session, &live::LiveSession::finished, &session, [] {

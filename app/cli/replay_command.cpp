@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "cli/report_outputs.h"
+#include "gui/data_paths.h"
 #include "live/recording.h"
 
 #include <QCommandLineParser>
@@ -28,9 +29,10 @@ public:
                "PATH is a JobScope trace (written by 'jobscope record'), a folder of\n"
                "'kubectl get … --watch -o json --output-watch-events' streams, or a\n"
                "post-mortem dump ('kubectl get job,pods,events -o json' or -o yaml); see\n"
-               "docs/live.md. Times in the outputs are seconds since the Job was created.\n"
+               "%1. Times in the outputs are seconds since the Job was created.\n"
                "Without any output option the series CSV goes to standard output; '-' as a\n"
-               "CSV file name also means standard output."));
+               "CSV file name also means standard output.")
+                .arg(ui::documentationPath(QStringLiteral("live.md"))));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         addReportOptions(parser);

@@ -6,6 +6,7 @@
 #include "cli/report_outputs.h"
 #include "cli/translation.h"
 #include "diagnostics.h"
+#include "gui/data_paths.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
@@ -32,12 +33,14 @@ public:
                "the requested and actual parallelism over time with the causes of every\n"
                "difference (CSV and a PNG plot), the Pods' lifecycles and the Events.\n"
                "\n"
-               "FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs\n"
+               "FILE is a scenario (%1) or a bare Job manifest, which runs\n"
                "with the default scenario: one roomy node, a 1 s controller sync, Pods that\n"
                "run 10 s and never fail. Times in the outputs are seconds since the Job was\n"
                "created. Without any output option the series CSV goes to standard output;\n"
                "'-' as a CSV file name also means standard output.\n"
-               "Examples are in resources/examples/."));
+               "Examples are in %2.")
+                .arg(ui::documentationPath(QStringLiteral("scenarios.md")),
+                     ui::installedDataPath(QStringLiteral("examples"))));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         parser.addOption(QCommandLineOption(

@@ -1,5 +1,7 @@
 #include "editor/knob_panel.h"
 
+#include "gui/data_paths.h"
+
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QEvent>
@@ -320,7 +322,8 @@ void KnobPanel::updateToolTips() {
                           : tr("A bare Job manifest has no failures and no Pod run time. To set "
                                "them, make the file a scenario: put the manifest under job: "
                                "(indented by two spaces) and add failures or runTime beside it "
-                               "(see docs/scenarios.md).");
+                               "(see %1).")
+                                .arg(documentationPath(QStringLiteral("scenarios.md")));
                 break;
             case KnobBlock::Distribution:
                 why = tr("runTime is a %1 distribution; edit it in the text.").arg(detail);

@@ -14,7 +14,7 @@ int runGui(const QStringList& files, const QString& language) {
     applyLanguage(language.isEmpty() ? QSettings().value(QStringLiteral("ui/language")).toString()
                                      : language);
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
-    QGuiApplication::setDesktopFileName(QStringLiteral("jobscope"));
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.github.jobscope.JobScope"));
 
     MainWindow window;
     // A file that cannot be opened is reported in the window, which then shows the example.

@@ -1,5 +1,7 @@
 #include "live/api_client.h"
 
+#include "live/proxy_environment.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QJsonDocument>
@@ -92,16 +94,23 @@ ApiClient::ApiClient(const KubeConnection& connection, QObject* parent)
     : QObject(parent), connection_(connection), network_(new QNetworkAccessManager(this)) {
     // No cookies, no cache, no redirects to another host: every answer comes from the server.
     network_->setRedirectPolicy(QNetworkRequest::ManualRedirectPolicy);
-    if (!connection_.proxyUrl.isEmpty()) {
-        const QUrl proxyUrl(connection_.proxyUrl);
+    // The kubeconfig's proxy-url, else HTTPS_PROXY / HTTP_PROXY / NO_PROXY as kubectl reads
+    // them; never the system's proxy settings otherwise.
+    const QString proxy = !connection_.proxyUrl.isEmpty()
+                              ? connection_.proxyUrl
+                              : proxyFromEnvironment(QUrl(connection_.server));
+    if (!proxy.isEmpty()) {
+        const QUrl proxyUrl(proxy);
         const QString scheme = proxyUrl.scheme().toLower();
         const QNetworkProxy::ProxyType type = scheme.startsWith(QLatin1String("socks"))
                                                   ? QNetworkProxy::Socks5Proxy
                                                   : QNetworkProxy::HttpProxy;
-        network_->setProxy(
-            QNetworkProxy(type, proxyUrl.host(),
-                          quint16(proxyUrl.port(type == QNetworkProxy::Socks5Proxy ? 1080 : 3128)),
-                          proxyUrl.userName(), proxyUrl.password()));
+        // Without a port, the scheme's (as Go dials a proxy URL).
+        const int port = type == QNetworkProxy::Socks5Proxy ? 1080
+                         : scheme == QLatin1String("https") ? 443
+                                                            : 80;
+        network_->setProxy(QNetworkProxy(type, proxyUrl.host(), quint16(proxyUrl.port(port)),
+                                         proxyUrl.userName(), proxyUrl.password()));
     } else {
         network_->setProxy(QNetworkProxy::NoProxy);
     }
@@ -290,6 +299,12 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 result.tlsFailure = true;
                 result.error = tlsFailureText(where, network->errorString(), *sslProblems,
                                               presentsCertificate);
+            } else if (result.httpStatus == 0 && !stream && requestTimeoutMs_ > 0 &&
+                       network->error() == QNetworkReply::OperationCanceledError) {
+                // The transfer timeout cancelled it (Qt says only "Operation canceled").
+                result.error = QCoreApplication::translate(
+                                   "ApiClient", "%1: no answer within %2 s (the request timeout)")
+                                   .arg(where, QString::number(requestTimeoutMs_ / 1000.0));
             } else if (result.httpStatus == 0) {
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
             } else if (!result.ok()) {

@@ -2,7 +2,8 @@
 // The Kubernetes API client: read-only by construction. get() is the only request it can
 // send (list and watch are both GETs); there is no method for anything else. TLS follows the
 // kubeconfig (cluster CA, client certificate and key, insecure-skip-tls-verify,
-// tls-server-name), proxy-url picks an HTTP or SOCKS5 proxy, and the bearer token comes from
+// tls-server-name), proxy-url (else HTTPS_PROXY / HTTP_PROXY / NO_PROXY, as kubectl reads them:
+// live/proxy_environment.h) picks an HTTP or SOCKS5 proxy, and the bearer token comes from
 // the kubeconfig, its tokenFile or an exec plugin (run again once after a 401). Plain
 // http://127.0.0.1:8001 (kubectl proxy) works without credentials.
 //
@@ -78,7 +79,7 @@ public:
     QStringList warnings() const { return connection_.warnings; }
     // Replaces every credential this client knows of in `text` with "[redacted]".
     QString redactSecrets(const QString& text) const;
-    // Transfer timeout of non-streamed requests (default 30 s).
+    // Transfer timeout of non-streamed requests (default 30 s; 0: none).
     void setRequestTimeout(int milliseconds) { requestTimeoutMs_ = milliseconds; }
     // The exec plugin's provider, when the user has one (tests check its cache).
     ExecCredentialProvider* execProvider() const { return exec_; }

@@ -206,6 +206,10 @@ void LiveSession::updateState() {
             state =
                 state_ == LiveState::Reconnecting ? LiveState::Reconnecting : LiveState::Connecting;
     }
+    // Trying again after a failure: the failure is still the best account of the state (an
+    // empty reason would tell the user nothing).
+    if (state == LiveState::Reconnecting && reason.isEmpty() && state_ == LiveState::Reconnecting)
+        reason = stateReason_;
     if (state == LiveState::Connected && jobUid_.isEmpty())
         reason =
             QCoreApplication::translate("LiveSession", "waiting for the Job '%1' to be created")

@@ -186,6 +186,7 @@ void Watcher::applyList(double receivedAt) {
     resourceVersion_ = listResourceVersion_;
     synced_ = true;
     backoff_ = options_.initialBackoffSeconds;
+    failedAttempts_ = 0;
     emit synced();
     if (state_ != WatchState::Stopped)
         watch();
@@ -213,6 +214,7 @@ void Watcher::watch() {
 
 void Watcher::onChunk(const QByteArray& bytes) {
     idleTimer_->start(int(options_.idleSeconds * 1000));
+    failedAttempts_ = 0;
     const double receivedAt = receiveTime();
     buffer_ += bytes;
     // A line may arrive in pieces: only complete lines are events.
@@ -299,6 +301,7 @@ void Watcher::onWatchFinished(const ApiResult& result) {
     reply_ = nullptr;
     idleTimer_->stop();
     if (result.ok()) {
+        failedAttempts_ = 0; // the server answered
         if (!buffer_.trimmed().isEmpty()) {
             // The last line had no newline: it is complete now that the stream ended.
             const QByteArray line = buffer_.trimmed();
@@ -343,6 +346,17 @@ void Watcher::relistSoon() {
 }
 
 void Watcher::retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter) {
+    ++failedAttempts_;
+    const QString why = client_->redactSecrets(reason);
+    if (options_.maxAttempts > 0 && failedAttempts_ >= options_.maxAttempts) {
+        const QString message =
+            QCoreApplication::translate("Watcher", "%1 (gave up after %n attempt(s))", nullptr,
+                                        failedAttempts_)
+                .arg(why);
+        setState(WatchState::Stopped, message);
+        emit failed(message);
+        return;
+    }
     double delay = 0;
     if (retryAfter) {
         delay = *retryAfter; // the server says when: no jitter, no growth
@@ -350,9 +364,14 @@ void Watcher::retryLater(const QString& reason, bool fromList, std::optional<int
         delay = backoff_ * (1.0 + options_.jitter * QRandomGenerator::global()->generateDouble());
         backoff_ = std::min(backoff_ * 2, options_.maxBackoffSeconds);
     }
-    setState(WatchState::Waiting, QCoreApplication::translate("Watcher", "%1; retrying in %2 s")
-                                      .arg(client_->redactSecrets(reason))
-                                      .arg(delay, 0, 'f', 1));
+    const QString next = QString::number(delay, 'f', 1);
+    setState(WatchState::Waiting,
+             options_.maxAttempts > 0
+                 ? QCoreApplication::translate("Watcher", "%1 (attempt %2 of %3, next in %4 s)")
+                       .arg(why, QString::number(failedAttempts_),
+                            QString::number(options_.maxAttempts), next)
+                 : QCoreApplication::translate("Watcher", "%1 (attempt %2, next in %3 s)")
+                       .arg(why, QString::number(failedAttempts_), next));
     retryTimer_->disconnect();
     connect(retryTimer_, &QTimer::timeout, this, [this, fromList] {
         // Without a resourceVersion to resume from, only a list can continue.

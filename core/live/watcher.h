@@ -4,8 +4,9 @@
 // that resourceVersion with allowWatchBookmarks; BOOKMARK events only move the
 // resourceVersion; a normal close re-watches from the last resourceVersion; 410 Gone (as the
 // HTTP status, or as an ERROR event inside the stream) re-lists; errors and empty closes back
-// off exponentially with jitter; 429 waits for Retry-After. The stream has no transfer timeout
-// but an idle watchdog: no byte for idleSeconds (the server sends bookmarks about once a
+// off exponentially with jitter (each wait names its reason, the attempt and the delay, and
+// WatchOptions::maxAttempts can bound them); 429 waits for Retry-After. The stream has no transfer
+// timeout but an idle watchdog: no byte for idleSeconds (the server sends bookmarks about once a
 // minute) means a dead connection, and the watch reconnects.
 //
 // A re-list reports only what changed since the last state seen: objects with a new
@@ -37,6 +38,9 @@ struct WatchOptions {
     double initialBackoffSeconds = 0.8;
     double maxBackoffSeconds = 30;
     double jitter = 1.0; // each delay is d * (1 + jitter * random)
+    // Failed attempts in a row (requests that got no answer or an error; any answer from the
+    // server starts the count again) before the watcher gives up with failed(); 0: never.
+    int maxAttempts = 0;
     // The receive time of what arrives, in seconds since the epoch. Empty: the system clock;
     // a test that replays a recording at its own pace gives the recorded times.
     std::function<double()> clock;
@@ -100,6 +104,7 @@ private:
     QString resourceVersion_;
     bool synced_ = false;
     double backoff_ = 0;
+    int failedAttempts_ = 0; // in a row
     // list paging
     QList<QJsonObject> pageItems_;
     QString listResourceVersion_;

@@ -1,17 +1,21 @@
 // `jobscope record` as a user runs it, against the fake API server (in this process) replaying
 // a real recording: it writes a trace of the Job, its Pods and Events and stops by itself once
 // the Job is done; SIGTERM ends it cleanly with a complete trace; bad input is exit status 2
-// with the position. Only GETs reach the server and the token reaches no output.
+// with the position. Only GETs reach the server and the token reaches no output. A cluster that
+// refuses connections gets one line per failed attempt with its reason, and --timeout ends the
+// wait with exit status 1.
 
 #include "live/fake_api_server.h"
 
 #include "support/test_paths.h"
 #include "support/watch_recording.h"
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -181,12 +185,49 @@ private slots:
         QCOMPARE(lines.at(1).value("kind").toString(), QStringLiteral("Job"));
     }
 
+    void refusedConnectionTimesOut() {
+        // A port where nothing listens any more.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const QString server = QStringLiteral("http://127.0.0.1:%1").arg(probe.serverPort());
+        probe.close();
+        QElapsedTimer clock;
+        clock.start();
+        QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server), "--job", "j",
+                                         "-o", dir.filePath("refused.jsonl"), "--timeout", "3s",
+                                         "--request-timeout", "2s"});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 1,
+                 err.constData());
+        QVERIFY2(clock.elapsed() < 10000, err.constData());
+        QVERIFY2(err.contains("cannot reach the cluster: GET " + server.toUtf8() +
+                              "/apis/batch/v1/namespaces/default/jobs: Connection refused "
+                              "(attempt 1, next in "),
+                 err.constData());
+        QVERIFY2(err.contains("jobscope: error: no answer from " + server.toUtf8() +
+                              " within 3s (--timeout); the last attempt: GET "),
+                 err.constData());
+        // Every line says something: no reason is ever blank.
+        for (const QByteArray& line : err.split('\n'))
+            QVERIFY2(!line.trimmed().endsWith(':'), err.constData());
+        QVERIFY2(!err.contains("reconnecting"), err.constData());
+    }
+
     void badInput_data() {
         QTest::addColumn<QByteArray>("kubeconfig");
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
         QTest::newRow("no --job") << QByteArray("clusters: []\n") << QStringList({"-o", "t.jsonl"})
                                   << "record needs --job NAME and -o TRACE";
+        QTest::newRow("bad --timeout")
+            << QByteArray("clusters: []\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl", "--timeout", "soon"})
+            << "--timeout: 'soon' is not a duration (such as 30s, 1m, or 0)";
+        QTest::newRow("bad --request-timeout")
+            << QByteArray("clusters: []\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl", "--request-timeout", "-1s"})
+            << "--request-timeout: '-1s' is not a duration";
         QTest::newRow("bad kubeconfig, positioned")
             << QByteArray("clusters:\n- name: c\n  cluster: {server: x\n")
             << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubeconfig:4:1: error:";

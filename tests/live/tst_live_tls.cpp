@@ -3,7 +3,8 @@
 // client certificates (RSA and EC keys, PKCS#1 / SEC1 and PKCS#8, file and inline data) that a
 // server requiring them checks. The certificates are committed in fixtures/tls (generate.sh
 // made them). A failure must name what went wrong and never echo a credential. proxy-url sends
-// every request through an HTTP proxy (absolute-form requests for http, CONNECT for https).
+// every request through an HTTP proxy (absolute-form requests for http, CONNECT for https);
+// without it, HTTP_PROXY / HTTPS_PROXY do, as kubectl reads them.
 
 #include "live/fake_api_server.h"
 #include "live/fake_http_proxy.h"
@@ -14,6 +15,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QScopeGuard>
 #include <QSignalSpy>
 #include <QSslSocket>
 #include <QTemporaryDir>
@@ -423,6 +425,72 @@ private slots:
             // At least what "working" needed: the Job's list and watch, the Pods' list (the
             // Events' requests may still be on their way when the session stops).
             QVERIFY(proxy.requestLines().size() >= 3);
+        }
+    }
+
+    // HTTPS_PROXY / HTTP_PROXY when the kubeconfig has no proxy-url. The server is named by a
+    // host that does not resolve (api.jobscope.test, kubernetes.internal): only the proxy, which
+    // hands every connection to the fake server, can reach it. Loopback servers are never
+    // proxied, and a proxy-url wins over the environment.
+    void throughEnvironmentProxy_data() {
+        QTest::addColumn<bool>("tls");
+        QTest::addColumn<QString>("host");     // the server's host in the kubeconfig
+        QTest::addColumn<bool>("proxyUrlToo"); // proxy-url names the proxy, the variable a
+                                               // port where nothing listens
+        QTest::addColumn<bool>("expectProxied");
+        QTest::newRow("HTTP_PROXY, http server") << false << "api.jobscope.test" << false << true;
+        QTest::newRow("HTTPS_PROXY, https server: CONNECT")
+            << true << "kubernetes.internal" << false << true;
+        QTest::newRow("proxy-url wins over HTTP_PROXY")
+            << false << "api.jobscope.test" << true << true;
+        QTest::newRow("loopback server: direct") << false << "127.0.0.1" << false << false;
+    }
+    void throughEnvironmentProxy() {
+        QFETCH(bool, tls);
+        QFETCH(QString, host);
+        QFETCH(bool, proxyUrlToo);
+        QFETCH(bool, expectProxied);
+        FakeApiServer server;
+        QVERIFY(
+            tls ? server.listenTls({fixture("internal.crt"), fixture("internal.key"), {}, false})
+                : server.listen());
+        serveOneJob(server);
+        jobscope::test::FakeHttpProxy proxy(server.port());
+        QVERIFY(proxy.listen());
+        QString variableValue = proxy.url();
+        if (proxyUrlToo) {
+            QTcpServer closed;
+            QVERIFY(closed.listen(QHostAddress::LocalHost, 0));
+            variableValue = QStringLiteral("http://127.0.0.1:%1").arg(closed.serverPort());
+        }
+        const char* variable = tls ? "HTTPS_PROXY" : "HTTP_PROXY";
+        qputenv(variable, variableValue.toUtf8());
+        qunsetenv("NO_PROXY");
+        qunsetenv("no_proxy");
+        const auto restore = qScopeGuard([variable] { qunsetenv(variable); });
+
+        const QString url =
+            QStringLiteral("%1://%2:%3").arg(tls ? "https" : "http", host).arg(server.port());
+        QStringList clusterLines;
+        if (proxyUrlToo)
+            clusterLines << "proxy-url: " + proxy.url();
+        if (tls)
+            clusterLines << pemEntry("certificate-authority", "ca.crt", true);
+        const Outcome outcome = run(connectionFor(url, clusterLines, {}));
+        QVERIFY2(outcome.working(),
+                 qPrintable(liveStateName(outcome.state) + ": " + outcome.reason));
+        if (!expectProxied) {
+            QVERIFY(proxy.requestLines().isEmpty());
+            return;
+        }
+        QVERIFY(!proxy.requestLines().isEmpty());
+        const QByteArray authority =
+            QStringLiteral("%1:%2").arg(host).arg(server.port()).toLatin1();
+        for (const QByteArray& line : proxy.requestLines()) {
+            if (tls)
+                QCOMPARE(line, "CONNECT " + authority + " HTTP/1.1");
+            else
+                QVERIFY2(line.startsWith("GET http://" + authority + "/ap"), line.constData());
         }
     }
 };

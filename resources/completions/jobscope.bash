@@ -1,0 +1,70 @@
+# bash completion for jobscope(1)
+
+_jobscope() {
+    local cur prev words cword
+    _init_completion || return
+
+    local commands="reconcile simulate record replay lesson"
+    local report="--series-csv --causes-csv --pods-csv --events-csv --png --width --height --lang"
+    local command="" i
+    for ((i = 1; i < cword; i++)); do
+        case ${words[i]} in
+            --lang) ((i++)) ;;
+            -*) ;;
+            *)
+                command=${words[i]}
+                break
+                ;;
+        esac
+    done
+
+    case $prev in
+        --lang)
+            COMPREPLY=($(compgen -W "en zh_CN" -- "$cur"))
+            return
+            ;;
+        --seed | --until | --width | --height | --size | --job | --context | \
+            -n | --namespace | --timeout | --request-timeout)
+            return
+            ;;
+        --png-dir)
+            _filedir -d
+            return
+            ;;
+        --kubeconfig | -o | --output | --series-csv | --causes-csv | --pods-csv | \
+            --events-csv | --png)
+            _filedir
+            return
+            ;;
+    esac
+
+    local options
+    case $command in
+        "")
+            if [[ $cur == -* ]]; then
+                COMPREPLY=($(compgen -W "--help --version --lang" -- "$cur"))
+            else
+                COMPREPLY=($(compgen -W "$commands" -- "$cur"))
+                _filedir '@(yaml|yml|json|jsonl)'
+            fi
+            return
+            ;;
+        reconcile) options="--help --lang" ;;
+        simulate) options="--help --seed --until $report" ;;
+        record)
+            options="--help --kubeconfig --context --namespace --job --output --timeout
+                --request-timeout --lang"
+            ;;
+        replay) options="--help $report" ;;
+        lesson) options="--help --png-dir --size --lang" ;;
+        *) return ;;
+    esac
+    if [[ $cur == -* ]]; then
+        COMPREPLY=($(compgen -W "$options" -- "$cur"))
+    elif [[ $command == replay ]]; then
+        _filedir
+    elif [[ $command != record ]]; then
+        _filedir '@(yaml|yml|json)'
+    fi
+} &&
+    complete -F _jobscope jobscope
