@@ -56,12 +56,11 @@ std::optional<double> timeInside(const ExampleRun& run, const CauseInterval& int
 }
 
 CauseInterval interval(const std::string& cause, std::vector<CauseParam> params,
-                       const std::string& english = "english fallback") {
+                       const std::string& = {}) {
     CauseInterval c;
     c.cause = cause;
     c.kind = causeKindOf(cause).value_or(CauseKind::None);
     c.params = std::move(params);
-    c.explanation = english;
     return c;
 }
 

@@ -62,7 +62,6 @@ void addCauses(Analysis& analysis, const QString& spec) {
         if (c.primary)
             cause.chop(1);
         c.cause = cause.toStdString();
-        c.explanation = "test";
         analysis.causes.push_back(c);
     }
 }

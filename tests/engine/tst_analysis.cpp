@@ -618,7 +618,7 @@ void TestAnalysis::causeInterval() {
         QVERIFY(value);
         QCOMPARE(*value, paramValue);
     }
-    QCOMPARE(QString::fromStdString(found->explanation), explanation);
+    QCOMPARE(QString::fromStdString(causeSentence(*found)), explanation);
 }
 
 void TestAnalysis::seriesIsOneRowPerChange() {

@@ -57,7 +57,8 @@ void TestCauseExamples::showsItsCause() {
     const std::string seen = [&] {
         std::string out;
         for (const CauseInterval& interval : analysis.causes)
-            out += interval.cause + (interval.primary ? "* " : " ");
+            out +=
+                static_cast<const std::string&>(interval.cause) + (interval.primary ? "* " : " ");
         return out;
     }();
     QVERIFY2(primaryFor > 0, ("never the primary cause; intervals: " + seen).c_str());
@@ -95,7 +96,7 @@ void TestCauseExamples::noFailureBackoffWithoutFailures() {
         QVERIFY2(interval.cause != "failure-backoff",
                  qPrintable(QStringLiteral("failure-backoff at %1 s: %2")
                                 .arg(interval.start)
-                                .arg(QString::fromStdString(interval.explanation))));
+                                .arg(QString::fromStdString(causeSentence(interval)))));
 }
 
 QTEST_GUILESS_MAIN(TestCauseExamples)

@@ -140,16 +140,17 @@ void TestCsv::causesQuoted() {
     c.start = 0.01;
     c.end = 5;
     c.cause = "quota-exceeded";
+    c.kind = CauseKind::QuotaExceeded;
     c.primary = true;
-    c.explanation = "quota allows 2 Pods; 3 creations refused";
     c.params = {{"quota", 2, {}}, {"refused", 3, {}}};
     CauseInterval f;
     f.start = 11.05;
     f.end = 15;
     f.cause = "finished";
+    f.kind = CauseKind::Finished;
     f.continues = true;
-    f.explanation = "the Job is Failed (said \"no\", twice)";
-    f.params = {{"condition", 0, "Failed"}, {"ratio", 0.5, {}}};
+    f.params = {
+        {"condition", 0, "Failed"}, {"reason", 0, "said \"no\", twice"}, {"ratio", 0.5, {}}};
     const QStringList l = lines(causesCsv({c, f}));
     QCOMPARE(l.size(), 3);
     QCOMPARE(l[0], QString("start,end,cause,primary,continues,explanation,params"));
@@ -157,7 +158,7 @@ void TestCsv::causesQuoted() {
                            "creations refused,\"quota=2;refused=3\""));
     QCOMPARE(l[2],
              QString("11.050,15.000,finished,false,true,\"the Job is Failed (said \"\"no\"\", "
-                     "twice)\",\"condition=Failed;ratio=0.500\""));
+                     "twice)\",\"condition=Failed;reason=said \"\"no\"\", twice;ratio=0.500\""));
 }
 
 void TestCsv::podsEmptyFields() {

@@ -30,7 +30,6 @@ CauseInterval interval(CauseKind kind, Seconds start, Seconds end, bool primary,
     c.primary = primary;
     c.continues = continues;
     c.params = std::move(params);
-    c.explanation = causeSentence(c);
     return c;
 }
 
@@ -328,7 +327,7 @@ void TestMoment::perIndexBackoffNamesTheIndex() {
             continue;
         seen = true;
         const auto index = c.param("index");
-        QVERIFY2(index, c.explanation.c_str());
+        QVERIFY2(index, causeSentence(c).c_str());
         QVERIFY(*index >= 0);
         QVERIFY(c.param("failures").value_or(0) >= 1);
         QVERIFY(c.param("delay").value_or(0) >= 10);

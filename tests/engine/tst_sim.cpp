@@ -10,6 +10,8 @@
 #include <QtTest>
 
 #include <algorithm>
+#include <cmath>
+#include <map>
 #include <optional>
 #include <sstream>
 #include <string>
@@ -170,6 +172,68 @@ private slots:
         QCOMPARE(a.podChanges.size(), b.podChanges.size());
         for (std::size_t i = 0; i < a.podChanges.size(); ++i)
             QCOMPARE(a.podChanges[i].time, b.podChanges[i].time);
+    }
+
+    // manageJob sends the creates of a slow-start batch (1, 2, 4, 8, ...) concurrently and
+    // waits for the whole batch: one round trip per batch, not per Pod.
+    void slowStartBatchesTakeOneRoundTripEach() {
+        Scenario s = scenarioFor("  completions: 40\n  parallelism: 40\n", 30);
+        s.timings.apiLatency = 0.25;
+        const Timeline tl = simulate(s);
+        std::map<double, int> createdAt;
+        for (const TimelinePod& p : tl.pods)
+            ++createdAt[std::round(p.createdAt * 1000) / 1000];
+        const std::map<double, int> batches = {{0.25, 1}, {0.5, 2},   {0.75, 4},
+                                               {1.0, 8},  {1.25, 16}, {1.5, 9}};
+        QCOMPARE(createdAt, batches);
+    }
+
+    // A runTime list gives Pods past its end the time of its last entry.
+    void runTimeListRepeatsItsLastEntry() {
+        Scenario s = scenarioFor("  completions: 4\n  parallelism: 4\n");
+        s.runTime.kind = Duration::Kind::PerIndex;
+        s.runTime.perIndex = {3, 7};
+        const Timeline tl = simulate(s);
+        QCOMPARE(tl.pods.size(), std::size_t(4));
+        std::vector<double> ran;
+        for (uint32_t i = 0; i < tl.pods.size(); ++i) {
+            std::optional<double> started;
+            for (const auto& o : tl.podChanges)
+                if (o.pod == i && o.state.containersStarted && !started)
+                    started = o.time;
+            QVERIFY(started);
+            ran.push_back(std::round((finishedAt(tl, i) - *started) * 1000) / 1000);
+        }
+        std::sort(ran.begin(), ran.end());
+        QCOMPARE(ran, (std::vector<double>{3, 7, 7, 7}));
+    }
+
+    // A Pod deleted after binding but before its containers run is stopped by the kubelet in
+    // its own time and reported Failed with exit code 143, as a running one is.
+    void podDeletedBeforeItRunsFailsWith143() {
+        Scenario s = scenarioFor("  completions: 1\n  parallelism: 1\n  backoffLimit: 0\n");
+        s.timings.containerStart = 30;
+        s.timings.gracefulTermination = 1.0;
+        s.stopAt = 60;
+        ScenarioAction del = action(ScenarioAction::Kind::DeletePod, 2.0, 0, "oldest");
+        s.actions.push_back(del);
+        const Timeline tl = simulate(s);
+        QVERIFY(!tl.pods.empty());
+        std::optional<Seconds> deleting;
+        const PodObservation* failed = nullptr;
+        for (const auto& o : tl.podChanges) {
+            if (o.pod != 0)
+                continue;
+            if (o.state.deletionTimestamp && !deleting)
+                deleting = o.time;
+            if (o.state.phase == pod_phase::Failed && !failed)
+                failed = &o;
+        }
+        QVERIFY(deleting);
+        QVERIFY(failed);
+        QVERIFY(!failed->state.containersStarted);
+        QCOMPARE(failed->state.exitCode, std::optional<int32_t>(143));
+        QCOMPARE(failed->time - *deleting, 1.0);
     }
 
     void slowStartUnderQuota() {

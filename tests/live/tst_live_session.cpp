@@ -347,7 +347,7 @@ private slots:
             QCOMPARE(a.primary, b.primary);
             QVERIFY(std::abs(a.start - b.start) <= tolerance);
             QVERIFY(std::abs(a.end - b.end) <= tolerance);
-            QCOMPARE(a.explanation, b.explanation);
+            QCOMPARE(a.params, b.params);
         }
         QCOMPARE(live.pods.size(), direct.pods.size());
         for (size_t i = 0; i < direct.pods.size(); ++i) {

@@ -664,7 +664,6 @@ void Analyzer::closeInterval(OpenInterval& open, Seconds end) {
                 ci.params.push_back({param.key, value, {}});
         }
     }
-    ci.explanation = causeSentence(ci);
     out_.causes.push_back(std::move(ci));
 }
 

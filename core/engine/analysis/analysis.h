@@ -56,13 +56,13 @@ struct CauseParam {
 // marked `continues`; the chain is the cause's whole episode.
 struct CauseInterval {
     Seconds start = 0;
-    Seconds end = 0; // exclusive; the timeline's end for a cause still in force
-    std::string cause;
+    Seconds end = 0;      // exclusive; the timeline's end for a cause still in force
+    InternedString cause; // the id of `kind` (cause_catalogue.h)
     CauseKind kind = CauseKind::None;
     bool primary = false;           // the primary cause throughout the span
     bool continues = false;         // the same cause was in force right before `start`
-    std::string explanation;        // short English sentence with the numbers
-    std::vector<CauseParam> params; // the numbers used in `explanation` (cause_catalogue.h)
+    std::vector<CauseParam> params; // its numbers (cause_catalogue.h); causeSentence(*this) is
+                                    // the English sentence with them
 
     std::optional<double> param(std::string_view key) const {
         for (const auto& p : params)

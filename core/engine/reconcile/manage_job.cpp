@@ -155,6 +155,7 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
     std::optional<std::string> firstError;
     int errors = 0;
     std::size_t nextIndex = 0;
+    int batch = 0;
     for (int32_t batchSize = std::min(diff, static_cast<int32_t>(kSlowStartInitialBatchSize));
          diff > 0; batchSize = std::min(2 * batchSize, diff)) {
         const int errorCount = errors;
@@ -174,6 +175,7 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
                 }
             }
             creation.generateName = generateNameFor(job, creation.index);
+            creation.batch = batch;
             ApiAnswer answer = ctx.api.createPod(job, std::move(creation));
             if (answer.ok || answer.namespaceTerminating)
                 continue; // a terminating namespace fails every later create anyway
@@ -192,6 +194,7 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
             break;
         }
         diff -= batchSize;
+        ++batch;
     }
     return {active, firstError};
 }

@@ -90,6 +90,8 @@ struct PodCreation {
     std::optional<int> indexIgnoredFailureCount;
     // metadata.generateName of the new Pod: "<job>-" or, Indexed, "<job>-<index>-".
     std::string generateName;
+    int batch = 0;        // the slow-start batch (0: the first, of 1 Pod); a batch's creates
+                          // run concurrently, and the next batch starts when they all returned
     bool accepted = true; // false when the API refused it
     std::string error;    // the API's message when refused
 };

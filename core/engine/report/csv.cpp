@@ -154,10 +154,10 @@ std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origi
         Row(out)
             .time(c.start, origin)
             .time(c.end, origin)
-            .text(c.cause)
+            .text(static_cast<const std::string&>(c.cause))
             .text(c.primary ? "true" : "false")
             .text(c.continues ? "true" : "false")
-            .text(c.explanation)
+            .text(causeSentence(c))
             .text(params, true);
     }
     return out;

@@ -463,10 +463,7 @@ void Simulator::dispatch(const SimEvent& ev) {
     case Ev::Killed: {
         SimPod& p = pods_[ev.pod];
         if (p.gen == ev.aux && p.exists && !isTerminalPhase(p.state.phase))
-            terminate(ev.pod, pod_phase::Failed,
-                      p.state.containersStarted ? std::optional<int32_t>(kTerminatedBySigterm)
-                                                : std::nullopt,
-                      now_ - T_.podEndToCount);
+            terminate(ev.pod, pod_phase::Failed, kTerminatedBySigterm, now_ - T_.podEndToCount);
         break;
     }
     case Ev::Action:
@@ -718,17 +715,23 @@ void Simulator::runSync() {
     };
     const std::string& jobName = job_.metadata.name;
 
+    // Slow start: the creates of one batch are sent at once (one goroutine each) and the next
+    // batch waits for all of them: one round trip per batch of 1, 2, 4, ... Pods.
     int created = 0;
+    int batch = -1;
     for (const PodCreation& c : r.creations) {
+        if (c.batch != batch) {
+            batch = c.batch;
+            ++roundTrips;
+        }
         if (c.accepted) {
             const uint32_t id = reservePod(c);
             ++created;
-            land(WriteOp::Kind::Create, id);
+            alongside(WriteOp::Kind::Create, id);
             addEvent({0, "Job", jobName, "Normal", "SuccessfulCreate",
                       "Created pod: " + tl_.pods[id].name});
         } else {
             ++stats_.createRefusals;
-            ++roundTrips;
             std::string message;
             if (errors.create == ApiError::Quota && createAllowed_) {
                 // The quota admission's message; the API server had named the Pod already.
@@ -1029,8 +1032,9 @@ void Simulator::deletePodNow(uint32_t id) {
     }
     ++p.gen; // the kubelet stops whatever it had planned
     returnItem(p);
-    const Seconds stopAfter =
-        p.state.containersStarted ? std::min(T_.gracefulTermination, gracePeriod_) : 0.0;
+    // A bound Pod whose containers have not started yet takes the kubelet as long to stop as a
+    // running one: the kubelet tears down what it began setting up and reports the Pod Failed.
+    const Seconds stopAfter = std::min(T_.gracefulTermination, gracePeriod_);
     push(now_ + stopAfter + T_.podEndToCount, Ev::Killed, id, p.gen);
     observe(id);
     notify(Note::PodUpdated, id);
@@ -1290,8 +1294,10 @@ Seconds Simulator::sample(const Duration& d, int key) {
     case Duration::Kind::Exponential:
         return rng_.exponential(std::max(0.0, d.value));
     case Duration::Kind::PerIndex:
-        if (key >= 0 && static_cast<std::size_t>(key) < d.perIndex.size())
-            return std::max(0.0, d.perIndex[static_cast<std::size_t>(key)]);
+        // Pods past the end of the list run as long as its last entry says.
+        if (key >= 0 && !d.perIndex.empty())
+            return std::max(
+                0.0, d.perIndex[std::min(static_cast<std::size_t>(key), d.perIndex.size() - 1)]);
         return std::max(0.0, d.value);
     }
     return 0;
