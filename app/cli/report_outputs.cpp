@@ -36,6 +36,9 @@ public:
         parser.addOption(QCommandLineOption(QStringLiteral("events-csv"),
                                             tr("Write the Events as CSV to F."), tr("F")));
         parser.addOption(QCommandLineOption(
+            QStringLiteral("status-csv"),
+            tr("Write the Job's status as CSV to F, one row per status write."), tr("F")));
+        parser.addOption(QCommandLineOption(
             QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("width"),
@@ -100,6 +103,7 @@ public:
         csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
         csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
         csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
+        csv("status-csv", [&] { return statusCsv(run.timeline.jobChanges, origin); });
         if (!options.png.isEmpty()) {
             anyOutput = true;
             ui::TimelinePlot plot;

@@ -53,6 +53,7 @@ private slots:
     void seconds();
     void seriesHeaderAndRows();
     void causesQuoted();
+    void statusOneRowPerWrite();
     void podsEmptyFields();
     void eventsEscaped();
     void everyLineEndsWithCrlf();
@@ -161,6 +162,46 @@ void TestCsv::causesQuoted() {
                      "twice)\",\"condition=Failed;reason=said \"\"no\"\", twice;ratio=0.500\""));
 }
 
+void TestCsv::statusOneRowPerWrite() {
+    JobObservation created;
+    created.time = 100;
+    JobObservation started = created;
+    started.time = 100.04;
+    started.status.active = 2;
+    started.status.ready = 0;
+    started.status.terminating = 0;
+    started.status.startTime = 100;
+    UncountedTerminatedPods uncounted;
+    uncounted.succeeded = {"uid-1"};
+    started.status.uncountedTerminatedPods = uncounted;
+    JobObservation specOnly = started; // a spec change: the same status, no row
+    specOnly.time = 101;
+    specOnly.spec.parallelism = 3;
+    JobObservation done = started;
+    done.time = 110.5;
+    done.status.active = 0;
+    done.status.succeeded = 2;
+    done.status.completedIndexes = "0,1";
+    done.status.failedIndexes = "";
+    done.status.completionTime = 110;
+    done.status.uncountedTerminatedPods = UncountedTerminatedPods{};
+    done.status.conditions = {{"SuccessCriteriaMet", "True", "CompletionsReached", "", {}, 110},
+                              {"Complete", "True", "CompletionsReached", "", {}, 110}};
+    JobObservation deleted = done;
+    deleted.time = 120;
+    deleted.deleted = true;
+    const QStringList l = lines(statusCsv({created, started, specOnly, done, deleted}, 100));
+    QCOMPARE(l.size(), 4);
+    QCOMPARE(l[0], QString("time,active,ready,terminating,succeeded,failed,uncounted_succeeded,"
+                           "uncounted_failed,completed_indexes,failed_indexes,start_time,"
+                           "completion_time,conditions"));
+    QCOMPARE(l[1], QString("0.000,0,,,0,0,,,\"\",,,,\"\""));
+    QCOMPARE(l[2], QString("0.040,2,0,0,0,0,1,0,\"\",,0.000,,\"\""));
+    QCOMPARE(l[3], QString("10.500,0,0,0,2,0,0,0,\"0,1\",\"\",0.000,10.000,"
+                           "\"SuccessCriteriaMet=True(CompletionsReached)@10.000;"
+                           "Complete=True(CompletionsReached)@10.000\""));
+}
+
 void TestCsv::podsEmptyFields() {
     PodLifecycle p;
     p.name = "job-0-abcde";
@@ -171,6 +212,7 @@ void TestCsv::podsEmptyFields() {
     p.scheduled = 1.2;
     p.started = 2.2;
     p.finished = 12.2;
+    p.containerFinished = 12.0; // cut to the second by the API server
     p.phase = "Failed";
     p.exitCode = 137;
     p.disruptionTarget = true;
@@ -180,10 +222,12 @@ void TestCsv::podsEmptyFields() {
     q.phase = "Pending";
     const QStringList l = lines(podsCsv({p, q}));
     QCOMPARE(l.size(), 3);
-    QCOMPARE(l[0], QString("name,index,attempt,node,created,scheduled,started,ready,terminating,"
-                           "finished,deleted,phase,exit_code,disruption_target"));
-    QCOMPARE(l[1], QString("job-0-abcde,0,1,node-1,1.000,1.200,2.200,,,12.200,,Failed,137,true"));
-    QCOMPARE(l[2], QString("job-x,,0,,3.000,,,,,,,Pending,,false"));
+    QCOMPARE(l[0],
+             QString("name,index,attempt,node,created,scheduled,started,ready,terminating,"
+                     "finished,deleted,phase,exit_code,disruption_target,container_finished"));
+    QCOMPARE(l[1],
+             QString("job-0-abcde,0,1,node-1,1.000,1.200,2.200,,,12.200,,Failed,137,true,12.000"));
+    QCOMPARE(l[2], QString("job-x,,0,,3.000,,,,,,,Pending,,false,"));
 }
 
 void TestCsv::eventsEscaped() {

@@ -462,8 +462,10 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     if (s.deletionTimestamp && !life.terminating)
         life.terminating = obs.time;
     if ((s.phase == interned_phase::Succeeded || s.phase == interned_phase::Failed) &&
-        !life.finished)
-        life.finished = s.finishedAt.value_or(obs.time);
+        !life.finished) {
+        life.finished = obs.time;
+        life.containerFinished = s.finishedAt;
+    }
     if (obs.deleted && !life.deleted)
         life.deleted = obs.time;
     life.phase = s.phase;

@@ -85,13 +85,15 @@ struct PodLifecycle {
     InternedString node; // last node it was bound to, empty if never scheduled
     Seconds created = 0;
     std::optional<Seconds> scheduled;
-    std::optional<Seconds> started;     // first container running
-    std::optional<Seconds> ready;       // first Ready=True
-    std::optional<Seconds> terminating; // when a deletionTimestamp was first seen
-    std::optional<Seconds> finished;    // when its container ended (else when the terminal
-                                        // phase was first seen)
-    std::optional<Seconds> deleted;     // gone from the API server
-    InternedString phase;               // last phase observed
+    std::optional<Seconds> started;           // first container running
+    std::optional<Seconds> ready;             // first Ready=True
+    std::optional<Seconds> terminating;       // when a deletionTimestamp was first seen
+    std::optional<Seconds> finished;          // when the terminal phase was first seen (the clock
+                                              // of every other time here)
+    std::optional<Seconds> containerFinished; // the container's own finishedAt, as the API
+                                              // server holds it (whole seconds on a real one)
+    std::optional<Seconds> deleted;           // gone from the API server
+    InternedString phase;                     // last phase observed
     std::optional<int32_t> exitCode;
     bool disruptionTarget = false;
 };

@@ -141,6 +141,53 @@ std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
     return out;
 }
 
+std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin) {
+    std::string out = "time,active,ready,terminating,succeeded,failed,uncounted_succeeded,"
+                      "uncounted_failed,completed_indexes,failed_indexes,start_time,"
+                      "completion_time,conditions";
+    out += kEol;
+    const JobStatus* previous = nullptr;
+    for (const JobObservation& o : jobChanges) {
+        if (o.deleted || (previous && *previous == o.status))
+            continue;
+        previous = &o.status;
+        const JobStatus& s = o.status;
+        const auto optional = [](Row& row, const std::optional<int32_t>& v) {
+            if (v)
+                row.number(*v);
+            else
+                row.empty();
+        };
+        std::string conditions;
+        for (const JobCondition& c : s.conditions) {
+            if (!conditions.empty())
+                conditions += ';';
+            conditions += c.type + "=" + c.status;
+            if (!c.reason.empty())
+                conditions += "(" + c.reason + ")";
+            if (c.lastTransitionTime)
+                conditions += "@" + csvSeconds(*c.lastTransitionTime, origin);
+        }
+        Row row(out);
+        row.time(o.time, origin).number(s.active);
+        optional(row, s.ready);
+        optional(row, s.terminating);
+        row.number(s.succeeded).number(s.failed);
+        if (s.uncountedTerminatedPods)
+            row.number(static_cast<long long>(s.uncountedTerminatedPods->succeeded.size()))
+                .number(static_cast<long long>(s.uncountedTerminatedPods->failed.size()));
+        else
+            row.empty().empty();
+        row.text(s.completedIndexes, true);
+        if (s.failedIndexes)
+            row.text(*s.failedIndexes, true);
+        else
+            row.empty();
+        row.time(s.startTime, origin).time(s.completionTime, origin).text(conditions, true);
+    }
+    return out;
+}
+
 std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin) {
     std::string out = "start,end,cause,primary,continues,explanation,params";
     out += kEol;
@@ -165,7 +212,7 @@ std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origi
 
 std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
     std::string out = "name,index,attempt,node,created,scheduled,started,ready,terminating,"
-                      "finished,deleted,phase,exit_code,disruption_target";
+                      "finished,deleted,phase,exit_code,disruption_target,container_finished";
     out += kEol;
     for (const auto& p : pods) {
         Row row(out);
@@ -188,7 +235,7 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
             row.number(*p.exitCode);
         else
             row.empty();
-        row.text(p.disruptionTarget ? "true" : "false");
+        row.text(p.disruptionTarget ? "true" : "false").time(p.containerFinished, origin);
     }
     return out;
 }

@@ -20,8 +20,13 @@ std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin = 0);
 // start,end,cause,primary,continues,explanation,params  (params: "key=value;key=value")
 std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin = 0);
 // name,index,attempt,node,created,scheduled,started,ready,terminating,finished,deleted,phase,
-// exit_code,disruption_target
+// exit_code,disruption_target,container_finished
 std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin = 0);
+// time,active,ready,terminating,succeeded,failed,uncounted_succeeded,uncounted_failed,
+// completed_indexes,failed_indexes,start_time,completion_time,conditions — one row per write of
+// the Job's status (an observation of the Job whose status differs from the one before);
+// conditions "Type=Status(Reason)@time" joined with ';'
+std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin = 0);
 // time,object_kind,object_name,type,reason,message
 std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin = 0);
 
