@@ -16,6 +16,8 @@ packages=(
     xvfb xauth imagemagick fonts-wqy-microhei
     # code style
     clang-format
+    # the comma-decimal locale the tests switch to (de_DE.UTF-8)
+    locales-all
 )
 
 missing=()

@@ -1,6 +1,7 @@
 // `jobscope simulate FILE ...` end to end: the built executable is run with no display (no
 // DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: main() must pick the offscreen platform itself)
-// and its exit status (DESIGN.md §4), output files and messages are checked.
+// and its exit status (0, 2 for bad input or usage, 1 for other failures), output files and
+// messages are checked.
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"
@@ -57,6 +58,7 @@ private slots:
     void writesOutputs();
     void seriesOnStandardOutput();
     void sameSeedSameCsv();
+    void sameCsvInEveryLocale();
     void untilStopsTheSimulation();
     void badInput_data();
     void badInput();
@@ -139,6 +141,20 @@ void TestSimulateCli::sameSeedSameCsv() {
     QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
     QVERIFY(a.out.count('\n') > 3);
     QCOMPARE(a.out, b.out);
+}
+
+// A locale with a decimal comma (German) changes no number in the reports: the causes of
+// failure-backoff carry fractional delays.
+void TestSimulateCli::sameCsvInEveryLocale() {
+    const QString file = example(QStringLiteral("causes/failure-backoff.yaml"));
+    const QStringList arguments = {"simulate", file, "--causes-csv", "-"};
+    const Run c = runJobscope(arguments);
+    const Run german =
+        jobscope::test::runJobscope(arguments, {{}, QStringLiteral("de_DE.UTF-8"), {}});
+    QVERIFY2(c.exitCode == 0, qPrintable(diagnose(c)));
+    QVERIFY2(german.exitCode == 0, qPrintable(diagnose(german)));
+    QVERIFY2(c.out.contains("delay=") && c.out.contains('.'), c.out.constData());
+    QCOMPARE(german.out, c.out);
 }
 
 void TestSimulateCli::untilStopsTheSimulation() {

@@ -19,6 +19,7 @@
 #include "analysis/analysis.h"
 
 #include "go_int32.h"
+#include "number_text.h"
 
 #include "reconcile/backoff.h"
 #include "reconcile/explanation.h"
@@ -30,7 +31,6 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
-#include <cstdio>
 #include <deque>
 #include <limits>
 #include <map>
@@ -85,12 +85,7 @@ bool isForbiddenRefusal(const std::string& message) {
 }
 
 std::string formatNumber(double v) {
-    char buf[32];
-    if (std::fabs(v - std::round(v)) < 1e-9)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.1f", v);
-    return buf;
+    return formatFixed(v, std::fabs(v - std::round(v)) < 1e-9 ? 0 : 1);
 }
 
 std::string plural(double n, const char* one, const char* many) {

@@ -1,9 +1,10 @@
 #include "lesson/caption.h"
 
+#include "number_text.h"
+
 #include <algorithm>
 #include <cctype>
 #include <cmath>
-#include <cstdio>
 
 namespace jobscope {
 
@@ -118,12 +119,9 @@ bool isCaptionPlaceholder(const std::string& name) {
 
 std::string formatCaptionNumber(double value) {
     const double rounded = std::round(value);
-    char buffer[64];
     if (std::fabs(value - rounded) < 0.05)
-        std::snprintf(buffer, sizeof buffer, "%.0f", rounded == 0 ? 0.0 : rounded);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.1f", value);
-    return buffer;
+        return formatFixed(rounded == 0 ? 0.0 : rounded, 0);
+    return formatFixed(value, 1);
 }
 
 void addCaptionValues(CaptionValues& values, const CaptionInputs& inputs,

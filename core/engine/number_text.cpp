@@ -1,0 +1,27 @@
+#include "number_text.h"
+
+#include <charconv>
+#include <cmath>
+
+namespace jobscope {
+
+std::string formatFixed(double value, int decimals) {
+    // Room for any double in fixed notation (up to 309 integer digits) and the decimals.
+    char buffer[400];
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::fixed, decimals);
+    if (ec != std::errc())
+        return std::isnan(value) ? "nan" : (value < 0 ? "-inf" : "inf");
+    return std::string(buffer, end);
+}
+
+std::string formatRoundTrip(double value) {
+    char buffer[40];
+    const auto [end, ec] =
+        std::to_chars(buffer, buffer + sizeof buffer, value, std::chars_format::general, 17);
+    if (ec != std::errc())
+        return std::isnan(value) ? "nan" : (value < 0 ? "-inf" : "inf");
+    return std::string(buffer, end);
+}
+
+} // namespace jobscope
