@@ -18,6 +18,8 @@ packages=(
     clang-format
     # the comma-decimal locale the tests switch to (de_DE.UTF-8)
     locales-all
+    # Qt's own translations (dialog buttons, file dialogs) for the Chinese UI
+    qt6-translations-l10n
 )
 
 missing=()

@@ -13,8 +13,10 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
@@ -24,6 +26,7 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -352,8 +355,21 @@ private slots:
         QVERIFY(window->document()->result());
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(),
                  QStringLiteral("zh_CN"));
+        // Qt's own texts follow too (qt6-translations-l10n): the standard buttons of every
+        // dialog are Chinese, not English.
+        QVERIFY2(QCoreApplication::translate("QPlatformTheme", "Cancel") != QLatin1String("Cancel"),
+                 "Qt's translation (qtbase_zh_CN.qm) is not installed");
+        {
+            QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                     QDialogButtonBox::Save | QDialogButtonBox::Discard);
+            for (QAbstractButton* button : buttons.buttons())
+                QVERIFY2(
+                    !button->text().contains(QRegularExpression(QStringLiteral("[A-Za-z]{2}"))),
+                    qPrintable(button->text()));
+        }
         window->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(menuTitle(*window, 0), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
     }
 
     void settingsSurviveARestart() {
