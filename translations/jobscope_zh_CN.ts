@@ -322,6 +322,8 @@
                    and print what it does, and why, as JSON.
   simulate FILE    Simulate the Job of a scenario or manifest and write the
                    parallelism, its causes, Pods and Events (CSV, PNG).
+                   FILE may be '-' (standard input) or example:NAME.
+  examples         List the built-in examples (NAME and title).
   record           Watch a Job on a cluster and record it to a trace.
   replay PATH      Play back a trace or a kubectl capture and write the same
                    reports as simulate.
@@ -337,6 +339,8 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
                    以 JSON 输出它做了什么以及原因。
   simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
                    Pod 和事件（CSV、PNG）。
+                   FILE 可以是 '-'（标准输入）或 example:NAME。
+  examples         列出内置示例（名称和标题）。
   record           监视集群中的一个 Job 并记录到跟踪文件。
   replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
                    相同的报告。
@@ -386,6 +390,85 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
     <message>
       <source>&amp;Recorded on a Real Cluster</source>
       <translation>真实集群记录(&amp;R)</translation>
+    </message>
+    <message>
+      <source>10 completions, 3 Pods at a time</source>
+      <translation>10 次完成，每次 3 个 Pod</translation>
+    </message>
+    <message>
+      <source>Recorded on a real control plane: completions 10, parallelism 3, every Pod runs 5 s. The Pods come in waves of 3, 3, 3 and 1, each about 1 s after the previous wave ended (the controller batches Pod events for 1 s). Complete at 29.1 s.</source>
+      <translation>在真实控制平面上录制：completions 为 10，parallelism 为 3，每个 Pod 运行 5 秒。Pod 按 3、3、3、1 分批创建，每批在上一批结束约 1 秒后出现（控制器把 Pod 事件攒 1 秒再处理）。29.1 秒完成。</translation>
+    </message>
+    <message>
+      <source>Work queue of 4 Pods</source>
+      <translation>4 个 Pod 的工作队列</translation>
+    </message>
+    <message>
+      <source>Recorded on a real control plane: parallelism 4, completions unset. All 4 Pods start at once; once the first one succeeds (after 8 s) no new Pod is created and the others finish their work. Complete at 14.3 s.</source>
+      <translation>在真实控制平面上录制：parallelism 为 4，未设置 completions。4 个 Pod 同时启动；第一个 Pod 成功（8 秒后）之后不再创建新的 Pod，其余 Pod 做完各自的工作。14.3 秒完成。</translation>
+    </message>
+    <message>
+      <source>Quota of 2 Pods, 6 completions</source>
+      <translation>限额 2 个 Pod，6 次完成</translation>
+    </message>
+    <message>
+      <source>Recorded on a real control plane: completions 6, parallelism 5, but the namespace's ResourceQuota allows 2 Pods. The other creations are refused (FailedCreate: exceeded quota) and retried about once a second. Complete at 21.9 s.</source>
+      <translation>在真实控制平面上录制：completions 为 6，parallelism 为 5，但命名空间的 ResourceQuota 只允许 2 个 Pod。其余创建请求被拒绝（FailedCreate: exceeded quota），大约每秒重试一次。21.9 秒完成。</translation>
+    </message>
+    <message>
+      <source>Suspended, then resumed after 5 s</source>
+      <translation>先挂起，5 秒后恢复</translation>
+    </message>
+    <message>
+      <source>Recorded on a real control plane: created with suspend: true and resumed about 5 s later; completions 4, parallelism 2, Pods run 10 s. No Pod while suspended, then two waves of 2. Complete at 29.8 s.</source>
+      <translation>在真实控制平面上录制：以 suspend: true 创建，约 5 秒后恢复；completions 为 4，parallelism 为 2，Pod 运行 10 秒。挂起期间没有 Pod，之后分两批、每批 2 个。29.8 秒完成。</translation>
+    </message>
+    <message>
+      <source>Calibrated simulations</source>
+      <translation>校准模拟</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExampleInput</name>
+    <message>
+      <source>no example '%1'; 'jobscope examples' lists them</source>
+      <translation>没有示例 '%1'；'jobscope examples' 会列出所有示例</translation>
+    </message>
+    <message>
+      <source>no example '%1' (did you mean '%2'?); 'jobscope examples' lists them</source>
+      <translation>没有示例 '%1'（您是指 '%2' 吗？）；'jobscope examples' 会列出所有示例</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExamplesCommand</name>
+    <message>
+      <source>Lists the examples built into JobScope: the patterns, the trade-offs, one
+example per cause and the calibrated simulations of Jobs recorded on a real
+cluster. Each line holds the NAME that 'jobscope simulate example:NAME' runs,
+then the example's title.</source>
+      <translation>列出 JobScope 内置的示例：各种模式、权衡、每种原因一个示例，以及在真实集群上
+录制的 Job 的校准模拟。每行先是 'jobscope simulate example:NAME' 所用的 NAME，
+然后是示例的标题。</translation>
+    </message>
+    <message>
+      <source>Show this help and exit.</source>
+      <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+      <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
+      <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+      <source>language</source>
+      <translation>语言</translation>
+    </message>
+    <message>
+      <source>Run 'jobscope examples --help' for usage.</source>
+      <translation>运行 'jobscope examples --help' 查看用法。</translation>
+    </message>
+    <message>
+      <source>'jobscope examples' takes no argument, got: %1</source>
+      <translation>'jobscope examples' 不接受参数，却给出了：%1</translation>
     </message>
   </context>
   <context>
@@ -458,10 +541,6 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
       <translation>KUBECONFIG 中的文件都不存在：%1</translation>
     </message>
     <message>
-      <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set (use --kubeconfig FILE)</source>
-      <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG（请使用 --kubeconfig FILE）</translation>
-    </message>
-    <message>
       <source>%1: not valid base64 data</source>
       <translation>%1：不是有效的 base64 数据</translation>
     </message>
@@ -532,6 +611,10 @@ Run 'jobscope &lt;command&gt; --help' for the options of a command.
     <message>
       <source>user '%1' has a client certificate without a key, or a key without a certificate</source>
       <translation>用户 '%1' 有客户端证书却没有密钥，或有密钥却没有证书</translation>
+    </message>
+    <message>
+      <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set</source>
+      <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG</translation>
     </message>
   </context>
   <context>
@@ -940,6 +1023,10 @@ apiErrors. Examples are in resources/examples/states/.</source>
 </numerusform>
       </translation>
     </message>
+    <message>
+      <source>use --kubeconfig FILE</source>
+      <translation>请使用 --kubeconfig FILE</translation>
+    </message>
   </context>
   <context>
     <name>RecordingLoader</name>
@@ -1091,27 +1178,6 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
   <context>
     <name>SimulateCommand</name>
     <message>
-      <source>Simulates a Job in the world a scenario describes and writes what happened:
-the requested and actual parallelism over time with the causes of every
-difference (CSV and a PNG plot), the Pods' lifecycles and the Events.
-
-FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs
-with the default scenario: one roomy node, a 1 s controller sync, Pods that
-run 10 s and never fail. Times in the outputs are seconds since the Job was
-created. Without any output option the series CSV goes to standard output;
-'-' as a CSV file name also means standard output.
-Examples are in resources/examples/.</source>
-      <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
-请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
-生命周期以及事件。
-
-FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使用默认场景
-运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
-写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
-示例见 resources/examples/。</translation>
-    </message>
-    <message>
       <source>Show this help and exit.</source>
       <translation>显示此帮助并退出。</translation>
     </message>
@@ -1130,10 +1196,6 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>T</source>
       <translation>T</translation>
-    </message>
-    <message>
-      <source>The scenario or Job manifest (YAML).</source>
-      <translation>场景或 Job 清单（YAML）。</translation>
     </message>
     <message>
       <source>Run 'jobscope simulate --help' for usage.</source>
@@ -1162,6 +1224,41 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Job %1</source>
       <translation>Job %1</translation>
+    </message>
+    <message>
+      <source>Simulates a Job in the world a scenario describes and writes what happened:
+the requested and actual parallelism over time with the causes of every
+difference (CSV and a PNG plot), the Pods' lifecycles and the Events.
+
+FILE is a scenario or a bare Job manifest, which runs with the default
+scenario: one roomy node, a 1 s controller sync, Pods that run 10 s and never
+fail. FILE '-' reads it from standard input; example:NAME runs a built-in
+example ('jobscope examples' lists the names, such as
+example:causes/quota-exceeded). Times in the outputs are seconds since the
+Job was created. Without any output option the series CSV goes to standard
+output; '-' as a CSV file name also means standard output.</source>
+      <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
+请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
+生命周期以及事件。
+
+FILE 是一个场景或单独的 Job 清单；清单使用默认场景运行：一个资源充足的
+节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。FILE 为 '-' 时从标准
+输入读取；example:NAME 运行一个内置示例（'jobscope examples' 列出所有名称，
+例如 example:causes/quota-exceeded）。输出中的时间是自 Job 创建以来的秒数。
+未给出任何输出选项时，序列 CSV 写到标准输出；CSV 文件名为 '-' 时也表示
+标准输出。</translation>
+    </message>
+    <message>
+      <source>The scenario or Job manifest (YAML): a file, '-' or example:NAME.</source>
+      <translation>场景或 Job 清单（YAML）：一个文件、'-' 或 example:NAME。</translation>
+    </message>
+    <message>
+      <source>cannot open the scenario: %1</source>
+      <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+      <source>cannot read the scenario: %1</source>
+      <translation>无法读取场景：%1</translation>
     </message>
   </context>
   <context>
@@ -1343,24 +1440,12 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <translation>更省：%1，少用 %2 Pod·秒。</translation>
     </message>
     <message>
-      <source>Open a scenario or Job manifest</source>
-      <translation>打开场景或 Job 清单</translation>
-    </message>
-    <message>
-      <source>YAML files (*.yaml *.yml);;All files (*)</source>
-      <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
-    </message>
-    <message>
       <source>Compare two runs</source>
       <translation>比较两次运行</translation>
     </message>
     <message>
       <source>Open…</source>
       <translation>打开…</translation>
-    </message>
-    <message>
-      <source>Open a scenario or Job manifest for this side</source>
-      <translation>为这一侧打开场景或 Job 清单</translation>
     </message>
     <message>
       <source>Open the top scenario</source>
@@ -1381,6 +1466,18 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Trade-off examples…</source>
       <translation>权衡示例…</translation>
+    </message>
+    <message>
+      <source>Job %1 (recorded)</source>
+      <translation>Job %1（录制）</translation>
+    </message>
+    <message>
+      <source>Open a scenario, Job manifest or recording</source>
+      <translation>打开场景、Job 清单或录制</translation>
+    </message>
+    <message>
+      <source>Open a scenario, Job manifest or recording for this side</source>
+      <translation>为这一侧打开场景、Job 清单或录制</translation>
     </message>
   </context>
   <context>
@@ -1456,6 +1553,10 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Jobs in %1: %2, updated live</source>
       <translation>%1 中的 Job：%2 个，实时更新</translation>
+    </message>
+    <message>
+      <source>choose a kubeconfig file with Browse…, or start JobScope with KUBECONFIG set to one</source>
+      <translation>请用“浏览…”选择一个 kubeconfig 文件，或在启动 JobScope 前把 KUBECONFIG 设为某个 kubeconfig 文件</translation>
     </message>
   </context>
   <context>
@@ -1997,16 +2098,8 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
       <translation>已将 series.csv、causes.csv、pods.csv 和 events.csv 写入 %1</translation>
     </message>
     <message>
-      <source>Compare Two Scenarios</source>
-      <translation>比较两个场景</translation>
-    </message>
-    <message>
       <source>Browse…</source>
       <translation>浏览…</translation>
-    </message>
-    <message>
-      <source>Choose a Scenario</source>
-      <translation>选择场景</translation>
     </message>
     <message>
       <source>Top scenario</source>
@@ -2543,6 +2636,14 @@ FILE 是一个场景（docs/scenarios.md）或单独的 Job 清单；清单使�
     <message>
       <source>Open a folder of kubectl watch streams (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl)</source>
       <translation>打开 kubectl watch 流所在的文件夹（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl）</translation>
+    </message>
+    <message>
+      <source>Compare Two Runs</source>
+      <translation>比较两次运行</translation>
+    </message>
+    <message>
+      <source>Choose a Run</source>
+      <translation>选择一次运行</translation>
     </message>
   </context>
   <context>

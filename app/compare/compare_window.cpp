@@ -2,7 +2,10 @@
 
 #include "analysis/analysis.h"
 #include "analysis/summary.h"
+#include "gui/example_catalog.h"
+#include "gui/job_document.h"
 #include "gui/language.h"
+#include "live/recording.h"
 #include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
 #include "scenario/scenario_reader.h"
@@ -35,15 +38,40 @@ constexpr int kSides = 2;
 const QString kQuickPickFolder = QStringLiteral(":/examples/tradeoffs");
 
 struct Run {
-    Scenario scenario;
+    std::optional<Scenario> scenario; // unset for a recording
+    QString recordedJob;              // a recording's Job name
     Analysis analysis;
     Seconds origin = 0;
     std::optional<Seconds> end;
     RunSummary summary;
 };
 
+void summarizeRun(Run& run, const Timeline& timeline) {
+    run.analysis = analyze(timeline);
+    run.origin = timeline.start;
+    run.end = timeline.end;
+    Seconds last = timeline.start;
+    if (!run.analysis.series.empty())
+        last = run.analysis.series.back().time;
+    run.summary = summarize(run.analysis, run.origin, timeline.end.value_or(last));
+}
+
+// A recording (trace, kubectl watch folder, dump) is shown as it was observed, so that it can
+// stand beside the scenario that simulates the same Job.
+std::optional<Run> runRecording(const QString& path, QString* error) {
+    std::optional<live::Recording> recording = live::RecordingLoader::load(path, error);
+    if (!recording)
+        return std::nullopt;
+    Run run;
+    run.recordedJob = recording->jobName;
+    summarizeRun(run, recording->timeline);
+    return run;
+}
+
 // Reads and runs a scenario the way `jobscope simulate` does; resources are read as text.
 std::optional<Run> runFile(const QString& path, QString* error) {
+    if (JobDocument::looksLikeTrace(path))
+        return runRecording(path, error);
     Diagnostics diagnostics;
     std::optional<Scenario> scenario;
     if (path.startsWith(QLatin1String(":/"))) {
@@ -72,14 +100,7 @@ std::optional<Run> runFile(const QString& path, QString* error) {
     }
     Run run;
     run.scenario = std::move(*scenario);
-    const Timeline timeline = simulate(run.scenario);
-    run.analysis = analyze(timeline);
-    run.origin = timeline.start;
-    run.end = timeline.end;
-    Seconds last = timeline.start;
-    if (!run.analysis.series.empty())
-        last = run.analysis.series.back().time;
-    run.summary = summarize(run.analysis, run.origin, timeline.end.value_or(last));
+    summarizeRun(run, simulate(*run.scenario));
     return run;
 }
 
@@ -166,7 +187,7 @@ CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_uni
     layout->addWidget(d->verdict);
 
     retranslate();
-    // One Pod per item against Pods that take many items: the issue's own example.
+    // One Pod per item against Pods that take many items: the trade-off Compare is made for.
     openFile(0, kQuickPickFolder + QStringLiteral("/one-pod-per-item.yaml"));
     openFile(1, kQuickPickFolder + QStringLiteral("/pods-take-many-items.yaml"));
 }
@@ -227,11 +248,17 @@ QString CompareWindow::title(int side) const {
     const Private::Side& s = d->sides[static_cast<size_t>(side)];
     if (!s.run)
         return side == 0 ? tr("Top: choose a scenario") : tr("Bottom: choose a scenario");
-    const Scenario& scenario = s.run->scenario;
-    if (chineseUi() && !scenario.titleZh.empty())
-        return QString::fromStdString(scenario.titleZh);
-    if (!scenario.title.empty())
-        return QString::fromStdString(scenario.title);
+    if (const ExampleEntry* example = findExample(s.path))
+        return example->localizedTitle();
+    if (s.run->scenario) {
+        const Scenario& scenario = *s.run->scenario;
+        if (chineseUi() && !scenario.titleZh.empty())
+            return QString::fromStdString(scenario.titleZh);
+        if (!scenario.title.empty())
+            return QString::fromStdString(scenario.title);
+    }
+    if (!s.run->recordedJob.isEmpty())
+        return tr("Job %1 (recorded)").arg(s.run->recordedJob);
     return QFileInfo(s.path).fileName();
 }
 
@@ -299,8 +326,8 @@ QString CompareWindow::verdict() const {
 
 void CompareWindow::chooseFile(int side) {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a scenario or Job manifest"), d->lastFolder,
-                                     tr("YAML files (*.yaml *.yml);;All files (*)"));
+        QFileDialog::getOpenFileName(this, tr("Open a scenario, Job manifest or recording"),
+                                     d->lastFolder, JobDocument::openFilter());
     if (!path.isEmpty())
         openFile(side, path);
 }
@@ -357,7 +384,7 @@ void CompareWindow::retranslate() {
     for (int i = 0; i < kSides; ++i) {
         Private::Side& s = d->sides[static_cast<size_t>(i)];
         s.open->setText(tr("Open…"));
-        s.open->setToolTip(tr("Open a scenario or Job manifest for this side"));
+        s.open->setToolTip(tr("Open a scenario, Job manifest or recording for this side"));
         s.open->setAccessibleName(i == 0 ? tr("Open the top scenario")
                                          : tr("Open the bottom scenario"));
         s.examples->setAccessibleName(i == 0 ? tr("Trade-off example for the top")

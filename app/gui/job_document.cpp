@@ -1,6 +1,8 @@
 #include "gui/job_document.h"
 
 #include "gui/language.h"
+#include "live/recording.h"
+#include "live/trace.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
@@ -15,15 +17,6 @@
 #include <algorithm>
 #include <exception>
 #include <utility>
-
-// Traces come from the live source (issue 5); until its loader is in the tree, only scenarios
-// and manifests open.
-#if __has_include("live/recording.h")
-#include "live/recording.h"
-#define JOBSCOPE_HAS_RECORDING 1
-#else
-#define JOBSCOPE_HAS_RECORDING 0
-#endif
 
 namespace jobscope::ui {
 
@@ -194,20 +187,17 @@ JobDocument::~JobDocument() {
 }
 
 bool JobDocument::looksLikeTrace(const QString& path) {
-#if JOBSCOPE_HAS_RECORDING
-    return !path.startsWith(QLatin1Char(':')) && live::RecordingLoader::looksLikeRecording(path);
-#else
-    Q_UNUSED(path);
-    return false;
-#endif
+    // A resource is a recording only by its trace header: the example scenarios and reconcile
+    // states hold Pods too.
+    if (path.startsWith(QLatin1Char(':')))
+        return live::TraceReader::isTrace(path);
+    return live::RecordingLoader::looksLikeRecording(path);
 }
 
 QString JobDocument::openFilter() {
     QStringList filters;
-#if JOBSCOPE_HAS_RECORDING
     filters << JobDocument::tr("Scenarios, manifests and traces (*.yaml *.yml *.jsonl *.json)");
     filters << JobDocument::tr("Traces (*.jsonl *.json)");
-#endif
     filters << JobDocument::tr("Scenarios and manifests (*.yaml *.yml)");
     filters << JobDocument::tr("All files (*)");
     return filters.join(QStringLiteral(";;"));
@@ -219,7 +209,6 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     QVector<DocumentDiagnostic> notes; // a recording's warnings
     QString text;
     if (looksLikeTrace(path)) {
-#if JOBSCOPE_HAS_RECORDING
         QString reason;
         std::optional<live::Recording> loaded = live::RecordingLoader::load(path, &reason);
         if (!loaded) {
@@ -230,7 +219,6 @@ bool JobDocument::openFile(const QString& path, QString* error) {
         for (const QString& warning : loaded->warnings)
             notes << DocumentDiagnostic{0, 0, false, warning};
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
-#endif
     } else {
         QFile file(path);
         if (info.isDir() || !file.open(QIODevice::ReadOnly)) {

@@ -22,6 +22,7 @@
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
@@ -140,6 +141,49 @@ private slots:
                  qPrintable(stateText(*window)));
         QCOMPARE(window->playback()->start(), 0.0);
         QCOMPARE(window->playback()->end(), window->document()->result()->end);
+    }
+
+    // File › Open Example › Recorded on a Real Cluster: the recordings under descriptive
+    // titles, then a heading and their calibrated simulations; a recording opens as what was
+    // observed (a trace, no scenario, no knobs to simulate with).
+    void recordedExamplesOpenAsRecordings() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QMenu* file = window->menuBar()->actions().value(0)->menu();
+        QVERIFY(file);
+        QMenu* examples = nullptr;
+        for (QAction* a : file->actions())
+            if (a->menu() && a->text() == QStringLiteral("Open &Example"))
+                examples = a->menu();
+        QVERIFY(examples);
+        QMenu* recorded = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->menu() && a->text() == QStringLiteral("&Recorded on a Real Cluster"))
+                recorded = a->menu();
+        QVERIFY(recorded);
+        QStringList texts;
+        QAction* first = nullptr;
+        for (QAction* a : recorded->actions()) {
+            texts << (a->isSeparator() ? QStringLiteral("--") + a->text() : a->text());
+            if (!first && !a->isSeparator())
+                first = a;
+        }
+        const qsizetype heading = texts.indexOf(QStringLiteral("--Calibrated simulations"));
+        QVERIFY2(heading == 4, qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions")));
+        QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions (calibrated "
+                                              "simulation)")));
+        for (const QString& text : texts)
+            QVERIFY2(!text.contains(QStringLiteral("trace"), Qt::CaseInsensitive),
+                     qPrintable(text));
+
+        first->trigger();
+        window->document()->waitForIdle();
+        QCOMPARE(window->document()->kind(), JobDocument::Kind::Trace);
+        QVERIFY(window->document()->filePath().startsWith(QStringLiteral(":/recordings/")));
+        const auto result = window->document()->result();
+        QVERIFY(result && !result->scenario);
+        QVERIFY(!values(window->timelinePlot()->graph(TimelinePlot::Series::Active)).isEmpty());
     }
 
     void everyExampleFillsThePlot_data() {
