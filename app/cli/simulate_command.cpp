@@ -2,6 +2,7 @@
 
 #include "analysis/analysis.h"
 #include "cli/cli.h"
+#include "cli/command_input.h"
 #include "cli/output.h"
 #include "cli/report_outputs.h"
 #include "cli/translation.h"
@@ -32,12 +33,13 @@ public:
                "the requested and actual parallelism over time with the causes of every\n"
                "difference (CSV and a PNG plot), the Pods' lifecycles and the Events.\n"
                "\n"
-               "FILE is a scenario (docs/scenarios.md) or a bare Job manifest, which runs\n"
-               "with the default scenario: one roomy node, a 1 s controller sync, Pods that\n"
-               "run 10 s and never fail. Times in the outputs are seconds since the Job was\n"
-               "created. Without any output option the series CSV goes to standard output;\n"
-               "'-' as a CSV file name also means standard output.\n"
-               "Examples are in resources/examples/."));
+               "FILE is a scenario or a bare Job manifest, which runs with the default\n"
+               "scenario: one roomy node, a 1 s controller sync, Pods that run 10 s and never\n"
+               "fail. FILE '-' reads it from standard input; example:NAME runs a built-in\n"
+               "example ('jobscope examples' lists the names, such as\n"
+               "example:causes/quota-exceeded). Times in the outputs are seconds since the\n"
+               "Job was created. Without any output option the series CSV goes to standard\n"
+               "output; '-' as a CSV file name also means standard output."));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
         parser.addOption(QCommandLineOption(
@@ -48,8 +50,9 @@ public:
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
         addReportOptions(parser);
-        parser.addPositionalArgument(QStringLiteral("FILE"),
-                                     tr("The scenario or Job manifest (YAML)."));
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"),
+            tr("The scenario or Job manifest (YAML): a file, '-' or example:NAME."));
     }
 
     static int run(const QStringList& arguments) {
@@ -101,8 +104,17 @@ public:
             return optionsStatus;
 
         Diagnostics diagnostics;
-        std::optional<Scenario> scenario =
-            readScenarioFile(files.first().toStdString(), diagnostics);
+        std::optional<Scenario> scenario;
+        const QString& file = files.first();
+        if (file == QLatin1String("-") || file.startsWith(QLatin1String("example:"))) {
+            const std::optional<CommandInput> input = readCommandInput(
+                file, tr("cannot open the scenario: %1"), tr("cannot read the scenario: %1"));
+            if (!input)
+                return ExitBadInput;
+            scenario = readScenarioText(input->text, input->displayName, diagnostics);
+        } else {
+            scenario = readScenarioFile(file.toStdString(), diagnostics);
+        }
         writeErr(formatByPosition(diagnostics));
         if (!scenario || diagnostics.hasErrors())
             return ExitBadInput;

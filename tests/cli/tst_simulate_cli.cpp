@@ -60,6 +60,10 @@ private slots:
     void sameSeedSameCsv();
     void sameCsvInEveryLocale();
     void untilStopsTheSimulation();
+    void standardInput();
+    void badStandardInput();
+    void builtInExample();
+    void help();
     void badInput_data();
     void badInput();
     void unwritableOutput_data();
@@ -168,6 +172,68 @@ void TestSimulateCli::untilStopsTheSimulation() {
     // 12 Pods of 10 s at parallelism 3 need about 40 s: at 15 s the Job is not done.
     const QList<QByteArray> header = lines.first().trimmed().split(',');
     QVERIFY(lines.last().split(',').value(header.indexOf("succeeded")).toInt() < 12);
+}
+
+// `simulate -` reads the scenario from standard input: the same series as from the file.
+void TestSimulateCli::standardInput() {
+    const QString file = example(QStringLiteral("causes/quota-exceeded.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    jobscope::test::JobscopeRunOptions options;
+    options.input = f.readAll();
+    const Run piped = jobscope::test::runJobscope({"simulate", "-", "--series-csv", "-"}, options);
+    const Run direct = runJobscope({"simulate", file, "--series-csv", "-"});
+    QVERIFY2(piped.exitCode == 0, qPrintable(diagnose(piped)));
+    QVERIFY2(direct.exitCode == 0, qPrintable(diagnose(direct)));
+    QVERIFY(piped.out.contains("quota-exceeded"));
+    QCOMPARE(piped.out, direct.out);
+}
+
+// A bad scenario on standard input is positioned in "<stdin>".
+void TestSimulateCli::badStandardInput() {
+    jobscope::test::JobscopeRunOptions options;
+    options.input = "job:\n  kind: Job\n  spec:\n    parallelism: -1\n";
+    const Run run = jobscope::test::runJobscope({"simulate", "-"}, options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("<stdin>:"), qPrintable(diagnose(run)));
+    QVERIFY(run.out.isEmpty());
+}
+
+// `simulate example:NAME` runs the example compiled into the executable, as the file would.
+void TestSimulateCli::builtInExample() {
+    const Run builtIn =
+        runJobscope({"simulate", "example:causes/quota-exceeded", "--causes-csv", "-"});
+    const Run file = runJobscope(
+        {"simulate", example(QStringLiteral("causes/quota-exceeded.yaml")), "--causes-csv", "-"});
+    QVERIFY2(builtIn.exitCode == 0, qPrintable(diagnose(builtIn)));
+    QVERIFY(builtIn.out.contains("quota-exceeded"));
+    QCOMPARE(builtIn.out, file.out);
+
+    // A name that is not an example: exit status 2, the closest name, where to find them.
+    const Run typo = runJobscope({"simulate", "example:causes/quota-exceded"});
+    QCOMPARE(typo.exitCode, 2);
+    QVERIFY2(typo.err.startsWith("jobscope: error: no example 'causes/quota-exceded' (did you "
+                                 "mean 'causes/quota-exceeded'?)"),
+             qPrintable(diagnose(typo)));
+    QVERIFY(typo.err.contains("jobscope examples"));
+    QVERIFY(typo.out.isEmpty());
+    const Run unknown = runJobscope({"simulate", "example:nothing-like-it"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.startsWith("jobscope: error: no example 'nothing-like-it'; "),
+             qPrintable(diagnose(unknown)));
+}
+
+void TestSimulateCli::help() {
+    const Run run = runJobscope({"simulate", "--help"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("Usage: jobscope simulate"));
+    QVERIFY(run.out.contains("FILE '-' reads it from standard input"));
+    QVERIFY(run.out.contains("example:NAME"));
+    QVERIFY(run.out.contains("jobscope examples"));
+    QVERIFY(!run.out.contains("resources/"));
+    const Run top = runJobscope({"--help"});
+    QCOMPARE(top.exitCode, 0);
+    QVERIFY(top.out.contains("  examples "));
 }
 
 void TestSimulateCli::badInput_data() {
