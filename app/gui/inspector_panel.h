@@ -1,5 +1,5 @@
 #pragma once
-// The inspector / narration panel (issue 4; DESIGN.md §6 bottom strip): at the playhead, the
+// The inspector / narration panel (the strip below the plots): at the playhead, the
 // Job's status (requested, active, ready, succeeded, failed, conditions) and the causes in
 // force, each explained in one translated sentence with its numbers; with a Pod selected in the
 // Gantt, that Pod's details.

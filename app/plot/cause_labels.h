@@ -1,5 +1,5 @@
 #pragma once
-// What the app shows for a cause id (DESIGN.md §5): a translated name, a translated
+// What the app shows for a cause id (reconcile/explanation.h): a translated name, a translated
 // one-line explanation and one colour per id, the same in every plot, legend and export.
 
 #include <QColor>
@@ -10,7 +10,7 @@
 
 namespace jobscope::ui {
 
-// The cause ids of DESIGN.md §5, in the order a legend lists them.
+// The cause ids (reconcile/explanation.h `cause::`), in the order a legend lists them.
 QStringList knownCauseIds();
 
 // A short translated name ("quota exceeded"); an unknown id is shown as it is.

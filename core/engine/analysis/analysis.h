@@ -1,5 +1,5 @@
 #pragma once
-// The requested-vs-actual picture of one Job (issue 3 §3): from a Timeline — simulated now,
+// The requested-vs-actual picture of one Job: from a Timeline — simulated now,
 // live later — the parallelism series, the cause intervals and the per-Pod lifecycles.
 //
 // Only what an observer of the API server can see is used: Job spec/status changes, Pod
@@ -8,7 +8,7 @@
 // each change, combined with observable facts (FailedCreate events, pending and terminating
 // Pods, Job conditions). Timeline::syncs (the simulator's own record) is never read.
 //
-// Cause ids are DESIGN.md §5's (reconcile/explanation.h `cause::`), primary first.
+// Cause ids are reconcile/explanation.h's (`cause::`), primary first.
 
 #include "timeline/timeline.h"
 

@@ -203,8 +203,8 @@ private:
     SourcePosition jobAt_;
     std::vector<std::pair<std::string, YAML::Node>> failNodeTargets_;
 
-    // The default cluster: one node as roomy as the one of the recorded traces
-    // (shared/traces/fake-node.json, 1000 Pods).
+    // The default cluster: one node as roomy as the one of the recorded Jobs
+    // (tests/data/recordings/fake-node.json, 1000 Pods).
     static NodeSpec defaultNode() {
         NodeSpec node;
         node.name = "node-1";
