@@ -1366,6 +1366,361 @@ FILE 是一个场景或单独的 Job 清单；清单使用默认场景运行：�
     </message>
   </context>
   <context>
+    <name>jobscope::engine</name>
+    <message>
+      <source>%1: duplicate key "%2" (first written at line %3)</source>
+      <translation>%1：重复的键 "%2"（第一次出现在第 %3 行）</translation>
+    </message>
+    <message>
+      <source>Invalid value</source>
+      <translation>无效值</translation>
+    </message>
+    <message>
+      <source>a mapping key must be a string</source>
+      <translation>映射的键必须是字符串</translation>
+    </message>
+    <message>
+      <source>a Job must be a mapping with apiVersion, kind, metadata and spec</source>
+      <translation>Job 必须是含有 apiVersion、kind、metadata 和 spec 的映射</translation>
+    </message>
+    <message>
+      <source>Unsupported value</source>
+      <translation>不支持的值</translation>
+    </message>
+    <message>
+      <source>supported values: "batch/v1" (a Job is batch/v1)</source>
+      <translation>支持的值："batch/v1"（Job 属于 batch/v1）</translation>
+    </message>
+    <message>
+      <source>supported values: "Job"</source>
+      <translation>支持的值："Job"</translation>
+    </message>
+    <message>
+      <source>no Job in this file: it holds no object of kind Job (apiVersion batch/v1)</source>
+      <translation>此文件中没有 Job：其中没有 kind 为 Job（apiVersion batch/v1）的对象</translation>
+    </message>
+    <message>
+      <source>no Job in this file: it is empty</source>
+      <translation>此文件中没有 Job：文件是空的</translation>
+    </message>
+    <message>
+      <source>not a Kubernetes object: expected a mapping with apiVersion and kind</source>
+      <translation>不是 Kubernetes 对象：应为含有 apiVersion 和 kind 的映射</translation>
+    </message>
+    <message>
+      <source>every object needs a kind (kind: Job)</source>
+      <translation>每个对象都需要 kind（kind: Job）</translation>
+    </message>
+    <message>
+      <source>skipping %1: not a Job</source>
+      <translation>跳过 %1：不是 Job</translation>
+    </message>
+    <message>
+      <source>a Job is batch/v1</source>
+      <translation>Job 属于 batch/v1</translation>
+    </message>
+    <message>
+      <source>must be greater than or equal to 0</source>
+      <translation>必须大于或等于 0</translation>
+    </message>
+    <message>
+      <source>Required value</source>
+      <translation>缺少必需的值</translation>
+    </message>
+    <message>
+      <source>Duplicate value</source>
+      <translation>重复的值</translation>
+    </message>
+    <message>
+      <source>Too many</source>
+      <translation>数量过多</translation>
+    </message>
+    <message>
+      <source>must have at most %1 items</source>
+      <translation>最多只能有 %1 项</translation>
+    </message>
+    <message>
+      <source>Too long</source>
+      <translation>过长</translation>
+    </message>
+    <message>
+      <source>name or generateName is required</source>
+      <translation>必须设置 name 或 generateName</translation>
+    </message>
+    <message>
+      <source>`selector` not auto-generated</source>
+      <translation>`selector` 不是自动生成的</translation>
+    </message>
+    <message>
+      <source>must be a domain-prefixed path (such as "acme.io/foo")</source>
+      <translation>必须是带域名前缀的路径（例如 "acme.io/foo"）</translation>
+    </message>
+    <message>
+      <source>valid values: ["In" "NotIn"]</source>
+      <translation>有效值：["In" "NotIn"]</translation>
+    </message>
+    <message>
+      <source>must be one of the container or initContainer names in the pod template</source>
+      <translation>必须是 Pod 模板中某个 container 或 initContainer 的名称</translation>
+    </message>
+    <message>
+      <source>at least one value is required</source>
+      <translation>至少需要一个值</translation>
+    </message>
+    <message>
+      <source>must not be 0 for the In operator</source>
+      <translation>使用 In 运算符时不能为 0</translation>
+    </message>
+    <message>
+      <source>must be ordered</source>
+      <translation>必须按顺序排列</translation>
+    </message>
+    <message>
+      <source>valid values: ["False" "True" "Unknown"]</source>
+      <translation>有效值：["False" "True" "Unknown"]</translation>
+    </message>
+    <message>
+      <source>valid values: ["Count" "FailIndex" "FailJob" "Ignore"]</source>
+      <translation>有效值：["Count" "FailIndex" "FailJob" "Ignore"]</translation>
+    </message>
+    <message>
+      <source>requires the backoffLimitPerIndex to be set</source>
+      <translation>需要设置 backoffLimitPerIndex</translation>
+    </message>
+    <message>
+      <source>specifying both OnExitCodes and OnPodConditions is not supported</source>
+      <translation>不支持同时指定 OnExitCodes 和 OnPodConditions</translation>
+    </message>
+    <message>
+      <source>specifying one of OnExitCodes and OnPodConditions is required</source>
+      <translation>必须指定 OnExitCodes 或 OnPodConditions 之一</translation>
+    </message>
+    <message>
+      <source>at least one of succeededCount or succeededIndexes must be specified</source>
+      <translation>必须至少指定 succeededCount 或 succeededIndexes 之一</translation>
+    </message>
+    <message>
+      <source>at least one rules must be specified when the successPolicy is specified</source>
+      <translation>指定 successPolicy 时必须至少指定一条规则</translation>
+    </message>
+    <message>
+      <source>when maxFailedIndexes is specified</source>
+      <translation>指定了 maxFailedIndexes 时</translation>
+    </message>
+    <message>
+      <source>when completion mode is Indexed</source>
+      <translation>完成模式为 Indexed 时</translation>
+    </message>
+    <message>
+      <source>must be less than or equal to completions</source>
+      <translation>必须小于或等于 completions</translation>
+    </message>
+    <message>
+      <source>requires indexed completion mode</source>
+      <translation>需要 Indexed 完成模式</translation>
+    </message>
+    <message>
+      <source>valid values: "OnFailure", "Never"</source>
+      <translation>有效值："OnFailure"、"Never"</translation>
+    </message>
+    <message>
+      <source>only "Never" is supported when podFailurePolicy is specified</source>
+      <translation>指定 podFailurePolicy 时只支持 "Never"</translation>
+    </message>
+    <message>
+      <source>`selector` does not match template `labels`</source>
+      <translation>`selector` 与模板的 `labels` 不匹配</translation>
+    </message>
+    <message>
+      <source>must be greater than 0</source>
+      <translation>必须大于 0</translation>
+    </message>
+    <message>
+      <source>a second Job: this scenario already has its Job under job: (line %1)</source>
+      <translation>第二个 Job：此场景已经在 job: 下有了它的 Job（第 %1 行）</translation>
+    </message>
+    <message>
+      <source>the Job inline (a manifest) or {path: FILE} naming a manifest file</source>
+      <translation>内联的 Job（一个清单），或指向清单文件的 {path: FILE}</translation>
+    </message>
+    <message>
+      <source>this file holds %1 Jobs; a scenario runs one (write one scenario per Job)</source>
+      <translation>此文件包含 %1 个 Job；一个场景只运行一个（请为每个 Job 写一个场景）</translation>
+    </message>
+    <message>
+      <source>must be a number of seconds or a duration such as 500ms, 30s, 2m</source>
+      <translation>必须是秒数或时长，例如 500ms、30s、2m</translation>
+    </message>
+    <message>
+      <source>one of fixed, uniform, normal, exponential, perIndex</source>
+      <translation>fixed、uniform、normal、exponential、perIndex 之一</translation>
+    </message>
+    <message>
+      <source>a number of seconds</source>
+      <translation>一个秒数</translation>
+    </message>
+    <message>
+      <source>must be greater than or equal to min</source>
+      <translation>必须大于或等于 min</translation>
+    </message>
+    <message>
+      <source>a list of seconds, one per completion index</source>
+      <translation>秒数列表，每个完成索引一个</translation>
+    </message>
+    <message>
+      <source>at least one number of seconds</source>
+      <translation>至少一个秒数</translation>
+    </message>
+    <message>
+      <source>the number of Pods the namespace's ResourceQuota allows</source>
+      <translation>命名空间的 ResourceQuota 允许的 Pod 数量</translation>
+    </message>
+    <message>
+      <source>a node ({pods: 10})</source>
+      <translation>一个节点（{pods: 10}）</translation>
+    </message>
+    <message>
+      <source>must be between %1 and %2</source>
+      <translation>必须介于 %1 和 %2 之间</translation>
+    </message>
+    <message>
+      <source>must be a positive quantity such as 2, 500m, 4Gi or 512Mi</source>
+      <translation>必须是正的数量，例如 2、500m、4Gi 或 512Mi</translation>
+    </message>
+    <message>
+      <source>a failure rule ({probability: 0.1, exitCode: 1})</source>
+      <translation>一条失败规则（{probability: 0.1, exitCode: 1}）</translation>
+    </message>
+    <message>
+      <source>a failure exits with a non-zero code (exit code 0 is a success)</source>
+      <translation>失败时的退出码不为零（退出码 0 表示成功）</translation>
+    </message>
+    <message>
+      <source>the number of work items in the queue</source>
+      <translation>队列中的工作项数量</translation>
+    </message>
+    <message>
+      <source>an action ({at: 30, do: suspend})</source>
+      <translation>一个动作（{at: 30, do: suspend}）</translation>
+    </message>
+    <message>
+      <source>the time of the action, in seconds after the Job's creation</source>
+      <translation>动作的时间，即 Job 创建后的秒数</translation>
+    </message>
+    <message>
+      <source>suspend, resume, setParallelism, setQuota, removeQuota, deletePod, failNode, deleteJob, forbidCreate or allowCreate</source>
+      <translation>suspend、resume、setParallelism、setQuota、removeQuota、deletePod、failNode、deleteJob、forbidCreate 或 allowCreate</translation>
+    </message>
+    <message>
+      <source>the name of a node of the cluster</source>
+      <translation>集群中某个节点的名称</translation>
+    </message>
+    <message>
+      <source>a manifest file, relative to this file</source>
+      <translation>一个清单文件，路径相对于此文件</translation>
+    </message>
+    <message>
+      <source>Not found</source>
+      <translation>未找到</translation>
+    </message>
+    <message>
+      <source>cannot read %1</source>
+      <translation>无法读取 %1</translation>
+    </message>
+    <message>
+      <source>holds %1 Jobs; a scenario runs one</source>
+      <translation>包含 %1 个 Job；一个场景只运行一个</translation>
+    </message>
+    <message>
+      <source>skipping %1: not a Job or ResourceQuota</source>
+      <translation>跳过 %1：不是 Job 或 ResourceQuota</translation>
+    </message>
+    <message>
+      <source>must be a whole number of Pods</source>
+      <translation>必须是整数个 Pod</translation>
+    </message>
+    <message>
+      <source>not a scenario or a Kubernetes object: expected a mapping (a scenario with job:, or a Job manifest)</source>
+      <translation>不是场景，也不是 Kubernetes 对象：应为映射（带 job: 的场景，或 Job 清单）</translation>
+    </message>
+    <message>
+      <source>empty scenario file: expected a scenario (a mapping with a job) or a Job manifest</source>
+      <translation>场景文件是空的：应为场景（带 job 的映射）或 Job 清单</translation>
+    </message>
+    <message>
+      <source>a second scenario: a scenario file holds one (the first starts at line %1)</source>
+      <translation>第二个场景：一个场景文件只包含一个场景（第一个从第 %1 行开始）</translation>
+    </message>
+    <message>
+      <source>not a text file: it contains NUL bytes</source>
+      <translation>不是文本文件：其中含有 NUL 字节</translation>
+    </message>
+    <message>
+      <source>YAML nesting too deep (more than %1 levels)</source>
+      <translation>YAML 嵌套过深（超过 %1 层）</translation>
+    </message>
+    <message>
+      <source>YAML syntax error: %1</source>
+      <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+      <source>cannot parse YAML: %1</source>
+      <translation>无法解析 YAML：%1</translation>
+    </message>
+    <message>
+      <source>cannot open file</source>
+      <translation>无法打开文件</translation>
+    </message>
+    <message>
+      <source>cannot read file</source>
+      <translation>无法读取文件</translation>
+    </message>
+    <message>
+      <source>must be an integer</source>
+      <translation>必须是整数</translation>
+    </message>
+    <message>
+      <source>must be an integer between %1 and %2</source>
+      <translation>必须是介于 %1 和 %2 之间的整数</translation>
+    </message>
+    <message>
+      <source>must be a number</source>
+      <translation>必须是数字</translation>
+    </message>
+    <message>
+      <source>must be true or false</source>
+      <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+      <source>must be a string</source>
+      <translation>必须是字符串</translation>
+    </message>
+    <message>
+      <source>must be an RFC 3339 time (2026-01-01T00:00:30Z) or a number of seconds</source>
+      <translation>必须是 RFC 3339 时间（2026-01-01T00:00:30Z）或秒数</translation>
+    </message>
+    <message>
+      <source>must be a mapping</source>
+      <translation>必须是映射</translation>
+    </message>
+    <message>
+      <source>must be a list</source>
+      <translation>必须是列表</translation>
+    </message>
+    <message>
+      <source>%1: unknown field "%2"</source>
+      <translation>%1：未知字段 "%2"</translation>
+    </message>
+    <message>
+      <source>%1: unknown field "%2" (did you mean "%3"?)</source>
+      <translation>%1：未知字段 "%2"（您是指 "%3" 吗？）</translation>
+    </message>
+    <message>
+      <source>supported values: %1</source>
+      <translation>支持的值：%1</translation>
+    </message>
+  </context>
+  <context>
     <name>jobscope::ui::CompareWindow</name>
     <message>
       <source>cannot read %1: %2</source>

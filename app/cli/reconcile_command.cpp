@@ -4,6 +4,7 @@
 #include "cli/command_input.h"
 #include "cli/output.h"
 #include "diagnostics.h"
+#include "gui/engine_messages.h"
 #include "reconcile/sync.h"
 #include "state/reconcile_state.h"
 #include "state/sync_json.h"
@@ -95,7 +96,7 @@ private:
         });
         std::string out;
         for (const Diagnostic& d : items)
-            out += d.format() + '\n';
+            out += ui::localizedFormat(d).toStdString() + '\n';
         return out;
     }
 };

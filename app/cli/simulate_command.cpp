@@ -7,6 +7,7 @@
 #include "cli/report_outputs.h"
 #include "cli/translation.h"
 #include "diagnostics.h"
+#include "gui/engine_messages.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
@@ -157,7 +158,7 @@ private:
         });
         std::string out;
         for (const Diagnostic& d : items)
-            out += d.format() + '\n';
+            out += ui::localizedFormat(d).toStdString() + '\n';
         return out;
     }
 };

@@ -2,6 +2,7 @@
 
 #include "analysis/analysis.h"
 #include "analysis/summary.h"
+#include "gui/engine_messages.h"
 #include "gui/example_catalog.h"
 #include "gui/job_document.h"
 #include "gui/language.h"
@@ -93,7 +94,7 @@ std::optional<Run> runFile(const QString& path, QString* error) {
         QStringList lines;
         for (const Diagnostic& d : items)
             if (d.severity == Severity::Error)
-                lines << QString::fromStdString(d.format());
+                lines << localizedFormat(d);
         *error = lines.isEmpty() ? CompareWindow::tr("%1: cannot be read as a scenario").arg(path)
                                  : lines.join(QLatin1Char('\n'));
         return std::nullopt;

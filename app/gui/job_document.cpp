@@ -1,5 +1,6 @@
 #include "gui/job_document.h"
 
+#include "gui/engine_messages.h"
 #include "gui/language.h"
 #include "live/recording.h"
 #include "live/trace.h"
@@ -76,7 +77,7 @@ RunOutput runScenario(const RunInput& input) {
         item.line = here ? d.position.line : 0;
         item.column = here ? d.position.column : 0;
         item.error = d.severity == Severity::Error;
-        item.message = here ? fromStd(d.message) : fromStd(d.format());
+        item.message = here ? localizedMessage(d) : localizedFormat(d);
         out.diagnostics << item;
     }
     if (!scenario || diagnostics.hasErrors())

@@ -39,7 +39,7 @@ bool isNull(const YAML::Node& node) {
 
 QString positioned(const QString& file, const YAML::Node& at, const QString& message) {
     Diagnostic diagnostic{Severity::Error, file.toStdString(), positionOf(at),
-                          message.toStdString()};
+                          message.toStdString(), Message()};
     return QString::fromStdString(diagnostic.format());
 }
 

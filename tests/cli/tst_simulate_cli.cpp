@@ -64,6 +64,7 @@ private slots:
     void badStandardInput();
     void builtInExample();
     void help();
+    void messagesInChinese();
     void badInput_data();
     void badInput();
     void unwritableOutput_data();
@@ -234,6 +235,32 @@ void TestSimulateCli::help() {
     const Run top = runJobscope({"--help"});
     QCOMPARE(top.exitCode, 0);
     QVERIFY(top.out.contains("  examples "));
+}
+
+// With --lang zh_CN the engine's messages are Chinese around the field path and the value,
+// and keep their position.
+void TestSimulateCli::messagesInChinese() {
+    const QString invalid = testData(QStringLiteral("manifests/invalid-spec.yaml"));
+    const Run run = runJobscope({"simulate", invalid, "--lang", "zh_CN"});
+    QCOMPARE(run.exitCode, 2);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(
+                 invalid +
+                 QStringLiteral(":6:16: error: spec.parallelism: 无效值: -1: 必须大于或等于 0")),
+             qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("Invalid value")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("must be")), qPrintable(err));
+
+    jobscope::test::JobscopeRunOptions options;
+    options.input = "job:\n  kind: Job\n  spec: {parallelism: x}\nruntime: 5\n";
+    const Run piped = jobscope::test::runJobscope({"simulate", "-", "--lang", "zh_CN"}, options);
+    QCOMPARE(piped.exitCode, 2);
+    const QString pipedErr = QString::fromUtf8(piped.err);
+    QVERIFY2(pipedErr.contains(QStringLiteral("job.spec.parallelism: 无效值: \"x\": 必须是整数")),
+             qPrintable(pipedErr));
+    QVERIFY2(pipedErr.contains(
+                 QStringLiteral("runtime：未知字段 \"runtime\"（您是指 \"runTime\" 吗？）")),
+             qPrintable(pipedErr));
 }
 
 void TestSimulateCli::badInput_data() {
