@@ -68,7 +68,7 @@ int main(int argc, char* argv[]) {
     // English texts with counts are written "%n Pod(s)"; this resolves them when no other
     // translation does (the zh_CN one, installed later, takes precedence).
     jobscope::ui::installEnglishPlurals(app.get());
-    // DESIGN.md §4: 1 for failures that are not the input's or the user's fault.
+    // Exit status 1 for failures that are not the input's or the user's fault.
     try {
         if (noDisplay) {
             jobscope::cli::printError(QCoreApplication::translate(

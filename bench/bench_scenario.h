@@ -1,5 +1,5 @@
 #pragma once
-// The Job both benchmarks run (issue 3 §6): an Indexed Job with `completions` completions, the
+// The Job both benchmarks run: an Indexed Job with `completions` completions, the
 // given parallelism, 10 s Pods of which 5 % fail, on enough 110-Pod Nodes for the running Pods
 // and those terminating beside them. Header-only: each benchmark is one file.
 

@@ -1,4 +1,4 @@
-// The simulator benchmark of issue 3 §6: a 100 000-completion Indexed Job, parallelism 1 000,
+// The simulator benchmark: a 100 000-completion Indexed Job, parallelism 1 000,
 // 5 % of Pods failing, simulated and then analysed. Prints wall time per phase, simulated Pods,
 // reconcile calls, events and peak RSS. Budget for the simulation: under 0.3 s and 300 MB
 // (Release build). The analysis of the result is timed beside it, as what a caller pays next.

@@ -1,4 +1,4 @@
-// The Pod Gantt and timeline plot benchmark of issue 4 ("fluid at 10 000 Pods, usable at
+// The Pod Gantt and timeline plot benchmark ("fluid at 10 000 Pods, usable at
 // 100 000"): simulates Indexed Jobs of 10 000 and 100 000 completions (5 % of Pods failing),
 // then times, on the widgets as the app shows them at 1600×900:
 //   - setRun (building the rows and segments),

@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Serves a recorded Job (a folder of kubectl watch streams, as in ../shared/traces/) as a
-read-only Kubernetes API on 127.0.0.1, replaying it in real time: for trying JobScope's live
+"""Serves a recorded Job (a folder of kubectl watch streams, such as tests/data/recordings/d)
+as a read-only Kubernetes API on 127.0.0.1, replaying it in real time: for trying JobScope's live
 mode without a cluster, and for screenshots.
 
     scripts/fake-apiserver.py TRACE_DIR [--port 8001] [--speed 1.0] [--kubeconfig-out FILE]
@@ -164,11 +164,15 @@ def make_handler(replay):
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("trace", type=pathlib.Path)
-    parser.add_argument("--port", type=int, default=8001)
-    parser.add_argument("--speed", type=float, default=1.0)
-    parser.add_argument("--kubeconfig-out", type=pathlib.Path)
+    parser = argparse.ArgumentParser(
+        description=" ".join(__doc__.split("\n\n")[0].split()))
+    parser.add_argument("trace", type=pathlib.Path, metavar="TRACE_DIR",
+                        help="a folder holding watch-jobs.jsonl, watch-pods.jsonl and watch-events.jsonl")
+    parser.add_argument("--port", type=int, default=8001, help="the port on 127.0.0.1 (default 8001)")
+    parser.add_argument("--speed", type=float, default=1.0,
+                        help="replay speed: 2 plays twice as fast, 0.5 half as fast (default 1)")
+    parser.add_argument("--kubeconfig-out", type=pathlib.Path, metavar="FILE",
+                        help="write a kubeconfig for this server to FILE")
     args = parser.parse_args()
     if not (args.trace / "watch-jobs.jsonl").exists():
         sys.exit(f"{args.trace}: no watch-jobs.jsonl here (a folder of kubectl watch streams)")

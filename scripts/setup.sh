@@ -29,8 +29,8 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # plots and YAML
     libqcustomplot-dev libyaml-cpp-dev
-    # Chinese text
-    fonts-wqy-microhei
+    # Chinese text, and Qt's own translations (dialog buttons, file dialogs) for the Chinese UI
+    fonts-wqy-microhei qt6-translations-l10n
 )
 # The tests on top of that.
 test_packages=(
@@ -42,6 +42,8 @@ test_packages=(
     clang-format
     # the install checks: desktop entry, AppStream metadata, MIME types, manual page
     desktop-file-utils appstream shared-mime-info man-db
+    # the comma-decimal locale the tests switch to (de_DE.UTF-8)
+    locales-all
 )
 # Making the Debian package on top of building: dpkg-shlibdeps, and file, which CPack uses to
 # find the binaries.

@@ -366,6 +366,8 @@
                    and print what it does, and why, as JSON.
   simulate FILE    Simulate the Job of a scenario or manifest and write the
                    parallelism, its causes, Pods and Events (CSV, PNG).
+                   FILE may be &apos;-&apos; (standard input) or example:NAME.
+  examples         List the built-in examples (NAME and title).
   record           Watch a Job on a cluster and record it to a trace.
   replay PATH      Play back a trace or a kubectl capture and write the same
                    reports as simulate.
@@ -381,6 +383,8 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
                    以 JSON 输出它做了什么以及原因。
   simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
                    Pod 和事件（CSV、PNG）。
+                   FILE 可以是 '-'（标准输入）或 example:NAME。
+  examples         列出内置示例（名称和标题）。
   record           监视集群中的一个 Job 并记录到跟踪文件。
   replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
                    相同的报告。
@@ -388,7 +392,7 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 
 不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
 
-运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
+运行 'jobscope &lt;command&gt; --help' 查看命令的选项。
 </translation>
     </message>
 </context>
@@ -430,6 +434,85 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>&amp;Recorded on a Real Cluster</source>
         <translation>真实集群记录(&amp;R)</translation>
+    </message>
+    <message>
+        <source>10 completions, 3 Pods at a time</source>
+        <translation>10 次完成，每次 3 个 Pod</translation>
+    </message>
+    <message>
+        <source>Recorded on a real control plane: completions 10, parallelism 3, every Pod runs 5 s. The Pods come in waves of 3, 3, 3 and 1, each about 1 s after the previous wave ended (the controller batches Pod events for 1 s). Complete at 29.1 s.</source>
+        <translation>在真实控制平面上录制：completions 为 10，parallelism 为 3，每个 Pod 运行 5 秒。Pod 按 3、3、3、1 分批创建，每批在上一批结束约 1 秒后出现（控制器把 Pod 事件攒 1 秒再处理）。29.1 秒完成。</translation>
+    </message>
+    <message>
+        <source>Work queue of 4 Pods</source>
+        <translation>4 个 Pod 的工作队列</translation>
+    </message>
+    <message>
+        <source>Recorded on a real control plane: parallelism 4, completions unset. All 4 Pods start at once; once the first one succeeds (after 8 s) no new Pod is created and the others finish their work. Complete at 14.3 s.</source>
+        <translation>在真实控制平面上录制：parallelism 为 4，未设置 completions。4 个 Pod 同时启动；第一个 Pod 成功（8 秒后）之后不再创建新的 Pod，其余 Pod 做完各自的工作。14.3 秒完成。</translation>
+    </message>
+    <message>
+        <source>Quota of 2 Pods, 6 completions</source>
+        <translation>限额 2 个 Pod，6 次完成</translation>
+    </message>
+    <message>
+        <source>Recorded on a real control plane: completions 6, parallelism 5, but the namespace&apos;s ResourceQuota allows 2 Pods. The other creations are refused (FailedCreate: exceeded quota) and retried about once a second. Complete at 21.9 s.</source>
+        <translation>在真实控制平面上录制：completions 为 6，parallelism 为 5，但命名空间的 ResourceQuota 只允许 2 个 Pod。其余创建请求被拒绝（FailedCreate: exceeded quota），大约每秒重试一次。21.9 秒完成。</translation>
+    </message>
+    <message>
+        <source>Suspended, then resumed after 5 s</source>
+        <translation>先挂起，5 秒后恢复</translation>
+    </message>
+    <message>
+        <source>Recorded on a real control plane: created with suspend: true and resumed about 5 s later; completions 4, parallelism 2, Pods run 10 s. No Pod while suspended, then two waves of 2. Complete at 29.8 s.</source>
+        <translation>在真实控制平面上录制：以 suspend: true 创建，约 5 秒后恢复；completions 为 4，parallelism 为 2，Pod 运行 10 秒。挂起期间没有 Pod，之后分两批、每批 2 个。29.8 秒完成。</translation>
+    </message>
+    <message>
+        <source>Calibrated simulations</source>
+        <translation>校准模拟</translation>
+    </message>
+</context>
+<context>
+    <name>ExampleInput</name>
+    <message>
+        <source>no example &apos;%1&apos;; &apos;jobscope examples&apos; lists them</source>
+        <translation>没有示例 '%1'；'jobscope examples' 会列出所有示例</translation>
+    </message>
+    <message>
+        <source>no example &apos;%1&apos; (did you mean &apos;%2&apos;?); &apos;jobscope examples&apos; lists them</source>
+        <translation>没有示例 '%1'（您是指 '%2' 吗？）；'jobscope examples' 会列出所有示例</translation>
+    </message>
+</context>
+<context>
+    <name>ExamplesCommand</name>
+    <message>
+        <source>Lists the examples built into JobScope: the patterns, the trade-offs, one
+example per cause and the calibrated simulations of Jobs recorded on a real
+cluster. Each line holds the NAME that &apos;jobscope simulate example:NAME&apos; runs,
+then the example&apos;s title.</source>
+        <translation>列出 JobScope 内置的示例：各种模式、权衡、每种原因一个示例，以及在真实集群上
+录制的 Job 的校准模拟。每行先是 'jobscope simulate example:NAME' 所用的 NAME，
+然后是示例的标题。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>Language of messages and help, such as zh_CN or en (default: the locale).</source>
+        <translation>消息和帮助的语言，例如 zh_CN 或 en（默认：系统区域设置）。</translation>
+    </message>
+    <message>
+        <source>language</source>
+        <translation>语言</translation>
+    </message>
+    <message>
+        <source>Run &apos;jobscope examples --help&apos; for usage.</source>
+        <translation>运行 'jobscope examples --help' 查看用法。</translation>
+    </message>
+    <message>
+        <source>&apos;jobscope examples&apos; takes no argument, got: %1</source>
+        <translation>'jobscope examples' 不接受参数，却给出了：%1</translation>
     </message>
 </context>
 <context>
@@ -502,10 +585,6 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
         <translation>KUBECONFIG 中的文件都不存在：%1</translation>
     </message>
     <message>
-        <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set (use --kubeconfig FILE)</source>
-        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG（请使用 --kubeconfig FILE）</translation>
-    </message>
-    <message>
         <source>%1: not valid base64 data</source>
         <translation>%1：不是有效的 base64 数据</translation>
     </message>
@@ -576,6 +655,10 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>user &apos;%1&apos; has a client certificate without a key, or a key without a certificate</source>
         <translation>用户 &apos;%1&apos; 有客户端证书却没有密钥，或有密钥却没有证书</translation>
+    </message>
+    <message>
+        <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set</source>
+        <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG</translation>
     </message>
 </context>
 <context>
@@ -998,7 +1081,7 @@ apiErrors. Examples are in %1.</source>
     </message>
     <message>
         <source>--%1: &apos;%2&apos; is not a duration (such as 30s, 1m, or 0)</source>
-        <translation>--%1：'%2' 不是时长（例如 30s、1m 或 0）</translation>
+        <translation>--%1：&apos;%2&apos; 不是时长（例如 30s、1m 或 0）</translation>
     </message>
     <message>
         <source>no answer from %1 within %2 (--timeout)</source>
@@ -1013,6 +1096,10 @@ apiErrors. Examples are in %1.</source>
 </source>
         <translation>无法连接集群：%1
 </translation>
+    </message>
+    <message>
+        <source>use --kubeconfig FILE</source>
+        <translation>请使用 --kubeconfig FILE</translation>
     </message>
 </context>
 <context>
@@ -1072,15 +1159,15 @@ post-mortem dump (&apos;kubectl get job,pods,events -o json&apos; or -o yaml); s
 %1. Times in the outputs are seconds since the Job was created.
 Without any output option the series CSV goes to standard output; &apos;-&apos; as a
 CSV file name also means standard output.</source>
-        <translation>回放一个已记录的 Job 并写出发生的情况，与 'jobscope simulate' 对模拟 Job
+        <translation>回放一个已记录的 Job 并写出发生的情况，与 &apos;jobscope simulate&apos; 对模拟 Job
 所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
 PNG 图）、Pod 的生命周期以及事件。
 
-PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
-'kubectl get … --watch -o json --output-watch-events' 流的文件夹，或事后转储
-（'kubectl get job,pods,events -o json' 或 -o yaml）；参见 %1。
+PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一个包含
+&apos;kubectl get … --watch -o json --output-watch-events&apos; 流的文件夹，或事后转储
+（&apos;kubectl get job,pods,events -o json&apos; 或 -o yaml）；参见 %1。
 输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
-标准输出；CSV 文件名 '-' 也表示标准输出。</translation>
+标准输出；CSV 文件名 &apos;-&apos; 也表示标准输出。</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1248,10 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
         <source>language</source>
         <translation>语言</translation>
     </message>
+    <message>
+        <source>Write the Job&apos;s status as CSV to F, one row per status write.</source>
+        <translation>把 Job 的状态以 CSV 写到 F，每次状态写入一行。</translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>
@@ -1183,10 +1274,6 @@ PATH 是 JobScope 跟踪文件（由 'jobscope record' 写出）、一个包含
     <message>
         <source>T</source>
         <translation>T</translation>
-    </message>
-    <message>
-        <source>The scenario or Job manifest (YAML).</source>
-        <translation>场景或 Job 清单（YAML）。</translation>
     </message>
     <message>
         <source>Run &apos;jobscope simulate --help&apos; for usage.</source>
@@ -1223,9 +1310,11 @@ difference (CSV and a PNG plot), the Pods&apos; lifecycles and the Events.
 
 FILE is a scenario (%1) or a bare Job manifest, which runs
 with the default scenario: one roomy node, a 1 s controller sync, Pods that
-run 10 s and never fail. Times in the outputs are seconds since the Job was
-created. Without any output option the series CSV goes to standard output;
-&apos;-&apos; as a CSV file name also means standard output.
+run 10 s and never fail. FILE &apos;-&apos; reads it from standard input; example:NAME
+runs a built-in example (&apos;jobscope examples&apos; lists the names, such as
+example:causes/quota-exceeded). Times in the outputs are seconds since the
+Job was created. Without any output option the series CSV goes to standard
+output; &apos;-&apos; as a CSV file name also means standard output.
 Examples are in %2.</source>
         <translation>在场景所描述的环境中模拟一个 Job，并写出发生的情况：随时间变化的
 请求并行度与实际并行度及每处差异的原因（CSV 和 PNG 图）、Pod 的
@@ -1233,9 +1322,23 @@ Examples are in %2.</source>
 
 FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
 运行：一个资源充足的节点、1 秒的控制器同步、运行 10 秒且从不失败的 Pod。
-输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV
-写到标准输出；CSV 文件名为 '-' 时也表示标准输出。
+FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内置示例（&apos;jobscope examples&apos;
+列出所有名称，例如 example:causes/quota-exceeded）。输出中的时间是自 Job
+创建以来的秒数。未给出任何输出选项时，序列 CSV 写到标准输出；CSV 文件名
+为 &apos;-&apos; 时也表示标准输出。
 示例见 %2。</translation>
+    </message>
+    <message>
+        <source>The scenario or Job manifest (YAML): a file, &apos;-&apos; or example:NAME.</source>
+        <translation>场景或 Job 清单（YAML）：一个文件、'-' 或 example:NAME。</translation>
+    </message>
+    <message>
+        <source>cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the scenario: %1</source>
+        <translation>无法读取场景：%1</translation>
     </message>
 </context>
 <context>
@@ -1340,8 +1443,8 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
     <message numerus="yes">
         <source>%1 (gave up after %n attempt(s))</source>
         <translation>
-        <numerusform>%1（尝试 %n 次后放弃）</numerusform>
-      </translation>
+            <numerusform>%1（尝试 %n 次后放弃）</numerusform>
+        </translation>
     </message>
     <message>
         <source>%1 (attempt %2 of %3, next in %4 s)</source>
@@ -1350,6 +1453,361 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
     <message>
         <source>%1 (attempt %2, next in %3 s)</source>
         <translation>%1（第 %2 次尝试；%3 秒后再试）</translation>
+    </message>
+</context>
+<context>
+    <name>jobscope::engine</name>
+    <message>
+        <source>%1: duplicate key &quot;%2&quot; (first written at line %3)</source>
+        <translation>%1：重复的键 "%2"（第一次出现在第 %3 行）</translation>
+    </message>
+    <message>
+        <source>Invalid value</source>
+        <translation>无效值</translation>
+    </message>
+    <message>
+        <source>a mapping key must be a string</source>
+        <translation>映射的键必须是字符串</translation>
+    </message>
+    <message>
+        <source>a Job must be a mapping with apiVersion, kind, metadata and spec</source>
+        <translation>Job 必须是含有 apiVersion、kind、metadata 和 spec 的映射</translation>
+    </message>
+    <message>
+        <source>Unsupported value</source>
+        <translation>不支持的值</translation>
+    </message>
+    <message>
+        <source>supported values: &quot;batch/v1&quot; (a Job is batch/v1)</source>
+        <translation>支持的值："batch/v1"（Job 属于 batch/v1）</translation>
+    </message>
+    <message>
+        <source>supported values: &quot;Job&quot;</source>
+        <translation>支持的值："Job"</translation>
+    </message>
+    <message>
+        <source>no Job in this file: it holds no object of kind Job (apiVersion batch/v1)</source>
+        <translation>此文件中没有 Job：其中没有 kind 为 Job（apiVersion batch/v1）的对象</translation>
+    </message>
+    <message>
+        <source>no Job in this file: it is empty</source>
+        <translation>此文件中没有 Job：文件是空的</translation>
+    </message>
+    <message>
+        <source>not a Kubernetes object: expected a mapping with apiVersion and kind</source>
+        <translation>不是 Kubernetes 对象：应为含有 apiVersion 和 kind 的映射</translation>
+    </message>
+    <message>
+        <source>every object needs a kind (kind: Job)</source>
+        <translation>每个对象都需要 kind（kind: Job）</translation>
+    </message>
+    <message>
+        <source>skipping %1: not a Job</source>
+        <translation>跳过 %1：不是 Job</translation>
+    </message>
+    <message>
+        <source>a Job is batch/v1</source>
+        <translation>Job 属于 batch/v1</translation>
+    </message>
+    <message>
+        <source>must be greater than or equal to 0</source>
+        <translation>必须大于或等于 0</translation>
+    </message>
+    <message>
+        <source>Required value</source>
+        <translation>缺少必需的值</translation>
+    </message>
+    <message>
+        <source>supported values: %1</source>
+        <translation>支持的值：%1</translation>
+    </message>
+    <message>
+        <source>Duplicate value</source>
+        <translation>重复的值</translation>
+    </message>
+    <message>
+        <source>Too many</source>
+        <translation>数量过多</translation>
+    </message>
+    <message>
+        <source>must have at most %1 items</source>
+        <translation>最多只能有 %1 项</translation>
+    </message>
+    <message>
+        <source>Too long</source>
+        <translation>过长</translation>
+    </message>
+    <message>
+        <source>name or generateName is required</source>
+        <translation>必须设置 name 或 generateName</translation>
+    </message>
+    <message>
+        <source>`selector` not auto-generated</source>
+        <translation>`selector` 不是自动生成的</translation>
+    </message>
+    <message>
+        <source>must be a domain-prefixed path (such as &quot;acme.io/foo&quot;)</source>
+        <translation>必须是带域名前缀的路径（例如 "acme.io/foo"）</translation>
+    </message>
+    <message>
+        <source>valid values: [&quot;In&quot; &quot;NotIn&quot;]</source>
+        <translation>有效值：["In" "NotIn"]</translation>
+    </message>
+    <message>
+        <source>must be one of the container or initContainer names in the pod template</source>
+        <translation>必须是 Pod 模板中某个 container 或 initContainer 的名称</translation>
+    </message>
+    <message>
+        <source>at least one value is required</source>
+        <translation>至少需要一个值</translation>
+    </message>
+    <message>
+        <source>must not be 0 for the In operator</source>
+        <translation>使用 In 运算符时不能为 0</translation>
+    </message>
+    <message>
+        <source>must be ordered</source>
+        <translation>必须按顺序排列</translation>
+    </message>
+    <message>
+        <source>valid values: [&quot;False&quot; &quot;True&quot; &quot;Unknown&quot;]</source>
+        <translation>有效值：["False" "True" "Unknown"]</translation>
+    </message>
+    <message>
+        <source>valid values: [&quot;Count&quot; &quot;FailIndex&quot; &quot;FailJob&quot; &quot;Ignore&quot;]</source>
+        <translation>有效值：["Count" "FailIndex" "FailJob" "Ignore"]</translation>
+    </message>
+    <message>
+        <source>requires the backoffLimitPerIndex to be set</source>
+        <translation>需要设置 backoffLimitPerIndex</translation>
+    </message>
+    <message>
+        <source>specifying both OnExitCodes and OnPodConditions is not supported</source>
+        <translation>不支持同时指定 OnExitCodes 和 OnPodConditions</translation>
+    </message>
+    <message>
+        <source>specifying one of OnExitCodes and OnPodConditions is required</source>
+        <translation>必须指定 OnExitCodes 或 OnPodConditions 之一</translation>
+    </message>
+    <message>
+        <source>at least one of succeededCount or succeededIndexes must be specified</source>
+        <translation>必须至少指定 succeededCount 或 succeededIndexes 之一</translation>
+    </message>
+    <message>
+        <source>at least one rules must be specified when the successPolicy is specified</source>
+        <translation>指定 successPolicy 时必须至少指定一条规则</translation>
+    </message>
+    <message>
+        <source>when maxFailedIndexes is specified</source>
+        <translation>指定了 maxFailedIndexes 时</translation>
+    </message>
+    <message>
+        <source>when completion mode is Indexed</source>
+        <translation>完成模式为 Indexed 时</translation>
+    </message>
+    <message>
+        <source>must be less than or equal to completions</source>
+        <translation>必须小于或等于 completions</translation>
+    </message>
+    <message>
+        <source>requires indexed completion mode</source>
+        <translation>需要 Indexed 完成模式</translation>
+    </message>
+    <message>
+        <source>valid values: &quot;OnFailure&quot;, &quot;Never&quot;</source>
+        <translation>有效值："OnFailure"、"Never"</translation>
+    </message>
+    <message>
+        <source>only &quot;Never&quot; is supported when podFailurePolicy is specified</source>
+        <translation>指定 podFailurePolicy 时只支持 "Never"</translation>
+    </message>
+    <message>
+        <source>`selector` does not match template `labels`</source>
+        <translation>`selector` 与模板的 `labels` 不匹配</translation>
+    </message>
+    <message>
+        <source>must be greater than 0</source>
+        <translation>必须大于 0</translation>
+    </message>
+    <message>
+        <source>a second Job: this scenario already has its Job under job: (line %1)</source>
+        <translation>第二个 Job：此场景已经在 job: 下有了它的 Job（第 %1 行）</translation>
+    </message>
+    <message>
+        <source>the Job inline (a manifest) or {path: FILE} naming a manifest file</source>
+        <translation>内联的 Job（一个清单），或指向清单文件的 {path: FILE}</translation>
+    </message>
+    <message>
+        <source>this file holds %1 Jobs; a scenario runs one (write one scenario per Job)</source>
+        <translation>此文件包含 %1 个 Job；一个场景只运行一个（请为每个 Job 写一个场景）</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds or a duration such as 500ms, 30s, 2m</source>
+        <translation>必须是秒数或时长，例如 500ms、30s、2m</translation>
+    </message>
+    <message>
+        <source>one of fixed, uniform, normal, exponential, perIndex</source>
+        <translation>fixed、uniform、normal、exponential、perIndex 之一</translation>
+    </message>
+    <message>
+        <source>a number of seconds</source>
+        <translation>一个秒数</translation>
+    </message>
+    <message>
+        <source>must be greater than or equal to min</source>
+        <translation>必须大于或等于 min</translation>
+    </message>
+    <message>
+        <source>a list of seconds, one per completion index</source>
+        <translation>秒数列表，每个完成索引一个</translation>
+    </message>
+    <message>
+        <source>at least one number of seconds</source>
+        <translation>至少一个秒数</translation>
+    </message>
+    <message>
+        <source>the number of Pods the namespace&apos;s ResourceQuota allows</source>
+        <translation>命名空间的 ResourceQuota 允许的 Pod 数量</translation>
+    </message>
+    <message>
+        <source>a node ({pods: 10})</source>
+        <translation>一个节点（{pods: 10}）</translation>
+    </message>
+    <message>
+        <source>must be between %1 and %2</source>
+        <translation>必须介于 %1 和 %2 之间</translation>
+    </message>
+    <message>
+        <source>must be a positive quantity such as 2, 500m, 4Gi or 512Mi</source>
+        <translation>必须是正的数量，例如 2、500m、4Gi 或 512Mi</translation>
+    </message>
+    <message>
+        <source>a failure rule ({probability: 0.1, exitCode: 1})</source>
+        <translation>一条失败规则（{probability: 0.1, exitCode: 1}）</translation>
+    </message>
+    <message>
+        <source>a failure exits with a non-zero code (exit code 0 is a success)</source>
+        <translation>失败时的退出码不为零（退出码 0 表示成功）</translation>
+    </message>
+    <message>
+        <source>the number of work items in the queue</source>
+        <translation>队列中的工作项数量</translation>
+    </message>
+    <message>
+        <source>an action ({at: 30, do: suspend})</source>
+        <translation>一个动作（{at: 30, do: suspend}）</translation>
+    </message>
+    <message>
+        <source>the time of the action, in seconds after the Job&apos;s creation</source>
+        <translation>动作的时间，即 Job 创建后的秒数</translation>
+    </message>
+    <message>
+        <source>suspend, resume, setParallelism, setQuota, removeQuota, deletePod, failNode, deleteJob, forbidCreate or allowCreate</source>
+        <translation>suspend、resume、setParallelism、setQuota、removeQuota、deletePod、failNode、deleteJob、forbidCreate 或 allowCreate</translation>
+    </message>
+    <message>
+        <source>the name of a node of the cluster</source>
+        <translation>集群中某个节点的名称</translation>
+    </message>
+    <message>
+        <source>a manifest file, relative to this file</source>
+        <translation>一个清单文件，路径相对于此文件</translation>
+    </message>
+    <message>
+        <source>Not found</source>
+        <translation>未找到</translation>
+    </message>
+    <message>
+        <source>cannot read %1</source>
+        <translation>无法读取 %1</translation>
+    </message>
+    <message>
+        <source>holds %1 Jobs; a scenario runs one</source>
+        <translation>包含 %1 个 Job；一个场景只运行一个</translation>
+    </message>
+    <message>
+        <source>skipping %1: not a Job or ResourceQuota</source>
+        <translation>跳过 %1：不是 Job 或 ResourceQuota</translation>
+    </message>
+    <message>
+        <source>must be a whole number of Pods</source>
+        <translation>必须是整数个 Pod</translation>
+    </message>
+    <message>
+        <source>not a scenario or a Kubernetes object: expected a mapping (a scenario with job:, or a Job manifest)</source>
+        <translation>不是场景，也不是 Kubernetes 对象：应为映射（带 job: 的场景，或 Job 清单）</translation>
+    </message>
+    <message>
+        <source>empty scenario file: expected a scenario (a mapping with a job) or a Job manifest</source>
+        <translation>场景文件是空的：应为场景（带 job 的映射）或 Job 清单</translation>
+    </message>
+    <message>
+        <source>a second scenario: a scenario file holds one (the first starts at line %1)</source>
+        <translation>第二个场景：一个场景文件只包含一个场景（第一个从第 %1 行开始）</translation>
+    </message>
+    <message>
+        <source>not a text file: it contains NUL bytes</source>
+        <translation>不是文本文件：其中含有 NUL 字节</translation>
+    </message>
+    <message>
+        <source>YAML nesting too deep (more than %1 levels)</source>
+        <translation>YAML 嵌套过深（超过 %1 层）</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: %1</source>
+        <translation>YAML 语法错误：%1</translation>
+    </message>
+    <message>
+        <source>cannot parse YAML: %1</source>
+        <translation>无法解析 YAML：%1</translation>
+    </message>
+    <message>
+        <source>cannot open file</source>
+        <translation>无法打开文件</translation>
+    </message>
+    <message>
+        <source>cannot read file</source>
+        <translation>无法读取文件</translation>
+    </message>
+    <message>
+        <source>must be an integer</source>
+        <translation>必须是整数</translation>
+    </message>
+    <message>
+        <source>must be an integer between %1 and %2</source>
+        <translation>必须是介于 %1 和 %2 之间的整数</translation>
+    </message>
+    <message>
+        <source>must be a number</source>
+        <translation>必须是数字</translation>
+    </message>
+    <message>
+        <source>must be true or false</source>
+        <translation>必须是 true 或 false</translation>
+    </message>
+    <message>
+        <source>must be a string</source>
+        <translation>必须是字符串</translation>
+    </message>
+    <message>
+        <source>must be an RFC 3339 time (2026-01-01T00:00:30Z) or a number of seconds</source>
+        <translation>必须是 RFC 3339 时间（2026-01-01T00:00:30Z）或秒数</translation>
+    </message>
+    <message>
+        <source>must be a mapping</source>
+        <translation>必须是映射</translation>
+    </message>
+    <message>
+        <source>must be a list</source>
+        <translation>必须是列表</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot;</source>
+        <translation>%1：未知字段 "%2"</translation>
+    </message>
+    <message>
+        <source>%1: unknown field &quot;%2&quot; (did you mean &quot;%3&quot;?)</source>
+        <translation>%1：未知字段 "%2"（您是指 "%3" 吗？）</translation>
     </message>
 </context>
 <context>
@@ -1419,24 +1877,12 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
         <translation>更省：%1，少用 %2 Pod·秒。</translation>
     </message>
     <message>
-        <source>Open a scenario or Job manifest</source>
-        <translation>打开场景或 Job 清单</translation>
-    </message>
-    <message>
-        <source>YAML files (*.yaml *.yml);;All files (*)</source>
-        <translation>YAML 文件 (*.yaml *.yml);;所有文件 (*)</translation>
-    </message>
-    <message>
         <source>Compare two runs</source>
         <translation>比较两次运行</translation>
     </message>
     <message>
         <source>Open…</source>
         <translation>打开…</translation>
-    </message>
-    <message>
-        <source>Open a scenario or Job manifest for this side</source>
-        <translation>为这一侧打开场景或 Job 清单</translation>
     </message>
     <message>
         <source>Open the top scenario</source>
@@ -1461,6 +1907,18 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
     <message>
         <source>%1 at %2 s</source>
         <translation>%2 秒时%1</translation>
+    </message>
+    <message>
+        <source>Job %1 (recorded)</source>
+        <translation>Job %1（录制）</translation>
+    </message>
+    <message>
+        <source>Open a scenario, Job manifest or recording</source>
+        <translation>打开场景、Job 清单或录制</translation>
+    </message>
+    <message>
+        <source>Open a scenario, Job manifest or recording for this side</source>
+        <translation>为这一侧打开场景、Job 清单或录制</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +1994,10 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
     <message>
         <source>Jobs in %1: %2, updated live</source>
         <translation>%1 中的 Job：%2 个，实时更新</translation>
+    </message>
+    <message>
+        <source>choose a kubeconfig file with Browse…, or start JobScope with KUBECONFIG set to one</source>
+        <translation>请用“浏览…”选择一个 kubeconfig 文件，或在启动 JobScope 前把 KUBECONFIG 设为某个 kubeconfig 文件</translation>
     </message>
 </context>
 <context>
@@ -2077,16 +2539,8 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
         <translation>已将 series.csv、causes.csv、pods.csv 和 events.csv 写入 %1</translation>
     </message>
     <message>
-        <source>Compare Two Scenarios</source>
-        <translation>比较两个场景</translation>
-    </message>
-    <message>
         <source>Browse…</source>
         <translation>浏览…</translation>
-    </message>
-    <message>
-        <source>Choose a Scenario</source>
-        <translation>选择场景</translation>
     </message>
     <message>
         <source>Top scenario</source>
@@ -2623,6 +3077,14 @@ FILE 是一个场景（%1）或单独的 Job 清单；清单使用默认场景
     <message>
         <source>Open a folder of kubectl watch streams (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl)</source>
         <translation>打开 kubectl watch 流所在的文件夹（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl）</translation>
+    </message>
+    <message>
+        <source>Compare Two Runs</source>
+        <translation>比较两次运行</translation>
+    </message>
+    <message>
+        <source>Choose a Run</source>
+        <translation>选择一次运行</translation>
     </message>
 </context>
 <context>

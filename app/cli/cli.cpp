@@ -1,5 +1,6 @@
 #include "cli/cli.h"
 
+#include "cli/examples_command.h"
 #include "cli/lesson_command.h"
 #include "cli/output.h"
 #include "cli/reconcile_command.h"
@@ -33,9 +34,8 @@ namespace {
     QT_TRANSLATE_NOOP("QCommandLineParser", "Unexpected value after '%1'."),
 };
 
-// The commands of DESIGN.md §4 (and the lesson export of issue 6); anything else is a file for
-// the GUI.
-const char* const kCommands[] = {"reconcile", "simulate", "record", "replay", "lesson"};
+// The commands; anything else is a file for the GUI.
+const char* const kCommands[] = {"reconcile", "simulate", "examples", "record", "replay", "lesson"};
 
 bool isCommand(const QString& word) {
     for (const char* command : kCommands)
@@ -60,8 +60,11 @@ QString firstPositional(const QStringList& arguments) {
     return {};
 }
 
-// `jobscope FILE` opens FILE in the GUI; a bare word that is no file is a mistyped command.
+// `jobscope FILE` opens FILE in the GUI; a bare word that is no file is a mistyped command. A
+// command stays a command even where a file of that name exists.
 bool looksLikeFile(const QString& word) {
+    if (isCommand(word))
+        return false;
     return word.contains(QLatin1Char('.')) || word.contains(QLatin1Char('/')) ||
            word.startsWith(QLatin1Char(':')) || QFileInfo::exists(word);
 }
@@ -86,6 +89,8 @@ public:
                   "                   and print what it does, and why, as JSON.\n"
                   "  simulate FILE    Simulate the Job of a scenario or manifest and write the\n"
                   "                   parallelism, its causes, Pods and Events (CSV, PNG).\n"
+                  "                   FILE may be '-' (standard input) or example:NAME.\n"
+                  "  examples         List the built-in examples (NAME and title).\n"
                   "  record           Watch a Job on a cluster and record it to a trace.\n"
                   "  replay PATH      Play back a trace or a kubectl capture and write the same\n"
                   "                   reports as simulate.\n"
@@ -153,8 +158,9 @@ public:
         }
         if (!isCommand(command)) {
             QString message = tr("unknown command '%1'").arg(command);
-            const std::string suggestion = closestMatch(
-                command.toStdString(), {"reconcile", "simulate", "record", "replay", "lesson"});
+            const std::string suggestion =
+                closestMatch(command.toStdString(),
+                             {"reconcile", "simulate", "examples", "record", "replay", "lesson"});
             if (!suggestion.empty())
                 message = tr("unknown command '%1' (did you mean '%2'?)")
                               .arg(command, QString::fromStdString(suggestion));
@@ -164,6 +170,8 @@ public:
         }
         QStringList rest = positional.mid(1);
         rest.prepend(arguments.value(0));
+        if (command == QLatin1String("examples"))
+            return runExamples(rest);
         if (command == QLatin1String("record"))
             return runRecord(rest);
         if (command == QLatin1String("replay"))

@@ -1,6 +1,6 @@
 #pragma once
 // The command line: `jobscope <command> [options] [arguments]`. Picks the translation,
-// dispatches to a command and returns the exit status (DESIGN.md §4).
+// dispatches to a command and returns the exit status (0, 2 for bad input, 1 otherwise).
 
 #include <QStringList>
 

@@ -1,6 +1,6 @@
 #pragma once
-// `jobscope lesson …` (owner: see the issue). `arguments` starts with the program name
-// ("jobscope lesson"); returns the exit status of DESIGN.md §4.
+// `jobscope lesson …`: the lesson as PNG slides. `arguments` starts with the program name
+// ("jobscope lesson"); returns the exit status (0, 2 for bad input, 1 otherwise).
 
 #include <QStringList>
 

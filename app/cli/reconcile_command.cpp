@@ -1,16 +1,17 @@
 #include "cli/reconcile_command.h"
 
 #include "cli/cli.h"
+#include "cli/command_input.h"
 #include "cli/output.h"
 #include "diagnostics.h"
 #include "gui/data_paths.h"
+#include "gui/engine_messages.h"
 #include "reconcile/sync.h"
 #include "state/reconcile_state.h"
 #include "state/sync_json.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
-#include <QFile>
 
 #include <algorithm>
 #include <utility>
@@ -65,16 +66,15 @@ public:
             return ExitBadInput;
         }
 
-        const QString path = files.first();
-        const bool fromStdin = path == QLatin1String("-");
-        const std::string displayName = fromStdin ? std::string("<stdin>") : path.toStdString();
-        std::string text;
-        if (!readInput(path, fromStdin, displayName, text))
+        const std::optional<CommandInput> input =
+            readCommandInput(files.first(), tr("cannot open the state file: %1"),
+                             tr("cannot read the state file: %1"));
+        if (!input)
             return ExitBadInput;
 
         Diagnostics diagnostics;
         const std::optional<ReconcileState> state =
-            parseReconcileState(text, displayName, diagnostics);
+            parseReconcileState(input->text, input->displayName, diagnostics);
         writeErr(formatByPosition(diagnostics));
         if (!state || diagnostics.hasErrors())
             return ExitBadInput;
@@ -98,36 +98,8 @@ private:
         });
         std::string out;
         for (const Diagnostic& d : items)
-            out += d.format() + '\n';
+            out += ui::localizedFormat(d).toStdString() + '\n';
         return out;
-    }
-
-    // The whole input, or a "FILE: error: ..." on stderr.
-    static bool readInput(const QString& path, bool fromStdin, const std::string& displayName,
-                          std::string& text) {
-        QFile file;
-        bool opened;
-        if (fromStdin) {
-            opened = file.open(stdin, QIODevice::ReadOnly);
-        } else {
-            file.setFileName(path);
-            opened = file.open(QIODevice::ReadOnly);
-        }
-        if (!opened) {
-            writeErr(QStringLiteral("%1: error: %2\n")
-                         .arg(QString::fromStdString(displayName),
-                              tr("cannot open the state file: %1").arg(file.errorString())));
-            return false;
-        }
-        const QByteArray bytes = file.readAll();
-        if (file.error() != QFileDevice::NoError) {
-            writeErr(QStringLiteral("%1: error: %2\n")
-                         .arg(QString::fromStdString(displayName),
-                              tr("cannot read the state file: %1").arg(file.errorString())));
-            return false;
-        }
-        text.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
-        return true;
     }
 };
 

@@ -137,6 +137,7 @@ int Record::run(const QStringList& arguments) {
     options.kubeconfig = parser.value(QStringLiteral("kubeconfig"));
     options.context = parser.value(QStringLiteral("context"));
     options.namespaceName = parser.value(QStringLiteral("namespace"));
+    options.noKubeconfigHint = tr("use --kubeconfig FILE");
     QString error;
     const std::optional<live::KubeConnection> connection = live::resolveConnection(options, &error);
     if (!connection) {

@@ -1,6 +1,6 @@
 #pragma once
-// `jobscope record …` (owner: see the issue). `arguments` starts with the program name
-// ("jobscope record"); returns the exit status of DESIGN.md §4.
+// `jobscope record …`: a Job on a cluster to a trace. `arguments` starts with the program
+// name ("jobscope record"); returns the exit status (0, 2 for bad input, 1 otherwise).
 
 #include <QStringList>
 

@@ -9,8 +9,9 @@
 
 namespace jobscope::cli {
 
-// `arguments` starts with the program name ("jobscope replay"); returns the exit status of
-// DESIGN.md §4. Drawing a PNG needs a QApplication (main() makes one: commandDraws).
+// `arguments` starts with the program name ("jobscope replay"); returns the exit status (0,
+// 2 for bad input, 1 otherwise). Drawing a PNG needs a QApplication (main() makes one:
+// commandDraws).
 int runReplay(const QStringList& arguments);
 
 } // namespace jobscope::cli

@@ -2,11 +2,13 @@
 
 #include "analysis/analysis.h"
 #include "cli/cli.h"
+#include "cli/command_input.h"
 #include "cli/output.h"
 #include "cli/report_outputs.h"
 #include "cli/translation.h"
 #include "diagnostics.h"
 #include "gui/data_paths.h"
+#include "gui/engine_messages.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
@@ -35,9 +37,11 @@ public:
                "\n"
                "FILE is a scenario (%1) or a bare Job manifest, which runs\n"
                "with the default scenario: one roomy node, a 1 s controller sync, Pods that\n"
-               "run 10 s and never fail. Times in the outputs are seconds since the Job was\n"
-               "created. Without any output option the series CSV goes to standard output;\n"
-               "'-' as a CSV file name also means standard output.\n"
+               "run 10 s and never fail. FILE '-' reads it from standard input; example:NAME\n"
+               "runs a built-in example ('jobscope examples' lists the names, such as\n"
+               "example:causes/quota-exceeded). Times in the outputs are seconds since the\n"
+               "Job was created. Without any output option the series CSV goes to standard\n"
+               "output; '-' as a CSV file name also means standard output.\n"
                "Examples are in %2.")
                 .arg(ui::documentationPath(QStringLiteral("scenarios.md")),
                      ui::installedDataPath(QStringLiteral("examples"))));
@@ -51,8 +55,9 @@ public:
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
         addReportOptions(parser);
-        parser.addPositionalArgument(QStringLiteral("FILE"),
-                                     tr("The scenario or Job manifest (YAML)."));
+        parser.addPositionalArgument(
+            QStringLiteral("FILE"),
+            tr("The scenario or Job manifest (YAML): a file, '-' or example:NAME."));
     }
 
     static int run(const QStringList& arguments) {
@@ -104,8 +109,17 @@ public:
             return optionsStatus;
 
         Diagnostics diagnostics;
-        std::optional<Scenario> scenario =
-            readScenarioFile(files.first().toStdString(), diagnostics);
+        std::optional<Scenario> scenario;
+        const QString& file = files.first();
+        if (file == QLatin1String("-") || file.startsWith(QLatin1String("example:"))) {
+            const std::optional<CommandInput> input = readCommandInput(
+                file, tr("cannot open the scenario: %1"), tr("cannot read the scenario: %1"));
+            if (!input)
+                return ExitBadInput;
+            scenario = readScenarioText(input->text, input->displayName, diagnostics);
+        } else {
+            scenario = readScenarioFile(file.toStdString(), diagnostics);
+        }
         writeErr(formatByPosition(diagnostics));
         if (!scenario || diagnostics.hasErrors())
             return ExitBadInput;
@@ -144,7 +158,7 @@ private:
         });
         std::string out;
         for (const Diagnostic& d : items)
-            out += d.format() + '\n';
+            out += ui::localizedFormat(d).toStdString() + '\n';
         return out;
     }
 };

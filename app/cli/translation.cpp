@@ -1,5 +1,7 @@
 #include "cli/translation.h"
 
+#include "gui/language.h"
+
 #include <QCoreApplication>
 #include <QLocale>
 #include <QTranslator>
@@ -27,6 +29,8 @@ bool installTranslation(const QString& language) {
     auto* translator = new QTranslator(QCoreApplication::instance());
     if (translator->load(locale, QStringLiteral("jobscope"), QStringLiteral("_"),
                          QStringLiteral(":/i18n"))) {
+        // Qt's first: the translator installed last is asked first, so JobScope's texts win.
+        ui::applyQtTranslation(locale);
         QCoreApplication::installTranslator(translator);
         return true;
     }

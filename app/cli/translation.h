@@ -13,8 +13,8 @@ namespace jobscope::cli {
 QString languageFromArguments(const QStringList& arguments);
 
 // Installs the translation for `language` (a locale name such as "zh_CN"; "" = the system
-// locale). English needs none. Returns false when a language was asked for by name and no
-// translation exists for it.
+// locale), and Qt's own for it (its command-line parser, dialog buttons). English needs none.
+// Returns false when a language was asked for by name and no translation exists for it.
 bool installTranslation(const QString& language);
 
 } // namespace jobscope::cli

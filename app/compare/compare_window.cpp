@@ -1,6 +1,10 @@
 #include "compare/compare_window.h"
 
+#include "gui/engine_messages.h"
+#include "gui/example_catalog.h"
+#include "gui/job_document.h"
 #include "gui/language.h"
+#include "live/recording.h"
 #include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
 #include "run/run.h"
@@ -32,8 +36,19 @@ namespace {
 constexpr int kSides = 2;
 const QString kQuickPickFolder = QStringLiteral(":/examples/tradeoffs");
 
+// A recording (trace, kubectl watch folder, dump) is shown as it was observed, so that it can
+// stand beside the scenario that simulates the same Job.
+std::shared_ptr<const Run> runRecording(const QString& path, QString* error) {
+    std::optional<live::Recording> recording = live::RecordingLoader::load(path, error);
+    if (!recording)
+        return nullptr;
+    return std::make_shared<const Run>(runObserved(std::move(recording->timeline)));
+}
+
 // Reads and runs a scenario the way `jobscope simulate` does; resources are read as text.
 std::shared_ptr<const Run> runFile(const QString& path, QString* error) {
+    if (JobDocument::looksLikeTrace(path))
+        return runRecording(path, error);
     Diagnostics diagnostics;
     std::optional<Scenario> scenario;
     if (path.startsWith(QLatin1String(":/"))) {
@@ -55,7 +70,7 @@ std::shared_ptr<const Run> runFile(const QString& path, QString* error) {
         QStringList lines;
         for (const Diagnostic& d : items)
             if (d.severity == Severity::Error)
-                lines << QString::fromStdString(d.format());
+                lines << localizedFormat(d);
         *error = lines.isEmpty() ? CompareWindow::tr("%1: cannot be read as a scenario").arg(path)
                                  : lines.join(QLatin1Char('\n'));
         return nullptr;
@@ -146,7 +161,7 @@ CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_uni
     layout->addWidget(d->verdict);
 
     retranslate();
-    // One Pod per item against Pods that take many items: the issue's own example.
+    // One Pod per item against Pods that take many items: the trade-off Compare is made for.
     openFile(0, kQuickPickFolder + QStringLiteral("/one-pod-per-item.yaml"));
     openFile(1, kQuickPickFolder + QStringLiteral("/pods-take-many-items.yaml"));
 }
@@ -205,6 +220,11 @@ QString CompareWindow::title(int side) const {
     const Private::Side& s = d->sides[static_cast<size_t>(side)];
     if (!s.run)
         return side == 0 ? tr("Top: choose a scenario") : tr("Bottom: choose a scenario");
+    if (const ExampleEntry* example = findExample(s.path))
+        return example->localizedTitle();
+    if (!s.run->simulated)
+        return tr("Job %1 (recorded)")
+            .arg(QString::fromStdString(s.run->timeline.jobMetadata.name));
     const std::string& title =
         chineseUi() && !s.run->titleZh.empty() ? s.run->titleZh : s.run->title;
     return title.empty() ? QFileInfo(s.path).fileName() : QString::fromStdString(title);
@@ -274,8 +294,8 @@ QString CompareWindow::verdict() const {
 
 void CompareWindow::chooseFile(int side) {
     const QString path =
-        QFileDialog::getOpenFileName(this, tr("Open a scenario or Job manifest"), d->lastFolder,
-                                     tr("YAML files (*.yaml *.yml);;All files (*)"));
+        QFileDialog::getOpenFileName(this, tr("Open a scenario, Job manifest or recording"),
+                                     d->lastFolder, JobDocument::openFilter());
     if (!path.isEmpty())
         openFile(side, path);
 }
@@ -332,7 +352,7 @@ void CompareWindow::retranslate() {
     for (int i = 0; i < kSides; ++i) {
         Private::Side& s = d->sides[static_cast<size_t>(i)];
         s.open->setText(tr("Open…"));
-        s.open->setToolTip(tr("Open a scenario or Job manifest for this side"));
+        s.open->setToolTip(tr("Open a scenario, Job manifest or recording for this side"));
         s.open->setAccessibleName(i == 0 ? tr("Open the top scenario")
                                          : tr("Open the bottom scenario"));
         s.examples->setAccessibleName(i == 0 ? tr("Trade-off example for the top")

@@ -1,7 +1,8 @@
 #pragma once
-// Compare (issue 4): two scenarios on one time axis — e.g. one Pod per item vs Pods that take
-// many items — each a TimelinePlot, stacked with their x ranges linked, with a summary per
-// side: completion time, Pod-seconds, Pods created, failed Pods (core/engine analysis/summary).
+// Compare: two runs on one time axis — e.g. one Pod per item vs Pods that take many items, or
+// a Job recorded on a cluster beside the scenario that simulates it — each a TimelinePlot,
+// stacked with their x ranges linked, with a summary per side: completion time, Pod-seconds,
+// Pods created, failed Pods (core/engine analysis/summary).
 
 #include <QString>
 #include <QWidget>
@@ -14,13 +15,14 @@ class CompareWindow : public QWidget {
     Q_OBJECT
 
 public:
-    // Opens with the issue's own pair: one Pod per item (top) against Pods that take many items
-    // (bottom), from resources/examples/tradeoffs.
+    // Opens with the trade-off the comparison is made for: one Pod per item (top) against Pods
+    // that take many items (bottom), from resources/examples/tradeoffs.
     explicit CompareWindow(QWidget* parent = nullptr);
     ~CompareWindow() override;
 
-    // Loads and runs a file (disk or ":/examples/...") on side 0 (top) or 1 (bottom). On
-    // failure returns false with a positioned message.
+    // Loads and runs a file (disk, ":/examples/..." or ":/recordings/...") on side 0 (top) or 1
+    // (bottom): a scenario or manifest is simulated, a recording replayed. On failure returns
+    // false with a positioned message.
     bool openFile(int side, const QString& path, QString* error = nullptr);
     // The summary line of a side as shown ("Complete at 42.0 s · 120 Pod-seconds · …").
     QString summaryText(int side) const;

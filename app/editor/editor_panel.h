@@ -1,5 +1,5 @@
 #pragma once
-// The editor side of the main window (issue 4 "Editor"): the document's YAML with syntax
+// The editor side of the main window: the document's YAML with syntax
 // highlighting, its diagnostics underlined at their line and column and listed below, and
 // controls for the common knobs that stay in sync with the YAML both ways.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// Controls for the common knobs of a Job and its scenario (issue 4): parallelism, completions,
+// Controls for the common knobs of a Job and its scenario: parallelism, completions,
 // completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods) and Pod
 // duration. The panel shows what a YAML text says (defaults when it says nothing, shown as
 // such); when the user turns a knob it emits knobEdited, and applyTo() gives the text with just

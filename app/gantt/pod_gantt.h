@@ -1,5 +1,5 @@
 #pragma once
-// The Pod Gantt (issue 4): one row per Pod (Indexed Jobs: one row per completion index, its
+// The Pod Gantt: one row per Pod (Indexed Jobs: one row per completion index, its
 // attempts side by side), bars coloured by phase over time (pending, running, ready,
 // succeeded, failed, terminating), a failure mark with the exit code, a hover tooltip with the
 // Pod's lifecycle, click to select. It shares the time axis with the TimelinePlot (the main

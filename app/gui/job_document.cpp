@@ -1,6 +1,9 @@
 #include "gui/job_document.h"
 
+#include "gui/engine_messages.h"
 #include "gui/language.h"
+#include "live/recording.h"
+#include "live/trace.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
 
@@ -15,15 +18,6 @@
 #include <algorithm>
 #include <exception>
 #include <utility>
-
-// Traces come from the live source (issue 5); until its loader is in the tree, only scenarios
-// and manifests open.
-#if __has_include("live/recording.h")
-#include "live/recording.h"
-#define JOBSCOPE_HAS_RECORDING 1
-#else
-#define JOBSCOPE_HAS_RECORDING 0
-#endif
 
 namespace jobscope::ui {
 
@@ -60,7 +54,7 @@ RunOutput runScenario(const RunInput& input) {
         item.line = here ? d.position.line : 0;
         item.column = here ? d.position.column : 0;
         item.error = d.severity == Severity::Error;
-        item.message = here ? fromStd(d.message) : fromStd(d.format());
+        item.message = here ? localizedMessage(d) : localizedFormat(d);
         out.diagnostics << item;
     }
     if (!scenario || diagnostics.hasErrors())
@@ -160,20 +154,17 @@ JobDocument::~JobDocument() {
 }
 
 bool JobDocument::looksLikeTrace(const QString& path) {
-#if JOBSCOPE_HAS_RECORDING
-    return !path.startsWith(QLatin1Char(':')) && live::RecordingLoader::looksLikeRecording(path);
-#else
-    Q_UNUSED(path);
-    return false;
-#endif
+    // A resource is a recording only by its trace header: the example scenarios and reconcile
+    // states hold Pods too.
+    if (path.startsWith(QLatin1Char(':')))
+        return live::TraceReader::isTrace(path);
+    return live::RecordingLoader::looksLikeRecording(path);
 }
 
 QString JobDocument::openFilter() {
     QStringList filters;
-#if JOBSCOPE_HAS_RECORDING
     filters << JobDocument::tr("Scenarios, manifests and traces (*.yaml *.yml *.jsonl *.json)");
     filters << JobDocument::tr("Traces (*.jsonl *.json)");
-#endif
     filters << JobDocument::tr("Scenarios and manifests (*.yaml *.yml)");
     filters << JobDocument::tr("All files (*)");
     return filters.join(QStringLiteral(";;"));
@@ -185,7 +176,6 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     QVector<DocumentDiagnostic> notes; // a recording's warnings
     QString text;
     if (looksLikeTrace(path)) {
-#if JOBSCOPE_HAS_RECORDING
         QString reason;
         std::optional<live::Recording> loaded = live::RecordingLoader::load(path, &reason);
         if (!loaded) {
@@ -196,7 +186,6 @@ bool JobDocument::openFile(const QString& path, QString* error) {
         for (const QString& warning : loaded->warnings)
             notes << DocumentDiagnostic{0, 0, false, warning};
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
-#endif
     } else {
         QFile file(path);
         if (info.isDir() || !file.open(QIODevice::ReadOnly)) {

@@ -1,6 +1,6 @@
 #pragma once
-// What the main window shows: one opened file (a scenario, a bare Job manifest, or — with the
-// live issue — a trace), its text as the editor holds it, and the last good result of running
+// What the main window shows: one opened file (a scenario, a bare Job manifest, or a recording
+// opened as a trace), its text as the editor holds it, and the last good result of running
 // it (Timeline + Analysis). Widgets only present this; the engine decides everything.
 //
 // Editing: setText() keeps the text and re-runs it after a short pause (kEditPause). A text
@@ -56,7 +56,7 @@ public:
     explicit JobDocument(QObject* parent = nullptr);
     ~JobDocument() override;
 
-    // Live mode (issue 5): a read-only Trace document named `name` with nothing to show yet;
+    // Live mode: a read-only Trace document named `name` with nothing to show yet;
     // setLiveTimeline then analyses each newer timeline of the watched Job (on the worker
     // thread, like any run). Opening a file or a text leaves live mode.
     void openLive(const QString& name);
@@ -98,7 +98,7 @@ public:
     std::optional<uint64_t> seed() const;
 
     // Whether `path` would open as a trace (a .jsonl recording, a folder of watch streams, a
-    // kubectl dump) rather than a scenario or manifest; false while traces are not supported.
+    // kubectl dump; in the resources, a JobScope trace) rather than a scenario or manifest.
     static bool looksLikeTrace(const QString& path);
     // The file dialog's filter for everything openFile reads.
     static QString openFilter();

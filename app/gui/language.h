@@ -1,8 +1,11 @@
 #pragma once
 // The UI language of the desktop app, switchable at runtime: installing or removing the
 // compiled translation (":/i18n/jobscope_<lang>.qm") makes Qt send LanguageChange to every
-// widget, which retranslates itself in changeEvent.
+// widget, which retranslates itself in changeEvent. Qt's own translation of the language
+// (qtbase_<lang>.qm from Qt's translations folder: the standard buttons OK, Cancel, Save,
+// Discard, the file dialogs) is installed and removed with it.
 
+#include <QLocale>
 #include <QString>
 #include <QStringList>
 
@@ -14,9 +17,13 @@ QStringList availableLanguages();
 // user lost in a foreign UI finds their language.
 QString languageNativeName(const QString& language);
 
-// Replaces the installed JobScope translation by `language` ("" = the system locale). Returns
-// false (and leaves English) when no translation exists for a language asked for by name.
+// Replaces the installed JobScope translation by `language` ("" = the system locale), and
+// Qt's own. Returns false (and leaves English) when no JobScope translation exists for a
+// language asked for by name.
 bool applyLanguage(const QString& language);
+// Replaces the installed Qt translation by the one for `locale` (none for English); the
+// command line installs it too. Returns whether Qt ships one for it.
+bool applyQtTranslation(const QLocale& locale);
 // "en" or "zh_CN": what the UI shows now.
 QString currentLanguage();
 // Whether texts that come in two languages (scenario titles) should be shown in Chinese.

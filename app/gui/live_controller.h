@@ -1,5 +1,5 @@
 #pragma once
-// The GUI's live mode (issue 5, "Watching"; "Recording and replay"): owns the LiveSession of
+// The GUI's live mode (watching a Job, recording it): owns the LiveSession of
 // the watched Job and a TimelineBuilder fed by every observation; at most every
 // kUpdateInterval ms, when something new arrived, hands the builder's Timeline to the
 // JobDocument, which analyses it on a worker thread. Nothing here waits on the network.

@@ -558,12 +558,16 @@ void MainWindow::Private::buildActions() {
     connect(compareAction, &QAction::triggered, self, [this] {
 #if JOBSCOPE_HAS_COMPARE
         QDialog chooser(self);
-        chooser.setWindowTitle(MainWindow::tr("Compare Two Scenarios"));
+        chooser.setWindowTitle(MainWindow::tr("Compare Two Runs"));
         auto* form = new QFormLayout;
         QVector<QComboBox*> sides;
-        const QStringList defaults = {
-            QStringLiteral(":/examples/tradeoffs/one-pod-per-item.yaml"),
-            QStringLiteral(":/examples/tradeoffs/pods-take-many-items.yaml")};
+        // A bundled recording is offered beside its calibrated simulation; otherwise the
+        // trade-off Compare is made for.
+        QStringList defaults = {QStringLiteral(":/examples/tradeoffs/one-pod-per-item.yaml"),
+                                QStringLiteral(":/examples/tradeoffs/pods-take-many-items.yaml")};
+        if (const ExampleEntry* example = findExample(document->filePath());
+            example && !example->simulation.isEmpty())
+            defaults = {example->path, example->simulation};
         for (int side = 0; side < 2; ++side) {
             auto* combo = new QComboBox(&chooser);
             combo->setEditable(true);
@@ -576,9 +580,8 @@ void MainWindow::Private::buildActions() {
             combo->setCurrentIndex(std::max(0, combo->findData(defaults[side])));
             auto* browse = new QPushButton(MainWindow::tr("Browse…"), &chooser);
             connect(browse, &QPushButton::clicked, &chooser, [this, combo, &chooser] {
-                const QString path =
-                    QFileDialog::getOpenFileName(&chooser, MainWindow::tr("Choose a Scenario"),
-                                                 QString(), JobDocument::openFilter());
+                const QString path = QFileDialog::getOpenFileName(
+                    &chooser, MainWindow::tr("Choose a Run"), QString(), JobDocument::openFilter());
                 if (!path.isEmpty()) {
                     combo->insertItem(0, QFileInfo(path).fileName(), path);
                     combo->setCurrentIndex(0);
@@ -1307,7 +1310,12 @@ void MainWindow::Private::rebuildExampleMenu() {
     for (const ExampleGroup& group : exampleGroups()) {
         QMenu* sub = exampleMenu->addMenu(group.localizedName());
         sub->setToolTipsVisible(true);
+        bool afterRecordings = false;
         for (const ExampleEntry& entry : group.entries) {
+            // Recordings open as what was observed; their simulations follow under a heading.
+            if (afterRecordings && !entry.recording)
+                sub->addSection(calibratedSimulationsHeading());
+            afterRecordings = entry.recording;
             QAction* action = sub->addAction(entry.localizedTitle());
             action->setToolTip(entry.localizedDescription());
             action->setStatusTip(entry.localizedDescription());

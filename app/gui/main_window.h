@@ -1,5 +1,5 @@
 #pragma once
-// The main window (issue 4; DESIGN.md §6): the timeline plot above the Pod Gantt (one time
+// The main window: the timeline plot above the Pod Gantt (one time
 // axis), the editor at the side, the inspector / narration below, a playback bar on top; menus
 // File, Edit, View, Simulate, Live, Lesson, Help. It only presents and drives: JobDocument runs
 // the engine, PlaybackController owns the playhead.
@@ -41,7 +41,7 @@ public:
     // message box (non-modal in tests) and returns false.
     bool openFile(const QString& path);
 
-    // Live mode (issue 5): shows the session's Job as it happens, following the newest time,
+    // Live mode: shows the session's Job as it happens, following the newest time,
     // with the connection's state in the status bar. Live › Connect calls it with the
     // ConnectDialog's session; tests pass one of their own.
     void startLive(std::unique_ptr<live::LiveSession> session);

@@ -1,5 +1,5 @@
 #pragma once
-// The playhead (issue 4 "Playback"): one time shared by the plot, the Gantt and the inspector.
+// The playhead: one time shared by the plot, the Gantt and the inspector.
 // Plain logic on a QTimer, no widgets, so it is tested without drawing.
 //
 // Times are seconds since the Job's creation (the plots' x). Playing advances the time by

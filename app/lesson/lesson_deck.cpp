@@ -1,5 +1,6 @@
 #include "lesson/lesson_deck.h"
 
+#include "gui/engine_messages.h"
 #include "lesson/lesson_reader.h"
 
 #include <QFile>
@@ -32,7 +33,7 @@ QString formatDiagnostics(const Diagnostics& diagnostics) {
     });
     QStringList lines;
     for (const Diagnostic& d : items)
-        lines << QString::fromStdString(d.format());
+        lines << localizedFormat(d);
     return lines.join(QLatin1Char('\n'));
 }
 

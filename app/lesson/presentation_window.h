@@ -1,5 +1,5 @@
 #pragma once
-// Presentation mode (issue 6): a lesson full-screen, driven by the keyboard or a presenter
+// Presentation mode: a lesson full-screen, driven by the keyboard or a presenter
 // clicker.
 //
 //   → Space PageDown  next step (then the next scene)    ← PageUp  previous step

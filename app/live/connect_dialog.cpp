@@ -124,6 +124,8 @@ void ConnectDialog::setStatus(const QString& text, bool error) {
 void ConnectDialog::loadKubeconfig() {
     live::KubeconfigOptions options;
     options.kubeconfig = kubeconfigPath();
+    options.noKubeconfigHint =
+        tr("choose a kubeconfig file with Browse…, or start JobScope with KUBECONFIG set to one");
     loadError_.clear();
     kubeconfig_ = live::Kubeconfig::load(options, &loadError_);
     const QSignalBlocker blocker(contextCombo_);

@@ -1,5 +1,5 @@
 #pragma once
-// The timeline plot (issue 3 §4): requested parallelism against active Pods over time, with
+// The timeline plot: requested parallelism against active Pods over time, with
 // every difference explained. Used by the GUI and by the headless PNG export.
 //
 //   title
@@ -83,7 +83,7 @@ public:
     // On failure returns false and, if `error` is given, says why.
     bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
 
-    // Interaction and playback (issue 4). All times are x values: seconds since the origin.
+    // Interaction and playback. All times are x values: seconds since the origin.
     // The playhead is a vertical line on its own layer: moving it replots only that layer.
     // Hidden until the first call; NaN hides it again.
     void setPlayhead(double time);

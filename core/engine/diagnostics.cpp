@@ -3,6 +3,10 @@
 namespace jobscope {
 
 std::string Diagnostic::format() const {
+    return formatWith(message);
+}
+
+std::string Diagnostic::formatWith(const std::string& text) const {
     std::string out = file.empty() ? std::string("<input>") : file;
     if (position.known()) {
         out += ':' + std::to_string(position.line);
@@ -20,13 +24,14 @@ std::string Diagnostic::format() const {
         out += ": note: ";
         break;
     }
-    out += message;
+    out += text;
     return out;
 }
 
 void Diagnostics::add(Severity severity, const std::string& file, SourcePosition position,
-                      std::string message) {
-    items_.push_back(Diagnostic{severity, file, position, std::move(message)});
+                      Message message) {
+    std::string text = message.text();
+    items_.push_back(Diagnostic{severity, file, position, std::move(text), std::move(message)});
 }
 
 void Diagnostics::append(const Diagnostics& other) {
@@ -43,6 +48,10 @@ int Diagnostics::errorCount() const {
         if (d.severity == Severity::Error)
             ++count;
     return count;
+}
+
+Message prefixedMessage(const std::string& prefix, const Message& message) {
+    return Message("%1%2", {Message(prefix), message});
 }
 
 std::string Diagnostics::format() const {

@@ -1,7 +1,10 @@
 #pragma once
 // Messages about input files, with the place they refer to. Every reader in the engine
 // reports through this type, so the command line and the GUI print errors the same way:
-// `FILE:LINE:COLUMN: error: MESSAGE`.
+// `FILE:LINE:COLUMN: error: MESSAGE`. Each message keeps its template and arguments
+// (message.h), so that the app can show it translated.
+
+#include "message.h"
 
 #include <map>
 #include <string>
@@ -24,23 +27,26 @@ struct Diagnostic {
     Severity severity = Severity::Error;
     std::string file;
     SourcePosition position;
-    std::string message;
+    std::string message; // in English: source.text()
+    Message source;      // the template and its arguments, for a translation
 
     // "job.yaml:7:18: error: spec.parallelism: Invalid value: -1: must be ..."
     std::string format() const;
+    // The same with another text for the message (a translation of it).
+    std::string formatWith(const std::string& text) const;
 };
 
 class Diagnostics {
 public:
-    void add(Severity severity, const std::string& file, SourcePosition position,
-             std::string message);
-    void error(const std::string& file, SourcePosition position, std::string message) {
+    // A std::string is a literal message, a string literal a template (message.h).
+    void add(Severity severity, const std::string& file, SourcePosition position, Message message);
+    void error(const std::string& file, SourcePosition position, Message message) {
         add(Severity::Error, file, position, std::move(message));
     }
-    void warning(const std::string& file, SourcePosition position, std::string message) {
+    void warning(const std::string& file, SourcePosition position, Message message) {
         add(Severity::Warning, file, position, std::move(message));
     }
-    void note(const std::string& file, SourcePosition position, std::string message) {
+    void note(const std::string& file, SourcePosition position, Message message) {
         add(Severity::Note, file, position, std::move(message));
     }
     void append(const Diagnostics& other);
@@ -54,6 +60,9 @@ public:
 private:
     std::vector<Diagnostic> items_;
 };
+
+// `prefix` + `message` ("items[1]." + "spec.parallelism: …"), still translatable.
+Message prefixedMessage(const std::string& prefix, const Message& message);
 
 // Where each field of an imported object was written: "spec.parallelism" -> 7:18.
 // Validation works on plain structs and reports field paths; the reader maps them back.

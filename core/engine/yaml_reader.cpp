@@ -29,7 +29,9 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                        std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
     // yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
     if (text.find('\0') != std::string::npos) {
-        diagnostics.error(fileName, {}, "not a text file: it contains NUL bytes");
+        diagnostics.error(
+            fileName, {},
+            JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
         return false;
     }
     // yaml-cpp 0.7 never returns from LoadAll on some stray commas (yaml_guard.h).
@@ -45,15 +47,20 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
         if (!e.mark.is_null() && e.mark.line >= 0)
             at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
         diagnostics.error(fileName, at,
-                          "YAML nesting too deep (more than " + std::to_string(e.depth()) +
-                              " levels)");
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "YAML nesting too deep (more than %1 levels)"),
+                                  {std::to_string(e.depth())}));
     } catch (const YAML::Exception& e) {
         SourcePosition at;
         if (!e.mark.is_null() && e.mark.line >= 0)
             at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
-        diagnostics.error(fileName, at, "YAML syntax error: " + e.msg);
+        diagnostics.error(
+            fileName, at,
+            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "YAML syntax error: %1"), {e.msg}));
     } catch (const std::exception& e) {
-        diagnostics.error(fileName, {}, std::string("cannot parse YAML: ") + e.what());
+        diagnostics.error(fileName, {},
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot parse YAML: %1"),
+                                  {std::string(e.what())}));
     }
     documents.clear();
     return false;
@@ -62,13 +69,13 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
 bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics) {
     std::ifstream in(path, std::ios::binary);
     if (!in) {
-        diagnostics.error(path, {}, "cannot open file");
+        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file"));
         return false;
     }
     std::ostringstream buffer;
     buffer << in.rdbuf();
     if (in.bad()) {
-        diagnostics.error(path, {}, "cannot read file");
+        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read file"));
         return false;
     }
     text = buffer.str();
@@ -239,23 +246,24 @@ std::string formatRfc3339(Seconds seconds) {
     return out + "Z";
 }
 
-void YamlReader::error(const YAML::Node& at, const std::string& message) {
-    diagnostics_.error(fileName_, positionOf(at), message);
+void YamlReader::error(const YAML::Node& at, Message message) {
+    diagnostics_.error(fileName_, positionOf(at), std::move(message));
 }
 
-void YamlReader::error(SourcePosition at, const std::string& message) {
-    diagnostics_.error(fileName_, at, message);
+void YamlReader::error(SourcePosition at, Message message) {
+    diagnostics_.error(fileName_, at, std::move(message));
 }
 
-void YamlReader::warning(const YAML::Node& at, const std::string& message) {
-    diagnostics_.warning(fileName_, positionOf(at), message);
+void YamlReader::warning(const YAML::Node& at, Message message) {
+    diagnostics_.warning(fileName_, positionOf(at), std::move(message));
 }
 
 std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::string& path) {
     if (!node.IsDefined() || isNullScalar(node))
         return std::nullopt;
     if (!node.IsScalar() || !isPlainScalar(node)) {
-        error(node, path + ": Invalid value: " + describe(node) + ": must be an integer");
+        error(node, invalidValue(path, describe(node),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine", "must be an integer")));
         return std::nullopt;
     }
     const std::string& s = node.Scalar();
@@ -266,13 +274,16 @@ std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::stri
     int64_t value = 0;
     auto [ptr, ec] = std::from_chars(first, last, value);
     if (ec == std::errc::result_out_of_range) {
-        error(node, path + ": Invalid value: " + describe(node) +
-                        ": must be an integer between -9223372036854775808 and "
-                        "9223372036854775807");
+        error(node, invalidValue(path, describe(node),
+                                 Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                          "must be an integer between %1 and %2"),
+                                         {std::string("-9223372036854775808"),
+                                          std::string("9223372036854775807")})));
         return std::nullopt;
     }
     if (ec != std::errc() || ptr != last || first == last) {
-        error(node, path + ": Invalid value: " + describe(node) + ": must be an integer");
+        error(node, invalidValue(path, describe(node),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine", "must be an integer")));
         return std::nullopt;
     }
     return value;
@@ -285,8 +296,10 @@ std::optional<int32_t> YamlReader::int32(const YAML::Node& node, const std::stri
         return std::nullopt;
     if (*wide < std::numeric_limits<int32_t>::min() ||
         *wide > std::numeric_limits<int32_t>::max()) {
-        error(node, path + ": Invalid value: " + describe(node) +
-                        ": must be an integer between -2147483648 and 2147483647");
+        error(node, invalidValue(path, describe(node),
+                                 Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                          "must be an integer between %1 and %2"),
+                                         {std::string("-2147483648"), std::string("2147483647")})));
         return std::nullopt;
     }
     return static_cast<int32_t>(*wide);
@@ -306,7 +319,8 @@ std::optional<double> YamlReader::number(const YAML::Node& node, const std::stri
         if (ec == std::errc() && ptr == last && first != last && std::isfinite(value))
             return value;
     }
-    error(node, path + ": Invalid value: " + describe(node) + ": must be a number");
+    error(node, invalidValue(path, describe(node),
+                             JOBSCOPE_TR_NOOP("jobscope::engine", "must be a number")));
     return std::nullopt;
 }
 
@@ -322,7 +336,8 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, const std::strin
             if (s == f)
                 return false;
     }
-    error(node, path + ": Invalid value: " + describe(node) + ": must be true or false");
+    error(node, invalidValue(path, describe(node),
+                             JOBSCOPE_TR_NOOP("jobscope::engine", "must be true or false")));
     return std::nullopt;
 }
 
@@ -330,7 +345,8 @@ std::optional<std::string> YamlReader::string(const YAML::Node& node, const std:
     if (!node.IsDefined() || isNullScalar(node))
         return std::nullopt;
     if (!node.IsScalar()) {
-        error(node, path + ": Invalid value: " + describe(node) + ": must be a string");
+        error(node, invalidValue(path, describe(node),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine", "must be a string")));
         return std::nullopt;
     }
     return node.Scalar();
@@ -351,8 +367,11 @@ std::optional<Seconds> YamlReader::time(const YAML::Node& node, const std::strin
                 return value;
         }
     }
-    error(node, path + ": Invalid value: " + describe(node) +
-                    ": must be an RFC 3339 time (2026-01-01T00:00:30Z) or a number of seconds");
+    error(node, invalidValue(
+                    path, describe(node),
+                    JOBSCOPE_TR_NOOP(
+                        "jobscope::engine",
+                        "must be an RFC 3339 time (2026-01-01T00:00:30Z) or a number of seconds")));
     return std::nullopt;
 }
 
@@ -360,7 +379,8 @@ bool YamlReader::isMap(const YAML::Node& node, const std::string& path) {
     if (!node.IsDefined() || isNullScalar(node))
         return false;
     if (!node.IsMap()) {
-        error(node, path + ": Invalid value: " + describe(node) + ": must be a mapping");
+        error(node, invalidValue(path, describe(node),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine", "must be a mapping")));
         return false;
     }
     return true;
@@ -370,7 +390,8 @@ bool YamlReader::isSequence(const YAML::Node& node, const std::string& path) {
     if (!node.IsDefined() || isNullScalar(node))
         return false;
     if (!node.IsSequence()) {
-        error(node, path + ": Invalid value: " + describe(node) + ": must be a list");
+        error(node, invalidValue(path, describe(node),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine", "must be a list")));
         return false;
     }
     return true;
@@ -388,11 +409,16 @@ void YamlReader::rejectUnknownKeys(const YAML::Node& map, const std::string& pat
                 found = true;
         if (found)
             continue;
-        std::string message = childPath(path, key) + ": unknown field \"" + key + "\"";
         const std::string suggestion = closestMatch(key, known);
-        if (!suggestion.empty())
-            message += " (did you mean \"" + suggestion + "\"?)";
-        error(entry.first, message);
+        if (suggestion.empty())
+            error(entry.first,
+                  Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1: unknown field \"%2\""),
+                          {childPath(path, key), key}));
+        else
+            error(entry.first,
+                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                           "%1: unknown field \"%2\" (did you mean \"%3\"?)"),
+                          {childPath(path, key), key, suggestion}));
     }
 }
 

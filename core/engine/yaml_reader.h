@@ -41,9 +41,9 @@ public:
     const std::string& fileName() const { return fileName_; }
     Diagnostics& diagnostics() { return diagnostics_; }
 
-    void error(const YAML::Node& at, const std::string& message);
-    void error(SourcePosition at, const std::string& message);
-    void warning(const YAML::Node& at, const std::string& message);
+    void error(const YAML::Node& at, Message message);
+    void error(SourcePosition at, Message message);
+    void warning(const YAML::Node& at, Message message);
 
     // Each returns nullopt (after reporting, with `path` naming the field) when the node is
     // present but of the wrong type or out of range; nullopt without a report when the node

@@ -1,5 +1,5 @@
 #pragma once
-// A post-mortem dump (issue 5): what `kubectl get job,pods,events -o json` (or -o yaml) prints
+// A post-mortem dump: what `kubectl get job,pods,events -o json` (or -o yaml) prints
 // after the fact — a List, several objects or Lists one after another, or YAML documents —
 // becomes a Timeline built from the objects' own timestamps alone.
 //

@@ -39,7 +39,7 @@ bool isNull(const YAML::Node& node) {
 
 QString positioned(const QString& file, const YAML::Node& at, const QString& message) {
     Diagnostic diagnostic{Severity::Error, file.toStdString(), positionOf(at),
-                          message.toStdString()};
+                          message.toStdString(), Message()};
     return QString::fromStdString(diagnostic.format());
 }
 
@@ -182,11 +182,11 @@ std::optional<Kubeconfig> Kubeconfig::load(const KubeconfigOptions& options, QSt
     const QString home = homeDir.isEmpty() ? QDir::homePath() : homeDir;
     const QString defaultFile = QDir(home).filePath(QStringLiteral(".kube/config"));
     if (!QFileInfo::exists(defaultFile)) {
-        *error =
-            QCoreApplication::translate(
-                "Kubeconfig", "no kubeconfig: %1 does not exist and KUBECONFIG is not set (use "
-                              "--kubeconfig FILE)")
-                .arg(defaultFile);
+        *error = QCoreApplication::translate(
+                     "Kubeconfig", "no kubeconfig: %1 does not exist and KUBECONFIG is not set")
+                     .arg(defaultFile);
+        if (!options.noKubeconfigHint.isEmpty())
+            *error += QStringLiteral(" (%1)").arg(options.noKubeconfigHint);
         return std::nullopt;
     }
     return loadFiles({defaultFile}, error);

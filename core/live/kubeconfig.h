@@ -51,6 +51,9 @@ struct KubeconfigOptions {
     QString kubeconfig;    // --kubeconfig (one file; overrides KUBECONFIG)
     QString context;       // --context
     QString namespaceName; // --namespace / -n
+    // What the user can do when there is no kubeconfig at all, added to that error: the command
+    // line names its option, the app its file picker.
+    QString noKubeconfigHint;
 };
 
 class Kubeconfig {

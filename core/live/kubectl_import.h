@@ -1,5 +1,5 @@
 #pragma once
-// A capture made with kubectl alone (issue 5): one folder per Job holding the output of
+// A capture made with kubectl alone: one folder per Job holding the output of
 //
 //   kubectl get jobs   -n NS --watch -o json --output-watch-events > watch-jobs.jsonl
 //   kubectl get pods   -n NS --watch -o json --output-watch-events > watch-pods.jsonl

@@ -1,5 +1,5 @@
 #pragma once
-// One thing the live source saw (DESIGN.md §2): a Job, Pod or Event object as the API server
+// One thing the live source saw: a Job, Pod or Event object as the API server
 // sent it, how it arrived (listed, or a watch event) and when it arrived. The watcher emits
 // these, the recorder writes them to a trace (one JSON line each), and the TimelineBuilder
 // turns a sequence of them into the Timeline the analysis reads — so a live Job, a recorded

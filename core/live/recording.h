@@ -1,5 +1,5 @@
 #pragma once
-// One loader for every recorded source (issue 5, "Recording and replay"): the GUI's
+// One loader for every recorded source: the GUI's
 // JobDocument and `jobscope replay` open PATH with it, whatever it is —
 //   - a JobScope trace (trace.h): a file whose first line is the {"jobscope-trace": 1, …}
 //     header;

@@ -2,13 +2,13 @@
 
 #include "manifest/defaults.h"
 #include "manifest/manifest.h"
+#include "number_text.h"
 #include "yaml_reader.h"
 
 #include <QJsonArray>
 
 #include <algorithm>
 #include <cmath>
-#include <cstdio>
 #include <limits>
 #include <numeric>
 
@@ -27,9 +27,7 @@ YAML::Node toYaml(const QJsonValue& value) {
         const double d = value.toDouble();
         if (std::fabs(d) < 9.0e15 && d == std::floor(d))
             return YAML::Node(std::to_string(static_cast<long long>(d)));
-        char buffer[40];
-        std::snprintf(buffer, sizeof buffer, "%.17g", d);
-        return YAML::Node(std::string(buffer));
+        return YAML::Node(formatRoundTrip(d));
     }
     case QJsonValue::String:
         return YAML::Node(value.toString().toStdString());

@@ -1,5 +1,5 @@
 #pragma once
-// Observations -> Timeline (DESIGN.md §2): what a watch of one Job, its Pods and their Events
+// Observations -> Timeline: what a watch of one Job, its Pods and their Events
 // delivered, turned into the same Timeline the simulator writes, so that one analysis explains
 // a simulated, a live, a recorded and an imported Job.
 //

@@ -1,5 +1,5 @@
 #pragma once
-// The JobScope trace (issue 5, "Recording and replay"): JSON Lines, UTF-8.
+// The JobScope trace: JSON Lines, UTF-8.
 //
 //   {"jobscope-trace": 1, "recordedAt": "2026-11-27T20:29:56.1Z", "server": "https://…",
 //    "namespace": "batch", "job": "job-d"}

@@ -1,5 +1,5 @@
 #pragma once
-// What a recording keeps of an API object (issue 5, "Recording and replay"): only the fields
+// What a recording keeps of an API object: only the fields
 // JobScope reads, so that a trace is small and never carries what it must not — no
 // managedFields, no env or envFrom, no command lines, no volumes (projected service-account
 // tokens), no kubectl last-applied-configuration, no container messages.

@@ -14,8 +14,11 @@
 #include <QComboBox>
 #include <QImage>
 #include <QLabel>
+#include <QRegularExpression>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <cmath>
 
 using namespace jobscope;
 using jobscope::ui::CompareWindow;
@@ -153,6 +156,34 @@ private slots:
         QVERIFY(window.openFile(1, kPerItem));
         QVERIFY(!labelShows(window, error));
         QCOMPARE(window.summaryText(1), window.summaryText(0));
+    }
+
+    // A Job recorded on a real cluster beside its calibrated simulation: the recording is
+    // replayed (not simulated) under its menu title, and both complete within half a second.
+    void recordingBesideItsSimulation() {
+        CompareWindow window;
+        QString error;
+        QVERIFY2(window.openFile(0, QStringLiteral(":/recordings/quota-of-two-pods.jsonl"), &error),
+                 qPrintable(error));
+        QVERIFY2(window.openFile(1, QStringLiteral(":/examples/real/d.yaml"), &error),
+                 qPrintable(error));
+        QVERIFY(labelShows(window, QStringLiteral("Quota of 2 Pods, 6 completions")));
+        QVERIFY(labelShows(window, QStringLiteral("Quota of 2 Pods, 6 completions (calibrated "
+                                                  "simulation)")));
+        const QRegularExpression complete(
+            QStringLiteral(R"(^Complete \(CompletionsReached\) at (\d+\.\d) s)"));
+        const QRegularExpressionMatch recorded = complete.match(window.summaryText(0));
+        const QRegularExpressionMatch simulated = complete.match(window.summaryText(1));
+        QVERIFY2(recorded.hasMatch(), qPrintable(window.summaryText(0)));
+        QVERIFY2(simulated.hasMatch(), qPrintable(window.summaryText(1)));
+        QVERIFY(std::abs(recorded.captured(1).toDouble() - 21.9) < 0.5);
+        QVERIFY(std::abs(recorded.captured(1).toDouble() - simulated.captured(1).toDouble()) < 0.5);
+        QVERIFY(window.summaryText(0).contains(QStringLiteral("6 Pods created")));
+
+        // A folder of kubectl watch streams opens too, named after its Job.
+        QVERIFY2(window.openFile(0, test::recordingsDir() + QStringLiteral("/d"), &error),
+                 qPrintable(error));
+        QVERIFY(labelShows(window, QStringLiteral("Job job-d (recorded)")));
     }
 
     void quickPicksListTheTradeoffExamples() {

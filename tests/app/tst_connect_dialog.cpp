@@ -113,6 +113,27 @@ private slots:
         QVERIFY(!dialog.takeSession());
     }
 
+    // No kubeconfig anywhere: the dialog says what can be done in the app, not on a command
+    // line.
+    void noKubeconfigSaysWhatToDo() {
+        QTemporaryDir home;
+        const QByteArray oldHome = qgetenv("HOME");
+        const QByteArray oldKubeconfig = qgetenv("KUBECONFIG");
+        const bool hadKubeconfig = qEnvironmentVariableIsSet("KUBECONFIG");
+        qputenv("HOME", home.path().toLocal8Bit());
+        qunsetenv("KUBECONFIG");
+        ui::ConnectDialog dialog;
+        dialog.setKubeconfigPath(QString());
+        const QString status = dialog.statusText();
+        qputenv("HOME", oldHome);
+        if (hadKubeconfig)
+            qputenv("KUBECONFIG", oldKubeconfig);
+        QVERIFY2(status.contains(QStringLiteral("Browse")) && status.contains("KUBECONFIG"),
+                 qPrintable(status));
+        QVERIFY2(!status.contains(QStringLiteral("--kubeconfig")), qPrintable(status));
+        QVERIFY(!dialog.takeSession());
+    }
+
     void badgeSaysTheState_data() {
         QTest::addColumn<int>("state");
         QTest::addColumn<QString>("reason");

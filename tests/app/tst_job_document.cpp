@@ -3,6 +3,7 @@
 // each other, saving atomically and refusing to overwrite read-only sources.
 
 #include "gui/job_document.h"
+#include "gui/language.h"
 #include "support/test_paths.h"
 
 #include <QDir>
@@ -186,6 +187,28 @@ private slots:
         QCOMPARE(results.count(), 1);
         QVERIFY(document.diagnostics().isEmpty());
         QCOMPARE(peakActive(document), 4);
+    }
+
+    // In the Chinese UI the editor's messages are Chinese around the path and the value, as
+    // the engine's templates are translated (jobscope::engine in the .ts).
+    void messagesInTheUiLanguage() {
+        QVERIFY(jobscope::ui::applyLanguage(QStringLiteral("zh_CN")));
+        QString invalid = scenarioText(2);
+        invalid.replace(QStringLiteral("parallelism: 2"), QStringLiteral("parallelism: -4"));
+        JobDocument document;
+        document.openText(invalid, QStringLiteral("edit.yaml"));
+        document.waitForIdle();
+        const QString chinese = firstError(document);
+        QVERIFY(jobscope::ui::applyLanguage(QStringLiteral("en")));
+        QVERIFY2(
+            chinese.endsWith(QStringLiteral("job.spec.parallelism: 无效值: -4: 必须大于或等于 0")),
+            qPrintable(chinese));
+        document.runNow();
+        document.waitForIdle();
+        QVERIFY2(
+            firstError(document).endsWith(QStringLiteral(
+                "job.spec.parallelism: Invalid value: -4: must be greater than or equal to 0")),
+            qPrintable(firstError(document)));
     }
 
     void newerTextSupersedesARunInFlight() {

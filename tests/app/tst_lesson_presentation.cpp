@@ -1,4 +1,4 @@
-// The lesson on screen and on disk (issue 6): the PNG deck has one slide per step at the asked
+// The lesson on screen and on disk: the PNG deck has one slide per step at the asked
 // size, drawn (not blank) in both languages; presentation mode moves through the steps with the
 // keyboard alone, plays, changes speed and blanks the screen.
 

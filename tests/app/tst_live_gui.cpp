@@ -1,6 +1,6 @@
-// The main window's live mode (issue 5, "Watching" and "Recording and replay") against the
-// in-process fake API server replaying a real control-plane recording
-// (../shared/traces/a: a Job running waves of 3 Pods). The Pod events arrive one by one, as on
+// The main window's live mode (watching, recording and replay) against the in-process fake
+// API server replaying a real control-plane recording (tests/data/recordings/a: a Job running
+// waves of 3 Pods). The Pod events arrive one by one, as on
 // a cluster; the window shows the data as it grows, the badge says connected, the playhead
 // follows the newest time until the user scrubs back (the data keeps growing), End follows
 // again, and a recording made mid-way replays to the same Pods. Stopping logs no Qt warning.
@@ -186,7 +186,7 @@ private slots:
     void watchesFollowsAndRecords() {
         // Stopping aborts the watch streams: none may be read after that.
         QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
-        FakeCluster cluster(jobscope::test::sharedDir() + "/traces/a");
+        FakeCluster cluster(jobscope::test::recordingsDir() + "/a");
         QVERIFY(cluster.listen());
         KubeConnection connection;
         connection.server = cluster.url();
@@ -277,7 +277,7 @@ private slots:
     // Live › Open Recording Folder…: a folder of kubectl watch streams opens like a trace; the
     // knobs of the scenario shown before are hidden, and come back with the next scenario.
     void opensARecordingFolder() {
-        const QString folder = jobscope::test::sharedDir() + "/traces/d";
+        const QString folder = jobscope::test::recordingsDir() + "/d";
         MainWindow window;
         window.resize(1280, 800);
         QVERIFY(window.openFile(MainWindow::defaultExample()));

@@ -15,17 +15,21 @@
 
 #include <qcustomplot.h>
 
+#include <QAbstractButton>
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDialogButtonBox>
 #include <QDirIterator>
 #include <QFile>
 #include <QFileInfo>
 #include <QImage>
 #include <QLabel>
+#include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPlainTextEdit>
+#include <QRegularExpression>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -183,6 +187,49 @@ private slots:
             narration.contains(failed ? QStringLiteral("The Job has failed (BackoffLimitExceeded)")
                                       : QStringLiteral("The Job is complete (CompletionsReached)")),
             qPrintable(narration));
+    }
+
+    // File › Open Example › Recorded on a Real Cluster: the recordings under descriptive
+    // titles, then a heading and their calibrated simulations; a recording opens as what was
+    // observed (a trace, no scenario, no knobs to simulate with).
+    void recordedExamplesOpenAsRecordings() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        QMenu* file = window->menuBar()->actions().value(0)->menu();
+        QVERIFY(file);
+        QMenu* examples = nullptr;
+        for (QAction* a : file->actions())
+            if (a->menu() && a->text() == QStringLiteral("Open &Example"))
+                examples = a->menu();
+        QVERIFY(examples);
+        QMenu* recorded = nullptr;
+        for (QAction* a : examples->actions())
+            if (a->menu() && a->text() == QStringLiteral("&Recorded on a Real Cluster"))
+                recorded = a->menu();
+        QVERIFY(recorded);
+        QStringList texts;
+        QAction* first = nullptr;
+        for (QAction* a : recorded->actions()) {
+            texts << (a->isSeparator() ? QStringLiteral("--") + a->text() : a->text());
+            if (!first && !a->isSeparator())
+                first = a;
+        }
+        const qsizetype heading = texts.indexOf(QStringLiteral("--Calibrated simulations"));
+        QVERIFY2(heading == 4, qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions")));
+        QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions (calibrated "
+                                              "simulation)")));
+        for (const QString& text : texts)
+            QVERIFY2(!text.contains(QStringLiteral("trace"), Qt::CaseInsensitive),
+                     qPrintable(text));
+
+        first->trigger();
+        window->document()->waitForIdle();
+        QCOMPARE(window->document()->kind(), JobDocument::Kind::Trace);
+        QVERIFY(window->document()->filePath().startsWith(QStringLiteral(":/recordings/")));
+        const auto result = window->document()->result();
+        QVERIFY(result && !result->scenario);
+        QVERIFY(!values(window->timelinePlot()->graph(TimelinePlot::Series::Active)).isEmpty());
     }
 
     void everyExampleFillsThePlot_data() {
@@ -398,8 +445,21 @@ private slots:
         QVERIFY(window->document()->result());
         QCOMPARE(QSettings().value(QStringLiteral("ui/language")).toString(),
                  QStringLiteral("zh_CN"));
+        // Qt's own texts follow too (qt6-translations-l10n): the standard buttons of every
+        // dialog are Chinese, not English.
+        QVERIFY2(QCoreApplication::translate("QPlatformTheme", "Cancel") != QLatin1String("Cancel"),
+                 "Qt's translation (qtbase_zh_CN.qm) is not installed");
+        {
+            QDialogButtonBox buttons(QDialogButtonBox::Ok | QDialogButtonBox::Cancel |
+                                     QDialogButtonBox::Save | QDialogButtonBox::Discard);
+            for (QAbstractButton* button : buttons.buttons())
+                QVERIFY2(
+                    !button->text().contains(QRegularExpression(QStringLiteral("[A-Za-z]{2}"))),
+                    qPrintable(button->text()));
+        }
         window->setLanguage(QStringLiteral("en"));
         QTRY_COMPARE(menuTitle(*window, 0), QStringLiteral("&File"));
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), QStringLiteral("Cancel"));
     }
 
     void settingsSurviveARestart() {

@@ -1,6 +1,6 @@
 // `jobscope lesson` end to end: the built executable, run with no display, writes one PNG per
 // step at the asked size in either language, prints the outline without --png-dir, and answers
-// bad input with exit status 2 and a positioned message (DESIGN.md §4).
+// bad input with exit status 2 and a positioned message.
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"

@@ -1,7 +1,8 @@
 // `jobscope reconcile FILE` end to end: the built executable is run on state files and its
-// exit status, JSON on stdout and messages on stderr are checked (DESIGN.md §4). The expected
-// values are upstream's answers for those states: for the states converted from recorded
-// lifecycles (shared/traces) they are what the real kube-controller-manager did.
+// exit status (0, 2 for bad input), JSON on stdout and messages on stderr are checked. The
+// expected values are upstream's answers for those states: for the states converted from
+// recorded lifecycles (tests/data/recordings) they are what the real kube-controller-manager
+// did.
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"

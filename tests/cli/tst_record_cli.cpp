@@ -119,7 +119,7 @@ private:
 private slots:
     void initTestCase() {
         QVERIFY(dir.isValid());
-        const QString traces = jobscope::test::sharedDir() + "/traces/b";
+        const QString traces = jobscope::test::recordingsDir() + "/b";
         jobs = jobscope::test::readWatchEvents(traces + "/watch-jobs.jsonl");
         pods = jobscope::test::readWatchEvents(traces + "/watch-pods.jsonl");
         events = jobscope::test::readWatchEvents(traces + "/watch-events.jsonl");

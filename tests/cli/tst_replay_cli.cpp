@@ -1,9 +1,10 @@
 // `jobscope replay PATH ...` end to end: the built executable plays back the real recordings of
-// ../shared/traces (a kubectl watch folder, a JobScope trace, a dump) and writes the same
+// tests/data/recordings (a kubectl watch folder, a JobScope trace, a dump) and writes the same
 // reports as `jobscope simulate`.
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"
+#include "support/watch_recording.h"
 
 #include <QDir>
 #include <QFile>
@@ -11,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -23,7 +25,7 @@ Run runJobscope(const QStringList& arguments) {
 }
 
 QString trace(const QString& name) {
-    return QDir(jobscope::test::sharedDir()).filePath(QStringLiteral("traces/") + name);
+    return QDir(jobscope::test::recordingsDir()).filePath(name);
 }
 
 QString diagnose(const Run& run) {
@@ -62,8 +64,7 @@ class TestReplayCli : public QObject {
 private slots:
     void initTestCase() {
         QVERIFY(QFileInfo::exists(jobscope::test::jobscopeExecutable()));
-        if (!QFileInfo::exists(trace(QStringLiteral("d"))))
-            QSKIP("../shared/traces is not here");
+        QVERIFY(QFileInfo::exists(trace(QStringLiteral("d"))));
     }
 
     // d: a quota of 2 Pods. The series never shows more than 2 active; the causes name the
@@ -101,6 +102,44 @@ private slots:
                                    return r.contains(QStringLiteral("FailedCreate"));
                                }),
                  8);
+    }
+
+    // Every recording replays: a series from time 0 that ends with no active Pod, one Pods row
+    // per Pod the watch saw, and the Job's end among the causes.
+    void everyRecording_data() {
+        QTest::addColumn<QString>("folder");
+        for (const QString& folder : jobscope::test::recordedWatchFolders())
+            QTest::newRow(qPrintable(QFileInfo(folder).fileName())) << folder;
+    }
+    void everyRecording() {
+        QFETCH(QString, folder);
+        QTemporaryDir dir;
+        const QString series = dir.filePath(QStringLiteral("series.csv"));
+        const QString causes = dir.filePath(QStringLiteral("causes.csv"));
+        const QString pods = dir.filePath(QStringLiteral("pods.csv"));
+        const Run run = runJobscope(
+            {"replay", folder, "--series-csv", series, "--causes-csv", causes, "--pods-csv", pods});
+        QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+        const auto seriesRows = readCsv(series);
+        QVERIFY(seriesRows.size() > 2);
+        QCOMPARE(seriesRows[1].value(0), QStringLiteral("0.000"));
+        QCOMPARE(seriesRows.back().value(column(seriesRows, QStringLiteral("active"))),
+                 QStringLiteral("0"));
+        const auto causeRows = readCsv(causes);
+        const int cause = column(causeRows, QStringLiteral("cause"));
+        QVERIFY(std::any_of(causeRows.begin() + 1, causeRows.end(), [&](const QStringList& r) {
+            return r.value(cause) == QLatin1String("finished");
+        }));
+        QSet<QString> podNames;
+        for (const QJsonObject& event : jobscope::test::readWatchEvents(
+                 QDir(folder).filePath(QStringLiteral("watch-pods.jsonl"))))
+            podNames << event.value("object")
+                            .toObject()
+                            .value("metadata")
+                            .toObject()
+                            .value("name")
+                            .toString();
+        QCOMPARE(readCsv(pods).size(), 1 + podNames.size());
     }
 
     // A dump and the series on standard output; a PNG of the replay.

@@ -1,6 +1,7 @@
 // `jobscope simulate FILE ...` end to end: the built executable is run with no display (no
 // DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: main() must pick the offscreen platform itself)
-// and its exit status (DESIGN.md §4), output files and messages are checked.
+// and its exit status (0, 2 for bad input or usage, 1 for other failures), output files and
+// messages are checked.
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"
@@ -57,7 +58,13 @@ private slots:
     void writesOutputs();
     void seriesOnStandardOutput();
     void sameSeedSameCsv();
+    void sameCsvInEveryLocale();
     void untilStopsTheSimulation();
+    void standardInput();
+    void badStandardInput();
+    void builtInExample();
+    void help();
+    void messagesInChinese();
     void badInput_data();
     void badInput();
     void unwritableOutput_data();
@@ -141,6 +148,20 @@ void TestSimulateCli::sameSeedSameCsv() {
     QCOMPARE(a.out, b.out);
 }
 
+// A locale with a decimal comma (German) changes no number in the reports: the causes of
+// failure-backoff carry fractional delays.
+void TestSimulateCli::sameCsvInEveryLocale() {
+    const QString file = example(QStringLiteral("causes/failure-backoff.yaml"));
+    const QStringList arguments = {"simulate", file, "--causes-csv", "-"};
+    const Run c = runJobscope(arguments);
+    const Run german =
+        jobscope::test::runJobscope(arguments, {{}, QStringLiteral("de_DE.UTF-8"), {}});
+    QVERIFY2(c.exitCode == 0, qPrintable(diagnose(c)));
+    QVERIFY2(german.exitCode == 0, qPrintable(diagnose(german)));
+    QVERIFY2(c.out.contains("delay=") && c.out.contains('.'), c.out.constData());
+    QCOMPARE(german.out, c.out);
+}
+
 void TestSimulateCli::untilStopsTheSimulation() {
     const Run run = runJobscope({"simulate", example(QStringLiteral("fixed-completions.yaml")),
                                  "--until", "15s", "--series-csv", "-"});
@@ -152,6 +173,98 @@ void TestSimulateCli::untilStopsTheSimulation() {
     // 12 Pods of 10 s at parallelism 3 need about 40 s: at 15 s the Job is not done.
     const QList<QByteArray> header = lines.first().trimmed().split(',');
     QVERIFY(lines.last().split(',').value(header.indexOf("succeeded")).toInt() < 12);
+}
+
+// `simulate -` reads the scenario from standard input: the same series as from the file.
+void TestSimulateCli::standardInput() {
+    const QString file = example(QStringLiteral("causes/quota-exceeded.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::ReadOnly));
+    jobscope::test::JobscopeRunOptions options;
+    options.input = f.readAll();
+    const Run piped = jobscope::test::runJobscope({"simulate", "-", "--series-csv", "-"}, options);
+    const Run direct = runJobscope({"simulate", file, "--series-csv", "-"});
+    QVERIFY2(piped.exitCode == 0, qPrintable(diagnose(piped)));
+    QVERIFY2(direct.exitCode == 0, qPrintable(diagnose(direct)));
+    QVERIFY(piped.out.contains("quota-exceeded"));
+    QCOMPARE(piped.out, direct.out);
+}
+
+// A bad scenario on standard input is positioned in "<stdin>".
+void TestSimulateCli::badStandardInput() {
+    jobscope::test::JobscopeRunOptions options;
+    options.input = "job:\n  kind: Job\n  spec:\n    parallelism: -1\n";
+    const Run run = jobscope::test::runJobscope({"simulate", "-"}, options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.startsWith("<stdin>:"), qPrintable(diagnose(run)));
+    QVERIFY(run.out.isEmpty());
+}
+
+// `simulate example:NAME` runs the example compiled into the executable, as the file would.
+void TestSimulateCli::builtInExample() {
+    const Run builtIn =
+        runJobscope({"simulate", "example:causes/quota-exceeded", "--causes-csv", "-"});
+    const Run file = runJobscope(
+        {"simulate", example(QStringLiteral("causes/quota-exceeded.yaml")), "--causes-csv", "-"});
+    QVERIFY2(builtIn.exitCode == 0, qPrintable(diagnose(builtIn)));
+    QVERIFY(builtIn.out.contains("quota-exceeded"));
+    QCOMPARE(builtIn.out, file.out);
+
+    // A name that is not an example: exit status 2, the closest name, where to find them.
+    const Run typo = runJobscope({"simulate", "example:causes/quota-exceded"});
+    QCOMPARE(typo.exitCode, 2);
+    QVERIFY2(typo.err.startsWith("jobscope: error: no example 'causes/quota-exceded' (did you "
+                                 "mean 'causes/quota-exceeded'?)"),
+             qPrintable(diagnose(typo)));
+    QVERIFY(typo.err.contains("jobscope examples"));
+    QVERIFY(typo.out.isEmpty());
+    const Run unknown = runJobscope({"simulate", "example:nothing-like-it"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY2(unknown.err.startsWith("jobscope: error: no example 'nothing-like-it'; "),
+             qPrintable(diagnose(unknown)));
+}
+
+void TestSimulateCli::help() {
+    const Run run = runJobscope({"simulate", "--help"});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.out.startsWith("Usage: jobscope simulate"));
+    QVERIFY(run.out.contains("FILE '-' reads it from standard input"));
+    QVERIFY(run.out.contains("example:NAME"));
+    QVERIFY(run.out.contains("jobscope examples"));
+    // The examples named where they are: installed, or in the source tree of this build.
+    const QRegularExpression examples(QStringLiteral(R"(Examples are in (\S+)\.)"));
+    const QRegularExpressionMatch named = examples.match(run.out);
+    QVERIFY2(named.hasMatch(), qPrintable(run.out));
+    QVERIFY2(QFileInfo(named.captured(1)).isDir(), qPrintable(named.captured(1)));
+    const Run top = runJobscope({"--help"});
+    QCOMPARE(top.exitCode, 0);
+    QVERIFY(top.out.contains("  examples "));
+}
+
+// With --lang zh_CN the engine's messages are Chinese around the field path and the value,
+// and keep their position.
+void TestSimulateCli::messagesInChinese() {
+    const QString invalid = testData(QStringLiteral("manifests/invalid-spec.yaml"));
+    const Run run = runJobscope({"simulate", invalid, "--lang", "zh_CN"});
+    QCOMPARE(run.exitCode, 2);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(
+                 invalid +
+                 QStringLiteral(":6:16: error: spec.parallelism: 无效值: -1: 必须大于或等于 0")),
+             qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("Invalid value")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("must be")), qPrintable(err));
+
+    jobscope::test::JobscopeRunOptions options;
+    options.input = "job:\n  kind: Job\n  spec: {parallelism: x}\nruntime: 5\n";
+    const Run piped = jobscope::test::runJobscope({"simulate", "-", "--lang", "zh_CN"}, options);
+    QCOMPARE(piped.exitCode, 2);
+    const QString pipedErr = QString::fromUtf8(piped.err);
+    QVERIFY2(pipedErr.contains(QStringLiteral("job.spec.parallelism: 无效值: \"x\": 必须是整数")),
+             qPrintable(pipedErr));
+    QVERIFY2(pipedErr.contains(
+                 QStringLiteral("runtime：未知字段 \"runtime\"（您是指 \"runTime\" 吗？）")),
+             qPrintable(pipedErr));
 }
 
 void TestSimulateCli::badInput_data() {

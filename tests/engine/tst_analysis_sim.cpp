@@ -3,9 +3,10 @@
 // analysis, reading only the observations, must arrive at the same wantActive at every sync,
 // and must show the cause the scenario is built to produce.
 //
-// Scenarios: the four recorded Jobs of shared/traces (resources/examples/real/), and variants
-// of trace a with one world change each (failures, a deleted Pod with either replacement
-// policy, a lowered parallelism, suspend/resume, a quota, missing permission, a work queue).
+// Scenarios: the calibrated simulations of four recorded Jobs (resources/examples/real/), and
+// variants of recording a with one world change each (failures, a deleted Pod with either
+// replacement policy, a lowered parallelism, suspend/resume, a quota, missing permission, a work
+// queue).
 
 #include "analysis/analysis.h"
 #include "reconcile/explanation.h"

@@ -1,4 +1,4 @@
-// Each example under resources/examples/causes/ exists to show one cause (DESIGN.md §5): it is
+// Each example under resources/examples/causes/ exists to show one cause: it is
 // simulated, analysed from the observations alone, and the cause its file is named after must be
 // the primary cause for some stretch of the timeline.
 

@@ -1,4 +1,4 @@
-// Lessons (issue 6): the built-in lesson loads, every scene simulates and covers the subject,
+// Lessons: the built-in lesson loads, every scene simulates and covers the subject,
 // every caption shows the numbers of the simulated series at its step, and bad lesson files
 // get positioned messages.
 

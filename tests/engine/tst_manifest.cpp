@@ -1,6 +1,7 @@
-// Manifest import: hand-written Jobs, `kubectl get -o yaml|json` output (the recorded traces in
-// shared/traces), multi-document files, Lists, skipped kinds, and every kind of bad input; the
-// API defaults, with upstream pkg/apis/batch/v1/defaults_test.go TestSetDefaultJob ported.
+// Manifest import: hand-written Jobs, `kubectl get -o yaml|json` output (the recorded Jobs in
+// tests/data/recordings), multi-document files, Lists, skipped kinds, and every kind of bad
+// input; the API defaults, with upstream pkg/apis/batch/v1/defaults_test.go TestSetDefaultJob
+// ported.
 
 #include "manifest/defaults.h"
 #include "manifest/manifest.h"
@@ -75,6 +76,8 @@ class TestManifest : public QObject {
 private slots:
     void tracedJobs_data();
     void tracedJobs();
+    void tracedJobsWithFailures_data();
+    void tracedJobsWithFailures();
     void handWritten();
     void kubectlOutput();
     void multiDocument();
@@ -110,7 +113,7 @@ void TestManifest::tracedJobs_data() {
     QTest::addColumn<bool>("suspend");
     QTest::addColumn<bool>("finalObject");
 
-    const QString traces = test::sharedDir() + "/traces/";
+    const QString traces = test::recordingsDir() + "/";
     struct Trace {
         const char* id;
         int parallelism;
@@ -136,8 +139,6 @@ void TestManifest::tracedJobs() {
     QFETCH(int, completions);
     QFETCH(bool, suspend);
     QFETCH(bool, finalObject);
-    if (!QFileInfo::exists(path))
-        QSKIP("shared/traces is not beside this checkout");
 
     const ManifestImport result = importManifestFile(path.toStdString());
     QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
@@ -191,6 +192,67 @@ void TestManifest::tracedJobs() {
         const SourcePosition at = result.jobs.front().sources.find("spec.parallelism");
         QCOMPARE(at.line, completions > 0 ? 7 : 6);
         QCOMPARE(at.column, 16);
+    }
+}
+
+// The recorded Jobs whose Pods fail: c1 (backoffLimit 3) and f (Indexed, backoffLimitPerIndex
+// 1; upstream defaults backoffLimit to the largest int32 then). The final objects carry the
+// counts and the terminal condition the control plane wrote.
+void TestManifest::tracedJobsWithFailures_data() {
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<int>("parallelism");
+    QTest::addColumn<int>("completions");
+    QTest::addColumn<int>("backoffLimit");
+    QTest::addColumn<int>("backoffLimitPerIndex"); // -1: unset
+    QTest::addColumn<QString>("completionMode");
+    QTest::addColumn<QString>("finished"); // the terminal condition, "" for the submitted Job
+
+    const QString traces = test::recordingsDir() + "/";
+    for (const char* file : {"job.yaml", "final-job.json"}) {
+        const bool final = QLatin1String(file) == QLatin1String("final-job.json");
+        QTest::newRow(qPrintable(QStringLiteral("c1/") + QLatin1String(file)))
+            << traces + "c1/" + file << 2 << 4 << 3 << -1 << "NonIndexed"
+            << (final ? "Complete" : "");
+        QTest::newRow(qPrintable(QStringLiteral("f/") + QLatin1String(file)))
+            << traces + "f/" + file << 5 << 5 << 2147483647 << 1 << "Indexed"
+            << (final ? "Failed" : "");
+    }
+}
+
+void TestManifest::tracedJobsWithFailures() {
+    QFETCH(QString, path);
+    QFETCH(int, parallelism);
+    QFETCH(int, completions);
+    QFETCH(int, backoffLimit);
+    QFETCH(int, backoffLimitPerIndex);
+    QFETCH(QString, completionMode);
+    QFETCH(QString, finished);
+
+    const ManifestImport result = importManifestFile(path.toStdString());
+    QVERIFY2(result.ok(), qPrintable(dump(result.diagnostics)));
+    QVERIFY(result.diagnostics.items().empty());
+    QCOMPARE(result.jobs.size(), size_t(1));
+    const Job& job = result.jobs.front().job;
+    QCOMPARE(*job.spec.parallelism, parallelism);
+    QCOMPARE(job.spec.completions.value_or(-1), completions);
+    QCOMPARE(*job.spec.backoffLimit, backoffLimit);
+    QCOMPARE(job.spec.backoffLimitPerIndex.value_or(-1), backoffLimitPerIndex);
+    QCOMPARE(QString::fromStdString(*job.spec.completionMode), completionMode);
+    if (finished.isEmpty()) {
+        QVERIFY(job.status.conditions.empty());
+        return;
+    }
+    QCOMPARE(job.status.failed, 3);
+    QCOMPARE(job.status.succeeded, 4);
+    QCOMPARE(job.status.active, 0);
+    QVERIFY(std::any_of(job.status.conditions.begin(), job.status.conditions.end(),
+                        [&](const JobCondition& c) {
+                            return c.type == finished.toStdString() && c.status == "True";
+                        }));
+    if (job.spec.isIndexed()) {
+        QCOMPARE(QString::fromStdString(job.status.completedIndexes), QStringLiteral("0,1,3,4"));
+        QCOMPARE(QString::fromStdString(job.status.failedIndexes.value_or("")),
+                 QStringLiteral("2"));
     }
 }
 

@@ -565,7 +565,7 @@ void TestScenario::junkNeverCrashes() {
 void TestScenario::examples_data() {
     QTest::addColumn<QString>("file");
     const QString root = test::sourceDir() + "/resources/examples/";
-    // The files the issue asks for: the three patterns, the trade-offs, one per cause.
+    // The examples the app offers: the three patterns, the trade-offs, one per cause.
     const char* const required[] = {
         "patterns/non-parallel.yaml",
         "patterns/fixed-count-nonindexed.yaml",

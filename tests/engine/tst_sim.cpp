@@ -1,4 +1,4 @@
-// The simulator's behaviour (issue 3 §2): determinism, and the ways the modelled control plane
+// The simulator's behaviour: determinism, and the ways the modelled control plane
 // makes actual parallelism differ from the requested one — slow start under quota refusals,
 // failure back-off, a work queue that stops growing after its first success, terminating Pods
 // under both replacement policies, suspend / resume, the active deadline, TTL after finishing

@@ -1,9 +1,8 @@
-// The simulator against a real control plane (issue 3 §2 "Calibrated against a real control
-// plane"): the scenarios in resources/examples/real/ are simulated and compared with what the
-// recordings in shared/traces saw — Pod creation waves, the counting of finished Pods (the
-// succeeded counter moving ~1 s after the Pods end), quota refusals and their retries,
-// suspend / resume and the completion time — each within 0.5 s. Times on both sides are
-// seconds after the Job's creation (in a trace: its ADDED watch event).
+// The simulator against a real control plane: the scenarios in resources/examples/real/ are
+// simulated and compared with what the recordings in tests/data/recordings saw — Pod creation
+// waves, the counting of finished Pods (the succeeded counter moving ~1 s after the Pods end),
+// quota refusals and their retries, suspend / resume and the completion time — each within 0.5 s.
+// Times on both sides are seconds after the Job's creation (in a trace: its ADDED watch event).
 
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
@@ -187,7 +186,7 @@ class TestSimCalibration : public QObject {
             for (const auto& d : diagnostics.items())
                 qWarning("%s", d.message.c_str());
         }
-        pair.recorded = traceFacts(test::sharedDir() + QStringLiteral("/traces/") + trace);
+        pair.recorded = traceFacts(test::recordingsDir() + QLatin1Char('/') + trace);
         return cache_.emplace(trace, std::move(pair)).first->second;
     }
 
@@ -198,12 +197,6 @@ class TestSimCalibration : public QObject {
     }
 
 private slots:
-    void initTestCase() {
-        const QString dir = test::sharedDir() + QStringLiteral("/traces/a");
-        if (!QFileInfo::exists(dir + QStringLiteral("/watch-jobs.jsonl")))
-            QSKIP("shared/traces is not beside the source tree");
-    }
-
     void scenarioFilesRead_data() { traces(); }
     void scenarioFilesRead() {
         QFETCH(QString, trace);

@@ -1,5 +1,5 @@
 #pragma once
-// A Kubernetes API server stand-in for the live tests: HTTP/1.1 (or HTTPS, with listenTls) on
+// A fake Kubernetes API server for the live tests: HTTP/1.1 (or HTTPS, with listenTls) on
 // 127.0.0.1 only, one handler decides every answer, and an answer can be a whole body or a chunked
 // stream whose chunks the test sends when it likes (split lines, bookmarks, ERROR events, a dropped
 // connection, silence). Every request is recorded (method, path, query, headers) so tests can check

@@ -1,5 +1,5 @@
 #pragma once
-// An HTTP proxy stand-in for the live tests (127.0.0.1 only): it records the first line of each
+// A fake HTTP proxy for the live tests (127.0.0.1 only): it records the first line of each
 // request a client sends it — "GET http://host:port/path HTTP/1.1" (absolute form, for plain
 // HTTP) or "CONNECT host:port HTTP/1.1" (a tunnel, for HTTPS) — and passes the bytes on to the
 // one upstream server it fronts, in both directions.

@@ -22,8 +22,8 @@ using namespace jobscope::live;
 namespace {
 
 QJsonObject readJson(const QString& trace, const char* file) {
-    QFile f(QDir(test::sharedDir())
-                .filePath(QStringLiteral("traces/%1/%2").arg(trace, QLatin1String(file))));
+    QFile f(QDir(test::recordingsDir())
+                .filePath(QStringLiteral("%1/%2").arg(trace, QLatin1String(file))));
     if (!f.open(QIODevice::ReadOnly))
         qFatal("cannot read %s", qPrintable(f.fileName()));
     return QJsonDocument::fromJson(f.readAll()).object();
@@ -53,11 +53,6 @@ class TestDumpImport : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        if (!QFileInfo::exists(QDir(test::sharedDir()).filePath(QStringLiteral("traces/d"))))
-            QSKIP("../shared/traces is not here");
-    }
-
     // Created, started and finished times come from the objects.
     void timesFromObjects_data() {
         QTest::addColumn<QString>("trace");

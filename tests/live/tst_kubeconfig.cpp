@@ -266,8 +266,12 @@ private slots:
         QTemporaryDir home;
         QString error;
         QVERIFY(!Kubeconfig::load({}, &error, QString(), home.path()));
-        QVERIFY2(error.contains(".kube/config") && error.contains("--kubeconfig"),
+        QVERIFY2(error.contains(".kube/config") && error.contains("KUBECONFIG is not set"),
                  qPrintable(error));
+        KubeconfigOptions hinted;
+        hinted.noKubeconfigHint = QStringLiteral("use --kubeconfig FILE");
+        QVERIFY(!Kubeconfig::load(hinted, &error, QString(), home.path()));
+        QVERIFY2(error.endsWith(" (use --kubeconfig FILE)"), qPrintable(error));
         QVERIFY(!Kubeconfig::load({}, &error, dir.filePath("nothing-here.yaml"), home.path()));
         QVERIFY2(error.contains("KUBECONFIG"), qPrintable(error));
         QDir(home.path()).mkpath(".kube");
@@ -310,7 +314,7 @@ private slots:
                                         "    client-key: pki/client.key\n");
         const QString file = write("creds/config", yaml);
         QString error;
-        auto connection = resolveConnection({file, {}, {}}, &error);
+        auto connection = resolveConnection({file, {}, {}, {}}, &error);
         QVERIFY2(connection, qPrintable(error));
         QCOMPARE(connection->certificateAuthorityPem, QByteArray(kEcCertificate));
         QCOMPARE(connection->clientCertificatePem, QByteArray(kEcCertificate));
@@ -328,7 +332,7 @@ private slots:
                                    "contexts:\n- name: x\n  context: {cluster: c}\n"
                                    "current-context: x\n");
         QString error;
-        auto connection = resolveConnection({file, {}, {}}, &error);
+        auto connection = resolveConnection({file, {}, {}, {}}, &error);
         QVERIFY2(connection, qPrintable(error));
         QVERIFY(connection->insecureSkipTlsVerify);
         QCOMPARE(connection->warnings.size(), 1);
@@ -347,7 +351,7 @@ private slots:
                   "      installHint: install it with 'make plugin'\n"
                   "      interactiveMode: Never\n      provideClusterInfo: true\n");
         QString error;
-        auto connection = resolveConnection({file, {}, {}}, &error);
+        auto connection = resolveConnection({file, {}, {}, {}}, &error);
         QVERIFY2(connection, qPrintable(error));
         QVERIFY(connection->exec);
         QCOMPARE(connection->exec->command, dir.filePath("exec/bin/plugin"));

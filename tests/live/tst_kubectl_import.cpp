@@ -1,5 +1,5 @@
 // The kubectl watch-stream import against the real control-plane recordings in
-// ../shared/traces (README there): replaying each must tell the story the README tells.
+// tests/data/recordings (README there): replaying each must tell the story the README tells.
 
 #include "analysis/analysis.h"
 #include "live/kubectl_import.h"
@@ -21,7 +21,7 @@ using namespace jobscope::live;
 namespace {
 
 QString traceDir(const QString& name) {
-    return QDir(test::sharedDir()).filePath(QStringLiteral("traces/") + name);
+    return QDir(test::recordingsDir()).filePath(name);
 }
 
 Timeline replayFolder(const QString& folder) {
@@ -79,11 +79,6 @@ class TestKubectlImport : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() {
-        if (!QFileInfo::exists(traceDir(QStringLiteral("a"))))
-            QSKIP("../shared/traces is not here");
-    }
-
     // Pods created in waves: each expected creation time (seconds after the Job's creation)
     // matches one Pod within 0.5 s.
     void waves_data() {
@@ -128,6 +123,59 @@ private slots:
             QVERIFY(p.started && p.finished && *p.finished > *p.started);
             QCOMPARE(p.exitCode.value_or(-1), 0);
         }
+    }
+
+    // Jobs with failed Pods: the first creations (seconds after the Job's creation, each within
+    // 0.5 s), how many Pods failed and succeeded, and the terminal condition and its time.
+    void failures_data() {
+        QTest::addColumn<QString>("trace");
+        QTest::addColumn<std::vector<double>>("creations");
+        QTest::addColumn<int>("failed");
+        QTest::addColumn<int>("succeeded");
+        QTest::addColumn<QString>("condition");
+        QTest::addColumn<double>("finishedAt");
+        // Two failures at 4.3 s, their replacements after the 10 s backoff, and a success that
+        // resets the count of consecutive failures: the next Pods come without waiting.
+        QTest::newRow("c1: backoffLimit 3, three failures")
+            << "c1" << std::vector<double>{0, 0, 23.7, 23.7, 30.9, 30.9} << 3 << 4 << "Complete"
+            << 45.5;
+        // Indexes 2 and 3 fail at 4.3 s and are replaced together after the per-index backoff;
+        // index 2 fails again and the Job fails.
+        QTest::newRow("f: backoffLimitPerIndex 1, index 2 always fails")
+            << "f" << std::vector<double>{0, 0, 0, 0, 0, 14.2, 14.2} << 3 << 4 << "Failed" << 20.5;
+    }
+    void failures() {
+        QFETCH(QString, trace);
+        QFETCH(std::vector<double>, creations);
+        QFETCH(int, failed);
+        QFETCH(int, succeeded);
+        QFETCH(QString, condition);
+        QFETCH(double, finishedAt);
+        const Timeline tl = replayFolder(traceDir(trace));
+        const std::vector<double> got = podCreations(tl);
+        QVERIFY2(got.size() >= creations.size(), qPrintable(describe(got)));
+        for (size_t i = 0; i < creations.size(); ++i)
+            QVERIFY2(std::abs(got[i] - creations[i]) < 0.5,
+                     qPrintable(QStringLiteral("creations %1, expected %2")
+                                    .arg(describe(got), describe(creations))));
+        QCOMPARE(static_cast<int>(got.size()), failed + succeeded);
+        const auto at = conditionAt(tl, condition.toLatin1().constData());
+        QVERIFY2(at, qPrintable(condition));
+        QVERIFY2(std::abs(*at - finishedAt) < 0.5, qPrintable(QString::number(*at)));
+
+        const Analysis a = analyze(tl);
+        const auto phases = [&](const char* phase) {
+            return static_cast<int>(
+                std::count_if(a.pods.begin(), a.pods.end(), [&](const PodLifecycle& p) {
+                    return p.phase == std::string(phase);
+                }));
+        };
+        QCOMPARE(phases("Failed"), failed);
+        QCOMPARE(phases("Succeeded"), succeeded);
+        for (const PodLifecycle& p : a.pods)
+            QCOMPARE(p.exitCode.value_or(-1), p.phase == std::string("Failed") ? 1 : 0);
+        QVERIFY(hasCause(a, "finished"));
+        QCOMPARE(a.series.back().active, 0);
     }
 
     // d: the quota refused creations; the analysis says so, and never sees more than 2 Pods.

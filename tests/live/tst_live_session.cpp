@@ -1,5 +1,5 @@
 // A LiveSession against the fake API server replaying a real control-plane recording
-// (../shared/traces/<job>/watch-*.jsonl): the Job, its Pods (by the controller-uid label) and
+// (tests/data/recordings/<job>/watch-*.jsonl): the Job, its Pods (by the controller-uid label) and
 // their Events arrive as Observations, trimmed, none lost or repeated even when the Pod watch
 // drops half way; the session says when the Job is done; only GETs are sent. And for every
 // recording there, the live analysis equals the analysis of replaying the folder directly.
@@ -81,7 +81,7 @@ private slots:
         QFETCH(QString, folder);
         QFETCH(bool, dropPodWatch);
         const auto recorded =
-            jobscope::test::readWatchFolder(jobscope::test::sharedDir() + "/traces/" + folder);
+            jobscope::test::readWatchFolder(jobscope::test::recordingsDir() + "/" + folder);
         const QList<QJsonObject> jobs = watchEvents(recorded.jobs);
         const QList<QJsonObject> pods = watchEvents(recorded.pods);
         const QList<QJsonObject> events = watchEvents(recorded.events);
@@ -217,7 +217,7 @@ private slots:
         QTest::addColumn<bool>("splitLines");
         const QStringList folders = jobscope::test::recordedWatchFolders();
         if (folders.isEmpty())
-            qFatal("no recordings in %s/traces", qPrintable(jobscope::test::sharedDir()));
+            qFatal("no recordings in %s", qPrintable(jobscope::test::recordingsDir()));
         for (const QString& folder : folders) {
             const QString name = QFileInfo(folder).fileName();
             QTest::newRow(qPrintable(name)) << folder << false;

@@ -13,12 +13,8 @@ QString testDataDir() {
     return QStringLiteral(JOBSCOPE_TEST_DATA_DIR);
 }
 
-QString sharedDir() {
-    // CI lays shared/ beside the clone; a variable lets a developer point elsewhere.
-    const QByteArray overridden = qgetenv("JOBSCOPE_SHARED_DIR");
-    if (!overridden.isEmpty())
-        return QString::fromLocal8Bit(overridden);
-    return QDir::cleanPath(QStringLiteral(JOBSCOPE_SHARED_DIR));
+QString recordingsDir() {
+    return testDataDir() + QStringLiteral("/recordings");
 }
 
 QString jobscopeExecutable() {

@@ -5,9 +5,9 @@
 
 namespace jobscope::test {
 
-QString sourceDir();   // the repository root
-QString testDataDir(); // tests/data
-QString sharedDir();   // ../shared (read-only fixtures: traces, reference)
+QString sourceDir();     // the repository root
+QString testDataDir();   // tests/data
+QString recordingsDir(); // tests/data/recordings: Jobs recorded from a real control plane
 QString jobscopeExecutable();
 
 } // namespace jobscope::test

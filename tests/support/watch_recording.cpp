@@ -76,7 +76,7 @@ RecordedWatchFolder readWatchFolder(const QString& folder) {
 }
 
 QStringList recordedWatchFolders() {
-    const QDir traces(sharedDir() + QStringLiteral("/traces"));
+    const QDir traces(recordingsDir());
     QStringList folders;
     for (const QString& name : traces.entryList(QDir::Dirs | QDir::NoDotAndDotDot, QDir::Name))
         if (QFile::exists(traces.filePath(name) + QStringLiteral("/watch-jobs.jsonl")))

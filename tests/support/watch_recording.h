@@ -1,5 +1,5 @@
 #pragma once
-// A folder of recorded kubectl watch streams, as in ../shared/traces/<job>/: watch-jobs.jsonl,
+// A folder of recorded kubectl watch streams, as in tests/data/recordings/<job>/: watch-jobs.jsonl,
 // watch-pods.jsonl and watch-events.jsonl, one {"ts": RFC 3339 receive time, "event": {"type",
 // "object"}} per line. Tests serve them through the fake API server and compare what a live
 // session makes of them with replaying the folder directly.
@@ -30,7 +30,7 @@ QList<QJsonObject> readWatchEvents(const QString& file);
 // Reads `folder`; fails the calling test through qFatal on a missing or malformed file (the
 // fixtures are read-only inputs, not what is being tested).
 RecordedWatchFolder readWatchFolder(const QString& folder);
-// The folders under sharedDir()/traces that hold watch-jobs.jsonl, sorted by name.
+// The folders under recordingsDir() that hold watch-jobs.jsonl, sorted by name.
 QStringList recordedWatchFolders();
 
 } // namespace jobscope::test

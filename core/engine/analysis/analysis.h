@@ -1,5 +1,5 @@
 #pragma once
-// The requested-vs-actual picture of one Job (issue 3 §3): from a Timeline — simulated now,
+// The requested-vs-actual picture of one Job: from a Timeline — simulated now,
 // live later — the parallelism series, the cause intervals and the per-Pod lifecycles.
 //
 // Only what an observer of the API server can see is used: Job spec/status changes, Pod

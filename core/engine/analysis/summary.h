@@ -1,5 +1,5 @@
 #pragma once
-// The figures a comparison of two runs needs (issue 4 "Compare", issue 6 trade-offs): when the
+// The figures a comparison of two runs needs (Compare, the trade-off lessons): when the
 // Job finished and what it cost, from an Analysis only.
 
 #include "analysis/analysis.h"

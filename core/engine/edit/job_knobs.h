@@ -1,5 +1,5 @@
 #pragma once
-// The editor's common knobs (issue 4): where each lives in a scenario or a bare Job manifest,
+// The editor's common knobs: where each lives in a scenario or a bare Job manifest,
 // what the text says about it (or the default when it says nothing), and the text with one knob
 // changed — through yaml_edit, so nothing else in the file moves.
 //

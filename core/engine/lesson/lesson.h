@@ -1,5 +1,5 @@
 #pragma once
-// A lesson (issue 6): scenes shown one after the other, each a scenario (optionally a second
+// A lesson: scenes shown one after the other, each a scenario (optionally a second
 // one side by side) with steps — stop points on the scenario's timeline, each with a one-line
 // caption in English and Chinese whose {placeholders} are filled from the simulated series at
 // that moment. docs/lesson.md describes the file format for teachers.

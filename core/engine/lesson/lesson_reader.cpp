@@ -13,7 +13,7 @@ namespace jobscope {
 
 namespace {
 
-// The cause ids an anchor may name (DESIGN.md §5, without "none").
+// The cause ids an anchor may name (reconcile/explanation.h, without "none").
 const std::vector<std::string>& anchorCauses() {
     static const std::vector<std::string> ids = {cause::RemainingCompletions,
                                                  cause::WorkQueueDraining,

@@ -120,9 +120,11 @@ bool JobReader::map(const YAML::Node& node, const std::string& path) {
         const SourcePosition at = positionOf(it->first);
         auto [first, inserted] = seen.emplace(key, at);
         if (!inserted)
-            reader_.error(it->first, childPath(path, key) + ": duplicate key \"" + key +
-                                         "\" (first written at line " +
-                                         std::to_string(first->second.line) + ")");
+            reader_.error(
+                it->first,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "%1: duplicate key \"%2\" (first written at line %3)"),
+                        {childPath(path, key), key, std::to_string(first->second.line)}));
     }
     return true;
 }
@@ -144,7 +146,11 @@ void JobReader::readStringMap(const YAML::Node& node, const std::string& path,
         return;
     for (auto it = node.begin(); it != node.end(); ++it) {
         if (!it->first.IsScalar()) {
-            reader_.error(it->first, path + ": Invalid value: a mapping key must be a string");
+            reader_.error(
+                it->first,
+                fieldError(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                           std::nullopt,
+                           JOBSCOPE_TR_NOOP("jobscope::engine", "a mapping key must be a string")));
             failed(path);
             continue;
         }
@@ -406,7 +412,10 @@ void JobReader::readStatus(const YAML::Node& node, JobStatus& status) {
 
 std::optional<Job> JobReader::read(const YAML::Node& node) {
     if (!present(node) || !node.IsMap()) {
-        reader_.error(node, "a Job must be a mapping with apiVersion, kind, metadata and spec");
+        reader_.error(
+            node,
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "a Job must be a mapping with apiVersion, kind, metadata and spec"));
         return std::nullopt;
     }
     map(node, "");
@@ -414,14 +423,20 @@ std::optional<Job> JobReader::read(const YAML::Node& node) {
     mark("", node);
     if (auto apiVersion = string(field(node, "apiVersion"), "apiVersion");
         apiVersion && *apiVersion != "batch/v1") {
-        reader_.error(field(node, "apiVersion"),
-                      "apiVersion: Unsupported value: " + validation::quote(*apiVersion) +
-                          ": supported values: \"batch/v1\" (a Job is batch/v1)");
+        reader_.error(
+            field(node, "apiVersion"),
+            fieldError("apiVersion", JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                       validation::quote(*apiVersion),
+                       JOBSCOPE_TR_NOOP("jobscope::engine",
+                                        "supported values: \"batch/v1\" (a Job is batch/v1)")));
         failed("apiVersion");
     }
     if (auto kind = string(field(node, "kind"), "kind"); kind && *kind != "Job") {
-        reader_.error(field(node, "kind"), "kind: Unsupported value: " + validation::quote(*kind) +
-                                               ": supported values: \"Job\"");
+        reader_.error(
+            field(node, "kind"),
+            fieldError("kind", JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                       validation::quote(*kind),
+                       JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: \"Job\"")));
         failed("kind");
     }
     Job job;
@@ -496,10 +511,12 @@ public:
             importObject(documents[i], static_cast<int>(i), "");
         }
         if (!sawJob_ && !result_.diagnostics.hasErrors())
-            reader_.error(SourcePosition{}, anyObject
-                                                ? "no Job in this file: it holds no object of "
-                                                  "kind Job (apiVersion batch/v1)"
-                                                : "no Job in this file: it is empty");
+            reader_.error(SourcePosition{},
+                          anyObject ? JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "no Job in this file: it holds no object of "
+                                                       "kind Job (apiVersion batch/v1)")
+                                    : JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "no Job in this file: it is empty"));
     }
 
 private:
@@ -509,16 +526,23 @@ private:
 
     void importObject(const YAML::Node& object, int document, const std::string& where) {
         if (!object.IsMap()) {
-            reader_.error(object, where + "not a Kubernetes object: expected a mapping with "
-                                          "apiVersion and kind");
+            reader_.error(
+                object,
+                prefixedMessage(
+                    where,
+                    JOBSCOPE_TR_NOOP(
+                        "jobscope::engine",
+                        "not a Kubernetes object: expected a mapping with apiVersion and kind")));
             return;
         }
         const YAML::Node kindNode = field(object, "kind");
         const auto kind = reader_.string(kindNode, where + "kind");
         if (!kind) {
             if (!present(kindNode))
-                reader_.error(object, where + "kind: Required value: every object needs a "
-                                              "kind (kind: Job)");
+                reader_.error(object, requiredValue(where + "kind",
+                                                    JOBSCOPE_TR_NOOP(
+                                                        "jobscope::engine",
+                                                        "every object needs a kind (kind: Job)")));
             return;
         }
         if (*kind == "List" || *kind == "JobList") {
@@ -526,13 +550,17 @@ private:
             return;
         }
         if (*kind != "Job") {
-            reader_.diagnostics().note(reader_.fileName(), positionOf(kindNode),
-                                       "skipping " + describeObject(*kind, object) + ": not a Job");
+            reader_.diagnostics().note(
+                reader_.fileName(), positionOf(kindNode),
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "skipping %1: not a Job"),
+                        {describeObject(*kind, object)}));
             return;
         }
         sawJob_ = true;
         if (!present(field(object, "apiVersion")))
-            reader_.error(object, where + "apiVersion: Required value: a Job is batch/v1");
+            reader_.error(object,
+                          requiredValue(where + "apiVersion",
+                                        JOBSCOPE_TR_NOOP("jobscope::engine", "a Job is batch/v1")));
         importJob(object, document);
     }
 
@@ -586,7 +614,8 @@ void reportFieldErrors(const std::vector<FieldError>& errors, const SourceMap& s
                        YamlReader& reader, const std::string& pathPrefix) {
     for (const auto& error : errors)
         reader.error(sources.find(error.path),
-                     pathPrefix.empty() ? error.message : pathPrefix + "." + error.message);
+                     pathPrefix.empty() ? error.source
+                                        : prefixedMessage(pathPrefix + ".", error.source));
 }
 
 ManifestImport importManifestText(const std::string& text, const std::string& fileName) {

@@ -35,7 +35,8 @@ constexpr size_t kDNS1123SubdomainMaxLength = 253;
 constexpr size_t kQualifiedNameMaxLength = 63;
 constexpr size_t kLabelValueMaxLength = 63;
 
-constexpr const char* kNegativeErrorMsg = "must be greater than or equal to 0";
+constexpr const char* kNegativeErrorMsg =
+    JOBSCOPE_TR_NOOP("jobscope::engine", "must be greater than or equal to 0");
 
 // Batch label keys (pkg/apis/batch/types.go).
 constexpr const char* kLegacyControllerUidLabel = "controller-uid";
@@ -52,48 +53,54 @@ public:
     std::vector<FieldError> list;
 
     // Invalid with a value already rendered as Go prints it.
-    void invalid(const std::string& path, const std::string& value, const std::string& detail) {
-        add(path, "Invalid value", value, detail);
+    // A detail given as a string literal is a template the app translates (message.h); one
+    // built at run time stays English.
+    void invalid(const std::string& path, const std::string& value, Message detail) {
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), value, std::move(detail));
     }
     // Invalid with field.OmitValueType{}: no value is printed.
-    void invalidOmitValue(const std::string& path, const std::string& detail) {
-        add(path, "Invalid value", std::nullopt, detail);
+    void invalidOmitValue(const std::string& path, Message detail) {
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+            std::move(detail));
     }
-    void required(const std::string& path, const std::string& detail) {
-        add(path, "Required value", std::nullopt, detail);
+    void required(const std::string& path, Message detail) {
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Required value"), std::nullopt,
+            std::move(detail));
     }
     void notSupported(const std::string& path, const std::string& value,
                       std::initializer_list<const char*> validValues) {
-        std::string detail;
+        std::string values;
         for (const char* v : validValues)
-            detail += (detail.empty() ? "supported values: " : ", ") + validation::quote(v);
-        add(path, "Unsupported value", value, detail);
+            values += (values.empty() ? "" : ", ") + validation::quote(v);
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"), value,
+            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"), {values}));
     }
     void duplicate(const std::string& path, const std::string& value) {
-        add(path, "Duplicate value", value, "");
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Duplicate value"), value, std::string());
     }
     void tooMany(const std::string& path, size_t actual, size_t max) {
-        add(path, "Too many", std::to_string(actual),
-            "must have at most " + std::to_string(max) + " items");
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Too many"), std::to_string(actual),
+            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "must have at most %1 items"),
+                    {std::to_string(max)}));
     }
     // TooLong prints no value; the detail differs between field.TooLong and
     // field.TooLongMaxLength, so the caller gives it.
-    void tooLong(const std::string& path, const std::string& detail) {
-        add(path, "Too long", std::nullopt, detail);
+    void tooLong(const std::string& path, Message detail) {
+        add(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Too long"), std::nullopt,
+            std::move(detail));
     }
     void append(const std::vector<FieldError>& more) {
         list.insert(list.end(), more.begin(), more.end());
     }
 
 private:
-    void add(const std::string& path, const std::string& type,
-             const std::optional<std::string>& value, const std::string& detail) {
-        std::string message = path + ": " + type;
-        if (value)
-            message += ": " + *value;
-        if (!detail.empty())
-            message += ": " + detail;
-        list.push_back(FieldError{path, std::move(message), type, detail});
+    void add(const std::string& path, const char* type, const std::optional<std::string>& value,
+             Message detail) {
+        std::string detailText = detail.text();
+        Message source = fieldError(path, type, value, std::move(detail));
+        std::string message = source.text();
+        list.push_back(
+            FieldError{path, std::move(message), type, std::move(detailText), std::move(source)});
     }
 };
 
@@ -266,7 +273,8 @@ void validateObjectMeta(Errors& errs, const ObjectMeta& meta) {
         for (const auto& msg : nameIsDNSSubdomain(meta.generateName, true))
             errs.invalid("metadata.generateName", str(meta.generateName), msg);
     if (meta.name.empty()) {
-        errs.required("metadata.name", "name or generateName is required");
+        errs.required("metadata.name",
+                      JOBSCOPE_TR_NOOP("jobscope::engine", "name or generateName is required"));
     } else {
         for (const auto& msg : nameIsDNSSubdomain(meta.name, false))
             errs.invalid("metadata.name", str(meta.name), msg);
@@ -324,7 +332,7 @@ void validateGeneratedSelector(Errors& errs, const Job& job) {
                           {kLegacyJobNameLabel, name}};
     if (!selectorMatches(job.spec.selector, expected))
         errs.invalid("spec.selector", goLabelSelector(job.spec.selector),
-                     "`selector` not auto-generated");
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "`selector` not auto-generated"));
 }
 
 // IsDomainPrefixedPath.
@@ -335,7 +343,9 @@ void validateDomainPrefixedPath(Errors& errs, const std::string& path, const std
     }
     const size_t slash = value.find('/');
     if (slash == std::string::npos || slash == 0 || slash + 1 == value.size()) {
-        errs.invalid(path, str(value), "must be a domain-prefixed path (such as \"acme.io/foo\")");
+        errs.invalid(path, str(value),
+                     JOBSCOPE_TR_NOOP("jobscope::engine",
+                                      "must be a domain-prefixed path (such as \"acme.io/foo\")"));
         return;
     }
     const std::string host = value.substr(0, slash);
@@ -386,15 +396,20 @@ void validatePodFailurePolicyRuleOnExitCodes(Errors& errs,
                                              const std::set<std::string>& containerNames) {
     const std::string operatorPath = path + ".operator";
     if (req.operator_.empty())
-        errs.required(operatorPath, "valid values: [\"In\" \"NotIn\"]");
+        errs.required(operatorPath,
+                      JOBSCOPE_TR_NOOP("jobscope::engine", "valid values: [\"In\" \"NotIn\"]"));
     else if (req.operator_ != "In" && req.operator_ != "NotIn")
         errs.notSupported(operatorPath, str(req.operator_), {"In", "NotIn"});
     if (req.containerName && !containerNames.count(*req.containerName))
-        errs.invalid(path + ".containerName", str(*req.containerName),
-                     "must be one of the container or initContainer names in the pod template");
+        errs.invalid(
+            path + ".containerName", str(*req.containerName),
+            JOBSCOPE_TR_NOOP(
+                "jobscope::engine",
+                "must be one of the container or initContainer names in the pod template"));
     const std::string valuesPath = path + ".values";
     if (req.values.empty())
-        errs.invalid(valuesPath, goInt32Slice(req.values), "at least one value is required");
+        errs.invalid(valuesPath, goInt32Slice(req.values),
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "at least one value is required"));
     else if (req.values.size() > kMaxPodFailurePolicyOnExitCodesValues)
         errs.tooMany(valuesPath, req.values.size(), kMaxPodFailurePolicyOnExitCodesValues);
     bool ordered = true;
@@ -403,14 +418,16 @@ void validatePodFailurePolicyRuleOnExitCodes(Errors& errs,
         const std::string valuePath = valuesPath + "[" + std::to_string(j) + "]";
         const int32_t value = req.values[j];
         if (req.operator_ == "In" && value == 0)
-            errs.invalid(valuePath, num(value), "must not be 0 for the In operator");
+            errs.invalid(valuePath, num(value),
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "must not be 0 for the In operator"));
         if (!unique.insert(value).second)
             errs.duplicate(valuePath, num(value));
         if (j > 0 && req.values[j - 1] > value)
             ordered = false;
     }
     if (!ordered)
-        errs.invalid(valuesPath, goInt32Slice(req.values), "must be ordered");
+        errs.invalid(valuesPath, goInt32Slice(req.values),
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "must be ordered"));
 }
 
 void validatePodFailurePolicyRuleOnPodConditions(
@@ -425,7 +442,9 @@ void validatePodFailurePolicyRuleOnPodConditions(
             errs.invalid(patternPath + ".type", str(pattern.type), msg);
         const std::string statusPath = patternPath + ".status";
         if (pattern.status.empty())
-            errs.required(statusPath, "valid values: [\"False\" \"True\" \"Unknown\"]");
+            errs.required(statusPath,
+                          JOBSCOPE_TR_NOOP("jobscope::engine",
+                                           "valid values: [\"False\" \"True\" \"Unknown\"]"));
         else if (pattern.status != "False" && pattern.status != "True" &&
                  pattern.status != "Unknown")
             errs.notSupported(statusPath, str(pattern.status), {"False", "True", "Unknown"});
@@ -437,11 +456,15 @@ void validatePodFailurePolicyRule(Errors& errs, const JobSpec& spec,
                                   const std::set<std::string>& containerNames) {
     const std::string actionPath = path + ".action";
     if (rule.action.empty()) {
-        errs.required(actionPath, "valid values: [\"Count\" \"FailIndex\" \"FailJob\" \"Ignore\"]");
+        errs.required(
+            actionPath,
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "valid values: [\"Count\" \"FailIndex\" \"FailJob\" \"Ignore\"]"));
     } else if (rule.action == pod_failure_policy_action::FailIndex) {
         if (!spec.backoffLimitPerIndex)
             errs.invalid(actionPath, str(rule.action),
-                         "requires the backoffLimitPerIndex to be set");
+                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                          "requires the backoffLimitPerIndex to be set"));
     } else if (rule.action != pod_failure_policy_action::Count &&
                rule.action != pod_failure_policy_action::FailJob &&
                rule.action != pod_failure_policy_action::Ignore) {
@@ -455,11 +478,15 @@ void validatePodFailurePolicyRule(Errors& errs, const JobSpec& spec,
         validatePodFailurePolicyRuleOnPodConditions(errs, rule.onPodConditions,
                                                     path + ".onPodConditions");
     if (rule.onExitCodes && !rule.onPodConditions.empty())
-        errs.invalidOmitValue(path,
-                              "specifying both OnExitCodes and OnPodConditions is not supported");
+        errs.invalidOmitValue(
+            path,
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "specifying both OnExitCodes and OnPodConditions is not supported"));
     if (!rule.onExitCodes && rule.onPodConditions.empty())
-        errs.invalidOmitValue(path,
-                              "specifying one of OnExitCodes and OnPodConditions is required");
+        errs.invalidOmitValue(
+            path,
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "specifying one of OnExitCodes and OnPodConditions is required"));
 }
 
 void validatePodFailurePolicy(Errors& errs, const JobSpec& spec) {
@@ -480,7 +507,10 @@ void validatePodFailurePolicy(Errors& errs, const JobSpec& spec) {
 void validateSuccessPolicyRule(Errors& errs, const JobSpec& spec, const SuccessPolicyRule& rule,
                                const std::string& path) {
     if (!rule.succeededCount && !rule.succeededIndexes)
-        errs.required(path, "at least one of succeededCount or succeededIndexes must be specified");
+        errs.required(path,
+                      JOBSCOPE_TR_NOOP(
+                          "jobscope::engine",
+                          "at least one of succeededCount or succeededIndexes must be specified"));
     // Upstream dereferences spec.completions here; an Indexed Job without completions has
     // already been reported, so the checks that need it are skipped instead of crashing.
     int32_t totalIndexes = 0;
@@ -519,8 +549,11 @@ void validateSuccessPolicy(Errors& errs, const JobSpec& spec) {
     const std::string rulesPath = "spec.successPolicy.rules";
     const auto& rules = spec.successPolicy->rules;
     if (rules.empty())
-        errs.required(rulesPath, "at least one rules must be specified when the successPolicy is "
-                                 "specified");
+        errs.required(
+            rulesPath,
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "at least one rules must be specified when the successPolicy is "
+                             "specified"));
     if (rules.size() > kMaxSuccessPolicyRule)
         errs.tooMany(rulesPath, rules.size(), kMaxSuccessPolicyRule);
     for (size_t i = 0; i < rules.size(); ++i)
@@ -559,7 +592,9 @@ void validateJobSpecFields(Errors& errs, const JobSpec& spec) {
     if (spec.maxFailedIndexes) {
         validateNonnegative(errs, *spec.maxFailedIndexes, "spec.maxFailedIndexes");
         if (!spec.backoffLimitPerIndex)
-            errs.required("spec.backoffLimitPerIndex", "when maxFailedIndexes is specified");
+            errs.required(
+                "spec.backoffLimitPerIndex",
+                JOBSCOPE_TR_NOOP("jobscope::engine", "when maxFailedIndexes is specified"));
     }
     if (spec.managedBy) {
         validateDomainPrefixedPath(errs, "spec.managedBy", *spec.managedBy);
@@ -573,7 +608,9 @@ void validateJobSpecFields(Errors& errs, const JobSpec& spec) {
             errs.notSupported("spec.completionMode", str(mode), {"NonIndexed", "Indexed"});
         if (mode == completion_mode::Indexed) {
             if (!spec.completions)
-                errs.required("spec.completions", "when completion mode is Indexed");
+                errs.required(
+                    "spec.completions",
+                    JOBSCOPE_TR_NOOP("jobscope::engine", "when completion mode is Indexed"));
             if (spec.parallelism && *spec.parallelism > kMaxParallelismForIndexedJob)
                 errs.invalid("spec.parallelism", num(*spec.parallelism),
                              "must be less than or equal to " + num(kMaxParallelismForIndexedJob) +
@@ -581,7 +618,8 @@ void validateJobSpecFields(Errors& errs, const JobSpec& spec) {
             if (spec.completions && spec.maxFailedIndexes &&
                 *spec.maxFailedIndexes > *spec.completions)
                 errs.invalid("spec.maxFailedIndexes", num(*spec.maxFailedIndexes),
-                             "must be less than or equal to completions");
+                             JOBSCOPE_TR_NOOP("jobscope::engine",
+                                              "must be less than or equal to completions"));
             if (spec.maxFailedIndexes && *spec.maxFailedIndexes > kMaxFailedIndexesForIndexedJob)
                 errs.invalid("spec.maxFailedIndexes", num(*spec.maxFailedIndexes),
                              "must be less than or equal to " +
@@ -610,17 +648,17 @@ void validateJobSpecFields(Errors& errs, const JobSpec& spec) {
     if (!spec.completionMode || *spec.completionMode == completion_mode::NonIndexed) {
         if (spec.backoffLimitPerIndex)
             errs.invalid("spec.backoffLimitPerIndex", num(*spec.backoffLimitPerIndex),
-                         "requires indexed completion mode");
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "requires indexed completion mode"));
         if (spec.maxFailedIndexes)
             errs.invalid("spec.maxFailedIndexes", num(*spec.maxFailedIndexes),
-                         "requires indexed completion mode");
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "requires indexed completion mode"));
     }
     if (spec.podFailurePolicy)
         validatePodFailurePolicy(errs, spec);
     if (spec.successPolicy) {
         if (!spec.isIndexed())
             errs.invalid("spec.successPolicy", goSuccessPolicy(*spec.successPolicy),
-                         "requires indexed completion mode");
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "requires indexed completion mode"));
         else
             validateSuccessPolicy(errs, spec);
     }
@@ -631,12 +669,15 @@ void validateJobSpecFields(Errors& errs, const JobSpec& spec) {
     const std::string& policy = spec.templ.restartPolicy;
     const std::string policyPath = "spec.template.spec.restartPolicy";
     if (policy.empty() || policy == restart_policy::Always)
-        errs.required(policyPath, "valid values: \"OnFailure\", \"Never\"");
+        errs.required(policyPath, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "valid values: \"OnFailure\", \"Never\""));
     else if (policy != restart_policy::OnFailure && policy != restart_policy::Never)
         errs.notSupported(policyPath, str(policy), {"OnFailure", "Never"});
     else if (spec.podFailurePolicy && policy != restart_policy::Never)
-        errs.invalid(policyPath, str(policy),
-                     "only \"Never\" is supported when podFailurePolicy is specified");
+        errs.invalid(
+            policyPath, str(policy),
+            JOBSCOPE_TR_NOOP("jobscope::engine",
+                             "only \"Never\" is supported when podFailurePolicy is specified"));
 }
 
 // ValidateJobSpec: the fields, then the selector and whether it selects the template.
@@ -648,8 +689,9 @@ void validateJobSpec(Errors& errs, const JobSpec& spec) {
         validateLabels(errs, toLabels(spec.selector.matchLabels), "spec.selector.matchLabels");
     const Labels& templateLabels = spec.templ.metadata.labels;
     if (!selectorMatches(spec.selector, templateLabels))
-        errs.invalid("spec.template.metadata.labels", goMap(templateLabels),
-                     "`selector` does not match template `labels`");
+        errs.invalid(
+            "spec.template.metadata.labels", goMap(templateLabels),
+            JOBSCOPE_TR_NOOP("jobscope::engine", "`selector` does not match template `labels`"));
 }
 
 } // namespace

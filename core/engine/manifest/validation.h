@@ -12,6 +12,8 @@
 
 #include "job.h"
 
+#include "message.h"
+
 #include <string>
 #include <vector>
 
@@ -25,6 +27,7 @@ struct FieldError {
     std::string type;    // "Invalid value", "Required value", "Unsupported value",
                          // "Duplicate value", "Too many", "Too long"
     std::string detail;  // the part after the value ("must be greater than or equal to 0")
+    Message source;      // `message` as a template with its arguments, for a translation
 
     bool operator==(const FieldError&) const = default;
 };

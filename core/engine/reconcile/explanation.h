@@ -3,7 +3,8 @@
 // upstream: computed from the facts of the pass (its input and what it did), never from inside
 // the upstream-mirroring code, so that the sync itself stays a faithful port.
 //
-// Cause ids are DESIGN.md §5's: remaining-completions, work-queue-draining, controller-lag,
+// Cause ids, stable because CSV reports, tests and translations use them (new ones may be
+// added, none renamed): remaining-completions, work-queue-draining, controller-lag,
 // quota-exceeded, creation-forbidden, creation-failed, failure-backoff, terminating, pending,
 // suspended, finished, scaled-down, none. The primary cause comes first.
 

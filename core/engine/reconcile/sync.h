@@ -6,7 +6,7 @@
 // what the controller does in this pass comes out. No clock, no I/O.
 //
 // Beyond upstream, the result carries an Explanation: the number of active Pods the
-// controller aims for and the causes (DESIGN.md §5 ids) that keep the actual parallelism
+// controller aims for and the causes (explanation.h ids) that keep the actual parallelism
 // from the request at this moment.
 
 #include "job.h"
@@ -102,7 +102,7 @@ struct Event {
     std::string message;
 };
 
-// Why actual parallelism differs from the request right now (DESIGN.md §5 cause ids,
+// Why actual parallelism differs from the request right now (explanation.h cause ids,
 // primary cause first).
 struct Explanation {
     int32_t requested = 0;  // spec.parallelism

@@ -1,6 +1,6 @@
 #pragma once
 // Internals shared by sync.cpp and manage_job.cpp: the per-pass context (upstream's
-// syncJobCtx), the stand-in for the API server and pod control that answers this pass's writes
+// syncJobCtx), the model of the API server and pod control that answers this pass's writes
 // as SyncInput::apiErrors says, and the expectation bookkeeping (ControllerExpectations).
 
 #include "reconcile/indexes.h"

@@ -1,5 +1,7 @@
 #include "report/csv.h"
 
+#include "number_text.h"
+
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
@@ -67,12 +69,8 @@ std::string joinCauses(const std::vector<InternedString>& ids) {
 }
 
 std::string formatValue(double v) {
-    char buf[40];
-    if (std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15)
-        std::snprintf(buf, sizeof buf, "%.0f", v);
-    else
-        std::snprintf(buf, sizeof buf, "%.3f", v);
-    return buf;
+    const bool whole = std::fabs(v - std::round(v)) < 1e-9 && std::fabs(v) < 1e15;
+    return formatFixed(v, whole ? 0 : 3);
 }
 
 } // namespace
@@ -97,11 +95,8 @@ std::string csvSeconds(Seconds t, Seconds origin) {
     const double v = t - origin;
     // Whole milliseconds, rounded half away from zero, printed exactly (and fast: a report of
     // 100 000 Pods holds close to a million times). -0.0004 becomes 0, never "-0.000".
-    if (!std::isfinite(v) || std::fabs(v) > 9e15) {
-        char buf[64];
-        std::snprintf(buf, sizeof buf, "%.3f", v);
-        return buf;
-    }
+    if (!std::isfinite(v) || std::fabs(v) > 9e15)
+        return formatFixed(v, 3);
     const long long ms = std::llround(v * 1000.0);
     const unsigned long long magnitude =
         ms < 0 ? 0ULL - static_cast<unsigned long long>(ms) : static_cast<unsigned long long>(ms);

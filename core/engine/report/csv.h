@@ -1,8 +1,8 @@
 #pragma once
-// CSV reports of an Analysis (issue 3 §4): RFC 4180 — a header row, comma separators, CRLF
+// CSV reports of an Analysis: RFC 4180 — a header row, comma separators, CRLF
 // line ends, fields quoted when they hold a comma, quote, CR or LF (quotes doubled). Times are
 // seconds with millisecond precision ("12.345"), measured from `origin` (pass the Timeline's
-// start for seconds since the Job's creation). Cause ids (DESIGN.md §5) are joined with ';'
+// start for seconds since the Job's creation). Cause ids (explanation.h) are joined with ';'
 // inside one quoted field, the primary first. An unset time or number is an empty field.
 
 #include "analysis/analysis.h"

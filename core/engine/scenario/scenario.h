@@ -34,8 +34,8 @@ struct NodeSpec {
 };
 
 // Control-plane and kubelet timings (seconds). The control-plane defaults are measured on the
-// recorded traces in shared/traces (a real v1.32 control plane, times as watch receive times):
-// see docs/scenarios.md. The kubelet defaults are the stand-in kubelet's of those traces.
+// Jobs recorded in tests/data/recordings (a real v1.32 control plane, times as watch receive
+// times): see docs/scenarios.md. The kubelet defaults are those of the recordings' kubelet.
 struct Timings {
     // SyncJobBatchPeriod: in traces a, b, d, e2 the sync after a Pod's end lands its first write
     // 1.00-1.01 s after the Pod event (e.g. a: Pods end 6.280 / 13.594 / 20.868 s, next Pods

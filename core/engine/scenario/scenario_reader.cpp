@@ -119,16 +119,19 @@ public:
         const YAML::Node seed = yamlField(root, "seed");
         if (auto value = reader_.int64(seed, "seed")) {
             if (*value < 0)
-                reader_.error(seed, "seed: Invalid value: " + std::to_string(*value) +
-                                        ": must be greater than or equal to 0");
+                reader_.error(seed,
+                              invalidValue("seed", std::to_string(*value),
+                                           JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                            "must be greater than or equal to 0")));
             else
                 scenario_.seed = static_cast<uint64_t>(*value);
         }
         const YAML::Node stopAt = yamlField(root, "stopAt");
         if (auto value = seconds(stopAt, "stopAt")) {
             if (*value <= 0)
-                reader_.error(stopAt, "stopAt: Invalid value: " + describe(stopAt) +
-                                          ": must be greater than 0");
+                reader_.error(stopAt, invalidValue("stopAt", describe(stopAt),
+                                                   JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                    "must be greater than 0")));
             else
                 scenario_.stopAt = *value;
         }
@@ -147,18 +150,30 @@ public:
             readJob(job);
             for (const auto& object : objects)
                 if (kindOf(object) == "Job")
-                    reader_.error(object, "a second Job: this scenario already has its Job "
-                                          "under job: (line " +
-                                              std::to_string(positionOf(job).line) + ")");
+                    reader_.error(object,
+                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                           "a second Job: this scenario already "
+                                                           "has its Job under job: (line %1)"),
+                                          {std::to_string(positionOf(job).line)}));
         } else if (job.IsDefined()) {
-            reader_.error(keyOf(root, job), "job: Required value: the Job inline (a manifest) or "
-                                            "{path: FILE} naming a manifest file");
+            reader_.error(
+                keyOf(root, job),
+                requiredValue(
+                    "job",
+                    JOBSCOPE_TR_NOOP(
+                        "jobscope::engine",
+                        "the Job inline (a manifest) or {path: FILE} naming a manifest file")));
         }
         readObjects(objects, !job.IsDefined(),
                     hasKey(cluster, "quota") || scenario_.quotaPods.has_value());
         if (!job.IsDefined() && !jobRead_)
-            reader_.error(root, "job: Required value: the Job inline (a manifest) or "
-                                "{path: FILE} naming a manifest file");
+            reader_.error(
+                root,
+                requiredValue(
+                    "job",
+                    JOBSCOPE_TR_NOOP(
+                        "jobscope::engine",
+                        "the Job inline (a manifest) or {path: FILE} naming a manifest file")));
         if (scenario_.nodes.empty())
             scenario_.nodes.push_back(defaultNode());
         checkActionNodes();
@@ -184,12 +199,14 @@ public:
                 continue;
             if (junk.count({d.position.line, d.position.column}))
                 continue;
-            reader_.diagnostics().add(d.severity, d.file, d.position, d.message);
+            reader_.diagnostics().add(d.severity, d.file, d.position, d.source);
         }
         if (imported.jobs.size() > 1)
             reader_.error(SourcePosition{},
-                          "this file holds " + std::to_string(imported.jobs.size()) +
-                              " Jobs; a scenario runs one (write one scenario per Job)");
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "this file holds %1 Jobs; a scenario runs one "
+                                                   "(write one scenario per Job)"),
+                                  {std::to_string(imported.jobs.size())}));
         if (!imported.jobs.empty())
             scenario_.job = std::move(imported.jobs.front().job);
         scenario_.jobFile = reader_.fileName();
@@ -203,8 +220,8 @@ private:
     SourcePosition jobAt_;
     std::vector<std::pair<std::string, YAML::Node>> failNodeTargets_;
 
-    // The default cluster: one node as roomy as the one of the recorded traces
-    // (shared/traces/fake-node.json, 1000 Pods).
+    // The default cluster: one node as roomy as the one of the recorded Jobs
+    // (tests/data/recordings/fake-node.json, 1000 Pods).
     static NodeSpec defaultNode() {
         NodeSpec node;
         node.name = "node-1";
@@ -255,8 +272,11 @@ private:
                 if (ec == std::errc() && ptr == s.data() + s.size() && !s.empty() &&
                     std::isfinite(value)) {
                     if (value < 0) {
-                        reader_.error(node, path + ": Invalid value: " + describe(node) +
-                                                ": must be greater than or equal to 0");
+                        reader_.error(
+                            node,
+                            invalidValue(path, describe(node),
+                                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                          "must be greater than or equal to 0")));
                         return std::nullopt;
                     }
                     return value;
@@ -265,17 +285,22 @@ private:
             if (auto value = parseDurationSeconds(node.Scalar()))
                 return value;
         }
-        reader_.error(node, path + ": Invalid value: " + describe(node) +
-                                ": must be a number of seconds or a duration such as 500ms, "
-                                "30s, 2m");
+        reader_.error(
+            node,
+            invalidValue(path, describe(node),
+                         JOBSCOPE_TR_NOOP(
+                             "jobscope::engine",
+                             "must be a number of seconds or a duration such as 500ms, 30s, 2m")));
         return std::nullopt;
     }
 
     std::optional<int32_t> nonNegative(const YAML::Node& node, const std::string& path) {
         auto value = reader_.int32(node, path);
         if (value && *value < 0) {
-            reader_.error(node, path + ": Invalid value: " + std::to_string(*value) +
-                                    ": must be greater than or equal to 0");
+            reader_.error(node,
+                          invalidValue(path, std::to_string(*value),
+                                       JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                        "must be greater than or equal to 0")));
             return std::nullopt;
         }
         return value;
@@ -283,10 +308,10 @@ private:
 
     // A required field that is absent (reported at its parent) or null (at its key).
     void required(const YAML::Node& parent, const YAML::Node& node, const std::string& path,
-                  const std::string& what) {
+                  Message what) {
         if (yamlPresent(node))
             return;
-        reader_.error(keyOf(parent, node), path + ": Required value: " + what);
+        reader_.error(keyOf(parent, node), requiredValue(path, std::move(what)));
     }
 
     // The key of `value` in `map`, or the map itself when `value` is not one of its values.
@@ -321,13 +346,15 @@ private:
         auto kind = reader_.string(kindNode, kindPath);
         if (!kind) {
             required(node, kindNode, kindPath,
-                     "one of fixed, uniform, normal, exponential, perIndex");
+                     JOBSCOPE_TR_NOOP("jobscope::engine",
+                                      "one of fixed, uniform, normal, exponential, perIndex"));
             return std::nullopt;
         }
         const int before = reader_.diagnostics().errorCount();
         auto need = [&](const char* key) {
             const YAML::Node value = yamlField(node, key);
-            required(node, value, childPath(path, key), "a number of seconds");
+            required(node, value, childPath(path, key),
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "a number of seconds"));
             return seconds(value, childPath(path, key));
         };
         if (*kind == "fixed") {
@@ -340,9 +367,11 @@ private:
             auto min = need("min");
             auto max = need("max");
             if (min && max && *min > *max)
-                reader_.error(yamlField(node, "max"), childPath(path, "max") + ": Invalid value: " +
-                                                          describe(yamlField(node, "max")) +
-                                                          ": must be greater than or equal to min");
+                reader_.error(
+                    yamlField(node, "max"),
+                    invalidValue(childPath(path, "max"), describe(yamlField(node, "max")),
+                                 JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                  "must be greater than or equal to min")));
             d.kind = Duration::Kind::Uniform;
             d.min = min.value_or(0);
             d.max = max.value_or(0);
@@ -363,7 +392,8 @@ private:
             reader_.rejectUnknownKeys(node, path, {"distribution", "values"});
             const YAML::Node values = yamlField(node, "values");
             required(node, values, childPath(path, "values"),
-                     "a list of seconds, one per completion index");
+                     JOBSCOPE_TR_NOOP("jobscope::engine",
+                                      "a list of seconds, one per completion index"));
             if (auto list = perIndex(values, childPath(path, "values")))
                 d = *list;
         } else {
@@ -391,15 +421,18 @@ private:
             auto value = seconds(node[i], childPath(path, i));
             if (!value) {
                 if (!yamlPresent(node[i]))
-                    reader_.error(node[i],
-                                  childPath(path, i) + ": Required value: a number of seconds");
+                    reader_.error(node[i], requiredValue(childPath(path, i),
+                                                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                          "a number of seconds")));
                 ok = false;
                 continue;
             }
             d.perIndex.push_back(*value);
         }
         if (ok && d.perIndex.empty()) {
-            reader_.error(node, path + ": Required value: at least one number of seconds");
+            reader_.error(node,
+                          requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                               "at least one number of seconds")));
             ok = false;
         }
         if (!ok)
@@ -417,7 +450,8 @@ private:
             reader_.rejectUnknownKeys(quota, "cluster.quota", {"pods"});
             const YAML::Node pods = yamlField(quota, "pods");
             required(quota, pods, "cluster.quota.pods",
-                     "the number of Pods the namespace's ResourceQuota allows");
+                     JOBSCOPE_TR_NOOP("jobscope::engine",
+                                      "the number of Pods the namespace's ResourceQuota allows"));
             if (auto value = nonNegative(pods, "cluster.quota.pods"))
                 scenario_.quotaPods = *value;
         }
@@ -435,7 +469,9 @@ private:
             const std::string path = childPath("cluster.nodes", i);
             if (!map(item, path)) {
                 if (!yamlPresent(item))
-                    reader_.error(item, path + ": Required value: a node ({pods: 10})");
+                    reader_.error(item,
+                                  requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                       "a node ({pods: 10})")));
                 continue;
             }
             reader_.rejectUnknownKeys(item, path, {"name", "count", "pods", "cpu", "memory"});
@@ -448,9 +484,12 @@ private:
             const YAML::Node countNode = yamlField(item, "count");
             if (auto c = reader_.int32(countNode, childPath(path, "count"))) {
                 if (*c < 1 || *c > 10000)
-                    reader_.error(countNode, childPath(path, "count") +
-                                                 ": Invalid value: " + std::to_string(*c) +
-                                                 ": must be between 1 and 10000");
+                    reader_.error(
+                        countNode,
+                        invalidValue(childPath(path, "count"), std::to_string(*c),
+                                     Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "must be between %1 and %2"),
+                                             {std::string("1"), std::string("10000")})));
                 else
                     count = *c;
             }
@@ -488,8 +527,11 @@ private:
             if (auto value = parseQuantity(node.Scalar()); value && *value > 0)
                 return value;
         }
-        reader_.error(node, path + ": Invalid value: " + describe(node) +
-                                ": must be a positive quantity such as 2, 500m, 4Gi or 512Mi");
+        reader_.error(
+            node, invalidValue(path, describe(node),
+                               JOBSCOPE_TR_NOOP(
+                                   "jobscope::engine",
+                                   "must be a positive quantity such as 2, 500m, 4Gi or 512Mi")));
         return std::nullopt;
     }
 
@@ -521,8 +563,11 @@ private:
             const std::string path = childPath("failures", i);
             if (!map(item, path)) {
                 if (!yamlPresent(item))
-                    reader_.error(item, path + ": Required value: a failure rule "
-                                               "({probability: 0.1, exitCode: 1})");
+                    reader_.error(
+                        item, requiredValue(
+                                  path, JOBSCOPE_TR_NOOP(
+                                            "jobscope::engine",
+                                            "a failure rule ({probability: 0.1, exitCode: 1})")));
                 continue;
             }
             reader_.rejectUnknownKeys(item, path,
@@ -534,18 +579,23 @@ private:
             const YAML::Node probability = yamlField(item, "probability");
             if (auto p = reader_.number(probability, childPath(path, "probability"))) {
                 if (*p < 0 || *p > 1)
-                    reader_.error(probability, childPath(path, "probability") +
-                                                   ": Invalid value: " + describe(probability) +
-                                                   ": must be between 0 and 1");
+                    reader_.error(
+                        probability,
+                        invalidValue(childPath(path, "probability"), describe(probability),
+                                     Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "must be between %1 and %2"),
+                                             {std::string("0"), std::string("1")})));
                 else
                     rule.probability = *p;
             }
             const YAML::Node exitCode = yamlField(item, "exitCode");
             if (auto code = reader_.int32(exitCode, childPath(path, "exitCode"))) {
                 if (*code == 0)
-                    reader_.error(exitCode, childPath(path, "exitCode") +
-                                                ": Invalid value: 0: a failure exits with a "
-                                                "non-zero code (exit code 0 is a success)");
+                    reader_.error(exitCode, invalidValue(childPath(path, "exitCode"), "0",
+                                                         JOBSCOPE_TR_NOOP(
+                                                             "jobscope::engine",
+                                                             "a failure exits with a non-zero code "
+                                                             "(exit code 0 is a success)")));
                 else
                     rule.exitCode = *code;
             }
@@ -560,7 +610,8 @@ private:
         reader_.rejectUnknownKeys(node, "workQueue", {"items", "perItem"});
         WorkQueue queue;
         const YAML::Node items = yamlField(node, "items");
-        required(node, items, "workQueue.items", "the number of work items in the queue");
+        required(node, items, "workQueue.items",
+                 JOBSCOPE_TR_NOOP("jobscope::engine", "the number of work items in the queue"));
         if (auto n = nonNegative(items, "workQueue.items"))
             queue.items = *n;
         if (auto d = duration(yamlField(node, "perItem"), "workQueue.perItem"))
@@ -576,15 +627,19 @@ private:
             const std::string path = childPath("actions", i);
             if (!map(item, path)) {
                 if (!yamlPresent(item))
-                    reader_.error(item, path + ": Required value: an action ({at: 30, do: "
-                                               "suspend})");
+                    reader_.error(
+                        item,
+                        requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                             "an action ({at: 30, do: suspend})")));
                 continue;
             }
             ScenarioAction action;
             action.position = positionOf(item);
             const YAML::Node at = yamlField(item, "at");
-            required(item, at, childPath(path, "at"),
-                     "the time of the action, in seconds after the Job's creation");
+            required(
+                item, at, childPath(path, "at"),
+                JOBSCOPE_TR_NOOP("jobscope::engine",
+                                 "the time of the action, in seconds after the Job's creation"));
             const auto time = seconds(at, childPath(path, "at"));
             if (time)
                 action.at = *time;
@@ -593,8 +648,10 @@ private:
             auto what = reader_.string(doNode, doPath);
             if (!what) {
                 required(item, doNode, doPath,
-                         "suspend, resume, setParallelism, setQuota, removeQuota, deletePod, "
-                         "failNode, deleteJob, forbidCreate or allowCreate");
+                         JOBSCOPE_TR_NOOP(
+                             "jobscope::engine",
+                             "suspend, resume, setParallelism, setQuota, removeQuota, deletePod, "
+                             "failNode, deleteJob, forbidCreate or allowCreate"));
                 reader_.rejectUnknownKeys(
                     item, path, {"at", "do", "parallelism", "pods", "pod", "index", "node"});
                 continue;
@@ -673,7 +730,8 @@ private:
             reader_.rejectUnknownKeys(item, path, {"at", "do", "node"});
             action.kind = Kind::FailNode;
             const YAML::Node nodeName = yamlField(item, "node");
-            required(item, nodeName, childPath(path, "node"), "the name of a node of the cluster");
+            required(item, nodeName, childPath(path, "node"),
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "the name of a node of the cluster"));
             if (auto name = reader_.string(nodeName, childPath(path, "node"))) {
                 action.target = *name;
                 failNodeTargets_.emplace_back(*name, nodeName);
@@ -709,7 +767,9 @@ private:
             const YAML::Node pathNode = yamlField(node, "path");
             auto path = reader_.string(pathNode, "job.path");
             if (!path) {
-                required(node, pathNode, "job.path", "a manifest file, relative to this file");
+                required(
+                    node, pathNode, "job.path",
+                    JOBSCOPE_TR_NOOP("jobscope::engine", "a manifest file, relative to this file"));
                 return;
             }
             std::string resolved = *path;
@@ -718,16 +778,23 @@ private:
             std::string text;
             Diagnostics fileDiagnostics;
             if (!readTextFile(resolved, text, fileDiagnostics)) {
-                reader_.error(pathNode, "job.path: Not found: " + validation::quote(*path) +
-                                            ": cannot read " + resolved);
+                reader_.error(
+                    pathNode,
+                    fieldError("job.path", JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
+                               validation::quote(*path),
+                               Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read %1"),
+                                       {resolved})));
                 return;
             }
             ManifestImport imported = importManifestText(text, resolved);
             reader_.diagnostics().append(imported.diagnostics);
             if (imported.jobs.size() > 1)
-                reader_.error(pathNode, "job.path: Invalid value: " + validation::quote(*path) +
-                                            ": holds " + std::to_string(imported.jobs.size()) +
-                                            " Jobs; a scenario runs one");
+                reader_.error(
+                    pathNode,
+                    invalidValue("job.path", validation::quote(*path),
+                                 Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                          "holds %1 Jobs; a scenario runs one"),
+                                         {std::to_string(imported.jobs.size())})));
             if (!imported.jobs.empty()) {
                 scenario_.job = std::move(imported.jobs.front().job);
                 scenario_.jobFile = resolved;
@@ -746,7 +813,8 @@ private:
         std::optional<Job> job = readJobObject(node, jobReader, sources);
         for (const Diagnostic& d : jobDiagnostics.items())
             reader_.diagnostics().add(d.severity, d.file, d.position,
-                                      prefix.empty() ? d.message : prefix + "." + d.message);
+                                      prefix.empty() ? d.source
+                                                     : prefixedMessage(prefix + ".", d.source));
         if (!job)
             return;
         completeMetadata(job->metadata);
@@ -779,10 +847,15 @@ private:
                 readQuotaObject(object, quotaGiven);
             } else if (kind.empty()) {
                 reader_.error(yamlPresent(kindNode) ? kindNode : object,
-                              "kind: Required value: every object needs a kind (kind: Job)");
+                              requiredValue("kind", JOBSCOPE_TR_NOOP(
+                                                        "jobscope::engine",
+                                                        "every object needs a kind (kind: Job)")));
             } else if (kind != "Job") {
-                reader_.diagnostics().note(reader_.fileName(), positionOf(kindNode),
-                                           "skipping " + kind + ": not a Job or ResourceQuota");
+                reader_.diagnostics().note(
+                    reader_.fileName(), positionOf(kindNode),
+                    Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                             "skipping %1: not a Job or ResourceQuota"),
+                            {kind}));
             }
         }
     }
@@ -806,8 +879,9 @@ private:
         }
         const auto value = pods.IsScalar() ? parseQuantity(pods.Scalar()) : std::nullopt;
         if (!value || *value < 0 || *value != std::floor(*value) || *value > 2147483647) {
-            reader_.error(pods, "spec.hard.pods: Invalid value: " + describe(pods) +
-                                    ": must be a whole number of Pods");
+            reader_.error(pods, invalidValue("spec.hard.pods", describe(pods),
+                                             JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "must be a whole number of Pods")));
             return;
         }
         scenario_.quotaPods = static_cast<int>(*value);
@@ -925,8 +999,10 @@ std::optional<Scenario> readScenarioText(const std::string& text, const std::str
         } else if (document.IsMap()) {
             scenarios.push_back(document);
         } else {
-            reader.error(document, "not a scenario or a Kubernetes object: expected a mapping "
-                                   "(a scenario with job:, or a Job manifest)");
+            reader.error(document,
+                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                          "not a scenario or a Kubernetes object: expected a "
+                                          "mapping (a scenario with job:, or a Job manifest)"));
             const SourcePosition at = positionOf(document);
             junk.emplace(at.line, at.column);
         }
@@ -935,15 +1011,19 @@ std::optional<Scenario> readScenarioText(const std::string& text, const std::str
     ScenarioReader scenarioReader(reader, scenario);
     if (scenarios.empty() && objects.empty()) {
         if (junk.empty())
-            reader.error(SourcePosition{}, "empty scenario file: expected a scenario (a mapping "
-                                           "with a job) or a Job manifest");
+            reader.error(SourcePosition{},
+                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                          "empty scenario file: expected a scenario (a "
+                                          "mapping with a job) or a Job manifest"));
     } else if (scenarios.empty()) {
         scenarioReader.readObjectsOnly(text, objects, junk);
     } else {
         for (size_t i = 1; i < scenarios.size(); ++i)
-            reader.error(scenarios[i], "a second scenario: a scenario file holds one (the first "
-                                       "starts at line " +
-                                           std::to_string(positionOf(scenarios[0]).line) + ")");
+            reader.error(scenarios[i],
+                         Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                  "a second scenario: a scenario file holds one "
+                                                  "(the first starts at line %1)"),
+                                 {std::to_string(positionOf(scenarios[0]).line)}));
         scenarioReader.read(scenarios[0], objects);
     }
     if (diagnostics.errorCount() > errorsBefore)

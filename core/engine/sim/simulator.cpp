@@ -42,7 +42,7 @@ constexpr Seconds kDefaultTerminationGracePeriod = 30;
 // The kubelet's crash-loop back-off for restarting containers: 10 s doubling to 5 min.
 constexpr Seconds kCrashLoopBackOffInitial = 10;
 constexpr Seconds kCrashLoopBackOffMax = 300;
-// A container stopped by SIGTERM (128 + 15), as the stand-in kubelet of the traces reports.
+// A container stopped by SIGTERM (128 + 15), as a kubelet reports it.
 constexpr int32_t kTerminatedBySigterm = 143;
 // The ResourceQuota the scenario's Pod limit stands for (its name appears in the messages).
 constexpr const char* kQuotaName = "pod-quota";

@@ -1,9 +1,9 @@
 #pragma once
-// The discrete-event simulator (issue 3 §2): a Job in the world a Scenario describes, run the
+// The discrete-event simulator: a Job in the world a Scenario describes, run the
 // way a real control plane runs it, recorded as a Timeline.
 //
 // What is modelled, and where the numbers come from (defaults in scenario.h Timings, measured
-// on shared/traces):
+// on the recordings in tests/data/recordings):
 // - an API server holding the Job and its Pods: creates, deletes, finalizer patches and status
 //   writes land `apiLatency` after they are issued (a slow-start batch of creates in parallel,
 //   one round trip per batch); a ResourceQuota on the Pod count refuses creates beyond it

@@ -79,9 +79,9 @@ private:
         YamlReader jobReader(reader_.fileName(), jobDiagnostics);
         std::optional<Job> job = readJobObject(node, jobReader, sources);
         for (const Diagnostic& d : jobDiagnostics.items())
-            reader_.diagnostics().add(d.severity, d.file, d.position,
-                                      d.message.rfind("job.", 0) == 0 ? d.message
-                                                                      : "job." + d.message);
+            reader_.diagnostics().add(
+                d.severity, d.file, d.position,
+                d.message.rfind("job.", 0) == 0 ? d.source : prefixedMessage("job.", d.source));
         if (!job)
             return;
         // kubectl fills in the namespace of its context; a hand-written state gets

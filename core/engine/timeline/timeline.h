@@ -1,7 +1,7 @@
 #pragma once
-// The one record both modes produce (DESIGN.md §2): what an observer of the API server saw of
-// one Job over time. The simulator appends to it as its modelled API server changes objects;
-// the live source will append what list/watch delivers. Analysis reads only this, so a
+// The one record both modes produce (simulated and observed): what an observer of the API server
+// saw of one Job over time. The simulator appends to it as its modelled API server changes objects;
+// the live source appends what list/watch delivers. Analysis reads only this, so a
 // simulated Job and a live one are explained by the same code.
 //
 // Pods are stored once (identity) plus a compact state per change, so 100 000 Pods with a

@@ -1,0 +1,36 @@
+#pragma once
+// The input FILE of a command as text: a file, "-" for standard input (named "<stdin>" in
+// messages, as compilers do), or "example:NAME" for an example compiled into the executable
+// (":/examples/NAME.yaml"; `jobscope examples` lists the names).
+
+#include <QList>
+#include <QString>
+
+#include <optional>
+#include <string>
+
+namespace jobscope::cli {
+
+struct CommandInput {
+    std::string text;
+    std::string displayName; // the name messages give the input: the path, "<stdin>", the example
+};
+
+// Reads `path`. On failure prints "NAME: error: …" (`cannotOpen` / `cannotRead` are translated
+// templates with %1 for the reason) or, for an unknown example, "jobscope: error: …" and
+// returns nullopt: the input is bad, exit status 2.
+std::optional<CommandInput> readCommandInput(const QString& path, const QString& cannotOpen,
+                                             const QString& cannotRead);
+
+// A built-in example a command can run: its name ("patterns/work-queue") and its title in the
+// language of the messages.
+struct BuiltInExample {
+    QString name;
+    QString title;
+};
+// In the order of File › Open Example (scenarios and manifests; recordings do not simulate).
+QList<BuiltInExample> builtInExamples();
+// The resource path of example `name`, or "" when there is none.
+QString examplePath(const QString& name);
+
+} // namespace jobscope::cli
