@@ -236,6 +236,43 @@ private slots:
         QCOMPARE(failed->time - *deleting, 1.0);
     }
 
+    // The API server keeps times in whole seconds, and the controller counts backoffs from
+    // them: where in its second the Job was created decides when replacements come.
+    void backoffCountsFromTimesCutToTheSecond_data() {
+        QTest::addColumn<double>("creationSecond");
+        QTest::addColumn<double>("replacementAt");
+        // The Pod fails at 3.245 s (2 s run, 0.215 + 1.02 + 0.01 s to start). Created 0.5 s
+        // into its second: the failure is at wall second 3.745, cut to 3 (2.5 s on the Job's
+        // clock), so the 10 s backoff ends at 12.5 s; the next sync that sees it runs then.
+        QTest::newRow("created 0.5 s into its second") << 0.5 << 12.5;
+        // Created at a whole second: the failure is cut to 3 s; the backoff ends at 13 s.
+        QTest::newRow("created at a whole second") << 0.0 << 13.0;
+    }
+    void backoffCountsFromTimesCutToTheSecond() {
+        QFETCH(double, creationSecond);
+        QFETCH(double, replacementAt);
+        Scenario s = scenarioFor("  completions: 1\n  parallelism: 1\n", 2);
+        s.timings.schedulerDelay = 0.215;
+        s.timings.containerStart = 1.02;
+        s.timings.creationSecond = creationSecond;
+        FailureRule f;
+        f.attempt = 0;
+        f.exitCode = 1;
+        s.failures.push_back(f);
+        const Timeline tl = simulate(s);
+        QVERIFY(tl.pods.size() >= 2);
+        // The container's finishedAt as the API server holds it: a whole wall second.
+        std::optional<Seconds> cut;
+        for (const auto& o : tl.podChanges)
+            if (o.pod == 0 && o.state.finishedAt)
+                cut = o.state.finishedAt;
+        QVERIFY(cut);
+        const double wall = *cut + creationSecond;
+        QCOMPARE(wall, std::round(wall));
+        QVERIFY2(std::abs(tl.pods[1].createdAt - replacementAt) < 0.05,
+                 qPrintable(QString::number(tl.pods[1].createdAt, 'f', 3)));
+    }
+
     void slowStartUnderQuota() {
         // Quota 15: the first sync's slow-start batches 1 + 2 + 4 + 8 are admitted, the next
         // batch (the 5 left) is refused; each retry then tries a single create.
@@ -267,7 +304,8 @@ private slots:
 
     void failureBackoffDelays() {
         // Attempts 0, 1 and 2 fail: the replacements wait 10, 20 and 40 s after the failure
-        // (pod-failure back-off), plus at most the 1 s batching and API latency.
+        // (pod-failure back-off) as the controller counts it — from the container's finishedAt
+        // cut to the second, so up to 1 s less — plus at most the 1 s batching and API latency.
         Scenario s = scenarioFor("  completions: 1\n  parallelism: 1\n", 2);
         for (int attempt = 0; attempt < 3; ++attempt) {
             FailureRule f;
@@ -282,7 +320,7 @@ private slots:
             QVERIFY(failed > 0);
             const Seconds gap = tl.pods[i + 1].createdAt - failed;
             const Seconds expected = 10.0 * (1 << i);
-            QVERIFY2(gap >= expected && gap <= expected + 1.5,
+            QVERIFY2(gap > expected - 1 && gap <= expected + 1.5,
                      qPrintable(QStringLiteral("attempt %1: replacement %2 s after the failure")
                                     .arg(i)
                                     .arg(gap)));

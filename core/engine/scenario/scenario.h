@@ -57,6 +57,11 @@ struct Timings {
     Seconds gracefulTermination = 1.0; // deletionTimestamp -> stopped (capped by the template's
                                        // terminationGracePeriodSeconds)
     Seconds podEndToCount = 0.0;       // kubelet status update delay after the container exits
+    // Where in its wall-clock second the Job was created (0 <= x < 1). The API server keeps
+    // times in whole seconds (creation, deletion and start times, a container's finishedAt,
+    // condition transitions), and the controller's backoffs and deadlines count from those cut
+    // times. Unset: drawn from the seed.
+    std::optional<Seconds> creationSecond;
 };
 
 // A failure rule: a Pod of this index/attempt (any when unset) fails with `exitCode` with

@@ -541,7 +541,7 @@ private:
         reader_.rejectUnknownKeys(node, "timings",
                                   {"syncBatch", "syncLatency", "apiLatency", "informerLatency",
                                    "schedulerDelay", "containerStart", "readinessDelay",
-                                   "gracefulTermination", "podEndToCount"});
+                                   "gracefulTermination", "podEndToCount", "creationSecond"});
         Timings& t = scenario_.timings;
         const std::pair<const char*, Seconds*> fields[] = {
             {"syncBatch", &t.syncBatch},           {"syncLatency", &t.syncLatency},
@@ -553,6 +553,19 @@ private:
         for (const auto& [key, out] : fields)
             if (auto value = seconds(yamlField(node, key), childPath("timings", key)))
                 *out = *value;
+        const YAML::Node creationSecond = yamlField(node, "creationSecond");
+        if (auto value = reader_.number(creationSecond, childPath("timings", "creationSecond"))) {
+            if (*value < 0 || *value >= 1)
+                reader_.error(creationSecond,
+                              invalidValue(childPath("timings", "creationSecond"),
+                                           describe(creationSecond),
+                                           Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                    "must be at least %1 and "
+                                                                    "below %2"),
+                                                   {std::string("0"), std::string("1")})));
+            else
+                t.creationSecond = *value;
+        }
     }
 
     void readFailures(const YAML::Node& node) {

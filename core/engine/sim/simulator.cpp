@@ -237,6 +237,12 @@ private:
                    Seconds finishedAt);
     void failNode(int node);
     Seconds sample(const Duration& d, int key);
+    // A time as the API server stores it: cut to the whole wall-clock second (the Job was
+    // created `creationSecond_` into its second, at simulated time 0).
+    Seconds apiTime(Seconds t) const {
+        return std::floor(t + creationSecond_ + kWholeSecondSlack) - creationSecond_;
+    }
+    void cutStatusTimes(JobStatus& status) const;
     std::optional<std::pair<int32_t, std::optional<Seconds>>> drawFailure(const SimPod& p,
                                                                           const TimelinePod& id);
     void runAction(const ScenarioAction& action);
@@ -305,17 +311,34 @@ private:
     std::vector<TimelineEvent> pendingEvents_;
     JobStatus pendingStatus_;
     std::vector<JobStatus> pendingInterim_; // the pass's earlier status writes
+
+    Seconds creationSecond_ = 0;
+    // A time a hair below a whole second (sums of doubles) belongs to that second.
+    static constexpr Seconds kWholeSecondSlack = 1e-9;
 };
+
+void Simulator::cutStatusTimes(JobStatus& status) const {
+    for (std::optional<Seconds>* t : {&status.startTime, &status.completionTime})
+        if (*t)
+            **t = apiTime(**t);
+    for (JobCondition& c : status.conditions)
+        for (std::optional<Seconds>* t : {&c.lastProbeTime, &c.lastTransitionTime})
+            if (*t)
+                **t = apiTime(**t);
+}
 
 Simulator::Simulator(const Scenario& scenario)
     : sc_(scenario), T_(scenario.timings), rng_(scenario.seed),
       nameRng_(scenario.seed ^ 0x6a6f6273636f7065ULL) {
+    // Its own generator, so that the rest of the run draws the same numbers either way.
+    creationSecond_ =
+        T_.creationSecond.value_or(sim::Random(scenario.seed ^ 0x7365636f6e64ULL).uniform01());
     job_ = scenario.job;
     if (job_.metadata.namespace_.empty())
         job_.metadata.namespace_ = "default";
     if (job_.metadata.uid.empty())
         job_.metadata.uid = newUid();
-    job_.metadata.creationTimestamp = 0.0;
+    job_.metadata.creationTimestamp = apiTime(0.0);
     job_.metadata.deletionTimestamp.reset();
     job_.metadata.generation = 1;
     if (scenario.stopAt)
@@ -939,7 +962,7 @@ void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
     meta.uid = identity.uid;
     meta.generateName.assign(identity.name, 0, identity.name.size() - kNameSuffixLength);
     meta.generation = 0;
-    meta.creationTimestamp = now_;
+    meta.creationTimestamp = apiTime(now_);
     meta.deletionTimestamp.reset();
     meta.deletionGracePeriodSeconds.reset();
     const std::optional<int> index =
@@ -956,7 +979,7 @@ void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
     pod.phase = pod_phase::Pending;
     pod.startTime.reset();
     pod.conditions.clear();
-    pod.conditions.push_back({"Ready", "False", now_});
+    pod.conditions.push_back({"Ready", "False", apiTime(now_)});
     pod.containerStatuses.resize(1);
     ContainerStatus& main = pod.containerStatuses.front();
     main.name = containerName_;
@@ -1003,9 +1026,9 @@ void Simulator::deletePodNow(uint32_t id) {
     if (!p.exists || p.state.deletionTimestamp)
         return;
     if (isTerminalPhase(p.state.phase)) {
-        p.state.deletionTimestamp = now_;
+        p.state.deletionTimestamp = apiTime(now_);
         if (p.obj)
-            p.obj->metadata.deletionTimestamp = now_;
+            p.obj->metadata.deletionTimestamp = apiTime(now_);
         observe(id);
         if (!p.state.tracked)
             removePodNow(id);
@@ -1016,18 +1039,18 @@ void Simulator::deletePodNow(uint32_t id) {
     if (p.state.nodeName.empty()) {
         // Unbound: nothing to stop. The object waits only for its finalizer; the Pod GC fails
         // a terminating Pod that has no Node.
-        p.state.deletionTimestamp = now_;
+        p.state.deletionTimestamp = apiTime(now_);
         if (p.obj) {
-            p.obj->metadata.deletionTimestamp = now_;
+            p.obj->metadata.deletionTimestamp = apiTime(now_);
             p.obj->metadata.deletionGracePeriodSeconds = 0;
         }
         terminate(id, pod_phase::Failed, std::nullopt, now_);
         return;
     }
     // The API server writes the time the Pod will be gone by: now plus the grace period.
-    p.state.deletionTimestamp = now_ + gracePeriod_;
+    p.state.deletionTimestamp = apiTime(now_ + gracePeriod_);
     if (p.obj) {
-        p.obj->metadata.deletionTimestamp = now_ + gracePeriod_;
+        p.obj->metadata.deletionTimestamp = apiTime(now_ + gracePeriod_);
         p.obj->metadata.deletionGracePeriodSeconds = static_cast<int64_t>(gracePeriod_);
     }
     ++p.gen; // the kubelet stops whatever it had planned
@@ -1076,6 +1099,7 @@ void Simulator::applyInterimStatusNow(uint32_t index) {
     if (!jobExists_)
         return;
     job_.status = std::move(pendingInterim_[index]);
+    cutStatusTimes(job_.status);
     observeJob();
 }
 
@@ -1083,6 +1107,7 @@ void Simulator::applyStatusNow() {
     if (!jobExists_)
         return;
     job_.status = pendingStatus_;
+    cutStatusTimes(job_.status);
     observeJob();
     if (!jobFinished_ && hasFinishedCondition(job_.status)) {
         jobFinished_ = true;
@@ -1278,7 +1303,7 @@ void Simulator::setReady(SimPod& p, bool ready) {
     for (auto& c : p.obj->conditions)
         if (c.type == "Ready") {
             c.status = ready ? "True" : "False";
-            c.lastTransitionTime = now_;
+            c.lastTransitionTime = apiTime(now_);
         }
     p.obj->containerStatuses.front().ready = ready;
 }
@@ -1332,7 +1357,7 @@ void Simulator::startContainer(uint32_t id) {
             p.obj->startTime = now_;
         ContainerStatus& main = p.obj->containerStatuses.front();
         main.running = true;
-        main.runningStartedAt = now_;
+        main.runningStartedAt = apiTime(now_);
         main.terminated.reset();
     }
     if (T_.readinessDelay <= 0)
@@ -1418,7 +1443,7 @@ void Simulator::terminate(uint32_t id, const char* phase, std::optional<int32_t>
     ++p.gen;
     p.state.phase = phase;
     p.state.exitCode = exitCode;
-    p.state.finishedAt = finishedAt;
+    p.state.finishedAt = apiTime(finishedAt);
     p.state.waitingReason.clear();
     setReady(p, false);
     if (p.obj) {
@@ -1429,7 +1454,7 @@ void Simulator::terminate(uint32_t id, const char* phase, std::optional<int32_t>
             ContainerStateTerminated terminated;
             terminated.exitCode = *exitCode;
             terminated.startedAt = main.runningStartedAt;
-            terminated.finishedAt = finishedAt;
+            terminated.finishedAt = apiTime(finishedAt);
             terminated.reason = *exitCode == 0 ? "Completed" : "Error";
             main.terminated = terminated;
         }
