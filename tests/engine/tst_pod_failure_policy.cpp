@@ -203,7 +203,8 @@ void TestPodFailurePolicy::matchPodFailurePolicy() {
     QFETCH(int, row);
     const MatchCase& tc = matchCases()[row];
     const PodFailurePolicy* policy = tc.podFailurePolicy ? &*tc.podFailurePolicy : nullptr;
-    const PodFailurePolicyMatch got = jobscope::matchPodFailurePolicy(policy, tc.failedPod);
+    const PodFailurePolicyMatch got =
+        jobscope::matchPodFailurePolicy(policy, tc.failedPod, FeatureGates{});
     QCOMPARE(describe(got.jobFailureMessage), describe(tc.wantJobFailureMessage));
     QCOMPARE(got.countFailed, tc.wantCountFailed);
     QCOMPARE(describe(got.action), describe(tc.wantAction));

@@ -267,7 +267,7 @@ void TestSuccessPolicy::matchSuccessPolicy() {
     const MatchCase& tc = matchCases()[row];
     const SuccessPolicy* policy = tc.successPolicy ? &*tc.successPolicy : nullptr;
     const SuccessPolicyMatch got =
-        jobscope::matchSuccessPolicy(policy, tc.completions, tc.succeededIndexes);
+        jobscope::matchSuccessPolicy(policy, tc.completions, tc.succeededIndexes, FeatureGates{});
     QCOMPARE(got.matched, tc.wantMetSuccessPolicy);
     QCOMPARE(QString::fromStdString(got.message), QString::fromStdString(tc.wantMessage));
 }
