@@ -41,7 +41,7 @@ std::optional<int> readVersion(const YAML::Node& node, YamlReader& reader) {
         std::string message = "kubernetesVersion: Unsupported value: " + quoted(node.Scalar()) +
                               ": " + supported +
                               " (the Job gates of older releases are not modelled)";
-        // "1.3" is what a YAML number 1.30 looks like to someone who meant 1.30.
+        // "1.3" is how a tool that reads 1.30 as a YAML number writes it back.
         if (*minor < 10 && *minor * 10 >= kOldestKubernetesMinor)
             message += " (did you mean \"1." + std::to_string(*minor * 10) + "\"?)";
         reader.error(node, message);
@@ -51,9 +51,11 @@ std::optional<int> readVersion(const YAML::Node& node, YamlReader& reader) {
 }
 
 // One `featureGates` entry, checked against the release as kube-controller-manager's
-// featuregate.Set does: the gate must exist there, and a locked gate keeps its default.
+// featuregate.Set does: the gate must exist there, and a locked gate keeps its default. With
+// `releaseKnown` false (kubernetesVersion given but unreadable) only the name and the value are
+// checked, so that one mistake in the version is not reported again for every gate.
 void readGate(const YAML::Node& key, const YAML::Node& value, std::optional<int> minor,
-              GateSettings& settings, YamlReader& reader) {
+              bool releaseKnown, GateSettings& settings, YamlReader& reader) {
     const std::string name = key.Scalar();
     const std::string path = "featureGates." + name;
     const std::optional<JobFeature> feature = featureFromName(name);
@@ -75,6 +77,10 @@ void readGate(const YAML::Node& key, const YAML::Node& value, std::optional<int>
     const std::optional<bool> on = reader.boolean(value, path);
     if (!on)
         return;
+    if (!releaseKnown) {
+        settings.gates.set(*feature, *on);
+        return;
+    }
     const std::string shown = *on ? "true" : "false";
     const FeatureStage* stage = featureStageAt(*feature, minor);
     if (!stage) {
@@ -102,7 +108,9 @@ void readGate(const YAML::Node& key, const YAML::Node& value, std::optional<int>
 
 GateSettings readGateSettings(const YAML::Node& map, YamlReader& reader) {
     GateSettings settings;
-    settings.kubernetesMinor = readVersion(yamlField(map, "kubernetesVersion"), reader);
+    const YAML::Node version = yamlField(map, "kubernetesVersion");
+    settings.kubernetesMinor = readVersion(version, reader);
+    const bool releaseKnown = settings.kubernetesMinor || !yamlPresent(version);
     if (settings.kubernetesMinor)
         settings.gates = FeatureGates::forVersion(*settings.kubernetesMinor);
 
@@ -130,7 +138,7 @@ GateSettings readGateSettings(const YAML::Node& map, YamlReader& reader) {
                                         ")");
             continue;
         }
-        readGate(it->first, it->second, settings.kubernetesMinor, settings, reader);
+        readGate(it->first, it->second, settings.kubernetesMinor, releaseKnown, settings, reader);
     }
     return settings;
 }

@@ -140,6 +140,7 @@ private slots:
     void stateSettings();
     void settingErrors_data();
     void settingErrors();
+    void unreadableVersionReportedOnce();
     void stateDropsDisabledFields();
     void stateGatesReachTheSync();
     void scenarioSettings();
@@ -332,6 +333,25 @@ void TestFeatureGates::settingErrors() {
     if (!hasError(diagnostics, line, column, message))
         qWarning("got:\n%s", diagnostics.format().c_str());
     QVERIFY(hasError(diagnostics, line, column, message));
+}
+
+// A kubernetesVersion that cannot be read is one error: the gates are not checked against
+// current master instead (which would report JobSuccessPolicy as locked), only their names and
+// values are.
+void TestFeatureGates::unreadableVersionReportedOnce() {
+    Diagnostics diagnostics;
+    QVERIFY(
+        !parseReconcileState(state("kubernetesVersion: 1.3\n"
+                                   "featureGates: {JobSuccessPolicy: false, JobManagdBy: true}\n"),
+                             "bad.yaml", diagnostics));
+    QVERIFY2(hasError(diagnostics, 1, 20, "(did you mean \"1.30\"?)"),
+             diagnostics.format().c_str());
+    QVERIFY2(hasError(diagnostics, 2, 41, "Unsupported value: \"JobManagdBy\""),
+             diagnostics.format().c_str());
+    int errors = 0;
+    for (const Diagnostic& d : diagnostics.items())
+        errors += d.severity == Severity::Error ? 1 : 0;
+    QVERIFY2(errors == 2, diagnostics.format().c_str());
 }
 
 // As the API server stores a Job created with the gates off: the fields of a disabled gate are
