@@ -355,8 +355,8 @@ void TestFeatureGates::unreadableVersionReportedOnce() {
 }
 
 // As the API server stores a Job created with the gates off: the fields of a disabled gate are
-// gone before validation, so a Job that is invalid with them is accepted. backoffLimit was
-// defaulted from backoffLimitPerIndex before the field was dropped.
+// gone before validation, so a Job that is invalid with them is accepted. backoffLimit keeps
+// the default it gets from backoffLimitPerIndex before the field is dropped.
 void TestFeatureGates::stateDropsDisabledFields() {
     Diagnostics diagnostics;
     const auto parsed = parseReconcileState(
@@ -502,7 +502,7 @@ void TestFeatureGates::simulatorRunsWithTheScenarioGates() {
 
 // Upstream TestJobStrategy_PrepareForCreate, the rows of the four Job gates: the row's gate as
 // upstream sets it, every other gate off (upstream sets them false). The JobPodFailurePolicy
-// rows are left out: that gate is GA and no longer exists. Selector generation is
+// rows are left out: that gate is GA and removed from the code. Selector generation is
 // applyJobDefaults' part and tested in tst_manifest.
 void TestFeatureGates::prepareForCreate_data() {
     QTest::addColumn<Job>("job");
