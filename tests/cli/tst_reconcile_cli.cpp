@@ -196,6 +196,14 @@ void TestReconcileCli::goodStates_data() {
         << R"({"finalizerRemovals": ["quote\"back\\slash\ttab", "名字-\u0001-é"],
               "status": {"succeeded": 1, "failed": 1}})"
         << "";
+    // kubernetesVersion 1.30 with JobPodReplacementPolicy off: podReplacementPolicy is
+    // dropped, the evicted Pod counts as failed and is replaced, status.terminating is null.
+    QTest::newRow("JobPodReplacementPolicy off")
+        << statePath("good/gates-pod-replacement-policy-off.yaml")
+        << R"({"creations": 1, "finalizerRemovals": ["render-c"],
+              "status": {"active": 3, "ready": 2, "terminating": null, "succeeded": 2,
+                         "failed": 1}})"
+        << "";
     QTest::newRow("fuzz: times RFC 3339 cannot spell stay numbers")
         << statePath("good/fuzz-extreme-times.yaml")
         << R"({"creations": 0, "status": {"startTime": 1e300, "active": 1}})"
@@ -332,6 +340,20 @@ void TestReconcileCli::badStates_data() {
     QTest::newRow("fuzz: truncated dump ending in a stray comma")
         << statePath("bad/fuzz-timeout-truncated-dump.json") << "51:6"
         << "YAML syntax error: unexpected ','";
+    QTest::newRow("gate the release does not have")
+        << statePath("bad/feature-gates.yaml") << "3:17"
+        << "featureGates.JobManagedBy: Invalid value: true: Kubernetes 1.29 has no such gate";
+    QTest::newRow("gate value that is no boolean")
+        << statePath("bad/feature-gates.yaml") << "4:28"
+        << "featureGates.JobBackoffLimitPerIndex: Invalid value: \"maybe\": must be true or false";
+    QTest::newRow("misspelt gate with suggestion") << statePath("bad/feature-gates.yaml") << "5:3"
+                                                   << "(did you mean \"JobPodReplacementPolicy\"?)";
+    QTest::newRow("kubernetesVersion 1.3 for 1.30")
+        << statePath("bad/feature-gates-version.yaml") << "1:20"
+        << "kubernetesVersion: Unsupported value: \"1.3\"";
+    QTest::newRow("gate locked in current master")
+        << statePath("bad/feature-gates-locked.yaml") << "2:34"
+        << "featureGates.JobSuccessPolicy: Invalid value: false: the gate is GA and locked";
     QTest::newRow("missing file") << statePath("bad/no-such-file.yaml") << ""
                                   << "cannot open the state file";
     QTest::newRow("a directory") << statePath("bad") << ""

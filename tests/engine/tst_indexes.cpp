@@ -1,5 +1,6 @@
 // Port of upstream pkg/controller/job/indexed_job_utils_test.go: every test function and row,
-// named as upstream. JobBackoffLimitPerIndex is GA; upstream enables it in these tests anyway.
+// named as upstream. Upstream enables JobBackoffLimitPerIndex in these tests; so do the gates
+// passed here (kGates, every gate on).
 // A last test (not upstream's) pins the error texts of the strict index-list parser of
 // pkg/apis/batch/validation, which the manifest validation reports.
 
@@ -18,6 +19,7 @@ using namespace jobscope;
 namespace {
 
 const char* const kNoIndex = "-";
+const FeatureGates kGates;
 
 struct IndexPhase {
     std::string index; // kNoIndex: no annotation
@@ -729,13 +731,13 @@ void TestIndexes::calculateSucceededIndexes() {
 void TestIndexes::isIndexFailed() {
     QFETCH(int, row);
     const IsIndexFailedCase& tc = isIndexFailedCases()[row];
-    QCOMPARE(jobscope::isIndexFailed(tc.job, tc.pod), tc.wantResult);
+    QCOMPARE(jobscope::isIndexFailed(tc.job, tc.pod, kGates), tc.wantResult);
 }
 
 void TestIndexes::calculateFailedIndexes() {
     QFETCH(int, row);
     const FailedIndexesCase& tc = failedIndexesCases()[row];
-    QCOMPARE(describe(jobscope::calculateFailedIndexes(tc.job, ptrs(tc.pods))),
+    QCOMPARE(describe(jobscope::calculateFailedIndexes(tc.job, ptrs(tc.pods), kGates)),
              describe(tc.wantFailedIndexes));
 }
 
@@ -744,13 +746,13 @@ void TestIndexes::getPodsWithDelayedDeletionPerIndex() {
     const DelayedCase& tc = delayedCases()[row];
     const std::vector<const Pod*> pods = ptrs(tc.pods);
     const std::vector<const Pod*> activePods = filterActivePods(pods);
-    const OrderedIntervals failedIndexes = jobscope::calculateFailedIndexes(tc.job, pods);
+    const OrderedIntervals failedIndexes = jobscope::calculateFailedIndexes(tc.job, pods, kGates);
     const OrderedIntervals succeededIndexes =
         jobscope::calculateSucceededIndexes(tc.job, pods).second;
     const ViewSet expectedRmFinalizers(tc.expectedRmFinalizers.begin(),
                                        tc.expectedRmFinalizers.end());
     const auto got = jobscope::getPodsWithDelayedDeletionPerIndex(
-        tc.job, pods, activePods, succeededIndexes, failedIndexes, expectedRmFinalizers);
+        tc.job, pods, activePods, succeededIndexes, failedIndexes, expectedRmFinalizers, kGates);
     std::set<std::string> gotUids;
     for (const auto& [ix, pod] : got)
         gotUids.insert(pod->metadata.uid);
@@ -766,7 +768,8 @@ void TestIndexes::getPodsWithDelayedDeletionPerIndex() {
 void TestIndexes::getNewIndexFailureCountValue() {
     QFETCH(int, row);
     const NewCountCase& tc = newCountCases()[row];
-    const auto [failures, ignored] = getNewIndexFailureCounts(tc.job, tc.pod ? &*tc.pod : nullptr);
+    const auto [failures, ignored] =
+        getNewIndexFailureCounts(tc.job, tc.pod ? &*tc.pod : nullptr, kGates);
     QCOMPARE(failures, tc.wantNewIndexFailureCount);
     QCOMPARE(ignored, tc.wantNewIndexIgnoredFailureCount);
 }
@@ -787,8 +790,9 @@ void TestIndexes::firstPendingIndexes() {
     job.spec.backoffLimit = 1;
     job.spec.completionMode = completion_mode::Indexed;
     const std::vector<Pod> active = hollowPodsWithIndexPhase(tc.activePods);
-    const std::vector<int> got = jobscope::firstPendingIndexes(
-        job, ptrs(active), {}, tc.succeededIndexes, tc.failedIndexes, tc.cnt, tc.completions);
+    const std::vector<int> got =
+        jobscope::firstPendingIndexes(job, ptrs(active), {}, tc.succeededIndexes, tc.failedIndexes,
+                                      tc.cnt, tc.completions, kGates);
     QCOMPARE(describe(got), describe(tc.want));
 }
 

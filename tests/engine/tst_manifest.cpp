@@ -98,9 +98,14 @@ private slots:
     void generateName();
     void setDefaultJob_data();
     void setDefaultJob();
+    void setDefaultJobWithUpstreamGates_data() { setDefaultJob_data(); }
+    void setDefaultJobWithUpstreamGates() { runSetDefaultJob(true); }
     void generatedSelector();
     void examples_data();
     void examples();
+
+private:
+    static void runSetDefaultJob(bool upstreamGates);
 };
 
 // ---- real inputs: what was submitted to and read back from a v1.32 control plane ----
@@ -680,6 +685,8 @@ void TestManifest::setDefaultJob_data() {
     QTest::addColumn<Job>("original");
     QTest::addColumn<Job>("expected");
     QTest::addColumn<bool>("expectLabels");
+    // upstream's enablePodReplacementPolicy for the row
+    QTest::addColumn<bool>("enablePodReplacementPolicy");
 
     const std::map<std::string, std::string> defaultLabels{{"default", "default"}};
     Job base;
@@ -710,7 +717,8 @@ void TestManifest::setDefaultJob_data() {
                                               {"MemoryLimitExceeded", "False"},
                                               {"DiskLimitExceeded", ""}}),
                               exitCodeRule(), conditionsRule({{"DisruptionTarget", ""}})}};
-        // JobPodReplacementPolicy is GA: a pod failure policy defaults it to Failed.
+        // With JobPodReplacementPolicy on (GA on master) a pod failure policy defaults it to
+        // Failed; upstream runs this row with the gate off.
         Job expected = defaulted(1, 1, 6, NonIndexed, false, Failed, false);
         expected.spec.podFailurePolicy =
             PodFailurePolicy{{conditionsRule({{"DisruptionTarget", "True"},
@@ -719,7 +727,7 @@ void TestManifest::setDefaultJob_data() {
                               exitCodeRule(), conditionsRule({{"DisruptionTarget", "True"}})}};
         QTest::newRow("Pod failure policy with some field values unspecified -> set default "
                       "values")
-            << original << expected << true;
+            << original << expected << true << false;
     }
     {
         Job original = base;
@@ -727,28 +735,33 @@ void TestManifest::setDefaultJob_data() {
         Job expected = defaulted(1, 1, 6, NonIndexed, false, Failed, false);
         expected.spec.podFailurePolicy = original.spec.podFailurePolicy;
         QTest::newRow("Pod failure policy and defaulting for pod replacement policy")
-            << original << expected << true;
+            << original << expected << true << true;
     }
     QTest::newRow("All unspecified and podReplacementPolicyEnabled -> sets all to default values")
-        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true;
+        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+        << true;
     // Upstream runs the next rows with the JobPodReplacementPolicy gate off and expects no
-    // podReplacementPolicy; the gate is GA on master, so it is defaulted here.
+    // podReplacementPolicy; setDefaultJob() defaults it as master does (the gate is GA there),
+    // setDefaultJobWithUpstreamGates() expects upstream's result.
     QTest::newRow("All unspecified -> sets all to default values")
-        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true;
+        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+        << false;
     QTest::newRow("All unspecified, suspend job enabled -> sets all to default values")
-        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true;
+        << base << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+        << false;
     {
         Job original = base;
         original.spec.suspend = true;
         QTest::newRow("suspend set, everything else is defaulted")
-            << original << defaulted(1, 1, 6, NonIndexed, true, TerminatingOrFailed, false) << true;
+            << original << defaulted(1, 1, 6, NonIndexed, true, TerminatingOrFailed, false) << true
+            << false;
     }
     {
         Job original = base;
         original.metadata.labels = {{"mylabel", "myvalue"}};
         QTest::newRow("All unspecified -> all pointers are defaulted and no default labels")
             << original << defaulted(1, 1, 6, NonIndexed, false, TerminatingOrFailed, false)
-            << false;
+            << false << false;
     }
     {
         Job original = base;
@@ -756,39 +769,41 @@ void TestManifest::setDefaultJob_data() {
         QTest::newRow("WQ: Parallelism explicitly 0 and completions unset -> BackoffLimit is "
                       "defaulted")
             << original
-            << defaulted(std::nullopt, 0, 6, NonIndexed, false, TerminatingOrFailed, false) << true;
+            << defaulted(std::nullopt, 0, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+            << false;
         original.spec.parallelism = 2;
         QTest::newRow("WQ: Parallelism explicitly 2 and completions unset -> BackoffLimit is "
                       "defaulted")
             << original
-            << defaulted(std::nullopt, 2, 6, NonIndexed, false, TerminatingOrFailed, false) << true;
+            << defaulted(std::nullopt, 2, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+            << false;
     }
     {
         Job original = base;
         original.spec.completions = 2;
         QTest::newRow("Completions explicitly 2 and others unset -> parallelism and BackoffLimit "
                       "are defaulted")
-            << original << defaulted(2, 1, 6, NonIndexed, false, TerminatingOrFailed, false)
-            << true;
+            << original << defaulted(2, 1, 6, NonIndexed, false, TerminatingOrFailed, false) << true
+            << false;
     }
     {
         Job original = base;
         original.spec.backoffLimit = 5;
         QTest::newRow("BackoffLimit explicitly 5 and others unset -> parallelism and completions "
                       "are defaulted")
-            << original << defaulted(1, 1, 5, NonIndexed, false, TerminatingOrFailed, false)
-            << true;
+            << original << defaulted(1, 1, 5, NonIndexed, false, TerminatingOrFailed, false) << true
+            << false;
     }
     {
         Job original = defaulted(8, 9, 10, NonIndexed, false, TerminatingOrFailed, false);
         original.spec.templ = base.spec.templ;
         QTest::newRow("All set -> no change")
             << original << defaulted(8, 9, 10, NonIndexed, false, TerminatingOrFailed, false)
-            << true;
+            << true << false;
         original = defaulted(11, 10, 9, Indexed, true, Failed, true);
         original.spec.templ = base.spec.templ;
         QTest::newRow("All set, flipped -> no change")
-            << original << defaulted(11, 10, 9, Indexed, true, Failed, true) << true;
+            << original << defaulted(11, 10, 9, Indexed, true, Failed, true) << true << false;
     }
     {
         Job original = base;
@@ -803,22 +818,34 @@ void TestManifest::setDefaultJob_data() {
         expected.spec.backoffLimitPerIndex = 1;
         QTest::newRow("BackoffLimitPerIndex specified, but no BackoffLimit -> default "
                       "BackoffLimit to max int32")
-            << original << expected << true;
+            << original << expected << true << false;
         original.spec.backoffLimit = 3;
         original.spec.manualSelector = true;
         expected = defaulted(11, 10, 3, Indexed, true, TerminatingOrFailed, true);
         expected.spec.backoffLimitPerIndex = 1;
         QTest::newRow("BackoffLimitPerIndex and BackoffLimit specified -> no change")
-            << original << expected << true;
+            << original << expected << true << false;
     }
 }
 
 void TestManifest::setDefaultJob() {
+    runSetDefaultJob(false);
+}
+
+void TestManifest::runSetDefaultJob(bool upstreamGates) {
     QFETCH(Job, original);
     QFETCH(Job, expected);
     QFETCH(bool, expectLabels);
+    QFETCH(bool, enablePodReplacementPolicy);
+    FeatureGates gates;
+    if (upstreamGates) {
+        gates.jobPodReplacementPolicy = enablePodReplacementPolicy;
+        // With the gate off SetDefaults_Job leaves podReplacementPolicy as it comes.
+        if (!enablePodReplacementPolicy)
+            expected.spec.podReplacementPolicy = original.spec.podReplacementPolicy;
+    }
     Job actual = original;
-    setJobDefaults(actual);
+    setJobDefaults(actual, gates);
     const JobSpec& a = actual.spec;
     const JobSpec& e = expected.spec;
     QCOMPARE(a.completions, e.completions);

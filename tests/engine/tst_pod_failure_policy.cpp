@@ -1,6 +1,9 @@
 // Port of upstream pkg/controller/job/pod_failure_policy_test.go (TestMatchPodFailurePolicy):
-// every row, named as upstream. JobBackoffLimitPerIndex is GA, so the rows upstream ran with
-// the gate off expect master's behaviour: a FailIndex rule matches.
+// every row, named as upstream. matchPodFailurePolicy() runs the rows with every gate on
+// (current master, JobBackoffLimitPerIndex GA), so the rows upstream runs with the gate off
+// expect master's behaviour there: a FailIndex rule matches.
+// matchPodFailurePolicyWithUpstreamGates() sets JobBackoffLimitPerIndex as upstream does for
+// each row (off unless the row turns it on) and expects upstream's own result.
 
 #include "reconcile/pod_failure_policy.h"
 
@@ -73,6 +76,9 @@ struct MatchCase {
     std::optional<std::string> wantJobFailureMessage;
     bool wantCountFailed;
     Action wantAction;
+    // upstream's enableJobBackoffLimitPerIndex, and its action where it differs from master's
+    bool enableJobBackoffLimitPerIndex = false;
+    std::optional<Action> upstreamAction = std::nullopt;
 };
 
 const std::vector<MatchCase>& matchCases() {
@@ -113,11 +119,11 @@ const std::vector<MatchCase>& matchCases() {
          std::nullopt, true, std::nullopt},
         {"FailIndex rule matched for exit codes; JobBackoffLimitPerIndex enabled",
          PodFailurePolicy{{onExitCodes("FailIndex", "In", {1, 2, 3})}},
-         failedPod({terminated("", 2)}), std::nullopt, true, kFailIndex},
+         failedPod({terminated("", 2)}), std::nullopt, true, kFailIndex, true},
         // Upstream: gate off, no action. Master (gate GA): the FailIndex rule matches.
         {"FailIndex rule matched for exit codes; JobBackoffLimitPerIndex disabled",
          PodFailurePolicy{{onExitCodes("FailIndex", "In", {1, 2, 3})}},
-         failedPod({terminated("", 2)}), std::nullopt, true, kFailIndex},
+         failedPod({terminated("", 2)}), std::nullopt, true, kFailIndex, false, Action{}},
         {"pod failure policy with NotIn operator and value 0",
          PodFailurePolicy{{onExitCodes("FailJob", "NotIn", {0})}},
          failedPod({terminated("main-container", 1), terminated("suppport-container", 0)}),
@@ -136,11 +142,12 @@ const std::vector<MatchCase>& matchCases() {
          failedPod({notTerminated("foo"), terminated("bar", 2)}), std::nullopt, true, kCount},
         {"FailIndex rule matched for pod conditions; JobBackoffLimitPerIndex enabled",
          PodFailurePolicy{{onConditions("FailIndex", "DisruptionTarget", "True")}},
-         podWithCondition("DisruptionTarget", "True"), std::nullopt, true, kFailIndex},
+         podWithCondition("DisruptionTarget", "True"), std::nullopt, true, kFailIndex, true},
         // Upstream: gate off, no action. Master (gate GA): the FailIndex rule matches.
         {"FailIndex rule matched for pod conditions; JobBackoffLimitPerIndex disabled",
          PodFailurePolicy{{onConditions("FailIndex", "DisruptionTarget", "True")}},
-         podWithCondition("DisruptionTarget", "True"), std::nullopt, true, kFailIndex},
+         podWithCondition("DisruptionTarget", "True"), std::nullopt, true, kFailIndex, false,
+         Action{}},
         {"ignore rule matched for pod conditions",
          PodFailurePolicy{{onConditions("Ignore", "DisruptionTarget", "True")}},
          podWithCondition("DisruptionTarget", "True"), std::nullopt, false, kIgnore},
@@ -189,7 +196,12 @@ class TestPodFailurePolicy : public QObject {
 
 private slots:
     void matchPodFailurePolicy_data();
-    void matchPodFailurePolicy();
+    void matchPodFailurePolicy() { run(false); }
+    void matchPodFailurePolicyWithUpstreamGates_data() { matchPodFailurePolicy_data(); }
+    void matchPodFailurePolicyWithUpstreamGates() { run(true); }
+
+private:
+    static void run(bool upstreamGates);
 };
 
 void TestPodFailurePolicy::matchPodFailurePolicy_data() {
@@ -199,14 +211,19 @@ void TestPodFailurePolicy::matchPodFailurePolicy_data() {
         QTest::newRow(cases[i].name) << i;
 }
 
-void TestPodFailurePolicy::matchPodFailurePolicy() {
+void TestPodFailurePolicy::run(bool upstreamGates) {
     QFETCH(int, row);
     const MatchCase& tc = matchCases()[row];
     const PodFailurePolicy* policy = tc.podFailurePolicy ? &*tc.podFailurePolicy : nullptr;
-    const PodFailurePolicyMatch got = jobscope::matchPodFailurePolicy(policy, tc.failedPod);
+    FeatureGates gates;
+    if (upstreamGates)
+        gates.jobBackoffLimitPerIndex = tc.enableJobBackoffLimitPerIndex;
+    const PodFailurePolicyMatch got = jobscope::matchPodFailurePolicy(policy, tc.failedPod, gates);
     QCOMPARE(describe(got.jobFailureMessage), describe(tc.wantJobFailureMessage));
     QCOMPARE(got.countFailed, tc.wantCountFailed);
-    QCOMPARE(describe(got.action), describe(tc.wantAction));
+    const Action wantAction =
+        upstreamGates && tc.upstreamAction ? *tc.upstreamAction : tc.wantAction;
+    QCOMPARE(describe(got.action), describe(wantAction));
 }
 
 QTEST_APPLESS_MAIN(TestPodFailurePolicy)

@@ -1,6 +1,8 @@
 // Port of upstream pkg/controller/job/success_policy_test.go (TestMatchSuccessPolicy): every
-// row, named as upstream. JobSuccessPolicy is GA, so rows that ran with the gate off expect
-// master's behaviour (they need no match either way: no policy, or no succeeded index).
+// row, named as upstream. matchSuccessPolicy() runs the rows with every gate on (current master,
+// JobSuccessPolicy GA); matchSuccessPolicyWithUpstreamGates() sets JobSuccessPolicy as upstream
+// does for each row. The two rows upstream runs with the gate off need no match either way (no
+// policy, or no succeeded index), so both runs expect the same.
 
 #include "reconcile/success_policy.h"
 
@@ -34,13 +36,14 @@ struct MatchCase {
     OrderedIntervals succeededIndexes;
     std::string wantMessage;
     bool wantMetSuccessPolicy;
+    bool enableJobSuccessPolicy = true; // as upstream sets it for the row
 };
 
 const std::vector<MatchCase>& matchCases() {
     const std::string m0 = "Matched rules at index 0";
     static const std::vector<MatchCase> cases = {
-        // Upstream ran this row with JobSuccessPolicy disabled; there is no policy anyway.
-        {"JobSuccessPolicy is disabled", std::nullopt, 10, {{0, 0}}, "", false},
+        // Upstream runs this row with JobSuccessPolicy disabled; there is no policy anyway.
+        {"JobSuccessPolicy is disabled", std::nullopt, 10, {{0, 0}}, "", false, false},
         {"successPolicy is null", std::nullopt, 10, {{0, 0}}, "", false},
         {"any rules are nothing", SuccessPolicy{}, 10, {{0, 0}}, "", false},
         {"rules.succeededIndexes is invalid format",
@@ -99,13 +102,14 @@ const std::vector<MatchCase>& matchCases() {
          {{0, 2}, {6, 7}},
          "",
          false},
-        // Upstream ran this row with JobSuccessPolicy disabled; with no succeeded index the
+        // Upstream runs this row with JobSuccessPolicy disabled; with no succeeded index the
         // policy cannot match on master either.
         {"rules.succeededIndexes is specified; succeededIndexes are nothing",
          SuccessPolicy{{countRule(4)}},
          10,
          {},
          "",
+         false,
          false},
         {"rules.succeededIndexes is specified; succeededIndexes matched rules; rules is proper "
          "subset of succeededIndexes",
@@ -252,7 +256,12 @@ class TestSuccessPolicy : public QObject {
 
 private slots:
     void matchSuccessPolicy_data();
-    void matchSuccessPolicy();
+    void matchSuccessPolicy() { run(false); }
+    void matchSuccessPolicyWithUpstreamGates_data() { matchSuccessPolicy_data(); }
+    void matchSuccessPolicyWithUpstreamGates() { run(true); }
+
+private:
+    static void run(bool upstreamGates);
 };
 
 void TestSuccessPolicy::matchSuccessPolicy_data() {
@@ -262,12 +271,15 @@ void TestSuccessPolicy::matchSuccessPolicy_data() {
         QTest::newRow(cases[i].name) << i;
 }
 
-void TestSuccessPolicy::matchSuccessPolicy() {
+void TestSuccessPolicy::run(bool upstreamGates) {
     QFETCH(int, row);
     const MatchCase& tc = matchCases()[row];
     const SuccessPolicy* policy = tc.successPolicy ? &*tc.successPolicy : nullptr;
+    FeatureGates gates;
+    if (upstreamGates)
+        gates.jobSuccessPolicy = tc.enableJobSuccessPolicy;
     const SuccessPolicyMatch got =
-        jobscope::matchSuccessPolicy(policy, tc.completions, tc.succeededIndexes);
+        jobscope::matchSuccessPolicy(policy, tc.completions, tc.succeededIndexes, gates);
     QCOMPARE(got.matched, tc.wantMetSuccessPolicy);
     QCOMPARE(QString::fromStdString(got.message), QString::fromStdString(tc.wantMessage));
 }

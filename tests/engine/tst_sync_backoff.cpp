@@ -6,9 +6,11 @@
 //
 // The work queue is not part of SyncInput/SyncResult: "the key is requeued with the API
 // backoff" is "syncJob returned an error", and queue.AddAfter is SyncResult::requeueAfter.
-// Rows that force the JobPodReplacementPolicy / JobManagedBy gates off expect master's
-// behaviour (both GA): FailureTarget first, Failed / Complete only once no Pod is terminating,
-// and SuccessCriteriaMet before Complete.
+// TestJobBackoffForOnFailure's rows that force the JobPodReplacementPolicy / JobManagedBy gates
+// off expect master's behaviour (both GA) in testJobBackoffForOnFailure(): FailureTarget first,
+// Failed / Complete only once no Pod is terminating, and SuccessCriteriaMet before Complete.
+// testJobBackoffForOnFailureWithUpstreamGates() runs them with the two gates as upstream sets
+// them and expects upstream's own conditions.
 
 #include "reconcile/sync.h"
 #include "support/sync_fixtures.h"
@@ -37,6 +39,12 @@ std::vector<JobCondition> failedByBackoffLimit() {
     return {cond(job_condition::FailureTarget, job_reason::BackoffLimitExceeded, kBackoffMsg),
             cond(job_condition::Failed, job_reason::BackoffLimitExceeded, kBackoffMsg)};
 }
+std::vector<JobCondition> failedOnly() {
+    return {cond(job_condition::Failed, job_reason::BackoffLimitExceeded, kBackoffMsg)};
+}
+std::vector<JobCondition> completeOnly() {
+    return {cond(job_condition::Complete, job_reason::CompletionsReached, kCompletionsMsg)};
+}
 std::vector<JobCondition> completedByCompletions() {
     return {
         cond(job_condition::SuccessCriteriaMet, job_reason::CompletionsReached, kCompletionsMsg),
@@ -57,6 +65,11 @@ struct OnFailureCase {
     int32_t expectedSucceeded = 0;
     int32_t expectedFailed = 0;
     std::vector<JobCondition> expectedConditions;
+    // features, as upstream sets them for the row
+    bool enableJobManagedBy = false;
+    bool enableJobPodReplacementPolicy = false;
+    // upstream's conditions where they differ from master's
+    std::optional<std::vector<JobCondition>> upstreamConditions;
 };
 
 struct RestartPolicyNeverCase {
@@ -85,7 +98,9 @@ class TestSyncBackoff : public QObject {
 
 private slots:
     void testJobBackoffForOnFailure_data();
-    void testJobBackoffForOnFailure();
+    void testJobBackoffForOnFailure() { runJobBackoffForOnFailure(false); }
+    void testJobBackoffForOnFailureWithUpstreamGates_data() { testJobBackoffForOnFailure_data(); }
+    void testJobBackoffForOnFailureWithUpstreamGates() { runJobBackoffForOnFailure(true); }
     void testJobBackoffOnRestartPolicyNever_data();
     void testJobBackoffOnRestartPolicyNever();
     void testJobApiBackoffReset_data();
@@ -94,6 +109,9 @@ private slots:
     void testSyncJobUpdateRequeue();
     void podFailureBackoffRecordAndRequeue_data();
     void podFailureBackoffRecordAndRequeue();
+
+private:
+    static void runJobBackoffForOnFailure(bool upstreamGates);
 };
 
 void TestSyncBackoff::testJobBackoffForOnFailure_data() {
@@ -129,6 +147,7 @@ void TestSyncBackoff::testJobBackoffForOnFailure_data() {
         // master: FailureTarget only; the deleted Pod is terminating (gates off upstream:
         // Failed).
         c.expectedConditions = failureTargetOnly();
+        c.upstreamConditions = failedOnly();
         add("backoffLimit 1 with restartCount 1 and podRunning should have 0 pod active", c);
     }
     {
@@ -136,30 +155,35 @@ void TestSyncBackoff::testJobBackoffForOnFailure_data() {
         c.expectedActive = 0;
         c.expectedFailed = 1;
         c.expectedConditions = failureTargetOnly(); // master: see above
+        c.upstreamConditions = failedOnly();
         add("backoffLimit 1 with restartCount 1 and podPending should have 0 pod active", c);
     }
     {
         OnFailureCase c = base(1, 5, 2, false, {2}, pod_phase::Running);
         c.expectedFailed = 1;
         c.expectedConditions = failureTargetOnly(); // master: see above
+        c.upstreamConditions = failedOnly();
         add("too many job failures with podRunning - single pod", c);
     }
     {
         OnFailureCase c = base(1, 5, 2, false, {2}, pod_phase::Pending);
         c.expectedFailed = 1;
         c.expectedConditions = failureTargetOnly(); // master: see above
+        c.upstreamConditions = failedOnly();
         add("too many job failures with podPending - single pod", c);
     }
     {
         OnFailureCase c = base(2, 5, 2, false, {1, 1}, pod_phase::Running);
         c.expectedFailed = 2;
         c.expectedConditions = failureTargetOnly(); // master: see above
+        c.upstreamConditions = failedOnly();
         add("too many job failures with podRunning - multiple pods", c);
     }
     {
         OnFailureCase c = base(2, 5, 2, false, {1, 1}, pod_phase::Pending);
         c.expectedFailed = 2;
         c.expectedConditions = failureTargetOnly(); // master: see above
+        c.upstreamConditions = failedOnly();
         add("too many job failures with podPending - multiple pods", c);
     }
     {
@@ -178,24 +202,28 @@ void TestSyncBackoff::testJobBackoffForOnFailure_data() {
         c.expectedSucceeded = 4;
         // master: SuccessCriteriaMet before Complete (gates off upstream: Complete alone).
         c.expectedConditions = completedByCompletions();
+        c.upstreamConditions = completeOnly();
         add("finished job", c);
     }
     {
         OnFailureCase c = base(2, 4, 6, true, {1, 1, 2, 0}, pod_phase::Succeeded);
         c.expectedSucceeded = 4;
         c.expectedConditions = completedByCompletions();
+        c.enableJobPodReplacementPolicy = true;
         add("finished job; JobPodReplacementPolicy enabled", c);
     }
     {
         OnFailureCase c = base(2, 4, 6, true, {1, 1, 2, 0}, pod_phase::Succeeded);
         c.expectedSucceeded = 4;
         c.expectedConditions = completedByCompletions();
+        c.enableJobManagedBy = true;
         add("finished job; JobManagedBy enabled", c);
     }
     {
         OnFailureCase c = base(2, 5, 2, false, {1, 1}, pod_phase::Running);
         c.expectedFailed = 2;
         c.expectedConditions = failureTargetOnly();
+        c.enableJobPodReplacementPolicy = true;
         add("too many job failures with podRunning - multiple pods; JobPodReplacementPolicy "
             "enabled",
             c);
@@ -204,12 +232,15 @@ void TestSyncBackoff::testJobBackoffForOnFailure_data() {
         OnFailureCase c = base(2, 5, 2, false, {1, 1}, pod_phase::Running);
         c.expectedFailed = 2;
         c.expectedConditions = failureTargetOnly();
+        c.enableJobManagedBy = true;
         add("too many job failures with podRunning - multiple pods; JobManagedBy enabled", c);
     }
 }
 
-void TestSyncBackoff::testJobBackoffForOnFailure() {
+void TestSyncBackoff::runJobBackoffForOnFailure(bool upstreamGates) {
     QFETCH(OnFailureCase, tc);
+    if (upstreamGates && tc.upstreamConditions)
+        tc.expectedConditions = *tc.upstreamConditions;
 
     Job job = newJob(tc.parallelism, tc.completions, tc.backoffLimit, completion_mode::NonIndexed);
     job.spec.templ.restartPolicy = restart_policy::OnFailure;
@@ -222,7 +253,12 @@ void TestSyncBackoff::testJobBackoffForOnFailure() {
         pods[i].containerStatuses = {cs};
     }
 
-    const SyncResult r = syncJob(makeInput(job, pods));
+    SyncInput input = makeInput(job, pods);
+    if (upstreamGates) {
+        input.gates.jobPodReplacementPolicy = tc.enableJobPodReplacementPolicy;
+        input.gates.jobManagedBy = tc.enableJobManagedBy;
+    }
+    const SyncResult r = syncJob(input);
 
     QVERIFY2(!r.error.has_value(), r.error.value_or("").c_str());
     QCOMPARE(r.status.active, tc.expectedActive);

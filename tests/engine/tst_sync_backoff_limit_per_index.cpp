@@ -11,8 +11,10 @@
 // failure-count annotation. The Pods carry no finish time, so they failed long before the
 // controller's clock and no pod-failure backoff delays a replacement.
 //
-// Every Job feature is GA here (current master). Rows that upstream runs with a gate off expect
-// master's behaviour instead, as the row comments say.
+// syncJob() runs every row with every gate on (current master, every Job feature GA). Rows that
+// upstream runs with a gate off expect master's behaviour there, as the row comments say.
+// syncJobWithUpstreamGates() runs each row with JobBackoffLimitPerIndex, JobPodReplacementPolicy
+// and JobManagedBy as upstream sets them and expects upstream's own status.
 
 #include "support/policy_fixtures.h"
 #include "support/sync_fixtures.h"
@@ -36,6 +38,14 @@ struct PerIndexRow {
     JobStatus want; // startTime, completionTime and ready are not compared
     std::vector<WantCreation> wantCreations;
     int wantDeletions = 0;
+
+    // features, as upstream sets them for the row
+    bool enableJobBackoffLimitPerIndex = true;
+    bool enableJobPodReplacementPolicy = true;
+    bool enableJobManagedBy = false;
+    // upstream's expectations where they differ from master's
+    std::optional<JobStatus> upstreamWant;
+    std::optional<QString> upstreamCreations; // in describeCreations' form
 };
 
 } // namespace
@@ -53,8 +63,9 @@ Job perIndexJob(int32_t parallelism, int32_t completions, int32_t backoffLimit,
     return job;
 }
 
-JobStatus status(int32_t active, int32_t succeeded, int32_t failed, int32_t terminating,
-                 const std::string& completedIndexes, std::optional<std::string> failedIndexes,
+JobStatus status(int32_t active, int32_t succeeded, int32_t failed,
+                 std::optional<int32_t> terminating, const std::string& completedIndexes,
+                 std::optional<std::string> failedIndexes,
                  std::vector<JobCondition> conditions = {}) {
     JobStatus s;
     s.active = active;
@@ -108,11 +119,17 @@ class TestSyncJobWithJobBackoffLimitPerIndex : public QObject {
     Q_OBJECT
 
 private slots:
-    void syncJob_data();
-    void syncJob();
+    void syncJob_data() { addRows(); }
+    void syncJob() { run(false); }
+    void syncJobWithUpstreamGates_data() { addRows(); }
+    void syncJobWithUpstreamGates() { run(true); }
+
+private:
+    static void addRows();
+    static void run(bool upstreamGates);
 };
 
-void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
+void TestSyncJobWithJobBackoffLimitPerIndex::addRows() {
     QTest::addColumn<PerIndexRow>("row");
     auto add = [](const char* name, const PerIndexRow& row) { QTest::newRow(name) << row; };
     const std::vector<JobCondition> failedIndexes =
@@ -231,6 +248,9 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
         r.job.status.completedIndexes = "1";
         r.pods = {indexPod("c", "2", pod_phase::Pending, "1")};
         r.want = status(1, 1, 0, 0, "1", "0");
+        r.enableJobBackoffLimitPerIndex = false;
+        r.upstreamWant = status(2, 1, 0, 0, "1", std::nullopt);
+        r.upstreamCreations = QStringLiteral("0:-/0");
         add("job with finished indexes; failedIndexes are cleaned when JobBackoffLimitPerIndex "
             "disabled",
             r);
@@ -243,6 +263,10 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
         r.pods = {indexPod("a", "0", pod_phase::Failed, "1"),
                   indexPod("b", "1", pod_phase::Succeeded, "0")};
         r.want = status(0, 1, 1, 0, "1", "0", failedIndexes);
+        r.enableJobPodReplacementPolicy = false;
+        r.upstreamWant = status(0, 1, 1, std::nullopt, "1", "0",
+                                {trueCondition(job_condition::Failed, job_reason::FailedIndexes,
+                                               kFailedIndexesMessage)});
         add("job failed due to failed indexes; JobPodReplacementPolicy and JobManagedBy disabled",
             r);
     }
@@ -253,6 +277,9 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
         r.pods = {indexPod("a", "0", pod_phase::Failed, "1"),
                   indexPod("b", "1", pod_phase::Succeeded, "0")};
         r.want = status(0, 1, 1, 0, "1", "0", failedIndexes);
+        r.enableJobPodReplacementPolicy = false;
+        r.enableJobManagedBy = true;
+        r.upstreamWant = status(0, 1, 1, std::nullopt, "1", "0", failedIndexes);
         add("job failed due to failed indexes; JobManagedBy enabled", r);
     }
     {
@@ -263,6 +290,11 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
         r.pods = twoFailedIndexes();
         r.want = status(0, 1, 3, 1, "1", "0,2", {maxFailedIndexesTarget});
         r.wantDeletions = 1;
+        r.enableJobPodReplacementPolicy = false;
+        r.upstreamWant =
+            status(0, 1, 3, std::nullopt, "1", "0,2",
+                   {trueCondition(job_condition::Failed, job_reason::MaxFailedIndexesExceeded,
+                                  kMaxFailedIndexesExceededMessage)});
         add("job failed due to exceeding max failed indexes; JobPodReplacementPolicy and "
             "JobManagedBy disabled",
             r);
@@ -275,14 +307,25 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob_data() {
         r.pods = twoFailedIndexes();
         r.want = status(0, 1, 3, 1, "1", "0,2", {maxFailedIndexesTarget});
         r.wantDeletions = 1;
+        r.enableJobPodReplacementPolicy = false;
+        r.enableJobManagedBy = true;
+        r.upstreamWant = status(0, 1, 3, std::nullopt, "1", "0,2", {maxFailedIndexesTarget});
         add("job failed due to exceeding max failed indexes; JobManagedBy enabled", r);
     }
 }
 
-void TestSyncJobWithJobBackoffLimitPerIndex::syncJob() {
+void TestSyncJobWithJobBackoffLimitPerIndex::run(bool upstreamGates) {
     QFETCH(PerIndexRow, row);
+    if (upstreamGates && row.upstreamWant)
+        row.want = *row.upstreamWant;
 
-    const SyncResult result = jobscope::syncJob(makeInput(row.job, harnessPods(row.job, row.pods)));
+    SyncInput input = makeInput(row.job, harnessPods(row.job, row.pods));
+    if (upstreamGates) {
+        input.gates.jobBackoffLimitPerIndex = row.enableJobBackoffLimitPerIndex;
+        input.gates.jobPodReplacementPolicy = row.enableJobPodReplacementPolicy;
+        input.gates.jobManagedBy = row.enableJobManagedBy;
+    }
+    const SyncResult result = jobscope::syncJob(input);
 
     QVERIFY(result.synced);
     QVERIFY2(!result.error, result.error.value_or("").c_str());
@@ -290,7 +333,10 @@ void TestSyncJobWithJobBackoffLimitPerIndex::syncJob() {
     compareJobStatus(got, row.want);
     if (QTest::currentTestFailed())
         return;
-    QCOMPARE(describeCreations(result.creations), describeWantCreations(row.wantCreations));
+    if (upstreamGates && row.upstreamCreations)
+        QCOMPARE(describeCreations(result.creations), *row.upstreamCreations);
+    else
+        QCOMPARE(describeCreations(result.creations), describeWantCreations(row.wantCreations));
     QCOMPARE(result.deletionCount(), row.wantDeletions);
 }
 

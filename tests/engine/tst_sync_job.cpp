@@ -14,14 +14,17 @@
 //   backoffRecord -> SyncInput::backoff; the fake clock -> kNow.
 // - An error from syncJob -> SyncResult::error.
 //
-// Upstream forces old feature gates off in many rows (jobPodReplacementPolicy,
-// jobSuccessPolicy, jobManagedBy false). Every Job feature is GA in current master, so such
-// rows expect master's behaviour; each changed expectation says so in a comment. The rules
-// that change:
+// Each row runs twice. syncJob() runs it with every gate on (current master, where every Job
+// feature is GA); where master's expectations differ from upstream's a comment says so. The
+// rules that change:
 // - status.terminating is always written (gate JobPodReplacementPolicy GA);
 // - a failure first adds FailureTarget and only adds Failed once no Pod is terminating; a
 //   success adds SuccessCriteriaMet then Complete, both with reason CompletionsReached
-//   (delayTerminalCondition(), gates JobPodReplacementPolicy / JobManagedBy / JobSuccessPolicy).
+//   (delayTerminalCondition(), gates JobPodReplacementPolicy / JobManagedBy; the reason with
+//   JobSuccessPolicy).
+// syncJobWithUpstreamGates() runs it with the gates upstream sets for the row
+// (jobPodReplacementPolicy, jobSuccessPolicy, jobManagedBy; JobBackoffLimitPerIndex keeps its
+// default, on) and expects upstream's own expectations.
 
 #include "reconcile/sync.h"
 #include "support/sync_fixtures.h"
@@ -85,6 +88,14 @@ struct SyncJobCase {
     std::vector<JobCondition> expectedConditions;
     std::vector<int> expectedCreatedIndexes;
     int expectedPodPatches = 0;
+
+    // features, as upstream sets them for the row
+    bool jobPodReplacementPolicy = false;
+    bool jobSuccessPolicy = false;
+    bool jobManagedBy = false;
+    // upstream's expectations where they differ from master's
+    std::optional<int32_t> upstreamTerminating; // upstream expectedTerminating: nil unless set
+    std::optional<std::vector<JobCondition>> upstreamConditions;
 };
 
 const char* const kBackoffMsg = "Job has reached the specified backoff limit";
@@ -102,6 +113,14 @@ std::vector<JobCondition> completedByCompletions() {
                          kCompletionsMsg),
             jobCondition(job_condition::Complete, "True", job_reason::CompletionsReached,
                          kCompletionsMsg)};
+}
+// Upstream's conditions for a finished Job with the gates off: the terminal condition at once,
+// without a reason for a success.
+std::vector<JobCondition> upstreamComplete() {
+    return {jobCondition(job_condition::Complete, "True")};
+}
+std::vector<JobCondition> upstreamFailedByBackoffLimit() {
+    return {failed(job_reason::BackoffLimitExceeded, kBackoffMsg)};
 }
 // Master's conditions for a Job that exceeded its backoff limit with no Pod left terminating.
 std::vector<JobCondition> failedByBackoffLimit() {
@@ -126,11 +145,17 @@ class TestControllerSyncJob : public QObject {
     Q_OBJECT
 
 private slots:
-    void syncJob_data();
-    void syncJob();
+    void syncJob_data() { addRows(); }
+    void syncJob() { run(false); }
+    void syncJobWithUpstreamGates_data() { addRows(); }
+    void syncJobWithUpstreamGates() { run(true); }
+
+private:
+    static void addRows();
+    static void run(bool upstreamGates);
 };
 
-void TestControllerSyncJob::syncJob_data() {
+void TestControllerSyncJob::addRows() {
     QTest::addColumn<SyncJobCase>("tc");
     auto add = [](const char* name, const SyncJobCase& c) { QTest::newRow(name) << c; };
 
@@ -220,6 +245,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 1;
         c.expectedFailed = 1;
         c.expectedActive = 1;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("WQ job: recreate pods when failed", c);
     }
     {
@@ -235,6 +262,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedActive = 1;
         c.expectedPodPatches = 2;
         c.expectedFailed = 2;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("WQ job: turn on PodReplacementPolicy but not set PodReplacementPolicy", c);
     }
     {
@@ -251,6 +280,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedActive = 1;
         c.expectedPodPatches = 2;
         c.expectedFailed = 2;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("WQ job: recreate pods when terminating or failed", c);
     }
     {
@@ -267,6 +298,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedActive = 1;
         c.expectedDeletions = 1;
         c.expectedPodPatches = 1;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 5;
         add("more terminating pods than parallelism", c);
     }
     {
@@ -374,6 +407,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 1;
         c.expectedReady = 0;
         c.expectedTerminating = 1;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("too many active pods; PodReplacementPolicy enabled", c);
     }
     {
@@ -481,6 +516,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 5;
         c.expectedReady = 0;
         c.expectedTerminating = 0; // master: terminating always written
+        c.upstreamConditions = upstreamComplete();
         add("job finish", c);
     }
     {
@@ -508,6 +544,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 2;
         c.expectedReady = 0;
         c.expectedTerminating = 0; // master: terminating always written
+        c.upstreamConditions = upstreamComplete();
         add("WQ job all finished", c);
     }
     {
@@ -523,6 +560,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 2;
         c.expectedReady = 0;
         c.expectedTerminating = 0; // master: terminating always written
+        c.upstreamConditions = upstreamComplete();
         add("WQ job all finished despite one failure", c);
     }
     {
@@ -608,6 +646,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 1;
         c.expectedReady = 0;
         c.expectedTerminating = 0; // master: terminating always written
+        c.upstreamConditions = upstreamFailedByBackoffLimit();
         add("too many job failures", c);
     }
     {
@@ -649,6 +688,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.terminatingPods = 1;
         c.expectedTerminating = 1;
         c.expectedReady = 0;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("indexed job with some pods deleted, podReplacementPolicy Failed", c);
     }
     {
@@ -665,6 +706,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedTerminating = 1;
         c.expectedReady = 0;
         c.expectedPodPatches = 1;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("indexed job with some pods deleted, podReplacementPolicy TerminatingOrFailed", c);
     }
     {
@@ -684,6 +727,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 4;
         c.expectedReady = 0;
         c.expectedTerminating = 0; // master: terminating always written
+        c.upstreamConditions = upstreamComplete();
         add("indexed job completed", c);
     }
     {
@@ -705,6 +749,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedReady = 0;
         c.expectedDeletions = 1;
         c.expectedTerminating = 1; // master: the deleted Pod is terminating
+        c.upstreamConditions = upstreamFailedByBackoffLimit();
         add("indexed job failed", c);
     }
     {
@@ -723,6 +768,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedReady = 0;
         c.expectedDeletions = 1;
         c.expectedTerminating = 1;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 1;
         add("count terminating pods when indexed job fails and PodReplacementPolicy enabled", c);
     }
     {
@@ -741,6 +788,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedReady = 0;
         c.expectedDeletions = 2;
         c.expectedTerminating = 2; // master: the two deleted Pods are terminating
+        c.upstreamConditions = upstreamFailedByBackoffLimit();
         add("count ready pods when job fails", c);
     }
     {
@@ -897,6 +945,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 2;
         c.expectedReady = 0;
         c.expectedTerminating = 2;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 2;
         add("suspending a job with satisfied expectations; PodReplacementPolicy enabled", c);
     }
     {
@@ -962,6 +1012,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedActive = 3;
         c.expectedReady = 0;
         c.expectedTerminating = 0;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 0;
         add("suspending a job with unsatisfied expectations; PodReplacementPolicy enabled", c);
     }
     {
@@ -1012,6 +1064,8 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedPodPatches = 2;
         c.expectedReady = 0;
         c.expectedTerminating = 0;
+        c.jobPodReplacementPolicy = true;
+        c.upstreamTerminating = 0;
         add("suspending a deleted job; PodReplacementPolicy enabled", c);
     }
     {
@@ -1046,6 +1100,7 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedReady = 1;
         c.expectedConditions = c.initialStatus->conditions;
         c.expectedTerminating = 0; // master: terminating always written
+        c.jobSuccessPolicy = true;
         add("SuccessCriteriaMet=False condition added manually is ignored", c);
     }
     {
@@ -1064,17 +1119,31 @@ void TestControllerSyncJob::syncJob_data() {
         c.expectedReady = 0;
         c.expectedDeletions = 1;
         c.expectedTerminating = 1; // master: the deleted Pod is terminating
+        c.jobManagedBy = true;
         add("backoff limit exceeded; JobManagedBy enabled", c);
     }
 }
 
-void TestControllerSyncJob::syncJob() {
+void TestControllerSyncJob::run(bool upstreamGates) {
     QFETCH(SyncJobCase, tc);
+
+    // Upstream's gates for the row, or current master's.
+    FeatureGates gates;
+    if (upstreamGates) {
+        gates.jobPodReplacementPolicy = tc.jobPodReplacementPolicy;
+        gates.jobSuccessPolicy = tc.jobSuccessPolicy;
+        gates.jobManagedBy = tc.jobManagedBy;
+    }
+    const std::optional<int32_t> expectedTerminating =
+        upstreamGates ? tc.upstreamTerminating : std::optional<int32_t>(tc.expectedTerminating);
+    const std::vector<JobCondition>& expectedConditions =
+        upstreamGates && tc.upstreamConditions ? *tc.upstreamConditions : tc.expectedConditions;
 
     // job & pods setup, as upstream's loop body
     Job job = newJob(tc.parallelism, tc.completions, tc.backoffLimit, tc.completionMode);
     job.spec.suspend = tc.suspend;
-    job.spec.podReplacementPolicy = tc.podReplacementPolicy;
+    if (!upstreamGates || tc.jobPodReplacementPolicy)
+        job.spec.podReplacementPolicy = tc.podReplacementPolicy;
     job.spec.podFailurePolicy = tc.podFailurePolicy;
     if (tc.initialStatus) {
         job.status.startTime = tc.initialStatus->startTime.value_or(kNow);
@@ -1096,6 +1165,7 @@ void TestControllerSyncJob::syncJob() {
     setPodsStatusesWithIndexes(pods, job, tc.podsWithIndexes);
 
     SyncInput input = makeInput(job, pods);
+    input.gates = gates;
     if (tc.backoffRecord)
         input.backoff = *tc.backoffRecord;
     input.expectations = unsatisfiedExpectations(tc.fakeExpectationAtCreation);
@@ -1152,14 +1222,14 @@ void TestControllerSyncJob::syncJob() {
     QCOMPARE(QString::fromStdString(r.status.completedIndexes),
              QString::fromStdString(tc.expectedCompletedIdxs));
     QCOMPARE(r.status.failed, tc.expectedFailed);
-    QCOMPARE(describeOptional(r.status.terminating), describeOptional(tc.expectedTerminating));
+    QCOMPARE(describeOptional(r.status.terminating), describeOptional(expectedTerminating));
     if (tc.suspend)
         QVERIFY2(!r.status.startTime.has_value(), "status.startTime set on a suspended job");
     else
         QVERIFY2(r.status.startTime.has_value(), "missing status.startTime");
 
     // validate conditions (times ignored, as upstream)
-    QCOMPARE(describeConditions(r.status.conditions), describeConditions(tc.expectedConditions));
+    QCOMPARE(describeConditions(r.status.conditions), describeConditions(expectedConditions));
 
     QCOMPARE(static_cast<int>(r.finalizerRemovals.size()), tc.expectedPodPatches);
 }

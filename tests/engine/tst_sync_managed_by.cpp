@@ -4,8 +4,10 @@
 // built-in controller's own name, is reconciled. The whole status is compared, as upstream's
 // cmp.Diff(wantStatus, actual.Status).
 //
-// The JobManagedBy gate is GA in current master, so the row that forces it off expects the
-// gate-on behaviour (status unchanged).
+// testSyncJobWhenManagedBy() runs every row with every gate on (current master, JobManagedBy
+// GA), so the row that forces the gate off expects the gate-on behaviour (status unchanged).
+// testSyncJobWhenManagedByWithUpstreamGates() runs each row with JobManagedBy as upstream sets
+// it (the other gates on, as at upstream's emulated version 1.34) and upstream's expectation.
 
 #include "reconcile/sync.h"
 #include "support/sync_fixtures.h"
@@ -48,40 +50,57 @@ class TestSyncManagedBy : public QObject {
 
 private slots:
     void testSyncJobWhenManagedBy_data();
-    void testSyncJobWhenManagedBy();
+    void testSyncJobWhenManagedBy() { run(false); }
+    void testSyncJobWhenManagedByWithUpstreamGates_data() { testSyncJobWhenManagedBy_data(); }
+    void testSyncJobWhenManagedByWithUpstreamGates() { run(true); }
+
+private:
+    static void run(bool upstreamGates);
 };
 
 void TestSyncManagedBy::testSyncJobWhenManagedBy_data() {
     QTest::addColumn<QString>("managedBy"); // empty: spec.managedBy unset
     QTest::addColumn<bool>("wantSynced");
     QTest::addColumn<QString>("wantStatus");
+    QTest::addColumn<bool>("enableJobManagedBy"); // upstream's gate for the row
+    QTest::addColumn<bool>("upstreamWantSynced");
 
     const QString unchanged = describeStatus(baseJob().status);
     const QString updated = describeStatus(reconciledStatus());
 
     QTest::newRow("job with custom value of managedBy; feature enabled; the status is unchanged")
-        << QStringLiteral("custom-managed-by") << false << unchanged;
+        << QStringLiteral("custom-managed-by") << false << unchanged << true << false;
     QTest::newRow(
         "job with well known value of the managedBy; feature enabled; the status is updated")
-        << QString::fromLatin1(kJobControllerName) << true << updated;
+        << QString::fromLatin1(kJobControllerName) << true << updated << true << true;
     // master: upstream forces JobManagedBy off and expects the Job to be reconciled; with the
     // gate GA the custom managedBy is honoured and the status stays unchanged.
     QTest::newRow("job with custom value of managedBy; feature disabled; the status is updated")
-        << QStringLiteral("custom-managed-by") << false << unchanged;
+        << QStringLiteral("custom-managed-by") << false << unchanged << false << true;
     QTest::newRow("job without the managedBy; feature enabled; the status is updated")
-        << QString() << true << updated;
+        << QString() << true << updated << true << true;
 }
 
-void TestSyncManagedBy::testSyncJobWhenManagedBy() {
+void TestSyncManagedBy::run(bool upstreamGates) {
     QFETCH(QString, managedBy);
     QFETCH(bool, wantSynced);
     QFETCH(QString, wantStatus);
+    QFETCH(bool, enableJobManagedBy);
+    QFETCH(bool, upstreamWantSynced);
+    if (upstreamGates) {
+        // Upstream's wantStatus: the reconciled status, or baseJob's when left alone.
+        wantSynced = upstreamWantSynced;
+        wantStatus = describeStatus(wantSynced ? reconciledStatus() : baseJob().status);
+    }
 
     Job job = baseJob();
     if (!managedBy.isEmpty())
         job.spec.managedBy = managedBy.toStdString();
 
-    const SyncResult r = syncJob(makeInput(job, {}));
+    SyncInput input = makeInput(job, {});
+    if (upstreamGates)
+        input.gates.jobManagedBy = enableJobManagedBy;
+    const SyncResult r = syncJob(input);
 
     QVERIFY2(!r.error.has_value(), r.error.value_or("").c_str());
     QCOMPARE(r.synced, wantSynced);

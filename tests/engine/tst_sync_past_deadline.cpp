@@ -3,15 +3,19 @@
 // TestPastDeadlineJobFinished, TestSingleJobFailedCondition, TestSyncJobComplete and
 // TestSyncJobDeleted, run through the pure syncJob() at the fixed clock kNow.
 //
-// Upstream rows that force the JobPodReplacementPolicy / JobManagedBy gates off expect
-// master's behaviour here (both GA): a failure first adds FailureTarget; Failed follows in the
-// same sync only when no Pod is left terminating (delayTerminalCondition()).
+// TestSyncJobPastDeadline runs twice: testSyncJobPastDeadline() with every gate on (current
+// master, both gates GA): a failure first adds FailureTarget; Failed follows in the same sync
+// only when no Pod is left terminating (delayTerminalCondition()); rows that upstream runs with
+// the JobPodReplacementPolicy / JobManagedBy gates off say what changes.
+// testSyncJobPastDeadlineWithUpstreamGates() runs each row with upstream's gates and upstream's
+// expected conditions.
 
 #include "reconcile/sync.h"
 #include "support/sync_fixtures.h"
 
 #include <QtTest>
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -43,6 +47,12 @@ struct PastDeadlineCase {
     int32_t expectedSucceeded = 0;
     int32_t expectedFailed = 0;
     std::vector<JobCondition> expectedConditions;
+
+    // features, as upstream sets them for the row
+    bool enableJobPodReplacementPolicy = false;
+    bool enableJobManagedBy = false;
+    // upstream's conditions where they differ from master's
+    std::optional<std::vector<JobCondition>> upstreamConditions;
 };
 
 JobCondition cond(const char* type, const char* reason, const char* message) {
@@ -58,12 +68,17 @@ class TestSyncPastDeadline : public QObject {
 
 private slots:
     void testSyncJobPastDeadline_data();
-    void testSyncJobPastDeadline();
+    void testSyncJobPastDeadline() { runPastDeadline(false); }
+    void testSyncJobPastDeadlineWithUpstreamGates_data() { testSyncJobPastDeadline_data(); }
+    void testSyncJobPastDeadlineWithUpstreamGates() { runPastDeadline(true); }
     void testPastDeadlineJobFinished_data();
     void testPastDeadlineJobFinished();
     void testSingleJobFailedCondition();
     void testSyncJobComplete();
     void testSyncJobDeleted();
+
+private:
+    static void runPastDeadline(bool upstreamGates);
 };
 
 // TestSyncJobPastDeadline: tracking of the active deadline in a single syncJob call.
@@ -92,6 +107,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         // master: FailureTarget only, the deleted Pod is terminating (gates off upstream:
         // Failed).
         c.expectedConditions = {ftDeadline};
+        c.upstreamConditions = {failedDeadline};
         add("activeDeadlineSeconds less than single pod execution", c);
     }
     {
@@ -107,6 +123,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         c.expectedSucceeded = 1;
         c.expectedFailed = 1;
         c.expectedConditions = {ftDeadline}; // master: as the row above
+        c.upstreamConditions = {failedDeadline};
         add("activeDeadlineSeconds bigger than single pod execution", c);
     }
     {
@@ -119,6 +136,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         // master: no Pod to wait for, so FailureTarget and Failed in one sync (gates off
         // upstream: Failed alone).
         c.expectedConditions = {ftDeadline, failedDeadline};
+        c.upstreamConditions = {failedDeadline};
         add("activeDeadlineSeconds times-out before any pod starts", c);
     }
     {
@@ -130,6 +148,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         c.failedPods = 1;
         c.expectedFailed = 1;
         c.expectedConditions = {ftBackoff, failedBackoff}; // master: see the row above
+        c.upstreamConditions = {failedBackoff};
         add("activeDeadlineSeconds with backofflimit reach", c);
     }
     {
@@ -157,6 +176,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         c.expectedSucceeded = 1;
         c.expectedFailed = 1;
         c.expectedConditions = {ftDeadline};
+        c.enableJobPodReplacementPolicy = true;
         add("activeDeadlineSeconds exceeded; JobPodReplacementPolicy enabled", c);
     }
     {
@@ -172,6 +192,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         c.expectedSucceeded = 1;
         c.expectedFailed = 1;
         c.expectedConditions = {ftDeadline};
+        c.enableJobManagedBy = true;
         add("activeDeadlineSeconds exceeded; JobManagedBy enabled", c);
     }
     {
@@ -183,12 +204,20 @@ void TestSyncPastDeadline::testSyncJobPastDeadline_data() {
         c.failedPods = 1;
         c.expectedFailed = 1;
         c.expectedConditions = {ftBackoff, failedBackoff};
+        c.enableJobManagedBy = true;
         add("activeDeadlineSeconds exceeded and backofflimit reached; JobManagedBy enabled", c);
     }
 }
 
-void TestSyncPastDeadline::testSyncJobPastDeadline() {
+void TestSyncPastDeadline::runPastDeadline(bool upstreamGates) {
     QFETCH(PastDeadlineCase, tc);
+    FeatureGates gates;
+    if (upstreamGates) {
+        gates.jobPodReplacementPolicy = tc.enableJobPodReplacementPolicy;
+        gates.jobManagedBy = tc.enableJobManagedBy;
+    }
+    const std::vector<JobCondition>& expectedConditions =
+        upstreamGates && tc.upstreamConditions ? *tc.upstreamConditions : tc.expectedConditions;
 
     Job job = newJob(tc.parallelism, tc.completions, tc.backoffLimit, completion_mode::NonIndexed);
     job.spec.activeDeadlineSeconds = tc.activeDeadlineSeconds;
@@ -197,7 +226,9 @@ void TestSyncPastDeadline::testSyncJobPastDeadline() {
     std::vector<Pod> pods;
     setPodsStatuses(pods, job, 0, tc.activePods, tc.succeededPods, tc.failedPods, 0, 0);
 
-    const SyncResult r = syncJob(makeInput(job, pods));
+    SyncInput input = makeInput(job, pods);
+    input.gates = gates;
+    const SyncResult r = syncJob(input);
 
     QVERIFY2(!r.error.has_value(), r.error.value_or("").c_str());
     QCOMPARE(r.creationCount(), 0);
@@ -206,7 +237,7 @@ void TestSyncPastDeadline::testSyncJobPastDeadline() {
     QCOMPARE(r.status.succeeded, tc.expectedSucceeded);
     QCOMPARE(r.status.failed, tc.expectedFailed);
     QVERIFY2(r.status.startTime.has_value(), "missing status.startTime");
-    QCOMPARE(describeConditions(r.status.conditions), describeConditions(tc.expectedConditions));
+    QCOMPARE(describeConditions(r.status.conditions), describeConditions(expectedConditions));
 }
 
 // TestPastDeadlineJobFinished runs a live controller until the Job with activeDeadlineSeconds

@@ -10,11 +10,13 @@
 // Job's labels and namespace, the completion index i when the Job is Indexed and the tracking
 // finalizer, and sets podReplacementPolicy Failed when the row leaves it unset.
 //
-// Every Job feature is GA here (current master). Rows that upstream runs with the
-// JobPodReplacementPolicy and JobManagedBy gates off expect master's behaviour instead, as the
-// row comments say: the interim FailureTarget condition precedes Failed, Failed waits until no
-// Pod is terminating (a Pod deleted by this pass counts as terminating), and status.terminating
-// is always reported.
+// syncJob() runs every row with every gate on (current master, every Job feature GA). Rows that
+// upstream runs with the JobPodReplacementPolicy and JobManagedBy gates off expect master's
+// behaviour there, as the row comments say: the interim FailureTarget condition precedes
+// Failed, Failed waits until no Pod is terminating (a Pod deleted by this pass counts as
+// terminating), and status.terminating is always reported. syncJobWithUpstreamGates() runs each
+// row with those two gates as upstream sets them (the others on, as at upstream's emulated
+// version 1.33) and expects upstream's own conditions and counters.
 
 #include "support/policy_fixtures.h"
 #include "support/sync_fixtures.h"
@@ -42,6 +44,13 @@ struct PfpRow {
     int32_t wantTerminating = 0; // upstream compares ptr.Deref(terminating, 0)
     int wantCreations = 0;
     int wantDeletions = 0;
+
+    // features, as upstream sets them for the row
+    bool enableJobPodReplacementPolicy = false;
+    bool enableJobManagedBy = false;
+    // upstream's expectations where they differ from master's
+    std::optional<std::vector<JobCondition>> upstreamConditions;
+    int32_t upstreamTerminating = 0; // upstream wantStatusTerminating, dereferenced
 };
 
 } // namespace
@@ -107,11 +116,17 @@ class TestSyncJobWithJobPodFailurePolicy : public QObject {
     Q_OBJECT
 
 private slots:
-    void syncJob_data();
-    void syncJob();
+    void syncJob_data() { addRows(); }
+    void syncJob() { run(false); }
+    void syncJobWithUpstreamGates_data() { addRows(); }
+    void syncJobWithUpstreamGates() { run(true); }
+
+private:
+    static void addRows();
+    static void run(bool upstreamGates);
 };
 
-void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
+void TestSyncJobWithJobPodFailurePolicy::addRows() {
     QTest::addColumn<PfpRow>("row");
     auto add = [](const char* name, const PfpRow& row) { QTest::newRow(name) << row; };
     using namespace pod_failure_policy_action;
@@ -186,6 +201,7 @@ void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
         r.wantFailed = 2;
         r.wantTerminating = 1;
         r.wantDeletions = 1;
+        r.upstreamConditions = failJobByExitCode("main-container", "mypod-1", 5, 1);
         add("fail job with multiple pods", r);
     }
     {
@@ -200,6 +216,7 @@ void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
         r.wantFailed = 2;
         r.wantTerminating = 1;
         r.wantDeletions = 1;
+        r.enableJobManagedBy = true;
         add("fail job with multiple pods; JobManagedBy enabled delays setting terminal condition",
             r);
     }
@@ -262,6 +279,8 @@ void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
         r.pods = {failedPod().container("", 10)};
         r.wantConditions = failedConditions(kBle, kBackoffLimitExceededMessage);
         r.wantFailed = 1;
+        r.upstreamConditions = {
+            trueCondition(job_condition::Failed, kBle, kBackoffLimitExceededMessage)};
         add("default job based on OnExitCodes", r);
     }
     {
@@ -270,6 +289,7 @@ void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
         r.pods = {failedPod().container("", 10)};
         r.wantConditions = failedConditions(kBle, kBackoffLimitExceededMessage);
         r.wantFailed = 1;
+        r.enableJobManagedBy = true;
         add("default job based on OnExitCodes; JobManagedBy enabled triggers adding interim "
             "condition",
             r);
@@ -343,13 +363,23 @@ void TestSyncJobWithJobPodFailurePolicy::syncJob_data() {
     }
 }
 
-void TestSyncJobWithJobPodFailurePolicy::syncJob() {
+void TestSyncJobWithJobPodFailurePolicy::run(bool upstreamGates) {
     QFETCH(PfpRow, row);
+    if (upstreamGates) {
+        if (row.upstreamConditions)
+            row.wantConditions = *row.upstreamConditions;
+        row.wantTerminating = row.upstreamTerminating;
+    }
 
     Job job = row.job;
     if (!job.spec.podReplacementPolicy)
         job.spec.podReplacementPolicy = pod_replacement_policy::Failed;
-    const SyncResult result = jobscope::syncJob(makeInput(job, harnessPods(job, row.pods)));
+    SyncInput input = makeInput(job, harnessPods(job, row.pods));
+    if (upstreamGates) {
+        input.gates.jobPodReplacementPolicy = row.enableJobPodReplacementPolicy;
+        input.gates.jobManagedBy = row.enableJobManagedBy;
+    }
+    const SyncResult result = jobscope::syncJob(input);
 
     QVERIFY(result.synced);
     QVERIFY2(!result.error, result.error.value_or("").c_str());

@@ -8,12 +8,14 @@
 // Upstream's harness names the i-th Pod "mypod-<i>" (messages quote it) and gives it the Job's
 // labels and namespace; the rows set uid, index, phase and finalizer themselves.
 //
-// Every Job feature is GA here (current master). Rows that upstream runs with a gate off expect
-// master's behaviour instead, as the row comments say. In particular: with JobPodReplacementPolicy
-// and JobManagedBy off upstream adds Complete at once and leaves status.terminating nil, while
-// master waits for terminating Pods (those deleted by this pass included) and always reports the
-// count; with JobBackoffLimitPerIndex off upstream ignores spec.backoffLimitPerIndex and leaves
-// status.failedIndexes nil, while master reports it ("" when no index failed).
+// syncJob() runs every row with every gate on (current master, every Job feature GA). Rows that
+// upstream runs with a gate off expect master's behaviour there, as the row comments say. In
+// particular: with JobPodReplacementPolicy and JobManagedBy off upstream adds Complete at once
+// and leaves status.terminating nil, while master waits for terminating Pods (those deleted by
+// this pass included) and always reports the count; with JobBackoffLimitPerIndex off upstream
+// ignores spec.backoffLimitPerIndex and leaves status.failedIndexes nil, while master reports it
+// ("" when no index failed). syncJobWithUpstreamGates() runs each row with the four gates as
+// upstream sets them and expects upstream's own status.
 
 #include "support/policy_fixtures.h"
 #include "support/sync_fixtures.h"
@@ -39,6 +41,11 @@ struct SuccessRow {
     int wantCreations = 0;
     int wantDeletions = 0;
     bool upstreamPodSetup = true; // TestSyncJobWithJobSuccessPolicy's naming of the Pods
+
+    FeatureGates upstreamGates; // the gates upstream sets for the row
+    // upstream's expectations where they differ from master's
+    std::optional<JobStatus> upstreamWant;
+    std::optional<int> upstreamDeletions;
 };
 
 } // namespace
@@ -51,6 +58,18 @@ const char* const kSuccessPolicy = job_reason::SuccessPolicy;
 const char* const kMatchedRule0 = "Matched rules at index 0";
 const char* const kDisruptionMessage =
     "Pod default/mypod-0 has condition DisruptionTarget matching FailJob rule at index 0";
+
+// The gates of a row, in upstream's order: enableBackoffLimitPerIndex, enableJobSuccessPolicy,
+// enableJobPodReplacementPolicy, enableJobManagedBy.
+FeatureGates gates(bool backoffLimitPerIndex, bool successPolicy, bool podReplacementPolicy,
+                   bool managedBy) {
+    FeatureGates g;
+    g.jobBackoffLimitPerIndex = backoffLimitPerIndex;
+    g.jobSuccessPolicy = successPolicy;
+    g.jobPodReplacementPolicy = podReplacementPolicy;
+    g.jobManagedBy = managedBy;
+    return g;
+}
 
 // upstream validObjectMeta / validSelector / validTemplate with an Indexed spec.
 Job indexedJob(int32_t parallelism, int32_t completions, int32_t backoffLimit) {
@@ -139,11 +158,17 @@ class TestSyncJobWithJobSuccessPolicy : public QObject {
     Q_OBJECT
 
 private slots:
-    void syncJob_data();
-    void syncJob();
+    void syncJob_data() { addRows(); }
+    void syncJob() { run(false); }
+    void syncJobWithUpstreamGates_data() { addRows(); }
+    void syncJobWithUpstreamGates() { run(true); }
+
+private:
+    static void addRows();
+    static void run(bool upstreamGates);
 };
 
-void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
+void TestSyncJobWithJobSuccessPolicy::addRows() {
     QTest::addColumn<SuccessRow>("row");
     auto add = [](const char* name, const SuccessRow& row) { QTest::newRow(name) << row; };
 
@@ -157,6 +182,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = failedReplacedSucceeded(true);
         r.want = status(0, 1, 1, 2, "1", std::nullopt, {successCriteriaMet()});
         r.wantDeletions = 2;
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy; jobPodReplacementPolicy feature enabled; job has "
             "SuccessCriteriaMet condition if job meets to successPolicy and some indexes fail",
             r);
@@ -170,6 +196,11 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = failedReplacedSucceeded(true);
         r.want = status(0, 1, 1, 2, "1", std::nullopt, {successCriteriaMet()});
         r.wantDeletions = 2;
+        r.upstreamGates = gates(false, true, false, false);
+        r.upstreamWant =
+            status(0, 1, 1, std::nullopt, "1", std::nullopt,
+                   {successCriteriaMet(),
+                    trueCondition(job_condition::Complete, kSuccessPolicy, kMatchedRule0)});
         add("job with successPolicy; jobPodReplacementPolicy feature disabled; job has "
             "SuccessCriteriaMet condition if job meets to successPolicy and some indexes fail",
             r);
@@ -182,6 +213,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = failedReplacedSucceeded(false);
         r.want = status(0, 1, 1, 1, "1", std::nullopt, {successCriteriaMet()});
         r.wantDeletions = 1;
+        r.upstreamGates = gates(false, true, true, false);
         add("job with podFailurePolicy and successPolicy; jobPodReplacementPolicy feature "
             "enabled; job has SuccessCriteriaMet condition if job meets to successPolicy and "
             "doesn't meet to podFailurePolicy",
@@ -197,6 +229,11 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = failedReplacedSucceeded(false);
         r.want = status(0, 1, 1, 1, "1", std::nullopt, {successCriteriaMet()});
         r.wantDeletions = 1;
+        r.upstreamGates = gates(false, true, false, false);
+        r.upstreamWant =
+            status(0, 1, 1, std::nullopt, "1", std::nullopt,
+                   {successCriteriaMet(),
+                    trueCondition(job_condition::Complete, kSuccessPolicy, kMatchedRule0)});
         add("job with podFailurePolicy and successPolicy; jobPodReplacementPolicy feature "
             "disabled; job has SuccessCriteriaMet condition if job meets to successPolicy and "
             "doesn't meet to podFailurePolicy",
@@ -210,6 +247,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = failedReplacedSucceeded(false);
         r.want = status(0, 1, 1, 1, "1", "", {successCriteriaMet()});
         r.wantDeletions = 1;
+        r.upstreamGates = gates(true, true, true, false);
         add("job with backoffLimitPerIndex and successPolicy; jobPodReplacementPolicy feature "
             "enabled; job has SuccessCriteriaMet condition if job meets to successPolicy and "
             "doesn't meet backoffLimitPerIndex",
@@ -225,6 +263,9 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.job.status.conditions = {successCriteriaMet()};
         r.pods = {indexPod("a", "0", pod_phase::Failed), indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", "", completeConditions(kSuccessPolicy, kMatchedRule0));
+        r.upstreamGates = gates(false, true, true, false);
+        r.upstreamWant = status(0, 1, 1, 0, "1", std::nullopt,
+                                completeConditions(kSuccessPolicy, kMatchedRule0));
         add("job with successPolicy; jobPodReplacementPolicy feature enabled; job has both "
             "Complete and SuccessCriteriaMet condition when job meets to successPolicy and all "
             "pods have been already removed",
@@ -242,6 +283,8 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = someStillRunning();
         r.want = status(0, 1, 1, 2, "1", "", {successCriteriaMet()});
         r.wantDeletions = 2;
+        r.upstreamGates = gates(false, true, true, false);
+        r.upstreamWant = status(0, 1, 1, 2, "1", std::nullopt, {successCriteriaMet()});
         add("job with successPolicy; jobPodReplacementPolicy feature enabled; job has "
             "SuccessCriteriaMet condition when job meets to successPolicy and some pods still "
             "are running",
@@ -258,6 +301,8 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = someStillRunning();
         r.want = status(0, 1, 1, 2, "1", "", {successCriteriaMet()});
         r.wantDeletions = 2;
+        r.upstreamGates = gates(false, true, false, true);
+        r.upstreamWant = status(0, 1, 1, std::nullopt, "1", std::nullopt, {successCriteriaMet()});
         add("job with successPolicy; JobManagedBy feature enabled; job has SuccessCriteriaMet "
             "condition when job meets to successPolicy and some pods still are running",
             r);
@@ -276,6 +321,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
                         {trueCondition(job_condition::FailureTarget, job_reason::PodFailurePolicy,
                                        kDisruptionMessage)});
         r.wantDeletions = 1;
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy and podFailurePolicy; jobPodReplacementPolicy feature "
             "enabled; job has a failed condition when job meets to both successPolicy and "
             "podFailurePolicy",
@@ -290,6 +336,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
                   indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", "0",
                         failedConditions(job_reason::FailedIndexes, kFailedIndexesMessage));
+        r.upstreamGates = gates(true, true, true, false);
         add("job with successPolicy and backoffLimitPerIndex; jobPodReplacementPolicy feature "
             "enabled; job has a failed condition when job meets to both successPolicy and "
             "backoffLimitPerIndex",
@@ -304,6 +351,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.want = status(
             0, 1, 2, 0, "1", std::nullopt,
             failedConditions(job_reason::BackoffLimitExceeded, kBackoffLimitExceededMessage));
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy and backoffLimit; jobPodReplacementPolicy feature enabled; "
             "job has a failed condition when job meets to both successPolicy and backoffLimit",
             r);
@@ -318,6 +366,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
                   indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", std::nullopt,
                         completeConditions(kSuccessPolicy, kMatchedRule0));
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy and podFailurePolicy; jobPodReplacementPolicy feature "
             "enabled; job with SuccessCriteriaMet has never been transitioned to FailureTarget "
             "and Failed even if job meets podFailurePolicy",
@@ -332,6 +381,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = {indexPod("a", "0", pod_phase::Failed).indexFailureCount("1"),
                   indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", "0", completeConditions(kSuccessPolicy, kMatchedRule0));
+        r.upstreamGates = gates(true, true, true, false);
         add("job with successPolicy and backoffLimitPerIndex; jobPodReplacementPolicy feature "
             "enabled; job with SuccessCriteriaMet has never been transitioned to FailureTarget "
             "and Failed even if job meet backoffLimitPerIndex",
@@ -345,6 +395,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = {indexPod("a", "0", pod_phase::Failed), indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", std::nullopt,
                         completeConditions(kSuccessPolicy, kMatchedRule0));
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy and backoffLimit; jobPodReplacementPolicy feature enabled; "
             "job with SuccessCriteriaMet has never been transitioned to FailureTarget and Failed "
             "even if job meets backoffLimit",
@@ -370,6 +421,7 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
                   indexPod("b", "1", pod_phase::Succeeded)};
         r.want = status(0, 1, 1, 0, "1", std::nullopt,
                         failedConditions(job_reason::PodFailurePolicy, kDisruptionMessage));
+        r.upstreamGates = gates(false, true, true, false);
         add("job with successPolicy and podFailureTarget; jobPodReplacementPolicy feature "
             "enabled; job with FailureTarget has never been transitioned to SuccessCriteriaMet "
             "even if job meets successPolicy",
@@ -382,6 +434,10 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.pods = {indexPod("a1", "0", pod_phase::Succeeded)};
         r.want =
             status(0, 1, 0, 0, "0", std::nullopt,
+                   completeConditions(job_reason::CompletionsReached, kCompletionsReachedMessage));
+        r.upstreamGates = gates(false, true, false, true);
+        r.upstreamWant =
+            status(0, 1, 0, std::nullopt, "0", std::nullopt,
                    completeConditions(job_reason::CompletionsReached, kCompletionsReachedMessage));
         add("job without successPolicy; jobSuccessPolicy is enabled; job got SuccessCriteriaMet "
             "and Completion with CompletionsReached reason conditions",
@@ -399,6 +455,9 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
                   indexPod("c", "2", pod_phase::Running)};
         r.want = status(0, 1, 0, 2, "1", std::nullopt, {successCriteriaMet()});
         r.wantDeletions = 2;
+        r.upstreamGates = gates(false, false, false, false);
+        r.upstreamWant = status(2, 1, 0, std::nullopt, "1", std::nullopt, {});
+        r.upstreamDeletions = 0;
         add("when the JobSuccessPolicy is disabled, the Job never got SuccessCriteriaMet "
             "condition even if the Job has the successPolicy field",
             r);
@@ -420,15 +479,26 @@ void TestSyncJobWithJobSuccessPolicy::syncJob_data() {
         r.want = status(1, 0, 0, 0, "", std::nullopt, {manual});
         r.wantReady = 1;
         r.upstreamPodSetup = false;
+        r.upstreamGates = gates(true, true, false, false);
+        r.upstreamWant = status(1, 0, 0, std::nullopt, "", std::nullopt, {manual});
         add("SuccessCriteriaMet=False condition added manually is ignored", r);
     }
 }
 
-void TestSyncJobWithJobSuccessPolicy::syncJob() {
+void TestSyncJobWithJobSuccessPolicy::run(bool upstreamGates) {
     QFETCH(SuccessRow, row);
+    if (upstreamGates) {
+        if (row.upstreamWant)
+            row.want = *row.upstreamWant;
+        if (row.upstreamDeletions)
+            row.wantDeletions = *row.upstreamDeletions;
+    }
 
     const std::vector<Pod> pods = row.upstreamPodSetup ? harnessPods(row.job, row.pods) : row.pods;
-    const SyncResult result = jobscope::syncJob(makeInput(row.job, pods));
+    SyncInput input = makeInput(row.job, pods);
+    if (upstreamGates)
+        input.gates = row.upstreamGates;
+    const SyncResult result = jobscope::syncJob(input);
 
     QVERIFY(result.synced);
     QVERIFY2(!result.error, result.error.value_or("").c_str());

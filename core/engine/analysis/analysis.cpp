@@ -241,7 +241,7 @@ private:
     void closeInterval(OpenInterval& open, Seconds end);
     CauseNumbers numbersOf(CauseKind kind, const SeriesRow& row, const RowFacts& facts,
                            int refusals) const;
-    bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_); }
+    bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_, tl_.gates); }
 
     const Timeline& tl_;
     Analysis out_;
@@ -432,8 +432,8 @@ void Analyzer::applyPod(uint32_t changeIndex) {
         }
     }
 
-    if (t.failedLike && jobView_.spec.backoffLimitPerIndex && !t.keepFailed && !t.deleted &&
-        tl_.pods[obs.pod].index >= 0) {
+    if (t.failedLike && hasBackoffLimitPerIndex(jobView_, tl_.gates) && !t.keepFailed &&
+        !t.deleted && tl_.pods[obs.pod].index >= 0) {
         // getRemainingTimePerIndex reads the last failed Pod of the index even after its
         // finalizer is gone; keep it visible to the sync for the longest backoff.
         t.keepFailed = true;
@@ -578,7 +578,8 @@ void Analyzer::evaluate(Seconds now) {
         }
     }
     const ApiErrors noErrors;
-    const SyncRequest request{jobView_, pods, expectations, settledBackoff_, noErrors, now};
+    const SyncRequest request{jobView_, pods, expectations, settledBackoff_,
+                              noErrors, now,  tl_.gates};
     const SyncResult r = syncJob(request);
 
     eval_.valid = true;
@@ -589,7 +590,7 @@ void Analyzer::evaluate(Seconds now) {
         else if (c == cause::Finished)
             eval_.finishing = true;
         else if (c == cause::FailureBackoff) {
-            if (jobView_.spec.backoffLimitPerIndex) {
+            if (hasBackoffLimitPerIndex(jobView_, tl_.gates)) {
                 perIndexBackoff(now);
                 // Without a waiting index in view, the requeue the pass asks for is the wait.
                 if (!eval_.backoffUntil && r.requeueAfter)
@@ -633,7 +634,7 @@ void Analyzer::perIndexBackoff(Seconds now) {
                              activeIndex[static_cast<size_t>(index)];
         const bool succeeded = static_cast<size_t>(index) < indexSucceeded_.size() &&
                                indexSucceeded_[static_cast<size_t>(index)];
-        if (running || succeeded || isIndexFailed(jobView_, *pod))
+        if (running || succeeded || isIndexFailed(jobView_, *pod, tl_.gates))
             continue;
         const Seconds left = backoffRemainingTimePerIndex(pod, now);
         if (left <= 0)

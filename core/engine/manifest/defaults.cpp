@@ -70,7 +70,7 @@ std::string inventedJobUid(const ObjectMeta& metadata) {
     return buffer;
 }
 
-void setJobDefaults(Job& job) {
+void setJobDefaults(Job& job, const FeatureGates& gates) {
     JobSpec& spec = job.spec;
     // A non-parallel Job may leave both unset; both become 1.
     if (!spec.completions && !spec.parallelism) {
@@ -93,8 +93,7 @@ void setJobDefaults(Job& job) {
             for (auto& pattern : rule.onPodConditions)
                 if (pattern.status.empty())
                     pattern.status = "True";
-    // JobPodReplacementPolicy is GA: the default no longer depends on a feature gate.
-    if (!spec.podReplacementPolicy)
+    if (gates.jobPodReplacementPolicy && !spec.podReplacementPolicy)
         spec.podReplacementPolicy = spec.podFailurePolicy
                                         ? pod_replacement_policy::Failed
                                         : pod_replacement_policy::TerminatingOrFailed;
@@ -102,11 +101,30 @@ void setJobDefaults(Job& job) {
         spec.manualSelector = false;
 }
 
-void applyJobDefaults(Job& job) {
-    setJobDefaults(job);
-    // The Job strategy's PrepareForCreate (generateSelectorIfNeeded).
+void dropDisabledJobFields(Job& job, const FeatureGates& gates) {
+    JobSpec& spec = job.spec;
+    if (!gates.jobManagedBy)
+        spec.managedBy.reset();
+    if (!gates.jobSuccessPolicy)
+        spec.successPolicy.reset();
+    if (!gates.jobBackoffLimitPerIndex) {
+        spec.backoffLimitPerIndex.reset();
+        spec.maxFailedIndexes.reset();
+        if (spec.podFailurePolicy)
+            std::erase_if(spec.podFailurePolicy->rules, [](const PodFailurePolicyRule& rule) {
+                return rule.action == pod_failure_policy_action::FailIndex;
+            });
+    }
+    if (!gates.jobPodReplacementPolicy)
+        spec.podReplacementPolicy.reset();
+}
+
+void applyJobDefaults(Job& job, const FeatureGates& gates) {
+    setJobDefaults(job, gates);
+    // The Job strategy's PrepareForCreate: generateSelectorIfNeeded, then the disabled fields.
     if (!*job.spec.manualSelector)
         generateJobSelector(job);
+    dropDisabledJobFields(job, gates);
     copyTemplateLabels(job);
 }
 

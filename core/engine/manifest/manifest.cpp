@@ -496,8 +496,8 @@ std::string describeObject(const std::string& kind, const YAML::Node& object) {
 
 class Importer {
 public:
-    Importer(const std::string& fileName, ManifestImport& result)
-        : reader_(fileName, result.diagnostics), result_(result) {}
+    Importer(const std::string& fileName, ManifestImport& result, const FeatureGates& gates)
+        : reader_(fileName, result.diagnostics), result_(result), gates_(gates) {}
 
     void importText(const std::string& text) {
         std::vector<YAML::Node> documents;
@@ -522,6 +522,7 @@ public:
 private:
     YamlReader reader_;
     ManifestImport& result_;
+    FeatureGates gates_;
     bool sawJob_ = false;
 
     void importObject(const YAML::Node& object, int document, const std::string& where) {
@@ -593,7 +594,7 @@ private:
             return;
         imported.job = std::move(*job);
         completeCreateMetadata(imported.job.metadata, document);
-        applyJobDefaults(imported.job);
+        applyJobDefaults(imported.job, gates_);
         std::vector<FieldError> errors;
         for (auto& error : validateJob(imported.job))
             if (!coveredByReadFailure(error.path, failedPaths))
@@ -618,9 +619,10 @@ void reportFieldErrors(const std::vector<FieldError>& errors, const SourceMap& s
                                         : prefixedMessage(pathPrefix + ".", error.source));
 }
 
-ManifestImport importManifestText(const std::string& text, const std::string& fileName) {
+ManifestImport importManifestText(const std::string& text, const std::string& fileName,
+                                  const FeatureGates& gates) {
     ManifestImport result;
-    Importer importer(fileName, result);
+    Importer importer(fileName, result, gates);
     importer.importText(text);
     return result;
 }

@@ -9,6 +9,7 @@
 #include "diagnostics.h"
 #include "job.h"
 #include "manifest/validation.h"
+#include "reconcile/feature_gates.h"
 #include "yaml_reader.h"
 
 #include <optional>
@@ -33,8 +34,10 @@ struct ManifestImport {
     bool ok() const { return !jobs.empty() && !diagnostics.hasErrors(); }
 };
 
-// Imports the text of a manifest; `fileName` is used in the messages only.
-ManifestImport importManifestText(const std::string& text, const std::string& fileName);
+// Imports the text of a manifest; `fileName` is used in the messages only. The API server's
+// defaults and dropped fields follow `gates` (manifest/defaults.h).
+ManifestImport importManifestText(const std::string& text, const std::string& fileName,
+                                  const FeatureGates& gates = {});
 // Reads the file at `path`, then as importManifestText.
 ManifestImport importManifestFile(const std::string& path);
 

@@ -100,7 +100,7 @@ Seconds globalBackoffRemaining(const Job& job, const std::vector<const Pod*>& po
         }
         if (p->phase == pod_phase::Succeeded && !uncountedSucceeded.count(p->metadata.uid))
             newSucceeded.push_back(p);
-        else if (isPodFailed(*p, job) && !uncountedFailed.count(p->metadata.uid))
+        else if (isPodFailed(*p, job, input.gates) && !uncountedFailed.count(p->metadata.uid))
             newFailed.push_back(p);
     }
     return backoffRemainingTime(newBackoffRecord(input.backoff, newSucceeded, newFailed),
@@ -155,13 +155,13 @@ PassFacts gatherFacts(const SyncRequest& in, const SyncResult& r,
 
 Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
     Explanation ex;
-    const Job job = withApiDefaults(input.job);
+    const Job job = withApiDefaults(input.job, input.gates);
     ex.requested = *job.spec.parallelism;
     CauseList causes;
 
     const std::vector<const Pod*> pods(input.pods.begin(), input.pods.end());
     const PassFacts f = gatherFacts(input, r, pods);
-    const bool onlyFailed = onlyReplaceFailedPods(job);
+    const bool onlyFailed = onlyReplaceFailedPods(job, input.gates);
 
     auto secondary = [&] {
         if (f.terminating > 0)
@@ -239,7 +239,7 @@ Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
             shortfall.add(cause::Terminating);
         const bool heldBack = r.creations.empty() && input.expectations.satisfied(input.now) &&
                               f.observedActive + (onlyFailed ? f.terminating : 0) < ex.wantActive;
-        const bool backoff = heldBack && (job.spec.backoffLimitPerIndex
+        const bool backoff = heldBack && (hasBackoffLimitPerIndex(job, input.gates)
                                               ? r.requeueAfter.has_value()
                                               : globalBackoffRemaining(job, pods, input) > 0);
         if (backoff)

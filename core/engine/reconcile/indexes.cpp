@@ -320,8 +320,8 @@ bool hasJobTrackingFinalizer(const Pod& pod) {
     return pod.metadata.hasFinalizer(kJobTrackingFinalizer);
 }
 
-bool hasBackoffLimitPerIndex(const Job& job) {
-    return job.spec.backoffLimitPerIndex.has_value();
+bool hasBackoffLimitPerIndex(const Job& job, const FeatureGates& gates) {
+    return gates.jobBackoffLimitPerIndex && job.spec.backoffLimitPerIndex.has_value();
 }
 
 std::pair<OrderedIntervals, OrderedIntervals>
@@ -341,12 +341,12 @@ calculateSucceededIndexes(const Job& job, const std::vector<const Pod*>& pods) {
     return {std::move(prev), std::move(result)};
 }
 
-bool isIndexFailed(const Job& job, const Pod& pod) {
+bool isIndexFailed(const Job& job, const Pod& pod, const FeatureGates& gates) {
     bool countedFailure = false;
-    if (isPodFailed(pod, job)) {
+    if (isPodFailed(pod, job, gates)) {
         if (job.spec.podFailurePolicy) {
             const PodFailurePolicyMatch match =
-                matchPodFailurePolicy(&*job.spec.podFailurePolicy, pod);
+                matchPodFailurePolicy(&*job.spec.podFailurePolicy, pod, gates);
             if (match.action && *match.action == pod_failure_policy_action::FailIndex)
                 return true;
             countedFailure = match.countFailed;
@@ -358,7 +358,8 @@ bool isIndexFailed(const Job& job, const Pod& pod) {
            getIndexFailureCount(pod) >= *job.spec.backoffLimitPerIndex;
 }
 
-OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods) {
+OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods,
+                                        const FeatureGates& gates) {
     const int completions = job.spec.completions.value_or(0);
     OrderedIntervals prev;
     if (job.status.failedIndexes)
@@ -367,7 +368,7 @@ OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const 
     for (const Pod* p : pods) {
         const int ix = getCompletionIndex(*p);
         if (ix != kUnknownCompletionIndex && ix < completions && hasJobTrackingFinalizer(*p) &&
-            isIndexFailed(job, *p))
+            isIndexFailed(job, *p, gates))
             newFailed.insert(ix);
     }
     return prev.withOrderedIndexes(sortedIndexes(newFailed));
@@ -387,12 +388,12 @@ std::vector<int> firstPendingIndexes(const Job& job, const std::vector<const Pod
                                      const std::vector<const Pod*>& pods,
                                      const OrderedIntervals& succeededIndexes,
                                      const std::optional<OrderedIntervals>& failedIndexes,
-                                     int count, int completions) {
+                                     int count, int completions, const FeatureGates& gates) {
     std::vector<int> result;
     if (count <= 0)
         return result;
     OrderedIntervals nonPending = succeededIndexes.withOrderedIndexes(sortedIndexesOf(activePods));
-    if (onlyReplaceFailedPods(job)) {
+    if (onlyReplaceFailedPods(job, gates)) {
         std::vector<const Pod*> terminating;
         for (const Pod* p : pods)
             if (isPodTerminating(*p))
@@ -477,7 +478,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const ViewSet& expectedRmFinalizers) {
+    const ViewSet& expectedRmFinalizers, const FeatureGates& gates) {
     // Failed Pods of active indexes may go: the active Pod already carries the failure count.
     const std::set<int> activeIndexes = getIndexes(activePods);
     const int completions = job.spec.completions.value_or(0);
@@ -489,7 +490,7 @@ std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
         const int ix = getCompletionIndex(*p);
         if (job.spec.isIndexed() && (ix == kUnknownCompletionIndex || ix >= completions))
             continue;
-        if (!isPodFailed(*p, job) || ix == kUnknownCompletionIndex || ix >= completions)
+        if (!isPodFailed(*p, job, gates) || ix == kUnknownCompletionIndex || ix >= completions)
             continue;
         if (succeededIndexes.has(ix) || (failedIndexes && failedIndexes->has(ix)) ||
             activeIndexes.count(ix))
@@ -521,14 +522,15 @@ int32_t getIndexAbsoluteFailureCount(const Pod& pod) {
                                 getIndexIgnoredFailureCount(pod));
 }
 
-std::pair<int32_t, int32_t> getNewIndexFailureCounts(const Job& job, const Pod* podBeingReplaced) {
+std::pair<int32_t, int32_t> getNewIndexFailureCounts(const Job& job, const Pod* podBeingReplaced,
+                                                     const FeatureGates& gates) {
     if (!podBeingReplaced)
         return {0, 0};
     int32_t failureCount = getIndexFailureCount(*podBeingReplaced);
     int32_t ignoredCount = getIndexIgnoredFailureCount(*podBeingReplaced);
     // The replaced Pod's own failure goes to the ignored counter when an Ignore rule matched.
     if (job.spec.podFailurePolicy &&
-        !matchPodFailurePolicy(&*job.spec.podFailurePolicy, *podBeingReplaced).countFailed)
+        !matchPodFailurePolicy(&*job.spec.podFailurePolicy, *podBeingReplaced, gates).countFailed)
         ++ignoredCount;
     else
         ++failureCount;

@@ -1,12 +1,13 @@
 #pragma once
-// Completion-index bookkeeping of Indexed Jobs (upstream pkg/controller/job/indexed_job_utils.go,
-// every Job feature GA): index intervals as written in status.completedIndexes and
-// status.failedIndexes, the completion index of a Pod, the per-index failure counters, and the
-// choice of indexes for new Pods. Also the strict index-list parser of the API validation
-// (pkg/apis/batch/validation: validateIndexesFormat / parseIndexInterval).
+// Completion-index bookkeeping of Indexed Jobs (upstream pkg/controller/job/indexed_job_utils.go):
+// index intervals as written in status.completedIndexes and status.failedIndexes, the completion
+// index of a Pod, the per-index failure counters, and the choice of indexes for new Pods. Also the
+// strict index-list parser of the API validation (pkg/apis/batch/validation: validateIndexesFormat
+// / parseIndexInterval).
 
 #include "job.h"
 #include "pod.h"
+#include "reconcile/feature_gates.h"
 #include "reconcile/view_set.h"
 
 #include <cstddef>
@@ -99,7 +100,9 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations);
 int getCompletionIndex(const Pod& pod);
 
 bool hasJobTrackingFinalizer(const Pod& pod);
-bool hasBackoffLimitPerIndex(const Job& job);
+// spec.backoffLimitPerIndex is set and the JobBackoffLimitPerIndex gate is on
+// (hasBackoffLimitPerIndex).
+bool hasBackoffLimitPerIndex(const Job& job, const FeatureGates& gates);
 
 // (indexes from status.completedIndexes, those plus Pods that succeeded since and still carry
 // the tracking finalizer) — calculateSucceededIndexes. Requires spec.completions.
@@ -108,11 +111,12 @@ calculateSucceededIndexes(const Job& job, const std::vector<const Pod*>& pods);
 
 // status.failedIndexes plus the indexes whose Pod failed for the last time since
 // (calculateFailedIndexes). Requires spec.completions and spec.backoffLimitPerIndex.
-OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods);
+OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods,
+                                        const FeatureGates& gates);
 
 // Whether this Pod's failure fails its index: a FailIndex pod-failure-policy rule matched, or
 // the failure counts and the index's failure count reached backoffLimitPerIndex (isIndexFailed).
-bool isIndexFailed(const Job& job, const Pod& pod);
+bool isIndexFailed(const Job& job, const Pod& pod, const FeatureGates& gates);
 
 // The set of valid completion indexes of these Pods (getIndexes).
 std::set<int> getIndexes(const std::vector<const Pod*>& pods);
@@ -125,7 +129,7 @@ std::vector<int> firstPendingIndexes(const Job& job, const std::vector<const Pod
                                      const std::vector<const Pod*>& pods,
                                      const OrderedIntervals& succeededIndexes,
                                      const std::optional<OrderedIntervals>& failedIndexes,
-                                     int count, int completions);
+                                     int count, int completions, const FeatureGates& gates);
 
 // controller.ActivePods' "less" (which Pod to delete first); supplied by the caller.
 using PodDeletionLess = std::function<bool(const Pod*, const Pod*)>;
@@ -145,7 +149,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
     const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
-    const ViewSet& expectedRmFinalizers);
+    const ViewSet& expectedRmFinalizers, const FeatureGates& gates);
 
 // Annotation counters of a Pod (getIndexFailureCount, getIndexAbsoluteFailureCount): 0 when
 // missing, unparsable, negative or above int32 max.
@@ -155,7 +159,8 @@ int32_t getIndexAbsoluteFailureCount(const Pod& pod);
 
 // The counters (failure count, ignored failure count) for a Pod replacing `podBeingReplaced`
 // (getNewIndexFailureCounts); (0, 0) when there is none.
-std::pair<int32_t, int32_t> getNewIndexFailureCounts(const Job& job, const Pod* podBeingReplaced);
+std::pair<int32_t, int32_t> getNewIndexFailureCounts(const Job& job, const Pod* podBeingReplaced,
+                                                     const FeatureGates& gates);
 
 // generateName for the Pod of an index, "<job>-<index>-", the job name cut so that the whole
 // stays within kMaxGeneratedNameLength (podGenerateNameWithIndex).

@@ -8,7 +8,7 @@
 
 namespace jobscope {
 
-Job withApiDefaults(const Job& job) {
+Job withApiDefaults(const Job& job, const FeatureGates& gates) {
     Job out = job;
     JobSpec& spec = out.spec;
     // SetDefaults_Job: both unset means a non-parallel Job.
@@ -21,7 +21,7 @@ Job withApiDefaults(const Job& job) {
     if (!spec.backoffLimit)
         spec.backoffLimit =
             spec.backoffLimitPerIndex ? std::numeric_limits<int32_t>::max() : int32_t{6};
-    if (!spec.podReplacementPolicy && spec.podFailurePolicy)
+    if (gates.jobPodReplacementPolicy && !spec.podReplacementPolicy && spec.podFailurePolicy)
         spec.podReplacementPolicy = pod_replacement_policy::Failed;
     return out;
 }
@@ -35,26 +35,38 @@ bool isPodTerminating(const Pod& pod) {
     return !pod.isTerminal() && pod.metadata.deletionTimestamp.has_value();
 }
 
-bool onlyReplaceFailedPods(const Job& job) {
-    return job.spec.podReplacementPolicy &&
-           *job.spec.podReplacementPolicy == pod_replacement_policy::Failed;
+bool onlyReplaceFailedPods(const Job& job, const FeatureGates& gates) {
+    // podReplacementPolicy may be unset: the API server defaults it only with the gate on.
+    if (gates.jobPodReplacementPolicy && job.spec.podReplacementPolicy &&
+        *job.spec.podReplacementPolicy == pod_replacement_policy::Failed)
+        return true;
+    return job.spec.podFailurePolicy.has_value();
 }
 
-bool isPodFailed(const Pod& pod, const Job& job) {
+bool isPodFailed(const Pod& pod, const Job& job, const FeatureGates& gates) {
     if (pod.phase == pod_phase::Failed)
         return true;
-    if (onlyReplaceFailedPods(job))
+    if (onlyReplaceFailedPods(job, gates))
         return false;
     // Deleted Pods count as failures: orphans may never reach the Failed phase.
     return pod.metadata.deletionTimestamp.has_value() && pod.phase != pod_phase::Succeeded;
+}
+
+bool trackTerminatingPods(const Job& job, const FeatureGates& gates) {
+    return gates.jobPodReplacementPolicy || gates.jobManagedBy ||
+           job.spec.podFailurePolicy.has_value();
+}
+
+bool delayTerminalCondition(const FeatureGates& gates) {
+    return gates.jobManagedBy || gates.jobPodReplacementPolicy;
 }
 
 bool jobSuspended(const Job& job) {
     return job.spec.suspend.value_or(false);
 }
 
-std::optional<std::string> managedByExternalController(const Job& job) {
-    if (job.spec.managedBy && *job.spec.managedBy != kJobControllerName)
+std::optional<std::string> managedByExternalController(const Job& job, const FeatureGates& gates) {
+    if (gates.jobManagedBy && job.spec.managedBy && *job.spec.managedBy != kJobControllerName)
         return job.spec.managedBy;
     return std::nullopt;
 }
@@ -228,24 +240,26 @@ bool pastBackoffLimitOnFailure(const Job& job, const std::vector<const Pod*>& po
     return restarts >= limit;
 }
 
-std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods) {
+std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods,
+                                             const FeatureGates& gates) {
     if (!job.spec.podFailurePolicy)
         return std::nullopt;
     for (const Pod* p : pods) {
-        if (!isPodFailed(*p, job))
+        if (!isPodFailed(*p, job, gates))
             continue;
-        auto match = matchPodFailurePolicy(&*job.spec.podFailurePolicy, *p);
+        auto match = matchPodFailurePolicy(&*job.spec.podFailurePolicy, *p, gates);
         if (match.jobFailureMessage)
             return match.jobFailureMessage;
     }
     return std::nullopt;
 }
 
-int nonIgnoredFailedPodsCount(const Job& job, const std::vector<const Pod*>& failedPods) {
+int nonIgnoredFailedPodsCount(const Job& job, const std::vector<const Pod*>& failedPods,
+                              const FeatureGates& gates) {
     int result = static_cast<int>(failedPods.size());
     if (job.spec.podFailurePolicy) {
         for (const Pod* p : failedPods)
-            if (!matchPodFailurePolicy(&*job.spec.podFailurePolicy, *p).countFailed)
+            if (!matchPodFailurePolicy(&*job.spec.podFailurePolicy, *p, gates).countFailed)
                 --result;
     }
     return result;

@@ -8,6 +8,7 @@
 
 #include "job.h"
 #include "pod.h"
+#include "reconcile/feature_gates.h"
 
 #include <cstdint>
 #include <optional>
@@ -18,27 +19,35 @@ namespace jobscope {
 
 // The Job with the SetDefaults_Job values syncJob relies on: parallelism (and completions when
 // both are unset), backoffLimit (6, or MaxInt32 with backoffLimitPerIndex) and, with a pod
-// failure policy, podReplacementPolicy Failed — the only value validation allows with one.
-// Without a pod failure policy an unset podReplacementPolicy stays unset, which upstream's
-// sync treats as TerminatingOrFailed. Hand-written states may lack these fields; the API server
-// never stores a Job without them.
-Job withApiDefaults(const Job& job);
+// failure policy and the JobPodReplacementPolicy gate on, podReplacementPolicy Failed — the
+// only value validation allows with one. Without a pod failure policy an unset
+// podReplacementPolicy stays unset, which upstream's sync treats as TerminatingOrFailed.
+// Hand-written states may lack these fields; the API server never stores a Job without them.
+Job withApiDefaults(const Job& job, const FeatureGates& gates);
 
 // controller.IsPodActive: not Succeeded/Failed and not being deleted.
 bool isPodActive(const Pod& pod);
 // controller.IsPodTerminating: not terminal and being deleted.
 bool isPodTerminating(const Pod& pod);
-// podReplacementPolicy == Failed: terminating Pods are not replaced until they fail
-// (onlyReplaceFailedPods).
-bool onlyReplaceFailedPods(const Job& job);
+// Terminating Pods are not replaced until they fail (onlyReplaceFailedPods): podReplacementPolicy
+// Failed with the JobPodReplacementPolicy gate on, or any pod failure policy.
+bool onlyReplaceFailedPods(const Job& job, const FeatureGates& gates);
 // isPodFailed: phase Failed; unless only failed Pods are replaced, a Pod being deleted that did
 // not succeed counts as failed too.
-bool isPodFailed(const Pod& pod, const Job& job);
+bool isPodFailed(const Pod& pod, const Job& job, const FeatureGates& gates);
+// Whether the sync counts terminating Pods (trackTerminatingPods): JobPodReplacementPolicy or
+// JobManagedBy on, or a pod failure policy. status.terminating itself is written only with
+// JobPodReplacementPolicy on.
+bool trackTerminatingPods(const Job& job, const FeatureGates& gates);
+// Whether a finishing Job first gets FailureTarget / SuccessCriteriaMet and its Failed /
+// Complete only once no Pod terminates (delayTerminalCondition): JobManagedBy or
+// JobPodReplacementPolicy on.
+bool delayTerminalCondition(const FeatureGates& gates);
 
 bool jobSuspended(const Job& job);
-// spec.managedBy when it names a controller other than the built-in one
-// (managedByExternalController).
-std::optional<std::string> managedByExternalController(const Job& job);
+// spec.managedBy when it names a controller other than the built-in one and the JobManagedBy
+// gate is on (managedByExternalController).
+std::optional<std::string> managedByExternalController(const Job& job, const FeatureGates& gates);
 // util.IsJobFinished: a Complete=True or Failed=True condition.
 bool isJobFinished(const Job& job);
 
@@ -62,10 +71,12 @@ int32_t countReadyPods(const std::vector<const Pod*>& pods);
 bool pastBackoffLimitOnFailure(const Job& job, const std::vector<const Pod*>& pods);
 
 // getFailJobMessage: the message of the first failed Pod that matches a FailJob rule.
-std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods);
+std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods,
+                                             const FeatureGates& gates);
 
 // nonIgnoredFailedPodsCount: failed Pods whose failure the pod failure policy counts.
-int nonIgnoredFailedPodsCount(const Job& job, const std::vector<const Pod*>& failedPods);
+int nonIgnoredFailedPodsCount(const Job& job, const std::vector<const Pod*>& failedPods,
+                              const FeatureGates& gates);
 
 // Conditions (job_controller.go newCondition, findConditionByType, ensureJobConditionStatus).
 JobCondition newCondition(const std::string& type, const std::string& status,

@@ -116,12 +116,13 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
         return {active, d.error};
     }
 
-    const int32_t terminating = onlyReplaceFailedPods(job) ? ctx.terminating : 0;
+    const int32_t terminating = onlyReplaceFailedPods(job, ctx.gates()) ? ctx.terminating : 0;
     int32_t diff = wantActive - terminating - active;
     if (diff <= 0)
         return {active, std::nullopt};
 
-    if (!hasBackoffLimitPerIndex(job)) {
+    const bool perIndex = hasBackoffLimitPerIndex(job, ctx.gates());
+    if (!perIndex) {
         // Global pod-failure backoff; with backoffLimitPerIndex each index has its own.
         const Seconds remaining = backoffRemainingTime(ctx.newBackoffRecord, ctx.now);
         if (remaining > 0) {
@@ -134,9 +135,10 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
 
     std::vector<int> indexesToAdd;
     if (job.spec.isIndexed()) {
-        indexesToAdd = firstPendingIndexes(job, ctx.activePods, ctx.pods, ctx.succeededIndexes,
-                                           ctx.failedIndexes, diff, *job.spec.completions);
-        if (hasBackoffLimitPerIndex(job)) {
+        indexesToAdd =
+            firstPendingIndexes(job, ctx.activePods, ctx.pods, ctx.succeededIndexes,
+                                ctx.failedIndexes, diff, *job.spec.completions, ctx.gates());
+        if (perIndex) {
             auto [ready, remaining] = podCreationInfoForIndependentIndexes(ctx, indexesToAdd);
             if (remaining > 0) {
                 ctx.enqueueWithDelay(remaining);
@@ -164,11 +166,11 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
             if (nextIndex < indexesToAdd.size()) {
                 const int ix = indexesToAdd[nextIndex++];
                 creation.index = ix;
-                if (hasBackoffLimitPerIndex(job)) {
+                if (perIndex) {
                     auto it = ctx.podsWithDelayedDeletionPerIndex.find(ix);
                     const Pod* replaced =
                         it == ctx.podsWithDelayedDeletionPerIndex.end() ? nullptr : it->second;
-                    auto [failures, ignored] = getNewIndexFailureCounts(job, replaced);
+                    auto [failures, ignored] = getNewIndexFailureCounts(job, replaced, ctx.gates());
                     creation.indexFailureCount = failures;
                     if (ignored > 0)
                         creation.indexIgnoredFailureCount = ignored;

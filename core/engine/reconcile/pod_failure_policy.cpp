@@ -1,5 +1,5 @@
-// Pod failure policy matching (upstream pkg/controller/job/pod_failure_policy.go, every Job
-// feature GA: FailIndex is always honoured).
+// Pod failure policy matching (upstream pkg/controller/job/pod_failure_policy.go): FailIndex is
+// honoured with the JobBackoffLimitPerIndex gate on.
 
 #include "reconcile/pod_failure_policy.h"
 
@@ -59,7 +59,7 @@ matchOnPodConditions(const Pod& pod,
 } // namespace
 
 PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy* podFailurePolicy,
-                                            const Pod& failedPod) {
+                                            const Pod& failedPod, const FeatureGates& gates) {
     PodFailurePolicyMatch match; // nothing matched: the failure counts
     if (!podFailurePolicy)
         return match;
@@ -87,12 +87,13 @@ PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy* podFailurePo
         }
         if (rule.action == pod_failure_policy_action::Ignore)
             return {std::nullopt, false, rule.action};
-        if (rule.action == pod_failure_policy_action::FailIndex ||
-            rule.action == pod_failure_policy_action::Count)
+        if (rule.action == pod_failure_policy_action::FailIndex && gates.jobBackoffLimitPerIndex)
+            return {std::nullopt, true, rule.action};
+        if (rule.action == pod_failure_policy_action::Count)
             return {std::nullopt, true, rule.action};
         if (rule.action == pod_failure_policy_action::FailJob)
             return {failJobMessage, true, rule.action};
-        // A rule with an unknown action is skipped.
+        // A rule with an unknown action, or FailIndex with its gate off, is skipped.
     }
     return match;
 }

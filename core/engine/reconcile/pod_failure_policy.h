@@ -4,6 +4,7 @@
 
 #include "job.h"
 #include "pod.h"
+#include "reconcile/feature_gates.h"
 
 #include <optional>
 #include <string>
@@ -24,11 +25,14 @@ struct PodFailurePolicyMatch {
 // The first rule, in order, that matches: onExitCodes looks at terminated containers with a
 // non-zero exit code (regular containers first, then init containers, optionally only the named
 // one); onPodConditions at the Pod's conditions. A null policy or no match counts the failure.
+// With JobBackoffLimitPerIndex off a matching FailIndex rule is passed over, as upstream's
+// switch has no case for it then.
 PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy* podFailurePolicy,
-                                            const Pod& failedPod);
+                                            const Pod& failedPod, const FeatureGates& gates);
 inline PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy& podFailurePolicy,
-                                                   const Pod& failedPod) {
-    return matchPodFailurePolicy(&podFailurePolicy, failedPod);
+                                                   const Pod& failedPod,
+                                                   const FeatureGates& gates) {
+    return matchPodFailurePolicy(&podFailurePolicy, failedPod, gates);
 }
 
 } // namespace jobscope

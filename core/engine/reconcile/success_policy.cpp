@@ -1,4 +1,4 @@
-// Success policy matching (upstream pkg/controller/job/success_policy.go, JobSuccessPolicy GA).
+// Success policy matching (upstream pkg/controller/job/success_policy.go).
 
 #include "reconcile/success_policy.h"
 
@@ -7,8 +7,9 @@
 namespace jobscope {
 
 SuccessPolicyMatch matchSuccessPolicy(const SuccessPolicy* successPolicy, int32_t completions,
-                                      const OrderedIntervals& succeededIndexes) {
-    if (!successPolicy || succeededIndexes.empty())
+                                      const OrderedIntervals& succeededIndexes,
+                                      const FeatureGates& gates) {
+    if (!gates.jobSuccessPolicy || !successPolicy || succeededIndexes.empty())
         return {};
     const auto& rules = successPolicy->rules;
     for (std::size_t index = 0; index < rules.size(); ++index) {
@@ -55,7 +56,14 @@ bool matchSucceededIndexesRule(const OrderedIntervals& ruleIndexes,
     return contains == ruleIndexes.total() || (succeededCount && contains >= *succeededCount);
 }
 
-const JobCondition* hasSuccessCriteriaMetCondition(const Job& job) {
+bool successCriteriaMetInUse(const FeatureGates& gates) {
+    // JobSuccessPolicy || delayTerminalCondition().
+    return gates.jobSuccessPolicy || gates.jobManagedBy || gates.jobPodReplacementPolicy;
+}
+
+const JobCondition* hasSuccessCriteriaMetCondition(const Job& job, const FeatureGates& gates) {
+    if (!successCriteriaMetInUse(gates))
+        return nullptr;
     // findConditionByType: the first condition of the type decides.
     for (const JobCondition& c : job.status.conditions)
         if (c.type == job_condition::SuccessCriteriaMet)
@@ -63,8 +71,9 @@ const JobCondition* hasSuccessCriteriaMetCondition(const Job& job) {
     return nullptr;
 }
 
-bool isSuccessCriteriaMetCondition(const JobCondition* cond) {
-    return cond && cond->type == job_condition::SuccessCriteriaMet && cond->status == "True";
+bool isSuccessCriteriaMetCondition(const JobCondition* cond, const FeatureGates& gates) {
+    return successCriteriaMetInUse(gates) && cond &&
+           cond->type == job_condition::SuccessCriteriaMet && cond->status == "True";
 }
 
 } // namespace jobscope

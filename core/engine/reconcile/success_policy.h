@@ -1,8 +1,9 @@
 #pragma once
 // Matching the succeeded indexes of an Indexed Job against spec.successPolicy (upstream
-// pkg/controller/job/success_policy.go; JobSuccessPolicy GA).
+// pkg/controller/job/success_policy.go), and the SuccessCriteriaMet condition helpers.
 
 #include "job.h"
+#include "reconcile/feature_gates.h"
 #include "reconcile/indexes.h"
 
 #include <cstdint>
@@ -18,15 +19,17 @@ struct SuccessPolicyMatch {
     bool operator==(const SuccessPolicyMatch&) const = default;
 };
 
-// The first rule, in order, that the succeeded indexes satisfy (matchSuccessPolicy). A null
-// policy or no succeeded index never matches; a rule whose succeededIndexes parse to nothing
-// is skipped.
+// The first rule, in order, that the succeeded indexes satisfy (matchSuccessPolicy). Nothing
+// matches with the JobSuccessPolicy gate off, a null policy or no succeeded index; a rule whose
+// succeededIndexes parse to nothing is skipped.
 SuccessPolicyMatch matchSuccessPolicy(const SuccessPolicy* successPolicy, int32_t completions,
-                                      const OrderedIntervals& succeededIndexes);
+                                      const OrderedIntervals& succeededIndexes,
+                                      const FeatureGates& gates);
 inline SuccessPolicyMatch matchSuccessPolicy(const SuccessPolicy& successPolicy,
                                              int32_t completions,
-                                             const OrderedIntervals& succeededIndexes) {
-    return matchSuccessPolicy(&successPolicy, completions, succeededIndexes);
+                                             const OrderedIntervals& succeededIndexes,
+                                             const FeatureGates& gates) {
+    return matchSuccessPolicy(&successPolicy, completions, succeededIndexes, gates);
 }
 
 // Whether the succeeded indexes cover every index of the rule, or at least `succeededCount` of
@@ -35,9 +38,13 @@ bool matchSucceededIndexesRule(const OrderedIntervals& ruleIndexes,
                                const OrderedIntervals& succeededIndexes,
                                std::optional<int32_t> succeededCount);
 
-// The Job's SuccessCriteriaMet=True condition, if any (hasSuccessCriteriaMetCondition).
-const JobCondition* hasSuccessCriteriaMetCondition(const Job& job);
-// Whether this is a SuccessCriteriaMet=True condition (isSuccessCriteriaMetCondition).
-bool isSuccessCriteriaMetCondition(const JobCondition* cond);
+// Whether the controller works with SuccessCriteriaMet conditions at all: JobSuccessPolicy on,
+// or a terminal condition delayed by JobPodReplacementPolicy / JobManagedBy.
+bool successCriteriaMetInUse(const FeatureGates& gates);
+// The Job's SuccessCriteriaMet=True condition, if any and in use (hasSuccessCriteriaMetCondition).
+const JobCondition* hasSuccessCriteriaMetCondition(const Job& job, const FeatureGates& gates);
+// Whether this is a SuccessCriteriaMet=True condition and those are in use
+// (isSuccessCriteriaMetCondition).
+bool isSuccessCriteriaMetCondition(const JobCondition* cond, const FeatureGates& gates);
 
 } // namespace jobscope

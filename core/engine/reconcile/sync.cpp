@@ -1,7 +1,8 @@
-// syncJob of upstream's pkg/controller/job/job_controller.go (current master, every Job
-// feature GA): count the Pods, decide whether the Job finishes, let manageJob create or delete
-// Pods, then account finished Pods through status.uncountedTerminatedPods and the tracking
-// finalizer (trackJobStatusAndRemoveFinalizers) and write the terminal condition.
+// syncJob of upstream's pkg/controller/job/job_controller.go (current master, with the feature
+// gate checks of the releases in which the Job gates can be turned off): count the Pods, decide
+// whether the Job finishes, let manageJob create or delete Pods, then account finished Pods
+// through status.uncountedTerminatedPods and the tracking finalizer
+// (trackJobStatusAndRemoveFinalizers) and write the terminal condition.
 
 #include "reconcile/sync.h"
 
@@ -89,7 +90,8 @@ void getNewFinishedPods(const SyncJobCtx& ctx, std::vector<const Pod*>& succeede
         if (p->phase == pod_phase::Succeeded &&
             isValidUncountedPod(ctx, *p, ctx.uncountedSucceeded))
             succeeded.push_back(p);
-        else if (isPodFailed(*p, ctx.job) && isValidUncountedPod(ctx, *p, ctx.uncountedFailed))
+        else if (isPodFailed(*p, ctx.job, ctx.gates()) &&
+                 isValidUncountedPod(ctx, *p, ctx.uncountedFailed))
             failed.push_back(p);
     }
 }
@@ -101,9 +103,24 @@ bool pastActiveDeadline(const Job& job, Seconds now) {
     return now - *job.status.startTime >= static_cast<Seconds>(*job.spec.activeDeadlineSeconds);
 }
 
-JobCondition newFailureCondition(const std::string& reason, const std::string& message,
-                                 Seconds now) {
-    return newCondition(job_condition::FailureTarget, "True", reason, message, now);
+// newFailureCondition: FailureTarget when the terminal condition waits for terminating Pods,
+// else Failed at once.
+JobCondition newFailureCondition(const FeatureGates& gates, const std::string& reason,
+                                 const std::string& message, Seconds now) {
+    const char* type =
+        delayTerminalCondition(gates) ? job_condition::FailureTarget : job_condition::Failed;
+    return newCondition(type, "True", reason, message, now);
+}
+
+// newSuccessCondition: SuccessCriteriaMet when the terminal condition waits, else Complete; the
+// reason and message only with JobSuccessPolicy on.
+JobCondition newSuccessCondition(const FeatureGates& gates, Seconds now) {
+    const char* type =
+        delayTerminalCondition(gates) ? job_condition::SuccessCriteriaMet : job_condition::Complete;
+    if (!gates.jobSuccessPolicy)
+        return newCondition(type, "True", "", "", now);
+    return newCondition(type, "True", job_reason::CompletionsReached,
+                        "Reached expected number of succeeded pods", now);
 }
 
 JobCondition newFailedConditionForFailureTarget(const JobCondition& c, Seconds now) {
@@ -155,7 +172,7 @@ bool canRemoveFinalizer(const SyncJobCtx& ctx, const Pod& pod, bool considerPodF
         return true;
     if (!considerPodFailed)
         return false;
-    if (hasBackoffLimitPerIndex(ctx.job)) {
+    if (hasBackoffLimitPerIndex(ctx.job, ctx.gates())) {
         // The last failed Pod of an index stays until its replacement carries the counters.
         const int ix = getCompletionIndex(pod);
         if (ix != kUnknownCompletionIndex) {
@@ -213,7 +230,7 @@ bool enactJobFinished(SyncJobCtx& ctx) {
         return false;
     if (const auto& u = ctx.job.status.uncountedTerminatedPods; u && !u->empty())
         return false;
-    if (ctx.terminating > 0)
+    if (delayTerminalCondition(ctx.gates()) && ctx.terminating > 0)
         return false;
     const JobCondition& c = *ctx.finishedCondition;
     ensureJobConditionStatus(ctx.job.status.conditions, c.type, c.status, c.reason, c.message,
@@ -274,7 +291,7 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
         const std::string& uid = pod->metadata.uid;
         if (!hasJobTrackingFinalizer(*pod) || ctx.expectedRmFinalizers.count(uid))
             continue; // processed in an earlier sync
-        const bool considerPodFailed = isPodFailed(*pod, job);
+        const bool considerPodFailed = isPodFailed(*pod, job, ctx.gates());
         if (!canRemoveFinalizer(ctx, *pod, considerPodFailed))
             continue;
         podsToRemoveFinalizer.push_back(pod);
@@ -291,8 +308,9 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
                 needsFlush = true;
                 uncountedStatus.succeeded.push_back(uid);
             }
-        } else if (considerPodFailed || (ctx.finishedCondition &&
-                                         !isSuccessCriteriaMetCondition(&*ctx.finishedCondition))) {
+        } else if (considerPodFailed ||
+                   (ctx.finishedCondition &&
+                    !isSuccessCriteriaMetCondition(&*ctx.finishedCondition, ctx.gates()))) {
             // A Job that fails counts every Pod it has not seen succeed as failed.
             const int ix = getCompletionIndex(*pod);
             if (!ctx.uncountedFailed.count(uid) &&
@@ -300,7 +318,8 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
                 bool countFailed = true;
                 if (job.spec.podFailurePolicy)
                     countFailed =
-                        matchPodFailurePolicy(&*job.spec.podFailurePolicy, *pod).countFailed;
+                        matchPodFailurePolicy(&*job.spec.podFailurePolicy, *pod, ctx.gates())
+                            .countFailed;
                 if (countFailed) {
                     needsFlush = true;
                     uncountedStatus.failed.push_back(uid);
@@ -336,8 +355,9 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
         needsFlush = true;
         ctx.finishedCondition = newFailedConditionForFailureTarget(*ctx.finishedCondition, ctx.now);
     }
-    if (ctx.finishedCondition && isSuccessCriteriaMetCondition(&*ctx.finishedCondition)) {
-        if (!hasSuccessCriteriaMetCondition(job)) {
+    if (ctx.finishedCondition &&
+        isSuccessCriteriaMetCondition(&*ctx.finishedCondition, ctx.gates())) {
+        if (!hasSuccessCriteriaMetCondition(job, ctx.gates())) {
             job.status.conditions.push_back(*ctx.finishedCondition);
             needsFlush = true;
         }
@@ -379,7 +399,7 @@ SyncResult syncJob(const SyncInput& input) {
     for (const Pod& p : input.pods)
         pods.push_back(&p);
     return syncJob(SyncRequest{input.job, pods, input.expectations, input.backoff, input.apiErrors,
-                               input.now});
+                               input.now, input.gates});
 }
 
 SyncResult syncJob(const SyncRequest& input) {
@@ -390,7 +410,8 @@ SyncResult syncJob(const SyncRequest& input) {
     result.status = input.job.status;
 
     // A Job reconciled by another controller is left alone.
-    if (auto controller = managedByExternalController(input.job)) {
+    const FeatureGates& gates = input.gates;
+    if (auto controller = managedByExternalController(input.job, gates)) {
         result = skipped(std::move(result), "managed by " + *controller);
         result.explanation = explainSync(input, result);
         return result;
@@ -418,7 +439,7 @@ SyncResult syncJob(const SyncRequest& input) {
 
     SyncJobCtx ctx(input, result);
     ctx.now = input.now;
-    ctx.job = withApiDefaults(input.job);
+    ctx.job = withApiDefaults(input.job, gates);
     Job& job = ctx.job;
     if (!job.status.uncountedTerminatedPods)
         job.status.uncountedTerminatedPods = UncountedTerminatedPods{};
@@ -451,7 +472,7 @@ SyncResult syncJob(const SyncRequest& input) {
         goInt32(int64_t{job.status.succeeded} + static_cast<int64_t>(newSucceededPods.size()) +
                 static_cast<int64_t>(ctx.uncountedSucceeded.size()));
     ctx.failed =
-        goInt32(int64_t{job.status.failed} + nonIgnoredFailedPodsCount(job, newFailedPods) +
+        goInt32(int64_t{job.status.failed} + nonIgnoredFailedPodsCount(job, newFailedPods, gates) +
                 static_cast<int64_t>(ctx.uncountedFailed.size()));
 
     // First start; never while suspended.
@@ -466,14 +487,14 @@ SyncResult syncJob(const SyncRequest& input) {
     // FailureTarget), then failures (FailJob rule, backoffLimit, deadline, failed indexes),
     // then success (successPolicy; completions further below).
     const bool exceedsBackoffLimit = ctx.failed > *job.spec.backoffLimit;
-    if (const JobCondition* scm = hasSuccessCriteriaMetCondition(job))
+    if (const JobCondition* scm = hasSuccessCriteriaMetCondition(job, gates))
         ctx.finishedCondition = *scm;
     if (!ctx.finishedCondition) {
         const JobCondition* ft =
             findConditionByType(job.status.conditions, job_condition::FailureTarget);
         if (ft && ft->status == "True") {
             ctx.finishedCondition = newFailedConditionForFailureTarget(*ft, input.now);
-        } else if (auto msg = getFailJobMessage(job, ctx.pods)) {
+        } else if (auto msg = getFailJobMessage(job, ctx.pods, gates)) {
             ctx.finishedCondition = newCondition(job_condition::FailureTarget, "True",
                                                  job_reason::PodFailurePolicy, *msg, input.now);
         }
@@ -481,11 +502,11 @@ SyncResult syncJob(const SyncRequest& input) {
     if (!ctx.finishedCondition) {
         if (exceedsBackoffLimit || pastBackoffLimitOnFailure(job, ctx.pods)) {
             ctx.finishedCondition =
-                newFailureCondition(job_reason::BackoffLimitExceeded,
+                newFailureCondition(gates, job_reason::BackoffLimitExceeded,
                                     "Job has reached the specified backoff limit", input.now);
         } else if (pastActiveDeadline(job, input.now)) {
             ctx.finishedCondition =
-                newFailureCondition(job_reason::DeadlineExceeded,
+                newFailureCondition(gates, job_reason::DeadlineExceeded,
                                     "Job was active longer than specified deadline", input.now);
         } else if (job.spec.activeDeadlineSeconds && !jobSuspended(job)) {
             // Come back when the deadline passes.
@@ -498,28 +519,28 @@ SyncResult syncJob(const SyncRequest& input) {
         std::tie(ctx.prevSucceededIndexes, ctx.succeededIndexes) =
             calculateSucceededIndexes(job, ctx.pods);
         ctx.succeeded = ctx.succeededIndexes.total();
-        if (hasBackoffLimitPerIndex(job)) {
-            ctx.failedIndexes = calculateFailedIndexes(job, ctx.pods);
+        if (hasBackoffLimitPerIndex(job, gates)) {
+            ctx.failedIndexes = calculateFailedIndexes(job, ctx.pods, gates);
             if (!ctx.finishedCondition) {
                 const int failedTotal = ctx.failedIndexes->total();
                 if (job.spec.maxFailedIndexes && failedTotal > *job.spec.maxFailedIndexes) {
                     ctx.finishedCondition = newFailureCondition(
-                        job_reason::MaxFailedIndexesExceeded,
+                        gates, job_reason::MaxFailedIndexesExceeded,
                         "Job has exceeded the specified maximal number of failed indexes",
                         input.now);
                 } else if (failedTotal > 0 &&
                            failedTotal + ctx.succeededIndexes.total() >= *job.spec.completions) {
                     ctx.finishedCondition = newFailureCondition(
-                        job_reason::FailedIndexes, "Job has failed indexes", input.now);
+                        gates, job_reason::FailedIndexes, "Job has failed indexes", input.now);
                 }
             }
             ctx.podsWithDelayedDeletionPerIndex = getPodsWithDelayedDeletionPerIndex(
                 job, ctx.pods, ctx.activePods, ctx.succeededIndexes, ctx.failedIndexes,
-                ctx.expectedRmFinalizers);
+                ctx.expectedRmFinalizers, gates);
         }
         if (!ctx.finishedCondition && job.spec.successPolicy) {
             auto match = matchSuccessPolicy(&*job.spec.successPolicy, *job.spec.completions,
-                                            ctx.succeededIndexes);
+                                            ctx.succeededIndexes, gates);
             if (match.matched)
                 ctx.finishedCondition =
                     newCondition(job_condition::SuccessCriteriaMet, "True",
@@ -555,9 +576,7 @@ SyncResult syncJob(const SyncRequest& input) {
             complete = ctx.succeeded >= *job.spec.completions && active == 0;
         }
         if (complete) {
-            ctx.finishedCondition = newCondition(
-                job_condition::SuccessCriteriaMet, "True", job_reason::CompletionsReached,
-                "Reached expected number of succeeded pods", input.now);
+            ctx.finishedCondition = newSuccessCondition(gates, input.now);
         } else if (manageJobCalled) {
             // Suspended / Resumed only in a sync that acted on the Pods.
             if (jobSuspended(job)) {
@@ -578,13 +597,16 @@ SyncResult syncJob(const SyncRequest& input) {
         }
     }
 
-    const bool needsStatusUpdate =
-        suspendCondChanged || active != job.status.active ||
-        job.status.ready != std::optional<int32_t>(ctx.ready) ||
-        job.status.terminating != std::optional<int32_t>(ctx.terminating);
+    // status.terminating exists only with JobPodReplacementPolicy on.
+    std::optional<int32_t> terminating;
+    if (gates.jobPodReplacementPolicy)
+        terminating = ctx.terminating;
+    const bool needsStatusUpdate = suspendCondChanged || active != job.status.active ||
+                                   job.status.ready != std::optional<int32_t>(ctx.ready) ||
+                                   job.status.terminating != terminating;
     job.status.active = active;
     job.status.ready = ctx.ready;
-    job.status.terminating = ctx.terminating;
+    job.status.terminating = terminating;
     if (auto err = trackJobStatusAndRemoveFinalizers(ctx, needsStatusUpdate))
         result.error = "tracking status: " + *err;
     else

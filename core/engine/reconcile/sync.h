@@ -1,9 +1,11 @@
 #pragma once
 // One pass of the upstream Job controller's syncJob (kubernetes/kubernetes
-// pkg/controller/job/job_controller.go, current master, every Job feature GA), as a pure
-// function: the Job, the Pods the informer shows, the controller's memory between syncs
-// (expectations, pod-failure backoff record) and the answers the API server will give go in;
-// what the controller does in this pass comes out. No clock, no I/O.
+// pkg/controller/job/job_controller.go, current master), as a pure function: the Job, the Pods
+// the informer shows, the controller's memory between syncs (expectations, pod-failure backoff
+// record), the answers the API server will give and the controller's feature gates go in; what
+// the controller does in this pass comes out. No clock, no I/O. With every gate on (the
+// default) it is current master, where all Job features are GA; a gate turned off brings back
+// upstream's code path for it (reconcile/feature_gates.h).
 //
 // Beyond upstream, the result carries an Explanation: the number of active Pods the
 // controller aims for and the causes (explanation.h ids) that keep the actual parallelism
@@ -12,6 +14,7 @@
 #include "job.h"
 #include "pod.h"
 #include "reconcile/backoff.h"
+#include "reconcile/feature_gates.h"
 
 #include <optional>
 #include <span>
@@ -68,6 +71,7 @@ struct SyncInput {
     BackoffRecord backoff; // the controller's pod-failure backoff record for this Job
     ApiErrors apiErrors;
     Seconds now = 0;
+    FeatureGates gates; // kube-controller-manager's --feature-gates
 };
 
 // The same input, borrowed: the simulator keeps its Pods in its own store and passes only
@@ -80,6 +84,7 @@ struct SyncRequest {
     const BackoffRecord& backoff;
     const ApiErrors& apiErrors;
     Seconds now = 0;
+    FeatureGates gates;
 };
 
 // A Pod this sync asked the API server to create.

@@ -56,6 +56,7 @@ struct SyncJobCtx {
     SyncResult& result;
     ApiCalls api;
     Seconds now = 0;
+    const FeatureGates& gates() const { return input.gates; }
 
     Job job; // the working copy (defaults applied, status being rebuilt)
     std::vector<const Pod*> pods;

@@ -6,6 +6,7 @@
 
 #include "diagnostics.h"
 #include "job.h"
+#include "reconcile/feature_gates.h"
 
 #include <cstdint>
 #include <optional>
@@ -105,6 +106,10 @@ struct Scenario {
     std::string descriptionZh; // Simplified Chinese
     Job job;                   // defaulted and validated
     std::string jobFile;       // where the manifest came from ("" when inline)
+    // The control plane's feature gates (kubernetesVersion's defaults, then featureGates); the
+    // Job above already went through the API server with them.
+    FeatureGates featureGates;
+    std::optional<int> kubernetesMinor; // kubernetesVersion 1.<minor>; unset: current master
     uint64_t seed = 1;
     std::optional<Seconds> stopAt; // simulated seconds after the Job's creation
     std::vector<NodeSpec> nodes;   // default: one node with room for 1000 Pods

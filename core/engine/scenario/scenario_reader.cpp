@@ -1,5 +1,6 @@
 #include "scenario/scenario_reader.h"
 
+#include "feature_gate_reader.h"
 #include "manifest/defaults.h"
 #include "manifest/manifest.h"
 #include "manifest/validation.h"
@@ -109,8 +110,8 @@ public:
             return;
         reader_.rejectUnknownKeys(root, "",
                                   {"title", "titleZh", "description", "descriptionZh", "job",
-                                   "seed", "stopAt", "cluster", "timings", "runTime", "failures",
-                                   "workQueue", "actions"});
+                                   "seed", "stopAt", "kubernetesVersion", "featureGates", "cluster",
+                                   "timings", "runTime", "failures", "workQueue", "actions"});
         readText(yamlField(root, "title"), "title", scenario_.title);
         readText(yamlField(root, "titleZh"), "titleZh", scenario_.titleZh);
         readText(yamlField(root, "description"), "description", scenario_.description);
@@ -135,6 +136,11 @@ public:
             else
                 scenario_.stopAt = *value;
         }
+
+        // Before the Job: the API server's defaults and dropped fields depend on the gates.
+        const GateSettings gates = readGateSettings(root, reader_);
+        scenario_.featureGates = gates.gates;
+        scenario_.kubernetesMinor = gates.kubernetesMinor;
 
         const YAML::Node cluster = yamlField(root, "cluster");
         readCluster(cluster);
@@ -799,7 +805,7 @@ private:
                                        {resolved})));
                 return;
             }
-            ManifestImport imported = importManifestText(text, resolved);
+            ManifestImport imported = importManifestText(text, resolved, scenario_.featureGates);
             reader_.diagnostics().append(imported.diagnostics);
             if (imported.jobs.size() > 1)
                 reader_.error(
@@ -831,7 +837,7 @@ private:
         if (!job)
             return;
         completeMetadata(job->metadata);
-        applyJobDefaults(*job);
+        applyJobDefaults(*job, scenario_.featureGates);
         // A field already reported as malformed is left unset; do not also call it missing.
         if (!jobDiagnostics.hasErrors())
             reportFieldErrors(validateJob(*job), sources, reader_, prefix);

@@ -2,7 +2,8 @@
 // Reading scenario files (docs/scenarios.md is the user's description of the format).
 //
 // A scenario file is one YAML mapping with the keys title, titleZh, description,
-// descriptionZh, job, seed, stopAt, cluster, timings, runTime, failures, workQueue and actions.
+// descriptionZh, job, seed, stopAt, kubernetesVersion, featureGates, cluster, timings, runTime,
+// failures, workQueue and actions.
 // The Job is either inline under `job:` or a manifest file named by `job: {path: FILE}`
 // (relative to the scenario file). A file that holds only Kubernetes objects (a bare Job
 // manifest, optionally with a ResourceQuota) is a scenario with every default. Every problem

@@ -387,6 +387,7 @@ void Simulator::push(Seconds time, Ev kind, uint32_t pod, uint32_t aux, int32_t 
 
 Timeline Simulator::run(SimulationStats* stats) {
     tl_.jobMetadata = job_.metadata;
+    tl_.gates = sc_.featureGates;
     tl_.start = 0;
     // The Job is created: the informer's add handler syncs it at once (addJob).
     observeJob();
@@ -706,7 +707,8 @@ void Simulator::runSync() {
         errors.createLimit = std::max(0, *quota_ - nonTerminal_);
     }
 
-    SyncResult r = syncJob(SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_});
+    SyncResult r = syncJob(
+        SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_, sc_.featureGates});
     ++stats_.syncs;
     expectations_ = std::move(r.expectations);
     indexFinalizerExpectations(r);

@@ -1,5 +1,6 @@
 #include "state/reconcile_state.h"
 
+#include "feature_gate_reader.h"
 #include "manifest/defaults.h"
 #include "manifest/manifest.h"
 #include "manifest/validation.h"
@@ -39,7 +40,13 @@ public:
 
     void read(const YAML::Node& root) {
         reader_.rejectUnknownKeys(root, "",
-                                  {"job", "now", "pods", "expectations", "backoff", "apiErrors"});
+                                  {"job", "now", "pods", "expectations", "backoff", "apiErrors",
+                                   "featureGates", "kubernetesVersion"});
+
+        // Before the Job: the API server's defaults and dropped fields depend on the gates.
+        const GateSettings gates = readGateSettings(root, reader_);
+        state_.input.gates = gates.gates;
+        state_.kubernetesMinor = gates.kubernetesMinor;
 
         const YAML::Node now = root["now"];
         if (!now.IsDefined() || now.IsNull()) {
@@ -88,7 +95,7 @@ private:
         // "default" the same way.
         if (job->metadata.namespace_.empty())
             job->metadata.namespace_ = "default";
-        applyJobDefaults(*job);
+        applyJobDefaults(*job, state_.input.gates);
         reportFieldErrors(validateJob(*job), sources, reader_, "job");
         state_.input.job = std::move(*job);
     }
@@ -242,7 +249,8 @@ std::optional<ReconcileState> parseReconcileState(const std::string& text,
         if (!at.known())
             at = SourcePosition{1, 1};
         reader.error(at, "a state file is a mapping with the keys job, now and pods (and "
-                         "optionally expectations, backoff, apiErrors)");
+                         "optionally expectations, backoff, apiErrors, featureGates, "
+                         "kubernetesVersion)");
         return std::nullopt;
     }
 

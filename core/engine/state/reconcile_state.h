@@ -19,9 +19,14 @@
 //               createLimit: null}
 //        # none | quota | forbidden | error (create also: namespaceTerminating);
 //        # createLimit = creates the API accepts before it refuses
+//   kubernetesVersion: "1.30"    # the release whose gate defaults apply (feature_gate_reader.h);
+//                                # default current master
+//   featureGates: {JobPodReplacementPolicy: false}
+//        # kube-controller-manager's --feature-gates for the four Job gates
 //
-// The Job is read, defaulted and validated as the API server would (manifest/manifest.h):
-// a Job the API server would reject is an error at the field's position. Unknown keys at the
+// The Job is read, defaulted and validated as the API server would (manifest/manifest.h), with
+// the file's gates: fields of a disabled gate are dropped. A Job the API server would reject is
+// an error at the field's position. Unknown keys at the
 // top level, in expectations/backoff/apiErrors and in Pod shorthands are errors with a "did
 // you mean". The reader never throws; every problem is reported in `diagnostics`.
 
@@ -36,7 +41,8 @@
 namespace jobscope {
 
 struct ReconcileState {
-    SyncInput input;
+    SyncInput input;                    // input.gates: the file's feature gates
+    std::optional<int> kubernetesMinor; // kubernetesVersion 1.<minor>; unset: current master
     // How `now` was written; the output prints times the same way.
     TimeFormat timeFormat = TimeFormat::Seconds;
 };

@@ -10,6 +10,7 @@
 #include "interned_string.h"
 #include "job.h"
 #include "pod.h"
+#include "reconcile/feature_gates.h"
 
 #include <cstdint>
 #include <optional>
@@ -103,6 +104,9 @@ struct UnobservedSpan {
 
 struct Timeline {
     ObjectMeta jobMetadata;
+    // The Job controller's feature gates: the scenario's when simulated; every gate on (current
+    // master) for live timelines, whose cluster version is not recorded.
+    FeatureGates gates;
     Seconds start = 0;          // the Job's creation
     std::optional<Seconds> end; // when observation stopped
     std::vector<TimelinePod> pods;
