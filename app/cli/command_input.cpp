@@ -2,6 +2,7 @@
 
 #include "cli/output.h"
 #include "gui/example_catalog.h"
+#include "yaml_reader.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -28,24 +29,6 @@ QString nameOf(const QString& resourcePath) {
     return name;
 }
 
-qsizetype editDistance(const QString& a, const QString& b) {
-    std::vector<qsizetype> row(static_cast<size_t>(b.size()) + 1);
-    for (qsizetype j = 0; j <= b.size(); ++j)
-        row[static_cast<size_t>(j)] = j;
-    for (qsizetype i = 1; i <= a.size(); ++i) {
-        qsizetype diagonal = row[0];
-        row[0] = i;
-        for (qsizetype j = 1; j <= b.size(); ++j) {
-            const qsizetype above = row[static_cast<size_t>(j)];
-            row[static_cast<size_t>(j)] =
-                std::min({above + 1, row[static_cast<size_t>(j - 1)] + 1,
-                          diagonal + (a.at(i - 1) == b.at(j - 1) ? 0 : 1)});
-            diagonal = above;
-        }
-    }
-    return row.back();
-}
-
 // An example the user may have meant: the one with the same last part ("quota-exceeded" for
 // "causes/quota-exceeded"), else the closest within 3 edits.
 QString suggestion(const QString& name) {
@@ -55,16 +38,10 @@ QString suggestion(const QString& name) {
     for (const QString& candidate : names)
         if (candidate.section(QLatin1Char('/'), -1) == name.section(QLatin1Char('/'), -1))
             return candidate;
-    QString best;
-    qsizetype bestDistance = 4;
-    for (const QString& candidate : names) {
-        const qsizetype d = editDistance(name, candidate);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = candidate;
-        }
-    }
-    return best;
+    std::vector<std::string> candidates;
+    for (const QString& candidate : names)
+        candidates.push_back(candidate.toStdString());
+    return QString::fromStdString(closestMatch(name.toStdString(), candidates, 3));
 }
 
 } // namespace

@@ -430,10 +430,11 @@ std::string childPath(const std::string& parent, size_t index) {
     return parent + "[" + std::to_string(index) + "]";
 }
 
-std::string closestMatch(const std::string& word, std::initializer_list<const char*> candidates) {
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates,
+                         size_t maxDistance) {
     std::string best;
-    size_t bestDistance = 3;
-    for (const char* c : candidates) {
+    size_t bestDistance = maxDistance + 1;
+    for (const std::string& c : candidates) {
         const size_t d = editDistance(word, c);
         if (d < bestDistance) {
             bestDistance = d;
@@ -441,6 +442,10 @@ std::string closestMatch(const std::string& word, std::initializer_list<const ch
         }
     }
     return best;
+}
+
+std::string closestMatch(const std::string& word, std::initializer_list<const char*> candidates) {
+    return closestMatch(word, std::vector<std::string>(candidates.begin(), candidates.end()));
 }
 
 YAML::Node yamlField(const YAML::Node& map, const char* key) {

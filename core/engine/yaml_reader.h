@@ -83,7 +83,10 @@ bool isYamlNull(const YAML::Node& node);
 // Defined and not null.
 bool yamlPresent(const YAML::Node& node);
 
-// The closest of `candidates` to `word` within an edit distance of 2, or "".
+// The closest of `candidates` to `word` within `maxDistance` edits (letters compared without
+// regard to case), or "": the "did you mean" of every message.
+std::string closestMatch(const std::string& word, const std::vector<std::string>& candidates,
+                         size_t maxDistance = 2);
 std::string closestMatch(const std::string& word, std::initializer_list<const char*> candidates);
 
 } // namespace jobscope

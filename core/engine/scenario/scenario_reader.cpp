@@ -31,36 +31,6 @@ std::string describe(const YAML::Node& node) {
     return "nothing";
 }
 
-size_t editDistance(const std::string& a, const std::string& b) {
-    std::vector<size_t> row(b.size() + 1);
-    for (size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
-    for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
-        for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t up = row[j];
-            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] != b[j - 1])});
-            diagonal = up;
-        }
-    }
-    return row[b.size()];
-}
-
-// closestMatch() for a list only known at run time (node names).
-std::string closestOf(const std::string& word, const std::vector<std::string>& candidates) {
-    std::string best;
-    size_t bestDistance = 3;
-    for (const auto& c : candidates) {
-        const size_t d = editDistance(word, c);
-        if (d < bestDistance) {
-            bestDistance = d;
-            best = c;
-        }
-    }
-    return best;
-}
-
 std::string directoryOf(const std::string& path) {
     const size_t slash = path.find_last_of('/');
     return slash == std::string::npos ? std::string() : path.substr(0, slash + 1);
@@ -771,7 +741,7 @@ private:
                 continue;
             std::string message =
                 "node: Not found: " + validation::quote(name) + ": the cluster has no such node";
-            const std::string close = closestOf(name, names);
+            const std::string close = closestMatch(name, names);
             if (!close.empty())
                 message += " (did you mean \"" + close + "\"?)";
             reader_.error(at, message);
