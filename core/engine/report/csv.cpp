@@ -157,11 +157,12 @@ std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds ori
         for (const JobCondition& c : s.conditions) {
             if (!conditions.empty())
                 conditions += ';';
-            conditions += c.type + "=" + c.status;
+            // Appended piece by piece: GCC 12's -Wrestrict misreads `"(" + s + ")"` at -O3.
+            conditions.append(c.type).append(1, '=').append(c.status);
             if (!c.reason.empty())
-                conditions += "(" + c.reason + ")";
+                conditions.append(1, '(').append(c.reason).append(1, ')');
             if (c.lastTransitionTime)
-                conditions += "@" + csvSeconds(*c.lastTransitionTime, origin);
+                conditions.append(1, '@').append(csvSeconds(*c.lastTransitionTime, origin));
         }
         Row row(out);
         row.time(o.time, origin).number(s.active);
