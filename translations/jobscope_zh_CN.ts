@@ -383,7 +383,7 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
                    以 JSON 输出它做了什么以及原因。
   simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
                    Pod 和事件（CSV、PNG）。
-                   FILE 可以是 '-'（标准输入）或 example:NAME。
+                   FILE 可以是 &apos;-&apos;（标准输入）或 example:NAME。
   examples         列出内置示例（名称和标题）。
   record           监视集群中的一个 Job 并记录到跟踪文件。
   replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
@@ -392,7 +392,7 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 
 不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
 
-运行 'jobscope &lt;command&gt; --help' 查看命令的选项。
+运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
 </translation>
     </message>
 </context>
@@ -476,11 +476,11 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <name>ExampleInput</name>
     <message>
         <source>no example &apos;%1&apos;; &apos;jobscope examples&apos; lists them</source>
-        <translation>没有示例 '%1'；'jobscope examples' 会列出所有示例</translation>
+        <translation>没有示例 &apos;%1&apos;；&apos;jobscope examples&apos; 会列出所有示例</translation>
     </message>
     <message>
         <source>no example &apos;%1&apos; (did you mean &apos;%2&apos;?); &apos;jobscope examples&apos; lists them</source>
-        <translation>没有示例 '%1'（您是指 '%2' 吗？）；'jobscope examples' 会列出所有示例</translation>
+        <translation>没有示例 &apos;%1&apos;（您是指 &apos;%2&apos; 吗？）；&apos;jobscope examples&apos; 会列出所有示例</translation>
     </message>
 </context>
 <context>
@@ -491,7 +491,7 @@ example per cause and the calibrated simulations of Jobs recorded on a real
 cluster. Each line holds the NAME that &apos;jobscope simulate example:NAME&apos; runs,
 then the example&apos;s title.</source>
         <translation>列出 JobScope 内置的示例：各种模式、权衡、每种原因一个示例，以及在真实集群上
-录制的 Job 的校准模拟。每行先是 'jobscope simulate example:NAME' 所用的 NAME，
+录制的 Job 的校准模拟。每行先是 &apos;jobscope simulate example:NAME&apos; 所用的 NAME，
 然后是示例的标题。</translation>
     </message>
     <message>
@@ -508,11 +508,11 @@ then the example&apos;s title.</source>
     </message>
     <message>
         <source>Run &apos;jobscope examples --help&apos; for usage.</source>
-        <translation>运行 'jobscope examples --help' 查看用法。</translation>
+        <translation>运行 &apos;jobscope examples --help&apos; 查看用法。</translation>
     </message>
     <message>
         <source>&apos;jobscope examples&apos; takes no argument, got: %1</source>
-        <translation>'jobscope examples' 不接受参数，却给出了：%1</translation>
+        <translation>&apos;jobscope examples&apos; 不接受参数，却给出了：%1</translation>
     </message>
 </context>
 <context>
@@ -1330,7 +1330,7 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>The scenario or Job manifest (YAML): a file, &apos;-&apos; or example:NAME.</source>
-        <translation>场景或 Job 清单（YAML）：一个文件、'-' 或 example:NAME。</translation>
+        <translation>场景或 Job 清单（YAML）：一个文件、&apos;-&apos; 或 example:NAME。</translation>
     </message>
     <message>
         <source>cannot open the scenario: %1</source>
@@ -1459,7 +1459,7 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <name>jobscope::engine</name>
     <message>
         <source>%1: duplicate key &quot;%2&quot; (first written at line %3)</source>
-        <translation>%1：重复的键 "%2"（第一次出现在第 %3 行）</translation>
+        <translation>%1：重复的键 &quot;%2&quot;（第一次出现在第 %3 行）</translation>
     </message>
     <message>
         <source>Invalid value</source>
@@ -1479,11 +1479,11 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>supported values: &quot;batch/v1&quot; (a Job is batch/v1)</source>
-        <translation>支持的值："batch/v1"（Job 属于 batch/v1）</translation>
+        <translation>支持的值：&quot;batch/v1&quot;（Job 属于 batch/v1）</translation>
     </message>
     <message>
         <source>supported values: &quot;Job&quot;</source>
-        <translation>支持的值："Job"</translation>
+        <translation>支持的值：&quot;Job&quot;</translation>
     </message>
     <message>
         <source>no Job in this file: it holds no object of kind Job (apiVersion batch/v1)</source>
@@ -1547,11 +1547,11 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>must be a domain-prefixed path (such as &quot;acme.io/foo&quot;)</source>
-        <translation>必须是带域名前缀的路径（例如 "acme.io/foo"）</translation>
+        <translation>必须是带域名前缀的路径（例如 &quot;acme.io/foo&quot;）</translation>
     </message>
     <message>
         <source>valid values: [&quot;In&quot; &quot;NotIn&quot;]</source>
-        <translation>有效值：["In" "NotIn"]</translation>
+        <translation>有效值：[&quot;In&quot; &quot;NotIn&quot;]</translation>
     </message>
     <message>
         <source>must be one of the container or initContainer names in the pod template</source>
@@ -1571,11 +1571,11 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>valid values: [&quot;False&quot; &quot;True&quot; &quot;Unknown&quot;]</source>
-        <translation>有效值：["False" "True" "Unknown"]</translation>
+        <translation>有效值：[&quot;False&quot; &quot;True&quot; &quot;Unknown&quot;]</translation>
     </message>
     <message>
         <source>valid values: [&quot;Count&quot; &quot;FailIndex&quot; &quot;FailJob&quot; &quot;Ignore&quot;]</source>
-        <translation>有效值：["Count" "FailIndex" "FailJob" "Ignore"]</translation>
+        <translation>有效值：[&quot;Count&quot; &quot;FailIndex&quot; &quot;FailJob&quot; &quot;Ignore&quot;]</translation>
     </message>
     <message>
         <source>requires the backoffLimitPerIndex to be set</source>
@@ -1615,11 +1615,11 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>valid values: &quot;OnFailure&quot;, &quot;Never&quot;</source>
-        <translation>有效值："OnFailure"、"Never"</translation>
+        <translation>有效值：&quot;OnFailure&quot;、&quot;Never&quot;</translation>
     </message>
     <message>
         <source>only &quot;Never&quot; is supported when podFailurePolicy is specified</source>
-        <translation>指定 podFailurePolicy 时只支持 "Never"</translation>
+        <translation>指定 podFailurePolicy 时只支持 &quot;Never&quot;</translation>
     </message>
     <message>
         <source>`selector` does not match template `labels`</source>
@@ -1803,11 +1803,291 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot;</source>
-        <translation>%1：未知字段 "%2"</translation>
+        <translation>%1：未知字段 &quot;%2&quot;</translation>
     </message>
     <message>
         <source>%1: unknown field &quot;%2&quot; (did you mean &quot;%3&quot;?)</source>
-        <translation>%1：未知字段 "%2"（您是指 "%3" 吗？）</translation>
+        <translation>%1：未知字段 &quot;%2&quot;（您是指 &quot;%3&quot; 吗？）</translation>
+    </message>
+    <message>
+        <source>current master</source>
+        <translation>当前 master</translation>
+    </message>
+    <message>
+        <source>%1 (did you mean &quot;%2&quot;?)</source>
+        <translation>%1（您是指 &quot;%2&quot; 吗？）</translation>
+    </message>
+    <message>
+        <source>supported versions: 1.%1 to 1.%2, or newer</source>
+        <translation>支持的版本：1.%1 到 1.%2，或更新的版本</translation>
+    </message>
+    <message>
+        <source>a mapping or list</source>
+        <translation>映射或列表</translation>
+    </message>
+    <message>
+        <source>must be a Kubernetes minor version such as &quot;1.30&quot; (%1)</source>
+        <translation>必须是 Kubernetes 次版本号，例如 &quot;1.30&quot;（%1）</translation>
+    </message>
+    <message>
+        <source>%1 (the Job gates of older releases are not modelled)</source>
+        <translation>%1（不模拟更早版本的 Job 特性门控）</translation>
+    </message>
+    <message>
+        <source>supported gates (the Job controller&apos;s): %1</source>
+        <translation>支持的特性门控（Job 控制器的）：%1</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true 或 false</translation>
+    </message>
+    <message>
+        <source>%1 has no such gate (%2 exists from 1.%3 on)</source>
+        <translation>%1 中没有此特性门控（%2 从 1.%3 起才有）</translation>
+    </message>
+    <message>
+        <source>the gate is GA and locked to %1 in %2 (it can be turned off in %3 and older)</source>
+        <translation>该特性门控在 %2 中已 GA 并锁定为 %1（在 %3 及更早版本中可以关闭）</translation>
+    </message>
+    <message>
+        <source>the gate is GA and locked to %1 in %2 (set kubernetesVersion to &quot;%3&quot; or older to turn it off)</source>
+        <translation>该特性门控在 %2 中已 GA 并锁定为 %1（将 kubernetesVersion 设为 &quot;%3&quot; 或更早版本即可关闭）</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>列表</translation>
+    </message>
+    <message>
+        <source>must be a mapping of gate names to true or false, such as {JobManagedBy: false}</source>
+        <translation>必须是从特性门控名称到 true 或 false 的映射，例如 {JobManagedBy: false}</translation>
+    </message>
+    <message>
+        <source>a gate name must be a string</source>
+        <translation>特性门控名称必须是字符串</translation>
+    </message>
+    <message>
+        <source>a lesson is a mapping with title and scenes</source>
+        <translation>课程必须是含有 title 和 scenes 的映射</translation>
+    </message>
+    <message>
+        <source>a list of scenes</source>
+        <translation>场景列表</translation>
+    </message>
+    <message>
+        <source>at least one scene</source>
+        <translation>至少一个场景</translation>
+    </message>
+    <message>
+        <source>must not be empty</source>
+        <translation>不能为空</translation>
+    </message>
+    <message>
+        <source>a scene mapping</source>
+        <translation>一个场景映射</translation>
+    </message>
+    <message>
+        <source>a scenario file or the scenario inline</source>
+        <translation>场景文件或内联的场景</translation>
+    </message>
+    <message>
+        <source>a list of steps</source>
+        <translation>步骤列表</translation>
+    </message>
+    <message>
+        <source>at least one step</source>
+        <translation>至少一个步骤</translation>
+    </message>
+    <message>
+        <source>%1: cannot read %2: %3</source>
+        <translation>%1：无法读取 %2：%3</translation>
+    </message>
+    <message>
+        <source>%1: must be a scenario file name or a scenario mapping</source>
+        <translation>%1：必须是场景文件名或场景映射</translation>
+    </message>
+    <message>
+        <source>%1: the scenario with the errors above</source>
+        <translation>%1：出现上述错误的场景</translation>
+    </message>
+    <message>
+        <source>a step mapping</source>
+        <translation>一个步骤映射</translation>
+    </message>
+    <message>
+        <source>seconds, end, or {cause-start: CAUSE}</source>
+        <translation>秒数、end 或 {cause-start: CAUSE}</translation>
+    </message>
+    <message>
+        <source>must be seconds after the Job&apos;s creation (such as 12 or 1m), start, end, or {cause-start: CAUSE}</source>
+        <translation>必须是 Job 创建后的秒数（例如 12 或 1m）、start、end 或 {cause-start: CAUSE}</translation>
+    </message>
+    <message>
+        <source>%1: must be seconds, start, end, or {cause-start: CAUSE}</source>
+        <translation>%1：必须是秒数、start、end 或 {cause-start: CAUSE}</translation>
+    </message>
+    <message>
+        <source>%1: needs exactly one of cause-start, cause-end and end</source>
+        <translation>%1：cause-start、cause-end 和 end 必须恰好有一个</translation>
+    </message>
+    <message>
+        <source>%1: takes no value (write end: ~)</source>
+        <translation>%1：不接受值（请写 end: ~）</translation>
+    </message>
+    <message>
+        <source>%1: only for cause-start and cause-end</source>
+        <translation>%1：只能用于 cause-start 和 cause-end</translation>
+    </message>
+    <message>
+        <source>must not be after the end</source>
+        <translation>不能晚于结束时刻</translation>
+    </message>
+    <message>
+        <source>must be a number of seconds &gt;= 0</source>
+        <translation>必须是 &gt;= 0 的秒数</translation>
+    </message>
+    <message>
+        <source>%1: unknown placeholder {%2}; see docs/lesson.md for the names</source>
+        <translation>%1：未知的占位符 {%2}；名称见 docs/lesson.md</translation>
+    </message>
+    <message>
+        <source>%1: unknown placeholder {%2}; did you mean {%3}?</source>
+        <translation>%1：未知的占位符 {%2}；您是指 {%3} 吗？</translation>
+    </message>
+    <message>
+        <source>%1: {%2} needs a compare: scenario in the scene</source>
+        <translation>%1：{%2} 需要场景中有 compare: 场景</translation>
+    </message>
+    <message>
+        <source>the lesson file is empty</source>
+        <translation>课程文件是空的</translation>
+    </message>
+    <message>
+        <source>a lesson file holds one YAML document</source>
+        <translation>一个课程文件只包含一个 YAML 文档</translation>
+    </message>
+    <message>
+        <source>cannot read the lesson: %1</source>
+        <translation>无法读取课程：%1</translation>
+    </message>
+    <message>
+        <source>the cause %1 does not occur at or after %2 s in this scene&apos;s simulation</source>
+        <translation>在此场景的模拟中，原因 %1 在 %2 秒及之后没有出现</translation>
+    </message>
+    <message>
+        <source>the cause %1 does not occur in this scene&apos;s simulation</source>
+        <translation>在此场景的模拟中，原因 %1 没有出现</translation>
+    </message>
+    <message>
+        <source>%1: %2 (at %3 s)</source>
+        <translation>%1：%2（在 %3 秒处）</translation>
+    </message>
+    <message>
+        <source>%1: duplicate key %2 (first written at line %3)</source>
+        <translation>%1：重复的键 %2（第一次出现在第 %3 行）</translation>
+    </message>
+    <message>
+        <source>the node of line %1</source>
+        <translation>第 %1 行的节点</translation>
+    </message>
+    <message>
+        <source>must be at least %1 and below %2</source>
+        <translation>必须大于或等于 %1 且小于 %2</translation>
+    </message>
+    <message>
+        <source>name the Pod with exactly one of pod (a name, oldest or newest) and index (a completion index)</source>
+        <translation>必须用 pod（名称、oldest 或 newest）和 index（完成索引）中的恰好一个来指定 Pod</translation>
+    </message>
+    <message>
+        <source>the cluster has no such node</source>
+        <translation>集群中没有此节点</translation>
+    </message>
+    <message>
+        <source>a mapping</source>
+        <translation>映射</translation>
+    </message>
+    <message>
+        <source>must be a list of Pods (or a v1 List with items)</source>
+        <translation>必须是 Pod 列表（或带 items 的 v1 List）</translation>
+    </message>
+    <message>
+        <source>%1: too many Pods (at most %2 in one state)</source>
+        <translation>%1：Pod 过多（一个状态中最多 %2 个）</translation>
+    </message>
+    <message>
+        <source>Pod name &quot;%1&quot; is used more than once</source>
+        <translation>Pod 名称 &quot;%1&quot; 被使用了不止一次</translation>
+    </message>
+    <message>
+        <source>Pod uid &quot;%1&quot; is used more than once</source>
+        <translation>Pod uid &quot;%1&quot; 被使用了不止一次</translation>
+    </message>
+    <message>
+        <source>must be a Pod object or a shorthand mapping such as {name: a, phase: Running}</source>
+        <translation>必须是 Pod 对象或简写映射，例如 {name: a, phase: Running}</translation>
+    </message>
+    <message>
+        <source>%1: Pod &quot;%2&quot; is controlled by another owner (uid %3); the Job controller does not see it, so it is left out</source>
+        <translation>%1：Pod &quot;%2&quot; 由另一个所有者（uid %3）控制；Job 控制器看不到它，因此将其略去</translation>
+    </message>
+    <message>
+        <source>%1: keys must be strings</source>
+        <translation>%1：键必须是字符串</translation>
+    </message>
+    <message>
+        <source>a Pod needs a name</source>
+        <translation>Pod 需要名称</translation>
+    </message>
+    <message>
+        <source>must be an integer (or a string)</source>
+        <translation>必须是整数（或字符串）</translation>
+    </message>
+    <message>
+        <source>must be a condition type or a mapping</source>
+        <translation>必须是条件类型或映射</translation>
+    </message>
+    <message>
+        <source>must be between 0 and %1</source>
+        <translation>必须介于 0 和 %1 之间</translation>
+    </message>
+    <message>
+        <source>a uid names one Pod; it cannot be given with count &gt; 1</source>
+        <translation>uid 只指定一个 Pod；不能与 count &gt; 1 一起使用</translation>
+    </message>
+    <message>
+        <source>not a text file: a NUL byte at this position (a state file is YAML or JSON text)</source>
+        <translation>不是文本文件：此位置有一个 NUL 字节（状态文件是 YAML 或 JSON 文本）</translation>
+    </message>
+    <message>
+        <source>the time of the sync, an RFC 3339 time (&quot;2026-01-01T00:00:30Z&quot;) or a number of seconds</source>
+        <translation>同步的时间，RFC 3339 时间（&quot;2026-01-01T00:00:30Z&quot;）或秒数</translation>
+    </message>
+    <message>
+        <source>the batch/v1 Job as kubectl prints it</source>
+        <translation>kubectl 输出的 batch/v1 Job</translation>
+    </message>
+    <message>
+        <source>empty state file: expected a mapping with the keys job, now and pods</source>
+        <translation>状态文件是空的：应为含有键 job、now 和 pods 的映射</translation>
+    </message>
+    <message>
+        <source>a state file holds one YAML document; this is a second one</source>
+        <translation>一个状态文件只包含一个 YAML 文档；这是第二个</translation>
+    </message>
+    <message>
+        <source>a state file is a mapping with the keys job, now and pods (and optionally expectations, backoff, apiErrors, featureGates, kubernetesVersion)</source>
+        <translation>状态文件是含有键 job、now 和 pods 的映射（可选 expectations、backoff、apiErrors、featureGates、kubernetesVersion）</translation>
+    </message>
+    <message>
+        <source>cannot read the state: %1</source>
+        <translation>无法读取状态：%1</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: unexpected &apos;,&apos; outside a flow collection ([...] or {...})</source>
+        <translation>YAML 语法错误：流式集合（[...] 或 {...}）之外出现了意外的 &apos;,&apos;</translation>
+    </message>
+    <message>
+        <source>a sequence</source>
+        <translation>列表</translation>
     </message>
 </context>
 <context>

@@ -59,8 +59,9 @@ bool checkYamlParserStall(const std::string& text, const std::string& fileName,
     if (!at)
         return true;
     diagnostics.error(fileName, *at,
-                      "YAML syntax error: unexpected ',' outside a flow collection ([...] or "
-                      "{...})");
+                      JOBSCOPE_TR_NOOP("jobscope::engine",
+                                       "YAML syntax error: unexpected ',' outside a flow "
+                                       "collection ([...] or {...})"));
     return false;
 }
 

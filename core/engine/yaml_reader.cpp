@@ -130,15 +130,22 @@ bool isNullScalar(const YAML::Node& node) {
     return s == "~" || s == "null" || s == "Null" || s == "NULL";
 }
 
-std::string describe(const YAML::Node& node) {
+Message describe(const YAML::Node& node) {
     if (node.IsMap())
-        return "a mapping";
+        return JOBSCOPE_TR_NOOP("jobscope::engine", "a mapping");
     if (node.IsSequence())
-        return "a sequence";
+        return JOBSCOPE_TR_NOOP("jobscope::engine", "a sequence");
     std::string s = node.Scalar();
     if (s.size() > 40)
         s = s.substr(0, 37) + "...";
-    return "\"" + s + "\"";
+    return Message("\"" + s + "\"");
+}
+
+// invalidValue with the value shown as `describe` gives it: as written, or a phrase.
+Message invalidShown(const std::string& path, Message shown, Message detail) {
+    return Message("%1: %2: %3: %4",
+                   {Message(path), JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                    std::move(shown), std::move(detail)});
 }
 
 size_t editDistance(const std::string& a, const std::string& b) {
@@ -262,7 +269,7 @@ std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::stri
     if (!node.IsDefined() || isNullScalar(node))
         return std::nullopt;
     if (!node.IsScalar() || !isPlainScalar(node)) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  JOBSCOPE_TR_NOOP("jobscope::engine", "must be an integer")));
         return std::nullopt;
     }
@@ -274,7 +281,7 @@ std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::stri
     int64_t value = 0;
     auto [ptr, ec] = std::from_chars(first, last, value);
     if (ec == std::errc::result_out_of_range) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
                                                           "must be an integer between %1 and %2"),
                                          {std::string("-9223372036854775808"),
@@ -282,7 +289,7 @@ std::optional<int64_t> YamlReader::int64(const YAML::Node& node, const std::stri
         return std::nullopt;
     }
     if (ec != std::errc() || ptr != last || first == last) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  JOBSCOPE_TR_NOOP("jobscope::engine", "must be an integer")));
         return std::nullopt;
     }
@@ -296,7 +303,7 @@ std::optional<int32_t> YamlReader::int32(const YAML::Node& node, const std::stri
         return std::nullopt;
     if (*wide < std::numeric_limits<int32_t>::min() ||
         *wide > std::numeric_limits<int32_t>::max()) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
                                                           "must be an integer between %1 and %2"),
                                          {std::string("-2147483648"), std::string("2147483647")})));
@@ -319,7 +326,7 @@ std::optional<double> YamlReader::number(const YAML::Node& node, const std::stri
         if (ec == std::errc() && ptr == last && first != last && std::isfinite(value))
             return value;
     }
-    error(node, invalidValue(path, describe(node),
+    error(node, invalidShown(path, describe(node),
                              JOBSCOPE_TR_NOOP("jobscope::engine", "must be a number")));
     return std::nullopt;
 }
@@ -336,7 +343,7 @@ std::optional<bool> YamlReader::boolean(const YAML::Node& node, const std::strin
             if (s == f)
                 return false;
     }
-    error(node, invalidValue(path, describe(node),
+    error(node, invalidShown(path, describe(node),
                              JOBSCOPE_TR_NOOP("jobscope::engine", "must be true or false")));
     return std::nullopt;
 }
@@ -345,7 +352,7 @@ std::optional<std::string> YamlReader::string(const YAML::Node& node, const std:
     if (!node.IsDefined() || isNullScalar(node))
         return std::nullopt;
     if (!node.IsScalar()) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  JOBSCOPE_TR_NOOP("jobscope::engine", "must be a string")));
         return std::nullopt;
     }
@@ -367,7 +374,7 @@ std::optional<Seconds> YamlReader::time(const YAML::Node& node, const std::strin
                 return value;
         }
     }
-    error(node, invalidValue(
+    error(node, invalidShown(
                     path, describe(node),
                     JOBSCOPE_TR_NOOP(
                         "jobscope::engine",
@@ -379,7 +386,7 @@ bool YamlReader::isMap(const YAML::Node& node, const std::string& path) {
     if (!node.IsDefined() || isNullScalar(node))
         return false;
     if (!node.IsMap()) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  JOBSCOPE_TR_NOOP("jobscope::engine", "must be a mapping")));
         return false;
     }
@@ -390,7 +397,7 @@ bool YamlReader::isSequence(const YAML::Node& node, const std::string& path) {
     if (!node.IsDefined() || isNullScalar(node))
         return false;
     if (!node.IsSequence()) {
-        error(node, invalidValue(path, describe(node),
+        error(node, invalidShown(path, describe(node),
                                  JOBSCOPE_TR_NOOP("jobscope::engine", "must be a list")));
         return false;
     }

@@ -133,6 +133,17 @@ void TestLessonCli::badInput_data() {
                       "            containers: [{name: c, image: i}]\n  steps:\n"
                       "  - at: {cause-start: suspended}\n    caption: x\n")
         << "bad.yaml:15:9: error: at: the cause suspended does not occur";
+    QTest::newRow("no scenes, zh_CN")
+        << QStringList{"@bad", "--lang", "zh_CN"} << QByteArray("title: T\n")
+        << "bad.yaml:1:1: error: scenes: 缺少必需的值: 场景列表";
+    QTest::newRow("anchor that never happens, zh_CN")
+        << QStringList{"@bad", "--lang", "zh_CN"}
+        << QByteArray("title: T\nscenes:\n- title: S\n  scenario:\n    job:\n      apiVersion: "
+                      "batch/v1\n      kind: Job\n      metadata: {name: x}\n      spec:\n"
+                      "        template:\n          spec:\n            restartPolicy: Never\n"
+                      "            containers: [{name: c, image: i}]\n  steps:\n"
+                      "  - at: {cause-start: suspended}\n    caption: x\n")
+        << "bad.yaml:15:9: error: at: 在此场景的模拟中，原因 suspended 没有出现";
 }
 
 void TestLessonCli::badInput() {

@@ -8,9 +8,11 @@
 #include "support/test_paths.h"
 
 #include <QDir>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 namespace {
@@ -84,6 +86,7 @@ private slots:
     void usage();
     void chineseHelp_data();
     void chineseHelp();
+    void stateErrorsInChinese();
 };
 
 void TestReconcileCli::initTestCase() {
@@ -477,6 +480,31 @@ void TestReconcileCli::chineseHelp() {
     const QString text = QString::fromUtf8(run.out + run.err);
     QVERIFY2(text.contains(chinese), qPrintable(text));
     QVERIFY2(!text.contains(english), qPrintable(text));
+}
+
+void TestReconcileCli::stateErrorsInChinese() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString state = dir.filePath(QStringLiteral("bad-state.yaml"));
+    QFile file(state);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("now: 5\nkubernetesVersion: banana\npods: [{name: a, restarts: -1}]\n");
+    file.close();
+
+    const Run run = runJobscope(
+        {QStringLiteral("reconcile"), state, QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    QCOMPARE(run.exitCode, 2);
+    const QString err = QString::fromUtf8(run.err);
+    QVERIFY2(err.contains(state + QStringLiteral(":1:1: error: job: 缺少必需的值: kubectl 输出的 "
+                                                 "batch/v1 Job")),
+             qPrintable(err));
+    QVERIFY2(err.contains(state + QStringLiteral(":2:20: error: kubernetesVersion: 无效值: "
+                                                 "\"banana\": 必须是 Kubernetes 次版本号")),
+             qPrintable(err));
+    QVERIFY2(err.contains(QStringLiteral("pods[0].restarts: 无效值: -1: 必须大于或等于 0")),
+             qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("Required value")), qPrintable(err));
+    QVERIFY2(!err.contains(QStringLiteral("must be")), qPrintable(err));
 }
 
 QTEST_GUILESS_MAIN(TestReconcileCli)

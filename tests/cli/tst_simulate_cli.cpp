@@ -265,6 +265,16 @@ void TestSimulateCli::messagesInChinese() {
     QVERIFY2(pipedErr.contains(
                  QStringLiteral("runtime：未知字段 \"runtime\"（您是指 \"runTime\" 吗？）")),
              qPrintable(pipedErr));
+
+    options.input = "featureGates: {JobManagedByX: true}\njob:\n  kind: Job\n";
+    const Run gates = jobscope::test::runJobscope({"simulate", "-", "--lang", "zh_CN"}, options);
+    QCOMPARE(gates.exitCode, 2);
+    const QString gatesErr = QString::fromUtf8(gates.err);
+    QVERIFY2(gatesErr.contains(QStringLiteral("featureGates: 不支持的值: \"JobManagedByX\": "
+                                              "支持的特性门控（Job 控制器的）：")),
+             qPrintable(gatesErr));
+    QVERIFY2(gatesErr.contains(QStringLiteral("（您是指 \"JobManagedBy\" 吗？）")),
+             qPrintable(gatesErr));
 }
 
 void TestSimulateCli::badInput_data() {

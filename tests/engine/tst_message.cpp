@@ -3,9 +3,11 @@
 // is what lupdate extracted, and the field path and the value are never part of a template.
 
 #include "diagnostics.h"
+#include "lesson/lesson_reader.h"
 #include "manifest/manifest.h"
 #include "message.h"
 #include "scenario/scenario_reader.h"
+#include "state/reconcile_state.h"
 
 #include <QTest>
 
@@ -122,6 +124,38 @@ private slots:
                  QStringLiteral("%1: unknown field \"%2\" (did you mean \"%3\"?)"));
         QCOMPARE(qs(unknown->message),
                  QStringLiteral("runtime: unknown field \"runtime\" (did you mean \"runTime\"?)"));
+    }
+
+    // Lesson, state and featureGates errors: templates with the path and the value as
+    // arguments, the English text as written before.
+    void fileErrorsKeepTheirParts() {
+        Diagnostics lessonDiagnostics;
+        readLessonText("title: T\n", "l.yaml", lessonDiagnostics);
+        const Diagnostic* scenes = find(lessonDiagnostics, "scenes: Required value");
+        QVERIFY2(scenes, qPrintable(qs(lessonDiagnostics.format())));
+        QCOMPARE(qs(scenes->message), QStringLiteral("scenes: Required value: a list of scenes"));
+        QCOMPARE(qs(scenes->source.args.at(0).templ), QStringLiteral("scenes"));
+        QVERIFY(scenes->source.args.at(0).literal);
+        QCOMPARE(qs(scenes->source.args.at(2).templ), QStringLiteral("a list of scenes"));
+        QVERIFY(!scenes->source.args.at(2).literal);
+
+        Diagnostics stateDiagnostics;
+        parseReconcileState("now: 5\nfeatureGates: {JobManagedByX: true}\n"
+                            "pods: [{name: a, count: -1}]\n",
+                            "s.yaml", stateDiagnostics);
+        const Diagnostic* count = find(stateDiagnostics, "pods[0].count");
+        QVERIFY2(count, qPrintable(qs(stateDiagnostics.format())));
+        QVERIFY(count->message.rfind("pods[0].count: Invalid value: -1: must be between 0 and ",
+                                     0) == 0);
+        QCOMPARE(qs(count->source.args.at(3).templ), QStringLiteral("must be between 0 and %1"));
+
+        const Diagnostic* gate = find(stateDiagnostics, "featureGates: Unsupported value");
+        QVERIFY2(gate, qPrintable(qs(stateDiagnostics.format())));
+        QCOMPARE(qs(gate->source.text()), qs(gate->message));
+        QVERIFY(gate->message.find("\"JobManagedByX\": supported gates (the Job controller's): ") !=
+                std::string::npos);
+        QCOMPARE(qs(gate->source.templ), QStringLiteral("%1 (did you mean \"%2\"?)"));
+        QCOMPARE(qs(gate->source.args.at(1).templ), QStringLiteral("JobManagedBy"));
     }
 };
 

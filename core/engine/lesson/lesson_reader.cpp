@@ -56,7 +56,8 @@ public:
 
     void read(const YAML::Node& root) {
         if (!root.IsMap()) {
-            reader_.error(root, "a lesson is a mapping with title and scenes");
+            reader_.error(root, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                 "a lesson is a mapping with title and scenes"));
             return;
         }
         reader_.rejectUnknownKeys(root, "",
@@ -67,13 +68,15 @@ public:
         text(root, "descriptionZh", "", lesson_.descriptionZh);
         const YAML::Node scenes = yamlField(root, "scenes");
         if (!yamlPresent(scenes)) {
-            reader_.error(root, "scenes: Required value: a list of scenes");
+            reader_.error(root, requiredValue("scenes", JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                         "a list of scenes")));
             return;
         }
         if (!reader_.isSequence(scenes, "scenes"))
             return;
         if (scenes.size() == 0)
-            reader_.error(scenes, "scenes: Required value: at least one scene");
+            reader_.error(scenes, requiredValue("scenes", JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                           "at least one scene")));
         for (std::size_t i = 0; i < scenes.size(); ++i)
             readScene(scenes[i], childPath("scenes", i));
     }
@@ -86,16 +89,18 @@ private:
         if (auto value = reader_.string(node, path)) {
             out = *value;
             if (required && out.empty())
-                reader_.error(node, path + ": Required value: must not be empty");
+                reader_.error(node, requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                         "must not be empty")));
         } else if (required && !yamlPresent(node)) {
-            reader_.error(map, path + ": Required value");
+            reader_.error(map, requiredValue(path, Message()));
         }
     }
 
     void readScene(const YAML::Node& node, const std::string& path) {
         if (!reader_.isMap(node, path)) {
             if (!yamlPresent(node))
-                reader_.error(node, path + ": Required value: a scene mapping");
+                reader_.error(node, requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                         "a scene mapping")));
             return;
         }
         reader_.rejectUnknownKeys(
@@ -110,8 +115,10 @@ private:
 
         const YAML::Node scenario = yamlField(node, "scenario");
         if (!yamlPresent(scenario))
-            reader_.error(node, childPath(path, "scenario") +
-                                    ": Required value: a scenario file or the scenario inline");
+            reader_.error(
+                node, requiredValue(childPath(path, "scenario"),
+                                    JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                     "a scenario file or the scenario inline")));
         else if (auto s = readScenario(scenario, childPath(path, "scenario")))
             scene.scenario = std::move(*s);
         const YAML::Node compare = yamlField(node, "compare");
@@ -122,10 +129,13 @@ private:
         const YAML::Node steps = yamlField(node, "steps");
         const std::string stepsPath = childPath(path, "steps");
         if (!yamlPresent(steps)) {
-            reader_.error(node, stepsPath + ": Required value: a list of steps");
+            reader_.error(node, requiredValue(stepsPath, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                          "a list of steps")));
         } else if (reader_.isSequence(steps, stepsPath)) {
             if (steps.size() == 0)
-                reader_.error(steps, stepsPath + ": Required value: at least one step");
+                reader_.error(steps,
+                              requiredValue(stepsPath, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                        "at least one step")));
             for (std::size_t i = 0; i < steps.size(); ++i)
                 if (auto step = readStep(steps[i], childPath(stepsPath, i), hasCompare))
                     scene.steps.push_back(std::move(*step));
@@ -143,7 +153,9 @@ private:
             std::string content;
             std::string why;
             if (!readFile_(file, content, why)) {
-                reader_.error(node, path + ": cannot read " + file + ": " + why);
+                reader_.error(
+                    node, Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1: cannot read %2: %3"),
+                                  {path, file, why}));
                 return std::nullopt;
             }
             out.source = file;
@@ -151,13 +163,20 @@ private:
         } else if (node.IsMap()) {
             scenario = readScenarioText(inlineText(node), reader_.fileName(), diagnostics);
         } else {
-            reader_.error(node, path + ": must be a scenario file name or a scenario mapping");
+            reader_.error(
+                node,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "%1: must be a scenario file name or a scenario mapping"),
+                        {path}));
             return std::nullopt;
         }
         reader_.diagnostics().append(diagnostics);
         if (!out.source.empty() && diagnostics.hasErrors())
-            reader_.diagnostics().note(reader_.fileName(), out.position,
-                                       path + ": the scenario with the errors above");
+            reader_.diagnostics().note(
+                reader_.fileName(), out.position,
+                Message(
+                    JOBSCOPE_TR_NOOP("jobscope::engine", "%1: the scenario with the errors above"),
+                    {path}));
         if (!scenario || diagnostics.hasErrors())
             return std::nullopt;
         out.scenario = std::move(*scenario);
@@ -189,7 +208,8 @@ private:
                                        bool hasCompare) {
         if (!reader_.isMap(node, path)) {
             if (!yamlPresent(node))
-                reader_.error(node, path + ": Required value: a step mapping");
+                reader_.error(node, requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                         "a step mapping")));
             return std::nullopt;
         }
         reader_.rejectUnknownKeys(node, path, {"at", "caption", "captionZh"});
@@ -199,8 +219,10 @@ private:
         const YAML::Node at = yamlField(node, "at");
         step.atPosition = positionOf(at);
         if (!yamlPresent(at))
-            reader_.error(node, childPath(path, "at") +
-                                    ": Required value: seconds, end, or {cause-start: CAUSE}");
+            reader_.error(node,
+                          requiredValue(childPath(path, "at"),
+                                        JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                         "seconds, end, or {cause-start: CAUSE}")));
         else
             readAnchor(at, childPath(path, "at"), step.at);
         text(node, "caption", path, step.caption, true);
@@ -233,13 +255,20 @@ private:
                 anchor.time = *seconds;
                 return;
             }
-            reader_.error(node, path + ": Invalid value: \"" + s +
-                                    "\": must be seconds after the Job's creation (such as 12 "
-                                    "or 1m), start, end, or {cause-start: CAUSE}");
+            reader_.error(node, invalidValue(path, "\"" + s + "\"",
+                                             JOBSCOPE_TR_NOOP(
+                                                 "jobscope::engine",
+                                                 "must be seconds after the Job's creation (such "
+                                                 "as 12 or 1m), start, end, or {cause-start: "
+                                                 "CAUSE}")));
             return;
         }
         if (!node.IsMap()) {
-            reader_.error(node, path + ": must be seconds, start, end, or {cause-start: CAUSE}");
+            reader_.error(node,
+                          Message(JOBSCOPE_TR_NOOP(
+                                      "jobscope::engine",
+                                      "%1: must be seconds, start, end, or {cause-start: CAUSE}"),
+                                  {path}));
             return;
         }
         reader_.rejectUnknownKeys(node, path, {"cause-start", "cause-end", "end", "after", "plus"});
@@ -248,13 +277,19 @@ private:
         const YAML::Node atEnd = yamlField(node, "end");
         const int kinds = yamlPresent(start) + yamlPresent(end) + atEnd.IsDefined();
         if (kinds != 1) {
-            reader_.error(node, path + ": needs exactly one of cause-start, cause-end and end");
+            reader_.error(
+                node,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "%1: needs exactly one of cause-start, cause-end and end"),
+                        {path}));
             return;
         }
         if (atEnd.IsDefined()) {
             anchor.kind = StepAnchor::Kind::End;
             if (yamlPresent(atEnd))
-                reader_.error(atEnd, childPath(path, "end") + ": takes no value (write end: ~)");
+                reader_.error(atEnd, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "%1: takes no value (write end: ~)"),
+                                             {childPath(path, "end")}));
         } else {
             const YAML::Node causeNode = yamlPresent(start) ? start : end;
             const std::string causePath =
@@ -267,8 +302,13 @@ private:
                     std::string known;
                     for (const auto& c : ids)
                         known += (known.empty() ? "" : ", ") + c;
-                    reader_.error(causeNode, causePath + ": Unsupported value: \"" + *id +
-                                                 "\": supported values: " + known);
+                    reader_.error(
+                        causeNode,
+                        fieldError(
+                            causePath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                            "\"" + *id + "\"",
+                            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                                    {known})));
                 }
                 anchor.cause = *id;
             }
@@ -276,14 +316,19 @@ private:
         if (auto after = seconds(yamlField(node, "after"), childPath(path, "after"))) {
             if (anchor.kind == StepAnchor::Kind::End)
                 reader_.error(yamlField(node, "after"),
-                              childPath(path, "after") + ": only for cause-start and cause-end");
+                              Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "%1: only for cause-start and cause-end"),
+                                      {childPath(path, "after")}));
             anchor.after = *after;
         }
         const YAML::Node plusNode = yamlField(node, "plus");
         if (auto plus = reader_.number(plusNode, childPath(path, "plus"))) {
             if (anchor.kind == StepAnchor::Kind::End && *plus > 0)
-                reader_.error(plusNode, childPath(path, "plus") +
-                                            ": Invalid value: must not be after the end");
+                reader_.error(
+                    plusNode,
+                    fieldError(childPath(path, "plus"),
+                               JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+                               JOBSCOPE_TR_NOOP("jobscope::engine", "must not be after the end")));
             anchor.plus = *plus;
         }
     }
@@ -294,7 +339,10 @@ private:
         if (node.IsScalar())
             if (auto value = parseDurationSeconds(node.Scalar()))
                 return value;
-        reader_.error(node, path + ": Invalid value: must be a number of seconds >= 0");
+        reader_.error(
+            node,
+            fieldError(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+                       JOBSCOPE_TR_NOOP("jobscope::engine", "must be a number of seconds >= 0")));
         return std::nullopt;
     }
 
@@ -306,7 +354,7 @@ private:
         std::size_t offset = 0;
         const auto placeholders = parseCaption(text, error, offset);
         if (!placeholders) {
-            reader_.error(node, path + ": " + error);
+            reader_.error(node, Message("%1: %2", {path, error}));
             return;
         }
         for (const CaptionPlaceholder& p : *placeholders) {
@@ -322,13 +370,23 @@ private:
                         suggestion = name;
                     }
                 }
-                reader_.error(node, path + ": unknown placeholder {" + p.name + "}" +
-                                        (suggestion.empty()
-                                             ? std::string("; see docs/lesson.md for the names")
-                                             : "; did you mean {" + suggestion + "}?"));
+                if (suggestion.empty())
+                    reader_.error(node,
+                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                           "%1: unknown placeholder {%2}; see "
+                                                           "docs/lesson.md for the names"),
+                                          {path, p.name}));
+                else
+                    reader_.error(
+                        node, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "%1: unknown placeholder {%2}; did you mean "
+                                                       "{%3}?"),
+                                      {path, p.name, suggestion}));
             } else if (p.name.rfind("compare.", 0) == 0 && !hasCompare) {
-                reader_.error(node,
-                              path + ": {" + p.name + "} needs a compare: scenario in the scene");
+                reader_.error(node, Message(JOBSCOPE_TR_NOOP(
+                                                "jobscope::engine",
+                                                "%1: {%2} needs a compare: scenario in the scene"),
+                                            {path, p.name}));
             }
         }
     }
@@ -407,9 +465,11 @@ std::optional<Lesson> readLessonText(const std::string& text, const std::string&
         return std::nullopt;
     YamlReader reader(fileName, diagnostics);
     if (documents.size() != 1) {
-        reader.error(documents.size() > 1 ? documents[1] : YAML::Node(),
-                     documents.empty() ? "the lesson file is empty"
-                                       : "a lesson file holds one YAML document");
+        reader.error(
+            documents.size() > 1 ? documents[1] : YAML::Node(),
+            documents.empty()
+                ? JOBSCOPE_TR_NOOP("jobscope::engine", "the lesson file is empty")
+                : JOBSCOPE_TR_NOOP("jobscope::engine", "a lesson file holds one YAML document"));
         return std::nullopt;
     }
     Lesson lesson;
@@ -427,7 +487,9 @@ std::optional<Lesson> readLessonFile(const std::string& path, Diagnostics& diagn
     std::string why;
     const LessonFileReader fileReader = readFile ? readFile : LessonFileReader(readFromFileSystem);
     if (!fileReader(path, text, why)) {
-        diagnostics.error(path, {}, "cannot read the lesson: " + why);
+        diagnostics.error(
+            path, {},
+            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read the lesson: %1"), {why}));
         return std::nullopt;
     }
     return readLessonText(text, path, diagnostics, fileReader);

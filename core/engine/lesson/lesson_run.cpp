@@ -36,7 +36,7 @@ SceneRun runScene(const LessonScene& scene) {
 }
 
 std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const Run& run,
-                                       const CauseInterval** interval, std::string& error) {
+                                       const CauseInterval** interval, Message& error) {
     if (interval)
         *interval = nullptr;
     switch (anchor.kind) {
@@ -59,10 +59,17 @@ std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const Run& run,
                 run.origin;
             return std::max<Seconds>(0, at + anchor.plus);
         }
-        error = "the cause " + anchor.cause + " does not occur" +
-                (anchor.after > 0 ? " at or after " + formatCaptionNumber(anchor.after) + " s"
-                                  : std::string()) +
-                " in this scene's simulation";
+        if (anchor.after > 0)
+            error = Message(
+                JOBSCOPE_TR_NOOP("jobscope::engine",
+                                 "the cause %1 does not occur at or after %2 s in this scene's "
+                                 "simulation"),
+                {anchor.cause, formatCaptionNumber(anchor.after)});
+        else
+            error =
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "the cause %1 does not occur in this scene's simulation"),
+                        {anchor.cause});
         return std::nullopt;
     }
     return std::nullopt;
@@ -95,20 +102,22 @@ std::optional<ResolvedStep> resolveStep(const LessonScene& scene, const SceneRun
                                         const std::string& lessonFile, Diagnostics& diagnostics) {
     const LessonStep& step = scene.steps.at(index);
     ResolvedStep out;
-    std::string error;
-    const auto time = resolveStepTime(step.at, run.main, &out.anchor, error);
+    Message why;
+    const auto time = resolveStepTime(step.at, run.main, &out.anchor, why);
     if (!time) {
-        diagnostics.error(lessonFile, step.atPosition, "at: " + error);
+        diagnostics.error(lessonFile, step.atPosition, prefixedMessage("at: ", why));
         return std::nullopt;
     }
     out.time = *time;
     const bool useChinese = chinese && !step.captionZh.empty();
     const std::string& text = useChinese ? step.captionZh : step.caption;
+    std::string error;
     const auto filled = fillCaption(text, stepCaptionValues(run, out.time, out.anchor), error);
     if (!filled) {
         diagnostics.error(lessonFile, useChinese ? step.captionZhPosition : step.captionPosition,
-                          std::string(useChinese ? "captionZh" : "caption") + ": " + error +
-                              " (at " + formatCaptionNumber(out.time) + " s)");
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1: %2 (at %3 s)"),
+                                  {std::string(useChinese ? "captionZh" : "caption"), error,
+                                   formatCaptionNumber(out.time)}));
         return std::nullopt;
     }
     out.caption = *filled;

@@ -32,7 +32,7 @@ struct ResolvedStep {
 // Where `step` stops on `run`; nullopt with `error` set when its cause never occurs at or
 // after its `after` time.
 std::optional<Seconds> resolveStepTime(const StepAnchor& anchor, const Run& run,
-                                       const CauseInterval** interval, std::string& error);
+                                       const CauseInterval** interval, Message& error);
 
 // The values a caption of a step at `time` can use, for both scenarios of the scene.
 CaptionValues stepCaptionValues(const SceneRun& run, Seconds time,

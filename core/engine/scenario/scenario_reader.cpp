@@ -217,16 +217,27 @@ private:
         std::map<std::string, int> seen;
         for (auto it = node.begin(); it != node.end(); ++it) {
             if (!it->first.IsScalar()) {
-                reader_.error(it->first, (path.empty() ? std::string() : path + ": ") +
-                                             "Invalid value: a mapping key must be a string");
+                reader_.error(
+                    it->first,
+                    path.empty()
+                        ? Message("%1: %2", {JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                                             JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "a mapping key must be a string")})
+                        : fieldError(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                                     std::nullopt,
+                                     JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                      "a mapping key must be a string")));
                 continue;
             }
             const std::string& key = it->first.Scalar();
             auto [first, inserted] = seen.emplace(key, positionOf(it->first).line);
             if (!inserted)
-                reader_.error(it->first, childPath(path, key) + ": duplicate key " +
-                                             validation::quote(key) + " (first written at line " +
-                                             std::to_string(first->second) + ")");
+                reader_.error(
+                    it->first,
+                    Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                             "%1: duplicate key %2 (first written at line %3)"),
+                            {childPath(path, key), validation::quote(key),
+                             std::to_string(first->second)}));
         }
         return true;
     }
@@ -373,13 +384,17 @@ private:
             if (auto list = perIndex(values, childPath(path, "values")))
                 d = *list;
         } else {
-            std::string message = kindPath + ": Unsupported value: " + validation::quote(*kind) +
-                                  ": supported values: \"fixed\", \"uniform\", \"normal\", "
-                                  "\"exponential\", \"perIndex\"";
+            Message message = fieldError(
+                kindPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                validation::quote(*kind),
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                        {std::string("\"fixed\", \"uniform\", \"normal\", \"exponential\", "
+                                     "\"perIndex\"")}));
             const std::string close =
                 closestMatch(*kind, {"fixed", "uniform", "normal", "exponential", "perIndex"});
             if (!close.empty())
-                message += " (did you mean \"" + close + "\"?)";
+                message = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                  {message, close});
             reader_.error(kindNode, message);
         }
         if (reader_.diagnostics().errorCount() > before)
@@ -487,8 +502,13 @@ private:
                 auto [first, inserted] = names.emplace(copy.name, positionOf(item).line);
                 if (!inserted) {
                     reader_.error(nameNode.IsDefined() ? nameNode : item,
-                                  path + ".name: Duplicate value: " + validation::quote(copy.name) +
-                                      " (the node of line " + std::to_string(first->second) + ")");
+                                  Message("%1: %2: %3 (%4)",
+                                          {Message(path + ".name"),
+                                           JOBSCOPE_TR_NOOP("jobscope::engine", "Duplicate value"),
+                                           Message(validation::quote(copy.name)),
+                                           Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                    "the node of line %1"),
+                                                   {std::to_string(first->second)})}));
                     break;
                 }
                 scenario_.nodes.push_back(std::move(copy));
@@ -646,15 +666,21 @@ private:
                 continue;
             }
             if (!readAction(item, path, *what, action)) {
-                std::string message = doPath + ": Unsupported value: " + validation::quote(*what) +
-                                      ": supported values: ";
+                std::string supported;
                 for (size_t k = 0; k < std::size(kActionNames); ++k)
-                    message += (k ? ", \"" : "\"") + std::string(kActionNames[k]) + "\"";
+                    supported += (k ? ", \"" : "\"") + std::string(kActionNames[k]) + "\"";
+                Message message =
+                    fieldError(doPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                               validation::quote(*what),
+                               Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                                       {supported}));
                 const std::string close = closestMatch(
                     *what, {"suspend", "resume", "setParallelism", "setQuota", "removeQuota",
                             "deletePod", "failNode", "deleteJob", "forbidCreate", "allowCreate"});
                 if (!close.empty())
-                    message += " (did you mean \"" + close + "\"?)";
+                    message =
+                        Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                {message, close});
                 reader_.error(doNode, message);
                 continue;
             }
@@ -705,10 +731,13 @@ private:
             const YAML::Node pod = yamlField(item, "pod");
             const YAML::Node index = yamlField(item, "index");
             if (yamlPresent(pod) == yamlPresent(index)) {
-                reader_.error(yamlPresent(index) ? index : item,
-                              path + ": Invalid value: name the Pod with exactly one of pod "
-                                     "(a name, oldest or newest) and index (a completion "
-                                     "index)");
+                reader_.error(
+                    yamlPresent(index) ? index : item,
+                    fieldError(
+                        path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+                        JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "name the Pod with exactly one of pod (a name, oldest "
+                                         "or newest) and index (a completion index)")));
             } else if (yamlPresent(pod)) {
                 if (auto name = reader_.string(pod, childPath(path, "pod")))
                     action.target = *name;
@@ -739,11 +768,13 @@ private:
         for (const auto& [name, at] : failNodeTargets_) {
             if (std::find(names.begin(), names.end(), name) != names.end())
                 continue;
-            std::string message =
-                "node: Not found: " + validation::quote(name) + ": the cluster has no such node";
+            Message message = fieldError(
+                "node", JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"), validation::quote(name),
+                JOBSCOPE_TR_NOOP("jobscope::engine", "the cluster has no such node"));
             const std::string close = closestMatch(name, names);
             if (!close.empty())
-                message += " (did you mean \"" + close + "\"?)";
+                message = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                  {message, close});
             reader_.error(at, message);
         }
     }

@@ -63,9 +63,13 @@ bool PodReader::readPods(const YAML::Node& node, const std::string& path, std::v
         // `kubectl get pods -o yaml` prints a v1 List; take its items.
         const auto kind = reader_.string(node["kind"], childPath(path, "kind"));
         if (!kind || (*kind != "List" && *kind != "PodList")) {
-            reader_.error(node, path +
-                                    ": Invalid value: a mapping: must be a list of Pods (or a v1 "
-                                    "List with items)");
+            reader_.error(
+                node,
+                Message("%1: %2: %3: %4",
+                        {Message(path), JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "a mapping"),
+                         JOBSCOPE_TR_NOOP("jobscope::engine",
+                                          "must be a list of Pods (or a v1 List with items)")}));
             return false;
         }
         reader_.rejectUnknownKeys(node, path, {"apiVersion", "kind", "metadata", "items"});
@@ -89,8 +93,10 @@ bool PodReader::readPods(const YAML::Node& node, const std::string& path, std::v
         readEntry(items[i], childPath(itemsPath, i), pods);
         origins.push_back(Origin{pods.size(), positionOf(items[i]), childPath(itemsPath, i)});
         if (static_cast<int64_t>(pods.size() - first) > context_.maxPods) {
-            reader_.error(items[i], childPath(itemsPath, i) + ": too many Pods (at most " +
-                                        std::to_string(context_.maxPods) + " in one state)");
+            reader_.error(items[i],
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "%1: too many Pods (at most %2 in one state)"),
+                                  {childPath(itemsPath, i), std::to_string(context_.maxPods)}));
             pods.resize(first);
             return false;
         }
@@ -117,11 +123,21 @@ bool PodReader::readPods(const YAML::Node& node, const std::string& path, std::v
             ++origin;
         const Pod& pod = pods[i];
         if (!seenNames.insert(pod.metadata.name).second)
-            reader_.error(origin->at, origin->path + ": Duplicate value: Pod name \"" +
-                                          pod.metadata.name + "\" is used more than once");
+            reader_.error(
+                origin->at,
+                fieldError(origin->path, JOBSCOPE_TR_NOOP("jobscope::engine", "Duplicate value"),
+                           std::nullopt,
+                           Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                    "Pod name \"%1\" is used more than once"),
+                                   {pod.metadata.name})));
         else if (!seenUids.insert(pod.metadata.uid).second)
-            reader_.error(origin->at, origin->path + ": Duplicate value: Pod uid \"" +
-                                          pod.metadata.uid + "\" is used more than once");
+            reader_.error(
+                origin->at,
+                fieldError(origin->path, JOBSCOPE_TR_NOOP("jobscope::engine", "Duplicate value"),
+                           std::nullopt,
+                           Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                    "Pod uid \"%1\" is used more than once"),
+                                   {pod.metadata.uid})));
     }
     return reader_.diagnostics().errorCount() == errorsBefore;
 }
@@ -137,8 +153,12 @@ std::string PodReader::generatedName() {
 
 bool PodReader::readEntry(const YAML::Node& node, const std::string& path, std::vector<Pod>& pods) {
     if (!node.IsMap()) {
-        reader_.error(node, path + ": Invalid value: must be a Pod object or a shorthand mapping "
-                                   "such as {name: a, phase: Running}");
+        reader_.error(
+            node,
+            fieldError(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+                       JOBSCOPE_TR_NOOP("jobscope::engine",
+                                        "must be a Pod object or a shorthand mapping such as "
+                                        "{name: a, phase: Running}")));
         return false;
     }
     if (!isPodObject(node))
@@ -149,9 +169,12 @@ bool PodReader::readEntry(const YAML::Node& node, const std::string& path, std::
     // The informer lists the Pods the Job controls; a dump of a namespace may hold others.
     if (const std::string owner = controllerOwnerUid(node);
         !owner.empty() && !context_.jobUid.empty() && owner != context_.jobUid) {
-        reader_.warning(node, path + ": Pod \"" + pod.metadata.name +
-                                  "\" is controlled by another owner (uid " + owner +
-                                  "); the Job controller does not see it, so it is left out");
+        reader_.warning(
+            node, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                           "%1: Pod \"%2\" is controlled by another owner (uid "
+                                           "%3); the Job controller does not see it, so it is left "
+                                           "out"),
+                          {path, pod.metadata.name, owner}));
         return true;
     }
     pods.push_back(std::move(pod));
@@ -166,7 +189,9 @@ bool PodReader::readStringMap(const YAML::Node& node, const std::string& path,
     for (const auto& entry : node) {
         const std::string key = entry.first.IsScalar() ? entry.first.Scalar() : std::string();
         if (!entry.first.IsScalar()) {
-            reader_.error(entry.first, path + ": keys must be strings");
+            reader_.error(
+                entry.first,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1: keys must be strings"), {path}));
             ok = false;
             continue;
         }
@@ -230,12 +255,21 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
     const int errorsBefore = reader_.diagnostics().errorCount();
     if (auto apiVersion = reader_.string(node["apiVersion"], childPath(path, "apiVersion"));
         apiVersion && *apiVersion != "v1")
-        reader_.error(node["apiVersion"], childPath(path, "apiVersion") +
-                                              ": Unsupported value: \"" + *apiVersion +
-                                              "\": supported values: \"v1\"");
+        reader_.error(
+            node["apiVersion"],
+            fieldError(childPath(path, "apiVersion"),
+                       JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                       "\"" + *apiVersion + "\"",
+                       Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                               {std::string("\"v1\"")})));
     if (auto kind = reader_.string(node["kind"], childPath(path, "kind")); kind && *kind != "Pod")
-        reader_.error(node["kind"], childPath(path, "kind") + ": Unsupported value: \"" + *kind +
-                                        "\": supported values: \"Pod\"");
+        reader_.error(
+            node["kind"],
+            fieldError(childPath(path, "kind"),
+                       JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                       "\"" + *kind + "\"",
+                       Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                               {std::string("\"Pod\"")})));
 
     const YAML::Node metadata = node["metadata"];
     const std::string metaPath = childPath(path, "metadata");
@@ -266,7 +300,8 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
     }
     if (pod.metadata.name.empty())
         reader_.error(metadata.IsDefined() ? metadata : node,
-                      childPath(metaPath, "name") + ": Required value: a Pod needs a name");
+                      requiredValue(childPath(metaPath, "name"),
+                                    JOBSCOPE_TR_NOOP("jobscope::engine", "a Pod needs a name")));
 
     const YAML::Node spec = node["spec"];
     if (reader_.isMap(spec, childPath(path, "spec")))
@@ -279,11 +314,14 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
         if (auto phase = reader_.string(status["phase"], childPath(statusPath, "phase"))) {
             if (std::find_if(std::begin(kPhases), std::end(kPhases),
                              [&](const char* p) { return *phase == p; }) == std::end(kPhases)) {
-                std::string message = childPath(statusPath, "phase") + ": Unsupported value: \"" +
-                                      *phase +
-                                      "\": supported values: Pending, Running, "
-                                      "Succeeded, Failed, Unknown";
-                reader_.error(status["phase"], message);
+                reader_.error(
+                    status["phase"],
+                    fieldError(childPath(statusPath, "phase"),
+                               JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                               "\"" + *phase + "\"",
+                               Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                                       {std::string("Pending, Running, Succeeded, "
+                                                    "Failed, Unknown")})));
             } else {
                 pod.phase = *phase;
             }
@@ -304,7 +342,7 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
                 c.lastTransitionTime = reader_.time(conditions[i]["lastTransitionTime"],
                                                     childPath(cPath, "lastTransitionTime"));
                 if (c.type.empty())
-                    reader_.error(conditions[i], childPath(cPath, "type") + ": Required value");
+                    reader_.error(conditions[i], requiredValue(childPath(cPath, "type"), {}));
                 pod.conditions.push_back(std::move(c));
             }
         }
@@ -339,14 +377,17 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
         for (const char* p : kPhases)
             known = known || *phase == p;
         if (!known) {
-            std::string message = childPath(path, "phase") + ": Unsupported value: \"" + *phase +
-                                  "\": supported values: Pending, Running, Succeeded, Failed, "
-                                  "Unknown";
+            Message message = fieldError(
+                childPath(path, "phase"), JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                "\"" + *phase + "\"",
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
+                        {std::string("Pending, Running, Succeeded, Failed, Unknown")}));
             const std::string suggestion =
                 closestMatch(*phase, {pod_phase::Pending, pod_phase::Running, pod_phase::Succeeded,
                                       pod_phase::Failed, pod_phase::Unknown});
             if (!suggestion.empty())
-                message += " (did you mean \"" + suggestion + "\"?)";
+                message = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                  {message, suggestion});
             reader_.error(node["phase"], message);
         } else {
             pod.phase = *phase;
@@ -392,8 +433,11 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
     const YAML::Node index = node["index"];
     if (index.IsDefined() && !index.IsNull()) {
         if (!index.IsScalar()) {
-            reader_.error(index, childPath(path, "index") +
-                                     ": Invalid value: must be an integer (or a string)");
+            reader_.error(index, fieldError(childPath(path, "index"),
+                                            JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                                            std::nullopt,
+                                            JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                             "must be an integer (or a string)")));
         } else {
             pod.metadata.annotations[kJobCompletionIndexAnnotation] = index.Scalar();
             pod.metadata.labels[kJobCompletionIndexAnnotation] = index.Scalar();
@@ -426,11 +470,15 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
                 condition.lastTransitionTime =
                     reader_.time(c["lastTransitionTime"], childPath(cPath, "lastTransitionTime"));
             } else {
-                reader_.error(c, cPath + ": Invalid value: must be a condition type or a mapping");
+                reader_.error(
+                    c, fieldError(cPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"),
+                                  std::nullopt,
+                                  JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "must be a condition type or a mapping")));
                 continue;
             }
             if (condition.type.empty()) {
-                reader_.error(c, childPath(cPath, "type") + ": Required value");
+                reader_.error(c, requiredValue(childPath(cPath, "type"), {}));
                 continue;
             }
             // A listed Ready condition replaces the one `ready` wrote.
@@ -450,9 +498,11 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
     container.restartCount =
         reader_.int32(node["restarts"], childPath(path, "restarts")).value_or(0);
     if (container.restartCount < 0)
-        reader_.error(node["restarts"], childPath(path, "restarts") + ": Invalid value: " +
-                                            std::to_string(container.restartCount) +
-                                            ": must be greater than or equal to 0");
+        reader_.error(node["restarts"],
+                      invalidValue(childPath(path, "restarts"),
+                                   std::to_string(container.restartCount),
+                                   JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                    "must be greater than or equal to 0")));
     if (exitCode || finishedAt || pod.isTerminal()) {
         ContainerStateTerminated t;
         t.exitCode = exitCode.value_or(pod.phase == pod_phase::Failed ? 1 : 0);
@@ -470,17 +520,22 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
     if (auto c = reader_.int64(node["count"], childPath(path, "count"))) {
         if (*c < 0 || *c > context_.maxPods) {
             reader_.error(node["count"],
-                          childPath(path, "count") + ": Invalid value: " + std::to_string(*c) +
-                              ": must be between 0 and " + std::to_string(context_.maxPods));
+                          invalidValue(childPath(path, "count"), std::to_string(*c),
+                                       Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                "must be between 0 and %1"),
+                                               {std::to_string(context_.maxPods)})));
             count = 0;
         } else {
             count = *c;
         }
     }
     if (count > 1 && uid)
-        reader_.error(node["uid"], childPath(path, "uid") +
-                                       ": Invalid value: a uid names one Pod; it cannot be given "
-                                       "with count > 1");
+        reader_.error(
+            node["uid"],
+            fieldError(childPath(path, "uid"),
+                       JOBSCOPE_TR_NOOP("jobscope::engine", "Invalid value"), std::nullopt,
+                       JOBSCOPE_TR_NOOP("jobscope::engine",
+                                        "a uid names one Pod; it cannot be given with count > 1")));
     if (reader_.diagnostics().errorCount() != errorsBefore)
         return false;
 

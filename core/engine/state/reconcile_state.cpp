@@ -28,8 +28,10 @@ bool rejectBinary(const std::string& text, YamlReader& reader) {
             ++at.column;
         }
     }
-    reader.error(at, "not a text file: a NUL byte at this position (a state file is YAML or "
-                     "JSON text)");
+    reader.error(at, JOBSCOPE_TR_NOOP(
+                         "jobscope::engine",
+                         "not a text file: a NUL byte at this position (a state file is YAML or "
+                         "JSON text)"));
     return false;
 }
 
@@ -50,9 +52,12 @@ public:
 
         const YAML::Node now = root["now"];
         if (!now.IsDefined() || now.IsNull()) {
-            reader_.error(now.IsDefined() ? now : root,
-                          "now: Required value: the time of the sync, an RFC 3339 time "
-                          "(\"2026-01-01T00:00:30Z\") or a number of seconds");
+            reader_.error(
+                now.IsDefined() ? now : root,
+                requiredValue("now", JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                      "the time of the sync, an RFC 3339 time "
+                                                      "(\"2026-01-01T00:00:30Z\") or a number of "
+                                                      "seconds")));
         } else if (auto t = reader_.time(now, "now")) {
             state_.input.now = *t;
             // Print times as they were written: RFC 3339 in, RFC 3339 out.
@@ -71,8 +76,10 @@ private:
     void readJob(const YAML::Node& root) {
         const YAML::Node node = root["job"];
         if (!node.IsDefined() || node.IsNull()) {
-            reader_.error(node.IsDefined() ? node : root,
-                          "job: Required value: the batch/v1 Job as kubectl prints it");
+            reader_.error(
+                node.IsDefined() ? node : root,
+                requiredValue("job", JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                      "the batch/v1 Job as kubectl prints it")));
             return;
         }
         if (!reader_.isMap(node, "job"))
@@ -133,9 +140,11 @@ private:
         b.failuresAfterLastSuccess =
             reader_.int32(failures, "backoff.failuresAfterLastSuccess").value_or(0);
         if (b.failuresAfterLastSuccess < 0) {
-            reader_.error(failures, "backoff.failuresAfterLastSuccess: Invalid value: " +
-                                        std::to_string(b.failuresAfterLastSuccess) +
-                                        ": must be greater than or equal to 0");
+            reader_.error(failures,
+                          invalidValue("backoff.failuresAfterLastSuccess",
+                                       std::to_string(b.failuresAfterLastSuccess),
+                                       JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                        "must be greater than or equal to 0")));
             b.failuresAfterLastSuccess = 0;
         }
         b.lastFailureTime = reader_.time(node["lastFailureTime"], "backoff.lastFailureTime");
@@ -148,15 +157,18 @@ private:
             return std::nullopt;
         auto error = apiErrorFromString(*text);
         if (!error || (!create && *error == ApiError::NamespaceTerminating)) {
-            std::string message = path + ": Unsupported value: \"" + *text +
-                                  "\": supported values: \"none\", \"quota\", \"forbidden\", "
-                                  "\"error\"";
+            std::string supported = "\"none\", \"quota\", \"forbidden\", \"error\"";
             if (create)
-                message += ", \"namespaceTerminating\"";
+                supported += ", \"namespaceTerminating\"";
+            Message message = fieldError(
+                path, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
+                "\"" + *text + "\"",
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"), {supported}));
             const std::string suggestion = closestMatch(
                 *text, {"none", "quota", "forbidden", "error", "namespaceTerminating"});
             if (!suggestion.empty() && (create || suggestion != "namespaceTerminating"))
-                message += " (did you mean \"" + suggestion + "\"?)";
+                message = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                  {message, suggestion});
             reader_.error(node, message);
             return std::nullopt;
         }
@@ -178,8 +190,10 @@ private:
         const YAML::Node limit = node["createLimit"];
         if (auto n = reader_.int32(limit, "apiErrors.createLimit")) {
             if (*n < 0)
-                reader_.error(limit, "apiErrors.createLimit: Invalid value: " + std::to_string(*n) +
-                                         ": must be greater than or equal to 0");
+                reader_.error(limit,
+                              invalidValue("apiErrors.createLimit", std::to_string(*n),
+                                           JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                            "must be greater than or equal to 0")));
             else
                 a.createLimit = *n;
         }
@@ -236,11 +250,15 @@ std::optional<ReconcileState> parseReconcileState(const std::string& text,
             present.push_back(d);
     if (present.empty()) {
         reader.error(SourcePosition{1, 1},
-                     "empty state file: expected a mapping with the keys job, now and pods");
+                     JOBSCOPE_TR_NOOP(
+                         "jobscope::engine",
+                         "empty state file: expected a mapping with the keys job, now and pods"));
         return std::nullopt;
     }
     if (present.size() > 1) {
-        reader.error(present[1], "a state file holds one YAML document; this is a second one");
+        reader.error(present[1], JOBSCOPE_TR_NOOP(
+                                     "jobscope::engine",
+                                     "a state file holds one YAML document; this is a second one"));
         return std::nullopt;
     }
     const YAML::Node& root = present.front();
@@ -248,9 +266,11 @@ std::optional<ReconcileState> parseReconcileState(const std::string& text,
         SourcePosition at = positionOf(root);
         if (!at.known())
             at = SourcePosition{1, 1};
-        reader.error(at, "a state file is a mapping with the keys job, now and pods (and "
-                         "optionally expectations, backoff, apiErrors, featureGates, "
-                         "kubernetesVersion)");
+        reader.error(
+            at, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                 "a state file is a mapping with the keys job, now and pods (and "
+                                 "optionally expectations, backoff, apiErrors, featureGates, "
+                                 "kubernetesVersion)"));
         return std::nullopt;
     }
 
@@ -262,7 +282,8 @@ std::optional<ReconcileState> parseReconcileState(const std::string& text,
         SourcePosition at{1, 1};
         if (!e.mark.is_null() && e.mark.line >= 0)
             at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
-        reader.error(at, std::string("cannot read the state: ") + e.msg);
+        reader.error(at, Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read the state: %1"),
+                                 {e.msg}));
     }
     if (diagnostics.errorCount() != errorsBefore)
         return std::nullopt;
