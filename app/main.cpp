@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The jobscope executable: the desktop app and the command line. main() picks the kind of
 // application the arguments need and guarantees that no exception escapes.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Job both benchmarks run: an Indexed Job with `completions` completions, the
 // given parallelism, 10 s Pods of which 5 % fail, on enough 110-Pod Nodes for the running Pods

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator benchmark: a 100 000-completion Indexed Job, parallelism 1 000,
 // 5 % of Pods failing, simulated and then analysed. Prints wall time per phase, simulated Pods,
 // reconcile calls, events and peak RSS. Budget for the simulation: under 0.3 s and 300 MB

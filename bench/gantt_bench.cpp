@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Pod Gantt and timeline plot benchmark ("fluid at 10 000 Pods, usable at
 // 100 000"): simulates Indexed Jobs of 10 000 and 100 000 completions (5 % of Pods failing),
 // then times, on the widgets as the app shows them at 1600×900:

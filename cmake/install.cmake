@@ -1,3 +1,4 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
 # What `cmake --install` puts where, and the Debian package CPack makes of it
 # (scripts/package). Paths follow GNUInstallDirs; the app finds its examples and documentation
 # relative to its own executable (app/data_paths.h), so the tree can be installed under any

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer entry for Job manifests: any text must import without crashing, hanging or
 // undefined behaviour; a Job that imports cleanly must pass validation again and survive a
 // controller sync with no Pods.

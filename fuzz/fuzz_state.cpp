@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // libFuzzer entry for reconcile state files (`jobscope reconcile FILE`): any text must parse
 // or be rejected with positioned errors, and every state that parses must go through one
 // sync of the reconcile core and the JSON output without crashing, hanging or undefined

@@ -1,4 +1,5 @@
 #!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
 """Serves a recorded Job (a folder of kubectl watch streams, such as tests/data/recordings/d)
 as a read-only Kubernetes API on 127.0.0.1, replaying it in real time: for trying JobScope's live
 mode without a cluster, and for screenshots.

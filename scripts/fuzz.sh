@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Builds the libFuzzer targets (the `fuzz` preset: clang++, engine only, ASan + UBSan) and
 # runs each for a bounded time. Exits non-zero when a fuzzer finds a crash, a leak, a hang
 # or undefined behaviour; the input that triggered it is left in build/fuzz/artifacts/.

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs the Debian packages JobScope needs, if any are missing:
 #
 #   scripts/setup.sh run       building and running (what scripts/run uses)

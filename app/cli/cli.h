@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The command line: `jobscope <command> [options] [arguments]`. Picks the translation,
 // dispatches to a command and returns the exit status (0, 2 for bad input, 1 otherwise).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The input FILE of a command as text: a file, "-" for standard input (named "<stdin>" in
 // messages, as compilers do), or "example:NAME" for an example compiled into the executable

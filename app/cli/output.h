@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writing to stdout and stderr from commands: UTF-8, unbuffered by Qt, errors detected.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope reconcile FILE`: one sync of the Job controller on a state file, printed as JSON
 // (core/engine/state/sync_json.h). FILE "-" reads standard input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope replay PATH [--series-csv F] [--causes-csv F] [--pods-csv F]
 // [--events-csv F] [--png F] [--width W] [--height H] [--lang L]`: plays a recorded Job back

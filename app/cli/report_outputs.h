@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The outputs `jobscope simulate` and `jobscope replay` share: the series, causes, Pods and
 // Events CSVs and the PNG of the timeline plot, with the options that ask for them. One place,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Picks and installs the user-interface translation: `--lang L` on the command line wins,
 // then the locale (LANGUAGE, LC_ALL, LC_MESSAGES, LANG). Translations are compiled into the

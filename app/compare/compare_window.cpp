@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "compare/compare_window.h"
 
 #include "gui/engine_messages.h"

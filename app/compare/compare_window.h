@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Compare: two runs on one time axis — e.g. one Pod per item vs Pods that take many items, or
 // a Job recorded on a cluster beside the scenario that simulates it — each a TimelinePlot,

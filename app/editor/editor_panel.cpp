@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/editor_panel.h"
 
 #include "editor/knob_panel.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The editor side of the main window: the document's YAML with syntax
 // highlighting, its diagnostics underlined at their line and column and listed below, and

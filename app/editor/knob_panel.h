@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Controls for the common knobs of a Job and its scenario: parallelism, completions,
 // completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods) and Pod

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Syntax colours for the YAML editor: mapping keys, quoted strings, numbers, booleans and nulls,
 // comments, document markers (--- and ...), anchors, aliases and tags, and the lines of block

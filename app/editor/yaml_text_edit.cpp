@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/yaml_text_edit.h"
 
 #include "editor/yaml_highlighter.h"

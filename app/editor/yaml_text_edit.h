@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The YAML text editor: a monospace QPlainTextEdit with line numbers, YAML colours, the
 // current line marked, wavy underlines at the diagnostics' line and column (their messages as

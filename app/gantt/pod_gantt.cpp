@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gantt/pod_gantt.h"
 
 #include "plot/plot_style.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Pod Gantt: one row per Pod (Indexed Jobs: one row per completion index, its
 // attempts side by side), bars coloured by phase over time (pending, running, ready,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Where the files that help texts point to are: the documentation pages and the example
 // folders. Installed (`cmake --install`, the Debian package), they are under

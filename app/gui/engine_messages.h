@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Engine messages (core/engine message.h, diagnostics.h) in the language of the UI: each
 // template is looked up in the context "jobscope::engine" of the installed translations and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/example_catalog.h"
 
 #include "gui/language.h"

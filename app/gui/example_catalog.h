@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File › Open Example: the scenarios compiled into the app (":/examples/<group>/*.yaml") and
 // the Jobs recorded on a real cluster (":/recordings/*.jsonl", JobScope traces), grouped as the

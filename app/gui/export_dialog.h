@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The size of an exported image (File › Export › … PNG): width and height in pixels at
 // scale 1 and a scale factor for high-DPI output (the file has width × scale pixels).

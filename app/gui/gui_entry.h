@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope [FILE]`: the desktop app. main() has created the QApplication; this shows the main
 // window on FILE (or the built-in example) and runs the event loop.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/inspector_panel.h"
 
 #include "plot/cause_labels.h"

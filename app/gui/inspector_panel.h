@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The inspector / narration panel: at the playhead, the Job's status (requested, active, ready,
 // succeeded, failed, conditions) and the causes in force, each explained in one translated

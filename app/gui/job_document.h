@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the main window shows: one opened file (a scenario, a bare Job manifest, or a recording
 // opened as a trace), its text as the editor holds it, and the last good result of running

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The UI language of the desktop app, switchable at runtime: installing or removing the
 // compiled translation (":/i18n/jobscope_<lang>.qm") makes Qt send LanguageChange to every

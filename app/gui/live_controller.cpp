@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/live_controller.h"
 
 #include "gui/job_document.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The GUI's live mode (watching a Job, recording it): owns the LiveSession of
 // the watched Job and a TimelineBuilder fed by every observation; at most every

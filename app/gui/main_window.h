@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The main window: the timeline plot above the Pod Gantt (one time
 // axis), the editor at the side, the inspector / narration below, a playback bar on top; menus

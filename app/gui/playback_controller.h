@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The playhead: one time shared by the plot, the Gantt and the inspector.
 // Plain logic on a QTimer, no widgets, so it is tested without drawing.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // File › Open Recent: the files opened last, newest first, as a list model (the menu is built
 // from it) kept in the settings under "recentFiles".

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Settings › Theme: light, dark, or whatever the desktop uses (the palette the application
 // started with). A QPalette switch for the whole application.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A lesson ready to show: the file read (from disk or the app's resources), every scene
 // simulated and every step resolved. Shared by the slide renderer, presentation mode and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/lesson_presenter.h"
 
 #include "plot/png_file.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the main window (View › Present F5, Lesson › Open Lesson…, File › Export Lesson) and
 // `jobscope lesson` call: show a lesson full-screen, or write it as a deck of PNG slides.

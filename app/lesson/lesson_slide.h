@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Draws one lesson step as a slide, for presentation mode and the PNG deck:
 //

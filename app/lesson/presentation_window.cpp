@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/presentation_window.h"
 
 #include "lesson/lesson_slide.h"

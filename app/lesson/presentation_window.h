@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Presentation mode: a lesson full-screen, driven by the keyboard or a presenter
 // clicker.

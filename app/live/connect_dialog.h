@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Live › Connect: pick a kubeconfig, a context, a namespace and a Job (the namespace's Jobs,
 // kept up to date by a watch), then Connect. takeSession() hands the caller a started

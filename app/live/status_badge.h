@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The live connection's state at a glance: a coloured dot and a word (connected, connecting,
 // reconnecting with the reason, stopped), the reason also as the tooltip.

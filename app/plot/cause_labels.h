@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the app shows for each cause of the engine's catalogue (analysis/cause_catalogue.h): a
 // translated name, a translated one-line description and one colour, the same in every plot,

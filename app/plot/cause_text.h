@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Translated sentences for what the analysis found, shared by the inspector, the plot's hover
 // tooltip and the lesson captions: the engine's CauseInterval carries English text plus its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the timeline plot and the Pod Gantt draw alike: the playhead's colour and fonts sized in
 // pixels (both scale their text with the size they are drawn or exported at).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Writing an image as a PNG file the way every export does: atomically (a temporary file
 // renamed at the end, so a failed write never leaves half a file), or in place for a device or

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "plot/timeline_plot.h"
 
 #include "plot/cause_labels.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The timeline plot: requested parallelism against active Pods over time, with
 // every difference explained. Used by the GUI and by the headless PNG export.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Messages about input files, with the place they refer to. Every reader in the engine
 // reports through this type, so the command line and the GUI print errors the same way:

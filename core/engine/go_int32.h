@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Upstream's counters are Go int32s, whose arithmetic wraps on overflow; in C++ a signed
 // overflow is undefined. Counters from hand-written or fuzzed states can sit at the limit, so

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A string kept once per distinct value for the whole program, held by pointer: Pod phases,
 // node names and event reasons repeat across hundreds of thousands of observations, and a

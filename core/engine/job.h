@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The batch/v1 Job as the controller sees it: metadata, the spec fields that shape the
 // lifecycle, and the status the controller writes. Enumerated fields stay strings, as in the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Messages the app can translate, without Qt in the engine. A Message is an English template
 // with %1 … %9 and its arguments, each literal text (a field path, a value as written, a

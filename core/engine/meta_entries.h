@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Job controller's annotation and label keys as strings made once, and a setter for the
 // numeric ones. A map lookup by literal builds (and allocates) a temporary string each time;

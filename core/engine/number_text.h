@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Numbers as text that read the same in every locale: '.' before the decimals, no digit
 // grouping. printf's %f and %g follow LC_NUMERIC, which a QCoreApplication takes from the

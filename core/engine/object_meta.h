@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Object metadata shared by Jobs and Pods, and the engine's notion of time.
 

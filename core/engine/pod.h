@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A v1 Pod reduced to what the Job controller reads: phase, conditions, container states,
 // deletion, the tracking finalizer and the index annotations.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A guard against a yaml-cpp 0.7 parser bug found by fuzzing (fuzz_state, fuzz_manifest;
 // jbeder/yaml-cpp#1040, fixed upstream after 0.7):

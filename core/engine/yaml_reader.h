@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Typed, positioned reads from yaml-cpp nodes. Every reader (manifests, reconcile states,
 // scenarios) goes through this class so that a wrong type, an out-of-range number or a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/api_client.h"
 
 #include "live/proxy_environment.h"

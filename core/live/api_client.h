@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Kubernetes API client: read-only by construction. get() is the only request it can
 // send (list and watch are both GETs); there is no method for anything else. TLS follows the

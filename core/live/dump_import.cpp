@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/dump_import.h"
 
 #include "diagnostics.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A post-mortem dump: what `kubectl get job,pods,events -o json` (or -o yaml) prints
 // after the fact — a List, several objects or Lists one after another, or YAML documents —

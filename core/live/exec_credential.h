@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // client.authentication.k8s.io ExecCredential plugins (the `exec` entry of a kubeconfig
 // user), as client-go runs them: the command with its args and extra env, no shell, stdin

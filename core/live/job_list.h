@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The Jobs of one namespace, kept up to date by a watch: what the Connect dialog offers.
 

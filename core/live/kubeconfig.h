@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // kubeconfig as kubectl reads it: the files named by --kubeconfig, else by KUBECONFIG
 // (several, ':'-separated, merged: the first file that names a cluster, context or user wins,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/kubectl_import.h"
 
 #include "live/timeline_builder.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A capture made with kubectl alone: one folder per Job holding the output of
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Watching one Job live: the Job (fieldSelector metadata.name=NAME), its Pods (labelSelector
 // batch.kubernetes.io/controller-uid=UID, or controller-uid=UID when the Job's selector uses

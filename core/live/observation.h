@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One thing the live source saw: a Job, Pod or Event object as the API server
 // sent it, how it arrived (listed, or a watch event) and when it arrived. The watcher emits

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Which proxy a request goes through when the kubeconfig names none, from the environment, as
 // kubectl decides it (client-go uses Go's http.ProxyFromEnvironment):

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One loader for every recorded source: the GUI's
 // JobDocument and `jobscope replay` open PATH with it, whatever it is —

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Observations -> Timeline: what a watch of one Job, its Pods and their Events
 // delivered, turned into the same Timeline the simulator writes, so that one analysis explains

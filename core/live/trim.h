@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What a recording keeps of an API object: only the fields
 // JobScope reads, so that a trace is small and never carries what it must not — no

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // List + watch of one kind of object, following the API server's protocol as client-go's
 // reflector does: list (in pages) to get the objects and a resourceVersion, then watch from

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The recordings the app carries (resources/recordings/*.jsonl, JobScope traces) are the
 // recorded fixtures of tests/data/recordings in the trace format: each replays to the same
 // analysis as its kubectl watch folder. File › Open Example offers every one of them under

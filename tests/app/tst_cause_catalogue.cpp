@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Every cause of the engine's catalogue has, in English and in Chinese, a label, a colour, a
 // description and a sentence built from its numbers: the app's words for a cause come from one
 // switch per text (app/plot/cause_labels.cpp, app/plot/cause_text.cpp), so a cause the engine

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Compare window (app/compare/compare_window.h): two runs on one time axis, each with its
 // summary, and a verdict on which is faster and which is cheaper.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Live › Connect against the fake API server: contexts from the kubeconfig, the context's
 // namespace, a Job list that fills in and updates live, the chosen Job's session; and the
 // status badge's words and colours.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The editor panel (app/editor/editor_panel.h) on a real JobDocument: a bad edit is underlined
 // at its line and listed; a knob rewrites exactly its value and Ctrl+Z takes it back; a text
 // change moves the knobs; the YAML colours; the keys behave like a YAML editor's.

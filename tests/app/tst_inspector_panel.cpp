@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The translated cause sentences (app/plot/cause_text.h) and the inspector panel
 // (app/gui/inspector_panel.h) on simulated examples: what they say must be the numbers of the
 // analysis at the playhead. English only (the zh_CN catalogue is merged by the lead).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // JobDocument (app/gui/job_document.h): opening the built-in examples and files, re-running
 // after an edit, keeping the last good result when an edit does not read, runs superseding
 // each other, saving atomically and refusing to overwrite read-only sources.

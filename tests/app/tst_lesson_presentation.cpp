@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lesson on screen and on disk: the PNG deck has one slide per step at the asked
 // size, drawn (not blank) in both languages; presentation mode moves through the steps with the
 // keyboard alone, plays, changes speed and blanks the screen.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window's live mode (watching, recording and replay) against the in-process fake
 // API server replaying a real control-plane recording (tests/data/recordings/a: a Job running
 // waves of 3 Pods). The Pod events arrive one by one, as on

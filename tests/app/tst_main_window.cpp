@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The main window (app/gui/main_window.h) as a user meets it, on the offscreen platform: it
 // opens on the built-in example, every example fills the plot, the playback keys move the
 // playhead (but not while typing in the editor), a bad edit keeps the last good plot and says

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // PlaybackController (app/gui/playback_controller.h): the playhead's logic, driven through
 // advance() where a test needs exact times, and through the real timer only to see that
 // playing moves the time at all.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The Pod Gantt (app/gantt/pod_gantt.h) on hand-built Analysis values, offscreen: its rows
 // (NonIndexed: one per Pod; Indexed: one per index, attempts side by side), the colours of the
 // segments in a rendered image, failure marks, tooltips, hit testing and selection, the

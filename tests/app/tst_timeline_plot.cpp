@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The timeline plot (app/plot/timeline_plot.h) on hand-built Analysis values: the data of
 // its step lines, the cause lane's rows and bands, the legend, the placement of annotations
 // and the PNG export, all on the offscreen platform.

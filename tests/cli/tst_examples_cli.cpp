@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope examples`: the built-in examples, one a line — the NAME `jobscope simulate
 // example:NAME` takes, then the title in the language of the messages. Every scenario and
 // manifest of File › Open Example is listed, and nothing else.

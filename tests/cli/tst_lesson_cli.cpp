@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope lesson` end to end: the built executable, run with no display, writes one PNG per
 // step at the asked size in either language, prints the outline without --png-dir, and answers
 // bad input with exit status 2 and a positioned message.

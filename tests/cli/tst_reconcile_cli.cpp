@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope reconcile FILE` end to end: the built executable is run on state files and its
 // exit status (0, 2 for bad input), JSON on stdout and messages on stderr are checked. The
 // expected values are upstream's answers for those states: for the states converted from

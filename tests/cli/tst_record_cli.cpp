@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope record` as a user runs it, against the fake API server (in this process) replaying
 // a real recording: it writes a trace of the Job, its Pods and Events and stops by itself once
 // the Job is done; SIGTERM ends it cleanly with a complete trace; bad input is exit status 2

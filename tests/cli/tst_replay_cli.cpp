@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope replay PATH ...` end to end: the built executable plays back the real recordings of
 // tests/data/recordings (a kubectl watch folder, a JobScope trace, a dump) and writes the same
 // reports as `jobscope simulate`.

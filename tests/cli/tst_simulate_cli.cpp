@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // `jobscope simulate FILE ...` end to end: the built executable is run with no display (no
 // DISPLAY, WAYLAND_DISPLAY or QT_QPA_PLATFORM: main() must pick the offscreen platform itself)
 // and its exit status (0, 2 for bad input or usage, 1 for other failures), output files and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Cause analysis (analysis/analysis.h) on hand-built Timelines: one Timeline per cause — the
 // seed's six reasons (remaining completions, work-queue draining, controller lag, quota
 // refusal, failure backoff, terminating) plus pending, suspended, finished and scaled-down,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analysis against the simulator (sim/simulator.h): the simulator records what the
 // controller wanted at each of its syncs (Timeline::syncs, which a live timeline lacks); the
 // analysis, reading only the observations, must arrive at the same wantActive at every sync,

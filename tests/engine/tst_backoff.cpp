@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream pkg/controller/job/backoff_utils_test.go: TestNewBackoffRecord,
 // TestGetFinishedTime, TestGetRemainingBackoffTime, TestGetRemainingBackoffTimePerIndex —
 // every row, named as upstream. Times are seconds; upstream's defaultTestTime

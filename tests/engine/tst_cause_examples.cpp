@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Each example under resources/examples/causes/ exists to show one cause: it is
 // simulated, analysed from the observations alone, and the cause its file is named after must be
 // the primary cause for some stretch of the timeline.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // CSV reports (report/csv.h): RFC 4180 quoting and escaping, header rows, millisecond times,
 // cause ids joined with ';' in a quoted field, and the atomic file write (a failed write leaves
 // no file behind).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Feature gates and Kubernetes versions: the per-release gate defaults
 // (reconcile/feature_gates.h), the version parser, the `kubernetesVersion` and `featureGates`
 // keys of state and scenario files (feature_gate_reader.h) with their positioned errors, and the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream pkg/controller/job/indexed_job_utils_test.go: every test function and row,
 // named as upstream. Upstream enables JobBackoffLimitPerIndex in these tests; so do the gates
 // passed here (kGates, every gate on).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Lessons: the built-in lesson loads, every scene simulates and covers the subject,
 // every caption shows the numbers of the simulated series at its step, and bad lesson files
 // get positioned messages.

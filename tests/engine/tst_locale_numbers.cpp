@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Reports read the same in every locale. Under a locale whose decimal separator is a comma
 // (de_DE.UTF-8, from the locales-all package; a QCoreApplication sets LC_ALL from the
 // environment like this), the CSV reports, the explanations in them, the lesson captions and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The lookup tables the simulator, the analysis and the reconcile core use in place of node-based
 // hash containers (reconcile/view_set.h, timeline/id_index.h): they must answer exactly as
 // std::unordered_set / a first-wins std::unordered_map would, through growth and erasure.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Manifest import: hand-written Jobs, `kubectl get -o yaml|json` output (the recorded Jobs in
 // tests/data/recordings), multi-document files, Lists, skipped kinds, and every kind of bad
 // input; the API defaults, with upstream pkg/apis/batch/v1/defaults_test.go TestSetDefaultJob

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Engine messages keep their template and arguments beside the English text (message.h), so
 // that the app can translate them: the English text is the one upstream prints, the template
 // is what lupdate extracted, and the field path and the value are never part of a template.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The one model of a run and of a moment (run/run.h, run/moment.h): what is true at an
 // instant — the series row, the causes in force with their numbers, the Job's conditions —
 // at interval boundaries, at the very start and at the very end; and, over every example

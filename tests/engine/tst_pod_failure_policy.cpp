@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream pkg/controller/job/pod_failure_policy_test.go (TestMatchPodFailurePolicy):
 // every row, named as upstream. matchPodFailurePolicy() runs the rows with every gate on
 // (current master, JobBackoffLimitPerIndex GA), so the rows upstream runs with the gate off

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The reconcile state reader (core/engine/state/reconcile_state.h, pod_reader.h): shorthand
 // Pods expanded with their documented defaults, full v1 Pod objects, the time formats, the
 // controller-memory sections, and positioned errors for bad input.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Scenario files (core/engine/scenario/scenario_reader.h, docs/scenarios.md): every key of the
 // schema read into the right member, a bare manifest as the default scenario, positioned
 // errors with "did you mean", junk that must not crash, and every shipped example.

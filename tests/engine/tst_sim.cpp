@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator's behaviour: determinism, and the ways the modelled control plane
 // makes actual parallelism differ from the requested one — slow start under quota refusals,
 // failure back-off, a work queue that stops growing after its first success, terminating Pods

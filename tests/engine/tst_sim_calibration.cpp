@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The simulator against a real control plane: the scenarios in resources/examples/real/ are
 // simulated and compared with what the recordings in tests/data/recordings saw — Pod creation
 // waves, the counting of finished Pods (the succeeded counter moving ~1 s after the Pods end),

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream pkg/controller/job/success_policy_test.go (TestMatchSuccessPolicy): every
 // row, named as upstream. matchSuccessPolicy() runs the rows with every gate on (current master,
 // JobSuccessPolicy GA); matchSuccessPolicyWithUpstreamGates() sets JobSuccessPolicy as upstream

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // RunSummary (analysis/summary.h) on simulated Jobs whose figures follow from the scenario:
 // Pods of a fixed run time under the default timings (scheduled 0.2 s after creation, running
 // 1 s later), so each Pod lives 11.2 s from creation to exit and runs 10 s of it.

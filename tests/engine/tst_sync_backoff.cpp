@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ports of upstream's backoff tests that one syncJob call can express (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go): TestJobBackoffForOnFailure,
 // TestJobBackoffOnRestartPolicyNever, TestJobApiBackoffReset and TestSyncJobUpdateRequeue,

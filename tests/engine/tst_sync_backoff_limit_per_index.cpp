@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream TestSyncJobWithJobBackoffLimitPerIndex (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go, newest stored version 2f913129ff88): one syncJob
 // pass over an Indexed Job with backoffLimitPerIndex. Like upstream, the whole Job status after

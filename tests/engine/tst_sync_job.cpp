@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream's TestControllerSyncJob (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go, newest stored version), one data row per upstream
 // case, in upstream order, checked through the pure syncJob().

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JSON printed by `jobscope reconcile` (core/engine/state/sync_json.h, json_writer.h):
 // every key present in a stable order, null where upstream leaves a field unset, strings
 // escaped so that any Pod name gives valid JSON, times in the state file's format.

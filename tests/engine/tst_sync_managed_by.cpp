@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream's TestSyncJobWhenManagedBy (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go): a Job whose spec.managedBy names another
 // controller is left alone by the built-in controller; a Job with no managedBy, or with the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Ports of upstream's deadline and finished-Job tests (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go): TestSyncJobPastDeadline,
 // TestPastDeadlineJobFinished, TestSingleJobFailedCondition, TestSyncJobComplete and

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Sanity cases for syncJob (reconcile/sync.h) written while developing the port; the ported
 // upstream tables live in tst_sync_*.cpp. Each row checks one pass end to end: API calls,
 // status, expectations, requeue, events and the explanation.

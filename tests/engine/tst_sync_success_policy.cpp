@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Port of upstream TestSyncJobWithJobSuccessPolicy (kubernetes/kubernetes
 // pkg/controller/job/job_controller_test.go, newest stored version 2f913129ff88), plus the
 // success-criteria row of TestControllerSyncJob. One syncJob pass each; like upstream, the whole

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Create-time Job validation, ported from upstream
 // pkg/apis/batch/validation/validation_test.go TestValidateJob (success and error cases of the
 // create path; rows carry upstream's case names). Each error row checks the whole error list

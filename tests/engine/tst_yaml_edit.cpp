@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Surgical YAML edits (edit/yaml_edit.h): one value changes, every other byte stays — comments,
 // order, indentation, quotes, CRLF, other documents; missing keys are inserted at their
 // parent's indentation; what cannot be edited safely is refused with a reason. Also where the

@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The installed tree (cmake/install.cmake), as a user or the Debian package gets it: installed
 # into a temporary prefix, every promised file is there, the installed jobscope runs an
 # installed example and points its help at the installed documentation, and the desktop entry,

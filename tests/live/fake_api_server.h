@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A fake Kubernetes API server for the live tests: HTTP/1.1 (or HTTPS, with listenTls) on
 // 127.0.0.1 only, one handler decides every answer, and an answer can be a whole body or a chunked

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A fake HTTP proxy for the live tests (127.0.0.1 only): it records the first line of each
 // request a client sends it — "GET http://host:port/path HTTP/1.1" (absolute form, for plain

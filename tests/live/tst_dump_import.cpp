@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A post-mortem dump (kubectl get job,pods,events -o json|yaml) becomes a Timeline from the
 // objects' own timestamps, with what it cannot know marked as unobserved.
 

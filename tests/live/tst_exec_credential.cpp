@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Exec credential plugins: a small shell-script plugin in a temporary folder, run without a
 // shell by the provider; its token or client certificate is used, cached until it expires, run
 // again after a 401; failures say why (installHint, the plugin's stderr, a timeout) and never

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // kubeconfig as kubectl reads it: KUBECONFIG merging, contexts and namespaces, overrides,
 // relative paths, inline data (RSA and EC keys), auth-provider and exec entries, and errors
 // with their file:line:column.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The kubectl watch-stream import against the real control-plane recordings in
 // tests/data/recordings (README there): replaying each must tell the story the README tells.
 

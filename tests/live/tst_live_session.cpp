@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // A LiveSession against the fake API server replaying a real control-plane recording
 // (tests/data/recordings/<job>/watch-*.jsonl): the Job, its Pods (by the controller-uid label) and
 // their Events arrive as Observations, trimmed, none lost or repeated even when the Pod watch

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TLS against a real TLS server, driven through a kubeconfig as a user writes one: the cluster
 // CA from a file or inline data, an unknown CA, insecure-skip-tls-verify, tls-server-name, and
 // client certificates (RSA and EC keys, PKCS#1 / SEC1 and PKCS#8, file and inline data) that a

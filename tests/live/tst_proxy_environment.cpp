@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The proxy from the environment, as kubectl picks it (Go's http.ProxyFromEnvironment): which
 // variable serves which scheme, upper case over lower case, every form of NO_PROXY entry, and
 // the servers that are never proxied.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // TimelineBuilder: observations of one Job, its Pods and Events -> the Timeline the analysis
 // reads, with the time rule, duplicates, out-of-order delivery and re-lists.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The JobScope trace: written by TraceWriter, read back by TraceReader, replayed to the same
 // Timeline; a recorder killed mid-line leaves a readable trace; bad lines are positioned.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // trimObject keeps what JobScope reads and drops everything a trace must not carry.
 
 #include "live/trim.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The list + watch protocol against the fake API server: resume from the list's
 // resourceVersion, bookmarks, re-watch after a normal close, re-list on 410 (status or ERROR
 // event), back-off on empty closes and errors, 429 Retry-After, lines split across chunks, the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/policy_fixtures.h"
 
 #include "support/sync_fixtures.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Helpers for the ports of upstream's feature tables (TestSyncJobWithJobPodFailurePolicy,
 // TestSyncJobWithJobSuccessPolicy, TestSyncJobWithJobBackoffLimitPerIndex): policy rule

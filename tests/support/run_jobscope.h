@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Runs the built jobscope executable as a user would, for the command-line tests: in a given
 // locale (C by default, so messages are English unless --lang says otherwise), with no display

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Comparing the analysis of a recording kept to the millisecond (a JobScope trace) with that
 // of the same recording at full precision (a kubectl capture, microseconds): changes less than

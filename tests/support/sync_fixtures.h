@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Builders for syncJob tests, mirroring the helpers of upstream's
 // pkg/controller/job/job_controller_test.go so that ported rows read like upstream's.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "support/watch_recording.h"
 
 #include "support/test_paths.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A folder of recorded kubectl watch streams, as in tests/data/recordings/<job>/: watch-jobs.jsonl,
 // watch-pods.jsonl and watch-events.jsonl, one {"ts": RFC 3339 receive time, "event": {"type",

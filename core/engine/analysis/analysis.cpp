@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The analysis reads a Timeline as an observer of the API server would: it replays the Job,
 // Pod and Event observations in time order (all observations of one instant make one row),
 // keeps the counts of each Pod state, and asks the reconcile core (syncJob) what the

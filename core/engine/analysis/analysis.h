@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The requested-vs-actual picture of one Job: from a Timeline — simulated now,
 // live later — the parallelism series, the cause intervals and the per-Pod lifecycles.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one catalogue of causes: why a Job's active Pods differ from `.spec.parallelism`. Each
 // cause has a stable id (used in CSV files, lesson anchors and translations), the typed

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The run's figures from what the analysis recorded. The finish is the moment the Job's
 // terminal condition was written: the controller records an Event in the same pass
 // ("Completed", or the failure's reason as a Warning), so that Event's time is the finish; a

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The figures a comparison of two runs needs (Compare, the trade-off lessons): when the
 // Job finished and what it cost, from an Analysis only.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "edit/job_knobs.h"
 
 #include "scenario/scenario_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The editor's common knobs: where each lives in a scenario or a bare Job manifest,
 // what the text says about it (or the default when it says nothing), and the text with one knob

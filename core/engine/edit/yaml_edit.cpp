@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "edit/yaml_edit.h"
 
 #include "yaml_reader.h"

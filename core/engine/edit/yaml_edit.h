@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Small, surgical edits of a YAML text: read one value by its key path, set one scalar, remove
 // one entry, append one item to a list — and keep every other byte as it was (comments, key

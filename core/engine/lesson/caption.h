@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Caption templates of lesson steps: "{remaining} completions remain, so only {active} Pods run
 // although parallelism is {requested}". Filling one is a pure function of the simulated values

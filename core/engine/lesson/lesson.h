@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A lesson: scenes shown one after the other, each a scenario (optionally a second
 // one side by side) with steps — stop points on the scenario's timeline, each with a one-line

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reading lesson files (docs/lesson.md is the teachers' description of the format).
 //

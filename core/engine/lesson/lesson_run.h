@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Playing a lesson: each scene's scenarios simulated and analysed, each step placed on the
 // timeline (its anchor resolved) and its caption filled from the values at that moment. The

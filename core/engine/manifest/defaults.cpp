@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "manifest/defaults.h"
 
 #include <cstdint>

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What the API server does to a Job before it is stored: the v1 defaults (upstream
 // pkg/apis/batch/v1/defaults.go SetDefaults_Job) and the Job strategy's PrepareForCreate

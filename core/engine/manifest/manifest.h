@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Import of batch/v1 Job manifests as people have them: written by hand, or printed by
 // `kubectl get job -o yaml|json` (status, managedFields and all), one or many documents per

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Create-time validation of a batch/v1 Job, as the API server's ValidateJob does it
 // (upstream pkg/apis/batch/validation/validation.go, every Job feature GA, RequirePrefixedLabels

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The API server's answers to one sync's writes, shaped like the messages a real API server
 // returns (apimachinery StatusError texts) and recorded the way controller.RealPodControl
 // records events (controller_utils.go: SuccessfulCreate, FailedCreate, SuccessfulDelete,

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pod-failure backoff of the Job controller (upstream pkg/controller/job/backoff_utils.go).
 
 #include "reconcile/backoff.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The pod-failure backoff record the controller keeps per Job (backoff_utils.go): how many
 // Pods failed since the last success and when the last of them finished. It delays the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reconcile/explanation.h"
 
 #include "go_int32.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Why a Job's actual parallelism differs from the requested one after one sync — beyond
 // upstream: computed from the facts of the pass (its input and what it did), never from inside

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The versioned feature specs of the Job gates, as kube_features.go declares them
 // (docs/reconcile.md: the table and its sources).
 

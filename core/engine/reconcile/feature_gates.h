@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The four feature gates of the Job controller and of the API server's Job strategy, as
 // kube-controller-manager and kube-apiserver take them in --feature-gates

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Completion-index bookkeeping (upstream pkg/controller/job/indexed_job_utils.go) and the
 // strict index-list parser of pkg/apis/batch/validation.
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Completion-index bookkeeping of Indexed Jobs (upstream pkg/controller/job/indexed_job_utils.go):
 // index intervals as written in status.completedIndexes and status.failedIndexes, the completion

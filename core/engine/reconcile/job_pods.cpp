@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "reconcile/job_pods.h"
 
 #include "reconcile/indexes.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Pod classification and Job condition helpers of the upstream Job controller
 // (pkg/controller/job/job_controller.go, indexed_job_utils.go) and the shared controller

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // manageJob of upstream's job_controller.go: delete surplus Pods, or create missing ones in
 // slow-start batches, respecting pod-failure backoff (global or per index).
 

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Pod failure policy matching (upstream pkg/controller/job/pod_failure_policy.go): FailIndex is
 // honoured with the JobBackoffLimitPerIndex gate on.
 

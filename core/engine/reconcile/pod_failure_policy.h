@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Matching a failed Pod against spec.podFailurePolicy (upstream
 // pkg/controller/job/pod_failure_policy.go, matchPodFailurePolicy).

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // Success policy matching (upstream pkg/controller/job/success_policy.go).
 
 #include "reconcile/success_policy.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Matching the succeeded indexes of an Indexed Job against spec.successPolicy (upstream
 // pkg/controller/job/success_policy.go), and the SuccessCriteriaMet condition helpers.

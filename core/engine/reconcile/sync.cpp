@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // syncJob of upstream's pkg/controller/job/job_controller.go (current master, with the feature
 // gate checks of the releases in which the Job gates can be turned off): count the Pods, decide
 // whether the Job finishes, let manageJob create or delete Pods, then account finished Pods

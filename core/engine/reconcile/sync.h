@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // One pass of the upstream Job controller's syncJob (kubernetes/kubernetes
 // pkg/controller/job/job_controller.go, current master), as a pure function: the Job, the Pods

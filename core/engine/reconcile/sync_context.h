@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Internals shared by sync.cpp and manage_job.cpp: the per-pass context (upstream's
 // syncJobCtx), the model of the API server and pod control that answers this pass's writes

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A set of string views (Pod uids) for the length of one sync: open addressing, no allocation
 // per element. A pass builds several of these over every Pod it is given; a node-based

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // CSV reports of an Analysis: RFC 4180 — a header row, comma separators, CRLF
 // line ends, fields quoted when they hold a comma, quote, CR or LF (quotes doubled). Times are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // What is true at one instant of a run: the series row in force, the causes in force (primary
 // first) with the numbers true at that instant, the Job's conditions, and each Pod's state.

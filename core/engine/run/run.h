@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A run: one Job's life, simulated from a scenario or observed (a recording, a replay, a live
 // watch), with everything every view reads about it worked out once — the Timeline, its

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The world a Job runs in, as a scenario file describes it: the Job, the cluster (nodes,
 // quota, permissions), the timings of the control plane and the kubelet, how long Pods run,

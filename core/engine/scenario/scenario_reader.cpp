@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "scenario/scenario_reader.h"
 
 #include "feature_gate_reader.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reading scenario files (docs/scenarios.md is the user's description of the format).
 //

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The simulator's own random numbers: xoshiro256** seeded through splitmix64, and its own
 // sampling for the scenario's distributions. std::uniform_real_distribution and friends are

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event simulator: see simulator.h for what is modelled. One Simulator object
 // runs one scenario; the event heap orders everything by (time, insertion order), which with
 // the seeded random streams makes a run reproducible.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The discrete-event simulator: a Job in the world a Scenario describes, run the
 // way a real control plane runs it, recorded as a Timeline.

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A small streaming JSON writer: objects and arrays with keys in the order written, 2-space
 // indentation, strings escaped per RFC 8259 (control characters as \u00XX; invalid UTF-8

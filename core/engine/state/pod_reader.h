@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reads the Pods of a reconcile state file: full v1 Pod objects (as `kubectl get pod -o yaml`
 // or `-o json` prints them, a v1 List of them, or a bare sequence) and a shorthand for people

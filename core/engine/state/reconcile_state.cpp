@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "state/reconcile_state.h"
 
 #include "feature_gate_reader.h"

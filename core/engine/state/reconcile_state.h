@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // A reconcile state file: everything one sync of the Job controller depends on, written by
 // hand or converted from objects dumped from a cluster. `jobscope reconcile FILE` reads one

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "state/sync_json.h"
 
 #include "state/json_writer.h"

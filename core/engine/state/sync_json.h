@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope reconcile` prints one sync as JSON: what the controller did (creations,
 // deletions, finalizer removals, the error, the requeue), the Job status it wrote and why the

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Reserving the large arrays of a Timeline and an Analysis (hundreds of thousands of
 // observations, rows and Pods) in one go, and asking the kernel to back them with huge pages.

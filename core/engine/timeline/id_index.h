@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Finding a Pod's position by its name or uid among hundreds of thousands: an open-addressing
 // table of (hash, position) pairs, 8 bytes a slot and no allocation per entry. The keys stay

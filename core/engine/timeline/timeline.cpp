@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timeline.h"
 
 #include "meta_entries.h"

@@ -1,3 +1,4 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // The one record both modes produce (simulated and observed): what an observer of the API server
 // saw of one Job over time. The simulator appends to it as its modelled API server changes objects;
