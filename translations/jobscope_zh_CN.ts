@@ -311,6 +311,11 @@
         <source>Complete (%1)</source>
         <translation>完成（%1）</translation>
     </message>
+    <message>
+        <source>%1.</source>
+        <comment>ends the first sentence of the narration</comment>
+        <translation>%1。</translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>

@@ -144,7 +144,7 @@ public:
 
         const QStringList positional = parser.positionalArguments();
         if (positional.isEmpty() || looksLikeFile(positional.first()))
-            return ui::runGui(positional, parser.value(QStringLiteral("lang")));
+            return ui::runGui(ui::guiFiles(positional), languageFromArguments(arguments));
         const QString command = positional.first();
         if (command == QLatin1String("reconcile")) {
             // The command parses its own options; the parser skips the first entry.

@@ -25,4 +25,17 @@ int runGui(const QStringList& files, const QString& language) {
     return QApplication::exec();
 }
 
+QStringList guiFiles(const QStringList& positional) {
+    QStringList files;
+    for (qsizetype i = 0; i < positional.size(); ++i) {
+        if (positional.at(i) == QLatin1String("--lang")) {
+            ++i;
+            continue;
+        }
+        if (!positional.at(i).startsWith(QLatin1String("--lang=")))
+            files << positional.at(i);
+    }
+    return files;
+}
+
 } // namespace jobscope::ui

@@ -11,4 +11,8 @@ namespace jobscope::ui {
 // for the saved setting or the locale. Returns the exit status.
 int runGui(const QStringList& files, const QString& language);
 
+// The files among the command line's positional arguments. After the first file every argument
+// arrives as positional, so a --lang that follows the files is among them: it is left out.
+QStringList guiFiles(const QStringList& positional);
+
 } // namespace jobscope::ui

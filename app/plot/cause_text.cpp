@@ -210,7 +210,7 @@ QString CauseText::narrate(const Moment& moment) {
         details << tr("%n terminating", nullptr, row->terminating);
     if (!details.isEmpty())
         first += tr(" (%1)").arg(details.join(tr(", ")));
-    QStringList parts{first + QLatin1Char('.')};
+    QStringList parts{tr("%1.", "ends the first sentence of the narration").arg(first)};
     if (moment.causes.empty())
         parts << tr("Nothing holds the Job back.");
     for (const MomentCause& c : moment.causes)

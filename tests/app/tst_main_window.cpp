@@ -5,6 +5,7 @@
 // where the error is, exports write what was asked, the language switches at runtime, and the
 // settings survive a restart.
 
+#include "gui/gui_entry.h"
 #include "gui/inspector_panel.h"
 #include "gui/job_document.h"
 #include "gui/main_window.h"
@@ -231,6 +232,17 @@ private slots:
         const auto result = window->document()->result();
         QVERIFY(result && !result->scenario);
         QVERIFY(!values(window->timelinePlot()->graph(TimelinePlot::Series::Active)).isEmpty());
+    }
+
+    // `jobscope FILE --lang zh_CN`: the option after the file is no file to open.
+    void languageAfterTheFile() {
+        QCOMPARE(jobscope::ui::guiFiles(
+                     {QStringLiteral("a.yaml"), QStringLiteral("--lang"), QStringLiteral("zh_CN")}),
+                 QStringList{QStringLiteral("a.yaml")});
+        QCOMPARE(jobscope::ui::guiFiles({QStringLiteral("a.yaml"), QStringLiteral("--lang=zh_CN"),
+                                         QStringLiteral("b.yaml")}),
+                 (QStringList{QStringLiteral("a.yaml"), QStringLiteral("b.yaml")}));
+        QCOMPARE(jobscope::ui::guiFiles({}), QStringList{});
     }
 
     void everyExampleFillsThePlot_data() {
