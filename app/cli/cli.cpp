@@ -143,8 +143,19 @@ public:
         }
 
         const QStringList positional = parser.positionalArguments();
-        if (positional.isEmpty() || looksLikeFile(positional.first()))
-            return ui::runGui(ui::guiFiles(positional), languageFromArguments(arguments));
+        if (positional.isEmpty() || looksLikeFile(positional.first())) {
+            // The app takes no option but --lang, before or after its files.
+            const QStringList files = ui::guiFiles(positional);
+            for (const QString& file : files)
+                if (file.startsWith(QLatin1Char('-')) && file != QLatin1String("-")) {
+                    printError(
+                        QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'.")
+                            .arg(file.mid(file.startsWith(QLatin1String("--")) ? 2 : 1)));
+                    writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));
+                    return ExitBadInput;
+                }
+            return ui::runGui(files, languageFromArguments(arguments));
+        }
         const QString command = positional.first();
         if (command == QLatin1String("reconcile")) {
             // The command parses its own options; the parser skips the first entry.

@@ -65,6 +65,7 @@ private slots:
     void badStandardInput();
     void builtInExample();
     void help();
+    void unknownOptionAfterAFile();
     void messagesInChinese();
     void badInput_data();
     void badInput();
@@ -223,6 +224,15 @@ void TestSimulateCli::builtInExample() {
     QCOMPARE(unknown.exitCode, 2);
     QVERIFY2(unknown.err.startsWith("jobscope: error: no example 'nothing-like-it'; "),
              qPrintable(diagnose(unknown)));
+}
+
+// The app takes no option but --lang: an unknown option after a file is a usage error (exit 2)
+// that needs no display, never an app started without one.
+void TestSimulateCli::unknownOptionAfterAFile() {
+    const Run run = runJobscope({example("causes/quota-exceeded.yaml"), "--unknown-option"});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("Unknown option 'unknown-option'"), qPrintable(run.err));
+    QVERIFY2(run.err.contains("jobscope --help"), qPrintable(run.err));
 }
 
 void TestSimulateCli::help() {
