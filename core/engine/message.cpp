@@ -50,6 +50,13 @@ Message invalidValue(const std::string& path, const std::string& value, Message 
                       std::move(detail));
 }
 
+Message unsupportedValue(const std::string& path, const std::string& value,
+                         const std::string& supported) {
+    return fieldError(
+        path, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"), value,
+        Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"), {supported}));
+}
+
 Message requiredValue(const std::string& path, Message detail) {
     return fieldError(path, JOBSCOPE_TR_NOOP("jobscope::engine", "Required value"), std::nullopt,
                       std::move(detail));

@@ -52,5 +52,9 @@ Message fieldError(const std::string& path, Message type, const std::optional<st
 Message invalidValue(const std::string& path, const std::string& value, Message detail);
 // "PATH: Required value: DETAIL"
 Message requiredValue(const std::string& path, Message detail);
+// "PATH: Unsupported value: VALUE: supported values: SUPPORTED" (VALUE and SUPPORTED as written,
+// quotes included)
+Message unsupportedValue(const std::string& path, const std::string& value,
+                         const std::string& supported);
 
 } // namespace jobscope

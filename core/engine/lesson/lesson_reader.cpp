@@ -303,13 +303,7 @@ private:
                     std::string known;
                     for (const auto& c : ids)
                         known += (known.empty() ? "" : ", ") + c;
-                    reader_.error(
-                        causeNode,
-                        fieldError(
-                            causePath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                            "\"" + *id + "\"",
-                            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                                    {known})));
+                    reader_.error(causeNode, unsupportedValue(causePath, "\"" + *id + "\"", known));
                 }
                 anchor.cause = *id;
             }

@@ -385,12 +385,10 @@ private:
             if (auto list = perIndex(values, childPath(path, "values")))
                 d = *list;
         } else {
-            Message message = fieldError(
-                kindPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                validation::quote(*kind),
-                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                        {std::string("\"fixed\", \"uniform\", \"normal\", \"exponential\", "
-                                     "\"perIndex\"")}));
+            Message message =
+                unsupportedValue(kindPath, validation::quote(*kind),
+                                 "\"fixed\", \"uniform\", \"normal\", \"exponential\", "
+                                 "\"perIndex\"");
             const std::string close =
                 closestMatch(*kind, {"fixed", "uniform", "normal", "exponential", "perIndex"});
             if (!close.empty())
@@ -670,11 +668,7 @@ private:
                 std::string supported;
                 for (size_t k = 0; k < std::size(kActionNames); ++k)
                     supported += (k ? ", \"" : "\"") + std::string(kActionNames[k]) + "\"";
-                Message message =
-                    fieldError(doPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                               validation::quote(*what),
-                               Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                                       {supported}));
+                Message message = unsupportedValue(doPath, validation::quote(*what), supported);
                 const std::string close = closestMatch(
                     *what, {"suspend", "resume", "setParallelism", "setQuota", "removeQuota",
                             "deletePod", "failNode", "deleteJob", "forbidCreate", "allowCreate"});

@@ -256,21 +256,11 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
     const int errorsBefore = reader_.diagnostics().errorCount();
     if (auto apiVersion = reader_.string(node["apiVersion"], childPath(path, "apiVersion"));
         apiVersion && *apiVersion != "v1")
-        reader_.error(
-            node["apiVersion"],
-            fieldError(childPath(path, "apiVersion"),
-                       JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                       "\"" + *apiVersion + "\"",
-                       Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                               {std::string("\"v1\"")})));
+        reader_.error(node["apiVersion"], unsupportedValue(childPath(path, "apiVersion"),
+                                                           "\"" + *apiVersion + "\"", "\"v1\""));
     if (auto kind = reader_.string(node["kind"], childPath(path, "kind")); kind && *kind != "Pod")
-        reader_.error(
-            node["kind"],
-            fieldError(childPath(path, "kind"),
-                       JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                       "\"" + *kind + "\"",
-                       Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                               {std::string("\"Pod\"")})));
+        reader_.error(node["kind"],
+                      unsupportedValue(childPath(path, "kind"), "\"" + *kind + "\"", "\"Pod\""));
 
     const YAML::Node metadata = node["metadata"];
     const std::string metaPath = childPath(path, "metadata");
@@ -315,14 +305,10 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
         if (auto phase = reader_.string(status["phase"], childPath(statusPath, "phase"))) {
             if (std::find_if(std::begin(kPhases), std::end(kPhases),
                              [&](const char* p) { return *phase == p; }) == std::end(kPhases)) {
-                reader_.error(
-                    status["phase"],
-                    fieldError(childPath(statusPath, "phase"),
-                               JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                               "\"" + *phase + "\"",
-                               Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                                       {std::string("Pending, Running, Succeeded, "
-                                                    "Failed, Unknown")})));
+                reader_.error(status["phase"],
+                              unsupportedValue(childPath(statusPath, "phase"), "\"" + *phase + "\"",
+                                               "Pending, Running, Succeeded, "
+                                               "Failed, Unknown"));
             } else {
                 pod.phase = *phase;
             }
@@ -378,11 +364,8 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
         for (const char* p : kPhases)
             known = known || *phase == p;
         if (!known) {
-            Message message = fieldError(
-                childPath(path, "phase"), JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                "\"" + *phase + "\"",
-                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"),
-                        {std::string("Pending, Running, Succeeded, Failed, Unknown")}));
+            Message message = unsupportedValue(childPath(path, "phase"), "\"" + *phase + "\"",
+                                               "Pending, Running, Succeeded, Failed, Unknown");
             const std::string suggestion =
                 closestMatch(*phase, {pod_phase::Pending, pod_phase::Running, pod_phase::Succeeded,
                                       pod_phase::Failed, pod_phase::Unknown});

@@ -161,10 +161,7 @@ private:
             std::string supported = "\"none\", \"quota\", \"forbidden\", \"error\"";
             if (create)
                 supported += ", \"namespaceTerminating\"";
-            Message message = fieldError(
-                path, JOBSCOPE_TR_NOOP("jobscope::engine", "Unsupported value"),
-                "\"" + *text + "\"",
-                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "supported values: %1"), {supported}));
+            Message message = unsupportedValue(path, "\"" + *text + "\"", supported);
             const std::string suggestion = closestMatch(
                 *text, {"none", "quota", "forbidden", "error", "namespaceTerminating"});
             if (!suggestion.empty() && (create || suggestion != "namespaceTerminating"))
