@@ -2757,6 +2757,66 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>A bare Job manifest has no failures and no Pod run time. To set them, make the file a scenario: put the manifest under job: (indented by two spaces) and add failures or runTime beside it (see %1).</source>
         <translation>单独的 Job 清单没有 failures 和 Pod 运行时长。要设置它们，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 failures 或 runTime（见 %1）。</translation>
     </message>
+    <message>
+        <source>current master</source>
+        <translation>当前 master</translation>
+    </message>
+    <message>
+        <source>Kubernetes %1</source>
+        <translation>Kubernetes %1</translation>
+    </message>
+    <message>
+        <source>Kubernetes version</source>
+        <translation>Kubernetes 版本</translation>
+    </message>
+    <message>
+        <source>default (current master)</source>
+        <translation>默认（当前 master）</translation>
+    </message>
+    <message>
+        <source>on</source>
+        <translation>开</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>关</translation>
+    </message>
+    <message>
+        <source>Control plane</source>
+        <translation>控制平面</translation>
+    </message>
+    <message>
+        <source>Scenario kubernetesVersion: the control plane&apos;s release. Its Job feature gates start at that release&apos;s defaults, as its kube-controller-manager and kube-apiserver have them.</source>
+        <translation>场景的 kubernetesVersion：控制平面的版本。Job 特性门控的初始值取该版本 kube-controller-manager 和 kube-apiserver 的默认值。</translation>
+    </message>
+    <message>
+        <source>featureGates.JobBackoffLimitPerIndex: spec.backoffLimitPerIndex and spec.maxFailedIndexes (as --feature-gates of kube-controller-manager).</source>
+        <translation>featureGates.JobBackoffLimitPerIndex：spec.backoffLimitPerIndex 和 spec.maxFailedIndexes（同 kube-controller-manager 的 --feature-gates）。</translation>
+    </message>
+    <message>
+        <source>featureGates.JobManagedBy: spec.managedBy, which hands the Job to another controller (as --feature-gates of kube-controller-manager).</source>
+        <translation>featureGates.JobManagedBy：spec.managedBy，可把 Job 交给另一个控制器管理（同 kube-controller-manager 的 --feature-gates）。</translation>
+    </message>
+    <message>
+        <source>featureGates.JobPodReplacementPolicy: spec.podReplacementPolicy and status.terminating (as --feature-gates of kube-controller-manager).</source>
+        <translation>featureGates.JobPodReplacementPolicy：spec.podReplacementPolicy 和 status.terminating（同 kube-controller-manager 的 --feature-gates）。</translation>
+    </message>
+    <message>
+        <source>featureGates.JobSuccessPolicy: spec.successPolicy and the SuccessCriteriaMet condition (as --feature-gates of kube-controller-manager).</source>
+        <translation>featureGates.JobSuccessPolicy：spec.successPolicy 和 SuccessCriteriaMet 条件（同 kube-controller-manager 的 --feature-gates）。</translation>
+    </message>
+    <message>
+        <source>A bare Job manifest does not say which control plane runs it. To choose a Kubernetes version or feature gates, make the file a scenario: put the manifest under job: (indented by two spaces) and add kubernetesVersion or featureGates beside it (see %1).</source>
+        <translation>单独的 Job 清单不指定由哪个控制平面运行。要选择 Kubernetes 版本或特性门控，请把文件改成场景：把清单放到 job: 下（缩进两个空格），并在旁边添加 kubernetesVersion 或 featureGates（见 %1）。</translation>
+    </message>
+    <message>
+        <source>%1 has no such gate: it exists from Kubernetes 1.%2 on. Choose a newer Kubernetes version to set it.</source>
+        <translation>%1 没有这个门控：它从 Kubernetes 1.%2 起才有。要设置它，请选择更新的 Kubernetes 版本。</translation>
+    </message>
+    <message>
+        <source>The gate is GA in %1 and locked to its default, as kube-controller-manager keeps it. Choose Kubernetes 1.%2 or older to change it.</source>
+        <translation>该门控在 %1 中已 GA 并锁定为默认值，kube-controller-manager 不允许更改。要更改它，请选择 Kubernetes 1.%2 或更早的版本。</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::LiveController</name>

@@ -13,6 +13,7 @@
 
 #include <cmath>
 #include <limits>
+#include <span>
 
 namespace jobscope::ui {
 
@@ -27,7 +28,19 @@ bool isCount(Knob knob) {
            knob == Knob::QuotaPods;
 }
 bool isChoice(Knob knob) {
-    return knob == Knob::CompletionMode || knob == Knob::PodReplacementPolicy;
+    return knob == Knob::CompletionMode || knob == Knob::PodReplacementPolicy ||
+           knob == Knob::KubernetesVersion || edit::knobGate(knob);
+}
+
+// Blocks under which the control still shows the value in force: a gate the release does not
+// have (off) or has locked (its default) is not editable, yet it is what the control plane runs.
+bool showsValueWhenBlocked(KnobBlock block) {
+    return block == KnobBlock::GateAbsent || block == KnobBlock::GateLocked;
+}
+
+QString releaseName(const std::string& release) {
+    return release.empty() ? KnobPanel::tr("current master")
+                           : KnobPanel::tr("Kubernetes %1").arg(QString::fromStdString(release));
 }
 
 } // namespace
@@ -44,6 +57,7 @@ struct KnobPanel::Private {
     // Shown instead of the rows after disableAll: a recording or a live Job has no knobs, and
     // the previous scenario's values must not look like this Job's.
     QLabel* note = nullptr;
+    QLabel* controlPlaneHeading = nullptr;
 
     Row* row(const QString& key) {
         const auto knob = edit::knobFromKey(key.toStdString());
@@ -62,6 +76,17 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     grid->setColumnStretch(3, 1);
     int index = 0;
     for (const Knob knob : edit::allKnobs()) {
+        if (knob == Knob::KubernetesVersion) {
+            // The control plane's release and gates under a heading of their own.
+            index += index % 2;
+            d->controlPlaneHeading = new QLabel(this);
+            d->controlPlaneHeading->setObjectName(QStringLiteral("controlPlaneHeading"));
+            QFont bold = d->controlPlaneHeading->font();
+            bold.setBold(true);
+            d->controlPlaneHeading->setFont(bold);
+            grid->addWidget(d->controlPlaneHeading, index / 2, 0, 1, 4);
+            index += 2;
+        }
         Private::Row row;
         row.knob = knob;
         row.reading.knob = knob;
@@ -77,6 +102,7 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
         } else if (isChoice(knob)) {
             auto* combo = new QComboBox(this);
             combo->addItem(QString(), QString()); // the default, named in retranslate()
+            // Gate choices are named "on"/"off" in retranslate(); the data is what is written.
             for (const std::string& choice : edit::knobChoices(knob))
                 combo->addItem(QString::fromStdString(choice), QString::fromStdString(choice));
             connect(combo, &QComboBox::activated, this, [this, key] { emit knobEdited(key); });
@@ -105,7 +131,7 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     d->note->setObjectName(QStringLiteral("knobNote"));
     d->note->setWordWrap(true);
     d->note->hide();
-    grid->addWidget(d->note, (index + 1) / 2, 0, 1, 4);
+    grid->addWidget(d->note, (index + 1) / 2 + 1, 0, 1, 4);
     retranslate();
 }
 
@@ -131,6 +157,7 @@ QStringList KnobPanel::keys() const {
 void KnobPanel::showText(const QString& yaml) {
     const std::vector<KnobReading> readings = edit::readKnobs(yaml.toStdString());
     d->note->hide();
+    d->controlPlaneHeading->show();
     for (Private::Row& row : d->rows) {
         row.label->show();
         row.control->show();
@@ -139,7 +166,7 @@ void KnobPanel::showText(const QString& yaml) {
         row.disabledReason.clear();
         const QSignalBlocker blocker(row.control);
         row.control->setEnabled(reading.block == KnobBlock::None);
-        if (reading.block != KnobBlock::None)
+        if (reading.block != KnobBlock::None && !showsValueWhenBlocked(reading.block))
             continue; // keeps showing its last value, greyed out
         if (auto* spin = qobject_cast<QSpinBox*>(row.control)) {
             spin->setValue(reading.isSet && reading.number ? static_cast<int>(*reading.number)
@@ -164,6 +191,7 @@ void KnobPanel::disableAll(const QString& reason) {
         row.label->hide();
         row.control->hide();
     }
+    d->controlPlaneHeading->hide();
     d->note->setText(reason);
     d->note->show();
     updateToolTips();
@@ -247,18 +275,40 @@ void KnobPanel::retranslate() {
             spin->setSpecialValueText(tr("default (10 s)"));
             break;
         }
+        case Knob::KubernetesVersion:
+            name = tr("Kubernetes version");
+            break;
+        case Knob::GateBackoffLimitPerIndex:
+        case Knob::GateManagedBy:
+        case Knob::GatePodReplacementPolicy:
+        case Knob::GateSuccessPolicy:
+            name = QString::fromLatin1(featureName(*edit::knobGate(row.knob)));
+            break;
         }
         if (auto* combo = qobject_cast<QComboBox*>(row.control)) {
-            const std::string fallback = row.knob == Knob::CompletionMode
-                                             ? std::string("NonIndexed")
-                                             : std::string("TerminatingOrFailed");
-            const std::string defaultName =
-                row.reading.defaultChoice.empty() ? fallback : row.reading.defaultChoice;
-            combo->setItemText(0, tr("default (%1)").arg(QString::fromStdString(defaultName)));
+            if (row.knob == Knob::KubernetesVersion) {
+                combo->setItemText(0, tr("default (current master)"));
+            } else if (edit::knobGate(row.knob)) {
+                const auto onOff = [](const QString& choice) {
+                    return choice == QLatin1String("true") ? tr("on") : tr("off");
+                };
+                for (int item = 1; item < combo->count(); ++item)
+                    combo->setItemText(item, onOff(combo->itemData(item).toString()));
+                const QString defaultChoice = QString::fromStdString(row.reading.defaultChoice);
+                combo->setItemText(0, tr("default (%1)").arg(onOff(defaultChoice)));
+            } else {
+                const std::string fallback = row.knob == Knob::CompletionMode
+                                                 ? std::string("NonIndexed")
+                                                 : std::string("TerminatingOrFailed");
+                const std::string defaultName =
+                    row.reading.defaultChoice.empty() ? fallback : row.reading.defaultChoice;
+                combo->setItemText(0, tr("default (%1)").arg(QString::fromStdString(defaultName)));
+            }
         }
         row.label->setText(name + QLatin1Char(':'));
         row.control->setAccessibleName(name);
     }
+    d->controlPlaneHeading->setText(tr("Control plane"));
     updateToolTips();
 }
 
@@ -297,6 +347,28 @@ void KnobPanel::updateToolTips() {
             about = tr("Scenario runTime: how long each Pod's container runs before it exits "
                        "successfully.");
             break;
+        case Knob::KubernetesVersion:
+            about = tr("Scenario kubernetesVersion: the control plane's release. Its Job feature "
+                       "gates start at that release's defaults, as its kube-controller-manager "
+                       "and kube-apiserver have them.");
+            break;
+        case Knob::GateBackoffLimitPerIndex:
+            about = tr("featureGates.JobBackoffLimitPerIndex: spec.backoffLimitPerIndex and "
+                       "spec.maxFailedIndexes (as --feature-gates of kube-controller-manager).");
+            break;
+        case Knob::GateManagedBy:
+            about = tr("featureGates.JobManagedBy: spec.managedBy, which hands the Job to another "
+                       "controller (as --feature-gates of kube-controller-manager).");
+            break;
+        case Knob::GatePodReplacementPolicy:
+            about = tr("featureGates.JobPodReplacementPolicy: spec.podReplacementPolicy and "
+                       "status.terminating (as --feature-gates of kube-controller-manager).");
+            break;
+        case Knob::GateSuccessPolicy:
+            about = tr("featureGates.JobSuccessPolicy: spec.successPolicy and the "
+                       "SuccessCriteriaMet condition (as --feature-gates of "
+                       "kube-controller-manager).");
+            break;
         }
         QString why = row.disabledReason;
         const KnobReading& r = row.reading;
@@ -316,7 +388,13 @@ void KnobPanel::updateToolTips() {
                     tr("The Job is in another file (%1); open that file to change it.").arg(detail);
                 break;
             case KnobBlock::NotAScenario:
-                why = r.knob == Knob::QuotaPods
+                why = r.knob == Knob::KubernetesVersion || edit::knobGate(r.knob)
+                          ? tr("A bare Job manifest does not say which control plane runs it. To "
+                               "choose a Kubernetes version or feature gates, make the file a "
+                               "scenario: put the manifest under job: (indented by two spaces) "
+                               "and add kubernetesVersion or featureGates beside it (see %1).")
+                                .arg(documentationPath(QStringLiteral("scenarios.md")))
+                      : r.knob == Knob::QuotaPods
                           ? tr("A bare Job manifest has no quota. Add a ResourceQuota with "
                                "spec.hard.pods as a second document (after ---), or make the "
                                "file a scenario and set cluster.quota.pods.")
@@ -340,6 +418,25 @@ void KnobPanel::updateToolTips() {
                 why = tr("The text says %1, which this control cannot show; fix it in the text.")
                           .arg(detail);
                 break;
+            case KnobBlock::GateAbsent: {
+                const std::span<const FeatureStage> stages = featureStages(*edit::knobGate(r.knob));
+                why = tr("%1 has no such gate: it exists from Kubernetes 1.%2 on. Choose a newer "
+                         "Kubernetes version to set it.")
+                          .arg(releaseName(r.detail))
+                          .arg(stages.front().sinceMinor);
+                break;
+            }
+            case KnobBlock::GateLocked: {
+                const FeatureStage* stage = featureStageAt(
+                    *edit::knobGate(r.knob),
+                    r.detail.empty() ? std::nullopt : parseKubernetesMinor(r.detail));
+                why = tr("The gate is GA in %1 and locked to its default, as "
+                         "kube-controller-manager keeps it. Choose Kubernetes 1.%2 or older to "
+                         "change it.")
+                          .arg(releaseName(r.detail))
+                          .arg(stage ? stage->sinceMinor - 1 : kNewestKubernetesMinor);
+                break;
+            }
             }
         }
         const QString tip = why.isEmpty() ? about : about + QStringLiteral("\n\n") + why;

@@ -1,11 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Controls for the common knobs of a Job and its scenario: parallelism, completions,
-// completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods) and Pod
-// duration. The panel shows what a YAML text says (defaults when it says nothing, shown as
-// such); when the user turns a knob it emits knobEdited, and applyTo() gives the text with just
-// that value changed. Where each knob lives, and when one cannot edit a text, is the engine's
-// (core/engine/edit/job_knobs.h); a blocked knob is disabled and its tooltip says why.
+// completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods), Pod
+// duration, and the control plane's Kubernetes version and Job feature gates. The panel shows what
+// a YAML text says (defaults when it says nothing, shown as such); when the user turns a knob it
+// emits knobEdited, and applyTo() gives the text with just that value changed. Where each knob
+// lives, and when one cannot edit a text, is the engine's (core/engine/edit/job_knobs.h); a blocked
+// knob is disabled and its tooltip says why.
 
 #include "edit/job_knobs.h"
 

@@ -105,6 +105,7 @@ private slots:
     void clickingADiagnosticMovesTheCursor();
     void knobChangesOnlyItsValue_data();
     void knobChangesOnlyItsValue();
+    void controlPlaneKnobs();
     void textChangeMovesTheKnobs();
     void blockedKnobsSayWhy();
     void highlighterFormats();
@@ -239,6 +240,49 @@ void TestEditorPanel::knobChangesOnlyItsValue_data() {
     QTest::newRow("quota") << "quotaPods" << 3
                            << QStringList{"cluster:", "  quota:", "    pods: 2"};
     QTest::newRow("pod duration") << "podDuration" << 1 << QStringList{"runTime: 6"};
+    QTest::newRow("kubernetes version")
+        << "kubernetesVersion" << 2 << QStringList{"kubernetesVersion: \"1.30\""};
+}
+
+// The release decides which gates exist and which are locked; the gate knobs follow it.
+void TestEditorPanel::controlPlaneKnobs() {
+    Fixture f;
+    auto* version = qobject_cast<QComboBox*>(f.panel.knob("kubernetesVersion"));
+    auto* managedBy = qobject_cast<QComboBox*>(f.panel.knob("JobManagedBy"));
+    auto* successPolicy = qobject_cast<QComboBox*>(f.panel.knob("JobSuccessPolicy"));
+    QVERIFY(version && managedBy && successPolicy);
+    QCOMPARE(version->currentText(), QStringLiteral("default (current master)"));
+    // Current master: every Job gate is GA, locked on, shown but not editable.
+    QVERIFY(!managedBy->isEnabled());
+    QCOMPARE(managedBy->currentText(), QStringLiteral("default (on)"));
+    QVERIFY(managedBy->toolTip().contains("locked"));
+
+    QTest::keyClick(version, Qt::Key_Down);
+    QTest::keyClick(version, Qt::Key_Down);
+    QTest::keyClick(version, Qt::Key_Down); // 1.31: JobManagedBy is alpha, off
+    QVERIFY(f.panel.textEdit()->toPlainText().contains("kubernetesVersion: \"1.31\""));
+    QVERIFY(managedBy->isEnabled());
+    QCOMPARE(managedBy->currentText(), QStringLiteral("default (off)"));
+    QTest::keyClick(managedBy, Qt::Key_Down);
+    const QString text = f.panel.textEdit()->toPlainText();
+    QVERIFY2(text.contains("featureGates:\n  JobManagedBy: true\n"), qPrintable(text));
+    QCOMPARE(managedBy->currentText(), QStringLiteral("on"));
+    QCOMPARE(f.document.text(), text);
+    f.settle();
+    QVERIFY2(f.panel.listedDiagnostics().isEmpty(),
+             qPrintable(f.panel.listedDiagnostics().join('\n')));
+
+    // 1.29 has no JobSuccessPolicy gate.
+    f.panel.textEdit()->setPlainText(scenarioText() + "kubernetesVersion: \"1.29\"\n");
+    QVERIFY(!successPolicy->isEnabled());
+    QCOMPARE(successPolicy->currentText(), QStringLiteral("default (off)"));
+    QVERIFY(successPolicy->toolTip().contains("from Kubernetes 1.30"));
+    // A bare manifest has no control plane to choose.
+    f.panel.textEdit()->setPlainText(
+        "apiVersion: batch/v1\nkind: Job\nmetadata: {name: m}\nspec:\n  template:\n    spec:\n"
+        "      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n");
+    QVERIFY(!version->isEnabled());
+    QVERIFY(version->toolTip().contains("scenario"));
 }
 
 void TestEditorPanel::knobChangesOnlyItsValue() {

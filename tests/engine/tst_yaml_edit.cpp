@@ -12,6 +12,7 @@
 #include <QDirIterator>
 #include <QFile>
 #include <QObject>
+#include <QRegularExpression>
 #include <QString>
 #include <QStringList>
 #include <QTest>
@@ -464,12 +465,19 @@ const char* const kManifest = "apiVersion: batch/v1\n"
                               "      - {name: w, image: busybox}\n";
 
 // "key=value" per knob; "key!block" for a blocked one; "key~value" for a default.
-QString describe(const std::vector<KnobReading>& readings) {
+// The readings of the knobs `expected` names, in the same notation: "key=value" (written),
+// "key~value" (the default), "key!block", and "key!block~value" for a gate shown while blocked.
+QString describe(const std::vector<KnobReading>& readings, const QString& expected) {
     QStringList out;
     for (const KnobReading& r : readings) {
+        const QString key = QString::fromStdString(knobKey(r.knob));
+        if (!expected.contains(QRegularExpression("(^| )" + key + "[=~!]")))
+            continue;
         QString value = r.number ? QString::fromStdString(formatKnobNumber(*r.number))
                                  : QString::fromStdString(r.choice);
-        if (r.block != KnobBlock::None)
+        if (r.block == KnobBlock::GateAbsent || r.block == KnobBlock::GateLocked)
+            out << key + "!" + QString::number(int(r.block)) + "~" + value;
+        else if (r.block != KnobBlock::None)
             out << QString::fromStdString(knobKey(r.knob)) + "!" + QString::number(int(r.block));
         else
             out << QString::fromStdString(knobKey(r.knob)) + (r.isSet ? "=" : "~") + value;
@@ -542,12 +550,46 @@ void TestYamlEdit::readKnobs_data() {
                                              "backoffLimit!%1 podReplacementPolicy!%1 "
                                              "failureRate!%1 quotaPods!%1 podDuration!%1")
                                          .arg(int(KnobBlock::YamlError));
+
+    // The control plane: kubernetesVersion and the four gates (feature_gates.cpp's table).
+    const int absent = int(KnobBlock::GateAbsent);
+    const int locked = int(KnobBlock::GateLocked);
+    QTest::newRow("control plane, current master")
+        << scenario
+        << QString("kubernetesVersion~ JobBackoffLimitPerIndex!%1~true JobManagedBy!%1~true "
+                   "JobPodReplacementPolicy!%1~true JobSuccessPolicy!%1~true")
+               .arg(locked);
+    QTest::newRow("control plane, 1.30")
+        << scenario + "kubernetesVersion: \"1.30\"\n"
+        << "kubernetesVersion=1.30 JobBackoffLimitPerIndex~true JobManagedBy~false "
+           "JobPodReplacementPolicy~true JobSuccessPolicy~false";
+    QTest::newRow("control plane, 1.29 patch release with gates")
+        << scenario + "kubernetesVersion: v1.29.4\n"
+                      "featureGates: {JobPodReplacementPolicy: False, JobSuccessPolicy: true}\n"
+        << QString("kubernetesVersion=1.29 JobBackoffLimitPerIndex~true JobManagedBy!%1~false "
+                   "JobPodReplacementPolicy=false JobSuccessPolicy!%1~true")
+               .arg(absent);
+    QTest::newRow("control plane, 1.34")
+        << scenario + "kubernetesVersion: \"1.34\"\nfeatureGates:\n  JobManagedBy: false\n"
+        << QString("kubernetesVersion=1.34 JobBackoffLimitPerIndex!%1~true JobManagedBy=false "
+                   "JobPodReplacementPolicy!%1~true JobSuccessPolicy!%1~true")
+               .arg(locked);
+    QTest::newRow("control plane, release not modelled")
+        << scenario + "kubernetesVersion: \"1.40\"\nfeatureGates: [JobManagedBy]\n"
+        << QString("kubernetesVersion!%1 JobManagedBy!%2")
+               .arg(int(KnobBlock::InvalidValue))
+               .arg(int(KnobBlock::NotAValue));
+    QTest::newRow("control plane, manifest")
+        << manifest
+        << QString("kubernetesVersion!%1 JobBackoffLimitPerIndex!%1 JobManagedBy!%1 "
+                   "JobPodReplacementPolicy!%1 JobSuccessPolicy!%1")
+               .arg(notScenario);
 }
 
 void TestYamlEdit::readKnobs() {
     QFETCH(QString, text);
     QFETCH(QString, expected);
-    QCOMPARE(describe(edit::readKnobs(text.toStdString())), expected);
+    QCOMPARE(describe(edit::readKnobs(text.toStdString()), expected), expected);
 }
 
 void TestYamlEdit::setKnobs_data() {
@@ -593,6 +635,21 @@ void TestYamlEdit::setKnobs_data() {
                       "spec:\n  hard:\n    pods: \"5\"\n"
         << "quotaPods"
         << "2" << 1;
+    QTest::newRow("kubernetes version inserted") << scenario << "kubernetesVersion"
+                                                 << "1.31" << 1;
+    QTest::newRow("kubernetes version replaced") << scenario + "kubernetesVersion: v1.29\n"
+                                                 << "kubernetesVersion"
+                                                 << "1.33" << 1;
+    const QString release31 = scenario + "kubernetesVersion: \"1.31\"\n";
+    QTest::newRow("gate, featureGates created") << release31 << "JobManagedBy"
+                                                << "true" << 2;
+    QTest::newRow("gate, replaced") << release31 + "featureGates: {JobSuccessPolicy: true}\n"
+                                    << "JobSuccessPolicy"
+                                    << "false" << 1;
+    QTest::newRow("gate, added beside another")
+        << release31 + "featureGates:\n  JobSuccessPolicy: true\n"
+        << "JobPodReplacementPolicy"
+        << "false" << 1;
 }
 
 // Each knob changes its value in the scenario the reader builds, and only its line(s).
@@ -605,6 +662,7 @@ void TestYamlEdit::setKnobs() {
     const Knob knob = *knobFromKey(key.toStdString());
     bool isNumber = false;
     const double number = value.toDouble(&isNumber);
+    isNumber = isNumber && knobChoices(knob).empty(); // "1.31" is a release, not a number
     const YamlEdit edit = isNumber ? setKnobNumber(text.toStdString(), knob, number)
                                    : setKnobChoice(text.toStdString(), knob, value.toStdString());
     QVERIFY2(edit.ok(), edit.error.c_str());
@@ -657,6 +715,15 @@ void TestYamlEdit::setKnobs() {
         QCOMPARE(read->runTime.kind, Duration::Kind::Fixed);
         QCOMPARE(read->runTime.value, number);
         break;
+    case Knob::KubernetesVersion:
+        QCOMPARE(read->kubernetesMinor, std::optional<int>(value.mid(2).toInt()));
+        break;
+    case Knob::GateBackoffLimitPerIndex:
+    case Knob::GateManagedBy:
+    case Knob::GatePodReplacementPolicy:
+    case Knob::GateSuccessPolicy:
+        QCOMPARE(read->featureGates.enabled(*knobGate(knob)), value == "true");
+        break;
     }
 }
 
@@ -680,12 +747,27 @@ void TestYamlEdit::resetKnobs() {
     QVERIFY(!setKnobChoice(kScenario, Knob::CompletionMode, "Sometimes").ok());
     // No rule and a rate of 0: nothing to write.
     QCOMPARE(setKnobNumber(kScenario, Knob::FailureRate, 0).text, std::string(kScenario));
+
+    // The last gate takes featureGates with it; a locked or missing gate cannot be set.
+    const std::string release30 = std::string(kScenario) + "kubernetesVersion: \"1.30\"\n";
+    const YamlEdit gate = setKnobChoice(release30, Knob::GateManagedBy, "true");
+    QVERIFY2(gate.ok(), gate.error.c_str());
+    const YamlEdit noGate = resetKnob(gate.text, Knob::GateManagedBy);
+    QVERIFY2(noGate.ok(), noGate.error.c_str());
+    QCOMPARE(noGate.text, release30);
+    QVERIFY(!setKnobChoice(kScenario, Knob::GateManagedBy, "false").ok()); // GA in master
+    QVERIFY(setKnobChoice(kScenario, Knob::GateManagedBy, "true").ok());   // its locked default
+    QVERIFY(!setKnobChoice(std::string(kScenario) + "kubernetesVersion: \"1.29\"\n",
+                           Knob::GateSuccessPolicy, "true")
+                 .ok()); // not in 1.29
+    QVERIFY(!setKnobChoice(kScenario, Knob::KubernetesVersion, "1.28").ok());
+    QVERIFY(!setKnobChoice(kManifest, Knob::KubernetesVersion, "1.30").ok());
 }
 
 void TestYamlEdit::knobKeys() {
     for (const Knob knob : allKnobs())
         QCOMPARE(knobFromKey(knobKey(knob)), std::optional<Knob>(knob));
-    QCOMPARE(allKnobs().size(), size_t(8));
+    QCOMPARE(allKnobs().size(), size_t(13));
     QVERIFY(!knobFromKey("speed"));
     QCOMPARE(formatKnobNumber(0.05), std::string("0.05"));
     QCOMPARE(formatKnobNumber(333.0 / 1000), std::string("0.333"));

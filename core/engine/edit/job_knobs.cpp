@@ -26,6 +26,11 @@ constexpr KnobInfo kKnobs[] = {
     {Knob::FailureRate, "failureRate"},
     {Knob::QuotaPods, "quotaPods"},
     {Knob::PodDuration, "podDuration"},
+    {Knob::KubernetesVersion, "kubernetesVersion"},
+    {Knob::GateBackoffLimitPerIndex, "JobBackoffLimitPerIndex"},
+    {Knob::GateManagedBy, "JobManagedBy"},
+    {Knob::GatePodReplacementPolicy, "JobPodReplacementPolicy"},
+    {Knob::GateSuccessPolicy, "JobSuccessPolicy"},
 };
 
 bool isSpecKnob(Knob knob) {
@@ -63,6 +68,26 @@ std::optional<double> probability(const std::string& text) {
     if (ec != std::errc() || ptr != end || !(value >= 0 && value <= 1))
         return std::nullopt;
     return value;
+}
+
+// The release a scenario names in `kubernetesVersion`; unset for current master, and for a
+// version the reader refuses (it says why; the knobs show master's gates meanwhile).
+std::optional<int> releaseOf(const std::string& text, int document) {
+    const YamlLookup version = lookup(text, document, {"kubernetesVersion"});
+    if (version.kind != YamlLookup::Kind::Scalar)
+        return std::nullopt;
+    const std::optional<int> minor = parseKubernetesMinor(version.scalar);
+    if (!minor || *minor < kOldestKubernetesMinor)
+        return std::nullopt;
+    return minor;
+}
+
+std::string releaseText(std::optional<int> minor) {
+    return minor ? "1." + std::to_string(*minor) : std::string();
+}
+
+const char* gateChoice(bool on) {
+    return on ? "true" : "false";
 }
 
 YamlEdit refused(std::string why) {
@@ -110,8 +135,12 @@ void readChoice(KnobReading& reading, const std::string& text, int document, con
         reading.detail = pathText(path);
         return;
     }
+    // YAML 1.2's core schema also spells the booleans True and TRUE.
+    std::string written = found.scalar;
+    if (written == "True" || written == "TRUE" || written == "False" || written == "FALSE")
+        written = written == "False" || written == "FALSE" ? "false" : "true";
     for (const std::string& choice : choices)
-        if (found.scalar == choice) {
+        if (written == choice) {
             reading.isSet = true;
             reading.choice = choice;
             return;
@@ -181,7 +210,12 @@ Place placeOf(const JobSpecLocation& location, Knob knob) {
         return place;
     }
     place.document = location.scenarioDocument;
-    place.path = {knob == Knob::FailureRate ? "failures" : "runTime"};
+    if (knob == Knob::KubernetesVersion)
+        place.path = {"kubernetesVersion"};
+    else if (const auto gate = knobGate(knob))
+        place.path = {"featureGates", featureName(*gate)};
+    else
+        place.path = {knob == Knob::FailureRate ? "failures" : "runTime"};
     return place;
 }
 
@@ -216,7 +250,30 @@ std::vector<std::string> knobChoices(Knob knob) {
         return {"NonIndexed", "Indexed"};
     if (knob == Knob::PodReplacementPolicy)
         return {"TerminatingOrFailed", "Failed"};
+    if (knob == Knob::KubernetesVersion) {
+        std::vector<std::string> releases;
+        for (int minor = kOldestKubernetesMinor; minor <= kNewestKubernetesMinor; ++minor)
+            releases.push_back(releaseText(minor));
+        return releases;
+    }
+    if (knobGate(knob))
+        return {gateChoice(true), gateChoice(false)};
     return {};
+}
+
+std::optional<JobFeature> knobGate(Knob knob) {
+    switch (knob) {
+    case Knob::GateBackoffLimitPerIndex:
+        return JobFeature::BackoffLimitPerIndex;
+    case Knob::GateManagedBy:
+        return JobFeature::ManagedBy;
+    case Knob::GatePodReplacementPolicy:
+        return JobFeature::PodReplacementPolicy;
+    case Knob::GateSuccessPolicy:
+        return JobFeature::SuccessPolicy;
+    default:
+        return std::nullopt;
+    }
 }
 
 std::string formatKnobNumber(double value) {
@@ -258,6 +315,11 @@ std::vector<KnobReading> readKnobs(const std::string& text) {
             break;
         case Knob::Completions:
         case Knob::QuotaPods:
+        case Knob::KubernetesVersion: // unset: current master
+        case Knob::GateBackoffLimitPerIndex:
+        case Knob::GateManagedBy:
+        case Knob::GatePodReplacementPolicy:
+        case Knob::GateSuccessPolicy:
             break;
         }
         const Place place = placeOf(location, knob);
@@ -338,6 +400,48 @@ std::vector<KnobReading> readKnobs(const std::string& text) {
             }
             break;
         }
+        case Knob::KubernetesVersion: {
+            const YamlLookup version = lookup(text, place.document, place.path);
+            if (!version.present())
+                break;
+            reading.position = version.position;
+            const std::optional<int> minor = version.kind == YamlLookup::Kind::Scalar
+                                                 ? parseKubernetesMinor(version.scalar)
+                                                 : std::nullopt;
+            if (version.kind != YamlLookup::Kind::Scalar) {
+                reading.block = KnobBlock::NotAValue;
+                reading.detail = pathText(place.path);
+            } else if (!minor || *minor < kOldestKubernetesMinor ||
+                       *minor > kNewestKubernetesMinor) {
+                reading.block = KnobBlock::InvalidValue;
+                reading.detail = version.scalar;
+            } else {
+                reading.isSet = true;
+                reading.choice = releaseText(minor);
+            }
+            break;
+        }
+        case Knob::GateBackoffLimitPerIndex:
+        case Knob::GateManagedBy:
+        case Knob::GatePodReplacementPolicy:
+        case Knob::GateSuccessPolicy: {
+            const YamlLookup gates = lookup(text, place.document, {"featureGates"});
+            if (gates.present() && gates.kind != YamlLookup::Kind::Map) {
+                reading.block = KnobBlock::NotAValue;
+                reading.detail = "featureGates";
+                break;
+            }
+            const std::optional<int> release = releaseOf(text, place.document);
+            const FeatureStage* stage = featureStageAt(*knobGate(knob), release);
+            reading.choice = gateChoice(stage && stage->defaultOn);
+            reading.defaultChoice = reading.choice;
+            readChoice(reading, text, place.document, place.path, knobChoices(knob));
+            if (reading.block == KnobBlock::None && (!stage || stage->locked)) {
+                reading.block = stage ? KnobBlock::GateLocked : KnobBlock::GateAbsent;
+                reading.detail = releaseText(release);
+            }
+            break;
+        }
         }
         readings.push_back(reading);
     }
@@ -387,6 +491,18 @@ YamlEdit setKnobChoice(const std::string& text, Knob knob, const std::string& ch
     const Place place = placeOf(locateJobSpec(text), knob);
     if (place.block != KnobBlock::None)
         return refused("the " + knobKey(knob) + " knob cannot edit this text");
+    if (knob == Knob::KubernetesVersion) // quoted: a plain 1.30 is the number 1.3 to YAML tools
+        return setScalar(text, place.document, place.path, "\"" + choice + "\"");
+    if (const auto gate = knobGate(knob)) {
+        const std::optional<int> release = releaseOf(text, place.document);
+        const FeatureStage* stage = featureStageAt(*gate, release);
+        const std::string name = release ? "Kubernetes " + releaseText(release) : "current master";
+        if (!stage)
+            return refused(knobKey(knob) + ": " + name + " has no such gate");
+        if (stage->locked && choice != gateChoice(stage->defaultOn))
+            return refused(knobKey(knob) + ": the gate is GA and locked to " +
+                           gateChoice(stage->defaultOn) + " in " + name);
+    }
     return setScalar(text, place.document, place.path, choice);
 }
 
@@ -405,6 +521,19 @@ YamlEdit resetKnob(const std::string& text, Knob knob) {
             YamlEdit withoutCluster = removeKey(edit.text, place.document, {"cluster"});
             if (withoutCluster.ok())
                 return withoutCluster;
+        }
+        return edit;
+    }
+    if (knobGate(knob)) {
+        // The last gate takes its emptied featureGates mapping with it.
+        YamlEdit edit = removeKey(text, place.document, place.path);
+        const YamlLookup gates =
+            edit.ok() ? lookup(edit.text, place.document, {"featureGates"}) : YamlLookup{};
+        if (gates.kind == YamlLookup::Kind::Null ||
+            (gates.kind == YamlLookup::Kind::Map && gates.size == 0)) {
+            YamlEdit withoutGates = removeKey(edit.text, place.document, {"featureGates"});
+            if (withoutGates.ok())
+                return withoutGates;
         }
         return edit;
     }

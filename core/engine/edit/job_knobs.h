@@ -10,11 +10,16 @@
 //                     its probability (1 when the rule leaves it out)
 //   quota (Pods)      scenario `cluster.quota.pods`; a manifest's ResourceQuota `spec.hard.pods`
 //   Pod duration      scenario `runTime` (a number of seconds, or {distribution: fixed, value})
+//   Kubernetes version  scenario `kubernetesVersion` ("1.29" ... "1.35"; unset: current master)
+//   the four Job gates  scenario `featureGates.<gate>` (true/false; unset: the release's default)
 //
-// A bare manifest has no failures and no runTime: those knobs are blocked (NotAScenario) rather
-// than silently turning the file into a scenario; the editor says so in a tooltip.
+// A bare manifest has no failures, runTime, version or gates: those knobs are blocked
+// (NotAScenario) rather than silently turning the file into a scenario; the editor says so in a
+// tooltip. A gate the text's release does not have, or one locked to its default, is blocked
+// too (GateAbsent, GateLocked), with its value shown: what kube-controller-manager would run.
 
 #include "edit/yaml_edit.h"
+#include "reconcile/feature_gates.h"
 
 #include <optional>
 #include <string>
@@ -31,6 +36,11 @@ enum class Knob {
     FailureRate,
     QuotaPods,
     PodDuration,
+    KubernetesVersion,
+    GateBackoffLimitPerIndex,
+    GateManagedBy,
+    GatePodReplacementPolicy,
+    GateSuccessPolicy,
 };
 
 // Every knob, in the order the editor shows them.
@@ -38,8 +48,12 @@ const std::vector<Knob>& allKnobs();
 // The stable key of a knob ("parallelism", "completionMode", "failureRate", "quotaPods", ...).
 std::string knobKey(Knob knob);
 std::optional<Knob> knobFromKey(const std::string& key);
-// The choices of CompletionMode and PodReplacementPolicy (empty for the numeric knobs).
+// The choices of CompletionMode, PodReplacementPolicy, KubernetesVersion ("1.29" ...) and the
+// gates ("true", "false"); empty for the numeric knobs.
 std::vector<std::string> knobChoices(Knob knob);
+// The gate a gate knob sets (nullopt for the other knobs). Gate knobs are keyed by the gate's
+// name ("JobManagedBy").
+std::optional<JobFeature> knobGate(Knob knob);
 
 // Why a knob cannot edit the text (the editor explains each in its own words).
 enum class KnobBlock {
@@ -52,6 +66,8 @@ enum class KnobBlock {
     WorkQueue,      // with a workQueue, Pods run for their items; runTime is not used
     NotAValue,      // written as a mapping, a list or a block scalar (`detail`: the path)
     InvalidValue,   // written, but not a value the knob can show (`detail`: as written)
+    GateAbsent,     // the text's release has no such gate (`detail`: the release, "1.30")
+    GateLocked,     // GA and locked to its default in the release (`detail`: "1.34" or "")
 };
 
 struct KnobReading {
@@ -61,7 +77,7 @@ struct KnobReading {
     // Numeric knobs: the value (or the default); FailureRate as a probability 0..1, PodDuration
     // in seconds. Completions and QuotaPods have no default: unset when !isSet.
     std::optional<double> number;
-    std::string choice;        // CompletionMode / PodReplacementPolicy (or their default)
+    std::string choice;        // the choice knobs' value (or their default)
     std::string defaultChoice; // ... what the API picks when the text leaves it out
     std::string detail;        // see KnobBlock
     SourcePosition position;   // where the value is written (when isSet)
@@ -73,7 +89,7 @@ KnobReading readKnob(const std::string& text, Knob knob);
 
 // The text with one knob set: a count, a probability (FailureRate), seconds (PodDuration).
 YamlEdit setKnobNumber(const std::string& text, Knob knob, double value);
-// The text with CompletionMode or PodReplacementPolicy set to one of knobChoices().
+// The text with a choice knob set to one of knobChoices().
 YamlEdit setKnobChoice(const std::string& text, Knob knob, const std::string& choice);
 // The text without the knob's key, so that the default applies (QuotaPods: no quota).
 YamlEdit resetKnob(const std::string& text, Knob knob);
