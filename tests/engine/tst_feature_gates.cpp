@@ -144,6 +144,8 @@ private slots:
     void unreadableVersionReportedOnce();
     void stateDropsDisabledFields();
     void stateGatesReachTheSync();
+    void zeroActiveDuringBackoff_data();
+    void zeroActiveDuringBackoff();
     void scenarioSettings();
     void scenarioJobFileGetsTheGates();
     void scenarioErrors();
@@ -405,6 +407,86 @@ void TestFeatureGates::stateGatesReachTheSync() {
     const SyncResult m = syncJob(master->input);
     QVERIFY(!m.synced);
     QCOMPARE(m.skippedReason, std::string("managed by example.com/other"));
+}
+
+// kubernetes#139428: releases without the fix (kubernetes#139457) report active 0 while
+// replacements wait for a backoff; the API server refuses that write when a Pod is ready and
+// JobManagedBy is on, so the sync fails and nothing is flushed.
+void TestFeatureGates::zeroActiveDuringBackoff_data() {
+    QTest::addColumn<QString>("top");
+    QTest::addColumn<QString>("spec");
+    QTest::addColumn<QString>("pods");
+    QTest::addColumn<QString>("error"); // in the sync's error; "" for none
+    QTest::addColumn<int>("active");    // the status written (-1: none)
+    QTest::addColumn<int>("ready");
+
+    const QString oneFailed = "pods:\n"
+                              "  - {name: a, phase: Running, ready: true}\n"
+                              "  - {name: b, phase: Failed, exitCode: 1, finishedAt: 29}\n";
+    const QString refused = "Job.batch \"demo\" is invalid: status.ready: Invalid value: 1: "
+                            "cannot set more ready pods than active";
+    QTest::newRow("current master: the real active count") << ""
+                                                           << "" << oneFailed << "" << 1 << 1;
+    QTest::newRow("1.32: active 0 refused") << "kubernetesVersion: \"1.32\"\n"
+                                            << "" << oneFailed << refused << -1 << 0;
+    QTest::newRow("1.33: never fixed") << "kubernetesVersion: \"1.33\"\n"
+                                       << "" << oneFailed << refused << -1 << 0;
+    QTest::newRow("1.34: fixed in its patch releases") << "kubernetesVersion: \"1.34\"\n"
+                                                       << "" << oneFailed << "" << 1 << 1;
+    QTest::newRow("1.31: JobManagedBy off, active 0 written") << "kubernetesVersion: \"1.31\"\n"
+                                                              << "" << oneFailed << "" << 0 << 1;
+    QTest::newRow("1.32 with JobManagedBy off: active 0 written")
+        << "kubernetesVersion: \"1.32\"\nfeatureGates: {JobManagedBy: false}\n"
+        << "" << oneFailed << "" << 0 << 1;
+    QTest::newRow("1.32, no Pod ready: active 0 accepted")
+        << "kubernetesVersion: \"1.32\"\n"
+        << ""
+        << "pods:\n"
+           "  - {name: a, phase: Running}\n"
+           "  - {name: b, phase: Failed, exitCode: 1, finishedAt: 29}\n"
+        << "" << 0 << 0;
+    const QString perIndex = "    completionMode: Indexed\n    backoffLimitPerIndex: 1\n";
+    const QString indexFailed = "pods:\n"
+                                "  - {name: a, index: 0, phase: Running, ready: true}\n"
+                                "  - {name: b, index: 1, phase: Failed, exitCode: 1, "
+                                "finishedAt: 29}\n";
+    QTest::newRow("per-index backoff, 1.32: refused")
+        << "kubernetesVersion: \"1.32\"\n"
+        << perIndex << indexFailed << refused << -1 << 0;
+    QTest::newRow("per-index backoff, master") << "" << perIndex << indexFailed << "" << 1 << 1;
+}
+
+void TestFeatureGates::zeroActiveDuringBackoff() {
+    QFETCH(QString, top);
+    QFETCH(QString, spec);
+    QFETCH(QString, pods);
+    QFETCH(QString, error);
+    QFETCH(int, active);
+    QFETCH(int, ready);
+
+    Diagnostics diagnostics;
+    const std::string text = state(top.toStdString(), spec.toStdString()) + pods.toStdString();
+    auto parsed = parseReconcileState(text, "state.yaml", diagnostics);
+    QVERIFY2(parsed, diagnostics.format().c_str());
+    // The status as written before the failure: both Pods active and ready.
+    parsed->input.job.status.active = 2;
+    parsed->input.job.status.ready = 2;
+    const SyncResult r = syncJob(parsed->input);
+    QVERIFY(r.synced);
+    QCOMPARE(r.creationCount(), 0); // the backoff holds the replacement
+    QVERIFY(r.requeueAfter);
+    if (error.isEmpty()) {
+        QVERIFY2(!r.error, r.error ? r.error->c_str() : "");
+    } else {
+        QVERIFY(r.error);
+        QVERIFY2(QString::fromStdString(*r.error).contains(error), r.error->c_str());
+        QVERIFY(r.finalizerRemovals.empty()); // nothing flushed
+    }
+    QCOMPARE(r.statusUpdated, active >= 0);
+    if (active >= 0) {
+        QCOMPARE(r.status.active, active);
+        QCOMPARE(r.status.ready, std::optional<int32_t>(ready));
+    }
 }
 
 void TestFeatureGates::scenarioSettings() {

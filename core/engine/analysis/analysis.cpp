@@ -580,7 +580,7 @@ void Analyzer::evaluate(Seconds now) {
     }
     const ApiErrors noErrors;
     const SyncRequest request{jobView_, pods, expectations, settledBackoff_,
-                              noErrors, now,  tl_.gates};
+                              noErrors, now,  tl_.gates,    tl_.kubernetesMinor};
     const SyncResult r = syncJob(request);
 
     eval_.valid = true;

@@ -113,6 +113,21 @@ ApiAnswer ApiCalls::updateStatus(const Job& job) {
             apiErrorText(e, "update", "jobs.batch", job.metadata.name, job.metadata.namespace_);
         return answer;
     }
+    // The API server's status validation with JobManagedBy on (strategy.go
+    // getStatusValidationOptions: RejectMoreReadyThanActivePods when ready or active changes).
+    const JobStatus& stored = result_.statusUpdated ? result_.status : input_.job.status;
+    const JobStatus& written = job.status;
+    const bool readyOrActiveChanged =
+        written.ready != stored.ready || written.active != stored.active;
+    if (input_.gates.jobManagedBy && readyOrActiveChanged && written.ready &&
+        *written.ready > written.active) {
+        answer.ok = false;
+        answer.error =
+            "Job.batch \"" + job.metadata.name +
+            "\" is invalid: status.ready: Invalid value: " + std::to_string(*written.ready) +
+            ": cannot set more ready pods than active";
+        return answer;
+    }
     if (result_.statusUpdated)
         result_.earlierStatusWrites.push_back(std::move(result_.status));
     result_.statusUpdated = true;

@@ -72,6 +72,11 @@ FeatureGates FeatureGates::forVersion(int minor) {
     return gates;
 }
 
+bool reportsZeroActiveDuringBackoff(std::optional<int> minor) {
+    constexpr int kLastMinorWithoutFix = 33;
+    return minor && *minor <= kLastMinorWithoutFix;
+}
+
 const char* featureName(JobFeature feature) {
     switch (feature) {
     case JobFeature::PodReplacementPolicy:

@@ -68,6 +68,17 @@ std::span<const FeatureStage> featureStages(JobFeature feature);
 // when the release does not have the gate.
 const FeatureStage* featureStageAt(JobFeature feature, std::optional<int> minor);
 
+// Whether the Job controller of release 1.<minor> (unset: current master) reports status.active
+// as 0 while replacement Pods wait for a pod-failure backoff, global or per index: manageJob
+// returned 0 instead of the active count there (kubernetes#139428). Fixed on master by
+// kubernetes#139457 and in the 1.34, 1.35 and 1.36 patch releases from June 2026 (#139752,
+// #139751, #139642); 1.33 and older never got the fix. A release is modelled as its latest
+// patch, so 1.29 to 1.33 have the bug. With JobManagedBy on (1.32 on by default) the API server
+// refuses that status write when Pods are ready (status.ready: cannot set more ready pods than
+// active), so the sync fails and is retried through the rate limiter until the backoff is over
+// or no Pod is ready; with the gate off the write goes through and says active 0.
+bool reportsZeroActiveDuringBackoff(std::optional<int> minor);
+
 // The minor number of a Kubernetes version written as "1.30", "v1.30" or "1.30.2" (a patch
 // release); nullopt when the text is none of these.
 std::optional<int> parseKubernetesMinor(std::string_view text);

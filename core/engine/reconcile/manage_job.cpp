@@ -66,6 +66,11 @@ podCreationInfoForIndependentIndexes(const SyncJobCtx& ctx, const std::vector<in
     return {std::move(now), minRemaining.value_or(0)};
 }
 
+// What manageJob reports as active while replacements wait for a backoff (feature_gates.h).
+int32_t activeDuringBackoff(const SyncJobCtx& ctx, int32_t active) {
+    return reportsZeroActiveDuringBackoff(ctx.input.kubernetesMinor) ? 0 : active;
+}
+
 std::string generateNameFor(const Job& job, std::optional<int> index) {
     if (index)
         return podGenerateNameWithIndex(job.metadata.name, *index);
@@ -128,8 +133,9 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
         const Seconds remaining = backoffRemainingTime(ctx.newBackoffRecord, ctx.now);
         if (remaining > 0) {
             ctx.enqueueWithDelay(remaining);
-            // Nothing created or deleted: the real active count (upstream fix #139457).
-            return {active, std::nullopt};
+            // Nothing created or deleted: the real active count (upstream fix #139457), or the
+            // 0 of the releases without it.
+            return {activeDuringBackoff(ctx, active), std::nullopt};
         }
     }
     diff = std::min(diff, static_cast<int32_t>(kMaxPodCreateDeletePerSync));
@@ -143,7 +149,7 @@ ManageJobOutcome manageJob(SyncJobCtx& ctx) {
             auto [ready, remaining] = podCreationInfoForIndependentIndexes(ctx, indexesToAdd);
             if (remaining > 0) {
                 ctx.enqueueWithDelay(remaining);
-                return {active, std::nullopt};
+                return {activeDuringBackoff(ctx, active), std::nullopt};
             }
             indexesToAdd = std::move(ready);
         }

@@ -400,7 +400,7 @@ SyncResult syncJob(const SyncInput& input) {
     for (const Pod& p : input.pods)
         pods.push_back(&p);
     return syncJob(SyncRequest{input.job, pods, input.expectations, input.backoff, input.apiErrors,
-                               input.now, input.gates});
+                               input.now, input.gates, input.kubernetesMinor});
 }
 
 SyncResult syncJob(const SyncRequest& input) {

@@ -73,6 +73,9 @@ struct SyncInput {
     ApiErrors apiErrors;
     Seconds now = 0;
     FeatureGates gates; // kube-controller-manager's --feature-gates
+    // The release of kube-controller-manager and kube-apiserver (1.<minor>); unset: current
+    // master. Gates aside, it decides the upstream bugs a release still has (feature_gates.h).
+    std::optional<int> kubernetesMinor;
 };
 
 // The same input, borrowed: the simulator keeps its Pods in its own store and passes only
@@ -86,6 +89,7 @@ struct SyncRequest {
     const ApiErrors& apiErrors;
     Seconds now = 0;
     FeatureGates gates;
+    std::optional<int> kubernetesMinor;
 };
 
 // A Pod this sync asked the API server to create.

@@ -389,6 +389,7 @@ void Simulator::push(Seconds time, Ev kind, uint32_t pod, uint32_t aux, int32_t 
 Timeline Simulator::run(SimulationStats* stats) {
     tl_.jobMetadata = job_.metadata;
     tl_.gates = sc_.featureGates;
+    tl_.kubernetesMinor = sc_.kubernetesMinor;
     tl_.start = 0;
     // The Job is created: the informer's add handler syncs it at once (addJob).
     observeJob();
@@ -708,8 +709,8 @@ void Simulator::runSync() {
         errors.createLimit = std::max(0, *quota_ - nonTerminal_);
     }
 
-    SyncResult r = syncJob(
-        SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_, sc_.featureGates});
+    SyncResult r = syncJob(SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_,
+                                       sc_.featureGates, sc_.kubernetesMinor});
     ++stats_.syncs;
     expectations_ = std::move(r.expectations);
     indexFinalizerExpectations(r);

@@ -49,6 +49,7 @@ public:
         // Before the Job: the API server's defaults and dropped fields depend on the gates.
         const GateSettings gates = readGateSettings(root, reader_);
         state_.input.gates = gates.gates;
+        state_.input.kubernetesMinor = gates.kubernetesMinor;
         state_.kubernetesMinor = gates.kubernetesMinor;
 
         const YAML::Node now = root["now"];

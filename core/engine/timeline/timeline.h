@@ -108,8 +108,9 @@ struct Timeline {
     // The Job controller's feature gates: the scenario's when simulated; every gate on (current
     // master) for live timelines, whose cluster version is not recorded.
     FeatureGates gates;
-    Seconds start = 0;          // the Job's creation
-    std::optional<Seconds> end; // when observation stopped
+    std::optional<int> kubernetesMinor; // the scenario's release; unset: current master
+    Seconds start = 0;                  // the Job's creation
+    std::optional<Seconds> end;         // when observation stopped
     std::vector<TimelinePod> pods;
     // Each list is in time order; equal times keep the order in which they were observed.
     std::vector<JobObservation> jobChanges;
