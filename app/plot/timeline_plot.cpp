@@ -135,7 +135,6 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     // and it makes a replot of thousands of steps several times slower (gantt_bench).
     plot_->setAntialiasedElements(QCP::aeAll & ~(QCP::aePlottables | QCP::aeFills));
     plot_->setNotAntialiasedElements(QCP::aePlottables | QCP::aeFills);
-    plot_->setBackground(Qt::white);
 
     QCPLayoutGrid* grid = plot_->plotLayout();
     main_ = plot_->axisRect();
@@ -439,7 +438,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             band.label->position->setCoords((s.start + s.end) / 2, static_cast<double>(row));
             band.label->setPositionAlignment(Qt::AlignCenter);
             band.label->setText(s.failed ? tr("finished: failed") : causeLabel(id));
-            band.label->setColor(s.primary ? textColorOn(color) : QColor(20, 20, 20));
+            band.label->setColor(s.primary ? textColorOn(color) : inkColor());
             bands_.push_back(band);
         }
         // The legend entry: an empty bar plottable draws a swatch in the cause's colour (the
@@ -508,8 +507,8 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         a.text->position->setType(QCPItemPosition::ptAbsolute);
         a.text->setPositionAlignment(Qt::AlignCenter);
         a.text->setText(a.labels.join(tr(", ", "separates cause names in one annotation")));
-        a.text->setColor(QColor(20, 20, 20));
-        QColor background(Qt::white);
+        a.text->setColor(inkColor());
+        QColor background = palette().color(QPalette::Base);
         background.setAlpha(230);
         a.text->setBrush(background);
         a.text->setPen(QPen(causeColor(a.causes.first()).darker(115)));
@@ -518,7 +517,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         a.arrow->start->setType(QCPItemPosition::ptAbsolute);
         a.arrow->end->setAxes(mainTime, pods);
         a.arrow->end->setCoords(a.time, a.value);
-        a.arrow->setPen(QPen(QColor(60, 60, 60)));
+        a.arrow->setPen(QPen(inkColor()));
         a.arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow));
         annotations_.push_back(a);
     }
@@ -535,9 +534,19 @@ void TimelinePlot::applyStyle(const QSize& size) {
     title_->setMargins(QMargins(0, static_cast<int>(6 * s), 0, static_cast<int>(2 * s)));
     const QFont axisLabel = pixelFont(base, 14 * s);
     const QFont tickLabel = pixelFont(base, 12.5 * s);
-    const QPen axisPen(QColor(60, 60, 60), std::max(1.0, s));
+    // Colours from the palette, so that the plot follows the light or dark theme (and an
+    // export looks as the window does).
+    const QColor ink = inkColor();
+    const QColor background = palette().color(QPalette::Base);
+    plot_->setBackground(background);
+    title_->setTextColor(ink);
+    QColor gridColor = ink;
+    gridColor.setAlpha(45);
+    const QPen axisPen(ink, std::max(1.0, s));
     for (QCPAxisRect* rect : {main_, lane_}) {
         for (QCPAxis* axis : rect->axes()) {
+            axis->setLabelColor(ink);
+            axis->setTickLabelColor(ink);
             axis->setLabelFont(axisLabel);
             axis->setTickLabelFont(tickLabel);
             axis->setBasePen(axisPen);
@@ -549,11 +558,13 @@ void TimelinePlot::applyStyle(const QSize& size) {
             axis->setSubTickLengthIn(0);
             axis->setLabelPadding(static_cast<int>(5 * s));
             axis->setTickLabelPadding(static_cast<int>(4 * s));
-            axis->grid()->setPen(QPen(QColor(215, 215, 215), std::max(1.0, 0.8 * s), Qt::DotLine));
+            axis->grid()->setPen(QPen(gridColor, std::max(1.0, 0.8 * s), Qt::DotLine));
         }
     }
     for (int i = 0; i < graphs_.size(); ++i) {
-        const SeriesStyle style = seriesStyle(static_cast<Series>(i));
+        SeriesStyle style = seriesStyle(static_cast<Series>(i));
+        if (static_cast<Series>(i) == Series::Requested)
+            style.color = ink; // the dashed reference line in the text's colour
         QCPGraph* g = graphs_.at(i);
         if (static_cast<Series>(i) == Series::Gap) {
             g->setPen(Qt::NoPen);
@@ -585,7 +596,11 @@ void TimelinePlot::applyStyle(const QSize& size) {
         a.text->setPadding(QMargins(static_cast<int>(4 * s), static_cast<int>(2 * s),
                                     static_cast<int>(4 * s), static_cast<int>(2 * s)));
         a.text->setPen(QPen(a.text->pen().color(), std::max(1.0, 1.2 * s)));
-        a.arrow->setPen(QPen(QColor(60, 60, 60), std::max(1.0, 1.1 * s)));
+        a.text->setColor(ink);
+        QColor callout = background;
+        callout.setAlpha(230);
+        a.text->setBrush(callout);
+        a.arrow->setPen(QPen(ink, std::max(1.0, 1.1 * s)));
         a.arrow->setHead(QCPLineEnding(QCPLineEnding::esSpikeArrow, 9 * s, 11 * s));
     }
 
@@ -593,6 +608,7 @@ void TimelinePlot::applyStyle(const QSize& size) {
     QCPLegend* legend = plot_->legend;
     const QFont legendFont = pixelFont(base, 13 * s);
     legend->setFont(legendFont);
+    legend->setTextColor(ink);
     const QSize icon(static_cast<int>(26 * s), static_cast<int>(12 * s));
     legend->setIconSize(icon);
     legend->setIconTextPadding(static_cast<int>(6 * s));
@@ -608,6 +624,7 @@ void TimelinePlot::applyStyle(const QSize& size) {
         if (!entry)
             continue;
         entry->setFont(legendFont);
+        entry->setTextColor(ink);
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(entry))
             widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
     }
@@ -627,7 +644,8 @@ void TimelinePlot::applyStyle(const QSize& size) {
     legend->setMinimumSize(
         0, static_cast<int>(std::ceil(legendRows * line + (legendRows - 1) * 4 * s)) +
                margins.top() + margins.bottom());
-    placePlayhead(); // its pen scales too
+    restyleLegendEntries(); // hidden series stay grey
+    placePlayhead();        // its pen scales too
 }
 
 void TimelinePlot::layoutOverlays() {
@@ -659,7 +677,7 @@ void TimelinePlot::layoutBands() {
                           metrics.height() <= rowPixels * 0.95;
         b.label->setPositionAlignment(Qt::AlignCenter);
         b.label->position->setCoords((b.start + b.end) / 2, b.row);
-        b.label->setColor(b.primary ? textColorOn(causeColor(b.cause)) : QColor(20, 20, 20));
+        b.label->setColor(b.primary ? textColorOn(causeColor(b.cause)) : inkColor());
         b.label->setVisible(fits);
         if (fits)
             rowLabelled[static_cast<size_t>(b.row)] = true;
@@ -693,7 +711,7 @@ void TimelinePlot::layoutBands() {
             const double pad = 4 * s;
             if (metrics.height() > rowPixels * 0.95)
                 break;
-            b.label->setColor(QColor(20, 20, 20));
+            b.label->setColor(inkColor());
             if (freeRight - pixels[c].second >= width + 2 * pad) {
                 b.label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
                 b.label->position->setCoords(time->pixelToCoord(pixels[c].second + pad), row);
@@ -948,7 +966,7 @@ void TimelinePlot::restyleLegendEntries() {
     for (int i = 0; i < graphs_.size(); ++i) {
         QCPPlottableLegendItem* item = plot_->legend->itemWithPlottable(graphs_.at(i));
         if (item)
-            item->setTextColor(hidden_.at(i) ? kHiddenSeriesText : QColor(Qt::black));
+            item->setTextColor(hidden_.at(i) ? kHiddenSeriesText : inkColor());
     }
 }
 
@@ -1092,9 +1110,17 @@ void TimelinePlot::onLegendClick(QCPLegend*, QCPAbstractLegendItem* item, QMouse
     setSeriesVisible(series, !isSeriesVisible(series));
 }
 
+QColor TimelinePlot::inkColor() const {
+    return palette().color(QPalette::Text);
+}
+
 void TimelinePlot::changeEvent(QEvent* event) {
-    if (event->type() == QEvent::LanguageChange)
+    if (event->type() == QEvent::LanguageChange) {
         retranslate();
+    } else if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
+        applyStyle(size());
+        plot_->replot(QCustomPlot::rpQueuedReplot);
+    }
     QWidget::changeEvent(event);
 }
 

@@ -114,7 +114,7 @@ signals:
 
 protected:
     void resizeEvent(QResizeEvent* event) override;
-    void changeEvent(QEvent* event) override; // retranslate on LanguageChange
+    void changeEvent(QEvent* event) override; // retranslate; restyle on a palette change
 
 private:
     struct Band {
@@ -149,6 +149,8 @@ private:
     void createPlayhead();
     void placePlayhead();
     void restyleLegendEntries();
+    // The colour of text and lines on the plot's background: the palette's text colour.
+    QColor inkColor() const;
     void retranslate();
     // Interaction (setInteractive).
     void onMousePress(QMouseEvent* event);

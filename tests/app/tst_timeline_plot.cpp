@@ -163,6 +163,7 @@ private slots:
     void hoverText_data();
     void hoverText();
     void legendClickTogglesSeries();
+    void followsThePalette();
 };
 
 void TestTimelinePlot::seriesData_data() {
@@ -697,6 +698,36 @@ void TestTimelinePlot::legendClickTogglesSeries() {
     plot.setSeriesVisible(TimelinePlot::Series::Pending, false);
     plot.setAnalysis(quotaStory(), QStringLiteral("again"));
     QVERIFY(!plot.graph(TimelinePlot::Series::Pending)->visible());
+}
+
+// A dark palette gives a dark plot with light text and a light requested line, the light one
+// the opposite; a palette change restyles the plot at once.
+void TestTimelinePlot::followsThePalette() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("palette"));
+    const auto luma = [](QRgb px) {
+        return 0.299 * qRed(px) + 0.587 * qGreen(px) + 0.114 * qBlue(px);
+    };
+    const QImage light = plot.renderImage(QSize(1000, 600));
+    QVERIFY(luma(light.pixel(5, 5)) > 200);
+
+    QPalette dark = plot.palette();
+    dark.setColor(QPalette::Base, QColor(30, 30, 30));
+    dark.setColor(QPalette::Text, QColor(230, 230, 230));
+    plot.setPalette(dark);
+    const QImage image = plot.renderImage(QSize(1000, 600));
+    QVERIFY(luma(image.pixel(5, 5)) < 60);
+    QCOMPARE(plot.customPlot()->axisRect()->axis(QCPAxis::atLeft)->tickLabelColor(),
+             QColor(230, 230, 230));
+    QCOMPARE(plot.graph(TimelinePlot::Series::Requested)->pen().color(), QColor(230, 230, 230));
+    // Light pixels in the plot area: the requested line and the texts.
+    const QRect main = plot.mainRect()->rect();
+    int bright = 0;
+    for (int y = main.top(); y <= main.bottom(); ++y)
+        for (int x = main.left(); x <= main.right(); ++x)
+            if (luma(image.pixel(x, y)) > 180)
+                ++bright;
+    QVERIFY2(bright > 200, qPrintable(QString::number(bright)));
 }
 
 QTEST_MAIN(TestTimelinePlot)
