@@ -7,6 +7,7 @@
 #include "gui/job_document.h"
 #include "gui/language.h"
 #include "gui/live_controller.h"
+#include "gui/media_icons.h"
 #include "gui/playback_controller.h"
 #include "gui/recent_files.h"
 #include "gui/theme.h"
@@ -243,6 +244,8 @@ struct MainWindow::Private {
     void buildCentral();
     void connectParts();
     void retranslate();
+    // The playback icons in the palette's colours (again after a theme change).
+    void applyMediaIcons();
     void rebuildExampleMenu();
     void rebuildRecentMenu();
     void updateTitle();
@@ -630,11 +633,9 @@ void MainWindow::Private::buildActions() {
     playAction = make(QKeySequence(Qt::Key_Space));
     connect(playAction, &QAction::triggered, playback, &PlaybackController::togglePlay);
     previousEventAction = make(QKeySequence(Qt::Key_Left));
-    previousEventAction->setIcon(style->standardIcon(QStyle::SP_MediaSeekBackward));
     connect(previousEventAction, &QAction::triggered, playback,
             &PlaybackController::stepPreviousEvent);
     nextEventAction = make(QKeySequence(Qt::Key_Right));
-    nextEventAction->setIcon(style->standardIcon(QStyle::SP_MediaSeekForward));
     connect(nextEventAction, &QAction::triggered, playback, &PlaybackController::stepNextEvent);
     previousCauseAction = make(QKeySequence(Qt::SHIFT | Qt::Key_Left));
     connect(previousCauseAction, &QAction::triggered, playback,
@@ -643,10 +644,8 @@ void MainWindow::Private::buildActions() {
     connect(nextCauseAction, &QAction::triggered, playback,
             &PlaybackController::stepNextCauseChange);
     startAction = make(QKeySequence(Qt::Key_Home));
-    startAction->setIcon(style->standardIcon(QStyle::SP_MediaSkipBackward));
     connect(startAction, &QAction::triggered, playback, &PlaybackController::jumpToStart);
     endAction = make(QKeySequence(Qt::Key_End));
-    endAction->setIcon(style->standardIcon(QStyle::SP_MediaSkipForward));
     connect(endAction, &QAction::triggered, playback, &PlaybackController::jumpToEnd);
     fasterAction = make();
     fasterAction->setShortcuts({QKeySequence(Qt::Key_Plus), QKeySequence(Qt::Key_Equal),
@@ -656,11 +655,11 @@ void MainWindow::Private::buildActions() {
     connect(slowerAction, &QAction::triggered, playback, &PlaybackController::slower);
     loopAction = make();
     loopAction->setCheckable(true);
-    loopAction->setIcon(style->standardIcon(QStyle::SP_BrowserReload));
     connect(loopAction, &QAction::toggled, playback, &PlaybackController::setLooping);
     for (QAction* a : {playAction, previousEventAction, nextEventAction, previousCauseAction,
                        nextCauseAction, startAction, endAction, fasterAction, slowerAction})
         self->addAction(a); // active even with the menu bar hidden (full screen)
+    applyMediaIcons();
 
     // Live
     connectAction = make();
@@ -1242,8 +1241,8 @@ void MainWindow::Private::retranslate() {
     compareAction->setText(MainWindow::tr("&Compare…"));
     compareAction->setEnabled(JOBSCOPE_HAS_COMPARE);
     playAction->setText(playback->isPlaying() ? MainWindow::tr("Pause") : MainWindow::tr("Play"));
-    playAction->setIcon(self->style()->standardIcon(playback->isPlaying() ? QStyle::SP_MediaPause
-                                                                          : QStyle::SP_MediaPlay));
+    playAction->setIcon(
+        mediaIcon(playback->isPlaying() ? MediaIcon::Pause : MediaIcon::Play, self->palette()));
     previousEventAction->setText(MainWindow::tr("Previous Event"));
     nextEventAction->setText(MainWindow::tr("Next Event"));
     previousCauseAction->setText(MainWindow::tr("◀ Cause"));
@@ -1619,6 +1618,17 @@ void MainWindow::setLanguage(const QString& language) {
                          .arg(language));
 }
 
+void MainWindow::Private::applyMediaIcons() {
+    const QPalette palette = self->palette();
+    playAction->setIcon(
+        mediaIcon(playback->isPlaying() ? MediaIcon::Pause : MediaIcon::Play, palette));
+    previousEventAction->setIcon(mediaIcon(MediaIcon::SeekBackward, palette));
+    nextEventAction->setIcon(mediaIcon(MediaIcon::SeekForward, palette));
+    startAction->setIcon(mediaIcon(MediaIcon::SkipBackward, palette));
+    endAction->setIcon(mediaIcon(MediaIcon::SkipForward, palette));
+    loopAction->setIcon(mediaIcon(MediaIcon::Loop, palette));
+}
+
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         d->retranslate();
@@ -1626,6 +1636,8 @@ void MainWindow::changeEvent(QEvent* event) {
             d->plot->setRun(result, localizedTitle(*result));
         d->plot->setPlayhead(d->playback->time());
         d->linkRange(nullptr, d->plot->dataStart(), d->plot->dataEnd());
+    } else if (event->type() == QEvent::PaletteChange) {
+        d->applyMediaIcons();
     } else if (event->type() == QEvent::WindowStateChange) {
         const QSignalBlocker block(d->fullScreenAction);
         d->fullScreenAction->setChecked(isFullScreen());

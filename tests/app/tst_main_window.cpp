@@ -37,6 +37,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
+#include <QToolBar>
 
 #include <algorithm>
 #include <cmath>
@@ -125,6 +126,46 @@ private slots:
     }
 
     void cleanup() { QSettings().clear(); }
+
+    // The playback icons take the palette's button-text colour: dark on the light theme,
+    // light on the dark one, redrawn when the palette changes.
+    void playbackIconsFollowThePalette() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        auto* bar = window->findChild<QToolBar*>(QStringLiteral("playbackBar"));
+        QVERIFY(bar);
+        const auto iconLuma = [bar] {
+            double brightest = 0;
+            int painted = 0;
+            for (QAction* action : bar->actions()) {
+                if (action->icon().isNull())
+                    continue;
+                const QImage image = action->icon().pixmap(24).toImage();
+                for (int y = 0; y < image.height(); ++y)
+                    for (int x = 0; x < image.width(); ++x) {
+                        const QRgb px = image.pixel(x, y);
+                        if (qAlpha(px) < 200)
+                            continue;
+                        ++painted;
+                        brightest = std::max(brightest, 0.299 * qRed(px) + 0.587 * qGreen(px) +
+                                                            0.114 * qBlue(px));
+                    }
+            }
+            return std::make_pair(painted, brightest);
+        };
+        QPalette light = window->palette();
+        light.setColor(QPalette::ButtonText, QColor(20, 20, 20));
+        window->setPalette(light);
+        const auto [paintedLight, lumaLight] = iconLuma();
+        QVERIFY(paintedLight > 300);
+        QVERIFY2(lumaLight < 60, qPrintable(QString::number(lumaLight)));
+        QPalette dark = light;
+        dark.setColor(QPalette::ButtonText, QColor(235, 235, 235));
+        window->setPalette(dark);
+        const auto [paintedDark, lumaDark] = iconLuma();
+        QCOMPARE(paintedDark, paintedLight);
+        QVERIFY2(lumaDark > 200, qPrintable(QString::number(lumaDark)));
+    }
 
     void opensOnTheExample() {
         const auto window = openWindow();
