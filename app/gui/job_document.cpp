@@ -119,6 +119,7 @@ struct JobDocument::Private {
     Kind kind = Kind::Scenario;
     bool readOnly = false;
     bool modified = false;
+    QString savedText; // the text as opened or last saved: `modified` is text != savedText
     QString text;
     std::shared_ptr<const Timeline> trace;
     bool live = false;
@@ -232,6 +233,7 @@ void JobDocument::openText(const QString& text, const QString& name) {
 // After a new document replaced the old one: its name and text changed, it is unmodified, and
 // its first run starts.
 void JobDocument::announceOpenedAndRun() {
+    d->savedText = d->text;
     emit filePathChanged();
     emit textChanged();
     if (d->modified) {
@@ -251,6 +253,7 @@ void JobDocument::openLive(const QString& name) {
     d->kind = Kind::Trace;
     d->readOnly = true;
     d->text.clear();
+    d->savedText.clear();
     d->forgetResult = true; // the empty run clears the previous file's views
     emit filePathChanged();
     emit textChanged();
@@ -301,9 +304,11 @@ void JobDocument::setText(const QString& text) {
         return;
     d->text = text;
     d->kind = kindOfText(text);
-    if (!d->modified) {
-        d->modified = true;
-        emit modifiedChanged(true);
+    // Undoing back to the saved text makes the document unmodified again.
+    const bool modified = text != d->savedText;
+    if (modified != d->modified) {
+        d->modified = modified;
+        emit modifiedChanged(modified);
     }
     d->pause.start();
     updateBusy();
@@ -396,6 +401,7 @@ bool JobDocument::saveAs(const QString& path, QString* error) {
         return false;
     }
     const bool renamed = path != d->path;
+    d->savedText = d->text;
     d->path = path;
     d->name = QFileInfo(path).fileName();
     d->readOnly = false;

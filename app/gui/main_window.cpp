@@ -973,6 +973,10 @@ void MainWindow::Private::connectParts() {
         updateTitle();
         updateActions();
     });
+    // A document just opened: the keys go to the views (Space plays) until the user clicks
+    // into the editor.
+    connect(document, &JobDocument::textChanged, self,
+            [this] { plot->setFocus(Qt::OtherFocusReason); });
 
     connect(playback, &PlaybackController::timeChanged, self, [this](double t) {
         showTime(t);

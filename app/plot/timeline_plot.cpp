@@ -131,6 +131,9 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     layout->setContentsMargins(0, 0, 0, 0);
     plot_ = new QCustomPlot(this);
     layout->addWidget(plot_);
+    // Takes the keyboard focus on a click, so that the playback keys reach the window.
+    setFocusPolicy(Qt::ClickFocus);
+    plot_->setFocusPolicy(Qt::NoFocus);
     // The step lines and the gap between them are axis-aligned: antialiasing only blurs them,
     // and it makes a replot of thousands of steps several times slower (gantt_bench).
     plot_->setAntialiasedElements(QCP::aeAll & ~(QCP::aePlottables | QCP::aeFills));

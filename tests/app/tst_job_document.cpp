@@ -140,6 +140,12 @@ private slots:
         QVERIFY(results.wait(5000));
         QVERIFY(!document.isBusy());
         QCOMPARE(peakActive(document), 3);
+
+        // Back to the text as opened (an undo): no longer modified.
+        document.setText(scenarioText(2));
+        QVERIFY(!document.isModified());
+        QCOMPARE(modified.count(), 2);
+        QCOMPARE(modified.last().first().toBool(), false);
     }
 
     void badEditKeepsTheLastGoodResult_data() {

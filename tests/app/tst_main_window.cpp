@@ -127,6 +127,36 @@ private slots:
 
     void cleanup() { QSettings().clear(); }
 
+    // After opening a file the keys go to the views: Space plays and types nothing; an undo
+    // back to the opened text leaves the document unmodified.
+    void spacePlaysAfterOpening() {
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        QVERIFY(window->document()->openFile(MainWindow::defaultExample()));
+        QCOMPARE(QApplication::focusWidget(), window->timelinePlot());
+        auto* bar = window->findChild<QToolBar*>(QStringLiteral("playbackBar"));
+        QVERIFY(bar);
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(window->document()->isModified(), false);
+        QAction* play = bar->actions().value(0);
+        QVERIFY(play);
+        QCOMPARE(play->text(), QStringLiteral("Pause")); // playing
+        QTest::keyClick(QApplication::focusWidget(), Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+
+        auto* editor = window->findChild<QPlainTextEdit*>();
+        QVERIFY(editor);
+        editor->setFocus();
+        QTest::keyClick(editor, Qt::Key_Space);
+        QVERIFY(window->document()->isModified());
+        QVERIFY(window->isWindowModified());
+        QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
+        QVERIFY(!window->document()->isModified());
+        QVERIFY(!window->isWindowModified());
+    }
+
     // The playback icons take the palette's button-text colour: dark on the light theme,
     // light on the dark one, redrawn when the palette changes.
     void playbackIconsFollowThePalette() {
