@@ -14,16 +14,20 @@
 
 namespace {
 
-// A command that draws (simulate --png, replay --png, lesson) needs a QApplication, which aborts
-// without a display unless a platform is chosen: headless exports always use the offscreen platform
-// (it renders the same pixels, and a DISPLAY that is set but unreachable would abort), unless the
-// user set QT_QPA_PLATFORM. Everything else stays a QCoreApplication and never touches a display.
+// A command that draws (simulate --png, replay --png, lesson) and the app's --screenshot need a
+// QApplication, which aborts without a display unless a platform is chosen: headless exports
+// always use the offscreen platform (it renders the same pixels, and a DISPLAY that is set but
+// unreachable would abort), unless the user set QT_QPA_PLATFORM. Everything else stays a
+// QCoreApplication and never touches a display.
 QtMessageHandler qtHandler = nullptr;
 
 // On a machine without a login session Qt notes for every drawing run that XDG_RUNTIME_DIR is
 // unset; headless exports are exactly that case, and the note is no use to their users.
 void quietHeadlessNotes(QtMsgType type, const QMessageLogContext& context, const QString& text) {
     if (type == QtWarningMsg && text.startsWith(QLatin1String("QStandardPaths: XDG_RUNTIME_DIR")))
+        return;
+    // The offscreen platform's note about window size hints, printed for every main window.
+    if (text.contains(QLatin1String("does not support propagateSizeHints")))
         return;
     if (qtHandler)
         qtHandler(type, context, text);
@@ -44,13 +48,14 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[], bool&
     QStringList arguments;
     for (int i = 0; i < argc; ++i)
         arguments << QString::fromLocal8Bit(argv[i]);
-    if (jobscope::cli::needsGuiApplication(arguments)) {
+    if (jobscope::cli::needsGuiApplication(arguments) &&
+        !jobscope::cli::takesScreenshot(arguments)) {
         if (displayAvailable())
             return std::make_unique<QApplication>(argc, argv);
         noDisplay = true;
         return std::make_unique<QCoreApplication>(argc, argv);
     }
-    if (!jobscope::cli::commandDraws(arguments))
+    if (!jobscope::cli::commandDraws(arguments) && !jobscope::cli::takesScreenshot(arguments))
         return std::make_unique<QCoreApplication>(argc, argv);
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");

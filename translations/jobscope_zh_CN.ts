@@ -400,6 +400,42 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
 </translation>
     </message>
+    <message>
+        <source>The app: light, dark or system colours for this run (default: as saved).</source>
+        <translation>应用：本次运行使用浅色、深色或系统配色（默认：按已保存的设置）。</translation>
+    </message>
+    <message>
+        <source>theme</source>
+        <translation>主题</translation>
+    </message>
+    <message>
+        <source>The app: the window&apos;s size in pixels, such as 1280x720.</source>
+        <translation>应用：窗口大小（像素），例如 1280x720。</translation>
+    </message>
+    <message>
+        <source>WxH</source>
+        <translation>宽x高</translation>
+    </message>
+    <message>
+        <source>The app: put the playhead at this time (seconds since the Job was created).</source>
+        <translation>应用：把播放头放在这个时间（自 Job 创建以来的秒数）。</translation>
+    </message>
+    <message>
+        <source>seconds</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>The app: draw the window offscreen into this PNG and exit (no display needed; the saved settings are not used).</source>
+        <translation>应用：在屏幕外把窗口绘制到这个 PNG 文件后退出（不需要显示器；不使用已保存的设置）。</translation>
+    </message>
+    <message>
+        <source>file</source>
+        <translation>文件</translation>
+    </message>
+    <message>
+        <source>--%1 is an option of the desktop app, not of a command</source>
+        <translation>--%1 是桌面应用的选项，不是命令的选项</translation>
+    </message>
 </context>
 <context>
     <name>DumpImporter</name>
@@ -561,6 +597,25 @@ then the example&apos;s title.</source>
     <message>
         <source>the exec plugin &apos;%1&apos; failed (exit status %2)</source>
         <translation>exec 插件 &apos;%1&apos; 执行失败（退出状态 %2）</translation>
+    </message>
+</context>
+<context>
+    <name>GuiOptions</name>
+    <message>
+        <source>--theme takes light, dark or system, not &apos;%1&apos;</source>
+        <translation>--theme 接受 light、dark 或 system，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--size takes WIDTHxHEIGHT in pixels, each from 200 to %1, not &apos;%2&apos;</source>
+        <translation>--size 接受以像素为单位的 宽x高，每边 200 到 %1，而不是 &apos;%2&apos;</translation>
+    </message>
+    <message>
+        <source>--at takes a time in seconds (0 or more), not &apos;%1&apos;</source>
+        <translation>--at 接受以秒为单位的时间（0 或更大），而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--screenshot takes a PNG file name</source>
+        <translation>--screenshot 需要一个 PNG 文件名</translation>
     </message>
 </context>
 <context>

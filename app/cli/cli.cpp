@@ -45,11 +45,12 @@ bool isCommand(const QString& word) {
     return false;
 }
 
-// The first argument that is not an option (nor the value of --lang), or "".
+// The first argument that is not an option (nor the value of --lang or another option of the
+// app), or "".
 QString firstPositional(const QStringList& arguments) {
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& a = arguments.at(i);
-        if (a == QLatin1String("--lang")) {
+        if (ui::isGuiOptionWithValue(a)) {
             ++i;
             continue;
         }
@@ -114,6 +115,27 @@ public:
             tr("language")));
     }
 
+    // The desktop app's own options (gui_entry.h); --lang is common to every command.
+    static void addAppOptions(QCommandLineParser& parser) {
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("theme"),
+            tr("The app: light, dark or system colours for this run (default: as saved)."),
+            tr("theme")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("size"), tr("The app: the window's size in pixels, such as 1280x720."),
+            tr("WxH")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("at"),
+                               tr("The app: put the playhead at this time (seconds since the "
+                                  "Job was created)."),
+                               tr("seconds")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("screenshot"),
+            tr("The app: draw the window offscreen into this PNG and exit (no display needed; "
+               "the saved settings are not used)."),
+            tr("file")));
+    }
+
     static QString usage(QCommandLineParser& parser) {
         return helpText(parser, QStringLiteral("jobscope")) + QLatin1Char('\n') + commandsSection();
     }
@@ -124,6 +146,7 @@ public:
         parser.setOptionsAfterPositionalArgumentsMode(
             QCommandLineParser::ParseAsPositionalArguments);
         addCommonOptions(parser);
+        addAppOptions(parser);
         parser.addPositionalArgument(QStringLiteral("command"), tr("The command to run."),
                                      tr("<command> [arguments]"));
 
@@ -143,19 +166,31 @@ public:
         }
 
         const QStringList positional = parser.positionalArguments();
+        const QStringList appOptions = {QStringLiteral("theme"), QStringLiteral("size"),
+                                        QStringLiteral("at"), QStringLiteral("screenshot")};
         if (positional.isEmpty() || looksLikeFile(positional.first())) {
-            // The app takes no option but --lang, before or after its files.
-            const QStringList files = ui::guiFiles(positional);
-            for (const QString& file : files)
-                if (file.startsWith(QLatin1Char('-')) && file != QLatin1String("-")) {
-                    printError(
-                        QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'.")
-                            .arg(file.mid(file.startsWith(QLatin1String("--")) ? 2 : 1)));
-                    writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));
-                    return ExitBadInput;
-                }
-            return ui::runGui(files, languageFromArguments(arguments));
+            // The app's options, before or after its files.
+            ui::GuiOptions options;
+            options.language = languageFromArguments(arguments);
+            std::optional<QString> error;
+            for (const QString& name : appOptions)
+                if (!error && parser.isSet(name))
+                    error = ui::setGuiOption(name, parser.value(name), options);
+            if (!error)
+                error = ui::readGuiOptions(positional, options);
+            if (error) {
+                printError(*error);
+                writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));
+                return ExitBadInput;
+            }
+            return ui::runGui(options);
         }
+        for (const QString& name : appOptions)
+            if (parser.isSet(name)) {
+                printError(tr("--%1 is an option of the desktop app, not of a command").arg(name));
+                writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));
+                return ExitBadInput;
+            }
         const QString command = positional.first();
         if (command == QLatin1String("reconcile")) {
             // The command parses its own options; the parser skips the first entry.
@@ -195,22 +230,26 @@ public:
 } // namespace
 
 bool needsGuiApplication(const QStringList& arguments) {
-    // The GUI takes no option but --lang: anything else (help, version, a mistake) is for the
+    // The GUI takes only its own options: anything else (help, version, a mistake) is for the
     // parser, which needs no display to answer.
     for (int i = 1; i < arguments.size(); ++i) {
         const QString& a = arguments.at(i);
         if (a == QLatin1String("--"))
             break;
-        if (a == QLatin1String("--lang")) {
+        if (ui::isGuiOptionWithValue(a)) {
             ++i;
             continue;
         }
         if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-") &&
-            !a.startsWith(QLatin1String("--lang=")))
+            !ui::isGuiOptionWithValue(a.section(QLatin1Char('='), 0, 0)))
             return false;
     }
     const QString first = firstPositional(arguments);
     return first.isEmpty() || looksLikeFile(first);
+}
+
+bool takesScreenshot(const QStringList& arguments) {
+    return needsGuiApplication(arguments) && hasOption(arguments, QStringLiteral("--screenshot"));
 }
 
 bool commandDraws(const QStringList& arguments) {

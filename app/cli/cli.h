@@ -20,6 +20,9 @@ int run(const QStringList& arguments);
 // Whether `arguments` open the desktop app (no command, or a FILE): main() then creates a
 // QApplication on the real display.
 bool needsGuiApplication(const QStringList& arguments);
+// Whether the app is asked for a --screenshot: main() then creates a QApplication on the
+// offscreen platform, so that it runs without a display.
+bool takesScreenshot(const QStringList& arguments);
 // Whether the command draws (simulate/replay --png, lesson): main() then creates a
 // QApplication on the offscreen platform, so that it runs without a display.
 bool commandDraws(const QStringList& arguments);

@@ -1,18 +1,39 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// `jobscope [FILE]`: the desktop app. main() has created the QApplication; this shows the main
-// window on FILE (or the built-in example) and runs the event loop.
+// `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS] [--screenshot F.png]`:
+// the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
+// the main window on FILE (or the built-in example) and runs the event loop, or, with
+// --screenshot, draws the window once into a PNG and exits.
 
+#include <QSize>
+#include <QString>
 #include <QStringList>
+
+#include <optional>
 
 namespace jobscope::ui {
 
-// `files`: the files named on the command line (the first is opened); `language`: --lang, ""
-// for the saved setting or the locale. Returns the exit status.
-int runGui(const QStringList& files, const QString& language);
+struct GuiOptions {
+    QStringList files;        // the first is opened
+    QString language;         // --lang; "" for the saved setting or the locale
+    QString theme;            // --theme light|dark|system for this run; "" for the saved setting
+    QSize size;               // --size: the window's size (invalid: as saved; 1280×720 for shots)
+    std::optional<double> at; // --at: the playhead's time, seconds since the Job's creation
+    QString screenshot;       // --screenshot: write the window to this PNG and exit
+};
 
-// The files among the command line's positional arguments. After the first file every argument
-// arrives as positional, so a --lang that follows the files is among them: it is left out.
-QStringList guiFiles(const QStringList& positional);
+// The options of the app that take a value ("--lang", "--theme", …), for the command line's
+// scanners: an argument after one of them is its value, not a file.
+bool isGuiOptionWithValue(const QString& argument);
+
+// Reads the app's options from the command line's positional arguments (after the first file
+// every argument arrives as positional, options included) on top of `options` (those given
+// before the file). Returns the error for a usage mistake (an unknown option, a bad value).
+std::optional<QString> readGuiOptions(const QStringList& positional, GuiOptions& options);
+// Checks one option's value; `name` without dashes. Returns the error, if any.
+std::optional<QString> setGuiOption(const QString& name, const QString& value, GuiOptions& options);
+
+// Returns the exit status.
+int runGui(const GuiOptions& options);
 
 } // namespace jobscope::ui

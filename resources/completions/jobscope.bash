@@ -9,7 +9,7 @@ _jobscope() {
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --lang) ((i++)) ;;
+            --lang | --theme | --size | --at | --screenshot) ((i++)) ;;
             -*) ;;
             *)
                 command=${words[i]}
@@ -23,7 +23,15 @@ _jobscope() {
             COMPREPLY=($(compgen -W "en zh_CN" -- "$cur"))
             return
             ;;
-        --seed | --until | --width | --height | --size | --job | --context | \
+        --theme)
+            COMPREPLY=($(compgen -W "light dark system" -- "$cur"))
+            return
+            ;;
+        --screenshot)
+            _filedir png
+            return
+            ;;
+        --seed | --until | --width | --height | --size | --at | --job | --context | \
             -n | --namespace | --timeout | --request-timeout)
             return
             ;;
@@ -42,7 +50,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'

@@ -305,15 +305,34 @@ private slots:
         QVERIFY(!values(window->timelinePlot()->graph(TimelinePlot::Series::Active)).isEmpty());
     }
 
-    // `jobscope FILE --lang zh_CN`: the option after the file is no file to open.
-    void languageAfterTheFile() {
-        QCOMPARE(jobscope::ui::guiFiles(
-                     {QStringLiteral("a.yaml"), QStringLiteral("--lang"), QStringLiteral("zh_CN")}),
-                 QStringList{QStringLiteral("a.yaml")});
-        QCOMPARE(jobscope::ui::guiFiles({QStringLiteral("a.yaml"), QStringLiteral("--lang=zh_CN"),
-                                         QStringLiteral("b.yaml")}),
-                 (QStringList{QStringLiteral("a.yaml"), QStringLiteral("b.yaml")}));
-        QCOMPARE(jobscope::ui::guiFiles({}), QStringList{});
+    // `jobscope FILE --lang zh_CN --at 3`: the options after the file are no files to open.
+    void optionsAfterTheFile() {
+        jobscope::ui::GuiOptions options;
+        QCOMPARE(jobscope::ui::readGuiOptions({QStringLiteral("a.yaml"), QStringLiteral("--lang"),
+                                               QStringLiteral("zh_CN"), QStringLiteral("--at=3.5"),
+                                               QStringLiteral("--theme"), QStringLiteral("dark")},
+                                              options),
+                 std::nullopt);
+        QCOMPARE(options.files, QStringList{QStringLiteral("a.yaml")});
+        QCOMPARE(options.language, QStringLiteral("zh_CN"));
+        QCOMPARE(options.at, std::optional<double>(3.5));
+        QCOMPARE(options.theme, QStringLiteral("dark"));
+        jobscope::ui::GuiOptions two;
+        QVERIFY(!jobscope::ui::readGuiOptions({QStringLiteral("a.yaml"),
+                                               QStringLiteral("--size=1920x1080"),
+                                               QStringLiteral("b.yaml")},
+                                              two));
+        QCOMPARE(two.files, (QStringList{QStringLiteral("a.yaml"), QStringLiteral("b.yaml")}));
+        QCOMPARE(two.size, QSize(1920, 1080));
+        for (const QStringList& bad :
+             {QStringList{QStringLiteral("a.yaml"), QStringLiteral("--bogus")},
+              QStringList{QStringLiteral("a.yaml"), QStringLiteral("--size"), QStringLiteral("9")},
+              QStringList{QStringLiteral("a.yaml"), QStringLiteral("--at"), QStringLiteral("-1")},
+              QStringList{QStringLiteral("a.yaml"), QStringLiteral("--theme=pink")},
+              QStringList{QStringLiteral("a.yaml"), QStringLiteral("--screenshot")}}) {
+            jobscope::ui::GuiOptions o;
+            QVERIFY2(jobscope::ui::readGuiOptions(bad, o), qPrintable(bad.join(' ')));
+        }
     }
 
     void everyExampleFillsThePlot_data() {
