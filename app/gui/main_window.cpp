@@ -261,7 +261,13 @@ struct MainWindow::Private {
     QString exportPath(const QString& title, const QString& defaultName, const QString& filter);
     QImage renderDashboard(const QSize& pixels);
     void linkRange(QObject* source, double lower, double upper);
-    void alignTimeAxes(bool reset);
+    // Puts one moment at the same x of the window in the plot and the Gantt; `replotted` is the
+    // QCustomPlot that has just drawn, nullptr to forget the imposed margins (a new result).
+    void alignTimeAxes(QCustomPlot* replotted);
+    // Each time rect's own margins (its axis labels), measured on its replots since the last
+    // reset; the alignment adds to these, so that a scroll bar coming and going does not
+    // ratchet them up.
+    std::optional<QMargins> plotNaturalMargins, ganttNaturalMargins;
 };
 
 QWidget* MainWindow::Private::placeholder(const QString& what) const {
@@ -999,8 +1005,10 @@ void MainWindow::Private::connectParts() {
 
     connect(plot, &TimelinePlot::scrubbed, playback, &PlaybackController::setTime);
 #if JOBSCOPE_HAS_GANTT
-    connect(plot->customPlot(), &QCustomPlot::afterReplot, self, [this] { alignTimeAxes(false); });
-    connect(gantt->customPlot(), &QCustomPlot::afterReplot, self, [this] { alignTimeAxes(false); });
+    connect(plot->customPlot(), &QCustomPlot::afterReplot, self,
+            [this] { alignTimeAxes(plot->customPlot()); });
+    connect(gantt->customPlot(), &QCustomPlot::afterReplot, self,
+            [this] { alignTimeAxes(gantt->customPlot()); });
 #endif
     connect(plot, &TimelinePlot::timeRangeChanged, self,
             [this](double lower, double upper) { linkRange(plot, lower, upper); });
@@ -1032,33 +1040,67 @@ void MainWindow::Private::linkRange(QObject* source, double lower, double upper)
     linkingRanges = false;
 }
 
-// The plot and the Gantt are two QCustomPlots, which a margin group cannot span: the wider left
-// and right margins (the Gantt's Pod names, the plot's Pods axis) are imposed on both as
-// minimums, so one moment is at the same x in both. `reset` forgets the imposed margins (a new
-// result may need narrower ones).
-void MainWindow::Private::alignTimeAxes(bool reset) {
+// The plot and the Gantt are two QCustomPlots, which a margin group cannot span, and the Gantt
+// has a scroll bar of its own: their axis rects get left and right margins that put both time
+// axes at the same x of the window, each rect's own margins being the least it keeps.
+void MainWindow::Private::alignTimeAxes(QCustomPlot* replotted) {
 #if JOBSCOPE_HAS_GANTT
     QCPAxisRect* plotRect = plot->mainRect();
     QCPAxisRect* ganttRect = gantt->timeAxis()->axisRect();
     if (!plotRect || !ganttRect)
         return;
-    if (reset) {
-        plotRect->setMinimumMargins(QMargins());
-        ganttRect->setMinimumMargins(QMargins());
+    if (!replotted) {
+        plotNaturalMargins.reset();
+        ganttNaturalMargins.reset();
+        for (QCPAxisRect* rect : {plotRect, ganttRect}) {
+            rect->setMinimumMargins(QMargins());
+            rect->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
+        }
         return;
     }
-    const int left = std::max(plotRect->margins().left(), ganttRect->margins().left());
-    const int right = std::max(plotRect->margins().right(), ganttRect->margins().right());
-    for (QCPAxisRect* rect : {plotRect, ganttRect}) {
-        const QMargins wanted(left, rect->minimumMargins().top(), right,
+    // A margin wider than the one imposed is the rect's own (its labels grew): remember it.
+    const auto learn = [](QCPAxisRect* rect, std::optional<QMargins>& natural) {
+        const QMargins now = rect->margins();
+        const QMargins imposed = rect->minimumMargins();
+        if (!natural) {
+            natural = now;
+            return;
+        }
+        if (now.left() > imposed.left())
+            natural->setLeft(std::max(natural->left(), now.left()));
+        if (now.right() > imposed.right())
+            natural->setRight(std::max(natural->right(), now.right()));
+    };
+    if (replotted == plotRect->parentPlot())
+        learn(plotRect, plotNaturalMargins);
+    if (replotted == ganttRect->parentPlot())
+        learn(ganttRect, ganttNaturalMargins);
+    if (!plotNaturalMargins || !ganttNaturalMargins)
+        return;
+    // Where each widget's left and right edges are in the window.
+    const auto edges = [this](QCPAxisRect* rect) {
+        QWidget* widget = rect->parentPlot();
+        const int left = widget->mapTo(self, QPoint(0, 0)).x();
+        return std::pair{left, left + widget->width()};
+    };
+    const auto [plotLeft, plotRight] = edges(plotRect);
+    const auto [ganttLeft, ganttRight] = edges(ganttRect);
+    const int axisLeft =
+        std::max(plotLeft + plotNaturalMargins->left(), ganttLeft + ganttNaturalMargins->left());
+    const int axisRight = std::min(plotRight - plotNaturalMargins->right(),
+                                   ganttRight - ganttNaturalMargins->right());
+    const auto impose = [axisLeft, axisRight](QCPAxisRect* rect, int left, int right) {
+        const QMargins wanted(axisLeft - left, rect->minimumMargins().top(), right - axisRight,
                               rect->minimumMargins().bottom());
-        if (rect->margins().left() != left || rect->margins().right() != right) {
+        if (rect->minimumMargins() != wanted) {
             rect->setMinimumMargins(wanted);
             rect->parentPlot()->replot(QCustomPlot::rpQueuedReplot);
         }
-    }
+    };
+    impose(plotRect, plotLeft, plotRight);
+    impose(ganttRect, ganttLeft, ganttRight);
 #else
-    Q_UNUSED(reset);
+    Q_UNUSED(replotted);
 #endif
 }
 
@@ -1083,7 +1125,7 @@ void MainWindow::Private::showResult() {
         return;
     }
     const double origin = result->origin;
-    alignTimeAxes(true);
+    alignTimeAxes(nullptr);
     plot->setRun(result, localizedTitle(*result));
     inspector->setRun(result);
 #if JOBSCOPE_HAS_GANTT

@@ -32,6 +32,7 @@
 #include <QMimeData>
 #include <QPlainTextEdit>
 #include <QRegularExpression>
+#include <QScrollBar>
 #include <QSet>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -155,6 +156,50 @@ private slots:
         QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
         QVERIFY(!window->document()->isModified());
         QVERIFY(!window->isWindowModified());
+    }
+
+    // One moment is at the same x of the window in the plot and in the Gantt, whether or not
+    // the Gantt shows its scroll bar, and after a resize.
+    void plotAndGanttStayAligned_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QSize>("size");
+        QTest::addColumn<bool>("scrollBar");
+        QTest::newRow("40 Pods at 1280x720: scroll bar")
+            << QStringLiteral(":/examples/causes/controller-lag.yaml") << QSize(1280, 720) << true;
+        QTest::newRow("8 Pods at 1920x1080: none")
+            << MainWindow::defaultExample() << QSize(1920, 1080) << false;
+    }
+    void plotAndGanttStayAligned() {
+        QFETCH(QString, path);
+        QFETCH(QSize, size);
+        QFETCH(bool, scrollBar);
+        const auto window = openWindow(path);
+        QVERIFY(window);
+        window->resize(size);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->document()->waitForIdle();
+        jobscope::ui::PodGantt* gantt = window->podGantt();
+        TimelinePlot* plot = window->timelinePlot();
+        const auto xInWindow = [&window](QCPAxis* axis, double t) {
+            return axis->parentPlot()
+                ->mapTo(window.get(), QPoint(qRound(axis->coordToPixel(t)), 0))
+                .x();
+        };
+        const auto aligned = [&] {
+            QCPAxis* plotTime = plot->mainRect()->axis(QCPAxis::atBottom);
+            QCPAxis* ganttTime = gantt->timeAxis();
+            const double t = (plot->dataStart() + plot->dataEnd()) / 2;
+            return std::abs(xInWindow(plotTime, t) - xInWindow(ganttTime, t)) <= 1 &&
+                   std::abs(xInWindow(plotTime, plot->dataEnd()) -
+                            xInWindow(ganttTime, plot->dataEnd())) <= 1;
+        };
+        QTRY_VERIFY(aligned());
+        QCOMPARE(gantt->rowScrollBar()->isVisible(), scrollBar);
+        window->resize(size + QSize(-120, 200)); // narrower and taller: scroll bar may go
+        QTRY_VERIFY(aligned());
+        window->resize(size);
+        QTRY_VERIFY(aligned());
     }
 
     // The playback icons take the palette's button-text colour: dark on the light theme,
