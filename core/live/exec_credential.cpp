@@ -141,7 +141,9 @@ void ExecCredentialProvider::request() {
         return;
     }
     const ExecConfig& exec = *connection_.exec;
+    cannotRun_ = false;
     if (exec.interactiveMode == QLatin1String("Always")) {
+        cannotRun_ = true;
         emit failed(QCoreApplication::translate(
                         "ExecCredential",
                         "the exec plugin '%1' needs an interactive terminal (interactiveMode: "
@@ -176,6 +178,7 @@ void ExecCredentialProvider::request() {
                               .arg(connection_.exec->command, reason);
         if (!connection_.exec->installHint.isEmpty())
             message += QLatin1Char('\n') + connection_.exec->installHint.trimmed();
+        cannotRun_ = true;
         fail(message);
     });
     connect(process_, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {

@@ -50,6 +50,9 @@ public:
     bool running() const;
     // How long the plugin may run (default 60 s).
     void setTimeout(int milliseconds);
+    // The last failure was one that running the plugin again cannot mend: it could not be
+    // started (not installed, not executable) or needs an interactive terminal.
+    bool cannotRun() const { return cannotRun_; }
     // How many times the plugin has been started (for tests and diagnostics).
     int runCount() const { return runCount_; }
 
@@ -71,6 +74,7 @@ private:
     int timeoutMs_ = 60000;
     int runCount_ = 0;
     QByteArray stderrTail_;
+    bool cannotRun_ = false;
 };
 
 } // namespace jobscope::live

@@ -11,8 +11,10 @@
 #include "support/test_paths.h"
 #include "support/watch_recording.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
@@ -97,6 +99,14 @@ private:
         return process;
     }
 
+    // The file a recording to `trace` writes until it ends ("" when there is none).
+    static QString partialOf(const QString& trace) {
+        const QFileInfo info(trace);
+        const QStringList found =
+            info.dir().entryList({info.fileName() + ".partial-*"}, QDir::Files | QDir::Hidden);
+        return found.isEmpty() ? QString() : info.dir().filePath(found.first());
+    }
+
     // The trace's lines as JSON (each must be complete).
     QList<QJsonObject> readTrace(const QString& path) {
         QList<QJsonObject> lines;
@@ -174,7 +184,9 @@ private slots:
         QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
                                          "--job", jobName, "-o", trace});
         const int expected = 1 + 1 + int(pods.size() + events.size());
-        QTRY_COMPARE_WITH_TIMEOUT(int(readTrace(trace).size()), expected, 20000);
+        // While recording, the trace grows next to its target, which appears at the end.
+        QTRY_COMPARE_WITH_TIMEOUT(int(readTrace(partialOf(trace)).size()), expected, 20000);
+        QVERIFY(!QFile::exists(trace));
         process->terminate(); // SIGTERM
         QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
         const QByteArray err = process->readAllStandardError();
@@ -184,6 +196,7 @@ private slots:
         const QList<QJsonObject> lines = readTrace(trace);
         QCOMPARE(int(lines.size()), expected);
         QCOMPARE(lines.at(1).value("kind").toString(), QStringLiteral("Job"));
+        QCOMPARE(partialOf(trace), QString());
     }
 
     void refusedConnectionTimesOut() {
