@@ -200,8 +200,7 @@ int Record::run(const QStringList& arguments) {
                        ? tr("no answer from %1 within %2 (--timeout)")
                              .arg(server, parser.value(QStringLiteral("timeout")))
                        : tr("no answer from %1 within %2 (--timeout); the last attempt: %3")
-                             .arg(server, parser.value(QStringLiteral("timeout")),
-                                  lastFailure));
+                             .arg(server, parser.value(QStringLiteral("timeout")), lastFailure));
         status = ExitFailure;
         QCoreApplication::quit();
     });

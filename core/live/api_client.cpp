@@ -183,8 +183,7 @@ ApiClient::ApiClient(const KubeConnection& connection, QObject* parent)
     } else {
         network_->setProxy(QNetworkProxy::NoProxy);
     }
-    for (const QString& secret :
-         {connection_.token, QString::fromUtf8(connection_.clientKeyPem)})
+    for (const QString& secret : {connection_.token, QString::fromUtf8(connection_.clientKeyPem)})
         addSecret(configuredSecrets_, secret);
     addUrlSecrets(configuredSecrets_, connection_.server);
     addUrlSecrets(configuredSecrets_, connection_.proxyUrl);
@@ -385,8 +384,10 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 result.httpStatus = 0;
                 result.tooLarge = true;
                 result.error =
-                    QCoreApplication::translate("ApiClient", "%1: the answer is larger than %2 MiB, the most JobScope reads from one "
-                       "request (see docs/limits.md)")
+                    QCoreApplication::translate(
+                        "ApiClient",
+                        "%1: the answer is larger than %2 MiB, the most JobScope reads from one "
+                        "request (see docs/limits.md)")
                         .arg(where, QString::number(double(maxBody) / (1024 * 1024), 'g', 4));
                 guard->complete(result);
                 return;
@@ -436,9 +437,11 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 const QString location =
                     QString::fromUtf8(network->rawHeader("Location")).trimmed();
                 result.error =
-                    QCoreApplication::translate("ApiClient", "%1: the server answered with a redirect (HTTP %2) to '%3'; JobScope does "
-                       "not follow redirects of API requests: set the cluster's server in the "
-                       "kubeconfig to the API server itself")
+                    QCoreApplication::translate(
+                        "ApiClient",
+                        "%1: the server answered with a redirect (HTTP %2) to '%3'; JobScope does "
+                        "not follow redirects of API requests: set the cluster's server in the "
+                        "kubeconfig to the API server itself")
                         .arg(where)
                         .arg(result.httpStatus)
                         .arg(printableServerText(displayUrl(location)));

@@ -49,8 +49,7 @@ bool TraceWriter::open(const QString& path, const TraceHeader& header, QString* 
     return openFile(header, QIODevice::Truncate, error);
 }
 
-bool TraceWriter::openReplacing(const QString& target, const TraceHeader& header,
-                                QString* error) {
+bool TraceWriter::openReplacing(const QString& target, const TraceHeader& header, QString* error) {
     close();
     target_ = target;
     // A unique name in the target's folder, so that the rename stays on one file system.

@@ -41,7 +41,7 @@ struct WatchOptions {
     int listPageSize = 500;   // limit= of each list page (0: one page)
     double initialBackoffSeconds = 0.8;
     double maxBackoffSeconds = 30; // client-go's reflector: 800 ms doubling to 30 s
-    double jitter = 1.0; // each delay is d * (1 + jitter * random)
+    double jitter = 1.0;           // each delay is d * (1 + jitter * random)
     // Failed attempts in a row (requests that got no answer or an error; any answer from the
     // server starts the count again) before the watcher gives up with failed(); 0: never.
     int maxAttempts = 0;

@@ -286,10 +286,10 @@ private slots:
         QTest::addColumn<qint64>("atLeastMs");
         QTest::addColumn<QString>("announced");
         QTest::newRow("1 s") << QByteArray("1") << 5.0 << qint64(900) << "next in 1.0 s";
-        QTest::newRow("3000000 s, capped") << QByteArray("3000000") << 0.3 << qint64(250)
-                                           << "next in 0.3 s";
-        QTest::newRow("past int64") << QByteArray("99999999999999999999999") << 0.3 << qint64(0)
-                                    << "next in";
+        QTest::newRow("3000000 s, capped")
+            << QByteArray("3000000") << 0.3 << qint64(250) << "next in 0.3 s";
+        QTest::newRow("past int64")
+            << QByteArray("99999999999999999999999") << 0.3 << qint64(0) << "next in";
     }
     void tooManyRequestsWaitsForRetryAfter() {
         QFETCH(QByteArray, retryAfter);
