@@ -38,7 +38,7 @@ QString statusMessage(const QByteArray& body) {
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject())
         return {};
-    return printableServerText(document.object().value(QLatin1String("message")).toString());
+    return document.object().value(QLatin1String("message")).toString().left(4096);
 }
 
 // The pieces of a secret worth looking for in text: the whole, and for a PEM key each line of
@@ -462,7 +462,8 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 result.httpStatus = 0;
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
             }
-            result.error = redactSecrets(result.error);
+            // Redacted before it is cut and escaped, so that no piece of a credential remains.
+            result.error = printableServerText(redactSecrets(result.error), 1000);
             guard->complete(result);
         });
 }

@@ -128,6 +128,13 @@ void Watcher::list(const QString& continueToken) {
     connect(reply_, &ApiReply::finished, this, &Watcher::onListPage);
 }
 
+QString Watcher::shownServerText(const QByteArray& bytes, int maxChars) const {
+    // Redacted before it is cut, so that no piece of a credential survives the cut.
+    return printableServerText(
+        client_->redactSecrets(QString::fromUtf8(bytes.left(qsizetype(maxChars) * 4 + 4096))),
+        maxChars);
+}
+
 double Watcher::receiveTime() const {
     return options_.clock ? options_.clock() : now();
 }
@@ -266,10 +273,9 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (!document.isObject()) {
-        emit warning(
-            QCoreApplication::translate("Watcher",
-                                        "%1: skipped a watch line that is not JSON (%2): %3")
-                .arg(options_.path, parseError.errorString(), printableServerText(line, 80)));
+        emit warning(QCoreApplication::translate(
+                         "Watcher", "%1: skipped a watch line that is not JSON (%2): %3")
+                         .arg(options_.path, parseError.errorString(), shownServerText(line, 80)));
         return;
     }
     const QJsonObject event = document.object();
@@ -295,7 +301,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
                                                           "(%2): %3")
                        .arg(options_.path)
                        .arg(code)
-                       .arg(client_->redactSecrets(printableServerText(message))),
+                       .arg(shownServerText(message.toUtf8(), 200)),
                    false);
         return;
     }
@@ -309,7 +315,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
     if (!watchType) {
         emit warning(
             QCoreApplication::translate("Watcher", "%1: skipped a watch event of unknown type '%2'")
-                .arg(options_.path, printableServerText(type, 80)));
+                .arg(options_.path, shownServerText(type.toUtf8(), 80)));
         return;
     }
     const QString version = objectResourceVersion(object);

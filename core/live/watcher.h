@@ -103,6 +103,8 @@ private:
     void retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter = {});
     bool isFatal(const ApiResult& result) const;
     double receiveTime() const;
+    // What the server sent, fit to print: credentials redacted, controls escaped, cut short.
+    QString shownServerText(const QByteArray& bytes, int maxChars) const;
     void setState(WatchState state, const QString& reason = {});
     void fail(const QString& message, bool configuration);
     void abortReply();
