@@ -10,6 +10,13 @@
 
 namespace jobscope::live {
 
+namespace {
+
+// The end of the plugin's stderr that is kept to be shown (a plugin could write without end).
+constexpr qsizetype kStderrKeptBytes = 64 * 1024;
+
+} // namespace
+
 std::optional<ExecCredential>
 parseExecCredential(const QByteArray& output, const QString& expectedApiVersion, QString* error) {
     QJsonParseError parseError;
@@ -162,10 +169,10 @@ void ExecCredentialProvider::request() {
     process_->setArguments(exec.args);
     process_->setStandardInputFile(QProcess::nullDevice());
     stderrTail_.clear();
+    // What the plugin says is shown once it has finished: only then is its credential known,
+    // to be redacted from it.
     connect(process_, &QProcess::readyReadStandardError, this, [this] {
-        const QByteArray text = process_->readAllStandardError();
-        stderrTail_ = (stderrTail_ + text).right(2000);
-        emit pluginMessage(QString::fromLocal8Bit(text));
+        stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
     });
     connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart || !process_)
@@ -194,7 +201,7 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
     if (!process_)
         return;
     const QByteArray output = process_->readAllStandardOutput();
-    stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(2000);
+    stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
     process_->deleteLater();
     process_ = nullptr;
     const QString command = connection_.exec->command;
@@ -203,7 +210,7 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
                               "ExecCredential", "the exec plugin '%1' failed (exit status %2)")
                               .arg(command)
                               .arg(crashed ? -1 : exitCode);
-        const QString stderrText = QString::fromLocal8Bit(stderrTail_).trimmed();
+        const QString stderrText = QString::fromLocal8Bit(stderrTail_.right(2000)).trimmed();
         if (!stderrText.isEmpty())
             message += QStringLiteral(": ") + stderrText;
         fail(message);
@@ -212,6 +219,19 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
     QString error;
     std::optional<ExecCredential> credential =
         parseExecCredential(output, connection_.exec->apiVersion, &error);
+    QString said = QString::fromLocal8Bit(stderrTail_);
+    stderrTail_.clear();
+    if (credential) {
+        QStringList secrets{credential->token};
+        for (const QByteArray& line : credential->clientKeyPem.split('\n'))
+            if (line.trimmed().size() >= 16 && !line.startsWith("-----"))
+                secrets << QString::fromLatin1(line.trimmed());
+        for (const QString& secret : std::as_const(secrets))
+            if (secret.size() >= 4)
+                said.replace(secret, QStringLiteral("[redacted]"));
+    }
+    if (!said.trimmed().isEmpty())
+        emit pluginMessage(said);
     if (!credential) {
         fail(QStringLiteral("%1: %2").arg(command, error));
         return;

@@ -59,7 +59,8 @@ public:
 signals:
     void ready(const jobscope::live::ExecCredential& credential);
     void failed(const QString& message);
-    // What the plugin wrote to stderr (login prompts, warnings): shown to the user as is.
+    // What the plugin wrote to stderr (warnings), once it has finished, with its credential
+    // redacted.
     void pluginMessage(const QString& text);
 
 private:
