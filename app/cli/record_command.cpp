@@ -41,8 +41,12 @@ public:
 // pair is close-on-exec (an exec plugin must not inherit it) and non-blocking (a flood of
 // signals cannot block the handler).
 int signalPipe[2] = {-1, -1};
+// Also set by the handler: a flood of watch data can keep the event loop busy with what has
+// already arrived, so each observation checks it too.
+volatile std::sig_atomic_t interruptRequested = 0;
 
 void onSignal(int) {
+    interruptRequested = 1;
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
 }
@@ -209,8 +213,15 @@ int Record::run(const QStringList& arguments) {
             giveUp.start(live::timerMilliseconds(*timeout));
     };
     bool everConnected = false;
+    interruptRequested = 0;
     QObject::connect(&session, &live::LiveSession::observation, &session,
                      [&](const live::Observation& observation) {
+                         if (interruptRequested) {
+                             interrupted = true;
+                             session.stop();
+                             QCoreApplication::quit();
+                             return;
+                         }
                          QString writeError;
                          if (!writer.append(observation, &writeError)) {
                              printError(writeError);
