@@ -401,6 +401,129 @@ private slots:
             QVERIFY(!line.isEmpty());
     }
 
+    // Every credential source, echoed back by a server that quotes it in a refusal, a garbage
+    // watch line and an ERROR event: no output of the recorder (stderr, stdout, the trace and
+    // any partial file) holds any of it.
+    void noSecretReachesAnyOutput_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("secrets");
+        QTest::newRow("token") << "token" << QStringList{"tok-secret-AAAA1111"};
+        QTest::newRow("tokenFile") << "tokenFile" << QStringList{"file-secret-BBBB2222"};
+        QTest::newRow("URL user info")
+            << "url" << QStringList{"url-secret-CCCC3333", "admin:url-secret-CCCC3333"};
+        QTest::newRow("exec plugin token and stderr")
+            << "exec" << QStringList{"exec-secret-DDDD4444"};
+        QTest::newRow("exec plugin client key")
+            << "exec-key" << QStringList{"KEYSECRETLINE0123456789abcdefEEEE5555"};
+    }
+    void noSecretReachesAnyOutput() {
+        QFETCH(QString, source);
+        QFETCH(QStringList, secrets);
+        const QString secret = secrets.first();
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        auto refused = std::make_shared<bool>(false);
+        auto garbled = std::make_shared<bool>(false);
+        server.setHandler([secret, refused, garbled](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!*refused) {
+                *refused = true;
+                exchange->respondStatus(500, "InternalError",
+                                        "refused credential " + secret + " \x1b[2J");
+                return;
+            }
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (!request.path.endsWith("/jobs"))
+                return;
+            if (!*garbled) {
+                *garbled = true;
+                exchange->chunk("garbage " + secret.toUtf8() + " \x1b]0;x\x07\n");
+                exchange->event("ERROR", QJsonObject{{"code", 500},
+                                                     {"message", "token " + secret + " expired"}});
+                return;
+            }
+            exchange->event("ADDED",
+                            QJsonObject{{"kind", "Job"},
+                                        {"metadata", QJsonObject{{"name", "j"},
+                                                                 {"namespace", "default"},
+                                                                 {"uid", "job-uid"},
+                                                                 {"resourceVersion", "2"}}}});
+        });
+        QByteArray user;
+        QString url = server.url();
+        if (source == "token") {
+            user = "    token: " + secret.toUtf8() + "\n";
+        } else if (source == "tokenFile") {
+            const QString tokenFile = dir.filePath("token-file");
+            QFile file(tokenFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(secret.toUtf8() + "\n");
+            user = "    tokenFile: " + tokenFile.toUtf8() + "\n";
+        } else if (source == "url") {
+            url.replace("http://", "http://admin:" + secret + "@");
+            user = "    token: plain-token\n";
+        } else {
+            const QString plugin = dir.filePath("secret-plugin.sh");
+            QFile file(plugin);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            const QByteArray status =
+                source == "exec"
+                    ? "{\"token\":\"" + secret.toUtf8() + "\"}"
+                    : "{\"token\":\"tkn-plain\",\"clientCertificateData\":\"-----BEGIN "
+                      "CERTIFICATE-----\\nCERTLINE\\n-----END CERTIFICATE-----\\n\","
+                      "\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\n" +
+                          secret.toUtf8() + "\\n-----END PRIVATE KEY-----\\n\"}";
+            file.write("#!/bin/sh\necho 'plugin says: " + secret.toUtf8() +
+                       "' >&2\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                       "\"kind\":\"ExecCredential\",\"status\":" +
+                       status + "}'\n");
+            file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            user = "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                   "      command: " +
+                   plugin.toUtf8() + "\n";
+        }
+        const QString kubeconfig = dir.filePath("kubeconfig-secret");
+        {
+            QFile file(kubeconfig);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("clusters:\n- name: c\n  cluster: {server: '" + url.toUtf8() +
+                       "'}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                       "current-context: x\nusers:\n- name: u\n  user:\n" +
+                       user);
+        }
+        const QString trace = dir.filePath("secret.jsonl");
+        QFile::remove(trace);
+        QProcess* process = startRecord({"--kubeconfig", kubeconfig, "--job", "j", "-o", trace});
+        QByteArray err;
+        connect(process, &QProcess::readyReadStandardError, this,
+                [&] { err += process->readAllStandardError(); });
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("the watch reported an error") &&
+                                     readTrace(partialOf(trace)).size() >= 2,
+                                 15000);
+        process->terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
+        err += process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 0, err.constData());
+        QByteArray everything = err + process->readAllStandardOutput();
+        for (const QString& name : QDir(dir.path()).entryList({"secret.jsonl*"}, QDir::Files)) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            everything += file.readAll();
+        }
+        // It did echo: the refusal, the garbage line and the ERROR event were all shown.
+        QVERIFY2(err.contains("HTTP 500") && err.contains("skipped a watch line") &&
+                     err.contains("[redacted]"),
+                 err.constData());
+        QVERIFY2(!err.contains('\x1b'), err.constData());
+        for (const QString& text : secrets)
+            QVERIFY2(!everything.contains(text.toUtf8()),
+                     qPrintable(text + " in:\n" + QString::fromUtf8(everything)));
+    }
+
     // The exec plugin inherits no descriptor of the recorder (the Ctrl-C socket pair is
     // close-on-exec).
     void execPluginInheritsNoSocket() {
