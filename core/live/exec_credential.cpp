@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/exec_credential.h"
 
+#include "live/api_client.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -174,6 +176,24 @@ void ExecCredentialProvider::request() {
     connect(process_, &QProcess::readyReadStandardError, this, [this] {
         stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
     });
+    // An ExecCredential is small; a plugin that prints without end is stopped.
+    stdout_.clear();
+    connect(process_, &QProcess::readyReadStandardOutput, this, [this] {
+        stdout_ += process_->readAllStandardOutput();
+        if (stdout_.size() <= kMaxObjectBytes)
+            return;
+        stdout_.clear();
+        process_->disconnect(this);
+        process_->kill();
+        process_->waitForFinished(1000);
+        process_->deleteLater();
+        process_ = nullptr;
+        fail(QCoreApplication::translate("ExecCredential",
+                                         "the exec plugin '%1' printed more than %2 MiB, more "
+                                         "than any ExecCredential (see docs/limits.md)")
+                 .arg(connection_.exec->command)
+                 .arg(kMaxObjectBytes / (1024 * 1024)));
+    });
     connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart || !process_)
             return;
@@ -200,7 +220,8 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
     timeout_->stop();
     if (!process_)
         return;
-    const QByteArray output = process_->readAllStandardOutput();
+    const QByteArray output = stdout_ + process_->readAllStandardOutput();
+    stdout_.clear();
     stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
     process_->deleteLater();
     process_ = nullptr;

@@ -75,6 +75,7 @@ private:
     int timeoutMs_ = 60000;
     int runCount_ = 0;
     QByteArray stderrTail_;
+    QByteArray stdout_;
     bool cannotRun_ = false;
 };
 
