@@ -135,6 +135,15 @@ QString Watcher::shownServerText(const QByteArray& bytes, int maxChars) const {
         maxChars);
 }
 
+void Watcher::failTooManyObjects() {
+    pageItems_.clear();
+    fail(QCoreApplication::translate("Watcher", "%1: more than %2 objects, the most JobScope keeps "
+                                                "for one list or watch (see docs/limits.md)")
+             .arg(options_.path)
+             .arg(options_.maxObjects),
+         false);
+}
+
 double Watcher::receiveTime() const {
     return options_.clock ? options_.clock() : now();
 }
@@ -177,6 +186,10 @@ void Watcher::onListPage(const ApiResult& result) {
         listResourceVersion_ = metadata.value(QLatin1String("resourceVersion")).toString();
     for (const QJsonValue& item : listObject.value(QLatin1String("items")).toArray())
         pageItems_ << item.toObject();
+    if (pageItems_.size() > options_.maxObjects) {
+        failTooManyObjects();
+        return;
+    }
     const QString continueToken = metadata.value(QLatin1String("continue")).toString();
     if (!continueToken.isEmpty()) {
         list(continueToken);
@@ -328,6 +341,10 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
         auto known = objects_.find(uid);
         if (known != objects_.end() && objectResourceVersion(known->second) == version)
             return; // a repeat of what was seen
+        if (known == objects_.end() && objects_.size() >= size_t(options_.maxObjects)) {
+            failTooManyObjects();
+            return;
+        }
         objects_[uid] = object;
     }
     emit observed(*watchType, object, receivedAt);

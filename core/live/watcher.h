@@ -47,6 +47,9 @@ struct WatchOptions {
     int maxAttempts = 0;
     // The longest watch line (one event) kept while waiting for its newline.
     qint64 maxLineBytes = kMaxWatchLineBytes;
+    // The most objects one list (all its pages) or watch keeps: Kubernetes' documented largest
+    // cluster has 150 000 Pods ("Considerations for large clusters").
+    int maxObjects = 150000;
     // The receive time of what arrives, in seconds since the epoch. Empty: the system clock;
     // a test that replays a recording at its own pace gives the recorded times.
     std::function<double()> clock;
@@ -107,6 +110,7 @@ private:
     QString shownServerText(const QByteArray& bytes, int maxChars) const;
     void setState(WatchState state, const QString& reason = {});
     void fail(const QString& message, bool configuration);
+    void failTooManyObjects();
     void abortReply();
     QUrlQuery baseQuery() const;
 

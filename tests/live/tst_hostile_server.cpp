@@ -214,6 +214,45 @@ private slots:
         QVERIFY2(grown < 64 * 1024, qPrintable(QStringLiteral("%1 KiB").arg(grown)));
     }
 
+    // Endless distinct objects, from pages that never end or from the watch: the watcher stops
+    // at its object limit.
+    void endlessObjectsStopAtTheLimit_data() {
+        QTest::addColumn<bool>("pages");
+        QTest::newRow("list pages without end") << true;
+        QTest::newRow("watch events without end") << false;
+    }
+    void endlessObjectsStopAtTheLimit() {
+        QFETCH(bool, pages);
+        auto page = std::make_shared<int>(0);
+        server->setHandler([pages, page](const FakeExchangePtr& exchange) {
+            if (!exchange->request().isWatch()) {
+                QJsonArray items;
+                for (int i = 0; i < 100; ++i)
+                    items.append(fakePod(QStringLiteral("p%1-%2").arg(*page).arg(i), "5"));
+                ++*page;
+                exchange->respondJson(200, fakeList("10", pages ? items : QJsonArray(),
+                                                    pages ? QStringLiteral("more") : QString()));
+                return;
+            }
+            exchange->beginStream();
+            auto next = std::make_shared<int>(0);
+            exchange->pump([next] {
+                return jobscope::test::FakeExchange::eventLine(
+                    "ADDED", fakePod(QStringLiteral("w%1").arg(++*next), "11"));
+            });
+        });
+        makeWatcher();
+        WatchOptions options = watcher->options();
+        options.maxObjects = 1000;
+        watcher = std::make_unique<Watcher>(client.get(), options);
+        connect(watcher.get(), &Watcher::failed, this,
+                [this](const QString& text) { failures << text; });
+        watcher->start();
+        QTRY_COMPARE_WITH_TIMEOUT(failures.size(), 1, 4000);
+        QVERIFY2(failures.first().contains("more than 1000 objects"), qPrintable(failures.first()));
+        QVERIFY(watcher->objects().size() <= 1000);
+    }
+
     // A redirect is not followed, and is a configuration error that says where it pointed
     // (without the credentials of that URL).
     void redirectIsAConfigurationError() {
