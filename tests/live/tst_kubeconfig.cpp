@@ -206,10 +206,9 @@ private slots:
             return "clusters:\n- name: c\n  cluster:\n    server: " + server +
                    "\ncontexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n";
         };
-        QTest::newRow("server without a scheme")
-            << withServer("c.example:6443") << ""
-            << ""
-            << "https://c.example:6443 default ";
+        QTest::newRow("server without a scheme") << withServer("c.example:6443") << ""
+                                                 << ""
+                                                 << "https://c.example:6443 default ";
         QTest::newRow("file:// server")
             << withServer("'file:///etc/passwd'") << ""
             << ""
@@ -266,12 +265,12 @@ private slots:
 
     // A repeated key is named with its position, and the message says which one is used.
     void duplicateKeysWarn() {
-        const QString file = write(
-            QStringLiteral("dup.yaml"),
-            "clusters:\n- name: c\n  cluster:\n    server: https://first\n"
-            "    server: https://second\n"
-            "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n"
-            "current-context: x\n");
+        const QString file =
+            write(QStringLiteral("dup.yaml"),
+                  "clusters:\n- name: c\n  cluster:\n    server: https://first\n"
+                  "    server: https://second\n"
+                  "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n"
+                  "current-context: x\n");
         QString error;
         std::optional<Kubeconfig> config = Kubeconfig::loadFiles({file}, &error);
         QVERIFY2(config, qPrintable(error));
