@@ -14,7 +14,6 @@
 #include <QSocketNotifier>
 #include <QTimer>
 
-#include <climits>
 #include <csignal>
 #include <optional>
 #include <sys/socket.h>
@@ -30,10 +29,6 @@ constexpr int kTrailingEventsMs = 1500;
 constexpr int kMaxAttempts = 10;
 constexpr double kDefaultRequestTimeoutSeconds = 30;
 
-int milliseconds(double seconds) {
-    return seconds * 1000.0 >= double(INT_MAX) ? INT_MAX : int(seconds * 1000.0);
-}
-
 class Record {
     Q_DECLARE_TR_FUNCTIONS(Record)
 
@@ -42,10 +37,16 @@ public:
 };
 
 // SIGINT / SIGTERM end the recording cleanly: the handler only writes a byte to a socket pair,
-// and the event loop reads it and quits (nothing else is safe inside a signal handler).
+// and the event loop reads it and quits (nothing else is safe inside a signal handler). The
+// pair is close-on-exec (an exec plugin must not inherit it) and non-blocking (a flood of
+// signals cannot block the handler).
 int signalPipe[2] = {-1, -1};
+// Also set by the handler: a flood of watch data can keep the event loop busy with what has
+// already arrived, so each observation checks it too.
+volatile std::sig_atomic_t interruptRequested = 0;
 
 void onSignal(int) {
+    interruptRequested = 1;
     const char byte = 1;
     [[maybe_unused]] const ssize_t written = ::write(signalPipe[1], &byte, 1);
 }
@@ -146,19 +147,29 @@ int Record::run(const QStringList& arguments) {
         return ExitBadInput;
     }
 
+    // Both become part of request paths: nothing but a valid name may reach a URL.
+    if (const QString invalid = live::invalidJobTarget(connection->namespaceName, job);
+        !invalid.isEmpty()) {
+        printError(invalid);
+        return ExitBadInput;
+    }
+    const QString server = live::displayUrl(connection->server);
+
     live::TraceWriter writer;
     live::TraceHeader header;
     header.recordedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
-    header.server = connection->server;
+    header.server = server;
     header.jobNamespace = connection->namespaceName;
     header.job = job;
-    if (!writer.open(output, header, &error)) {
+    // A recording that fails keeps the trace that was there.
+    if (!writer.openReplacing(output, header, &error)) {
         printError(error);
         return ExitFailure;
     }
 
-    if (::socketpair(AF_UNIX, SOCK_STREAM, 0, signalPipe) != 0) {
+    if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0, signalPipe) != 0) {
         printError(tr("cannot set up the Ctrl-C handler"));
+        writer.discard();
         return ExitFailure;
     }
     QSocketNotifier notifier(signalPipe[0], QSocketNotifier::Read);
@@ -183,7 +194,7 @@ int Record::run(const QStringList& arguments) {
     live::WatchOptions tuning;
     tuning.maxAttempts = timeout ? 0 : kMaxAttempts;
     session.setWatchTuning(tuning);
-    session.client()->setRequestTimeout(milliseconds(requestTimeout));
+    session.client()->setRequestTimeout(live::timerMilliseconds(requestTimeout));
     // --timeout: the longest time without a working connection, at the start or after losing it.
     QTimer giveUp;
     giveUp.setSingleShot(true);
@@ -191,20 +202,26 @@ int Record::run(const QStringList& arguments) {
     QObject::connect(&giveUp, &QTimer::timeout, &session, [&] {
         printError(lastFailure.isEmpty()
                        ? tr("no answer from %1 within %2 (--timeout)")
-                             .arg(connection->server, parser.value(QStringLiteral("timeout")))
+                             .arg(server, parser.value(QStringLiteral("timeout")))
                        : tr("no answer from %1 within %2 (--timeout); the last attempt: %3")
-                             .arg(connection->server, parser.value(QStringLiteral("timeout")),
-                                  lastFailure));
+                             .arg(server, parser.value(QStringLiteral("timeout")), lastFailure));
         status = ExitFailure;
         QCoreApplication::quit();
     });
     const auto waitForCluster = [&] {
         if (timeout && *timeout > 0 && !giveUp.isActive())
-            giveUp.start(milliseconds(*timeout));
+            giveUp.start(live::timerMilliseconds(*timeout));
     };
     bool everConnected = false;
+    interruptRequested = 0;
     QObject::connect(&session, &live::LiveSession::observation, &session,
                      [&](const live::Observation& observation) {
+                         if (interruptRequested) {
+                             interrupted = true;
+                             session.stop();
+                             QCoreApplication::quit();
+                             return;
+                         }
                          QString writeError;
                          if (!writer.append(observation, &writeError)) {
                              printError(writeError);
@@ -221,7 +238,7 @@ int Record::run(const QStringList& arguments) {
             switch (state) {
             case live::LiveState::Connecting:
                 writeErr(tr("connecting to %1 (namespace %2) ...\n")
-                             .arg(connection->server, connection->namespaceName));
+                             .arg(server, connection->namespaceName));
                 waitForCluster();
                 break;
             case live::LiveState::Connected:
@@ -244,7 +261,7 @@ int Record::run(const QStringList& arguments) {
             case live::LiveState::Stopped:
                 if (!reason.isEmpty()) {
                     printError(reason);
-                    status = ExitFailure;
+                    status = session.stoppedOnConfiguration() ? ExitBadInput : ExitFailure;
                 }
                 QCoreApplication::quit();
                 break;
@@ -265,7 +282,20 @@ int Record::run(const QStringList& arguments) {
     signalPipe[0] = signalPipe[1] = -1;
     const bool done = session.jobDone();
     session.stop();
-    writer.close();
+    if (status == ExitSuccess) {
+        if (!writer.commit(&error)) {
+            printError(error);
+            return ExitFailure;
+        }
+    } else if (writer.written() > 0) {
+        const QString partial = writer.path();
+        writer.close();
+        writeErr(tr("%1 is unchanged; the %n observation(s) recorded are in %2\n", nullptr,
+                    writer.written())
+                     .arg(output, partial));
+    } else {
+        writer.discard();
+    }
     if (status == ExitSuccess)
         writeErr(done ? tr("the Job has finished; %n observation(s) written to %1\n", nullptr,
                            writer.written())

@@ -16,6 +16,8 @@
 #include <QSslKey>
 #include <QUrl>
 
+#include <algorithm>
+#include <climits>
 #include <memory>
 
 namespace jobscope::live {
@@ -36,7 +38,38 @@ QString statusMessage(const QByteArray& body) {
     const QJsonDocument document = QJsonDocument::fromJson(body);
     if (!document.isObject())
         return {};
-    return document.object().value(QLatin1String("message")).toString();
+    return document.object().value(QLatin1String("message")).toString().left(4096);
+}
+
+// The pieces of a secret worth looking for in text: the whole, and for a PEM key each line of
+// its base64 body (a message could quote one line).
+void addSecret(QStringList& secrets, const QString& secret) {
+    const QString trimmed = secret.trimmed();
+    if (trimmed.size() < 4 || secrets.contains(trimmed))
+        return;
+    secrets << trimmed;
+    if (!trimmed.startsWith(QLatin1String("-----BEGIN")))
+        return;
+    for (const QString& line : trimmed.split(QLatin1Char('\n'))) {
+        const QString piece = line.trimmed();
+        if (piece.size() >= 16 && !piece.startsWith(QLatin1String("-----")) &&
+            !secrets.contains(piece))
+            secrets << piece;
+    }
+}
+
+// The user name and password of a URL, as written and decoded.
+void addUrlSecrets(QStringList& secrets, const QString& url) {
+    const QUrl parsed(url);
+    if (!parsed.isValid())
+        return;
+    for (const QString& part :
+         {parsed.userInfo(QUrl::FullyEncoded), parsed.password(QUrl::FullyEncoded),
+          parsed.password(QUrl::FullyDecoded),
+          parsed.userName(QUrl::FullyDecoded) + QLatin1Char(':') +
+              parsed.password(QUrl::FullyDecoded)})
+        if (part != QLatin1String(":"))
+            addSecret(secrets, part);
 }
 
 // The client did not accept the server's certificate, or the server refused the handshake
@@ -69,6 +102,41 @@ QString tlsFailureText(const QString& where, const QString& networkError,
 }
 
 } // namespace
+
+QString printableServerText(const QString& text, int maxChars) {
+    QString out;
+    out.reserve(std::min<qsizetype>(text.size(), maxChars) + 8);
+    int shown = 0;
+    for (const QChar c : text) {
+        if (shown >= maxChars) {
+            out += QChar(0x2026); // …
+            break;
+        }
+        const char16_t code = c.unicode();
+        // C0 and C1 controls, DEL, and the bidirectional overrides that reorder a terminal line.
+        if (code < 0x20 || (code >= 0x7f && code < 0xa0) || (code >= 0x202a && code <= 0x202e) ||
+            (code >= 0x2066 && code <= 0x2069))
+            out += code < 0x100 ? QStringLiteral("\\x%1").arg(int(code), 2, 16, QLatin1Char('0'))
+                                : QStringLiteral("\\u%1").arg(int(code), 4, 16, QLatin1Char('0'));
+        else
+            out += c;
+        ++shown;
+    }
+    return out;
+}
+
+QString printableServerText(const QByteArray& bytes, int maxChars) {
+    // Decoding more than can be shown would only cost time on a huge line.
+    return printableServerText(QString::fromUtf8(bytes.left(qsizetype(maxChars) * 4 + 4)),
+                               maxChars);
+}
+
+QString displayUrl(const QString& url) {
+    const QUrl parsed(url);
+    if (!parsed.isValid())
+        return printableServerText(url.section(QLatin1Char('@'), -1));
+    return parsed.toDisplayString(QUrl::RemoveUserInfo);
+}
 
 void ApiReply::abort() {
     if (finished_)
@@ -115,9 +183,15 @@ ApiClient::ApiClient(const KubeConnection& connection, QObject* parent)
     } else {
         network_->setProxy(QNetworkProxy::NoProxy);
     }
+    for (const QString& secret : {connection_.token, QString::fromUtf8(connection_.clientKeyPem)})
+        addSecret(configuredSecrets_, secret);
+    addUrlSecrets(configuredSecrets_, connection_.server);
+    addUrlSecrets(configuredSecrets_, connection_.proxyUrl);
+    addUrlSecrets(configuredSecrets_, proxy);
     if (connection_.exec) {
         exec_ = new ExecCredentialProvider(connection_, this);
-        connect(exec_, &ExecCredentialProvider::pluginMessage, this, &ApiClient::message);
+        connect(exec_, &ExecCredentialProvider::pluginMessage, this,
+                [this](const QString& text) { emit message(redactSecrets(text)); });
     }
 }
 
@@ -126,24 +200,33 @@ ApiClient::~ApiClient() = default;
 QString ApiClient::redactSecrets(const QString& text) const {
     QString out = text;
     const QString redacted = QStringLiteral("[redacted]");
-    for (const QString& secret : {connection_.token, lastExecToken_})
-        if (secret.size() >= 4)
-            out.replace(secret, redacted);
+    // Longest first, so that a whole secret goes before a piece of it.
+    QStringList secrets = configuredSecrets_ + runtimeSecrets_;
+    std::sort(secrets.begin(), secrets.end(),
+              [](const QString& a, const QString& b) { return a.size() > b.size(); });
+    for (const QString& secret : std::as_const(secrets))
+        out.replace(secret, redacted);
     return out;
 }
 
 QString ApiClient::bearerToken(const std::optional<ExecCredential>& credential) const {
+    if (credential)
+        addSecret(runtimeSecrets_, QString::fromUtf8(credential->clientKeyPem));
     if (credential && !credential->token.isEmpty()) {
-        lastExecToken_ = credential->token;
+        addSecret(runtimeSecrets_, credential->token);
         return credential->token;
     }
     if (!connection_.token.isEmpty())
         return connection_.token;
     if (!connection_.tokenFile.isEmpty()) {
-        // Read each time: projected service account tokens are rotated in place.
+        // Read each time: projected service account tokens are rotated in place. A token is
+        // small; a larger file is not a token.
         QFile file(connection_.tokenFile);
-        if (file.open(QIODevice::ReadOnly))
-            return QString::fromUtf8(file.readAll()).trimmed();
+        if (file.open(QIODevice::ReadOnly)) {
+            const QString token = QString::fromUtf8(file.read(kMaxObjectBytes)).trimmed();
+            addSecret(runtimeSecrets_, token);
+            return token;
+        }
     }
     return {};
 }
@@ -188,6 +271,7 @@ void ApiClient::send(ApiReply* reply, const QString& path, const QUrlQuery& quer
                                           return;
                                       ApiResult result;
                                       result.error = redactSecrets(error);
+                                      result.configurationError = exec_->cannotRun();
                                       guard->complete(result);
                                   });
     exec_->request();
@@ -257,16 +341,38 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                         if (!sslProblems->contains(redactSecrets(error.errorString())))
                             *sslProblems << redactSecrets(error.errorString());
                 });
-    if (stream)
-        connect(network, &QNetworkReply::readyRead, reply, [network, guard] {
-            const int status = network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
-            if (guard && status >= 200 && status < 300 && network->isOpen())
-                emit guard->chunk(network->readAll());
-        });
+    // Qt stops reading the socket while this much is unread: a fast server cannot fill memory
+    // faster than the answer is taken in.
+    network->setReadBufferSize(1024 * 1024);
+    // The body of an answer that is not a streamed 2xx, read as it arrives so that its size
+    // is known before all of it is in memory.
+    auto body = std::make_shared<QByteArray>();
+    auto tooLarge = std::make_shared<bool>(false);
+    const qint64 maxBody = maxBodyBytes_;
+    connect(network, &QNetworkReply::readyRead, reply,
+            [network, guard, stream, body, tooLarge, maxBody] {
+                if (!guard || !network->isOpen() || *tooLarge)
+                    return;
+                const int status =
+                    network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+                if (stream && status >= 200 && status < 300) {
+                    emit guard->chunk(network->readAll());
+                    return;
+                }
+                const QVariant declared = network->header(QNetworkRequest::ContentLengthHeader);
+                if ((declared.isValid() && declared.toLongLong() > maxBody) ||
+                    body->size() + network->bytesAvailable() > maxBody) {
+                    *tooLarge = true;
+                    body->clear();
+                    network->abort();
+                    return;
+                }
+                body->append(network->readAll());
+            });
     connect(
         network, &QNetworkReply::finished, this,
         [this, network, guard, where, path, query, stream, retriedAfterUnauthorized, sslProblems,
-         presentsCertificate] {
+         presentsCertificate, body, tooLarge, maxBody] {
             network->deleteLater();
             if (!guard || guard->isFinished())
                 return;
@@ -274,12 +380,25 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
             result.aborted = guard->aborted_;
             result.httpStatus =
                 network->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+            if (*tooLarge) {
+                result.httpStatus = 0;
+                result.tooLarge = true;
+                result.error =
+                    QCoreApplication::translate(
+                        "ApiClient",
+                        "%1: the answer is larger than %2 MiB, the most JobScope reads from one "
+                        "request (see docs/limits.md)")
+                        .arg(where, QString::number(double(maxBody) / (1024 * 1024), 'g', 4));
+                guard->complete(result);
+                return;
+            }
             // An aborted reply is closed already: reading it would only print a Qt warning.
-            const QByteArray body = network->isOpen() ? network->readAll() : QByteArray();
-            if (stream && result.ok() && !body.isEmpty())
-                emit guard->chunk(body);
+            if (network->isOpen())
+                body->append(network->read(std::max<qint64>(0, maxBody - body->size())));
+            if (stream && result.ok() && !body->isEmpty())
+                emit guard->chunk(*body);
             else if (!stream)
-                result.body = body;
+                result.body = *body;
             if (result.httpStatus == 401 && exec_ && !retriedAfterUnauthorized && !result.aborted) {
                 // The plugin's credential was refused: it may have been revoked before its
                 // expiration. Run the plugin again, once.
@@ -289,10 +408,13 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 return;
             }
             if (network->hasRawHeader("Retry-After")) {
+                // Seconds, as client-go reads it; a value past int's range is still a wait
+                // (the watcher caps it).
                 bool isNumber = false;
-                const int seconds = network->rawHeader("Retry-After").trimmed().toInt(&isNumber);
+                const qlonglong seconds =
+                    network->rawHeader("Retry-After").trimmed().toLongLong(&isNumber);
                 if (isNumber && seconds >= 0)
-                    result.retryAfterSeconds = seconds;
+                    result.retryAfterSeconds = int(std::min<qlonglong>(seconds, INT_MAX));
             }
             if (result.aborted) {
                 result.error = QCoreApplication::translate("ApiClient", "%1: cancelled").arg(where);
@@ -308,15 +430,30 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                                    .arg(where, QString::number(requestTimeoutMs_ / 1000.0));
             } else if (result.httpStatus == 0) {
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
+            } else if (result.httpStatus >= 300 && result.httpStatus < 400) {
+                // An API server answers itself; a redirect means the URL points elsewhere (a
+                // login page, a load balancer). Following it would send the credentials on.
+                result.configurationError = true;
+                const QString location =
+                    QString::fromUtf8(network->rawHeader("Location")).trimmed();
+                result.error =
+                    QCoreApplication::translate(
+                        "ApiClient",
+                        "%1: the server answered with a redirect (HTTP %2) to '%3'; JobScope does "
+                        "not follow redirects of API requests: set the cluster's server in the "
+                        "kubeconfig to the API server itself")
+                        .arg(where)
+                        .arg(result.httpStatus)
+                        .arg(printableServerText(displayUrl(location)));
             } else if (!result.ok()) {
-                const QString reason =
-                    network->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString();
+                const QString reason = printableServerText(
+                    network->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString());
                 QString text = QStringLiteral("%1: HTTP %2 %3")
                                    .arg(where)
                                    .arg(result.httpStatus)
                                    .arg(reason)
                                    .trimmed();
-                const QString message = statusMessage(body);
+                const QString message = statusMessage(*body);
                 if (!message.isEmpty())
                     text += QStringLiteral(": ") + message;
                 result.error = text;
@@ -325,7 +462,8 @@ void ApiClient::sendWithCredential(ApiReply* reply, const QString& path, const Q
                 result.httpStatus = 0;
                 result.error = QStringLiteral("%1: %2").arg(where, network->errorString());
             }
-            result.error = redactSecrets(result.error);
+            // Redacted before it is cut and escaped, so that no piece of a credential remains.
+            result.error = printableServerText(redactSecrets(result.error), 1000);
             guard->complete(result);
         });
 }

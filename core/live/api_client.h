@@ -27,6 +27,23 @@ class QNetworkReply;
 
 namespace jobscope::live {
 
+// What one answer may hold (docs/limits.md). The API server accepts at most 3 MiB for one
+// object (MaxRequestBodyBytes, twice etcd's 1.5 MiB request limit because JSON is larger than
+// the stored protobuf); a watch line is one such object in its {"type", "object"} envelope.
+inline constexpr qint64 kMaxObjectBytes = 3 * 1024 * 1024;
+inline constexpr qint64 kMaxWatchLineBytes = kMaxObjectBytes + 1024 * 1024;
+// A list page is at most `limit` (500) objects; Jobs, Pods and Events are a few KiB each, so a
+// page is a few MiB: 256 MiB leaves room for unusually large objects and bounds the memory.
+inline constexpr qint64 kMaxListBodyBytes = 256 * 1024 * 1024;
+
+// Text the server sent, safe to print: control characters (NUL, ESC, …) become \xNN escapes,
+// and the text is cut at `maxChars` characters with an ellipsis.
+QString printableServerText(const QByteArray& bytes, int maxChars = 200);
+QString printableServerText(const QString& text, int maxChars = 200);
+
+// The URL as it may be shown: without user name and password.
+QString displayUrl(const QString& url);
+
 struct ApiResult {
     int httpStatus = 0; // 0: no HTTP answer (connection refused, TLS failure, aborted)
     QByteArray body;    // the whole body (empty for streamed replies)
@@ -36,6 +53,11 @@ struct ApiResult {
     // The TLS handshake failed (an unverified server certificate, a refused or missing client
     // certificate): the same request will fail again until the kubeconfig changes.
     bool tlsFailure = false;
+    // Retrying cannot help until the kubeconfig changes (an exec plugin that cannot start, a
+    // redirect away from the configured server): the caller reports it as bad input.
+    bool configurationError = false;
+    // The answer was larger than the limit for its kind (kMaxListBodyBytes, …).
+    bool tooLarge = false;
 
     bool ok() const { return httpStatus >= 200 && httpStatus < 300 && !aborted; }
 };
@@ -75,13 +97,17 @@ public:
     // timeout applies (the watcher keeps its own idle watchdog).
     ApiReply* get(const QString& path, const QUrlQuery& query = {}, bool stream = false);
 
-    QString server() const { return connection_.server; }
+    // The server's URL without credentials, safe to show and to write to a trace.
+    QString server() const { return displayUrl(connection_.server); }
     QString namespaceName() const { return connection_.namespaceName; }
     QStringList warnings() const { return connection_.warnings; }
     // Replaces every credential this client knows of in `text` with "[redacted]".
     QString redactSecrets(const QString& text) const;
     // Transfer timeout of non-streamed requests (default 30 s; 0: none).
     void setRequestTimeout(int milliseconds) { requestTimeoutMs_ = milliseconds; }
+    // The largest body a non-streamed answer may have (default kMaxListBodyBytes).
+    void setMaxBodyBytes(qint64 bytes) { maxBodyBytes_ = bytes; }
+    qint64 maxBodyBytes() const { return maxBodyBytes_; }
     // The exec plugin's provider, when the user has one (tests check its cache).
     ExecCredentialProvider* execProvider() const { return exec_; }
 
@@ -101,7 +127,11 @@ private:
     QNetworkAccessManager* network_ = nullptr;
     ExecCredentialProvider* exec_ = nullptr;
     int requestTimeoutMs_ = 30000;
-    mutable QString lastExecToken_; // for redaction
+    qint64 maxBodyBytes_ = kMaxListBodyBytes;
+    // Credentials that arrive while running (for redaction): the exec plugin's token and
+    // key, the tokenFile's contents.
+    mutable QStringList runtimeSecrets_;
+    QStringList configuredSecrets_; // the kubeconfig's token, key, URL passwords
 };
 
 } // namespace jobscope::live

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/exec_credential.h"
 
+#include "live/api_client.h"
+
 #include <QCoreApplication>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -9,6 +11,13 @@
 #include <QTimer>
 
 namespace jobscope::live {
+
+namespace {
+
+// The end of the plugin's stderr that is kept to be shown (a plugin could write without end).
+constexpr qsizetype kStderrKeptBytes = 64 * 1024;
+
+} // namespace
 
 std::optional<ExecCredential>
 parseExecCredential(const QByteArray& output, const QString& expectedApiVersion, QString* error) {
@@ -141,7 +150,9 @@ void ExecCredentialProvider::request() {
         return;
     }
     const ExecConfig& exec = *connection_.exec;
+    cannotRun_ = false;
     if (exec.interactiveMode == QLatin1String("Always")) {
+        cannotRun_ = true;
         emit failed(QCoreApplication::translate(
                         "ExecCredential",
                         "the exec plugin '%1' needs an interactive terminal (interactiveMode: "
@@ -160,10 +171,28 @@ void ExecCredentialProvider::request() {
     process_->setArguments(exec.args);
     process_->setStandardInputFile(QProcess::nullDevice());
     stderrTail_.clear();
+    // What the plugin says is shown once it has finished: only then is its credential known,
+    // to be redacted from it.
     connect(process_, &QProcess::readyReadStandardError, this, [this] {
-        const QByteArray text = process_->readAllStandardError();
-        stderrTail_ = (stderrTail_ + text).right(2000);
-        emit pluginMessage(QString::fromLocal8Bit(text));
+        stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
+    });
+    // An ExecCredential is small; a plugin that prints without end is stopped.
+    stdout_.clear();
+    connect(process_, &QProcess::readyReadStandardOutput, this, [this] {
+        stdout_ += process_->readAllStandardOutput();
+        if (stdout_.size() <= kMaxObjectBytes)
+            return;
+        stdout_.clear();
+        process_->disconnect(this);
+        process_->kill();
+        process_->waitForFinished(1000);
+        process_->deleteLater();
+        process_ = nullptr;
+        fail(QCoreApplication::translate("ExecCredential",
+                                         "the exec plugin '%1' printed more than %2 MiB, more "
+                                         "than any ExecCredential (see docs/limits.md)")
+                 .arg(connection_.exec->command)
+                 .arg(kMaxObjectBytes / (1024 * 1024)));
     });
     connect(process_, &QProcess::errorOccurred, this, [this](QProcess::ProcessError error) {
         if (error != QProcess::FailedToStart || !process_)
@@ -176,6 +205,7 @@ void ExecCredentialProvider::request() {
                               .arg(connection_.exec->command, reason);
         if (!connection_.exec->installHint.isEmpty())
             message += QLatin1Char('\n') + connection_.exec->installHint.trimmed();
+        cannotRun_ = true;
         fail(message);
     });
     connect(process_, &QProcess::finished, this, [this](int exitCode, QProcess::ExitStatus status) {
@@ -190,8 +220,9 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
     timeout_->stop();
     if (!process_)
         return;
-    const QByteArray output = process_->readAllStandardOutput();
-    stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(2000);
+    const QByteArray output = stdout_ + process_->readAllStandardOutput();
+    stdout_.clear();
+    stderrTail_ = (stderrTail_ + process_->readAllStandardError()).right(kStderrKeptBytes);
     process_->deleteLater();
     process_ = nullptr;
     const QString command = connection_.exec->command;
@@ -200,7 +231,7 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
                               "ExecCredential", "the exec plugin '%1' failed (exit status %2)")
                               .arg(command)
                               .arg(crashed ? -1 : exitCode);
-        const QString stderrText = QString::fromLocal8Bit(stderrTail_).trimmed();
+        const QString stderrText = QString::fromLocal8Bit(stderrTail_.right(2000)).trimmed();
         if (!stderrText.isEmpty())
             message += QStringLiteral(": ") + stderrText;
         fail(message);
@@ -209,6 +240,19 @@ void ExecCredentialProvider::finish(int exitCode, bool crashed) {
     QString error;
     std::optional<ExecCredential> credential =
         parseExecCredential(output, connection_.exec->apiVersion, &error);
+    QString said = QString::fromLocal8Bit(stderrTail_);
+    stderrTail_.clear();
+    if (credential) {
+        QStringList secrets{credential->token};
+        for (const QByteArray& line : credential->clientKeyPem.split('\n'))
+            if (line.trimmed().size() >= 16 && !line.startsWith("-----"))
+                secrets << QString::fromLatin1(line.trimmed());
+        for (const QString& secret : std::as_const(secrets))
+            if (secret.size() >= 4)
+                said.replace(secret, QStringLiteral("[redacted]"));
+    }
+    if (!said.trimmed().isEmpty())
+        emit pluginMessage(said);
     if (!credential) {
         fail(QStringLiteral("%1: %2").arg(command, error));
         return;

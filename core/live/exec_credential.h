@@ -50,13 +50,17 @@ public:
     bool running() const;
     // How long the plugin may run (default 60 s).
     void setTimeout(int milliseconds);
+    // The last failure was one that running the plugin again cannot mend: it could not be
+    // started (not installed, not executable) or needs an interactive terminal.
+    bool cannotRun() const { return cannotRun_; }
     // How many times the plugin has been started (for tests and diagnostics).
     int runCount() const { return runCount_; }
 
 signals:
     void ready(const jobscope::live::ExecCredential& credential);
     void failed(const QString& message);
-    // What the plugin wrote to stderr (login prompts, warnings): shown to the user as is.
+    // What the plugin wrote to stderr (warnings), once it has finished, with its credential
+    // redacted.
     void pluginMessage(const QString& text);
 
 private:
@@ -71,6 +75,8 @@ private:
     int timeoutMs_ = 60000;
     int runCount_ = 0;
     QByteArray stderrTail_;
+    QByteArray stdout_;
+    bool cannotRun_ = false;
 };
 
 } // namespace jobscope::live

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/kubeconfig.h"
 
+#include "live/api_client.h"
+
 #include "diagnostics.h"
 #include "yaml_reader.h"
 
@@ -10,8 +12,10 @@
 #include <QFileInfo>
 #include <QSslCertificate>
 #include <QSslKey>
+#include <QUrl>
 
 #include <map>
+#include <set>
 
 namespace jobscope::live {
 
@@ -44,6 +48,68 @@ QString positioned(const QString& file, const YAML::Node& at, const QString& mes
     return QString::fromStdString(diagnostic.format());
 }
 
+QString positionedWarning(const QString& file, const YAML::Node& at, const QString& message) {
+    Diagnostic diagnostic{Severity::Warning, file.toStdString(), positionOf(at),
+                          message.toStdString(), Message()};
+    return QString::fromStdString(diagnostic.format());
+}
+
+// kubectl reads a kubeconfig leniently (sigs.k8s.io/yaml's YAMLToJSON, not the strict
+// variant): of keys repeated in one map the last one wins. yaml-cpp finds the first, so the
+// earlier ones are removed here, each with a warning at its position.
+void keepLastOfDuplicateKeys(YAML::Node node, const QString& file, QStringList& warnings) {
+    if (node.IsMap()) {
+        std::vector<std::pair<YAML::Node, YAML::Node>> entries;
+        for (auto it = node.begin(); it != node.end(); ++it)
+            entries.emplace_back(it->first, it->second);
+        std::map<std::string, size_t> last;
+        for (size_t i = 0; i < entries.size(); ++i)
+            if (entries[i].first.IsScalar())
+                last[entries[i].first.Scalar()] = i;
+        for (size_t i = 0; i < entries.size(); ++i) {
+            const YAML::Node& key = entries[i].first;
+            if (!key.IsScalar() || last[key.Scalar()] == i) {
+                keepLastOfDuplicateKeys(entries[i].second, file, warnings);
+                continue;
+            }
+            const YAML::Node& winner = entries[last[key.Scalar()]].first;
+            warnings << positionedWarning(
+                file, key,
+                QCoreApplication::translate("Kubeconfig",
+                                            "duplicate key '%1': the one at line %2 is used, as "
+                                            "kubectl does")
+                    .arg(QString::fromStdString(key.Scalar()))
+                    .arg(positionOf(winner).line));
+            node.remove(key);
+        }
+    } else if (node.IsSequence()) {
+        for (YAML::Node item : node)
+            keepLastOfDuplicateKeys(item, file, warnings);
+    }
+}
+
+// Why `server` cannot be an API server's URL, completing "server 'URL' …" (empty when it can).
+QString serverUrlProblem(const QString& server) {
+    const QUrl url(server, QUrl::StrictMode);
+    if (!url.isValid())
+        // Qt appends "; source was …", which would repeat the URL with its credentials.
+        return QCoreApplication::translate("Kubeconfig", "is not a valid URL: %1")
+            .arg(url.errorString().section(QLatin1String("; source was"), 0, 0));
+    const QString scheme = url.scheme().toLower();
+    if (scheme != QLatin1String("https") && scheme != QLatin1String("http"))
+        return QCoreApplication::translate("Kubeconfig",
+                                           "has the scheme '%1': an API server is reached over "
+                                           "https:// (or http:// through kubectl proxy)")
+            .arg(scheme);
+    if (url.host().isEmpty())
+        return QCoreApplication::translate("Kubeconfig", "names no host");
+    if (url.hasQuery() || url.hasFragment())
+        return QCoreApplication::translate("Kubeconfig",
+                                           "has a query or fragment: an API server's URL has "
+                                           "only a scheme, a host, a port and a path");
+    return {};
+}
+
 QString firstError(const Diagnostics& diagnostics) {
     for (const Diagnostic& d : diagnostics.items())
         if (d.severity == Severity::Error)
@@ -66,6 +132,7 @@ struct Kubeconfig::Data {
     std::map<QString, NamedEntry> users;
     QStringList contextOrder; // as first seen, for the GUI's combo
     QString currentContext;
+    QStringList warnings; // positioned, e.g. duplicate keys
 
     // Reads one file's named list ("clusters", "contexts", "users") into `into`.
     bool readList(const YAML::Node& root, const char* listKey, const char* bodyKey,
@@ -79,6 +146,7 @@ struct Kubeconfig::Data {
                                     .arg(QLatin1String(listKey)));
             return false;
         }
+        std::set<QString> namesInFile;
         for (const YAML::Node& item : list) {
             if (!isMap(item)) {
                 *error = positioned(
@@ -96,6 +164,15 @@ struct Kubeconfig::Data {
                 return false;
             }
             const QString name = QString::fromStdString(nameNode.Scalar());
+            if (!namesInFile.insert(name).second) {
+                // clientcmd's conversion of the list to a map refuses this too.
+                *error = positioned(file, nameNode,
+                                    QCoreApplication::translate(
+                                        "Kubeconfig", "duplicate name '%1' in '%2': each entry "
+                                                      "needs its own name, as kubectl requires")
+                                        .arg(name, QLatin1String(listKey)));
+                return false;
+            }
             const YAML::Node body = item[bodyKey];
             if (body.IsDefined() && !isNull(body) && !isMap(body)) {
                 *error = positioned(
@@ -130,6 +207,7 @@ struct Kubeconfig::Data {
         if (documents.empty() || isNull(documents.front()))
             return true; // an empty kubeconfig is allowed, as in kubectl
         const YAML::Node& root = documents.front();
+        keepLastOfDuplicateKeys(root, file, warnings);
         if (!isMap(root)) {
             *error = positioned(file, root,
                                 QCoreApplication::translate(
@@ -362,6 +440,7 @@ std::optional<KubeConnection> Kubeconfig::connection(const QString& contextName,
                                                      const QString& namespaceName,
                                                      QString* error) const {
     KubeConnection connection;
+    connection.warnings = data_->warnings;
     connection.contextName = contextName.isEmpty() ? data_->currentContext : contextName;
     if (connection.contextName.isEmpty()) {
         *error = QCoreApplication::translate("Kubeconfig",
@@ -415,6 +494,16 @@ std::optional<KubeConnection> Kubeconfig::connection(const QString& contextName,
             clusterReader.at(cluster->second.body,
                              QCoreApplication::translate("Kubeconfig", "cluster '%1' has no server")
                                  .arg(connection.clusterName));
+        return std::nullopt;
+    }
+    // As client-go's DefaultServerURL: a server without a scheme is https.
+    if (!connection.server.contains(QLatin1String("://")))
+        connection.server.prepend(QLatin1String("https://"));
+    if (const QString problem = serverUrlProblem(connection.server); !problem.isEmpty()) {
+        *error = clusterReader.at(
+            clusterReader.node("server"),
+            QCoreApplication::translate("Kubeconfig", "cluster '%1': server '%2' %3")
+                .arg(connection.clusterName, displayUrl(connection.server), problem));
         return std::nullopt;
     }
     if (!connection.certificateAuthorityPem.isEmpty() &&

@@ -2,6 +2,7 @@
 #include "live/live_session.h"
 
 #include "live/trim.h"
+#include "manifest/validation.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
@@ -20,6 +21,27 @@ QString liveStateName(LiveState state) {
         return QStringLiteral("stopped");
     }
     return {};
+}
+
+QString invalidJobTarget(const QString& namespaceName, const QString& jobName) {
+    const auto problem = [](const char* what, const QString& value,
+                            const std::vector<std::string>& errors) {
+        if (errors.empty())
+            return QString();
+        QStringList details;
+        for (const std::string& error : errors)
+            details << QString::fromStdString(error);
+        return QCoreApplication::translate("LiveSession", "%1 %2 is not valid: %3")
+            .arg(QCoreApplication::translate("LiveSession", what),
+                 QString::fromStdString(validation::quote(value.toStdString())),
+                 details.join(QStringLiteral("; ")));
+    };
+    QString error = problem(QT_TRANSLATE_NOOP("LiveSession", "namespace"), namespaceName,
+                            validation::isDNS1123Label(namespaceName.toStdString()));
+    if (error.isEmpty())
+        error = problem(QT_TRANSLATE_NOOP("LiveSession", "Job name"), jobName,
+                        validation::isDNS1123Subdomain(jobName.toStdString()));
+    return error;
 }
 
 namespace {
@@ -65,7 +87,10 @@ Watcher* LiveSession::makeWatcher(const QString& path, const QString& fieldSelec
         checkDone();
     });
     connect(watcher, &Watcher::warning, this, &LiveSession::warning);
-    connect(watcher, &Watcher::failed, this, [this](const QString& message) { stop(message); });
+    connect(watcher, &Watcher::failed, this, [this, watcher](const QString& message) {
+        stoppedOnConfiguration_ = watcher->failedOnConfiguration();
+        stop(message);
+    });
     return watcher;
 }
 
@@ -76,6 +101,11 @@ void LiveSession::start() {
     for (const QString& text : client_->warnings())
         emit warning(text);
     const QString ns = client_->namespaceName();
+    if (const QString invalid = invalidJobTarget(ns, jobName_); !invalid.isEmpty()) {
+        stoppedOnConfiguration_ = true;
+        stop(invalid);
+        return;
+    }
     jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns),
                               QStringLiteral("metadata.name=%1").arg(jobName_), {});
     connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);

@@ -26,6 +26,11 @@ enum class LiveState { Connecting, Connected, Reconnecting, Stopped };
 
 QString liveStateName(LiveState state); // "connecting", "connected", ... (stable, untranslated)
 
+// Why `namespaceName` cannot be a namespace (an RFC 1123 label) or `jobName` a Job name (an
+// RFC 1123 subdomain), with upstream's words; empty when both can. Both become part of request
+// paths, so nothing else may reach a URL.
+QString invalidJobTarget(const QString& namespaceName, const QString& jobName);
+
 class LiveSession : public QObject {
     Q_OBJECT
 
@@ -47,6 +52,9 @@ public:
     // The Job has finished (Complete or Failed) and none of its Pods still runs, or it was
     // deleted: nothing more will happen to it.
     bool jobDone() const { return jobDone_; }
+    // The session stopped because of its input (an invalid name, a kubeconfig whose server or
+    // exec plugin cannot work): trying again without changing it cannot help.
+    bool stoppedOnConfiguration() const { return stoppedOnConfiguration_; }
     ApiClient* client() const { return client_; }
     // Timing of the watches (tests shorten the idle watchdog and the back-off). The path and
     // selectors are the session's own.
@@ -88,6 +96,7 @@ private:
     bool started_ = false;
     bool jobDone_ = false;
     bool jobDeleted_ = false;
+    bool stoppedOnConfiguration_ = false;
 };
 
 } // namespace jobscope::live

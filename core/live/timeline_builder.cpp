@@ -10,6 +10,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <limits>
 #include <numeric>
 
@@ -689,11 +690,17 @@ void TimelineBuilder::applyEvent(const Observation& o) {
     const QString uid =
         text(metadata, "uid").isEmpty() ? text(metadata, "name") : text(metadata, "uid");
     const QJsonObject series = child(o.object, "series");
-    int count = series.value(QLatin1String("count")).toInt(0);
+    // count is an int32 on the server; anything else (a negative, a fraction, a number past
+    // int32) counts as one occurrence more than seen rather than as a huge number.
+    const auto countOf = [](const QJsonValue& value) -> qint64 {
+        const double number = value.toDouble(0);
+        return number >= 1 && number <= double(INT32_MAX) ? qint64(number) : 0;
+    };
+    qint64 count = countOf(series.value(QLatin1String("count")));
     if (count <= 0)
-        count = o.object.value(QLatin1String("count")).toInt(1);
-    count = std::max(count, 1);
-    const int seen = eventCounts_.value(uid, 0);
+        count = countOf(o.object.value(QLatin1String("count")));
+    count = std::max<qint64>(count, 1);
+    const qint64 seen = eventCounts_.value(uid, 0);
     if (count <= seen) {
         ++ignored_;
         return;
@@ -720,18 +727,17 @@ void TimelineBuilder::applyEvent(const Observation& o) {
     e.type = text(o.object, "type").toStdString();
     e.reason = text(o.object, "reason").toStdString();
     e.message = text(o.object, "message").toStdString();
-    const int occurrences = count - seen;
+    // The occurrences this observation is the first news of are one entry with their number,
+    // at the newest one's time: a count of 2^31 - 1 is one entry, not two billion.
+    e.count = int32_t(count - seen);
     const Seconds lastAt = std::min(chooseTime(o.receivedAt, latest, trust), o.receivedAt);
-    // Occurrences this observation is the first news of: the newest at its time; when the
-    // Event is new, the others spread between its first and last timestamps.
-    Seconds firstAt = lastAt;
-    if (seen == 0 && occurrences > 1 && firstTime)
-        firstAt = std::min(chooseTime(o.receivedAt, firstTime, trust), lastAt);
-    for (int k = 0; k < occurrences; ++k) {
-        e.time = occurrences == 1 ? lastAt : firstAt + (lastAt - firstAt) * k / (occurrences - 1);
-        draft_.events.push_back(e);
-        eventSequence_.push_back(sequence_++);
-    }
+    e.time = lastAt;
+    draft_.events.push_back(e);
+    eventSequence_.push_back(sequence_++);
+    // A new Event's earlier occurrences happened between its first timestamp and now.
+    const Seconds firstAt = seen == 0 && e.count > 1 && firstTime
+                                ? std::min(chooseTime(o.receivedAt, firstTime, trust), lastAt)
+                                : lastAt;
     if (lastAt < o.receivedAt && !trust && firstAt < o.receivedAt - 1)
         markUnobserved(firstAt, o.receivedAt, "before-watch");
 }

@@ -149,7 +149,7 @@ private:
     std::vector<Change> podChanges_;
 
     // Events: the occurrences counted so far per Event uid.
-    QHash<QString, int> eventCounts_;
+    QHash<QString, qint64> eventCounts_;
     QHash<QString, QString> eventVersions_;
 
     // The run of Listed Pod observations in progress.

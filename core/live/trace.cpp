@@ -1,14 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/trace.h"
 
+#include "live/api_client.h"
 #include "live/trim.h"
 
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QTemporaryFile>
 
+#include <cerrno>
 #include <cmath>
+#include <cstdio>
+#include <cstring>
 
 namespace jobscope::live {
 
@@ -39,22 +44,73 @@ TraceWriter::~TraceWriter() {
 
 bool TraceWriter::open(const QString& path, const TraceHeader& header, QString* error) {
     close();
+    target_ = path;
     file_.setFileName(path);
+    return openFile(header, QIODevice::Truncate, error);
+}
+
+bool TraceWriter::openReplacing(const QString& target, const TraceHeader& header, QString* error) {
+    close();
+    target_ = target;
+    // A unique name in the target's folder, so that the rename stays on one file system.
+    QTemporaryFile reserve(target + QStringLiteral(".partial-XXXXXX"));
+    reserve.setAutoRemove(false);
+    if (!reserve.open()) {
+        if (error)
+            *error = tr("cannot create the trace %1: %2").arg(target, reserve.errorString());
+        return false;
+    }
+    const QString partial = reserve.fileName();
+    reserve.close();
+    file_.setFileName(partial);
+    if (!openFile(header, QIODevice::Truncate, error)) {
+        QFile::remove(partial);
+        return false;
+    }
+    return true;
+}
+
+bool TraceWriter::openFile(const TraceHeader& header, QIODevice::OpenMode mode, QString* error) {
     // Unbuffered: a line goes to the operating system in one write, so a killed recorder
     // leaves only whole lines (and at most one partial last line on a full disk).
-    if (!file_.open(QIODevice::WriteOnly | QIODevice::Truncate | QIODevice::Unbuffered)) {
+    if (!file_.open(QIODevice::WriteOnly | QIODevice::Unbuffered | mode)) {
         if (error)
-            *error = tr("cannot create the trace %1: %2").arg(path, file_.errorString());
+            *error = tr("cannot create the trace %1: %2").arg(target_, file_.errorString());
         return false;
     }
     QJsonObject h;
     h.insert(kHeaderKey, header.version);
     h.insert(QLatin1String("recordedAt"), header.recordedAt);
-    h.insert(QLatin1String("server"), header.server);
+    // Credentials in the URL's user info have no place in a file that is shared.
+    h.insert(QLatin1String("server"), displayUrl(header.server));
     h.insert(QLatin1String("namespace"), header.jobNamespace);
     h.insert(QLatin1String("job"), header.job);
     written_ = 0;
     return writeLine(QJsonDocument(h).toJson(QJsonDocument::Compact), error);
+}
+
+bool TraceWriter::commit(QString* error) {
+    const QString partial = file_.fileName();
+    close();
+    if (partial == target_)
+        return true;
+    // rename(2) replaces the target in one step: a reader sees the old trace or the new one.
+    if (std::rename(QFile::encodeName(partial).constData(),
+                    QFile::encodeName(target_).constData()) != 0) {
+        if (error)
+            *error = tr("cannot write the trace %1: %2")
+                         .arg(target_, QString::fromLocal8Bit(std::strerror(errno)));
+        return false;
+    }
+    file_.setFileName(target_);
+    return true;
+}
+
+void TraceWriter::discard() {
+    const QString partial = file_.fileName();
+    close();
+    if (!partial.isEmpty() && partial != target_)
+        QFile::remove(partial);
 }
 
 bool TraceWriter::append(const Observation& observation, QString* error) {

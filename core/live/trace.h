@@ -29,7 +29,7 @@ inline constexpr int kTraceFormatVersion = 1;
 struct TraceHeader {
     int version = kTraceFormatVersion;
     QString recordedAt; // RFC 3339, when recording began
-    QString server;     // the API server's URL (never credentials)
+    QString server;     // the API server's URL (the writer drops any user info from it)
     QString jobNamespace;
     QString job;
 };
@@ -47,6 +47,15 @@ public:
 
     // Creates (or replaces) the trace at `path` and writes the header.
     bool open(const QString& path, const TraceHeader& header, QString* error);
+    // Writes to a new file next to `target` (TARGET.partial-XXXXXX) instead: whatever is at
+    // `target` stays until commit() puts the new trace there in one rename; discard() removes
+    // the new file. A recorder that is killed leaves the partial file, readable up to its last
+    // whole line.
+    bool openReplacing(const QString& target, const TraceHeader& header, QString* error);
+    bool commit(QString* error);
+    void discard();
+    // Where the trace goes once committed (path() until then is the partial file).
+    QString target() const { return target_; }
     // The object is trimmed again on the way out, so that nothing untrimmed reaches a file.
     bool append(const Observation& observation, QString* error);
     void close();
@@ -57,7 +66,10 @@ public:
 private:
     bool writeLine(const QByteArray& line, QString* error);
 
+    bool openFile(const TraceHeader& header, QIODevice::OpenMode mode, QString* error);
+
     QFile file_;
+    QString target_;
     int written_ = 0;
 };
 

@@ -9,6 +9,8 @@
 #include <QTimer>
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <set>
 
 namespace jobscope::live {
@@ -37,6 +39,13 @@ double now() {
 
 } // namespace
 
+int timerMilliseconds(double seconds) {
+    if (!(seconds > 0)) // also NaN
+        return 0;
+    const double ms = std::round(seconds * 1000.0);
+    return ms >= double(INT_MAX) ? INT_MAX : int(ms);
+}
+
 Watcher::Watcher(ApiClient* client, WatchOptions options, QObject* parent)
     : QObject(parent), client_(client), options_(std::move(options)), retryTimer_(new QTimer(this)),
       idleTimer_(new QTimer(this)) {
@@ -61,6 +70,14 @@ void Watcher::setState(WatchState state, const QString& reason) {
     state_ = state;
     stateReason_ = reason;
     emit stateChanged(state, reason);
+}
+
+void Watcher::fail(const QString& message, bool configuration) {
+    abortReply();
+    retryTimer_->stop();
+    failedOnConfiguration_ = configuration;
+    setState(WatchState::Stopped, message);
+    emit failed(message);
 }
 
 void Watcher::abortReply() {
@@ -111,6 +128,22 @@ void Watcher::list(const QString& continueToken) {
     connect(reply_, &ApiReply::finished, this, &Watcher::onListPage);
 }
 
+QString Watcher::shownServerText(const QByteArray& bytes, int maxChars) const {
+    // Redacted before it is cut, so that no piece of a credential survives the cut.
+    return printableServerText(
+        client_->redactSecrets(QString::fromUtf8(bytes.left(qsizetype(maxChars) * 4 + 4096))),
+        maxChars);
+}
+
+void Watcher::failTooManyObjects() {
+    pageItems_.clear();
+    fail(QCoreApplication::translate("Watcher", "%1: more than %2 objects, the most JobScope keeps "
+                                                "for one list or watch (see docs/limits.md)")
+             .arg(options_.path)
+             .arg(options_.maxObjects),
+         false);
+}
+
 double Watcher::receiveTime() const {
     return options_.clock ? options_.clock() : now();
 }
@@ -118,8 +151,9 @@ double Watcher::receiveTime() const {
 bool Watcher::isFatal(const ApiResult& result) const {
     // Credentials, RBAC or TLS: retrying cannot help (an exec plugin was already run again).
     // A TLS handshake that failed fails again the same way (the kubeconfig has to change).
+    // An answer over the size limit would be as large again.
     return result.httpStatus == 401 || result.httpStatus == 403 || result.httpStatus == 404 ||
-           result.tlsFailure;
+           result.tlsFailure || result.configurationError || result.tooLarge;
 }
 
 void Watcher::onListPage(const ApiResult& result) {
@@ -131,8 +165,7 @@ void Watcher::onListPage(const ApiResult& result) {
         return;
     }
     if (isFatal(result)) {
-        setState(WatchState::Stopped, result.error);
-        emit failed(result.error);
+        fail(result.error, result.configurationError);
         return;
     }
     if (!result.ok()) {
@@ -153,6 +186,10 @@ void Watcher::onListPage(const ApiResult& result) {
         listResourceVersion_ = metadata.value(QLatin1String("resourceVersion")).toString();
     for (const QJsonValue& item : listObject.value(QLatin1String("items")).toArray())
         pageItems_ << item.toObject();
+    if (pageItems_.size() > options_.maxObjects) {
+        failTooManyObjects();
+        return;
+    }
     const QString continueToken = metadata.value(QLatin1String("continue")).toString();
     if (!continueToken.isEmpty()) {
         list(continueToken);
@@ -210,11 +247,11 @@ void Watcher::watch() {
     reply_ = client_->get(options_.path, query, true);
     connect(reply_, &ApiReply::chunk, this, &Watcher::onChunk);
     connect(reply_, &ApiReply::finished, this, &Watcher::onWatchFinished);
-    idleTimer_->start(int(options_.idleSeconds * 1000));
+    idleTimer_->start(timerMilliseconds(options_.idleSeconds));
 }
 
 void Watcher::onChunk(const QByteArray& bytes) {
-    idleTimer_->start(int(options_.idleSeconds * 1000));
+    idleTimer_->start(timerMilliseconds(options_.idleSeconds));
     failedAttempts_ = 0;
     const double receivedAt = receiveTime();
     buffer_ += bytes;
@@ -229,18 +266,29 @@ void Watcher::onChunk(const QByteArray& bytes) {
         if (!line.isEmpty())
             handleLine(line, receivedAt);
     }
-    if (reply_)
-        buffer_.remove(0, start);
+    if (!reply_)
+        return;
+    buffer_.remove(0, start);
+    if (buffer_.size() > options_.maxLineBytes) {
+        // A line this long is no Kubernetes object; holding more of it only costs memory.
+        buffer_.clear();
+        buffer_.squeeze();
+        fail(QCoreApplication::translate("Watcher",
+                                         "%1: a watch event is longer than %2 MiB, the most "
+                                         "JobScope reads for one object (see docs/limits.md)")
+                 .arg(options_.path,
+                      QString::number(double(options_.maxLineBytes) / (1024 * 1024), 'g', 4)),
+             false);
+    }
 }
 
 void Watcher::handleLine(const QByteArray& line, double receivedAt) {
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
     if (!document.isObject()) {
-        emit warning(
-            QCoreApplication::translate("Watcher",
-                                        "%1: skipped a watch line that is not JSON (%2): %3")
-                .arg(options_.path, parseError.errorString(), QString::fromUtf8(line.left(80))));
+        emit warning(QCoreApplication::translate(
+                         "Watcher", "%1: skipped a watch line that is not JSON (%2): %3")
+                         .arg(options_.path, parseError.errorString(), shownServerText(line, 80)));
         return;
     }
     const QJsonObject event = document.object();
@@ -266,7 +314,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
                                                           "(%2): %3")
                        .arg(options_.path)
                        .arg(code)
-                       .arg(client_->redactSecrets(message)),
+                       .arg(shownServerText(message.toUtf8(), 200)),
                    false);
         return;
     }
@@ -280,7 +328,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
     if (!watchType) {
         emit warning(
             QCoreApplication::translate("Watcher", "%1: skipped a watch event of unknown type '%2'")
-                .arg(options_.path, type));
+                .arg(options_.path, shownServerText(type.toUtf8(), 80)));
         return;
     }
     const QString version = objectResourceVersion(object);
@@ -293,6 +341,10 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
         auto known = objects_.find(uid);
         if (known != objects_.end() && objectResourceVersion(known->second) == version)
             return; // a repeat of what was seen
+        if (known == objects_.end() && objects_.size() >= size_t(options_.maxObjects)) {
+            failTooManyObjects();
+            return;
+        }
         objects_[uid] = object;
     }
     emit observed(*watchType, object, receivedAt);
@@ -329,8 +381,7 @@ void Watcher::onWatchFinished(const ApiResult& result) {
         return;
     }
     if (isFatal(result)) {
-        setState(WatchState::Stopped, result.error);
-        emit failed(result.error);
+        fail(result.error, result.configurationError);
         return;
     }
     retryLater(result.error, false, result.retryAfterSeconds);
@@ -350,17 +401,17 @@ void Watcher::retryLater(const QString& reason, bool fromList, std::optional<int
     ++failedAttempts_;
     const QString why = client_->redactSecrets(reason);
     if (options_.maxAttempts > 0 && failedAttempts_ >= options_.maxAttempts) {
-        const QString message =
-            QCoreApplication::translate("Watcher", "%1 (gave up after %n attempt(s))", nullptr,
-                                        failedAttempts_)
-                .arg(why);
-        setState(WatchState::Stopped, message);
-        emit failed(message);
+        fail(QCoreApplication::translate("Watcher", "%1 (gave up after %n attempt(s))", nullptr,
+                                         failedAttempts_)
+                 .arg(why),
+             false);
         return;
     }
     double delay = 0;
     if (retryAfter) {
-        delay = *retryAfter; // the server says when: no jitter, no growth
+        // The server says when: no jitter, no growth; but no longer than the back-off's
+        // ceiling, so that a wrong or hostile Retry-After cannot stall the watch.
+        delay = std::min(double(std::max(0, *retryAfter)), options_.maxBackoffSeconds);
     } else {
         delay = backoff_ * (1.0 + options_.jitter * QRandomGenerator::global()->generateDouble());
         backoff_ = std::min(backoff_ * 2, options_.maxBackoffSeconds);
@@ -381,7 +432,7 @@ void Watcher::retryLater(const QString& reason, bool fromList, std::optional<int
         else
             watch();
     });
-    retryTimer_->start(int(delay * 1000));
+    retryTimer_->start(timerMilliseconds(delay));
 }
 
 } // namespace jobscope::live

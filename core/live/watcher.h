@@ -6,7 +6,10 @@
 // resourceVersion; a normal close re-watches from the last resourceVersion; 410 Gone (as the
 // HTTP status, or as an ERROR event inside the stream) re-lists; errors and empty closes back
 // off exponentially with jitter (each wait names its reason, the attempt and the delay, and
-// WatchOptions::maxAttempts can bound them); 429 waits for Retry-After. The stream has no transfer
+// WatchOptions::maxAttempts can bound them); 429 waits for Retry-After, at most
+// maxBackoffSeconds (the reflector backs off from a 429 with its own back-off, 30 s at most).
+// A watch line longer than maxLineBytes or a list page larger than the client's limit stops the
+// watcher with an error that names the limit (docs/limits.md). The stream has no transfer
 // timeout but an idle watchdog: no byte for idleSeconds (the server sends bookmarks about once a
 // minute) means a dead connection, and the watch reconnects.
 //
@@ -37,17 +40,25 @@ struct WatchOptions {
     double idleSeconds = 90;  // the idle watchdog
     int listPageSize = 500;   // limit= of each list page (0: one page)
     double initialBackoffSeconds = 0.8;
-    double maxBackoffSeconds = 30;
-    double jitter = 1.0; // each delay is d * (1 + jitter * random)
+    double maxBackoffSeconds = 30; // client-go's reflector: 800 ms doubling to 30 s
+    double jitter = 1.0;           // each delay is d * (1 + jitter * random)
     // Failed attempts in a row (requests that got no answer or an error; any answer from the
     // server starts the count again) before the watcher gives up with failed(); 0: never.
     int maxAttempts = 0;
+    // The longest watch line (one event) kept while waiting for its newline.
+    qint64 maxLineBytes = kMaxWatchLineBytes;
+    // The most objects one list (all its pages) or watch keeps: Kubernetes' documented largest
+    // cluster has 150 000 Pods ("Considerations for large clusters").
+    int maxObjects = 150000;
     // The receive time of what arrives, in seconds since the epoch. Empty: the system clock;
     // a test that replays a recording at its own pace gives the recorded times.
     std::function<double()> clock;
 };
 
 enum class WatchState { Idle, Listing, Watching, Waiting, Stopped };
+
+// A QTimer interval for `seconds`: rounded to milliseconds, within [0, INT_MAX].
+int timerMilliseconds(double seconds);
 
 class Watcher : public QObject {
     Q_OBJECT
@@ -66,6 +77,10 @@ public:
     const WatchOptions& options() const { return options_; }
     // The objects currently known, by uid (the last state seen of each).
     const std::map<QString, QJsonObject>& objects() const { return objects_; }
+    // The last failed() was about the configuration (retrying cannot help until it changes).
+    bool failedOnConfiguration() const { return failedOnConfiguration_; }
+    // The bytes held for a watch line that has not ended yet (tests check the bound).
+    qsizetype pendingLineBytes() const { return buffer_.size(); }
 
 signals:
     // One object as it arrived; receivedAt in seconds since the epoch.
@@ -91,7 +106,11 @@ private:
     void retryLater(const QString& reason, bool fromList, std::optional<int> retryAfter = {});
     bool isFatal(const ApiResult& result) const;
     double receiveTime() const;
+    // What the server sent, fit to print: credentials redacted, controls escaped, cut short.
+    QString shownServerText(const QByteArray& bytes, int maxChars) const;
     void setState(WatchState state, const QString& reason = {});
+    void fail(const QString& message, bool configuration);
+    void failTooManyObjects();
     void abortReply();
     QUrlQuery baseQuery() const;
 
@@ -115,6 +134,7 @@ private:
     bool idleAbort_ = false;
     bool restartAbort_ = false; // the stream said 410: re-list once it is torn down
     std::map<QString, QJsonObject> objects_;
+    bool failedOnConfiguration_ = false;
 };
 
 QString objectUid(const QJsonObject& object);

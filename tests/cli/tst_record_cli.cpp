@@ -11,14 +11,19 @@
 #include "support/test_paths.h"
 #include "support/watch_recording.h"
 
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <csignal>
+#include <sys/types.h>
 
 using jobscope::test::FakeApiServer;
 using jobscope::test::FakeExchangePtr;
@@ -95,6 +100,14 @@ private:
         process->setProcessEnvironment(env);
         process->start(jobscope::test::jobscopeExecutable(), QStringList{"record"} + arguments);
         return process;
+    }
+
+    // The file a recording to `trace` writes until it ends ("" when there is none).
+    static QString partialOf(const QString& trace) {
+        const QFileInfo info(trace);
+        const QStringList found =
+            info.dir().entryList({info.fileName() + ".partial-*"}, QDir::Files | QDir::Hidden);
+        return found.isEmpty() ? QString() : info.dir().filePath(found.first());
     }
 
     // The trace's lines as JSON (each must be complete).
@@ -174,7 +187,9 @@ private slots:
         QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
                                          "--job", jobName, "-o", trace});
         const int expected = 1 + 1 + int(pods.size() + events.size());
-        QTRY_COMPARE_WITH_TIMEOUT(int(readTrace(trace).size()), expected, 20000);
+        // While recording, the trace grows next to its target, which appears at the end.
+        QTRY_COMPARE_WITH_TIMEOUT(int(readTrace(partialOf(trace)).size()), expected, 20000);
+        QVERIFY(!QFile::exists(trace));
         process->terminate(); // SIGTERM
         QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
         const QByteArray err = process->readAllStandardError();
@@ -184,6 +199,7 @@ private slots:
         const QList<QJsonObject> lines = readTrace(trace);
         QCOMPARE(int(lines.size()), expected);
         QCOMPARE(lines.at(1).value("kind").toString(), QStringLiteral("Job"));
+        QCOMPARE(partialOf(trace), QString());
     }
 
     void refusedConnectionTimesOut() {
@@ -238,6 +254,36 @@ private slots:
                           "current-context: x\n"
                           "users:\n- name: g\n  user:\n    auth-provider: {name: oidc}\n")
             << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubectl proxy";
+        // Names become part of request paths: only valid ones are sent.
+        const QByteArray proxy = "clusters:\n- name: c\n  cluster: {server: 'http://127.0.0.1:1'}\n"
+                                 "contexts:\n- name: x\n  context: {cluster: c}\n"
+                                 "current-context: x\n";
+        QTest::newRow("a namespace that climbs the path")
+            << proxy
+            << QStringList({"-n", "x/../../../../api/v1/secrets", "--job", "j", "-o", "t.jsonl"})
+            << "jobscope: error: namespace \"x/../../../../api/v1/secrets\" is not valid: a "
+               "lowercase RFC 1123 label must consist of";
+        QTest::newRow("a Job name with a slash")
+            << proxy << QStringList({"--job", "a/b", "-o", "t.jsonl"})
+            << "jobscope: error: Job name \"a/b\" is not valid: a lowercase RFC 1123 subdomain";
+        QTest::newRow("file:// server")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: 'file:///etc/passwd'}\n"
+                          "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl"})
+            << "kubeconfig:3:21: error: cluster 'c': server 'file:///etc/passwd' has the scheme "
+               "'file'";
+        QTest::newRow("malformed server")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: 'https://exa mple:6443'}\n"
+                          "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl"}) << "is not a valid URL";
+        QTest::newRow("an exec plugin that cannot start")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: 'http://127.0.0.1:1'}\n"
+                          "contexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                          "current-context: x\nusers:\n- name: u\n  user:\n    exec:\n"
+                          "      apiVersion: client.authentication.k8s.io/v1\n"
+                          "      command: /nonexistent/jobscope-plugin\n")
+            << QStringList({"--job", "j", "-o", "t.jsonl"})
+            << "the exec plugin '/nonexistent/jobscope-plugin' could not be started";
     }
     void badInput() {
         QFETCH(QByteArray, kubeconfig);
@@ -248,11 +294,276 @@ private slots:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write(kubeconfig);
         file.close();
-        QProcess* process = startRecord(QStringList{"--kubeconfig", path} + arguments);
+        QStringList withOutput = arguments;
+        withOutput.replace(withOutput.indexOf("t.jsonl"), dir.filePath("t.jsonl"));
+        QProcess* process = startRecord(QStringList{"--kubeconfig", path} + withOutput);
         QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
         const QByteArray err = process->readAllStandardError();
-        QCOMPARE(process->exitCode(), 2);
+        QVERIFY2(process->exitCode() == 2, err.constData());
         QVERIFY2(err.contains(expected.toUtf8()), err.constData());
+        QVERIFY(!QFile::exists(dir.filePath("t.jsonl")));
+        QCOMPARE(partialOf(dir.filePath("t.jsonl")), QString());
+    }
+
+    // A redirect is not followed: exit status 2, naming it.
+    void redirectIsBadInput() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const FakeExchangePtr& exchange) {
+            exchange->respond(302, "", {{"Location", "https://sso.example/login"}});
+        });
+        QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "--job",
+                                         "j", "-o", dir.filePath("redirect.jsonl")});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 2, err.constData());
+        QVERIFY2(err.contains("the server answered with a redirect (HTTP 302) to "
+                              "'https://sso.example/login'"),
+                 err.constData());
+        QCOMPARE(server.requests().size(), 1);
+    }
+
+    // A recording that fails before its first observation (a 401) leaves the trace that was
+    // there as it was, and no partial file.
+    void failureKeepsThePreviousTrace() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const FakeExchangePtr& exchange) {
+            exchange->respondStatus(401, "Unauthorized", "Unauthorized");
+        });
+        const QString trace = dir.filePath("kept.jsonl");
+        const QByteArray previous = "{\"jobscope-trace\":1,\"job\":\"before\"}\n";
+        {
+            QFile file(trace);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(previous);
+        }
+        QProcess* process =
+            startRecord({"--kubeconfig", writeKubeconfig(server.url()), "--job", "j", "-o", trace});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 1, err.constData());
+        QVERIFY2(err.contains("HTTP 401"), err.constData());
+        QFile file(trace);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QCOMPARE(file.readAll(), previous);
+        QCOMPARE(partialOf(trace), QString());
+    }
+
+    // Ctrl-C while the server floods the watch: the recorder stops at once, with a trace of
+    // whole lines.
+    void interruptUnderAFlood() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (request.path.endsWith("/jobs")) {
+                exchange->event("ADDED",
+                                QJsonObject{{"kind", "Job"},
+                                            {"metadata", QJsonObject{{"name", "j"},
+                                                                     {"namespace", "default"},
+                                                                     {"uid", "job-uid"},
+                                                                     {"resourceVersion", "2"}}}});
+                return;
+            }
+            if (!request.path.endsWith("/pods"))
+                return;
+            auto version = std::make_shared<int>(10);
+            exchange->pump([version] {
+                QByteArray lines;
+                for (int i = 0; i < 50; ++i)
+                    lines += jobscope::test::FakeExchange::eventLine(
+                        "MODIFIED", jobscope::test::fakePod("j-x", QString::number(++*version)));
+                return lines;
+            });
+        });
+        const QString trace = dir.filePath("flood.jsonl");
+        QProcess* process =
+            startRecord({"--kubeconfig", writeKubeconfig(server.url()), "--job", "j", "-o", trace});
+        QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(partialOf(trace)).size() > 2 * 1024 * 1024, 20000);
+        QElapsedTimer clock;
+        clock.start();
+        ::kill(pid_t(process->processId()), SIGINT);
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 5000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY2(err.contains("interrupted"), err.constData());
+        qInfo("stopped %lld ms after SIGINT", qlonglong(clock.elapsed()));
+        const QList<QJsonObject> lines = readTrace(trace);
+        QVERIFY(lines.size() > 1000);
+        for (const QJsonObject& line : lines)
+            QVERIFY(!line.isEmpty());
+    }
+
+    // Every credential source, echoed back by a server that quotes it in a refusal, a garbage
+    // watch line and an ERROR event: no output of the recorder (stderr, stdout, the trace and
+    // any partial file) holds any of it.
+    void noSecretReachesAnyOutput_data() {
+        QTest::addColumn<QString>("source");
+        QTest::addColumn<QStringList>("secrets");
+        QTest::newRow("token") << "token" << QStringList{"tok-secret-AAAA1111"};
+        QTest::newRow("tokenFile") << "tokenFile" << QStringList{"file-secret-BBBB2222"};
+        QTest::newRow("URL user info")
+            << "url" << QStringList{"url-secret-CCCC3333", "admin:url-secret-CCCC3333"};
+        QTest::newRow("exec plugin token and stderr")
+            << "exec" << QStringList{"exec-secret-DDDD4444"};
+        QTest::newRow("exec plugin client key")
+            << "exec-key" << QStringList{"KEYSECRETLINE0123456789abcdefEEEE5555"};
+    }
+    void noSecretReachesAnyOutput() {
+        QFETCH(QString, source);
+        QFETCH(QStringList, secrets);
+        const QString secret = secrets.first();
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        auto refused = std::make_shared<bool>(false);
+        auto garbled = std::make_shared<bool>(false);
+        server.setHandler([secret, refused, garbled](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!*refused) {
+                *refused = true;
+                exchange->respondStatus(500, "InternalError",
+                                        "refused credential " + secret + " \x1b[2J");
+                return;
+            }
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (!request.path.endsWith("/jobs"))
+                return;
+            if (!*garbled) {
+                *garbled = true;
+                exchange->chunk("garbage " + secret.toUtf8() + " \x1b]0;x\x07\n");
+                exchange->event("ERROR", QJsonObject{{"code", 500},
+                                                     {"message", "token " + secret + " expired"}});
+                return;
+            }
+            exchange->event("ADDED",
+                            QJsonObject{{"kind", "Job"},
+                                        {"metadata", QJsonObject{{"name", "j"},
+                                                                 {"namespace", "default"},
+                                                                 {"uid", "job-uid"},
+                                                                 {"resourceVersion", "2"}}}});
+        });
+        QByteArray user;
+        QString url = server.url();
+        if (source == "token") {
+            user = "    token: " + secret.toUtf8() + "\n";
+        } else if (source == "tokenFile") {
+            const QString tokenFile = dir.filePath("token-file");
+            QFile file(tokenFile);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write(secret.toUtf8() + "\n");
+            user = "    tokenFile: " + tokenFile.toUtf8() + "\n";
+        } else if (source == "url") {
+            url.replace("http://", "http://admin:" + secret + "@");
+            user = "    token: plain-token\n";
+        } else {
+            const QString plugin = dir.filePath("secret-plugin.sh");
+            QFile file(plugin);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            const QByteArray status =
+                source == "exec"
+                    ? "{\"token\":\"" + secret.toUtf8() + "\"}"
+                    : "{\"token\":\"tkn-plain\",\"clientCertificateData\":\"-----BEGIN "
+                      "CERTIFICATE-----\\nCERTLINE\\n-----END CERTIFICATE-----\\n\","
+                      "\"clientKeyData\":\"-----BEGIN PRIVATE KEY-----\\n" +
+                          secret.toUtf8() + "\\n-----END PRIVATE KEY-----\\n\"}";
+            file.write("#!/bin/sh\necho 'plugin says: " + secret.toUtf8() +
+                       "' >&2\necho '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                       "\"kind\":\"ExecCredential\",\"status\":" +
+                       status + "}'\n");
+            file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+            user = "    exec:\n      apiVersion: client.authentication.k8s.io/v1\n"
+                   "      command: " +
+                   plugin.toUtf8() + "\n";
+        }
+        const QString kubeconfig = dir.filePath("kubeconfig-secret");
+        {
+            QFile file(kubeconfig);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("clusters:\n- name: c\n  cluster: {server: '" + url.toUtf8() +
+                       "'}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                       "current-context: x\nusers:\n- name: u\n  user:\n" +
+                       user);
+        }
+        const QString trace = dir.filePath("secret.jsonl");
+        QFile::remove(trace);
+        QProcess* process = startRecord({"--kubeconfig", kubeconfig, "--job", "j", "-o", trace});
+        QByteArray err;
+        connect(process, &QProcess::readyReadStandardError, this,
+                [&] { err += process->readAllStandardError(); });
+        QTRY_VERIFY_WITH_TIMEOUT(err.contains("the watch reported an error") &&
+                                     readTrace(partialOf(trace)).size() >= 2,
+                                 15000);
+        process->terminate();
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
+        err += process->readAllStandardError();
+        QVERIFY2(process->exitCode() == 0, err.constData());
+        QByteArray everything = err + process->readAllStandardOutput();
+        for (const QString& name : QDir(dir.path()).entryList({"secret.jsonl*"}, QDir::Files)) {
+            QFile file(dir.filePath(name));
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            everything += file.readAll();
+        }
+        // It did echo: the refusal, the garbage line and the ERROR event were all shown.
+        QVERIFY2(err.contains("HTTP 500") && err.contains("skipped a watch line") &&
+                     err.contains("[redacted]"),
+                 err.constData());
+        QVERIFY2(!err.contains('\x1b'), err.constData());
+        for (const QString& text : secrets)
+            QVERIFY2(!everything.contains(text.toUtf8()),
+                     qPrintable(text + " in:\n" + QString::fromUtf8(everything)));
+    }
+
+    // The exec plugin inherits no descriptor of the recorder (the Ctrl-C socket pair is
+    // close-on-exec).
+    void execPluginInheritsNoSocket() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([](const FakeExchangePtr& exchange) {
+            exchange->respondStatus(403, "Forbidden", "no");
+        });
+        const QString fds = dir.filePath("plugin-fds.txt");
+        const QString plugin = dir.filePath("fd-plugin.sh");
+        {
+            QFile file(plugin);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("#!/bin/sh\nls -l /proc/$$/fd > \"$FD_OUT\" 2>&1\n"
+                       "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
+                       "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"t0ken-abcdef\"}}'\n");
+            file.setPermissions(QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        }
+        const QString kubeconfig = dir.filePath("kubeconfig-exec");
+        {
+            QFile file(kubeconfig);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("clusters:\n- name: c\n  cluster: {server: '" + server.url().toUtf8() +
+                       "'}\ncontexts:\n- name: x\n  context: {cluster: c, user: u}\n"
+                       "current-context: x\nusers:\n- name: u\n  user:\n    exec:\n"
+                       "      apiVersion: client.authentication.k8s.io/v1\n"
+                       "      command: " +
+                       plugin.toUtf8() + "\n      env: [{name: FD_OUT, value: '" + fds.toUtf8() +
+                       "'}]\n");
+        }
+        QProcess* process =
+            startRecord({"--kubeconfig", kubeconfig, "--job", "j", "-o", dir.filePath("fd.jsonl")});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 20000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(err.contains("HTTP 403"), err.constData());
+        QFile listing(fds);
+        QVERIFY(listing.open(QIODevice::ReadOnly));
+        const QByteArray text = listing.readAll();
+        QVERIFY2(text.contains(" 0 ->") || text.contains(" 1 ->"), text.constData());
+        QVERIFY2(!text.contains("socket:"), text.constData());
     }
 };
 

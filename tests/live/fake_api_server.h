@@ -82,6 +82,39 @@ public:
                                 {"code", status}},
                     headers);
     }
+    // Exactly these bytes (a status line and headers the test writes itself: a Content-Length
+    // that lies, a redirect).
+    void respondRaw(const QByteArray& bytes) {
+        if (socket_)
+            socket_->write(bytes);
+    }
+    // Chunks from `next` for as long as the client reads them, with at most `buffered` bytes
+    // waiting in the socket (so that the server side's memory stays small however long it
+    // goes); `next` returns an empty array to end the stream. Returns the bytes sent so far
+    // through `sent`.
+    void pump(std::function<QByteArray()> next, std::shared_ptr<qint64> sent = {},
+              qint64 buffered = 256 * 1024) {
+        if (!socket_)
+            return;
+        // One generator for every call, however often the lambda is copied.
+        auto generator = std::make_shared<std::function<QByteArray()>>(std::move(next));
+        auto fill = [socket = socket_, generator, sent, buffered] {
+            while (socket && socket->state() == QAbstractSocket::ConnectedState &&
+                   socket->bytesToWrite() < buffered) {
+                const QByteArray bytes = (*generator)();
+                if (bytes.isEmpty()) {
+                    socket->write("0\r\n\r\n");
+                    socket->disconnect(socket, &QTcpSocket::bytesWritten, nullptr, nullptr);
+                    return;
+                }
+                socket->write(QByteArray::number(bytes.size(), 16) + "\r\n" + bytes + "\r\n");
+                if (sent)
+                    *sent += bytes.size();
+            }
+        };
+        QObject::connect(socket_, &QTcpSocket::bytesWritten, socket_, fill);
+        fill();
+    }
     void beginStream(int status = 200) {
         if (!socket_)
             return;
@@ -124,6 +157,8 @@ private:
         switch (status) {
         case 200:
             return "OK";
+        case 302:
+            return "Found";
         case 401:
             return "Unauthorized";
         case 403:

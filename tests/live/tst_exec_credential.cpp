@@ -164,6 +164,27 @@ private slots:
         QVERIFY(!provider.running());
     }
 
+    // A plugin that prints without end is stopped once it passes the size of any object, and
+    // one that cannot be started is a failure that running it again cannot mend.
+    void endlessOutputIsStopped() {
+        ExecCredentialProvider provider(
+            connectionFor(writePlugin("endless-plugin", "exec yes jobscope-endless-output\n")));
+        QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
+        provider.request();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 4000);
+        QVERIFY2(failed.first().first().toString().contains("printed more than 3 MiB"),
+                 qPrintable(failed.first().first().toString()));
+        QVERIFY(!provider.running());
+        QVERIFY(!provider.cannotRun());
+    }
+    void missingPluginCannotRun() {
+        ExecCredentialProvider provider(connectionFor(dir.filePath("no-such-plugin")));
+        QSignalSpy failed(&provider, &ExecCredentialProvider::failed);
+        provider.request();
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 4000);
+        QVERIFY(provider.cannotRun());
+    }
+
     void usesClientCertificateData() {
         const QByteArray json =
             "{\"apiVersion\":\"client.authentication.k8s.io/v1\",\"kind\":\"ExecCredential\","

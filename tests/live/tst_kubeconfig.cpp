@@ -200,6 +200,45 @@ private slots:
             << ""
             << "error: kc.yaml:13:19: error: users[u].user.exec.apiVersion "
                "'client.authentication.k8s.io/v1alpha1' is not supported";
+        // client-go reads a server without a scheme as https (DefaultServerURL); anything but
+        // http(s) with a host is refused, and the message never repeats URL credentials.
+        const auto withServer = [](const QByteArray& server) {
+            return "clusters:\n- name: c\n  cluster:\n    server: " + server +
+                   "\ncontexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n";
+        };
+        QTest::newRow("server without a scheme") << withServer("c.example:6443") << ""
+                                                 << ""
+                                                 << "https://c.example:6443 default ";
+        QTest::newRow("file:// server")
+            << withServer("'file:///etc/passwd'") << ""
+            << ""
+            << "error: kc.yaml:4:13: error: cluster 'c': server 'file:///etc/passwd' has the "
+               "scheme 'file': an API server is reached over https://";
+        QTest::newRow("malformed server")
+            << withServer("'https://user:pa55word-x@exa mple:6443'") << ""
+            << ""
+            << "error: kc.yaml:4:13: error: cluster 'c': server '";
+        QTest::newRow("server without a host")
+            << withServer("'https://:6443/'") << ""
+            << ""
+            << "error: kc.yaml:4:13: error: cluster 'c': server 'https://:6443/' names no host";
+        // Two entries of one name in a list: clientcmd's conversion refuses them.
+        QTest::newRow("two clusters of one name")
+            << QByteArray("clusters:\n- name: c\n  cluster: {server: 'https://a'}\n"
+                          "- name: c\n  cluster: {server: 'https://b'}\n"
+                          "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n")
+            << ""
+            << ""
+            << "error: kc.yaml:4:9: error: duplicate name 'c' in 'clusters'";
+        // A key twice in one map: as sigs.k8s.io/yaml's YAMLToJSON, the last one wins (with a
+        // warning, see duplicateKeysWarn).
+        QTest::newRow("a key twice, the last wins")
+            << QByteArray("clusters:\n- name: c\n  cluster:\n    server: https://first\n"
+                          "    server: https://second\n"
+                          "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n")
+            << ""
+            << ""
+            << "https://second default ";
     }
     void resolve() {
         QFETCH(QByteArray, yaml);
@@ -222,6 +261,42 @@ private slots:
         QVERIFY2(connection, qPrintable(error));
         QCOMPARE(connection->server + ' ' + connection->namespaceName + ' ' + connection->userName,
                  expected);
+    }
+
+    // A repeated key is named with its position, and the message says which one is used.
+    void duplicateKeysWarn() {
+        const QString file =
+            write(QStringLiteral("dup.yaml"),
+                  "clusters:\n- name: c\n  cluster:\n    server: https://first\n"
+                  "    server: https://second\n"
+                  "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n"
+                  "current-context: x\n");
+        QString error;
+        std::optional<Kubeconfig> config = Kubeconfig::loadFiles({file}, &error);
+        QVERIFY2(config, qPrintable(error));
+        const std::optional<KubeConnection> connection = config->connection({}, {}, &error);
+        QVERIFY2(connection, qPrintable(error));
+        QCOMPARE(connection->warnings.size(), 2);
+        QCOMPARE(connection->warnings.at(0),
+                 file + ":4:5: warning: duplicate key 'server': the one at line 5 is used, as "
+                        "kubectl does");
+        QVERIFY2(connection->warnings.at(1).startsWith(file + ":9:1: warning: duplicate key "
+                                                              "'current-context'"),
+                 qPrintable(connection->warnings.at(1)));
+    }
+
+    // A URL's credentials never reach an error.
+    void malformedServerHidesCredentials() {
+        const QString file = write(
+            QStringLiteral("cred.yaml"),
+            "clusters:\n- name: c\n  cluster: {server: 'https://user:pa55word-x@exa mple:6443'}\n"
+            "contexts:\n- name: x\n  context: {cluster: c}\ncurrent-context: x\n");
+        QString error;
+        std::optional<Kubeconfig> config = Kubeconfig::loadFiles({file}, &error);
+        QVERIFY(config);
+        QVERIFY(!config->connection({}, {}, &error));
+        QVERIFY2(error.contains("is not a valid URL"), qPrintable(error));
+        QVERIFY2(!error.contains("pa55word"), qPrintable(error));
     }
 
     // KUBECONFIG=a:b: the first file that names an entry wins; current-context comes from the

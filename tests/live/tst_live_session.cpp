@@ -378,6 +378,47 @@ private slots:
         QVERIFY2(session.stateReason().contains("403") &&
                      session.stateReason().contains("cannot list"),
                  qPrintable(session.stateReason()));
+        QVERIFY(!session.stoppedOnConfiguration());
+    }
+
+    // Names become part of request paths: an invalid one stops the session before any request,
+    // as a configuration error.
+    void refusesInvalidNames_data() {
+        QTest::addColumn<QString>("ns");
+        QTest::addColumn<QString>("job");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("namespace climbing the path")
+            << "x/../../../../api/v1/secrets"
+            << "job"
+            << "namespace \"x/../../../../api/v1/secrets\" is not valid: a lowercase RFC 1123 "
+               "label";
+        QTest::newRow("namespace with dots") << "a.b"
+                                             << "job"
+                                             << "namespace \"a.b\" is not valid: must not "
+                                                "contain dots";
+        QTest::newRow("Job name with a query") << "ns"
+                                               << "j?watch=true"
+                                               << "Job name \"j?watch=true\" is not valid";
+        QTest::newRow("Job name too long")
+            << "ns" << QString(254, QLatin1Char('a')) << "must be no more than 253 characters";
+    }
+    void refusesInvalidNames() {
+        QFETCH(QString, ns);
+        QFETCH(QString, job);
+        QFETCH(QString, expected);
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        KubeConnection connection;
+        connection.server = server.url();
+        connection.namespaceName = ns;
+        LiveSession session(connection, job);
+        session.start();
+        QCOMPARE(session.state(), LiveState::Stopped);
+        QVERIFY2(session.stateReason().contains(expected), qPrintable(session.stateReason()));
+        QVERIFY(session.stoppedOnConfiguration());
+        QTest::qWait(50);
+        QCOMPARE(server.requests().size(), 0);
+        QCOMPARE(invalidJobTarget("batch", "job-a.1"), QString());
     }
 };
 

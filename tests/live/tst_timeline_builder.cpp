@@ -300,9 +300,12 @@ private slots:
         b.add(obs(1.4, ObjectKind::Event, WatchType::Modified, // re-delivered: no new occurrence
                   eventObject("e1", "FailedCreate", quota, 3, 0, 1, 4)));
         const Timeline& tl = b.timeline();
-        QCOMPARE(tl.events.size(), size_t{3});
+        // The two new occurrences of the second observation are one entry with their number.
+        QCOMPARE(tl.events.size(), size_t{2});
         QCOMPARE(tl.events[0].time, T0 + 0.3);
-        QCOMPARE(tl.events[2].time, T0 + 1.3);
+        QCOMPARE(tl.events[0].count, 1);
+        QCOMPARE(tl.events[1].time, T0 + 1.3);
+        QCOMPARE(tl.events[1].count, 2);
         QCOMPARE(tl.events[0].objectKind, std::string("Job"));
         QCOMPARE(tl.events[0].reason, std::string("FailedCreate"));
         const Analysis a = analyze(tl);
@@ -317,6 +320,40 @@ private slots:
             std::find_if(a.causes.rbegin(), a.causes.rend(),
                          [](const CauseInterval& c) { return c.cause == "quota-exceeded"; });
         QCOMPARE(last->param("refused").value_or(-1), 3.0);
+    }
+
+    // An Event's count is an int32 on the server: the largest is one entry with that count (not
+    // two billion entries), and a count that is no int32 is one occurrence.
+    void hugeEventCountsAreOneEntry_data() {
+        QTest::addColumn<QJsonValue>("count");
+        QTest::addColumn<int>("stored");
+        QTest::newRow("int32 max") << QJsonValue(2147483647) << 2147483647;
+        QTest::newRow("past int32") << QJsonValue(1e300) << 1;
+        QTest::newRow("negative") << QJsonValue(-5) << 1;
+        QTest::newRow("a string") << QJsonValue("many") << 1;
+    }
+    void hugeEventCountsAreOneEntry() {
+        QFETCH(QJsonValue, count);
+        QFETCH(int, stored);
+        TimelineBuilder b;
+        b.add(obs(0.1, ObjectKind::Job, WatchType::Added, job(1, 3)));
+        b.add(obs(0.2, ObjectKind::Pod, WatchType::Added, pod({"p0", 2, 0})));
+        QJsonObject event =
+            eventObject("e1", "FailedCreate",
+                        "Error creating: pods \"j-x\" is forbidden: exceeded quota: "
+                        "q, requested: pods=1, used: pods=1, limited: pods=1",
+                        1, 0, 0, 3);
+        event.insert("count", count);
+        b.add(obs(0.3, ObjectKind::Event, WatchType::Added, event));
+        const Timeline& tl = b.timeline();
+        QCOMPARE(tl.events.size(), size_t{1});
+        QCOMPARE(tl.events[0].count, stored);
+        const Analysis a = analyze(tl);
+        const auto q = std::find_if(a.causes.begin(), a.causes.end(), [](const CauseInterval& c) {
+            return c.cause == "quota-exceeded";
+        });
+        QVERIFY(q != a.causes.end());
+        QCOMPARE(q->param("refused").value_or(-1), double(stored));
     }
 
     // A Job deleted, and a Pod deleted, as watch events.

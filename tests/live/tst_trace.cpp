@@ -224,12 +224,68 @@ private slots:
         QCOMPARE(data.count('\n'), 2);
     }
 
+    // openReplacing: the trace that is there stays until commit() replaces it in one rename;
+    // discard() leaves it untouched. A recorder killed mid-line (kill -9) leaves a partial file
+    // that reads up to its last whole line.
+    void replacingKeepsThePreviousTraceUntilCommit() {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("t.jsonl"));
+        const std::vector<Observation> observations = recordingOf(QStringLiteral("d"));
+        QVERIFY(observations.size() > 3);
+        QVERIFY(writeTrace(path, {observations.begin(), observations.begin() + 1}));
+        const QByteArray previous = readAll(path);
+        TraceHeader header;
+        header.server = QStringLiteral("https://admin:pa55-s3cret@127.0.0.1:6443/");
+        QString error;
+
+        TraceWriter failed;
+        QVERIFY2(failed.openReplacing(path, header, &error), qPrintable(error));
+        QVERIFY(failed.path() != path);
+        QVERIFY(failed.path().startsWith(path + ".partial-"));
+        QVERIFY(failed.append(observations[1], &error));
+        QCOMPARE(readAll(path), previous);
+        failed.discard();
+        QCOMPARE(readAll(path), previous);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{"t.jsonl"});
+
+        TraceWriter killed;
+        QVERIFY(killed.openReplacing(path, header, &error));
+        for (size_t i = 0; i < 3; ++i)
+            QVERIFY(killed.append(observations[i], &error));
+        const QString partial = killed.path();
+        killed.close(); // what is left after a kill: the lines so far, and half of the next
+        {
+            QFile file(partial);
+            QVERIFY(file.open(QIODevice::Append));
+            file.write(observationLine(observations[3]).left(40));
+        }
+        QCOMPARE(readAll(path), previous);
+        const std::optional<Trace> read = TraceReader::read(partial, &error);
+        QVERIFY2(read, qPrintable(error));
+        QCOMPARE(read->observations.size(), size_t{3});
+        QCOMPARE(read->warnings.size(), 1);
+        QVERIFY(read->warnings.first().contains("incomplete"));
+        QCOMPARE(read->header.server, QStringLiteral("https://127.0.0.1:6443/"));
+        QVERIFY(!readAll(partial).contains("pa55-s3cret"));
+
+        TraceWriter done;
+        QVERIFY(done.openReplacing(path, header, &error));
+        QVERIFY(done.append(observations[2], &error));
+        QVERIFY2(done.commit(&error), qPrintable(error));
+        QCOMPARE(done.path(), path);
+        const std::optional<Trace> committed = TraceReader::read(path, &error);
+        QVERIFY2(committed, qPrintable(error));
+        QCOMPARE(committed->observations.size(), size_t{1});
+    }
+
     void unwritablePath() {
         TraceWriter writer;
         QString error;
         QVERIFY(!writer.open(QStringLiteral("/nonexistent-dir/x.jsonl"), {}, &error));
         QVERIFY(error.contains(QStringLiteral("/nonexistent-dir/x.jsonl")));
         QVERIFY(!writer.append(Observation{}, &error));
+        QVERIFY(!writer.openReplacing(QStringLiteral("/nonexistent-dir/x.jsonl"), {}, &error));
+        QVERIFY2(error.contains(QStringLiteral("/nonexistent-dir/x.jsonl")), qPrintable(error));
     }
 };
 

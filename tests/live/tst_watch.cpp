@@ -50,7 +50,8 @@ private:
         options.path = kPods;
         options.labelSelector = QStringLiteral("batch.kubernetes.io/controller-uid=abc");
         options.initialBackoffSeconds = 0.02;
-        options.maxBackoffSeconds = 0.1;
+        if (options.maxBackoffSeconds == WatchOptions().maxBackoffSeconds)
+            options.maxBackoffSeconds = 0.1;
         if (options.idleSeconds == 90)
             options.idleSeconds = 10;
         watcher = std::make_unique<Watcher>(client.get(), options);
@@ -277,7 +278,24 @@ private slots:
         QCOMPARE(listCount(), 1);
     }
 
+    // Retry-After is waited for, up to the back-off's ceiling: a huge value (past int's range
+    // in milliseconds) still retries, at the ceiling.
+    void tooManyRequestsWaitsForRetryAfter_data() {
+        QTest::addColumn<QByteArray>("retryAfter");
+        QTest::addColumn<double>("ceiling");
+        QTest::addColumn<qint64>("atLeastMs");
+        QTest::addColumn<QString>("announced");
+        QTest::newRow("1 s") << QByteArray("1") << 5.0 << qint64(900) << "next in 1.0 s";
+        QTest::newRow("3000000 s, capped")
+            << QByteArray("3000000") << 0.3 << qint64(250) << "next in 0.3 s";
+        QTest::newRow("past int64")
+            << QByteArray("99999999999999999999999") << 0.3 << qint64(0) << "next in";
+    }
     void tooManyRequestsWaitsForRetryAfter() {
+        QFETCH(QByteArray, retryAfter);
+        QFETCH(double, ceiling);
+        QFETCH(qint64, atLeastMs);
+        QFETCH(QString, announced);
         QElapsedTimer clock;
         qint64 refusedAt = 0;
         qint64 retriedAt = 0;
@@ -289,19 +307,23 @@ private slots:
             if (watches().size() == 1) {
                 refusedAt = clock.elapsed();
                 exchange->respondStatus(429, "TooManyRequests", "slow down",
-                                        {{"Retry-After", "1"}});
+                                        {{"Retry-After", retryAfter}});
                 return;
             }
             retriedAt = clock.elapsed();
             exchange->beginStream();
         });
-        makeWatcher();
+        WatchOptions options;
+        options.maxBackoffSeconds = ceiling;
+        makeWatcher(options);
         clock.start();
         watcher->start();
         QTRY_COMPARE_WITH_TIMEOUT(watches().size(), 2, 5000);
         // The exponential back-off would have retried after 20-40 ms.
-        QVERIFY2(retriedAt - refusedAt >= 900, qPrintable(QString::number(retriedAt - refusedAt)));
+        QVERIFY2(retriedAt - refusedAt >= atLeastMs,
+                 qPrintable(QString::number(retriedAt - refusedAt)));
         QVERIFY(seen.errors.first().contains("429"));
+        QVERIFY2(seen.errors.first().contains(announced), qPrintable(seen.errors.first()));
     }
 
     // No byte for idleSeconds: the watch is presumed dead and opened again.

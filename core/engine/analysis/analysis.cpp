@@ -132,9 +132,10 @@ struct RowFacts {
     int32_t completions = -1; // -1: unset (work queue)
     int32_t remaining = 0;    // completions not yet reached
     int quotaLimit = 0;
-    int quotaRefusals = 0;     // FailedCreate (quota) events at this row's time
-    int forbiddenRefusals = 0; // FailedCreate (forbidden) events at this row's time
-    int failedRefusals = 0;    // FailedCreate (any other server error) events at this row's time
+    // FailedCreate occurrences at this row's time (an Event's count can reach 2^31 - 1).
+    int64_t quotaRefusals = 0;     // quota
+    int64_t forbiddenRefusals = 0; // forbidden
+    int64_t failedRefusals = 0;    // any other server error
     std::string forbiddenMessage;
     std::string failedMessage;
     int32_t backoffFailures = 0;
@@ -192,7 +193,7 @@ struct CauseNumbers {
 struct OpenInterval {
     CauseInterval interval;
     CauseNumbers numbers;
-    int refusals = 0;
+    int64_t refusals = 0;
 };
 
 class Analyzer {
@@ -241,7 +242,7 @@ private:
     void trackIntervals(const SeriesRow& row, const CauseIds& causes, const RowFacts& facts);
     void closeInterval(OpenInterval& open, Seconds end);
     CauseNumbers numbersOf(CauseKind kind, const SeriesRow& row, const RowFacts& facts,
-                           int refusals) const;
+                           int64_t refusals) const;
     bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_, tl_.gates); }
 
     const Timeline& tl_;
@@ -294,9 +295,9 @@ private:
     std::string forbiddenMessage_;
     bool failedRefused_ = false;
     std::string failedMessage_;
-    int batchQuotaRefusals_ = 0;
-    int batchForbiddenRefusals_ = 0;
-    int batchFailedRefusals_ = 0;
+    int64_t batchQuotaRefusals_ = 0;
+    int64_t batchForbiddenRefusals_ = 0;
+    int64_t batchFailedRefusals_ = 0;
     bool batchCreated_ = false;
 
     std::array<std::optional<OpenInterval>, kCauseKindCount> open_;
@@ -503,16 +504,16 @@ void Analyzer::applyEvent(const TimelineEvent& e) {
     out_.events.push_back(e);
     if (e.reason == "FailedCreate") {
         if (isQuotaRefusal(e.message)) {
-            ++batchQuotaRefusals_;
+            batchQuotaRefusals_ += e.count;
             quotaRefused_ = true;
             // Without the limit in the message, the Pods holding quota now are the limit.
             quotaLimit_ = quotaLimitFromMessage(e.message).value_or(quotaUse_);
         } else if (isForbiddenRefusal(e.message)) {
-            ++batchForbiddenRefusals_;
+            batchForbiddenRefusals_ += e.count;
             forbiddenRefused_ = true;
             forbiddenMessage_ = e.message;
         } else {
-            ++batchFailedRefusals_;
+            batchFailedRefusals_ += e.count;
             failedRefused_ = true;
             failedMessage_ = e.message;
         }
@@ -671,7 +672,7 @@ void Analyzer::closeInterval(OpenInterval& open, Seconds end) {
 }
 
 CauseNumbers Analyzer::numbersOf(CauseKind kind, const SeriesRow& row, const RowFacts& facts,
-                                 int refusals) const {
+                                 int64_t refusals) const {
     CauseNumbers n;
     auto set = [&n](std::initializer_list<double> values) {
         std::copy(values.begin(), values.end(), n.values.begin());
@@ -737,7 +738,7 @@ void Analyzer::trackIntervals(const SeriesRow& row, const CauseIds& causes, cons
         if (kind == CauseKind::None)
             continue;
         std::optional<OpenInterval>& slot = open_[static_cast<size_t>(kind)];
-        int refusals = slot ? slot->refusals : 0;
+        int64_t refusals = slot ? slot->refusals : 0;
         if (kind == CauseKind::QuotaExceeded)
             refusals += facts.quotaRefusals;
         else if (kind == CauseKind::CreationForbidden)

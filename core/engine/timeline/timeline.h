@@ -80,6 +80,9 @@ struct TimelineEvent {
     InternedString type;   // Normal | Warning
     InternedString reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
     std::string message;
+    // Occurrences this entry stands for (an aggregated Event's count rose by this much; the
+    // newest of them at `time`). At least 1, at most Kubernetes' int32 count.
+    int32_t count = 1;
 };
 
 // A sync the controller ran, with what it wanted (simulated mode records it; live analysis
