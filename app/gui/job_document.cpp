@@ -3,6 +3,7 @@
 
 #include "gui/engine_messages.h"
 #include "gui/language.h"
+#include "live/read_input.h"
 #include "live/recording.h"
 #include "live/trace.h"
 #include "run/run.h"
@@ -188,16 +189,25 @@ bool JobDocument::openFile(const QString& path, QString* error) {
             notes << DocumentDiagnostic{0, 0, false, warning};
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
     } else {
-        QFile file(path);
-        if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        if (info.isDir() || !info.exists()) {
+            QFile file(path);
             if (error)
                 *error =
                     JobDocument::tr("cannot open %1: %2")
                         .arg(QDir::toNativeSeparators(path),
-                             info.isDir() ? JobDocument::tr("it is a folder") : file.errorString());
+                             info.isDir() ? JobDocument::tr("it is a folder")
+                                          : (file.open(QIODevice::ReadOnly), file.errorString()));
             return false;
         }
-        text = QString::fromUtf8(file.readAll());
+        Diagnostics refused;
+        const std::optional<QByteArray> bytes =
+            live::readInputFile(path, kMaxDocumentFileBytes, refused);
+        if (!bytes) {
+            if (error && !refused.items().empty())
+                *error = localizedFormat(refused.items().front());
+            return false;
+        }
+        text = QString::fromUtf8(*bytes);
     }
 
     d->pause.stop();

@@ -11,7 +11,6 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
 #include <limits>
 #include <sstream>
 
@@ -35,8 +34,9 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
             JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
         return false;
     }
-    // yaml-cpp 0.7 never returns from LoadAll on some stray commas (yaml_guard.h).
-    if (!checkYamlParserStall(text, fileName, diagnostics)) {
+    // yaml-cpp 0.7 never returns from LoadAll on some stray commas, and alias bombs expand
+    // beyond any memory (yaml_guard.h).
+    if (!checkYamlInput(text, fileName, diagnostics)) {
         documents.clear();
         return false;
     }
@@ -65,22 +65,6 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
     }
     documents.clear();
     return false;
-}
-
-bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file"));
-        return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read file"));
-        return false;
-    }
-    text = buffer.str();
-    return true;
 }
 
 namespace {

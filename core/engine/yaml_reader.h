@@ -6,6 +6,7 @@
 // exception escapes to the caller.
 
 #include "diagnostics.h"
+#include "input_file.h"
 #include "object_meta.h"
 
 #include <yaml-cpp/yaml.h>
@@ -23,9 +24,6 @@ SourcePosition positionOf(const YAML::Node& node);
 // returns false. Never throws.
 bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                        std::vector<YAML::Node>& documents, Diagnostics& diagnostics);
-
-// Reads a whole file into `text`; reports a missing or unreadable file.
-bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics);
 
 // RFC 3339 ("2026-01-01T00:00:30Z", fractional seconds and offsets allowed) to seconds since
 // the Unix epoch.

@@ -3,9 +3,9 @@
 
 #include "diagnostics.h"
 #include "live/kubectl_import.h"
+#include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trim.h"
-#include "yaml_guard.h"
 #include "yaml_reader.h"
 
 #include <QFile>
@@ -95,8 +95,7 @@ std::optional<std::vector<Observation>> DumpImporter::readObservations(const QBy
         Diagnostics diagnostics;
         const std::string utf8 = text.toStdString();
         std::vector<YAML::Node> documents;
-        if (!checkYamlParserStall(utf8, fileName.toStdString(), diagnostics) ||
-            !loadYamlDocuments(utf8, fileName.toStdString(), documents, diagnostics)) {
+        if (!loadYamlDocuments(utf8, fileName.toStdString(), documents, diagnostics)) {
             if (error)
                 *error = QString::fromStdString(diagnostics.format()).trimmed();
             return std::nullopt;
@@ -169,14 +168,12 @@ std::optional<DumpImport> DumpImporter::importText(const QByteArray& text, const
     return result;
 }
 
-std::optional<DumpImport> DumpImporter::importFile(const QString& path, QString* error) {
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        if (error)
-            *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+std::optional<DumpImport> DumpImporter::importFile(const QString& path, QString* error,
+                                                   std::uint64_t maxBytes) {
+    const std::optional<QByteArray> text = readInputFile(path, maxBytes, error);
+    if (!text)
         return std::nullopt;
-    }
-    return importText(file.readAll(), path, error);
+    return importText(*text, path, error);
 }
 
 } // namespace jobscope::live

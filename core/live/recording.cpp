@@ -3,6 +3,7 @@
 
 #include "live/dump_import.h"
 #include "live/kubectl_import.h"
+#include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trace.h"
 
@@ -52,7 +53,7 @@ bool RecordingLoader::looksLikeRecording(const QString& path) {
     if (TraceReader::isTrace(path) || KubectlImporter::isWatchStream(path))
         return true;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = file.read(1 << 20);
     return head.contains("\"kind\": \"Pod\"") || head.contains("\"kind\":\"Pod\"") ||
@@ -60,35 +61,46 @@ bool RecordingLoader::looksLikeRecording(const QString& path) {
            head.contains("kind: Event\n");
 }
 
-std::optional<Recording> RecordingLoader::load(const QString& path, QString* error) {
+std::optional<Recording> RecordingLoader::load(const QString& path, QString* error,
+                                               std::uint64_t maxBytes) {
     const QFileInfo info(path);
     if (!info.exists()) {
         if (error)
             *error = tr("%1: error: no such file or folder").arg(path);
         return std::nullopt;
     }
+    if (!info.isDir()) {
+        // Before sniffing what it is: opening a FIFO would wait for a writer, /dev/zero never
+        // ends.
+        Diagnostics refused;
+        if (!checkInputPath(path, maxBytes, refused)) {
+            if (error)
+                *error = QString::fromStdString(refused.format()).trimmed();
+            return std::nullopt;
+        }
+    }
     if (info.isDir()) {
-        const auto imported = KubectlImporter::importFolder(path, error);
+        const auto imported = KubectlImporter::importFolder(path, error, maxBytes);
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
                       imported->warnings, error);
     }
     if (TraceReader::isTrace(path)) {
-        const auto trace = TraceReader::read(path, error);
+        const auto trace = TraceReader::read(path, error, maxBytes);
         if (!trace)
             return std::nullopt;
         return replay(trace->observations, std::nullopt, RecordingKind::Trace, path,
                       trace->header.job, trace->warnings, error);
     }
     if (KubectlImporter::isWatchStream(path)) {
-        const auto imported = KubectlImporter::importFiles({path}, error);
+        const auto imported = KubectlImporter::importFiles({path}, error, maxBytes);
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
                       imported->warnings, error);
     }
-    const auto dump = DumpImporter::importFile(path, error);
+    const auto dump = DumpImporter::importFile(path, error, maxBytes);
     if (!dump)
         return std::nullopt;
     Recording r;

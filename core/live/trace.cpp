@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/trace.h"
 
+#include "live/read_input.h"
 #include "live/trim.h"
 
 #include <QFileInfo>
@@ -87,7 +88,8 @@ void TraceWriter::close() {
 
 bool TraceReader::isTrace(const QString& path) {
     QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+    // Only a regular file: opening a FIFO would wait for a writer.
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
         return false;
     QByteArray first;
     // The header is short; skip leading blank lines.
@@ -100,12 +102,16 @@ bool TraceReader::isTrace(const QString& path) {
     return doc.isObject() && doc.object().contains(kHeaderKey);
 }
 
-std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
+std::optional<Trace> TraceReader::read(const QString& path, QString* error,
+                                       std::uint64_t maxBytes) {
     auto fail = [&](const QString& message) -> std::optional<Trace> {
         if (error)
             *error = message;
         return std::nullopt;
     };
+    Diagnostics refused;
+    if (!checkInputPath(path, maxBytes, refused))
+        return fail(QString::fromStdString(refused.format()).trimmed());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("%1: cannot read the trace: %2").arg(path, file.errorString()));

@@ -12,6 +12,7 @@
 // DELETED, and the object trimmed (trim.h). Blank lines are allowed. A recorder that is killed
 // leaves at most a partial last line, which a reader skips with a warning.
 
+#include "input_file.h"
 #include "live/observation.h"
 
 #include <QCoreApplication>
@@ -19,6 +20,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -73,7 +75,9 @@ class TraceReader {
 public:
     // Reads a whole trace. A bad line is an error "FILE:LINE:COLUMN: …"; a partial last line
     // (no newline at its end and not valid JSON) is a warning and is skipped.
-    static std::optional<Trace> read(const QString& path, QString* error);
+    // A file that is not a regular file or is larger than `maxBytes` is refused.
+    static std::optional<Trace> read(const QString& path, QString* error,
+                                     std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // Whether the file starts with a trace header.
     static bool isTrace(const QString& path);
 };

@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <vector>
@@ -793,6 +794,16 @@ private:
             std::string text;
             Diagnostics fileDiagnostics;
             if (!readTextFile(resolved, text, fileDiagnostics)) {
+                // A file that is there but refused (too large, not a regular file) says why.
+                std::error_code ec;
+                if (std::filesystem::exists(resolved, ec) && !fileDiagnostics.items().empty()) {
+                    reader_.error(
+                        pathNode,
+                        invalidValue("job.path", validation::quote(*path),
+                                     Message("%1: %2", {Message(resolved),
+                                                        fileDiagnostics.items().front().source})));
+                    return;
+                }
                 reader_.error(
                     pathNode,
                     fieldError("job.path", JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
