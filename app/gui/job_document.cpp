@@ -8,6 +8,7 @@
 #include "live/trace.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -63,8 +64,17 @@ RunOutput runScenario(const RunInput& input) {
         return out;
     if (input.seed)
         scenario->seed = *input.seed;
+    // The same Pod limit as `simulate`: a Job too large is refused before anything runs.
+    if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
+        out.diagnostics << DocumentDiagnostic{0, 0, true, localizedMessage(*tooLarge)};
+        return out;
+    }
     auto result = std::make_shared<RunResult>();
-    static_cast<Run&>(*result) = jobscope::runScenario(*scenario);
+    SimulationStats stats;
+    static_cast<Run&>(*result) = jobscope::runScenario(*scenario, std::nullopt, &stats);
+    if (stats.stopReason == "pod-limit")
+        out.diagnostics << DocumentDiagnostic{
+            0, 0, false, localizedMessage(podLimitMessage(*scenario, stats.end))};
     result->scenario = std::move(scenario);
     out.result = std::move(result);
     return out;

@@ -8,6 +8,7 @@
 #include "lesson/lesson_reader.h"
 #include "manifest/manifest.h"
 #include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
 #include "state/reconcile_state.h"
 #include "yaml_guard.h"
 #include "yaml_reader.h"
@@ -206,6 +207,44 @@ private slots:
         QCOMPARE(QString::fromStdString(diagnostics.format()).trimmed(),
                  QStringLiteral("f.yaml:4:4: error: YAML aliases expand to too many nodes: more "
                                 "than 8 besides the nodes written (an alias bomb?)"));
+    }
+
+    // A Job that needs more Pods than scenario.maxPods is not simulated at all (indexed
+    // completions of 2^31 - 1 would allocate gigabytes for their attempt counters alone); one
+    // that keeps creating Pods stops just past the limit.
+    void simulationPodLimit_data() {
+        QTest::addColumn<QString>("spec");
+        QTest::addColumn<int>("maxPods");
+        QTest::addColumn<QString>("stopReason");
+        QTest::addColumn<int>("pods");
+        QTest::newRow("2^31 - 1 Indexed completions")
+            << "completionMode: Indexed\n    completions: 2147483647\n    parallelism: 10000"
+            << int(kDefaultMaxPods) << "pod-limit" << 0;
+        QTest::newRow("work queue of 2^31 - 1")
+            << "parallelism: 2147483647" << int(kDefaultMaxPods) << "pod-limit" << 0;
+        QTest::newRow("failures retried, limit 6")
+            << "completions: 2\n    backoffLimit: 1000" << 6 << "pod-limit" << 7;
+        QTest::newRow("within the limit") << "completions: 3" << 3 << "finished" << 3;
+    }
+    void simulationPodLimit() {
+        QFETCH(QString, spec);
+        QFETCH(int, maxPods);
+        QFETCH(QString, stopReason);
+        QFETCH(int, pods);
+        const std::string text =
+            "job:\n  kind: Job\n  metadata: {name: big}\n  spec:\n    " + spec.toStdString() +
+            "\n    template:\n      spec:\n        restartPolicy: Never\n        containers: "
+            "[{name: main, image: busybox}]\n" +
+            (stopReason == "pod-limit" && pods > 0 ? "failures:\n- {probability: 1}\n" : "");
+        Diagnostics diagnostics;
+        std::optional<Scenario> scenario = readScenarioText(text, "s.yaml", diagnostics);
+        QVERIFY2(scenario && !diagnostics.hasErrors(), diagnostics.format().c_str());
+        scenario->maxPods = static_cast<std::size_t>(maxPods);
+        QCOMPARE(checkSimulationSize(*scenario).has_value(), pods == 0);
+        SimulationStats stats;
+        const Timeline timeline = simulate(*scenario, &stats);
+        QCOMPARE(QString::fromStdString(stats.stopReason), stopReason);
+        QCOMPARE(static_cast<int>(timeline.pods.size()), pods);
     }
 
     // ValidateAnnotations: keys and values together at most 262144 bytes.
