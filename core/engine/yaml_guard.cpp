@@ -6,7 +6,7 @@
 #include <yaml-cpp/parser.h>
 
 #include <algorithm>
-#include <sstream>
+#include <istream>
 #include <unordered_map>
 #include <vector>
 
@@ -111,7 +111,8 @@ private:
 
 // Runs the scan; syntax errors end it quietly (YAML::LoadAll reports them with their position).
 YamlScan scan(const std::string& text, std::uint64_t aliasAllowance) {
-    std::istringstream input(text);
+    TextBuffer buffer(text);
+    std::istream input(&buffer);
     YamlScan handler(aliasAllowance);
     try {
         YAML::Parser parser(input);

@@ -18,11 +18,21 @@
 
 #include <cstdint>
 #include <optional>
+#include <streambuf>
 #include <string>
 
 namespace jobscope {
 
 inline constexpr std::uint64_t kYamlAliasNodeAllowance = 100'000;
+
+// A text as a read-only stream buffer, without a copy: yaml-cpp parses from a std::istream.
+class TextBuffer : public std::streambuf {
+public:
+    explicit TextBuffer(const std::string& text) {
+        char* begin = const_cast<char*>(text.data());
+        setg(begin, begin, begin + text.size());
+    }
+};
 
 // The position where the parser stalls, or nullopt when it does not. Syntax errors are not
 // reported here (YAML::LoadAll reports them with their position).

@@ -4,6 +4,7 @@
 #include "yaml_guard.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,6 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
+#include <istream>
 #include <limits>
 #include <sstream>
 
@@ -25,23 +27,26 @@ SourcePosition positionOf(const YAML::Node& node) {
     return SourcePosition{mark.line + 1, mark.column + 1};
 }
 
-bool loadYamlDocuments(const std::string& text, const std::string& fileName,
-                       std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
-    // yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
+namespace {
+
+// yaml-cpp reads NUL as end of input; binary junk gets a clear message instead. yaml-cpp 0.7
+// never returns from LoadAll on some stray commas, and alias bombs expand beyond any memory
+// (yaml_guard.h).
+bool checkYamlText(const std::string& text, const std::string& fileName, Diagnostics& diagnostics) {
     if (text.find('\0') != std::string::npos) {
         diagnostics.error(
             fileName, {},
             JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
         return false;
     }
-    // yaml-cpp 0.7 never returns from LoadAll on some stray commas, and alias bombs expand
-    // beyond any memory (yaml_guard.h).
-    if (!checkYamlInput(text, fileName, diagnostics)) {
-        documents.clear();
-        return false;
-    }
+    return checkYamlInput(text, fileName, diagnostics);
+}
+
+// Runs `parse`, reporting what yaml-cpp throws at its position; false when it threw.
+template <typename Parse>
+bool reportingYamlErrors(const std::string& fileName, Diagnostics& diagnostics, Parse parse) {
     try {
-        documents = YAML::LoadAll(text);
+        parse();
         return true;
     } catch (const YAML::DeepRecursion& e) {
         SourcePosition at;
@@ -63,8 +68,33 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                           Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot parse YAML: %1"),
                                   {std::string(e.what())}));
     }
+    return false;
+}
+
+} // namespace
+
+bool loadYamlDocuments(const std::string& text, const std::string& fileName,
+                       std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
+    documents.clear();
+    if (!checkYamlText(text, fileName, diagnostics))
+        return false;
+    if (reportingYamlErrors(fileName, diagnostics, [&] { documents = YAML::LoadAll(text); }))
+        return true;
     documents.clear();
     return false;
+}
+
+bool parseYamlEvents(const std::string& text, const std::string& fileName,
+                     YAML::EventHandler& handler, Diagnostics& diagnostics) {
+    if (!checkYamlText(text, fileName, diagnostics))
+        return false;
+    return reportingYamlErrors(fileName, diagnostics, [&] {
+        TextBuffer buffer(text);
+        std::istream input(&buffer);
+        YAML::Parser parser(input);
+        while (parser.HandleNextDocument(handler)) {
+        }
+    });
 }
 
 namespace {

@@ -9,7 +9,9 @@
 #include <QJsonObject>
 #include <QJsonParseError>
 
+#include <algorithm>
 #include <cmath>
+#include <limits>
 
 namespace jobscope::live {
 
@@ -102,6 +104,22 @@ bool TraceReader::isTrace(const QString& path) {
     return doc.isObject() && doc.object().contains(kHeaderKey);
 }
 
+bool TraceReader::isHeaderlessTrace(const QString& path) {
+    QFile file(path);
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray first;
+    for (int i = 0; i < 16 && !file.atEnd(); ++i) {
+        first = file.readLine(1 << 20).trimmed();
+        if (!first.isEmpty())
+            break;
+    }
+    const QJsonObject line = QJsonDocument::fromJson(first).object();
+    return !line.contains(kHeaderKey) && line.value(QLatin1String("t")).isDouble() &&
+           line.contains(QLatin1String("kind")) && line.contains(QLatin1String("type")) &&
+           line.value(QLatin1String("object")).isObject();
+}
+
 std::optional<Trace> TraceReader::read(const QString& path, QString* error,
                                        std::uint64_t maxBytes) {
     auto fail = [&](const QString& message) -> std::optional<Trace> {
@@ -119,6 +137,8 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error,
     Trace trace;
     bool haveHeader = false;
     int lineNumber = 0;
+    double latest = -std::numeric_limits<double>::infinity();
+    int latestLine = 0;
     while (!file.atEnd()) {
         QByteArray raw = file.readLine();
         ++lineNumber;
@@ -175,10 +195,24 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error,
             return at < 0 ? 0 : at;
         };
         const QJsonValue t = object.value(QLatin1String("t"));
-        if (!t.isDouble() || !std::isfinite(t.toDouble()))
+        // From the epoch to the end of year 9999, the span RFC 3339 times can name.
+        constexpr double kLastSecond = 253402300799.999;
+        if (!t.isDouble() || !std::isfinite(t.toDouble()) || t.toDouble() < 0 ||
+            t.toDouble() > kLastSecond)
             return fail(tr("%1: error: \"t\" must be the receive time in seconds since the "
                            "Unix epoch")
                             .arg(position(path, lineNumber, columnOf("t"))));
+        if (t.toDouble() < latest - kTraceOrderTolerance)
+            return fail(tr("%1: error: \"t\" goes back in time: %2 is %3 s before line %4's "
+                           "(a trace holds its lines in the order they were received)")
+                            .arg(position(path, lineNumber, columnOf("t")))
+                            .arg(t.toDouble(), 0, 'f', 3)
+                            .arg(latest - t.toDouble(), 0, 'f', 3)
+                            .arg(latestLine));
+        if (t.toDouble() > latest) {
+            latest = t.toDouble();
+            latestLine = lineNumber;
+        }
         const auto kind = objectKindFromName(object.value(QLatin1String("kind")).toString());
         if (!kind)
             return fail(tr("%1: error: \"kind\" must be Job, Pod or Event, not '%2'")
@@ -198,7 +232,8 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error,
             Observation{t.toDouble(), *kind, *type, objectValue.toObject()});
     }
     if (!haveHeader)
-        return fail(tr("%1: error: the trace is empty (no header line)").arg(path));
+        return fail(tr("%1: error: the trace is empty (no header line)")
+                        .arg(position(path, std::max(1, lineNumber), 0)));
     return trace;
 }
 
