@@ -23,7 +23,7 @@ _jobscope() {
             COMPREPLY=($(compgen -W "en zh_CN" -- "$cur"))
             return
             ;;
-        --seed | --until | --width | --height | --size | --job | --context | \
+        --seed | --until | --max-pods | --width | --height | --size | --job | --context | \
             -n | --namespace | --timeout | --request-timeout)
             return
             ;;
@@ -50,7 +50,7 @@ _jobscope() {
             return
             ;;
         reconcile) options="--help --lang" ;;
-        simulate) options="--help --seed --until $report" ;;
+        simulate) options="--help --seed --until --max-pods $report" ;;
         record)
             options="--help --kubeconfig --context --namespace --job --output --timeout
                 --request-timeout --lang"
