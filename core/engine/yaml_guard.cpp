@@ -22,7 +22,9 @@ struct StopScan {};
 // having moved on.
 class YamlScan : public YAML::EventHandler {
 public:
-    explicit YamlScan(std::uint64_t aliasAllowance) : aliasAllowance_(aliasAllowance) {}
+    // Every event also goes to `forward`, if given, after the checks.
+    explicit YamlScan(std::uint64_t aliasAllowance, YAML::EventHandler* forward = nullptr)
+        : aliasAllowance_(aliasAllowance), forward_(forward) {}
 
     std::optional<YAML::Mark> stalledAt;
     std::optional<YAML::Mark> aliasBombAt;
@@ -39,12 +41,23 @@ public:
         aliasNodes = 0;
         open_.clear();
         anchorSizes_.clear();
+        if (forward_)
+            forward_->OnDocumentStart(mark);
     }
-    void OnDocumentEnd() override {}
-    void OnNull(const YAML::Mark&, YAML::anchor_t anchor) override { leaf(anchor); }
-    void OnScalar(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                  const std::string&) override {
+    void OnDocumentEnd() override {
+        if (forward_)
+            forward_->OnDocumentEnd();
+    }
+    void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         leaf(anchor);
+        if (forward_)
+            forward_->OnNull(mark, anchor);
+    }
+    void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                  const std::string& value) override {
+        leaf(anchor);
+        if (forward_)
+            forward_->OnScalar(mark, tag, anchor, value);
     }
     void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
         const auto it = anchorSizes_.find(anchor);
@@ -56,17 +69,31 @@ public:
             throw StopScan();
         }
         add(size);
+        if (forward_)
+            forward_->OnAlias(mark, anchor);
     }
-    void OnSequenceStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                         YAML::EmitterStyle::value) override {
+    void OnSequenceStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                         YAML::EmitterStyle::value style) override {
         open(anchor);
+        if (forward_)
+            forward_->OnSequenceStart(mark, tag, anchor, style);
     }
-    void OnSequenceEnd() override { close(); }
-    void OnMapStart(const YAML::Mark&, const std::string&, YAML::anchor_t anchor,
-                    YAML::EmitterStyle::value) override {
+    void OnSequenceEnd() override {
+        close();
+        if (forward_)
+            forward_->OnSequenceEnd();
+    }
+    void OnMapStart(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
+                    YAML::EmitterStyle::value style) override {
         open(anchor);
+        if (forward_)
+            forward_->OnMapStart(mark, tag, anchor, style);
     }
-    void OnMapEnd() override { close(); }
+    void OnMapEnd() override {
+        close();
+        if (forward_)
+            forward_->OnMapEnd();
+    }
 
 private:
     struct Collection {
@@ -103,6 +130,7 @@ private:
     }
 
     std::uint64_t aliasAllowance_;
+    YAML::EventHandler* forward_;
     std::optional<YAML::Mark> previous_;
     std::uint64_t written_ = 0;
     std::vector<Collection> open_;
@@ -142,9 +170,10 @@ bool checkYamlParserStall(const std::string& text, const std::string& fileName,
     return checkYamlInput(text, fileName, diagnostics, UINT64_MAX);
 }
 
-bool checkYamlInput(const std::string& text, const std::string& fileName, Diagnostics& diagnostics,
-                    std::uint64_t aliasNodeAllowance) {
-    const YamlScan result = scan(text, aliasNodeAllowance);
+namespace {
+
+// Reports what the scan stopped at; false when it stopped.
+bool reportScan(const YamlScan& result, const std::string& fileName, Diagnostics& diagnostics) {
     if (result.stalledAt) {
         diagnostics.error(fileName, positionOf(*result.stalledAt),
                           JOBSCOPE_TR_NOOP("jobscope::engine",
@@ -160,6 +189,29 @@ bool checkYamlInput(const std::string& text, const std::string& fileName, Diagno
                                      "besides the nodes written (an alias bomb?)"),
                     {std::to_string(result.aliasLimit)}));
         return false;
+    }
+    return true;
+}
+
+} // namespace
+
+bool checkYamlInput(const std::string& text, const std::string& fileName, Diagnostics& diagnostics,
+                    std::uint64_t aliasNodeAllowance) {
+    return reportScan(scan(text, aliasNodeAllowance), fileName, diagnostics);
+}
+
+bool parseGuardedYamlEvents(const std::string& text, const std::string& fileName,
+                            YAML::EventHandler& handler, Diagnostics& diagnostics,
+                            std::uint64_t aliasNodeAllowance) {
+    TextBuffer buffer(text);
+    std::istream input(&buffer);
+    YamlScan guarded(aliasNodeAllowance, &handler);
+    try {
+        YAML::Parser parser(input);
+        while (parser.HandleNextDocument(guarded)) {
+        }
+    } catch (const StopScan&) {
+        return reportScan(guarded, fileName, diagnostics);
     }
     return true;
 }

@@ -16,6 +16,8 @@
 
 #include "diagnostics.h"
 
+#include <yaml-cpp/eventhandler.h>
+
 #include <cstdint>
 #include <optional>
 #include <streambuf>
@@ -46,5 +48,12 @@ bool checkYamlParserStall(const std::string& text, const std::string& fileName,
 // allowed (reported at the alias that crosses the limit). Returns false after reporting.
 bool checkYamlInput(const std::string& text, const std::string& fileName, Diagnostics& diagnostics,
                     std::uint64_t aliasNodeAllowance = kYamlAliasNodeAllowance);
+
+// Parses `text` into `handler` event by event with both checks made on the way, in one pass:
+// returns false after reporting a stall or an alias bomb (the handler has seen the events up to
+// there). yaml-cpp's syntax errors are thrown, as YAML::LoadAll throws them.
+bool parseGuardedYamlEvents(const std::string& text, const std::string& fileName,
+                            YAML::EventHandler& handler, Diagnostics& diagnostics,
+                            std::uint64_t aliasNodeAllowance = kYamlAliasNodeAllowance);
 
 } // namespace jobscope

@@ -29,17 +29,14 @@ SourcePosition positionOf(const YAML::Node& node) {
 
 namespace {
 
-// yaml-cpp reads NUL as end of input; binary junk gets a clear message instead. yaml-cpp 0.7
-// never returns from LoadAll on some stray commas, and alias bombs expand beyond any memory
-// (yaml_guard.h).
-bool checkYamlText(const std::string& text, const std::string& fileName, Diagnostics& diagnostics) {
-    if (text.find('\0') != std::string::npos) {
-        diagnostics.error(
-            fileName, {},
-            JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
-        return false;
-    }
-    return checkYamlInput(text, fileName, diagnostics);
+// yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
+bool checkNoNul(const std::string& text, const std::string& fileName, Diagnostics& diagnostics) {
+    if (text.find('\0') == std::string::npos)
+        return true;
+    diagnostics.error(
+        fileName, {},
+        JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
+    return false;
 }
 
 // Runs `parse`, reporting what yaml-cpp throws at its position; false when it threw.
@@ -76,7 +73,9 @@ bool reportingYamlErrors(const std::string& fileName, Diagnostics& diagnostics, 
 bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                        std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
     documents.clear();
-    if (!checkYamlText(text, fileName, diagnostics))
+    // yaml-cpp 0.7 never returns from LoadAll on some stray commas, and alias bombs expand
+    // beyond any memory (yaml_guard.h).
+    if (!checkNoNul(text, fileName, diagnostics) || !checkYamlInput(text, fileName, diagnostics))
         return false;
     if (reportingYamlErrors(fileName, diagnostics, [&] { documents = YAML::LoadAll(text); }))
         return true;
@@ -86,15 +85,13 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
 
 bool parseYamlEvents(const std::string& text, const std::string& fileName,
                      YAML::EventHandler& handler, Diagnostics& diagnostics) {
-    if (!checkYamlText(text, fileName, diagnostics))
+    if (!checkNoNul(text, fileName, diagnostics))
         return false;
-    return reportingYamlErrors(fileName, diagnostics, [&] {
-        TextBuffer buffer(text);
-        std::istream input(&buffer);
-        YAML::Parser parser(input);
-        while (parser.HandleNextDocument(handler)) {
-        }
+    bool guarded = true;
+    const bool parsed = reportingYamlErrors(fileName, diagnostics, [&] {
+        guarded = parseGuardedYamlEvents(text, fileName, handler, diagnostics);
     });
+    return parsed && guarded;
 }
 
 namespace {
