@@ -7,6 +7,7 @@
 #include "input_file.h"
 #include "lesson/lesson_reader.h"
 #include "manifest/manifest.h"
+#include "run/run.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 #include "state/reconcile_state.h"
@@ -245,6 +246,11 @@ private slots:
         const Timeline timeline = simulate(*scenario, &stats);
         QCOMPARE(QString::fromStdString(stats.stopReason), stopReason);
         QCOMPARE(static_cast<int>(timeline.pods.size()), pods);
+        // The app's runs (runScenario) go through the same limit and analyse what there is.
+        SimulationStats runStats;
+        const Run run = runScenario(*scenario, std::nullopt, &runStats);
+        QCOMPARE(QString::fromStdString(runStats.stopReason), stopReason);
+        QCOMPARE(static_cast<int>(run.timeline.pods.size()), pods);
     }
 
     // ValidateAnnotations: keys and values together at most 262144 bytes.
