@@ -2,11 +2,14 @@
 #include "cli/command_input.h"
 
 #include "cli/output.h"
+#include "gui/engine_messages.h"
 #include "gui/example_catalog.h"
+#include "live/read_input.h"
 #include "yaml_reader.h"
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 
 #include <algorithm>
 #include <cstdio>
@@ -66,15 +69,11 @@ QString examplePath(const QString& name) {
 std::optional<CommandInput> readCommandInput(const QString& path, const QString& cannotOpen,
                                              const QString& cannotRead) {
     CommandInput input;
-    QFile file;
-    bool opened = false;
-    if (path == QLatin1String("-")) {
-        input.displayName = "<stdin>";
-        opened = file.open(stdin, QIODevice::ReadOnly);
-    } else if (path.startsWith(kExamplePrefix)) {
+    QString source = path;
+    if (path.startsWith(kExamplePrefix)) {
         const QString name = path.mid(kExamplePrefix.size());
-        const QString resource = examplePath(name);
-        if (resource.isEmpty()) {
+        source = examplePath(name);
+        if (source.isEmpty()) {
             const QString close = suggestion(name);
             printError(
                 close.isEmpty()
@@ -84,25 +83,30 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
                           .arg(name, close));
             return std::nullopt;
         }
-        input.displayName = path.toStdString();
-        file.setFileName(resource);
-        opened = file.open(QIODevice::ReadOnly);
-    } else {
-        input.displayName = path.toStdString();
-        file.setFileName(path);
-        opened = file.open(QIODevice::ReadOnly);
     }
+    input.displayName = path == QLatin1String("-") ? "<stdin>" : path.toStdString();
     const QString name = QString::fromStdString(input.displayName);
-    if (!opened) {
-        writeErr(QStringLiteral("%1: error: %2\n").arg(name, cannotOpen.arg(file.errorString())));
+    if (path != QLatin1String("-") && !QFileInfo::exists(source)) {
+        QFile missing(source);
+        missing.open(QIODevice::ReadOnly);
+        writeErr(
+            QStringLiteral("%1: error: %2\n").arg(name, cannotOpen.arg(missing.errorString())));
         return std::nullopt;
     }
-    const QByteArray bytes = file.readAll();
-    if (file.error() != QFileDevice::NoError) {
-        writeErr(QStringLiteral("%1: error: %2\n").arg(name, cannotRead.arg(file.errorString())));
+    Diagnostics diagnostics;
+    const std::optional<QByteArray> bytes =
+        path == QLatin1String("-")
+            ? live::readStandardInput(kMaxDocumentFileBytes, diagnostics)
+            : live::readInputFile(source, kMaxDocumentFileBytes, diagnostics);
+    if (!bytes) {
+        QString messages;
+        for (const Diagnostic& d : diagnostics.items())
+            messages += QStringLiteral("%1: error: %2\n")
+                            .arg(name, cannotRead.arg(ui::localizedMessage(d)));
+        writeErr(messages);
         return std::nullopt;
     }
-    input.text.assign(bytes.constData(), static_cast<size_t>(bytes.size()));
+    input.text.assign(bytes->constData(), static_cast<size_t>(bytes->size()));
     return input;
 }
 

@@ -55,6 +55,12 @@ public:
             tr("Stop the simulation at this time after the Job's creation, such as 90, 90s, "
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("max-pods"),
+            tr("Refuse a Job that needs more Pods than N, and stop a simulation that creates "
+               "more (default %1).")
+                .arg(kDefaultMaxPods),
+            tr("N")));
         addReportOptions(parser);
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
@@ -104,6 +110,17 @@ public:
                 return ExitBadInput;
             }
         }
+        std::size_t maxPods = kDefaultMaxPods;
+        if (parser.isSet(QStringLiteral("max-pods"))) {
+            bool ok = false;
+            const QString value = parser.value(QStringLiteral("max-pods"));
+            const qulonglong parsed = value.toULongLong(&ok);
+            if (!ok || parsed == 0 || value.startsWith(QLatin1Char('+'))) {
+                printError(tr("--max-pods: '%1' is not a positive integer").arg(value));
+                return ExitBadInput;
+            }
+            maxPods = static_cast<std::size_t>(parsed);
+        }
         int optionsStatus = ExitSuccess;
         const std::optional<ReportOptions> report = readReportOptions(parser, &optionsStatus);
         if (!report)
@@ -126,9 +143,23 @@ public:
             return ExitBadInput;
         if (until)
             scenario->stopAt = *until;
+        scenario->maxPods = maxPods;
+        const QString fileName = file == QLatin1String("-") ? QStringLiteral("<stdin>") : file;
+        if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
+            writeErr(
+                QStringLiteral("%1: error: %2\n").arg(fileName, ui::localizedMessage(*tooLarge)));
+            return ExitBadInput;
+        }
 
         SimulationStats stats;
         const Run run = runScenario(*scenario, seed, &stats);
+        if (stats.stopReason == "pod-limit") {
+            // The outputs would describe a Job cut short; none is written.
+            writeErr(
+                QStringLiteral("%1: error: %2\n")
+                    .arg(fileName, ui::localizedMessage(podLimitMessage(*scenario, stats.end))));
+            return ExitBadInput;
+        }
         if (stats.stopReason == "step-limit")
             writeErr(QStringLiteral("jobscope: warning: %1\n")
                          .arg(tr("the simulation stopped after %1 steps at %2 s; the outputs "

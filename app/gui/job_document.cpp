@@ -3,10 +3,12 @@
 
 #include "gui/engine_messages.h"
 #include "gui/language.h"
+#include "live/read_input.h"
 #include "live/recording.h"
 #include "live/trace.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -62,8 +64,17 @@ RunOutput runScenario(const RunInput& input) {
         return out;
     if (input.seed)
         scenario->seed = *input.seed;
+    // The same Pod limit as `simulate`: a Job too large is refused before anything runs.
+    if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
+        out.diagnostics << DocumentDiagnostic{0, 0, true, localizedMessage(*tooLarge)};
+        return out;
+    }
     auto result = std::make_shared<RunResult>();
-    static_cast<Run&>(*result) = jobscope::runScenario(*scenario);
+    SimulationStats stats;
+    static_cast<Run&>(*result) = jobscope::runScenario(*scenario, std::nullopt, &stats);
+    if (stats.stopReason == "pod-limit")
+        out.diagnostics << DocumentDiagnostic{
+            0, 0, false, localizedMessage(podLimitMessage(*scenario, stats.end))};
     result->scenario = std::move(scenario);
     out.result = std::move(result);
     return out;
@@ -189,16 +200,25 @@ bool JobDocument::openFile(const QString& path, QString* error) {
             notes << DocumentDiagnostic{0, 0, false, warning};
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
     } else {
-        QFile file(path);
-        if (info.isDir() || !file.open(QIODevice::ReadOnly)) {
+        if (info.isDir() || !info.exists()) {
+            QFile file(path);
             if (error)
                 *error =
                     JobDocument::tr("cannot open %1: %2")
                         .arg(QDir::toNativeSeparators(path),
-                             info.isDir() ? JobDocument::tr("it is a folder") : file.errorString());
+                             info.isDir() ? JobDocument::tr("it is a folder")
+                                          : (file.open(QIODevice::ReadOnly), file.errorString()));
             return false;
         }
-        text = QString::fromUtf8(file.readAll());
+        Diagnostics refused;
+        const std::optional<QByteArray> bytes =
+            live::readInputFile(path, kMaxDocumentFileBytes, refused);
+        if (!bytes) {
+            if (error && !refused.items().empty())
+                *error = localizedFormat(refused.items().front());
+            return false;
+        }
+        text = QString::fromUtf8(*bytes);
     }
 
     d->pause.stop();

@@ -3,6 +3,7 @@
 
 #include "gui/engine_messages.h"
 #include "lesson/lesson_reader.h"
+#include "live/read_input.h"
 
 #include <QFile>
 #include <QLocale>
@@ -15,13 +16,16 @@ namespace {
 
 // Reads lesson and scenario files through QFile, so that ":/lessons/..." works.
 bool readWithQFile(const std::string& path, std::string& text, std::string& error) {
-    QFile file(QString::fromStdString(path));
-    if (!file.open(QIODevice::ReadOnly)) {
-        error = file.errorString().toStdString();
+    Diagnostics diagnostics;
+    const std::optional<QByteArray> content =
+        live::readInputFile(QString::fromStdString(path), kMaxDocumentFileBytes, diagnostics);
+    if (!content) {
+        error = diagnostics.items().empty()
+                    ? std::string("cannot read the file")
+                    : localizedMessage(diagnostics.items().front()).toStdString();
         return false;
     }
-    const QByteArray content = file.readAll();
-    text.assign(content.constData(), static_cast<size_t>(content.size()));
+    text.assign(content->constData(), static_cast<size_t>(content->size()));
     return true;
 }
 

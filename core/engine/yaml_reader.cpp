@@ -4,6 +4,7 @@
 #include "yaml_guard.h"
 
 #include <yaml-cpp/depthguard.h>
+#include <yaml-cpp/parser.h>
 
 #include <algorithm>
 #include <cctype>
@@ -11,7 +12,7 @@
 #include <cmath>
 #include <cstdio>
 #include <ctime>
-#include <fstream>
+#include <istream>
 #include <limits>
 #include <sstream>
 
@@ -26,22 +27,23 @@ SourcePosition positionOf(const YAML::Node& node) {
     return SourcePosition{mark.line + 1, mark.column + 1};
 }
 
-bool loadYamlDocuments(const std::string& text, const std::string& fileName,
-                       std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
-    // yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
-    if (text.find('\0') != std::string::npos) {
-        diagnostics.error(
-            fileName, {},
-            JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
-        return false;
-    }
-    // yaml-cpp 0.7 never returns from LoadAll on some stray commas (yaml_guard.h).
-    if (!checkYamlParserStall(text, fileName, diagnostics)) {
-        documents.clear();
-        return false;
-    }
+namespace {
+
+// yaml-cpp reads NUL as end of input; binary junk gets a clear message instead.
+bool checkNoNul(const std::string& text, const std::string& fileName, Diagnostics& diagnostics) {
+    if (text.find('\0') == std::string::npos)
+        return true;
+    diagnostics.error(
+        fileName, {},
+        JOBSCOPE_TR_NOOP("jobscope::engine", "not a text file: it contains NUL bytes"));
+    return false;
+}
+
+// Runs `parse`, reporting what yaml-cpp throws at its position; false when it threw.
+template <typename Parse>
+bool reportingYamlErrors(const std::string& fileName, Diagnostics& diagnostics, Parse parse) {
     try {
-        documents = YAML::LoadAll(text);
+        parse();
         return true;
     } catch (const YAML::DeepRecursion& e) {
         SourcePosition at;
@@ -63,24 +65,33 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                           Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot parse YAML: %1"),
                                   {std::string(e.what())}));
     }
+    return false;
+}
+
+} // namespace
+
+bool loadYamlDocuments(const std::string& text, const std::string& fileName,
+                       std::vector<YAML::Node>& documents, Diagnostics& diagnostics) {
+    documents.clear();
+    // yaml-cpp 0.7 never returns from LoadAll on some stray commas, and alias bombs expand
+    // beyond any memory (yaml_guard.h).
+    if (!checkNoNul(text, fileName, diagnostics) || !checkYamlInput(text, fileName, diagnostics))
+        return false;
+    if (reportingYamlErrors(fileName, diagnostics, [&] { documents = YAML::LoadAll(text); }))
+        return true;
     documents.clear();
     return false;
 }
 
-bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file"));
+bool parseYamlEvents(const std::string& text, const std::string& fileName,
+                     YAML::EventHandler& handler, Diagnostics& diagnostics) {
+    if (!checkNoNul(text, fileName, diagnostics))
         return false;
-    }
-    std::ostringstream buffer;
-    buffer << in.rdbuf();
-    if (in.bad()) {
-        diagnostics.error(path, {}, JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read file"));
-        return false;
-    }
-    text = buffer.str();
-    return true;
+    bool guarded = true;
+    const bool parsed = reportingYamlErrors(fileName, diagnostics, [&] {
+        guarded = parseGuardedYamlEvents(text, fileName, handler, diagnostics);
+    });
+    return parsed && guarded;
 }
 
 namespace {

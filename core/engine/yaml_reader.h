@@ -6,8 +6,10 @@
 // exception escapes to the caller.
 
 #include "diagnostics.h"
+#include "input_file.h"
 #include "object_meta.h"
 
+#include <yaml-cpp/eventhandler.h>
 #include <yaml-cpp/yaml.h>
 
 #include <cstdint>
@@ -23,9 +25,10 @@ SourcePosition positionOf(const YAML::Node& node);
 // returns false. Never throws.
 bool loadYamlDocuments(const std::string& text, const std::string& fileName,
                        std::vector<YAML::Node>& documents, Diagnostics& diagnostics);
-
-// Reads a whole file into `text`; reports a missing or unreadable file.
-bool readTextFile(const std::string& path, std::string& text, Diagnostics& diagnostics);
+// The same checks, then the text's events to `handler` one document after another, without
+// building the documents' nodes (for large input of which little is kept). Never throws.
+bool parseYamlEvents(const std::string& text, const std::string& fileName,
+                     YAML::EventHandler& handler, Diagnostics& diagnostics);
 
 // RFC 3339 ("2026-01-01T00:00:30Z", fractional seconds and offsets allowed) to seconds since
 // the Unix epoch.

@@ -17,6 +17,7 @@
 // the known moments are not known, Pods deleted before the dump are missing and repeated
 // Events are spread evenly).
 
+#include "input_file.h"
 #include "live/observation.h"
 #include "timeline/timeline.h"
 
@@ -25,6 +26,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -40,7 +42,9 @@ class DumpImporter {
     Q_DECLARE_TR_FUNCTIONS(DumpImporter)
 
 public:
-    static std::optional<DumpImport> importFile(const QString& path, QString* error);
+    // Refuses a file that is not a regular file or is larger than `maxBytes`.
+    static std::optional<DumpImport> importFile(const QString& path, QString* error,
+                                                std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // `fileName` is used in messages only.
     static std::optional<DumpImport> importText(const QByteArray& text, const QString& fileName,
                                                 QString* error);

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/kubectl_import.h"
 
+#include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trim.h"
 
@@ -150,7 +151,8 @@ std::optional<double> newestServerTime(const QJsonObject& object) {
 
 bool KubectlImporter::isWatchStream(const QString& file) {
     QFile f(file);
-    if (!f.open(QIODevice::ReadOnly))
+    // Only a regular file: opening a FIFO would wait for a writer.
+    if (!isOpenableFile(file) || !f.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = f.read(1 << 16);
     const QByteArray trimmed = head.trimmed();
@@ -175,7 +177,8 @@ bool KubectlImporter::isWatchFolder(const QString& folder) {
                 .isEmpty();
 }
 
-std::optional<KubectlImport> KubectlImporter::importFolder(const QString& folder, QString* error) {
+std::optional<KubectlImport> KubectlImporter::importFolder(const QString& folder, QString* error,
+                                                           std::uint64_t maxBytes) {
     const QDir dir(folder);
     if (!dir.exists()) {
         if (error)
@@ -194,24 +197,21 @@ std::optional<KubectlImport> KubectlImporter::importFolder(const QString& folder
                          .arg(folder);
         return std::nullopt;
     }
-    return importFiles(files, error);
+    return importFiles(files, error, maxBytes);
 }
 
-std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& files,
-                                                          QString* error) {
+std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& files, QString* error,
+                                                          std::uint64_t maxBytes) {
     KubectlImport result;
     std::vector<Entry> entries;
     bool allTimestamped = true;
     for (int f = 0; f < files.size(); ++f) {
         const QString& path = files[f];
-        QFile file(path);
-        if (!file.open(QIODevice::ReadOnly)) {
-            if (error)
-                *error = tr("%1: cannot read: %2").arg(path, file.errorString());
+        const std::optional<QByteArray> text = readInputFile(path, maxBytes, error);
+        if (!text)
             return std::nullopt;
-        }
         result.files.append(path);
-        const auto values = splitJsonValues(file.readAll(), path, error, &result.warnings);
+        const auto values = splitJsonValues(*text, path, error, &result.warnings);
         if (!values)
             return std::nullopt;
         double previous = 0;

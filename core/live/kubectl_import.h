@@ -22,6 +22,7 @@
 // skipped, ERROR events become warnings, objects of other kinds are ignored. Objects are
 // trimmed (trim.h) on the way in.
 
+#include "input_file.h"
 #include "live/observation.h"
 
 #include <QByteArray>
@@ -30,6 +31,7 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
@@ -63,9 +65,14 @@ class KubectlImporter {
 
 public:
     // A folder of watch streams.
-    static std::optional<KubectlImport> importFolder(const QString& folder, QString* error);
+    // Each file is refused when it is not a regular file or is larger than `maxBytes`.
+    static std::optional<KubectlImport>
+    importFolder(const QString& folder, QString* error,
+                 std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // The given stream files, merged.
-    static std::optional<KubectlImport> importFiles(const QStringList& files, QString* error);
+    static std::optional<KubectlImport>
+    importFiles(const QStringList& files, QString* error,
+                std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // Whether `folder` holds a watch stream file.
     static bool isWatchFolder(const QString& folder);
     // Whether the first value of a file looks like a watch event (timestamped or kubectl's).

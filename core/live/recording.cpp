@@ -3,23 +3,70 @@
 
 #include "live/dump_import.h"
 #include "live/kubectl_import.h"
+#include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trace.h"
 
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
+#include <cmath>
+
 namespace jobscope::live {
 
 namespace {
 
+// Receive times come from this machine's clock, server timestamps from the API server's. A
+// watch event arrives right after the change it reports, so the smallest difference between an
+// event's receive time and the newest server time in its object is how far the two clocks
+// are apart (plus the watch's latency). Beyond kClockSkewThreshold the receive times are moved
+// onto the server's clock, so that the time rule (timeline_builder.h) compares like with like;
+// Listed observations are left out of the estimate, as a list shows objects of any age.
+constexpr Seconds kClockSkewThreshold = 60;
+
+void correctClockSkew(std::vector<Observation>& observations, const QString& path,
+                      QStringList& warnings) {
+    std::optional<Seconds> offset;
+    int samples = 0;
+    for (const Observation& o : observations) {
+        if (o.type == WatchType::Listed)
+            continue;
+        const std::optional<double> server = newestServerTime(o.object);
+        if (!server)
+            continue;
+        ++samples;
+        const Seconds difference = o.receivedAt - *server;
+        offset = offset ? std::min(*offset, difference) : difference;
+    }
+    if (!offset || std::abs(*offset) <= kClockSkewThreshold)
+        return;
+    for (Observation& o : observations)
+        o.receivedAt -= *offset;
+    const QString message =
+        *offset > 0
+            ? QCoreApplication::translate(
+                  "RecordingLoader",
+                  "%1: the receive times are %2 s ahead of the API server's timestamps "
+                  "(estimated from %3 watch events: the two clocks differ); the timeline moves "
+                  "them onto the server's clock")
+            : QCoreApplication::translate(
+                  "RecordingLoader",
+                  "%1: the receive times are %2 s behind the API server's timestamps "
+                  "(estimated from %3 watch events: the two clocks differ); the timeline moves "
+                  "them onto the server's clock");
+    warnings.append(message.arg(path).arg(std::abs(*offset), 0, 'f', 3).arg(samples));
+}
+
 std::optional<Recording> replay(const std::vector<Observation>& observations,
                                 std::optional<Seconds> end, RecordingKind kind, const QString& path,
                                 QString jobName, QStringList warnings, QString* error) {
+    std::vector<Observation> corrected = observations;
+    correctClockSkew(corrected, path, warnings);
     TimelineBuilder::Options options;
     options.jobName = jobName;
     TimelineBuilder builder(options);
-    for (const Observation& o : observations)
+    for (const Observation& o : corrected)
         builder.add(o);
     builder.finish(end);
     if (!builder.hasJob()) {
@@ -52,7 +99,7 @@ bool RecordingLoader::looksLikeRecording(const QString& path) {
     if (TraceReader::isTrace(path) || KubectlImporter::isWatchStream(path))
         return true;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly))
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
         return false;
     const QByteArray head = file.read(1 << 20);
     return head.contains("\"kind\": \"Pod\"") || head.contains("\"kind\":\"Pod\"") ||
@@ -60,35 +107,48 @@ bool RecordingLoader::looksLikeRecording(const QString& path) {
            head.contains("kind: Event\n");
 }
 
-std::optional<Recording> RecordingLoader::load(const QString& path, QString* error) {
+std::optional<Recording> RecordingLoader::load(const QString& path, QString* error,
+                                               std::uint64_t maxBytes) {
     const QFileInfo info(path);
     if (!info.exists()) {
         if (error)
             *error = tr("%1: error: no such file or folder").arg(path);
         return std::nullopt;
     }
+    if (!info.isDir()) {
+        // Before sniffing what it is: opening a FIFO would wait for a writer, /dev/zero never
+        // ends.
+        Diagnostics refused;
+        if (!checkInputPath(path, maxBytes, refused)) {
+            if (error)
+                *error = QString::fromStdString(refused.format()).trimmed();
+            return std::nullopt;
+        }
+    }
     if (info.isDir()) {
-        const auto imported = KubectlImporter::importFolder(path, error);
+        const auto imported = KubectlImporter::importFolder(path, error, maxBytes);
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
                       imported->warnings, error);
     }
-    if (TraceReader::isTrace(path)) {
-        const auto trace = TraceReader::read(path, error);
+    // A trace without its header line: read() says so at line 1 rather than the file being
+    // taken for a dump.
+    if (TraceReader::isTrace(path) || TraceReader::isHeaderlessTrace(path)) {
+        const auto trace = TraceReader::read(path, error, maxBytes);
         if (!trace)
             return std::nullopt;
         return replay(trace->observations, std::nullopt, RecordingKind::Trace, path,
                       trace->header.job, trace->warnings, error);
     }
     if (KubectlImporter::isWatchStream(path)) {
-        const auto imported = KubectlImporter::importFiles({path}, error);
+        const auto imported = KubectlImporter::importFiles({path}, error, maxBytes);
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
                       imported->warnings, error);
     }
-    const auto dump = DumpImporter::importFile(path, error);
+    const auto dump = DumpImporter::importFile(path, error, maxBytes);
     if (!dump)
         return std::nullopt;
     Recording r;

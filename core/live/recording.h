@@ -8,12 +8,14 @@
 //   - a post-mortem dump (dump_import.h): `kubectl get job,pods,events -o json|yaml` output.
 // Errors name the file and, where known, the line and column ("FILE:LINE:COLUMN: error: …").
 
+#include "input_file.h"
 #include "timeline/timeline.h"
 
 #include <QCoreApplication>
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 
 namespace jobscope::live {
@@ -32,7 +34,9 @@ class RecordingLoader {
     Q_DECLARE_TR_FUNCTIONS(RecordingLoader)
 
 public:
-    static std::optional<Recording> load(const QString& path, QString* error);
+    // Each file read is refused when it is not a regular file or is larger than `maxBytes`.
+    static std::optional<Recording> load(const QString& path, QString* error,
+                                         std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // Whether `path` looks like a recording rather than a manifest or scenario: a trace, a
     // folder of watch streams, a watch stream, or a JSON/YAML file holding a Pod or Event.
     static bool looksLikeRecording(const QString& path);

@@ -2,6 +2,7 @@
 #include "live/trace.h"
 
 #include "live/api_client.h"
+#include "live/read_input.h"
 #include "live/trim.h"
 
 #include <QFileInfo>
@@ -10,10 +11,12 @@
 #include <QJsonParseError>
 #include <QTemporaryFile>
 
+#include <algorithm>
 #include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
+#include <limits>
 
 namespace jobscope::live {
 
@@ -143,7 +146,8 @@ void TraceWriter::close() {
 
 bool TraceReader::isTrace(const QString& path) {
     QFile file(path);
-    if (QFileInfo(path).isDir() || !file.open(QIODevice::ReadOnly))
+    // Only a regular file: opening a FIFO would wait for a writer.
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
         return false;
     QByteArray first;
     // The header is short; skip leading blank lines.
@@ -156,12 +160,32 @@ bool TraceReader::isTrace(const QString& path) {
     return doc.isObject() && doc.object().contains(kHeaderKey);
 }
 
-std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
+bool TraceReader::isHeaderlessTrace(const QString& path) {
+    QFile file(path);
+    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
+        return false;
+    QByteArray first;
+    for (int i = 0; i < 16 && !file.atEnd(); ++i) {
+        first = file.readLine(1 << 20).trimmed();
+        if (!first.isEmpty())
+            break;
+    }
+    const QJsonObject line = QJsonDocument::fromJson(first).object();
+    return !line.contains(kHeaderKey) && line.value(QLatin1String("t")).isDouble() &&
+           line.contains(QLatin1String("kind")) && line.contains(QLatin1String("type")) &&
+           line.value(QLatin1String("object")).isObject();
+}
+
+std::optional<Trace> TraceReader::read(const QString& path, QString* error,
+                                       std::uint64_t maxBytes) {
     auto fail = [&](const QString& message) -> std::optional<Trace> {
         if (error)
             *error = message;
         return std::nullopt;
     };
+    Diagnostics refused;
+    if (!checkInputPath(path, maxBytes, refused))
+        return fail(QString::fromStdString(refused.format()).trimmed());
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return fail(tr("%1: cannot read the trace: %2").arg(path, file.errorString()));
@@ -169,6 +193,8 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
     Trace trace;
     bool haveHeader = false;
     int lineNumber = 0;
+    double latest = -std::numeric_limits<double>::infinity();
+    int latestLine = 0;
     while (!file.atEnd()) {
         QByteArray raw = file.readLine();
         ++lineNumber;
@@ -225,10 +251,24 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
             return at < 0 ? 0 : at;
         };
         const QJsonValue t = object.value(QLatin1String("t"));
-        if (!t.isDouble() || !std::isfinite(t.toDouble()))
+        // From the epoch to the end of year 9999, the span RFC 3339 times can name.
+        constexpr double kLastSecond = 253402300799.999;
+        if (!t.isDouble() || !std::isfinite(t.toDouble()) || t.toDouble() < 0 ||
+            t.toDouble() > kLastSecond)
             return fail(tr("%1: error: \"t\" must be the receive time in seconds since the "
                            "Unix epoch")
                             .arg(position(path, lineNumber, columnOf("t"))));
+        if (t.toDouble() < latest - kTraceOrderTolerance)
+            return fail(tr("%1: error: \"t\" goes back in time: %2 is %3 s before line %4's "
+                           "(a trace holds its lines in the order they were received)")
+                            .arg(position(path, lineNumber, columnOf("t")))
+                            .arg(t.toDouble(), 0, 'f', 3)
+                            .arg(latest - t.toDouble(), 0, 'f', 3)
+                            .arg(latestLine));
+        if (t.toDouble() > latest) {
+            latest = t.toDouble();
+            latestLine = lineNumber;
+        }
         const auto kind = objectKindFromName(object.value(QLatin1String("kind")).toString());
         if (!kind)
             return fail(tr("%1: error: \"kind\" must be Job, Pod or Event, not '%2'")
@@ -248,7 +288,8 @@ std::optional<Trace> TraceReader::read(const QString& path, QString* error) {
             Observation{t.toDouble(), *kind, *type, objectValue.toObject()});
     }
     if (!haveHeader)
-        return fail(tr("%1: error: the trace is empty (no header line)").arg(path));
+        return fail(tr("%1: error: the trace is empty (no header line)")
+                        .arg(position(path, std::max(1, lineNumber), 0)));
     return trace;
 }
 

@@ -11,7 +11,13 @@
 // seconds since the Unix epoch, `kind` Job | Pod | Event, `type` LISTED | ADDED | MODIFIED |
 // DELETED, and the object trimmed (trim.h). Blank lines are allowed. A recorder that is killed
 // leaves at most a partial last line, which a reader skips with a warning.
+//
+// Lines are written in the order they were received, each `t` read from the local clock then:
+// a reader refuses a line whose `t` is more than kTraceOrderTolerance before a line above it
+// (a shuffled or edited trace; the tolerance allows for the clock being stepped back a little
+// while recording).
 
+#include "input_file.h"
 #include "live/observation.h"
 
 #include <QCoreApplication>
@@ -19,12 +25,14 @@
 #include <QString>
 #include <QStringList>
 
+#include <cstdint>
 #include <optional>
 #include <vector>
 
 namespace jobscope::live {
 
 inline constexpr int kTraceFormatVersion = 1;
+inline constexpr double kTraceOrderTolerance = 1.0; // seconds
 
 struct TraceHeader {
     int version = kTraceFormatVersion;
@@ -85,9 +93,14 @@ class TraceReader {
 public:
     // Reads a whole trace. A bad line is an error "FILE:LINE:COLUMN: …"; a partial last line
     // (no newline at its end and not valid JSON) is a warning and is skipped.
-    static std::optional<Trace> read(const QString& path, QString* error);
+    // A file that is not a regular file or is larger than `maxBytes` is refused.
+    static std::optional<Trace> read(const QString& path, QString* error,
+                                     std::uint64_t maxBytes = kMaxRecordingFileBytes);
     // Whether the file starts with a trace header.
     static bool isTrace(const QString& path);
+    // Whether the file starts with a trace line ({"t": …, "kind": …, "type": …, "object": …})
+    // instead of the header: a trace that lost its first line, which read() refuses.
+    static bool isHeaderlessTrace(const QString& path);
 };
 
 // One observation as a trace line (without the newline), and back.

@@ -211,6 +211,41 @@ private slots:
                  qPrintable(diagnose(run)));
     }
 
+    // Input that cannot be a recording, or a trace that lost its order or its header, is
+    // refused with exit 2 and its position; nothing is written.
+    void refusedRecordings_data() {
+        QTest::addColumn<QByteArray>("content"); // empty: /dev/zero
+        QTest::addColumn<QString>("message");    // after the path
+        QTest::newRow("/dev/zero")
+            << QByteArray() << ": error: not a regular file (a device, pipe or socket)";
+        const QByteArray line =
+            "{\"kind\":\"Job\",\"object\":{\"kind\":\"Job\",\"metadata\":{}},\"t\":%1,"
+            "\"type\":\"ADDED\"}\n";
+        QTest::newRow("no header")
+            << QByteArray(line).replace("%1", "100") << ":1:1: error: not a JobScope trace";
+        QTest::newRow("back in time")
+            << QByteArray("{\"jobscope-trace\":1}\n") + QByteArray(line).replace("%1", "100") +
+                   QByteArray(line).replace("%1", "50")
+            << ":3:53: error: \"t\" goes back in time: 50.000 is 50.000 s before line 2's";
+    }
+    void refusedRecordings() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        QString path = QStringLiteral("/dev/zero");
+        if (!content.isEmpty()) {
+            path = dir.filePath(QStringLiteral("trace.jsonl"));
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const QString csv = dir.filePath(QStringLiteral("series.csv"));
+        const Run run = runJobscope({"replay", path, "--series-csv", csv});
+        QCOMPARE(run.exitCode, 2);
+        QVERIFY2(QString::fromUtf8(run.err).startsWith(path + message), qPrintable(diagnose(run)));
+        QVERIFY(!QFileInfo::exists(csv));
+    }
+
     void help() {
         const Run run = runJobscope({"replay", "--help"});
         QCOMPARE(run.exitCode, 0);

@@ -69,6 +69,10 @@ private slots:
     void messagesInChinese();
     void badInput_data();
     void badInput();
+    void refusedInput_data();
+    void refusedInput();
+    void maxPods_data();
+    void maxPods();
     void unwritableOutput_data();
     void unwritableOutput();
 };
@@ -286,6 +290,96 @@ void TestSimulateCli::messagesInChinese() {
              qPrintable(gatesErr));
     QVERIFY2(gatesErr.contains(QStringLiteral("（您是指 \"JobManagedBy\" 吗？）")),
              qPrintable(gatesErr));
+}
+
+// Input that is not a regular file, or is over 3 MiB, is refused before it is read, naming it.
+void TestSimulateCli::refusedInput_data() {
+    QTest::addColumn<QString>("file"); // in a temporary folder unless absolute; "-": stdin
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("message");
+    const QByteArray large = "job: {kind: Job}\n#" + QByteArray(3 * 1024 * 1024, 'x') + "\n";
+    QTest::newRow("/dev/zero") << "/dev/zero" << QByteArray()
+                               << "/dev/zero: error: not a regular file (a device, pipe or "
+                                  "socket); expected a file";
+    QTest::newRow("a folder") << "folder" << QByteArray() << "folder: error: is a folder";
+    QTest::newRow("a file over 3 MiB")
+        << "large.yaml" << QByteArray()
+        << "large.yaml: error: too large: 3145747 bytes, more than the limit of 3 MiB";
+    QTest::newRow("standard input over 3 MiB")
+        << "-" << large
+        << "<stdin>: error: cannot read the scenario: too large: 3145747 bytes, more than the "
+           "limit of 3 MiB";
+}
+
+void TestSimulateCli::refusedInput() {
+    QFETCH(QString, file);
+    QFETCH(QByteArray, input);
+    QFETCH(QString, message);
+    QTemporaryDir dir;
+    QVERIFY(QDir(dir.path()).mkdir(QStringLiteral("folder")));
+    QFile large(dir.filePath(QStringLiteral("large.yaml")));
+    QVERIFY(large.open(QIODevice::WriteOnly));
+    large.write("job: {kind: Job}\n#" + QByteArray(3 * 1024 * 1024, 'x') + "\n");
+    large.close();
+    jobscope::test::JobscopeRunOptions options;
+    options.input = input;
+    options.workDir = dir.path();
+    const Run run = jobscope::test::runJobscope({"simulate", file}, options);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(QString::fromUtf8(run.err).startsWith(message), qPrintable(diagnose(run)));
+    QVERIFY(run.out.isEmpty());
+}
+
+// --max-pods: a Job that needs more Pods is refused before it runs; a simulation that goes on
+// creating Pods (every attempt fails, retried without end) stops there; both exit 2 and write
+// nothing.
+void TestSimulateCli::maxPods_data() {
+    QTest::addColumn<QByteArray>("scenario");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<QString>("message");
+    const QByteArray templ = "    template:\n      spec:\n        restartPolicy: Never\n"
+                             "        containers: [{name: main, image: busybox}]\n";
+    const QByteArray huge = "job:\n  kind: Job\n  metadata: {name: huge}\n  spec:\n"
+                            "    completions: 2147483647\n    parallelism: 2147483647\n" +
+                            templ;
+    QTest::newRow("2147483647 completions, default limit")
+        << huge << QStringList() << 2
+        << "<stdin>: error: the Job needs at least 2147483647 Pods (spec.completions), more "
+           "than the simulation's limit of 1500000 Pods (simulate --max-pods)";
+    const QByteArray twenty = "job:\n  kind: Job\n  metadata: {name: twenty}\n  spec:\n"
+                              "    completions: 20\n    parallelism: 5\n" +
+                              templ;
+    QTest::newRow("20 completions, --max-pods 10")
+        << twenty << QStringList{"--max-pods", "10"} << 2
+        << "<stdin>: error: the Job needs at least 20 Pods (spec.completions), more than the "
+           "simulation's limit of 10 Pods";
+    QTest::newRow("20 completions, --max-pods 20")
+        << twenty << QStringList{"--max-pods", "20"} << 0 << "";
+    const QByteArray failing = "job:\n  kind: Job\n  metadata: {name: failing}\n  spec:\n"
+                               "    completions: 2\n    backoffLimit: 1000\n" +
+                               templ + "failures:\n- {probability: 1}\n";
+    QTest::newRow("every attempt fails, --max-pods 6")
+        << failing << QStringList{"--max-pods", "6"} << 2
+        << "<stdin>: error: the simulation created more than 6 Pods (the limit, simulate "
+           "--max-pods) by ";
+    QTest::newRow("--max-pods 0") << twenty << QStringList{"--max-pods", "0"} << 2
+                                  << "jobscope: error: --max-pods: '0' is not a positive integer";
+}
+
+void TestSimulateCli::maxPods() {
+    QFETCH(QByteArray, scenario);
+    QFETCH(QStringList, options);
+    QFETCH(int, exitCode);
+    QFETCH(QString, message);
+    jobscope::test::JobscopeRunOptions run;
+    run.input = scenario;
+    const Run result = jobscope::test::runJobscope(QStringList{"simulate", "-"} + options, run);
+    QCOMPARE(result.exitCode, exitCode);
+    if (exitCode != 0) {
+        QVERIFY2(QString::fromUtf8(result.err).startsWith(message), qPrintable(diagnose(result)));
+        QVERIFY(result.out.isEmpty());
+    }
 }
 
 void TestSimulateCli::badInput_data() {

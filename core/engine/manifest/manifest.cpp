@@ -504,6 +504,10 @@ public:
         std::vector<YAML::Node> documents;
         if (!loadYamlDocuments(text, reader_.fileName(), documents, result_.diagnostics))
             return;
+        importDocuments(documents);
+    }
+
+    void importDocuments(const std::vector<YAML::Node>& documents) {
         bool anyObject = false;
         for (size_t i = 0; i < documents.size(); ++i) {
             if (!present(documents[i]))
@@ -625,6 +629,14 @@ ManifestImport importManifestText(const std::string& text, const std::string& fi
     ManifestImport result;
     Importer importer(fileName, result, gates);
     importer.importText(text);
+    return result;
+}
+
+ManifestImport importManifestDocuments(const std::vector<YAML::Node>& documents,
+                                       const std::string& fileName, const FeatureGates& gates) {
+    ManifestImport result;
+    Importer importer(fileName, result, gates);
+    importer.importDocuments(documents);
     return result;
 }
 

@@ -39,6 +39,10 @@ struct ManifestImport {
 // defaults and dropped fields follow `gates` (manifest/defaults.h).
 ManifestImport importManifestText(const std::string& text, const std::string& fileName,
                                   const FeatureGates& gates = {});
+// The same for documents parsed already (loadYamlDocuments), so that a scenario reader that
+// finds a bare manifest does not parse it again.
+ManifestImport importManifestDocuments(const std::vector<YAML::Node>& documents,
+                                       const std::string& fileName, const FeatureGates& gates = {});
 // Reads the file at `path`, then as importManifestText.
 ManifestImport importManifestFile(const std::string& path);
 

@@ -6,6 +6,8 @@
 #include "reconcile/indexes.h"
 
 #include <algorithm>
+#include <cctype>
+#include <cstdint>
 #include <cstdio>
 #include <initializer_list>
 #include <map>
@@ -35,6 +37,8 @@ constexpr size_t kDNS1123LabelMaxLength = 63;
 constexpr size_t kDNS1123SubdomainMaxLength = 253;
 constexpr size_t kQualifiedNameMaxLength = 63;
 constexpr size_t kLabelValueMaxLength = 63;
+// apimachinery pkg/api/validation TotalAnnotationSizeLimitB: 256 KiB.
+constexpr std::uint64_t kTotalAnnotationSizeLimitBytes = 256 * 1024;
 
 constexpr const char* kNegativeErrorMsg =
     JOBSCOPE_TR_NOOP("jobscope::engine", "must be greater than or equal to 0");
@@ -261,6 +265,25 @@ void validateLabels(Errors& errs, const Labels& labels, const std::string& path)
     }
 }
 
+// ValidateAnnotations (apimachinery api/validation/objectmeta.go): keys are qualified names
+// whatever their case, and keys plus values hold at most TotalAnnotationSizeLimitB bytes.
+void validateAnnotations(Errors& errs, const std::map<std::string, std::string>& annotations,
+                         const std::string& path) {
+    std::uint64_t totalSize = 0;
+    for (const auto& [k, v] : annotations) {
+        std::string lower = k;
+        std::transform(lower.begin(), lower.end(), lower.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        for (const auto& msg : validation::isQualifiedName(lower))
+            errs.invalid(path, str(k), msg);
+        totalSize += k.size() + v.size();
+    }
+    if (totalSize > kTotalAnnotationSizeLimitBytes)
+        errs.tooLong(path,
+                     Message(JOBSCOPE_TR_NOOP("jobscope::engine", "must have at most %1 bytes"),
+                             {std::to_string(kTotalAnnotationSizeLimitBytes)}));
+}
+
 // NameIsDNSSubdomain; with prefix (generateName) a trailing '-' is allowed (maskTrailingDash).
 std::vector<std::string> nameIsDNSSubdomain(std::string name, bool prefix) {
     if (prefix && name.size() > 1 && name.back() == '-')
@@ -288,6 +311,7 @@ void validateObjectMeta(Errors& errs, const ObjectMeta& meta) {
     }
     validateNonnegative(errs, meta.generation, "metadata.generation");
     validateLabels(errs, meta.labels, "metadata.labels");
+    validateAnnotations(errs, meta.annotations, "metadata.annotations");
 }
 
 // A matchLabels selector matches a label set holding every one of its pairs. No selector at

@@ -9,12 +9,19 @@
 #include "job.h"
 #include "reconcile/feature_gates.h"
 
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace jobscope {
+
+// The most Pods one simulation may create unless told otherwise (`simulate --max-pods`):
+// room for the 1 000 000-completion benchmark with its failed attempts, about 1.5 GB. A Job
+// that needs more is refused before anything is allocated; a simulation that goes on creating
+// Pods (failures retried without end) stops there.
+inline constexpr std::size_t kDefaultMaxPods = 1'500'000;
 
 // A random duration (seconds) or one fixed per completion index.
 struct Duration {
@@ -121,6 +128,7 @@ struct Scenario {
     std::vector<FailureRule> failures;
     std::optional<WorkQueue> workQueue;
     std::vector<ScenarioAction> actions;
+    std::size_t maxPods = kDefaultMaxPods; // the simulation's limit (kDefaultMaxPods)
 };
 
 } // namespace jobscope

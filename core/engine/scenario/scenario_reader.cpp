@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <charconv>
 #include <cmath>
+#include <filesystem>
 #include <map>
 #include <set>
 #include <vector>
@@ -159,7 +160,8 @@ public:
     // A file of Kubernetes objects only: a bare manifest, the default scenario. The manifest
     // importer reads it (Lists, kubectl output and all); a ResourceQuota sets the Pod quota.
     // `junk` holds the positions of documents already reported as not being objects.
-    void readObjectsOnly(const std::string& text, const std::vector<YAML::Node>& objects,
+    void readObjectsOnly(const std::vector<YAML::Node>& documents,
+                         const std::vector<YAML::Node>& objects,
                          const std::set<std::pair<int, int>>& junk) {
         std::set<std::pair<int, int>> quotaKinds;
         for (const auto& object : objects)
@@ -168,7 +170,7 @@ public:
                 const SourcePosition at = positionOf(yamlField(object, "kind"));
                 quotaKinds.emplace(at.line, at.column);
             }
-        ManifestImport imported = importManifestText(text, reader_.fileName());
+        ManifestImport imported = importManifestDocuments(documents, reader_.fileName());
         for (const Diagnostic& d : imported.diagnostics.items()) {
             // The importer skips the quota as "not a Job"; here it is used.
             if (d.severity == Severity::Note &&
@@ -793,6 +795,16 @@ private:
             std::string text;
             Diagnostics fileDiagnostics;
             if (!readTextFile(resolved, text, fileDiagnostics)) {
+                // A file that is there but refused (too large, not a regular file) says why.
+                std::error_code ec;
+                if (std::filesystem::exists(resolved, ec) && !fileDiagnostics.items().empty()) {
+                    reader_.error(
+                        pathNode,
+                        invalidValue("job.path", validation::quote(*path),
+                                     Message("%1: %2", {Message(resolved),
+                                                        fileDiagnostics.items().front().source})));
+                    return;
+                }
                 reader_.error(
                     pathNode,
                     fieldError("job.path", JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
@@ -1031,7 +1043,7 @@ std::optional<Scenario> readScenarioText(const std::string& text, const std::str
                                           "empty scenario file: expected a scenario (a "
                                           "mapping with a job) or a Job manifest"));
     } else if (scenarios.empty()) {
-        scenarioReader.readObjectsOnly(text, objects, junk);
+        scenarioReader.readObjectsOnly(documents, objects, junk);
     } else {
         for (size_t i = 1; i < scenarios.size(); ++i)
             reader.error(scenarios[i],

@@ -17,6 +17,7 @@
 #include <bit>
 #include <cassert>
 #include <cmath>
+#include <cstdio>
 #include <deque>
 #include <limits>
 #include <map>
@@ -418,6 +419,10 @@ Timeline Simulator::run(SimulationStats* stats) {
         }
         if (stats_.steps >= kMaxSimulationSteps) {
             stats_.stopReason = "step-limit";
+            break;
+        }
+        if (pods_.size() > sc_.maxPods) {
+            stats_.stopReason = "pod-limit";
             break;
         }
     }
@@ -1581,7 +1586,47 @@ void Simulator::runAction(const ScenarioAction& a) {
 
 } // namespace
 
+std::int64_t minimumPods(const Job& job) {
+    if (job.spec.completions)
+        return std::max<std::int64_t>(0, *job.spec.completions);
+    return std::max<std::int64_t>(0, job.spec.parallelism.value_or(1));
+}
+
+std::optional<Message> checkSimulationSize(const Scenario& scenario) {
+    const std::int64_t needed = minimumPods(scenario.job);
+    if (static_cast<std::uint64_t>(needed) <= scenario.maxPods)
+        return std::nullopt;
+    return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                    "the Job needs at least %1 Pods (%2), more than the "
+                                    "simulation's limit of %3 Pods (simulate --max-pods)"),
+                   {std::to_string(needed),
+                    Message(std::string(scenario.job.spec.completions ? "spec.completions"
+                                                                      : "spec.parallelism")),
+                    std::to_string(scenario.maxPods)});
+}
+
+Message podLimitMessage(const Scenario& scenario, Seconds at) {
+    char time[32];
+    std::snprintf(time, sizeof time, "%.3f", at);
+    return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                    "the simulation created more than %1 Pods (the limit, "
+                                    "simulate --max-pods) by %2 s and was stopped"),
+                   {std::to_string(scenario.maxPods), std::string(time)});
+}
+
 Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+    if (checkSimulationSize(scenario)) {
+        if (stats) {
+            *stats = SimulationStats{};
+            stats->stopReason = "pod-limit";
+        }
+        Timeline empty;
+        empty.jobMetadata = scenario.job.metadata;
+        empty.gates = scenario.featureGates;
+        empty.start = 0;
+        empty.end = 0;
+        return empty;
+    }
     Simulator simulator(scenario);
     return simulator.run(stats);
 }

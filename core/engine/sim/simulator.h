@@ -44,6 +44,8 @@
 #include "timeline/timeline.h"
 
 #include <cstddef>
+#include <cstdint>
+#include <optional>
 #include <string>
 
 namespace jobscope {
@@ -63,11 +65,21 @@ struct SimulationStats {
     std::size_t steps = 0;           // discrete events processed
     Seconds end = 0;                 // simulated time at which it stopped
     // Why it stopped: "finished" (the Job finished, or was deleted, and every Pod stopped),
-    // "stop-time", "idle" (nothing left that could happen) or "step-limit".
+    // "stop-time", "idle" (nothing left that could happen), "step-limit", or "pod-limit" (it
+    // created more than scenario.maxPods Pods, or the Job needs more: then nothing ran).
     std::string stopReason;
 };
 
-// Runs the scenario. `scenario.job` must be defaulted and validated (a scenario reader does
+// The fewest Pods the Job needs to finish: spec.completions, or spec.parallelism for a Job
+// without completions (a work queue runs that many at once).
+std::int64_t minimumPods(const Job& job);
+// Why the scenario is too large to simulate within scenario.maxPods, or nothing when it fits.
+std::optional<Message> checkSimulationSize(const Scenario& scenario);
+// Why the simulation stopped at its Pod limit, for a run whose stopReason is "pod-limit".
+Message podLimitMessage(const Scenario& scenario, Seconds at);
+
+// Runs the scenario; one that checkSimulationSize refuses gives an empty Timeline (stopReason
+// "pod-limit"). `scenario.job` must be defaulted and validated (a scenario reader does
 // both). ControllerSync::creations counts the Pods a sync created (refused creates excluded).
 Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr);
 
