@@ -27,6 +27,14 @@
         <source>%1: no answer within %2 s (the request timeout)</source>
         <translation>%1：%2 秒内没有应答（请求超时）</translation>
     </message>
+    <message>
+        <source>%1: the answer is larger than %2 MiB, the most JobScope reads from one request (see docs/limits.md)</source>
+        <translation>%1：应答大于 %2 MiB，这是 JobScope 从一个请求中读取的上限（见 docs/limits.md）</translation>
+    </message>
+    <message>
+        <source>%1: the server answered with a redirect (HTTP %2) to &apos;%3&apos;; JobScope does not follow redirects of API requests: set the cluster&apos;s server in the kubeconfig to the API server itself</source>
+        <translation>%1：服务器以重定向（HTTP %2）应答，指向 &apos;%3&apos;；JobScope 不跟随 API 请求的重定向：请把 kubeconfig 中集群的 server 设为 API 服务器本身</translation>
+    </message>
 </context>
 <context>
     <name>CauseLabels</name>
@@ -454,8 +462,12 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
         <translation>%1：转储中有 %2 个 Job（%3）；显示第一个</translation>
     </message>
     <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
+        <source>%1: error: the dump&apos;s Job %2 cannot be replayed: %3</source>
+        <translation>%1：错误：转储中的 Job %2 无法回放：%3</translation>
+    </message>
+    <message>
+        <source>it has no metadata.uid</source>
+        <translation>它没有 metadata.uid</translation>
     </message>
 </context>
 <context>
@@ -598,6 +610,10 @@ then the example&apos;s title.</source>
         <source>the exec plugin &apos;%1&apos; failed (exit status %2)</source>
         <translation>exec 插件 &apos;%1&apos; 执行失败（退出状态 %2）</translation>
     </message>
+    <message>
+        <source>the exec plugin &apos;%1&apos; printed more than %2 MiB, more than any ExecCredential (see docs/limits.md)</source>
+        <translation>exec 插件 &apos;%1&apos; 输出超过 %2 MiB，比任何 ExecCredential 都大（见 docs/limits.md）</translation>
+    </message>
 </context>
 <context>
     <name>GuiOptions</name>
@@ -720,6 +736,34 @@ then the example&apos;s title.</source>
         <source>no kubeconfig: %1 does not exist and KUBECONFIG is not set</source>
         <translation>没有 kubeconfig：%1 不存在，且未设置 KUBECONFIG</translation>
     </message>
+    <message>
+        <source>duplicate key &apos;%1&apos;: the one at line %2 is used, as kubectl does</source>
+        <translation>重复的键 &apos;%1&apos;：与 kubectl 一样，使用第 %2 行的那个</translation>
+    </message>
+    <message>
+        <source>is not a valid URL: %1</source>
+        <translation>不是有效的 URL：%1</translation>
+    </message>
+    <message>
+        <source>has the scheme &apos;%1&apos;: an API server is reached over https:// (or http:// through kubectl proxy)</source>
+        <translation>使用了协议 &apos;%1&apos;：API 服务器要通过 https:// 访问（或通过 kubectl proxy 使用 http://）</translation>
+    </message>
+    <message>
+        <source>names no host</source>
+        <translation>没有指定主机</translation>
+    </message>
+    <message>
+        <source>has a query or fragment: an API server&apos;s URL has only a scheme, a host, a port and a path</source>
+        <translation>带有查询或片段：API 服务器的 URL 只有协议、主机、端口和路径</translation>
+    </message>
+    <message>
+        <source>duplicate name &apos;%1&apos; in &apos;%2&apos;: each entry needs its own name, as kubectl requires</source>
+        <translation>&apos;%2&apos; 中有重复的名称 &apos;%1&apos;：与 kubectl 的要求一样，每个条目都需要自己的名称</translation>
+    </message>
+    <message>
+        <source>cluster &apos;%1&apos;: server &apos;%2&apos; %3</source>
+        <translation>集群 &apos;%1&apos;：server &apos;%2&apos; %3</translation>
+    </message>
 </context>
 <context>
     <name>KubectlImporter</name>
@@ -738,10 +782,6 @@ then the example&apos;s title.</source>
     <message>
         <source>%1: error: no kubectl watch streams here (watch-jobs.jsonl, watch-pods.jsonl, watch-events.jsonl; see docs/live.md)</source>
         <translation>%1：错误：此处没有 kubectl watch 流（watch-jobs.jsonl、watch-pods.jsonl、watch-events.jsonl；参见 docs/live.md）</translation>
-    </message>
-    <message>
-        <source>%1: cannot read: %2</source>
-        <translation>%1：无法读取：%2</translation>
     </message>
     <message>
         <source>expected a watch event (a JSON object)</source>
@@ -899,6 +939,18 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     <message>
         <source>waiting for the Job &apos;%1&apos; to be created</source>
         <translation>正在等待创建 Job &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>%1 %2 is not valid: %3</source>
+        <translation>%1 %2 无效：%3</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Job name</source>
+        <translation>Job 名称</translation>
     </message>
 </context>
 <context>
@@ -1161,6 +1213,14 @@ apiErrors. Examples are in %1.</source>
         <source>use --kubeconfig FILE</source>
         <translation>请使用 --kubeconfig FILE</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 is unchanged; the %n observation(s) recorded are in %2
+</source>
+        <translation>
+            <numerusform>%1 保持不变；已记录的 %n 条观察在 %2 中
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>RecordingLoader</name>
@@ -1175,6 +1235,14 @@ apiErrors. Examples are in %1.</source>
     <message>
         <source>%1: error: no such file or folder</source>
         <translation>%1：错误：文件或文件夹不存在</translation>
+    </message>
+    <message>
+        <source>%1: the receive times are %2 s ahead of the API server&apos;s timestamps (estimated from %3 watch events: the two clocks differ); the timeline moves them onto the server&apos;s clock</source>
+        <translation>%1：接收时间比 API 服务器的时间戳快 %2 秒（由 %3 个 watch 事件估计：两个时钟不一致）；时间线已把它们换算到服务器的时钟</translation>
+    </message>
+    <message>
+        <source>%1: the receive times are %2 s behind the API server&apos;s timestamps (estimated from %3 watch events: the two clocks differ); the timeline moves them onto the server&apos;s clock</source>
+        <translation>%1：接收时间比 API 服务器的时间戳慢 %2 秒（由 %3 个 watch 事件估计：两个时钟不一致）；时间线已把它们换算到服务器的时钟</translation>
     </message>
 </context>
 <context>
@@ -1400,6 +1468,14 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>cannot read the scenario: %1</source>
         <translation>无法读取场景：%1</translation>
     </message>
+    <message>
+        <source>Refuse a Job that needs more Pods than N, and stop a simulation that creates more (default %1).</source>
+        <translation>拒绝需要多于 N 个 Pod 的 Job，并停止创建了更多 Pod 的模拟（默认 %1）。</translation>
+    </message>
+    <message>
+        <source>--max-pods: &apos;%1&apos; is not a positive integer</source>
+        <translation>--max-pods：&apos;%1&apos; 不是正整数</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBuilder</name>
@@ -1453,6 +1529,10 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>%1: error: the trace is empty (no header line)</source>
         <translation>%1：错误：跟踪文件为空（没有文件头行）</translation>
+    </message>
+    <message>
+        <source>%1: error: &quot;t&quot; goes back in time: %2 is %3 s before line %4&apos;s (a trace holds its lines in the order they were received)</source>
+        <translation>%1：错误：&quot;t&quot; 时间倒退：%2 比第 %4 行的早 %3 秒（跟踪文件按接收顺序保存各行）</translation>
     </message>
 </context>
 <context>
@@ -1513,6 +1593,14 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>%1 (attempt %2, next in %3 s)</source>
         <translation>%1（第 %2 次尝试；%3 秒后再试）</translation>
+    </message>
+    <message>
+        <source>%1: more than %2 objects, the most JobScope keeps for one list or watch (see docs/limits.md)</source>
+        <translation>%1：对象多于 %2 个，这是 JobScope 为一次 list 或 watch 保留的上限（见 docs/limits.md）</translation>
+    </message>
+    <message>
+        <source>%1: a watch event is longer than %2 MiB, the most JobScope reads for one object (see docs/limits.md)</source>
+        <translation>%1：一个 watch 事件长于 %2 MiB，这是 JobScope 为一个对象读取的上限（见 docs/limits.md）</translation>
     </message>
 </context>
 <context>
@@ -2148,6 +2236,42 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>a sequence</source>
         <translation>列表</translation>
+    </message>
+    <message>
+        <source>too large: %1 bytes, more than the limit of %2 for this kind of file (see docs/limits.md)</source>
+        <translation>太大：%1 字节，超过此类文件 %2 的上限（见 docs/limits.md）</translation>
+    </message>
+    <message>
+        <source>is a folder; expected a file</source>
+        <translation>是一个文件夹；应为文件</translation>
+    </message>
+    <message>
+        <source>not a regular file (a device, pipe or socket); expected a file</source>
+        <translation>不是普通文件（设备、管道或套接字）；应为文件</translation>
+    </message>
+    <message>
+        <source>must have at most %1 bytes</source>
+        <translation>最多只能有 %1 字节</translation>
+    </message>
+    <message>
+        <source>the Job needs at least %1 Pods (%2), more than the simulation&apos;s limit of %3 Pods (simulate --max-pods)</source>
+        <translation>该 Job 至少需要 %1 个 Pod（%2），超过模拟的上限 %3 个 Pod（simulate --max-pods）</translation>
+    </message>
+    <message>
+        <source>the simulation created more than %1 Pods (the limit, simulate --max-pods) by %2 s and was stopped</source>
+        <translation>模拟在 %2 秒时已创建超过 %1 个 Pod（上限，simulate --max-pods），已被停止</translation>
+    </message>
+    <message>
+        <source>YAML aliases expand to too many nodes: more than %1 besides the nodes written (an alias bomb?)</source>
+        <translation>YAML 别名展开的节点过多：除写出的节点外还多于 %1 个（别名炸弹？）</translation>
+    </message>
+    <message>
+        <source>cannot read file: %1</source>
+        <translation>无法读取文件：%1</translation>
+    </message>
+    <message>
+        <source>cannot open file: %1</source>
+        <translation>无法打开文件：%1</translation>
     </message>
 </context>
 <context>
