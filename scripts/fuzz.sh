@@ -11,6 +11,8 @@
 #   scripts/fuzz.sh --long [TARGET…]  a campaign: 10 million runs per target, or at most
 #                                     JOBSCOPE_FUZZ_LONG_SECONDS (default 3600) each
 #
+# JOBSCOPE_FUZZ_JOBS targets run at once (default: the number of cores).
+#
 # Every target has a seed corpus in fuzz/corpus/NAME (fuzz_NAME): the targets are those folders.
 # New inputs go to a work corpus under build/fuzz/corpus/, so the seeds stay as committed and
 # each run starts where the last one stopped. A summary prints each target's runs, executions
@@ -48,21 +50,43 @@ max_len=${JOBSCOPE_FUZZ_MAX_LEN:-32768}
 # Leaks are checked as in the suites; see sanitizers/lsan.supp for the one suppression.
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/sanitizers/lsan.supp:print_suppressions=0}
 
-status=0
-summary=()
-for target in "${targets[@]}"; do
-    name=${target#fuzz_}
-    seeds=fuzz/corpus/$name
-    work=build/fuzz/corpus/$name
-    artifacts=build/fuzz/artifacts/$name/
-    log=build/fuzz/logs/$name.log
+# One target: its log, and a status file the summary reads.
+run_target() {
+    local target=$1 name=${1#fuzz_}
+    local seeds=fuzz/corpus/$name work=build/fuzz/corpus/$name
+    local artifacts=build/fuzz/artifacts/$name/ log=build/fuzz/logs/$name.log
     mkdir -p "$work" "$artifacts" "${log%/*}"
-    echo "== $target: ${limit[*]}, seeds $seeds, work corpus $work, log $log"
-    started=$SECONDS
+    local started=$SECONDS result=ok
     # The first corpus directory receives the new inputs.
     if ! build/fuzz/fuzz/"$target" "$work" "$seeds" "${limit[@]}" -max_len="$max_len" \
         -timeout=10 -rss_limit_mb=2048 -artifact_prefix="$artifacts" -print_final_stats=1 \
         >"$log" 2>&1; then
+        result=FAILED
+    fi
+    echo "$result $((SECONDS - started))" >"$log.status"
+}
+
+# JOBSCOPE_FUZZ_JOBS targets at once (default: the number of cores; 1 for a campaign on a
+# shared machine).
+jobs=${JOBSCOPE_FUZZ_JOBS:-$(nproc)}
+for target in "${targets[@]}"; do
+    while [[ $(jobs -rp | wc -l) -ge $jobs ]]; do
+        wait -n || true
+    done
+    echo "== $target: ${limit[*]}, seeds fuzz/corpus/${target#fuzz_}, log build/fuzz/logs/${target#fuzz_}.log"
+    run_target "$target" &
+done
+wait
+
+status=0
+summary=()
+for target in "${targets[@]}"; do
+    name=${target#fuzz_}
+    work=build/fuzz/corpus/$name
+    artifacts=build/fuzz/artifacts/$name/
+    log=build/fuzz/logs/$name.log
+    read -r result took <"$log.status"
+    if [[ $result != ok ]]; then
         tail -n 60 "$log" >&2
         echo "== $target FAILED: reproducer in $artifacts" >&2
         ls -l "$artifacts" >&2 || true
@@ -73,9 +97,8 @@ for target in "${targets[@]}"; do
     cov=$(grep -Eo 'cov: [0-9]+ ft: [0-9]+' "$log" | tail -n 1 || true)
     files=$(find "$work" -type f | wc -l)
     size=$(du -sk "$work" | cut -f1)
-    summary+=("$(printf '%-22s %10s runs %7s exec/s  %-20s work corpus %5s files %6s KB  %4ss' \
-        "$target" "${runs:-?}" "${speed:-?}" "${cov:-cov: ?}" "$files" "$size" \
-        "$((SECONDS - started))")")
+    summary+=("$(printf '%-22s %-6s %10s runs %7s exec/s  %-20s work corpus %5s files %6s KB  %4ss' \
+        "$target" "$result" "${runs:-?}" "${speed:-?}" "${cov:-cov: ?}" "$files" "$size" "$took")")
 done
 echo "== fuzzing summary$($long && echo ' (campaign)')"
 printf '%s\n' "${summary[@]}"
