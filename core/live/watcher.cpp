@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/watcher.h"
 
+#include "live/watch_stream.h"
+
 #include <QCoreApplication>
 #include <QDateTime>
 #include <QJsonArray>
@@ -255,16 +257,12 @@ void Watcher::onChunk(const QByteArray& bytes) {
     failedAttempts_ = 0;
     const double receivedAt = receiveTime();
     buffer_ += bytes;
-    // A line may arrive in pieces: only complete lines are events.
     qsizetype start = 0;
     while (reply_) {
-        const qsizetype end = buffer_.indexOf('\n', start);
-        if (end < 0)
+        const std::optional<QByteArray> line = nextWatchLine(buffer_, start);
+        if (!line)
             break;
-        const QByteArray line = buffer_.mid(start, end - start).trimmed();
-        start = end + 1;
-        if (!line.isEmpty())
-            handleLine(line, receivedAt);
+        handleLine(*line, receivedAt);
     }
     if (!reply_)
         return;
@@ -283,25 +281,22 @@ void Watcher::onChunk(const QByteArray& bytes) {
 }
 
 void Watcher::handleLine(const QByteArray& line, double receivedAt) {
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-    if (!document.isObject()) {
+    const WatchStreamEvent event = parseWatchLine(line);
+    if (event.kind == WatchStreamEvent::Kind::NotJson) {
         emit warning(QCoreApplication::translate(
                          "Watcher", "%1: skipped a watch line that is not JSON (%2): %3")
-                         .arg(options_.path, parseError.errorString(), shownServerText(line, 80)));
+                         .arg(options_.path, event.parseError, shownServerText(line, 80)));
         return;
     }
-    const QJsonObject event = document.object();
-    const QString type = event.value(QLatin1String("type")).toString();
-    const QJsonObject object = event.value(QLatin1String("object")).toObject();
+    const QJsonObject& object = event.object;
     ++eventsThisWatch_;
-    if (type == QLatin1String("BOOKMARK")) {
+    if (event.kind == WatchStreamEvent::Kind::Bookmark) {
         const QString version = objectResourceVersion(object);
         if (!version.isEmpty())
             resourceVersion_ = version;
         return;
     }
-    if (type == QLatin1String("ERROR")) {
+    if (event.kind == WatchStreamEvent::Kind::Error) {
         // A Status object: 410 means the resourceVersion is too old to resume from.
         const int code = object.value(QLatin1String("code")).toInt();
         const QString message = object.value(QLatin1String("message")).toString();
@@ -318,24 +313,18 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
                    false);
         return;
     }
-    std::optional<WatchType> watchType;
-    if (type == QLatin1String("ADDED"))
-        watchType = WatchType::Added;
-    else if (type == QLatin1String("MODIFIED"))
-        watchType = WatchType::Modified;
-    else if (type == QLatin1String("DELETED"))
-        watchType = WatchType::Deleted;
-    if (!watchType) {
+    if (event.kind == WatchStreamEvent::Kind::UnknownType) {
         emit warning(
             QCoreApplication::translate("Watcher", "%1: skipped a watch event of unknown type '%2'")
-                .arg(options_.path, shownServerText(type.toUtf8(), 80)));
+                .arg(options_.path, shownServerText(event.type.toUtf8(), 80)));
         return;
     }
+    const WatchType watchType = *event.watchType;
     const QString version = objectResourceVersion(object);
     if (!version.isEmpty())
         resourceVersion_ = version;
     const QString uid = objectUid(object);
-    if (*watchType == WatchType::Deleted) {
+    if (watchType == WatchType::Deleted) {
         objects_.erase(uid);
     } else {
         auto known = objects_.find(uid);
@@ -347,7 +336,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
         }
         objects_[uid] = object;
     }
-    emit observed(*watchType, object, receivedAt);
+    emit observed(watchType, object, receivedAt);
 }
 
 void Watcher::onWatchFinished(const ApiResult& result) {

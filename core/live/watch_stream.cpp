@@ -1,0 +1,49 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "live/watch_stream.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+namespace jobscope::live {
+
+WatchStreamEvent parseWatchLine(const QByteArray& line) {
+    WatchStreamEvent event;
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (!document.isObject()) {
+        event.parseError = parseError.errorString();
+        return event;
+    }
+    const QJsonObject json = document.object();
+    event.type = json.value(QLatin1String("type")).toString();
+    event.object = json.value(QLatin1String("object")).toObject();
+    if (event.type == QLatin1String("BOOKMARK")) {
+        event.kind = WatchStreamEvent::Kind::Bookmark;
+    } else if (event.type == QLatin1String("ERROR")) {
+        event.kind = WatchStreamEvent::Kind::Error;
+    } else {
+        if (event.type == QLatin1String("ADDED"))
+            event.watchType = WatchType::Added;
+        else if (event.type == QLatin1String("MODIFIED"))
+            event.watchType = WatchType::Modified;
+        else if (event.type == QLatin1String("DELETED"))
+            event.watchType = WatchType::Deleted;
+        event.kind =
+            event.watchType ? WatchStreamEvent::Kind::Object : WatchStreamEvent::Kind::UnknownType;
+    }
+    return event;
+}
+
+std::optional<QByteArray> nextWatchLine(const QByteArray& buffer, qsizetype& start) {
+    while (true) {
+        const qsizetype end = buffer.indexOf('\n', start);
+        if (end < 0)
+            return std::nullopt;
+        const QByteArray line = buffer.mid(start, end - start).trimmed();
+        start = end + 1;
+        if (!line.isEmpty())
+            return line;
+    }
+}
+
+} // namespace jobscope::live

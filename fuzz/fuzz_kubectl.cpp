@@ -1,0 +1,37 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// libFuzzer entry for kubectl watch captures (kubectl_import.h): the input is split at form
+// feeds into up to three stream files (watch-jobs, watch-pods, watch-events), which are
+// imported and merged as a capture folder is, then replayed into a Timeline. Nothing may
+// crash, hang or show undefined behaviour; a rejected capture says why.
+
+#include "fuzz_support.h"
+
+#include "live/kubectl_import.h"
+#include "live/timeline_builder.h"
+
+#include <cstdint>
+#include <cstdlib>
+
+using namespace jobscope::live;
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    static const char* const kNames[] = {"watch-jobs.jsonl", "watch-pods.jsonl",
+                                         "watch-events.json"};
+    const QList<QByteArray> parts = jobscope::fuzz::bytes(data, size).split('\f');
+    QStringList files;
+    for (qsizetype i = 0; i < parts.size() && i < 3; ++i)
+        files.append(jobscope::fuzz::writeScratchFile(QLatin1String(kNames[i]), parts[i]));
+    QString error;
+    const auto capture = KubectlImporter::importFiles(files, &error);
+    if (!capture) {
+        if (error.isEmpty())
+            std::abort();
+        return 0;
+    }
+    TimelineBuilder builder;
+    for (const Observation& observation : capture->observations)
+        builder.add(observation);
+    builder.finish();
+    jobscope::fuzz::checkTimeline(builder.timeline());
+    return 0;
+}
