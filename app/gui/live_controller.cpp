@@ -118,11 +118,13 @@ bool LiveController::startRecording(const QString& path, QString* error) {
     header.jobNamespace = session_->namespaceName();
     header.job = session_->jobName();
     QString reason;
-    bool ok = writer_.open(path, header, &reason);
+    // Into a partial file beside `path`, renamed over it when the recording stops: a file
+    // already at `path` stays whole until then.
+    bool ok = writer_.openReplacing(path, header, &reason);
     for (size_t i = 0; ok && i < observations_.size(); ++i)
         ok = writer_.append(observations_[i], &reason);
     if (!ok) {
-        writer_.close();
+        writer_.discard();
         if (error)
             *error = reason;
         return false;
@@ -135,8 +137,12 @@ bool LiveController::startRecording(const QString& path, QString* error) {
 void LiveController::stopRecording() {
     if (!writer_.isOpen())
         return;
-    writer_.close();
+    // What was written is a trace up to its last whole line, even after a failed append.
+    QString error;
+    const bool committed = writer_.commit(&error);
     emit recordingChanged(false);
+    if (!committed)
+        emit recordingFailed(error);
 }
 
 } // namespace jobscope::ui

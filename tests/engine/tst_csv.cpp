@@ -243,14 +243,18 @@ void TestCsv::eventsEscaped() {
     const std::string csv = eventsCsv({e});
     const QStringList l = lines(csv);
     QCOMPARE(l.size(), 2);
-    QCOMPARE(l[0], QString("time,object_kind,object_name,type,reason,message"));
+    QCOMPARE(l[0], QString("time,object_kind,object_name,type,reason,message,count"));
     QCOMPARE(l[1], QString("0.250,Job,demo,Warning,FailedCreate,\"Error creating: pods "
                            "\"\"demo-x\"\" is forbidden: exceeded quota: pods-2, requested: "
-                           "pods=1\""));
+                           "pods=1\",1"));
+    // An aggregated Event's rise in count is one row with that count.
+    e.count = 2147483647;
+    QVERIFY(lines(eventsCsv({e}))[1].endsWith(",2147483647"));
+    e.count = 1;
     // A line feed inside a message stays inside its quoted field.
     e.message = "two\r\nlines";
     const std::string two = eventsCsv({e});
-    QVERIFY(two.find("\"two\r\nlines\"\r\n") != std::string::npos);
+    QVERIFY(two.find("\"two\r\nlines\",1\r\n") != std::string::npos);
 }
 
 void TestCsv::everyLineEndsWithCrlf() {

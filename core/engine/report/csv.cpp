@@ -238,7 +238,7 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
 }
 
 std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) {
-    std::string out = "time,object_kind,object_name,type,reason,message";
+    std::string out = "time,object_kind,object_name,type,reason,message,count";
     out += kEol;
     for (const auto& e : events)
         Row(out)
@@ -247,7 +247,8 @@ std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) 
             .text(e.objectName)
             .text(e.type.str())
             .text(e.reason.str())
-            .text(e.message);
+            .text(e.message)
+            .number(e.count);
     return out;
 }
 
@@ -264,7 +265,7 @@ std::optional<std::string> writeFileAtomically(const std::string& path, std::str
     const fs::file_status existing = fs::status(target, statError);
     if (!statError && fs::exists(existing) && !fs::is_regular_file(existing) &&
         !fs::is_directory(existing)) {
-        std::FILE* out = std::fopen(path.c_str(), "wb");
+        std::FILE* out = std::fopen(path.c_str(), "wbe"); // e: close-on-exec (glibc)
         if (!out)
             return "cannot write \"" + path + "\": " + std::strerror(errno);
         const bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
@@ -291,7 +292,7 @@ std::optional<std::string> writeFileAtomically(const std::string& path, std::str
         tempName += suffix;
         temp = dir / tempName;
         errno = 0;
-        f = std::fopen(temp.string().c_str(), "wbx");
+        f = std::fopen(temp.string().c_str(), "wbxe");
         openErrno = errno;
         if (!f && openErrno != EEXIST)
             break;

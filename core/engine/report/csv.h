@@ -28,7 +28,7 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin = 0);
 // the Job's status (an observation of the Job whose status differs from the one before);
 // conditions "Type=Status(Reason)@time" joined with ';'
 std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin = 0);
-// time,object_kind,object_name,type,reason,message
+// time,object_kind,object_name,type,reason,message,count
 std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin = 0);
 
 // One field as RFC 4180 wants it: quoted (with quotes doubled) when it holds a comma, a
