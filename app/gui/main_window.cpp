@@ -99,14 +99,11 @@ constexpr int kSliderSteps = 10000;
 const QSize kDefaultPlotSize(1600, 900);
 const QSize kDefaultDashboardSize(1600, 1400);
 
-QString formatTime(double seconds) {
+// A length of time, always in seconds ("74.4 s"); moments are formatClock's.
+QString formatDuration(double seconds) {
     if (!std::isfinite(seconds))
         return QStringLiteral("–");
-    if (std::abs(seconds) < 60)
-        return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
-    const int minutes = int(seconds / 60);
-    return QStringLiteral("%1:%2").arg(minutes).arg(seconds - minutes * 60.0, 4, 'f', 1,
-                                                    QLatin1Char('0'));
+    return QStringLiteral("%1 s").arg(seconds, 0, 'f', 1);
 }
 
 // Writes an image atomically as PNG.
@@ -1162,7 +1159,7 @@ void MainWindow::Private::showTime(double time) {
 #endif
     inspector->setTime(time);
     timeLabel->setText(
-        MainWindow::tr("t = %1 / %2").arg(formatTime(time), formatTime(playback->end())));
+        MainWindow::tr("t = %1 / %2").arg(formatClock(time), formatClock(playback->end())));
     const double span = playback->end() - playback->start();
     const QSignalBlocker block(scrubSlider);
     scrubSlider->setValue(
@@ -1202,7 +1199,7 @@ void MainWindow::Private::updateStatus() {
         text = (document->isLive() ? MainWindow::tr("Live: %1 over %2")
                 : trace            ? MainWindow::tr("Loaded %1 over %2")
                                    : MainWindow::tr("Simulated %1 over %2"))
-                   .arg(count, formatTime(result->end));
+                   .arg(count, formatDuration(result->end));
         const QString outcome = outcomeText(result->summary);
         if (!outcome.isEmpty())
             text += QStringLiteral(" — ") + outcome;

@@ -270,24 +270,26 @@ QString outcomeText(const RunSummary& summary) {
 
 QString formatClock(double seconds) {
     if (!std::isfinite(seconds))
-        return QStringLiteral("--:--.-");
+        return QStringLiteral("--:--.---");
     const bool negative = seconds < 0;
-    // Rounded to tenths first, so 59.96 s shows as 01:00.0 rather than 00:60.0.
-    const long long tenths = std::llround(std::abs(seconds) * 10);
-    const long long totalSeconds = tenths / 10;
+    // Rounded to milliseconds first, so 59.9996 s shows as 01:00.000 rather than 00:60.000.
+    // Milliseconds: events a few milliseconds apart (one sync's writes) show apart when stepping.
+    const long long millis = std::llround(std::abs(seconds) * 1000);
+    const long long totalSeconds = millis / 1000;
     const long long hours = totalSeconds / 3600;
     const long long minutes = totalSeconds / 60 % 60;
     const long long secs = totalSeconds % 60;
+    const QString fraction = QStringLiteral("%1").arg(millis % 1000, 3, 10, QLatin1Char('0'));
     QString text = hours > 0 ? QStringLiteral("%1:%2:%3.%4")
                                    .arg(hours)
                                    .arg(minutes, 2, 10, QLatin1Char('0'))
                                    .arg(secs, 2, 10, QLatin1Char('0'))
-                                   .arg(tenths % 10)
+                                   .arg(fraction)
                              : QStringLiteral("%1:%2.%3")
                                    .arg(minutes, 2, 10, QLatin1Char('0'))
                                    .arg(secs, 2, 10, QLatin1Char('0'))
-                                   .arg(tenths % 10);
-    return negative && tenths > 0 ? QLatin1Char('-') + text : text;
+                                   .arg(fraction);
+    return negative && millis > 0 ? QLatin1Char('-') + text : text;
 }
 
 } // namespace jobscope::ui

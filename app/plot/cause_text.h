@@ -25,7 +25,7 @@ QString narrationAt(const Run& run, double time);
 QStringList conditionTexts(const Moment& moment);
 // "Complete", "Failed (BackoffLimitExceeded)", or "" while the run has not finished.
 QString outcomeText(const RunSummary& summary);
-// "00:37.2" (or "1:02:03.4" past an hour).
+// "00:37.250" (or "1:02:03.400" past an hour): the one way the app writes a moment.
 QString formatClock(double seconds);
 
 // English plural forms for the "%n Pod(s)" source strings: without a translation Qt shows

@@ -85,12 +85,13 @@ private slots:
     void formatClock_data() {
         QTest::addColumn<double>("seconds");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("zero") << 0.0 << "00:00.0";
-        QTest::newRow("tenths") << 37.23 << "00:37.2";
-        QTest::newRow("rounds up to the minute") << 59.96 << "01:00.0";
-        QTest::newRow("minutes") << 125.0 << "02:05.0";
-        QTest::newRow("past an hour") << 3723.4 << "1:02:03.4";
-        QTest::newRow("negative") << -1.0 << "-00:01.0";
+        QTest::newRow("zero") << 0.0 << "00:00.000";
+        QTest::newRow("milliseconds") << 37.2346 << "00:37.235";
+        QTest::newRow("rounds up to the minute") << 59.9996 << "01:00.000";
+        QTest::newRow("minutes") << 125.0 << "02:05.000";
+        QTest::newRow("past an hour") << 3723.4 << "1:02:03.400";
+        QTest::newRow("negative") << -1.0 << "-00:01.000";
+        QTest::newRow("a millisecond apart") << 4.313 << "00:04.313";
     }
 
     void formatClock() {
@@ -228,7 +229,8 @@ private slots:
 
     void narrationBeforeTheJob() {
         const ExampleRun run = runExample("causes/quota-exceeded.yaml");
-        QCOMPARE(ui::narrationAt(*run.run, -1), "At -00:01.0: the Job has not been observed yet.");
+        QCOMPARE(ui::narrationAt(*run.run, -1),
+                 "At -00:01.000: the Job has not been observed yet.");
     }
 
     void inspectorShowsTheRowAtTheTime() {
@@ -259,7 +261,7 @@ private slots:
 
         // Moving the playhead changes what is shown.
         panel.setTime(0);
-        QVERIFY(panel.narration().startsWith("At 00:00.0:"));
+        QVERIFY(panel.narration().startsWith("At 00:00.000:"));
     }
 
     void inspectorShowsTheFinishedJobsCondition() {

@@ -12,6 +12,7 @@
 #include "gui/playback_controller.h"
 #include "gui/recent_files.h"
 #include "plot/cause_labels.h"
+#include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
 #include "support/test_paths.h"
 
@@ -448,7 +449,13 @@ private slots:
         QCOMPARE(window->podGantt()->playhead(), next);
 #endif
         const auto* label = window->findChild<QLabel*>(QStringLiteral("timeLabel"));
-        QVERIFY(label->text().contains(QStringLiteral("%1 s").arg(next, 0, 'f', 1)));
+        // The moment to the millisecond, in the clock format of the whole app, for the
+        // playhead and the end alike.
+        QCOMPARE(label->text(),
+                 QStringLiteral("t = %1 / %2")
+                     .arg(jobscope::ui::formatClock(next), jobscope::ui::formatClock(result->end)));
+        QVERIFY(
+            label->text().contains(QStringLiteral("00:%1").arg(next, 6, 'f', 3, QLatin1Char('0'))));
 
         QTest::keyClick(window.get(), Qt::Key_End);
         QCOMPARE(playback->time(), result->end);
