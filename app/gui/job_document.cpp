@@ -16,6 +16,7 @@
 #include <QFileInfo>
 #include <QRegularExpression>
 #include <QSaveFile>
+#include <QStringDecoder>
 #include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
@@ -218,7 +219,21 @@ bool JobDocument::openFile(const QString& path, QString* error) {
                 *error = localizedFormat(refused.items().front());
             return false;
         }
-        text = QString::fromUtf8(*bytes);
+        // A binary file would open as editable garbage: refuse it, as a text editor asks.
+        qsizetype binaryAt = bytes->indexOf('\0');
+        QStringDecoder utf8(QStringDecoder::Utf8);
+        text = utf8.decode(*bytes);
+        if (binaryAt < 0 && utf8.hasError())
+            binaryAt = text.indexOf(QChar::ReplacementCharacter);
+        if (binaryAt >= 0) {
+            if (error)
+                *error = JobDocument::tr("cannot open %1: it is not a text file (binary data "
+                                         "near byte %2); JobScope opens YAML scenarios and "
+                                         "manifests, traces and kubectl captures")
+                             .arg(QDir::toNativeSeparators(path))
+                             .arg(std::max<qsizetype>(binaryAt, 0) + 1);
+            return false;
+        }
     }
 
     d->pause.stop();

@@ -1437,7 +1437,8 @@ bool MainWindow::openFile(const QString& path) {
     QString error;
     if (!d->document->openFile(path, &error)) {
         d->showError(MainWindow::tr("Cannot Open File"), error);
-        if (!path.startsWith(QLatin1Char(':')) && !QFileInfo::exists(path))
+        // A file that does not open (gone, binary, too large) leaves Open Recent.
+        if (!path.startsWith(QLatin1Char(':')))
             d->recent.remove(path);
         return false;
     }

@@ -257,6 +257,19 @@ private slots:
         QVERIFY(!document.openFile(dir.path(), &error));
         QVERIFY(!error.isEmpty());
         QCOMPARE(document.displayName(), QStringLiteral("good.yaml"));
+
+        // Binary files (a NUL byte, or bytes that are no UTF-8) are refused, not edited.
+        for (const QByteArray& bytes :
+             {QByteArray("apiVersion: v1\n\0\x01\x02", 19), QByteArray("kind: Job\n\xff\xfe")}) {
+            const QString binary = dir.filePath(QStringLiteral("binary.yaml"));
+            QFile file(binary);
+            QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+            file.write(bytes);
+            file.close();
+            QVERIFY(!document.openFile(binary, &error));
+            QVERIFY2(error.contains(QStringLiteral("not a text file")), qPrintable(error));
+            QCOMPARE(document.displayName(), QStringLiteral("good.yaml"));
+        }
     }
 
     void savesAtomicallyAndRefusesReadOnlySources() {
