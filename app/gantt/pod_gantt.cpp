@@ -455,9 +455,13 @@ void PodGantt::setAnalysis(std::shared_ptr<const Analysis> analysis, double orig
 }
 
 void PodGantt::setRun(std::shared_ptr<const Run> run) {
+    // The selected Pod by name, as the inspector keeps it (run.h podIndexNamed).
+    const std::string selected = d->analysis && d->selected >= 0
+                                     ? d->analysis->pods[static_cast<size_t>(d->selected)].name
+                                     : std::string();
     d->analysis = run ? std::shared_ptr<const Analysis>(run, &run->analysis) : nullptr;
     d->origin = run ? run->origin : 0;
-    d->selected = -1;
+    d->selected = run ? podIndexNamed(*run, selected) : -1;
     d->topRow = 0;
 
     // The x range as the timeline plot's: from the first thing shown (a Pod created before the

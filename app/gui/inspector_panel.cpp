@@ -98,9 +98,11 @@ InspectorPanel::InspectorPanel(QWidget* parent) : QWidget(parent), d(std::make_u
 InspectorPanel::~InspectorPanel() = default;
 
 void InspectorPanel::setRun(std::shared_ptr<const Run> run) {
+    // The selected Pod by name: a re-run keeps it, another file's Pods do not inherit it.
+    const std::string selected =
+        d->run && d->pod >= 0 ? d->run->analysis.pods[static_cast<size_t>(d->pod)].name : "";
     d->run = std::move(run);
-    if (!d->run || d->pod >= static_cast<int>(d->run->analysis.pods.size()))
-        d->pod = -1;
+    d->pod = d->run ? podIndexNamed(*d->run, selected) : -1;
     refresh();
 }
 

@@ -340,6 +340,24 @@ private slots:
         QVERIFY(panel.podText().contains("Click a Pod"));
     }
 
+    // The selection follows the Pod's name: a re-run keeps it, another file does not
+    // inherit the position.
+    void selectionFollowsThePodAcrossRuns() {
+        const ExampleRun first = runExample("causes/quota-exceeded.yaml");
+        InspectorPanel panel;
+        panel.setRun(first.run);
+        panel.setTime(5);
+        panel.setSelectedPod(1);
+        const QString name = QString::fromStdString(first.analysis->pods[1].name);
+        QVERIFY(panel.podText().contains(name));
+        panel.setRun(runExample("causes/quota-exceeded.yaml").run); // the same scenario again
+        QVERIFY(panel.podText().contains(name));
+        panel.setRun(runExample("causes/controller-lag.yaml").run);
+        QVERIFY2(panel.podText().contains("Click a Pod"), qPrintable(panel.podText()));
+        QCOMPARE(jobscope::podIndexNamed(*first.run, first.analysis->pods[1].name), 1);
+        QCOMPARE(jobscope::podIndexNamed(*first.run, "no-such-pod"), -1);
+    }
+
     void render() {
         // Not an assertion: a picture of the panel for a person to look at.
         const QString dir = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");

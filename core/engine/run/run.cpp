@@ -84,6 +84,16 @@ Run runOfAnalysis(Analysis analysis, Seconds origin, std::optional<Seconds> end)
     return run;
 }
 
+int podIndexNamed(const Run& run, std::string_view name) {
+    if (name.empty())
+        return -1;
+    const auto& pods = run.analysis.pods;
+    for (std::size_t i = 0; i < pods.size(); ++i)
+        if (pods[i].name == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
 Seconds episodeEnd(const Run& run, std::size_t index) {
     const auto& causes = run.analysis.causes;
     const CauseInterval& first = causes.at(index);

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace jobscope {
@@ -53,5 +54,9 @@ Seconds runEnd(const Timeline& timeline, const Analysis& analysis);
 // Where the episode of the cause interval `index` ends: the end of the last interval of the
 // chain it starts or belongs to (intervals that `continue` it), absolute.
 Seconds episodeEnd(const Run& run, std::size_t index);
+
+// The position in run.analysis.pods of the Pod named `name`, or -1: a selection carried from
+// one run of a document to the next follows the Pod, not its position.
+int podIndexNamed(const Run& run, std::string_view name);
 
 } // namespace jobscope
