@@ -1121,20 +1121,55 @@ void PodGantt::Private::onWheel(QWheelEvent* event) {
     event->accept();
 }
 
-QImage PodGantt::renderImage(const QSize& size) {
-    // The same rows and time range as on screen, laid out and styled for `size`.
+QImage PodGantt::renderImage(const QSize& size, bool everyRow) {
+    // The same time range as on screen, laid out and styled for `size`; the rows on screen, or
+    // all of them.
     d->exporting = true;
     d->applyStyle(size);
+    if (everyRow) {
+        const int total = std::max(1, d->rowCount());
+        d->rows->setRange(-0.5, total - 0.5);
+        // As many labels as the rows' height holds.
+        const QFontMetricsF metrics(d->rows->tickLabelFont());
+        const double area = size.height() * (d->lastAreaHeight > 0 && d->plot->height() > 0
+                                                 ? d->lastAreaHeight / d->plot->height()
+                                                 : 0.8);
+        d->ticker->setTickCount(
+            std::clamp(static_cast<int>(area / (metrics.height() * 1.15)), 1, total));
+    }
     const QPixmap pixmap = d->plot->toPixmap(size.width(), size.height(), 1.0);
     d->applyStyle(d->plot->size());
     d->exporting = false;
+    d->applyRows(); // the rows on screen again
     d->plot->replot(QCustomPlot::rpQueuedReplot);
     return pixmap.toImage();
 }
 
+QSize PodGantt::sizeForEveryRow(const QSize& size) {
+    if (!size.isValid() || d->rowCount() == 0)
+        return size;
+    // Lay the chart out at `size` once to learn what the axes, legend and margins take.
+    d->exporting = true;
+    d->applyStyle(size);
+    d->plot->toPixmap(size.width(), size.height(), 1.0);
+    const double overhead = size.height() - d->rect->height();
+    const double rowPixels = d->rowPixels; // at the export's scale
+    d->applyStyle(d->plot->size());
+    d->exporting = false;
+    d->applyRows();
+    d->plot->replot(QCustomPlot::rpQueuedReplot);
+    constexpr double kThinnestRow = 3;
+    const double rows = d->rowCount();
+    double height = overhead + rows * rowPixels;
+    if (height > kMaxExportHeight)
+        height = std::min<double>(kMaxExportHeight, overhead + rows * kThinnestRow);
+    return QSize(size.width(), std::max(size.height(), static_cast<int>(std::ceil(height))));
+}
+
 bool PodGantt::savePng(const QString& path, const QSize& size, QString* error) {
     return renderPngFile(
-        path, size, [this](const QSize& imageSize) { return renderImage(imageSize); }, error);
+        path, size.isValid() ? sizeForEveryRow(size) : size,
+        [this](const QSize& imageSize) { return renderImage(imageSize, true); }, error);
 }
 
 } // namespace jobscope::ui

@@ -96,7 +96,14 @@ public:
     double rowHeight() const;
     QScrollBar* rowScrollBar() const;
 
-    QImage renderImage(const QSize& size);
+    // The chart drawn at `size`: the rows on screen, or with `everyRow` every Pod's row.
+    QImage renderImage(const QSize& size, bool everyRow = false);
+    // The size that shows every row at `size`'s width: `size`, taller when the rows need it
+    // (rows as tall as at that scale on screen; thinner, down to a few pixels, past
+    // kMaxExportHeight).
+    QSize sizeForEveryRow(const QSize& size);
+    static constexpr int kMaxExportHeight = 30000;
+    // A PNG of every row (sizeForEveryRow), so that no Pod is left out of an export.
     bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
 
 signals:

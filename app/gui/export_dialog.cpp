@@ -96,10 +96,20 @@ void ExportSizeDialog::retranslate() {
     updateResult();
 }
 
+void ExportSizeDialog::setSizeAdjustment(std::function<QSize(const QSize&)> adjust,
+                                         const QString& why) {
+    adjust_ = std::move(adjust);
+    adjustWhy_ = why;
+    updateResult();
+}
+
 void ExportSizeDialog::updateResult() {
-    const QSize pixels = pixelSize();
-    result_->setText(
-        tr("The image will be %1 × %2 pixels.").arg(pixels.width()).arg(pixels.height()));
+    const QSize asked = pixelSize();
+    const QSize pixels = adjust_ ? adjust_(asked) : asked;
+    QString text = tr("The image will be %1 × %2 pixels.").arg(pixels.width()).arg(pixels.height());
+    if (pixels != asked && !adjustWhy_.isEmpty())
+        text += QLatin1Char(' ') + adjustWhy_;
+    result_->setText(text);
 }
 
 } // namespace jobscope::ui

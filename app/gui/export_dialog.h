@@ -6,6 +6,8 @@
 #include <QDialog>
 #include <QSize>
 
+#include <functional>
+
 class QComboBox;
 class QLabel;
 class QSpinBox;
@@ -20,7 +22,11 @@ public:
 
     QSize imageSize() const; // at scale 1
     double scale() const;
-    QSize pixelSize() const; // what the file will hold
+    QSize pixelSize() const; // what the file will hold, before any adjustment
+
+    // An export that changes the size it is given (the Gantt grows taller to give every Pod
+    // its row): the result line shows what the file will hold, and says why.
+    void setSizeAdjustment(std::function<QSize(const QSize&)> adjust, const QString& why);
 
 protected:
     void changeEvent(QEvent* event) override;
@@ -36,6 +42,8 @@ private:
     QLabel* heightLabel_ = nullptr;
     QLabel* scaleLabel_ = nullptr;
     QLabel* result_ = nullptr;
+    std::function<QSize(const QSize&)> adjust_;
+    QString adjustWhy_;
 };
 
 } // namespace jobscope::ui

@@ -450,6 +450,13 @@ void MainWindow::Private::buildActions() {
     exportGanttAction = make();
     connect(exportGanttAction, &QAction::triggered, self, [this] {
         ExportSizeDialog dialog(kDefaultPlotSize, lastExportScale, self);
+#if JOBSCOPE_HAS_GANTT
+        dialog.setSizeAdjustment(
+            [this](const QSize& size) { return gantt->sizeForEveryRow(size); },
+            MainWindow::tr("It is taller than asked so that every one of the %n Pod(s) has its "
+                           "row.",
+                           nullptr, gantt->rowCount()));
+#endif
         if (dialog.exec() != QDialog::Accepted)
             return;
         lastExportScale = dialog.scale();

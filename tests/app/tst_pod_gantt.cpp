@@ -117,6 +117,7 @@ private slots:
     void zoomAndRowScrolling();
     void paintsOnlyWhatIsVisible();
     void renderAndSave();
+    void exportHasEveryRow();
 };
 
 void TestPodGantt::rows_data() {
@@ -429,6 +430,43 @@ void TestPodGantt::renderAndSave() {
     QVERIFY(!gantt.savePng(bad, QSize(800, 300), &error));
     QVERIFY2(error.contains(bad), qPrintable(error));
     QVERIFY(!gantt.savePng(path, QSize(0, 10), &error));
+}
+
+// An export holds every Pod, not the rows on screen: a staircase of 200 Pods, the last ones
+// low and right, shows them in the image's bottom right; the view is left as it was.
+void TestPodGantt::exportHasEveryRow() {
+    std::vector<PodLifecycle> pods;
+    for (int i = 0; i < 200; ++i)
+        pods.push_back(pod("p-" + std::to_string(i), i * 0.5, 5));
+    PodGantt gantt;
+    gantt.setAnalysis(analysisOf(pods), 0, 110);
+    showAndDraw(gantt);
+    QVERIFY(gantt.visibleRowCount() < 200);
+    const int first = gantt.firstVisibleRow();
+    const double visible = gantt.visibleRowCount();
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("all.png"));
+    QString error;
+    QVERIFY2(gantt.savePng(path, QSize(1000, 400), &error), qPrintable(error));
+    const QImage image(path);
+    QCOMPARE(image.width(), 1000);
+    QVERIFY2(image.height() > 200 * 10, qPrintable(QString::number(image.height())));
+    // Bars of the last Pods: coloured pixels in the bottom tenth, right half.
+    int coloured = 0;
+    for (int y = image.height() * 9 / 10; y < image.height() - 60; ++y)
+        for (int x = image.width() / 2; x < image.width(); x += 2) {
+            const QColor c = image.pixelColor(x, y);
+            if (c.saturation() > 80 && c.value() > 60)
+                ++coloured;
+        }
+    QVERIFY2(coloured > 200, qPrintable(QString::number(coloured)));
+    QCOMPARE(gantt.firstVisibleRow(), first);
+    QCOMPARE(gantt.visibleRowCount(), visible);
+    // Few rows: the asked size is enough.
+    PodGantt small;
+    small.setAnalysis(phases(), 100, 130);
+    QCOMPARE(small.sizeForEveryRow(QSize(800, 600)), QSize(800, 600));
 }
 
 QTEST_MAIN(TestPodGantt)
