@@ -1345,10 +1345,6 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
         <translation>--%1：&apos;%2&apos; 不是 %3 到 %4 之间的像素数</translation>
     </message>
     <message>
-        <source>--png: the file name is empty</source>
-        <translation>--png：文件名为空</translation>
-    </message>
-    <message>
         <source>cannot draw the PNG: no graphical application was created</source>
         <translation>无法绘制 PNG：未创建图形应用程序</translation>
     </message>
@@ -1379,6 +1375,14 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     <message>
         <source>Write the Job&apos;s status as CSV to F, one row per status write.</source>
         <translation>把 Job 的状态以 CSV 写到 F，每次状态写入一行。</translation>
+    </message>
+    <message>
+        <source>Draw the Pod Gantt as a PNG image to F: every Pod on its own row, the image as tall as they need (at least --height).</source>
+        <translation>把 Pod 甘特图画成 PNG 图像写入 F：每个 Pod 占一行，图像高度按需增加（至少为 --height）。</translation>
+    </message>
+    <message>
+        <source>--%1: the file name is empty</source>
+        <translation>--%1：文件名为空</translation>
     </message>
 </context>
 <context>
@@ -2793,6 +2797,10 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>cannot write %1: %2</source>
         <translation>无法写入 %1：%2</translation>
     </message>
+    <message>
+        <source>cannot open %1: it is not a text file (binary data near byte %2); JobScope opens YAML scenarios and manifests, traces and kubectl captures</source>
+        <translation>无法打开 %1：它不是文本文件（第 %2 字节附近有二进制数据）；JobScope 打开的是 YAML 场景和清单、跟踪文件和 kubectl 捕获</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::KnobPanel</name>
@@ -3609,6 +3617,12 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>Choose a Run</source>
         <translation>选择一次运行</translation>
+    </message>
+    <message numerus="yes">
+        <source>It is taller than asked so that every one of the %n Pod(s) has its row.</source>
+        <translation>
+            <numerusform>图像比要求的更高，以便全部 %n 个 Pod 各占一行。</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -257,7 +257,8 @@ bool commandDraws(const QStringList& arguments) {
     if (command == QLatin1String("lesson"))
         return true;
     if (command == QLatin1String("simulate") || command == QLatin1String("replay"))
-        return hasOption(arguments, QStringLiteral("--png"));
+        return hasOption(arguments, QStringLiteral("--png")) ||
+               hasOption(arguments, QStringLiteral("--gantt-png"));
     return false;
 }
 

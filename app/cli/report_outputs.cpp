@@ -3,6 +3,7 @@
 
 #include "cli/cli.h"
 #include "cli/output.h"
+#include "gantt/pod_gantt.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -42,6 +43,11 @@ public:
         parser.addOption(QCommandLineOption(
             QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
         parser.addOption(QCommandLineOption(
+            QStringLiteral("gantt-png"),
+            tr("Draw the Pod Gantt as a PNG image to F: every Pod on its own row, the image as "
+               "tall as they need (at least --height)."),
+            tr("F")));
+        parser.addOption(QCommandLineOption(
             QStringLiteral("width"),
             tr("Width of the PNG in pixels (default %1).").arg(defaults.width), tr("W")));
         parser.addOption(QCommandLineOption(
@@ -73,12 +79,14 @@ public:
             }
         }
         options.png = parser.value(QStringLiteral("png"));
-        if (parser.isSet(QStringLiteral("png")) && options.png.isEmpty()) {
-            printError(tr("--png: the file name is empty"));
-            *exitStatus = ExitBadInput;
-            return std::nullopt;
-        }
-        if (!options.png.isEmpty() &&
+        options.ganttPng = parser.value(QStringLiteral("gantt-png"));
+        for (const QString& name : {QStringLiteral("png"), QStringLiteral("gantt-png")})
+            if (parser.isSet(name) && parser.value(name).isEmpty()) {
+                printError(tr("--%1: the file name is empty").arg(name));
+                *exitStatus = ExitBadInput;
+                return std::nullopt;
+            }
+        if ((!options.png.isEmpty() || !options.ganttPng.isEmpty()) &&
             !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
             // main() creates a QApplication when commandDraws() says so.
             printError(tr("cannot draw the PNG: no graphical application was created"));
@@ -112,6 +120,16 @@ public:
             plot.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run), title);
             QString error;
             if (!plot.savePng(options.png, QSize(options.width, options.height), &error)) {
+                printError(error);
+                ok = false;
+            }
+        }
+        if (!options.ganttPng.isEmpty()) {
+            anyOutput = true;
+            ui::PodGantt gantt;
+            gantt.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run));
+            QString error;
+            if (!gantt.savePng(options.ganttPng, QSize(options.width, options.height), &error)) {
                 printError(error);
                 ok = false;
             }

@@ -17,10 +17,12 @@ namespace jobscope::cli {
 struct ReportOptions {
     int width = 1600;
     int height = 900;
-    QString png; // empty: no PNG
+    QString png;      // empty: no PNG of the timeline plot
+    QString ganttPng; // empty: no PNG of the Pod Gantt
 };
 
-// --series-csv, --causes-csv, --pods-csv, --events-csv, --png, --width, --height, --lang.
+// --series-csv, --causes-csv, --pods-csv, --events-csv, --status-csv, --png, --gantt-png,
+// --width, --height, --lang.
 void addReportOptions(QCommandLineParser& parser);
 
 // Checks the values of the report options; prints the error and returns nullopt (exit status

@@ -57,6 +57,7 @@ private slots:
     void initTestCase();
     void writesOutputs_data();
     void writesOutputs();
+    void ganttPngHasEveryPod();
     void seriesOnStandardOutput();
     void sameSeedSameCsv();
     void sameCsvInEveryLocale();
@@ -453,6 +454,30 @@ void TestSimulateCli::unwritableOutput() {
     QVERIFY(!QFileInfo::exists(bad));
     // The other outputs are still written.
     QVERIFY(QFileInfo(good).size() > 0);
+}
+
+// --gantt-png: every Pod on its own row, the image taller than --height when they need it.
+void TestSimulateCli::ganttPngHasEveryPod() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pods.png"));
+    const Run run =
+        runJobscope({"simulate",
+                     jobscope::test::sourceDir() +
+                         QStringLiteral("/resources/examples/causes/controller-lag.yaml"),
+                     "--gantt-png", path, "--width", "1200", "--height", "300"});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    const QSize size = ::pngSize(path);
+    QCOMPARE(size.width(), 1200);
+    // 40 Pods at no less than 8 px a row, taller than asked.
+    QVERIFY2(size.height() > 300 && size.height() >= 40 * 8,
+             qPrintable(QString::number(size.height())));
+    const Run empty =
+        runJobscope({"simulate",
+                     jobscope::test::sourceDir() + QStringLiteral("/resources/examples/causes/"
+                                                                  "controller-lag.yaml"),
+                     "--gantt-png="});
+    QCOMPARE(empty.exitCode, 2);
+    QVERIFY(empty.err.contains("--gantt-png: the file name is empty"));
 }
 
 QTEST_GUILESS_MAIN(TestSimulateCli)
