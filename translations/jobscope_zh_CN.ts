@@ -1384,6 +1384,10 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
         <source>--%1: the file name is empty</source>
         <translation>--%1：文件名为空</translation>
     </message>
+    <message>
+        <source>Write the run&apos;s summary as JSON to F: when and how the Job finished, Pod-seconds, peak and mean active Pods, Pods created and failed.</source>
+        <translation>把运行摘要以 JSON 写入 F：Job 何时以及如何结束、Pod 秒数、活跃 Pod 的峰值和平均值、创建和失败的 Pod 数。</translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>

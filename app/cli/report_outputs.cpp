@@ -11,6 +11,8 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QGuiApplication>
+#include <QJsonDocument>
+#include <QJsonObject>
 
 #include <functional>
 #include <utility>
@@ -21,6 +23,24 @@ namespace {
 
 constexpr int kMinSide = 200;
 constexpr int kMaxSide = 10000;
+
+// docs/csv.md "summary.json": one object, numbers in seconds and Pods.
+std::string summaryJson(const RunSummary& s) {
+    QJsonObject o;
+    o.insert(QStringLiteral("finishedAt"), s.finishedAt ? QJsonValue(*s.finishedAt) : QJsonValue());
+    o.insert(QStringLiteral("outcome"),
+             s.outcome.empty() ? QJsonValue() : QString::fromStdString(s.outcome));
+    o.insert(QStringLiteral("reason"),
+             s.outcomeReason.empty() ? QJsonValue() : QString::fromStdString(s.outcomeReason));
+    o.insert(QStringLiteral("podSeconds"), s.podSeconds);
+    o.insert(QStringLiteral("runningSeconds"), s.runningSeconds);
+    o.insert(QStringLiteral("podsCreated"), s.podsCreated);
+    o.insert(QStringLiteral("podsFailed"), s.podsFailed);
+    o.insert(QStringLiteral("peakActive"), s.peakActive);
+    o.insert(QStringLiteral("meanActive"), s.meanActive);
+    o.insert(QStringLiteral("requested"), s.requested);
+    return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
+}
 
 class ReportOutputs {
     Q_DECLARE_TR_FUNCTIONS(ReportOutputs)
@@ -40,6 +60,11 @@ public:
         parser.addOption(QCommandLineOption(
             QStringLiteral("status-csv"),
             tr("Write the Job's status as CSV to F, one row per status write."), tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("summary-json"),
+            tr("Write the run's summary as JSON to F: when and how the Job finished, "
+               "Pod-seconds, peak and mean active Pods, Pods created and failed."),
+            tr("F")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("png"), tr("Draw the timeline plot as a PNG image to F."), tr("F")));
         parser.addOption(QCommandLineOption(
@@ -113,6 +138,7 @@ public:
         csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
         csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
         csv("status-csv", [&] { return statusCsv(run.timeline.jobChanges, origin); });
+        csv("summary-json", [&] { return summaryJson(run.summary); });
         if (!options.png.isEmpty()) {
             anyOutput = true;
             ui::TimelinePlot plot;

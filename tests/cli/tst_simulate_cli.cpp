@@ -10,6 +10,8 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -471,6 +473,19 @@ void TestSimulateCli::ganttPngHasEveryPod() {
     // 40 Pods at no less than 8 px a row, taller than asked.
     QVERIFY2(size.height() > 300 && size.height() >= 40 * 8,
              qPrintable(QString::number(size.height())));
+    // --summary-json, to standard output: the 40 Pods all succeed.
+    const Run summary =
+        runJobscope({"simulate",
+                     jobscope::test::sourceDir() +
+                         QStringLiteral("/resources/examples/causes/controller-lag.yaml"),
+                     "--summary-json", "-"});
+    QVERIFY2(summary.exitCode == 0, qPrintable(diagnose(summary)));
+    const QJsonObject o = QJsonDocument::fromJson(summary.out).object();
+    QCOMPARE(o.value("outcome").toString(), QStringLiteral("Complete"));
+    QCOMPARE(o.value("podsCreated").toInt(), 40);
+    QCOMPARE(o.value("peakActive").toInt(), 40);
+    QVERIFY(o.value("meanActive").toDouble() > 0 && o.value("meanActive").toDouble() <= 40);
+    QVERIFY(o.value("finishedAt").toDouble() > 0);
     const Run empty =
         runJobscope({"simulate",
                      jobscope::test::sourceDir() + QStringLiteral("/resources/examples/causes/"

@@ -84,6 +84,11 @@ private slots:
         QCOMPARE(s.podsFailed, 0);
         QCOMPARE(s.peakActive, parallelism);
         QCOMPARE(s.requested, parallelism);
+        // Every Pod succeeds: the active Pods' time is the Pods' time, spread over the run.
+        QVERIFY(s.finishedAt);
+        QVERIFY2(qAbs(s.meanActive - s.podSeconds / *s.finishedAt) < 0.05 * parallelism,
+                 qPrintable(QString::number(s.meanActive)));
+        QVERIFY(s.meanActive <= parallelism);
         // API round trips add a few milliseconds per Pod.
         QVERIFY2(qAbs(s.podSeconds - completions * (10 + kStartLatency)) < 0.05 * completions,
                  qPrintable(QString::number(s.podSeconds)));

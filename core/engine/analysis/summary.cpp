@@ -75,8 +75,20 @@ RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
             ++summary.podsFailed;
     }
 
-    for (const SeriesRow& row : analysis.series)
+    const Seconds until = summary.finishedAt ? origin + *summary.finishedAt : end;
+    double activeSeconds = 0;
+    for (std::size_t i = 0; i < analysis.series.size(); ++i) {
+        const SeriesRow& row = analysis.series[i];
         summary.peakActive = std::max<int>(summary.peakActive, row.active);
+        // Each row holds until the next one.
+        const Seconds from = std::max(row.time, origin);
+        const Seconds to =
+            std::min(i + 1 < analysis.series.size() ? analysis.series[i + 1].time : end, until);
+        if (to > from)
+            activeSeconds += row.active * (to - from);
+    }
+    if (until > origin)
+        summary.meanActive = activeSeconds / (until - origin);
     if (!analysis.series.empty())
         summary.requested = analysis.series.back().requested;
     return summary;

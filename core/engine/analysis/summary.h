@@ -19,6 +19,8 @@ struct RunSummary {
     int podsCreated = 0;
     int podsFailed = 0;
     int peakActive = 0;
+    double meanActive = 0; // active Pods averaged over time, from the creation to the finish
+                           // (or the end when the Job did not finish)
     int32_t requested = 0; // spec.parallelism at the end
 };
 
