@@ -14,22 +14,45 @@
 #include <QJsonParseError>
 
 #include <algorithm>
+#include <cstring>
 
 namespace jobscope::live {
 
 namespace {
 
-// 1-based line and column of byte `offset` in `data`.
-std::pair<int, int> lineColumn(const QByteArray& data, qsizetype offset) {
-    int line = 1;
-    qsizetype lineStart = 0;
-    for (qsizetype i = 0; i < offset && i < data.size(); ++i)
-        if (data[i] == '\n') {
-            ++line;
-            lineStart = i + 1;
+// 1-based line and column of byte offsets. The splitter asks in increasing order, so each call
+// counts only the newlines since the previous one and a whole file costs one pass (an earlier
+// offset counts again from the start).
+class LineCounter {
+public:
+    explicit LineCounter(const QByteArray& data) : data_(data) {}
+
+    std::pair<int, int> at(qsizetype offset) {
+        if (offset < pos_) {
+            pos_ = 0;
+            line_ = 1;
+            lineStart_ = 0;
         }
-    return {line, static_cast<int>(offset - lineStart) + 1};
-}
+        const qsizetype stop = std::min(offset, data_.size());
+        const char* const begin = data_.constData();
+        for (const char* p = begin + pos_; p < begin + stop;) {
+            const void* found = std::memchr(p, '\n', size_t(begin + stop - p));
+            if (!found)
+                break;
+            p = static_cast<const char*>(found) + 1;
+            ++line_;
+            lineStart_ = p - begin;
+        }
+        pos_ = std::max(pos_, stop);
+        return {line_, static_cast<int>(offset - lineStart_) + 1};
+    }
+
+private:
+    const QByteArray& data_;
+    qsizetype pos_ = 0;
+    int line_ = 1;
+    qsizetype lineStart_ = 0;
+};
 
 void collectTimes(const QJsonValue& value, const QString& key, double& newest) {
     if (value.isObject()) {
@@ -63,9 +86,10 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
     std::vector<JsonValueAt> values;
     const qsizetype n = data.size();
     qsizetype i = 0;
+    LineCounter lines(data);
     auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
     auto fail = [&](qsizetype at, const QString& message) {
-        const auto [line, column] = lineColumn(data, at);
+        const auto [line, column] = lines.at(at);
         if (error)
             *error = QStringLiteral("%1:%2:%3: error: %4")
                          .arg(fileName)
@@ -117,7 +141,7 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
         if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray())) {
             if (cutShort && i >= n) {
                 if (warnings) {
-                    const auto [line, column] = lineColumn(data, start);
+                    const auto [line, column] = lines.at(start);
                     warnings->append(QCoreApplication::translate(
                                          "KubectlImporter",
                                          "%1:%2:%3: the last value is incomplete (the capture "
@@ -136,7 +160,7 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
         }
         values.push_back(
             JsonValueAt{doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
-                        lineColumn(data, start).first});
+                        lines.at(start).first});
     }
     return values;
 }

@@ -62,6 +62,12 @@ bool conditionTrue(const QJsonObject& job, const char* type) {
     return false;
 }
 
+bool podEnded(const QJsonObject& pod) {
+    const QString phase =
+        pod.value(QLatin1String("status")).toObject().value(QLatin1String("phase")).toString();
+    return phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed");
+}
+
 } // namespace
 
 LiveSession::LiveSession(const KubeConnection& connection, QString jobName, QObject* parent)
@@ -183,6 +189,21 @@ void LiveSession::onPod(WatchType type, const QJsonObject& object, double receiv
     const QString name = metadata.value(QLatin1String("name")).toString();
     podUids_.insert(metadata.value(QLatin1String("uid")).toString());
     podNames_.insert(name);
+    // The watch keeps an object per uid and reports each change of one: the same bookkeeping
+    // here follows its objects().
+    const QString uid = objectUid(object);
+    if (const auto known = podEnded_.constFind(uid); known != podEnded_.constEnd()) {
+        if (!*known)
+            --podsNotEnded_;
+        if (type == WatchType::Deleted)
+            podEnded_.erase(known);
+    }
+    if (type != WatchType::Deleted) {
+        const bool ended = podEnded(object);
+        podEnded_.insert(uid, ended);
+        if (!ended)
+            ++podsNotEnded_;
+    }
     emitObservation(ObjectKind::Pod, type, object, receivedAt);
     // Events about this Pod that came before it.
     auto pending = pendingPodEvents_.find(name);
@@ -261,15 +282,7 @@ void LiveSession::checkDone() {
                           eventWatcher_ && eventWatcher_->state() == WatchState::Watching;
     if (!done && !lastJob_.isEmpty() && upToDate &&
         (conditionTrue(lastJob_, "Complete") || conditionTrue(lastJob_, "Failed"))) {
-        done = true;
-        for (const auto& [uid, pod] : podWatcher_->objects()) {
-            const QString phase = pod.value(QLatin1String("status"))
-                                      .toObject()
-                                      .value(QLatin1String("phase"))
-                                      .toString();
-            if (phase != QLatin1String("Succeeded") && phase != QLatin1String("Failed"))
-                done = false;
-        }
+        done = podsNotEnded_ == 0;
     }
     if (!done)
         return;

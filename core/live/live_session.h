@@ -12,6 +12,7 @@
 #include "live/observation.h"
 #include "live/watcher.h"
 
+#include <QHash>
 #include <QObject>
 #include <QString>
 
@@ -88,6 +89,11 @@ private:
     QJsonObject lastJob_;
     std::set<QString> podUids_;
     std::set<QString> podNames_;
+    // The Pods the Pod watch knows (its objects(), by uid) and whether each has ended
+    // (Succeeded or Failed), with the count of those that have not: kept as each Pod event
+    // arrives so that checkDone costs the same however many Pods there are.
+    QHash<QString, bool> podEnded_;
+    qsizetype podsNotEnded_ = 0;
     // Events about Pods not seen yet (a Pod event may overtake the Pod), by Pod name.
     std::map<QString, std::vector<std::pair<WatchType, std::pair<QJsonObject, double>>>>
         pendingPodEvents_;

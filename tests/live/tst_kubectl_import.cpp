@@ -9,6 +9,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -273,6 +274,61 @@ private slots:
         QString missing;
         QVERIFY(!KubectlImporter::importFolder(dir.filePath(QStringLiteral("nope")), &missing));
         QVERIFY(missing.contains(QStringLiteral("nope")));
+    }
+
+    // Positions far into a file of many values, some over several lines: each value's line,
+    // and the line and column of an error and of a cut-short last value after them.
+    void positionsLateInFile() {
+        QByteArray text;
+        std::vector<int> expectedLines;
+        int line = 1;
+        for (int k = 0; k < 500; ++k) {
+            expectedLines.push_back(line);
+            const QByteArray n = QByteArray::number(k);
+            if (k % 3 == 0) {
+                text += "{\"k\":" + n + "}\n";
+                line += 1;
+            } else if (k % 3 == 1) {
+                text += "{\n  \"k\": [\n    " + n + "\n  ]\n}\n\n";
+                line += 6;
+            } else {
+                text += "\t  {\"k\": \"a\\\"}\\n{\", \"n\": " + n + "} ";
+            }
+        }
+        text += "\n";
+        ++line;
+        const int lastLine = line;
+
+        QString error;
+        QStringList warnings;
+        const auto values = splitJsonValues(text, QStringLiteral("f.jsonl"), &error, &warnings);
+        QVERIFY2(values, qPrintable(error));
+        QCOMPARE(values->size(), expectedLines.size());
+        for (size_t k = 0; k < values->size(); ++k) {
+            QCOMPARE((*values)[k].line, expectedLines[k]);
+            const QJsonObject object = (*values)[k].value.toObject();
+            const QJsonValue number = k % 3 == 1
+                                          ? object.value(QLatin1String("k")).toArray().at(0)
+                                          : object.value(QLatin1String(k % 3 == 0 ? "k" : "n"));
+            QCOMPARE(number.toInt(-1), int(k));
+        }
+        QVERIFY(warnings.isEmpty());
+
+        // A syntax error: a value starting at column 3 of the last line, bad at its 7th byte.
+        const auto bad =
+            splitJsonValues(text + "  {\"k\": x}\n", QStringLiteral("f.jsonl"), &error, &warnings);
+        QVERIFY(!bad);
+        QVERIFY2(error.startsWith(QStringLiteral("f.jsonl:%1:9: error: ").arg(lastLine)),
+                 qPrintable(error));
+
+        // Cut short: the last value is dropped with a warning that points at its start.
+        const auto cut =
+            splitJsonValues(text + "\n   {\"k\": 1", QStringLiteral("f.jsonl"), &error, &warnings);
+        QVERIFY(cut);
+        QCOMPARE(cut->size(), expectedLines.size());
+        QCOMPARE(warnings.size(), qsizetype(1));
+        QVERIFY2(warnings.front().startsWith(QStringLiteral("f.jsonl:%1:4: ").arg(lastLine + 1)),
+                 qPrintable(warnings.front()));
     }
 };
 

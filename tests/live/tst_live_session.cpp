@@ -18,6 +18,7 @@
 #include <QEventLoop>
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QSignalSpy>
 #include <QTest>
 #include <QTimer>
@@ -357,6 +358,106 @@ private slots:
             QCOMPARE(live.pods[i].exitCode, direct.pods[i].exitCode);
         }
         QCOMPARE(live.events.size(), direct.events.size());
+        session.stop();
+    }
+
+    // Thousands of Pod events (listed Pods, Pods that start, end, change again once ended or are
+    // deleted while running), then the Job's completion: the session is done exactly when the
+    // last Pod still running ends, not before.
+    void doneAfterManyPodEvents() {
+        const QString uid = "job-uid";
+        const auto job = [&](const QString& version, bool complete) {
+            QJsonObject status;
+            if (complete)
+                status.insert("conditions",
+                              QJsonArray{QJsonObject{{"type", "Complete"}, {"status", "True"}}});
+            return QJsonObject{{"kind", "Job"},
+                               {"apiVersion", "batch/v1"},
+                               {"metadata", QJsonObject{{"name", "job"},
+                                                        {"namespace", "ns"},
+                                                        {"uid", uid},
+                                                        {"resourceVersion", version}}},
+                               {"status", status}};
+        };
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        FakeExchangePtr watches[3];
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            const int stream = request.path.endsWith("/jobs")     ? 0
+                               : request.path.endsWith("/pods")   ? 1
+                               : request.path.endsWith("/events") ? 2
+                                                                  : -1;
+            if (stream < 0) {
+                exchange->respondStatus(404, "NotFound", "no such path");
+            } else if (!request.isWatch()) {
+                const QJsonArray listed =
+                    stream == 1
+                        ? QJsonArray{jobscope::test::fakePod("listed-done", "2", "Succeeded"),
+                                     jobscope::test::fakePod("listed-running", "3")}
+                        : QJsonArray{};
+                exchange->respondJson(200, jobscope::test::fakeList("3", listed));
+            } else {
+                watches[stream] = exchange;
+                exchange->beginStream();
+            }
+        });
+        KubeConnection connection;
+        connection.server = server.url();
+        connection.namespaceName = "ns";
+        LiveSession session(connection, "job");
+        int pods = 0;
+        int jobs = 0;
+        connect(&session, &LiveSession::observation, this, [&](const Observation& observation) {
+            pods += observation.kind == ObjectKind::Pod ? 1 : 0;
+            jobs += observation.kind == ObjectKind::Job ? 1 : 0;
+        });
+        QSignalSpy finished(&session, &LiveSession::finished);
+        session.start();
+        QVERIFY(waitUntil([&] { return bool(watches[0]); }));
+        watches[0]->event("ADDED", job("4", false));
+        QVERIFY(waitUntil([&] { return watches[1] && watches[2] && pods == 2; }));
+
+        using jobscope::test::FakeExchange;
+        constexpr int count = 2000;
+        int version = 10;
+        const auto next = [&] { return QString::number(version++); };
+        QByteArray lines;
+        for (int i = 0; i < count; ++i) {
+            const QString name = QStringLiteral("job-%1").arg(i);
+            lines +=
+                FakeExchange::eventLine("ADDED", jobscope::test::fakePod(name, next(), "Pending"));
+            lines += FakeExchange::eventLine("MODIFIED", jobscope::test::fakePod(name, next()));
+            if (i % 10 == 9) { // deleted while running
+                lines += FakeExchange::eventLine("DELETED", jobscope::test::fakePod(name, next()));
+                continue;
+            }
+            const char* end = i % 7 == 0 ? "Failed" : "Succeeded";
+            lines +=
+                FakeExchange::eventLine("MODIFIED", jobscope::test::fakePod(name, next(), end));
+            // A change after the end (a finalizer removed) keeps the Pod ended.
+            if (i % 5 == 0)
+                lines +=
+                    FakeExchange::eventLine("MODIFIED", jobscope::test::fakePod(name, next(), end));
+        }
+        watches[1]->chunk(lines);
+        watches[1]->event("ADDED", jobscope::test::fakePod("job-last", next()));
+        const int sent = 2 + count * 3 + count / 5 + 1;
+        QVERIFY(waitUntil([&] { return pods == sent; }, 10000));
+
+        // Complete, but two Pods still run.
+        watches[0]->event("MODIFIED", job(next(), true));
+        QVERIFY(waitUntil([&] { return jobs == 2; }));
+        QVERIFY(!session.jobDone());
+        watches[1]->event("MODIFIED",
+                          jobscope::test::fakePod("listed-running", next(), "Succeeded"));
+        QVERIFY(waitUntil([&] { return pods == sent + 1; }));
+        QVERIFY(!session.jobDone());
+        QCOMPARE(finished.size(), 0);
+        watches[1]->event("MODIFIED", jobscope::test::fakePod("job-last", next(), "Failed"));
+        QVERIFY(waitUntil([&] { return session.jobDone(); }));
+        QCOMPARE(pods, sent + 2);
+        QCOMPARE(finished.size(), 1);
         session.stop();
     }
 

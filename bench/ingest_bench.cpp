@@ -1,0 +1,119 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The kubectl watch-capture import benchmark: writes captures of N Pod watch events (Pods of
+// about 4 KB each, as kubectl prints them with managedFields, one per line or pretty-printed
+// over many), then times KubectlImporter::importFolder on each. Import time should grow with
+// N, not with N². Not a test: run it by hand, from a Release build:
+//
+//   build/rel/bench/ingest_bench [--events N[,N...]] [--indented] [--repeat N]
+
+#include "live/kubectl_import.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+
+#include <algorithm>
+#include <cstdio>
+#include <vector>
+
+using namespace jobscope::live;
+
+namespace {
+
+// Pod `index` at `step` (0 created, 1 running, 2 ended), padded as a real one is.
+QJsonObject pod(int index, int step, int version) {
+    const QString name = QStringLiteral("job-%1").arg(index);
+    QJsonArray managed;
+    for (int k = 0; k < 12; ++k)
+        managed.append(QJsonObject{
+            {"manager", QStringLiteral("kube-controller-manager-%1").arg(k)},
+            {"operation", "Update"},
+            {"fieldsV1", QJsonObject{{"f:metadata", QJsonObject{{"f:labels", QString(200, 'x')}}}}},
+        });
+    const char* phase = step == 0 ? "Pending" : step == 1 ? "Running" : "Succeeded";
+    return QJsonObject{
+        {"apiVersion", "v1"},
+        {"kind", "Pod"},
+        {"metadata",
+         QJsonObject{
+             {"name", name},
+             {"namespace", "bench"},
+             {"uid",
+              QStringLiteral("00000000-0000-0000-0000-%1").arg(index, 12, 10, QLatin1Char('0'))},
+             {"resourceVersion", QString::number(version)},
+             {"creationTimestamp", "2026-12-01T00:00:00Z"},
+             {"labels", QJsonObject{{"batch.kubernetes.io/controller-uid", "bench-job"},
+                                    {"job-name", "job"}}},
+             {"managedFields", managed}}},
+        {"status", QJsonObject{{"phase", phase}}},
+    };
+}
+
+// A capture of `events` Pod events in `dir`; returns its size in bytes.
+qint64 writeCapture(const QString& dir, int events, bool indented) {
+    QFile out(QDir(dir).filePath(QStringLiteral("watch-pods.jsonl")));
+    if (!out.open(QIODevice::WriteOnly | QIODevice::Truncate))
+        qFatal("cannot write %s", qPrintable(out.fileName()));
+    for (int e = 0; e < events; ++e) {
+        const int step = e % 3;
+        const QJsonObject event{{"type", step == 0 ? "ADDED" : "MODIFIED"},
+                                {"object", pod(e / 3, step, 100 + e)}};
+        QByteArray text = QJsonDocument(event).toJson(indented ? QJsonDocument::Indented
+                                                               : QJsonDocument::Compact);
+        if (!text.endsWith('\n'))
+            text += '\n';
+        out.write(text);
+    }
+    return out.size();
+}
+
+} // namespace
+
+int main(int argc, char** argv) {
+    QCoreApplication app(argc, argv);
+    std::vector<int> sizes{1500, 3000, 6000, 12000};
+    bool indented = false;
+    int repeat = 1;
+    const QStringList args = app.arguments();
+    for (qsizetype i = 1; i < args.size(); ++i) {
+        if (args[i] == QLatin1String("--events") && i + 1 < args.size()) {
+            sizes.clear();
+            for (const QString& n : args[++i].split(QLatin1Char(',')))
+                sizes.push_back(std::max(1, n.toInt()));
+        } else if (args[i] == QLatin1String("--indented")) {
+            indented = true;
+        } else if (args[i] == QLatin1String("--repeat") && i + 1 < args.size()) {
+            repeat = std::max(1, args[++i].toInt());
+        } else {
+            std::fprintf(stderr, "usage: ingest_bench [--events N[,N...]] [--indented] "
+                                 "[--repeat N]\n");
+            return 2;
+        }
+    }
+    std::printf("%8s %10s %10s %12s\n", "events", "MB", "import s", "us/event");
+    for (int events : sizes) {
+        QTemporaryDir dir;
+        if (!dir.isValid())
+            qFatal("no temporary folder");
+        const qint64 bytes = writeCapture(dir.path(), events, indented);
+        double best = 0;
+        for (int r = 0; r < repeat; ++r) {
+            QElapsedTimer timer;
+            timer.start();
+            QString error;
+            const auto imported = KubectlImporter::importFolder(dir.path(), &error);
+            const double seconds = double(timer.nsecsElapsed()) / 1e9;
+            if (!imported || imported->observations.size() != size_t(events))
+                qFatal("import failed: %s", qPrintable(error));
+            best = r == 0 ? seconds : std::min(best, seconds);
+        }
+        std::printf("%8d %10.1f %10.3f %12.1f\n", events, double(bytes) / 1e6, best,
+                    best * 1e6 / events);
+    }
+    return 0;
+}
