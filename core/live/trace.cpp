@@ -17,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <limits>
+#include <optional>
 
 namespace jobscope::live {
 
@@ -144,33 +145,39 @@ void TraceWriter::close() {
         file_.close();
 }
 
-bool TraceReader::isTrace(const QString& path) {
+namespace {
+
+// The first line of `path` that is not blank, as a JSON object (empty when it is none). Only a
+// regular file is opened: opening a FIFO would wait for a writer. The header is short, so a
+// few lines and 1 MiB are enough to look at.
+std::optional<QJsonObject> firstLineObject(const QString& path) {
     QFile file(path);
-    // Only a regular file: opening a FIFO would wait for a writer.
     if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
-        return false;
+        return std::nullopt;
     QByteArray first;
-    // The header is short; skip leading blank lines.
     for (int i = 0; i < 16 && !file.atEnd(); ++i) {
         first = file.readLine(1 << 20).trimmed();
         if (!first.isEmpty())
             break;
     }
     const QJsonDocument doc = QJsonDocument::fromJson(first);
-    return doc.isObject() && doc.object().contains(kHeaderKey);
+    if (!doc.isObject())
+        return std::nullopt;
+    return doc.object();
+}
+
+} // namespace
+
+bool TraceReader::isTrace(const QString& path) {
+    const std::optional<QJsonObject> first = firstLineObject(path);
+    return first && first->contains(kHeaderKey);
 }
 
 bool TraceReader::isHeaderlessTrace(const QString& path) {
-    QFile file(path);
-    if (!isOpenableFile(path) || !file.open(QIODevice::ReadOnly))
+    const std::optional<QJsonObject> first = firstLineObject(path);
+    if (!first)
         return false;
-    QByteArray first;
-    for (int i = 0; i < 16 && !file.atEnd(); ++i) {
-        first = file.readLine(1 << 20).trimmed();
-        if (!first.isEmpty())
-            break;
-    }
-    const QJsonObject line = QJsonDocument::fromJson(first).object();
+    const QJsonObject& line = *first;
     return !line.contains(kHeaderKey) && line.value(QLatin1String("t")).isDouble() &&
            line.contains(QLatin1String("kind")) && line.contains(QLatin1String("type")) &&
            line.value(QLatin1String("object")).isObject();
