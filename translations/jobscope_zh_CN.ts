@@ -3628,6 +3628,14 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
             <numerusform>图像比要求的更高，以便全部 %n 个 Pod 各占一行。</numerusform>
         </translation>
     </message>
+    <message>
+        <source>%1 (open, with unsaved edits)</source>
+        <translation>%1（已打开，含未保存的修改）</translation>
+    </message>
+    <message>
+        <source>%1 (open)</source>
+        <translation>%1（已打开）</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::PodGantt</name>

@@ -24,6 +24,7 @@
 #include <QLabel>
 #include <QPainter>
 #include <QPushButton>
+#include <QShortcut>
 #include <QVBoxLayout>
 
 #include <algorithm>
@@ -106,6 +107,10 @@ struct CompareWindow::Private {
 };
 
 CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
+    // Closes like any document window: Ctrl+W, or Esc.
+    for (const QKeySequence& keys :
+         {QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_Escape)})
+        connect(new QShortcut(keys, this), &QShortcut::activated, this, &QWidget::close);
     auto* layout = new QVBoxLayout(this);
     for (int i = 0; i < kSides; ++i) {
         Private::Side& side = d->sides[static_cast<size_t>(i)];
@@ -194,6 +199,17 @@ bool CompareWindow::openFile(int side, const QString& path, QString* error) {
         d->lastFolder = QFileInfo(path).absolutePath();
     showSide(side);
     return true;
+}
+
+void CompareWindow::openRun(int side, std::shared_ptr<const Run> run, const QString& name) {
+    if (side < 0 || side >= kSides || !run)
+        return;
+    Private::Side& s = d->sides[static_cast<size_t>(side)];
+    s.error->clear();
+    s.error->hide();
+    s.path = name;
+    s.run = std::move(run);
+    showSide(side);
 }
 
 QString CompareWindow::summaryText(int side) const {

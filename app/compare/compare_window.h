@@ -5,6 +5,8 @@
 // stacked with their x ranges linked, with a summary per side: completion time, Pod-seconds,
 // Pods created, failed Pods (core/engine analysis/summary).
 
+#include "run/run.h"
+
 #include <QString>
 #include <QWidget>
 
@@ -25,6 +27,9 @@ public:
     // (bottom): a scenario or manifest is simulated, a recording replayed. On failure returns
     // false with a positioned message.
     bool openFile(int side, const QString& path, QString* error = nullptr);
+    // Shows a run made elsewhere on a side: the open document's, unsaved edits included.
+    // `name` stands where a file name would.
+    void openRun(int side, std::shared_ptr<const Run> run, const QString& name);
     // The summary line of a side as shown ("Complete at 42.0 s · 120 Pod-seconds · …").
     QString summaryText(int side) const;
     // The shared x range's upper end (both plots show the same range).

@@ -96,6 +96,8 @@ namespace jobscope::ui {
 namespace {
 
 constexpr int kSliderSteps = 10000;
+// Compare's entry for the open document (no file path starts with a control character).
+constexpr char kOpenDocumentEntry[] = "\x01open-document";
 const QSize kDefaultPlotSize(1600, 900);
 const QSize kDefaultDashboardSize(1600, 1400);
 
@@ -591,6 +593,14 @@ void MainWindow::Private::buildActions() {
                     combo->addItem(entry.localizedTitle(), entry.path);
             if (!document->filePath().isEmpty() && !document->filePath().startsWith(u':'))
                 combo->insertItem(0, document->displayName(), document->filePath());
+            // The open document as it is now, unsaved edits included (its last run).
+            if (document->result())
+                combo->insertItem(0,
+                                  document->isModified()
+                                      ? MainWindow::tr("%1 (open, with unsaved edits)")
+                                            .arg(document->displayName())
+                                      : MainWindow::tr("%1 (open)").arg(document->displayName()),
+                                  QString::fromLatin1(kOpenDocumentEntry));
             combo->setCurrentIndex(std::max(0, combo->findData(defaults[side])));
             auto* browse = new QPushButton(MainWindow::tr("Browse…"), &chooser);
             connect(browse, &QPushButton::clicked, &chooser, [this, combo, &chooser] {
@@ -626,6 +636,10 @@ void MainWindow::Private::buildActions() {
             const bool listed = combo->currentIndex() >= 0 &&
                                 combo->currentText() == combo->itemText(combo->currentIndex());
             const QString path = listed ? combo->currentData().toString() : combo->currentText();
+            if (path == QLatin1String(kOpenDocumentEntry)) {
+                window->openRun(side, document->result(), document->displayName());
+                continue;
+            }
             QString error;
             if (!window->openFile(side, path, &error)) {
                 showError(MainWindow::tr("Compare"), error);

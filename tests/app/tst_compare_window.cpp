@@ -6,6 +6,7 @@
 #include "compare/compare_window.h"
 #include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
+#include "run/run.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 #include "support/test_paths.h"
@@ -199,6 +200,28 @@ private slots:
         top->setCurrentIndex(row);
         emit top->activated(row);
         QVERIFY(window.summaryText(0) != window.summaryText(1));
+    }
+
+    // A run made elsewhere (the open document's, edits included) stands on a side; Ctrl+W
+    // and Esc close the window.
+    void openRunAndCloseKeys() {
+        CompareWindow window;
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        Diagnostics diagnostics;
+        const QString path =
+            test::sourceDir() + QStringLiteral("/resources/examples/causes/controller-lag.yaml");
+        auto scenario = readScenarioFile(path.toStdString(), diagnostics);
+        QVERIFY(scenario);
+        auto run = std::make_shared<const jobscope::Run>(jobscope::runScenario(*scenario));
+        window.openRun(1, run, QStringLiteral("edited.yaml"));
+        QVERIFY(window.summaryText(1).contains(QStringLiteral("40 Pods created")));
+        QTest::keyClick(&window, Qt::Key_W, Qt::ControlModifier);
+        QTRY_VERIFY(!window.isVisible());
+        window.show();
+        QVERIFY(QTest::qWaitForWindowActive(&window));
+        QTest::keyClick(&window, Qt::Key_Escape);
+        QTRY_VERIFY(!window.isVisible());
     }
 
     void rendersBothSides() {
