@@ -169,13 +169,25 @@ private slots:
         makeWatcher();
         connect(watcher.get(), &Watcher::observed, this, [&] { ++observed; });
         watcher->start();
-        QTRY_VERIFY_WITH_TIMEOUT(*sent > total, 60000); // a deadline, not a speed: ASan is slow
+        // Deadlines, not speeds: ASan is slow.
+        QTRY_VERIFY_WITH_TIMEOUT(*sent > total / 2, 60000);
+        const qint64 halfway = peakMemoryKiB();
+        QTRY_VERIFY_WITH_TIMEOUT(*sent > total, 60000);
         QTRY_VERIFY_WITH_TIMEOUT(observed > 40000, 60000);
         QVERIFY2(failures.isEmpty(), qPrintable(failures.join('\n')));
         QVERIFY(peakPendingLine < 2 * kMiB);
         QCOMPARE(int(watcher->objects().size()), 1);
+        // Flat: the second 24 MiB of events cost (almost) nothing more than the first, and the
+        // whole stream far less than its size. Under ASan the figures are its allocator's (its
+        // quarantine holds freed memory; it maps whole regions at a time: 33–66 MB here), so
+        // they are checked in the other builds only.
         const qint64 grown = peakMemoryKiB() - before;
+        const qint64 secondHalf = peakMemoryKiB() - halfway;
+        qInfo("peak memory: %lld KiB more in all, %lld KiB in the second half", grown, secondHalf);
+#ifndef __SANITIZE_ADDRESS__
+        QVERIFY2(secondHalf < 8 * 1024, qPrintable(QStringLiteral("%1 KiB").arg(secondHalf)));
         QVERIFY2(grown < 32 * 1024, qPrintable(QStringLiteral("%1 KiB").arg(grown)));
+#endif
     }
 
     // A list body over the limit: refused from its declared length at once, or once the body
