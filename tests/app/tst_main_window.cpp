@@ -38,6 +38,7 @@
 #include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QThreadPool>
 #include <QTimer>
 #include <QToolBar>
 
@@ -128,6 +129,9 @@ private slots:
     }
 
     void cleanup() { QSettings().clear(); }
+    // No simulation thread may still be winding down when the process exits: LeakSanitizer
+    // stops every thread to scan them, and one that exits meanwhile can crash its tracer.
+    void cleanupTestCase() { QThreadPool::globalInstance()->waitForDone(); }
 
     // After opening a file the keys go to the views: Space plays and types nothing; an undo
     // back to the opened text leaves the document unmodified.

@@ -421,8 +421,10 @@ private slots:
                 QVERIFY2(line.startsWith("GET http://" + authority + "/ap"), line.constData());
         }
         // Every request the server answered came through the proxy: for http, one line each.
+        // The proxy may have taken one more that the stopping session never saw answered.
         if (!tls) {
-            QTRY_COMPARE(proxy.requestLines().size(), server.requests().size());
+            QTRY_VERIFY(proxy.requestLines().size() >= server.requests().size());
+            QVERIFY(proxy.requestLines().size() <= server.requests().size() + 1);
             // At least what "working" needed: the Job's list and watch, the Pods' list (the
             // Events' requests may still be on their way when the session stops).
             QVERIFY(proxy.requestLines().size() >= 3);
