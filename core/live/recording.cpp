@@ -58,6 +58,36 @@ void correctClockSkew(std::vector<Observation>& observations, const QString& pat
     warnings.append(message.arg(path).arg(std::abs(*offset), 0, 'f', 3).arg(samples));
 }
 
+// Why a recording gives no timeline: no Job observed at all, only other Jobs, or a Job that could
+// not be read (the builder's warnings name it and its resourceVersion).
+QString noJobError(const std::vector<Observation>& observations, const TimelineBuilder& builder,
+                   const QString& path, const QString& jobName) {
+    const auto jobs = std::count_if(observations.begin(), observations.end(),
+                                    [](const Observation& o) { return o.kind == ObjectKind::Job; });
+    QString message = jobName.isEmpty()
+                          ? QCoreApplication::translate("RecordingLoader",
+                                                        "%1: error: the recording holds no Job")
+                                .arg(path)
+                          : QCoreApplication::translate(
+                                "RecordingLoader", "%1: error: the recording holds no Job '%2'")
+                                .arg(path, jobName);
+    if (jobs == 0)
+        return message + QCoreApplication::translate(
+                             "RecordingLoader",
+                             " (none of its %n observation(s) is about a Job: record the Job "
+                             "itself, not only its Pods and Events)",
+                             "", static_cast<int>(observations.size()));
+    if (!builder.otherJobNames().isEmpty())
+        return message + QCoreApplication::translate("RecordingLoader", " (the Jobs it holds: %1)")
+                             .arg(builder.otherJobNames().join(QStringLiteral(", ")));
+    if (!builder.warnings().isEmpty())
+        return message + QStringLiteral(": ") + builder.warnings().join(QStringLiteral("; "));
+    return message + QCoreApplication::translate(
+                         "RecordingLoader",
+                         " (its %n Job observation(s) have no metadata.uid or only delete it)", "",
+                         static_cast<int>(jobs));
+}
+
 std::optional<Recording> replay(const std::vector<Observation>& observations,
                                 std::optional<Seconds> end, RecordingKind kind, const QString& path,
                                 QString jobName, QStringList warnings, QString* error) {
@@ -71,13 +101,7 @@ std::optional<Recording> replay(const std::vector<Observation>& observations,
     builder.finish(end);
     if (!builder.hasJob()) {
         if (error)
-            *error = jobName.isEmpty()
-                         ? QCoreApplication::translate("RecordingLoader",
-                                                       "%1: error: the recording holds no Job")
-                               .arg(path)
-                         : QCoreApplication::translate("RecordingLoader",
-                                                       "%1: error: the recording holds no Job '%2'")
-                               .arg(path, jobName);
+            *error = noJobError(observations, builder, path, jobName);
         return std::nullopt;
     }
     Recording r;

@@ -319,6 +319,10 @@ void TimelineBuilder::applyJob(const Observation& o) {
     const QString uid = text(metadata, "uid");
     const QString name = text(metadata, "name");
     if (!hasJob()) {
+        // A few names are enough for a message, and keep a namespace of many Jobs cheap.
+        if (!options_.jobName.isEmpty() && name != options_.jobName && !name.isEmpty() &&
+            otherJobNames_.size() < kOtherJobNamesKept && !otherJobNames_.contains(name))
+            otherJobNames_.append(name);
         if (uid.isEmpty() || o.type == WatchType::Deleted ||
             (!options_.jobName.isEmpty() && name != options_.jobName)) {
             ++ignored_;

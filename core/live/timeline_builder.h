@@ -69,6 +69,8 @@ class TimelineBuilder {
     Q_DECLARE_TR_FUNCTIONS(TimelineBuilder)
 
 public:
+    static constexpr qsizetype kOtherJobNamesKept = 10;
+
     struct Options {
         QString jobName; // empty: the first Job observed
         // Use server timestamps wherever an object has one (a post-mortem dump, whose
@@ -95,6 +97,10 @@ public:
     int ignoredCount() const { return ignored_; }
     // Objects that could not be read (each message names the object).
     const QStringList& warnings() const { return warnings_; }
+    // The names of the Jobs passed over because they are not the one asked for (Options::jobName),
+    // in the order first seen, at most kOtherJobNamesKept: what an error about a missing Job can
+    // offer instead.
+    const QStringList& otherJobNames() const { return otherJobNames_; }
 
     // The Timeline so far, times in seconds since the Unix epoch (start = the Job's creation).
     const Timeline& timeline() const;
@@ -133,6 +139,7 @@ private:
     QString jobUid_, jobName_, jobNamespace_;
     int applied_ = 0, ignored_ = 0;
     QStringList warnings_;
+    QStringList otherJobNames_;
     std::vector<Observation> pending_;      // Pods and Events seen before their Job
     std::vector<Observation> orphanEvents_; // Events about Pods not seen yet
 

@@ -183,6 +183,37 @@ private slots:
         QVERIFY2(error.startsWith(message), qPrintable(error));
     }
 
+    // A recording that gives no timeline says why: no Job observed at all, or only other Jobs
+    // than the one its header names.
+    void recordingWithoutTheJob_data() {
+        QTest::addColumn<QByteArray>("trace");
+        QTest::addColumn<QString>("message"); // after "FILE: error: the recording holds no Job"
+        const QList<QByteArray> lines = traceLines();
+        QList<QByteArray> podsOnly;
+        for (const QByteArray& line : lines)
+            if (!line.startsWith("{\"kind\":\"Job\""))
+                podsOnly.append(line);
+        QVERIFY(podsOnly.size() < lines.size() - 1);
+        QTest::newRow("no Job line")
+            << joined(podsOnly)
+            << QStringLiteral(" 'job-d' (none of its %1 observation(s) is about a Job: record the "
+                              "Job itself, not only its Pods and Events)")
+                   .arg(podsOnly.size() - 1);
+        QList<QByteArray> renamed = lines;
+        renamed[0].replace("\"job\":\"job-d\"", "\"job\":\"job-e\"");
+        QTest::newRow("another Job named in the header")
+            << joined(renamed) << QStringLiteral(" 'job-e' (the Jobs it holds: job-d)");
+    }
+    void recordingWithoutTheJob() {
+        QFETCH(QByteArray, trace);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString path = write(dir, "t.jsonl", trace);
+        QString error;
+        QVERIFY(!RecordingLoader::load(path, &error));
+        QCOMPARE(error, path + ": error: the recording holds no Job" + message);
+    }
+
     // Lines out of order, impossible times and a lost header are refused where they are.
     void badTraces_data() {
         QTest::addColumn<QByteArray>("trace");
