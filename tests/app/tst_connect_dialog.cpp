@@ -57,8 +57,9 @@ private slots:
         QFile file(kubeconfig);
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("clusters:\n- name: c\n  cluster: {server: '" + server.url().toUtf8() +
-                   "'}\ncontexts:\n- name: other\n  context: {cluster: c}\n"
-                   "- name: dev\n  context: {cluster: c, namespace: team}\n"
+                   "'}\nusers:\n- name: u\n  user: {token: JSSECRET-dialog-token}\n"
+                   "contexts:\n- name: other\n  context: {cluster: c, user: u}\n"
+                   "- name: dev\n  context: {cluster: c, user: u, namespace: team}\n"
                    "current-context: dev\n");
         file.close();
 

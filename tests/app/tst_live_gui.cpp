@@ -192,6 +192,7 @@ private slots:
         KubeConnection connection;
         connection.server = cluster.url();
         connection.namespaceName = cluster.namespaceName();
+        connection.token = QStringLiteral("JSSECRET-gui-token"); // see support/secret_audit.sh
         auto session = std::make_unique<LiveSession>(connection, cluster.jobName());
         jobscope::live::WatchOptions tuning;
         tuning.initialBackoffSeconds = 0.02;

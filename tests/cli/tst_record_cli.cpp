@@ -30,7 +30,7 @@ using jobscope::test::FakeExchangePtr;
 
 namespace {
 
-const QByteArray kToken = "cli-secret-token-0123456789";
+const QByteArray kToken = "JSSECRET-cli-token-0123456789";
 
 class RecordCliTest : public QObject {
     Q_OBJECT
@@ -407,14 +407,14 @@ private slots:
     void noSecretReachesAnyOutput_data() {
         QTest::addColumn<QString>("source");
         QTest::addColumn<QStringList>("secrets");
-        QTest::newRow("token") << "token" << QStringList{"tok-secret-AAAA1111"};
-        QTest::newRow("tokenFile") << "tokenFile" << QStringList{"file-secret-BBBB2222"};
+        QTest::newRow("token") << "token" << QStringList{"JSSECRET-tok-AAAA1111"};
+        QTest::newRow("tokenFile") << "tokenFile" << QStringList{"JSSECRET-file-BBBB2222"};
         QTest::newRow("URL user info")
-            << "url" << QStringList{"url-secret-CCCC3333", "admin:url-secret-CCCC3333"};
+            << "url" << QStringList{"JSSECRET-url-CCCC3333", "admin:JSSECRET-url-CCCC3333"};
         QTest::newRow("exec plugin token and stderr")
-            << "exec" << QStringList{"exec-secret-DDDD4444"};
+            << "exec" << QStringList{"JSSECRET-exec-DDDD4444"};
         QTest::newRow("exec plugin client key")
-            << "exec-key" << QStringList{"KEYSECRETLINE0123456789abcdefEEEE5555"};
+            << "exec-key" << QStringList{"JSSECRETKEYLINE0123456789abcdefEEEE5555"};
     }
     void noSecretReachesAnyOutput() {
         QFETCH(QString, source);

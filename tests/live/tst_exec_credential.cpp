@@ -49,7 +49,8 @@ private:
             "exp=''\n"
             "[ -n \"$EXPIRES\" ] && exp=\",\\\"expirationTimestamp\\\":\\\"$EXPIRES\\\"\"\n"
             "echo \"{\\\"apiVersion\\\":\\\"client.authentication.k8s.io/v1\\\","
-            "\\\"kind\\\":\\\"ExecCredential\\\",\\\"status\\\":{\\\"token\\\":\\\"token-$n\\\"$"
+            "\\\"kind\\\":\\\"ExecCredential\\\",\\\"status\\\":{\\\"token\\\":\\\"JSSECRET-token-$"
+            "n\\\"$"
             "exp}}\"\n");
     }
     KubeConnection connectionFor(const QString& command, const QString& expires = {}) {
@@ -90,8 +91,8 @@ private slots:
 
     void runsThePluginAndCachesTheToken() {
         ExecCredentialProvider provider(connectionFor(tokenPlugin()));
-        QCOMPARE(ask(provider), QStringLiteral("token-1"));
-        QCOMPARE(ask(provider), QStringLiteral("token-1"));
+        QCOMPARE(ask(provider), QStringLiteral("JSSECRET-token-1"));
+        QCOMPARE(ask(provider), QStringLiteral("JSSECRET-token-1"));
         QCOMPARE(runs(), 1);
         // The plugin saw its args and env, and the cluster (provideClusterInfo).
         QFile env(dir.filePath("env.txt"));
@@ -105,7 +106,7 @@ private slots:
             QStringLiteral("https://cluster.example:6443"));
         QCOMPARE(lines.value(1), QByteArray("eu-west arg-one"));
         provider.invalidate();
-        QCOMPARE(ask(provider), QStringLiteral("token-2"));
+        QCOMPARE(ask(provider), QStringLiteral("JSSECRET-token-2"));
     }
 
     void runsAgainOnceTheTokenExpired_data() {
@@ -120,7 +121,7 @@ private slots:
         const QString expires =
             QDateTime::currentDateTimeUtc().addSecs(expiresInSeconds).toString(Qt::ISODate);
         ExecCredentialProvider provider(connectionFor(tokenPlugin(), expires));
-        QCOMPARE(ask(provider), QStringLiteral("token-1"));
+        QCOMPARE(ask(provider), QStringLiteral("JSSECRET-token-1"));
         ask(provider);
         QCOMPARE(runs(), runsAfterTwoAsks);
     }
@@ -133,7 +134,7 @@ private slots:
         QTest::newRow("plugin fails: its stderr")
             << QByteArray("echo 'please log in first' >&2\nexit 3\n")
             << "failed (exit status 3): please log in first";
-        QTest::newRow("not JSON") << QByteArray("echo 'token=hunter2-secret'\n")
+        QTest::newRow("not JSON") << QByteArray("echo 'token=JSSECRET-hunter2'\n")
                                   << "did not print an ExecCredential JSON object";
         QTest::newRow("no token")
             << QByteArray("echo '{\"apiVersion\":\"client.authentication.k8s.io/v1\","
@@ -142,7 +143,7 @@ private slots:
         QTest::newRow("wrong apiVersion")
             << QByteArray(
                    "echo '{\"apiVersion\":\"client.authentication.k8s.io/v1beta1\","
-                   "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"hunter2-secret\"}}'\n")
+                   "\"kind\":\"ExecCredential\",\"status\":{\"token\":\"JSSECRET-hunter2\"}}'\n")
             << "answered with apiVersion 'client.authentication.k8s.io/v1beta1'";
     }
     void failuresSayWhy() {
@@ -153,7 +154,7 @@ private slots:
         ExecCredentialProvider provider(connectionFor(command));
         const QString answer = ask(provider);
         QVERIFY2(answer.startsWith("error: ") && answer.contains(expected), qPrintable(answer));
-        QVERIFY2(!answer.contains("hunter2"), qPrintable(answer));
+        QVERIFY2(!answer.contains("JSSECRET"), qPrintable(answer));
     }
 
     void timesOut() {
@@ -207,7 +208,7 @@ private slots:
         FakeApiServer server;
         QVERIFY(server.listen());
         server.setHandler([](const FakeExchangePtr& exchange) {
-            if (exchange->request().headers.value("authorization") == "Bearer token-2")
+            if (exchange->request().headers.value("authorization") == "Bearer JSSECRET-token-2")
                 exchange->respondJson(200, QJsonObject{{"kind", "Status"}});
             else
                 exchange->respondStatus(401, "Unauthorized", "Unauthorized");
@@ -216,7 +217,7 @@ private slots:
         connection.server = server.url();
         ApiClient client(connection);
         QString answer = ask(*client.execProvider()); // token-1 is now cached
-        QCOMPARE(answer, QStringLiteral("token-1"));
+        QCOMPARE(answer, QStringLiteral("JSSECRET-token-1"));
         ApiReply* reply = client.get(QStringLiteral("/api/v1/namespaces/ns/pods"));
         QSignalSpy finished(reply, &ApiReply::finished);
         QVERIFY(finished.wait(10000));
@@ -236,7 +237,7 @@ private slots:
         QVERIFY(secondFinished.wait(10000));
         const auto refused = secondFinished.first().first().value<ApiResult>();
         QCOMPARE(refused.httpStatus, 401);
-        QVERIFY2(refused.error.contains("401") && !refused.error.contains("token-"),
+        QVERIFY2(refused.error.contains("401") && !refused.error.contains("JSSECRET"),
                  qPrintable(refused.error));
     }
 };

@@ -59,6 +59,8 @@ private:
         if (connection.server.isEmpty())
             connection.server = server->url();
         connection.namespaceName = QStringLiteral("ns");
+        if (!connection.exec)
+            connection.token = QStringLiteral("JSSECRET-hostile-token"); // support/secret_audit.sh
         client = std::make_unique<ApiClient>(connection);
         WatchOptions options;
         options.path = kPods;
@@ -270,7 +272,7 @@ private slots:
     void redirectIsAConfigurationError() {
         server->setHandler([](const FakeExchangePtr& exchange) {
             exchange->respond(302, "",
-                              {{"Location", "https://user:hunter2-pass@login.example/sso"}});
+                              {{"Location", "https://user:JSSECRET-pass@login.example/sso"}});
         });
         makeWatcher();
         watcher->start();
@@ -279,7 +281,7 @@ private slots:
         QVERIFY(watcher->failedOnConfiguration());
         QVERIFY2(failures.first().contains("redirect (HTTP 302) to 'https://login.example/sso'"),
                  qPrintable(failures.first()));
-        QVERIFY(!failures.first().contains("hunter2"));
+        QVERIFY(!failures.first().contains("JSSECRET"));
     }
 
     // An exec plugin that cannot be started stops the watch at once as a configuration error.

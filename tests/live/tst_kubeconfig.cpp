@@ -88,7 +88,7 @@ private slots:
                                 "    namespace: team\n"
                                 "- name: local\n  context:\n    cluster: proxy\n"
                                 "current-context: dev\n"
-                                "users:\n- name: alice\n  user:\n    token: abc\n";
+                                "users:\n- name: alice\n  user:\n    token: JSSECRET-abc\n";
         QTest::newRow("current context and its namespace") << base << ""
                                                            << ""
                                                            << "https://c1.example:6443 team alice";
@@ -377,7 +377,7 @@ private slots:
         write("creds/pki/ca.crt", kEcCertificate);
         write("creds/pki/client.crt", kEcCertificate);
         write("creds/pki/client.key", key);
-        write("creds/token", "file-token\n");
+        write("creds/token", "JSSECRET-file-token\n");
         QByteArray yaml = "clusters:\n- name: c\n  cluster:\n    server: https://c:6443\n"
                           "    tls-server-name: api.internal\n    proxy-url: socks5://proxy:1080\n";
         yaml += inlineData ? "    certificate-authority-data: " + base64(kEcCertificate) + "\n"

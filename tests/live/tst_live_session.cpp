@@ -145,6 +145,7 @@ private slots:
 
         KubeConnection connection;
         connection.server = server.url();
+        connection.token = QStringLiteral("JSSECRET-session-token"); // see support/secret_audit.sh
         connection.namespaceName = ns;
         LiveSession session(connection, jobName);
         WatchOptions tuning;
@@ -269,6 +270,7 @@ private slots:
         int clockReads = 0;
         KubeConnection connection;
         connection.server = server.url();
+        connection.token = QStringLiteral("JSSECRET-session-token"); // see support/secret_audit.sh
         connection.namespaceName = jobMetadata.value("namespace").toString();
         LiveSession session(connection, jobMetadata.value("name").toString());
         WatchOptions tuning;
@@ -404,6 +406,7 @@ private slots:
         });
         KubeConnection connection;
         connection.server = server.url();
+        connection.token = QStringLiteral("JSSECRET-session-token"); // see support/secret_audit.sh
         connection.namespaceName = "ns";
         LiveSession session(connection, "job");
         int pods = 0;
@@ -471,6 +474,7 @@ private slots:
         });
         KubeConnection connection;
         connection.server = server.url();
+        connection.token = QStringLiteral("JSSECRET-session-token"); // see support/secret_audit.sh
         connection.namespaceName = "ns";
         LiveSession session(connection, "job");
         QSignalSpy states(&session, &LiveSession::stateChanged);
@@ -511,6 +515,7 @@ private slots:
         QVERIFY(server.listen());
         KubeConnection connection;
         connection.server = server.url();
+        connection.token = QStringLiteral("JSSECRET-session-token"); // see support/secret_audit.sh
         connection.namespaceName = ns;
         LiveSession session(connection, job);
         session.start();

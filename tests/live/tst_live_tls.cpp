@@ -29,7 +29,7 @@ using jobscope::test::FakeTls;
 
 namespace {
 
-const QString kToken = QStringLiteral("tls-test-token-0f9c2d7e5b");
+const QString kToken = QStringLiteral("JSSECRET-tls-token-0f9c2d7e5b");
 
 QString fixturePath(const QString& name) {
     return jobscope::test::sourceDir() + "/tests/live/fixtures/tls/" + name;

@@ -21,7 +21,7 @@ using jobscope::test::fakePod;
 
 namespace {
 
-const QString kToken = QStringLiteral("s3cr3t-bearer-token-0123456789");
+const QString kToken = QStringLiteral("JSSECRET-bearer-token-0123456789");
 const QString kPods = QStringLiteral("/api/v1/namespaces/ns/pods");
 
 // What the watcher reported, as "TYPE name@rv".
