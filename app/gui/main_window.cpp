@@ -691,7 +691,7 @@ void MainWindow::Private::buildActions() {
         if (!maybeSave())
             return;
         ConnectDialog dialog(self);
-        dialog.setKubeconfigPath(QString()); // kubectl's default
+        dialog.restoreLastChoice();
         if (dialog.exec() != QDialog::Accepted)
             return;
         if (std::unique_ptr<live::LiveSession> session = dialog.takeSession())

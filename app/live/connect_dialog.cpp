@@ -11,6 +11,7 @@
 #include <QLineEdit>
 #include <QListWidget>
 #include <QPushButton>
+#include <QSettings>
 #include <QVBoxLayout>
 
 namespace jobscope::ui {
@@ -19,7 +20,7 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     : QDialog(parent), kubeconfigLabel_(new QLabel(this)), kubeconfigEdit_(new QLineEdit(this)),
       browseButton_(new QPushButton(this)), contextLabel_(new QLabel(this)),
       contextCombo_(new QComboBox(this)), namespaceLabel_(new QLabel(this)),
-      namespaceEdit_(new QLineEdit(this)), jobsLabel_(new QLabel(this)),
+      namespaceCombo_(new QComboBox(this)), jobsLabel_(new QLabel(this)),
       jobList_(new QListWidget(this)), jobLabel_(new QLabel(this)), jobEdit_(new QLineEdit(this)),
       statusLabel_(new QLabel(this)), warningLabel_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
@@ -30,7 +31,11 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     fileRow->addWidget(browseButton_);
     form->addRow(kubeconfigLabel_, fileRow);
     form->addRow(contextLabel_, contextCombo_);
-    form->addRow(namespaceLabel_, namespaceEdit_);
+    namespaceCombo_->setEditable(true);
+    namespaceCombo_->setInsertPolicy(QComboBox::NoInsert);
+    namespaceCombo_->setObjectName(QStringLiteral("namespace"));
+    contextCombo_->setObjectName(QStringLiteral("context"));
+    form->addRow(namespaceLabel_, namespaceCombo_);
     form->addRow(jobsLabel_, jobList_);
     form->addRow(QString(), statusLabel_);
     form->addRow(jobLabel_, jobEdit_);
@@ -53,7 +58,9 @@ ConnectDialog::ConnectDialog(QWidget* parent)
             setKubeconfigPath(file);
     });
     connect(contextCombo_, &QComboBox::currentTextChanged, this, &ConnectDialog::contextChosen);
-    connect(namespaceEdit_, &QLineEdit::editingFinished, this, &ConnectDialog::restartJobList);
+    connect(namespaceCombo_->lineEdit(), &QLineEdit::editingFinished, this,
+            &ConnectDialog::restartJobList);
+    connect(namespaceCombo_, &QComboBox::activated, this, &ConnectDialog::restartJobList);
     connect(jobList_, &QListWidget::currentItemChanged, this, [this](QListWidgetItem* item) {
         if (item)
             jobEdit_->setText(item->data(Qt::UserRole).toString());
@@ -75,7 +82,10 @@ ConnectDialog::~ConnectDialog() {
     // QDialog's destructor hides the window, and the focus leaving a line edit would reload
     // the kubeconfig into members already gone.
     kubeconfigEdit_->disconnect(this);
-    namespaceEdit_->disconnect(this);
+    namespaceCombo_->lineEdit()->disconnect(this);
+    namespaceCombo_->disconnect(this);
+    namespaces_.reset();
+    namespaceClient_.reset();
     contextCombo_->disconnect(this);
     jobs_.reset();
     listClient_.reset();
@@ -93,11 +103,17 @@ QString ConnectDialog::context() const {
     return contextCombo_->currentText();
 }
 QString ConnectDialog::namespaceName() const {
-    return namespaceEdit_->text().trimmed();
+    return namespaceCombo_->currentText().trimmed();
 }
 void ConnectDialog::setNamespaceName(const QString& name) {
-    namespaceEdit_->setText(name);
+    namespaceCombo_->setEditText(name);
     restartJobList();
+}
+QStringList ConnectDialog::listedNamespaces() const {
+    QStringList names;
+    for (int i = 0; i < namespaceCombo_->count(); ++i)
+        names << namespaceCombo_->itemText(i);
+    return names;
 }
 QString ConnectDialog::jobName() const {
     return jobEdit_->text().trimmed();
@@ -148,8 +164,45 @@ void ConnectDialog::loadKubeconfig() {
 void ConnectDialog::contextChosen() {
     if (!kubeconfig_)
         return;
-    namespaceEdit_->setText(kubeconfig_->contextNamespace(context()));
+    namespaceCombo_->setEditText(kubeconfig_->contextNamespace(context()));
+    listNamespaces();
     restartJobList();
+}
+
+void ConnectDialog::listNamespaces() {
+    namespaces_.reset();
+    namespaceClient_.reset();
+    namespaceListError_.clear();
+    const QString typed = namespaceCombo_->currentText();
+    {
+        const QSignalBlocker blocker(namespaceCombo_);
+        namespaceCombo_->clear();
+        namespaceCombo_->setEditText(typed);
+    }
+    namespaceCombo_->setToolTip(QString());
+    QString error;
+    const std::optional<live::KubeConnection> connection = resolve(&error);
+    if (!connection)
+        return;
+    namespaceClient_ = std::make_unique<live::ApiClient>(*connection);
+    namespaces_ = std::make_unique<live::NamespaceList>(namespaceClient_.get());
+    connect(namespaces_.get(), &live::NamespaceList::listed, this,
+            [this](const QStringList& names) {
+                const QString current = namespaceCombo_->currentText();
+                const QSignalBlocker blocker(namespaceCombo_);
+                namespaceCombo_->addItems(names);
+                namespaceCombo_->setEditText(current);
+                namespaceCombo_->setToolTip(tr("%n namespace(s) listed; type another name if "
+                                               "yours is not among them",
+                                               "", static_cast<int>(names.size())));
+            });
+    connect(namespaces_.get(), &live::NamespaceList::failed, this, [this](const QString& message) {
+        namespaceListError_ = message;
+        namespaceCombo_->setToolTip(
+            tr("The namespaces cannot be listed with these credentials (%1): type the name")
+                .arg(message));
+    });
+    namespaces_->start();
 }
 
 std::optional<live::KubeConnection> ConnectDialog::resolve(QString* error) const {
@@ -174,8 +227,8 @@ void ConnectDialog::restartJobList() {
         return;
     }
     warningLabel_->setText(connection->warnings.join(QLatin1Char('\n')));
-    if (namespaceEdit_->text().isEmpty())
-        namespaceEdit_->setPlaceholderText(connection->namespaceName);
+    if (namespaceCombo_->currentText().isEmpty())
+        namespaceCombo_->lineEdit()->setPlaceholderText(connection->namespaceName);
     connectButton_->setEnabled(!jobName().isEmpty());
     listClient_ = std::make_unique<live::ApiClient>(*connection);
     jobs_ = std::make_unique<live::JobList>(listClient_.get(), connection->namespaceName);
@@ -219,8 +272,9 @@ void ConnectDialog::showJobs() {
     }
     if (listError_.isEmpty())
         setStatus(tr("Jobs in %1: %2, updated live")
-                      .arg(namespaceName().isEmpty() ? namespaceEdit_->placeholderText()
-                                                     : namespaceName())
+                      .arg(namespaceName().isEmpty()
+                               ? namespaceCombo_->lineEdit()->placeholderText()
+                               : namespaceName())
                       .arg(jobs_->jobs().size()),
                   false);
 }
@@ -234,7 +288,37 @@ std::unique_ptr<live::LiveSession> ConnectDialog::takeSession() {
     }
     auto session = std::make_unique<live::LiveSession>(*connection, jobName());
     session->start();
+    saveChoice();
     return session;
+}
+
+namespace {
+const QString kSettingsGroup = QStringLiteral("connect");
+} // namespace
+
+void ConnectDialog::saveChoice() const {
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    settings.setValue(QStringLiteral("kubeconfig"), kubeconfigPath());
+    settings.setValue(QStringLiteral("context"), context());
+    settings.setValue(QStringLiteral("namespace"), namespaceName());
+    settings.setValue(QStringLiteral("job"), jobName());
+}
+
+void ConnectDialog::restoreLastChoice() {
+    QSettings settings;
+    settings.beginGroup(kSettingsGroup);
+    setKubeconfigPath(settings.value(QStringLiteral("kubeconfig")).toString());
+    const int context =
+        contextCombo_->findText(settings.value(QStringLiteral("context")).toString());
+    if (context < 0)
+        return; // another kubeconfig, or the context is gone: its namespace and Job mean nothing
+    if (context != contextCombo_->currentIndex())
+        contextCombo_->setCurrentIndex(context); // lists that context's namespaces and Jobs
+    const QString namespaceName = settings.value(QStringLiteral("namespace")).toString();
+    if (namespaceName != this->namespaceName())
+        setNamespaceName(namespaceName);
+    setJobName(settings.value(QStringLiteral("job")).toString());
 }
 
 void ConnectDialog::retranslate() {

@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// Live › Connect: pick a kubeconfig, a context, a namespace and a Job (the namespace's Jobs,
-// kept up to date by a watch), then Connect. takeSession() hands the caller a started
-// LiveSession for that Job. Loading and listing never block: the Job list fills in as the
-// server answers.
+// Live › Connect: pick a kubeconfig, a context, a namespace (typed, or from the namespaces the
+// user may list) and a Job (the namespace's Jobs, kept up to date by a watch), then Connect.
+// takeSession() hands the caller a started LiveSession for that Job and remembers the choice
+// for restoreLastChoice(). Loading and listing never block: the lists fill in as the server
+// answers.
 
 #include "live/job_list.h"
 #include "live/kubeconfig.h"
@@ -32,12 +33,18 @@ public:
 
     // "" = kubectl's default (KUBECONFIG, else ~/.kube/config). Loads it at once.
     void setKubeconfigPath(const QString& path);
+    // The kubeconfig, context, namespace and Job of the last session started (QSettings), each
+    // where it still applies; kubectl's default kubeconfig the first time.
+    void restoreLastChoice();
     QString kubeconfigPath() const;
     QString context() const;
     QString namespaceName() const;
     void setNamespaceName(const QString& name);
     QString jobName() const;
     void setJobName(const QString& name);
+    // The namespaces offered (empty when they cannot be listed), and why not.
+    QStringList listedNamespaces() const;
+    QString namespaceListError() const { return namespaceListError_; }
 
     // The Jobs listed right now (as shown).
     QStringList listedJobs() const;
@@ -55,6 +62,8 @@ private:
     void retranslate();
     void loadKubeconfig();
     void contextChosen();
+    void listNamespaces();
+    void saveChoice() const;
     void restartJobList();
     void showJobs();
     void setStatus(const QString& text, bool error);
@@ -66,7 +75,7 @@ private:
     QLabel* contextLabel_;
     QComboBox* contextCombo_;
     QLabel* namespaceLabel_;
-    QLineEdit* namespaceEdit_;
+    QComboBox* namespaceCombo_;
     QLabel* jobsLabel_;
     QListWidget* jobList_;
     QLabel* jobLabel_;
@@ -81,6 +90,9 @@ private:
     std::unique_ptr<live::ApiClient> listClient_;
     std::unique_ptr<live::JobList> jobs_;
     QString listError_;
+    std::unique_ptr<live::ApiClient> namespaceClient_;
+    std::unique_ptr<live::NamespaceList> namespaces_;
+    QString namespaceListError_;
 };
 
 } // namespace jobscope::ui

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/job_list.h"
 
+#include <QCoreApplication>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -57,6 +59,62 @@ void JobList::rebuild() {
     std::sort(jobs_.begin(), jobs_.end(),
               [](const JobSummary& a, const JobSummary& b) { return a.name < b.name; });
     emit changed();
+}
+
+std::optional<QStringList> namespaceNames(const QByteArray& body, QString* error) {
+    QJsonParseError parseError{};
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    const QJsonValue items = document.object().value(QLatin1String("items"));
+    if (parseError.error != QJsonParseError::NoError || !items.isArray()) {
+        if (error)
+            *error = QCoreApplication::translate("NamespaceList",
+                                                 "the answer is not a list of namespaces");
+        return std::nullopt;
+    }
+    QStringList names;
+    for (const QJsonValue& item : items.toArray()) {
+        const QString name = item.toObject()
+                                 .value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        if (!name.isEmpty())
+            names << name;
+    }
+    names.sort();
+    names.removeDuplicates();
+    return names;
+}
+
+NamespaceList::NamespaceList(ApiClient* client, QObject* parent)
+    : QObject(parent), client_(client) {}
+
+NamespaceList::~NamespaceList() {
+    if (reply_) {
+        reply_->disconnect(this);
+        reply_->abort();
+    }
+}
+
+void NamespaceList::start() {
+    if (reply_)
+        return;
+    reply_ = client_->get(QStringLiteral("/api/v1/namespaces"));
+    connect(reply_, &ApiReply::finished, this, [this](const ApiResult& result) {
+        if (!result.ok()) {
+            if (!result.aborted)
+                emit failed(result.error);
+            return;
+        }
+        QString error;
+        const std::optional<QStringList> names = namespaceNames(result.body, &error);
+        if (!names) {
+            emit failed(error);
+            return;
+        }
+        names_ = *names;
+        emit listed(names_);
+    });
 }
 
 } // namespace jobscope::live

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Live › Connect against the fake API server: contexts from the kubeconfig, the context's
-// namespace, a Job list that fills in and updates live, the chosen Job's session; and the
-// status badge's words and colours.
+// namespace, the namespaces offered (or why not), a Job list that fills in and updates live, the
+// chosen Job's session, the choice remembered for the next time; and the status badge's words
+// and colours.
 
 #include "live/fake_api_server.h"
 
@@ -11,6 +12,7 @@
 #include <QComboBox>
 #include <QFile>
 #include <QListWidget>
+#include <QSettings>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -32,13 +34,30 @@ QJsonObject fakeJob(const QString& name, const QString& version, int active) {
 class ConnectDialogTest : public QObject {
     Q_OBJECT
 
+    QTemporaryDir settingsDir_;
+
 private slots:
+    void initTestCase() {
+        QVERIFY(settingsDir_.isValid());
+        QCoreApplication::setOrganizationName(QStringLiteral("JobScopeTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_connect_dialog"));
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir_.path());
+    }
+
     void listsJobsLiveAndConnects() {
         FakeApiServer server;
         QVERIFY(server.listen());
         FakeExchangePtr watch;
         server.setHandler([&](const FakeExchangePtr& exchange) {
             const auto& request = exchange->request();
+            if (request.path == "/api/v1/namespaces") {
+                exchange->respondJson(
+                    200, jobscope::test::fakeList(
+                             "2", {QJsonObject{{"metadata", QJsonObject{{"name", "team"}}}},
+                                   QJsonObject{{"metadata", QJsonObject{{"name", "batch"}}}}}));
+                return;
+            }
             if (request.path != "/apis/batch/v1/namespaces/team/jobs") {
                 exchange->respondStatus(404, "NotFound", "not here");
                 return;
@@ -65,12 +84,14 @@ private slots:
 
         ui::ConnectDialog dialog;
         dialog.setKubeconfigPath(kubeconfig);
-        auto* contexts = dialog.findChild<QComboBox*>();
+        auto* contexts = dialog.findChild<QComboBox*>(QStringLiteral("context"));
         QVERIFY(contexts);
         QCOMPARE(contexts->count(), 2);
         QCOMPARE(dialog.context(), QStringLiteral("dev"));
         QCOMPARE(dialog.namespaceName(), QStringLiteral("team"));
         QTRY_COMPARE(dialog.listedJobs(), QStringList({"backfill", "nightly"}));
+        QTRY_COMPARE(dialog.listedNamespaces(), QStringList({"batch", "team"}));
+        QCOMPARE(dialog.namespaceName(), QStringLiteral("team")); // listing keeps the choice
         QTRY_VERIFY(watch);
         QVERIFY2(dialog.statusText().contains("Jobs in team: 2"), qPrintable(dialog.statusText()));
 
@@ -100,6 +121,55 @@ private slots:
             }));
         for (const auto& request : server.requests())
             QCOMPARE(request.method, QByteArray("GET"));
+        session.reset();
+
+        // The next Connect starts from this choice: same kubeconfig, context, namespace, Job.
+        contexts->setCurrentIndex(contexts->findText("other"));
+        ui::ConnectDialog again;
+        again.restoreLastChoice();
+        QCOMPARE(again.kubeconfigPath(), kubeconfig);
+        QCOMPARE(again.context(), QStringLiteral("dev"));
+        QCOMPARE(again.namespaceName(), QStringLiteral("team"));
+        QCOMPARE(again.jobName(), QStringLiteral("nightly"));
+        QTRY_COMPARE(again.listedJobs(), QStringList({"backfill", "nightly"}));
+    }
+
+    // A user who may not list namespaces types one; the dialog says why there is no list.
+    void namespacesThatCannotBeListed() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            if (exchange->request().path == "/api/v1/namespaces") {
+                exchange->respondStatus(403, "Forbidden",
+                                        "namespaces is forbidden: User \"dev\" cannot list "
+                                        "resource \"namespaces\" at the cluster scope");
+                return;
+            }
+            if (!exchange->request().isWatch())
+                exchange->respondJson(200, jobscope::test::fakeList("5", {}));
+            else
+                exchange->beginStream();
+        });
+        QTemporaryDir dir;
+        const QString kubeconfig = dir.filePath("config");
+        QFile file(kubeconfig);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write("clusters:\n- name: c\n  cluster: {server: '" + server.url().toUtf8() +
+                   "'}\ncontexts:\n- name: dev\n  context: {cluster: c, namespace: team}\n"
+                   "current-context: dev\n");
+        file.close();
+        ui::ConnectDialog dialog;
+        dialog.setKubeconfigPath(kubeconfig);
+        QTRY_VERIFY(!dialog.namespaceListError().isEmpty());
+        QVERIFY2(dialog.namespaceListError().contains("403"),
+                 qPrintable(dialog.namespaceListError()));
+        QVERIFY(dialog.listedNamespaces().isEmpty());
+        QCOMPARE(dialog.namespaceName(), QStringLiteral("team"));
+        auto* namespaces = dialog.findChild<QComboBox*>(QStringLiteral("namespace"));
+        QVERIFY(namespaces);
+        QVERIFY2(namespaces->toolTip().contains("type the name"),
+                 qPrintable(namespaces->toolTip()));
+        QVERIFY(namespaces->isEditable());
     }
 
     void showsAKubeconfigError() {
