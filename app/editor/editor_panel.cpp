@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
 #include <QVBoxLayout>
@@ -115,7 +116,11 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         connect(document, &JobDocument::textChanged, this, [this] {
             d->loading = true;
             d->lastText = d->document->text();
+            // Live mode rewrites the text as the Job changes: the reader keeps their place.
+            const int scroll = d->edit->verticalScrollBar()->value();
             d->edit->setPlainText(d->lastText);
+            if (d->document->isLive())
+                d->edit->verticalScrollBar()->setValue(scroll);
             d->edit->setReadOnly(d->document->kind() == JobDocument::Kind::Trace);
             d->loading = false;
             d->knobError->hide();

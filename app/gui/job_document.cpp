@@ -306,6 +306,14 @@ void JobDocument::setLiveTimeline(std::shared_ptr<const Timeline> timeline) {
     runNow();
 }
 
+void JobDocument::setLiveText(const QString& text) {
+    if (!d->live || text == d->text)
+        return;
+    d->text = text;
+    d->savedText = text;
+    emit textChanged();
+}
+
 bool JobDocument::isLive() const {
     return d->live;
 }

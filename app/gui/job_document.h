@@ -62,6 +62,8 @@ public:
     // thread, like any run). Opening a file or a text leaves live mode.
     void openLive(const QString& name);
     void setLiveTimeline(std::shared_ptr<const Timeline> timeline);
+    // Live mode's text (the Job as last reported and its Events): shown, never modified or run.
+    void setLiveText(const QString& text);
     bool isLive() const;
 
     // Reads a file from disk or from the resources (":/examples/..."); runs it. On a read

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/live_controller.h"
 
+#include "live/live_job_text.h"
+
 #include "gui/job_document.h"
 
 #include <QDateTime>
@@ -31,6 +33,7 @@ void LiveController::start(std::unique_ptr<live::LiveSession> session) {
     session_ = std::move(session);
     builder_ = live::TimelineBuilder(live::TimelineBuilder::Options{session_->jobName(), false});
     observations_.clear();
+    lastJob_ = {};
     dirty_ = false;
     document_->openLive(tr("%1 (live, %2)").arg(session_->jobName(), session_->namespaceName()));
     connect(session_.get(), &live::LiveSession::observation, this, &LiveController::observe);
@@ -67,6 +70,12 @@ void LiveController::playheadMoved(double time, double end) {
 void LiveController::observe(const live::Observation& observation) {
     observations_.push_back(observation);
     builder_.add(observation);
+    if (observation.kind == live::ObjectKind::Job && observation.type != live::WatchType::Deleted &&
+        observation.object.value(QLatin1String("metadata"))
+                .toObject()
+                .value(QLatin1String("name"))
+                .toString() == session_->jobName())
+        lastJob_ = observation.object;
     dirty_ = true;
     if (writer_.isOpen()) {
         QString error;
@@ -100,7 +109,10 @@ void LiveController::pushTimeline() {
     if (document_->isBusy())
         return;
     dirty_ = false;
-    document_->setLiveTimeline(std::make_shared<const Timeline>(builder_.timeline()));
+    const auto timeline = std::make_shared<const Timeline>(builder_.timeline());
+    document_->setLiveTimeline(timeline);
+    if (!lastJob_.isEmpty())
+        document_->setLiveText(live::liveJobText(lastJob_, *timeline));
     if (!isLive())
         updateTimer_.stop();
 }

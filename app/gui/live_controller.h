@@ -3,7 +3,8 @@
 // The GUI's live mode (watching a Job, recording it): owns the LiveSession of
 // the watched Job and a TimelineBuilder fed by every observation; at most every
 // kUpdateInterval ms, when something new arrived, hands the builder's Timeline to the
-// JobDocument, which analyses it on a worker thread. Nothing here waits on the network.
+// JobDocument, which analyses it on a worker thread, with the Job's YAML and its Events as the
+// document's read-only text. Nothing here waits on the network.
 //
 // It also decides whether the playhead follows the newest time (following) and records the
 // session to a trace (crash-safe, live::TraceWriter). Widgets only present this.
@@ -13,6 +14,7 @@
 #include "live/timeline_builder.h"
 #include "live/trace.h"
 
+#include <QJsonObject>
 #include <QObject>
 #include <QString>
 #include <QTimer>
@@ -77,7 +79,8 @@ private:
     live::TimelineBuilder builder_;
     std::vector<live::Observation> observations_; // all of the session, for a late recording
     QTimer updateTimer_;
-    bool dirty_ = false; // observations arrived since the last timeline handed over
+    bool dirty_ = false;  // observations arrived since the last timeline handed over
+    QJsonObject lastJob_; // the watched Job as last reported, for the document's text
     bool following_ = true;
     bool wasLive_ = false;
     live::TraceWriter writer_;

@@ -252,6 +252,20 @@ private slots:
         // The last analysis shows what the builder holds.
         QTRY_COMPARE(livePods(window), int(live->builder().timeline().pods.size()));
         QTRY_COMPARE(playback->time(), playback->end());
+        // The text pane shows the Job as last reported (its final status) and its Events,
+        // read-only, and the document stays unmodified.
+        QTRY_VERIFY(window.editor()->textEdit()->toPlainText().contains("type: Complete"));
+        const QString text = window.editor()->textEdit()->toPlainText();
+        QVERIFY2(text.startsWith("# Job " + cluster.namespaceName() + "/" + cluster.jobName()),
+                 qPrintable(text.left(200)));
+        QVERIFY(text.contains("\nkind: Job\n"));
+        QVERIFY(text.contains("# Events of the Job and its Pods"));
+        QVERIFY2(text.contains("SuccessfulCreate"), qPrintable(text.right(400)));
+        QVERIFY(window.editor()->textEdit()->isReadOnly());
+        QVERIFY(!window.document()->isModified());
+        const QString shot = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");
+        if (!shot.isEmpty())
+            window.grab().save(shot + "/live_window.png");
 
         live->stopRecording();
         QVERIFY(!live->isRecording());
