@@ -382,8 +382,9 @@ void MainWindow::Private::buildCentral() {
     chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
     chartSplitter->addWidget(plot);
     chartSplitter->addWidget(ganttSlot);
-    chartSplitter->setStretchFactor(0, 5);
-    chartSplitter->setStretchFactor(1, 4);
+    // The requested-vs-active chart tells the story: it gets the larger share.
+    chartSplitter->setStretchFactor(0, 3);
+    chartSplitter->setStretchFactor(1, 2);
     chartSplitter->setChildrenCollapsible(false);
 
     viewSplitter = new QSplitter(Qt::Vertical);
@@ -401,7 +402,7 @@ void MainWindow::Private::buildCentral() {
     mainSplitter->setStretchFactor(1, 3);
     mainSplitter->setSizes({380, 1020});
     viewSplitter->setSizes({700, 160});
-    chartSplitter->setSizes({400, 300});
+    chartSplitter->setSizes({420, 280});
     self->setCentralWidget(mainSplitter);
 }
 
@@ -544,6 +545,11 @@ void MainWindow::Private::buildActions() {
     };
     showEditorAction = toggle(editorSlot);
     showGanttAction = toggle(ganttSlot);
+#if JOBSCOPE_HAS_GANTT
+    // The Gantt under the plot draws the shared time axis; without it the plot draws its own.
+    plot->setTimeAxisBelow(true);
+    connect(showGanttAction, &QAction::toggled, plot, &TimelinePlot::setTimeAxisBelow);
+#endif
     showInspectorAction = toggle(inspector);
     zoomFitAction = make(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(zoomFitAction, &QAction::triggered, self,

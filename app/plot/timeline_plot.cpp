@@ -88,35 +88,6 @@ SeriesStyle seriesStyle(TimelinePlot::Series series) {
 
 constexpr int kSeriesCount = 6;
 
-// A bold text in the legend's flow that heads the entries after it ("causes:").
-class LegendHeading : public QCPAbstractLegendItem {
-public:
-    LegendHeading(QCPLegend* legend, const QString& text)
-        : QCPAbstractLegendItem(legend), text_(text) {
-        setSelectable(false);
-    }
-
-protected:
-    void draw(QCPPainter* painter) override {
-        painter->setFont(boldFont());
-        painter->setPen(QPen(mTextColor));
-        painter->drawText(mRect, Qt::AlignLeft | Qt::AlignVCenter, text_);
-    }
-    QSize minimumOuterSizeHint() const override {
-        const QFontMetrics metrics(boldFont());
-        return QSize(metrics.horizontalAdvance(text_), metrics.height()) +
-               QSize(mMargins.left() + mMargins.right(), mMargins.top() + mMargins.bottom());
-    }
-
-private:
-    QFont boldFont() const {
-        QFont font = mFont;
-        font.setBold(true);
-        return font;
-    }
-    QString text_;
-};
-
 QColor textColorOn(const QColor& background) {
     // Rec. 601 luma: dark text on light bands, white on dark ones.
     const double luma =
@@ -173,10 +144,12 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     podTicker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
     main_->axis(QCPAxis::atLeft)->setTicker(podTicker);
     laneTime->setLabel(tr("time since the Job was created (s)"));
+    // The lane's rows are named on its left axis: the legend lists only the series, so that it
+    // stays one short line and a cause is never taken for the line of the same name.
     QCPAxis* laneRows = lane_->axis(QCPAxis::atLeft);
-    laneRows->setLabel(tr("causes"));
-    laneRows->setTicks(false);
-    laneRows->setTickLabels(false);
+    laneRows->setTicker(QSharedPointer<QCPAxisTickerText>::create());
+    laneRows->setTicks(true); // QCustomPlot draws tick labels only with the ticks (no pen below)
+    laneRows->setTickLabels(true);
     laneRows->grid()->setVisible(false);
     laneRows->setRangeReversed(true);
     // Zoom, pan and scrub are handled here (setInteractive), not by QCustomPlot's own range
@@ -243,11 +216,6 @@ void TimelinePlot::clearContent() {
     playheadMain_ = nullptr;
     playheadLane_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
-    // The "causes:" heading belongs to no plottable: without this, every new analysis (each
-    // live update, each edit) would add one more.
-    for (int i = plot_->legend->itemCount() - 1; i >= 0; --i)
-        if (dynamic_cast<LegendHeading*>(plot_->legend->item(i)))
-            plot_->legend->removeItem(i);
     graphs_.clear();
     rows_.clear();
     bands_.clear();
@@ -300,13 +268,9 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) 
 void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double xEnd) {
     QCPAxis* time = main_->axis(QCPAxis::atBottom);
     QCPAxis* pods = main_->axis(QCPAxis::atLeft);
+    // Short names keep the legend on one line; seriesDescription() says what each one is.
     const QString names[kSeriesCount] = {
-        tr("requested (parallelism)"),
-        tr("active Pods"),
-        tr("running"),
-        tr("pending"),
-        tr("terminating"),
-        tr("gap: requested − active"),
+        tr("requested"), tr("active"), tr("running"), tr("pending"), tr("terminating"), tr("gap"),
     };
     // Drawing order (creation order): the gap below, the light steps, active, and the dashed
     // requested line on top, so that both show where they are equal.
@@ -397,10 +361,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
 
     QCPAxis* time = lane_->axis(QCPAxis::atBottom);
     QCPAxis* rowAxis = lane_->axis(QCPAxis::atLeft);
-    // The legend's cause entries follow a heading, so that a cause ("pending") is not taken
-    // for the line of the same name.
-    if (!rows_.isEmpty())
-        plot_->legend->addItem(new LegendHeading(plot_->legend, tr("causes:")));
+    auto rowNames = QSharedPointer<QCPAxisTickerText>::create();
     for (qsizetype row = 0; row < rows_.size(); ++row) {
         const QString& id = rows_.at(row);
         std::vector<Span>& spans = byCause[id];
@@ -444,15 +405,11 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             band.label->setColor(s.primary ? textColorOn(color) : inkColor());
             bands_.push_back(band);
         }
-        // The legend entry: an empty bar plottable draws a swatch in the cause's colour (the
-        // failure's, when the Job ended Failed).
         const bool failedAtEnd = !merged.empty() && merged.back().failed;
-        const QColor color = failedAtEnd ? failedColor() : causeColor(id);
-        auto* swatch = new QCPBars(time, rowAxis);
-        swatch->setName(failedAtEnd ? tr("finished: failed") : causeLabel(id));
-        swatch->setBrush(color);
-        swatch->setPen(QPen(color.darker(130)));
+        rowNames->addTick(static_cast<double>(row),
+                          failedAtEnd ? tr("finished: failed") : causeLabel(id));
     }
+    rowAxis->setTicker(rowNames);
 
     // Annotations: where each band starts. The first band of a cause matters most (it tells
     // the story), the primary cause more than a secondary one, a band one can see more than a
@@ -535,6 +492,16 @@ void TimelinePlot::applyStyle(const QSize& size) {
 
     title_->setFont(pixelFont(base, 19 * s, true));
     title_->setMargins(QMargins(0, static_cast<int>(6 * s), 0, static_cast<int>(2 * s)));
+    // Without a title (a lesson slide has its own) its row is left empty and takes no room.
+    QCPLayoutGrid* grid = plot_->plotLayout();
+    const bool titled = !title_->text().isEmpty();
+    const bool inLayout = grid->hasElement(0, 0) && grid->element(0, 0) == title_;
+    if (titled && !inLayout)
+        grid->addElement(0, 0, title_);
+    else if (!titled && inLayout)
+        grid->take(title_);
+    title_->setVisible(titled);
+    grid->setRowSpacing(static_cast<int>(std::lround(2 * s)));
     const QFont axisLabel = pixelFont(base, 14 * s);
     const QFont tickLabel = pixelFont(base, 12.5 * s);
     // Colours from the palette, so that the plot follows the light or dark theme (and an
@@ -564,6 +531,24 @@ void TimelinePlot::applyStyle(const QSize& size) {
             axis->grid()->setPen(QPen(gridColor, std::max(1.0, 0.8 * s), Qt::DotLine));
         }
     }
+    // The chart's time axis has no labels (the lane's below has them): only its tick marks
+    // between the chart and the lane, so that the chart keeps the height.
+    // (QCustomPlot's minimum margins are 15 px all round; left and right are the main window's
+    // to set, for the alignment with the Gantt.)
+    QMargins mainMinimum = main_->minimumMargins();
+    mainMinimum.setTop(static_cast<int>(std::ceil(4 * s)));
+    mainMinimum.setBottom(static_cast<int>(std::ceil(4 * s)));
+    main_->setMinimumMargins(mainMinimum);
+    QMargins laneMinimum = lane_->minimumMargins(); // QCustomPlot's default is 15 px all round
+    laneMinimum.setTop(static_cast<int>(std::ceil(2 * s)));
+    lane_->setMinimumMargins(laneMinimum);
+    // The lane's rows are named by tick labels without tick marks.
+    lane_->axis(QCPAxis::atLeft)->setTickPen(Qt::NoPen);
+    lane_->axis(QCPAxis::atLeft)->setTickLengthOut(0);
+    const bool timeLabels = !timeAxisBelow_ || rendering_;
+    lane_->axis(QCPAxis::atBottom)->setTickLabels(timeLabels);
+    lane_->axis(QCPAxis::atBottom)
+        ->setLabel(timeLabels ? tr("time since the Job was created (s)") : QString());
     for (int i = 0; i < graphs_.size(); ++i) {
         SeriesStyle style = seriesStyle(static_cast<Series>(i));
         if (static_cast<Series>(i) == Series::Requested)
@@ -583,7 +568,7 @@ void TimelinePlot::applyStyle(const QSize& size) {
     // The lane: one row per cause, tall enough for its band labels, never more than a quarter
     // of the height.
     const QFont bandFont = pixelFont(base, 12 * s);
-    const double rowHeight = QFontMetricsF(bandFont).height() + 8 * s;
+    const double rowHeight = QFontMetricsF(bandFont).height() + 5 * s;
     const int rows = std::max<int>(1, static_cast<int>(rows_.size()));
     const int laneHeight =
         static_cast<int>(std::min(rows * rowHeight, std::max(rowHeight, 0.25 * h)));
@@ -616,11 +601,11 @@ void TimelinePlot::applyStyle(const QSize& size) {
     legend->setIconSize(icon);
     legend->setIconTextPadding(static_cast<int>(6 * s));
     legend->setMargins(QMargins(static_cast<int>(8 * s), static_cast<int>(4 * s),
-                                static_cast<int>(8 * s), static_cast<int>(10 * s)));
+                                static_cast<int>(8 * s), static_cast<int>(4 * s)));
     legend->setColumnSpacing(static_cast<int>(14 * s));
     legend->setRowSpacing(static_cast<int>(4 * s));
     const QFontMetricsF metrics(legendFont);
-    double widest = 0;
+    std::vector<double> widths; // of each entry, in legend order
     // itemCount() counts the grid's cells, some of which may be empty after a wrap.
     for (int i = 0; i < legend->itemCount(); ++i) {
         QCPAbstractLegendItem* entry = legend->item(i);
@@ -629,10 +614,24 @@ void TimelinePlot::applyStyle(const QSize& size) {
         entry->setFont(legendFont);
         entry->setTextColor(ink);
         if (auto* item = qobject_cast<QCPPlottableLegendItem*>(entry))
-            widest = std::max(widest, metrics.horizontalAdvance(item->plottable()->name()));
+            widths.push_back(icon.width() + 6 * s +
+                             metrics.horizontalAdvance(item->plottable()->name()) + 10 * s);
     }
-    const double entry = icon.width() + 6 * s + widest + 14 * s + 10 * s;
-    const int columns = std::max(1, static_cast<int>((w - 16 * s) / entry));
+    // As many columns as fit, each as wide as its widest entry: one line whenever it fits.
+    const auto fits = [&](int columns) {
+        double total = 16 * s + (columns - 1) * 14 * s;
+        for (int column = 0; column < columns; ++column) {
+            double widest = 0;
+            for (size_t i = static_cast<size_t>(column); i < widths.size();
+                 i += static_cast<size_t>(columns))
+                widest = std::max(widest, widths[i]);
+            total += widest;
+        }
+        return total <= w;
+    };
+    int columns = std::max(1, static_cast<int>(widths.size()));
+    while (columns > 1 && !fits(columns))
+        --columns;
     legend->setWrap(columns);
     legend->setFillOrder(QCPLegend::foColumnsFirst, true);
     // Reserve the legend's full height: with little room the layout would otherwise squeeze
@@ -669,9 +668,7 @@ void TimelinePlot::layoutBands() {
         b.rect->bottomRight->setCoords(time->pixelToCoord(right), b.row + 0.38);
         pixels.emplace_back(left, right);
     }
-    // Labels inside their band when they fit; a row with no label that fits gets one beside
-    // its longest band, where there is room.
-    std::vector<bool> rowLabelled(static_cast<size_t>(rows_.size()), false);
+    // Labels inside their band when they fit (the row's name is on the lane's axis besides).
     for (size_t i = 0; i < bands_.size(); ++i) {
         const Band& b = bands_[i];
         const QFontMetricsF metrics(b.label->font());
@@ -682,52 +679,6 @@ void TimelinePlot::layoutBands() {
         b.label->position->setCoords((b.start + b.end) / 2, b.row);
         b.label->setColor(b.primary ? textColorOn(causeColor(b.cause)) : inkColor());
         b.label->setVisible(fits);
-        if (fits)
-            rowLabelled[static_cast<size_t>(b.row)] = true;
-    }
-    for (int row = 0; row < static_cast<int>(rows_.size()); ++row) {
-        if (rowLabelled[static_cast<size_t>(row)])
-            continue;
-        // Its bands, longest first: the first with room beside it gets the label.
-        std::vector<size_t> candidates;
-        for (size_t i = 0; i < bands_.size(); ++i)
-            if (bands_[i].row == row)
-                candidates.push_back(i);
-        std::stable_sort(candidates.begin(), candidates.end(), [&pixels](size_t a, size_t b) {
-            return pixels[a].second - pixels[a].first > pixels[b].second - pixels[b].first;
-        });
-        for (const size_t c : candidates) {
-            // The free pixels left and right of it in its row.
-            double freeLeft = area.left();
-            double freeRight = area.right();
-            for (const size_t i : candidates) {
-                if (i == c)
-                    continue;
-                if (pixels[i].second <= pixels[c].first)
-                    freeLeft = std::max(freeLeft, pixels[i].second);
-                if (pixels[i].first >= pixels[c].second)
-                    freeRight = std::min(freeRight, pixels[i].first);
-            }
-            const Band& b = bands_[c];
-            const QFontMetricsF metrics(b.label->font());
-            const double width = metrics.horizontalAdvance(b.label->text());
-            const double pad = 4 * s;
-            if (metrics.height() > rowPixels * 0.95)
-                break;
-            b.label->setColor(inkColor());
-            if (freeRight - pixels[c].second >= width + 2 * pad) {
-                b.label->setPositionAlignment(Qt::AlignLeft | Qt::AlignVCenter);
-                b.label->position->setCoords(time->pixelToCoord(pixels[c].second + pad), row);
-                b.label->setVisible(true);
-                break;
-            }
-            if (pixels[c].first - freeLeft >= width + 2 * pad) {
-                b.label->setPositionAlignment(Qt::AlignRight | Qt::AlignVCenter);
-                b.label->position->setCoords(time->pixelToCoord(pixels[c].first - pad), row);
-                b.label->setVisible(true);
-                break;
-            }
-        }
     }
 }
 
@@ -878,8 +829,10 @@ void TimelinePlot::resizeEvent(QResizeEvent* event) {
 }
 
 QImage TimelinePlot::renderImage(const QSize& size) {
+    rendering_ = true; // an image stands alone: its own time axis, whatever is below the widget
     applyStyle(size);
     const QPixmap pixmap = plot_->toPixmap(size.width(), size.height(), 1.0);
+    rendering_ = false;
     applyStyle(plot_->size());
     return pixmap.toImage();
 }
@@ -957,6 +910,24 @@ void TimelinePlot::setSeriesVisible(Series series, bool visible) {
         g->setVisible(visible);
     restyleLegendEntries();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QString TimelinePlot::seriesDescription(Series series) {
+    switch (series) {
+    case Series::Requested:
+        return tr("requested: the Job's parallelism, the most Pods it asks to run at once");
+    case Series::Active:
+        return tr("active: Pods pending or running, not terminating (the Job's status.active)");
+    case Series::Running:
+        return tr("running: Pods whose containers run");
+    case Series::Pending:
+        return tr("pending: Pods created but not yet running (scheduling, pulling the image)");
+    case Series::Terminating:
+        return tr("terminating: Pods being deleted, still holding their resources");
+    case Series::Gap:
+        return tr("gap: requested − active, shaded where fewer Pods are active than requested");
+    }
+    return {};
 }
 
 bool TimelinePlot::isSeriesVisible(Series series) const {
@@ -1072,11 +1043,23 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
     case Drag::None:
         break;
     }
-    if (inPlotArea(position) && !run_->analysis.series.empty())
+    if (inPlotArea(position) && !run_->analysis.series.empty()) {
         QToolTip::showText(plot_->mapToGlobal(position.toPoint()),
                            hoverText(timeAtPixel(position.x())), plot_);
-    else
-        QToolTip::hideText();
+        return;
+    }
+    // Over a legend entry: what the series is, and that a click hides or shows it.
+    for (int i = 0; i < graphs_.size(); ++i) {
+        QCPPlottableLegendItem* item = plot_->legend->itemWithPlottable(graphs_.at(i));
+        if (item && item->realVisibility() && item->rect().contains(position.toPoint())) {
+            QToolTip::showText(
+                plot_->mapToGlobal(position.toPoint()),
+                tr("%1\nClick to hide or show it.").arg(seriesDescription(static_cast<Series>(i))),
+                plot_);
+            return;
+        }
+    }
+    QToolTip::hideText();
 }
 
 void TimelinePlot::onMouseRelease(QMouseEvent*) {
@@ -1127,11 +1110,18 @@ void TimelinePlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
+void TimelinePlot::setTimeAxisBelow(bool below) {
+    if (below == timeAxisBelow_)
+        return;
+    timeAxisBelow_ = below;
+    applyStyle(size());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void TimelinePlot::retranslate() {
     main_->axis(QCPAxis::atLeft)->setLabel(tr("Pods"));
-    lane_->axis(QCPAxis::atBottom)->setLabel(tr("time since the Job was created (s)"));
-    lane_->axis(QCPAxis::atLeft)->setLabel(tr("causes"));
     if (graphs_.isEmpty()) {
+        applyStyle(size()); // the time axis' label
         plot_->replot(QCustomPlot::rpQueuedReplot);
         return;
     }

@@ -98,11 +98,17 @@ public:
     // to scrub. Off by default (headless exports); the GUI turns it on.
     void setInteractive(bool interactive);
     bool isInteractive() const { return interactive_; }
+    // A view below draws the same time axis (the main window's Gantt): the lane leaves out its
+    // time labels, giving the chart their room. Exported images keep them.
+    void setTimeAxisBelow(bool below);
+    bool isTimeAxisBelow() const { return timeAxisBelow_; }
     // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
     void setTimeRange(double lower, double upper);
     // What hovering at `time` shows: the series values and the causes in force, explained.
     QString hoverText(double time) const;
     void setSeriesVisible(Series series, bool visible);
+    // What a series is, in one sentence (the legend entry's tooltip).
+    static QString seriesDescription(Series series);
     bool isSeriesVisible(Series series) const;
     // The x range of the data (the widest the user can zoom out to).
     double dataStart() const { return xStart_; }
@@ -190,6 +196,8 @@ private:
     QCPItemStraightLine* playheadLane_ = nullptr;
     double playhead_;
     bool interactive_ = false;
+    bool timeAxisBelow_ = false;
+    bool rendering_ = false; // inside renderImage
     enum class Drag { None, Scrub, Pan };
     Drag drag_ = Drag::None;
     double dragStartX_ = 0;

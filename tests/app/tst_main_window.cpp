@@ -207,6 +207,46 @@ private slots:
         QTRY_VERIFY(aligned());
     }
 
+    // The requested-vs-active chart keeps the most room: at least 40 % of the plot's height,
+    // with the cause lane and the one-line legend under it, whatever the number of causes.
+    void theChartGetsTheMostRoom_data() {
+        QTest::addColumn<QString>("path");
+        QTest::addColumn<QSize>("size");
+        for (const QSize size : {QSize(1280, 720), QSize(1920, 1080)})
+            for (const char* example :
+                 {":/examples/causes/quota-exceeded.yaml", ":/examples/causes/failure-backoff.yaml",
+                  ":/examples/real/f.yaml", ":/examples/pod-failure-policy.yaml"})
+                QTest::addRow("%s at %dx%d", example, size.width(), size.height())
+                    << QString::fromLatin1(example) << size;
+    }
+    void theChartGetsTheMostRoom() {
+        QFETCH(QString, path);
+        QFETCH(QSize, size);
+        const auto window = openWindow(path);
+        QVERIFY(window);
+        window->resize(size);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->document()->waitForIdle();
+        TimelinePlot* plot = window->timelinePlot();
+        plot->customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+        const int chart = plot->mainRect()->height();
+        QVERIFY2(chart >= 0.4 * plot->height(),
+                 qPrintable(QStringLiteral("chart %1 px of %2 px (causes: %3)")
+                                .arg(chart)
+                                .arg(plot->height())
+                                .arg(plot->causeRows().join(", "))));
+        // The legend is one line; the Gantt below draws the time labels.
+        QCPLegend* legend = plot->customPlot()->legend;
+        QCOMPARE(legend->rowCount(), 1);
+        QVERIFY(plot->isTimeAxisBelow());
+        QVERIFY(!plot->causeLane()->axis(QCPAxis::atBottom)->tickLabels());
+        // Hiding the Gantt gives the time labels back.
+        window->findChild<jobscope::ui::PodGantt*>()->hide();
+        plot->setTimeAxisBelow(false);
+        QVERIFY(plot->causeLane()->axis(QCPAxis::atBottom)->tickLabels());
+    }
+
     // The playback icons take the palette's button-text colour: dark on the light theme,
     // light on the dark one, redrawn when the palette changes.
     void playbackIconsFollowThePalette() {

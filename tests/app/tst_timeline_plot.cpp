@@ -164,6 +164,8 @@ private slots:
     void hoverText();
     void legendClickTogglesSeries();
     void followsThePalette();
+    void chartKeepsTheMostRoom_data();
+    void chartKeepsTheMostRoom();
 };
 
 void TestTimelinePlot::seriesData_data() {
@@ -268,25 +270,20 @@ void TestTimelinePlot::causeLane() {
     QCOMPARE(plot.causeRows(), rows);
     QCOMPARE(plot.causeBandCount(), bands);
     QCOMPARE(plot.annotationCandidateCount(), annotations);
-    // Six series entries, then one swatch per cause row, named by the translated label.
-    QCOMPARE(plot.legendEntryCount(), 6 + static_cast<int>(rows.size()));
+    // The legend lists the six series only; the lane's rows are named on its left axis, by the
+    // translated label, top to bottom.
+    QCOMPARE(plot.legendEntryCount(), 6);
     QCustomPlot* p = plot.customPlot();
-    QList<QCPPlottableLegendItem*> entries;
-    int headings = 0;
-    for (int i = 0; i < p->legend->itemCount(); ++i) {
-        if (auto* item = qobject_cast<QCPPlottableLegendItem*>(p->legend->item(i)))
-            entries << item;
-        else if (p->legend->item(i)) // empty cells of the wrapped grid are null
-            ++headings;
-    }
-    // A heading item ("causes:") comes before the swatches when there are any.
-    QCOMPARE(headings, rows.isEmpty() ? 0 : 1);
-    for (qsizetype i = 0; i < rows.size(); ++i) {
-        QCPPlottableLegendItem* item = entries.at(6 + i);
-        QCOMPARE(item->plottable()->name(), jobscope::ui::causeLabel(rows.at(i)));
-        QCOMPARE(item->plottable()->brush().color().rgb(),
-                 jobscope::ui::causeColor(rows.at(i)).rgb());
-    }
+    for (int i = 0; i < p->legend->itemCount(); ++i)
+        if (p->legend->item(i)) // empty cells of the wrapped grid are null
+            QVERIFY(qobject_cast<QCPPlottableLegendItem*>(p->legend->item(i)));
+    auto rowNames =
+        plot.causeLane()->axis(QCPAxis::atLeft)->ticker().dynamicCast<QCPAxisTickerText>();
+    QVERIFY(rowNames);
+    QCOMPARE(rowNames->ticks().size(), rows.size());
+    for (qsizetype i = 0; i < rows.size(); ++i)
+        QCOMPARE(rowNames->ticks().value(static_cast<double>(i)),
+                 jobscope::ui::causeLabel(rows.at(i)));
     // Each band sits in its cause's row, in its colour.
     int rects = 0;
     for (int i = 0; i < p->itemCount(); ++i) {
@@ -728,6 +725,43 @@ void TestTimelinePlot::followsThePalette() {
             if (luma(image.pixel(x, y)) > 180)
                 ++bright;
     QVERIFY2(bright > 200, qPrintable(QString::number(bright)));
+}
+
+// The requested-vs-active chart gets at least 40 % of the plot's height, with five cause rows
+// in the lane: at the sizes a lesson slide draws it (1280x720 and 1920x1080 slides, no title:
+// the slide has its own) and as the window's plot.
+void TestTimelinePlot::chartKeepsTheMostRoom_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<QString>("title");
+    QTest::addColumn<bool>("timeAxisBelow");
+    QTest::newRow("1280x720 slide") << QSize(855, 255) << QString() << false;
+    QTest::newRow("1920x1080 slide") << QSize(1280, 420) << QString() << false;
+    QTest::newRow("1280x720 window, above the Gantt")
+        << QSize(640, 300) << QStringLiteral("Job") << true;
+}
+
+void TestTimelinePlot::chartKeepsTheMostRoom() {
+    QFETCH(QSize, size);
+    QFETCH(QString, title);
+    QFETCH(bool, timeAxisBelow);
+    Analysis analysis = seriesFrom("0:3,0,0,0,0; 2:3,3,3,0,0; 40:3,0,0,0,0");
+    addCauses(analysis, "0-1 controller-lag*; 1-30 quota-exceeded*; 1-3 pending;"
+                        "30-31 terminating*; 31-40 finished*");
+    TimelinePlot plot;
+    plot.setTimeAxisBelow(timeAxisBelow);
+    plot.resize(size);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.setAnalysis(analysis, title);
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QCOMPARE(plot.causeRows().size(), 5);
+    QVERIFY2(plot.mainRect()->height() >= 0.4 * plot.height(),
+             qPrintable(QStringLiteral("chart %1 px of %2 (top %3, lane %4, legend %5)")
+                            .arg(plot.mainRect()->height())
+                            .arg(plot.height())
+                            .arg(plot.mainRect()->top())
+                            .arg(plot.causeLane()->outerRect().height())
+                            .arg(plot.customPlot()->legend->outerRect().height())));
 }
 
 QTEST_MAIN(TestTimelinePlot)
