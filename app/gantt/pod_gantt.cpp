@@ -48,8 +48,6 @@ constexpr double kPlayheadGrab = 5;
 // Width of the mark at a Pod's end (succeeded / failed), in pixels at scale 1.
 constexpr double kEndMarkPixels = 4;
 
-// Pixel sizes at 1280×720; fonts and pens scale with the drawing size (styleScaleFor).
-
 // One coloured span of a Pod's life on its row.
 struct Bar {
     double start = 0; // seconds since the origin

@@ -52,8 +52,6 @@ constexpr int kMaxAnnotationRows = 3;
 constexpr int kMaxAnnotatedRepeats = 2;
 constexpr int kNoAnnotation = 100;
 
-// Pixel sizes at 1280×720; everything scales with the drawing size (styleScaleFor).
-
 // One wheel step (120 units) zooms the time axis by this factor.
 constexpr double kWheelZoom = 0.85;
 // The narrowest time window the user can zoom into, as a fraction of the data's span.
