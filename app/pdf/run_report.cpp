@@ -101,7 +101,7 @@ public:
         painter.setMode(QCPPainter::pmVectorized);
         painter.setMode(QCPPainter::pmNoCaching);
 
-        const QSize page(writer.width(), writer.height());
+        const QSize page = pageSize(); // as the writer's, where the Gantt's rows were counted
         drawSummaryPage(painter, page);
         drawFooter(painter, page, 1, pages.pages);
         for (int p = 1; p < pages.pages; ++p) {
@@ -175,9 +175,9 @@ private:
         rows.emplace_back(tr("Pod-seconds"),
                           tr("%1 (containers running: %2)")
                               .arg(seconds(s.podSeconds), seconds(s.runningSeconds)));
-        rows.emplace_back(
-            tr("Peak parallelism"),
-            tr("%1 active Pods (requested at the end: %2)").arg(s.peakActive).arg(s.requested));
+        rows.emplace_back(tr("Peak parallelism"),
+                          tr("%n active Pod(s) (requested at the end: %1)", nullptr, s.peakActive)
+                              .arg(s.requested));
         rows.emplace_back(tr("Mean parallelism"),
                           tr("%1 active Pods").arg(QString::number(s.meanActive, 'f', 2)));
         rows.emplace_back(tr("Failures"),
