@@ -7,6 +7,7 @@
 
 #include "gantt/pod_gantt.h"
 #include "pdf/run_report.h"
+#include "plot/cause_text.h"
 #include "plot/plot_style.h"
 #include "plot/timeline_plot.h"
 #include "scenario/scenario_reader.h"
@@ -80,7 +81,10 @@ class TestRunReport : public QObject {
     Q_OBJECT
 
 private slots:
-    void initTestCase() { run_ = manyPods(); }
+    void initTestCase() {
+        ui::installEnglishPlurals(QCoreApplication::instance()); // as main() does
+        run_ = manyPods();
+    }
 
     void layoutHasEveryRow() {
         QCOMPARE(int(run_->analysis.pods.size()), kPods);
