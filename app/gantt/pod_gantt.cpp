@@ -1216,9 +1216,13 @@ QSize PodGantt::sizeForEveryRow(const QSize& size) {
 }
 
 bool PodGantt::savePng(const QString& path, const QSize& size, QString* error) {
+    // At the scale of the size asked for, which sizeForEveryRow counted the rows at: a taller
+    // image does not make the text larger.
+    const double scale = size.isValid() ? styleScaleFor(size) : 0;
     return renderPngFile(
         path, size.isValid() ? sizeForEveryRow(size) : size,
-        [this](const QSize& imageSize) { return renderImage(imageSize, true); }, error);
+        [this, scale](const QSize& imageSize) { return renderImage(imageSize, true, scale); },
+        error);
 }
 
 } // namespace jobscope::ui
