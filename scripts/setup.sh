@@ -39,6 +39,8 @@ test_packages=(
     clang clang-14 libclang-rt-14-dev
     # headless GUI runs, screenshots
     xvfb xauth imagemagick
+    # the PDF report's text and pages (pdftotext, pdfinfo)
+    poppler-utils
     # code style
     clang-format
     # the install checks: desktop entry, AppStream metadata, MIME types, manual page

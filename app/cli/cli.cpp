@@ -258,7 +258,8 @@ bool commandDraws(const QStringList& arguments) {
         return true;
     if (command == QLatin1String("simulate") || command == QLatin1String("replay"))
         return hasOption(arguments, QStringLiteral("--png")) ||
-               hasOption(arguments, QStringLiteral("--gantt-png"));
+               hasOption(arguments, QStringLiteral("--gantt-png")) ||
+               hasOption(arguments, QStringLiteral("--pdf"));
     return false;
 }
 

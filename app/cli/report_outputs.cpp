@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "gantt/pod_gantt.h"
+#include "pdf/run_report.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -73,6 +74,12 @@ public:
                "tall as they need (at least --height)."),
             tr("F")));
         parser.addOption(QCommandLineOption(
+            QStringLiteral("pdf"),
+            tr("Write a PDF report to F: the summary and the timeline plot on the first page, "
+               "then the Pod Gantt with every Pod over as many pages as it needs; vector "
+               "drawings with selectable text, A4 landscape."),
+            tr("F")));
+        parser.addOption(QCommandLineOption(
             QStringLiteral("width"),
             tr("Width of the PNG in pixels (default %1).").arg(defaults.width), tr("W")));
         parser.addOption(QCommandLineOption(
@@ -105,16 +112,18 @@ public:
         }
         options.png = parser.value(QStringLiteral("png"));
         options.ganttPng = parser.value(QStringLiteral("gantt-png"));
-        for (const QString& name : {QStringLiteral("png"), QStringLiteral("gantt-png")})
+        options.pdf = parser.value(QStringLiteral("pdf"));
+        for (const QString& name :
+             {QStringLiteral("png"), QStringLiteral("gantt-png"), QStringLiteral("pdf")})
             if (parser.isSet(name) && parser.value(name).isEmpty()) {
                 printError(tr("--%1: the file name is empty").arg(name));
                 *exitStatus = ExitBadInput;
                 return std::nullopt;
             }
-        if ((!options.png.isEmpty() || !options.ganttPng.isEmpty()) &&
+        if ((!options.png.isEmpty() || !options.ganttPng.isEmpty() || !options.pdf.isEmpty()) &&
             !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
             // main() creates a QApplication when commandDraws() says so.
-            printError(tr("cannot draw the PNG: no graphical application was created"));
+            printError(tr("cannot draw the PNG or PDF: no graphical application was created"));
             *exitStatus = ExitFailure;
             return std::nullopt;
         }
@@ -156,6 +165,16 @@ public:
             gantt.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run));
             QString error;
             if (!gantt.savePng(options.ganttPng, QSize(options.width, options.height), &error)) {
+                printError(error);
+                ok = false;
+            }
+        }
+        if (!options.pdf.isEmpty()) {
+            anyOutput = true;
+            QString error;
+            if (!ui::writeRunReport(options.pdf,
+                                    std::shared_ptr<const Run>(std::shared_ptr<void>(), &run),
+                                    title, &error)) {
                 printError(error);
                 ok = false;
             }

@@ -19,14 +19,15 @@ struct ReportOptions {
     int height = 900;
     QString png;      // empty: no PNG of the timeline plot
     QString ganttPng; // empty: no PNG of the Pod Gantt
+    QString pdf;      // empty: no PDF report
 };
 
-// --series-csv, --causes-csv, --pods-csv, --events-csv, --status-csv, --png, --gantt-png,
-// --width, --height, --lang.
+// --series-csv, --causes-csv, --pods-csv, --events-csv, --status-csv, --summary-json, --png,
+// --gantt-png, --pdf, --width, --height, --lang.
 void addReportOptions(QCommandLineParser& parser);
 
 // Checks the values of the report options; prints the error and returns nullopt (exit status
-// 2, or 1 when a PNG is asked for without a graphical application) when one is bad.
+// 2, or 1 when a PNG or PDF is asked for without a graphical application) when one is bad.
 std::optional<ReportOptions> readReportOptions(const QCommandLineParser& parser, int* exitStatus);
 
 // Writes every requested output of `run` (each is attempted; times in seconds since the Job's

@@ -48,10 +48,6 @@ constexpr double kPlayheadGrab = 5;
 // Width of the mark at a Pod's end (succeeded / failed), in pixels at scale 1.
 constexpr double kEndMarkPixels = 4;
 
-// Pixel sizes at 1280×720; fonts and pens scale with the drawing size (as the timeline plot).
-constexpr double kReferenceWidth = 1280;
-constexpr double kReferenceHeight = 720;
-
 // One coloured span of a Pod's life on its row.
 struct Bar {
     double start = 0; // seconds since the origin
@@ -188,6 +184,13 @@ public:
     double lastAreaHeight = -1;
     double styleScale = 1;
     bool exporting = false;
+    // The widest row label in a font, measured once for all the pages of an export (build()
+    // forgets it).
+    struct {
+        QFont font;
+        bool measured = false;
+        double width = 0;
+    } widestLabel;
 
     int painted = 0;
     QStringList failureMarks;
@@ -202,7 +205,10 @@ public:
     QString rowLabel(int row) const;
     void build();
     void paint(QCPPainter* painter);
-    void applyStyle(const QSize& size);
+    void applyStyle(const QSize& size, double scale = 0); // 0: the scale for `size`
+    // The export's styling at `size`, then the screen's again (exporting in between).
+    void beginExport(const QSize& size, double scale);
+    void endExport();
     void applyRows(); // y range, scroll bar and label density from topRow and rowPixels
     double areaHeight() const;
     void fitRows();
@@ -487,6 +493,7 @@ void PodGantt::setRun(std::shared_ptr<const Run> run) {
 }
 
 void PodGantt::Private::build() {
+    widestLabel = {};
     bars.clear();
     maxEnd.clear();
     rowStart.clear();
@@ -840,10 +847,8 @@ void PodGantt::Private::paint(QCPPainter* painter) {
     }
 }
 
-void PodGantt::Private::applyStyle(const QSize& size) {
-    const double w = std::max(1, size.width());
-    const double h = std::max(1, size.height());
-    const double s = std::clamp(std::min(w / kReferenceWidth, h / kReferenceHeight), 0.85, 2.5);
+void PodGantt::Private::applyStyle(const QSize& size, double scale) {
+    const double s = scale > 0 ? scale : styleScaleFor(size);
     const double old = styleScale;
     styleScale = s;
     if (old != s)
@@ -1121,11 +1126,22 @@ void PodGantt::Private::onWheel(QWheelEvent* event) {
     event->accept();
 }
 
-QImage PodGantt::renderImage(const QSize& size, bool everyRow) {
+void PodGantt::Private::beginExport(const QSize& size, double scale) {
+    exporting = true;
+    applyStyle(size, scale);
+}
+
+void PodGantt::Private::endExport() {
+    applyStyle(plot->size());
+    exporting = false;
+    applyRows(); // the rows on screen again
+    plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+QImage PodGantt::renderImage(const QSize& size, bool everyRow, double scale) {
     // The same time range as on screen, laid out and styled for `size`; the rows on screen, or
     // all of them.
-    d->exporting = true;
-    d->applyStyle(size);
+    d->beginExport(size, scale);
     if (everyRow) {
         const int total = std::max(1, d->rowCount());
         d->rows->setRange(-0.5, total - 0.5);
@@ -1138,26 +1154,59 @@ QImage PodGantt::renderImage(const QSize& size, bool everyRow) {
             std::clamp(static_cast<int>(area / (metrics.height() * 1.15)), 1, total));
     }
     const QPixmap pixmap = d->plot->toPixmap(size.width(), size.height(), 1.0);
-    d->applyStyle(d->plot->size());
-    d->exporting = false;
-    d->applyRows(); // the rows on screen again
-    d->plot->replot(QCustomPlot::rpQueuedReplot);
+    d->endExport();
     return pixmap.toImage();
+}
+
+int PodGantt::rowsPerPage(const QSize& size, double scale) {
+    if (size.isEmpty())
+        return 1;
+    // Lay the page out once to learn the height the legend and the time axis leave the rows.
+    d->beginExport(size, scale);
+    d->plot->toPixmap(size.width(), size.height(), 1.0);
+    const double area = d->rect->height();
+    // A row with its label: the label's line height and a little air.
+    const double row = QFontMetricsF(d->rows->tickLabelFont()).height() * 1.2;
+    d->endExport();
+    return std::max(1, static_cast<int>(std::floor(area / row)));
+}
+
+void PodGantt::renderRows(QCPPainter* painter, const QSize& size, double scale, int firstRow,
+                          int count) {
+    count = std::max(1, count);
+    d->beginExport(size, scale);
+    d->rows->setRange(firstRow - 0.5, firstRow + count - 0.5);
+    d->ticker->setTickCount(count); // a label on every row
+    // The row labels take the width of the widest on any page, so that the time axis stands in
+    // the same place on every page.
+    const QFontMetricsF metrics(d->rows->tickLabelFont());
+    const QFont font = d->rows->tickLabelFont();
+    if (!d->widestLabel.measured || d->widestLabel.font != font) {
+        d->widestLabel = {font, true, 0};
+        for (int row = 0; row < d->rowCount(); ++row)
+            d->widestLabel.width =
+                std::max(d->widestLabel.width, metrics.horizontalAdvance(d->rowLabel(row)));
+    }
+    const double widest = d->widestLabel.width;
+    double widestHere = 0;
+    for (int row = firstRow; row < std::min(firstRow + count, d->rowCount()); ++row)
+        widestHere = std::max(widestHere, metrics.horizontalAdvance(d->rowLabel(row)));
+    const int padding = d->rows->padding();
+    d->rows->setPadding(padding + static_cast<int>(std::ceil(widest - widestHere)));
+    d->plot->toPainter(painter, size.width(), size.height());
+    d->rows->setPadding(padding);
+    d->endExport();
 }
 
 QSize PodGantt::sizeForEveryRow(const QSize& size) {
     if (!size.isValid() || d->rowCount() == 0)
         return size;
     // Lay the chart out at `size` once to learn what the axes, legend and margins take.
-    d->exporting = true;
-    d->applyStyle(size);
+    d->beginExport(size, 0);
     d->plot->toPixmap(size.width(), size.height(), 1.0);
     const double overhead = size.height() - d->rect->height();
     const double rowPixels = d->rowPixels; // at the export's scale
-    d->applyStyle(d->plot->size());
-    d->exporting = false;
-    d->applyRows();
-    d->plot->replot(QCustomPlot::rpQueuedReplot);
+    d->endExport();
     constexpr double kThinnestRow = 3;
     const double rows = d->rowCount();
     double height = overhead + rows * rowPixels;
@@ -1167,9 +1216,13 @@ QSize PodGantt::sizeForEveryRow(const QSize& size) {
 }
 
 bool PodGantt::savePng(const QString& path, const QSize& size, QString* error) {
+    // At the scale of the size asked for, which sizeForEveryRow counted the rows at: a taller
+    // image does not make the text larger.
+    const double scale = size.isValid() ? styleScaleFor(size) : 0;
     return renderPngFile(
         path, size.isValid() ? sizeForEveryRow(size) : size,
-        [this](const QSize& imageSize) { return renderImage(imageSize, true); }, error);
+        [this, scale](const QSize& imageSize) { return renderImage(imageSize, true, scale); },
+        error);
 }
 
 } // namespace jobscope::ui

@@ -29,6 +29,7 @@ class QCustomPlot;
 class QCPAxis;
 class QCPItemStraightLine;
 class QCPLayer;
+class QCPPainter;
 class QCPRange;
 class QScrollBar;
 
@@ -96,8 +97,16 @@ public:
     double rowHeight() const;
     QScrollBar* rowScrollBar() const;
 
-    // The chart drawn at `size`: the rows on screen, or with `everyRow` every Pod's row.
-    QImage renderImage(const QSize& size, bool everyRow = false);
+    // The chart drawn at `size`: the rows on screen, or with `everyRow` every Pod's row; fonts
+    // at the `scale` given (one scale for every part of a composite export), else at the scale
+    // for `size`.
+    QImage renderImage(const QSize& size, bool everyRow = false, double scale = 0);
+    // Every row over pages of `size` at font `scale`, each page with the legend and the time
+    // axis, each row tall enough for its label: the rows one page holds.
+    int rowsPerPage(const QSize& size, double scale);
+    // One such page onto `painter` at its origin (a PDF's painter keeps it vectors): `count`
+    // rows from `firstRow`, as tall as rowsPerPage's (the last page's are not stretched).
+    void renderRows(QCPPainter* painter, const QSize& size, double scale, int firstRow, int count);
     // The size that shows every row at `size`'s width: `size`, taller when the rows need it
     // (rows as tall as at that scale on screen; thinner, down to a few pixels, past
     // kMaxExportHeight).

@@ -13,8 +13,10 @@
 #include "gui/theme.h"
 #include "live/connect_dialog.h"
 #include "live/status_badge.h"
+#include "pdf/run_report.h"
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/plot_style.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -40,7 +42,6 @@
 #include <QMessageBox>
 #include <QMimeData>
 #include <QPainter>
-#include <QPdfWriter>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSaveFile>
@@ -488,7 +489,7 @@ void MainWindow::Private::buildActions() {
     exportPdfAction = make();
     connect(exportPdfAction, &QAction::triggered, self, [this] {
         const QString path =
-            exportPath(MainWindow::tr("Export as PDF"), QStringLiteral("jobscope.pdf"),
+            exportPath(MainWindow::tr("Export Report as PDF"), QStringLiteral("report.pdf"),
                        MainWindow::tr("PDF documents (*.pdf)"));
         QString error;
         if (!path.isEmpty() && !self->exportPdf(path, &error))
@@ -1291,7 +1292,10 @@ void MainWindow::Private::retranslate() {
     exportPlotAction->setText(MainWindow::tr("&Plot as PNG…"));
     exportGanttAction->setText(MainWindow::tr("Pod &Gantt as PNG…"));
     exportDashboardAction->setText(MainWindow::tr("&Dashboard as PNG…"));
-    exportPdfAction->setText(MainWindow::tr("Dashboard as P&DF…"));
+    exportPdfAction->setText(MainWindow::tr("&Report as PDF…"));
+    exportPdfAction->setToolTip(
+        MainWindow::tr("The summary, the timeline plot and the Pod Gantt with every Pod, as a "
+                       "PDF with selectable text"));
     exportCsvAction->setText(MainWindow::tr("&CSV Files…"));
     quitAction->setText(MainWindow::tr("&Quit"));
     undoAction->setText(MainWindow::tr("&Undo"));
@@ -1578,14 +1582,17 @@ QImage MainWindow::Private::renderDashboard(const QSize& pixels) {
     if (!gantt || !ganttSlot->isVisible())
         plotShare = 1;
     const int plotHeight = int(std::lround(pixels.height() * plotShare));
+    // One font scale for both halves, the plot's: the Gantt's text as large as the plot's.
+    const double scale = styleScaleFor(QSize(pixels.width(), plotHeight));
     QImage image(pixels, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
     QPainter painter(&image);
-    painter.drawImage(0, 0, plot->renderImage(QSize(pixels.width(), plotHeight)));
+    painter.drawImage(0, 0, plot->renderImage(QSize(pixels.width(), plotHeight), scale));
 #if JOBSCOPE_HAS_GANTT
     if (plotHeight < pixels.height())
-        painter.drawImage(0, plotHeight,
-                          gantt->renderImage(QSize(pixels.width(), pixels.height() - plotHeight)));
+        painter.drawImage(
+            0, plotHeight,
+            gantt->renderImage(QSize(pixels.width(), pixels.height() - plotHeight), false, scale));
 #endif
     return image;
 }
@@ -1606,41 +1613,13 @@ bool MainWindow::exportDashboardPng(const QString& path, const QSize& size, doub
 }
 
 bool MainWindow::exportPdf(const QString& path, QString* error) {
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    const auto result = d->document->result();
+    if (!result) {
         if (error)
-            *error = MainWindow::tr("cannot write %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
+            *error = MainWindow::tr("there is no result to export yet");
         return false;
     }
-    {
-        QPdfWriter writer(&file);
-        writer.setTitle(windowTitle().remove(QStringLiteral("[*]")));
-        writer.setCreator(QStringLiteral("JobScope %1").arg(QStringLiteral(JOBSCOPE_VERSION)));
-        writer.setPageSize(QPageSize(QPageSize::A4));
-        writer.setPageOrientation(QPageLayout::Landscape);
-        writer.setPageMargins(QMarginsF(10, 10, 10, 10), QPageLayout::Millimeter);
-        writer.setResolution(200);
-        QPainter painter;
-        if (!painter.begin(&writer)) {
-            if (error)
-                *error = MainWindow::tr("cannot write %1: the PDF could not be started")
-                             .arg(QDir::toNativeSeparators(path));
-            file.cancelWriting();
-            return false;
-        }
-        const QRect page = painter.viewport();
-        const QImage image = d->renderDashboard(page.size());
-        painter.drawImage(page.topLeft(), image);
-        painter.end();
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = MainWindow::tr("cannot write %1: %2")
-                         .arg(QDir::toNativeSeparators(path), file.errorString());
-        return false;
-    }
-    return true;
+    return writeRunReport(path, result, localizedTitle(*result), error);
 }
 
 bool MainWindow::exportCsvs(const QString& folder, QString* error) {

@@ -63,6 +63,7 @@ public:
     bool exportGanttPng(const QString& path, const QSize& size, QString* error = nullptr);
     bool exportDashboardPng(const QString& path, const QSize& size, double scale,
                             QString* error = nullptr);
+    // The run's PDF report (pdf/run_report.h): summary, plot, every Pod.
     bool exportPdf(const QString& path, QString* error = nullptr);
     // Writes series.csv, causes.csv, pods.csv and events.csv into `folder`.
     bool exportCsvs(const QString& folder, QString* error = nullptr);

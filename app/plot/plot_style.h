@@ -5,6 +5,7 @@
 
 #include <QColor>
 #include <QFont>
+#include <QSize>
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +13,16 @@
 namespace jobscope::ui {
 
 inline const QColor kPlayheadColor(230, 85, 13);
+
+// The scale of fonts, pens and margins for a drawing of `size` pixels: 1 at 1280×720, within
+// [0.85, 2.5]. A composite export (the dashboard) gives all its parts one scale instead.
+inline double styleScaleFor(const QSize& size) {
+    constexpr double kReferenceWidth = 1280;
+    constexpr double kReferenceHeight = 720;
+    const double w = std::max(1, size.width());
+    const double h = std::max(1, size.height());
+    return std::clamp(std::min(w / kReferenceWidth, h / kReferenceHeight), 0.85, 2.5);
+}
 
 inline QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
     QFont font(base);

@@ -52,10 +52,6 @@ constexpr int kMaxAnnotationRows = 3;
 constexpr int kMaxAnnotatedRepeats = 2;
 constexpr int kNoAnnotation = 100;
 
-// Pixel sizes at 1280×720; everything scales with the drawing size.
-constexpr double kReferenceWidth = 1280;
-constexpr double kReferenceHeight = 720;
-
 // One wheel step (120 units) zooms the time axis by this factor.
 constexpr double kWheelZoom = 0.85;
 // The narrowest time window the user can zoom into, as a fraction of the data's span.
@@ -483,10 +479,10 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
     }
 }
 
-void TimelinePlot::applyStyle(const QSize& size) {
+void TimelinePlot::applyStyle(const QSize& size, double scale) {
     const double w = std::max(1, size.width());
     const double h = std::max(1, size.height());
-    const double s = std::clamp(std::min(w / kReferenceWidth, h / kReferenceHeight), 0.85, 2.5);
+    const double s = scale > 0 ? scale : styleScaleFor(size);
     styleScale_ = s;
     const QFont base = font();
 
@@ -828,13 +824,21 @@ void TimelinePlot::resizeEvent(QResizeEvent* event) {
     QWidget::resizeEvent(event);
 }
 
-QImage TimelinePlot::renderImage(const QSize& size) {
+QImage TimelinePlot::renderImage(const QSize& size, double scale) {
     rendering_ = true; // an image stands alone: its own time axis, whatever is below the widget
-    applyStyle(size);
+    applyStyle(size, scale);
     const QPixmap pixmap = plot_->toPixmap(size.width(), size.height(), 1.0);
     rendering_ = false;
     applyStyle(plot_->size());
     return pixmap.toImage();
+}
+
+void TimelinePlot::render(QCPPainter* painter, const QSize& size, double scale) {
+    rendering_ = true;
+    applyStyle(size, scale);
+    plot_->toPainter(painter, size.width(), size.height());
+    rendering_ = false;
+    applyStyle(plot_->size());
 }
 
 bool TimelinePlot::savePng(const QString& path, const QSize& size, QString* error) {

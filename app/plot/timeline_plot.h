@@ -29,6 +29,7 @@
 
 class QCustomPlot;
 class QCPAbstractLegendItem;
+class QCPPainter;
 class QCPAxisRect;
 class QCPGraph;
 class QCPItemLine;
@@ -78,8 +79,11 @@ public:
     QStringList visibleAnnotationTexts() const;
     int legendEntryCount() const;
 
-    // Draws the plot at `size` pixels, fonts and labels laid out for that size.
-    QImage renderImage(const QSize& size);
+    // Draws the plot at `size` pixels, fonts and labels laid out for that size, or for the font
+    // `scale` when it is given (one scale for every part of a composite export).
+    QImage renderImage(const QSize& size, double scale = 0);
+    // The same onto `painter` at its origin: a PDF's painter keeps lines and text as vectors.
+    void render(QCPPainter* painter, const QSize& size, double scale = 0);
     // Writes renderImage(size) as a PNG, atomically (a temporary file renamed at the end).
     // On failure returns false and, if `error` is given, says why.
     bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
@@ -147,7 +151,7 @@ private:
     void buildSeries(const Analysis& analysis, double origin, double end);
     void buildCauses(const Analysis& analysis, double origin, double xStart, double dataEnd,
                      double xEnd);
-    void applyStyle(const QSize& size);
+    void applyStyle(const QSize& size, double scale = 0); // 0: the scale for `size`
     void layoutOverlays(); // after each layout pass: annotation rows, band labels
     void layoutBands();
     void layoutAnnotations();

@@ -5,7 +5,7 @@ _jobscope() {
     _init_completion || return
 
     local commands="reconcile simulate record replay lesson"
-    local report="--series-csv --causes-csv --pods-csv --events-csv --status-csv --summary-json --png --gantt-png --width --height --lang"
+    local report="--series-csv --causes-csv --pods-csv --events-csv --status-csv --summary-json --png --gantt-png --pdf --width --height --lang"
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
@@ -40,7 +40,7 @@ _jobscope() {
             return
             ;;
         --kubeconfig | -o | --output | --series-csv | --causes-csv | --pods-csv | \
-            --events-csv | --status-csv | --summary-json | --png | --gantt-png)
+            --events-csv | --status-csv | --summary-json | --png | --gantt-png | --pdf)
             _filedir
             return
             ;;

@@ -13,6 +13,7 @@
 #include "gui/recent_files.h"
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/plot_style.h"
 #include "plot/timeline_plot.h"
 #include "support/test_paths.h"
 
@@ -36,6 +37,7 @@
 #include <QScrollBar>
 #include <QSet>
 #include <QSettings>
+#include <QSplitter>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QThreadPool>
@@ -603,7 +605,10 @@ private slots:
         QFile pdfFile(pdf);
         QVERIFY(pdfFile.open(QIODevice::ReadOnly));
         QVERIFY(pdfFile.read(5) == "%PDF-");
-        QVERIFY(pdfFile.size() > 10000); // the dashboard image is in it
+        // The report: text in fonts, drawn as vectors (no picture of the dashboard).
+        const QByteArray pdfBytes = pdfFile.readAll();
+        QVERIFY(pdfBytes.contains("/Font"));
+        QVERIFY(!pdfBytes.contains("/Subtype /Image"));
 
         const QString csvFolder = dir.filePath(QStringLiteral("csv/new"));
         QVERIFY2(window->exportCsvs(csvFolder, &error), qPrintable(error));
@@ -628,6 +633,41 @@ private slots:
         blocker.close();
         QVERIFY(!window->exportCsvs(dir.filePath(QStringLiteral("file/sub")), &error));
         QVERIFY(!error.isEmpty());
+    }
+
+    // The dashboard's halves at one font scale: the Gantt below drawn at the plot's scale,
+    // not at the smaller one its own share of the height would give it.
+    void dashboardHasOneFontScale() {
+#if HAS_GANTT
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show(); // the dashboard has the Gantt when the window shows it
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        QVERIFY(window->podGantt()->isVisible());
+        QTemporaryDir dir;
+        QString error;
+        const QSize size(2400, 1600);
+        const QString path = dir.filePath(QStringLiteral("dashboard.png"));
+        QVERIFY2(window->exportDashboardPng(path, size, 1, &error), qPrintable(error));
+        const QImage image = QImage(path).convertToFormat(QImage::Format_RGB32);
+        QCOMPARE(image.size(), size);
+        const auto* splitter = window->findChild<QSplitter*>(QStringLiteral("chartSplitter"));
+        QVERIFY(splitter);
+        const QList<int> sizes = splitter->sizes();
+        QCOMPARE(sizes.size(), 2);
+        const double share = std::clamp(double(sizes[0]) / (sizes[0] + sizes[1]), 0.25, 0.75);
+        const int plotHeight = int(std::lround(size.height() * share));
+        const QSize lower(size.width(), size.height() - plotHeight);
+        const double plotScale = jobscope::ui::styleScaleFor(QSize(size.width(), plotHeight));
+        QVERIFY2(jobscope::ui::styleScaleFor(lower) < plotScale, "the test needs unequal halves");
+        const QImage drawn = image.copy(QRect(QPoint(0, plotHeight), lower));
+        jobscope::ui::PodGantt* gantt = window->podGantt();
+        QCOMPARE(drawn,
+                 gantt->renderImage(lower, false, plotScale).convertToFormat(QImage::Format_RGB32));
+        QVERIFY(drawn != gantt->renderImage(lower).convertToFormat(QImage::Format_RGB32));
+#else
+        QSKIP("the Pod Gantt is not part of this build");
+#endif
     }
 
     void languageSwitchesAtRuntime() {

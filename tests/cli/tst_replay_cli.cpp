@@ -13,7 +13,9 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
 #include <QSet>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -176,6 +178,28 @@ private slots:
         QVERIFY(image.read(8).startsWith("\x89PNG"));
     }
 
+    // --pdf: the report of a recorded Job, its summary as text.
+    void pdfReport() {
+        QTemporaryDir dir;
+        const QString pdf = dir.filePath(QStringLiteral("d.pdf"));
+        const Run run = runJobscope({"replay", trace(QStringLiteral("d")), "--pdf", pdf});
+        QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+        QFile file(pdf);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QByteArray bytes = file.readAll();
+        QVERIFY(bytes.startsWith("%PDF-"));
+        QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+        QVERIFY(bytes.contains("/Font"));
+        if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+            QSKIP("pdftotext (poppler-utils) is not installed; scripts/setup.sh test installs it");
+        QProcess text;
+        text.start(QStringLiteral("pdftotext"), {pdf, QStringLiteral("-")});
+        QVERIFY(text.waitForFinished(60000));
+        const QString out = QString::fromUtf8(text.readAllStandardOutput());
+        QVERIFY2(out.contains(QStringLiteral("Pod-seconds")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral("Peak parallelism")), qPrintable(out));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("stderrContains");
@@ -252,6 +276,7 @@ private slots:
         QVERIFY(run.out.contains("jobscope replay"));
         QVERIFY(run.out.contains("--series-csv"));
         QVERIFY(run.out.contains("--causes-csv"));
+        QVERIFY(run.out.contains("--pdf"));
     }
 };
 

@@ -12,6 +12,8 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QProcess>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -60,6 +62,7 @@ private slots:
     void writesOutputs_data();
     void writesOutputs();
     void ganttPngHasEveryPod();
+    void pdfReport();
     void seriesOnStandardOutput();
     void sameSeedSameCsv();
     void sameCsvInEveryLocale();
@@ -439,6 +442,7 @@ void TestSimulateCli::badInput() {
 void TestSimulateCli::unwritableOutput_data() {
     QTest::addColumn<QString>("option");
     QTest::newRow("png into a missing directory") << "--png";
+    QTest::newRow("pdf into a missing directory") << "--pdf";
     QTest::newRow("series CSV into a missing directory") << "--series-csv";
     QTest::newRow("events CSV into a missing directory") << "--events-csv";
 }
@@ -493,6 +497,51 @@ void TestSimulateCli::ganttPngHasEveryPod() {
                      "--gantt-png="});
     QCOMPARE(empty.exitCode, 2);
     QVERIFY(empty.err.contains("--gantt-png: the file name is empty"));
+}
+
+// --pdf: a complete PDF, the summary's figures in it as text (those --summary-json writes), every
+// Pod's name, and nothing else left in the folder.
+void TestSimulateCli::pdfReport() {
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("report.pdf"));
+    const QString summary = dir.filePath(QStringLiteral("summary.json"));
+    const QString pods = dir.filePath(QStringLiteral("pods.csv"));
+    const Run run = runJobscope({"simulate", example(QStringLiteral("causes/controller-lag.yaml")),
+                                 "--pdf", pdf, "--summary-json", summary, "--pods-csv", pods});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    QVERIFY2(run.err.isEmpty(), run.err.constData());
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    QVERIFY(bytes.startsWith("%PDF-"));
+    QVERIFY(bytes.trimmed().endsWith("%%EOF"));
+    QVERIFY(bytes.contains("/Font"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files).size(), 3);
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty())
+        QSKIP("pdftotext (poppler-utils) is not installed; scripts/setup.sh test installs it");
+    QProcess process;
+    process.start(QStringLiteral("pdftotext"),
+                  {QStringLiteral("-layout"), pdf, QStringLiteral("-")});
+    QVERIFY(process.waitForFinished(60000));
+    const QString text = QString::fromUtf8(process.readAllStandardOutput());
+    QFile json(summary);
+    QVERIFY(json.open(QIODevice::ReadOnly));
+    const QJsonObject o = QJsonDocument::fromJson(json.readAll()).object();
+    for (const QString& expected :
+         {QStringLiteral("Controller lag and slow start"), QStringLiteral("Complete"),
+          QString::number(o.value("finishedAt").toDouble(), 'f', 1),
+          QString::number(o.value("podSeconds").toDouble(), 'f', 1),
+          QStringLiteral("%1 active Pods").arg(o.value("peakActive").toInt()),
+          QString::number(o.value("meanActive").toDouble(), 'f', 2)})
+        QVERIFY2(text.contains(expected), qPrintable(expected + QStringLiteral("\n") + text));
+    QFile csv(pods);
+    QVERIFY(csv.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = csv.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 41); // the header and 40 Pods
+    for (qsizetype i = 1; i < lines.size(); ++i) {
+        const QString name = QString::fromUtf8(lines.at(i).split(',').first()).remove(u'"');
+        QVERIFY2(text.contains(name), qPrintable(name));
+    }
 }
 
 QTEST_GUILESS_MAIN(TestSimulateCli)
