@@ -9,6 +9,7 @@
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
+#include <QScrollArea>
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
@@ -70,11 +71,20 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
     d->knobError->hide();
     knobLayout->addWidget(d->knobs);
     knobLayout->addWidget(d->knobError);
+    // The knobs scroll rather than set the window's minimum size (two columns of them are
+    // wider than a small screen's share for the editor).
+    auto* knobScroll = new QScrollArea(this);
+    knobScroll->setObjectName(QStringLiteral("knobScroll"));
+    knobScroll->setWidget(d->knobBox);
+    knobScroll->setWidgetResizable(true);
+    knobScroll->setFrameShape(QFrame::NoFrame);
+    knobScroll->setMinimumSize(200, 80);
+    splitter->addWidget(knobScroll);
+    splitter->setStretchFactor(2, 0);
 
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
-    layout->addWidget(d->knobBox);
 
     // Typing: the document re-runs after its pause; the knobs follow at once.
     connect(d->edit, &QPlainTextEdit::textChanged, this, [this] {

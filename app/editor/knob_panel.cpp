@@ -8,6 +8,7 @@
 #include <QEvent>
 #include <QGridLayout>
 #include <QLabel>
+#include <QResizeEvent>
 #include <QSignalBlocker>
 #include <QSpinBox>
 
@@ -58,6 +59,7 @@ struct KnobPanel::Private {
     // the previous scenario's values must not look like this Job's.
     QLabel* note = nullptr;
     QLabel* controlPlaneHeading = nullptr;
+    int columns = 0; // of knobs side by side: 2 when the width allows, else 1
 
     Row* row(const QString& key) {
         const auto knob = edit::knobFromKey(key.toStdString());
@@ -74,18 +76,14 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
     grid->setHorizontalSpacing(8);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
-    int index = 0;
     for (const Knob knob : edit::allKnobs()) {
         if (knob == Knob::KubernetesVersion) {
             // The control plane's release and gates under a heading of their own.
-            index += index % 2;
             d->controlPlaneHeading = new QLabel(this);
             d->controlPlaneHeading->setObjectName(QStringLiteral("controlPlaneHeading"));
             QFont bold = d->controlPlaneHeading->font();
             bold.setBold(true);
             d->controlPlaneHeading->setFont(bold);
-            grid->addWidget(d->controlPlaneHeading, index / 2, 0, 1, 4);
-            index += 2;
         }
         Private::Row row;
         row.knob = knob;
@@ -101,6 +99,9 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
             row.control = spin;
         } else if (isChoice(knob)) {
             auto* combo = new QComboBox(this);
+            // Shrinks with a narrow editor (the popup still shows whole names).
+            combo->setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+            combo->setMinimumContentsLength(10);
             combo->addItem(QString(), QString()); // the default, named in retranslate()
             // Gate choices are named "on"/"off" in retranslate(); the data is what is written.
             for (const std::string& choice : edit::knobChoices(knob))
@@ -122,17 +123,67 @@ KnobPanel::KnobPanel(QWidget* parent) : QWidget(parent), d(std::make_unique<Priv
         }
         row.control->setObjectName(key);
         row.label->setBuddy(row.control);
-        grid->addWidget(row.label, index / 2, (index % 2) * 2);
-        grid->addWidget(row.control, index / 2, (index % 2) * 2 + 1);
         d->rows.push_back(row);
-        ++index;
     }
     d->note = new QLabel(this);
     d->note->setObjectName(QStringLiteral("knobNote"));
     d->note->setWordWrap(true);
     d->note->hide();
-    grid->addWidget(d->note, (index + 1) / 2 + 1, 0, 1, 4);
+    arrange(2);
     retranslate();
+}
+
+void KnobPanel::arrange(int columns) {
+    if (columns == d->columns)
+        return;
+    d->columns = columns;
+    auto* grid = static_cast<QGridLayout*>(layout());
+    for (const Private::Row& row : d->rows) {
+        grid->removeWidget(row.label);
+        grid->removeWidget(row.control);
+    }
+    grid->removeWidget(d->controlPlaneHeading);
+    grid->removeWidget(d->note);
+    int index = 0;
+    for (const Private::Row& row : d->rows) {
+        if (row.knob == Knob::KubernetesVersion) {
+            index += (columns - index % columns) % columns; // the heading starts a line
+            grid->addWidget(d->controlPlaneHeading, index / columns, 0, 1, 2 * columns);
+            index += columns;
+        }
+        grid->addWidget(row.label, index / columns, (index % columns) * 2);
+        grid->addWidget(row.control, index / columns, (index % columns) * 2 + 1);
+        ++index;
+    }
+    grid->addWidget(d->note, (index + columns - 1) / columns + 1, 0, 1, 2 * columns);
+    grid->setColumnStretch(3, columns == 2 ? 1 : 0);
+}
+
+// Two knobs side by side need the widest label and control twice over.
+int KnobPanel::twoColumnWidth() const {
+    int label = 0;
+    int control = 0;
+    for (const Private::Row& row : d->rows) {
+        label = std::max(label, row.label->sizeHint().width());
+        control = std::max(control, row.control->minimumSizeHint().width());
+    }
+    const int spacing = static_cast<const QGridLayout*>(layout())->horizontalSpacing();
+    return 2 * (label + control) + 3 * std::max(0, spacing);
+}
+
+QSize KnobPanel::minimumSizeHint() const {
+    // One knob per line is the least it needs: the width decides between one and two.
+    const QSize hint = QWidget::minimumSizeHint();
+    return d->columns == 2 ? QSize(twoColumnWidth() / 2, hint.height()) : hint;
+}
+
+int KnobPanel::columnCount() const {
+    return d->columns;
+}
+
+void KnobPanel::resizeEvent(QResizeEvent* event) {
+    arrange(event->size().width() >= twoColumnWidth() ? 2 : 1);
+    QWidget::resizeEvent(event);
 }
 
 KnobPanel::~KnobPanel() = default;

@@ -42,12 +42,17 @@ public:
     // The label in front of a knob's control.
     QLabel* label(const QString& key) const;
 
+    // One knob per line below the width two need side by side (a narrow editor), else two.
+    int columnCount() const;
+    QSize minimumSizeHint() const override;
+
 signals:
     // The user changed a knob's control.
     void knobEdited(const QString& key);
 
 protected:
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
     struct Private;
@@ -55,6 +60,8 @@ private:
 
     void retranslate();
     void updateToolTips();
+    void arrange(int columns);
+    int twoColumnWidth() const;
 };
 
 } // namespace jobscope::ui

@@ -387,6 +387,10 @@ void MainWindow::Private::buildCentral() {
     chartSplitter->setStretchFactor(0, 3);
     chartSplitter->setStretchFactor(1, 2);
     chartSplitter->setChildrenCollapsible(false);
+    // The charts re-wrap their legends to the width they get: their one-line legends must not
+    // set the window's minimum width (at QT_SCALE_FACTOR=2 a 1080p screen is 960 px wide).
+    plot->setMinimumSize(320, 180);
+    ganttSlot->setMinimumSize(320, 100);
 
     viewSplitter = new QSplitter(Qt::Vertical);
     viewSplitter->setObjectName(QStringLiteral("viewSplitter"));
@@ -401,7 +405,7 @@ void MainWindow::Private::buildCentral() {
     mainSplitter->addWidget(viewSplitter);
     mainSplitter->setStretchFactor(0, 1);
     mainSplitter->setStretchFactor(1, 3);
-    mainSplitter->setSizes({380, 1020});
+    mainSplitter->setSizes({460, 940});
     viewSplitter->setSizes({700, 160});
     chartSplitter->setSizes({420, 280});
     self->setCentralWidget(mainSplitter);

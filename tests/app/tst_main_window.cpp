@@ -249,6 +249,36 @@ private slots:
         QVERIFY(plot->causeLane()->axis(QCPAxis::atBottom)->tickLabels());
     }
 
+    // At QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540 logical pixels: the window must fit
+    // there (less a panel or title bar), whatever its parts would like.
+    void fitsAHalfScaledFullHdScreen() {
+        const auto window = openWindow(":/examples/causes/quota-exceeded.yaml");
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        const QSize minimum = window->minimumSizeHint().expandedTo(window->minimumSize());
+        QString parts;
+        for (QWidget* part : window->findChildren<QWidget*>(QString(), Qt::FindDirectChildrenOnly))
+            parts += QStringLiteral(" %1 %2x%3;")
+                         .arg(part->objectName().isEmpty() ? part->metaObject()->className()
+                                                           : part->objectName())
+                         .arg(part->minimumSizeHint().width())
+                         .arg(part->minimumSizeHint().height());
+        for (const char* name : {"editor", "inspector", "timelinePlot", "podGantt"})
+            if (auto* part = window->findChild<QWidget*>(QString::fromLatin1(name)))
+                parts += QStringLiteral(" %1 %2x%3;")
+                             .arg(QString::fromLatin1(name))
+                             .arg(part->minimumSizeHint().width())
+                             .arg(part->minimumSizeHint().height());
+        QVERIFY2(minimum.width() <= 960 && minimum.height() <= 500,
+                 qPrintable(QStringLiteral("minimum %1x%2:%3")
+                                .arg(minimum.width())
+                                .arg(minimum.height())
+                                .arg(parts)));
+        window->resize(960, 500);
+        QTRY_COMPARE(window->size(), QSize(960, 500));
+    }
+
     // The playback icons take the palette's button-text colour: dark on the light theme,
     // light on the dark one, redrawn when the palette changes.
     void playbackIconsFollowThePalette() {
