@@ -6,12 +6,18 @@
 #include "gui/job_document.h"
 
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
 #include <QSplitter>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
+#include <vector>
 
 namespace jobscope::ui {
 
@@ -30,8 +36,18 @@ struct EditorPanel::Private {
     QGroupBox* knobBox = nullptr;
     KnobPanel* knobs = nullptr;
     QLabel* knobError = nullptr;
-    bool loading = false; // the editor's text is being replaced by the document's
-    QString lastText;     // what the editor last handed to the document
+    bool loading = false;     // the editor's text is being replaced by the document's
+    QString lastText;         // what the editor last handed to the document
+    bool textPending = false; // typed since then
+    QTimer textPause;
+
+    // One knob reading at a time on a worker: a newer text waits for it (only the newest),
+    // and a reading whose generation is no longer current is dropped.
+    QFutureWatcher<std::vector<edit::KnobReading>> knobWatcher;
+    bool knobReadRunning = false;
+    std::optional<QString> queuedKnobText;
+    quint64 knobGeneration = 0;    // bumped by every new text and by a trace's disableAll
+    quint64 runningGeneration = 0; // of the reading on the worker
 };
 
 EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
@@ -75,18 +91,27 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
     layout->addWidget(splitter, 1);
     layout->addWidget(d->knobBox);
 
-    // Typing: the document re-runs after its pause; the knobs follow at once.
+    // Typing: a keystroke only restarts the pause; the text goes to the document after it.
+    d->textPause.setSingleShot(true);
+    d->textPause.setInterval(kTextPause);
+    connect(&d->textPause, &QTimer::timeout, this, &EditorPanel::commitText);
     connect(d->edit, &QPlainTextEdit::textChanged, this, [this] {
         if (d->loading)
             return;
-        const QString text = d->edit->toPlainText();
-        if (text == d->lastText)
+        d->textPending = true;
+        d->textPause.start();
+    });
+    connect(&d->knobWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->knobReadRunning = false;
+        if (d->runningGeneration == d->knobGeneration) {
+            d->knobs->showReadings(d->knobWatcher.result());
             return;
-        d->lastText = text;
-        d->knobError->hide();
-        if (d->document)
-            d->document->setText(text);
-        d->knobs->showText(text);
+        }
+        if (d->queuedKnobText) {
+            const QString next = *d->queuedKnobText;
+            d->queuedKnobText.reset();
+            startKnobRead(next);
+        }
     });
     // A knob: rewrite just its value, as one undoable edit of the editor's text.
     connect(d->knobs, &KnobPanel::knobEdited, this, [this](const QString& key) {
@@ -95,10 +120,11 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         if (!text) {
             d->knobError->setText(tr("The knob could not change the text: %1").arg(error));
             d->knobError->show();
-            d->knobs->showText(d->edit->toPlainText()); // back to what the text says
+            readKnobsLater(d->edit->toPlainText()); // back to what the text says
             return;
         }
         d->edit->replaceTextUndoably(*text);
+        commitText(); // a knob step is one edit: the document runs it without the pause
     });
     connect(d->problems, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int line = item->data(kLineRole).toInt();
@@ -113,16 +139,20 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
 
     if (document) {
         connect(document, &JobDocument::textChanged, this, [this] {
+            d->textPause.stop();
+            d->textPending = false;
             d->loading = true;
             d->lastText = d->document->text();
             d->edit->setPlainText(d->lastText);
             d->edit->setReadOnly(d->document->kind() == JobDocument::Kind::Trace);
             d->loading = false;
             d->knobError->hide();
-            if (d->document->kind() == JobDocument::Kind::Trace)
+            if (d->document->kind() == JobDocument::Kind::Trace) {
+                dropKnobReads();
                 d->knobs->disableAll(tr("A recorded trace has no knobs: it is what happened."));
-            else
-                d->knobs->showText(d->lastText);
+            } else {
+                readKnobsLater(d->lastText);
+            }
             d->edit->setDiagnostics({});
         });
         connect(document, &JobDocument::diagnosticsChanged, this, &EditorPanel::listDiagnostics);
@@ -134,12 +164,57 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         d->lastText = document->text();
         d->edit->setPlainText(d->lastText);
         d->loading = false;
-        d->knobs->showText(d->lastText);
+        readKnobsLater(d->lastText);
     }
     retranslate();
 }
 
-EditorPanel::~EditorPanel() = default;
+EditorPanel::~EditorPanel() {
+    // The worker holds only its copy of the text; it must not outlive the panel (the tests run
+    // under LeakSanitizer).
+    d->knobWatcher.disconnect();
+    d->knobWatcher.waitForFinished();
+}
+
+void EditorPanel::commitText() {
+    d->textPause.stop();
+    if (!d->textPending)
+        return;
+    d->textPending = false;
+    const QString text = d->edit->toPlainText();
+    if (text == d->lastText)
+        return;
+    d->lastText = text;
+    d->knobError->hide();
+    if (d->document)
+        d->document->setText(text);
+    readKnobsLater(text);
+}
+
+bool EditorPanel::knobsPending() const {
+    return d->knobReadRunning || d->queuedKnobText.has_value();
+}
+
+void EditorPanel::readKnobsLater(const QString& text) {
+    ++d->knobGeneration;
+    if (d->knobReadRunning)
+        d->queuedKnobText = text;
+    else
+        startKnobRead(text);
+}
+
+void EditorPanel::startKnobRead(const QString& text) {
+    d->knobReadRunning = true;
+    d->runningGeneration = d->knobGeneration;
+    // The copy shares the text's buffer; the conversion runs on the worker too.
+    d->knobWatcher.setFuture(
+        QtConcurrent::run([text] { return edit::readKnobs(text.toStdString()); }));
+}
+
+void EditorPanel::dropKnobReads() {
+    ++d->knobGeneration;
+    d->queuedKnobText.reset();
+}
 
 QPlainTextEdit* EditorPanel::textEdit() const {
     return d->edit;

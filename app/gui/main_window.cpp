@@ -256,6 +256,7 @@ struct MainWindow::Private {
     void saveSettings() const;
     bool maybeSave();
     bool saveDocument(bool askForName);
+    void commitEditorText();
     void showError(const QString& title, const QString& text);
     QString exportPath(const QString& title, const QString& defaultName, const QString& filter);
     QImage renderDashboard(const QSize& pixels);
@@ -559,7 +560,10 @@ void MainWindow::Private::buildActions() {
 
     // Simulate
     runAction = make(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(runAction, &QAction::triggered, document, &JobDocument::runNow);
+    connect(runAction, &QAction::triggered, self, [this] {
+        commitEditorText();
+        document->runNow();
+    });
     reseedAction = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(reseedAction, &QAction::triggered, self, [this] {
         const auto result = document->result();
@@ -572,6 +576,7 @@ void MainWindow::Private::buildActions() {
             [this] { document->setSeed(std::nullopt); });
     compareAction = make(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(compareAction, &QAction::triggered, self, [this] {
+        commitEditorText();
 #if JOBSCOPE_HAS_COMPARE
         QDialog chooser(self);
         chooser.setWindowTitle(MainWindow::tr("Compare Two Runs"));
@@ -1482,7 +1487,16 @@ void MainWindow::startLive(std::unique_ptr<live::LiveSession> session) {
     d->updateActions();
 }
 
+// The editor hands its text over after a pause in typing; saving, running and comparing take
+// the text as the editor has it.
+void MainWindow::Private::commitEditorText() {
+#if JOBSCOPE_HAS_EDITOR
+    editor->commitText();
+#endif
+}
+
 bool MainWindow::Private::maybeSave() {
+    commitEditorText();
     if (!document->isModified())
         return true;
     const auto answer = QMessageBox::warning(
@@ -1498,6 +1512,7 @@ bool MainWindow::Private::maybeSave() {
 }
 
 bool MainWindow::Private::saveDocument(bool askForName) {
+    commitEditorText();
     QString error;
     if (!askForName && !document->filePath().isEmpty() && !document->isReadOnly()) {
         if (document->save(&error))

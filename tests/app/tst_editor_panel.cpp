@@ -11,6 +11,7 @@
 
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -83,12 +84,24 @@ struct Fixture {
         document.openText(text, QStringLiteral("test.yaml"));
         document.waitForIdle();
         QCoreApplication::processEvents();
+        waitForKnobs();
     }
-    // After an edit: the document's run and its diagnostics.
+    // The knobs are read from a new text on a worker thread.
+    bool waitForKnobs() {
+        return QTest::qWaitFor([this] { return !panel.knobsPending(); }, 10000);
+    }
+    // After a text change: the knobs without waiting for the pause.
+    bool knobsFollow() {
+        panel.commitText();
+        return waitForKnobs();
+    }
+    // After an edit: the text to the document without the pause, its run and its diagnostics.
     void settle() {
+        panel.commitText();
         document.runNow();
         document.waitForIdle();
         QCoreApplication::processEvents();
+        waitForKnobs();
     }
 };
 
@@ -110,6 +123,8 @@ private slots:
     void blockedKnobsSayWhy();
     void highlighterFormats();
     void tabInsertsSpaces();
+    void keystrokeLeavesTheParseToAWorker();
+    void staleKnobReadingIsDropped();
     void rendersUnderline();
 };
 
@@ -126,7 +141,7 @@ void TestEditorPanel::opensWithTheDocumentsText() {
     const QString other = QString(scenarioText()).replace("parallelism: 2", "parallelism: 4");
     f.document.openText(other, QStringLiteral("other.yaml"));
     QCOMPARE(f.panel.textEdit()->toPlainText(), other);
-    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 4);
+    QTRY_COMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 4);
 }
 
 void TestEditorPanel::badEditUnderlinedAndListed_data() {
@@ -158,7 +173,7 @@ void TestEditorPanel::badEditUnderlinedAndListed() {
     Fixture f;
     const QString bad = QString(scenarioText()).replace(from, to);
     f.panel.textEdit()->setPlainText(bad);
-    QCOMPARE(f.document.text(), bad); // the edit went to the document
+    QTRY_COMPARE(f.document.text(), bad); // the edit goes to the document after the pause
     f.settle();
 
     const QStringList listed = f.panel.listedDiagnostics();
@@ -261,7 +276,7 @@ void TestEditorPanel::controlPlaneKnobs() {
     QTest::keyClick(version, Qt::Key_Down);
     QTest::keyClick(version, Qt::Key_Down); // 1.31: JobManagedBy is alpha, off
     QVERIFY(f.panel.textEdit()->toPlainText().contains("kubernetesVersion: \"1.31\""));
-    QVERIFY(managedBy->isEnabled());
+    QTRY_VERIFY(managedBy->isEnabled());
     QCOMPARE(managedBy->currentText(), QStringLiteral("default (off)"));
     QTest::keyClick(managedBy, Qt::Key_Down);
     const QString text = f.panel.textEdit()->toPlainText();
@@ -274,6 +289,7 @@ void TestEditorPanel::controlPlaneKnobs() {
 
     // 1.29 has no JobSuccessPolicy gate.
     f.panel.textEdit()->setPlainText(scenarioText() + "kubernetesVersion: \"1.29\"\n");
+    QVERIFY(f.knobsFollow());
     QVERIFY(!successPolicy->isEnabled());
     QCOMPARE(successPolicy->currentText(), QStringLiteral("default (off)"));
     QVERIFY(successPolicy->toolTip().contains("from Kubernetes 1.30"));
@@ -281,6 +297,7 @@ void TestEditorPanel::controlPlaneKnobs() {
     f.panel.textEdit()->setPlainText(
         "apiVersion: batch/v1\nkind: Job\nmetadata: {name: m}\nspec:\n  template:\n    spec:\n"
         "      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n");
+    QVERIFY(f.knobsFollow());
     QVERIFY(!version->isEnabled());
     QVERIFY(version->toolTip().contains("scenario"));
 }
@@ -308,10 +325,10 @@ void TestEditorPanel::knobChangesOnlyItsValue() {
     for (int i = 0; i < presses; ++i)
         QTest::keyClick(f.panel.textEdit(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(f.panel.textEdit()->toPlainText(), scenarioText());
-    QCOMPARE(f.document.text(), scenarioText());
+    QTRY_COMPARE(f.document.text(), scenarioText());
     // ... and the knob follows the text back.
     if (key == "parallelism")
-        QCOMPARE(qobject_cast<QSpinBox*>(knob)->value(), 2);
+        QTRY_COMPARE(qobject_cast<QSpinBox*>(knob)->value(), 2);
 }
 
 void TestEditorPanel::textChangeMovesTheKnobs() {
@@ -328,14 +345,14 @@ void TestEditorPanel::textChangeMovesTheKnobs() {
     text.replace("parallelism: 2", "parallelism: 5\n    completionMode: Indexed");
     text += "cluster: {quota: {pods: 3}}\nfailures:\n- probability: 0.125\n";
     f.panel.textEdit()->setPlainText(text);
-    QCOMPARE(parallelism->value(), 5);
+    QTRY_COMPARE(parallelism->value(), 5);
     QCOMPARE(mode->currentData().toString(), QStringLiteral("Indexed"));
     QCOMPARE(quota->value(), 3);
     QCOMPARE(rate->value(), 12.5);
 
     // Without the key the default shows, as a default.
     f.panel.textEdit()->setPlainText(QString(scenarioText()).remove("    parallelism: 2\n"));
-    QCOMPARE(parallelism->text(), QStringLiteral("default (1)"));
+    QTRY_COMPARE(parallelism->text(), QStringLiteral("default (1)"));
     QVERIFY(parallelism->isEnabled());
 }
 
@@ -355,6 +372,7 @@ void TestEditorPanel::blockedKnobsSayWhy() {
 
     // Broken YAML: every knob waits for a text that reads.
     f.panel.textEdit()->setPlainText("spec: [");
+    QVERIFY(f.knobsFollow());
     for (const QString& key : f.panel.knobPanel()->keys())
         QVERIFY2(!f.panel.knob(key)->isEnabled(), qPrintable(key));
 }
@@ -396,6 +414,55 @@ void TestEditorPanel::highlighterFormats() {
     edit.setPalette(dark);
     QVERIFY(h->isDark());
     QCOMPARE(colourAt(&edit, 1, 0), colour(R::Key));
+}
+
+// A keystroke neither hands the text over nor reads the knobs: the pause, then a worker.
+void TestEditorPanel::keystrokeLeavesTheParseToAWorker() {
+    Fixture f;
+    QPlainTextEdit* edit = f.panel.textEdit();
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    const int line = lineOf(scenarioText(), "parallelism: 2");
+    QTextCursor cursor(edit->document()->findBlockByNumber(line - 1));
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    edit->setTextCursor(cursor);
+    QTest::keyClick(edit, Qt::Key_7); // parallelism: 27
+    QCOMPARE(parallelism->value(), 2);
+    QCOMPARE(f.document.text(), scenarioText());
+    QVERIFY(!f.document.isModified());
+    QTRY_COMPARE(parallelism->value(), 27);
+    QVERIFY(f.document.text().contains("parallelism: 27"));
+    QVERIFY(f.document.isModified());
+}
+
+// Of two texts in quick succession only the newer one's knobs show, even for a moment.
+void TestEditorPanel::staleKnobReadingIsDropped() {
+    Fixture f;
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    f.panel.textEdit()->setPlainText(
+        QString(scenarioText()).replace("parallelism: 2", "parallelism: 7"));
+    f.panel.commitText();
+    QVERIFY(f.panel.knobsPending());
+    f.panel.textEdit()->setPlainText(
+        QString(scenarioText()).replace("parallelism: 2", "parallelism: 9"));
+    f.panel.commitText();
+    QList<int> shown;
+    QElapsedTimer clock;
+    clock.start();
+    while (f.panel.knobsPending() && clock.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (shown.isEmpty() || shown.last() != parallelism->value())
+            shown << parallelism->value();
+    }
+    QVERIFY(!f.panel.knobsPending());
+    QCOMPARE(parallelism->value(), 9);
+    QVERIFY2(!shown.contains(7), qPrintable(QString::number(shown.size())));
+    // A trace opened meanwhile: no reading brings the knobs back.
+    f.panel.textEdit()->setPlainText(scenarioText());
+    f.panel.commitText();
+    f.document.openLive(QStringLiteral("live"));
+    QVERIFY(f.waitForKnobs());
+    QVERIFY(!parallelism->isVisible() || !parallelism->isEnabled());
+    QVERIFY(!parallelism->isEnabled());
 }
 
 void TestEditorPanel::tabInsertsSpaces() {
