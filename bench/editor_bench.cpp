@@ -164,7 +164,10 @@ int main(int argc, char** argv) {
         QTest::qWait(options.gapMs);
         worstStallTyping = std::max(worstStallTyping, stalls.stop());
     }
-    // After the last key: the pause, the run, the knobs.
+    // After the last key: the pause's end (the text to the document), the run, the knobs.
+    clock.restart();
+    panel.commitText();
+    const qint64 commit = clock.elapsed();
     clock.restart();
     stalls.start();
     QTest::qWait(JobDocument::kEditPause + 200);
@@ -184,7 +187,9 @@ int main(int argc, char** argv) {
                 sorted.back());
     std::printf("  longest event-loop stall while typing:        %6lld ms\n",
                 static_cast<long long>(worstStallTyping));
-    std::printf("  longest event-loop stall after the last key:  %6lld ms (settled in %lld ms)\n",
+    std::printf("  the text to the document after the pause:     %6lld ms\n",
+                static_cast<long long>(commit));
+    std::printf("  longest event-loop stall after that:  %6lld ms (settled in %lld ms)\n",
                 static_cast<long long>(worstStallSettling), static_cast<long long>(settled));
     std::printf("  diagnostics: %lld\n", static_cast<long long>(document.diagnostics().size()));
     return 0;
