@@ -154,13 +154,38 @@ private slots:
 
         auto* editor = window->findChild<QPlainTextEdit*>();
         QVERIFY(editor);
-        editor->setFocus();
+        const QString opened = editor->toPlainText();
+        // Focus alone does not take the keys: Space still plays.
+        editor->setFocus(Qt::TabFocusReason);
         QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Pause"));
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        QCOMPARE(editor->toPlainText(), opened);
+        // A click into the text: the user edits, and Space types.
+        QTest::mouseClick(editor->viewport(), Qt::LeftButton, {}, QPoint(4, 4));
+        QCOMPARE(QApplication::focusWidget(), editor);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
         QTRY_VERIFY(window->document()->isModified()); // after the editor's pause
         QVERIFY(window->isWindowModified());
         QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
         QTRY_VERIFY(!window->document()->isModified());
         QVERIFY(!window->isWindowModified());
+
+        // Leaving the editor ends the editing; coming back by the keyboard does not resume it.
+        window->timelinePlot()->setFocus(Qt::TabFocusReason);
+        editor->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Pause"));
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        // A typed character starts editing too.
+        QTest::keyClick(editor, Qt::Key_X);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("x ")));
+        QCOMPARE(editor->toPlainText().size(), opened.size() + 2);
     }
 
     // One moment is at the same x of the window in the plot and in the Gantt, whether or not
@@ -486,10 +511,17 @@ private slots:
         QTest::keyClick(window.get(), Qt::Key_Space);
         QVERIFY(!playback->isPlaying());
 
-        // Typing in the editor keeps the keys: the cursor moves, the playhead does not.
+        // Focus alone leaves the keys to playback: the playhead moves, the cursor does not.
         auto* text = window->findChild<QPlainTextEdit*>();
         QVERIFY(text);
         text->setFocus();
+        QTest::keyClick(window.get(), Qt::Key_Home);
+        QTest::keyClick(text, Qt::Key_Right);
+        QCOMPARE(playback->time(), next);
+        QCOMPARE(text->textCursor().position(), 0);
+        // Editing in the editor (a click into it) keeps the keys: the cursor moves, the
+        // playhead does not.
+        QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, QPoint(4, 4));
         QTest::keyClick(window.get(), Qt::Key_Home);
         const double before = playback->time();
         QTest::keyClick(text, Qt::Key_Right);
