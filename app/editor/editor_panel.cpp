@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/editor_panel.h"
 
+#include "editor/find_bar.h"
 #include "editor/knob_panel.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
@@ -31,6 +32,7 @@ constexpr int kColumnRole = Qt::UserRole + 1;
 struct EditorPanel::Private {
     JobDocument* document = nullptr;
     YamlTextEdit* edit = nullptr;
+    FindBar* findBar = nullptr;
     QLabel* problemsHeader = nullptr;
     QListWidget* problems = nullptr;
     QGroupBox* knobBox = nullptr;
@@ -55,6 +57,13 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
     d->document = document;
     d->edit = new YamlTextEdit(this);
     d->edit->setObjectName(QStringLiteral("yamlEdit"));
+    auto* textBox = new QWidget(this);
+    auto* textLayout = new QVBoxLayout(textBox);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->setSpacing(0);
+    d->findBar = new FindBar(d->edit, textBox);
+    textLayout->addWidget(d->findBar);
+    textLayout->addWidget(d->edit, 1);
 
     auto* problemsBox = new QWidget(this);
     auto* problemsLayout = new QVBoxLayout(problemsBox);
@@ -70,7 +79,7 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("editorSplitter"));
-    splitter->addWidget(d->edit);
+    splitter->addWidget(textBox);
     splitter->addWidget(problemsBox);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -141,6 +150,7 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         connect(document, &JobDocument::textChanged, this, [this] {
             d->textPause.stop();
             d->textPending = false;
+            d->findBar->dismiss();
             d->loading = true;
             d->lastText = d->document->text();
             d->edit->setPlainText(d->lastText);
@@ -214,6 +224,14 @@ void EditorPanel::startKnobRead(const QString& text) {
 void EditorPanel::dropKnobReads() {
     ++d->knobGeneration;
     d->queuedKnobText.reset();
+}
+
+void EditorPanel::openFind(bool replace) {
+    d->findBar->open(replace);
+}
+
+FindBar* EditorPanel::findBar() const {
+    return d->findBar;
 }
 
 QPlainTextEdit* EditorPanel::textEdit() const {

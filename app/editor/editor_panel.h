@@ -20,6 +20,7 @@ class QPlainTextEdit;
 
 namespace jobscope::ui {
 
+class FindBar;
 class JobDocument;
 class KnobPanel;
 class YamlTextEdit;
@@ -49,7 +50,11 @@ public:
     // edits one (for tests and accessibility), nullptr for an unknown key.
     QWidget* knob(const QString& key) const;
 
+    // Opens the find bar over the text; with the replace row when asked (an editable text only).
+    void openFind(bool replace = false);
+
     // The parts, for the main window and tests.
+    FindBar* findBar() const;
     YamlTextEdit* yamlEdit() const;
     QListWidget* diagnosticsList() const;
     KnobPanel* knobPanel() const;

@@ -166,6 +166,17 @@ void YamlTextEdit::updateSelections() {
         line.cursor.clearSelection();
         selections.append(line);
     }
+    QColor matchColour(QStringLiteral("#fdd835"));
+    matchColour.setAlpha(isDarkPalette(palette()) ? 90 : 110);
+    for (int i = 0; i < searchMarks_.size(); ++i) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = searchMarks_[i];
+        QColor colour = matchColour;
+        if (i == currentMark_)
+            colour = QColor(QStringLiteral("#ff9800"));
+        mark.format.setBackground(colour);
+        selections.append(mark);
+    }
     for (const Underline& u : underlines_) {
         const QTextBlock block = document()->findBlockByNumber(u.line - 1);
         if (!block.isValid())
@@ -203,6 +214,25 @@ bool YamlTextEdit::viewportEvent(QEvent* event) {
         return true;
     }
     return QPlainTextEdit::viewportEvent(event);
+}
+
+void YamlTextEdit::setSearchMatches(const QVector<qsizetype>& starts, qsizetype length,
+                                    int current) {
+    searchMarks_.clear();
+    currentMark_ = -1;
+    const int count = static_cast<int>(starts.size());
+    const int first = std::clamp(std::max(current, 0) - kMaxMarkedMatches / 2, 0,
+                                 std::max(0, count - kMaxMarkedMatches));
+    const int last = std::min(count, first + kMaxMarkedMatches);
+    for (int i = first; i < last; ++i) {
+        QTextCursor cursor(document());
+        cursor.setPosition(static_cast<int>(starts[i]));
+        cursor.setPosition(static_cast<int>(starts[i] + length), QTextCursor::KeepAnchor);
+        if (i == current)
+            currentMark_ = static_cast<int>(searchMarks_.size());
+        searchMarks_.push_back(cursor);
+    }
+    updateSelections();
 }
 
 void YamlTextEdit::goTo(int line, int column) {

@@ -43,6 +43,13 @@ public:
     };
     QVector<Underline> underlines() const { return underlines_; }
 
+    // Marks search matches (each `length` characters from its start), `current` (an index in
+    // `starts`, -1 for none) more strongly; at most kMaxMarkedMatches around the current one, as
+    // marking costs for each. Cleared by an empty list.
+    static constexpr int kMaxMarkedMatches = 1000;
+    void setSearchMatches(const QVector<qsizetype>& starts, qsizetype length, int current);
+    int markedMatchCount() const { return static_cast<int>(searchMarks_.size()); }
+
     // Moves the cursor to a 1-based line and column (0: the line's first character).
     void goTo(int line, int column);
     // Replaces the whole text by `text` as one undoable step that touches only the part that
@@ -75,6 +82,8 @@ private:
     YamlHighlighter* highlighter_ = nullptr;
     LineNumberArea* lineNumbers_ = nullptr;
     QVector<Underline> underlines_;
+    QVector<QTextCursor> searchMarks_; // they follow edits of the text
+    int currentMark_ = -1;             // index in searchMarks_
     bool editing_ = false;
 };
 

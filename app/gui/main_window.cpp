@@ -184,6 +184,8 @@ struct MainWindow::Private {
     QAction* copyAction = nullptr;
     QAction* pasteAction = nullptr;
     QAction* selectAllAction = nullptr;
+    QAction* findAction = nullptr;
+    QAction* replaceAction = nullptr;
     QAction* showEditorAction = nullptr;
     QAction* showGanttAction = nullptr;
     QAction* showInspectorAction = nullptr;
@@ -534,6 +536,21 @@ void MainWindow::Private::buildActions() {
     connect(editorText, &QPlainTextEdit::redoAvailable, redoAction, &QAction::setEnabled);
     undoAction->setEnabled(false);
     redoAction->setEnabled(false);
+    // Find (Ctrl+F) and Replace (Ctrl+H): the editor's find bar, from whatever has the focus.
+    findAction = make(QKeySequence::Find);
+    replaceAction = make(QKeySequence(Qt::CTRL | Qt::Key_H));
+#if JOBSCOPE_HAS_EDITOR
+    for (QAction* a : {findAction, replaceAction}) {
+        const bool replace = a == replaceAction;
+        connect(a, &QAction::triggered, self, [this, replace] {
+            showEditorAction->setChecked(true);
+            editor->openFind(replace);
+        });
+    }
+#else
+    findAction->setEnabled(false);
+    replaceAction->setEnabled(false);
+#endif
 
     // View
     const auto toggle = [&](QWidget* part) {
@@ -893,6 +910,9 @@ void MainWindow::Private::buildMenus() {
     editMenu->addSeparator();
     for (QAction* a : {cutAction, copyAction, pasteAction, selectAllAction})
         editMenu->addAction(a);
+    editMenu->addSeparator();
+    editMenu->addAction(findAction);
+    editMenu->addAction(replaceAction);
 
     viewMenu = bar->addMenu(QString());
     for (QAction* a : {showEditorAction, showGanttAction, showInspectorAction})
@@ -1250,6 +1270,9 @@ void MainWindow::Private::updateActions() {
     const bool trace = document->kind() == JobDocument::Kind::Trace;
     saveAction->setEnabled(!trace);
     saveAsAction->setEnabled(!trace);
+#if JOBSCOPE_HAS_EDITOR
+    replaceAction->setEnabled(!trace); // a recording is read-only: Find only
+#endif
     runAction->setEnabled(!trace);
     reseedAction->setEnabled(!trace);
     scenarioSeedAction->setEnabled(!trace);
@@ -1299,6 +1322,8 @@ void MainWindow::Private::retranslate() {
     copyAction->setText(MainWindow::tr("&Copy"));
     pasteAction->setText(MainWindow::tr("&Paste"));
     selectAllAction->setText(MainWindow::tr("Select &All"));
+    findAction->setText(MainWindow::tr("&Find…"));
+    replaceAction->setText(MainWindow::tr("&Replace…"));
     showEditorAction->setText(MainWindow::tr("&Editor"));
     showGanttAction->setText(MainWindow::tr("Pod &Gantt"));
     showInspectorAction->setText(MainWindow::tr("&Inspector"));

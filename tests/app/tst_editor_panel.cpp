@@ -4,14 +4,18 @@
 // change moves the knobs; the YAML colours; the keys behave like a YAML editor's.
 
 #include "editor/editor_panel.h"
+#include "editor/find_bar.h"
 #include "editor/knob_panel.h"
 #include "editor/yaml_highlighter.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -124,6 +128,9 @@ private slots:
     void highlighterFormats();
     void tabInsertsSpaces();
     void keystrokeLeavesTheParseToAWorker();
+    void findBarSelectsAndCounts();
+    void replaceAndReplaceAll();
+    void readOnlyTextFindsOnly();
     void staleKnobReadingIsDropped();
     void rendersUnderline();
 };
@@ -432,6 +439,101 @@ void TestEditorPanel::keystrokeLeavesTheParseToAWorker() {
     QTRY_COMPARE(parallelism->value(), 27);
     QVERIFY(f.document.text().contains("parallelism: 27"));
     QVERIFY(f.document.isModified());
+}
+
+// Typing a term selects its first match; Enter and Shift+Enter go round; the options narrow.
+void TestEditorPanel::findBarSelectsAndCounts() {
+    Fixture f;
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    YamlTextEdit* edit = f.panel.yamlEdit();
+    FindBar* bar = f.panel.findBar();
+    QVERIFY(!bar->isVisible());
+    f.panel.openFind();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!bar->isReplaceShown());
+    QCOMPARE(QApplication::focusWidget(), bar->findField());
+
+    QTest::keyClicks(bar->findField(), "test"); // "# A test", "title: Test", "name: test"
+    QCOMPARE(bar->matchCount(), 3);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of 3"));
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("test"));
+    QCOMPARE(edit->textCursor().blockNumber(), 0);
+    QCOMPARE(edit->markedMatchCount(), 3);
+    QTest::keyClick(bar->findField(), Qt::Key_Return);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of 3"));
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("Test"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return);
+    QTest::keyClick(bar->findField(), Qt::Key_Return); // past the last: the first again
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of 3"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("3 of 3"));
+    QCOMPARE(edit->textCursor().blockNumber(), lineOf(scenarioText(), "name: test") - 1);
+
+    bar->matchCaseBox()->setChecked(true);
+    QCOMPARE(bar->matchCount(), 2);
+    bar->matchCaseBox()->setChecked(false);
+    bar->findField()->setText(QStringLiteral("parallel")); // inside "parallelism" only
+    QCOMPARE(bar->matchCount(), 1);
+    bar->wholeWordBox()->setChecked(true);
+    QCOMPARE(bar->matchCount(), 0);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("No matches"));
+
+    // An edit of the text: the matches follow after a pause.
+    bar->wholeWordBox()->setChecked(false);
+    edit->appendPlainText(QStringLiteral("# parallel"));
+    QTRY_COMPARE(bar->matchCount(), 2);
+
+    QTest::keyClick(bar->findField(), Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(edit->markedMatchCount(), 0);
+    QCOMPARE(QApplication::focusWidget(), edit);
+    QVERIFY(f.panel.yamlEdit()->isEditing());
+}
+
+void TestEditorPanel::replaceAndReplaceAll() {
+    Fixture f;
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    QPlainTextEdit* edit = f.panel.textEdit();
+    FindBar* bar = f.panel.findBar();
+    f.panel.openFind(true);
+    QVERIFY(bar->isReplaceShown());
+
+    // Replace: the current match, then on to the next.
+    bar->findField()->setText(QStringLiteral("worker"));
+    bar->replaceField()->setText(QStringLiteral("runner"));
+    QTest::keyClick(bar->replaceField(), Qt::Key_Return);
+    QVERIFY(edit->toPlainText().contains(QStringLiteral("- name: runner")));
+    QCOMPARE(bar->matchCount(), 0);
+    edit->undo();
+    QCOMPARE(edit->toPlainText(), scenarioText());
+
+    // Replace All: every match, one undo step.
+    bar->findField()->setText(QStringLiteral("test"));
+    bar->replaceField()->setText(QStringLiteral("demo"));
+    QCOMPARE(bar->replaceAll(), 3);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("3 replaced"));
+    const QString replaced =
+        QString(scenarioText())
+            .replace(QStringLiteral("test"), QStringLiteral("demo"), Qt::CaseInsensitive);
+    QCOMPARE(edit->toPlainText(), replaced);
+    QTRY_COMPARE(f.document.text(), replaced);
+    edit->undo();
+    QCOMPARE(edit->toPlainText(), scenarioText());
+    QVERIFY(!edit->document()->isUndoAvailable() ||
+            edit->toPlainText() == scenarioText()); // nothing half-replaced left to undo
+}
+
+// A recording is read-only: the bar finds but has no replace row.
+void TestEditorPanel::readOnlyTextFindsOnly() {
+    Fixture f;
+    f.document.openLive(QStringLiteral("live"));
+    QVERIFY(f.panel.textEdit()->isReadOnly());
+    f.panel.openFind(true);
+    QVERIFY(!f.panel.findBar()->isHidden());
+    QVERIFY(!f.panel.findBar()->isReplaceShown());
+    QCOMPARE(f.panel.findBar()->replaceAll(), 0);
 }
 
 // Of two texts in quick succession only the newer one's knobs show, even for a moment.

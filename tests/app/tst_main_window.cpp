@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window (app/gui/main_window.h) as a user meets it, on the offscreen platform: it
 // opens on the built-in example, every example fills the plot, the playback keys move the
-// playhead (but not while typing in the editor), a bad edit keeps the last good plot and says
-// where the error is, exports write what was asked, the language switches at runtime, and the
-// settings survive a restart.
+// playhead (but not while the user edits in the editor), Ctrl+F finds in the editor, a bad edit
+// keeps the last good plot and says where the error is, exports write what was asked, the language
+// switches at runtime, and the settings survive a restart.
 
 #include "gui/gui_entry.h"
 #include "gui/inspector_panel.h"
@@ -54,6 +54,7 @@
 #endif
 #if __has_include("editor/editor_panel.h")
 #include "editor/editor_panel.h"
+#include "editor/find_bar.h"
 #define HAS_EDITOR 1
 #else
 #define HAS_EDITOR 0
@@ -186,6 +187,39 @@ private slots:
         QCOMPARE(play->text(), QStringLiteral("Play"));
         QVERIFY(editor->toPlainText().contains(QStringLiteral("x ")));
         QCOMPARE(editor->toPlainText().size(), opened.size() + 2);
+    }
+
+    // Ctrl+F from the chart opens the editor's find bar, Ctrl+H with the replace row; both are
+    // in the Edit menu.
+    void findFromAnywhere() {
+#if HAS_EDITOR
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->timelinePlot()->setFocus();
+        jobscope::ui::FindBar* bar = window->editor()->findBar();
+        QVERIFY(!bar->isVisible());
+        QTest::keyClick(window->timelinePlot(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QVERIFY(!bar->isReplaceShown());
+        QCOMPARE(QApplication::focusWidget(), bar->findField());
+        QTest::keyClick(bar->findField(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QTest::keyClick(window->timelinePlot(), Qt::Key_H, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->isReplaceShown());
+
+        QMenu* edit = window->menuBar()->actions().value(1)->menu();
+        QVERIFY(edit);
+        QStringList texts;
+        for (const QAction* a : edit->actions())
+            texts << a->text();
+        QVERIFY2(texts.contains(QStringLiteral("&Find…")), qPrintable(texts.join('|')));
+        QVERIFY2(texts.contains(QStringLiteral("&Replace…")), qPrintable(texts.join('|')));
+#else
+        QSKIP("built without the editor");
+#endif
     }
 
     // One moment is at the same x of the window in the plot and in the Gantt, whether or not
