@@ -6,6 +6,7 @@
 
 #include <QCheckBox>
 #include <QEvent>
+#include <QFontMetrics>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -14,6 +15,8 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 namespace jobscope::ui {
 
@@ -277,6 +280,13 @@ void FindBar::retranslate() {
     wholeWord_->setText(tr("Whole words"));
     replace_->setText(tr("Replace"));
     replaceAll_->setText(tr("Replace All"));
+    // Room for a large count, so the row does not jump as it changes.
+    const QFontMetrics metrics = count_->fontMetrics();
+    count_->setMinimumWidth(
+        std::max({metrics.horizontalAdvance(tr("%1 of %2").arg(88888).arg(88888)),
+                  metrics.horizontalAdvance(tr("No matches")),
+                  metrics.horizontalAdvance(tr("%n replaced", nullptr, 88888))}) +
+        4);
     showCount();
 }
 
