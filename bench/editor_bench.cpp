@@ -136,6 +136,7 @@ int main(int argc, char** argv) {
     clock.start();
     document.openText(text, QStringLiteral("big.yaml"));
     document.waitForIdle();
+    panel.waitForKnobs();
     QCoreApplication::processEvents();
     std::printf("text: %lld characters, %d lines; opened in %lld ms; platform %s\n",
                 static_cast<long long>(text.size()), panel.textEdit()->document()->blockCount(),
@@ -171,7 +172,7 @@ int main(int argc, char** argv) {
     clock.restart();
     stalls.start();
     QTest::qWait(JobDocument::kEditPause + 200);
-    if (!QTest::qWaitFor([&] { return !document.isBusy(); }, 120000))
+    if (!QTest::qWaitFor([&] { return !document.isBusy() && !panel.knobsPending(); }, 120000))
         std::printf("WARNING: the document is still busy after 2 minutes\n");
     QTest::qWait(200);
     const qint64 worstStallSettling = stalls.stop();

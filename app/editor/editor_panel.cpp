@@ -6,6 +6,7 @@
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
 
+#include <QCoreApplication>
 #include <QEvent>
 #include <QFutureWatcher>
 #include <QGroupBox>
@@ -203,6 +204,12 @@ void EditorPanel::commitText() {
 
 bool EditorPanel::knobsPending() const {
     return d->knobReadRunning || d->queuedKnobText.has_value();
+}
+
+void EditorPanel::waitForKnobs() {
+    // The reading's end arrives as an event: wait for events, not for time.
+    while (knobsPending())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
 }
 
 void EditorPanel::readKnobsLater(const QString& text) {

@@ -40,6 +40,8 @@ public:
     void commitText();
     // Whether the knobs are still being read from the text (tests, the benchmark).
     bool knobsPending() const;
+    // Processes events until the knobs show the current text (a screenshot).
+    void waitForKnobs();
     // Lines (1-based) that currently carry an error underline.
     QList<int> underlinedLines() const;
     // The diagnostics as listed ("line 12, column 5: …").
