@@ -6,6 +6,7 @@
 #include "editor/editor_panel.h"
 #include "editor/find_bar.h"
 #include "editor/knob_panel.h"
+#include "editor/text_search.h"
 #include "editor/yaml_highlighter.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
@@ -128,6 +129,8 @@ private slots:
     void highlighterFormats();
     void tabInsertsSpaces();
     void keystrokeLeavesTheParseToAWorker();
+    void searchMatches_data();
+    void searchMatches();
     void findBarSelectsAndCounts();
     void replaceAndReplaceAll();
     void readOnlyTextFindsOnly();
@@ -439,6 +442,44 @@ void TestEditorPanel::keystrokeLeavesTheParseToAWorker() {
     QTRY_COMPARE(parallelism->value(), 27);
     QVERIFY(f.document.text().contains("parallelism: 27"));
     QVERIFY(f.document.isModified());
+}
+
+void TestEditorPanel::searchMatches_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("term");
+    QTest::addColumn<bool>("matchCase");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<QList<qsizetype>>("expected");
+
+    QTest::newRow("any case") << "Job job JOB"
+                              << "job" << false << false << QList<qsizetype>{0, 4, 8};
+    QTest::newRow("match case") << "Job job JOB"
+                                << "job" << true << false << QList<qsizetype>{4};
+    QTest::newRow("not overlapping") << "aaaa"
+                                     << "aa" << false << false << QList<qsizetype>{0, 2};
+    QTest::newRow("whole words") << "name: names, name_x, (name)"
+                                 << "name" << false << true << QList<qsizetype>{0, 22};
+    QTest::newRow("whole word skips a part and finds the next")
+        << "podname pod"
+        << "pod" << false << true << QList<qsizetype>{8};
+    QTest::newRow("empty term") << "abc"
+                                << "" << false << false << QList<qsizetype>{};
+}
+
+void TestEditorPanel::searchMatches() {
+    QFETCH(QString, text);
+    QFETCH(QString, term);
+    QFETCH(bool, matchCase);
+    QFETCH(bool, wholeWord);
+    QFETCH(QList<qsizetype>, expected);
+    const QVector<qsizetype> found = findAll(text, term, SearchOptions{matchCase, wholeWord});
+    QCOMPARE(found, expected);
+    if (!found.isEmpty()) {
+        QCOMPARE(matchAtOrAfter(found, found.last() + 1), 0); // wraps
+        QCOMPARE(matchAtOrAfter(found, found.first()), 0);
+        const QString replaced = replaceMatches(text, found, term.size(), u"#");
+        QCOMPARE(replaced.size(), text.size() - found.size() * (term.size() - 1));
+    }
 }
 
 // Typing a term selects its first match; Enter and Shift+Enter go round; the options narrow.
