@@ -85,18 +85,15 @@ FindBar::FindBar(YamlTextEdit* edit, QWidget* parent) : QWidget(parent), edit_(e
     textChangedPause_ = new QTimer(this);
     textChangedPause_->setSingleShot(true);
     textChangedPause_->setInterval(kTextChangedPause);
-    connect(textChangedPause_, &QTimer::timeout, this, [this] {
-        // The text changed under the matches: search again from the current match.
-        anchor_ = current_ >= 0 ? edit_->textCursor().selectionStart() : anchor_;
-        search();
-    });
+    connect(textChangedPause_, &QTimer::timeout, this, [this] { search(Then::KeepCursor); });
     connect(edit_, &QPlainTextEdit::textChanged, this, [this] {
         if (isVisible() && !findEdit_->text().isEmpty())
             textChangedPause_->start();
     });
-    connect(findEdit_, &QLineEdit::textChanged, this, &FindBar::search);
-    connect(matchCase_, &QCheckBox::toggled, this, &FindBar::search);
-    connect(wholeWord_, &QCheckBox::toggled, this, &FindBar::search);
+    const auto searchAgain = [this] { search(); };
+    connect(findEdit_, &QLineEdit::textChanged, this, searchAgain);
+    connect(matchCase_, &QCheckBox::toggled, this, searchAgain);
+    connect(wholeWord_, &QCheckBox::toggled, this, searchAgain);
     connect(next_, &QToolButton::clicked, this, &FindBar::findNext);
     connect(previous_, &QToolButton::clicked, this, &FindBar::findPrevious);
     connect(close_, &QToolButton::clicked, this, &FindBar::close);
@@ -141,17 +138,36 @@ void FindBar::close() {
     edit_->setEditing(true); // back to the text the user was searching
 }
 
-void FindBar::search() {
+void FindBar::search(Then then) {
     textChangedPause_->stop();
     replaced_ = -1;
     const SearchOptions options{matchCase_->isChecked(), wholeWord_->isChecked()};
+    const qsizetype length = findEdit_->text().size();
     matches_ = findAll(edit_->toPlainText(), findEdit_->text(), options);
-    current_ = matchAtOrAfter(matches_, anchor_);
-    if (current_ >= 0)
-        select(current_);
-    else
-        edit_->setSearchMatches({}, 0, -1);
+    if (then == Then::Select) {
+        current_ = matchAtOrAfter(matches_, anchor_);
+        if (current_ >= 0)
+            select(current_);
+        else
+            edit_->setSearchMatches({}, 0, -1);
+    } else {
+        const QTextCursor cursor = edit_->textCursor();
+        const int at = matchAtOrAfter(matches_, cursor.selectionStart());
+        const bool selected = at >= 0 && matches_[at] == cursor.selectionStart() &&
+                              cursor.selectionEnd() - cursor.selectionStart() == length;
+        current_ = selected ? at : -1;
+        edit_->setSearchMatches(matches_, length, current_, at);
+    }
     showCount();
+}
+
+int FindBar::fromCursor(bool forward) const {
+    const QTextCursor cursor = edit_->textCursor();
+    if (forward)
+        return matchAtOrAfter(matches_, cursor.selectionEnd());
+    const auto after = std::lower_bound(matches_.begin(), matches_.end(), cursor.selectionStart());
+    return after == matches_.begin() ? static_cast<int>(matches_.size()) - 1
+                                     : static_cast<int>(after - matches_.begin()) - 1;
 }
 
 void FindBar::select(int index) {
@@ -171,7 +187,7 @@ void FindBar::findNext() {
         search();
     if (matches_.isEmpty())
         return;
-    select((current_ + 1) % static_cast<int>(matches_.size()));
+    select(current_ < 0 ? fromCursor(true) : (current_ + 1) % static_cast<int>(matches_.size()));
     anchor_ = matches_[current_];
 }
 
@@ -181,7 +197,7 @@ void FindBar::findPrevious() {
     if (matches_.isEmpty())
         return;
     const int count = static_cast<int>(matches_.size());
-    select((current_ - 1 + count) % count);
+    select(current_ < 0 ? fromCursor(false) : (current_ - 1 + count) % count);
     anchor_ = matches_[current_];
 }
 
@@ -190,8 +206,12 @@ void FindBar::replaceCurrent() {
         return;
     if (textChangedPause_->isActive())
         search();
-    if (current_ < 0)
+    if (matches_.isEmpty())
         return;
+    if (current_ < 0) {
+        select(fromCursor(true)); // show it first; the next Replace replaces it
+        return;
+    }
     QTextCursor cursor = edit_->textCursor();
     const qsizetype start = matches_[current_];
     if (cursor.selectionStart() != start ||
@@ -208,7 +228,7 @@ void FindBar::replaceCurrent() {
 int FindBar::replaceAll() {
     if (edit_->isReadOnly())
         return 0;
-    search();
+    search(Then::KeepCursor);
     const int count = matchCount();
     if (count > 0) {
         const QString text = edit_->toPlainText();
@@ -229,6 +249,8 @@ void FindBar::showCount() {
         count_->clear();
     else if (matches_.isEmpty())
         count_->setText(tr("No matches"));
+    else if (current_ < 0)
+        count_->setText(tr("%n matches", nullptr, static_cast<int>(matches_.size())));
     else
         count_->setText(tr("%1 of %2").arg(current_ + 1).arg(matches_.size()));
     const bool any = !matches_.isEmpty();

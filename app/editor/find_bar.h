@@ -54,8 +54,14 @@ protected:
     void changeEvent(QEvent* event) override;
 
 private:
-    void search(); // the matches again, the current one at or after the anchor
+    // The matches again. Selecting: the first at or after the anchor becomes the current match
+    // and is selected. Otherwise (the text changed while the user types in it) the cursor
+    // stays, and the current match is the one selected, if any.
+    enum class Then { Select, KeepCursor };
+    void search(Then then = Then::Select);
     void select(int index);
+    // The match to go to from the cursor when none is current: at or after it, or before it.
+    int fromCursor(bool forward) const;
     void showCount();
     void retranslate();
 

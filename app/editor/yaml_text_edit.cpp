@@ -216,13 +216,14 @@ bool YamlTextEdit::viewportEvent(QEvent* event) {
     return QPlainTextEdit::viewportEvent(event);
 }
 
-void YamlTextEdit::setSearchMatches(const QVector<qsizetype>& starts, qsizetype length,
-                                    int current) {
+void YamlTextEdit::setSearchMatches(const QVector<qsizetype>& starts, qsizetype length, int current,
+                                    int around) {
     searchMarks_.clear();
     currentMark_ = -1;
     const int count = static_cast<int>(starts.size());
-    const int first = std::clamp(std::max(current, 0) - kMaxMarkedMatches / 2, 0,
-                                 std::max(0, count - kMaxMarkedMatches));
+    const int centre = around >= 0 ? around : std::max(current, 0);
+    const int first =
+        std::clamp(centre - kMaxMarkedMatches / 2, 0, std::max(0, count - kMaxMarkedMatches));
     const int last = std::min(count, first + kMaxMarkedMatches);
     for (int i = first; i < last; ++i) {
         QTextCursor cursor(document());

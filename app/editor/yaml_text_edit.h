@@ -44,10 +44,11 @@ public:
     QVector<Underline> underlines() const { return underlines_; }
 
     // Marks search matches (each `length` characters from its start), `current` (an index in
-    // `starts`, -1 for none) more strongly; at most kMaxMarkedMatches around the current one, as
-    // marking costs for each. Cleared by an empty list.
+    // `starts`, -1 for none) more strongly; at most kMaxMarkedMatches around `around` (the
+    // current one unless given), as marking costs for each. Cleared by an empty list.
     static constexpr int kMaxMarkedMatches = 1000;
-    void setSearchMatches(const QVector<qsizetype>& starts, qsizetype length, int current);
+    void setSearchMatches(const QVector<qsizetype>& starts, qsizetype length, int current,
+                          int around = -1);
     int markedMatchCount() const { return static_cast<int>(searchMarks_.size()); }
 
     // Moves the cursor to a 1-based line and column (0: the line's first character).

@@ -520,10 +520,21 @@ void TestEditorPanel::findBarSelectsAndCounts() {
     QCOMPARE(bar->matchCount(), 0);
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("No matches"));
 
-    // An edit of the text: the matches follow after a pause.
+    // An edit of the text: the matches follow after a pause, and the cursor stays where the
+    // user types.
     bar->wholeWordBox()->setChecked(false);
-    edit->appendPlainText(QStringLiteral("# parallel"));
+    QTextCursor end(edit->document());
+    end.movePosition(QTextCursor::End);
+    edit->setTextCursor(end);
+    QTest::keyClicks(edit, "# parallel");
+    const int typedAt = edit->textCursor().position();
     QTRY_COMPARE(bar->matchCount(), 2);
+    QCOMPARE(edit->textCursor().position(), typedAt);
+    QVERIFY(!edit->textCursor().hasSelection());
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 matches"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return, Qt::ShiftModifier); // the one just typed
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of 2"));
+    QCOMPARE(edit->textCursor().blockNumber(), edit->document()->blockCount() - 1);
 
     QTest::keyClick(bar->findField(), Qt::Key_Escape);
     QVERIFY(!bar->isVisible());
