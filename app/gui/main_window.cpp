@@ -674,8 +674,9 @@ void MainWindow::Private::buildActions() {
 #endif
     });
 
-    // Playback: window-wide shortcuts; a text field that takes the key (the editor while
-    // typing) gets it first through Qt's ShortcutOverride.
+    // Playback: window-wide shortcuts; a text field that takes the key gets it first through
+    // Qt's ShortcutOverride, and the editor takes it only while the user edits in it
+    // (YamlTextEdit: after a click into the text or a typed key, until the focus leaves).
     playAction = make(QKeySequence(Qt::Key_Space));
     connect(playAction, &QAction::triggered, playback, &PlaybackController::togglePlay);
     previousEventAction = make(QKeySequence(Qt::Key_Left));
@@ -849,10 +850,10 @@ void MainWindow::Private::buildActions() {
     shortcutsAction = make(QKeySequence::HelpContents);
     connect(shortcutsAction, &QAction::triggered, self, [this] {
         QString rows;
-        for (QAction* a :
-             {playAction, previousEventAction, nextEventAction, previousCauseAction,
-              nextCauseAction, startAction, endAction, fasterAction, slowerAction, openAction,
-              saveAction, exportDashboardAction, fullScreenAction, presentAction})
+        for (QAction* a : {playAction, previousEventAction, nextEventAction, previousCauseAction,
+                           nextCauseAction, startAction, endAction, fasterAction, slowerAction,
+                           openAction, saveAction, findAction, replaceAction, exportDashboardAction,
+                           fullScreenAction, presentAction})
             rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
                         .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                              a->text().remove(QLatin1Char('&')).toHtmlEscaped());
