@@ -105,9 +105,13 @@ public:
     }
     void start() {
         worst_ = 0;
+        worstEnd_ = 0;
         clock_.start();
+        since_.start();
         timer_.start();
     }
+    // When the longest stall ended, in ms since start().
+    qint64 worstEnd() const { return worstEnd_; }
     qint64 stop() {
         timer_.stop();
         return std::max(worst_, clock_.elapsed());
@@ -116,7 +120,9 @@ public:
 private:
     QTimer timer_;
     QElapsedTimer clock_;
+    QElapsedTimer since_;
     qint64 worst_ = 0;
+    qint64 worstEnd_ = 0;
 };
 
 } // namespace
@@ -171,8 +177,17 @@ int main(int argc, char** argv) {
     const qint64 commit = clock.elapsed();
     clock.restart();
     stalls.start();
+    qint64 ranAt = -1;
+    qint64 knobsAt = -1;
+    QObject::connect(&document, &JobDocument::diagnosticsChanged, [&] { ranAt = clock.elapsed(); });
     QTest::qWait(JobDocument::kEditPause + 200);
-    if (!QTest::qWaitFor([&] { return !document.isBusy() && !panel.knobsPending(); }, 120000))
+    if (!QTest::qWaitFor(
+            [&] {
+                if (knobsAt < 0 && !panel.knobsPending())
+                    knobsAt = clock.elapsed();
+                return !document.isBusy() && !panel.knobsPending();
+            },
+            120000))
         std::printf("WARNING: the document is still busy after 2 minutes\n");
     QTest::qWait(200);
     const qint64 worstStallSettling = stalls.stop();
@@ -190,8 +205,11 @@ int main(int argc, char** argv) {
                 static_cast<long long>(worstStallTyping));
     std::printf("  the text to the document after the pause:     %6lld ms\n",
                 static_cast<long long>(commit));
-    std::printf("  longest event-loop stall after that:  %6lld ms (settled in %lld ms)\n",
-                static_cast<long long>(worstStallSettling), static_cast<long long>(settled));
+    std::printf("  longest event-loop stall after that:  %6lld ms, ending at %lld ms (run done at "
+                "%lld ms, knobs at %lld ms; settled in %lld ms)\n",
+                static_cast<long long>(worstStallSettling),
+                static_cast<long long>(stalls.worstEnd()), static_cast<long long>(ranAt),
+                static_cast<long long>(knobsAt), static_cast<long long>(settled));
     std::printf("  diagnostics: %lld\n", static_cast<long long>(document.diagnostics().size()));
     return 0;
 }
