@@ -1,11 +1,14 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "editor/editor_panel.h"
 
+#include "editor/find_bar.h"
 #include "editor/knob_panel.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
 
+#include <QCoreApplication>
 #include <QEvent>
+#include <QFutureWatcher>
 #include <QGroupBox>
 #include <QLabel>
 #include <QListWidget>
@@ -13,7 +16,12 @@
 #include <QScrollBar>
 #include <QSplitter>
 #include <QStyle>
+#include <QTimer>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
+
+#include <optional>
+#include <vector>
 
 namespace jobscope::ui {
 
@@ -27,13 +35,24 @@ constexpr int kColumnRole = Qt::UserRole + 1;
 struct EditorPanel::Private {
     JobDocument* document = nullptr;
     YamlTextEdit* edit = nullptr;
+    FindBar* findBar = nullptr;
     QLabel* problemsHeader = nullptr;
     QListWidget* problems = nullptr;
     QGroupBox* knobBox = nullptr;
     KnobPanel* knobs = nullptr;
     QLabel* knobError = nullptr;
-    bool loading = false; // the editor's text is being replaced by the document's
-    QString lastText;     // what the editor last handed to the document
+    bool loading = false;     // the editor's text is being replaced by the document's
+    QString lastText;         // what the editor last handed to the document
+    bool textPending = false; // typed since then
+    QTimer textPause;
+
+    // One knob reading at a time on a worker: a newer text waits for it (only the newest),
+    // and a reading whose generation is no longer current is dropped.
+    QFutureWatcher<std::vector<edit::KnobReading>> knobWatcher;
+    bool knobReadRunning = false;
+    std::optional<QString> queuedKnobText;
+    quint64 knobGeneration = 0;    // bumped by every new text and by a trace's disableAll
+    quint64 runningGeneration = 0; // of the reading on the worker
 };
 
 EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
@@ -41,6 +60,13 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
     d->document = document;
     d->edit = new YamlTextEdit(this);
     d->edit->setObjectName(QStringLiteral("yamlEdit"));
+    auto* textBox = new QWidget(this);
+    auto* textLayout = new QVBoxLayout(textBox);
+    textLayout->setContentsMargins(0, 0, 0, 0);
+    textLayout->setSpacing(0);
+    d->findBar = new FindBar(d->edit, textBox);
+    textLayout->addWidget(d->findBar);
+    textLayout->addWidget(d->edit, 1);
 
     auto* problemsBox = new QWidget(this);
     auto* problemsLayout = new QVBoxLayout(problemsBox);
@@ -56,7 +82,7 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
 
     auto* splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(QStringLiteral("editorSplitter"));
-    splitter->addWidget(d->edit);
+    splitter->addWidget(textBox);
     splitter->addWidget(problemsBox);
     splitter->setStretchFactor(0, 5);
     splitter->setStretchFactor(1, 1);
@@ -86,18 +112,27 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(splitter, 1);
 
-    // Typing: the document re-runs after its pause; the knobs follow at once.
+    // Typing: a keystroke only restarts the pause; the text goes to the document after it.
+    d->textPause.setSingleShot(true);
+    d->textPause.setInterval(kTextPause);
+    connect(&d->textPause, &QTimer::timeout, this, &EditorPanel::commitText);
     connect(d->edit, &QPlainTextEdit::textChanged, this, [this] {
         if (d->loading)
             return;
-        const QString text = d->edit->toPlainText();
-        if (text == d->lastText)
+        d->textPending = true;
+        d->textPause.start();
+    });
+    connect(&d->knobWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->knobReadRunning = false;
+        if (d->runningGeneration == d->knobGeneration) {
+            d->knobs->showReadings(d->knobWatcher.result());
             return;
-        d->lastText = text;
-        d->knobError->hide();
-        if (d->document)
-            d->document->setText(text);
-        d->knobs->showText(text);
+        }
+        if (d->queuedKnobText) {
+            const QString next = *d->queuedKnobText;
+            d->queuedKnobText.reset();
+            startKnobRead(next);
+        }
     });
     // A knob: rewrite just its value, as one undoable edit of the editor's text.
     connect(d->knobs, &KnobPanel::knobEdited, this, [this](const QString& key) {
@@ -106,10 +141,11 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         if (!text) {
             d->knobError->setText(tr("The knob could not change the text: %1").arg(error));
             d->knobError->show();
-            d->knobs->showText(d->edit->toPlainText()); // back to what the text says
+            readKnobsLater(d->edit->toPlainText()); // back to what the text says
             return;
         }
         d->edit->replaceTextUndoably(*text);
+        commitText(); // a knob step is one edit: the document runs it without the pause
     });
     connect(d->problems, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int line = item->data(kLineRole).toInt();
@@ -124,6 +160,9 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
 
     if (document) {
         connect(document, &JobDocument::textChanged, this, [this] {
+            d->textPause.stop();
+            d->textPending = false;
+            d->findBar->dismiss();
             d->loading = true;
             d->lastText = d->document->text();
             // Live mode rewrites the text as the Job changes: the reader keeps their place.
@@ -134,10 +173,12 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
             d->edit->setReadOnly(d->document->kind() == JobDocument::Kind::Trace);
             d->loading = false;
             d->knobError->hide();
-            if (d->document->kind() == JobDocument::Kind::Trace)
+            if (d->document->kind() == JobDocument::Kind::Trace) {
+                dropKnobReads();
                 d->knobs->disableAll(tr("A recorded trace has no knobs: it is what happened."));
-            else
-                d->knobs->showText(d->lastText);
+            } else {
+                readKnobsLater(d->lastText);
+            }
             d->edit->setDiagnostics({});
         });
         connect(document, &JobDocument::diagnosticsChanged, this, &EditorPanel::listDiagnostics);
@@ -149,12 +190,71 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
         d->lastText = document->text();
         d->edit->setPlainText(d->lastText);
         d->loading = false;
-        d->knobs->showText(d->lastText);
+        readKnobsLater(d->lastText);
     }
     retranslate();
 }
 
-EditorPanel::~EditorPanel() = default;
+EditorPanel::~EditorPanel() {
+    // The worker holds only its copy of the text; it must not outlive the panel (the tests run
+    // under LeakSanitizer).
+    d->knobWatcher.disconnect();
+    d->knobWatcher.waitForFinished();
+}
+
+void EditorPanel::commitText() {
+    d->textPause.stop();
+    if (!d->textPending)
+        return;
+    d->textPending = false;
+    const QString text = d->edit->toPlainText();
+    if (text == d->lastText)
+        return;
+    d->lastText = text;
+    d->knobError->hide();
+    if (d->document)
+        d->document->setText(text);
+    readKnobsLater(text);
+}
+
+bool EditorPanel::knobsPending() const {
+    return d->knobReadRunning || d->queuedKnobText.has_value();
+}
+
+void EditorPanel::waitForKnobs() {
+    // The reading's end arrives as an event: wait for events, not for time.
+    while (knobsPending())
+        QCoreApplication::processEvents(QEventLoop::WaitForMoreEvents);
+}
+
+void EditorPanel::readKnobsLater(const QString& text) {
+    ++d->knobGeneration;
+    if (d->knobReadRunning)
+        d->queuedKnobText = text;
+    else
+        startKnobRead(text);
+}
+
+void EditorPanel::startKnobRead(const QString& text) {
+    d->knobReadRunning = true;
+    d->runningGeneration = d->knobGeneration;
+    // The copy shares the text's buffer; the conversion runs on the worker too.
+    d->knobWatcher.setFuture(
+        QtConcurrent::run([text] { return edit::readKnobs(text.toStdString()); }));
+}
+
+void EditorPanel::dropKnobReads() {
+    ++d->knobGeneration;
+    d->queuedKnobText.reset();
+}
+
+void EditorPanel::openFind(bool replace) {
+    d->findBar->open(replace);
+}
+
+FindBar* EditorPanel::findBar() const {
+    return d->findBar;
+}
 
 QPlainTextEdit* EditorPanel::textEdit() const {
     return d->edit;

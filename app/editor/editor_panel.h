@@ -4,9 +4,12 @@
 // highlighting, its diagnostics underlined at their line and column and listed below, and
 // controls for the common knobs that stay in sync with the YAML both ways.
 //
-// Typing goes to JobDocument::setText (which re-runs after a pause); a knob change rewrites just
-// that value in the text (core/engine yaml_edit) and goes the same way; a new text (opened, or
-// edited) updates the knobs from what it says.
+// Typing goes to JobDocument::setText (which re-runs after a pause) after a short pause of its
+// own (kTextPause), so that a keystroke does nothing with the whole text: on a text of
+// megabytes copying it, scanning it or reading its knobs takes from milliseconds to seconds.
+// A knob change rewrites just that value in the text (core/engine yaml_edit) and goes to the
+// document at once; a new text (opened, or edited) updates the knobs from what it says, read on
+// a worker thread (a result for a text that has changed since is dropped).
 
 #include <QWidget>
 
@@ -17,6 +20,7 @@ class QPlainTextEdit;
 
 namespace jobscope::ui {
 
+class FindBar;
 class JobDocument;
 class KnobPanel;
 class YamlTextEdit;
@@ -28,7 +32,16 @@ public:
     explicit EditorPanel(JobDocument* document, QWidget* parent = nullptr);
     ~EditorPanel() override;
 
+    static constexpr int kTextPause = 150; // ms after the last keystroke
+
     QPlainTextEdit* textEdit() const;
+    // Hands the editor's text to the document now rather than after the pause: for whoever
+    // needs the document's text as the editor has it (saving, running, closing).
+    void commitText();
+    // Whether the knobs are still being read from the text (tests, the benchmark).
+    bool knobsPending() const;
+    // Processes events until the knobs show the current text (a screenshot).
+    void waitForKnobs();
     // Lines (1-based) that currently carry an error underline.
     QList<int> underlinedLines() const;
     // The diagnostics as listed ("line 12, column 5: …").
@@ -39,7 +52,11 @@ public:
     // edits one (for tests and accessibility), nullptr for an unknown key.
     QWidget* knob(const QString& key) const;
 
+    // Opens the find bar over the text; with the replace row when asked (an editable text only).
+    void openFind(bool replace = false);
+
     // The parts, for the main window and tests.
+    FindBar* findBar() const;
     YamlTextEdit* yamlEdit() const;
     QListWidget* diagnosticsList() const;
     KnobPanel* knobPanel() const;
@@ -55,6 +72,9 @@ private:
     void retranslate();
     void retranslateHeader();
     void listDiagnostics();
+    void readKnobsLater(const QString& text);
+    void startKnobRead(const QString& text);
+    void dropKnobReads();
 
     struct Private;
     std::unique_ptr<Private> d;

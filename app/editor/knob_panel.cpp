@@ -206,7 +206,10 @@ QStringList KnobPanel::keys() const {
 }
 
 void KnobPanel::showText(const QString& yaml) {
-    const std::vector<KnobReading> readings = edit::readKnobs(yaml.toStdString());
+    showReadings(edit::readKnobs(yaml.toStdString()));
+}
+
+void KnobPanel::showReadings(const std::vector<KnobReading>& readings) {
     d->note->hide();
     d->controlPlaneHeading->show();
     for (Private::Row& row : d->rows) {

@@ -13,6 +13,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QLabel;
 
@@ -25,8 +26,11 @@ public:
     explicit KnobPanel(QWidget* parent = nullptr);
     ~KnobPanel() override;
 
-    // Shows the knobs of `yaml` (a scenario or a Job manifest). Emits nothing.
+    // Shows the knobs of `yaml` (a scenario or a Job manifest). Emits nothing. Reads the whole
+    // text: on a large one, read it with edit::readKnobs on a worker and call showReadings.
     void showText(const QString& yaml);
+    // Shows knobs read from a text (edit::readKnobs, one per edit::allKnobs()). Emits nothing.
+    void showReadings(const std::vector<edit::KnobReading>& readings);
     // Disables and hides every knob (a trace has none: the last text's values must not stay
     // on show) and shows `reason` in their place; showText brings them back.
     void disableAll(const QString& reason);

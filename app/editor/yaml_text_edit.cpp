@@ -3,9 +3,11 @@
 
 #include "editor/yaml_highlighter.h"
 
+#include <QFocusEvent>
 #include <QFontDatabase>
 #include <QHelpEvent>
 #include <QKeyEvent>
+#include <QMouseEvent>
 #include <QPainter>
 #include <QTextBlock>
 #include <QToolTip>
@@ -164,6 +166,17 @@ void YamlTextEdit::updateSelections() {
         line.cursor.clearSelection();
         selections.append(line);
     }
+    QColor matchColour(QStringLiteral("#fdd835"));
+    matchColour.setAlpha(isDarkPalette(palette()) ? 90 : 110);
+    for (int i = 0; i < searchMarks_.size(); ++i) {
+        QTextEdit::ExtraSelection mark;
+        mark.cursor = searchMarks_[i];
+        QColor colour = matchColour;
+        if (i == currentMark_)
+            colour = QColor(QStringLiteral("#ff9800"));
+        mark.format.setBackground(colour);
+        selections.append(mark);
+    }
     for (const Underline& u : underlines_) {
         const QTextBlock block = document()->findBlockByNumber(u.line - 1);
         if (!block.isValid())
@@ -203,10 +216,31 @@ bool YamlTextEdit::viewportEvent(QEvent* event) {
     return QPlainTextEdit::viewportEvent(event);
 }
 
+void YamlTextEdit::setSearchMatches(const QVector<qsizetype>& starts, qsizetype length, int current,
+                                    int around) {
+    searchMarks_.clear();
+    currentMark_ = -1;
+    const int count = static_cast<int>(starts.size());
+    const int centre = around >= 0 ? around : std::max(current, 0);
+    const int first =
+        std::clamp(centre - kMaxMarkedMatches / 2, 0, std::max(0, count - kMaxMarkedMatches));
+    const int last = std::min(count, first + kMaxMarkedMatches);
+    for (int i = first; i < last; ++i) {
+        QTextCursor cursor(document());
+        cursor.setPosition(static_cast<int>(starts[i]));
+        cursor.setPosition(static_cast<int>(starts[i] + length), QTextCursor::KeepAnchor);
+        if (i == current)
+            currentMark_ = static_cast<int>(searchMarks_.size());
+        searchMarks_.push_back(cursor);
+    }
+    updateSelections();
+}
+
 void YamlTextEdit::goTo(int line, int column) {
     const QTextBlock block = document()->findBlockByNumber(std::max(0, line - 1));
     if (!block.isValid())
         return;
+    editing_ = true; // the user asked to go there
     QTextCursor cursor(block);
     cursor.setPosition(block.position() +
                        std::clamp(column - 1, 0, std::max(0, block.length() - 1)));
@@ -234,7 +268,40 @@ void YamlTextEdit::replaceTextUndoably(const QString& text) {
     cursor.endEditBlock();
 }
 
+bool YamlTextEdit::event(QEvent* event) {
+    if (event->type() == QEvent::ShortcutOverride && (!editing_ || isReadOnly())) {
+        // Not editing (a read-only text never is): a plain key that is also a window shortcut
+        // goes to the window. Keys with Ctrl or Alt (undo, copy...) are the editor's either way.
+        const auto* key = static_cast<QKeyEvent*>(event);
+        if (!(key->modifiers() & ~(Qt::ShiftModifier | Qt::KeypadModifier))) {
+            event->ignore();
+            return true;
+        }
+    }
+    return QPlainTextEdit::event(event);
+}
+
+void YamlTextEdit::mousePressEvent(QMouseEvent* event) {
+    editing_ = true;
+    QPlainTextEdit::mousePressEvent(event);
+}
+
+void YamlTextEdit::focusOutEvent(QFocusEvent* event) {
+    if (event->reason() != Qt::PopupFocusReason && event->reason() != Qt::ActiveWindowFocusReason)
+        editing_ = false;
+    QPlainTextEdit::focusOutEvent(event);
+}
+
 void YamlTextEdit::keyPressEvent(QKeyEvent* event) {
+    switch (event->key()) {
+    case Qt::Key_Shift:
+    case Qt::Key_Control:
+    case Qt::Key_Alt:
+    case Qt::Key_Meta:
+        break;
+    default:
+        editing_ = true; // a key that reached the editor: it was meant for the text
+    }
     if (isReadOnly()) {
         QPlainTextEdit::keyPressEvent(event);
         return;

@@ -8,6 +8,10 @@
 #include "gui/theme.h"
 #include "plot/png_file.h"
 
+#if __has_include("editor/editor_panel.h")
+#include "editor/editor_panel.h"
+#endif
+
 #include <QApplication>
 #include <QIcon>
 #include <QRegularExpression>
@@ -29,6 +33,10 @@ constexpr int kMaxScreenshotSide = 8192;
 
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     window.document()->waitForIdle();
+#if __has_include("editor/editor_panel.h")
+    if (EditorPanel* editor = window.editor())
+        editor->waitForKnobs(); // read on a worker
+#endif
     if (options.at)
         window.playback()->setTime(*options.at);
     // Twice: the first pass lays out and replots, the second paints what it queued.

@@ -14,7 +14,6 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
-#include <QRegularExpression>
 #include <QSaveFile>
 #include <QStringDecoder>
 #include <QtConcurrent/QtConcurrentRun>
@@ -103,13 +102,28 @@ RunOutput runInput(const RunInput& input) {
     }
 }
 
-// A file of Kubernetes objects only (no scenario keys) is a bare manifest.
+// A file of Kubernetes objects only (no scenario keys) is a bare manifest. A plain scan of the
+// lines' starts: this runs on every edit, on texts of megabytes.
 JobDocument::Kind kindOfText(const QString& text) {
-    static const QRegularExpression scenarioKey(
-        QStringLiteral("^(job|cluster|runTime|timings|failures|workQueue|actions|stopAt):"),
-        QRegularExpression::MultilineOption);
-    return scenarioKey.match(text).hasMatch() ? JobDocument::Kind::Scenario
-                                              : JobDocument::Kind::Manifest;
+    static const QLatin1String keys[] = {QLatin1String("job:"),      QLatin1String("cluster:"),
+                                         QLatin1String("runTime:"),  QLatin1String("timings:"),
+                                         QLatin1String("failures:"), QLatin1String("workQueue:"),
+                                         QLatin1String("actions:"),  QLatin1String("stopAt:")};
+    const QStringView view(text);
+    for (qsizetype at = 0; at < view.size();) {
+        const QChar first = view[at];
+        if (first.isLower()) {
+            const QStringView line = view.mid(at);
+            for (const QLatin1String& key : keys)
+                if (line.startsWith(key))
+                    return JobDocument::Kind::Scenario;
+        }
+        const qsizetype newline = view.indexOf(QLatin1Char('\n'), at);
+        if (newline < 0)
+            break;
+        at = newline + 1;
+    }
+    return JobDocument::Kind::Manifest;
 }
 
 } // namespace

@@ -185,6 +185,8 @@ struct MainWindow::Private {
     QAction* copyAction = nullptr;
     QAction* pasteAction = nullptr;
     QAction* selectAllAction = nullptr;
+    QAction* findAction = nullptr;
+    QAction* replaceAction = nullptr;
     QAction* showEditorAction = nullptr;
     QAction* showGanttAction = nullptr;
     QAction* showInspectorAction = nullptr;
@@ -257,6 +259,7 @@ struct MainWindow::Private {
     void saveSettings() const;
     bool maybeSave();
     bool saveDocument(bool askForName);
+    void commitEditorText();
     void showError(const QString& title, const QString& text);
     QString exportPath(const QString& title, const QString& defaultName, const QString& filter);
     QImage renderDashboard(const QSize& pixels);
@@ -539,6 +542,21 @@ void MainWindow::Private::buildActions() {
     connect(editorText, &QPlainTextEdit::redoAvailable, redoAction, &QAction::setEnabled);
     undoAction->setEnabled(false);
     redoAction->setEnabled(false);
+    // Find (Ctrl+F) and Replace (Ctrl+H): the editor's find bar, from whatever has the focus.
+    findAction = make(QKeySequence::Find);
+    replaceAction = make(QKeySequence(Qt::CTRL | Qt::Key_H));
+#if JOBSCOPE_HAS_EDITOR
+    for (QAction* a : {findAction, replaceAction}) {
+        const bool replace = a == replaceAction;
+        connect(a, &QAction::triggered, self, [this, replace] {
+            showEditorAction->setChecked(true);
+            editor->openFind(replace);
+        });
+    }
+#else
+    findAction->setEnabled(false);
+    replaceAction->setEnabled(false);
+#endif
 
     // View
     const auto toggle = [&](QWidget* part) {
@@ -570,7 +588,10 @@ void MainWindow::Private::buildActions() {
 
     // Simulate
     runAction = make(QKeySequence(Qt::CTRL | Qt::Key_R));
-    connect(runAction, &QAction::triggered, document, &JobDocument::runNow);
+    connect(runAction, &QAction::triggered, self, [this] {
+        commitEditorText();
+        document->runNow();
+    });
     reseedAction = make(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_R));
     connect(reseedAction, &QAction::triggered, self, [this] {
         const auto result = document->result();
@@ -583,6 +604,7 @@ void MainWindow::Private::buildActions() {
             [this] { document->setSeed(std::nullopt); });
     compareAction = make(QKeySequence(Qt::CTRL | Qt::Key_K));
     connect(compareAction, &QAction::triggered, self, [this] {
+        commitEditorText();
 #if JOBSCOPE_HAS_COMPARE
         QDialog chooser(self);
         chooser.setWindowTitle(MainWindow::tr("Compare Two Runs"));
@@ -663,8 +685,9 @@ void MainWindow::Private::buildActions() {
 #endif
     });
 
-    // Playback: window-wide shortcuts; a text field that takes the key (the editor while
-    // typing) gets it first through Qt's ShortcutOverride.
+    // Playback: window-wide shortcuts; a text field that takes the key gets it first through
+    // Qt's ShortcutOverride, and the editor takes it only while the user edits in it
+    // (YamlTextEdit: after a click into the text or a typed key, until the focus leaves).
     playAction = make(QKeySequence(Qt::Key_Space));
     connect(playAction, &QAction::triggered, playback, &PlaybackController::togglePlay);
     previousEventAction = make(QKeySequence(Qt::Key_Left));
@@ -838,10 +861,10 @@ void MainWindow::Private::buildActions() {
     shortcutsAction = make(QKeySequence::HelpContents);
     connect(shortcutsAction, &QAction::triggered, self, [this] {
         QString rows;
-        for (QAction* a :
-             {playAction, previousEventAction, nextEventAction, previousCauseAction,
-              nextCauseAction, startAction, endAction, fasterAction, slowerAction, openAction,
-              saveAction, exportDashboardAction, fullScreenAction, presentAction})
+        for (QAction* a : {playAction, previousEventAction, nextEventAction, previousCauseAction,
+                           nextCauseAction, startAction, endAction, fasterAction, slowerAction,
+                           openAction, saveAction, findAction, replaceAction, exportDashboardAction,
+                           fullScreenAction, presentAction})
             rows += QStringLiteral("<tr><td><b>%1</b>&nbsp;&nbsp;</td><td>%2</td></tr>")
                         .arg(a->shortcut().toString(QKeySequence::NativeText).toHtmlEscaped(),
                              a->text().remove(QLatin1Char('&')).toHtmlEscaped());
@@ -899,6 +922,9 @@ void MainWindow::Private::buildMenus() {
     editMenu->addSeparator();
     for (QAction* a : {cutAction, copyAction, pasteAction, selectAllAction})
         editMenu->addAction(a);
+    editMenu->addSeparator();
+    editMenu->addAction(findAction);
+    editMenu->addAction(replaceAction);
 
     viewMenu = bar->addMenu(QString());
     for (QAction* a : {showEditorAction, showGanttAction, showInspectorAction})
@@ -1256,6 +1282,9 @@ void MainWindow::Private::updateActions() {
     const bool trace = document->kind() == JobDocument::Kind::Trace;
     saveAction->setEnabled(!trace);
     saveAsAction->setEnabled(!trace);
+#if JOBSCOPE_HAS_EDITOR
+    replaceAction->setEnabled(!trace); // a recording is read-only: Find only
+#endif
     runAction->setEnabled(!trace);
     reseedAction->setEnabled(!trace);
     scenarioSeedAction->setEnabled(!trace);
@@ -1308,6 +1337,8 @@ void MainWindow::Private::retranslate() {
     copyAction->setText(MainWindow::tr("&Copy"));
     pasteAction->setText(MainWindow::tr("&Paste"));
     selectAllAction->setText(MainWindow::tr("Select &All"));
+    findAction->setText(MainWindow::tr("&Find…"));
+    replaceAction->setText(MainWindow::tr("&Replace…"));
     showEditorAction->setText(MainWindow::tr("&Editor"));
     showGanttAction->setText(MainWindow::tr("Pod &Gantt"));
     showInspectorAction->setText(MainWindow::tr("&Inspector"));
@@ -1496,7 +1527,16 @@ void MainWindow::startLive(std::unique_ptr<live::LiveSession> session) {
     d->updateActions();
 }
 
+// The editor hands its text over after a pause in typing; saving, running and comparing take
+// the text as the editor has it.
+void MainWindow::Private::commitEditorText() {
+#if JOBSCOPE_HAS_EDITOR
+    editor->commitText();
+#endif
+}
+
 bool MainWindow::Private::maybeSave() {
+    commitEditorText();
     if (!document->isModified())
         return true;
     const auto answer = QMessageBox::warning(
@@ -1512,6 +1552,7 @@ bool MainWindow::Private::maybeSave() {
 }
 
 bool MainWindow::Private::saveDocument(bool askForName) {
+    commitEditorText();
     QString error;
     if (!askForName && !document->filePath().isEmpty() && !document->isReadOnly()) {
         if (document->save(&error))

@@ -15,6 +15,8 @@
 #include <istream>
 #include <limits>
 #include <sstream>
+#include <string_view>
+#include <vector>
 
 namespace jobscope {
 
@@ -39,9 +41,127 @@ bool checkNoNul(const std::string& text, const std::string& fileName, Diagnostic
     return false;
 }
 
+// Where yaml-cpp gives up on an unclosed flow collection or quoted scalar is where it ran out of
+// text to swallow, often many lines below the mistake. A light scan of the text up to that
+// point finds the opener instead: flow brackets and quotes at the start of a token, outside
+// comments and block scalars, as yaml-cpp's scanner reads them.
+struct OpenerScan {
+    struct Opener {
+        char c = 0;
+        SourcePosition at; // 1-based
+    };
+    std::vector<Opener> flow;     // brackets still open at the stop
+    std::optional<Opener> quote;  // a quoted scalar still open at the stop
+    std::optional<Opener> quoted; // the last quoted scalar closed before the stop...
+    int quotedEndLine = 0;        // ... and the 1-based line of its closing quote
+};
+
+OpenerScan scanOpeners(const std::string& text, int stopLine, int stopColumn) {
+    OpenerScan scan;
+    int blockScalarParent = -1; // inside a block scalar: the indentation of the line that began it
+    size_t lineStart = 0;
+    for (int line = 0; line <= stopLine && lineStart <= text.size(); ++line) {
+        size_t lineEnd = text.find('\n', lineStart);
+        if (lineEnd == std::string::npos)
+            lineEnd = text.size();
+        const std::string_view row(text.data() + lineStart, lineEnd - lineStart);
+        const size_t stop =
+            line == stopLine ? std::min<size_t>(row.size(), stopColumn) : row.size();
+        const size_t indent = std::min(row.find_first_not_of(" \t"), row.size());
+        size_t i = 0;
+        if (blockScalarParent >= 0 && !scan.quote) {
+            if (indent == row.size() || static_cast<int>(indent) > blockScalarParent)
+                i = row.size(); // the scalar's text
+            else
+                blockScalarParent = -1;
+        }
+        char previous = 0; // the last non-blank character before i on this line, 0 for none
+        for (; i < stop; ++i) {
+            const char c = row[i];
+            const SourcePosition here{line + 1, static_cast<int>(i) + 1};
+            if (scan.quote) {
+                if (scan.quote->c == '"' && c == '\\') {
+                    ++i;
+                } else if (c == scan.quote->c) {
+                    if (c == '\'' && i + 1 < row.size() && row[i + 1] == '\'') {
+                        ++i;
+                    } else {
+                        scan.quoted = scan.quote;
+                        scan.quotedEndLine = line + 1;
+                        scan.quote.reset();
+                        previous = c;
+                    }
+                }
+                continue;
+            }
+            if (c == ' ' || c == '\t')
+                continue;
+            const bool tokenStart = previous == 0 || previous == ':' || previous == '-' ||
+                                    previous == '[' || previous == '{' || previous == ',' ||
+                                    previous == '?';
+            if (c == '#' && (i == 0 || row[i - 1] == ' ' || row[i - 1] == '\t'))
+                break;
+            if ((c == '"' || c == '\'') && tokenStart) {
+                scan.quote = OpenerScan::Opener{c, here};
+            } else if ((c == '[' || c == '{') && tokenStart) {
+                scan.flow.push_back({c, here});
+            } else if ((c == ']' || c == '}') && !scan.flow.empty()) {
+                scan.flow.pop_back();
+            } else if ((c == '|' || c == '>') && tokenStart && scan.flow.empty() && previous != 0) {
+                blockScalarParent = static_cast<int>(indent);
+            }
+            previous = c;
+        }
+        lineStart = lineEnd + 1;
+    }
+    return scan;
+}
+
+// The diagnostic for a yaml-cpp syntax error at `mark`: at the opener it points back to when
+// the error is an unclosed flow collection or quoted scalar.
+void reportSyntaxError(const std::string& text, const std::string& fileName, const YAML::Mark& mark,
+                       const std::string& what, Diagnostics& diagnostics) {
+    SourcePosition at;
+    if (!mark.is_null() && mark.line >= 0)
+        at = SourcePosition{mark.line + 1, mark.column + 1};
+    if (at.known()) {
+        const OpenerScan scan = scanOpeners(text, mark.line, mark.column);
+        const bool flowNotEnded =
+            what == YAML::ErrorMsg::END_OF_MAP_FLOW || what == YAML::ErrorMsg::END_OF_SEQ_FLOW;
+        if (flowNotEnded && !scan.flow.empty()) {
+            const OpenerScan::Opener& open = scan.flow.back();
+            diagnostics.error(fileName, open.at,
+                              Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "YAML syntax error: this '%1' is never "
+                                                       "closed (%2)"),
+                                      {std::string(1, open.c), what}));
+            return;
+        }
+        // A quote left open runs on to the next quote and the error shows there.
+        std::optional<OpenerScan::Opener> runOn;
+        if (scan.quote && scan.quote->at.line < at.line)
+            runOn = scan.quote;
+        else if (scan.quoted && scan.quoted->at.line < at.line && scan.quotedEndLine == at.line)
+            runOn = scan.quoted;
+        if (runOn) {
+            diagnostics.error(fileName, runOn->at,
+                              Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "YAML syntax error: the string quoted "
+                                                       "here runs on to line %1; is its closing "
+                                                       "quote missing? (%2)"),
+                                      {std::to_string(at.line), what}));
+            return;
+        }
+    }
+    diagnostics.error(
+        fileName, at,
+        Message(JOBSCOPE_TR_NOOP("jobscope::engine", "YAML syntax error: %1"), {what}));
+}
+
 // Runs `parse`, reporting what yaml-cpp throws at its position; false when it threw.
 template <typename Parse>
-bool reportingYamlErrors(const std::string& fileName, Diagnostics& diagnostics, Parse parse) {
+bool reportingYamlErrors(const std::string& text, const std::string& fileName,
+                         Diagnostics& diagnostics, Parse parse) {
     try {
         parse();
         return true;
@@ -54,12 +174,7 @@ bool reportingYamlErrors(const std::string& fileName, Diagnostics& diagnostics, 
                                                    "YAML nesting too deep (more than %1 levels)"),
                                   {std::to_string(e.depth())}));
     } catch (const YAML::Exception& e) {
-        SourcePosition at;
-        if (!e.mark.is_null() && e.mark.line >= 0)
-            at = SourcePosition{e.mark.line + 1, e.mark.column + 1};
-        diagnostics.error(
-            fileName, at,
-            Message(JOBSCOPE_TR_NOOP("jobscope::engine", "YAML syntax error: %1"), {e.msg}));
+        reportSyntaxError(text, fileName, e.mark, e.msg, diagnostics);
     } catch (const std::exception& e) {
         diagnostics.error(fileName, {},
                           Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot parse YAML: %1"),
@@ -77,7 +192,7 @@ bool loadYamlDocuments(const std::string& text, const std::string& fileName,
     // beyond any memory (yaml_guard.h).
     if (!checkNoNul(text, fileName, diagnostics) || !checkYamlInput(text, fileName, diagnostics))
         return false;
-    if (reportingYamlErrors(fileName, diagnostics, [&] { documents = YAML::LoadAll(text); }))
+    if (reportingYamlErrors(text, fileName, diagnostics, [&] { documents = YAML::LoadAll(text); }))
         return true;
     documents.clear();
     return false;
@@ -88,7 +203,7 @@ bool parseYamlEvents(const std::string& text, const std::string& fileName,
     if (!checkNoNul(text, fileName, diagnostics))
         return false;
     bool guarded = true;
-    const bool parsed = reportingYamlErrors(fileName, diagnostics, [&] {
+    const bool parsed = reportingYamlErrors(text, fileName, diagnostics, [&] {
         guarded = parseGuardedYamlEvents(text, fileName, handler, diagnostics);
     });
     return parsed && guarded;

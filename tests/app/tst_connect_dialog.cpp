@@ -180,7 +180,7 @@ private slots:
         file.close();
         ui::ConnectDialog dialog;
         dialog.setKubeconfigPath(file.fileName());
-        QVERIFY2(dialog.statusText().startsWith(file.fileName() + ":2:1: error:"),
+        QVERIFY2(dialog.statusText().startsWith(file.fileName() + ":1:11: error:"),
                  qPrintable(dialog.statusText()));
         QVERIFY(!dialog.takeSession());
     }

@@ -4,13 +4,19 @@
 // change moves the knobs; the YAML colours; the keys behave like a YAML editor's.
 
 #include "editor/editor_panel.h"
+#include "editor/find_bar.h"
 #include "editor/knob_panel.h"
+#include "editor/text_search.h"
 #include "editor/yaml_highlighter.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDoubleSpinBox>
+#include <QElapsedTimer>
+#include <QLabel>
+#include <QLineEdit>
 #include <QListWidget>
 #include <QPlainTextEdit>
 #include <QSignalSpy>
@@ -83,12 +89,24 @@ struct Fixture {
         document.openText(text, QStringLiteral("test.yaml"));
         document.waitForIdle();
         QCoreApplication::processEvents();
+        waitForKnobs();
     }
-    // After an edit: the document's run and its diagnostics.
+    // The knobs are read from a new text on a worker thread.
+    bool waitForKnobs() {
+        return QTest::qWaitFor([this] { return !panel.knobsPending(); }, 10000);
+    }
+    // After a text change: the knobs without waiting for the pause.
+    bool knobsFollow() {
+        panel.commitText();
+        return waitForKnobs();
+    }
+    // After an edit: the text to the document without the pause, its run and its diagnostics.
     void settle() {
+        panel.commitText();
         document.runNow();
         document.waitForIdle();
         QCoreApplication::processEvents();
+        waitForKnobs();
     }
 };
 
@@ -110,6 +128,13 @@ private slots:
     void blockedKnobsSayWhy();
     void highlighterFormats();
     void tabInsertsSpaces();
+    void keystrokeLeavesTheParseToAWorker();
+    void searchMatches_data();
+    void searchMatches();
+    void findBarSelectsAndCounts();
+    void replaceAndReplaceAll();
+    void readOnlyTextFindsOnly();
+    void staleKnobReadingIsDropped();
     void rendersUnderline();
 };
 
@@ -126,7 +151,7 @@ void TestEditorPanel::opensWithTheDocumentsText() {
     const QString other = QString(scenarioText()).replace("parallelism: 2", "parallelism: 4");
     f.document.openText(other, QStringLiteral("other.yaml"));
     QCOMPARE(f.panel.textEdit()->toPlainText(), other);
-    QCOMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 4);
+    QTRY_COMPARE(qobject_cast<QSpinBox*>(f.panel.knob("parallelism"))->value(), 4);
 }
 
 void TestEditorPanel::badEditUnderlinedAndListed_data() {
@@ -158,7 +183,7 @@ void TestEditorPanel::badEditUnderlinedAndListed() {
     Fixture f;
     const QString bad = QString(scenarioText()).replace(from, to);
     f.panel.textEdit()->setPlainText(bad);
-    QCOMPARE(f.document.text(), bad); // the edit went to the document
+    QTRY_COMPARE(f.document.text(), bad); // the edit goes to the document after the pause
     f.settle();
 
     const QStringList listed = f.panel.listedDiagnostics();
@@ -261,7 +286,7 @@ void TestEditorPanel::controlPlaneKnobs() {
     QTest::keyClick(version, Qt::Key_Down);
     QTest::keyClick(version, Qt::Key_Down); // 1.31: JobManagedBy is alpha, off
     QVERIFY(f.panel.textEdit()->toPlainText().contains("kubernetesVersion: \"1.31\""));
-    QVERIFY(managedBy->isEnabled());
+    QTRY_VERIFY(managedBy->isEnabled());
     QCOMPARE(managedBy->currentText(), QStringLiteral("default (off)"));
     QTest::keyClick(managedBy, Qt::Key_Down);
     const QString text = f.panel.textEdit()->toPlainText();
@@ -274,6 +299,7 @@ void TestEditorPanel::controlPlaneKnobs() {
 
     // 1.29 has no JobSuccessPolicy gate.
     f.panel.textEdit()->setPlainText(scenarioText() + "kubernetesVersion: \"1.29\"\n");
+    QVERIFY(f.knobsFollow());
     QVERIFY(!successPolicy->isEnabled());
     QCOMPARE(successPolicy->currentText(), QStringLiteral("default (off)"));
     QVERIFY(successPolicy->toolTip().contains("from Kubernetes 1.30"));
@@ -281,6 +307,7 @@ void TestEditorPanel::controlPlaneKnobs() {
     f.panel.textEdit()->setPlainText(
         "apiVersion: batch/v1\nkind: Job\nmetadata: {name: m}\nspec:\n  template:\n    spec:\n"
         "      restartPolicy: Never\n      containers: [{name: c, image: busybox}]\n");
+    QVERIFY(f.knobsFollow());
     QVERIFY(!version->isEnabled());
     QVERIFY(version->toolTip().contains("scenario"));
 }
@@ -308,10 +335,10 @@ void TestEditorPanel::knobChangesOnlyItsValue() {
     for (int i = 0; i < presses; ++i)
         QTest::keyClick(f.panel.textEdit(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(f.panel.textEdit()->toPlainText(), scenarioText());
-    QCOMPARE(f.document.text(), scenarioText());
+    QTRY_COMPARE(f.document.text(), scenarioText());
     // ... and the knob follows the text back.
     if (key == "parallelism")
-        QCOMPARE(qobject_cast<QSpinBox*>(knob)->value(), 2);
+        QTRY_COMPARE(qobject_cast<QSpinBox*>(knob)->value(), 2);
 }
 
 void TestEditorPanel::textChangeMovesTheKnobs() {
@@ -328,14 +355,14 @@ void TestEditorPanel::textChangeMovesTheKnobs() {
     text.replace("parallelism: 2", "parallelism: 5\n    completionMode: Indexed");
     text += "cluster: {quota: {pods: 3}}\nfailures:\n- probability: 0.125\n";
     f.panel.textEdit()->setPlainText(text);
-    QCOMPARE(parallelism->value(), 5);
+    QTRY_COMPARE(parallelism->value(), 5);
     QCOMPARE(mode->currentData().toString(), QStringLiteral("Indexed"));
     QCOMPARE(quota->value(), 3);
     QCOMPARE(rate->value(), 12.5);
 
     // Without the key the default shows, as a default.
     f.panel.textEdit()->setPlainText(QString(scenarioText()).remove("    parallelism: 2\n"));
-    QCOMPARE(parallelism->text(), QStringLiteral("default (1)"));
+    QTRY_COMPARE(parallelism->text(), QStringLiteral("default (1)"));
     QVERIFY(parallelism->isEnabled());
 }
 
@@ -355,6 +382,7 @@ void TestEditorPanel::blockedKnobsSayWhy() {
 
     // Broken YAML: every knob waits for a text that reads.
     f.panel.textEdit()->setPlainText("spec: [");
+    QVERIFY(f.knobsFollow());
     for (const QString& key : f.panel.knobPanel()->keys())
         QVERIFY2(!f.panel.knob(key)->isEnabled(), qPrintable(key));
 }
@@ -396,6 +424,199 @@ void TestEditorPanel::highlighterFormats() {
     edit.setPalette(dark);
     QVERIFY(h->isDark());
     QCOMPARE(colourAt(&edit, 1, 0), colour(R::Key));
+}
+
+// A keystroke neither hands the text over nor reads the knobs: the pause, then a worker.
+void TestEditorPanel::keystrokeLeavesTheParseToAWorker() {
+    Fixture f;
+    QPlainTextEdit* edit = f.panel.textEdit();
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    const int line = lineOf(scenarioText(), "parallelism: 2");
+    QTextCursor cursor(edit->document()->findBlockByNumber(line - 1));
+    cursor.movePosition(QTextCursor::EndOfBlock);
+    edit->setTextCursor(cursor);
+    QTest::keyClick(edit, Qt::Key_7); // parallelism: 27
+    QCOMPARE(parallelism->value(), 2);
+    QCOMPARE(f.document.text(), scenarioText());
+    QVERIFY(!f.document.isModified());
+    QTRY_COMPARE(parallelism->value(), 27);
+    QVERIFY(f.document.text().contains("parallelism: 27"));
+    QVERIFY(f.document.isModified());
+}
+
+void TestEditorPanel::searchMatches_data() {
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("term");
+    QTest::addColumn<bool>("matchCase");
+    QTest::addColumn<bool>("wholeWord");
+    QTest::addColumn<QList<qsizetype>>("expected");
+
+    QTest::newRow("any case") << "Job job JOB"
+                              << "job" << false << false << QList<qsizetype>{0, 4, 8};
+    QTest::newRow("match case") << "Job job JOB"
+                                << "job" << true << false << QList<qsizetype>{4};
+    QTest::newRow("not overlapping") << "aaaa"
+                                     << "aa" << false << false << QList<qsizetype>{0, 2};
+    QTest::newRow("whole words") << "name: names, name_x, (name)"
+                                 << "name" << false << true << QList<qsizetype>{0, 22};
+    QTest::newRow("whole word skips a part and finds the next")
+        << "podname pod"
+        << "pod" << false << true << QList<qsizetype>{8};
+    QTest::newRow("empty term") << "abc"
+                                << "" << false << false << QList<qsizetype>{};
+}
+
+void TestEditorPanel::searchMatches() {
+    QFETCH(QString, text);
+    QFETCH(QString, term);
+    QFETCH(bool, matchCase);
+    QFETCH(bool, wholeWord);
+    QFETCH(QList<qsizetype>, expected);
+    const QVector<qsizetype> found = findAll(text, term, SearchOptions{matchCase, wholeWord});
+    QCOMPARE(found, expected);
+    if (!found.isEmpty()) {
+        QCOMPARE(matchAtOrAfter(found, found.last() + 1), 0); // wraps
+        QCOMPARE(matchAtOrAfter(found, found.first()), 0);
+        const QString replaced = replaceMatches(text, found, term.size(), u"#");
+        QCOMPARE(replaced.size(), text.size() - found.size() * (term.size() - 1));
+    }
+}
+
+// Typing a term selects its first match; Enter and Shift+Enter go round; the options narrow.
+void TestEditorPanel::findBarSelectsAndCounts() {
+    Fixture f;
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    YamlTextEdit* edit = f.panel.yamlEdit();
+    FindBar* bar = f.panel.findBar();
+    QVERIFY(!bar->isVisible());
+    f.panel.openFind();
+    QVERIFY(bar->isVisible());
+    QVERIFY(!bar->isReplaceShown());
+    QCOMPARE(QApplication::focusWidget(), bar->findField());
+
+    QTest::keyClicks(bar->findField(), "test"); // "# A test", "title: Test", "name: test"
+    QCOMPARE(bar->matchCount(), 3);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of 3"));
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("test"));
+    QCOMPARE(edit->textCursor().blockNumber(), 0);
+    QCOMPARE(edit->markedMatchCount(), 3);
+    QTest::keyClick(bar->findField(), Qt::Key_Return);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of 3"));
+    QCOMPARE(edit->textCursor().selectedText(), QStringLiteral("Test"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return);
+    QTest::keyClick(bar->findField(), Qt::Key_Return); // past the last: the first again
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of 3"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return, Qt::ShiftModifier);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("3 of 3"));
+    QCOMPARE(edit->textCursor().blockNumber(), lineOf(scenarioText(), "name: test") - 1);
+
+    bar->matchCaseBox()->setChecked(true);
+    QCOMPARE(bar->matchCount(), 2);
+    bar->matchCaseBox()->setChecked(false);
+    bar->findField()->setText(QStringLiteral("parallel")); // inside "parallelism" only
+    QCOMPARE(bar->matchCount(), 1);
+    bar->wholeWordBox()->setChecked(true);
+    QCOMPARE(bar->matchCount(), 0);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("No matches"));
+
+    // An edit of the text: the matches follow after a pause, and the cursor stays where the
+    // user types.
+    bar->wholeWordBox()->setChecked(false);
+    QTextCursor end(edit->document());
+    end.movePosition(QTextCursor::End);
+    edit->setTextCursor(end);
+    QTest::keyClicks(edit, "# parallel");
+    const int typedAt = edit->textCursor().position();
+    QTRY_COMPARE(bar->matchCount(), 2);
+    QCOMPARE(edit->textCursor().position(), typedAt);
+    QVERIFY(!edit->textCursor().hasSelection());
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 matches"));
+    QTest::keyClick(bar->findField(), Qt::Key_Return, Qt::ShiftModifier); // the one just typed
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("2 of 2"));
+    QCOMPARE(edit->textCursor().blockNumber(), edit->document()->blockCount() - 1);
+
+    QTest::keyClick(bar->findField(), Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
+    QCOMPARE(edit->markedMatchCount(), 0);
+    QCOMPARE(QApplication::focusWidget(), edit);
+    QVERIFY(f.panel.yamlEdit()->isEditing());
+}
+
+void TestEditorPanel::replaceAndReplaceAll() {
+    Fixture f;
+    f.panel.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&f.panel));
+    QPlainTextEdit* edit = f.panel.textEdit();
+    FindBar* bar = f.panel.findBar();
+    f.panel.openFind(true);
+    QVERIFY(bar->isReplaceShown());
+
+    // Replace: the current match, then on to the next.
+    bar->findField()->setText(QStringLiteral("worker"));
+    bar->replaceField()->setText(QStringLiteral("runner"));
+    QTest::keyClick(bar->replaceField(), Qt::Key_Return);
+    QVERIFY(edit->toPlainText().contains(QStringLiteral("- name: runner")));
+    QCOMPARE(bar->matchCount(), 0);
+    edit->undo();
+    QCOMPARE(edit->toPlainText(), scenarioText());
+
+    // Replace All: every match, one undo step.
+    bar->findField()->setText(QStringLiteral("test"));
+    bar->replaceField()->setText(QStringLiteral("demo"));
+    QCOMPARE(bar->replaceAll(), 3);
+    QCOMPARE(bar->countLabel()->text(), QStringLiteral("3 replaced"));
+    const QString replaced =
+        QString(scenarioText())
+            .replace(QStringLiteral("test"), QStringLiteral("demo"), Qt::CaseInsensitive);
+    QCOMPARE(edit->toPlainText(), replaced);
+    QTRY_COMPARE(f.document.text(), replaced);
+    edit->undo();
+    QCOMPARE(edit->toPlainText(), scenarioText());
+    QVERIFY(!edit->document()->isUndoAvailable() ||
+            edit->toPlainText() == scenarioText()); // nothing half-replaced left to undo
+}
+
+// A recording is read-only: the bar finds but has no replace row.
+void TestEditorPanel::readOnlyTextFindsOnly() {
+    Fixture f;
+    f.document.openLive(QStringLiteral("live"));
+    QVERIFY(f.panel.textEdit()->isReadOnly());
+    f.panel.openFind(true);
+    QVERIFY(!f.panel.findBar()->isHidden());
+    QVERIFY(!f.panel.findBar()->isReplaceShown());
+    QCOMPARE(f.panel.findBar()->replaceAll(), 0);
+}
+
+// Of two texts in quick succession only the newer one's knobs show, even for a moment.
+void TestEditorPanel::staleKnobReadingIsDropped() {
+    Fixture f;
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    f.panel.textEdit()->setPlainText(
+        QString(scenarioText()).replace("parallelism: 2", "parallelism: 7"));
+    f.panel.commitText();
+    QVERIFY(f.panel.knobsPending());
+    f.panel.textEdit()->setPlainText(
+        QString(scenarioText()).replace("parallelism: 2", "parallelism: 9"));
+    f.panel.commitText();
+    QList<int> shown;
+    QElapsedTimer clock;
+    clock.start();
+    while (f.panel.knobsPending() && clock.elapsed() < 10000) {
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 5);
+        if (shown.isEmpty() || shown.last() != parallelism->value())
+            shown << parallelism->value();
+    }
+    QVERIFY(!f.panel.knobsPending());
+    QCOMPARE(parallelism->value(), 9);
+    QVERIFY2(!shown.contains(7), qPrintable(QString::number(shown.size())));
+    // A trace opened meanwhile: no reading brings the knobs back.
+    f.panel.textEdit()->setPlainText(scenarioText());
+    f.panel.commitText();
+    f.document.openLive(QStringLiteral("live"));
+    QVERIFY(f.waitForKnobs());
+    QVERIFY(!parallelism->isVisible() || !parallelism->isEnabled());
+    QVERIFY(!parallelism->isEnabled());
 }
 
 void TestEditorPanel::tabInsertsSpaces() {

@@ -157,7 +157,7 @@ private slots:
         QString broken = scenarioText(2);
         broken.replace(QStringLiteral("    completions: 6\n"),
                        QStringLiteral("    completions: [6\n"));
-        QTest::newRow("broken YAML") << broken << 10;
+        QTest::newRow("broken YAML") << broken << 9; // the unclosed bracket
         QString unknown = scenarioText(2);
         unknown.replace(QStringLiteral("runTime: 5"), QStringLiteral("runTime: soon"));
         QTest::newRow("bad duration") << unknown << 17;

@@ -334,7 +334,7 @@ private slots:
 
         QVERIFY(window.openFile(MainWindow::defaultExample()));
         window.document()->waitForIdle();
-        QVERIFY(!knobs->knob("parallelism")->isHidden());
+        QTRY_VERIFY(!knobs->knob("parallelism")->isHidden()); // read on a worker
         QVERIFY(knobs->knob("parallelism")->isEnabled());
         QVERIFY(knobs->findChild<QLabel*>(QStringLiteral("knobNote"))->isHidden());
     }

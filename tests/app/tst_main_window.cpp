@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The main window (app/gui/main_window.h) as a user meets it, on the offscreen platform: it
 // opens on the built-in example, every example fills the plot, the playback keys move the
-// playhead (but not while typing in the editor), a bad edit keeps the last good plot and says
-// where the error is, exports write what was asked, the language switches at runtime, and the
-// settings survive a restart.
+// playhead (but not while the user edits in the editor), Ctrl+F finds in the editor, a bad edit
+// keeps the last good plot and says where the error is, exports write what was asked, the language
+// switches at runtime, and the settings survive a restart.
 
 #include "gui/gui_entry.h"
 #include "gui/inspector_panel.h"
@@ -56,6 +56,7 @@
 #endif
 #if __has_include("editor/editor_panel.h")
 #include "editor/editor_panel.h"
+#include "editor/find_bar.h"
 #define HAS_EDITOR 1
 #else
 #define HAS_EDITOR 0
@@ -156,13 +157,71 @@ private slots:
 
         auto* editor = window->findChild<QPlainTextEdit*>();
         QVERIFY(editor);
-        editor->setFocus();
+        const QString opened = editor->toPlainText();
+        // Focus alone does not take the keys: Space still plays.
+        editor->setFocus(Qt::TabFocusReason);
         QTest::keyClick(editor, Qt::Key_Space);
-        QVERIFY(window->document()->isModified());
+        QCOMPARE(play->text(), QStringLiteral("Pause"));
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        QCOMPARE(editor->toPlainText(), opened);
+        // A click into the text: the user edits, and Space types.
+        QTest::mouseClick(editor->viewport(), Qt::LeftButton, {}, QPoint(4, 4));
+        QCOMPARE(QApplication::focusWidget(), editor);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        QTRY_VERIFY(window->document()->isModified()); // after the editor's pause
         QVERIFY(window->isWindowModified());
         QTest::keyClick(editor, Qt::Key_Z, Qt::ControlModifier);
-        QVERIFY(!window->document()->isModified());
+        QTRY_VERIFY(!window->document()->isModified());
         QVERIFY(!window->isWindowModified());
+
+        // Leaving the editor ends the editing; coming back by the keyboard does not resume it.
+        window->timelinePlot()->setFocus(Qt::TabFocusReason);
+        editor->setFocus(Qt::TabFocusReason);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Pause"));
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        // A typed character starts editing too.
+        QTest::keyClick(editor, Qt::Key_X);
+        QTest::keyClick(editor, Qt::Key_Space);
+        QCOMPARE(play->text(), QStringLiteral("Play"));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("x ")));
+        QCOMPARE(editor->toPlainText().size(), opened.size() + 2);
+    }
+
+    // Ctrl+F from the chart opens the editor's find bar, Ctrl+H with the replace row; both are
+    // in the Edit menu.
+    void findFromAnywhere() {
+#if HAS_EDITOR
+        const auto window = openWindow();
+        QVERIFY(window);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowActive(window.get()));
+        window->timelinePlot()->setFocus();
+        jobscope::ui::FindBar* bar = window->editor()->findBar();
+        QVERIFY(!bar->isVisible());
+        QTest::keyClick(window->timelinePlot(), Qt::Key_F, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QVERIFY(!bar->isReplaceShown());
+        QCOMPARE(QApplication::focusWidget(), bar->findField());
+        QTest::keyClick(bar->findField(), Qt::Key_Escape);
+        QVERIFY(!bar->isVisible());
+        QTest::keyClick(window->timelinePlot(), Qt::Key_H, Qt::ControlModifier);
+        QVERIFY(bar->isVisible());
+        QVERIFY(bar->isReplaceShown());
+
+        QMenu* edit = window->menuBar()->actions().value(1)->menu();
+        QVERIFY(edit);
+        QStringList texts;
+        for (const QAction* a : edit->actions())
+            texts << a->text();
+        QVERIFY2(texts.contains(QStringLiteral("&Find…")), qPrintable(texts.join('|')));
+        QVERIFY2(texts.contains(QStringLiteral("&Replace…")), qPrintable(texts.join('|')));
+#else
+        QSKIP("built without the editor");
+#endif
     }
 
     // One moment is at the same x of the window in the plot and in the Gantt, whether or not
@@ -558,10 +617,17 @@ private slots:
         QTest::keyClick(window.get(), Qt::Key_Space);
         QVERIFY(!playback->isPlaying());
 
-        // Typing in the editor keeps the keys: the cursor moves, the playhead does not.
+        // Focus alone leaves the keys to playback: the playhead moves, the cursor does not.
         auto* text = window->findChild<QPlainTextEdit*>();
         QVERIFY(text);
         text->setFocus();
+        QTest::keyClick(window.get(), Qt::Key_Home);
+        QTest::keyClick(text, Qt::Key_Right);
+        QCOMPARE(playback->time(), next);
+        QCOMPARE(text->textCursor().position(), 0);
+        // Editing in the editor (a click into it) keeps the keys: the cursor moves, the
+        // playhead does not.
+        QTest::mouseClick(text->viewport(), Qt::LeftButton, {}, QPoint(4, 4));
         QTest::keyClick(window.get(), Qt::Key_Home);
         const double before = playback->time();
         QTest::keyClick(text, Qt::Key_Right);

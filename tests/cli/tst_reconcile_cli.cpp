@@ -283,7 +283,7 @@ void TestReconcileCli::badStates_data() {
     QTest::addColumn<QString>("position"); // "LINE:COLUMN", or "" when none is known
     QTest::addColumn<QString>("message");
 
-    QTest::newRow("YAML syntax error") << statePath("bad/syntax-error.yaml") << "3:7"
+    QTest::newRow("YAML syntax error") << statePath("bad/syntax-error.yaml") << "2:13"
                                        << "YAML syntax error";
     QTest::newRow("wrong kind") << statePath("bad/wrong-kind.yaml") << "3:9"
                                 << "job.kind: Unsupported value: \"Deployment\"";

@@ -247,7 +247,7 @@ private slots:
             << "--request-timeout: '-1s' is not a duration";
         QTest::newRow("bad kubeconfig, positioned")
             << QByteArray("clusters:\n- name: c\n  cluster: {server: x\n")
-            << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubeconfig:4:1: error:";
+            << QStringList({"--job", "j", "-o", "t.jsonl"}) << "kubeconfig:3:12: error:";
         QTest::newRow("auth-provider")
             << QByteArray("clusters:\n- name: c\n  cluster: {server: 'https://c'}\n"
                           "contexts:\n- name: x\n  context: {cluster: c, user: g}\n"

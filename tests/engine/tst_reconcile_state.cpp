@@ -415,7 +415,7 @@ void TestReconcileState::errors_data() {
     QTest::newRow("a list at the root")
         << std::string("- job\n") << 1 << 1 << "a state file is a mapping";
     QTest::newRow("NUL byte") << std::string("now: 1\njob: \0x", 14) << 2 << 6 << "not a text file";
-    QTest::newRow("YAML syntax") << std::string("now: [1,\n") << 2 << 1 << "YAML syntax error";
+    QTest::newRow("YAML syntax") << std::string("now: [1,\n") << 1 << 6 << "YAML syntax error";
     QTest::newRow("unknown top-level key") << stateWith("pod: []\n") << 11 << 1
                                            << "pod: unknown field \"pod\" (did you mean \"pods\"?)";
     QTest::newRow("unknown shorthand key")

@@ -371,7 +371,7 @@ void TestScenario::errors_data() {
                                  "mapping";
     QTest::newRow("a list") << std::string("- 1\n- 2\n")
                             << "1:1: not a scenario or a Kubernetes object";
-    QTest::newRow("syntax error") << std::string("job: [unclosed\n") << "2:1: ";
+    QTest::newRow("syntax error") << std::string("job: [unclosed\n") << "1:6: "; // the bracket
     QTest::newRow("binary junk") << std::string("job:\0\x01\x02", 7) << "0:0: not a text file";
     QTest::newRow("no job") << std::string("title: Nothing to run\n") << "1:1: job: Required value";
     QTest::newRow("null job") << std::string("job:\n") << "1:1: job: Required value";

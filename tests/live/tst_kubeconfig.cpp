@@ -130,7 +130,7 @@ private slots:
         QTest::newRow("bad YAML, positioned")
             << QByteArray("clusters:\n- name: c\n  cluster: {server: 'https://c'\n") << ""
             << ""
-            << "error: kc.yaml:4:1: error:";
+            << "error: kc.yaml:3:12: error:"; // the unclosed brace
         QTest::newRow("not a kubeconfig")
             << QByteArray("- just\n- a list\n") << ""
             << ""
