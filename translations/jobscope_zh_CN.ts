@@ -931,6 +931,21 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     </message>
 </context>
 <context>
+    <name>LiveJobText</name>
+    <message>
+        <source>Job %1/%2 as the API server last reported it (resourceVersion %3); read-only in live mode</source>
+        <translation>Job %1/%2，API 服务器最近一次报告的内容（resourceVersion %3）；实时模式下只读</translation>
+    </message>
+    <message>
+        <source>No Events of the Job or its Pods yet</source>
+        <translation>Job 及其 Pod 暂无事件</translation>
+    </message>
+    <message>
+        <source>Events of the Job and its Pods (seconds since the Job&apos;s creation, newest last)</source>
+        <translation>Job 及其 Pod 的事件（自 Job 创建起的秒数，最新的在最后）</translation>
+    </message>
+</context>
+<context>
     <name>LiveSession</name>
     <message>
         <source>a new Job named &apos;%1&apos; appeared; it is not followed</source>
@@ -951,6 +966,13 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     <message>
         <source>Job name</source>
         <translation>Job 名称</translation>
+    </message>
+</context>
+<context>
+    <name>NamespaceList</name>
+    <message>
+        <source>the answer is not a list of namespaces</source>
+        <translation>返回的不是命名空间列表</translation>
     </message>
 </context>
 <context>
@@ -1244,6 +1266,10 @@ apiErrors. Examples are in %1.</source>
         <source>%1: the receive times are %2 s behind the API server&apos;s timestamps (estimated from %3 watch events: the two clocks differ); the timeline moves them onto the server&apos;s clock</source>
         <translation>%1：接收时间比 API 服务器的时间戳慢 %2 秒（由 %3 个 watch 事件估计：两个时钟不一致）；时间线已把它们换算到服务器的时钟</translation>
     </message>
+    <message>
+        <source> (the Jobs it holds: %1)</source>
+        <translation>（其中的 Job：%1）</translation>
+    </message>
 </context>
 <context>
     <name>ReplayCommand</name>
@@ -1345,10 +1371,6 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
         <translation>--%1：&apos;%2&apos; 不是 %3 到 %4 之间的像素数</translation>
     </message>
     <message>
-        <source>cannot draw the PNG: no graphical application was created</source>
-        <translation>无法绘制 PNG：未创建图形应用程序</translation>
-    </message>
-    <message>
         <source>cannot write the series to standard output</source>
         <translation>无法将序列写入标准输出</translation>
     </message>
@@ -1387,6 +1409,101 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     <message>
         <source>Write the run&apos;s summary as JSON to F: when and how the Job finished, Pod-seconds, peak and mean active Pods, Pods created and failed.</source>
         <translation>把运行摘要以 JSON 写入 F：Job 何时以及如何结束、Pod 秒数、活跃 Pod 的峰值和平均值、创建和失败的 Pod 数。</translation>
+    </message>
+    <message>
+        <source>Write a PDF report to F: the summary and the timeline plot on the first page, then the Pod Gantt with every Pod over as many pages as it needs; vector drawings with selectable text, A4 landscape.</source>
+        <translation>将 PDF 报告写入 F：第一页为摘要和时间线图，随后是包含所有 Pod 的 Pod 甘特图（按需分页）；矢量绘制，文字可选，A4 横向。</translation>
+    </message>
+    <message>
+        <source>cannot draw the PNG or PDF: no graphical application was created</source>
+        <translation>无法绘制 PNG 或 PDF：未创建图形应用程序</translation>
+    </message>
+</context>
+<context>
+    <name>RunReport</name>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>无法开始写入 PDF</translation>
+    </message>
+    <message>
+        <source>page %1 could not be started</source>
+        <translation>无法开始第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 — Pod Gantt, rows %2–%3 of %4</source>
+        <translation>%1 — Pod 甘特图，第 %2–%3 行（共 %4 行）</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished</source>
+        <translation>无法完成 PDF</translation>
+    </message>
+    <message>
+        <source>page %1 of %2</source>
+        <translation>第 %1 页，共 %2 页</translation>
+    </message>
+    <message>
+        <source>Final condition</source>
+        <translation>最终状态</translation>
+    </message>
+    <message>
+        <source>none: not finished by %1 s</source>
+        <translation>无：到 %1 秒仍未结束</translation>
+    </message>
+    <message>
+        <source>Completion time</source>
+        <translation>完成时间</translation>
+    </message>
+    <message>
+        <source>%1 s after the Job was created</source>
+        <translation>Job 创建后 %1 秒</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <source>Pod-seconds</source>
+        <translation>Pod·秒</translation>
+    </message>
+    <message>
+        <source>%1 (containers running: %2)</source>
+        <translation>%1（容器运行：%2）</translation>
+    </message>
+    <message>
+        <source>Peak parallelism</source>
+        <translation>峰值并行度</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n active Pod(s) (requested at the end: %1)</source>
+        <translation>
+            <numerusform>%n 个活跃 Pod（结束时请求：%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Mean parallelism</source>
+        <translation>平均并行度</translation>
+    </message>
+    <message>
+        <source>%1 active Pods</source>
+        <translation>%1 个活跃 Pod</translation>
+    </message>
+    <message>
+        <source>Failures</source>
+        <translation>失败</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n Pod(s) failed</source>
+        <translation>
+            <numerusform>%n 个 Pod 中有 %1 个失败</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>there is no run to report</source>
+        <translation>没有可报告的运行</translation>
     </message>
 </context>
 <context>
@@ -2281,6 +2398,14 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>cannot open file: %1</source>
         <translation>无法打开文件：%1</translation>
     </message>
+    <message>
+        <source>YAML syntax error: this &apos;%1&apos; is never closed (%2)</source>
+        <translation>YAML 语法错误：这个“%1”没有闭合（%2）</translation>
+    </message>
+    <message>
+        <source>YAML syntax error: the string quoted here runs on to line %1; is its closing quote missing? (%2)</source>
+        <translation>YAML 语法错误：从这里开始的带引号字符串一直延续到第 %1 行；是否缺少结束引号？（%2）</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>
@@ -2471,6 +2596,16 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>choose a kubeconfig file with Browse…, or start JobScope with KUBECONFIG set to one</source>
         <translation>请用“浏览…”选择一个 kubeconfig 文件，或在启动 JobScope 前把 KUBECONFIG 设为某个 kubeconfig 文件</translation>
     </message>
+    <message numerus="yes">
+        <source>%n namespace(s) listed; type another name if yours is not among them</source>
+        <translation>
+            <numerusform>已列出 %n 个命名空间；如果你的不在其中，请输入名称</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>The namespaces cannot be listed with these credentials (%1): type the name</source>
+        <translation>这些凭据无法列出命名空间（%1）：请输入名称</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::EditorPanel</name>
@@ -2554,6 +2689,81 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>The image will be %1 × %2 pixels.</source>
         <translation>图像将为 %1 × %2 像素。</translation>
+    </message>
+</context>
+<context>
+    <name>jobscope::ui::FindBar</name>
+    <message numerus="yes">
+        <source>%n replaced</source>
+        <translation>
+            <numerusform>已替换 %n 处</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No matches</source>
+        <translation>无匹配</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n matches</source>
+        <translation>
+            <numerusform>%n 处匹配</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>第 %1 处，共 %2 处</translation>
+    </message>
+    <message>
+        <source>Find</source>
+        <translation>查找</translation>
+    </message>
+    <message>
+        <source>Replace with</source>
+        <translation>替换为</translation>
+    </message>
+    <message>
+        <source>Replace:</source>
+        <translation>替换：</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter)</source>
+        <translation>上一处匹配（Shift+Enter）</translation>
+    </message>
+    <message>
+        <source>Previous match</source>
+        <translation>上一处匹配</translation>
+    </message>
+    <message>
+        <source>Next match (Enter)</source>
+        <translation>下一处匹配（Enter）</translation>
+    </message>
+    <message>
+        <source>Next match</source>
+        <translation>下一处匹配</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>关闭（Esc）</translation>
+    </message>
+    <message>
+        <source>Close the find bar</source>
+        <translation>关闭查找栏</translation>
+    </message>
+    <message>
+        <source>Match case</source>
+        <translation>区分大小写</translation>
+    </message>
+    <message>
+        <source>Whole words</source>
+        <translation>全词匹配</translation>
+    </message>
+    <message>
+        <source>Replace</source>
+        <translation>替换</translation>
+    </message>
+    <message>
+        <source>Replace All</source>
+        <translation>全部替换</translation>
     </message>
 </context>
 <context>
@@ -3059,10 +3269,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <translation>将仪表板导出为 PNG</translation>
     </message>
     <message>
-        <source>Export as PDF</source>
-        <translation>导出为 PDF</translation>
-    </message>
-    <message>
         <source>PDF documents (*.pdf)</source>
         <translation>PDF 文档 (*.pdf)</translation>
     </message>
@@ -3269,10 +3475,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>&amp;Dashboard as PNG…</source>
         <translation>仪表板 PNG(&amp;D)…</translation>
-    </message>
-    <message>
-        <source>Dashboard as P&amp;DF…</source>
-        <translation>仪表板 PDF(&amp;D)…</translation>
     </message>
     <message>
         <source>&amp;CSV Files…</source>
@@ -3519,10 +3721,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <translation>图像尺寸 %1 × %2（缩放 %3）为空</translation>
     </message>
     <message>
-        <source>cannot write %1: the PDF could not be started</source>
-        <translation>无法写入 %1：无法开始生成 PDF</translation>
-    </message>
-    <message>
         <source>there is no result to export yet</source>
         <translation>还没有可导出的结果</translation>
     </message>
@@ -3635,6 +3833,26 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>%1 (open)</source>
         <translation>%1（已打开）</translation>
+    </message>
+    <message>
+        <source>Export Report as PDF</source>
+        <translation>导出 PDF 报告</translation>
+    </message>
+    <message>
+        <source>&amp;Report as PDF…</source>
+        <translation>PDF 报告(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>The summary, the timeline plot and the Pod Gantt with every Pod, as a PDF with selectable text</source>
+        <translation>摘要、时间线图和包含所有 Pod 的 Pod 甘特图，导出为文字可选的 PDF</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>查找(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Replace…</source>
+        <translation>替换(&amp;R)…</translation>
     </message>
 </context>
 <context>
@@ -3781,18 +3999,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <translation>自 Job 创建以来的时间（秒）</translation>
     </message>
     <message>
-        <source>causes</source>
-        <translation>原因</translation>
-    </message>
-    <message>
-        <source>requested (parallelism)</source>
-        <translation>请求（并行度）</translation>
-    </message>
-    <message>
-        <source>active Pods</source>
-        <translation>活跃 Pod</translation>
-    </message>
-    <message>
         <source>running</source>
         <translation>运行中</translation>
     </message>
@@ -3805,17 +4011,9 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <translation>终止中</translation>
     </message>
     <message>
-        <source>gap: requested − active</source>
-        <translation>差距：请求 − 活跃</translation>
-    </message>
-    <message>
         <source>, </source>
         <comment>separates cause names in one annotation</comment>
         <translation>、</translation>
-    </message>
-    <message>
-        <source>causes:</source>
-        <translation>原因：</translation>
     </message>
     <message>
         <source>t = %1 s</source>
@@ -3852,6 +4050,48 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>finished: failed</source>
         <translation>已结束：失败</translation>
+    </message>
+    <message>
+        <source>requested</source>
+        <translation>请求</translation>
+    </message>
+    <message>
+        <source>active</source>
+        <translation>活跃</translation>
+    </message>
+    <message>
+        <source>gap</source>
+        <translation>差距</translation>
+    </message>
+    <message>
+        <source>requested: the Job&apos;s parallelism, the most Pods it asks to run at once</source>
+        <translation>请求：Job 的并行度，即它要求同时运行的最多 Pod 数</translation>
+    </message>
+    <message>
+        <source>active: Pods pending or running, not terminating (the Job&apos;s status.active)</source>
+        <translation>活跃：等待中或运行中、且未在终止的 Pod（Job 的 status.active）</translation>
+    </message>
+    <message>
+        <source>running: Pods whose containers run</source>
+        <translation>运行中：容器正在运行的 Pod</translation>
+    </message>
+    <message>
+        <source>pending: Pods created but not yet running (scheduling, pulling the image)</source>
+        <translation>等待中：已创建但尚未运行的 Pod（调度中、拉取镜像中）</translation>
+    </message>
+    <message>
+        <source>terminating: Pods being deleted, still holding their resources</source>
+        <translation>终止中：正在删除、仍占用资源的 Pod</translation>
+    </message>
+    <message>
+        <source>gap: requested − active, shaded where fewer Pods are active than requested</source>
+        <translation>差距：请求 − 活跃，活跃 Pod 少于请求时以阴影表示</translation>
+    </message>
+    <message>
+        <source>%1
+Click to hide or show it.</source>
+        <translation>%1
+点击以隐藏或显示。</translation>
     </message>
 </context>
 <context>
