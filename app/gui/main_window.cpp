@@ -1030,6 +1030,8 @@ void MainWindow::Private::connectParts() {
     connect(document, &JobDocument::diagnosticsChanged, self, [this] { updateStatus(); });
     connect(document, &JobDocument::busyChanged, self, [this] { updateStatus(); });
     connect(document, &JobDocument::modifiedChanged, self, [this] { updateTitle(); });
+    // A range selected on the previous file means nothing on this one.
+    connect(document, &JobDocument::filePathChanged, plot, &TimelinePlot::clearSelection);
     connect(document, &JobDocument::filePathChanged, self, [this] {
         updateTitle();
         updateActions();

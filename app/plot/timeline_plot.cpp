@@ -208,9 +208,12 @@ int TimelinePlot::legendEntryCount() const {
 }
 
 void TimelinePlot::clearContent() {
-    plot_->clearItems(); // the playhead's lines too: created again below
+    plot_->clearItems(); // the playhead's lines and the selection too: created again below
     playheadMain_ = nullptr;
     playheadLane_ = nullptr;
+    selectionMain_ = nullptr;
+    selectionLane_ = nullptr;
+    selectionLabel_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
     graphs_.clear();
     rows_.clear();
@@ -220,6 +223,7 @@ void TimelinePlot::clearContent() {
     activeValues_.clear();
     valueMax_ = 1;
     createPlayhead();
+    createSelection();
 }
 
 void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, Seconds origin,
@@ -644,6 +648,24 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
                margins.top() + margins.bottom());
     restyleLegendEntries(); // hidden series stay grey
     placePlayhead();        // its pen scales too
+    if (selectionLabel_) {
+        QColor fill = ink;
+        fill.setAlpha(28);
+        QColor edge = ink;
+        edge.setAlpha(140);
+        for (QCPItemRect* rect : {selectionMain_, selectionLane_}) {
+            rect->setBrush(fill);
+            rect->setPen(QPen(edge, std::max(1.0, s), Qt::DashLine));
+        }
+        selectionLabel_->setFont(annotationFont);
+        selectionLabel_->setColor(ink);
+        QColor callout = background;
+        callout.setAlpha(235);
+        selectionLabel_->setBrush(callout);
+        selectionLabel_->setPen(QPen(edge, std::max(1.0, s)));
+        selectionLabel_->setPadding(QMargins(static_cast<int>(5 * s), static_cast<int>(2 * s),
+                                             static_cast<int>(5 * s), static_cast<int>(2 * s)));
+    }
 }
 
 void TimelinePlot::layoutOverlays() {
@@ -861,6 +883,78 @@ void TimelinePlot::createPlayhead() {
     placePlayhead();
 }
 
+void TimelinePlot::createSelection() {
+    const auto make = [this](QCPAxisRect* rect) {
+        auto* item = new QCPItemRect(plot_);
+        item->setObjectName(QStringLiteral("selection"));
+        item->setClipAxisRect(rect);
+        item->setSelectable(false);
+        for (QCPItemPosition* p : {item->topLeft, item->bottomRight}) {
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            p->setAxisRect(rect);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        return item;
+    };
+    selectionMain_ = make(main_);
+    selectionLane_ = make(lane_);
+    selectionLabel_ = new QCPItemText(plot_);
+    selectionLabel_->setClipAxisRect(main_);
+    selectionLabel_->setSelectable(false);
+    selectionLabel_->position->setAxes(main_->axis(QCPAxis::atBottom),
+                                       main_->axis(QCPAxis::atLeft));
+    selectionLabel_->position->setAxisRect(main_);
+    selectionLabel_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    selectionLabel_->setPositionAlignment(Qt::AlignTop | Qt::AlignHCenter);
+    placeSelection();
+}
+
+void TimelinePlot::placeSelection() {
+    const std::optional<RangeSummary> range = selectedRange();
+    for (QCPAbstractItem* item :
+         std::initializer_list<QCPAbstractItem*>{selectionMain_, selectionLane_, selectionLabel_})
+        if (item)
+            item->setVisible(range.has_value());
+    if (!range || !selectionLabel_)
+        return;
+    for (QCPItemRect* rect : {selectionMain_, selectionLane_}) {
+        rect->topLeft->setCoords(range->from, 0);
+        rect->bottomRight->setCoords(range->to, 1);
+    }
+    selectionLabel_->position->setCoords((range->from + range->to) / 2, 0.02);
+    selectionLabel_->setText(selectionText());
+}
+
+std::optional<RangeSummary> TimelinePlot::selectedRange() const {
+    if (!selection_)
+        return std::nullopt;
+    return summarizeRange(run_->analysis, run_->origin, run_->origin + run_->end, selection_->first,
+                          selection_->second);
+}
+
+QString TimelinePlot::selectionText() const {
+    const std::optional<RangeSummary> range = selectedRange();
+    if (!range)
+        return {};
+    return tr("%1 s · %2 Pod-seconds · %n completion(s)", "", range->completions)
+        .arg(range->duration(), 0, 'f', 1)
+        .arg(range->podSeconds, 0, 'f', 1);
+}
+
+void TimelinePlot::selectRange(double from, double to) {
+    selection_ = std::pair{from, to};
+    placeSelection();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePlot::clearSelection() {
+    if (!selection_)
+        return;
+    selection_.reset();
+    placeSelection();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
 void TimelinePlot::placePlayhead() {
     const bool shown = std::isfinite(playhead_);
     const double s = styleScale_;
@@ -1015,9 +1109,14 @@ void TimelinePlot::onMousePress(QMouseEvent* event) {
         return;
     const QPointF position = event->position();
     const bool pan = event->button() == Qt::MiddleButton ||
-                     (event->button() == Qt::LeftButton &&
-                      (event->modifiers().testFlag(Qt::ShiftModifier) || onTimeAxis(position)));
-    if (pan && (inPlotArea(position) || onTimeAxis(position))) {
+                     (event->button() == Qt::LeftButton && onTimeAxis(position));
+    if (event->button() == Qt::LeftButton && event->modifiers().testFlag(Qt::ShiftModifier) &&
+        inPlotArea(position)) {
+        drag_ = Drag::Select;
+        QToolTip::hideText();
+        const double time = std::clamp(timeAtPixel(position.x()), xStart_, xEnd_);
+        selectRange(time, time);
+    } else if (pan && (inPlotArea(position) || onTimeAxis(position))) {
         drag_ = Drag::Pan;
         dragStartX_ = position.x();
         dragStartLower_ = main_->axis(QCPAxis::atBottom)->range().lower;
@@ -1026,6 +1125,10 @@ void TimelinePlot::onMousePress(QMouseEvent* event) {
     } else if (event->button() == Qt::LeftButton && inPlotArea(position)) {
         drag_ = Drag::Scrub;
         QToolTip::hideText();
+        if (selection_) {
+            clearSelection();
+            emit rangeSelected(qQNaN(), qQNaN());
+        }
         scrubTo(position.x());
     }
 }
@@ -1037,6 +1140,9 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
     switch (drag_) {
     case Drag::Scrub:
         scrubTo(position.x());
+        return;
+    case Drag::Select:
+        selectRange(selection_->first, std::clamp(timeAtPixel(position.x()), xStart_, xEnd_));
         return;
     case Drag::Pan: {
         const double perPixel = (dragStartUpper_ - dragStartLower_) / std::max(1, main_->width());
@@ -1067,6 +1173,18 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
 }
 
 void TimelinePlot::onMouseRelease(QMouseEvent*) {
+    if (drag_ == Drag::Select && selection_) {
+        const QCPAxis* time = main_->axis(QCPAxis::atBottom);
+        // A Shift+click without a drag selects nothing.
+        if (std::abs(time->coordToPixel(selection_->first) -
+                     time->coordToPixel(selection_->second)) < 3) {
+            clearSelection();
+            emit rangeSelected(qQNaN(), qQNaN());
+        } else {
+            emit rangeSelected(std::min(selection_->first, selection_->second),
+                               std::max(selection_->first, selection_->second));
+        }
+    }
     drag_ = Drag::None;
 }
 

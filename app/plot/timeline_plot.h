@@ -16,6 +16,7 @@
 // plot is readable at 800×450 and at 1920×1080.
 
 #include "analysis/analysis.h"
+#include "analysis/summary.h"
 #include "run/moment.h"
 
 #include <QImage>
@@ -97,9 +98,9 @@ public:
     // The playhead's lines in the Pods rect and in the cause lane.
     QCPItemStraightLine* playheadLine() const { return playheadMain_; }
     QCPItemStraightLine* playheadLaneLine() const { return playheadLane_; }
-    // Wheel zoom and pan on the time axis (drag with Shift or the middle button, or drag the
-    // axis' labels), hover tooltips, legend clicks toggling series, click or drag in the plot
-    // to scrub. Off by default (headless exports); the GUI turns it on.
+    // Wheel zoom and pan on the time axis (drag with the middle button, or drag the axis'
+    // labels), hover tooltips, legend clicks toggling series, click or drag in the plot to
+    // scrub, Shift+drag to select a range. Off by default (headless exports); the GUI turns it on.
     void setInteractive(bool interactive);
     bool isInteractive() const { return interactive_; }
     // A view below draws the same time axis (the main window's Gantt): the lane leaves out its
@@ -118,8 +119,18 @@ public:
     double dataStart() const { return xStart_; }
     double dataEnd() const { return xEnd_; }
 
+    // The range selected with Shift+drag (times in seconds since the origin) and what happened
+    // in it; kept when the run is shown again (a live update, an edit), cleared by a click.
+    std::optional<RangeSummary> selectedRange() const;
+    void selectRange(double from, double to);
+    void clearSelection();
+    // The selection's label: its duration, Pod-seconds and completions ("" without one).
+    QString selectionText() const;
+
 signals:
     void timeRangeChanged(double lower, double upper); // the user zoomed or panned
+    // The user selected [from, to] (from < to) with Shift+drag, or cleared it (NaN, NaN).
+    void rangeSelected(double from, double to);
     void scrubbed(double time); // the user clicked or dragged on the plot to move the playhead
 
 protected:
@@ -158,6 +169,8 @@ private:
     double activeAt(double time) const;
     void createPlayhead();
     void placePlayhead();
+    void createSelection();
+    void placeSelection();
     void restyleLegendEntries();
     // The colour of text and lines on the plot's background: the palette's text colour.
     QColor inkColor() const;
@@ -201,8 +214,12 @@ private:
     double playhead_;
     bool interactive_ = false;
     bool timeAxisBelow_ = false;
-    bool rendering_ = false; // inside renderImage
-    enum class Drag { None, Scrub, Pan };
+    bool rendering_ = false;                             // inside renderImage
+    std::optional<std::pair<double, double>> selection_; // as dragged: either order
+    QCPItemRect* selectionMain_ = nullptr;
+    QCPItemRect* selectionLane_ = nullptr;
+    QCPItemText* selectionLabel_ = nullptr;
+    enum class Drag { None, Scrub, Pan, Select };
     Drag drag_ = Drag::None;
     double dragStartX_ = 0;
     double dragStartLower_ = 0;

@@ -4,6 +4,7 @@
 // and the PNG export, all on the offscreen platform.
 
 #include "plot/cause_labels.h"
+#include "plot/cause_text.h"
 #include "plot/timeline_plot.h"
 
 #include <qcustomplot.h>
@@ -145,6 +146,7 @@ class TestTimelinePlot : public QObject {
     Q_OBJECT
 
 private slots:
+    void initTestCase() { jobscope::ui::installEnglishPlurals(QCoreApplication::instance()); }
     void seriesData_data();
     void seriesData();
     void causeLane_data();
@@ -160,6 +162,7 @@ private slots:
     void playheadReplotsOnlyItsLayer();
     void wheelZoomKeepsLaneAndMainEqual();
     void dragPansAndClickScrubs();
+    void shiftDragSelectsARange();
     void hoverText_data();
     void hoverText();
     void legendClickTogglesSeries();
@@ -288,7 +291,7 @@ void TestTimelinePlot::causeLane() {
     int rects = 0;
     for (int i = 0; i < p->itemCount(); ++i) {
         auto* rect = qobject_cast<QCPItemRect*>(p->item(i));
-        if (!rect)
+        if (!rect || rect->objectName() == "selection")
             continue;
         ++rects;
         const int row = static_cast<int>(
@@ -577,18 +580,94 @@ void TestTimelinePlot::dragPansAndClickScrubs() {
     QVERIFY(std::abs(plot.playhead() - time->pixelToCoord(later.x())) < 1e-9);
     QCOMPARE(time->range(), QCPRange(10, 20)); // scrubbing does not pan
 
-    // Shift+drag pans: dragging left by a fifth of the width moves the window 2 s later.
+    // A middle-button drag pans: dragging left by a fifth of the width moves the window 2 s
+    // later.
     QSignalSpy changed(&plot, &TimelinePlot::timeRangeChanged);
     const QPointF from(main.center());
     const QPointF to(from.x() - main.width() / 5.0, from.y());
-    mouse(p, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
-    mouse(p, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
-    mouse(p, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+    mouse(p, QEvent::MouseButtonPress, from, Qt::MiddleButton, Qt::MiddleButton);
+    mouse(p, QEvent::MouseMove, to, Qt::NoButton, Qt::MiddleButton);
+    mouse(p, QEvent::MouseButtonRelease, to, Qt::MiddleButton, Qt::NoButton);
     QCOMPARE(scrubbed.count(), 2);
     QVERIFY(std::abs(time->range().lower - 12) < 0.05);
     QVERIFY(std::abs(time->range().size() - 10) < 1e-9);
     QVERIFY(changed.count() >= 1);
     QCOMPARE(plot.causeLane()->axis(QCPAxis::atBottom)->range(), time->range());
+}
+
+// Shift+drag selects a range: shaded in both rects, labelled with its duration, Pod-seconds and
+// completions (the engine's summarizeRange), kept over a new showing, cleared by a click.
+void TestTimelinePlot::shiftDragSelectsARange() {
+    TimelinePlot plot;
+    const Analysis analysis = quotaStory();
+    plot.setAnalysis(analysis, QStringLiteral("select"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    plot.setInteractive(true);
+    QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
+    plot.setTimeRange(0, 40);
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    QSignalSpy selected(&plot, &TimelinePlot::rangeSelected);
+    QSignalSpy scrubbed(&plot, &TimelinePlot::scrubbed);
+    QSignalSpy changed(&plot, &TimelinePlot::timeRangeChanged);
+    const QRect main = plot.mainRect()->rect();
+    const QPointF from(time->coordToPixel(30), main.center().y());
+    const QPointF to(time->coordToPixel(10), main.center().y());
+    mouse(p, QEvent::MouseButtonPress, from, Qt::LeftButton, Qt::LeftButton, Qt::ShiftModifier);
+    mouse(p, QEvent::MouseMove, to, Qt::NoButton, Qt::LeftButton, Qt::ShiftModifier);
+    mouse(p, QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::NoButton, Qt::ShiftModifier);
+    QCOMPARE(scrubbed.count(), 0);
+    QCOMPARE(changed.count(), 0); // selecting neither pans nor zooms
+    QCOMPARE(selected.count(), 1);
+    QVERIFY(std::abs(selected.last().at(0).toDouble() - 10) < 0.05);
+    QVERIFY(std::abs(selected.last().at(1).toDouble() - 30) < 0.05);
+    const std::optional<jobscope::RangeSummary> shown = plot.selectedRange();
+    QVERIFY(shown);
+    const jobscope::RangeSummary want =
+        jobscope::summarizeRange(analysis, 0, plot.dataEnd(), selected.last().at(0).toDouble(),
+                                 selected.last().at(1).toDouble());
+    QCOMPARE(shown->podSeconds, want.podSeconds);
+    QCOMPARE(shown->meanActive, want.meanActive);
+    QVERIFY(want.peakActive > 0); // the analysis has series rows, no Pods
+    const QString text = plot.selectionText();
+    QVERIFY2(text.startsWith(QString::number(want.duration(), 'f', 1) + " s · " +
+                             QString::number(want.podSeconds, 'f', 1) + " Pod-seconds · "),
+             qPrintable(text));
+    QVERIFY2(text.endsWith(want.completions == 1
+                               ? "1 completion"
+                               : QString::number(want.completions) + " completions"),
+             qPrintable(text));
+    // Drawn: two shaded rects over the selection and the label.
+    int shaded = 0;
+    bool labelled = false;
+    for (int i = 0; i < p->itemCount(); ++i) {
+        if (auto* rect = qobject_cast<QCPItemRect*>(p->item(i));
+            rect && rect->objectName() == "selection" && rect->visible()) {
+            ++shaded;
+            QVERIFY(std::abs(rect->topLeft->coords().x() - 30) < 0.05 ||
+                    std::abs(rect->topLeft->coords().x() - 10) < 0.05);
+        }
+        if (auto* label = qobject_cast<QCPItemText*>(p->item(i));
+            label && label->visible() && label->text() == text)
+            labelled = true;
+    }
+    QCOMPARE(shaded, 2);
+    QVERIFY(labelled);
+    // Shown again (a live update, an edit): still selected.
+    plot.setAnalysis(analysis, QStringLiteral("select"));
+    QVERIFY(plot.selectedRange());
+    // A click clears it and scrubs.
+    const QPointF at(time->coordToPixel(5), main.center().y());
+    mouse(p, QEvent::MouseButtonPress, at, Qt::LeftButton, Qt::LeftButton);
+    mouse(p, QEvent::MouseButtonRelease, at, Qt::LeftButton, Qt::NoButton);
+    QVERIFY(!plot.selectedRange());
+    QCOMPARE(plot.selectionText(), QString());
+    QCOMPARE(selected.count(), 2);
+    QVERIFY(std::isnan(selected.last().at(0).toDouble()));
+    QCOMPARE(scrubbed.count(), 1);
 }
 
 void TestTimelinePlot::hoverText_data() {

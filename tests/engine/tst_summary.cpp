@@ -147,6 +147,58 @@ private slots:
                  qPrintable(QString::number(s.runningSeconds)));
     }
 
+    // A range's figures: the whole run gives the run's, ranges split anywhere add up to it,
+    // and one wave of a two-wave Job holds that wave's Pods.
+    void ranges_data() {
+        QTest::addColumn<int>("completions");
+        QTest::addColumn<int>("parallelism");
+        QTest::newRow("two waves of 2") << 4 << 2;
+        QTest::newRow("three waves of 3") << 9 << 3;
+    }
+    void ranges() {
+        QFETCH(int, completions);
+        QFETCH(int, parallelism);
+        const Run run = simulateText(jobYaml(completions, parallelism, "", ""));
+        const Seconds origin = run.timeline.start;
+        const Seconds end = run.timeline.end.value_or(origin);
+        const RunSummary& s = run.summary;
+        const RangeSummary whole = summarizeRange(run.analysis, origin, end, -5, 1e9);
+        QCOMPARE(whole.from, 0.0);
+        QCOMPARE(whole.to, end - origin); // clamped to the run
+        QVERIFY(qAbs(whole.podSeconds - s.podSeconds) < 1e-9);
+        QVERIFY(qAbs(whole.runningSeconds - s.runningSeconds) < 1e-9);
+        QCOMPARE(whole.podsCreated, s.podsCreated);
+        QCOMPARE(whole.completions, completions);
+        QCOMPARE(whole.failures, 0);
+        QCOMPARE(whole.peakActive, s.peakActive);
+
+        // Reversed ends are the same range; two halves add up to the whole.
+        const double cut = *s.finishedAt * 0.37;
+        const RangeSummary first = summarizeRange(run.analysis, origin, end, cut, 0);
+        const RangeSummary second = summarizeRange(run.analysis, origin, end, cut, end - origin);
+        QCOMPARE(first.from, 0.0);
+        QCOMPARE(first.to, cut);
+        QVERIFY(qAbs(first.podSeconds + second.podSeconds - whole.podSeconds) < 1e-9);
+        QCOMPARE(first.completions + second.completions, completions);
+        QCOMPARE(first.podsCreated + second.podsCreated, completions);
+        QVERIFY(qAbs(first.meanActive * first.duration() + second.meanActive * second.duration() -
+                     whole.meanActive * whole.duration()) < 1e-6);
+
+        // The first wave: created at once, each Pod 10 s running; its completions and no
+        // others end before the second wave starts (11.2 s of life plus the 1 s batch).
+        const RangeSummary wave = summarizeRange(run.analysis, origin, end, 0, 12.0);
+        QCOMPARE(wave.podsCreated, parallelism);
+        QCOMPARE(wave.completions, parallelism);
+        QCOMPARE(wave.peakActive, parallelism);
+        QVERIFY2(qAbs(wave.runningSeconds - parallelism * 10.0) < 0.05 * parallelism,
+                 qPrintable(QString::number(wave.runningSeconds)));
+        // An empty range holds nothing but what is in force at that moment.
+        const RangeSummary instant = summarizeRange(run.analysis, origin, end, 5, 5);
+        QCOMPARE(instant.duration(), 0.0);
+        QCOMPARE(instant.podSeconds, 0.0);
+        QCOMPARE(instant.peakActive, parallelism);
+    }
+
     void emptyAnalysis() {
         const RunSummary s = summarize(Analysis{}, 0, 10);
         QVERIFY(!s.finishedAt);

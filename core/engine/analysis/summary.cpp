@@ -32,6 +32,21 @@ std::optional<Seconds> finishEvent(const Analysis& analysis, const std::string& 
     return std::nullopt;
 }
 
+// Where a Pod stops counting: finished, deleted, or the end of the timeline.
+Seconds podEnd(const PodLifecycle& pod, Seconds end) {
+    Seconds podEnd = end;
+    if (pod.finished)
+        podEnd = std::min(podEnd, *pod.finished);
+    if (pod.deleted)
+        podEnd = std::min(podEnd, *pod.deleted);
+    return podEnd;
+}
+
+// The length of [a, b] inside [from, to].
+double overlap(Seconds a, Seconds b, Seconds from, Seconds to) {
+    return std::max(0.0, std::min(b, to) - std::max(a, from));
+}
+
 } // namespace
 
 RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
@@ -62,14 +77,10 @@ RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
     }
 
     for (const PodLifecycle& pod : analysis.pods) {
-        Seconds podEnd = end;
-        if (pod.finished)
-            podEnd = std::min(podEnd, *pod.finished);
-        if (pod.deleted)
-            podEnd = std::min(podEnd, *pod.deleted);
-        summary.podSeconds += std::max(0.0, podEnd - pod.created);
+        const Seconds stop = podEnd(pod, end);
+        summary.podSeconds += std::max(0.0, stop - pod.created);
         if (pod.started)
-            summary.runningSeconds += std::max(0.0, podEnd - *pod.started);
+            summary.runningSeconds += std::max(0.0, stop - *pod.started);
         ++summary.podsCreated;
         if (pod.phase == pod_phase::Failed)
             ++summary.podsFailed;
@@ -92,6 +103,46 @@ RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
     if (!analysis.series.empty())
         summary.requested = analysis.series.back().requested;
     return summary;
+}
+
+RangeSummary summarizeRange(const Analysis& analysis, Seconds origin, Seconds end, Seconds from,
+                            Seconds to) {
+    if (to < from)
+        std::swap(from, to);
+    RangeSummary range;
+    range.from = std::clamp(from, 0.0, std::max(0.0, end - origin));
+    range.to = std::clamp(to, range.from, std::max(range.from, end - origin));
+    const Seconds a = origin + range.from;
+    const Seconds b = origin + range.to;
+    const auto inside = [a, b](Seconds t) { return t >= a && t <= b; };
+    for (const PodLifecycle& pod : analysis.pods) {
+        const Seconds stop = podEnd(pod, end);
+        range.podSeconds += overlap(pod.created, stop, a, b);
+        if (pod.started)
+            range.runningSeconds += overlap(*pod.started, stop, a, b);
+        if (inside(pod.created))
+            ++range.podsCreated;
+        if (pod.finished && inside(*pod.finished)) {
+            if (pod.phase == pod_phase::Succeeded)
+                ++range.completions;
+            else if (pod.phase == pod_phase::Failed)
+                ++range.failures;
+        }
+    }
+    double activeSeconds = 0;
+    for (std::size_t i = 0; i < analysis.series.size(); ++i) {
+        const SeriesRow& row = analysis.series[i];
+        // Each row holds until the next one; a row that starts after the range has no part in
+        // it, the row in force at its start has.
+        const Seconds rowEnd = i + 1 < analysis.series.size() ? analysis.series[i + 1].time : end;
+        if (row.time > b || rowEnd < a || (rowEnd == a && i + 1 < analysis.series.size()))
+            continue;
+        range.peakActive = std::max<int>(range.peakActive, row.active);
+        activeSeconds += row.active * overlap(row.time, rowEnd, a, b);
+    }
+    if (b > a)
+        range.meanActive = activeSeconds / (b - a);
+    return range;
 }
 
 } // namespace jobscope

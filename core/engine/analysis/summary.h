@@ -27,4 +27,24 @@ struct RunSummary {
 // `origin` is the Job's creation time (Timeline::start), `end` the timeline's end.
 RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end);
 
+// What happened between two moments (a range the user selects on the time axis).
+struct RangeSummary {
+    Seconds from = 0; // seconds since the Job's creation, from <= to
+    Seconds to = 0;
+    double podSeconds = 0;     // of every Pod, the part of (created, end) inside the range
+    double runningSeconds = 0; // the part of (started, end) inside the range
+    int podsCreated = 0;       // Pods created inside the range
+    int completions = 0;       // Pods that succeeded inside the range
+    int failures = 0;          // Pods that failed inside the range
+    double meanActive = 0;     // active Pods averaged over the range
+    int peakActive = 0;        // the most active Pods at any moment of it
+
+    Seconds duration() const { return to - from; }
+};
+
+// The range [from, to] (seconds since `origin`, in either order, clamped to [0, end − origin])
+// of an analysis whose timeline ends at `end` (absolute), with the same Pod ends as summarize.
+RangeSummary summarizeRange(const Analysis& analysis, Seconds origin, Seconds end, Seconds from,
+                            Seconds to);
+
 } // namespace jobscope
