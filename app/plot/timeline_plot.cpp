@@ -5,6 +5,7 @@
 #include "plot/cause_text.h"
 #include "plot/plot_style.h"
 #include "plot/png_file.h"
+#include "plot/step_envelope.h"
 
 #include <qcustomplot.h>
 
@@ -51,6 +52,9 @@ constexpr int kMaxAnnotationRows = 3;
 // A cause with more bands than this plus one gets only its first start annotated.
 constexpr int kMaxAnnotatedRepeats = 2;
 constexpr int kNoAnnotation = 100;
+// A series of up to this many points is drawn point by point (and the graphs hold it whole);
+// a longer one through its reduction to the pixels shown.
+constexpr qsizetype kAllPoints = 4000;
 
 // Pixel sizes at 1280×720; everything scales with the drawing size.
 constexpr double kReferenceWidth = 1280;
@@ -252,8 +256,9 @@ void TimelinePlot::clearContent() {
     rows_.clear();
     bands_.clear();
     annotations_.clear();
-    activeKeys_.clear();
-    activeValues_.clear();
+    series_.clear();
+    reduced_ = false;
+    lodColumns_ = 0;
     valueMax_ = 1;
     createPlayhead();
 }
@@ -294,6 +299,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) 
     lane_->axis(QCPAxis::atLeft)->setRange(-0.5, std::max<double>(1, rows_.size()) - 0.5);
 
     applyStyle(isVisible() ? size() : plot_->size());
+    updateLevelOfDetail();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -345,18 +351,42 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
             v.push_back(v.back());
     }
     for (int i = 0; i < kSeriesCount - 1; ++i)
-        graphs_[i]->setData(keys, values[i], true);
-    graph(Series::Gap)->setData(keys, values[1], true);
+        series_.emplace_back(keys, values[i]);
+    reduced_ = keys.size() > kAllPoints;
+    for (int i = 0; i < kSeriesCount; ++i) {
+        QCPGraph* g = graphs_.at(i);
+        if (reduced_)
+            g->setAdaptiveSampling(false); // the reduction is made for step lines: enough
+        else
+            g->setData(keys, values[static_cast<Series>(i) == Series::Gap ? 1 : i], true);
+    }
     graph(Series::Gap)->setChannelFillGraph(graph(Series::Requested));
-    activeKeys_ = keys;
-    activeValues_ = values[1];
+}
+
+void TimelinePlot::updateLevelOfDetail() {
+    if (!reduced_)
+        return;
+    const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
+    // Before the first layout the rect has no width: the plot's stands in.
+    int columns = main_->rect().width();
+    if (columns < 1)
+        columns = std::max(1, plot_->width());
+    if (range.lower == lodLower_ && range.upper == lodUpper_ && columns == lodColumns_)
+        return;
+    lodLower_ = range.lower;
+    lodUpper_ = range.upper;
+    lodColumns_ = columns;
+    for (size_t i = 0; i < series_.size(); ++i) {
+        const auto series = static_cast<Series>(i);
+        const QVector<QCPGraphData> points = series_[i].reduce(range.lower, range.upper, columns);
+        graph(series)->data()->set(points, true);
+        if (series == Series::Active)
+            graph(Series::Gap)->data()->set(points, true);
+    }
 }
 
 double TimelinePlot::activeAt(double time) const {
-    const auto it = std::upper_bound(activeKeys_.begin(), activeKeys_.end(), time);
-    if (it == activeKeys_.begin())
-        return activeValues_.isEmpty() ? 0 : activeValues_.front();
-    return activeValues_.at(std::distance(activeKeys_.begin(), it) - 1);
+    return series_.empty() ? 0 : series_[static_cast<size_t>(Series::Active)].valueAt(time);
 }
 
 void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double xStart,
@@ -652,6 +682,7 @@ void TimelinePlot::applyStyle(const QSize& size) {
 }
 
 void TimelinePlot::layoutOverlays() {
+    updateLevelOfDetail();
     layoutBands();
     layoutAnnotations();
 }
