@@ -137,9 +137,7 @@ public:
 protected:
     void drawFill(QCPPainter* painter, QVector<QPointF>* lines) const override {
         const auto* other = dynamic_cast<const StepGraph*>(channelFillGraph());
-        if (!other || lines->size() < 2 * kPiece ||
-            painter->modes().testFlag(QCPPainter::pmVectorized) ||
-            !painter->worldTransform().isIdentity()) {
+        if (!other || lines->size() < 2 * kPiece || !drawsInPieces(painter)) {
             QCPGraph::drawFill(painter, lines);
             return;
         }
@@ -168,10 +166,8 @@ protected:
 
     void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override {
         const QPen pen = painter->pen();
-        // Vector output (PDF) and transformed painters take the one line.
         if (lines.size() < 2 * kPiece || pen.style() == Qt::NoPen || pen.color().alpha() == 0 ||
-            painter->modes().testFlag(QCPPainter::pmVectorized) ||
-            !painter->worldTransform().isIdentity()) {
+            !drawsInPieces(painter)) {
             QCPGraph::drawLinePlot(painter, lines);
             return;
         }
@@ -204,6 +200,13 @@ protected:
 private:
     static constexpr int kPiece = 48;    // segments per piece, about
     static constexpr double kStrip = 32; // pixels per strip of a fill
+
+    // Vector output (PDF), transformed painters and unclipped ones (no area to cut) take the one
+    // line or polygon.
+    static bool drawsInPieces(const QCPPainter* painter) {
+        return !painter->modes().testFlag(QCPPainter::pmVectorized) &&
+               painter->worldTransform().isIdentity() && painter->hasClipping();
+    }
 
     // The part of `line` (x never decreasing) between x = from and x = to, ends included.
     static QPolygonF stripOf(const QVector<QPointF>& line, double from, double to) {
