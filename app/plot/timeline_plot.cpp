@@ -5,6 +5,7 @@
 #include "plot/cause_text.h"
 #include "plot/plot_style.h"
 #include "plot/png_file.h"
+#include "plot/step_envelope.h"
 
 #include <qcustomplot.h>
 
@@ -51,6 +52,9 @@ constexpr int kMaxAnnotationRows = 3;
 // A cause with more bands than this plus one gets only its first start annotated.
 constexpr int kMaxAnnotatedRepeats = 2;
 constexpr int kNoAnnotation = 100;
+// A series of up to this many points is drawn point by point (and the graphs hold it whole);
+// a longer one through its reduction to the pixels shown.
+constexpr qsizetype kAllPoints = 4000;
 
 // One wheel step (120 units) zooms the time axis by this factor.
 constexpr double kWheelZoom = 0.85;
@@ -83,6 +87,157 @@ SeriesStyle seriesStyle(TimelinePlot::Series series) {
 }
 
 constexpr int kSeriesCount = 6;
+
+// A step line drawn in pieces. The raster engine fills a wide or dashed pen's outline scanline by
+// scanline over all its edges at once, so a long line that zigzags (the Pods of many short waves,
+// a column of the envelope after another) costs the square of its length; pieces of a few dozen
+// segments cost their length. The pieces meet at the middle of a segment, flat caps against each
+// other and dashes carried on, so they draw the one line's pixels; a translucent pen's pieces are
+// drawn opaque into an image laid on with the pen's alpha, so that where they overlap they are
+// not painted twice. A channel fill is drawn in strips of whole pixel columns for the same reason:
+// each pixel's centre lies in one strip, inside the strip's polygon exactly when inside the whole
+// one (odd-even rule).
+class StepGraph : public QCPGraph {
+public:
+    using QCPGraph::QCPGraph;
+
+protected:
+    void drawFill(QCPPainter* painter, QVector<QPointF>* lines) const override {
+        const auto* other = dynamic_cast<const StepGraph*>(channelFillGraph());
+        if (!other || lines->size() < 2 * kPiece || !drawsInPieces(painter)) {
+            QCPGraph::drawFill(painter, lines);
+            return;
+        }
+        if (painter->brush().style() == Qt::NoBrush || painter->brush().color().alpha() == 0)
+            return;
+        applyFillAntialiasingHint(painter);
+        QVector<QPointF> otherLines;
+        other->getLines(&otherLines, QCPDataRange(0, other->dataCount()));
+        if (otherLines.size() < 2)
+            return;
+        const QRect area = painter->clipBoundingRect().toAlignedRect();
+        const double left = std::max(
+            {static_cast<double>(area.left()), lines->first().x(), otherLines.first().x()});
+        const double right = std::min(
+            {static_cast<double>(area.right() + 1), lines->last().x(), otherLines.last().x()});
+        for (double from = left; from < right;) {
+            const double to = std::min(right, std::floor(from) + kStrip);
+            QPolygonF polygon = stripOf(*lines, from, to);
+            const QPolygonF back = stripOf(otherLines, from, to);
+            for (auto it = back.rbegin(); it != back.rend(); ++it)
+                polygon << *it;
+            painter->drawPolygon(polygon);
+            from = to;
+        }
+    }
+
+    void drawLinePlot(QCPPainter* painter, const QVector<QPointF>& lines) const override {
+        const QPen pen = painter->pen();
+        if (lines.size() < 2 * kPiece || pen.style() == Qt::NoPen || pen.color().alpha() == 0 ||
+            !drawsInPieces(painter)) {
+            QCPGraph::drawLinePlot(painter, lines);
+            return;
+        }
+        applyDefaultAntialiasingHint(painter);
+        if (pen.color().alpha() == 255) {
+            drawPieces(painter, pen, lines);
+            return;
+        }
+        const QRect area = painter->clipBoundingRect().toAlignedRect();
+        if (area.isEmpty())
+            return;
+        QImage layer(area.size(), QImage::Format_ARGB32_Premultiplied);
+        layer.fill(Qt::transparent);
+        QPainter layerPainter(&layer);
+        layerPainter.setRenderHint(QPainter::Antialiasing,
+                                   painter->testRenderHint(QPainter::Antialiasing));
+        layerPainter.translate(-area.topLeft());
+        QPen opaque = pen;
+        QColor color = pen.color();
+        color.setAlpha(255);
+        opaque.setColor(color);
+        drawPieces(&layerPainter, opaque, lines);
+        layerPainter.end();
+        painter->save();
+        painter->setOpacity(painter->opacity() * pen.color().alphaF());
+        painter->drawImage(area.topLeft(), layer);
+        painter->restore();
+    }
+
+private:
+    static constexpr int kPiece = 48;    // segments per piece, about
+    static constexpr double kStrip = 32; // pixels per strip of a fill
+
+    // Vector output (PDF), transformed painters and unclipped ones (no area to cut) take the one
+    // line or polygon.
+    static bool drawsInPieces(const QCPPainter* painter) {
+        return !painter->modes().testFlag(QCPPainter::pmVectorized) &&
+               painter->worldTransform().isIdentity() && painter->hasClipping();
+    }
+
+    // The part of `line` (x never decreasing) between x = from and x = to, ends included.
+    static QPolygonF stripOf(const QVector<QPointF>& line, double from, double to) {
+        const auto byX = [](const QPointF& p, double x) { return p.x() < x; };
+        const qsizetype first =
+            std::lower_bound(line.begin(), line.end(), from, byX) - line.begin();
+        const qsizetype end =
+            std::upper_bound(line.begin(), line.end(), to,
+                             [](double x, const QPointF& p) { return x < p.x(); }) -
+            line.begin();
+        const auto at = [&line](qsizetype i, double x) { // on the segment from i - 1 to i
+            const QPointF a = line.at(i - 1);
+            const QPointF b = line.at(i);
+            return QPointF(x, a.y() + (b.y() - a.y()) * (x - a.x()) / (b.x() - a.x()));
+        };
+        QPolygonF part;
+        if (first > 0 && first < line.size())
+            part << at(first, from);
+        for (qsizetype i = first; i < end; ++i)
+            part << line.at(i);
+        if (end > 0 && end < line.size())
+            part << at(end, to);
+        return part;
+    }
+
+    static void drawPieces(QPainter* painter, QPen pen, const QVector<QPointF>& lines) {
+        painter->setPen(pen);
+        const bool dashed = pen.style() != Qt::SolidLine;
+        // Dash lengths and offsets are in pen widths.
+        const double unit = std::max(1.0, pen.widthF());
+        const double dashOffset = pen.dashOffset();
+        double drawn = 0; // the length of the line before the piece
+        double length = 0;
+        QPolygonF piece;
+        piece << lines.first();
+        const auto draw = [&] {
+            if (dashed) {
+                pen.setDashOffset(dashOffset + drawn / unit);
+                painter->setPen(pen);
+            }
+            painter->drawPolyline(piece);
+            drawn += length;
+        };
+        for (qsizetype i = 1; i < lines.size(); ++i) {
+            const QPointF from = lines.at(i - 1);
+            const QPointF to = lines.at(i);
+            const double segment = std::hypot(to.x() - from.x(), to.y() - from.y());
+            // Cut only a segment long enough that each half keeps its joins whole.
+            if (piece.size() > kPiece && segment > 2 * unit + 2 && i + 1 < lines.size()) {
+                const QPointF middle = (from + to) / 2;
+                piece << middle;
+                length += segment / 2;
+                draw();
+                piece.clear();
+                piece << middle;
+                length = segment / 2;
+            } else {
+                length += segment;
+            }
+            piece << to;
+        }
+        draw();
+    }
+};
 
 QColor textColorOn(const QColor& background) {
     // Rec. 601 luma: dark text on light bands, white on dark ones.
@@ -219,8 +374,9 @@ void TimelinePlot::clearContent() {
     rows_.clear();
     bands_.clear();
     annotations_.clear();
-    activeKeys_.clear();
-    activeValues_.clear();
+    series_.clear();
+    reduced_ = false;
+    lodColumns_ = 0;
     valueMax_ = 1;
     createPlayhead();
     createSelection();
@@ -262,6 +418,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) 
     lane_->axis(QCPAxis::atLeft)->setRange(-0.5, std::max<double>(1, rows_.size()) - 0.5);
 
     applyStyle(isVisible() ? size() : plot_->size());
+    updateLevelOfDetail();
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -277,7 +434,7 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
     graphs_.fill(nullptr, kSeriesCount);
     for (Series series : {Series::Gap, Series::Running, Series::Pending, Series::Terminating,
                           Series::Active, Series::Requested}) {
-        QCPGraph* g = plot_->addGraph(time, pods);
+        QCPGraph* g = new StepGraph(time, pods);
         g->setName(names[static_cast<int>(series)]);
         g->setLineStyle(QCPGraph::lsStepLeft);
         g->removeFromLegend();
@@ -309,18 +466,42 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
             v.push_back(v.back());
     }
     for (int i = 0; i < kSeriesCount - 1; ++i)
-        graphs_[i]->setData(keys, values[i], true);
-    graph(Series::Gap)->setData(keys, values[1], true);
+        series_.emplace_back(keys, values[i]);
+    reduced_ = keys.size() > kAllPoints;
+    for (int i = 0; i < kSeriesCount; ++i) {
+        QCPGraph* g = graphs_.at(i);
+        if (reduced_)
+            g->setAdaptiveSampling(false); // the reduction is made for step lines: enough
+        else
+            g->setData(keys, values[static_cast<Series>(i) == Series::Gap ? 1 : i], true);
+    }
     graph(Series::Gap)->setChannelFillGraph(graph(Series::Requested));
-    activeKeys_ = keys;
-    activeValues_ = values[1];
+}
+
+void TimelinePlot::updateLevelOfDetail() {
+    if (!reduced_)
+        return;
+    const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
+    // Before the first layout the rect has no width: the plot's stands in.
+    int columns = main_->rect().width();
+    if (columns < 1)
+        columns = std::max(1, plot_->width());
+    if (range.lower == lodLower_ && range.upper == lodUpper_ && columns == lodColumns_)
+        return;
+    lodLower_ = range.lower;
+    lodUpper_ = range.upper;
+    lodColumns_ = columns;
+    for (size_t i = 0; i < series_.size(); ++i) {
+        const auto series = static_cast<Series>(i);
+        const QVector<QCPGraphData> points = series_[i].reduce(range.lower, range.upper, columns);
+        graph(series)->data()->set(points, true);
+        if (series == Series::Active)
+            graph(Series::Gap)->data()->set(points, true);
+    }
 }
 
 double TimelinePlot::activeAt(double time) const {
-    const auto it = std::upper_bound(activeKeys_.begin(), activeKeys_.end(), time);
-    if (it == activeKeys_.begin())
-        return activeValues_.isEmpty() ? 0 : activeValues_.front();
-    return activeValues_.at(std::distance(activeKeys_.begin(), it) - 1);
+    return series_.empty() ? 0 : series_[static_cast<size_t>(Series::Active)].valueAt(time);
 }
 
 void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double xStart,
@@ -669,6 +850,7 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
 }
 
 void TimelinePlot::layoutOverlays() {
+    updateLevelOfDetail();
     layoutBands();
     layoutAnnotations();
 }

@@ -27,6 +27,7 @@
 #include <QWidget>
 
 #include <optional>
+#include <vector>
 
 class QCustomPlot;
 class QCPAbstractLegendItem;
@@ -44,6 +45,8 @@ class QMouseEvent;
 class QWheelEvent;
 
 namespace jobscope::ui {
+
+class StepEnvelope;
 
 class TimelinePlot : public QWidget {
     Q_OBJECT
@@ -65,6 +68,10 @@ public:
     QCustomPlot* customPlot() const { return plot_; }
     QCPAxisRect* mainRect() const { return main_; }
     QCPAxisRect* causeLane() const { return lane_; }
+    // The step line of `series`. Up to a few thousand points it holds the whole series; above,
+    // what the last layout needs: per pixel column of the Pods rect, over the time range shown,
+    // the points that draw the same line (StepEnvelope), rebuilt when the range or the width
+    // changes, exports included.
     QCPGraph* graph(Series series) const;
 
     // The cause ids of the lane's rows, top to bottom (first appearance in time).
@@ -163,7 +170,9 @@ private:
     void buildCauses(const Analysis& analysis, double origin, double xStart, double dataEnd,
                      double xEnd);
     void applyStyle(const QSize& size, double scale = 0); // 0: the scale for `size`
-    void layoutOverlays(); // after each layout pass: annotation rows, band labels
+    void layoutOverlays(); // after each layout pass: series' detail, annotation rows, band labels
+    // Gives the graphs of a long series their reduction to the time range and width shown.
+    void updateLevelOfDetail();
     void layoutBands();
     void layoutAnnotations();
     double activeAt(double time) const;
@@ -196,8 +205,13 @@ private:
     QStringList rows_;
     std::vector<Band> bands_;
     std::vector<Annotation> annotations_;
-    QVector<double> activeKeys_;
-    QVector<double> activeValues_;
+    // The whole series by Series, the gap's excepted (it is the active Pods'), for the level of
+    // detail and the annotations' arrows.
+    std::vector<StepEnvelope> series_;
+    bool reduced_ = false; // too long to draw every point: the graphs hold reductions
+    double lodLower_ = 0;  // the time range and width the graphs were reduced for
+    double lodUpper_ = 0;
+    int lodColumns_ = 0;
     double valueMax_ = 1;
     double styleScale_ = 1;
 

@@ -23,6 +23,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 using jobscope::Analysis;
 using jobscope::CauseInterval;
@@ -140,6 +141,123 @@ bool columnHasColor(const QImage& image, int x, int top, int bottom, const QColo
 
 const QColor kPlayhead(230, 85, 13);
 
+// A long run: `rows` changes 1 to 20 ms apart (every seventh at the time of the one before),
+// requested changing every 5 000 rows, the others random walks.
+Analysis longRun(int rows) {
+    Analysis analysis;
+    unsigned state = 12345;
+    const auto next = [&state](int n) {
+        state = state * 1103515245u + 12345u;
+        return static_cast<int>((state >> 16) % static_cast<unsigned>(n));
+    };
+    double time = 0;
+    int active = 10;
+    int pending = 3;
+    for (int i = 0; i < rows; ++i) {
+        if (i % 7 != 0)
+            time += 0.001 * (1 + next(20));
+        SeriesRow row;
+        row.time = time;
+        row.requested = 40 + 5 * (i / 5000);
+        row.wantActive = row.requested;
+        active = std::clamp(active + next(5) - 2, 0, row.requested);
+        pending = std::clamp(pending + next(3) - 1, 0, active);
+        row.active = active;
+        row.pending = pending;
+        row.running = active - pending;
+        row.terminating = next(10) == 0 ? next(6) : 0;
+        row.causes = {"none"};
+        analysis.series.push_back(row);
+    }
+    return analysis;
+}
+
+struct Points {
+    QVector<double> keys;
+    QVector<double> values;
+};
+
+Points pointsOf(const QCPGraph* graph) {
+    Points p;
+    for (auto it = graph->data()->constBegin(); it != graph->data()->constEnd(); ++it) {
+        p.keys << it->key;
+        p.values << it->value;
+    }
+    return p;
+}
+
+// The whole series of `series` as the plot draws it: the last state lasts to `end`.
+Points seriesOf(const Analysis& analysis, TimelinePlot::Series series, double end) {
+    Points p;
+    for (const SeriesRow& row : analysis.series) {
+        p.keys << row.time;
+        p.values << (series == TimelinePlot::Series::Requested     ? row.requested
+                     : series == TimelinePlot::Series::Running     ? row.running
+                     : series == TimelinePlot::Series::Pending     ? row.pending
+                     : series == TimelinePlot::Series::Terminating ? row.terminating
+                                                                   : row.active);
+    }
+    if (!p.keys.isEmpty() && end > p.keys.back()) {
+        p.keys << end;
+        p.values << p.values.back();
+    }
+    return p;
+}
+
+// The lowest and highest values a step line through `p` passes between `from` and `to` (`to`
+// included when `closed`): the value in force before `from` and those of the points there.
+std::pair<double, double> valuesIn(const Points& p, double from, double to, bool closed) {
+    double low = std::numeric_limits<double>::infinity();
+    double high = -low;
+    const qsizetype first = std::lower_bound(p.keys.begin(), p.keys.end(), from) - p.keys.begin();
+    const auto last = (closed ? std::upper_bound(p.keys.begin(), p.keys.end(), to)
+                              : std::lower_bound(p.keys.begin(), p.keys.end(), to)) -
+                      p.keys.begin();
+    for (qsizetype i = std::max<qsizetype>(0, first - 1); i < last; ++i) {
+        low = std::min(low, p.values.at(i));
+        high = std::max(high, p.values.at(i));
+    }
+    return {low, high};
+}
+
+// Checks the graphs of `plot` against the whole series of `analysis` for the last layout: per
+// pixel column of the Pods rect, at most 3 points and the same lowest and highest values.
+// Returns the number of points of the active Pods' graph.
+int verifyEnvelope(const TimelinePlot& plot, const Analysis& analysis) {
+    const QCPRange range = plot.mainRect()->axis(QCPAxis::atBottom)->range();
+    const int columns = plot.mainRect()->rect().width();
+    const double width = (range.upper - range.lower) / columns;
+    int activePoints = -1;
+    for (const TimelinePlot::Series series :
+         {TimelinePlot::Series::Requested, TimelinePlot::Series::Active,
+          TimelinePlot::Series::Running, TimelinePlot::Series::Pending,
+          TimelinePlot::Series::Terminating, TimelinePlot::Series::Gap}) {
+        const Points full = seriesOf(analysis, series, plot.dataEnd());
+        const Points drawn = pointsOf(plot.graph(series));
+        if (series == TimelinePlot::Series::Active)
+            activePoints = static_cast<int>(drawn.keys.size());
+        if (drawn.keys.size() > 3 * columns + 2) {
+            qWarning("%d points drawn on %d columns", static_cast<int>(drawn.keys.size()), columns);
+            return -1;
+        }
+        for (int c = 0; c < columns; ++c) {
+            const double from = range.lower + c * width;
+            const double to = c + 1 < columns ? range.lower + (c + 1) * width : range.upper;
+            const auto want = valuesIn(full, from, to, c + 1 == columns);
+            const auto got = valuesIn(drawn, from, to, c + 1 == columns);
+            const qsizetype inColumn = std::lower_bound(drawn.keys.begin(), drawn.keys.end(), to) -
+                                       std::lower_bound(drawn.keys.begin(), drawn.keys.end(), from);
+            if (got != want || inColumn > 3) {
+                qWarning("series %d, column %d [%g, %g): %d points, values %g..%g, want %g..%g",
+                         static_cast<int>(series), c, from, to, static_cast<int>(inColumn),
+                         got.first, got.second, want.first, want.second);
+                return -1;
+            }
+        }
+    }
+    return activePoints;
+}
+
 } // namespace
 
 class TestTimelinePlot : public QObject {
@@ -156,6 +274,9 @@ private slots:
     void pngExport_data();
     void pngExport();
     void pngExportFailure();
+    void levelOfDetail_data();
+    void levelOfDetail();
+    void levelOfDetailFollowsZoom();
     void causeLabels_data();
     void causeLabels();
     void playheadMoves();
@@ -410,6 +531,102 @@ void TestTimelinePlot::pngExportFailure() {
     QVERIFY(!plot.savePng(dir.filePath(QStringLiteral("zero.png")), QSize(0, 450), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("zero.png"))));
+}
+
+void TestTimelinePlot::levelOfDetail_data() {
+    QTest::addColumn<QSize>("size");
+    QTest::addColumn<bool>("exported"); // drawn by renderImage, else replotted on screen
+    QTest::newRow("on screen at 1000x600") << QSize(1000, 600) << false;
+    QTest::newRow("exported at 1920x1080") << QSize(1920, 1080) << true;
+    QTest::newRow("exported at 640x1000") << QSize(640, 1000) << true;
+}
+
+void TestTimelinePlot::levelOfDetail() {
+    QFETCH(QSize, size);
+    QFETCH(bool, exported);
+    const Analysis run = longRun(30000);
+    TimelinePlot plot;
+    plot.setAnalysis(run, QStringLiteral("long"));
+    if (exported) {
+        const QImage image = plot.renderImage(size);
+        QCOMPARE(image.size(), size);
+        QVERIFY(hasColor(image, QColor(31, 119, 180))); // the active line
+    } else {
+        plot.resize(size);
+        plot.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&plot));
+        plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    }
+    const int columns = plot.mainRect()->rect().width();
+    QVERIFY(columns > size.width() / 2);
+    const int points = verifyEnvelope(plot, run);
+    QVERIFY(points > 0);
+    // A few points per column, not the 30 000 of the series.
+    QVERIFY2(points <= 3 * columns + 2, qPrintable(QString::number(points)));
+    QVERIFY(plot.graph(TimelinePlot::Series::Requested)->data()->size() < 20);
+    QCOMPARE(pointsOf(plot.graph(TimelinePlot::Series::Gap)).values,
+             pointsOf(plot.graph(TimelinePlot::Series::Active)).values);
+    QCOMPARE(plot.graph(TimelinePlot::Series::Gap)->channelFillGraph(),
+             plot.graph(TimelinePlot::Series::Requested));
+}
+
+void TestTimelinePlot::levelOfDetailFollowsZoom() {
+    const Analysis run = longRun(30000);
+    TimelinePlot plot;
+    plot.setAnalysis(run, QStringLiteral("long"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(verifyEnvelope(plot, run) > 0);
+    const Points whole = pointsOf(plot.graph(TimelinePlot::Series::Active));
+
+    // A tenth of the time: reduced again for it.
+    const double start = plot.dataStart();
+    const double span = plot.dataEnd() - start;
+    plot.setTimeRange(start + 0.4 * span, start + 0.5 * span);
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(verifyEnvelope(plot, run) > 0);
+    const Points tenth = pointsOf(plot.graph(TimelinePlot::Series::Active));
+    QVERIFY(tenth.keys != whole.keys);
+    QVERIFY(tenth.keys.first() >= start + 0.39 * span);
+
+    // Zoomed in to fewer points than columns: the very points of the series, the line the same
+    // at each of them.
+    const Points full = seriesOf(run, TimelinePlot::Series::Active, plot.dataEnd());
+    const double lower = start + 0.45 * span;
+    const double upper = lower + 0.0002 * span;
+    plot.setTimeRange(lower, upper);
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    QVERIFY(verifyEnvelope(plot, run) > 0);
+    const Points close = pointsOf(plot.graph(TimelinePlot::Series::Active));
+    const qsizetype first =
+        std::lower_bound(full.keys.begin(), full.keys.end(), lower) - full.keys.begin();
+    const qsizetype last =
+        std::upper_bound(full.keys.begin(), full.keys.end(), upper) - full.keys.begin();
+    QVERIFY2(last - first >= 3, qPrintable(QString::number(last - first)));
+    QVERIFY(close.keys.size() <= last - first + 2);
+    const auto valueAt = [](const Points& p, double key) {
+        const auto it = std::upper_bound(p.keys.begin(), p.keys.end(), key);
+        return it == p.keys.begin() ? std::nan("") : p.values.at(it - p.keys.begin() - 1);
+    };
+    for (qsizetype i = first; i < last; ++i)
+        QCOMPARE(valueAt(close, full.keys.at(i)), valueAt(full, full.keys.at(i)));
+    for (qsizetype i = 0; i < close.keys.size(); ++i) {
+        const qsizetype at =
+            std::lower_bound(full.keys.begin(), full.keys.end(), close.keys.at(i)) -
+            full.keys.begin();
+        QVERIFY(at < full.keys.size() && full.keys.at(at) == close.keys.at(i));
+    }
+
+    // The hover text reads the whole series, whatever the graphs hold.
+    const double time = full.keys.at(first);
+    const auto after = std::upper_bound(
+        run.series.begin(), run.series.end(), time,
+        [](double t, const SeriesRow& r) { return t < r.time; }); // the last row at `time`
+    const QString hover = plot.hoverText(time);
+    QVERIFY2(hover.contains(QStringLiteral("active %1 (").arg((after - 1)->active)),
+             qPrintable(hover));
 }
 
 void TestTimelinePlot::causeLabels_data() {
