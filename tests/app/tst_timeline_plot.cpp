@@ -873,6 +873,10 @@ void TestTimelinePlot::shiftDragSelectsARange() {
     }
     QCOMPARE(shaded, 2);
     QVERIFY(labelled);
+    if (const QString shot = qEnvironmentVariable("JOBSCOPE_SHOT_DIR"); !shot.isEmpty()) {
+        p->replot(QCustomPlot::rpImmediateRefresh);
+        plot.grab().save(shot + "/range_selection.png");
+    }
     // Shown again (a live update, an edit): still selected.
     plot.setAnalysis(analysis, QStringLiteral("select"));
     QVERIFY(plot.selectedRange());
