@@ -4093,6 +4093,12 @@ Click to hide or show it.</source>
         <translation>%1
 点击以隐藏或显示。</translation>
     </message>
+    <message numerus="yes">
+        <source>%1 s · %2 Pod-seconds · %n completion(s)</source>
+        <translation>
+            <numerusform>%1 秒 · %2 Pod·秒 · %n 个完成</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>main</name>
