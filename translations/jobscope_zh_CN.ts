@@ -3856,6 +3856,13 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     </message>
 </context>
 <context>
+    <name>jobscope::ui::OverviewStrip</name>
+    <message>
+        <source>The whole run: drag the window to pan, click to move it there, double-click to show everything, wheel to zoom</source>
+        <translation>整个运行：拖动窗口以平移，单击以移动到该处，双击显示全部，滚轮缩放</translation>
+    </message>
+</context>
+<context>
     <name>jobscope::ui::PodGantt</name>
     <message>
         <source>index %1</source>

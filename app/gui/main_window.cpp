@@ -16,6 +16,7 @@
 #include "pdf/run_report.h"
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/overview_strip.h"
 #include "plot/plot_style.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
@@ -139,6 +140,7 @@ struct MainWindow::Private {
     JobDocument* document = nullptr;
     PlaybackController* playback = nullptr;
     TimelinePlot* plot = nullptr;
+    OverviewStrip* overview = nullptr; // the whole run above the plot, with the window shown
     PodGantt* gantt = nullptr;
     InspectorPanel* inspector = nullptr;
     EditorPanel* editor = nullptr;
@@ -384,7 +386,18 @@ void MainWindow::Private::buildCentral() {
 
     chartSplitter = new QSplitter(Qt::Vertical);
     chartSplitter->setObjectName(QStringLiteral("chartSplitter"));
-    chartSplitter->addWidget(plot);
+    // The overview strip sits on top of the plot, in one column with it, so that their time
+    // axes share x.
+    overview = new OverviewStrip;
+    overview->setObjectName(QStringLiteral("overviewStrip"));
+    auto* plotColumn = new QWidget;
+    plotColumn->setObjectName(QStringLiteral("plotColumn"));
+    auto* plotColumnLayout = new QVBoxLayout(plotColumn);
+    plotColumnLayout->setContentsMargins(0, 0, 0, 0);
+    plotColumnLayout->setSpacing(0);
+    plotColumnLayout->addWidget(overview);
+    plotColumnLayout->addWidget(plot, 1);
+    chartSplitter->addWidget(plotColumn);
     chartSplitter->addWidget(ganttSlot);
     // The requested-vs-active chart tells the story: it gets the larger share.
     chartSplitter->setStretchFactor(0, 3);
@@ -1069,6 +1082,13 @@ void MainWindow::Private::connectParts() {
 #endif
     connect(plot, &TimelinePlot::timeRangeChanged, self,
             [this](double lower, double upper) { linkRange(plot, lower, upper); });
+    connect(overview, &OverviewStrip::rangeRequested, self,
+            [this](double lower, double upper) { linkRange(overview, lower, upper); });
+    // The strip's time axis spans the plot's (the same column of the window).
+    connect(plot->customPlot(), &QCustomPlot::afterReplot, overview, [this] {
+        const QRect rect = plot->mainRect()->rect();
+        overview->setAxisPixels(rect.left(), rect.right());
+    });
 #if JOBSCOPE_HAS_GANTT
     connect(gantt, &PodGantt::scrubbed, playback, &PlaybackController::setTime);
     connect(gantt, &PodGantt::timeRangeChanged, self,
@@ -1090,6 +1110,7 @@ void MainWindow::Private::linkRange(QObject* source, double lower, double upper)
     linkingRanges = true;
     if (source != plot)
         plot->setTimeRange(lower, upper);
+    overview->setVisibleRange(lower, upper);
 #if JOBSCOPE_HAS_GANTT
     if (source != gantt)
         gantt->setTimeRange(lower, upper);
@@ -1170,6 +1191,7 @@ void MainWindow::Private::showResult() {
     const bool keepTime = result && previousTime <= result->end;
     if (!result) {
         plot->setRun(nullptr, document->displayName());
+        overview->setRun(nullptr, plot->dataStart(), plot->dataEnd());
         inspector->setRun(nullptr);
 #if JOBSCOPE_HAS_GANTT
         gantt->setRun(nullptr);
@@ -1184,6 +1206,7 @@ void MainWindow::Private::showResult() {
     const double origin = result->origin;
     alignTimeAxes(nullptr);
     plot->setRun(result, localizedTitle(*result));
+    overview->setRun(result, plot->dataStart(), plot->dataEnd());
     inspector->setRun(result);
 #if JOBSCOPE_HAS_GANTT
     gantt->setRun(result);
@@ -1214,6 +1237,7 @@ void MainWindow::Private::showResult() {
 
 void MainWindow::Private::showTime(double time) {
     plot->setPlayhead(time);
+    overview->setPlayhead(time);
 #if JOBSCOPE_HAS_GANTT
     gantt->setPlayhead(time);
 #endif

@@ -13,6 +13,8 @@
 namespace jobscope::ui {
 
 inline const QColor kPlayheadColor(230, 85, 13);
+// The active Pods' line (the timeline plot) and area (its overview strip).
+inline const QColor kActiveSeriesColor(31, 119, 180);
 
 // The scale of fonts, pens and margins for a drawing of `size` pixels: 1 at 1280×720, within
 // [0.85, 2.5]. A composite export (the dashboard) gives all its parts one scale instead.

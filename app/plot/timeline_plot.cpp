@@ -73,7 +73,7 @@ SeriesStyle seriesStyle(TimelinePlot::Series series) {
     case TimelinePlot::Series::Requested:
         return {QColor(40, 40, 40), 2.4, Qt::DashLine};
     case TimelinePlot::Series::Active:
-        return {QColor(31, 119, 180), 3.2, Qt::SolidLine};
+        return {kActiveSeriesColor, 3.2, Qt::SolidLine};
     case TimelinePlot::Series::Running:
         return {QColor(44, 160, 44, 210), 1.6, Qt::SolidLine};
     case TimelinePlot::Series::Pending:

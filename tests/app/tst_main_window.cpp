@@ -13,6 +13,7 @@
 #include "gui/recent_files.h"
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/overview_strip.h"
 #include "plot/plot_style.h"
 #include "plot/timeline_plot.h"
 #include "support/test_paths.h"
@@ -306,6 +307,61 @@ private slots:
         window->findChild<jobscope::ui::PodGantt*>()->hide();
         plot->setTimeAxisBelow(false);
         QVERIFY(plot->causeLane()->axis(QCPAxis::atBottom)->tickLabels());
+    }
+
+    // The overview strip above the plot shows the range the plot and the Gantt show, on the
+    // plot's x; dragging its window pans both.
+    void overviewStripPansPlotAndGantt() {
+        const auto window = openWindow(":/examples/causes/failure-backoff.yaml");
+        QVERIFY(window);
+        window->resize(1280, 720);
+        window->show();
+        QVERIFY(QTest::qWaitForWindowExposed(window.get()));
+        window->document()->waitForIdle();
+        auto* strip = window->findChild<jobscope::ui::OverviewStrip*>();
+        QVERIFY(strip);
+        TimelinePlot* plot = window->timelinePlot();
+        plot->customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+        // Same x in the window for the same time.
+        const double t = (plot->dataStart() + plot->dataEnd()) / 2;
+        QCPAxis* plotTime = plot->mainRect()->axis(QCPAxis::atBottom);
+        const int plotX = plot->customPlot()
+                              ->mapTo(window.get(), QPoint(qRound(plotTime->coordToPixel(t)), 0))
+                              .x();
+        const int stripX = strip->mapTo(window.get(), QPoint(qRound(strip->pixelOfTime(t)), 0)).x();
+        QVERIFY2(std::abs(plotX - stripX) <= 2,
+                 qPrintable(QStringLiteral("%1 %2").arg(plotX).arg(stripX)));
+        // Zoom the plot to its first quarter: the strip's window follows.
+        const double quarter = (plot->dataEnd() - plot->dataStart()) / 4;
+        QWheelEvent zoom(
+            QPointF(plotTime->coordToPixel(plot->dataStart()), plot->mainRect()->center().y()),
+            QPointF(), QPoint(), QPoint(0, 120 * 8), Qt::NoButton, Qt::NoModifier,
+            Qt::NoScrollPhase, false);
+        QCoreApplication::sendEvent(plot->customPlot(), &zoom);
+        QTRY_VERIFY(plotTime->range().size() < 2 * quarter);
+        QCOMPARE(strip->visibleLower(), plotTime->range().lower);
+        QCOMPARE(strip->visibleUpper(), plotTime->range().upper);
+        // Drag the strip's window right by 50 px: plot and Gantt pan by as much time.
+        const QRectF frame = strip->windowRect();
+        const QPointF from(frame.center().x(), strip->height() / 2.0);
+        const QPointF to(from.x() + 50, from.y());
+        const double before = plotTime->range().lower;
+        const double shift = strip->timeAtPixel(to.x()) - strip->timeAtPixel(from.x());
+        for (const auto& [type, at, button, buttons] :
+             {std::tuple{QEvent::MouseButtonPress, from, Qt::LeftButton,
+                         Qt::MouseButtons(Qt::LeftButton)},
+              std::tuple{QEvent::MouseMove, to, Qt::NoButton, Qt::MouseButtons(Qt::LeftButton)},
+              std::tuple{QEvent::MouseButtonRelease, to, Qt::LeftButton, Qt::MouseButtons()}}) {
+            QMouseEvent event(type, at, strip->mapToGlobal(at), button, buttons, Qt::NoModifier);
+            QCoreApplication::sendEvent(strip, &event);
+        }
+        QVERIFY2(std::abs(plotTime->range().lower - (before + shift)) < 1e-6,
+                 qPrintable(QStringLiteral("%1 → %2, shift %3")
+                                .arg(before)
+                                .arg(plotTime->range().lower)
+                                .arg(shift)));
+        QCOMPARE(window->podGantt()->timeAxis()->range().lower, plotTime->range().lower);
+        QCOMPARE(strip->visibleLower(), plotTime->range().lower);
     }
 
     // At QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540 logical pixels: the window must fit
