@@ -1601,6 +1601,50 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>--max-pods: &apos;%1&apos; is not a positive integer</source>
         <translation>--max-pods：&apos;%1&apos; 不是正整数</translation>
     </message>
+    <message>
+        <source>Change one value before the file is read, as if the file said so (repeatable): spec.* and metadata.* set the Job&apos;s fields (spec.parallelism=8, spec.completionMode=Indexed), any other path the scenario&apos;s (runTime=30, cluster.quota.pods=4, seed=7). The result is checked like the file.</source>
+        <translation>在读取文件之前修改一个值，如同文件本身这样写（可重复）：spec.* 和 metadata.* 设置 Job 的字段（spec.parallelism=8、spec.completionMode=Indexed），其他路径设置场景的字段（runTime=30、cluster.quota.pods=4、seed=7）。结果按文件的规则检查。</translation>
+    </message>
+    <message>
+        <source>PATH=VALUE</source>
+        <translation>路径=值</translation>
+    </message>
+    <message>
+        <source>--set: &apos;%1&apos; is not PATH=VALUE (such as spec.parallelism=8)</source>
+        <translation>--set：“%1”不是 路径=值 的形式（例如 spec.parallelism=8）</translation>
+    </message>
+    <message>
+        <source>--set: &apos;%1&apos; has an empty step in its path</source>
+        <translation>--set：“%1”的路径中有空的一级</translation>
+    </message>
+    <message>
+        <source>--set: &apos;%1&apos; has no value after &apos;=&apos;</source>
+        <translation>--set：“%1”的“=”后面没有值</translation>
+    </message>
+    <message>
+        <source>--set %1: a mapping or a list cannot be set; set its values one by one</source>
+        <translation>--set %1：不能设置整个映射或列表；请逐个设置其中的值</translation>
+    </message>
+    <message>
+        <source>--set %1: the value is not YAML (%2)</source>
+        <translation>--set %1：该值不是 YAML（%2）</translation>
+    </message>
+    <message>
+        <source>--set %1: the Job is in %2 (job.path): set it there</source>
+        <translation>--set %1：Job 在 %2 中（job.path）：请在那里设置</translation>
+    </message>
+    <message>
+        <source>--set %1: the text holds no Job</source>
+        <translation>--set %1：文本中没有 Job</translation>
+    </message>
+    <message>
+        <source>--set %1: a bare Job manifest has only the Job&apos;s fields (spec.*, metadata.*); the other paths belong to a scenario</source>
+        <translation>--set %1：单独的 Job 清单只有 Job 的字段（spec.*、metadata.*）；其他路径属于场景文件</translation>
+    </message>
+    <message>
+        <source>--set %1: %2</source>
+        <translation>--set %1：%2</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBuilder</name>

@@ -8,8 +8,10 @@
 #include "cli/report_outputs.h"
 #include "cli/translation.h"
 #include "diagnostics.h"
+#include "edit/overrides.h"
 #include "gui/data_paths.h"
 #include "gui/engine_messages.h"
+#include "input_file.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 
@@ -55,6 +57,13 @@ public:
             tr("Stop the simulation at this time after the Job's creation, such as 90, 90s, "
                "5m (overrides the scenario's stopAt)."),
             tr("T")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("set"),
+            tr("Change one value before the file is read, as if the file said so (repeatable): "
+               "spec.* and metadata.* set the Job's fields (spec.parallelism=8, "
+               "spec.completionMode=Indexed), any other path the scenario's (runTime=30, "
+               "cluster.quota.pods=4, seed=7). The result is checked like the file."),
+            tr("PATH=VALUE")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("max-pods"),
             tr("Refuse a Job that needs more Pods than N, and stop a simulation that creates "
@@ -126,18 +135,44 @@ public:
         if (!report)
             return optionsStatus;
 
+        std::vector<edit::Override> overrides;
+        for (const QString& value : parser.values(QStringLiteral("set"))) {
+            edit::OverrideError error;
+            const std::optional<edit::Override> parsed =
+                edit::parseOverride(value.toStdString(), &error);
+            if (!parsed) {
+                printError(overrideErrorText(error));
+                return ExitBadInput;
+            }
+            overrides.push_back(*parsed);
+        }
+
         Diagnostics diagnostics;
         std::optional<Scenario> scenario;
         const QString& file = files.first();
+        std::string text;
+        std::string displayName = file.toStdString();
         if (file == QLatin1String("-") || file.startsWith(QLatin1String("example:"))) {
             const std::optional<CommandInput> input = readCommandInput(
                 file, tr("cannot open the scenario: %1"), tr("cannot read the scenario: %1"));
             if (!input)
                 return ExitBadInput;
-            scenario = readScenarioText(input->text, input->displayName, diagnostics);
-        } else {
-            scenario = readScenarioFile(file.toStdString(), diagnostics);
+            text = input->text;
+            displayName = input->displayName;
+        } else if (!readTextFile(file.toStdString(), text, diagnostics)) {
+            writeErr(formatByPosition(diagnostics));
+            return ExitBadInput;
         }
+        if (!overrides.empty()) {
+            edit::OverrideResult changed = edit::applyOverrides(text, overrides);
+            if (changed.error) {
+                printError(QStringLiteral("%1: %2").arg(QString::fromStdString(displayName),
+                                                        overrideErrorText(*changed.error)));
+                return ExitBadInput;
+            }
+            text = std::move(changed.text);
+        }
+        scenario = readScenarioText(text, displayName, diagnostics);
         writeErr(formatByPosition(diagnostics));
         if (!scenario || diagnostics.hasErrors())
             return ExitBadInput;
@@ -170,6 +205,36 @@ public:
     }
 
 private:
+    static QString overrideErrorText(const edit::OverrideError& error) {
+        const QString given = QString::fromStdString(error.override);
+        const QString detail = QString::fromStdString(error.detail);
+        using Kind = edit::OverrideError::Kind;
+        switch (error.kind) {
+        case Kind::NotPathValue:
+            return tr("--set: '%1' is not PATH=VALUE (such as spec.parallelism=8)").arg(given);
+        case Kind::EmptyStep:
+            return tr("--set: '%1' has an empty step in its path").arg(given);
+        case Kind::NoValue:
+            return tr("--set: '%1' has no value after '='").arg(given);
+        case Kind::NotScalar:
+            return tr("--set %1: a mapping or a list cannot be set; set its values one by one")
+                .arg(given);
+        case Kind::NotYaml:
+            return tr("--set %1: the value is not YAML (%2)").arg(given, detail);
+        case Kind::JobElsewhere:
+            return tr("--set %1: the Job is in %2 (job.path): set it there").arg(given, detail);
+        case Kind::NoJob:
+            return tr("--set %1: the text holds no Job").arg(given);
+        case Kind::NotAScenario:
+            return tr("--set %1: a bare Job manifest has only the Job's fields (spec.*, "
+                      "metadata.*); the other paths belong to a scenario")
+                .arg(given);
+        case Kind::TextError:
+            return tr("--set %1: %2").arg(given, detail);
+        }
+        return given;
+    }
+
     // The plot's title: the run's, in Chinese when the messages are, else the Job's name.
     static QString title(const Run& run, const QStringList& arguments) {
         const QString language = languageFromArguments(arguments);

@@ -31,7 +31,7 @@ _jobscope() {
             _filedir png
             return
             ;;
-        --seed | --until | --max-pods | --width | --height | --size | --at | --job | --context | \
+        --seed | --until | --set | --max-pods | --width | --height | --size | --at | --job | --context | \
             -n | --namespace | --timeout | --request-timeout)
             return
             ;;
@@ -58,7 +58,7 @@ _jobscope() {
             return
             ;;
         reconcile) options="--help --lang" ;;
-        simulate) options="--help --seed --until --max-pods $report" ;;
+        simulate) options="--help --seed --until --set --max-pods $report" ;;
         record)
             options="--help --kubeconfig --context --namespace --job --output --timeout
                 --request-timeout --lang"

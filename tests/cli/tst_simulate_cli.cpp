@@ -67,6 +67,8 @@ private slots:
     void sameSeedSameCsv();
     void sameCsvInEveryLocale();
     void untilStopsTheSimulation();
+    void setChangesValues_data();
+    void setChangesValues();
     void standardInput();
     void badStandardInput();
     void builtInExample();
@@ -185,6 +187,46 @@ void TestSimulateCli::untilStopsTheSimulation() {
     // 12 Pods of 10 s at parallelism 3 need about 40 s: at 15 s the Job is not done.
     const QList<QByteArray> header = lines.first().trimmed().split(',');
     QVERIFY(lines.last().split(',').value(header.indexOf("succeeded")).toInt() < 12);
+}
+
+// --set changes the text before it is read: a higher quota lets more Pods run; what the file
+// would refuse is refused with its position; a malformed --set is a usage error.
+void TestSimulateCli::setChangesValues_data() {
+    QTest::addColumn<QStringList>("sets");
+    QTest::addColumn<int>("exitCode");
+    QTest::addColumn<int>("peakActive"); // when it runs
+    QTest::addColumn<QString>("message");
+    QTest::newRow("none") << QStringList{} << 0 << 2 << QString();
+    QTest::newRow("the scenario's quota")
+        << QStringList{"cluster.quota.pods=6"} << 0 << 6 << QString();
+    QTest::newRow("the Job's parallelism under the quota")
+        << QStringList{"spec.parallelism=1"} << 0 << 1 << QString();
+    QTest::newRow("a value the file would refuse")
+        << QStringList{"spec.parallelism=-3"} << 2 << 0
+        << "quota-exceeded.yaml:20:18: error: job.spec.parallelism: Invalid value: -3: must be "
+           "greater than or equal to 0";
+    QTest::newRow("not PATH=VALUE")
+        << QStringList{"spec.parallelism"} << 2 << 0
+        << "jobscope: error: --set: 'spec.parallelism' is not PATH=VALUE";
+}
+
+void TestSimulateCli::setChangesValues() {
+    QFETCH(QStringList, sets);
+    QFETCH(int, exitCode);
+    QFETCH(int, peakActive);
+    QFETCH(QString, message);
+    QStringList arguments{"simulate", example(QStringLiteral("causes/quota-exceeded.yaml")),
+                          "--summary-json", "-"};
+    for (const QString& set : sets)
+        arguments << "--set" << set;
+    const Run run = runJobscope(arguments);
+    QVERIFY2(run.exitCode == exitCode, qPrintable(diagnose(run)));
+    if (exitCode != 0) {
+        QVERIFY2(QString::fromUtf8(run.err).contains(message), qPrintable(diagnose(run)));
+        return;
+    }
+    const QJsonObject summary = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(summary.value("peakActive").toInt(), peakActive);
 }
 
 // `simulate -` reads the scenario from standard input: the same series as from the file.
