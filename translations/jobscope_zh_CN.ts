@@ -374,41 +374,6 @@
 </translation>
     </message>
     <message>
-        <source>Commands:
-  reconcile FILE   Run one sync of the Job controller on the state in FILE
-                   and print what it does, and why, as JSON.
-  simulate FILE    Simulate the Job of a scenario or manifest and write the
-                   parallelism, its causes, Pods and Events (CSV, PNG).
-                   FILE may be &apos;-&apos; (standard input) or example:NAME.
-  examples         List the built-in examples (NAME and title).
-  record           Watch a Job on a cluster and record it to a trace.
-  replay PATH      Play back a trace or a kubectl capture and write the same
-                   reports as simulate.
-  lesson           Render the built-in lesson (or another) as PNG slides.
-
-Without a command, or with a FILE, the desktop app opens (on FILE, or on a
-built-in example).
-
-Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
-</source>
-        <translation>命令：
-  reconcile FILE   对 FILE 中的状态运行一次 Job 控制器同步，
-                   以 JSON 输出它做了什么以及原因。
-  simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
-                   Pod 和事件（CSV、PNG）。
-                   FILE 可以是 &apos;-&apos;（标准输入）或 example:NAME。
-  examples         列出内置示例（名称和标题）。
-  record           监视集群中的一个 Job 并记录到跟踪文件。
-  replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
-                   相同的报告。
-  lesson           把内置课程（或其他课程）渲染为 PNG 幻灯片。
-
-不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
-
-运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
-</translation>
-    </message>
-    <message>
         <source>The app: light, dark or system colours for this run (default: as saved).</source>
         <translation>应用：本次运行使用浅色、深色或系统配色（默认：按已保存的设置）。</translation>
     </message>
@@ -443,6 +408,45 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>--%1 is an option of the desktop app, not of a command</source>
         <translation>--%1 是桌面应用的选项，不是命令的选项</translation>
+    </message>
+    <message>
+        <source>Commands:
+  reconcile FILE   Run one sync of the Job controller on the state in FILE
+                   and print what it does, and why, as JSON.
+  simulate FILE    Simulate the Job of a scenario or manifest and write the
+                   parallelism, its causes, Pods and Events (CSV, PNG).
+                   FILE may be &apos;-&apos; (standard input) or example:NAME.
+  sweep FILE       Simulate it over a grid of values (--vary) and seeds and
+                   write one CSV row per point.
+  examples         List the built-in examples (NAME and title).
+  record           Watch a Job on a cluster and record it to a trace.
+  replay PATH      Play back a trace or a kubectl capture and write the same
+                   reports as simulate.
+  lesson           Render the built-in lesson (or another) as PNG slides.
+
+Without a command, or with a FILE, the desktop app opens (on FILE, or on a
+built-in example).
+
+Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>命令：
+  reconcile FILE   对 FILE 中的状态运行一次 Job 控制器同步，
+                   以 JSON 输出它做了什么以及原因。
+  simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
+                   Pod 和事件（CSV、PNG）。
+                   FILE 可以是 &apos;-&apos;（标准输入）或 example:NAME。
+  sweep FILE       在一组取值（--vary）和种子上模拟它，
+                   每个取值点输出一行 CSV。
+  examples         列出内置示例（名称和标题）。
+  record           监视集群中的一个 Job 并记录到跟踪文件。
+  replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
+                   相同的报告。
+  lesson           把内置课程（或其他课程）渲染为 PNG 幻灯片。
+
+不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
+
+运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -1644,6 +1648,122 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SweepCommand</name>
+    <message>
+        <source>Runs the scenario over a grid of values and writes one CSV row per point: the
+completion time, Pod-seconds, peak and mean active Pods, failed Pods and the
+final condition, as the median (p50) and 90th percentile (p90) over the seeds.
+Every point is the file with its values set as --set sets them, checked like
+the file. The points run on every core.</source>
+        <translation>在一组取值上运行场景，每个取值点输出一行 CSV：完成时间、Pod·秒、
+峰值和平均活跃 Pod、失败的 Pod 以及最终状态，给出各种子上的中位数（p50）
+和第 90 百分位数（p90）。每个取值点就是按 --set 的方式设置了这些值的文件，
+并按文件的规则检查。各取值点在所有 CPU 核上运行。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>A parameter and its values (repeatable; the grid is every combination): PATH=A..B (whole numbers), PATH=A..B:STEP or PATH=V1,V2,… (such as spec.parallelism=1..20, runTime=5..30:5, spec.podReplacementPolicy=Failed,TerminatingOrFailed).</source>
+        <translation>一个参数及其取值（可重复；网格为所有组合）：PATH=A..B（整数）、PATH=A..B:STEP 或 PATH=V1,V2,…（例如 spec.parallelism=1..20、runTime=5..30:5、spec.podReplacementPolicy=Failed,TerminatingOrFailed）。</translation>
+    </message>
+    <message>
+        <source>PATH=VALUES</source>
+        <translation>路径=取值</translation>
+    </message>
+    <message>
+        <source>Run each point with the seeds 1..N (default: once, with the scenario&apos;s seed).</source>
+        <translation>每个取值点用种子 1..N 各运行一次（默认：用场景的种子运行一次）。</translation>
+    </message>
+    <message>
+        <source>N</source>
+        <translation>N</translation>
+    </message>
+    <message>
+        <source>Change one value of the file for every point, as simulate --set.</source>
+        <translation>对每个取值点修改文件中的一个值，同 simulate --set。</translation>
+    </message>
+    <message>
+        <source>PATH=VALUE</source>
+        <translation>路径=值</translation>
+    </message>
+    <message>
+        <source>Write the CSV to F (default: standard output).</source>
+        <translation>将 CSV 写入 F（默认：标准输出）。</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>Run N simulations at once (default: one per core).</source>
+        <translation>同时运行 N 个模拟（默认：每个 CPU 核一个）。</translation>
+    </message>
+    <message>
+        <source>The scenario or Job manifest (YAML): a file, &apos;-&apos; or example:NAME.</source>
+        <translation>场景或 Job 清单（YAML）：一个文件、&apos;-&apos; 或 example:NAME。</translation>
+    </message>
+    <message>
+        <source>Run &apos;jobscope sweep --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope sweep --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>missing the scenario FILE argument</source>
+        <translation>缺少场景文件参数 FILE</translation>
+    </message>
+    <message>
+        <source>expected one scenario FILE, got %1: %2</source>
+        <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
+    </message>
+    <message>
+        <source>--vary: the grid has more than %1 points</source>
+        <translation>--vary：网格超过 %1 个取值点</translation>
+    </message>
+    <message>
+        <source>nothing to vary: give at least one --vary PATH=VALUES</source>
+        <translation>没有要变化的参数：请至少给出一个 --vary 路径=取值</translation>
+    </message>
+    <message>
+        <source>--set: &apos;%1&apos; is not PATH=VALUE (such as spec.parallelism=8)</source>
+        <translation>--set：“%1”不是 路径=值 的形式（例如 spec.parallelism=8）</translation>
+    </message>
+    <message>
+        <source>cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the scenario: %1</source>
+        <translation>无法读取场景：%1</translation>
+    </message>
+    <message>
+        <source>%1: the point %2 cannot run: %3</source>
+        <translation>%1：取值点 %2 无法运行：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulation(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 次模拟，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>--%1: &apos;%2&apos; is not a whole number from 1 to %3</source>
+        <translation>--%1：“%2”不是 1 到 %3 之间的整数</translation>
+    </message>
+    <message>
+        <source>--vary: &apos;%1&apos; is not PATH=VALUES (such as spec.parallelism=1..20 or spec.completionMode=NonIndexed,Indexed)</source>
+        <translation>--vary：“%1”不是 路径=取值 的形式（例如 spec.parallelism=1..20 或 spec.completionMode=NonIndexed,Indexed）</translation>
+    </message>
+    <message>
+        <source>--vary: &apos;%1&apos; is not a range A..B or A..B:STEP with A ≤ B and STEP &gt; 0</source>
+        <translation>--vary：“%1”不是 A ≤ B 且 STEP &gt; 0 的范围 A..B 或 A..B:STEP</translation>
+    </message>
+    <message>
+        <source>--vary: &apos;%1&apos; has more than %2 values</source>
+        <translation>--vary：“%1”的取值超过 %2 个</translation>
     </message>
 </context>
 <context>

@@ -8,6 +8,7 @@
 #include "cli/record_command.h"
 #include "cli/replay_command.h"
 #include "cli/simulate_command.h"
+#include "cli/sweep_command.h"
 #include "cli/translation.h"
 #include "gui/gui_entry.h"
 #include "yaml_reader.h"
@@ -36,7 +37,8 @@ namespace {
 };
 
 // The commands; anything else is a file for the GUI.
-const char* const kCommands[] = {"reconcile", "simulate", "examples", "record", "replay", "lesson"};
+const char* const kCommands[] = {"reconcile", "simulate", "sweep", "examples",
+                                 "record",    "replay",   "lesson"};
 
 bool isCommand(const QString& word) {
     for (const char* command : kCommands)
@@ -92,6 +94,8 @@ public:
                   "  simulate FILE    Simulate the Job of a scenario or manifest and write the\n"
                   "                   parallelism, its causes, Pods and Events (CSV, PNG).\n"
                   "                   FILE may be '-' (standard input) or example:NAME.\n"
+                  "  sweep FILE       Simulate it over a grid of values (--vary) and seeds and\n"
+                  "                   write one CSV row per point.\n"
                   "  examples         List the built-in examples (NAME and title).\n"
                   "  record           Watch a Job on a cluster and record it to a trace.\n"
                   "  replay PATH      Play back a trace or a kubectl capture and write the same\n"
@@ -206,8 +210,8 @@ public:
         if (!isCommand(command)) {
             QString message = tr("unknown command '%1'").arg(command);
             const std::string suggestion =
-                closestMatch(command.toStdString(),
-                             {"reconcile", "simulate", "examples", "record", "replay", "lesson"});
+                closestMatch(command.toStdString(), {"reconcile", "simulate", "sweep", "examples",
+                                                     "record", "replay", "lesson"});
             if (!suggestion.empty())
                 message = tr("unknown command '%1' (did you mean '%2'?)")
                               .arg(command, QString::fromStdString(suggestion));
@@ -219,6 +223,8 @@ public:
         rest.prepend(arguments.value(0));
         if (command == QLatin1String("examples"))
             return runExamples(rest);
+        if (command == QLatin1String("sweep"))
+            return runSweep(rest);
         if (command == QLatin1String("record"))
             return runRecord(rest);
         if (command == QLatin1String("replay"))

@@ -110,4 +110,16 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
     return input;
 }
 
+std::string formatByPosition(const Diagnostics& diagnostics) {
+    std::vector<Diagnostic> items = diagnostics.items();
+    std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
+        return std::pair(a.file, std::pair(a.position.line, a.position.column)) <
+               std::pair(b.file, std::pair(b.position.line, b.position.column));
+    });
+    std::string out;
+    for (const Diagnostic& d : items)
+        out += ui::localizedFormat(d).toStdString() + '\n';
+    return out;
+}
+
 } // namespace jobscope::cli

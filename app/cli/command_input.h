@@ -4,6 +4,8 @@
 // messages, as compilers do), or "example:NAME" for an example compiled into the executable
 // (":/examples/NAME.yaml"; `jobscope examples` lists the names).
 
+#include "diagnostics.h"
+
 #include <QList>
 #include <QString>
 
@@ -22,6 +24,10 @@ struct CommandInput {
 // returns nullopt: the input is bad, exit status 2.
 std::optional<CommandInput> readCommandInput(const QString& path, const QString& cannotOpen,
                                              const QString& cannotRead);
+
+// The messages of `diagnostics` in the user's language, in file and position order as a
+// compiler prints them (those without a position first), one per line.
+std::string formatByPosition(const Diagnostics& diagnostics);
 
 // A built-in example a command can run: its name ("patterns/work-queue") and its title in the
 // language of the messages.

@@ -88,20 +88,6 @@ public:
         }
         return ExitSuccess;
     }
-
-private:
-    // Messages in file order, as a compiler prints them; those without a position first.
-    static std::string formatByPosition(const Diagnostics& diagnostics) {
-        std::vector<Diagnostic> items = diagnostics.items();
-        std::stable_sort(items.begin(), items.end(), [](const Diagnostic& a, const Diagnostic& b) {
-            return std::pair(a.position.line, a.position.column) <
-                   std::pair(b.position.line, b.position.column);
-        });
-        std::string out;
-        for (const Diagnostic& d : items)
-            out += ui::localizedFormat(d).toStdString() + '\n';
-        return out;
-    }
 };
 
 } // namespace

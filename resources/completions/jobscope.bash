@@ -4,7 +4,7 @@ _jobscope() {
     local cur prev words cword
     _init_completion || return
 
-    local commands="reconcile simulate record replay lesson"
+    local commands="reconcile simulate sweep examples record replay lesson"
     local report="--series-csv --causes-csv --pods-csv --events-csv --status-csv --summary-json --png --gantt-png --pdf --width --height --lang"
     local command="" i
     for ((i = 1; i < cword; i++)); do
@@ -31,7 +31,7 @@ _jobscope() {
             _filedir png
             return
             ;;
-        --seed | --until | --set | --max-pods | --width | --height | --size | --at | --job | --context | \
+        --seed | --until | --set | --vary | --seeds | --jobs | --max-pods | --width | --height | --size | --at | --job | --context | \
             -n | --namespace | --timeout | --request-timeout)
             return
             ;;
@@ -59,6 +59,7 @@ _jobscope() {
             ;;
         reconcile) options="--help --lang" ;;
         simulate) options="--help --seed --until --set --max-pods $report" ;;
+        sweep) options="--help --vary --seeds --set --output --jobs --lang" ;;
         record)
             options="--help --kubeconfig --context --namespace --job --output --timeout
                 --request-timeout --lang"

@@ -1,0 +1,58 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A parameter sweep: one scenario run over a grid of values (each a `--set` of the text) and
+// several seeds, on every core, each point summarized as a RunSummary. What the sweep command
+// writes (a CSV row per point, percentiles over the seeds) is computed from these.
+
+#include "analysis/summary.h"
+#include "edit/overrides.h"
+
+#include <atomic>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace jobscope {
+
+// One varied parameter: "PATH=A..B" (whole numbers from A to B), "PATH=A..B:STEP" (numbers
+// from A by STEP up to B) or "PATH=V1,V2,…" (the values as written).
+struct SweepAxis {
+    edit::YamlPath path;
+    std::string name; // PATH as given
+    std::vector<std::string> values;
+};
+
+inline constexpr std::size_t kMaxSweepValues = 100000; // per axis, and points in a grid
+
+struct SweepAxisError {
+    enum class Kind { NotPathValues, BadRange, TooMany };
+    Kind kind = Kind::NotPathValues;
+    std::string text;
+};
+std::optional<SweepAxis> parseSweepAxis(const std::string& text, SweepAxisError* error);
+
+struct SweepOptions {
+    int seeds = 1;                     // 1: the scenario's own seed; N: seeds 1..N
+    unsigned threads = 0;              // 0: one per core
+    std::size_t maxPods = 0;           // 0: the scenario's limit
+    std::vector<edit::Override> fixed; // applied before each point's values
+};
+
+struct SweepPoint {
+    std::vector<std::string> values; // one per axis, in axis order
+    std::vector<RunSummary> runs;    // one per seed
+    std::string error;               // why the point could not run (runs is then empty)
+};
+
+// The grid in row-major order (the last axis varies fastest). Stops early, leaving the points
+// not run without runs, when `cancel` becomes true.
+std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fileName,
+                                 const std::vector<SweepAxis>& axes, const SweepOptions& options,
+                                 const std::atomic<bool>* cancel = nullptr);
+
+// The p-th percentile (0..1) of `values` by linear interpolation between the nearest ranks;
+// NaN for none.
+double percentile(std::vector<double> values, double p);
+
+} // namespace jobscope
