@@ -71,10 +71,19 @@ private:
         failures.clear();
         warnings.clear();
         peakPendingLine = 0;
-        connect(watcher.get(), &Watcher::failed, this,
-                [this](const QString& text) { failures << text; });
-        connect(watcher.get(), &Watcher::warning, this,
-                [this](const QString& text) { warnings << text; });
+        // Printed too, for the secret audit (tests/support/secret_audit.sh --plain).
+        connect(watcher.get(), &Watcher::failed, this, [this](const QString& text) {
+            failures << text;
+            qInfo("failed: %s", qPrintable(text));
+        });
+        connect(watcher.get(), &Watcher::warning, this, [this](const QString& text) {
+            warnings << text;
+            qInfo("warning: %s", qPrintable(text));
+        });
+        connect(watcher.get(), &Watcher::stateChanged, this,
+                [](WatchState, const QString& reason) { qInfo("state: %s", qPrintable(reason)); });
+        connect(client.get(), &ApiClient::message, this,
+                [](const QString& text) { qInfo("message: %s", qPrintable(text)); });
         connect(watcher.get(), &Watcher::observed, this, [this] {
             peakPendingLine = std::max<qint64>(peakPendingLine, watcher->pendingLineBytes());
         });
