@@ -1765,6 +1765,25 @@ the file. The points run on every core.</source>
         <source>--vary: &apos;%1&apos; has more than %2 values</source>
         <translation>--vary：“%1”的取值超过 %2 个</translation>
     </message>
+    <message>
+        <source>Also draw the completion time and the Pod-seconds against the first varied parameter, one line per value of the others (the medians), as a PNG of 1280x800 to F.</source>
+        <translation>另外把完成时间和 Pod·秒相对于第一个变化参数画成 1280x800 的 PNG 写入 F，其他参数的每组取值一条线（取中位数）。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+</context>
+<context>
+    <name>SweepPlot</name>
+    <message>
+        <source>completion time (s)</source>
+        <translation>完成时间（秒）</translation>
+    </message>
+    <message>
+        <source>Pod-seconds</source>
+        <translation>Pod·秒</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBuilder</name>
@@ -4288,6 +4307,13 @@ Click to hide or show it.</source>
     <message>
         <source>the desktop app needs a display (DISPLAY or WAYLAND_DISPLAY is unset); without one, &apos;jobscope simulate FILE --png out.png&apos; draws the plot and &apos;jobscope --help&apos; lists the other commands</source>
         <translation>桌面应用需要显示器（DISPLAY 或 WAYLAND_DISPLAY 未设置）；没有显示器时，&apos;jobscope simulate FILE --png out.png&apos; 可绘制图表，&apos;jobscope --help&apos; 列出其他命令</translation>
+    </message>
+</context>
+<context>
+    <name>ui</name>
+    <message>
+        <source>Sweep of %1</source>
+        <translation>%1 的参数扫描</translation>
     </message>
 </context>
 </TS>

@@ -262,6 +262,8 @@ bool commandDraws(const QStringList& arguments) {
     const QString command = firstPositional(arguments);
     if (command == QLatin1String("lesson"))
         return true;
+    if (command == QLatin1String("sweep"))
+        return hasOption(arguments, QStringLiteral("--png"));
     if (command == QLatin1String("simulate") || command == QLatin1String("replay"))
         return hasOption(arguments, QStringLiteral("--png")) ||
                hasOption(arguments, QStringLiteral("--gantt-png")) ||

@@ -253,12 +253,4 @@ int runSimulate(const QStringList& arguments) {
     return SimulateCommand::run(arguments);
 }
 
-bool simulateRenders(const QStringList& arguments) {
-    if (!arguments.contains(QLatin1String("simulate")))
-        return false;
-    return std::any_of(arguments.begin(), arguments.end(), [](const QString& a) {
-        return a == QLatin1String("--png") || a.startsWith(QLatin1String("--png="));
-    });
-}
-
 } // namespace jobscope::cli

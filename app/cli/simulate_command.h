@@ -14,9 +14,4 @@ namespace jobscope::cli {
 // Drawing a PNG needs a QApplication (QGuiApplication at least) to exist.
 int runSimulate(const QStringList& arguments);
 
-// Whether the command line asks for something drawn (a PNG), so that main() creates a
-// QApplication (on the offscreen platform when there is no display) instead of a
-// QCoreApplication.
-bool simulateRenders(const QStringList& arguments);
-
 } // namespace jobscope::cli

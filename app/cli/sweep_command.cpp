@@ -7,6 +7,8 @@
 #include "cli/report_outputs.h"
 #include "diagnostics.h"
 #include "input_file.h"
+#include "plot/png_file.h"
+#include "plot/sweep_plot.h"
 #include "report/csv.h"
 #include "run/sweep.h"
 
@@ -53,6 +55,12 @@ public:
         parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
                                             tr("Write the CSV to F (default: standard output)."),
                                             tr("F")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("png"),
+            tr("Also draw the completion time and the Pod-seconds against the first varied "
+               "parameter, one line per value of the others (the medians), as a PNG of "
+               "1280x800 to F."),
+            tr("F")));
         parser.addOption(
             QCommandLineOption(QStringLiteral("jobs"),
                                tr("Run N simulations at once (default: one per core)."), tr("N")));
@@ -154,7 +162,21 @@ public:
         const QString output = parser.isSet(QStringLiteral("output"))
                                    ? parser.value(QStringLiteral("output"))
                                    : QStringLiteral("-");
-        return writeReport(output, csv(axes, results)) ? ExitSuccess : ExitFailure;
+        bool written = writeReport(output, csv(axes, results));
+        if (parser.isSet(QStringLiteral("png"))) {
+            QString error;
+            const QString png = parser.value(QStringLiteral("png"));
+            if (!ui::renderPngFile(
+                    png, QSize(1280, 800),
+                    [&](const QSize& size) {
+                        return ui::renderSweepPlot(plotData(displayName, axes, results), size);
+                    },
+                    &error)) {
+                printError(tr("cannot write %1: %2").arg(png, error));
+                written = false;
+            }
+        }
+        return written ? ExitSuccess : ExitFailure;
     }
 
 private:
@@ -198,6 +220,39 @@ private:
         for (std::size_t a = 0; a < axes.size(); ++a)
             parts << QString::fromStdString(axes[a].name + "=" + point.values[a]);
         return parts.join(QLatin1Char(' '));
+    }
+
+    // The first axis across; one line per combination of the others' values, in grid order.
+    static ui::SweepPlotData plotData(const std::string& file, const std::vector<SweepAxis>& axes,
+                                      const std::vector<SweepPoint>& points) {
+        ui::SweepPlotData data;
+        data.title = tr("Sweep of %1").arg(QString::fromStdString(file));
+        data.parameter = QString::fromStdString(axes.front().name);
+        for (const std::string& value : axes.front().values)
+            data.xValues << QString::fromStdString(value);
+        const std::size_t across = axes.front().values.size();
+        const std::size_t lines = points.size() / std::max<std::size_t>(1, across);
+        for (std::size_t l = 0; l < lines; ++l) {
+            ui::SweepPlotData::Line line;
+            QStringList label;
+            for (std::size_t a = 1; a < axes.size(); ++a)
+                label << QString::fromStdString(axes[a].name + "=" + points[l].values[a]);
+            line.label = label.join(QStringLiteral(", "));
+            for (std::size_t x = 0; x < across; ++x) {
+                // Row-major with the first axis slowest: the point of x on line l.
+                const SweepPoint& point = points[x * lines + l];
+                std::vector<double> finish, cost;
+                for (const RunSummary& run : point.runs) {
+                    if (run.finishedAt)
+                        finish.push_back(*run.finishedAt);
+                    cost.push_back(run.podSeconds);
+                }
+                line.completion << percentile(finish, 0.5);
+                line.podSeconds << percentile(cost, 0.5);
+            }
+            data.lines << line;
+        }
+        return data;
     }
 
     // Numbers as the other CSVs write them; an empty field when no seed gave one.

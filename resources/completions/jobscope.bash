@@ -59,7 +59,7 @@ _jobscope() {
             ;;
         reconcile) options="--help --lang" ;;
         simulate) options="--help --seed --until --set --max-pods $report" ;;
-        sweep) options="--help --vary --seeds --set --output --jobs --lang" ;;
+        sweep) options="--help --vary --seeds --set --output --png --jobs --lang" ;;
         record)
             options="--help --kubeconfig --context --namespace --job --output --timeout
                 --request-timeout --lang"

@@ -7,6 +7,7 @@
 #include "support/test_paths.h"
 
 #include <QFile>
+#include <QImage>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -72,6 +73,33 @@ private slots:
         const qsizetype peak = header.indexOf("peak_active_p50");
         QCOMPARE(lines.at(1).split(',').value(peak).toDouble(), 2.0);
         QCOMPARE(lines.at(3).split(',').value(peak).toDouble(), 6.0);
+    }
+
+    // --png draws both panels: a 1280x800 picture with the lines' colours on it.
+    void drawsThePicture() {
+        QTemporaryDir dir;
+        const QString png = dir.filePath("sweep.png");
+        const Run run = runJobscope({"sweep", "example:causes/failure-backoff", "--vary",
+                                     "spec.parallelism=1..3", "--vary", "spec.backoffLimit=1,3",
+                                     "--png", png, "-o", dir.filePath("sweep.csv")});
+        QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+        QImage image(png);
+        QCOMPARE(image.size(), QSize(1280, 800));
+        // The first line's blue and the second's orange (tab10).
+        int blue = 0;
+        int orange = 0;
+        for (int y = 0; y < image.height(); y += 2)
+            for (int x = 0; x < image.width(); x += 2) {
+                const QColor c = image.pixelColor(x, y);
+                blue +=
+                    std::abs(c.red() - 31) + std::abs(c.green() - 119) + std::abs(c.blue() - 180) <
+                    40;
+                orange +=
+                    std::abs(c.red() - 255) + std::abs(c.green() - 127) + std::abs(c.blue() - 14) <
+                    40;
+            }
+        QVERIFY2(blue > 100 && orange > 100,
+                 qPrintable(QStringLiteral("%1 %2").arg(blue).arg(orange)));
     }
 
     void refused_data() {

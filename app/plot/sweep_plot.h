@@ -1,0 +1,34 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// The picture of a parameter sweep: the completion time (above) and the Pod-seconds (below)
+// against the first varied parameter, one line per combination of the other parameters' values
+// (the medians over the seeds). A value that is not a number is placed at its rank, named.
+
+#include <QImage>
+#include <QSize>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+class QCustomPlot;
+
+namespace jobscope::ui {
+
+struct SweepPlotData {
+    QString title;
+    QString parameter;   // the x axis: the first varied PATH
+    QStringList xValues; // as written; numbers are placed at their value
+    struct Line {
+        QString label;              // the other parameters' values ("" when only one axis)
+        QVector<double> completion; // seconds, NaN where no seed finished
+        QVector<double> podSeconds;
+    };
+    QVector<Line> lines;
+};
+
+// Fills `plot` (cleared first) with the two panels.
+void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data);
+// The picture at `size`, white background, fonts for that size.
+QImage renderSweepPlot(const SweepPlotData& data, const QSize& size);
+
+} // namespace jobscope::ui
