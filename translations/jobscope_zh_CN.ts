@@ -1511,6 +1511,17 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     </message>
 </context>
 <context>
+    <name>ScenarioInput</name>
+    <message>
+        <source>cannot open the scenario: %1</source>
+        <translation>无法打开场景：%1</translation>
+    </message>
+    <message>
+        <source>cannot read the scenario: %1</source>
+        <translation>无法读取场景：%1</translation>
+    </message>
+</context>
+<context>
     <name>SimulateCommand</name>
     <message>
         <source>Show this help and exit.</source>
@@ -1588,14 +1599,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>The scenario or Job manifest (YAML): a file, &apos;-&apos; or example:NAME.</source>
         <translation>场景或 Job 清单（YAML）：一个文件、&apos;-&apos; 或 example:NAME。</translation>
-    </message>
-    <message>
-        <source>cannot open the scenario: %1</source>
-        <translation>无法打开场景：%1</translation>
-    </message>
-    <message>
-        <source>cannot read the scenario: %1</source>
-        <translation>无法读取场景：%1</translation>
     </message>
     <message>
         <source>Refuse a Job that needs more Pods than N, and stop a simulation that creates more (default %1).</source>
@@ -1730,14 +1733,6 @@ the file. The points run on every core.</source>
     <message>
         <source>--set: &apos;%1&apos; is not PATH=VALUE (such as spec.parallelism=8)</source>
         <translation>--set：“%1”不是 路径=值 的形式（例如 spec.parallelism=8）</translation>
-    </message>
-    <message>
-        <source>cannot open the scenario: %1</source>
-        <translation>无法打开场景：%1</translation>
-    </message>
-    <message>
-        <source>cannot read the scenario: %1</source>
-        <translation>无法读取场景：%1</translation>
     </message>
     <message>
         <source>%1: the point %2 cannot run: %3</source>

@@ -4,6 +4,7 @@
 #include "cli/output.h"
 #include "gui/engine_messages.h"
 #include "gui/example_catalog.h"
+#include "input_file.h"
 #include "live/read_input.h"
 #include "yaml_reader.h"
 
@@ -107,6 +108,21 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
         return std::nullopt;
     }
     input.text.assign(bytes->constData(), static_cast<size_t>(bytes->size()));
+    return input;
+}
+
+std::optional<CommandInput> readScenarioInput(const QString& file) {
+    if (file == QLatin1String("-") || file.startsWith(kExamplePrefix))
+        return readCommandInput(
+            file, QCoreApplication::translate("ScenarioInput", "cannot open the scenario: %1"),
+            QCoreApplication::translate("ScenarioInput", "cannot read the scenario: %1"));
+    CommandInput input;
+    input.displayName = file.toStdString();
+    Diagnostics diagnostics;
+    if (!readTextFile(input.displayName, input.text, diagnostics)) {
+        writeErr(formatByPosition(diagnostics));
+        return std::nullopt;
+    }
     return input;
 }
 

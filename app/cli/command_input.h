@@ -25,6 +25,11 @@ struct CommandInput {
 std::optional<CommandInput> readCommandInput(const QString& path, const QString& cannotOpen,
                                              const QString& cannotRead);
 
+// The scenario or manifest FILE of simulate and sweep: "-", example:NAME or a file (read as the
+// engine reads scenario files, with its limits and messages). Prints why not and returns
+// nullopt when it cannot be read.
+std::optional<CommandInput> readScenarioInput(const QString& file);
+
 // The messages of `diagnostics` in the user's language, in file and position order as a
 // compiler prints them (those without a position first), one per line.
 std::string formatByPosition(const Diagnostics& diagnostics);

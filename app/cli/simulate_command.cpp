@@ -150,19 +150,11 @@ public:
         Diagnostics diagnostics;
         std::optional<Scenario> scenario;
         const QString& file = files.first();
-        std::string text;
-        std::string displayName = file.toStdString();
-        if (file == QLatin1String("-") || file.startsWith(QLatin1String("example:"))) {
-            const std::optional<CommandInput> input = readCommandInput(
-                file, tr("cannot open the scenario: %1"), tr("cannot read the scenario: %1"));
-            if (!input)
-                return ExitBadInput;
-            text = input->text;
-            displayName = input->displayName;
-        } else if (!readTextFile(file.toStdString(), text, diagnostics)) {
-            writeErr(formatByPosition(diagnostics));
+        const std::optional<CommandInput> input = readScenarioInput(file);
+        if (!input)
             return ExitBadInput;
-        }
+        std::string text = input->text;
+        const std::string& displayName = input->displayName;
         if (!overrides.empty()) {
             edit::OverrideResult changed = edit::applyOverrides(text, overrides);
             if (changed.error) {
