@@ -1520,6 +1520,18 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
         <source>cannot read the scenario: %1</source>
         <translation>无法读取场景：%1</translation>
     </message>
+    <message>
+        <source>Run &apos;%1 --help&apos; for usage.</source>
+        <translation>运行 &apos;%1 --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>missing the scenario FILE argument</source>
+        <translation>缺少场景文件参数 FILE</translation>
+    </message>
+    <message>
+        <source>expected one scenario FILE, got %1: %2</source>
+        <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
+    </message>
 </context>
 <context>
     <name>SimulateCommand</name>
@@ -1542,18 +1554,6 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     <message>
         <source>T</source>
         <translation>T</translation>
-    </message>
-    <message>
-        <source>Run &apos;jobscope simulate --help&apos; for usage.</source>
-        <translation>运行 &apos;jobscope simulate --help&apos; 查看用法。</translation>
-    </message>
-    <message>
-        <source>missing the scenario FILE argument</source>
-        <translation>缺少场景文件参数 FILE</translation>
-    </message>
-    <message>
-        <source>expected one scenario FILE, got %1: %2</source>
-        <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
     </message>
     <message>
         <source>--seed: &apos;%1&apos; is not a non-negative integer</source>
@@ -1709,18 +1709,6 @@ the file. The points run on every core.</source>
     <message>
         <source>The scenario or Job manifest (YAML): a file, &apos;-&apos; or example:NAME.</source>
         <translation>场景或 Job 清单（YAML）：一个文件、&apos;-&apos; 或 example:NAME。</translation>
-    </message>
-    <message>
-        <source>Run &apos;jobscope sweep --help&apos; for usage.</source>
-        <translation>运行 &apos;jobscope sweep --help&apos; 查看用法。</translation>
-    </message>
-    <message>
-        <source>missing the scenario FILE argument</source>
-        <translation>缺少场景文件参数 FILE</translation>
-    </message>
-    <message>
-        <source>expected one scenario FILE, got %1: %2</source>
-        <translation>需要一个场景文件 FILE，实际给出了 %1 个：%2</translation>
     </message>
     <message>
         <source>--vary: the grid has more than %1 points</source>

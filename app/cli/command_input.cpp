@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/command_input.h"
 
+#include "cli/cli.h"
 #include "cli/output.h"
 #include "gui/engine_messages.h"
 #include "gui/example_catalog.h"
@@ -8,6 +9,7 @@
 #include "live/read_input.h"
 #include "yaml_reader.h"
 
+#include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QFile>
 #include <QFileInfo>
@@ -109,6 +111,35 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
     }
     input.text.assign(bytes->constData(), static_cast<size_t>(bytes->size()));
     return input;
+}
+
+std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
+                                            const QStringList& arguments, const QString& program,
+                                            int* exitStatus) {
+    *exitStatus = ExitBadInput;
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        writeErr(QCoreApplication::translate("ScenarioInput", "Run '%1 --help' for usage.")
+                     .arg(program) +
+                 QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *exitStatus = writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
+        return std::nullopt;
+    }
+    const QStringList files = parser.positionalArguments();
+    if (files.size() != 1) {
+        printError(files.isEmpty() ? QCoreApplication::translate(
+                                         "ScenarioInput", "missing the scenario FILE argument")
+                                   : QCoreApplication::translate(
+                                         "ScenarioInput", "expected one scenario FILE, got %1: %2")
+                                         .arg(files.size())
+                                         .arg(files.join(QLatin1Char(' '))));
+        writeErr(helpText(parser, program));
+        return std::nullopt;
+    }
+    return files.first();
 }
 
 std::optional<CommandInput> readScenarioInput(const QString& file) {

@@ -8,6 +8,9 @@
 
 #include <QList>
 #include <QString>
+#include <QStringList>
+
+class QCommandLineParser;
 
 #include <optional>
 #include <string>
@@ -24,6 +27,13 @@ struct CommandInput {
 // returns nullopt: the input is bad, exit status 2.
 std::optional<CommandInput> readCommandInput(const QString& path, const QString& cannotOpen,
                                              const QString& cannotRead);
+
+// The command line of simulate and sweep, whose one argument is the scenario FILE: a usage error
+// is printed (exit status 2) and --help answered (0, or 1 when it cannot be written), with the
+// status in `exitStatus` and nullopt; else the FILE.
+std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
+                                            const QStringList& arguments, const QString& program,
+                                            int* exitStatus);
 
 // The scenario or manifest FILE of simulate and sweep: "-", example:NAME or a file (read as the
 // engine reads scenario files, with its limits and messages). Prints why not and returns

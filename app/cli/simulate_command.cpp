@@ -79,24 +79,11 @@ public:
     static int run(const QStringList& arguments) {
         QCommandLineParser parser;
         addOptions(parser);
-        const QString program = QStringLiteral("jobscope simulate");
-        if (!parser.parse(arguments)) {
-            printError(parser.errorText());
-            writeErr(tr("Run 'jobscope simulate --help' for usage.") + QLatin1Char('\n'));
-            return ExitBadInput;
-        }
-        if (parser.isSet(QStringLiteral("help")))
-            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-
-        const QStringList files = parser.positionalArguments();
-        if (files.size() != 1) {
-            printError(files.isEmpty() ? tr("missing the scenario FILE argument")
-                                       : tr("expected one scenario FILE, got %1: %2")
-                                             .arg(files.size())
-                                             .arg(files.join(QLatin1Char(' '))));
-            writeErr(helpText(parser, program));
-            return ExitBadInput;
-        }
+        int status = ExitBadInput;
+        const std::optional<QString> file =
+            parseScenarioCommand(parser, arguments, QStringLiteral("jobscope simulate"), &status);
+        if (!file)
+            return status;
 
         // Options first, so that a typo is reported before a long simulation runs.
         std::optional<uint64_t> seed;
@@ -149,8 +136,7 @@ public:
 
         Diagnostics diagnostics;
         std::optional<Scenario> scenario;
-        const QString& file = files.first();
-        const std::optional<CommandInput> input = readScenarioInput(file);
+        const std::optional<CommandInput> input = readScenarioInput(*file);
         if (!input)
             return ExitBadInput;
         std::string text = input->text;
@@ -171,7 +157,7 @@ public:
         if (until)
             scenario->stopAt = *until;
         scenario->maxPods = maxPods;
-        const QString fileName = file == QLatin1String("-") ? QStringLiteral("<stdin>") : file;
+        const QString fileName = QString::fromStdString(displayName);
         if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
             writeErr(
                 QStringLiteral("%1: error: %2\n").arg(fileName, ui::localizedMessage(*tooLarge)));

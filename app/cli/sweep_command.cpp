@@ -17,7 +17,6 @@
 #include <QElapsedTimer>
 
 #include <cmath>
-#include <map>
 #include <thread>
 
 namespace jobscope::cli {
@@ -72,23 +71,11 @@ public:
     static int run(const QStringList& arguments) {
         QCommandLineParser parser;
         addOptions(parser);
-        const QString program = QStringLiteral("jobscope sweep");
-        if (!parser.parse(arguments)) {
-            printError(parser.errorText());
-            writeErr(tr("Run 'jobscope sweep --help' for usage.") + QLatin1Char('\n'));
-            return ExitBadInput;
-        }
-        if (parser.isSet(QStringLiteral("help")))
-            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-        const QStringList files = parser.positionalArguments();
-        if (files.size() != 1) {
-            printError(files.isEmpty() ? tr("missing the scenario FILE argument")
-                                       : tr("expected one scenario FILE, got %1: %2")
-                                             .arg(files.size())
-                                             .arg(files.join(QLatin1Char(' '))));
-            writeErr(helpText(parser, program));
-            return ExitBadInput;
-        }
+        int status = ExitBadInput;
+        const std::optional<QString> file =
+            parseScenarioCommand(parser, arguments, QStringLiteral("jobscope sweep"), &status);
+        if (!file)
+            return status;
 
         std::vector<SweepAxis> axes;
         std::size_t points = 1;
@@ -126,8 +113,7 @@ public:
             options.fixed.push_back(*parsed);
         }
 
-        const QString& file = files.first();
-        const std::optional<CommandInput> input = readScenarioInput(file);
+        const std::optional<CommandInput> input = readScenarioInput(*file);
         if (!input)
             return ExitBadInput;
         const std::string& text = input->text;
@@ -151,14 +137,18 @@ public:
         const QString output = parser.isSet(QStringLiteral("output"))
                                    ? parser.value(QStringLiteral("output"))
                                    : QStringLiteral("-");
-        bool written = writeReport(output, csv(axes, results));
+        std::vector<SweepFigures> figures;
+        for (const SweepPoint& point : results)
+            figures.push_back(figuresOf(point));
+        bool written = writeReport(output, csv(axes, results, figures));
         if (parser.isSet(QStringLiteral("png"))) {
             QString error;
             const QString png = parser.value(QStringLiteral("png"));
             if (!ui::renderPngFile(
                     png, QSize(1280, 800),
                     [&](const QSize& size) {
-                        return ui::renderSweepPlot(plotData(displayName, axes, results), size);
+                        return ui::renderSweepPlot(plotData(displayName, axes, results, figures),
+                                                   size);
                     },
                     &error)) {
                 printError(tr("cannot write %1: %2").arg(png, error));
@@ -213,7 +203,8 @@ private:
 
     // The first axis across; one line per combination of the others' values, in grid order.
     static ui::SweepPlotData plotData(const std::string& file, const std::vector<SweepAxis>& axes,
-                                      const std::vector<SweepPoint>& points) {
+                                      const std::vector<SweepPoint>& points,
+                                      const std::vector<SweepFigures>& figures) {
         ui::SweepPlotData data;
         data.title = tr("Sweep of %1").arg(QString::fromStdString(file));
         data.parameter = QString::fromStdString(axes.front().name);
@@ -229,15 +220,9 @@ private:
             line.label = label.join(QStringLiteral(", "));
             for (std::size_t x = 0; x < across; ++x) {
                 // Row-major with the first axis slowest: the point of x on line l.
-                const SweepPoint& point = points[x * lines + l];
-                std::vector<double> finish, cost;
-                for (const RunSummary& run : point.runs) {
-                    if (run.finishedAt)
-                        finish.push_back(*run.finishedAt);
-                    cost.push_back(run.podSeconds);
-                }
-                line.completion << percentile(finish, 0.5);
-                line.podSeconds << percentile(cost, 0.5);
+                const SweepFigures& point = figures[x * lines + l];
+                line.completion << point.completionP50;
+                line.podSeconds << point.podSecondsP50;
             }
             data.lines << line;
         }
@@ -250,40 +235,22 @@ private:
     }
 
     static std::string csv(const std::vector<SweepAxis>& axes,
-                           const std::vector<SweepPoint>& points) {
+                           const std::vector<SweepPoint>& points,
+                           const std::vector<SweepFigures>& figures) {
         std::string out;
         for (const SweepAxis& axis : axes)
             out += csvField(axis.name) + ",";
         out += "seeds,finished,completion_time_p50,completion_time_p90,pod_seconds_p50,"
                "pod_seconds_p90,peak_active_p50,mean_active_p50,failed_pods_p50,outcome\r\n";
-        for (const SweepPoint& point : points) {
-            for (const std::string& value : point.values)
+        for (std::size_t p = 0; p < points.size(); ++p) {
+            for (const std::string& value : points[p].values)
                 out += csvField(value) + ",";
-            std::vector<double> finish, podSeconds, peak, mean, failed;
-            std::map<std::string, int> outcomes;
-            for (const RunSummary& run : point.runs) {
-                if (run.finishedAt)
-                    finish.push_back(*run.finishedAt);
-                podSeconds.push_back(run.podSeconds);
-                peak.push_back(run.peakActive);
-                mean.push_back(run.meanActive);
-                failed.push_back(run.podsFailed);
-                ++outcomes[run.outcome.empty() ? std::string("NotFinished") : run.outcome];
-            }
-            // The most frequent outcome over the seeds (ties: the first by name).
-            std::string outcome;
-            int most = 0;
-            for (const auto& [name, count] : outcomes)
-                if (count > most) {
-                    most = count;
-                    outcome = name;
-                }
-            // The completion time's percentiles are over the seeds that finished.
-            out += std::to_string(point.runs.size()) + "," + std::to_string(finish.size()) + "," +
-                   field(percentile(finish, 0.5)) + "," + field(percentile(finish, 0.9)) + "," +
-                   field(percentile(podSeconds, 0.5)) + "," + field(percentile(podSeconds, 0.9)) +
-                   "," + field(percentile(peak, 0.5)) + "," + field(percentile(mean, 0.5)) + "," +
-                   field(percentile(failed, 0.5)) + "," + csvField(outcome) + "\r\n";
+            const SweepFigures& f = figures[p];
+            out += std::to_string(f.seeds) + "," + std::to_string(f.finished) + "," +
+                   field(f.completionP50) + "," + field(f.completionP90) + "," +
+                   field(f.podSecondsP50) + "," + field(f.podSecondsP90) + "," +
+                   field(f.peakActiveP50) + "," + field(f.meanActiveP50) + "," +
+                   field(f.failedPodsP50) + "," + csvField(f.outcome) + "\r\n";
         }
         return out;
     }

@@ -7,6 +7,7 @@
 
 #include <QTest>
 
+#include <algorithm>
 #include <cmath>
 
 using namespace jobscope;
@@ -115,6 +116,19 @@ private slots:
         // Longer Pods take longer; more of them at once finish sooner.
         QVERIFY(*one[1].runs[0].finishedAt > *one[0].runs[0].finishedAt);
         QVERIFY(*one[5].runs[0].finishedAt < *one[1].runs[0].finishedAt);
+        // The point's figures over its seeds.
+        const SweepFigures figures = figuresOf(one[5]);
+        QCOMPARE(int(figures.seeds), 3);
+        QCOMPARE(int(figures.finished), 3);
+        QCOMPARE(figures.outcome, std::string("Complete"));
+        std::vector<double> finish;
+        for (const RunSummary& run : one[5].runs)
+            finish.push_back(*run.finishedAt);
+        std::sort(finish.begin(), finish.end());
+        QCOMPARE(figures.completionP50, finish[1]);
+        QCOMPARE(figures.peakActiveP50, 3.0);
+        QCOMPARE(figuresOf(SweepPoint{}).outcome, std::string());
+        QVERIFY(std::isnan(figuresOf(SweepPoint{}).completionP50));
         // The same on four threads.
         options.threads = 4;
         const std::vector<SweepPoint> four = runSweep(kScenario, "s.yaml", axes, options);

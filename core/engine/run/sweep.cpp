@@ -10,6 +10,7 @@
 #include <charconv>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <mutex>
 #include <thread>
 
@@ -178,6 +179,37 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
             if (run)
                 points[p].runs.push_back(std::move(*run));
     return points;
+}
+
+SweepFigures figuresOf(const SweepPoint& point) {
+    std::vector<double> finish, podSeconds, peak, mean, failed;
+    std::map<std::string, int> outcomes;
+    for (const RunSummary& run : point.runs) {
+        if (run.finishedAt)
+            finish.push_back(*run.finishedAt);
+        podSeconds.push_back(run.podSeconds);
+        peak.push_back(run.peakActive);
+        mean.push_back(run.meanActive);
+        failed.push_back(run.podsFailed);
+        ++outcomes[run.outcome.empty() ? std::string("NotFinished") : run.outcome];
+    }
+    SweepFigures figures;
+    figures.seeds = point.runs.size();
+    figures.finished = finish.size();
+    figures.completionP50 = percentile(finish, 0.5);
+    figures.completionP90 = percentile(finish, 0.9);
+    figures.podSecondsP50 = percentile(podSeconds, 0.5);
+    figures.podSecondsP90 = percentile(podSeconds, 0.9);
+    figures.peakActiveP50 = percentile(peak, 0.5);
+    figures.meanActiveP50 = percentile(mean, 0.5);
+    figures.failedPodsP50 = percentile(failed, 0.5);
+    int most = 0;
+    for (const auto& [name, count] : outcomes)
+        if (count > most) {
+            most = count;
+            figures.outcome = name;
+        }
+    return figures;
 }
 
 double percentile(std::vector<double> values, double p) {

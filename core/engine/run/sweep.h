@@ -51,6 +51,18 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
                                  const std::vector<SweepAxis>& axes, const SweepOptions& options,
                                  const std::atomic<bool>* cancel = nullptr);
 
+// What a point's runs give over its seeds. The completion time's percentiles are over the seeds
+// whose Job finished (NaN when none did); the others over every seed.
+struct SweepFigures {
+    std::size_t seeds = 0;
+    std::size_t finished = 0;
+    double completionP50 = 0, completionP90 = 0;
+    double podSecondsP50 = 0, podSecondsP90 = 0;
+    double peakActiveP50 = 0, meanActiveP50 = 0, failedPodsP50 = 0;
+    std::string outcome; // the most frequent: Complete, Failed or NotFinished (ties: by name)
+};
+SweepFigures figuresOf(const SweepPoint& point);
+
 // The p-th percentile (0..1) of `values` by linear interpolation between the nearest ranks;
 // NaN for none.
 double percentile(std::vector<double> values, double p);
