@@ -7,6 +7,7 @@
 #include "gui/example_catalog.h"
 #include "input_file.h"
 #include "live/read_input.h"
+#include "scenario/scenario_reader.h"
 #include "yaml_reader.h"
 
 #include <QCommandLineParser>
@@ -155,6 +156,15 @@ std::optional<CommandInput> readScenarioInput(const QString& file) {
         return std::nullopt;
     }
     return input;
+}
+
+bool checkScenarioText(const CommandInput& input) {
+    Diagnostics diagnostics;
+    const bool read = readScenarioText(input.text, input.displayName, diagnostics).has_value();
+    if (read && !diagnostics.hasErrors())
+        return true;
+    writeErr(formatByPosition(diagnostics));
+    return false;
 }
 
 std::string formatByPosition(const Diagnostics& diagnostics) {

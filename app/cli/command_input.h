@@ -40,6 +40,11 @@ std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
 // nullopt when it cannot be read.
 std::optional<CommandInput> readScenarioInput(const QString& file);
 
+// Whether `input` reads as a scenario or manifest as it is; prints its errors (in file and
+// position order) when not. Checked before values are set in it, so that a text that does not
+// read is reported where it fails rather than as a value that cannot be set.
+bool checkScenarioText(const CommandInput& input);
+
 // The messages of `diagnostics` in the user's language, in file and position order as a
 // compiler prints them (those without a position first), one per line.
 std::string formatByPosition(const Diagnostics& diagnostics);

@@ -142,6 +142,8 @@ public:
         std::string text = input->text;
         const std::string& displayName = input->displayName;
         if (!overrides.empty()) {
+            if (!checkScenarioText(*input))
+                return ExitBadInput;
             edit::OverrideResult changed = edit::applyOverrides(text, overrides);
             if (changed.error) {
                 printError(QStringLiteral("%1: %2").arg(QString::fromStdString(displayName),

@@ -118,6 +118,8 @@ public:
             return ExitBadInput;
         const std::string& text = input->text;
         const std::string& displayName = input->displayName;
+        if (!checkScenarioText(*input))
+            return ExitBadInput;
 
         QElapsedTimer timer;
         timer.start();

@@ -102,6 +102,35 @@ private slots:
                  qPrintable(QStringLiteral("%1 %2").arg(blue).arg(orange)));
     }
 
+    // A file that does not read is reported where it fails, before any value is set in it: by
+    // sweep and by simulate --set alike.
+    void unreadableFileIsReportedWhereItFails_data() {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("message"); // after "FILE"
+        QTest::newRow("empty") << QByteArray() << ": error: empty scenario file";
+        QTest::newRow("an unclosed bracket")
+            << QByteArray("job:\n  spec: {parallelism: 2\n")
+            << ":2:9: error: YAML syntax error: this '{' is never closed";
+    }
+    void unreadableFileIsReportedWhereItFails() {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, message);
+        QTemporaryDir dir;
+        const QString file = dir.filePath("s.yaml");
+        QFile out(file);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        out.write(content);
+        out.close();
+        for (const QStringList& arguments :
+             {QStringList{"sweep", file, "--vary", "spec.parallelism=1,2"},
+              QStringList{"simulate", file, "--set", "spec.parallelism=3"}}) {
+            const Run run = runJobscope(arguments);
+            QVERIFY2(run.exitCode == 2, qPrintable(diagnose(run)));
+            QVERIFY2(QString::fromUtf8(run.err).startsWith(file + message),
+                     qPrintable(diagnose(run)));
+        }
+    }
+
     void refused_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
