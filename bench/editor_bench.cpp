@@ -13,11 +13,13 @@
 // Aim: every keystroke < 50 ms on 5 MB, and no event-loop stall of that order after it.
 
 #include "editor/editor_panel.h"
+#include "editor/knob_panel.h"
 #include "editor/yaml_text_edit.h"
 #include "gui/job_document.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
+#include <QSpinBox>
 #include <QTest>
 #include <QTextBlock>
 #include <QTimer>
@@ -213,5 +215,35 @@ int main(int argc, char** argv) {
                 static_cast<long long>(stalls.worstEnd()), static_cast<long long>(ranAt),
                 static_cast<long long>(knobsAt), static_cast<long long>(settled));
     std::printf("  diagnostics: %lld\n", static_cast<long long>(document.diagnostics().size()));
+
+    // A knob step: the parallelism spin box's up arrow, as the mouse wheel or a click turns it.
+    auto* parallelism =
+        qobject_cast<QSpinBox*>(panel.knobPanel()->knob(QStringLiteral("parallelism")));
+    if (!parallelism) {
+        std::printf("WARNING: no parallelism knob\n");
+        return 1;
+    }
+    const int before = parallelism->value();
+    clock.restart();
+    stalls.start();
+    parallelism->stepUp();
+    const qint64 stepCall = clock.elapsed();
+    const QString expected = QStringLiteral("  parallelism: %1").arg(before + 1);
+    qint64 textAt = -1;
+    if (!QTest::qWaitFor(
+            [&] {
+                if (textAt < 0 &&
+                    panel.textEdit()->document()->findBlockByNumber(8).text() == expected)
+                    textAt = clock.elapsed();
+                return textAt >= 0 && !document.isBusy() && !panel.knobsPending();
+            },
+            120000))
+        std::printf("WARNING: the knob step did not reach the text in 2 minutes\n");
+    QTest::qWait(200);
+    const qint64 worstStallKnob = stalls.stop();
+    std::printf("knob step (parallelism %d -> %d): the step itself %lld ms; the text changed at "
+                "%lld ms; longest event-loop stall %lld ms\n",
+                before, before + 1, static_cast<long long>(stepCall),
+                static_cast<long long>(textAt), static_cast<long long>(worstStallKnob));
     return 0;
 }

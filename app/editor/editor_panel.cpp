@@ -20,6 +20,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
+#include <algorithm>
 #include <optional>
 #include <vector>
 
@@ -29,6 +30,28 @@ namespace {
 
 constexpr int kLineRole = Qt::UserRole;
 constexpr int kColumnRole = Qt::UserRole + 1;
+
+} // namespace
+
+// What a knob step makes of a text: the whole new text, or why it cannot.
+struct EditorPanel::KnobEdit {
+    QString text;
+    QString error;
+};
+
+namespace {
+
+EditorPanel::KnobEdit applySettings(const QString& text,
+                                    const std::vector<edit::KnobSetting>& settings) {
+    std::string result = text.toStdString();
+    for (const edit::KnobSetting& setting : settings) {
+        edit::YamlEdit step = edit::applyKnobSetting(result, setting);
+        if (!step.ok())
+            return {QString(), QString::fromStdString(step.error)};
+        result = std::move(step.text);
+    }
+    return {QString::fromStdString(result), QString()};
+}
 
 } // namespace
 
@@ -53,6 +76,27 @@ struct EditorPanel::Private {
     std::optional<QString> queuedKnobText;
     quint64 knobGeneration = 0;    // bumped by every new text and by a trace's disableAll
     quint64 runningGeneration = 0; // of the reading on the worker
+
+    // Knob steps on a large text: applied on a worker, the newest setting of each knob; the
+    // text the worker started from must still be the editor's when its result arrives.
+    QFutureWatcher<KnobEdit> knobEditWatcher;
+    bool knobEditRunning = false;
+    std::vector<edit::KnobSetting> pendingSettings; // not yet handed to the worker
+    std::vector<edit::KnobSetting> runningSettings; // on the worker
+    QString knobEditBase;                           // the text they apply to
+    int knobEditRevision = 0;                       // ... the editor's document at that text
+    bool knobEditDropped = false; // another file opened meanwhile: its steps are not this one's
+
+    void queueSetting(const edit::KnobSetting& setting, bool older) {
+        const auto same = std::find_if(
+            pendingSettings.begin(), pendingSettings.end(),
+            [&](const edit::KnobSetting& pending) { return pending.knob == setting.knob; });
+        if (same == pendingSettings.end())
+            pendingSettings.insert(older ? pendingSettings.begin() : pendingSettings.end(),
+                                   setting);
+        else if (!older)
+            *same = setting;
+    }
 };
 
 EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
@@ -134,18 +178,42 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
             startKnobRead(next);
         }
     });
-    // A knob: rewrite just its value, as one undoable edit of the editor's text.
+    // A knob: rewrite just its value, as one undoable edit of the editor's text. A small text
+    // takes it at once (each step one undo); a large one on a worker, the GUI never waiting for
+    // its parse.
     connect(d->knobs, &KnobPanel::knobEdited, this, [this](const QString& key) {
         QString error;
-        const auto text = d->knobs->applyTo(d->edit->toPlainText(), key, &error);
-        if (!text) {
-            d->knobError->setText(tr("The knob could not change the text: %1").arg(error));
-            d->knobError->show();
-            readKnobsLater(d->edit->toPlainText()); // back to what the text says
+        const std::optional<edit::KnobSetting> setting = d->knobs->settingFor(key, &error);
+        if (!setting) {
+            showKnobEditError(error);
             return;
         }
-        d->edit->replaceTextUndoably(*text);
-        commitText(); // a knob step is one edit: the document runs it without the pause
+        dropKnobReads(); // a reading of the text before the step would turn the knob back
+        if (d->knobEditRunning || d->edit->document()->characterCount() > kKnobEditOnWorker) {
+            d->queueSetting(*setting, false);
+            if (!d->knobEditRunning)
+                startKnobEdit();
+            return;
+        }
+        const QString before = d->edit->toPlainText();
+        finishKnobEdit(applySettings(before, {*setting}), before);
+    });
+    connect(&d->knobEditWatcher, &QFutureWatcherBase::finished, this, [this] {
+        d->knobEditRunning = false;
+        std::vector<edit::KnobSetting> applied = std::move(d->runningSettings);
+        d->runningSettings.clear();
+        if (d->knobEditDropped) {
+            d->knobEditDropped = false;
+        } else if (d->edit->document()->revision() != d->knobEditRevision) {
+            // Typed meanwhile: the same values again, on the text as it is now.
+            for (auto it = applied.rbegin(); it != applied.rend(); ++it)
+                d->queueSetting(*it, true);
+        } else {
+            finishKnobEdit(d->knobEditWatcher.result(), d->knobEditBase);
+        }
+        d->knobEditBase.clear();
+        if (!d->pendingSettings.empty())
+            startKnobEdit();
     });
     connect(d->problems, &QListWidget::itemClicked, this, [this](QListWidgetItem* item) {
         const int line = item->data(kLineRole).toInt();
@@ -163,6 +231,8 @@ EditorPanel::EditorPanel(JobDocument* document, QWidget* parent)
             d->textPause.stop();
             d->textPending = false;
             d->findBar->dismiss();
+            d->pendingSettings.clear();
+            d->knobEditDropped = d->knobEditRunning;
             d->loading = true;
             d->lastText = d->document->text();
             // Live mode rewrites the text as the Job changes: the reader keeps their place.
@@ -200,6 +270,8 @@ EditorPanel::~EditorPanel() {
     // under LeakSanitizer).
     d->knobWatcher.disconnect();
     d->knobWatcher.waitForFinished();
+    d->knobEditWatcher.disconnect();
+    d->knobEditWatcher.waitForFinished();
 }
 
 void EditorPanel::commitText() {
@@ -218,7 +290,35 @@ void EditorPanel::commitText() {
 }
 
 bool EditorPanel::knobsPending() const {
-    return d->knobReadRunning || d->queuedKnobText.has_value();
+    return d->knobReadRunning || d->queuedKnobText.has_value() || d->knobEditRunning ||
+           !d->pendingSettings.empty();
+}
+
+void EditorPanel::startKnobEdit() {
+    d->knobEditRunning = true;
+    d->runningSettings = std::move(d->pendingSettings);
+    d->pendingSettings.clear();
+    d->knobEditBase = d->edit->toPlainText();
+    d->knobEditRevision = d->edit->document()->revision();
+    d->knobEditWatcher.setFuture(
+        QtConcurrent::run([text = d->knobEditBase, settings = d->runningSettings] {
+            return applySettings(text, settings);
+        }));
+}
+
+void EditorPanel::finishKnobEdit(const KnobEdit& result, const QString& before) {
+    if (!result.error.isEmpty()) {
+        showKnobEditError(result.error);
+        return;
+    }
+    d->edit->replaceTextUndoably(result.text, before);
+    commitText(); // a knob step is one edit: the document runs it without the pause
+}
+
+void EditorPanel::showKnobEditError(const QString& error) {
+    d->knobError->setText(tr("The knob could not change the text: %1").arg(error));
+    d->knobError->show();
+    readKnobsLater(d->edit->toPlainText()); // back to what the text says
 }
 
 void EditorPanel::waitForKnobs() {

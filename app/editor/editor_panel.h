@@ -33,6 +33,11 @@ public:
     ~EditorPanel() override;
 
     static constexpr int kTextPause = 150; // ms after the last keystroke
+    // Above this many characters a knob step is applied on a worker (the text's parse takes
+    // tens of milliseconds from here on); steps taken meanwhile join it, the newest value of
+    // each knob winning.
+    static constexpr int kKnobEditOnWorker = 256 * 1024;
+    struct KnobEdit;
 
     QPlainTextEdit* textEdit() const;
     // Hands the editor's text to the document now rather than after the pause: for whoever
@@ -75,6 +80,9 @@ private:
     void readKnobsLater(const QString& text);
     void startKnobRead(const QString& text);
     void dropKnobReads();
+    void startKnobEdit();
+    void finishKnobEdit(const KnobEdit& result, const QString& before);
+    void showKnobEditError(const QString& error);
 
     struct Private;
     std::unique_ptr<Private> d;

@@ -251,36 +251,36 @@ void KnobPanel::disableAll(const QString& reason) {
     updateToolTips();
 }
 
-std::optional<QString> KnobPanel::applyTo(const QString& yaml, const QString& key,
-                                          QString* error) const {
+std::optional<edit::KnobSetting> KnobPanel::settingFor(const QString& key, QString* error) const {
     Private::Row* row = d->row(key);
     if (!row) {
         if (error)
             *error = tr("There is no knob \"%1\".").arg(key);
         return std::nullopt;
     }
-    const std::string text = yaml.toStdString();
-    edit::YamlEdit result;
+    edit::KnobSetting setting;
+    setting.knob = row->knob;
     if (auto* spin = qobject_cast<QSpinBox*>(row->control)) {
-        result = spin->value() < 0 ? edit::resetKnob(text, row->knob)
-                                   : edit::setKnobNumber(text, row->knob, spin->value());
+        if (spin->value() >= 0) {
+            setting.kind = edit::KnobSetting::Kind::Number;
+            setting.number = spin->value();
+        }
     } else if (auto* combo = qobject_cast<QComboBox*>(row->control)) {
         const QString choice = combo->currentData().toString();
-        result = choice.isEmpty() ? edit::resetKnob(text, row->knob)
-                                  : edit::setKnobChoice(text, row->knob, choice.toStdString());
+        if (!choice.isEmpty()) {
+            setting.kind = edit::KnobSetting::Kind::Choice;
+            setting.choice = choice.toStdString();
+        }
     } else if (auto* spin = qobject_cast<QDoubleSpinBox*>(row->control)) {
-        if (row->knob == Knob::FailureRate) // whole tenths of a percent: 12.5 % is 0.125
-            result = edit::setKnobNumber(text, row->knob, std::round(spin->value() * 10) / 1000);
-        else
-            result = spin->value() < 0 ? edit::resetKnob(text, row->knob)
-                                       : edit::setKnobNumber(text, row->knob, spin->value());
+        if (row->knob == Knob::FailureRate) { // whole tenths of a percent: 12.5 % is 0.125
+            setting.kind = edit::KnobSetting::Kind::Number;
+            setting.number = std::round(spin->value() * 10) / 1000;
+        } else if (spin->value() >= 0) {
+            setting.kind = edit::KnobSetting::Kind::Number;
+            setting.number = spin->value();
+        }
     }
-    if (!result.ok()) {
-        if (error)
-            *error = QString::fromStdString(result.error);
-        return std::nullopt;
-    }
-    return QString::fromStdString(result.text);
+    return setting;
 }
 
 void KnobPanel::changeEvent(QEvent* event) {

@@ -4,9 +4,9 @@
 // completion mode, backoffLimit, podReplacementPolicy, failure rate, quota (Pods), Pod
 // duration, and the control plane's Kubernetes version and Job feature gates. The panel shows what
 // a YAML text says (defaults when it says nothing, shown as such); when the user turns a knob it
-// emits knobEdited, and applyTo() gives the text with just that value changed. Where each knob
-// lives, and when one cannot edit a text, is the engine's (core/engine/edit/job_knobs.h); a blocked
-// knob is disabled and its tooltip says why.
+// emits knobEdited, and settingFor() gives the value to write (edit::applyKnobSetting). Where each
+// knob lives, and when one cannot edit a text, is the engine's (core/engine/edit/job_knobs.h); a
+// blocked knob is disabled and its tooltip says why.
 
 #include "edit/job_knobs.h"
 
@@ -35,10 +35,9 @@ public:
     // on show) and shows `reason` in their place; showText brings them back.
     void disableAll(const QString& reason);
 
-    // `yaml` with the knob `key` set to what its control shows now; nullopt (and `error`) when
-    // the text cannot take it.
-    std::optional<QString> applyTo(const QString& yaml, const QString& key,
-                                   QString* error = nullptr) const;
+    // What the knob `key`'s control shows now, to apply to a text (on any thread); nullopt (and
+    // `error`) for an unknown key.
+    std::optional<edit::KnobSetting> settingFor(const QString& key, QString* error = nullptr) const;
 
     // The control of a knob ("parallelism", "completionMode", ...), nullptr for an unknown key.
     QWidget* knob(const QString& key) const;

@@ -248,8 +248,8 @@ void YamlTextEdit::goTo(int line, int column) {
     centerCursor();
 }
 
-void YamlTextEdit::replaceTextUndoably(const QString& text) {
-    const QString old = toPlainText();
+void YamlTextEdit::replaceTextUndoably(const QString& text, const std::optional<QString>& current) {
+    const QString old = current ? *current : toPlainText();
     if (old == text)
         return;
     qsizetype prefix = 0;

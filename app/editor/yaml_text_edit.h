@@ -16,6 +16,8 @@
 
 #include <QPlainTextEdit>
 
+#include <optional>
+
 namespace jobscope::ui {
 
 class YamlHighlighter;
@@ -55,7 +57,9 @@ public:
     void goTo(int line, int column);
     // Replaces the whole text by `text` as one undoable step that touches only the part that
     // differs (so the view and the cursor stay where they are).
-    void replaceTextUndoably(const QString& text);
+    // `current` is the text as it is, when the caller has it already (a large text's copy
+    // costs milliseconds).
+    void replaceTextUndoably(const QString& text, const std::optional<QString>& current = {});
 
     int lineNumberAreaWidth() const;
 

@@ -135,6 +135,7 @@ private slots:
     void replaceAndReplaceAll();
     void readOnlyTextFindsOnly();
     void staleKnobReadingIsDropped();
+    void knobStepOnALargeTextRunsOnAWorker();
     void rendersUnderline();
 };
 
@@ -617,6 +618,58 @@ void TestEditorPanel::staleKnobReadingIsDropped() {
     QVERIFY(f.waitForKnobs());
     QVERIFY(!parallelism->isVisible() || !parallelism->isEnabled());
     QVERIFY(!parallelism->isEnabled());
+}
+
+// Above kKnobEditOnWorker characters a knob step leaves the GUI at once; the steps taken while
+// the worker parses join into one edit with the newest value; typing meanwhile is kept and the
+// knob's value still lands; a file opened meanwhile gets none of the previous file's steps.
+void TestEditorPanel::knobStepOnALargeTextRunsOnAWorker() {
+    QString big = scenarioText();
+    while (big.size() <= EditorPanel::kKnobEditOnWorker)
+        big += QStringLiteral("# padding: a comment line long enough to make the text large\n");
+    Fixture f(big);
+    auto* parallelism = qobject_cast<QSpinBox*>(f.panel.knob("parallelism"));
+    QCOMPARE(parallelism->value(), 2);
+
+    parallelism->stepUp();
+    parallelism->stepUp();
+    parallelism->stepUp();
+    QCOMPARE(f.panel.textEdit()->toPlainText(), big); // not on the GUI thread
+    QVERIFY(f.panel.knobsPending());
+    QVERIFY(f.waitForKnobs());
+    const QString after = f.panel.textEdit()->toPlainText();
+    QCOMPARE(changedLines(big, after), QStringList{"    parallelism: 5"});
+    QCOMPARE(parallelism->value(), 5);
+    QCOMPARE(f.document.text(), after);
+    // The first step went to the worker alone, the other two joined into one edit after it.
+    QTest::keyClick(f.panel.textEdit(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(changedLines(big, f.panel.textEdit()->toPlainText()),
+             QStringList{"    parallelism: 3"});
+    QTest::keyClick(f.panel.textEdit(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(f.panel.textEdit()->toPlainText(), big);
+
+    // A keystroke while the worker runs: both the key and the knob's value are in the text.
+    parallelism->stepUp(); // 2 -> 3 once the undo's reading arrived; the value is what counts
+    QTRY_VERIFY(f.panel.knobsPending());
+    const int stepped = parallelism->value();
+    QTextCursor cursor(f.panel.textEdit()->document());
+    cursor.movePosition(QTextCursor::EndOfBlock); // the end of the first line, a comment
+    f.panel.textEdit()->setTextCursor(cursor);
+    QTest::keyClick(f.panel.textEdit(), Qt::Key_X);
+    QVERIFY(f.waitForKnobs());
+    const QString typed = f.panel.textEdit()->toPlainText();
+    QVERIFY(typed.startsWith(QStringLiteral("# A test scenariox\n")));
+    QVERIFY2(typed.contains(QStringLiteral("    parallelism: %1\n").arg(stepped)),
+             qPrintable(typed.left(400)));
+
+    // Another file opened while a step is on the worker: the step is the old file's.
+    parallelism->stepUp();
+    QVERIFY(f.panel.knobsPending());
+    const QString other = QString(big).replace("parallelism: 2", "parallelism: 9");
+    f.document.openText(other, QStringLiteral("other.yaml"));
+    QVERIFY(f.waitForKnobs());
+    QCOMPARE(f.panel.textEdit()->toPlainText(), other);
+    QCOMPARE(parallelism->value(), 9);
 }
 
 void TestEditorPanel::tabInsertsSpaces() {

@@ -276,6 +276,18 @@ std::optional<JobFeature> knobGate(Knob knob) {
     }
 }
 
+YamlEdit applyKnobSetting(const std::string& text, const KnobSetting& setting) {
+    switch (setting.kind) {
+    case KnobSetting::Kind::Number:
+        return setKnobNumber(text, setting.knob, setting.number);
+    case KnobSetting::Kind::Choice:
+        return setKnobChoice(text, setting.knob, setting.choice);
+    case KnobSetting::Kind::Default:
+        break;
+    }
+    return resetKnob(text, setting.knob);
+}
+
 std::string formatKnobNumber(double value) {
     char buffer[64];
     const auto [ptr, ec] =
@@ -288,6 +300,7 @@ KnobReading readKnob(const std::string& text, Knob knob) {
 }
 
 std::vector<KnobReading> readKnobs(const std::string& text) {
+    const ParseReuse reuse;
     const JobSpecLocation location = locateJobSpec(text);
     std::vector<KnobReading> readings;
     for (const Knob knob : allKnobs()) {
@@ -449,6 +462,7 @@ std::vector<KnobReading> readKnobs(const std::string& text) {
 }
 
 YamlEdit setKnobNumber(const std::string& text, Knob knob, double value) {
+    const ParseReuse reuse;
     const JobSpecLocation location = locateJobSpec(text);
     const Place place = placeOf(location, knob);
     if (place.block != KnobBlock::None)
@@ -485,6 +499,7 @@ YamlEdit setKnobNumber(const std::string& text, Knob knob, double value) {
 }
 
 YamlEdit setKnobChoice(const std::string& text, Knob knob, const std::string& choice) {
+    const ParseReuse reuse;
     const std::vector<std::string> choices = knobChoices(knob);
     if (std::find(choices.begin(), choices.end(), choice) == choices.end())
         return refused(knobKey(knob) + ": " + plainOrQuoted(choice) + " is not a choice");
@@ -507,6 +522,7 @@ YamlEdit setKnobChoice(const std::string& text, Knob knob, const std::string& ch
 }
 
 YamlEdit resetKnob(const std::string& text, Knob knob) {
+    const ParseReuse reuse;
     const JobSpecLocation location = locateJobSpec(text);
     const Place place = placeOf(location, knob);
     if (place.block != KnobBlock::None)

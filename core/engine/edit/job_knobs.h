@@ -94,6 +94,17 @@ YamlEdit setKnobChoice(const std::string& text, Knob knob, const std::string& ch
 // The text without the knob's key, so that the default applies (QuotaPods: no quota).
 YamlEdit resetKnob(const std::string& text, Knob knob);
 
+// A knob's new value as its control gives it: a number, a choice, or back to the default.
+struct KnobSetting {
+    enum class Kind { Number, Choice, Default };
+    Knob knob = Knob::Parallelism;
+    Kind kind = Kind::Default;
+    double number = 0;
+    std::string choice;
+};
+// The text with the setting applied (setKnobNumber, setKnobChoice or resetKnob).
+YamlEdit applyKnobSetting(const std::string& text, const KnobSetting& setting);
+
 // A number as the knobs write it: "4", "0.05", "12.5".
 std::string formatKnobNumber(double value);
 

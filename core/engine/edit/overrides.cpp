@@ -53,6 +53,7 @@ std::optional<Override> parseOverride(const std::string& text, OverrideError* er
 OverrideResult applyOverrides(const std::string& text, const std::vector<Override>& overrides) {
     OverrideResult result;
     result.text = text;
+    const ParseReuse reuse; // each override reads the text twice
     for (const Override& o : overrides) {
         const auto fail = [&](OverrideError::Kind kind, std::string detail = {}) {
             result.error = OverrideError{kind, o.text, std::move(detail)};

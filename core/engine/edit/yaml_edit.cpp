@@ -287,7 +287,16 @@ struct Parsed {
     std::string error;
 };
 
+// The text and its parse kept by the outermost ParseReuse of this thread.
+struct ReusedParse {
+    std::optional<std::string> text;
+    Parsed parsed;
+};
+thread_local ReusedParse* reusedParse = nullptr;
+
 Parsed parse(const std::string& text) {
+    if (reusedParse && reusedParse->text && *reusedParse->text == text)
+        return reusedParse->parsed;
     Parsed parsed;
     Diagnostics diagnostics;
     if (!loadYamlDocuments(text, "", parsed.documents, diagnostics)) {
@@ -296,6 +305,10 @@ Parsed parse(const std::string& text) {
         if (first.position.known())
             parsed.error = "line " + std::to_string(first.position.line) + ", column " +
                            std::to_string(first.position.column) + ": " + parsed.error;
+    }
+    if (reusedParse) {
+        reusedParse->text = text;
+        reusedParse->parsed = parsed;
     }
     return parsed;
 }
@@ -435,6 +448,20 @@ YamlEdit insertIntoBlockMap(const Text& t, const Walk& w, const YAML::Node& map,
 }
 
 } // namespace
+
+ParseReuse::ParseReuse() {
+    if (!reusedParse) {
+        reusedParse = new ReusedParse;
+        owner_ = true;
+    }
+}
+
+ParseReuse::~ParseReuse() {
+    if (owner_) {
+        delete reusedParse;
+        reusedParse = nullptr;
+    }
+}
 
 int documentCount(const std::string& text) {
     const Parsed parsed = parse(text);

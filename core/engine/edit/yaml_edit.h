@@ -40,6 +40,20 @@ struct YamlLookup {
     bool present() const { return ok() && kind != Kind::Absent && kind != Kind::Null; }
 };
 
+// While one is alive, this thread parses a text once however often the functions below read
+// it: reading or setting the knobs looks a text up a dozen times, and a large text takes a
+// second or more to parse. The outermost one owns the parse; it is freed with it.
+class ParseReuse {
+public:
+    ParseReuse();
+    ~ParseReuse();
+    ParseReuse(const ParseReuse&) = delete;
+    ParseReuse& operator=(const ParseReuse&) = delete;
+
+private:
+    bool owner_ = false;
+};
+
 // Counts the YAML documents of `text` (0 for a text that does not parse).
 int documentCount(const std::string& text);
 
