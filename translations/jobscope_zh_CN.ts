@@ -4020,6 +4020,14 @@ the file. The points run on every core.</source>
         <source>&amp;Replace…</source>
         <translation>替换(&amp;R)…</translation>
     </message>
+    <message>
+        <source>Zoom &amp;Back</source>
+        <translation>缩放后退(&amp;B)</translation>
+    </message>
+    <message>
+        <source>Show the span of time shown before the last zoom</source>
+        <translation>回到上一次缩放之前显示的时间范围</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::OverviewStrip</name>

@@ -7,6 +7,7 @@
 #include "gui/language.h"
 #include "live/recording.h"
 #include "plot/cause_text.h"
+#include "plot/time_range.h"
 #include "plot/timeline_plot.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
@@ -102,11 +103,21 @@ struct CompareWindow::Private {
     std::array<Side, kSides> sides;
     QLabel* verdict = nullptr;
     QString lastFolder;
-    double sharedLower = 0;
-    double sharedUpper = 0;
+    TimeRange* timeRange = nullptr; // what both plots show
+    double sharedUpper = 0;         // the end of both runs' whole span
 };
 
 CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_unique<Private>()) {
+    d->timeRange = new TimeRange(this);
+    connect(d->timeRange, &TimeRange::changed, this,
+            [this](double lower, double upper, QObject* source) {
+                for (auto& s : d->sides)
+                    if (s.plot != source)
+                        s.plot->setTimeRange(lower, upper);
+            });
+    // Zoom Back, as in the main window.
+    auto* zoomBack = new QShortcut(QKeySequence(Qt::ALT | Qt::Key_Left), this);
+    connect(zoomBack, &QShortcut::activated, d->timeRange, &TimeRange::zoomBack);
     // Closes like any document window: Ctrl+W, or Esc.
     for (const QKeySequence& keys :
          {QKeySequence(Qt::CTRL | Qt::Key_W), QKeySequence(Qt::Key_Escape)})
@@ -149,10 +160,10 @@ CompareWindow::CompareWindow(QWidget* parent) : QWidget(parent), d(std::make_uni
             if (!path.isEmpty())
                 openFile(i, path);
         });
-        // Zooming or panning one side moves the other (setTimeRange does not signal back).
+        // Zooming or panning one side moves the other.
         connect(side.plot, &TimelinePlot::timeRangeChanged, this,
                 [this, i](double lower, double upper) {
-                    d->sides[static_cast<size_t>(1 - i)].plot->setTimeRange(lower, upper);
+                    d->timeRange->set(lower, upper, d->sides[static_cast<size_t>(i)].plot);
                 });
         connect(side.plot, &TimelinePlot::scrubbed, this, [this](double time) {
             for (auto& s : d->sides)
@@ -264,17 +275,18 @@ void CompareWindow::showSide(int side) {
 // Both plots show the same span: from the earlier start to the longer run's end.
 void CompareWindow::linkRanges() {
     bool any = false;
+    double lower = 0, upper = 0;
     for (const auto& s : d->sides) {
         if (!s.run)
             continue;
-        d->sharedLower = any ? std::min(d->sharedLower, s.fullLower) : s.fullLower;
-        d->sharedUpper = any ? std::max(d->sharedUpper, s.fullUpper) : s.fullUpper;
+        lower = any ? std::min(lower, s.fullLower) : s.fullLower;
+        upper = any ? std::max(upper, s.fullUpper) : s.fullUpper;
         any = true;
     }
     if (!any)
         return;
-    for (auto& s : d->sides)
-        s.plot->setTimeRange(d->sharedLower, d->sharedUpper);
+    d->sharedUpper = upper;
+    d->timeRange->reset(lower, upper);
 }
 
 // One line that says which run is faster and which is cheaper.

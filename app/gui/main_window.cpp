@@ -18,6 +18,7 @@
 #include "plot/cause_text.h"
 #include "plot/overview_strip.h"
 #include "plot/plot_style.h"
+#include "plot/time_range.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
 
@@ -193,6 +194,7 @@ struct MainWindow::Private {
     QAction* showGanttAction = nullptr;
     QAction* showInspectorAction = nullptr;
     QAction* zoomFitAction = nullptr;
+    QAction* zoomBackAction = nullptr;
     QAction* fullScreenAction = nullptr;
     QAction* runAction = nullptr;
     QAction* reseedAction = nullptr;
@@ -233,8 +235,8 @@ struct MainWindow::Private {
     QSlider* scrubSlider = nullptr;
     QLabel* stateLabel = nullptr;
 
-    bool linkingRanges = false;
-    QString language; // as chosen in the settings: "" follows the system
+    TimeRange* timeRange = nullptr; // what the plot, the Gantt and the overview show
+    QString language;               // as chosen in the settings: "" follows the system
     Theme theme = Theme::System;
     QString lastExportFolder;
     QSize lastDashboardSize = kDefaultDashboardSize;
@@ -265,7 +267,7 @@ struct MainWindow::Private {
     void showError(const QString& title, const QString& text);
     QString exportPath(const QString& title, const QString& defaultName, const QString& filter);
     QImage renderDashboard(const QSize& pixels);
-    void linkRange(QObject* source, double lower, double upper);
+    void showTimeRange(double lower, double upper, QObject* source);
     // Puts one moment at the same x of the window in the plot and the Gantt; `replotted` is the
     // QCustomPlot that has just drawn, nullptr to forget the imposed margins (a new result).
     void alignTimeAxes(QCustomPlot* replotted);
@@ -291,6 +293,7 @@ MainWindow::MainWindow(QWidget* parent) : QMainWindow(parent), d(std::make_uniqu
     setAcceptDrops(true);
     setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
     d->document = new JobDocument(this);
+    d->timeRange = new TimeRange(this);
     d->playback = new PlaybackController(this);
     d->live = new LiveController(d->document, this);
 
@@ -589,7 +592,11 @@ void MainWindow::Private::buildActions() {
     showInspectorAction = toggle(inspector);
     zoomFitAction = make(QKeySequence(Qt::CTRL | Qt::Key_0));
     connect(zoomFitAction, &QAction::triggered, self,
-            [this] { linkRange(nullptr, plot->dataStart(), plot->dataEnd()); });
+            [this] { timeRange->reset(plot->dataStart(), plot->dataEnd()); });
+    zoomBackAction = make(QKeySequence(Qt::ALT | Qt::Key_Left));
+    zoomBackAction->setEnabled(false);
+    connect(zoomBackAction, &QAction::triggered, timeRange, &TimeRange::zoomBack);
+    connect(timeRange, &TimeRange::canZoomBackChanged, zoomBackAction, &QAction::setEnabled);
     fullScreenAction = make(QKeySequence(Qt::Key_F11));
     fullScreenAction->setCheckable(true);
     connect(fullScreenAction, &QAction::toggled, self, [this](bool on) {
@@ -944,6 +951,7 @@ void MainWindow::Private::buildMenus() {
         viewMenu->addAction(a);
     viewMenu->addSeparator();
     viewMenu->addAction(zoomFitAction);
+    viewMenu->addAction(zoomBackAction);
     viewMenu->addAction(fullScreenAction);
     viewMenu->addSeparator();
     viewMenu->addAction(compareAction);
@@ -1080,10 +1088,14 @@ void MainWindow::Private::connectParts() {
     connect(gantt->customPlot(), &QCustomPlot::afterReplot, self,
             [this] { alignTimeAxes(gantt->customPlot()); });
 #endif
+    connect(timeRange, &TimeRange::changed, self,
+            [this](double lower, double upper, QObject* source) {
+                showTimeRange(lower, upper, source);
+            });
     connect(plot, &TimelinePlot::timeRangeChanged, self,
-            [this](double lower, double upper) { linkRange(plot, lower, upper); });
+            [this](double lower, double upper) { timeRange->set(lower, upper, plot); });
     connect(overview, &OverviewStrip::rangeRequested, self,
-            [this](double lower, double upper) { linkRange(overview, lower, upper); });
+            [this](double lower, double upper) { timeRange->set(lower, upper, overview); });
     // The strip's time axis spans the plot's (the same column of the window).
     connect(plot->customPlot(), &QCustomPlot::afterReplot, overview, [this] {
         const QRect rect = plot->mainRect()->rect();
@@ -1092,7 +1104,7 @@ void MainWindow::Private::connectParts() {
 #if JOBSCOPE_HAS_GANTT
     connect(gantt, &PodGantt::scrubbed, playback, &PlaybackController::setTime);
     connect(gantt, &PodGantt::timeRangeChanged, self,
-            [this](double lower, double upper) { linkRange(gantt, lower, upper); });
+            [this](double lower, double upper) { timeRange->set(lower, upper, gantt); });
     connect(gantt, &PodGantt::podSelected, inspector, &InspectorPanel::setSelectedPod);
 #endif
 #if JOBSCOPE_HAS_EDITOR
@@ -1103,11 +1115,8 @@ void MainWindow::Private::connectParts() {
 #endif
 }
 
-// Zooming or panning one view moves the other; `source` already shows the range.
-void MainWindow::Private::linkRange(QObject* source, double lower, double upper) {
-    if (linkingRanges)
-        return;
-    linkingRanges = true;
+// The shared span in every view but `source`, which shows it already.
+void MainWindow::Private::showTimeRange(double lower, double upper, QObject* source) {
     if (source != plot)
         plot->setTimeRange(lower, upper);
     overview->setVisibleRange(lower, upper);
@@ -1115,7 +1124,6 @@ void MainWindow::Private::linkRange(QObject* source, double lower, double upper)
     if (source != gantt)
         gantt->setTimeRange(lower, upper);
 #endif
-    linkingRanges = false;
 }
 
 // The plot and the Gantt are two QCustomPlots, which a margin group cannot span, and the Gantt
@@ -1211,7 +1219,7 @@ void MainWindow::Private::showResult() {
 #if JOBSCOPE_HAS_GANTT
     gantt->setRun(result);
 #endif
-    linkRange(nullptr, plot->dataStart(), plot->dataEnd());
+    timeRange->reset(plot->dataStart(), plot->dataEnd());
 
     QVector<double> events;
     for (const SeriesRow& row : result->analysis.series)
@@ -1369,6 +1377,8 @@ void MainWindow::Private::retranslate() {
     showGanttAction->setText(MainWindow::tr("Pod &Gantt"));
     showInspectorAction->setText(MainWindow::tr("&Inspector"));
     zoomFitAction->setText(MainWindow::tr("&Zoom to Fit"));
+    zoomBackAction->setText(MainWindow::tr("Zoom &Back"));
+    zoomBackAction->setToolTip(MainWindow::tr("Show the span of time shown before the last zoom"));
     fullScreenAction->setText(MainWindow::tr("&Full Screen"));
     runAction->setText(MainWindow::tr("&Run Now"));
     reseedAction->setText(MainWindow::tr("Re-run with &Another Seed"));
@@ -1756,7 +1766,7 @@ void MainWindow::changeEvent(QEvent* event) {
         if (const auto result = d->document->result()) // the scenario's title in the language
             d->plot->setRun(result, localizedTitle(*result));
         d->plot->setPlayhead(d->playback->time());
-        d->linkRange(nullptr, d->plot->dataStart(), d->plot->dataEnd());
+        d->timeRange->republish(); // setRun showed the whole run: the user's span again
     } else if (event->type() == QEvent::PaletteChange) {
         d->applyMediaIcons();
     } else if (event->type() == QEvent::WindowStateChange) {

@@ -362,6 +362,21 @@ private slots:
                                 .arg(shift)));
         QCOMPARE(window->podGantt()->timeAxis()->range().lower, plotTime->range().lower);
         QCOMPARE(strip->visibleLower(), plotTime->range().lower);
+
+        // View › Zoom Back (Alt+Left): the span before the zoom, in every view; the pan after
+        // the zoom was no zoom of its own.
+        QAction* zoomBack = nullptr;
+        for (QAction* action : window->findChildren<QAction*>())
+            if (action->shortcut() == QKeySequence(Qt::ALT | Qt::Key_Left))
+                zoomBack = action;
+        QVERIFY(zoomBack);
+        QVERIFY(zoomBack->isEnabled());
+        zoomBack->trigger();
+        QCOMPARE(plotTime->range().lower, plot->dataStart());
+        QCOMPARE(plotTime->range().upper, plot->dataEnd());
+        QCOMPARE(window->podGantt()->timeAxis()->range().upper, plot->dataEnd());
+        QCOMPARE(strip->visibleUpper(), plot->dataEnd());
+        QVERIFY(!zoomBack->isEnabled());
     }
 
     // At QT_SCALE_FACTOR=2 a 1920x1080 screen is 960x540 logical pixels: the window must fit
