@@ -637,6 +637,10 @@ then the example&apos;s title.</source>
         <source>--screenshot takes a PNG file name</source>
         <translation>--screenshot 需要一个 PNG 文件名</translation>
     </message>
+    <message>
+        <source>--%1 takes FROM..TO in seconds (0 &lt;= FROM &lt; TO), not &apos;%2&apos;</source>
+        <translation>--%1 需要 FROM..TO 形式的秒数（0 &lt;= FROM &lt; TO），而不是“%2”</translation>
+    </message>
 </context>
 <context>
     <name>Kubeconfig</name>

@@ -61,15 +61,20 @@ FindBar::FindBar(YamlTextEdit* edit, QWidget* parent) : QWidget(parent), edit_(e
     replaceAll_ = makeButton(replaceRow_, "replaceAll");
     replaceLabel_->setBuddy(replaceEdit_);
 
-    auto* findRow = new QHBoxLayout;
-    findRow->setContentsMargins(0, 0, 0, 0);
-    findRow->addWidget(findEdit_, 1);
-    findRow->addWidget(previous_);
-    findRow->addWidget(next_);
-    findRow->addWidget(count_);
-    findRow->addWidget(matchCase_);
-    findRow->addWidget(wholeWord_);
-    findRow->addWidget(close_);
+    // The term keeps room for a word or two; in a narrow pane the options take a row of their
+    // own (placeOptions) rather than squeeze it.
+    findEdit_->setMinimumWidth(findEdit_->fontMetrics().averageCharWidth() * 14);
+    findRow_ = new QHBoxLayout;
+    findRow_->setContentsMargins(0, 0, 0, 0);
+    findRow_->addWidget(findEdit_, 1);
+    findRow_->addWidget(previous_);
+    findRow_->addWidget(next_);
+    findRow_->addWidget(count_);
+    findRow_->addWidget(matchCase_);
+    findRow_->addWidget(wholeWord_);
+    findRow_->addWidget(close_);
+    optionsRow_ = new QHBoxLayout;
+    optionsRow_->setContentsMargins(0, 0, 0, 0);
     auto* replaceLayout = new QHBoxLayout(replaceRow_);
     replaceLayout->setContentsMargins(0, 0, 0, 0);
     replaceLayout->addWidget(replaceLabel_);
@@ -79,7 +84,8 @@ FindBar::FindBar(YamlTextEdit* edit, QWidget* parent) : QWidget(parent), edit_(e
     auto* layout = new QVBoxLayout(this);
     layout->setContentsMargins(2, 2, 2, 2);
     layout->setSpacing(2);
-    layout->addLayout(findRow);
+    layout->addLayout(findRow_);
+    layout->addLayout(optionsRow_);
     layout->addWidget(replaceRow_);
 
     textChangedPause_ = new QTimer(this);
@@ -103,6 +109,38 @@ FindBar::FindBar(YamlTextEdit* edit, QWidget* parent) : QWidget(parent), edit_(e
     replaceEdit_->installEventFilter(this);
     retranslate();
     hide();
+}
+
+void FindBar::resizeEvent(QResizeEvent* event) {
+    QWidget::resizeEvent(event);
+    placeOptions();
+}
+
+void FindBar::placeOptions() {
+    // What one row needs: every part of the find row at its preferred width.
+    int oneRow = findEdit_->minimumWidth() * 3 / 2;
+    for (QWidget* part : {static_cast<QWidget*>(previous_), static_cast<QWidget*>(next_),
+                          static_cast<QWidget*>(count_), static_cast<QWidget*>(matchCase_),
+                          static_cast<QWidget*>(wholeWord_), static_cast<QWidget*>(close_)})
+        oneRow += part->sizeHint().width() + findRow_->spacing();
+    const bool own = width() < oneRow;
+    if (own == optionsOnOwnRow())
+        return;
+    for (QCheckBox* box : {matchCase_, wholeWord_}) {
+        (own ? findRow_ : optionsRow_)->removeWidget(box);
+        if (own)
+            optionsRow_->addWidget(box);
+        else
+            findRow_->insertWidget(findRow_->indexOf(close_), box);
+    }
+    if (own)
+        optionsRow_->addStretch(1);
+    else
+        delete optionsRow_->takeAt(0); // the stretch
+}
+
+bool FindBar::optionsOnOwnRow() const {
+    return optionsRow_->indexOf(matchCase_) >= 0;
 }
 
 bool FindBar::isReplaceShown() const {

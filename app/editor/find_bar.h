@@ -9,6 +9,7 @@
 #include <QWidget>
 
 class QCheckBox;
+class QHBoxLayout;
 class QLabel;
 class QLineEdit;
 class QTimer;
@@ -48,12 +49,16 @@ public:
     QCheckBox* matchCaseBox() const { return matchCase_; }
     QCheckBox* wholeWordBox() const { return wholeWord_; }
     bool isReplaceShown() const;
+    // Whether the options (match case, whole words) sit on a row below the term (a narrow bar).
+    bool optionsOnOwnRow() const;
 
 protected:
     bool eventFilter(QObject* watched, QEvent* event) override;
     void changeEvent(QEvent* event) override;
+    void resizeEvent(QResizeEvent* event) override;
 
 private:
+    void placeOptions();
     // The matches again. Selecting: the first at or after the anchor becomes the current match
     // and is selected. Otherwise (the text changed while the user types in it) the cursor
     // stays, and the current match is the one selected, if any.
@@ -78,6 +83,8 @@ private:
     QToolButton* replace_;
     QToolButton* replaceAll_;
     QLabel* replaceLabel_;
+    QHBoxLayout* findRow_;
+    QHBoxLayout* optionsRow_;
     QTimer* textChangedPause_;
     QVector<qsizetype> matches_;
     int current_ = -1;

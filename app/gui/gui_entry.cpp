@@ -7,13 +7,17 @@
 #include "gui/playback_controller.h"
 #include "gui/theme.h"
 #include "plot/png_file.h"
+#include "plot/time_range.h"
+#include "plot/timeline_plot.h"
 
 #if __has_include("editor/editor_panel.h")
 #include "editor/editor_panel.h"
+#include "editor/find_bar.h"
 #endif
 
 #include <QApplication>
 #include <QIcon>
+#include <QLineEdit>
 #include <QRegularExpression>
 #include <QSettings>
 #include <QTemporaryDir>
@@ -26,10 +30,44 @@ namespace jobscope::ui {
 
 namespace {
 
-const char* const kValuedOptions[] = {"lang", "theme", "size", "at", "screenshot"};
+const char* const kValuedOptions[] = {"lang", "theme",  "size", "at",
+                                      "zoom", "select", "find", "screenshot"};
 
 // The largest window a screenshot may ask for, per side.
 constexpr int kMaxScreenshotSide = 8192;
+
+// "FROM..TO": two times in seconds, 0 <= FROM < TO.
+std::optional<std::pair<double, double>> parseSpan(const QString& text) {
+    const QStringList parts = text.split(QStringLiteral(".."));
+    if (parts.size() != 2)
+        return std::nullopt;
+    bool okFrom = false, okTo = false;
+    const double from = parts[0].trimmed().toDouble(&okFrom);
+    const double to = parts[1].trimmed().toDouble(&okTo);
+    if (!okFrom || !okTo || !std::isfinite(from) || !std::isfinite(to) || from < 0 || to <= from)
+        return std::nullopt;
+    return std::pair{from, to};
+}
+
+// The moment, the span, the selection and the search the command line asked for, once the
+// document has run.
+void applyViewOptions(MainWindow& window, const GuiOptions& options) {
+    if (!options.at && !options.zoom && !options.select && options.find.isEmpty())
+        return; // the window shows as soon as it can; the run arrives when it is done
+    window.document()->waitForIdle();
+    if (options.at)
+        window.playback()->setTime(*options.at);
+    if (options.zoom)
+        window.timeRange()->set(options.zoom->first, options.zoom->second);
+    if (options.select)
+        window.timelinePlot()->selectRange(options.select->first, options.select->second);
+#if __has_include("editor/editor_panel.h")
+    if (EditorPanel* editor = window.editor(); editor && !options.find.isEmpty()) {
+        editor->openFind(false);
+        editor->findBar()->findField()->setText(options.find);
+    }
+#endif
+}
 
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     window.document()->waitForIdle();
@@ -37,8 +75,7 @@ int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     if (EditorPanel* editor = window.editor())
         editor->waitForKnobs(); // read on a worker
 #endif
-    if (options.at)
-        window.playback()->setTime(*options.at);
+    applyViewOptions(window, options);
     // Twice: the first pass lays out and replots, the second paints what it queued.
     for (int i = 0; i < 2; ++i)
         QApplication::processEvents();
@@ -91,6 +128,16 @@ std::optional<QString> setGuiOption(const QString& name, const QString& value,
                                            "--at takes a time in seconds (0 or more), not '%1'")
                 .arg(value);
         options.at = seconds;
+    } else if (name == QLatin1String("zoom") || name == QLatin1String("select")) {
+        const auto span = parseSpan(value);
+        if (!span)
+            return QApplication::translate("GuiOptions",
+                                           "--%1 takes FROM..TO in seconds (0 <= FROM < TO), "
+                                           "not '%2'")
+                .arg(name, value);
+        (name == QLatin1String("zoom") ? options.zoom : options.select) = span;
+    } else if (name == QLatin1String("find")) {
+        options.find = value;
     } else if (name == QLatin1String("screenshot")) {
         if (value.isEmpty())
             return QApplication::translate("GuiOptions", "--screenshot takes a PNG file name");
@@ -166,10 +213,7 @@ int runGui(const GuiOptions& options) {
     window.show();
     if (shot)
         return writeScreenshot(window, options);
-    if (options.at) {
-        window.document()->waitForIdle();
-        window.playback()->setTime(*options.at);
-    }
+    applyViewOptions(window, options);
     return QApplication::exec();
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS] [--screenshot F.png]`:
+// `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS] [--zoom FROM..TO]
+// [--select FROM..TO] [--find TEXT] [--screenshot F.png]`:
 // the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
 // the main window on FILE (or the built-in example) and runs the event loop, or, with
 // --screenshot, draws the window once into a PNG and exits.
@@ -10,6 +11,7 @@
 #include <QStringList>
 
 #include <optional>
+#include <utility>
 
 namespace jobscope::ui {
 
@@ -20,6 +22,10 @@ struct GuiOptions {
     QSize size;               // --size: the window's size (invalid: as saved; 1280×720 for shots)
     std::optional<double> at; // --at: the playhead's time, seconds since the Job's creation
     QString screenshot;       // --screenshot: write the window to this PNG and exit
+    // --zoom and --select: a span of time (seconds since the Job's creation) shown, and
+    // selected as with Shift+drag.
+    std::optional<std::pair<double, double>> zoom, select;
+    QString find; // --find: the editor's Find bar open on this text
 };
 
 // The options of the app that take a value ("--lang", "--theme", …), for the command line's

@@ -351,6 +351,10 @@ EditorPanel* MainWindow::editor() const {
     return d->editor;
 }
 
+TimeRange* MainWindow::timeRange() const {
+    return d->timeRange;
+}
+
 // --- construction ---
 
 void MainWindow::Private::buildCentral() {

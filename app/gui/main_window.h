@@ -16,6 +16,7 @@ class JobDocument;
 class PlaybackController;
 class TimelinePlot;
 class PodGantt;
+class TimeRange;
 class InspectorPanel;
 class EditorPanel;
 class LiveController;
@@ -55,6 +56,8 @@ public:
     PodGantt* podGantt() const;
     InspectorPanel* inspector() const;
     EditorPanel* editor() const;
+    // The span of time the plot, the Gantt and the overview show.
+    TimeRange* timeRange() const;
     // Live, File › Record…: chooses a trace file and records the live session to it.
     QAction* recordAction() const;
 

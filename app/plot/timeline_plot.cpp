@@ -723,7 +723,9 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     QMargins laneMinimum = lane_->minimumMargins(); // QCustomPlot's default is 15 px all round
     laneMinimum.setTop(static_cast<int>(std::ceil(2 * s)));
     lane_->setMinimumMargins(laneMinimum);
-    // The lane's rows are named by tick labels without tick marks.
+    // The lane's rows are named by tick labels without tick marks (in a font that fits the
+    // rows: layoutBands).
+    laneRowFont_ = tickLabel;
     lane_->axis(QCPAxis::atLeft)->setTickPen(Qt::NoPen);
     lane_->axis(QCPAxis::atLeft)->setTickLengthOut(0);
     const bool timeLabels = !timeAxisBelow_ || rendering_;
@@ -860,6 +862,13 @@ void TimelinePlot::layoutBands() {
     const QRect area = lane_->rect();
     const double s = styleScale_;
     const double rowPixels = area.height() / std::max<double>(1, static_cast<double>(rows_.size()));
+    // Row names that would overlap their neighbours get a smaller font (down to a legible 7 px).
+    QFont rowFont = laneRowFont_;
+    const double natural = QFontMetricsF(laneRowFont_).height();
+    if (natural > rowPixels && laneRowFont_.pixelSize() > 0)
+        rowFont.setPixelSize(
+            std::max(7, static_cast<int>(laneRowFont_.pixelSize() * rowPixels / natural)));
+    lane_->axis(QCPAxis::atLeft)->setTickLabelFont(rowFont);
     // Every band at least a few pixels wide, so that a short cause is still seen.
     std::vector<std::pair<double, double>> pixels; // by band: left, right
     for (const Band& b : bands_) {
@@ -1081,6 +1090,8 @@ void TimelinePlot::createSelection() {
     selectionMain_ = make(main_);
     selectionLane_ = make(lane_);
     selectionLabel_ = new QCPItemText(plot_);
+    // Above the callouts: what the user just selected is what they read.
+    selectionLabel_->setLayer(playheadLayer_);
     selectionLabel_->setClipAxisRect(main_);
     selectionLabel_->setSelectable(false);
     selectionLabel_->position->setAxes(main_->axis(QCPAxis::atBottom),

@@ -223,6 +223,7 @@ private:
     QVector<bool> hidden_; // by Series
 
     QCPLayer* playheadLayer_ = nullptr;
+    QFont laneRowFont_; // the lane's row names as the style sets them
     QCPItemStraightLine* playheadMain_ = nullptr;
     QCPItemStraightLine* playheadLane_ = nullptr;
     double playhead_;

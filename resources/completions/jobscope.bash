@@ -9,7 +9,7 @@ _jobscope() {
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --lang | --theme | --size | --at | --screenshot) ((i++)) ;;
+            --lang | --theme | --size | --at | --zoom | --select | --find | --screenshot) ((i++)) ;;
             -*) ;;
             *)
                 command=${words[i]}
@@ -31,7 +31,7 @@ _jobscope() {
             _filedir png
             return
             ;;
-        --seed | --until | --set | --vary | --seeds | --jobs | --max-pods | --width | --height | --size | --at | --job | --context | \
+        --seed | --until | --set | --vary | --seeds | --jobs | --max-pods | --width | --height | --size | --at | --zoom | --select | --find | --job | --context | \
             -n | --namespace | --timeout | --request-timeout)
             return
             ;;
@@ -50,7 +50,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --screenshot" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --zoom --select --find --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'

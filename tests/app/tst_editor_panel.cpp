@@ -496,6 +496,15 @@ void TestEditorPanel::findBarSelectsAndCounts() {
     QVERIFY(!bar->isReplaceShown());
     QCOMPARE(QApplication::focusWidget(), bar->findField());
 
+    // A narrow pane puts the options under the term rather than squeeze it; a wide one keeps
+    // one row.
+    f.panel.resize(300, 720);
+    QTRY_VERIFY(bar->optionsOnOwnRow());
+    QVERIFY(bar->findField()->width() >= bar->findField()->fontMetrics().averageCharWidth() * 14);
+    f.panel.resize(900, 720);
+    QTRY_VERIFY(!bar->optionsOnOwnRow());
+    f.panel.resize(520, 720);
+
     QTest::keyClicks(bar->findField(), "test"); // "# A test", "title: Test", "name: test"
     QCOMPARE(bar->matchCount(), 3);
     QCOMPARE(bar->countLabel()->text(), QStringLiteral("1 of 3"));

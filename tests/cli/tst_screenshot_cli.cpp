@@ -76,6 +76,32 @@ private slots:
         QVERIFY(b.err.isEmpty()); // no platform chatter
     }
 
+    // A span shown, a range selected and a search open: the same window, drawn otherwise.
+    void showsASpanASelectionAndASearch() {
+        QTemporaryDir dir;
+        const QString plain = dir.filePath(QStringLiteral("plain.png"));
+        const QString set = dir.filePath(QStringLiteral("set.png"));
+        const QStringList common = {example(), QStringLiteral("--size"), QStringLiteral("1280x720"),
+                                    QStringLiteral("--at"), QStringLiteral("20")};
+        const Run a = jobscope::test::runJobscope(
+            common + QStringList{QStringLiteral("--screenshot"), plain});
+        QVERIFY2(a.exitCode == 0, qPrintable(diagnose(a)));
+        const Run b = jobscope::test::runJobscope(
+            common + QStringList{QStringLiteral("--zoom"), QStringLiteral("5..40"),
+                                 QStringLiteral("--select=10..20"), QStringLiteral("--find"),
+                                 QStringLiteral("spec"), QStringLiteral("--screenshot"), set});
+        QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
+        const QImage before(plain), after(set);
+        QCOMPARE(after.size(), before.size());
+        // The find bar pushes the editor down; the plot is drawn over another span.
+        int differing = 0;
+        for (int y = 0; y < after.height(); y += 4)
+            for (int x = 0; x < after.width(); x += 4)
+                differing += after.pixel(x, y) != before.pixel(x, y);
+        QVERIFY2(differing > after.width() * after.height() / 16 / 10,
+                 qPrintable(QString::number(differing)));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
@@ -85,6 +111,11 @@ private slots:
                                   << QStringLiteral("--size takes WIDTHxHEIGHT");
         QTest::newRow("bad theme") << QStringList{QStringLiteral("--theme"), QStringLiteral("pink")}
                                    << QStringLiteral("--theme takes light, dark or system");
+        QTest::newRow("reversed selection")
+            << QStringList{example(), QStringLiteral("--select"), QStringLiteral("20..10")}
+            << QStringLiteral("--select takes FROM..TO");
+        QTest::newRow("zoom without a range") << QStringList{example(), QStringLiteral("--zoom=10")}
+                                              << QStringLiteral("--zoom takes FROM..TO");
         QTest::newRow("unknown option after the file")
             << QStringList{example(), QStringLiteral("--bogus")} << QStringLiteral("bogus");
         QTest::newRow("an app option with a command")
