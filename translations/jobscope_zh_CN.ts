@@ -448,6 +448,26 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
 </translation>
     </message>
+    <message>
+        <source>The app: show this span of time (seconds since the Job was created), as a zoom.</source>
+        <translation>桌面应用：显示这段时间（自 Job 创建以来的秒数），作为一次缩放。</translation>
+    </message>
+    <message>
+        <source>FROM..TO</source>
+        <translation>起..止</translation>
+    </message>
+    <message>
+        <source>The app: select this span of time, as Shift+drag on the plot does.</source>
+        <translation>桌面应用：选中这段时间，与在图上按住 Shift 拖动相同。</translation>
+    </message>
+    <message>
+        <source>The app: open the editor&apos;s Find bar on this text.</source>
+        <translation>桌面应用：打开编辑器的查找栏并查找此文本。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>文本</translation>
+    </message>
 </context>
 <context>
     <name>DumpImporter</name>

@@ -133,6 +133,18 @@ public:
                                tr("The app: put the playhead at this time (seconds since the "
                                   "Job was created)."),
                                tr("seconds")));
+        parser.addOption(
+            QCommandLineOption(QStringLiteral("zoom"),
+                               tr("The app: show this span of time (seconds since the Job was "
+                                  "created), as a zoom."),
+                               tr("FROM..TO")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("select"),
+            tr("The app: select this span of time, as Shift+drag on the plot does."),
+            tr("FROM..TO")));
+        parser.addOption(QCommandLineOption(QStringLiteral("find"),
+                                            tr("The app: open the editor's Find bar on this text."),
+                                            tr("text")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("screenshot"),
             tr("The app: draw the window offscreen into this PNG and exit (no display needed; "
@@ -170,8 +182,10 @@ public:
         }
 
         const QStringList positional = parser.positionalArguments();
-        const QStringList appOptions = {QStringLiteral("theme"), QStringLiteral("size"),
-                                        QStringLiteral("at"), QStringLiteral("screenshot")};
+        const QStringList appOptions = {QStringLiteral("theme"),     QStringLiteral("size"),
+                                        QStringLiteral("at"),        QStringLiteral("zoom"),
+                                        QStringLiteral("select"),    QStringLiteral("find"),
+                                        QStringLiteral("screenshot")};
         if (positional.isEmpty() || looksLikeFile(positional.first())) {
             // The app's options, before or after its files.
             ui::GuiOptions options;

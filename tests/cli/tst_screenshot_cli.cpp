@@ -87,9 +87,9 @@ private slots:
             common + QStringList{QStringLiteral("--screenshot"), plain});
         QVERIFY2(a.exitCode == 0, qPrintable(diagnose(a)));
         const Run b = jobscope::test::runJobscope(
-            common + QStringList{QStringLiteral("--zoom"), QStringLiteral("5..40"),
-                                 QStringLiteral("--select=10..20"), QStringLiteral("--find"),
-                                 QStringLiteral("spec"), QStringLiteral("--screenshot"), set});
+            QStringList{QStringLiteral("--zoom"), QStringLiteral("5..40")} + common +
+            QStringList{QStringLiteral("--select=10..20"), QStringLiteral("--find"),
+                        QStringLiteral("spec"), QStringLiteral("--screenshot"), set});
         QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
         const QImage before(plain), after(set);
         QCOMPARE(after.size(), before.size());
