@@ -468,6 +468,34 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
         <source>text</source>
         <translation>文本</translation>
     </message>
+    <message>
+        <source>The app: follow this Job on a cluster (live mode) instead of opening a file.</source>
+        <translation>桌面应用：跟踪集群上的这个 Job（实时模式），而不是打开文件。</translation>
+    </message>
+    <message>
+        <source>job</source>
+        <translation>Job</translation>
+    </message>
+    <message>
+        <source>The app, with --live: the kubeconfig file (default: KUBECONFIG, else ~/.kube/config).</source>
+        <translation>桌面应用，配合 --live：kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <source>The app, with --live: the kubeconfig context (default: its current one).</source>
+        <translation>桌面应用，配合 --live：kubeconfig 上下文（默认：其当前上下文）。</translation>
+    </message>
+    <message>
+        <source>name</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>The app, with --live: the Job&apos;s namespace (default: the context&apos;s).</source>
+        <translation>桌面应用，配合 --live：Job 所在的命名空间（默认：上下文的命名空间）。</translation>
+    </message>
+    <message>
+        <source>namespace</source>
+        <translation>命名空间</translation>
+    </message>
 </context>
 <context>
     <name>DumpImporter</name>
@@ -660,6 +688,14 @@ then the example&apos;s title.</source>
     <message>
         <source>--%1 takes FROM..TO in seconds (0 &lt;= FROM &lt; TO), not &apos;%2&apos;</source>
         <translation>--%1 需要 FROM..TO 形式的秒数（0 &lt;= FROM &lt; TO），而不是“%2”</translation>
+    </message>
+    <message>
+        <source>use --kubeconfig FILE</source>
+        <translation>请使用 --kubeconfig FILE</translation>
+    </message>
+    <message>
+        <source>--live follows a Job on a cluster: it takes no file</source>
+        <translation>--live 跟踪集群上的 Job：不接受文件</translation>
     </message>
 </context>
 <context>

@@ -146,6 +146,23 @@ public:
                                             tr("The app: open the editor's Find bar on this text."),
                                             tr("text")));
         parser.addOption(QCommandLineOption(
+            QStringLiteral("live"),
+            tr("The app: follow this Job on a cluster (live mode) instead of opening a file."),
+            tr("job")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("kubeconfig"),
+            tr("The app, with --live: the kubeconfig file (default: KUBECONFIG, else "
+               "~/.kube/config)."),
+            tr("file")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("context"),
+            tr("The app, with --live: the kubeconfig context (default: its current one)."),
+            tr("name")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("namespace"),
+            tr("The app, with --live: the Job's namespace (default: the context's)."),
+            tr("namespace")));
+        parser.addOption(QCommandLineOption(
             QStringLiteral("screenshot"),
             tr("The app: draw the window offscreen into this PNG and exit (no display needed; "
                "the saved settings are not used)."),
@@ -182,10 +199,11 @@ public:
         }
 
         const QStringList positional = parser.positionalArguments();
-        const QStringList appOptions = {QStringLiteral("theme"),     QStringLiteral("size"),
-                                        QStringLiteral("at"),        QStringLiteral("zoom"),
-                                        QStringLiteral("select"),    QStringLiteral("find"),
-                                        QStringLiteral("screenshot")};
+        const QStringList appOptions = {
+            QStringLiteral("theme"),     QStringLiteral("size"),       QStringLiteral("at"),
+            QStringLiteral("zoom"),      QStringLiteral("select"),     QStringLiteral("find"),
+            QStringLiteral("live"),      QStringLiteral("kubeconfig"), QStringLiteral("context"),
+            QStringLiteral("namespace"), QStringLiteral("screenshot")};
         if (positional.isEmpty() || looksLikeFile(positional.first())) {
             // The app's options, before or after its files.
             ui::GuiOptions options;

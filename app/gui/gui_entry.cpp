@@ -3,9 +3,12 @@
 
 #include "gui/job_document.h"
 #include "gui/language.h"
+#include "gui/live_controller.h"
 #include "gui/main_window.h"
 #include "gui/playback_controller.h"
 #include "gui/theme.h"
+#include "live/kubeconfig.h"
+#include "live/live_session.h"
 #include "plot/png_file.h"
 #include "plot/time_range.h"
 #include "plot/timeline_plot.h"
@@ -16,6 +19,8 @@
 #endif
 
 #include <QApplication>
+#include <QDeadlineTimer>
+#include <QElapsedTimer>
 #include <QIcon>
 #include <QLineEdit>
 #include <QRegularExpression>
@@ -30,8 +35,9 @@ namespace jobscope::ui {
 
 namespace {
 
-const char* const kValuedOptions[] = {"lang", "theme",  "size", "at",
-                                      "zoom", "select", "find", "screenshot"};
+const char* const kValuedOptions[] = {"lang",    "theme",     "size",       "at",
+                                      "zoom",    "select",    "find",       "live",
+                                      "context", "namespace", "kubeconfig", "screenshot"};
 
 // The largest window a screenshot may ask for, per side.
 constexpr int kMaxScreenshotSide = 8192;
@@ -69,7 +75,42 @@ void applyViewOptions(MainWindow& window, const GuiOptions& options) {
 #endif
 }
 
+// Connects to the cluster --kubeconfig, --context and --namespace name, as `jobscope record`
+// does, and follows the Job in the window. Returns what is wrong with them.
+std::optional<QString> startLive(MainWindow& window, const GuiOptions& options) {
+    live::KubeconfigOptions where;
+    where.kubeconfig = options.kubeconfig;
+    where.context = options.context;
+    where.namespaceName = options.namespaceName;
+    where.noKubeconfigHint = QApplication::translate("GuiOptions", "use --kubeconfig FILE");
+    QString error;
+    const std::optional<live::KubeConnection> connection = live::resolveConnection(where, &error);
+    if (!connection)
+        return error;
+    if (const QString invalid = live::invalidJobTarget(connection->namespaceName, options.liveJob);
+        !invalid.isEmpty())
+        return invalid;
+    window.startLive(std::make_unique<live::LiveSession>(*connection, options.liveJob));
+    return std::nullopt;
+}
+
+// A live screenshot shows the Job once it is done (or once kLiveShotSeconds have passed).
+void waitForLiveJob(MainWindow& window) {
+    live::LiveSession* session = window.liveController()->session();
+    if (!session)
+        return;
+    QElapsedTimer clock;
+    clock.start();
+    while (!session->jobDone() && clock.elapsed() < kLiveShotSeconds * 1000)
+        QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
+    // The last analysis of what arrived (the controller batches them).
+    const QDeadlineTimer settle(2 * LiveController::kUpdateInterval);
+    while (!settle.hasExpired())
+        QApplication::processEvents(QEventLoop::AllEvents, 50);
+}
+
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
+    waitForLiveJob(window);
     window.document()->waitForIdle();
 #if __has_include("editor/editor_panel.h")
     if (EditorPanel* editor = window.editor())
@@ -138,6 +179,14 @@ std::optional<QString> setGuiOption(const QString& name, const QString& value,
         (name == QLatin1String("zoom") ? options.zoom : options.select) = span;
     } else if (name == QLatin1String("find")) {
         options.find = value;
+    } else if (name == QLatin1String("live")) {
+        options.liveJob = value;
+    } else if (name == QLatin1String("kubeconfig")) {
+        options.kubeconfig = value;
+    } else if (name == QLatin1String("context")) {
+        options.context = value;
+    } else if (name == QLatin1String("namespace")) {
+        options.namespaceName = value;
     } else if (name == QLatin1String("screenshot")) {
         if (value.isEmpty())
             return QApplication::translate("GuiOptions", "--screenshot takes a PNG file name");
@@ -199,7 +248,21 @@ int runGui(const GuiOptions& options) {
         window.resize(options.size);
     else if (shot)
         window.resize(1280, 720);
-    if (shot && !options.files.isEmpty()) {
+    if (!options.liveJob.isEmpty()) {
+        if (!options.files.isEmpty()) {
+            QTextStream(stderr) << "jobscope: error: "
+                                << QApplication::translate("GuiOptions",
+                                                           "--live follows a Job on a cluster: "
+                                                           "it takes no file")
+                                << '\n';
+            return 2;
+        }
+        const std::optional<QString> error = startLive(window, options);
+        if (error) {
+            QTextStream(stderr) << "jobscope: error: " << *error << '\n';
+            return 2;
+        }
+    } else if (shot && !options.files.isEmpty()) {
         // No one is there to read a message box: say it on stderr.
         QString error;
         if (!window.document()->openFile(options.files.first(), &error)) {

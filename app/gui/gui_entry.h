@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS] [--zoom FROM..TO]
-// [--select FROM..TO] [--find TEXT] [--screenshot F.png]`:
+// [--select FROM..TO] [--find TEXT] [--live JOB [--kubeconfig F] [--context C] [--namespace N]]
+// [--screenshot F.png]`:
 // the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
 // the main window on FILE (or the built-in example) and runs the event loop, or, with
 // --screenshot, draws the window once into a PNG and exits.
@@ -26,7 +27,13 @@ struct GuiOptions {
     // selected as with Shift+drag.
     std::optional<std::pair<double, double>> zoom, select;
     QString find; // --find: the editor's Find bar open on this text
+    // --live JOB: follow that Job on a cluster (--kubeconfig, --context and --namespace pick it,
+    // as for `jobscope record`) instead of opening a file. A screenshot waits for the Job to
+    // finish (at most kLiveShotSeconds).
+    QString liveJob, kubeconfig, context, namespaceName;
 };
+
+inline constexpr int kLiveShotSeconds = 120;
 
 // The options of the app that take a value ("--lang", "--theme", …), for the command line's
 // scanners: an argument after one of them is its value, not a file.

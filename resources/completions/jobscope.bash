@@ -9,7 +9,7 @@ _jobscope() {
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --lang | --theme | --size | --at | --zoom | --select | --find | --screenshot) ((i++)) ;;
+            --lang | --theme | --size | --at | --zoom | --select | --find | --live | --kubeconfig | --context | --namespace | --screenshot) ((i++)) ;;
             -*) ;;
             *)
                 command=${words[i]}
@@ -50,7 +50,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --zoom --select --find --screenshot" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --zoom --select --find --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'

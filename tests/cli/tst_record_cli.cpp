@@ -15,6 +15,7 @@
 #include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
+#include <QImage>
 #include <QJsonDocument>
 #include <QProcess>
 #include <QSignalSpy>
@@ -90,6 +91,9 @@ private:
     }
 
     QProcess* startRecord(const QStringList& arguments) {
+        return startJobscope(QStringList{"record"} + arguments);
+    }
+    QProcess* startJobscope(const QStringList& arguments) {
         auto* process = new QProcess(this);
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         for (const char* name : {"DISPLAY", "WAYLAND_DISPLAY", "QT_QPA_PLATFORM", "KUBECONFIG",
@@ -98,7 +102,7 @@ private:
         env.insert("LC_ALL", "C");
         env.insert("LANG", "C");
         process->setProcessEnvironment(env);
-        process->start(jobscope::test::jobscopeExecutable(), QStringList{"record"} + arguments);
+        process->start(jobscope::test::jobscopeExecutable(), arguments);
         return process;
     }
 
@@ -142,6 +146,40 @@ private slots:
             jobs.first().value("object").toObject().value("metadata").toObject();
         ns = metadata.value("namespace").toString();
         jobName = metadata.value("name").toString();
+    }
+
+    // `jobscope --live JOB --screenshot F` follows the Job in the app, as Live › Connect does,
+    // and draws the window once the Job is done.
+    void appFollowsAJobFromTheCommandLine() {
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        serve(server, false);
+        const QString shot = dir.filePath("live.png");
+        QProcess* process =
+            startJobscope({"--live", jobName, "--kubeconfig", writeKubeconfig(server.url()),
+                           "--namespace", ns, "--screenshot", shot, "--size", "900x600"});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 30000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY(!err.contains(kToken));
+        const QImage image(shot);
+        QCOMPARE(image.size(), QSize(900, 600));
+        // Every request was for the Job's namespace.
+        for (const auto& request : server.requests())
+            QVERIFY2(request.path.contains("/namespaces/" + ns + "/"), qPrintable(request.path));
+        QVERIFY(!server.requests().isEmpty());
+
+        // A name that is no Job name, and a file beside --live, are usage errors.
+        for (const QStringList& arguments :
+             {QStringList{"--live", "Not/A/Name", "--kubeconfig", writeKubeconfig(server.url()),
+                          "--screenshot", shot},
+              QStringList{"--live", jobName, "some.yaml", "--screenshot", shot}}) {
+            QProcess* bad = startJobscope(arguments);
+            QTRY_VERIFY_WITH_TIMEOUT(bad->state() == QProcess::NotRunning, 30000);
+            QCOMPARE(bad->exitCode(), 2);
+            QVERIFY(!bad->readAllStandardError().isEmpty());
+        }
     }
 
     void recordsUntilTheJobIsDone() {

@@ -45,7 +45,7 @@ expected=(
     share/jobscope/lessons/job-parallelism.yaml
     share/doc/jobscope/scenarios.md
     share/doc/jobscope/live.md
-    share/doc/jobscope/images/gui-live.png
+    share/doc/jobscope/images/window-live-1280x720-light-en.png
     share/doc/jobscope/LICENSE
     share/doc/jobscope/NOTICE
 )
