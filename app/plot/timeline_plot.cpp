@@ -468,12 +468,25 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
     for (int i = 0; i < kSeriesCount - 1; ++i)
         series_.emplace_back(keys, values[i]);
     reduced_ = keys.size() > kAllPoints;
+    // The gap ends where the lane's "finished" begins (the Job's end, or the controller's
+    // decision to end it: a success or failure target).
+    gapEnd_ = std::numeric_limits<double>::infinity();
+    for (const CauseInterval& c : analysis.causes)
+        if (c.kind == CauseKind::Finished)
+            gapEnd_ = std::min(gapEnd_, c.start - origin);
     for (int i = 0; i < kSeriesCount; ++i) {
         QCPGraph* g = graphs_.at(i);
         if (reduced_)
             g->setAdaptiveSampling(false); // the reduction is made for step lines: enough
-        else
-            g->setData(keys, values[static_cast<Series>(i) == Series::Gap ? 1 : i], true);
+        else if (static_cast<Series>(i) != Series::Gap)
+            g->setData(keys, values[i], true);
+    }
+    if (!reduced_) {
+        QVector<QCPGraphData> active;
+        active.reserve(keys.size() + 1);
+        for (qsizetype k = 0; k < keys.size(); ++k)
+            active.push_back({keys[k], values[1][k]});
+        graph(Series::Gap)->data()->set(gapPoints(std::move(active)), true);
     }
     graph(Series::Gap)->setChannelFillGraph(graph(Series::Requested));
 }
@@ -496,8 +509,22 @@ void TimelinePlot::updateLevelOfDetail() {
         const QVector<QCPGraphData> points = series_[i].reduce(range.lower, range.upper, columns);
         graph(series)->data()->set(points, true);
         if (series == Series::Active)
-            graph(Series::Gap)->data()->set(points, true);
+            graph(Series::Gap)->data()->set(gapPoints(points), true);
     }
+}
+
+// The gap is shaded while the Job runs: once it has finished it wants no Pod, whatever its
+// spec.parallelism still says.
+QVector<QCPGraphData> TimelinePlot::gapPoints(QVector<QCPGraphData> active) const {
+    if (!std::isfinite(gapEnd_))
+        return active;
+    const auto past =
+        std::upper_bound(active.begin(), active.end(), gapEnd_,
+                         [](double key, const QCPGraphData& point) { return key < point.key; });
+    const double valueAtEnd = past == active.begin() ? 0 : std::prev(past)->value;
+    active.erase(past, active.end());
+    active.push_back({gapEnd_, valueAtEnd});
+    return active;
 }
 
 double TimelinePlot::activeAt(double time) const {

@@ -34,6 +34,7 @@ class QCPAbstractLegendItem;
 class QCPPainter;
 class QCPAxisRect;
 class QCPGraph;
+class QCPGraphData;
 class QCPItemLine;
 class QCPItemRect;
 class QCPItemStraightLine;
@@ -173,6 +174,7 @@ private:
     void layoutOverlays(); // after each layout pass: series' detail, annotation rows, band labels
     // Gives the graphs of a long series their reduction to the time range and width shown.
     void updateLevelOfDetail();
+    QVector<QCPGraphData> gapPoints(QVector<QCPGraphData> active) const;
     void layoutBands();
     void layoutAnnotations();
     double activeAt(double time) const;
@@ -224,6 +226,7 @@ private:
 
     QCPLayer* playheadLayer_ = nullptr;
     QFont laneRowFont_; // the lane's row names as the style sets them
+    double gapEnd_ = 0; // where the gap's shading ends: the Job's finish (infinity: none)
     QCPItemStraightLine* playheadMain_ = nullptr;
     QCPItemStraightLine* playheadLane_ = nullptr;
     double playhead_;

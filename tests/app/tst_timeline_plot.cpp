@@ -65,6 +65,7 @@ void addCauses(Analysis& analysis, const QString& spec) {
         if (c.primary)
             cause.chop(1);
         c.cause = cause.toStdString();
+        c.kind = jobscope::causeKindOf(cause.toStdString()).value_or(jobscope::CauseKind::None);
         analysis.causes.push_back(c);
     }
 }
@@ -274,6 +275,7 @@ private slots:
     void pngExport_data();
     void pngExport();
     void pngExportFailure();
+    void gapEndsWhereTheJobFinishes();
     void levelOfDetail_data();
     void levelOfDetail();
     void levelOfDetailFollowsZoom();
@@ -531,6 +533,24 @@ void TestTimelinePlot::pngExportFailure() {
     QVERIFY(!plot.savePng(dir.filePath(QStringLiteral("zero.png")), QSize(0, 450), &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("zero.png"))));
+}
+
+// The gap is shaded while the Job runs, not after the lane's "finished" begins: a finished Job
+// wants no Pod, whatever spec.parallelism says.
+void TestTimelinePlot::gapEndsWhereTheJobFinishes() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("quota"), 0.0, 40.0);
+    const QCPGraph* gap = plot.graph(TimelinePlot::Series::Gap);
+    QVERIFY(!gap->data()->isEmpty());
+    QCOMPARE((gap->data()->constEnd() - 1)->key, 31.0);
+    QCOMPARE((gap->data()->constEnd() - 1)->value, 0.0);
+    QVERIFY((plot.graph(TimelinePlot::Series::Requested)->data()->constEnd() - 1)->key > 40.0);
+    // A Job that never finished: shaded to the end.
+    Analysis running = quotaStory();
+    std::erase_if(running.causes,
+                  [](const CauseInterval& c) { return c.kind == jobscope::CauseKind::Finished; });
+    plot.setAnalysis(running, QStringLiteral("quota"), 0.0, 40.0);
+    QVERIFY((plot.graph(TimelinePlot::Series::Gap)->data()->constEnd() - 1)->key > 40.0);
 }
 
 void TestTimelinePlot::levelOfDetail_data() {
