@@ -59,6 +59,13 @@ const char* const kCommonPaths[] = {
 constexpr int kPointRadius = 8;       // pixels around a drawn point that count as on it
 constexpr int kProgressInterval = 50; // ms
 
+// Red that reads on the theme's background: dark on light, light on dark.
+QString errorStyle(const QPalette& palette) {
+    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    return QStringLiteral("color: %1;")
+        .arg(dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020"));
+}
+
 QString number(double value, int decimals = 1) {
     return std::isfinite(value) ? QString::number(value, 'f', decimals) : QStringLiteral("–");
 }
@@ -162,7 +169,6 @@ SweepWindow::SweepWindow(const QString& text, const QString& name, QWidget* pare
     d->error = new QLabel;
     d->error->setWordWrap(true);
     d->error->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    d->error->setStyleSheet(QStringLiteral("color: #b00020;"));
     d->error->hide();
     layout->addWidget(d->error);
     d->status = new QLabel;
@@ -225,6 +231,7 @@ SweepWindow::SweepWindow(const QString& text, const QString& name, QWidget* pare
         emit pointOpened(text, pointName(point));
     });
 
+    d->error->setStyleSheet(errorStyle(palette()));
     retranslate();
     updateState();
 }
@@ -560,6 +567,7 @@ void SweepWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
     } else if (event->type() == QEvent::PaletteChange) {
+        d->error->setStyleSheet(errorStyle(palette()));
         showPlot(); // the plot's ink and background follow the theme
     }
     QWidget::changeEvent(event);
