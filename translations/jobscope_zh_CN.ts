@@ -1827,6 +1827,10 @@ the file. The points run on every core.</source>
         <source>Pod-seconds</source>
         <translation>Pod·秒</translation>
     </message>
+    <message>
+        <source>Sweep of %1</source>
+        <translation>%1 的参数扫描</translation>
+    </message>
 </context>
 <context>
     <name>TimelineBuilder</name>
@@ -4088,6 +4092,22 @@ the file. The points run on every core.</source>
         <source>Show the span of time shown before the last zoom</source>
         <translation>回到上一次缩放之前显示的时间范围</translation>
     </message>
+    <message>
+        <source>A recorded Job cannot be swept: open a scenario or a Job manifest</source>
+        <translation>录制的 Job 无法进行参数扫描：请打开场景或 Job 清单</translation>
+    </message>
+    <message>
+        <source>The document has no scenario that runs: correct its errors first</source>
+        <translation>文档中没有可运行的场景：请先改正其中的错误</translation>
+    </message>
+    <message>
+        <source>Run the document over a range of values and plot the completion time and the Pod-seconds against them</source>
+        <translation>在一组取值上运行文档，并画出完成时间和 Pod·秒随取值的变化</translation>
+    </message>
+    <message>
+        <source>S&amp;weep…</source>
+        <translation>参数扫描(&amp;W)…</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::OverviewStrip</name>
@@ -4230,6 +4250,179 @@ the file. The points run on every core.</source>
     </message>
 </context>
 <context>
+    <name>jobscope::ui::SweepWindow</name>
+    <message>
+        <source>&apos;%1&apos; is not PATH=VALUES (such as spec.parallelism=1..20 or spec.completionMode=NonIndexed,Indexed)</source>
+        <translation>“%1”不是 路径=取值 的形式（例如 spec.parallelism=1..20 或 spec.completionMode=NonIndexed,Indexed）</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; is not a range A..B or A..B:STEP with A ≤ B and STEP &gt; 0</source>
+        <translation>“%1”不是 A ≤ B 且 STEP &gt; 0 的范围 A..B 或 A..B:STEP</translation>
+    </message>
+    <message>
+        <source>&apos;%1&apos; has more than %2 values</source>
+        <translation>“%1”的取值超过 %2 个</translation>
+    </message>
+    <message>
+        <source>the grid has more than %1 points</source>
+        <translation>网格超过 %1 个取值点</translation>
+    </message>
+    <message>
+        <source>%1: cannot be read as a scenario</source>
+        <translation>%1：无法作为场景读取</translation>
+    </message>
+    <message>
+        <source>Cancelled after %1 of %2 points.</source>
+        <translation>已取消：%2 个取值点中已完成 %1 个。</translation>
+    </message>
+    <message>
+        <source>%1: the point %2 cannot run: %3</source>
+        <translation>%1：取值点 %2 无法运行：%3</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n simulation(s) in %1 s</source>
+        <translation>
+            <numerusform>%n 次模拟，用时 %1 秒</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>completion time: not finished</source>
+        <translation>完成时间：未完成</translation>
+    </message>
+    <message>
+        <source>completion time: %1 s (median), %2 s (90th percentile)</source>
+        <translation>完成时间：%1 秒（中位数），%2 秒（第 90 百分位）</translation>
+    </message>
+    <message>
+        <source>completion time: %1 s</source>
+        <translation>完成时间：%1 秒</translation>
+    </message>
+    <message>
+        <source>Pod-seconds: %1 (median), %2 (90th percentile)</source>
+        <translation>Pod·秒：%1（中位数），%2（第 90 百分位）</translation>
+    </message>
+    <message>
+        <source>Pod-seconds: %1</source>
+        <translation>Pod·秒：%1</translation>
+    </message>
+    <message>
+        <source>peak active Pods: %1, mean %2</source>
+        <translation>活跃 Pod 的峰值：%1，平均值：%2</translation>
+    </message>
+    <message>
+        <source>failed Pods: %1</source>
+        <translation>失败的 Pod：%1</translation>
+    </message>
+    <message>
+        <source>outcome: %1 (%2 of %3 seeds finished)</source>
+        <translation>结果：%1（%3 个种子中有 %2 个已结束）</translation>
+    </message>
+    <message>
+        <source>Click to open this run.</source>
+        <translation>点击打开这次运行。</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
+    </message>
+    <message>
+        <source>Export the Sweep as CSV</source>
+        <translation>将参数扫描导出为 CSV</translation>
+    </message>
+    <message>
+        <source>Export the Sweep Plot as PNG</source>
+        <translation>将参数扫描图导出为 PNG</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV 文件 (*.csv)</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG 图像 (*.png)</translation>
+    </message>
+    <message>
+        <source>Sweep %1</source>
+        <translation>参数扫描 %1</translation>
+    </message>
+    <message>
+        <source>&amp;Vary:</source>
+        <translation>变化(&amp;V)：</translation>
+    </message>
+    <message>
+        <source>&amp;And:</source>
+        <translation>以及(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>path, such as spec.parallelism</source>
+        <translation>路径，例如 spec.parallelism</translation>
+    </message>
+    <message>
+        <source>a second path (optional)</source>
+        <translation>第二个路径（可选）</translation>
+    </message>
+    <message>
+        <source>First varied path</source>
+        <translation>第一个变化的路径</translation>
+    </message>
+    <message>
+        <source>Second varied path</source>
+        <translation>第二个变化的路径</translation>
+    </message>
+    <message>
+        <source>values: 1..20, 0..1:0.25 or 1,2,4,8</source>
+        <translation>取值：1..20、0..1:0.25 或 1,2,4,8</translation>
+    </message>
+    <message>
+        <source>Values of the first path</source>
+        <translation>第一个路径的取值</translation>
+    </message>
+    <message>
+        <source>Values of the second path</source>
+        <translation>第二个路径的取值</translation>
+    </message>
+    <message>
+        <source>A..B (whole numbers), A..B:STEP or a list V1,V2,… — each value is set in the document as simulate --set sets it</source>
+        <translation>A..B（整数）、A..B:STEP 或列表 V1,V2,…——每个取值按 simulate --set 的方式设置到文档中</translation>
+    </message>
+    <message>
+        <source>&amp;Seeds:</source>
+        <translation>种子数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>Run each point with the seeds 1..N (1: once, with the scenario&apos;s seed); the plot shows the medians</source>
+        <translation>每个取值点用种子 1..N 各运行一次（1：用场景的种子运行一次）；图中显示中位数</translation>
+    </message>
+    <message>
+        <source>&amp;Run</source>
+        <translation>运行(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Cancel</source>
+        <translation>取消(&amp;C)</translation>
+    </message>
+    <message>
+        <source>Points done</source>
+        <translation>已完成的取值点</translation>
+    </message>
+    <message>
+        <source>Run the sweep to see the completion time and the Pod-seconds against the first path, one line per value of the second.</source>
+        <translation>运行参数扫描，查看完成时间和 Pod·秒随第一个路径的变化，第二个路径的每个取值一条线。</translation>
+    </message>
+    <message>
+        <source>Hover over a point for its figures; click it to open that run.</source>
+        <translation>鼠标悬停在点上可查看其数值；点击可打开那次运行。</translation>
+    </message>
+    <message>
+        <source>Export P&amp;NG…</source>
+        <translation>导出 PNG(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>E&amp;xport CSV…</source>
+        <translation>导出 CSV(&amp;X)…</translation>
+    </message>
+</context>
+<context>
     <name>jobscope::ui::TimelinePlot</name>
     <message>
         <source>Pods</source>
@@ -4358,13 +4551,6 @@ Click to hide or show it.</source>
     <message>
         <source>the desktop app needs a display (DISPLAY or WAYLAND_DISPLAY is unset); without one, &apos;jobscope simulate FILE --png out.png&apos; draws the plot and &apos;jobscope --help&apos; lists the other commands</source>
         <translation>桌面应用需要显示器（DISPLAY 或 WAYLAND_DISPLAY 未设置）；没有显示器时，&apos;jobscope simulate FILE --png out.png&apos; 可绘制图表，&apos;jobscope --help&apos; 列出其他命令</translation>
-    </message>
-</context>
-<context>
-    <name>ui</name>
-    <message>
-        <source>Sweep of %1</source>
-        <translation>%1 的参数扫描</translation>
     </message>
 </context>
 </TS>

@@ -9,14 +9,12 @@
 #include "input_file.h"
 #include "plot/png_file.h"
 #include "plot/sweep_plot.h"
-#include "report/csv.h"
 #include "run/sweep.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
-#include <cmath>
 #include <thread>
 
 namespace jobscope::cli {
@@ -142,15 +140,15 @@ public:
         std::vector<SweepFigures> figures;
         for (const SweepPoint& point : results)
             figures.push_back(figuresOf(point));
-        bool written = writeReport(output, csv(axes, results, figures));
+        bool written = writeReport(output, sweepCsv(axes, results, figures));
         if (parser.isSet(QStringLiteral("png"))) {
             QString error;
             const QString png = parser.value(QStringLiteral("png"));
             if (!ui::renderPngFile(
                     png, QSize(1280, 800),
                     [&](const QSize& size) {
-                        return ui::renderSweepPlot(plotData(displayName, axes, results, figures),
-                                                   size);
+                        return ui::renderSweepPlot(
+                            ui::sweepPlotData(displayName, axes, results, figures), size);
                     },
                     &error)) {
                 printError(tr("cannot write %1: %2").arg(png, error));
@@ -201,60 +199,6 @@ private:
         for (std::size_t a = 0; a < axes.size(); ++a)
             parts << QString::fromStdString(axes[a].name + "=" + point.values[a]);
         return parts.join(QLatin1Char(' '));
-    }
-
-    // The first axis across; one line per combination of the others' values, in grid order.
-    static ui::SweepPlotData plotData(const std::string& file, const std::vector<SweepAxis>& axes,
-                                      const std::vector<SweepPoint>& points,
-                                      const std::vector<SweepFigures>& figures) {
-        ui::SweepPlotData data;
-        data.title = tr("Sweep of %1").arg(QString::fromStdString(file));
-        data.parameter = QString::fromStdString(axes.front().name);
-        for (const std::string& value : axes.front().values)
-            data.xValues << QString::fromStdString(value);
-        const std::size_t across = axes.front().values.size();
-        const std::size_t lines = points.size() / std::max<std::size_t>(1, across);
-        for (std::size_t l = 0; l < lines; ++l) {
-            ui::SweepPlotData::Line line;
-            QStringList label;
-            for (std::size_t a = 1; a < axes.size(); ++a)
-                label << QString::fromStdString(axes[a].name + "=" + points[l].values[a]);
-            line.label = label.join(QStringLiteral(", "));
-            for (std::size_t x = 0; x < across; ++x) {
-                // Row-major with the first axis slowest: the point of x on line l.
-                const SweepFigures& point = figures[x * lines + l];
-                line.completion << point.completionP50;
-                line.podSeconds << point.podSecondsP50;
-            }
-            data.lines << line;
-        }
-        return data;
-    }
-
-    // Numbers as the other CSVs write them; an empty field when no seed gave one.
-    static std::string field(double value) {
-        return std::isfinite(value) ? csvSeconds(value) : std::string();
-    }
-
-    static std::string csv(const std::vector<SweepAxis>& axes,
-                           const std::vector<SweepPoint>& points,
-                           const std::vector<SweepFigures>& figures) {
-        std::string out;
-        for (const SweepAxis& axis : axes)
-            out += csvField(axis.name) + ",";
-        out += "seeds,finished,completion_time_p50,completion_time_p90,pod_seconds_p50,"
-               "pod_seconds_p90,peak_active_p50,mean_active_p50,failed_pods_p50,outcome\r\n";
-        for (std::size_t p = 0; p < points.size(); ++p) {
-            for (const std::string& value : points[p].values)
-                out += csvField(value) + ",";
-            const SweepFigures& f = figures[p];
-            out += std::to_string(f.seeds) + "," + std::to_string(f.finished) + "," +
-                   field(f.completionP50) + "," + field(f.completionP90) + "," +
-                   field(f.podSecondsP50) + "," + field(f.podSecondsP90) + "," +
-                   field(f.peakActiveP50) + "," + field(f.meanActiveP50) + "," +
-                   field(f.failedPodsP50) + "," + csvField(f.outcome) + "\r\n";
-        }
-        return out;
     }
 };
 

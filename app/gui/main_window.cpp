@@ -83,6 +83,12 @@
 #else
 #define JOBSCOPE_HAS_COMPARE 0
 #endif
+#if __has_include("sweep/sweep_window.h")
+#include "sweep/sweep_window.h"
+#define JOBSCOPE_HAS_SWEEP 1
+#else
+#define JOBSCOPE_HAS_SWEEP 0
+#endif
 #if __has_include("lesson/lesson_presenter.h")
 #include "lesson/lesson_presenter.h"
 #define JOBSCOPE_HAS_LESSON 1
@@ -200,6 +206,7 @@ struct MainWindow::Private {
     QAction* reseedAction = nullptr;
     QAction* scenarioSeedAction = nullptr;
     QAction* compareAction = nullptr;
+    QAction* sweepAction = nullptr;
     QAction* playAction = nullptr;
     QAction* previousEventAction = nullptr;
     QAction* nextEventAction = nullptr;
@@ -257,6 +264,8 @@ struct MainWindow::Private {
     void updateTitle();
     void updateStatus();
     void updateActions();
+    void updateSweepAction();
+    void openSweepPoint(const QString& text, const QString& name);
     void showResult();
     void showTime(double time);
     void loadSettings();
@@ -709,6 +718,21 @@ void MainWindow::Private::buildActions() {
 #endif
     });
 
+    sweepAction = make();
+    connect(sweepAction, &QAction::triggered, self, [this] {
+        commitEditorText();
+#if JOBSCOPE_HAS_SWEEP
+        // A window of its own, closed (and its sweep cancelled) with the main window.
+        auto* window = new SweepWindow(document->text(), document->displayName(), self);
+        window->setWindowFlag(Qt::Window);
+        window->setAttribute(Qt::WA_DeleteOnClose);
+        connect(window, &SweepWindow::pointOpened, self,
+                [this](const QString& text, const QString& name) { openSweepPoint(text, name); });
+        window->resize(self->size() * 0.9);
+        window->show();
+#endif
+    });
+
     // Playback: window-wide shortcuts; a text field that takes the key gets it first through
     // Qt's ShortcutOverride, and the editor takes it only while the user edits in it
     // (YamlTextEdit: after a click into the text or a typed key, until the focus leaves).
@@ -972,6 +996,8 @@ void MainWindow::Private::buildMenus() {
         playbackMenu->addAction(a);
     simulateMenu->addSeparator();
     simulateMenu->addAction(compareAction);
+    simulateMenu->addAction(sweepAction);
+    simulateMenu->setToolTipsVisible(true); // why Sweep is disabled
 
     liveMenu = bar->addMenu(QString());
     liveMenu->addAction(connectAction);
@@ -1051,7 +1077,10 @@ void MainWindow::Private::buildPlaybackBar() {
 }
 
 void MainWindow::Private::connectParts() {
-    connect(document, &JobDocument::resultChanged, self, [this] { showResult(); });
+    connect(document, &JobDocument::resultChanged, self, [this] {
+        showResult();
+        updateSweepAction();
+    });
     connect(document, &JobDocument::diagnosticsChanged, self, [this] { updateStatus(); });
     connect(document, &JobDocument::busyChanged, self, [this] { updateStatus(); });
     connect(document, &JobDocument::modifiedChanged, self, [this] { updateTitle(); });
@@ -1326,6 +1355,7 @@ void MainWindow::Private::updateActions() {
     runAction->setEnabled(!trace);
     reseedAction->setEnabled(!trace);
     scenarioSeedAction->setEnabled(!trace);
+    updateSweepAction();
 
     const bool watching = live->isLive();
     disconnectAction->setEnabled(watching);
@@ -1337,6 +1367,39 @@ void MainWindow::Private::updateActions() {
     stopRecordingAction->setEnabled(live->isRecording());
     badge->setVisible(document->isLive());
     updateStatus();
+}
+
+// Sweep runs the document's text: a scenario or manifest that has run at least once.
+void MainWindow::Private::updateSweepAction() {
+    const bool trace = document->kind() == JobDocument::Kind::Trace;
+    const auto result = document->result();
+    const bool runnable = !trace && result && result->scenario;
+    sweepAction->setEnabled(JOBSCOPE_HAS_SWEEP && runnable);
+    if (trace)
+        sweepAction->setToolTip(
+            MainWindow::tr("A recorded Job cannot be swept: open a scenario or a Job manifest"));
+    else if (!runnable)
+        sweepAction->setToolTip(
+            MainWindow::tr("The document has no scenario that runs: correct its errors first"));
+    else
+        sweepAction->setToolTip(MainWindow::tr(
+            "Run the document over a range of values and plot the completion time and the "
+            "Pod-seconds against them"));
+}
+
+// A point of a sweep opens as an untitled document, after the open one's changes are saved
+// or discarded, as File › Open does.
+void MainWindow::Private::openSweepPoint(const QString& text, const QString& name) {
+    if (!maybeSave())
+        return;
+    if (live->session())
+        live->stop();
+    document->openText(text, name);
+    playback->pause();
+    playback->setTime(0);
+    updateActions();
+    self->raise();
+    self->activateWindow();
 }
 
 void MainWindow::Private::retranslate() {
@@ -1389,6 +1452,8 @@ void MainWindow::Private::retranslate() {
     scenarioSeedAction->setText(MainWindow::tr("Use the Scenario's &Seed"));
     compareAction->setText(MainWindow::tr("&Compare…"));
     compareAction->setEnabled(JOBSCOPE_HAS_COMPARE);
+    sweepAction->setText(MainWindow::tr("S&weep…"));
+    updateSweepAction();
     playAction->setText(playback->isPlaying() ? MainWindow::tr("Pause") : MainWindow::tr("Play"));
     playAction->setIcon(
         mediaIcon(playback->isPlaying() ? MediaIcon::Pause : MediaIcon::Play, self->palette()));

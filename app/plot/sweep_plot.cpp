@@ -5,6 +5,7 @@
 
 #include <qcustomplot.h>
 
+#include <algorithm>
 #include <cmath>
 
 namespace jobscope::ui {
@@ -18,7 +19,38 @@ const QColor kLineColors[] = {{31, 119, 180},  {255, 127, 14}, {44, 160, 44},   
 
 } // namespace
 
-void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data) {
+SweepPlotData sweepPlotData(const std::string& fileName, const std::vector<SweepAxis>& axes,
+                            const std::vector<SweepPoint>& points,
+                            const std::vector<SweepFigures>& figures) {
+    SweepPlotData data;
+    data.title = QCoreApplication::translate("SweepPlot", "Sweep of %1")
+                     .arg(QString::fromStdString(fileName));
+    if (axes.empty() || points.size() != figures.size())
+        return data;
+    data.parameter = QString::fromStdString(axes.front().name);
+    for (const std::string& value : axes.front().values)
+        data.xValues << QString::fromStdString(value);
+    const std::size_t across = axes.front().values.size();
+    const std::size_t lines = points.size() / std::max<std::size_t>(1, across);
+    for (std::size_t l = 0; l < lines; ++l) {
+        SweepPlotData::Line line;
+        QStringList label;
+        for (std::size_t a = 1; a < axes.size(); ++a)
+            label << QString::fromStdString(axes[a].name + "=" + points[l].values[a]);
+        line.label = label.join(QStringLiteral(", "));
+        for (std::size_t x = 0; x < across; ++x) {
+            // Row-major with the first axis slowest: the point of x on line l.
+            const std::size_t p = x * lines + l;
+            line.completion << figures[p].completionP50;
+            line.podSeconds << figures[p].podSecondsP50;
+            line.points << static_cast<int>(p);
+        }
+        data.lines << line;
+    }
+    return data;
+}
+
+void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data, const SweepPlotColors& colors) {
     plot->clearPlottables();
     plot->plotLayout()->clear();
     plot->setAutoAddPlottableToLegend(false);
@@ -28,16 +60,20 @@ void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data) {
     // Numbers at their value; anything else at its rank, named.
     QVector<double> x;
     bool numeric = true;
+    bool whole = true;
     for (const QString& value : data.xValues) {
         bool ok = false;
         x << value.toDouble(&ok);
         numeric = numeric && ok;
+        whole = whole && ok && x.back() == std::floor(x.back());
     }
     if (!numeric)
         for (qsizetype i = 0; i < x.size(); ++i)
             x[i] = static_cast<double>(i);
 
+    plot->setBackground(colors.background);
     auto* title = new QCPTextElement(plot, data.title, pixelFont(base, 18 * s, true));
+    title->setTextColor(colors.ink);
     plot->plotLayout()->addElement(0, 0, title);
     auto* top = new QCPAxisRect(plot);
     auto* bottom = new QCPAxisRect(plot);
@@ -46,11 +82,25 @@ void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data) {
     auto* margins = new QCPMarginGroup(plot);
     for (QCPAxisRect* rect : {top, bottom}) {
         rect->setMarginGroup(QCP::msLeft | QCP::msRight, margins);
+        QColor gridColor = colors.ink;
+        gridColor.setAlpha(45);
         for (QCPAxis* axis : rect->axes()) {
             axis->setTickLabelFont(pixelFont(base, 12.5 * s));
             axis->setLabelFont(pixelFont(base, 14 * s));
+            axis->setLabelColor(colors.ink);
+            axis->setTickLabelColor(colors.ink);
+            axis->setBasePen(QPen(colors.ink, axis->basePen().widthF()));
+            axis->setTickPen(QPen(colors.ink, axis->tickPen().widthF()));
+            axis->setSubTickPen(QPen(colors.ink, axis->subTickPen().widthF()));
+            axis->grid()->setPen(QPen(gridColor, 1, Qt::DotLine));
         }
-        if (!numeric) {
+        if (numeric && whole) {
+            // Whole-number parameters (parallelism, completions) have no ticks between them.
+            auto ticker = QSharedPointer<QCPAxisTickerFixed>::create();
+            ticker->setTickStep(1);
+            ticker->setScaleStrategy(QCPAxisTickerFixed::ssMultiples);
+            rect->axis(QCPAxis::atBottom)->setTicker(ticker);
+        } else if (!numeric) {
             auto ticker = QSharedPointer<QCPAxisTickerText>::create();
             for (qsizetype i = 0; i < data.xValues.size(); ++i)
                 ticker->addTick(static_cast<double>(i), data.xValues.at(i));
@@ -70,6 +120,8 @@ void buildSweepPlot(QCustomPlot* plot, const SweepPlotData& data) {
         plot->plotLayout()->addElement(3, 0, legend);
         legend->setFont(pixelFont(base, 12.5 * s));
         legend->setBorderPen(Qt::NoPen);
+        legend->setBrush(colors.background);
+        legend->setTextColor(colors.ink);
         legend->setFillOrder(QCPLegend::foColumnsFirst);
         legend->setWrap(4);
         plot->plotLayout()->setRowStretchFactor(3, 0.001);

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Parameter sweeps (run/sweep.h): the values an axis spells, the grid in row-major order with
 // each point's seeds, results independent of the number of threads, points that cannot run
-// said with why, and the percentiles the sweep CSV reports.
+// said with why, the points counted as they finish, a point's overrides, and the percentiles the
+// sweep CSV reports.
 
 #include "run/sweep.h"
 
@@ -155,6 +156,37 @@ private slots:
         QCOMPARE(int(points[1].runs.size()), 1);
         QVERIFY(!points[1].runs[0].finishedAt); // parallelism 0: nothing runs
         QCOMPARE(points[2].runs[0].podsCreated, 2);
+    }
+
+    // The progress counts every point once, those that cannot run too; a point's text is the
+    // fixed values, then its own.
+    void pointsDoneAndOverrides() {
+        SweepAxisError error;
+        const std::vector<SweepAxis> axes{*parseSweepAxis("spec.parallelism=-1..2", &error)};
+        std::atomic<std::size_t> done{0};
+        SweepOptions options;
+        options.seeds = 3;
+        options.pointsDone = &done;
+        const std::vector<SweepPoint> points = runSweep(kScenario, "s.yaml", axes, options);
+        QCOMPARE(done.load(), points.size());
+        edit::OverrideError overrideError;
+        const std::vector<edit::Override> fixed{
+            *edit::parseOverride("spec.completions=2", &overrideError)};
+        const std::vector<edit::Override> overrides = pointOverrides(axes, points[3], fixed);
+        QCOMPARE(int(overrides.size()), 2);
+        QCOMPARE(overrides[0].text, std::string("spec.completions=2"));
+        QCOMPARE(overrides[1].text, std::string("spec.parallelism=2"));
+        const edit::OverrideResult text = edit::applyOverrides(kScenario, overrides);
+        QVERIFY(!text.error);
+        QVERIFY(text.text.find("parallelism: 2") != std::string::npos);
+        QVERIFY(text.text.find("completions: 2") != std::string::npos);
+
+        // Cancelled before it starts: no point runs, none is counted.
+        const std::atomic<bool> cancel{true};
+        done = 0;
+        for (const SweepPoint& point : runSweep(kScenario, "s.yaml", axes, options, &cancel))
+            QVERIFY(point.runs.empty());
+        QCOMPARE(done.load(), std::size_t(0));
     }
 
     void percentiles() {

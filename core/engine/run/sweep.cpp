@@ -2,6 +2,7 @@
 #include "run/sweep.h"
 
 #include "number_text.h"
+#include "report/csv.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
@@ -47,6 +48,11 @@ std::string numberText(double value, int decimals) {
     char buffer[64];
     const auto [end, error] = std::to_chars(buffer, buffer + sizeof buffer, value);
     return error == std::errc() ? std::string(buffer, end) : formatRoundTrip(value);
+}
+
+// Numbers as the other CSVs write them; an empty field when no seed gave one.
+std::string csvNumber(double value) {
+    return std::isfinite(value) ? csvSeconds(value) : std::string();
 }
 
 } // namespace
@@ -101,6 +107,16 @@ std::optional<SweepAxis> parseSweepAxis(const std::string& text, SweepAxisError*
     return axis;
 }
 
+std::vector<edit::Override> pointOverrides(const std::vector<SweepAxis>& axes,
+                                           const SweepPoint& point,
+                                           const std::vector<edit::Override>& fixed) {
+    std::vector<edit::Override> overrides = fixed;
+    for (std::size_t a = 0; a < axes.size() && a < point.values.size(); ++a)
+        overrides.push_back(
+            edit::Override{axes[a].path, point.values[a], axes[a].name + "=" + point.values[a]});
+    return overrides;
+}
+
 std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fileName,
                                  const std::vector<SweepAxis>& axes, const SweepOptions& options,
                                  const std::atomic<bool>* cancel) {
@@ -125,11 +141,8 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
     std::atomic<std::size_t> next{0};
     std::vector<std::once_flag> read(pointCount);
     const auto readPoint = [&](std::size_t p) {
-        std::vector<edit::Override> overrides = options.fixed;
-        for (std::size_t a = 0; a < axes.size(); ++a)
-            overrides.push_back(edit::Override{axes[a].path, points[p].values[a],
-                                               axes[a].name + "=" + points[p].values[a]});
-        const edit::OverrideResult changed = edit::applyOverrides(text, overrides);
+        const edit::OverrideResult changed =
+            edit::applyOverrides(text, pointOverrides(axes, points[p], options.fixed));
         if (changed.error) {
             points[p].error = changed.error->override + ": " + changed.error->detail;
             return;
@@ -150,6 +163,13 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
         scenarios[p] = std::move(scenario);
     };
     const std::size_t tasks = pointCount * static_cast<std::size_t>(seeds);
+    std::vector<std::atomic<int>> seedsLeft(pointCount);
+    for (std::atomic<int>& left : seedsLeft)
+        left = seeds;
+    const auto seedDone = [&](std::size_t p) {
+        if (seedsLeft[p].fetch_sub(1) == 1 && options.pointsDone)
+            options.pointsDone->fetch_add(1);
+    };
     const auto work = [&] {
         while (!(cancel && cancel->load())) {
             const std::size_t task = next.fetch_add(1);
@@ -158,11 +178,13 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
             const std::size_t p = task / static_cast<std::size_t>(seeds);
             const int s = static_cast<int>(task % static_cast<std::size_t>(seeds));
             std::call_once(read[p], readPoint, p);
-            if (!scenarios[p])
-                continue;
-            const std::optional<uint64_t> seed =
-                seeds == 1 ? std::nullopt : std::optional<uint64_t>(static_cast<uint64_t>(s + 1));
-            results[p][static_cast<std::size_t>(s)] = runScenario(*scenarios[p], seed).summary;
+            if (scenarios[p]) {
+                const std::optional<uint64_t> seed =
+                    seeds == 1 ? std::nullopt
+                               : std::optional<uint64_t>(static_cast<uint64_t>(s + 1));
+                results[p][static_cast<std::size_t>(s)] = runScenario(*scenarios[p], seed).summary;
+            }
+            seedDone(p);
         }
     };
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
@@ -210,6 +232,26 @@ SweepFigures figuresOf(const SweepPoint& point) {
             figures.outcome = name;
         }
     return figures;
+}
+
+std::string sweepCsv(const std::vector<SweepAxis>& axes, const std::vector<SweepPoint>& points,
+                     const std::vector<SweepFigures>& figures) {
+    std::string out;
+    for (const SweepAxis& axis : axes)
+        out += csvField(axis.name) + ",";
+    out += "seeds,finished,completion_time_p50,completion_time_p90,pod_seconds_p50,"
+           "pod_seconds_p90,peak_active_p50,mean_active_p50,failed_pods_p50,outcome\r\n";
+    for (std::size_t p = 0; p < points.size() && p < figures.size(); ++p) {
+        for (const std::string& value : points[p].values)
+            out += csvField(value) + ",";
+        const SweepFigures& f = figures[p];
+        out += std::to_string(f.seeds) + "," + std::to_string(f.finished) + "," +
+               csvNumber(f.completionP50) + "," + csvNumber(f.completionP90) + "," +
+               csvNumber(f.podSecondsP50) + "," + csvNumber(f.podSecondsP90) + "," +
+               csvNumber(f.peakActiveP50) + "," + csvNumber(f.meanActiveP50) + "," +
+               csvNumber(f.failedPodsP50) + "," + csvField(f.outcome) + "\r\n";
+    }
+    return out;
 }
 
 double percentile(std::vector<double> values, double p) {

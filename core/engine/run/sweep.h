@@ -37,6 +37,8 @@ struct SweepOptions {
     unsigned threads = 0;              // 0: one per core
     std::size_t maxPods = 0;           // 0: the scenario's limit
     std::vector<edit::Override> fixed; // applied before each point's values
+    // Counts the points whose runs are all done (or that cannot run), for a progress display.
+    std::atomic<std::size_t>* pointsDone = nullptr;
 };
 
 struct SweepPoint {
@@ -44,6 +46,11 @@ struct SweepPoint {
     std::vector<RunSummary> runs;    // one per seed
     std::string error;               // why the point could not run (runs is then empty)
 };
+
+// The overrides that make a point's text from the scenario's: `fixed`, then each axis's value.
+std::vector<edit::Override> pointOverrides(const std::vector<SweepAxis>& axes,
+                                           const SweepPoint& point,
+                                           const std::vector<edit::Override>& fixed = {});
 
 // The grid in row-major order (the last axis varies fastest). Stops early, leaving the points
 // not run without runs, when `cancel` becomes true.
@@ -62,6 +69,12 @@ struct SweepFigures {
     std::string outcome; // the most frequent: Complete, Failed or NotFinished (ties: by name)
 };
 SweepFigures figuresOf(const SweepPoint& point);
+
+// The sweep's CSV: the axes' names, then seeds,finished,completion_time_p50,
+// completion_time_p90,pod_seconds_p50,pod_seconds_p90,peak_active_p50,mean_active_p50,
+// failed_pods_p50,outcome; one row per point (`figures` is figuresOf each point), CRLF line ends.
+std::string sweepCsv(const std::vector<SweepAxis>& axes, const std::vector<SweepPoint>& points,
+                     const std::vector<SweepFigures>& figures);
 
 // The p-th percentile (0..1) of `values` by linear interpolation between the nearest ranks;
 // NaN for none.
