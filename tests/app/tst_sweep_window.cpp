@@ -158,6 +158,12 @@ private slots:
         // Line 1 (backoffLimit=2): its points are 1 and 4 of the row-major grid.
         QCOMPARE(window.plot()->graph(3)->data()->at(1)->value, expected[4].podSecondsP50);
         QCOMPARE(window.plot()->graph(2)->name(), QStringLiteral("spec.backoffLimit=2"));
+        if (const QString dir = qEnvironmentVariable("JOBSCOPE_SHOT_DIR"); !dir.isEmpty()) {
+            window.resize(1280, 720);
+            window.show();
+            QVERIFY(QTest::qWaitForWindowExposed(&window));
+            window.grab().save(dir + QStringLiteral("/sweep_window.png"));
+        }
     }
 
     void csvIsTheCommandsCsv() {
