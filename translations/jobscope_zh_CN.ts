@@ -60,7 +60,7 @@
     </message>
     <message>
         <source>The controller has not reacted yet: sync delay, expectations or slow-start batches of 1, 2, 4, 8 creations.</source>
-        <translation>控制器尚未做出反应：同步延迟、期望（expectations）或按 1、2、4、8 个分批的慢启动创建。</translation>
+        <translation>控制器尚未做出反应：同步滞后、期望（expectations）或按 1、2、4、8 个分批的慢启动创建。</translation>
     </message>
     <message>
         <source>quota exceeded</source>
@@ -977,7 +977,7 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     </message>
     <message>
         <source>%1 of %2 requested Pods active</source>
-        <translation>请求的 %2 个 Pod 中 %1 个处于活动状态</translation>
+        <translation>请求的 %2 个 Pod 中 %1 个处于活跃状态</translation>
     </message>
     <message>
         <source>done at %1 s</source>
