@@ -4222,12 +4222,8 @@ the file. The points run on every core.</source>
         <translation>JobScope 演示：%1</translation>
     </message>
     <message>
-        <source>▶ ×%1</source>
-        <translation>▶ ×%1</translation>
-    </message>
-    <message>
-        <source>⏸ ×%1</source>
-        <translation>⏸ ×%1</translation>
+        <source>×%1</source>
+        <translation>×%1</translation>
     </message>
 </context>
 <context>

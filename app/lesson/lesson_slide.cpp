@@ -16,6 +16,13 @@ namespace jobscope::ui {
 
 namespace {
 
+// Slides are laid out for 1920x1080 and scaled; narrow slides shrink type.
+double slideUnit(const QSize& size) {
+    return std::min(size.height() / 1080.0, size.width() / 1920.0 * 1.15);
+}
+constexpr double kHeaderHeight = 112; // at 1080 pixels of height
+constexpr double kCounterPixels = 30; // the scene and step counter's type
+
 const QColor kBand(16, 24, 40);           // header and caption bands
 const QColor kBandText(255, 255, 255);    // text on them
 const QColor kBandMuted(190, 200, 215);   // the counter on the header
@@ -114,6 +121,15 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     return *slot;
 }
 
+QRectF LessonSlideRenderer::statusArea(const QSize& size) {
+    const double unit = slideUnit(size);
+    const double margin = 28 * unit;
+    // The counter is centred in the header: the space below its line is free.
+    const double counterBottom = (kHeaderHeight + kCounterPixels * 1.4) / 2 * unit;
+    return QRectF(size.width() / 2.0, counterBottom, size.width() / 2.0 - margin,
+                  kHeaderHeight * unit - counterBottom);
+}
+
 QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
                                    std::optional<double> playTime) {
     QImage image(size, QImage::Format_RGB32);
@@ -124,7 +140,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
     const double w = size.width();
     const double h = size.height();
-    const double unit = std::min(h / 1080.0, w / 1920.0 * 1.15); // narrow slides shrink type
+    const double unit = slideUnit(size);
     const double margin = 28 * unit;
     const double time = playTime.value_or(stepTime(scene, step));
 
@@ -133,14 +149,14 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     painter.setRenderHint(QPainter::TextAntialiasing);
 
     // Header: the scene's title and where we are.
-    const double headerHeight = 112 * unit;
+    const double headerHeight = kHeaderHeight * unit;
     painter.fillRect(QRectF(0, 0, w, headerHeight), kBand);
     const QString counter = tr("Scene %1/%2 · Step %3/%4")
                                 .arg(scene + 1)
                                 .arg(deck_->sceneCount())
                                 .arg(step + 1)
                                 .arg(deck_->stepCount(scene));
-    const QFont counterFont = pixelFont(30 * unit);
+    const QFont counterFont = pixelFont(kCounterPixels * unit);
     const double counterWidth = QFontMetricsF(counterFont).horizontalAdvance(counter);
     painter.setFont(counterFont);
     painter.setPen(kBandMuted);

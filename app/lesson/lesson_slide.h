@@ -18,6 +18,7 @@
 
 #include <QCoreApplication>
 #include <QImage>
+#include <QRectF>
 #include <QSize>
 #include <QString>
 
@@ -51,6 +52,10 @@ public:
     // steps); the caption stays the step's, and a line of live numbers is added.
     QImage render(int scene, int step, const QSize& size,
                   std::optional<double> playTime = std::nullopt);
+
+    // Where a slide of `size` leaves room for a presenter's note of state (the playback speed):
+    // the header's right end under the scene and step counter.
+    static QRectF statusArea(const QSize& size);
 
 private:
     struct ScenePlots;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/presentation_window.h"
 
+#include "gui/media_icons.h"
+
 #include "lesson/lesson_slide.h"
 #include "run/moment.h"
 
@@ -165,13 +167,22 @@ QImage PresentationWindow::currentSlide(QSize size) {
     if (playTime_) {
         // The playback state in a corner, small: the room reads the slide, not this.
         QPainter painter(&slide);
+        // Drawn icons: not every font has ▶ and ⏸.
+        const QRectF area = LessonSlideRenderer::statusArea(size);
+        const QColor ink(190, 200, 215);
         QFont font;
-        font.setPixelSize(std::max(10, size.height() / 45));
+        font.setPixelSize(std::max(9, static_cast<int>(area.height() * 0.8)));
         painter.setFont(font);
-        painter.setPen(QColor(190, 200, 215));
-        const QString state = playing_ ? tr("▶ ×%1").arg(speed_) : tr("⏸ ×%1").arg(speed_);
-        painter.drawText(QRect(0, 0, size.width() - size.height() / 60, size.height() / 14),
-                         Qt::AlignRight | Qt::AlignBottom, state);
+        painter.setPen(ink);
+        const QString speed = tr("×%1").arg(speed_);
+        const double textWidth = QFontMetricsF(font).horizontalAdvance(speed);
+        painter.drawText(area, Qt::AlignRight | Qt::AlignVCenter, speed);
+        QPalette inkPalette;
+        inkPalette.setColor(QPalette::Active, QPalette::ButtonText, ink);
+        const int side = std::max(8, static_cast<int>(area.height() * 0.7));
+        const QIcon icon = mediaIcon(playing_ ? MediaIcon::Play : MediaIcon::Pause, inkPalette);
+        const QPointF at(area.right() - textWidth - side * 1.3, area.center().y() - side / 2.0);
+        painter.drawPixmap(at, icon.pixmap(QSize(side, side), QIcon::Normal, QIcon::On));
     }
     return slide;
 }

@@ -13,6 +13,7 @@
 #include <QImage>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QSet>
 #include <QTest>
 
 #include <set>
@@ -225,6 +226,28 @@ void TestLessonPresentation::playPauseSpeedAndBlank() {
     const double paused = *window.playTime();
     QTest::qWait(250);
     QCOMPARE(*window.playTime(), paused);
+    // The playback state is drawn in the header's free corner, under the step counter: the
+    // slide without it is one colour there, and it changes nothing else.
+    {
+        const QSize size(1920, 1080);
+        const QImage withState = window.currentSlide(size);
+        const QImage plain = renderer.render(0, window.currentStep(), size, paused);
+        const QRect area = LessonSlideRenderer::statusArea(size).toAlignedRect();
+        QVERIFY(area.isValid() && area.top() > 0);
+        int changed = 0;
+        QSet<QRgb> plainColours;
+        for (int y = 0; y < size.height(); ++y)
+            for (int x = 0; x < size.width(); ++x) {
+                if (area.contains(x, y))
+                    plainColours.insert(plain.pixel(x, y));
+                if (withState.pixel(x, y) == plain.pixel(x, y))
+                    continue;
+                ++changed;
+                QVERIFY2(area.contains(x, y), qPrintable(QStringLiteral("%1,%2").arg(x).arg(y)));
+            }
+        QVERIFY(changed > 50);
+        QCOMPARE(plainColours.size(), 1);
+    }
     // Playing lets the caption follow the playhead: at 4× it reaches the second step soon.
     QTest::keyClick(&window, Qt::Key_P);
     const double second = renderer.stepTime(0, 1);
