@@ -2636,6 +2636,14 @@ the file. The points run on every core.</source>
         <source>YAML syntax error: the string quoted here runs on to line %1; is its closing quote missing? (%2)</source>
         <translation>YAML 语法错误：从这里开始的带引号字符串一直延续到第 %1 行；是否缺少结束引号？（%2）</translation>
     </message>
+    <message>
+        <source>status: the Job has already finished (%1): the simulation starts from this status, so no Pod runs; delete status to simulate the Job from its start</source>
+        <translation>status：这个 Job 已经结束（%1）：模拟从这个状态开始，因此不会运行任何 Pod；删除 status 即可从头模拟这个 Job</translation>
+    </message>
+    <message>
+        <source>status: the Job has already run (%1 succeeded, %2 failed, %3 active): the simulation goes on from this status; delete status to simulate the Job from its start</source>
+        <translation>status：这个 Job 已经运行过（%1 个成功，%2 个失败，%3 个活跃）：模拟从这个状态继续；删除 status 即可从头模拟这个 Job</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>

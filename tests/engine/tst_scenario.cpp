@@ -178,6 +178,8 @@ class TestScenario : public QObject {
 private slots:
     void features_data();
     void features();
+    void recordedStatusIsSaid_data();
+    void recordedStatusIsSaid();
     void files_data();
     void files();
     void errors_data();
@@ -326,6 +328,56 @@ void TestScenario::features() {
         QVERIFY2(it != values.end(), qPrintable("no key " + key));
         QCOMPARE(it->second, pair.mid(eq + 1));
     }
+}
+
+// A Job exported from a cluster goes on from the status it carries: a warning says so at the
+// status, in a bare manifest and under job:, and nothing is said of a Job without one.
+void TestScenario::recordedStatusIsSaid_data() {
+    QTest::addColumn<std::string>("text");
+    QTest::addColumn<QString>("warning"); // "" for none
+    QTest::addColumn<int>("line");        // of the status's first field; 0: not checked
+    const std::string finished =
+        "status:\n  succeeded: 3\n  conditions:\n  - {type: Complete, status: \"True\"}\n";
+    QTest::newRow("bare manifest of a finished Job")
+        << std::string(kBareManifest) + finished
+        << "status: the Job has already finished (Complete)" << 11;
+    QTest::newRow("bare manifest of a running Job")
+        << std::string(kBareManifest) + "status:\n  active: 2\n  succeeded: 1\n"
+        << "status: the Job has already run (1 succeeded, 0 failed, 2 active)" << 11;
+    QTest::newRow("a Job under job: that failed")
+        << withJob("") + "  status:\n    failed: 7\n    conditions:\n"
+                         "    - {type: Failed, status: \"True\", reason: BackoffLimitExceeded}\n"
+        << "status: the Job has already finished (Failed)" << 0;
+    QTest::newRow("a condition that is not true is no finish")
+        << std::string(kBareManifest) +
+               "status:\n  conditions:\n  - {type: Complete, status: \"False\"}\n"
+        << "" << 0;
+    QTest::newRow("no status") << std::string(kBareManifest) << "" << 0;
+}
+
+void TestScenario::recordedStatusIsSaid() {
+    QFETCH(std::string, text);
+    QFETCH(QString, warning);
+    QFETCH(int, line);
+    Diagnostics diagnostics;
+    auto scenario = readScenarioText(text, "exported.yaml", diagnostics);
+    QVERIFY2(scenario.has_value(), qPrintable(dump(diagnostics)));
+    QVERIFY2(!diagnostics.hasErrors(), qPrintable(dump(diagnostics)));
+    QStringList warnings;
+    for (const Diagnostic& d : diagnostics.items())
+        if (d.severity == Severity::Warning)
+            warnings << QString::fromStdString(d.message);
+    if (warning.isEmpty()) {
+        QVERIFY2(warnings.isEmpty(), qPrintable(warnings.join('\n')));
+        return;
+    }
+    QCOMPARE(warnings.size(), 1);
+    QVERIFY2(warnings.first().startsWith(warning), qPrintable(warnings.first()));
+    QVERIFY(warnings.first().contains("delete status to simulate the Job from its start"));
+    if (line > 0)
+        for (const Diagnostic& d : diagnostics.items())
+            if (d.severity == Severity::Warning)
+                QCOMPARE(d.position.line, line);
 }
 
 void TestScenario::files_data() {

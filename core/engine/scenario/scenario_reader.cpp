@@ -5,6 +5,7 @@
 #include "manifest/defaults.h"
 #include "manifest/manifest.h"
 #include "manifest/validation.h"
+#include "reconcile/job_pods.h"
 #include "yaml_reader.h"
 
 #include <algorithm>
@@ -186,8 +187,11 @@ public:
                                                    "this file holds %1 Jobs; a scenario runs one "
                                                    "(write one scenario per Job)"),
                                   {std::to_string(imported.jobs.size())}));
-        if (!imported.jobs.empty())
+        if (!imported.jobs.empty()) {
             scenario_.job = std::move(imported.jobs.front().job);
+            warnAboutRecordedStatus(reader_.fileName(),
+                                    imported.jobs.front().sources.find("status"));
+        }
         scenario_.jobFile = reader_.fileName();
         scenario_.nodes.push_back(defaultNode());
     }
@@ -826,6 +830,7 @@ private:
                 scenario_.job = std::move(imported.jobs.front().job);
                 scenario_.jobFile = resolved;
                 jobRead_ = true;
+                warnAboutRecordedStatus(resolved, imported.jobs.front().sources.find("status"));
             }
             return;
         }
@@ -853,6 +858,39 @@ private:
         scenario_.jobFile.clear();
         jobRead_ = true;
         jobAt_ = positionOf(node);
+        warnAboutRecordedStatus(reader_.fileName(), sources.find("status"));
+    }
+
+    // A Job exported from a cluster (kubectl get job -o yaml) carries the status the cluster
+    // recorded, and the simulation goes on from it: said aloud, or a finished Job looks like a
+    // simulation in which nothing happened.
+    void warnAboutRecordedStatus(const std::string& file, SourcePosition at) {
+        const JobStatus& status = scenario_.job.status;
+        if (isJobFinished(scenario_.job)) {
+            std::string condition;
+            for (const JobCondition& c : status.conditions)
+                if ((c.type == job_condition::Complete || c.type == job_condition::Failed) &&
+                    c.status == "True")
+                    condition = c.type;
+            reader_.diagnostics().warning(
+                file, at,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "status: the Job has already finished (%1): the "
+                                         "simulation starts from this status, so no Pod runs; "
+                                         "delete status to simulate the Job from its start"),
+                        {condition}));
+            return;
+        }
+        if (status.startTime || status.active > 0 || status.succeeded > 0 || status.failed > 0)
+            reader_.diagnostics().warning(
+                file, at,
+                Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                         "status: the Job has already run (%1 succeeded, %2 "
+                                         "failed, %3 active): the simulation goes on from this "
+                                         "status; delete status to simulate the Job from its "
+                                         "start"),
+                        {std::to_string(status.succeeded), std::to_string(status.failed),
+                         std::to_string(status.active)}));
     }
 
     // The Kubernetes objects (mappings with a kind or apiVersion) of the file: Jobs (when
