@@ -724,6 +724,8 @@ void MainWindow::Private::buildActions() {
 #if JOBSCOPE_HAS_SWEEP
         // A window of its own, closed (and its sweep cancelled) with the main window.
         auto* window = new SweepWindow(document->text(), document->displayName(), self);
+        if (!document->filePath().startsWith(u':'))
+            window->setFilePath(document->filePath());
         window->setWindowFlag(Qt::Window);
         window->setAttribute(Qt::WA_DeleteOnClose);
         connect(window, &SweepWindow::pointOpened, self,

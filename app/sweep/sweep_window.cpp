@@ -75,6 +75,7 @@ QString number(double value, int decimals = 1) {
 struct SweepWindow::Private {
     QString text;
     QString name;
+    QString filePath; // "" for an untitled document
 
     struct Row {
         QLabel* label = nullptr;
@@ -236,6 +237,10 @@ SweepWindow::SweepWindow(const QString& text, const QString& name, QWidget* pare
     updateState();
 }
 
+void SweepWindow::setFilePath(const QString& path) {
+    d->filePath = path;
+}
+
 SweepWindow::~SweepWindow() {
     cancel();
     d->watcher.waitForFinished();
@@ -294,7 +299,7 @@ bool SweepWindow::run() {
 
     // The text as it is must read before values are set in it, as the command checks the file.
     const std::string text = d->text.toStdString();
-    const std::string fileName = d->name.toStdString();
+    const std::string fileName = (d->filePath.isEmpty() ? d->name : d->filePath).toStdString();
     Diagnostics diagnostics;
     if (!readScenarioText(text, fileName, diagnostics) || diagnostics.hasErrors()) {
         QStringList lines;

@@ -34,6 +34,9 @@ public:
     // Row 1 with an empty path is not varied.
     void setAxis(int row, const QString& path, const QString& values);
     void setSeeds(int seeds);
+    // The document's file, when it has one: a `job: {path: …}` in the text is read relative
+    // to it.
+    void setFilePath(const QString& path);
 
     // Starts the sweep on a worker thread; false, with the reason shown, when a row or the
     // text is wrong (nothing runs then).

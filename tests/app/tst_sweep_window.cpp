@@ -221,6 +221,26 @@ private slots:
         QVERIFY(!window.isRunning());
     }
 
+    // A scenario whose Job is in another file reads it next to the document's file.
+    void jobFileIsReadBesideTheDocument() {
+        const QString path =
+            jobscope::test::sourceDir() + QStringLiteral("/tests/data/scenarios/job-path.yaml");
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const QString text = QString::fromUtf8(file.readAll());
+        SweepWindow untitled(text, QStringLiteral("job-path.yaml"));
+        untitled.setAxis(0, QStringLiteral("runTime"), QStringLiteral("5,10"));
+        QVERIFY(!untitled.run()); // manifests/shards.yaml is nowhere near
+        QVERIFY(!untitled.errorText().isEmpty());
+
+        SweepWindow window(text, QStringLiteral("job-path.yaml"));
+        window.setFilePath(path);
+        window.setAxis(0, QStringLiteral("runTime"), QStringLiteral("5,10"));
+        QVERIFY2(runToEnd(window), qPrintable(window.errorText()));
+        QCOMPARE(window.points().size(), size_t(2));
+        QVERIFY(window.points()[0].error.empty());
+    }
+
     void clickingAPointOpensItsRun() {
         const QString text = fixedCountText();
         SweepWindow window(text, kName);
