@@ -217,6 +217,8 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     }
     const auto drawPlot = [&](TimelinePlot& plot, const Run& r, const QRectF& box) {
         plot.setPlayhead(std::min(time, r.end));
+        // Up to the playhead only: the room predicts what comes next, then plays it.
+        plot.setRevealUntil(std::min(time, r.end));
         // Drawn smaller and enlarged: the plot scales its type and lines to its own size, which
         // suits a screen at arm's length; a room needs them bigger.
         // Not below a size at which the plot's legend and labels still leave room for data.

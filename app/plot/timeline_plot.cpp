@@ -312,6 +312,12 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
                     QCustomPlot::limAbove);
     playheadLayer_ = plot_->layer(QStringLiteral("playhead"));
     playheadLayer_->setMode(QCPLayer::lmBuffered);
+    // Between the data and the playhead: the curtain over what is not revealed yet, and the
+    // callouts above it.
+    plot_->addLayer(QStringLiteral("curtain"), plot_->layer(QStringLiteral("main")),
+                    QCustomPlot::limAbove);
+    plot_->addLayer(QStringLiteral("callouts"), plot_->layer(QStringLiteral("curtain")),
+                    QCustomPlot::limAbove);
     playhead_ = std::numeric_limits<double>::quiet_NaN();
     hidden_.fill(false, kSeriesCount);
     createPlayhead();
@@ -369,6 +375,8 @@ void TimelinePlot::clearContent() {
     selectionMain_ = nullptr;
     selectionLane_ = nullptr;
     selectionLabel_ = nullptr;
+    curtainMain_ = nullptr;
+    curtainLane_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
     graphs_.clear();
     rows_.clear();
@@ -380,6 +388,7 @@ void TimelinePlot::clearContent() {
     valueMax_ = 1;
     createPlayhead();
     createSelection();
+    createCurtain();
 }
 
 void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, Seconds origin,
@@ -407,6 +416,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) 
     buildCauses(shown, origin, xStart, dataEnd, xEnd);
     xStart_ = xStart;
     xEnd_ = xEnd;
+    placeCurtain();
     for (int i = 0; i < kSeriesCount; ++i)
         graphs_.at(i)->setVisible(!hidden_.at(i));
     restyleLegendEntries();
@@ -671,6 +681,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
     for (Annotation& a : starts) {
         a.value = activeAt(a.time);
         a.text = new QCPItemText(plot_);
+        a.text->setLayer(QStringLiteral("callouts"));
         a.text->setClipToAxisRect(false);
         a.text->position->setType(QCPItemPosition::ptAbsolute);
         a.text->setPositionAlignment(Qt::AlignCenter);
@@ -681,6 +692,7 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
         a.text->setBrush(background);
         a.text->setPen(QPen(causeColor(a.causes.first()).darker(115)));
         a.arrow = new QCPItemLine(plot_);
+        a.arrow->setLayer(QStringLiteral("callouts"));
         a.arrow->setClipToAxisRect(false);
         a.arrow->start->setType(QCPItemPosition::ptAbsolute);
         a.arrow->end->setAxes(mainTime, pods);
@@ -858,6 +870,11 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
                margins.top() + margins.bottom());
     restyleLegendEntries(); // hidden series stay grey
     placePlayhead();        // its pen scales too
+    for (QCPItemRect* curtain : {curtainMain_, curtainLane_})
+        if (curtain) {
+            curtain->setBrush(background);
+            curtain->setPen(Qt::NoPen);
+        }
     if (selectionLabel_) {
         QColor fill = ink;
         fill.setAlpha(28);
@@ -1000,6 +1017,8 @@ void TimelinePlot::layoutAnnotations() {
         const double x = time->coordToPixel(a.time);
         if (x < area.left() - 1 || x > area.right() + 1)
             continue;
+        if (revealUntil_ && a.time > *revealUntil_)
+            continue; // behind the curtain
         bool done = false;
         const double width = widthOf({i});
         const std::vector<double> shifts = shiftsFor(width);
@@ -1165,6 +1184,45 @@ void TimelinePlot::selectRange(double from, double to) {
     selection_ = std::pair{from, to};
     placeSelection();
     plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePlot::setRevealUntil(std::optional<double> time) {
+    revealUntil_ = time;
+    placeCurtain();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
+}
+
+void TimelinePlot::createCurtain() {
+    const auto make = [this](QCPAxisRect* rect) {
+        auto* item = new QCPItemRect(plot_);
+        item->setObjectName(QStringLiteral("curtain"));
+        item->setLayer(QStringLiteral("curtain"));
+        item->setClipAxisRect(rect);
+        item->setSelectable(false);
+        for (QCPItemPosition* p : {item->topLeft, item->bottomRight}) {
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+            p->setAxisRect(rect);
+            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+        }
+        return item;
+    };
+    curtainMain_ = make(main_);
+    curtainLane_ = make(lane_);
+    placeCurtain();
+}
+
+void TimelinePlot::placeCurtain() {
+    const bool shown = revealUntil_ && *revealUntil_ < xEnd_;
+    for (QCPItemRect* curtain : {curtainMain_, curtainLane_}) {
+        if (!curtain)
+            continue;
+        curtain->setVisible(shown);
+        if (shown) {
+            // From the reveal to past the end of the data (zooming out shows no more).
+            curtain->topLeft->setCoords(*revealUntil_, -0.01);
+            curtain->bottomRight->setCoords(xEnd_ + (xEnd_ - xStart_), 1.01);
+        }
+    }
 }
 
 void TimelinePlot::clearSelection() {

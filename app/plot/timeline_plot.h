@@ -102,6 +102,11 @@ public:
     // Hidden until the first call; NaN hides it again.
     void setPlayhead(double time);
     double playhead() const;
+    // Hides what happens after `time` (the data, the cause bands, their callouts) behind a
+    // curtain of the background's colour, on the whole time axis: a classroom predicts, then
+    // plays. nullopt shows everything (the default).
+    void setRevealUntil(std::optional<double> time);
+    std::optional<double> revealUntil() const { return revealUntil_; }
     QCPLayer* playheadLayer() const { return playheadLayer_; }
     // The playhead's lines in the Pods rect and in the cause lane.
     QCPItemStraightLine* playheadLine() const { return playheadMain_; }
@@ -181,6 +186,8 @@ private:
     void createPlayhead();
     void placePlayhead();
     void createSelection();
+    void createCurtain();
+    void placeCurtain();
     void placeSelection();
     void restyleLegendEntries();
     // The colour of text and lines on the plot's background: the palette's text colour.
@@ -226,6 +233,9 @@ private:
 
     QCPLayer* playheadLayer_ = nullptr;
     QFont laneRowFont_; // the lane's row names as the style sets them
+    std::optional<double> revealUntil_;
+    QCPItemRect* curtainMain_ = nullptr;
+    QCPItemRect* curtainLane_ = nullptr;
     double gapEnd_ = 0; // where the gap's shading ends: the Job's finish (infinity: none)
     QCPItemStraightLine* playheadMain_ = nullptr;
     QCPItemStraightLine* playheadLane_ = nullptr;

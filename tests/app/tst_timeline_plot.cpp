@@ -276,6 +276,7 @@ private slots:
     void pngExport();
     void pngExportFailure();
     void gapEndsWhereTheJobFinishes();
+    void revealHidesTheFuture();
     void levelOfDetail_data();
     void levelOfDetail();
     void levelOfDetailFollowsZoom();
@@ -414,7 +415,7 @@ void TestTimelinePlot::causeLane() {
     int rects = 0;
     for (int i = 0; i < p->itemCount(); ++i) {
         auto* rect = qobject_cast<QCPItemRect*>(p->item(i));
-        if (!rect || rect->objectName() == "selection")
+        if (!rect || rect->objectName() == "selection" || rect->objectName() == "curtain")
             continue;
         ++rects;
         const int row = static_cast<int>(
@@ -551,6 +552,47 @@ void TestTimelinePlot::gapEndsWhereTheJobFinishes() {
                   [](const CauseInterval& c) { return c.kind == jobscope::CauseKind::Finished; });
     plot.setAnalysis(running, QStringLiteral("quota"), 0.0, 40.0);
     QVERIFY((plot.graph(TimelinePlot::Series::Gap)->data()->constEnd() - 1)->key > 40.0);
+}
+
+// Revealing up to a time hides what follows behind a curtain of the background's colour,
+// callouts included; the time axis still spans the whole run.
+void TestTimelinePlot::revealHidesTheFuture() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("quota"), 0.0, 40.0);
+    const QSize size(1200, 600);
+    const auto visibleCallouts = [&] {
+        QStringList texts;
+        for (int i = 0; i < plot.customPlot()->itemCount(); ++i)
+            if (auto* text = qobject_cast<QCPItemText*>(plot.customPlot()->item(i));
+                text && text->visible() && text->layer()->name() == "callouts")
+                texts << text->text();
+        return texts;
+    };
+    const QImage whole = plot.renderImage(size);
+    const QStringList all = visibleCallouts();
+    QVERIFY2(all.join(' ').contains("finished"), qPrintable(all.join(" | ")));
+
+    plot.setRevealUntil(10.0);
+    QCOMPARE(plot.revealUntil(), std::optional<double>(10.0));
+    const QImage revealed = plot.renderImage(size);
+    const QStringList early = visibleCallouts();
+    QVERIFY2(!early.join(' ').contains("finished"), qPrintable(early.join(" | ")));
+    QVERIFY(!early.isEmpty()); // the quota's callout at 1 s stays
+    // Right of 10 s, in the Pods rect and the lane: the background only.
+    QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
+    const QColor background = plot.palette().color(QPalette::Base);
+    for (QCPAxisRect* rect : {plot.mainRect(), plot.causeLane()}) {
+        const QRect area = rect->rect();
+        const int from = static_cast<int>(std::ceil(time->coordToPixel(10.0))) + 3;
+        for (int y = area.top() + 2; y < area.bottom() - 2; y += 3)
+            for (int x = from; x < area.right() - 2; x += 5)
+                QCOMPARE(QColor(revealed.pixel(x, y)).rgb(), background.rgb());
+    }
+    QCOMPARE(time->range().upper, plot.dataEnd());
+    QVERIFY(revealed != whole);
+    // Everything again.
+    plot.setRevealUntil(std::nullopt);
+    QCOMPARE(plot.renderImage(size), whole);
 }
 
 void TestTimelinePlot::levelOfDetail_data() {
