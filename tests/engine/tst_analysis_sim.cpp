@@ -88,6 +88,12 @@ Scenario scenario(const QString& variant) {
     } else if (variant == "suspend and resume") {
         s.actions.push_back(action(3, K::Suspend));
         s.actions.push_back(action(12, K::Resume));
+    } else if (variant == "suspend as Pods succeed") {
+        // The first three Pods succeed at 6.29 s; the suspension at 6.28 s has the controller
+        // delete them as active, finalizers first, so their successes are never counted and
+        // 13 Pods make the 10 completions.
+        s.actions.push_back(action(6.28, K::Suspend));
+        s.actions.push_back(action(12, K::Resume));
     } else if (variant == "quota") {
         s.quotaPods = 1;
     } else if (variant == "forbidden") {
@@ -147,6 +153,8 @@ void TestAnalysisSim::agreesWithSimulator_data() {
                                 << "scaled-down";
     QTest::newRow("suspend and resume") << "suspend and resume"
                                         << "suspended";
+    QTest::newRow("suspend as Pods succeed: their successes are lost") << "suspend as Pods succeed"
+                                                                       << "suspended";
     QTest::newRow("quota of 1") << "quota"
                                 << "quota-exceeded";
     QTest::newRow("forbidden, then allowed") << "forbidden"

@@ -211,6 +211,8 @@ private:
                                  // Pods are replaced) without having succeeded
         bool tracked = true;
         bool inUncounted = false;
+        bool everUncounted = false;  // listed in uncountedTerminatedPods at some point
+        bool successCounted = false; // its success is in succeededSeen_
         bool settled = false; // counted in the backoff record
         bool active = false, ready = false, running = false, pending = false, terminating = false,
              quotaUse = false;
@@ -424,14 +426,26 @@ void Analyzer::applyPod(uint32_t changeIndex) {
         const int index = tl_.pods[obs.pod].index;
         if (index < 0) {
             ++succeededSeen_;
+            t.successCounted = true;
         } else {
             if (static_cast<size_t>(index) >= indexSucceeded_.size())
                 indexSucceeded_.resize(static_cast<size_t>(index) + 1, 0);
             if (!indexSucceeded_[static_cast<size_t>(index)]) {
                 indexSucceeded_[static_cast<size_t>(index)] = 1;
                 ++succeededSeen_;
+                t.successCounted = true;
             }
         }
+    }
+    // A success the controller will never count: a NonIndexed Pod that lost its tracking
+    // finalizer without passing through uncountedTerminatedPods. deleteJobPods (suspend,
+    // scale-down) takes the finalizer off a Pod the controller still believed active, and
+    // upstream skips finished Pods without it; counting the success anyway would make the Job
+    // look done too early. (Indexed successes go straight to completedIndexes, never through
+    // uncountedTerminatedPods: the counters cover them.)
+    if (t.successCounted && !t.tracked && !t.everUncounted && tl_.pods[obs.pod].index < 0) {
+        t.successCounted = false;
+        --succeededSeen_;
     }
 
     if (t.failedLike && hasBackoffLimitPerIndex(jobView_, tl_.gates) && !t.keepFailed &&
@@ -494,6 +508,7 @@ void Analyzer::applyJob(const JobObservation& obs) {
                 if (pod == IdIndex::kNone)
                     continue;
                 pods_[pod].inUncounted = true;
+                pods_[pod].everUncounted = true;
                 uncountedPods_.push_back(pod);
                 checkSettle(pod);
             }
