@@ -1120,21 +1120,23 @@ void TimelinePlot::createPlayhead() {
     placePlayhead();
 }
 
+// A rectangle over a span of time in `rect`, its full height (y as a ratio of the rect).
+QCPItemRect* TimelinePlot::makeSpanItem(QCPAxisRect* rect, const QString& name) {
+    auto* item = new QCPItemRect(plot_);
+    item->setObjectName(name);
+    item->setClipAxisRect(rect);
+    item->setSelectable(false);
+    for (QCPItemPosition* p : {item->topLeft, item->bottomRight}) {
+        p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        p->setAxisRect(rect);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    return item;
+}
+
 void TimelinePlot::createSelection() {
-    const auto make = [this](QCPAxisRect* rect) {
-        auto* item = new QCPItemRect(plot_);
-        item->setObjectName(QStringLiteral("selection"));
-        item->setClipAxisRect(rect);
-        item->setSelectable(false);
-        for (QCPItemPosition* p : {item->topLeft, item->bottomRight}) {
-            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-            p->setAxisRect(rect);
-            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        }
-        return item;
-    };
-    selectionMain_ = make(main_);
-    selectionLane_ = make(lane_);
+    selectionMain_ = makeSpanItem(main_, QStringLiteral("selection"));
+    selectionLane_ = makeSpanItem(lane_, QStringLiteral("selection"));
     selectionLabel_ = new QCPItemText(plot_);
     // Above the callouts: what the user just selected is what they read.
     selectionLabel_->setLayer(playheadLayer_);
@@ -1193,21 +1195,10 @@ void TimelinePlot::setRevealUntil(std::optional<double> time) {
 }
 
 void TimelinePlot::createCurtain() {
-    const auto make = [this](QCPAxisRect* rect) {
-        auto* item = new QCPItemRect(plot_);
-        item->setObjectName(QStringLiteral("curtain"));
-        item->setLayer(QStringLiteral("curtain"));
-        item->setClipAxisRect(rect);
-        item->setSelectable(false);
-        for (QCPItemPosition* p : {item->topLeft, item->bottomRight}) {
-            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
-            p->setAxisRect(rect);
-            p->setTypeY(QCPItemPosition::ptAxisRectRatio);
-        }
-        return item;
-    };
-    curtainMain_ = make(main_);
-    curtainLane_ = make(lane_);
+    curtainMain_ = makeSpanItem(main_, QStringLiteral("curtain"));
+    curtainLane_ = makeSpanItem(lane_, QStringLiteral("curtain"));
+    for (QCPItemRect* curtain : {curtainMain_, curtainLane_})
+        curtain->setLayer(QStringLiteral("curtain"));
     placeCurtain();
 }
 

@@ -185,6 +185,7 @@ private:
     double activeAt(double time) const;
     void createPlayhead();
     void placePlayhead();
+    QCPItemRect* makeSpanItem(QCPAxisRect* rect, const QString& name);
     void createSelection();
     void createCurtain();
     void placeCurtain();
