@@ -10,6 +10,7 @@
 #include "cli/simulate_command.h"
 #include "cli/sweep_command.h"
 #include "cli/translation.h"
+#include "cli/whatif_command.h"
 #include "gui/gui_entry.h"
 #include "yaml_reader.h"
 
@@ -37,8 +38,8 @@ namespace {
 };
 
 // The commands; anything else is a file for the GUI.
-const char* const kCommands[] = {"reconcile", "simulate", "sweep", "examples",
-                                 "record",    "replay",   "lesson"};
+const char* const kCommands[] = {"reconcile", "simulate", "sweep",  "examples",
+                                 "record",    "replay",   "whatif", "lesson"};
 
 bool isCommand(const QString& word) {
     for (const char* command : kCommands)
@@ -100,6 +101,8 @@ public:
                   "  record           Watch a Job on a cluster and record it to a trace.\n"
                   "  replay PATH      Play back a trace or a kubectl capture and write the same\n"
                   "                   reports as simulate.\n"
+                  "  whatif PATH      Fork a recorded Job into the simulator at a moment (--at)\n"
+                  "                   and simulate what would have happened with other values.\n"
                   "  lesson           Render the built-in lesson (or another) as PNG slides.\n"
                   "\n"
                   "Without a command, or with a FILE, the desktop app opens (on FILE, or on a\n"
@@ -243,7 +246,7 @@ public:
             QString message = tr("unknown command '%1'").arg(command);
             const std::string suggestion =
                 closestMatch(command.toStdString(), {"reconcile", "simulate", "sweep", "examples",
-                                                     "record", "replay", "lesson"});
+                                                     "record", "replay", "whatif", "lesson"});
             if (!suggestion.empty())
                 message = tr("unknown command '%1' (did you mean '%2'?)")
                               .arg(command, QString::fromStdString(suggestion));
@@ -261,6 +264,8 @@ public:
             return runRecord(rest);
         if (command == QLatin1String("replay"))
             return runReplay(rest);
+        if (command == QLatin1String("whatif"))
+            return runWhatif(rest);
         return runLesson(rest);
     }
 };
@@ -296,7 +301,8 @@ bool commandDraws(const QStringList& arguments) {
         return true;
     if (command == QLatin1String("sweep"))
         return hasOption(arguments, QStringLiteral("--png"));
-    if (command == QLatin1String("simulate") || command == QLatin1String("replay"))
+    if (command == QLatin1String("simulate") || command == QLatin1String("replay") ||
+        command == QLatin1String("whatif"))
         return hasOption(arguments, QStringLiteral("--png")) ||
                hasOption(arguments, QStringLiteral("--gantt-png")) ||
                hasOption(arguments, QStringLiteral("--pdf"));

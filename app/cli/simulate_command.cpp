@@ -184,7 +184,6 @@ public:
         return writeReports(parser, *report, run, title(run, arguments));
     }
 
-private:
     static QString overrideErrorText(const edit::OverrideError& error) {
         const QString given = QString::fromStdString(error.override);
         const QString detail = QString::fromStdString(error.detail);
@@ -231,6 +230,14 @@ private:
 
 int runSimulate(const QStringList& arguments) {
     return SimulateCommand::run(arguments);
+}
+
+QString overrideErrorText(const edit::OverrideError& error) {
+    return SimulateCommand::overrideErrorText(error);
+}
+
+QString runTitle(const Run& run, const QStringList& arguments) {
+    return SimulateCommand::title(run, arguments);
 }
 
 } // namespace jobscope::cli

@@ -6,12 +6,25 @@
 // the timeline and writes the reports. Needs no display: the PNG is drawn on the offscreen
 // platform when there is none (main.cpp picks it).
 
+#include <QString>
 #include <QStringList>
+
+namespace jobscope {
+struct Run;
+namespace edit {
+struct OverrideError;
+}
+} // namespace jobscope
 
 namespace jobscope::cli {
 
 // `arguments` starts with the program name ("jobscope simulate"); returns the exit status.
 // Drawing a PNG needs a QApplication (QGuiApplication at least) to exist.
 int runSimulate(const QStringList& arguments);
+
+// Why a --set was refused, in the user's language (simulate and whatif word it alike).
+QString overrideErrorText(const edit::OverrideError& error);
+// A report's title: the run's, in Chinese when the messages are, else the Job's name.
+QString runTitle(const Run& run, const QStringList& arguments);
 
 } // namespace jobscope::cli

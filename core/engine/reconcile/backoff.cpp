@@ -142,6 +142,10 @@ Seconds backoffDelay(int32_t failures, Seconds defaultBackoff, Seconds maxBackof
     return delay;
 }
 
+namespace {
+constexpr Seconds kHalfNanosecond = 0.5e-9;
+} // namespace
+
 Seconds backoffRemainingTimeForFailures(int32_t failures, std::optional<Seconds> lastFailureTime,
                                         Seconds now, Seconds defaultBackoff, Seconds maxBackoff) {
     if (failures == 0)
@@ -152,7 +156,9 @@ Seconds backoffRemainingTimeForFailures(int32_t failures, std::optional<Seconds>
         return 0;
     const Seconds delay = backoffDelay(failures, defaultBackoff, maxBackoff);
     const Seconds elapsed = now - *lastFailureTime;
-    if (delay < elapsed)
+    // Go counts whole nanoseconds: a remainder below half of one is a sum of doubles landing a
+    // hair early on the very instant the backoff ends (a requeue of exactly the remaining time).
+    if (delay - elapsed < kHalfNanosecond)
         return 0;
     return delay - elapsed;
 }

@@ -11,11 +11,14 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 namespace jobscope {
+
+struct ForkState;
 
 // The most Pods one simulation may create unless told otherwise (`simulate --max-pods`):
 // room for the 1 000 000-completion benchmark with its failed attempts, about 1.5 GB. A Job
@@ -129,6 +132,9 @@ struct Scenario {
     std::optional<WorkQueue> workQueue;
     std::vector<ScenarioAction> actions;
     std::size_t maxPods = kDefaultMaxPods; // the simulation's limit (kDefaultMaxPods)
+    // Set for a what-if: the simulation goes on from this recorded moment (sim/fork.h), and
+    // only the actions after it run. Not read from a file: the what-if sets it.
+    std::shared_ptr<const ForkState> fork;
 };
 
 } // namespace jobscope

@@ -5,10 +5,13 @@
 
 #include "sim/simulator.h"
 
+#include "manifest/manifest_writer.h"
 #include "meta_entries.h"
+#include "reconcile/backoff.h"
 
 #include "reconcile/sync.h"
 #include "scenario/scenario_reader.h"
+#include "sim/fork.h"
 #include "sim/random.h"
 #include "timeline/bulk_memory.h"
 #include "timeline/id_index.h"
@@ -194,6 +197,8 @@ private:
     void enqueueNow();
     void runSync();
     void compactControllerList();
+    const std::vector<const Pod*>& podsForSync();
+    ApiErrors apiErrors() const;
     void applyWrites();
 
     // --- API server
@@ -231,6 +236,7 @@ private:
     void scheduleNow(uint32_t id);
     void bindNow(uint32_t id);
     void startContainer(uint32_t id);
+    void planExit(uint32_t id, Seconds startedAt);
     void setReady(SimPod& p, bool ready);
     void takeItem(uint32_t id);
     void returnItem(SimPod& p);
@@ -248,6 +254,14 @@ private:
     std::optional<std::pair<int32_t, std::optional<Seconds>>> drawFailure(const SimPod& p,
                                                                           const TimelinePod& id);
     void runAction(const ScenarioAction& action);
+    // --- a what-if: the world as the recording left it at the fork (sim/fork.h)
+    void adoptFork();
+    void adoptJob(const ForkState& fork, Seconds lastChange,
+                  std::optional<Seconds> lastControllerWrite);
+    void adoptWorkQueue(const Timeline& seen, Seconds due,
+                        std::optional<Seconds> lastControllerWrite);
+    void adoptBackoffRecord(const Timeline& seen);
+    int nodeNamed(const InternedString& name);
     std::optional<uint32_t> findPod(const std::string& target) const;
 
     const Scenario& sc_;
@@ -392,10 +406,16 @@ Timeline Simulator::run(SimulationStats* stats) {
     tl_.gates = sc_.featureGates;
     tl_.kubernetesMinor = sc_.kubernetesMinor;
     tl_.start = 0;
-    // The Job is created: the informer's add handler syncs it at once (addJob).
-    observeJob();
-    enqueueNow();
+    if (sc_.fork) {
+        adoptFork();
+    } else {
+        // The Job is created: the informer's add handler syncs it at once (addJob).
+        observeJob();
+        enqueueNow();
+    }
     for (std::size_t i = 0; i < sc_.actions.size(); ++i) {
+        if (sc_.actions[i].at < now_)
+            continue; // before the fork: the recording holds what happened then
         if (sc_.actions[i].kind == ScenarioAction::Kind::DeleteJob)
             ++pendingJobDeletions_;
         push(std::max(0.0, sc_.actions[i].at), Ev::Action, 0, static_cast<uint32_t>(i));
@@ -696,16 +716,17 @@ void Simulator::compactControllerList() {
     });
 }
 
-void Simulator::runSync() {
-    if (!jobExists_)
-        return; // syncJob: the Job is gone, its expectations are dropped
+const std::vector<const Pod*>& Simulator::podsForSync() {
     compactControllerList();
     syncPods_.clear();
     syncPods_.reserve(controllerList_.size());
     for (uint32_t id : controllerList_)
         syncPods_.push_back(pods_[id].obj.get());
+    return syncPods_;
+}
 
-    // What the API server will answer this pass's creates with.
+// What the API server will answer a pass's creates with.
+ApiErrors Simulator::apiErrors() const {
     ApiErrors errors;
     if (!createAllowed_) {
         errors.create = ApiError::Forbidden;
@@ -713,8 +734,14 @@ void Simulator::runSync() {
         errors.create = ApiError::Quota;
         errors.createLimit = std::max(0, *quota_ - nonTerminal_);
     }
+    return errors;
+}
 
-    SyncResult r = syncJob(SyncRequest{job_, syncPods_, expectations_, backoff_, errors, now_,
+void Simulator::runSync() {
+    if (!jobExists_)
+        return; // syncJob: the Job is gone, its expectations are dropped
+    const ApiErrors errors = apiErrors();
+    SyncResult r = syncJob(SyncRequest{job_, podsForSync(), expectations_, backoff_, errors, now_,
                                        sc_.featureGates, sc_.kubernetesMinor});
     ++stats_.syncs;
     expectations_ = std::move(r.expectations);
@@ -1376,21 +1403,31 @@ void Simulator::startContainer(uint32_t id) {
     observe(id);
     notify(Note::PodUpdated, id);
 
+    planExit(id, now_);
+}
+
+// How the container that started at `startedAt` ends: it fails as a failure rule says, or runs
+// its run time (or its work-queue items) and exits 0. An end that a fork's recording already
+// passed happens at once.
+void Simulator::planExit(uint32_t id, Seconds startedAt) {
+    SimPod& p = pods_[id];
     const TimelinePod& identity = tl_.pods[id];
     const auto failure = drawFailure(p, identity);
+    auto exitAt = [&](Seconds runTime) {
+        return std::max(now_, startedAt + runTime + T_.podEndToCount);
+    };
     if (sc_.workQueue) {
         if (failure)
-            push(now_ + failure->second.value_or(sample(sc_.runTime, p.key)) + T_.podEndToCount,
-                 Ev::Exit, id, p.gen, failure->first);
+            push(exitAt(failure->second.value_or(sample(sc_.runTime, p.key))), Ev::Exit, id, p.gen,
+                 failure->first);
         takeItem(id);
         return;
     }
     const Seconds runTime = sample(sc_.runTime, p.key);
     if (failure)
-        push(now_ + failure->second.value_or(runTime) + T_.podEndToCount, Ev::Exit, id, p.gen,
-             failure->first);
+        push(exitAt(failure->second.value_or(runTime)), Ev::Exit, id, p.gen, failure->first);
     else
-        push(now_ + runTime + T_.podEndToCount, Ev::Exit, id, p.gen, 0);
+        push(exitAt(runTime), Ev::Exit, id, p.gen, 0);
 }
 
 // A work-queue worker takes the next item, or exits 0 when the queue is empty.
@@ -1506,6 +1543,288 @@ void Simulator::failNode(int node) {
     }
     recordEvent("Node", n.name, "Normal", "NodeNotReady",
                 "Node " + n.name + " status is now: NodeNotReady");
+}
+
+// --- a what-if ------------------------------------------------------------------------------
+
+// The simulation starts where the recording was cut: its observations are the timeline's
+// beginning, its Pods are the API server's, each planned on from the stage it is in (bound,
+// started, being deleted) as the scenario's timings and run times say, counted from when the
+// recording saw that stage begin. The controller's work queue holds the Job key as it would
+// after the last change the recording saw (the batch period after it).
+void Simulator::adoptFork() {
+    const ForkState& fork = *sc_.fork;
+    const Timeline& seen = fork.observed;
+    now_ = fork.at;
+    tl_.pods = seen.pods;
+    tl_.podChanges = seen.podChanges;
+    tl_.jobChanges = seen.jobChanges;
+    tl_.events = seen.events;
+    tl_.unobserved = seen.unobserved;
+
+    // When each Pod entered the stage it is in.
+    struct Stages {
+        std::optional<Seconds> bound, started, deleting, crashed;
+    };
+    std::vector<Stages> stages(seen.pods.size());
+    std::vector<const PodObservation*> latest(seen.pods.size(), nullptr);
+    Seconds lastChange = 0;
+    std::optional<Seconds> lastControllerWrite;
+    static const InternedString crashLoop{"CrashLoopBackOff"};
+    for (const PodObservation& o : seen.podChanges) {
+        Stages& s = stages[o.pod];
+        const PodObservation* before = latest[o.pod];
+        if (!o.state.nodeName.empty() && !s.bound)
+            s.bound = o.time;
+        if (o.state.containersStarted && o.state.waitingReason.empty() &&
+            (!before || !before->state.containersStarted || !before->state.waitingReason.empty()))
+            s.started = o.time;
+        if (o.state.waitingReason == crashLoop &&
+            (!before || before->state.waitingReason != crashLoop))
+            s.crashed = o.time;
+        if (o.state.deletionTimestamp && !s.deleting)
+            s.deleting = o.time;
+        // The controller's own writes: a create, a finalizer removal.
+        if (!before || (before->state.tracked && !o.state.tracked))
+            lastControllerWrite = std::max(lastControllerWrite.value_or(o.time), o.time);
+        latest[o.pod] = &o;
+        lastChange = std::max(lastChange, o.time);
+    }
+
+    for (uint32_t id = 0; id < seen.pods.size(); ++id) {
+        const TimelinePod& identity = tl_.pods[id];
+        byName_.insert(identity.name, id);
+        SimPod p;
+        p.key = identity.index >= 0 ? identity.index : identity.attempt;
+        if (identity.index >= 0 &&
+            static_cast<std::size_t>(identity.index) < attemptsByIndex_.size()) {
+            int& attempts = attemptsByIndex_[static_cast<std::size_t>(identity.index)];
+            attempts = std::max(attempts, identity.attempt + 1);
+        }
+        if (latest[id]) {
+            p.state = latest[id]->state;
+            p.exists = !latest[id]->deleted;
+        }
+        pushBulk(pods_, std::move(p));
+    }
+
+    for (uint32_t id = 0; id < pods_.size(); ++id) {
+        SimPod& p = pods_[id];
+        if (!p.exists)
+            continue;
+        ++existing_;
+        p.obj = std::make_unique<Pod>();
+        seen.fillPod(id, p.state, *p.obj);
+        const std::string& name = tl_.pods[id].name;
+        p.obj->metadata.generateName = name.size() > static_cast<std::size_t>(kNameSuffixLength)
+                                           ? name.substr(0, name.size() - kNameSuffixLength)
+                                           : std::string();
+        p.obj->metadata.namespace_ = job_.metadata.namespace_;
+        p.obj->containerStatuses.front().name = containerName_;
+        controllerList_.push_back(id);
+        if (isTerminalPhase(p.state.phase))
+            continue;
+        ++nonTerminal_;
+        const Stages& s = stages[id];
+        if (!p.state.nodeName.empty()) {
+            const int node = nodeNamed(p.state.nodeName);
+            reserve(id, node);
+        }
+        if (p.state.deletionTimestamp) {
+            if (p.state.nodeName.empty()) {
+                terminate(id, pod_phase::Failed, std::nullopt, now_);
+                continue;
+            }
+            const Seconds stopAfter = std::min(T_.gracefulTermination, gracePeriod_);
+            push(std::max(now_, s.deleting.value_or(now_) + stopAfter + T_.podEndToCount),
+                 Ev::Killed, id, p.gen);
+            continue;
+        }
+        if (p.state.nodeName.empty()) {
+            if (p.state.waitingReason == "Unschedulable") {
+                p.unschedulableQueued = true;
+                unschedulable_.push_back(id);
+            } else {
+                push(std::max(now_, tl_.pods[id].createdAt + T_.schedulerDelay), Ev::Schedule, id,
+                     p.gen);
+            }
+            continue;
+        }
+        if (p.state.waitingReason == crashLoop) {
+            const Seconds backoff = std::min(
+                kCrashLoopBackOffInitial * std::ldexp(1.0, std::min(p.state.restartCount - 1, 30)),
+                kCrashLoopBackOffMax);
+            push(std::max(now_, s.crashed.value_or(now_) + backoff), Ev::ContainerStart, id, p.gen);
+            continue;
+        }
+        if (!p.state.containersStarted || p.state.phase != interned_phase::Running) {
+            push(std::max(now_, s.bound.value_or(now_) + T_.containerStart), Ev::ContainerStart, id,
+                 p.gen);
+            continue;
+        }
+        const Seconds startedAt = s.started.value_or(now_);
+        p.obj->startTime = startedAt;
+        p.obj->containerStatuses.front().runningStartedAt = apiTime(startedAt);
+        if (!p.state.ready && T_.readinessDelay > 0)
+            push(std::max(now_, startedAt + T_.readinessDelay), Ev::Ready, id, p.gen);
+        planExit(id, startedAt);
+    }
+    if (!unschedulable_.empty())
+        retryUnschedulable();
+
+    adoptBackoffRecord(seen);
+    adoptJob(fork, lastChange, lastControllerWrite);
+}
+
+// The Job as the recording last saw it, with the scenario's spec: a spec that differs is a
+// change made at the fork (a new generation, synced at once). `lastChange`: the recording's
+// last Pod change; `lastControllerWrite`: its last create or finalizer removal.
+void Simulator::adoptJob(const ForkState& fork, Seconds lastChange,
+                         std::optional<Seconds> lastControllerWrite) {
+    const Timeline& seen = fork.observed;
+    auto specText = [](const JobSpec& spec) { return jobManifestYaml(Job{{}, spec, {}}); };
+    std::optional<Seconds> finishedAt;
+    std::optional<Seconds> newGeneration; // the Job's creation or its latest spec change
+    std::string previousSpec;
+    for (const JobObservation& o : seen.jobChanges) {
+        std::string spec = specText(o.spec);
+        if (!newGeneration || spec != previousSpec) {
+            newGeneration = o.time;
+            previousSpec = std::move(spec);
+        } else {
+            // A status write.
+            lastChange = std::max(lastChange, o.time);
+            lastControllerWrite = std::max(lastControllerWrite.value_or(o.time), o.time);
+        }
+        if (!finishedAt && hasFinishedCondition(o.status))
+            finishedAt = o.time;
+    }
+    if (seen.jobChanges.empty()) {
+        // Not seen yet: created at the fork.
+        observeJob();
+        enqueueNow();
+        return;
+    }
+    const JobObservation& last = seen.jobChanges.back();
+    job_.status = last.status;
+    jobExists_ = !last.deleted;
+    jobFinished_ = hasFinishedCondition(job_.status);
+    if (!jobExists_)
+        return;
+    if (jobFinished_ && job_.spec.ttlSecondsAfterFinished && finishedAt) {
+        ttlPending_ = true;
+        push(std::max(now_, *finishedAt + std::max(0, *job_.spec.ttlSecondsAfterFinished)),
+             Ev::TtlExpired);
+    }
+    if (specText(job_.spec) != previousSpec) {
+        ++job_.metadata.generation;
+        observeJob();
+        notify(Note::JobSpecChanged);
+        return;
+    }
+    // A new generation is synced at once, Pod events and status writes a batch period later.
+    const Seconds due = *newGeneration >= lastChange ? *newGeneration : lastChange + T_.syncBatch;
+    adoptWorkQueue(seen, due, lastControllerWrite);
+}
+
+// When the controller syncs next, from what the recording shows of its work queue: the sync
+// `due` after the last change, the sync that was writing as the recording was cut, the requeue
+// of a sync that ran before the fork, and the rate limiter of syncs that failed.
+void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due,
+                               std::optional<Seconds> lastControllerWrite) {
+    // Writes of one sync land an API round trip apart; a gap of this much ends a sync.
+    const Seconds syncWriting = 10 * T_.apiLatency + 0.05;
+    // The syncs that failed in a row at the end of the recording (creates refused): each left
+    // its FailedCreate events, one burst per sync.
+    struct Burst {
+        Seconds start = 0, end = 0;
+        bool failed = false;
+    };
+    std::vector<Burst> bursts; // newest first
+    for (auto it = seen.events.rbegin(); it != seen.events.rend(); ++it) {
+        if (it->objectKind != "Job")
+            continue;
+        if (bursts.empty() || bursts.back().start - it->time > syncWriting)
+            bursts.push_back({it->time, it->time, false});
+        bursts.back().start = it->time;
+        bursts.back().failed = bursts.back().failed || it->reason == "FailedCreate";
+    }
+    int failedSyncs = 0;
+    while (failedSyncs < static_cast<int>(bursts.size()) && bursts[failedSyncs].failed)
+        ++failedSyncs;
+    rateLimiterFailures_ = failedSyncs;
+
+    const SyncResult probe =
+        syncJob(SyncRequest{job_, podsForSync(), expectations_, backoff_, apiErrors(),
+                            std::min(due, now_), sc_.featureGates, sc_.kubernetesMinor});
+    const bool writes = !probe.creations.empty() || !probe.deletedPods.empty() ||
+                        !probe.finalizerRemovals.empty() || probe.statusUpdated;
+    if (writes && lastControllerWrite && now_ - *lastControllerWrite <= syncWriting) {
+        // Cut while a sync was writing: it goes on with what is left.
+        enqueueNow();
+        return;
+    }
+    if (due >= now_) {
+        enqueueAt(due);
+        return;
+    }
+    // The sync due before the fork ran on the objects as they are at the fork (nothing changed
+    // since), and the recording is its outcome: only its requeue (a backoff or a deadline
+    // running out) or the rate limiter after a failure brings the next sync.
+    if (!writes && !probe.error) {
+        if (probe.requeueAfter)
+            enqueueAt(std::max(now_, due + std::max(0.0, *probe.requeueAfter)));
+        return;
+    }
+    if (probe.error && failedSyncs > 0 && bursts.front().end >= due - syncWriting) {
+        const Seconds delay =
+            std::min(kDefaultJobApiBackOff * std::ldexp(1.0, std::min(failedSyncs - 1, 30)),
+                     kMaxJobApiBackOff);
+        enqueueAt(std::max(now_, bursts.front().end + delay));
+        return;
+    }
+    enqueueNow();
+}
+
+// The controller's memory of failures (its backoff store): the Pods it counted, a success
+// resetting the count, as newBackoffRecord keeps it sync after sync. A Pod counts when it
+// finished while still carrying the tracking finalizer (one deleted as active lost it first)
+// and a sync has taken it in since: its finalizer is gone or the status lists it as uncounted.
+// A finished Pod no sync has seen yet is the next sync's to count.
+void Simulator::adoptBackoffRecord(const Timeline& seen) {
+    std::unordered_set<std::string_view> uncounted;
+    if (!seen.jobChanges.empty())
+        if (const auto& lists = seen.jobChanges.back().status.uncountedTerminatedPods) {
+            uncounted.insert(lists->succeeded.begin(), lists->succeeded.end());
+            uncounted.insert(lists->failed.begin(), lists->failed.end());
+        }
+    std::vector<bool> counted(seen.pods.size(), false);
+    std::vector<std::unique_ptr<Pod>> finished;
+    std::vector<const Pod*> succeeded, failed;
+    for (const PodObservation& o : seen.podChanges) {
+        if (counted[o.pod] || !isTerminalPhase(o.state.phase))
+            continue;
+        counted[o.pod] = true;
+        const SimPod& now = pods_[o.pod];
+        const bool takenIn =
+            !now.exists || !now.state.tracked || uncounted.count(seen.pods[o.pod].uid);
+        if (!o.state.tracked || !takenIn)
+            continue;
+        finished.push_back(std::make_unique<Pod>(seen.podAt(o.pod, o.state)));
+        (o.state.phase == interned_phase::Succeeded ? succeeded : failed)
+            .push_back(finished.back().get());
+    }
+    backoff_ = newBackoffRecord({}, succeeded, failed);
+}
+
+// The Node a recorded Pod is on: the scenario's of that name, or one added for it with the
+// default room.
+int Simulator::nodeNamed(const InternedString& name) {
+    for (std::size_t i = 0; i < nodes_.size(); ++i)
+        if (name == nodes_[i].name)
+            return static_cast<int>(i);
+    nodes_.push_back({name.str(), 1000, 0, std::nullopt, std::nullopt, 0, 0, false});
+    return static_cast<int>(nodes_.size() - 1);
 }
 
 std::optional<uint32_t> Simulator::findPod(const std::string& target) const {
