@@ -123,6 +123,16 @@ private slots:
                     << path << at;
             }
         }
+        // Moments where the controller's queue is hard to read off the recording: a sync that
+        // had just written and a Pod that ended during it (f), a sync retried by the rate
+        // limiter after a refused status write that left no Event (c1, v1.32), failed creates
+        // under a quota (d), a slow-start batch half landed (a).
+        const QString recorded = test::recordingsDir();
+        QTest::newRow("f: a Pod ended while a sync wrote") << recorded + "/f" << 19.53;
+        QTest::newRow("c1: status write refused, retried") << recorded + "/c1" << 29.14;
+        QTest::newRow("c1: ... and its retry") << recorded + "/c1" << 29.29;
+        QTest::newRow("d: creates refused by the quota") << recorded + "/d" << 5.486;
+        QTest::newRow("a: a slow-start batch half landed") << recorded + "/a" << 7.291;
     }
 
     void reproducesTheRecording() {

@@ -256,10 +256,13 @@ private:
     void runAction(const ScenarioAction& action);
     // --- a what-if: the world as the recording left it at the fork (sim/fork.h)
     void adoptFork();
-    void adoptJob(const ForkState& fork, Seconds lastChange,
-                  std::optional<Seconds> lastControllerWrite);
-    void adoptWorkQueue(const Timeline& seen, Seconds due,
-                        std::optional<Seconds> lastControllerWrite);
+    // What the recording shows of the controller's last writes and of everything else.
+    struct RecordedActivity {
+        std::vector<Seconds> controllerWrites; // creates, deletions, finalizer removals, status
+        Seconds lastOtherChange = -std::numeric_limits<Seconds>::infinity();
+    };
+    void adoptJob(const ForkState& fork, Seconds lastChange, RecordedActivity activity);
+    void adoptWorkQueue(const Timeline& seen, Seconds due, RecordedActivity activity);
     void adoptBackoffRecord(const Timeline& seen);
     int nodeNamed(const InternedString& name);
     std::optional<uint32_t> findPod(const std::string& target) const;
@@ -1569,7 +1572,7 @@ void Simulator::adoptFork() {
     std::vector<Stages> stages(seen.pods.size());
     std::vector<const PodObservation*> latest(seen.pods.size(), nullptr);
     Seconds lastChange = 0;
-    std::optional<Seconds> lastControllerWrite;
+    RecordedActivity activity;
     static const InternedString crashLoop{"CrashLoopBackOff"};
     for (const PodObservation& o : seen.podChanges) {
         Stages& s = stages[o.pod];
@@ -1584,9 +1587,12 @@ void Simulator::adoptFork() {
             s.crashed = o.time;
         if (o.state.deletionTimestamp && !s.deleting)
             s.deleting = o.time;
-        // The controller's own writes: a create, a finalizer removal.
-        if (!before || (before->state.tracked && !o.state.tracked))
-            lastControllerWrite = std::max(lastControllerWrite.value_or(o.time), o.time);
+        // The controller's own writes: a create, a deletion, a finalizer removal.
+        if (!before || (before->state.tracked && !o.state.tracked) ||
+            (!before->state.deletionTimestamp && o.state.deletionTimestamp))
+            activity.controllerWrites.push_back(o.time);
+        else
+            activity.lastOtherChange = std::max(activity.lastOtherChange, o.time);
         latest[o.pod] = &o;
         lastChange = std::max(lastChange, o.time);
     }
@@ -1673,14 +1679,13 @@ void Simulator::adoptFork() {
         retryUnschedulable();
 
     adoptBackoffRecord(seen);
-    adoptJob(fork, lastChange, lastControllerWrite);
+    adoptJob(fork, lastChange, std::move(activity));
 }
 
 // The Job as the recording last saw it, with the scenario's spec: a spec that differs is a
 // change made at the fork (a new generation, synced at once). `lastChange`: the recording's
-// last Pod change; `lastControllerWrite`: its last create or finalizer removal.
-void Simulator::adoptJob(const ForkState& fork, Seconds lastChange,
-                         std::optional<Seconds> lastControllerWrite) {
+// last Pod change.
+void Simulator::adoptJob(const ForkState& fork, Seconds lastChange, RecordedActivity activity) {
     const Timeline& seen = fork.observed;
     auto specText = [](const JobSpec& spec) { return jobManifestYaml(Job{{}, spec, {}}); };
     std::optional<Seconds> finishedAt;
@@ -1694,7 +1699,7 @@ void Simulator::adoptJob(const ForkState& fork, Seconds lastChange,
         } else {
             // A status write.
             lastChange = std::max(lastChange, o.time);
-            lastControllerWrite = std::max(lastControllerWrite.value_or(o.time), o.time);
+            activity.controllerWrites.push_back(o.time);
         }
         if (!finishedAt && hasFinishedCondition(o.status))
             finishedAt = o.time;
@@ -1724,14 +1729,13 @@ void Simulator::adoptJob(const ForkState& fork, Seconds lastChange,
     }
     // A new generation is synced at once, Pod events and status writes a batch period later.
     const Seconds due = *newGeneration >= lastChange ? *newGeneration : lastChange + T_.syncBatch;
-    adoptWorkQueue(seen, due, lastControllerWrite);
+    adoptWorkQueue(seen, due, std::move(activity));
 }
 
 // When the controller syncs next, from what the recording shows of its work queue: the sync
 // `due` after the last change, the sync that was writing as the recording was cut, the requeue
 // of a sync that ran before the fork, and the rate limiter of syncs that failed.
-void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due,
-                               std::optional<Seconds> lastControllerWrite) {
+void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due, RecordedActivity activity) {
     // Writes of one sync land an API round trip apart; a gap of this much ends a sync.
     const Seconds syncWriting = 10 * T_.apiLatency + 0.05;
     // The syncs that failed in a row at the end of the recording (creates refused): each left
@@ -1759,10 +1763,19 @@ void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due,
                             std::min(due, now_), sc_.featureGates, sc_.kubernetesMinor});
     const bool writes = !probe.creations.empty() || !probe.deletedPods.empty() ||
                         !probe.finalizerRemovals.empty() || probe.statusUpdated;
-    if (writes && lastControllerWrite && now_ - *lastControllerWrite <= syncWriting) {
-        // Cut while a sync was writing: it goes on with what is left.
-        enqueueNow();
-        return;
+    // Cut while a sync was writing, and nothing but its own writes changed since it read the
+    // objects: it goes on with what is left.
+    auto& written = activity.controllerWrites;
+    std::sort(written.begin(), written.end());
+    if (writes && !written.empty() && now_ - written.back() <= syncWriting) {
+        std::size_t first = written.size() - 1;
+        while (first > 0 && written[first] - written[first - 1] <= syncWriting)
+            --first;
+        const Seconds syncStarted = written[first] - T_.apiLatency;
+        if (activity.lastOtherChange < syncStarted) {
+            enqueueNow();
+            return;
+        }
     }
     if (due >= now_) {
         enqueueAt(due);
@@ -1776,11 +1789,22 @@ void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due,
             enqueueAt(std::max(now_, due + std::max(0.0, *probe.requeueAfter)));
         return;
     }
-    if (probe.error && failedSyncs > 0 && bursts.front().end >= due - syncWriting) {
-        const Seconds delay =
-            std::min(kDefaultJobApiBackOff * std::ldexp(1.0, std::min(failedSyncs - 1, 30)),
-                     kMaxJobApiBackOff);
-        enqueueAt(std::max(now_, bursts.front().end + delay));
+    if (probe.error) {
+        // That sync failed, and so did each retry the rate limiter brought before the fork: a
+        // failed create leaves its FailedCreate burst, a refused status write nothing.
+        auto delay = [](int failures) {
+            return std::min(kDefaultJobApiBackOff * std::ldexp(1.0, std::min(failures - 1, 30)),
+                            kMaxJobApiBackOff);
+        };
+        const bool seen = failedSyncs > 0 && bursts.front().end >= due - syncWriting;
+        int failures = seen ? failedSyncs : 1;
+        Seconds failedAt = seen ? bursts.front().end : due;
+        while (failedAt + delay(failures) < now_) {
+            failedAt += delay(failures);
+            ++failures;
+        }
+        rateLimiterFailures_ = failures;
+        enqueueAt(failedAt + delay(failures));
         return;
     }
     enqueueNow();
