@@ -4,7 +4,7 @@ _jobscope() {
     local cur prev words cword
     _init_completion || return
 
-    local commands="reconcile simulate sweep examples record replay lesson"
+    local commands="reconcile simulate sweep examples record replay whatif lesson"
     local report="--series-csv --causes-csv --pods-csv --events-csv --status-csv --summary-json --png --gantt-png --pdf --width --height --lang"
     local command="" i
     for ((i = 1; i < cword; i++)); do
@@ -39,6 +39,10 @@ _jobscope() {
             _filedir -d
             return
             ;;
+        --scenario)
+            _filedir '@(yaml|yml|json)'
+            return
+            ;;
         --kubeconfig | -o | --output | --series-csv | --causes-csv | --pods-csv | \
             --events-csv | --status-csv | --summary-json | --png | --gantt-png | --pdf)
             _filedir
@@ -65,12 +69,13 @@ _jobscope() {
                 --request-timeout --lang"
             ;;
         replay) options="--help $report" ;;
+        whatif) options="--help --at --set --scenario --print-scenario $report" ;;
         lesson) options="--help --png-dir --size --lang" ;;
         *) return ;;
     esac
     if [[ $cur == -* ]]; then
         COMPREPLY=($(compgen -W "$options" -- "$cur"))
-    elif [[ $command == replay ]]; then
+    elif [[ $command == replay || $command == whatif ]]; then
         _filedir
     elif [[ $command != record ]]; then
         _filedir '@(yaml|yml|json)'

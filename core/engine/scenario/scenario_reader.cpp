@@ -877,7 +877,9 @@ private:
                 Message(JOBSCOPE_TR_NOOP("jobscope::engine",
                                          "status: the Job has already finished (%1): the "
                                          "simulation starts from this status, so no Pod runs; "
-                                         "delete status to simulate the Job from its start"),
+                                         "delete status to simulate the Job from its start, "
+                                         "or fork the recorded Job at a moment of its life with "
+                                         "'jobscope whatif FILE --at SECONDS'"),
                         {condition}));
             return;
         }
@@ -888,7 +890,8 @@ private:
                                          "status: the Job has already run (%1 succeeded, %2 "
                                          "failed, %3 active): the simulation goes on from this "
                                          "status; delete status to simulate the Job from its "
-                                         "start"),
+                                         "start, or fork the recorded Job at a moment of its life "
+                                         "with 'jobscope whatif FILE --at SECONDS'"),
                         {std::to_string(status.succeeded), std::to_string(status.failed),
                          std::to_string(status.active)}));
     }
