@@ -5,11 +5,16 @@
 // sweep CSV reports.
 
 #include "run/sweep.h"
+#include "support/test_paths.h"
+
+#include <QFile>
 
 #include <QTest>
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
+#include <optional>
 
 using namespace jobscope;
 
@@ -138,6 +143,45 @@ private slots:
                 QCOMPARE(four[p].runs[s].finishedAt, one[p].runs[s].finishedAt);
                 QCOMPARE(four[p].runs[s].podSeconds, one[p].runs[s].podSeconds);
             }
+    }
+
+    // The fixed-count trade-off over parallelism 1..20 (one seed, no failures): more Pods at
+    // once never make the Job finish later, except by the controller's 1 s batch period (the
+    // Job completes at the first sync after its last Pod ends, and a sync that a Pod ending just
+    // before happened to queue comes sooner), and never cost fewer Pod-seconds than the work
+    // itself: the Pods' run times are fixed, so what moves is only start-up and waiting.
+    void moreParallelismNeverFinishesLater() {
+        QFile file(test::sourceDir() + "/resources/examples/tradeoffs/fixed-count.yaml");
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        const std::string text = file.readAll().toStdString();
+        SweepAxisError error;
+        const std::vector<SweepAxis> axes{*parseSweepAxis("spec.parallelism=1..20", &error)};
+        SweepOptions options;
+        options.threads = 2;
+        const std::vector<SweepPoint> points = runSweep(text, "fixed-count.yaml", axes, options);
+        QCOMPARE(int(points.size()), 20);
+        constexpr double kSyncBatch = 1.0;
+        const double work = 30 + 12 + 9 + 18; // runTime of the four shards
+        std::optional<double> earliest;
+        double leastPodSeconds = std::numeric_limits<double>::infinity();
+        for (const SweepPoint& point : points) {
+            QVERIFY2(point.error.empty(), point.error.c_str());
+            const RunSummary& run = point.runs.front();
+            QCOMPARE(run.podsFailed, 0);
+            QVERIFY(run.podSeconds >= work || !run.finishedAt);
+            if (!run.finishedAt)
+                continue; // parallelism 1 runs 69 s of work past the scenario's stopAt of 60 s
+            if (earliest)
+                QVERIFY2(*run.finishedAt <= *earliest + kSyncBatch,
+                         qPrintable(QStringLiteral("parallelism %1 finishes at %2 s")
+                                        .arg(QString::fromStdString(point.values[0]))
+                                        .arg(*run.finishedAt)));
+            earliest = std::min(earliest.value_or(*run.finishedAt), *run.finishedAt);
+            leastPodSeconds = std::min(leastPodSeconds, run.podSeconds);
+        }
+        // Once every shard runs at once, more parallelism changes nothing.
+        QCOMPARE(*points[19].runs.front().finishedAt, *points[3].runs.front().finishedAt);
+        QCOMPARE(points[19].runs.front().podSeconds, leastPodSeconds);
     }
 
     // A point the file could not hold is not run, and says why; a fixed --set applies to all.
