@@ -80,6 +80,8 @@ public:
             writeErr(error + QLatin1Char('\n'));
             return ExitBadInput;
         }
+        if (!deck->warnings.isEmpty())
+            writeErr(deck->warnings + QLatin1Char('\n'));
         const QString language = languageFromArguments(arguments);
         const bool chinese = ui::lessonLanguageIsChinese(language);
 

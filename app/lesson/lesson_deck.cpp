@@ -79,6 +79,7 @@ std::shared_ptr<const LessonDeck> LessonDeckLoader::load(const QString& path, QS
     auto deck = std::make_shared<LessonDeck>();
     deck->lesson = std::move(*lesson);
     deck->runs = std::move(*runs);
+    deck->warnings = formatDiagnostics(diagnostics);
     return deck;
 }
 

@@ -19,6 +19,7 @@ namespace jobscope::ui {
 struct LessonDeck {
     Lesson lesson;
     std::vector<SceneRun> runs; // one per scene
+    QString warnings;           // what the lesson's check warned of, one per line ("" for none)
 
     int sceneCount() const { return static_cast<int>(lesson.scenes.size()); }
     int stepCount(int scene) const {

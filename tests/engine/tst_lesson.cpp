@@ -69,12 +69,14 @@ std::optional<std::string> expectedSeriesValue(const std::string& name, const Ru
 
 // Every value a cause parameter placeholder may show at `time`: the params of the intervals
 // in force then.
+// The values of parameter `key` of the causes in force at `time`, or ending right then (a step
+// anchored at a cause's end speaks of the interval that just ended).
 std::set<std::string> causeParamValues(const std::string& key, const Run& run, double time) {
     std::set<std::string> out;
     for (const CauseInterval& c : run.analysis.causes) {
         const double start = c.start - run.origin;
         const double end = c.end - run.origin;
-        if (start > time + 1e-6 || (end <= time && std::abs(start - time) > 1e-6))
+        if (start > time + 1e-6 || (end < time - 1e-6 && std::abs(start - time) > 1e-6))
             continue;
         for (const CauseParam& p : c.params)
             if (p.key == key)
@@ -111,6 +113,7 @@ private slots:
     void fillCaption();
     void badLesson_data();
     void badLesson();
+    void claimsTheRunContradicts();
     void anchorThatNeverHappens();
     void inlineScenarioAndAnchors();
     void resolvePath_data();
@@ -127,6 +130,15 @@ void TestLesson::builtInLessonLoadsAndSimulates() {
     const auto runs = checkLesson(*lesson, diagnostics);
     QVERIFY2(runs, qPrintable(messages(diagnostics)));
     QCOMPARE(runs->size(), lesson->scenes.size());
+    // Every number a caption shows comes from a placeholder, in both languages.
+    QVERIFY2(diagnostics.items().empty(), qPrintable(messages(diagnostics)));
+    // The steps that explain a shortfall say which cause they mean, and it holds.
+    int claims = 0;
+    for (const LessonScene& scene : lesson->scenes)
+        for (const LessonStep& step : scene.steps)
+            claims += !step.expect.causes.empty() || !step.expect.absent.empty() ||
+                      !step.expect.compareCauses.empty() || step.expect.nextCreation.has_value();
+    QVERIFY2(claims >= 25, qPrintable(QString::number(claims)));
     for (size_t i = 0; i < lesson->scenes.size(); ++i) {
         const LessonScene& scene = lesson->scenes[i];
         const QByteArray name = QByteArray::fromStdString(scene.title);
@@ -411,6 +423,22 @@ void TestLesson::badLesson_data() {
     QTest::newRow("plus after the end") << head + "  - at: {end: ~, plus: 3}\n    caption: x\n"
                                         << "6:24"
                                         << "must not be after the end";
+    QTest::newRow("claim of an unknown cause")
+        << head + "  - at: 5\n    caption: x\n    expect: {causes: [qouta-exceeded]}\n"
+        << "8:23"
+        << "steps[0].expect.causes[0]: Unsupported value: \"qouta-exceeded\"";
+    QTest::newRow("claim of a misspelt kind")
+        << head + "  - at: 5\n    caption: x\n    expect: {cause: [pending]}\n"
+        << "8:14"
+        << "steps[0].expect.cause: unknown field \"cause\" (did you mean \"causes\"?)";
+    QTest::newRow("nextCreation neither seconds nor a placeholder")
+        << head + "  - at: 5\n    caption: x\n    expect: {nextCreation: soon}\n"
+        << "8:28"
+        << "must be seconds, a placeholder name such as delay, or none";
+    QTest::newRow("compare claim without compare")
+        << head + "  - at: 5\n    caption: x\n    expect: {compareCauses: [pending]}\n"
+        << "8:29"
+        << "compareCauses: needs a compare: scenario";
     QTest::newRow("step without caption") << head + "  - at: 5\n"
                                           << "6:5"
                                           << "steps[0].caption: Required value";
@@ -447,6 +475,38 @@ void TestLesson::badLesson() {
             found = true;
     }
     QVERIFY2(found, qPrintable(QStringLiteral("want %1…%2, got:\n%3").arg(prefix, message, all)));
+}
+
+// A step's claims are checked against its run: a cause said to hold that does not, one said to
+// be absent that holds, a next Pod that comes at another time or not at all — each an error at
+// the step's `expect`, with what the run shows. A number written into a caption is a warning.
+void TestLesson::claimsTheRunContradicts() {
+    const std::string text =
+        "title: T\nscenes:\n- title: S\n  scenario: " + example("causes/failure-backoff.yaml") +
+        "\n  steps:\n"
+        "  - at: {cause-start: failure-backoff}\n    caption: \"wait {delay} s\"\n"
+        "    expect: {causes: [failure-backoff], absent: [pending], nextCreation: delay}\n"
+        "  - at: 27\n    caption: \"the wait is {delay} s\"\n"
+        "    expect: {causes: [quota-exceeded], absent: [failure-backoff], nextCreation: delay}\n"
+        "  - at: 50\n    caption: \"done after 3 failures\"\n    expect: {nextCreation: 2}\n";
+    Diagnostics diagnostics;
+    const auto lesson = readLessonText(text, "lesson.yaml", diagnostics);
+    QVERIFY2(lesson, qPrintable(messages(diagnostics)));
+    QVERIFY(!checkLesson(*lesson, diagnostics));
+    const QString all = messages(diagnostics);
+    // The first step's claims hold: 20 s of backoff from 3.2 s, the replacements at 22.8 s.
+    QVERIFY2(!all.contains("lesson.yaml:8:"), qPrintable(all));
+    for (const char* want :
+         {"lesson.yaml:11:13: error: expect: the cause quota-exceeded is not in force at 27 s "
+          "(in force: failure-backoff)",
+          "lesson.yaml:11:13: error: expect: the cause failure-backoff is in force at 27 s, not "
+          "absent",
+          // A success at 34 s resets the count: the replacement comes at 35 s, not after 40 s.
+          "lesson.yaml:11:13: error: expect: nextCreation: {delay} = 40 s, but the next Pod is "
+          "created 8 s after the step (at 35 s)",
+          "lesson.yaml:14:13: error: expect: nextCreation: 2 s, but no Pod is created after 50 s",
+          "lesson.yaml:13:14: warning: caption: the number 3 is written out"})
+        QVERIFY2(all.contains(want), qPrintable(QStringLiteral("want %1, got:\n%2").arg(want, all)));
 }
 
 void TestLesson::anchorThatNeverHappens() {

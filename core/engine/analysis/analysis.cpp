@@ -224,6 +224,10 @@ private:
         // controller took the finalizer off first (deleteJobPods, on suspend or scale-down), so
         // it never counts the Pod as failed and no backoff follows.
         bool releasedBeforeFailing = false;
+        // Seen finished while still carrying the tracking finalizer: a sync then finds it among
+        // the new finished Pods and folds it into the backoff record. A Pod whose finalizer
+        // went first (deleteJobPods) never is, success or failure.
+        bool finishedTracked = false;
         int32_t setPos = -1; // position in actionable_
         uint32_t lastChange = 0;
         Seconds finishedAt = 0;
@@ -376,8 +380,14 @@ void Analyzer::checkSettle(uint32_t pod) {
     if (stillNew)
         return;
     t.settled = true;
-    if (t.releasedBeforeFailing && !t.succeeded)
-        return; // never one of the controller's failures
+    // The sync that finds a finished Pod new lists it in uncountedTerminatedPods before it
+    // takes the finalizer off (an Indexed success goes to completedIndexes instead). A Pod
+    // that lost its finalizer otherwise was released by deleteJobPods while the controller
+    // believed it active, and finished on the way: no sync ever found it new.
+    const bool indexedSuccess = t.succeeded && tl_.pods[pod].index >= 0;
+    if (!t.finishedTracked || (t.releasedBeforeFailing && !t.succeeded) ||
+        (!t.everUncounted && !indexedSuccess))
+        return; // never one of the controller's new finished Pods
     (t.succeeded ? settleSucceeded_ : settleFailed_).push_back(pod);
 }
 
@@ -416,6 +426,8 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     addCounts(t);
     if (t.failedLike && !t.succeeded && wasUntrackedAndUnfinished)
         t.releasedBeforeFailing = true;
+    if ((t.succeeded || t.failedLike) && t.tracked)
+        t.finishedTracked = true;
     if (t.failedLike && !t.everFailed && !t.succeeded && !t.releasedBeforeFailing) {
         t.everFailed = true;
         ++failedPodsSeen_;

@@ -29,8 +29,21 @@ struct StepAnchor {
     Seconds plus = 0;
 };
 
+// What a step's caption claims, checked against the simulation when the lesson is read
+// (checkLesson), so that no caption says what its run contradicts.
+struct StepClaims {
+    std::vector<std::string> causes;        // cause ids in force at the step (first scenario)
+    std::vector<std::string> absent;        // cause ids not in force then
+    std::vector<std::string> compareCauses; // in force in the compare scenario then
+    // The next Pod is created this long after the step (within 0.5 s): seconds, or a
+    // placeholder name whose value it is ("delay"); "none": no Pod is created after it.
+    std::optional<std::string> nextCreation;
+    SourcePosition position; // of `expect`
+};
+
 struct LessonStep {
     StepAnchor at;
+    StepClaims expect;
     std::string caption;              // English template with {placeholders}
     std::string captionZh;            // Simplified Chinese template ("" = show the English one)
     SourcePosition position;          // of the step

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/lesson_reader.h"
 
+#include "analysis/cause_catalogue.h"
 #include "lesson/caption.h"
 #include "reconcile/explanation.h"
 #include "scenario/scenario_reader.h"
@@ -213,7 +214,7 @@ private:
                                                                          "a step mapping")));
             return std::nullopt;
         }
-        reader_.rejectUnknownKeys(node, path, {"at", "caption", "captionZh"});
+        reader_.rejectUnknownKeys(node, path, {"at", "caption", "captionZh", "expect"});
         LessonStep step;
         step.position = positionOf(node);
         const int errorsBefore = reader_.diagnostics().errorCount();
@@ -234,9 +235,65 @@ private:
                      hasCompare);
         checkCaption(yamlField(node, "captionZh"), childPath(path, "captionZh"), step.captionZh,
                      hasCompare);
+        const YAML::Node expect = yamlField(node, "expect");
+        if (yamlPresent(expect))
+            readClaims(expect, childPath(path, "expect"), hasCompare, step.expect);
         if (reader_.diagnostics().errorCount() != errorsBefore)
             return std::nullopt;
         return step;
+    }
+
+    void readClaims(const YAML::Node& node, const std::string& path, bool hasCompare,
+                    StepClaims& claims) {
+        claims.position = positionOf(node);
+        if (!reader_.isMap(node, path))
+            return;
+        reader_.rejectUnknownKeys(node, path,
+                                  {"causes", "absent", "compareCauses", "nextCreation"});
+        readCauseList(yamlField(node, "causes"), childPath(path, "causes"), claims.causes);
+        readCauseList(yamlField(node, "absent"), childPath(path, "absent"), claims.absent);
+        const YAML::Node compare = yamlField(node, "compareCauses");
+        if (yamlPresent(compare) && !hasCompare)
+            reader_.error(compare,
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "%1: needs a compare: scenario in the scene"),
+                                  {childPath(path, "compareCauses")}));
+        readCauseList(compare, childPath(path, "compareCauses"), claims.compareCauses);
+        const YAML::Node next = yamlField(node, "nextCreation");
+        if (!yamlPresent(next))
+            return;
+        const std::string nextPath = childPath(path, "nextCreation");
+        const auto value = reader_.string(next, nextPath);
+        if (!value)
+            return;
+        if (*value != "none" && !parseDurationSeconds(*value) && !isCaptionPlaceholder(*value))
+            reader_.error(next, invalidValue(nextPath, "\"" + *value + "\"",
+                                             JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "must be seconds, a placeholder "
+                                                              "name such as delay, or none")));
+        else
+            claims.nextCreation = *value;
+    }
+
+    void readCauseList(const YAML::Node& node, const std::string& path,
+                       std::vector<std::string>& ids) {
+        if (!yamlPresent(node) || !reader_.isSequence(node, path))
+            return;
+        for (std::size_t i = 0; i < node.size(); ++i) {
+            const std::string itemPath = childPath(path, i);
+            const auto id = reader_.string(node[i], itemPath);
+            if (!id)
+                continue;
+            if (!causeKindOf(*id)) {
+                std::string known;
+                for (const CauseInfo& c : allCauses())
+                    if (c.kind != CauseKind::None)
+                        known += (known.empty() ? "" : ", ") + std::string(c.id);
+                reader_.error(node[i], unsupportedValue(itemPath, "\"" + *id + "\"", known));
+                continue;
+            }
+            ids.push_back(*id);
+        }
     }
 
     void readAnchor(const YAML::Node& node, const std::string& path, StepAnchor& anchor) {

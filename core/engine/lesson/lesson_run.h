@@ -45,7 +45,8 @@ std::optional<ResolvedStep> resolveStep(const LessonScene& scene, const SceneRun
                                         std::size_t index, bool chinese,
                                         const std::string& lessonFile, Diagnostics& diagnostics);
 
-// Simulates every scene and resolves every step in both languages; reports each failure.
+// Simulates every scene, resolves every step in both languages and checks its claims; reports
+// each failure (and, as warnings, numbers a caption writes outside its placeholders).
 // Returns the runs (one per scene) when nothing failed.
 std::optional<std::vector<SceneRun>> checkLesson(const Lesson& lesson, Diagnostics& diagnostics);
 
