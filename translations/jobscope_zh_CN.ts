@@ -410,45 +410,6 @@
         <translation>--%1 是桌面应用的选项，不是命令的选项</translation>
     </message>
     <message>
-        <source>Commands:
-  reconcile FILE   Run one sync of the Job controller on the state in FILE
-                   and print what it does, and why, as JSON.
-  simulate FILE    Simulate the Job of a scenario or manifest and write the
-                   parallelism, its causes, Pods and Events (CSV, PNG).
-                   FILE may be &apos;-&apos; (standard input) or example:NAME.
-  sweep FILE       Simulate it over a grid of values (--vary) and seeds and
-                   write one CSV row per point.
-  examples         List the built-in examples (NAME and title).
-  record           Watch a Job on a cluster and record it to a trace.
-  replay PATH      Play back a trace or a kubectl capture and write the same
-                   reports as simulate.
-  lesson           Render the built-in lesson (or another) as PNG slides.
-
-Without a command, or with a FILE, the desktop app opens (on FILE, or on a
-built-in example).
-
-Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
-</source>
-        <translation>命令：
-  reconcile FILE   对 FILE 中的状态运行一次 Job 控制器同步，
-                   以 JSON 输出它做了什么以及原因。
-  simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
-                   Pod 和事件（CSV、PNG）。
-                   FILE 可以是 &apos;-&apos;（标准输入）或 example:NAME。
-  sweep FILE       在一组取值（--vary）和种子上模拟它，
-                   每个取值点输出一行 CSV。
-  examples         列出内置示例（名称和标题）。
-  record           监视集群中的一个 Job 并记录到跟踪文件。
-  replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
-                   相同的报告。
-  lesson           把内置课程（或其他课程）渲染为 PNG 幻灯片。
-
-不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
-
-运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
-</translation>
-    </message>
-    <message>
         <source>The app: show this span of time (seconds since the Job was created), as a zoom.</source>
         <translation>桌面应用：显示这段时间（自 Job 创建以来的秒数），作为一次缩放。</translation>
     </message>
@@ -495,6 +456,49 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>namespace</source>
         <translation>命名空间</translation>
+    </message>
+    <message>
+        <source>Commands:
+  reconcile FILE   Run one sync of the Job controller on the state in FILE
+                   and print what it does, and why, as JSON.
+  simulate FILE    Simulate the Job of a scenario or manifest and write the
+                   parallelism, its causes, Pods and Events (CSV, PNG).
+                   FILE may be &apos;-&apos; (standard input) or example:NAME.
+  sweep FILE       Simulate it over a grid of values (--vary) and seeds and
+                   write one CSV row per point.
+  examples         List the built-in examples (NAME and title).
+  record           Watch a Job on a cluster and record it to a trace.
+  replay PATH      Play back a trace or a kubectl capture and write the same
+                   reports as simulate.
+  whatif PATH      Fork a recorded Job into the simulator at a moment (--at)
+                   and simulate what would have happened with other values.
+  lesson           Render the built-in lesson (or another) as PNG slides.
+
+Without a command, or with a FILE, the desktop app opens (on FILE, or on a
+built-in example).
+
+Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
+</source>
+        <translation>命令：
+  reconcile FILE   对 FILE 中的状态运行一次 Job 控制器同步，
+                   以 JSON 输出它做了什么以及原因。
+  simulate FILE    模拟场景或清单中的 Job，输出并行度、其原因、
+                   Pod 和事件（CSV、PNG）。
+                   FILE 可以是 &apos;-&apos;（标准输入）或 example:NAME。
+  sweep FILE       在一组取值（--vary）和种子上模拟它，
+                   每个取值点输出一行 CSV。
+  examples         列出内置示例（名称和标题）。
+  record           监视集群中的一个 Job 并记录到跟踪文件。
+  replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
+                   相同的报告。
+  whatif PATH      在某一时刻（--at）把录制的 Job 分叉进模拟器，
+                   模拟换成其他取值时会发生什么。
+  lesson           把内置课程（或其他课程）渲染为 PNG 幻灯片。
+
+不带命令或带 FILE 时打开桌面应用（打开 FILE，或内置示例）。
+
+运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
+</translation>
     </message>
 </context>
 <context>
@@ -1959,6 +1963,147 @@ the file. The points run on every core.</source>
     </message>
 </context>
 <context>
+    <name>WhatifCommand</name>
+    <message>
+        <source>Forks a recorded Job into the simulator at a moment and simulates what would
+have happened from there: up to T the run is the recording (the Job, its
+status and every Pod as they were), after T the simulator goes on with the
+Pods&apos; run times and exit codes the recording shows, changed by --set.
+Writes the reports &apos;jobscope simulate&apos; writes, of the what-if run, and prints
+the recorded and the what-if runs side by side on standard error.
+
+PATH is a JobScope trace, a folder of kubectl watch streams or a kubectl dump
+(see %1). --print-scenario writes the scenario the what-if runs in;
+edit it and pass it back with --scenario.</source>
+        <translation>在某一时刻把录制的 Job 分叉进模拟器，模拟从那时起会发生什么：
+T 之前就是录制本身（Job、它的状态和每个 Pod 当时的样子），
+T 之后模拟器按录制中 Pod 的运行时长和退出码继续运行，
+并按 --set 修改。
+输出与 &apos;jobscope simulate&apos; 相同的报告（针对假设推演的运行），
+并在标准错误上并排打印录制的运行和假设推演的运行。
+
+PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
+（见 %1）。--print-scenario 输出假设推演所用的场景；
+修改后可用 --scenario 传回。</translation>
+    </message>
+    <message>
+        <source>Show this help and exit.</source>
+        <translation>显示此帮助并退出。</translation>
+    </message>
+    <message>
+        <source>The moment to fork at, after the Job&apos;s creation (such as 12.5, 30s, 2m).</source>
+        <translation>分叉的时刻，从 Job 创建起算（例如 12.5、30s、2m）。</translation>
+    </message>
+    <message>
+        <source>T</source>
+        <translation>T</translation>
+    </message>
+    <message>
+        <source>Change one value of the what-if&apos;s scenario (repeatable), as &apos;simulate --set&apos; does: spec.parallelism=8, cluster.quota.pods=4, runTime=30, kubernetesVersion=1.32. It changes what happens after T only.</source>
+        <translation>修改假设推演场景中的一个值（可重复），与 &apos;simulate --set&apos; 相同：spec.parallelism=8、cluster.quota.pods=4、runTime=30、kubernetesVersion=1.32。它只改变 T 之后发生的事。</translation>
+    </message>
+    <message>
+        <source>PATH=VALUE</source>
+        <translation>路径=值</translation>
+    </message>
+    <message>
+        <source>Run the what-if in this scenario instead of the one made from the recording (as --print-scenario writes it).</source>
+        <translation>在这个场景中运行假设推演，而不是根据录制生成的场景（即 --print-scenario 输出的那种）。</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>FILE</translation>
+    </message>
+    <message>
+        <source>Write the what-if&apos;s scenario (after --set) to standard output and exit.</source>
+        <translation>把假设推演的场景（应用 --set 之后）写到标准输出并退出。</translation>
+    </message>
+    <message>
+        <source>The trace, kubectl watch folder or kubectl dump of the recorded Job.</source>
+        <translation>录制的 Job 的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
+    </message>
+    <message>
+        <source>Run &apos;jobscope whatif --help&apos; for usage.</source>
+        <translation>运行 &apos;jobscope whatif --help&apos; 查看用法。</translation>
+    </message>
+    <message>
+        <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
+        <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
+    </message>
+    <message>
+        <source>expected one PATH, got %1: %2</source>
+        <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
+    </message>
+    <message>
+        <source>missing --at T: the moment of the recording to fork at</source>
+        <translation>缺少 --at T：要在录制的哪个时刻分叉</translation>
+    </message>
+    <message>
+        <source>--at: &apos;%1&apos; is not a time (such as 12.5, 30s, 2m)</source>
+        <translation>--at：&apos;%1&apos; 不是时间（例如 12.5、30s、2m）</translation>
+    </message>
+    <message>
+        <source>%1: the recording holds no Job to go on with</source>
+        <translation>%1：录制中没有可以继续的 Job</translation>
+    </message>
+    <message>
+        <source>what-if of %1</source>
+        <translation>%1 的假设推演</translation>
+    </message>
+    <message>
+        <source>%1 at %2 s</source>
+        <translation>第 %2 秒 %1</translation>
+    </message>
+    <message>
+        <source>not finished</source>
+        <translation>未结束</translation>
+    </message>
+    <message>
+        <source>%1 %2 · %3 Pods (%4 failed) · %5 Pod-seconds</source>
+        <translation>%1 %2 · %3 个 Pod（%4 个失败）· %5 Pod 秒</translation>
+    </message>
+    <message>
+        <source>what-if from %1 s:</source>
+        <translation>从第 %1 秒起的假设推演：</translation>
+    </message>
+    <message>
+        <source>  recorded:</source>
+        <translation>  录制：</translation>
+    </message>
+    <message>
+        <source>  what-if: </source>
+        <translation>  假设：</translation>
+    </message>
+    <message>
+        <source>finishes at the same time</source>
+        <translation>结束时间相同</translation>
+    </message>
+    <message>
+        <source>finishes %1 s earlier</source>
+        <translation>早 %1 秒结束</translation>
+    </message>
+    <message>
+        <source>finishes %1 s later</source>
+        <translation>晚 %1 秒结束</translation>
+    </message>
+    <message>
+        <source>the same Pod-seconds</source>
+        <translation>Pod 秒相同</translation>
+    </message>
+    <message>
+        <source>%1 Pod-seconds fewer</source>
+        <translation>少 %1 Pod 秒</translation>
+    </message>
+    <message>
+        <source>%1 Pod-seconds more</source>
+        <translation>多 %1 Pod 秒</translation>
+    </message>
+    <message>
+        <source>  difference: %1</source>
+        <translation>  差别：%1</translation>
+    </message>
+</context>
+<context>
     <name>jobscope::engine</name>
     <message>
         <source>%1: duplicate key &quot;%2&quot; (first written at line %3)</source>
@@ -2637,12 +2782,52 @@ the file. The points run on every core.</source>
         <translation>YAML 语法错误：从这里开始的带引号字符串一直延续到第 %1 行；是否缺少结束引号？（%2）</translation>
     </message>
     <message>
-        <source>status: the Job has already finished (%1): the simulation starts from this status, so no Pod runs; delete status to simulate the Job from its start</source>
-        <translation>status：这个 Job 已经结束（%1）：模拟从这个状态开始，因此不会运行任何 Pod；删除 status 即可从头模拟这个 Job</translation>
+        <source>%1: needs a compare: scenario in the scene</source>
+        <translation>%1：需要场景中有 compare: 场景</translation>
     </message>
     <message>
-        <source>status: the Job has already run (%1 succeeded, %2 failed, %3 active): the simulation goes on from this status; delete status to simulate the Job from its start</source>
-        <translation>status：这个 Job 已经运行过（%1 个成功，%2 个失败，%3 个活跃）：模拟从这个状态继续；删除 status 即可从头模拟这个 Job</translation>
+        <source>must be seconds, a placeholder name such as delay, or none</source>
+        <translation>必须是秒数、占位符名称（如 delay）或 none</translation>
+    </message>
+    <message>
+        <source>the cause %1 is not in force at %2 s (in force: %3)</source>
+        <translation>第 %2 秒原因 %1 并不成立（成立的是：%3）</translation>
+    </message>
+    <message>
+        <source>the cause %1 is in force at %2 s, not absent</source>
+        <translation>第 %2 秒原因 %1 成立，并非不存在</translation>
+    </message>
+    <message>
+        <source>the cause %1 is not in force in the compare scenario at %2 s (in force: %3)</source>
+        <translation>第 %2 秒对比场景中原因 %1 并不成立（成立的是：%3）</translation>
+    </message>
+    <message>
+        <source>nextCreation: none, but a Pod is created at %1 s</source>
+        <translation>nextCreation：none，但第 %1 秒创建了一个 Pod</translation>
+    </message>
+    <message>
+        <source>nextCreation: {%1} has no value at %2 s</source>
+        <translation>nextCreation：{%1} 在第 %2 秒没有值</translation>
+    </message>
+    <message>
+        <source>nextCreation: %1 s, but no Pod is created after %2 s</source>
+        <translation>nextCreation：%1 秒，但第 %2 秒之后没有创建任何 Pod</translation>
+    </message>
+    <message>
+        <source>nextCreation: %1 s, but the next Pod is created %2 s after the step (at %3 s)</source>
+        <translation>nextCreation：%1 秒，但下一个 Pod 在这一步之后 %2 秒（第 %3 秒）才创建</translation>
+    </message>
+    <message>
+        <source>%1: the number %2 is written out; a caption&apos;s numbers come from placeholders ({time}, {active}, {delay} …) so that they hold for the run shown</source>
+        <translation>%1：直接写出了数字 %2；说明文字中的数字应来自占位符（{time}、{active}、{delay} ……），这样才能与所展示的运行一致</translation>
+    </message>
+    <message>
+        <source>status: the Job has already finished (%1): the simulation starts from this status, so no Pod runs; delete status to simulate the Job from its start, or fork the recorded Job at a moment of its life with &apos;jobscope whatif FILE --at SECONDS&apos;</source>
+        <translation>status：这个 Job 已经结束（%1）：模拟从这个状态开始，因此不会运行任何 Pod；删除 status 即可从头模拟这个 Job，或者用 &apos;jobscope whatif FILE --at SECONDS&apos; 在它生命中的某一时刻把录制的 Job 分叉出来</translation>
+    </message>
+    <message>
+        <source>status: the Job has already run (%1 succeeded, %2 failed, %3 active): the simulation goes on from this status; delete status to simulate the Job from its start, or fork the recorded Job at a moment of its life with &apos;jobscope whatif FILE --at SECONDS&apos;</source>
+        <translation>status：这个 Job 已经运行过（%1 个成功，%2 个失败，%3 个活跃）：模拟从这个状态继续；删除 status 即可从头模拟这个 Job，或者用 &apos;jobscope whatif FILE --at SECONDS&apos; 在它生命中的某一时刻把录制的 Job 分叉出来</translation>
     </message>
 </context>
 <context>
