@@ -2102,6 +2102,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>  difference: %1</source>
         <translation>  差别：%1</translation>
     </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::engine</name>

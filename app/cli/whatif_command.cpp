@@ -217,7 +217,8 @@ private:
         parts << (std::abs(podSeconds) < 0.05 ? tr("the same Pod-seconds")
                   : podSeconds < 0 ? tr("%1 Pod-seconds fewer").arg(-podSeconds, 0, 'f', 1)
                                    : tr("%1 Pod-seconds more").arg(podSeconds, 0, 'f', 1));
-        text += tr("  difference: %1").arg(parts.join(QStringLiteral(", "))) + QLatin1Char('\n');
+        // The list separator differs by language ("，" in Chinese).
+        text += tr("  difference: %1").arg(parts.join(tr(", "))) + QLatin1Char('\n');
         return text;
     }
 };
