@@ -32,6 +32,8 @@ packages=(
     libqcustomplot-dev libyaml-cpp-dev
     # Chinese text, and Qt's own translations (dialog buttons, file dialogs) for the Chinese UI
     fonts-wqy-microhei qt6-translations-l10n
+    # a CJK face with a real bold (slide titles and captions), so bold Chinese is not smeared
+    fonts-noto-cjk
 )
 # The tests on top of that.
 test_packages=(

@@ -994,7 +994,7 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     <message numerus="yes">
         <source>%1 · %2 Pod-seconds · %n Pods</source>
         <translation>
-            <numerusform>%1 · %2 Pod 秒 · %n 个 Pod</numerusform>
+            <numerusform>%1 · %2 Pod·秒 · %n 个 Pod</numerusform>
         </translation>
     </message>
 </context>
@@ -1476,7 +1476,7 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
     </message>
     <message>
         <source>Write the run&apos;s summary as JSON to F: when and how the Job finished, Pod-seconds, peak and mean active Pods, Pods created and failed.</source>
-        <translation>把运行摘要以 JSON 写入 F：Job 何时以及如何结束、Pod 秒数、活跃 Pod 的峰值和平均值、创建和失败的 Pod 数。</translation>
+        <translation>把运行摘要以 JSON 写入 F：Job 何时以及如何结束、Pod·秒数、活跃 Pod 的峰值和平均值、创建和失败的 Pod 数。</translation>
     </message>
     <message>
         <source>Write a PDF report to F: the summary and the timeline plot on the first page, then the Pod Gantt with every Pod over as many pages as it needs; vector drawings with selectable text, A4 landscape.</source>
@@ -2060,7 +2060,7 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     </message>
     <message>
         <source>%1 %2 · %3 Pods (%4 failed) · %5 Pod-seconds</source>
-        <translation>%1 %2 · %3 个 Pod（%4 个失败）· %5 Pod 秒</translation>
+        <translation>%1 %2 · %3 个 Pod（%4 个失败）· %5 Pod·秒</translation>
     </message>
     <message>
         <source>what-if from %1 s:</source>
@@ -2088,15 +2088,15 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     </message>
     <message>
         <source>the same Pod-seconds</source>
-        <translation>Pod 秒相同</translation>
+        <translation>Pod·秒相同</translation>
     </message>
     <message>
         <source>%1 Pod-seconds fewer</source>
-        <translation>少 %1 Pod 秒</translation>
+        <translation>少 %1 Pod·秒</translation>
     </message>
     <message>
         <source>%1 Pod-seconds more</source>
-        <translation>多 %1 Pod 秒</translation>
+        <translation>多 %1 Pod·秒</translation>
     </message>
     <message>
         <source>  difference: %1</source>
@@ -2969,7 +2969,7 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     </message>
     <message>
         <source>suspended</source>
-        <translation>已暂停</translation>
+        <translation>已挂起</translation>
     </message>
     <message>
         <source>%1 active</source>
