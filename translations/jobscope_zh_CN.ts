@@ -933,18 +933,38 @@ then the example&apos;s title.</source>
         <translation>课程文件（YAML）；默认：内置课程。</translation>
     </message>
     <message>
+        <source>--pdf: the file name is empty</source>
+        <translation>--pdf：文件名为空</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n page(s) in %1</source>
+        <translation>
+            <numerusform>%1 中共 %n 页</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Renders a lesson as a deck of PNG slides, one per step of every scene, named
 NN-MM-&lt;scene&gt;.png (scene NN, step MM), to drop into your own slides.
-Without --png-dir, prints the lesson&apos;s scenes, steps and captions instead.
+--pdf writes a handout instead (or as well). Without either, prints the
+lesson&apos;s scenes, steps and captions.
 
 FILE is a lesson (%1); without it, the built-in lesson on Job
 parallelism. Captions and titles are in the language of --lang.</source>
         <translation>把课程渲染为一组 PNG 幻灯片，每个场景的每个步骤一张，文件名为
 NN-MM-&lt;场景&gt;.png（场景 NN，步骤 MM），可直接放进你自己的幻灯片。
-不加 --png-dir 时，改为打印课程的场景、步骤和说明文字。
+--pdf 则写出讲义（也可以同时写出）。两者都不加时，打印课程的场景、
+步骤和说明文字。
 
 FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课程。
 说明文字和标题使用 --lang 指定的语言。</translation>
+    </message>
+    <message>
+        <source>Write the lesson as a PDF handout to F: its scenes on a first page, then every slide, one to an A4 page.</source>
+        <translation>把课程写成 PDF 讲义 F：第一页列出各个场景，之后每页一张幻灯片（A4）。</translation>
+    </message>
+    <message>
+        <source>F</source>
+        <translation>F</translation>
     </message>
 </context>
 <context>
@@ -967,6 +987,36 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
     <message>
         <source>cannot create the directory %1</source>
         <translation>无法创建目录 %1</translation>
+    </message>
+    <message>
+        <source>the PDF could not be started</source>
+        <translation>无法开始写 PDF</translation>
+    </message>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1. %2 (%n step(s))</source>
+        <translation>
+            <numerusform>%1. %2（%n 个步骤）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>page %1 could not be started</source>
+        <translation>无法开始第 %1 页</translation>
+    </message>
+    <message>
+        <source>%1 · step %2 of %3</source>
+        <translation>%1 · 第 %2 步，共 %3 步</translation>
+    </message>
+    <message>
+        <source>the PDF could not be finished</source>
+        <translation>无法完成 PDF</translation>
+    </message>
+    <message>
+        <source>cannot write %1: %2</source>
+        <translation>无法写入 %1：%2</translation>
     </message>
 </context>
 <context>
@@ -1054,16 +1104,16 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
         <translation>无法写入 %1：%2</translation>
     </message>
     <message>
-        <source>cannot write %1: the PNG encoder failed</source>
-        <translation>无法写入 %1：PNG 编码失败</translation>
-    </message>
-    <message>
         <source>the image size %1×%2 is not positive</source>
         <translation>图像尺寸 %1×%2 不是正数</translation>
     </message>
     <message>
         <source>cannot draw an image of %1×%2 pixels</source>
         <translation>无法绘制 %1×%2 像素的图像</translation>
+    </message>
+    <message>
+        <source>the PNG encoder failed</source>
+        <translation>PNG 编码失败</translation>
     </message>
 </context>
 <context>

@@ -67,7 +67,13 @@ public:
             printError(tr("--png-dir: the directory name is empty"));
             return ExitBadInput;
         }
-        if (!dir.isEmpty() && !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
+        const QString pdf = parser.value(QStringLiteral("pdf"));
+        if (parser.isSet(QStringLiteral("pdf")) && pdf.isEmpty()) {
+            printError(tr("--pdf: the file name is empty"));
+            return ExitBadInput;
+        }
+        if ((!dir.isEmpty() || !pdf.isEmpty()) &&
+            !qobject_cast<QGuiApplication*>(QCoreApplication::instance())) {
             printError(tr("cannot draw the slides: no graphical application was created"));
             return ExitFailure;
         }
@@ -85,8 +91,19 @@ public:
         const QString language = languageFromArguments(arguments);
         const bool chinese = ui::lessonLanguageIsChinese(language);
 
-        if (dir.isEmpty())
+        if (dir.isEmpty() && pdf.isEmpty())
             return writeOut(outline(deck, chinese)) ? ExitSuccess : ExitFailure;
+
+        if (!pdf.isEmpty()) {
+            int pages = 0;
+            if (!ui::LessonPresenter::exportHandout(deck, pdf, chinese, &error, &pages)) {
+                printError(error);
+                return ExitFailure;
+            }
+            writeOut(tr("%n page(s) in %1", "", pages).arg(pdf) + QLatin1Char('\n'));
+            if (dir.isEmpty())
+                return ExitSuccess;
+        }
 
         QStringList written;
         const bool ok = ui::LessonPresenter::exportDeck(deck, dir, size, chinese, &error, &written);
@@ -109,7 +126,8 @@ private:
         parser.setApplicationDescription(
             tr("Renders a lesson as a deck of PNG slides, one per step of every scene, named\n"
                "NN-MM-<scene>.png (scene NN, step MM), to drop into your own slides.\n"
-               "Without --png-dir, prints the lesson's scenes, steps and captions instead.\n"
+               "--pdf writes a handout instead (or as well). Without either, prints the\n"
+               "lesson's scenes, steps and captions.\n"
                "\n"
                "FILE is a lesson (%1); without it, the built-in lesson on Job\n"
                "parallelism. Captions and titles are in the language of --lang.")
@@ -120,6 +138,11 @@ private:
                                             tr("Write the slides as PNG files to DIR (created "
                                                "if needed; existing slides are replaced)."),
                                             tr("DIR")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("pdf"),
+            tr("Write the lesson as a PDF handout to F: its scenes on a first page, then every "
+               "slide, one to an A4 page."),
+            tr("F")));
         parser.addOption(QCommandLineOption(QStringLiteral("size"),
                                             tr("Size of the slides in pixels (default %1x%2).")
                                                 .arg(kDefaultWidth)

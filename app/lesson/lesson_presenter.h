@@ -43,6 +43,13 @@ public:
                            const QSize& size, bool chinese, QString* error,
                            QStringList* written = nullptr);
 
+    // The lesson as a PDF handout at `path`, A4 landscape: a first page with the lesson's
+    // title, description and scenes (text), then every step of every scene as its slide, one to
+    // a page, with the scene and step in the footer. Written atomically. On failure returns
+    // false and sets `error`; `pages` receives the number of pages written.
+    static bool exportHandout(const std::shared_ptr<const LessonDeck>& deck, const QString& path,
+                              bool chinese, QString* error, int* pages = nullptr);
+
     // The file name of a slide: "03-02-controller-lag-and-slow-start.png".
     static QString slideFileName(int scene, int step, const QString& sceneTitle);
 };

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "pdf/run_report.h"
 
+#include "plot/export_file.h"
+
 #include "gantt/pod_gantt.h"
 #include "plot/cause_text.h"
 #include "plot/plot_style.h"
@@ -15,7 +17,6 @@
 #include <QPageLayout>
 #include <QPageSize>
 #include <QPdfWriter>
-#include <QSaveFile>
 #include <qcustomplot.h>
 
 #include <algorithm>
@@ -237,24 +238,10 @@ public:
             return fail(tr("there is no run to report"));
         RunReport report(run, title);
         QString why;
-        const QFileInfo info(path);
-        if (info.exists() && !info.isFile() && !info.isDir()) {
-            // A device or a pipe: a rename would replace it, so it is written in place.
-            QFile device(path);
-            if (!device.open(QIODevice::WriteOnly))
-                return fail(device.errorString());
-            return report.write(&device, &why) || fail(why);
-        }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return fail(file.errorString());
-        if (!report.write(&file, &why)) {
-            file.cancelWriting();
-            return fail(why);
-        }
-        if (!file.commit())
-            return fail(file.errorString());
-        return true;
+        const bool written = writeExportFile(
+            path, [&](QIODevice* device, QString* reason) { return report.write(device, reason); },
+            &why);
+        return written || fail(why);
     }
 
     static RunReportLayout layoutOf(const std::shared_ptr<const Run>& run) {

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "plot/png_file.h"
 
+#include "plot/export_file.h"
+
 #include <QCoreApplication>
-#include <QFile>
-#include <QFileInfo>
-#include <QSaveFile>
+#include <QIODevice>
 
 namespace jobscope::ui {
 
@@ -22,23 +22,18 @@ public:
         };
         if (image.isNull())
             return fail(tr("cannot write %1: there is no image to write").arg(path));
-        const QFileInfo info(path);
-        if (info.exists() && !info.isFile() && !info.isDir()) {
-            QFile device(path);
-            if (!device.open(QIODevice::WriteOnly) || !image.save(&device, "PNG"))
-                return fail(tr("cannot write %1: %2").arg(path, device.errorString()));
-            return true;
-        }
-        QSaveFile file(path);
-        if (!file.open(QIODevice::WriteOnly))
-            return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-        if (!image.save(&file, "PNG")) {
-            file.cancelWriting();
-            return fail(tr("cannot write %1: the PNG encoder failed").arg(path));
-        }
-        if (!file.commit())
-            return fail(tr("cannot write %1: %2").arg(path, file.errorString()));
-        return true;
+        QString why;
+        const bool written = writeExportFile(
+            path,
+            [&](QIODevice* device, QString* reason) {
+                if (image.save(device, "PNG"))
+                    return true;
+                *reason = device->errorString().isEmpty() ? tr("the PNG encoder failed")
+                                                          : device->errorString();
+                return false;
+            },
+            &why);
+        return written || fail(tr("cannot write %1: %2").arg(path, why));
     }
 
     static bool render(const QString& path, const QSize& size,

@@ -8,6 +8,9 @@
 
 #include <QDir>
 #include <QFile>
+#include <QProcess>
+#include <QRegularExpression>
+#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QtEndian>
@@ -54,6 +57,8 @@ private slots:
     void badInput_data();
     void badInput();
     void unwritableDirectory();
+    void handout();
+    void handoutThatCannotBeWritten();
 };
 
 void TestLessonCli::writesTheDeck_data() {
@@ -178,6 +183,52 @@ void TestLessonCli::unwritableDirectory() {
                             QStringLiteral("320x180")});
     QVERIFY2(run.exitCode == 1, qPrintable(diagnose(run)));
     QVERIFY2(run.err.contains("cannot create the directory"), qPrintable(diagnose(run)));
+}
+
+// --pdf: the handout, a page of contents (text) and one page per step, in the language asked.
+void TestLessonCli::handout() {
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("handout.pdf"));
+    const Run run = runCli({QStringLiteral("lesson"), QStringLiteral("--pdf"), pdf,
+                            QStringLiteral("--lang"), QStringLiteral("zh_CN")});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    const Run outline = runCli({QStringLiteral("lesson")});
+    const int steps = static_cast<int>(QString::fromUtf8(outline.out).count(QLatin1String(" s  ")));
+    QVERIFY(steps > 40);
+    QVERIFY2(run.out.contains(QByteArray::number(steps + 1) + " 页"), run.out.constData());
+    QFile file(pdf);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QVERIFY(file.read(5) == "%PDF-");
+    if (QStandardPaths::findExecutable(QStringLiteral("pdftotext")).isEmpty() ||
+        QStandardPaths::findExecutable(QStringLiteral("pdfinfo")).isEmpty())
+        QSKIP("pdftotext and pdfinfo (poppler-utils) are not installed; scripts/setup.sh test "
+              "installs them");
+    QProcess info;
+    info.start(QStringLiteral("pdfinfo"), {pdf});
+    QVERIFY(info.waitForFinished(30000));
+    const QRegularExpressionMatch pagesLine =
+        QRegularExpression(QStringLiteral("Pages:\\s+(\\d+)"))
+            .match(QString::fromUtf8(info.readAllStandardOutput()));
+    QVERIFY(pagesLine.hasMatch());
+    QCOMPARE(pagesLine.captured(1).toInt(), steps + 1);
+    QProcess text;
+    text.start(QStringLiteral("pdftotext"),
+               {QStringLiteral("-l"), QStringLiteral("2"), pdf, QStringLiteral("-")});
+    QVERIFY(text.waitForFinished(30000));
+    const QString pages = QString::fromUtf8(text.readAllStandardOutput());
+    QVERIFY2(pages.contains(QStringLiteral("Kubernetes Job 及其并行度")), qPrintable(pages));
+    QVERIFY2(pages.contains(QStringLiteral("1. Job 是会结束的任务")), qPrintable(pages));
+    QVERIFY2(pages.contains(QStringLiteral("2 / %1").arg(steps + 1)), qPrintable(pages));
+}
+
+// A handout that cannot be written says so, and leaves no file behind.
+void TestLessonCli::handoutThatCannotBeWritten() {
+    QTemporaryDir dir;
+    const QString pdf = dir.filePath(QStringLiteral("missing/handout.pdf"));
+    const Run run = runCli({QStringLiteral("lesson"), QStringLiteral("--pdf"), pdf});
+    QVERIFY2(run.exitCode == 1, qPrintable(diagnose(run)));
+    QVERIFY2(run.err.contains("cannot write"), qPrintable(diagnose(run)));
+    QVERIFY(!QFile::exists(pdf));
 }
 
 QTEST_GUILESS_MAIN(TestLessonCli)

@@ -506,7 +506,8 @@ void TestLesson::claimsTheRunContradicts() {
           "created 8 s after the step (at 35 s)",
           "lesson.yaml:14:13: error: expect: nextCreation: 2 s, but no Pod is created after 50 s",
           "lesson.yaml:13:14: warning: caption: the number 3 is written out"})
-        QVERIFY2(all.contains(want), qPrintable(QStringLiteral("want %1, got:\n%2").arg(want, all)));
+        QVERIFY2(all.contains(want),
+                 qPrintable(QStringLiteral("want %1, got:\n%2").arg(want, all)));
 }
 
 void TestLesson::anchorThatNeverHappens() {

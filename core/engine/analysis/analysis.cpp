@@ -213,7 +213,7 @@ private:
         bool inUncounted = false;
         bool everUncounted = false;  // listed in uncountedTerminatedPods at some point
         bool successCounted = false; // its success is in succeededSeen_
-        bool settled = false; // counted in the backoff record
+        bool settled = false;        // counted in the backoff record
         bool active = false, ready = false, running = false, pending = false, terminating = false,
              quotaUse = false;
         bool dirty = true;

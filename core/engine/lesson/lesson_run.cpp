@@ -96,9 +96,9 @@ void checkClaims(const LessonStep& step, const SceneRun& run, const ResolvedStep
         const CaptionValues values = stepCaptionValues(run, t, resolved.anchor);
         const auto it = values.find(claimed);
         if (it == values.end()) {
-            report(Message(JOBSCOPE_TR_NOOP("jobscope::engine",
-                                            "nextCreation: {%1} has no value at %2 s"),
-                           {claimed, at}));
+            report(Message(
+                JOBSCOPE_TR_NOOP("jobscope::engine", "nextCreation: {%1} has no value at %2 s"),
+                {claimed, at}));
             return;
         }
         expected = parseDurationSeconds(it->second);
@@ -133,9 +133,8 @@ std::string writtenNumber(const std::string& caption) {
     const auto first = std::find_if(bare.begin(), bare.end(), digit);
     if (first == bare.end())
         return {};
-    const auto last = std::find_if_not(first, bare.end(), [&](char c) {
-        return digit(c) || c == '.';
-    });
+    const auto last =
+        std::find_if_not(first, bare.end(), [&](char c) { return digit(c) || c == '.'; });
     return std::string(first, last);
 }
 
@@ -265,7 +264,8 @@ std::optional<std::vector<SceneRun>> checkLesson(const Lesson& lesson, Diagnosti
             const LessonStep& step = scene.steps[i];
             checkWrittenNumbers(step, lesson.file, diagnostics);
             // Report a bad anchor once, not once per language.
-            const auto resolved = resolveStep(scene, runs.back(), i, false, lesson.file, diagnostics);
+            const auto resolved =
+                resolveStep(scene, runs.back(), i, false, lesson.file, diagnostics);
             if (!resolved)
                 continue;
             checkClaims(step, runs.back(), *resolved, lesson.file, diagnostics);
