@@ -39,6 +39,8 @@ const char* const kValuedOptions[] = {"lang",    "theme",     "size",       "at"
                                       "zoom",    "select",    "find",       "live",
                                       "context", "namespace", "kubeconfig", "screenshot"};
 
+const char* const kFlags[] = {"whatif"};
+
 // The largest window a screenshot may ask for, per side.
 constexpr int kMaxScreenshotSide = 8192;
 
@@ -61,6 +63,12 @@ void applyViewOptions(MainWindow& window, const GuiOptions& options) {
     if (!options.at && !options.zoom && !options.select && options.find.isEmpty())
         return; // the window shows as soon as it can; the run arrives when it is done
     window.document()->waitForIdle();
+    if (options.whatif && options.at) {
+        QString error;
+        if (!window.openWhatif(*options.at, &error))
+            QTextStream(stderr) << "jobscope: error: " << error << '\n';
+        window.document()->waitForIdle();
+    }
     if (options.at)
         window.playback()->setTime(*options.at);
     if (options.zoom)
@@ -112,11 +120,11 @@ void waitForLiveJob(MainWindow& window) {
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     waitForLiveJob(window);
     window.document()->waitForIdle();
+    applyViewOptions(window, options); // a what-if opens another text: the knobs come after
 #if __has_include("editor/editor_panel.h")
     if (EditorPanel* editor = window.editor())
         editor->waitForKnobs(); // read on a worker
 #endif
-    applyViewOptions(window, options);
     // Twice: the first pass lays out and replots, the second paints what it queued.
     for (int i = 0; i < 2; ++i)
         QApplication::processEvents();
@@ -130,6 +138,13 @@ int writeScreenshot(MainWindow& window, const GuiOptions& options) {
 }
 
 } // namespace
+
+bool isGuiFlag(const QString& argument) {
+    for (const char* name : kFlags)
+        if (argument == QLatin1String("--") + QLatin1String(name))
+            return true;
+    return false;
+}
 
 bool isGuiOptionWithValue(const QString& argument) {
     for (const char* name : kValuedOptions)
@@ -210,6 +225,10 @@ std::optional<QString> readGuiOptions(const QStringList& positional, GuiOptions&
             name = name.left(eq);
             hasValue = true;
         }
+        if (!hasValue && isGuiFlag(QLatin1String("--") + name)) {
+            options.whatif = true; // the one flag
+            continue;
+        }
         if (!isGuiOptionWithValue(QLatin1String("--") + name))
             return QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'.")
                 .arg(name);
@@ -241,6 +260,14 @@ int runGui(const GuiOptions& options) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.jobscope.JobScope"));
 
+    if (options.whatif && (!options.at || options.files.isEmpty())) {
+        QTextStream(stderr) << "jobscope: error: "
+                            << QApplication::translate("GuiOptions",
+                                                       "--whatif takes a recording FILE and "
+                                                       "--at T, the moment to go on from")
+                            << '\n';
+        return 2;
+    }
     MainWindow window;
     if (!options.theme.isEmpty()) // after the window applied the saved theme
         applyTheme(themeFromName(options.theme));
