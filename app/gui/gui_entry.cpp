@@ -57,16 +57,17 @@ std::optional<std::pair<double, double>> parseSpan(const QString& text) {
     return std::pair{from, to};
 }
 
-// The moment, the span, the selection and the search the command line asked for, once the
-// document has run.
-void applyViewOptions(MainWindow& window, const GuiOptions& options) {
+// The what-if, the moment, the span, the selection and the search the command line asked for,
+// once the document has run. Returns why the what-if cannot open.
+std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& options) {
     if (!options.at && !options.zoom && !options.select && options.find.isEmpty())
-        return; // the window shows as soon as it can; the run arrives when it is done
+        return std::nullopt; // the window shows as soon as it can; the run arrives when it is done
     window.document()->waitForIdle();
+    std::optional<QString> failed;
     if (options.whatif && options.at) {
         QString error;
         if (!window.openWhatif(*options.at, &error))
-            QTextStream(stderr) << "jobscope: error: " << error << '\n';
+            failed = error;
         window.document()->waitForIdle();
     }
     if (options.at)
@@ -81,6 +82,7 @@ void applyViewOptions(MainWindow& window, const GuiOptions& options) {
         editor->findBar()->findField()->setText(options.find);
     }
 #endif
+    return failed;
 }
 
 // Connects to the cluster --kubeconfig, --context and --namespace name, as `jobscope record`
@@ -120,7 +122,11 @@ void waitForLiveJob(MainWindow& window) {
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     waitForLiveJob(window);
     window.document()->waitForIdle();
-    applyViewOptions(window, options); // a what-if opens another text: the knobs come after
+    // A what-if opens another text: the knobs come after.
+    if (const std::optional<QString> error = applyViewOptions(window, options)) {
+        QTextStream(stderr) << "jobscope: error: " << *error << '\n';
+        return 2;
+    }
 #if __has_include("editor/editor_panel.h")
     if (EditorPanel* editor = window.editor())
         editor->waitForKnobs(); // read on a worker
@@ -303,7 +309,8 @@ int runGui(const GuiOptions& options) {
     window.show();
     if (shot)
         return writeScreenshot(window, options);
-    applyViewOptions(window, options);
+    if (const std::optional<QString> error = applyViewOptions(window, options))
+        QTextStream(stderr) << "jobscope: error: " << *error << '\n';
     return QApplication::exec();
 }
 

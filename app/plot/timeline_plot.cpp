@@ -640,7 +640,7 @@ void TimelinePlot::buildReference(double xEnd) {
     forkMain_ = marker(main_);
     forkLane_ = marker(lane_);
     // Along the marker, reading upwards from the bottom of the Pods rect, left of it: the
-    // callouts keep the top.
+    // callouts keep the top. Short, for a low rect.
     forkLabel_ = new QCPItemText(plot_);
     forkLabel_->setObjectName(QStringLiteral("forkLabel"));
     forkLabel_->setClipAxisRect(main_);
@@ -651,7 +651,7 @@ void TimelinePlot::buildReference(double xEnd) {
     forkLabel_->position->setCoords(at, 0.97);
     forkLabel_->setRotation(-90);
     forkLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
-    forkLabel_->setText(tr("what-if from %1 s").arg(at, 0, 'f', 1));
+    forkLabel_->setText(tr("fork at %1 s").arg(at, 0, 'f', 1));
 }
 
 QString TimelinePlot::referenceNote() const {
@@ -921,7 +921,7 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     for (QCPGraph* g : {recordedActive_, recordedRequested_}) {
         if (!g)
             continue;
-        QPen pen(kReferenceColor, std::max(1.0, (g == recordedActive_ ? 1.8 : 1.4) * s),
+        QPen pen(kReferenceColor, std::max(1.0, (g == recordedActive_ ? 1.8 : 1.6) * s),
                  g == recordedActive_ ? Qt::DashLine : Qt::DotLine);
         pen.setCapStyle(Qt::FlatCap);
         g->setPen(pen);
@@ -1593,6 +1593,19 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
                 plot_->mapToGlobal(position.toPoint()),
                 tr("%1\nClick to hide or show it.").arg(seriesDescription(static_cast<Series>(i))),
                 plot_);
+            return;
+        }
+    }
+    for (QCPGraph* g : {recordedActive_, recordedRequested_}) {
+        QCPPlottableLegendItem* item = g ? plot_->legend->itemWithPlottable(g) : nullptr;
+        if (item && item->realVisibility() && item->rect().contains(position.toPoint())) {
+            QToolTip::showText(plot_->mapToGlobal(position.toPoint()),
+                               g == recordedActive_
+                                   ? tr("recorded active: the recording's active Pods after the "
+                                        "fork, to compare the what-if with")
+                                   : tr("recorded requested: the recording's parallelism after "
+                                        "the fork, where the what-if asks for another"),
+                               plot_);
             return;
         }
     }
