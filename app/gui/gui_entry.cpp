@@ -131,7 +131,10 @@ int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     if (EditorPanel* editor = window.editor())
         editor->waitForKnobs(); // read on a worker
 #endif
-    // Twice: the first pass lays out and replots, the second paints what it queued.
+    // Twice: the first pass lays out and replots, the second paints what it queued. Panels
+    // shown only for the what-if (the knobs) lay out in nested passes: those first.
+    for (int i = 0; i < 3; ++i)
+        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     for (int i = 0; i < 2; ++i)
         QApplication::processEvents();
     const QImage image = window.grab().toImage();
