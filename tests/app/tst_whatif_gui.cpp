@@ -10,6 +10,7 @@
 #include "gui/job_document.h"
 #include "gui/main_window.h"
 #include "gui/playback_controller.h"
+#include "live/recording.h"
 #include "plot/timeline_plot.h"
 #include "sim/fork.h"
 #include "support/test_paths.h"
@@ -265,6 +266,29 @@ private slots:
         QVERIFY2(bottom.contains(whatifFinish), qPrintable(bottom + " / " + whatifFinish));
         QVERIFY(!compareWindow->verdictText().isEmpty());
         compareWindow->close();
+    }
+
+    // A live Job forks as a recording does, from what has arrived.
+    void whatifOfALiveJob() {
+        const auto window = openWindow(MainWindow::defaultExample());
+        QVERIFY(window);
+        JobDocument* document = window->document();
+        document->openLive(QStringLiteral("job-a"));
+        document->waitForIdle();
+        QVERIFY(!action(*window, "whatifAction")->isEnabled()); // nothing has arrived
+        QString error;
+        const std::optional<live::Recording> loaded =
+            live::RecordingLoader::load(recording(QStringLiteral("a")), &error);
+        QVERIFY2(loaded, qPrintable(error));
+        document->setLiveTimeline(std::make_shared<const Timeline>(loaded->timeline));
+        document->waitForIdle();
+        QVERIFY(action(*window, "whatifAction")->isEnabled());
+        const std::shared_ptr<const Run> recorded = document->result();
+        QVERIFY(forkAt(*window, 10));
+        QVERIFY(!document->isLive());
+        QCOMPARE(document->recordedRun(), recorded);
+        QVERIFY(document->displayName().contains(QLatin1String("job-a")));
+        QCOMPARE(podsUpTo(*document->result(), 10), podsUpTo(*recorded, 10));
     }
 
     // No recording, no what-if: the action says why; another file ends the what-if.
