@@ -275,11 +275,16 @@ bool JobDocument::openFile(const QString& path, QString* error) {
 }
 
 void JobDocument::openText(const QString& text, const QString& name) {
-    openWhatif(text, name, nullptr, 0);
+    openUntitled(text, name, nullptr, 0);
 }
 
 void JobDocument::openWhatif(const QString& text, const QString& name,
                              std::shared_ptr<const Run> recorded, Seconds at) {
+    openUntitled(text, name, std::move(recorded), at);
+}
+
+void JobDocument::openUntitled(const QString& text, const QString& name,
+                               std::shared_ptr<const Run> recorded, Seconds at) {
     d->pause.stop();
     d->path.clear();
     d->name = name.isEmpty() ? JobDocument::tr("untitled") : name;

@@ -130,6 +130,9 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    // A text without a file; a what-if's when `recorded` is given.
+    void openUntitled(const QString& text, const QString& name, std::shared_ptr<const Run> recorded,
+                      Seconds at);
     void announceOpenedAndRun();
     void takeRun(); // the finished run's outcome becomes the document's
     void updateBusy();

@@ -1451,7 +1451,8 @@ void MainWindow::Private::updateWhatifActions() {
             MainWindow::tr("Simulate from the playhead's moment on: up to it the recording, "
                            "after it the scenario's values, which the editor and the knobs "
                            "change"));
-    const bool whatif = document->isWhatif() && document->result();
+    // Until its first run the document holds the recording's result, which is no what-if.
+    const bool whatif = document->isWhatif() && document->result() && document->result()->scenario;
     compareRecordingAction->setEnabled(JOBSCOPE_HAS_COMPARE && whatif);
     compareRecordingAction->setToolTip(
         whatif ? MainWindow::tr("The recording above and the what-if below, on one time axis")
@@ -1495,7 +1496,7 @@ void MainWindow::Private::compareWithRecording() {
 #if JOBSCOPE_HAS_COMPARE
     const std::shared_ptr<const Run> recorded = document->recordedRun();
     const std::shared_ptr<const RunResult> whatif = document->result();
-    if (!recorded || !whatif)
+    if (!recorded || !whatif || !whatif->scenario)
         return;
     // A window of its own, closed with the main window.
     auto* window = new CompareWindow(self);
@@ -1514,7 +1515,7 @@ void MainWindow::Private::compareWithRecording() {
 PlotReference MainWindow::Private::plotReference() const {
     const std::shared_ptr<const Run> recorded = document->recordedRun();
     const std::shared_ptr<const RunResult> whatif = document->result();
-    if (!recorded || !whatif)
+    if (!recorded || !whatif || !whatif->scenario)
         return {};
     const RunSummary& r = recorded->summary;
     const RunSummary& w = whatif->summary;
