@@ -232,6 +232,12 @@ private slots:
         jobscope::ui::TimelinePlot* plot = window->timelinePlot();
         QVERIFY(plot->recordedActiveGraph());
         QVERIFY(plot->recordedRequestedGraph()); // 7 asked for, 3 recorded
+        // The recording goes on after the what-if has finished: the axis shows it to its end.
+        QVERIFY(whatif->end < recorded->end);
+        QVERIFY(plot->dataEnd() >= recorded->end);
+        QVERIFY(std::prev(plot->recordedActiveGraph()->data()->constEnd())->key >= recorded->end);
+        QVERIFY(plot->hoverText(20).contains(QLatin1String("recorded: requested 3")));
+        QVERIFY(!plot->hoverText(5).contains(QLatin1String("recorded")));
         QCOMPARE(plot->forkLine()->point1->coords().x(), at);
         const QString after = plot->referenceNote();
         QVERIFY2(after != before, qPrintable(after));
