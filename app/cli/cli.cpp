@@ -136,6 +136,10 @@ public:
                                tr("The app: put the playhead at this time (seconds since the "
                                   "Job was created)."),
                                tr("seconds")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("whatif"),
+            tr("The app, with a recording FILE and --at: open the recording's what-if from that "
+               "moment (Simulate › What If From Here).")));
         parser.addOption(
             QCommandLineOption(QStringLiteral("zoom"),
                                tr("The app: show this span of time (seconds since the Job was "
@@ -215,6 +219,7 @@ public:
             for (const QString& name : appOptions)
                 if (!error && parser.isSet(name))
                     error = ui::setGuiOption(name, parser.value(name), options);
+            options.whatif = parser.isSet(QStringLiteral("whatif"));
             if (!error)
                 error = ui::readGuiOptions(positional, options);
             if (error) {
@@ -224,7 +229,7 @@ public:
             }
             return ui::runGui(options);
         }
-        for (const QString& name : appOptions)
+        for (const QString& name : appOptions + QStringList{QStringLiteral("whatif")})
             if (parser.isSet(name)) {
                 printError(tr("--%1 is an option of the desktop app, not of a command").arg(name));
                 writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));
@@ -283,7 +288,7 @@ bool needsGuiApplication(const QStringList& arguments) {
             ++i;
             continue;
         }
-        if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-") &&
+        if (a.startsWith(QLatin1Char('-')) && a != QLatin1String("-") && !ui::isGuiFlag(a) &&
             !ui::isGuiOptionWithValue(a.section(QLatin1Char('='), 0, 0)))
             return false;
     }

@@ -10,6 +10,7 @@
 #include "gui/data_paths.h"
 #include "gui/engine_messages.h"
 #include "live/recording.h"
+#include "run/difference.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 #include "sim/whatif.h"
@@ -206,15 +207,16 @@ private:
         QString text = tr("what-if from %1 s:").arg(at, 0, 'f', 1) + QLatin1Char('\n');
         text += runLine(tr("  recorded:"), r);
         text += runLine(tr("  what-if: "), w);
+        const RunDifference difference = runDifference(r, w);
         QStringList parts;
-        if (r.finishedAt && w.finishedAt) {
-            const double delta = *w.finishedAt - *r.finishedAt;
-            parts << (std::abs(delta) < 0.05 ? tr("finishes at the same time")
-                      : delta < 0            ? tr("finishes %1 s earlier").arg(-delta, 0, 'f', 1)
-                                             : tr("finishes %1 s later").arg(delta, 0, 'f', 1));
+        if (difference.finish) {
+            const double delta = *difference.finish;
+            parts << (delta == 0  ? tr("finishes at the same time")
+                      : delta < 0 ? tr("finishes %1 s earlier").arg(-delta, 0, 'f', 1)
+                                  : tr("finishes %1 s later").arg(delta, 0, 'f', 1));
         }
-        const double podSeconds = w.podSeconds - r.podSeconds;
-        parts << (std::abs(podSeconds) < 0.05 ? tr("the same Pod-seconds")
+        const double podSeconds = difference.podSeconds;
+        parts << (podSeconds == 0  ? tr("the same Pod-seconds")
                   : podSeconds < 0 ? tr("%1 Pod-seconds fewer").arg(-podSeconds, 0, 'f', 1)
                                    : tr("%1 Pod-seconds more").arg(podSeconds, 0, 'f', 1));
         // The list separator differs by language ("，" in Chinese).

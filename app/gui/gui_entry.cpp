@@ -39,6 +39,8 @@ const char* const kValuedOptions[] = {"lang",    "theme",     "size",       "at"
                                       "zoom",    "select",    "find",       "live",
                                       "context", "namespace", "kubeconfig", "screenshot"};
 
+const char* const kFlags[] = {"whatif"};
+
 // The largest window a screenshot may ask for, per side.
 constexpr int kMaxScreenshotSide = 8192;
 
@@ -55,12 +57,19 @@ std::optional<std::pair<double, double>> parseSpan(const QString& text) {
     return std::pair{from, to};
 }
 
-// The moment, the span, the selection and the search the command line asked for, once the
-// document has run.
-void applyViewOptions(MainWindow& window, const GuiOptions& options) {
+// The what-if, the moment, the span, the selection and the search the command line asked for,
+// once the document has run. Returns why the what-if cannot open.
+std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& options) {
     if (!options.at && !options.zoom && !options.select && options.find.isEmpty())
-        return; // the window shows as soon as it can; the run arrives when it is done
+        return std::nullopt; // the window shows as soon as it can; the run arrives when it is done
     window.document()->waitForIdle();
+    std::optional<QString> failed;
+    if (options.whatif && options.at) {
+        QString error;
+        if (!window.openWhatif(*options.at, &error))
+            failed = error;
+        window.document()->waitForIdle();
+    }
     if (options.at)
         window.playback()->setTime(*options.at);
     if (options.zoom)
@@ -73,6 +82,7 @@ void applyViewOptions(MainWindow& window, const GuiOptions& options) {
         editor->findBar()->findField()->setText(options.find);
     }
 #endif
+    return failed;
 }
 
 // Connects to the cluster --kubeconfig, --context and --namespace name, as `jobscope record`
@@ -112,12 +122,19 @@ void waitForLiveJob(MainWindow& window) {
 int writeScreenshot(MainWindow& window, const GuiOptions& options) {
     waitForLiveJob(window);
     window.document()->waitForIdle();
+    // A what-if opens another text: the knobs come after.
+    if (const std::optional<QString> error = applyViewOptions(window, options)) {
+        QTextStream(stderr) << "jobscope: error: " << *error << '\n';
+        return 2;
+    }
 #if __has_include("editor/editor_panel.h")
     if (EditorPanel* editor = window.editor())
         editor->waitForKnobs(); // read on a worker
 #endif
-    applyViewOptions(window, options);
-    // Twice: the first pass lays out and replots, the second paints what it queued.
+    // Twice: the first pass lays out and replots, the second paints what it queued. Panels
+    // shown only for the what-if (the knobs) lay out in nested passes: those first.
+    for (int i = 0; i < 3; ++i)
+        QApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
     for (int i = 0; i < 2; ++i)
         QApplication::processEvents();
     const QImage image = window.grab().toImage();
@@ -130,6 +147,13 @@ int writeScreenshot(MainWindow& window, const GuiOptions& options) {
 }
 
 } // namespace
+
+bool isGuiFlag(const QString& argument) {
+    for (const char* name : kFlags)
+        if (argument == QLatin1String("--") + QLatin1String(name))
+            return true;
+    return false;
+}
 
 bool isGuiOptionWithValue(const QString& argument) {
     for (const char* name : kValuedOptions)
@@ -210,6 +234,10 @@ std::optional<QString> readGuiOptions(const QStringList& positional, GuiOptions&
             name = name.left(eq);
             hasValue = true;
         }
+        if (!hasValue && isGuiFlag(QLatin1String("--") + name)) {
+            options.whatif = true; // the one flag
+            continue;
+        }
         if (!isGuiOptionWithValue(QLatin1String("--") + name))
             return QCoreApplication::translate("QCommandLineParser", "Unknown option '%1'.")
                 .arg(name);
@@ -241,6 +269,14 @@ int runGui(const GuiOptions& options) {
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/icons/jobscope.png")));
     QGuiApplication::setDesktopFileName(QStringLiteral("io.github.jobscope.JobScope"));
 
+    if (options.whatif && (!options.at || options.files.isEmpty())) {
+        QTextStream(stderr) << "jobscope: error: "
+                            << QApplication::translate("GuiOptions",
+                                                       "--whatif takes a recording FILE and "
+                                                       "--at T, the moment to go on from")
+                            << '\n';
+        return 2;
+    }
     MainWindow window;
     if (!options.theme.isEmpty()) // after the window applied the saved theme
         applyTheme(themeFromName(options.theme));
@@ -276,7 +312,8 @@ int runGui(const GuiOptions& options) {
     window.show();
     if (shot)
         return writeScreenshot(window, options);
-    applyViewOptions(window, options);
+    if (const std::optional<QString> error = applyViewOptions(window, options))
+        QTextStream(stderr) << "jobscope: error: " << *error << '\n';
     return QApplication::exec();
 }
 

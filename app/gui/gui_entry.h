@@ -1,6 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS] [--zoom FROM..TO]
+// `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS [--whatif]] [--zoom FROM..TO]
 // [--select FROM..TO] [--find TEXT] [--live JOB [--kubeconfig F] [--context C] [--namespace N]]
 // [--screenshot F.png]`:
 // the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
@@ -22,6 +22,7 @@ struct GuiOptions {
     QString theme;            // --theme light|dark|system for this run; "" for the saved setting
     QSize size;               // --size: the window's size (invalid: as saved; 1280×720 for shots)
     std::optional<double> at; // --at: the playhead's time, seconds since the Job's creation
+    bool whatif = false;      // --whatif: the recording FILE's what-if from --at
     QString screenshot;       // --screenshot: write the window to this PNG and exit
     // --zoom and --select: a span of time (seconds since the Job's creation) shown, and
     // selected as with Shift+drag.
@@ -38,6 +39,8 @@ inline constexpr int kLiveShotSeconds = 120;
 // The options of the app that take a value ("--lang", "--theme", …), for the command line's
 // scanners: an argument after one of them is its value, not a file.
 bool isGuiOptionWithValue(const QString& argument);
+// The options of the app that take no value ("--whatif").
+bool isGuiFlag(const QString& argument);
 
 // Reads the app's options from the command line's positional arguments (after the first file
 // every argument arrives as positional, options included) on top of `options` (those given

@@ -9,6 +9,7 @@
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
+#include "sim/whatif.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -33,6 +34,8 @@ struct RunInput {
     JobDocument::Kind kind = JobDocument::Kind::Scenario;
     std::optional<uint64_t> seed;
     std::shared_ptr<const Timeline> trace; // Kind::Trace: the loaded recording
+    std::shared_ptr<const Run> recorded;   // a what-if: the run it goes on from, at forkAt
+    Seconds forkAt = 0;
 };
 
 struct RunOutput {
@@ -64,6 +67,8 @@ RunOutput runScenario(const RunInput& input) {
         return out;
     if (input.seed)
         scenario->seed = *input.seed;
+    if (input.recorded)
+        forkScenario(*scenario, input.recorded->timeline, input.forkAt);
     // The same Pod limit as `simulate`: a Job too large is refused before anything runs.
     if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
         out.diagnostics << DocumentDiagnostic{0, 0, true, localizedMessage(*tooLarge)};
@@ -151,6 +156,8 @@ struct JobDocument::Private {
     bool live = false;
     QVector<DocumentDiagnostic> notes; // warnings of loading the trace, shown with every run
     std::optional<uint64_t> seed;
+    std::shared_ptr<const Run> recorded; // a what-if's recording
+    Seconds forkAt = 0;
 
     std::shared_ptr<const RunResult> result;
     QVector<DocumentDiagnostic> diagnostics;
@@ -255,6 +262,8 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     d->name = info.fileName().isEmpty() ? path : info.fileName();
     d->trace = trace;
     d->live = false;
+    d->recorded.reset();
+    d->forkAt = 0;
     d->kind = trace ? Kind::Trace : kindOfText(text);
     d->readOnly =
         trace || path.startsWith(QLatin1Char(':')) || path.startsWith(QLatin1String("qrc:"));
@@ -266,11 +275,23 @@ bool JobDocument::openFile(const QString& path, QString* error) {
 }
 
 void JobDocument::openText(const QString& text, const QString& name) {
+    openUntitled(text, name, nullptr, 0);
+}
+
+void JobDocument::openWhatif(const QString& text, const QString& name,
+                             std::shared_ptr<const Run> recorded, Seconds at) {
+    openUntitled(text, name, std::move(recorded), at);
+}
+
+void JobDocument::openUntitled(const QString& text, const QString& name,
+                               std::shared_ptr<const Run> recorded, Seconds at) {
     d->pause.stop();
     d->path.clear();
     d->name = name.isEmpty() ? JobDocument::tr("untitled") : name;
     d->trace.reset();
     d->live = false;
+    d->recorded = std::move(recorded);
+    d->forkAt = d->recorded ? at : 0;
     d->notes.clear();
     d->kind = kindOfText(text);
     d->readOnly = false;
@@ -298,6 +319,8 @@ void JobDocument::openLive(const QString& name) {
     d->name = name;
     d->trace.reset();
     d->live = true;
+    d->recorded.reset();
+    d->forkAt = 0;
     d->notes.clear();
     d->kind = Kind::Trace;
     d->readOnly = true;
@@ -330,6 +353,18 @@ void JobDocument::setLiveText(const QString& text) {
 
 bool JobDocument::isLive() const {
     return d->live;
+}
+
+bool JobDocument::isWhatif() const {
+    return d->recorded != nullptr;
+}
+
+std::shared_ptr<const Run> JobDocument::recordedRun() const {
+    return d->recorded;
+}
+
+Seconds JobDocument::forkTime() const {
+    return d->forkAt;
 }
 
 QString JobDocument::filePath() const {
@@ -384,6 +419,8 @@ void JobDocument::runNow() {
     input.kind = d->kind;
     input.seed = d->seed;
     input.trace = d->trace;
+    input.recorded = d->recorded;
+    input.forkAt = d->forkAt;
     d->inFlight = true;
     d->rerun = false;
     d->future = QtConcurrent::run(runInput, std::move(input));

@@ -13,6 +13,13 @@
 // Opening a file forgets the previous file's result: if the new file does not read either,
 // resultChanged is emitted with result() null, so the widgets clear instead of showing the old
 // file's plot under the new file's name.
+//
+// A what-if (openWhatif) is a scenario forked from a recorded run at a moment: every run of its
+// text, the first and each one after an edit, goes on from the recording's moment (sim/whatif.h
+// forkScenario), so up to it the run is the recording and after it the text's values apply. The
+// document keeps the recorded run beside its own for the views that show both. Saving writes
+// the scenario text only: the file does not name the recording, and opened again it simulates
+// from the Job's creation.
 
 #include "run/run.h"
 #include "scenario/scenario.h"
@@ -72,6 +79,14 @@ public:
     bool openFile(const QString& path, QString* error = nullptr);
     // A document from text (as if the file `name` held it); runs it.
     void openText(const QString& text, const QString& name);
+    // An untitled what-if: the scenario `text` (whatifScenarioText of `recorded`'s timeline)
+    // run from `at` (seconds since the Job's creation) of `recorded`, and so is every re-run.
+    void openWhatif(const QString& text, const QString& name, std::shared_ptr<const Run> recorded,
+                    Seconds at);
+    // The recording a what-if goes on from, and from when; null and 0 for any other document.
+    bool isWhatif() const;
+    std::shared_ptr<const Run> recordedRun() const;
+    Seconds forkTime() const;
 
     QString filePath() const;    // "" for an untitled document
     QString displayName() const; // file name or "untitled"
@@ -115,6 +130,9 @@ signals:
     void busyChanged(bool busy);
 
 private:
+    // A text without a file; a what-if's when `recorded` is given.
+    void openUntitled(const QString& text, const QString& name, std::shared_ptr<const Run> recorded,
+                      Seconds at);
     void announceOpenedAndRun();
     void takeRun(); // the finished run's outcome becomes the document's
     void updateBusy();

@@ -21,6 +21,8 @@
 #include "plot/time_range.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
+#include "run/difference.h"
+#include "sim/whatif.h"
 
 #include <qcustomplot.h>
 
@@ -207,6 +209,9 @@ struct MainWindow::Private {
     QAction* scenarioSeedAction = nullptr;
     QAction* compareAction = nullptr;
     QAction* sweepAction = nullptr;
+    QAction* whatifAction = nullptr;
+    QAction* compareRecordingAction = nullptr;
+    QString whatifRecordingName; // the recording the open what-if goes on from
     QAction* playAction = nullptr;
     QAction* previousEventAction = nullptr;
     QAction* nextEventAction = nullptr;
@@ -266,6 +271,12 @@ struct MainWindow::Private {
     void updateActions();
     void updateSweepAction();
     void openSweepPoint(const QString& text, const QString& name);
+    void updateWhatifActions();
+    bool openWhatif(double at, QString* error);
+    void compareWithRecording();
+    // The open what-if's recording and difference for the plot (none for other documents).
+    PlotReference plotReference() const;
+    void showInPlot(const std::shared_ptr<const RunResult>& result);
     void showResult();
     void showTime(double time);
     void loadSettings();
@@ -735,6 +746,17 @@ void MainWindow::Private::buildActions() {
 #endif
     });
 
+    whatifAction = make();
+    whatifAction->setObjectName(QStringLiteral("whatifAction"));
+    connect(whatifAction, &QAction::triggered, self, [this] {
+        QString error;
+        if (!openWhatif(playback->time(), &error))
+            showError(MainWindow::tr("What If From Here"), error);
+    });
+    compareRecordingAction = make();
+    compareRecordingAction->setObjectName(QStringLiteral("compareRecordingAction"));
+    connect(compareRecordingAction, &QAction::triggered, self, [this] { compareWithRecording(); });
+
     // Playback: window-wide shortcuts; a text field that takes the key gets it first through
     // Qt's ShortcutOverride, and the editor takes it only while the user edits in it
     // (YamlTextEdit: after a click into the text or a typed key, until the focus leaves).
@@ -999,7 +1021,10 @@ void MainWindow::Private::buildMenus() {
     simulateMenu->addSeparator();
     simulateMenu->addAction(compareAction);
     simulateMenu->addAction(sweepAction);
-    simulateMenu->setToolTipsVisible(true); // why Sweep is disabled
+    simulateMenu->addSeparator();
+    simulateMenu->addAction(whatifAction);
+    simulateMenu->addAction(compareRecordingAction);
+    simulateMenu->setToolTipsVisible(true); // why Sweep or What If is disabled
 
     liveMenu = bar->addMenu(QString());
     liveMenu->addAction(connectAction);
@@ -1082,6 +1107,7 @@ void MainWindow::Private::connectParts() {
     connect(document, &JobDocument::resultChanged, self, [this] {
         showResult();
         updateSweepAction();
+        updateWhatifActions();
     });
     connect(document, &JobDocument::diagnosticsChanged, self, [this] { updateStatus(); });
     connect(document, &JobDocument::busyChanged, self, [this] { updateStatus(); });
@@ -1248,7 +1274,7 @@ void MainWindow::Private::showResult() {
     }
     const double origin = result->origin;
     alignTimeAxes(nullptr);
-    plot->setRun(result, localizedTitle(*result));
+    showInPlot(result);
     overview->setRun(result, plot->dataStart(), plot->dataEnd());
     inspector->setRun(result);
 #if JOBSCOPE_HAS_GANTT
@@ -1358,6 +1384,7 @@ void MainWindow::Private::updateActions() {
     reseedAction->setEnabled(!trace);
     scenarioSeedAction->setEnabled(!trace);
     updateSweepAction();
+    updateWhatifActions();
 
     const bool watching = live->isLive();
     disconnectAction->setEnabled(watching);
@@ -1376,10 +1403,14 @@ void MainWindow::Private::updateSweepAction() {
     const bool trace = document->kind() == JobDocument::Kind::Trace;
     const auto result = document->result();
     const bool runnable = !trace && result && result->scenario;
-    sweepAction->setEnabled(JOBSCOPE_HAS_SWEEP && runnable);
+    sweepAction->setEnabled(JOBSCOPE_HAS_SWEEP && runnable && !document->isWhatif());
     if (trace)
         sweepAction->setToolTip(
             MainWindow::tr("A recorded Job cannot be swept: open a scenario or a Job manifest"));
+    else if (document->isWhatif())
+        sweepAction->setToolTip(
+            MainWindow::tr("A sweep runs from the Job's creation and a what-if from its "
+                           "recording: save the what-if and sweep it as a scenario"));
     else if (!runnable)
         sweepAction->setToolTip(
             MainWindow::tr("The document has no scenario that runs: correct its errors first"));
@@ -1402,6 +1433,119 @@ void MainWindow::Private::openSweepPoint(const QString& text, const QString& nam
     updateActions();
     self->raise();
     self->activateWindow();
+}
+
+// What If From Here forks the recording shown: a trace or a live Job that has loaded.
+void MainWindow::Private::updateWhatifActions() {
+    const bool trace = document->kind() == JobDocument::Kind::Trace;
+    const bool loaded = trace && document->result();
+    whatifAction->setEnabled(loaded);
+    if (!trace)
+        whatifAction->setToolTip(
+            MainWindow::tr("A what-if goes on from a recorded Job: open a recording or connect "
+                           "to a cluster"));
+    else if (!loaded)
+        whatifAction->setToolTip(MainWindow::tr("The recording has nothing to go on from yet"));
+    else
+        whatifAction->setToolTip(
+            MainWindow::tr("Simulate from the playhead's moment on: up to it the recording, "
+                           "after it the scenario's values, which the editor and the knobs "
+                           "change"));
+    // Until its first run the document holds the recording's result, which is no what-if.
+    const bool whatif = document->isWhatif() && document->result() && document->result()->scenario;
+    compareRecordingAction->setEnabled(JOBSCOPE_HAS_COMPARE && whatif);
+    compareRecordingAction->setToolTip(
+        whatif ? MainWindow::tr("The recording above and the what-if below, on one time axis")
+               : MainWindow::tr("Open a what-if first (What If From Here…)"));
+}
+
+bool MainWindow::Private::openWhatif(double at, QString* error) {
+    const std::shared_ptr<const RunResult> recorded = document->result();
+    if (document->kind() != JobDocument::Kind::Trace || !recorded) {
+        if (error)
+            *error = MainWindow::tr("A what-if goes on from a recorded Job: open a recording or "
+                                    "connect to a cluster");
+        return false;
+    }
+    at = std::clamp(at, 0.0, std::max(0.0, recorded->end));
+    std::optional<std::string> text;
+    try {
+        text = whatifScenarioText(recorded->timeline, at);
+    } catch (const std::exception& e) {
+        if (error)
+            *error = JobDocument::tr("internal error: %1").arg(QString::fromLocal8Bit(e.what()));
+        return false;
+    }
+    const QString recording = document->displayName();
+    if (!text) {
+        if (error)
+            *error = MainWindow::tr("%1 holds no Job to go on with").arg(recording);
+        return false;
+    }
+    if (live->session())
+        live->stop(); // the what-if goes on from what has arrived
+    whatifRecordingName = recording;
+    document->openWhatif(QString::fromStdString(*text),
+                         MainWindow::tr("what-if of %1 at %2 s").arg(recording).arg(at, 0, 'f', 1),
+                         recorded, at);
+    updateActions();
+    return true;
+}
+
+void MainWindow::Private::compareWithRecording() {
+#if JOBSCOPE_HAS_COMPARE
+    const std::shared_ptr<const Run> recorded = document->recordedRun();
+    const std::shared_ptr<const RunResult> whatif = document->result();
+    if (!recorded || !whatif || !whatif->scenario)
+        return;
+    // A window of its own, closed with the main window.
+    auto* window = new CompareWindow(self);
+    window->setWindowFlag(Qt::Window);
+    window->setAttribute(Qt::WA_DeleteOnClose);
+    window->openRun(0, recorded,
+                    whatifRecordingName.isEmpty() ? localizedTitle(*recorded)
+                                                  : whatifRecordingName);
+    window->openRun(1, whatif, document->displayName());
+    window->resize(self->size() * 0.9);
+    window->show();
+#endif
+}
+
+// The difference a what-if makes, in words: when the Job finishes and what its Pods cost.
+PlotReference MainWindow::Private::plotReference() const {
+    const std::shared_ptr<const Run> recorded = document->recordedRun();
+    const std::shared_ptr<const RunResult> whatif = document->result();
+    if (!recorded || !whatif || !whatif->scenario)
+        return {};
+    const RunSummary& r = recorded->summary;
+    const RunSummary& w = whatif->summary;
+    const RunDifference difference = runDifference(r, w);
+    QStringList parts;
+    if (difference.finish) {
+        const double delta = *difference.finish;
+        parts << (delta == 0  ? MainWindow::tr("finishes at the same time")
+                  : delta < 0 ? MainWindow::tr("finishes %1 s earlier").arg(-delta, 0, 'f', 1)
+                              : MainWindow::tr("finishes %1 s later").arg(delta, 0, 'f', 1));
+    } else if (r.finishedAt) {
+        parts << MainWindow::tr("does not finish (the recording does at %1 s)")
+                     .arg(*r.finishedAt, 0, 'f', 1);
+    } else if (w.finishedAt) {
+        parts << MainWindow::tr("finishes at %1 s (the recording does not)")
+                     .arg(*w.finishedAt, 0, 'f', 1);
+    }
+    const double podSeconds = difference.podSeconds;
+    parts << (podSeconds == 0  ? MainWindow::tr("the same Pod-seconds")
+              : podSeconds < 0 ? MainWindow::tr("%1 Pod-seconds fewer").arg(-podSeconds, 0, 'f', 1)
+                               : MainWindow::tr("%1 Pod-seconds more").arg(podSeconds, 0, 'f', 1));
+    const Seconds at = document->forkTime();
+    return {recorded, at,
+            MainWindow::tr("What-if from %1 s against the recording: %2")
+                .arg(at, 0, 'f', 1)
+                .arg(parts.join(MainWindow::tr(", ", "separates the parts of a difference")))};
+}
+
+void MainWindow::Private::showInPlot(const std::shared_ptr<const RunResult>& result) {
+    plot->setRun(result, localizedTitle(*result), plotReference());
 }
 
 void MainWindow::Private::retranslate() {
@@ -1456,6 +1600,9 @@ void MainWindow::Private::retranslate() {
     compareAction->setEnabled(JOBSCOPE_HAS_COMPARE);
     sweepAction->setText(MainWindow::tr("S&weep…"));
     updateSweepAction();
+    whatifAction->setText(MainWindow::tr("What &If From Here…"));
+    compareRecordingAction->setText(MainWindow::tr("Compare &With Recording"));
+    updateWhatifActions();
     playAction->setText(playback->isPlaying() ? MainWindow::tr("Pause") : MainWindow::tr("Play"));
     playAction->setIcon(
         mediaIcon(playback->isPlaying() ? MediaIcon::Pause : MediaIcon::Play, self->palette()));
@@ -1605,6 +1752,10 @@ void MainWindow::Private::saveSettings() const {
 }
 
 // --- files ---
+
+bool MainWindow::openWhatif(double at, QString* error) {
+    return d->openWhatif(at, error);
+}
 
 bool MainWindow::openFile(const QString& path) {
     QString error;
@@ -1835,7 +1986,7 @@ void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         d->retranslate();
         if (const auto result = d->document->result()) // the scenario's title in the language
-            d->plot->setRun(result, localizedTitle(*result));
+            d->showInPlot(result);
         d->plot->setPlayhead(d->playback->time());
         d->timeRange->republish(); // setRun showed the whole run: the user's span again
     } else if (event->type() == QEvent::PaletteChange) {

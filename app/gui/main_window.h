@@ -42,6 +42,10 @@ public:
     // Opens a file (scenario, manifest, trace, or ":/examples/..."); a failure is shown in a
     // message box (non-modal in tests) and returns false.
     bool openFile(const QString& path);
+    // Simulate › What If From Here at `at` (seconds since the Job's creation): the open
+    // recording's what-if opens as an untitled document. False with the reason when the
+    // document is no recording that has loaded.
+    bool openWhatif(double at, QString* error = nullptr);
 
     // Live mode: shows the session's Job as it happens, following the newest time,
     // with the connection's state in the status bar. Live › Connect calls it with the

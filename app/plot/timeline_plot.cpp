@@ -61,6 +61,8 @@ constexpr double kWheelZoom = 0.85;
 // The narrowest time window the user can zoom into, as a fraction of the data's span.
 constexpr double kMinZoomSpan = 1e-4;
 const QColor kHiddenSeriesText(160, 160, 160);
+// The recording behind a what-if: muted, so that the what-if's own lines stand out.
+const QColor kReferenceColor(140, 110, 170, 220);
 
 struct SeriesStyle {
     QColor color;
@@ -273,6 +275,12 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     grid->setRowStretchFactor(0, 0.001);
     grid->setRowStretchFactor(2, 0.001);
     grid->setRowStretchFactor(3, 0.001);
+    // Under the title: a what-if's difference from its recording (in the layout when there is
+    // one, as the title is).
+    grid->insertRow(1);
+    grid->setRowStretchFactor(1, 0.001);
+    note_ = new QCPTextElement(plot_, QString());
+    note_->setVisible(false);
     plot_->legend->setVisible(true);
     plot_->legend->setBorderPen(Qt::NoPen);
     plot_->legend->setBrush(Qt::NoBrush);
@@ -377,8 +385,15 @@ void TimelinePlot::clearContent() {
     selectionLabel_ = nullptr;
     curtainMain_ = nullptr;
     curtainLane_ = nullptr;
+    forkMain_ = nullptr;
+    forkLane_ = nullptr;
+    forkLabel_ = nullptr;
     plot_->clearPlottables(); // also removes their legend entries
     graphs_.clear();
+    recordedActive_ = nullptr;
+    recordedRequested_ = nullptr;
+    referenceSeries_.clear();
+    referenceReduced_ = false;
     rows_.clear();
     bands_.clear();
     annotations_.clear();
@@ -396,15 +411,21 @@ void TimelinePlot::setAnalysis(const Analysis& analysis, const QString& title, S
     setRun(std::make_shared<const Run>(runOfAnalysis(analysis, origin, end)), title);
 }
 
-void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) {
+void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title,
+                          PlotReference reference) {
     run_ = run ? std::move(run) : emptyRun();
+    reference_ = reference.run ? std::move(reference) : PlotReference{};
     const Analysis& shown = run_->analysis;
     const Seconds origin = run_->origin;
     titleText_ = title;
     clearContent();
     title_->setText(title);
+    note_->setText(reference_.note);
 
     double dataEnd = run_->end;
+    // A recording that goes on longer than its what-if is shown to its end.
+    if (reference_.run)
+        dataEnd = std::max(dataEnd, reference_.run->end);
     const double xStart =
         shown.series.empty() ? 0.0 : std::min(0.0, shown.series.front().time - origin);
     if (!(dataEnd > xStart))
@@ -413,6 +434,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title) 
     const double xEnd = dataEnd + kTail * (dataEnd - xStart);
 
     buildSeries(shown, origin, xEnd);
+    buildReference(xEnd);
     buildCauses(shown, origin, xStart, dataEnd, xEnd);
     xStart_ = xStart;
     xEnd_ = xEnd;
@@ -502,7 +524,7 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
 }
 
 void TimelinePlot::updateLevelOfDetail() {
-    if (!reduced_)
+    if (!reduced_ && !referenceReduced_)
         return;
     const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
     // Before the first layout the rect has no width: the plot's stands in.
@@ -514,7 +536,14 @@ void TimelinePlot::updateLevelOfDetail() {
     lodLower_ = range.lower;
     lodUpper_ = range.upper;
     lodColumns_ = columns;
-    for (size_t i = 0; i < series_.size(); ++i) {
+    if (referenceReduced_) {
+        QCPGraph* const lines[] = {recordedActive_, recordedRequested_};
+        for (size_t i = 0; i < referenceSeries_.size(); ++i)
+            if (lines[i])
+                lines[i]->data()->set(referenceSeries_[i].reduce(range.lower, range.upper, columns),
+                                      true);
+    }
+    for (size_t i = 0; i < series_.size() && reduced_; ++i) {
         const auto series = static_cast<Series>(i);
         const QVector<QCPGraphData> points = series_[i].reduce(range.lower, range.upper, columns);
         graph(series)->data()->set(points, true);
@@ -535,6 +564,98 @@ QVector<QCPGraphData> TimelinePlot::gapPoints(QVector<QCPGraphData> active) cons
     active.erase(past, active.end());
     active.push_back({gapEnd_, valueAtEnd});
     return active;
+}
+
+void TimelinePlot::buildReference(double xEnd) {
+    if (!reference_.run)
+        return;
+    const Run& recorded = *reference_.run;
+    const double at = reference_.forkAt;
+    // The recording from the fork on: the state at the fork (its last row at or before it), then
+    // every change after it.
+    QVector<double> keys;
+    QVector<double> values[2]; // active, requested
+    for (const SeriesRow& row : recorded.analysis.series) {
+        const double t = row.time - recorded.origin;
+        if (t <= at && !keys.isEmpty()) {
+            values[0].back() = row.active;
+            values[1].back() = row.requested;
+            continue;
+        }
+        keys.push_back(std::max(t, at));
+        values[0].push_back(row.active);
+        values[1].push_back(row.requested);
+    }
+    if (keys.isEmpty())
+        return;
+    if (xEnd > keys.back()) {
+        keys.push_back(xEnd);
+        for (auto& v : values)
+            v.push_back(v.back());
+    }
+    for (const auto& v : values)
+        for (double value : v)
+            valueMax_ = std::max(valueMax_, value);
+    referenceSeries_.emplace_back(keys, values[0]);
+    referenceSeries_.emplace_back(keys, values[1]);
+    // The recorded requested line only where it tells something: the what-if asks for another
+    // parallelism after the fork.
+    const StepEnvelope& requested = series_[static_cast<size_t>(Series::Requested)];
+    const StepEnvelope& recordedRequested = referenceSeries_[1];
+    bool requestedDiffers = false;
+    const QVector<double>* const times[] = {&keys, &requested.keys()};
+    for (const QVector<double>* each : times)
+        for (double t : *each)
+            if (t >= at && requested.valueAt(t) != recordedRequested.valueAt(t))
+                requestedDiffers = true;
+
+    QCPAxis* time = main_->axis(QCPAxis::atBottom);
+    QCPAxis* pods = main_->axis(QCPAxis::atLeft);
+    referenceReduced_ = keys.size() > kAllPoints;
+    const auto line = [&](const QString& name, int index) {
+        QCPGraph* g = new StepGraph(time, pods);
+        g->setName(name);
+        g->setLineStyle(QCPGraph::lsStepLeft);
+        if (referenceReduced_)
+            g->setAdaptiveSampling(false);
+        else
+            g->setData(keys, values[index], true);
+        return g;
+    };
+    recordedActive_ = line(tr("recorded active"), 0);
+    if (requestedDiffers)
+        recordedRequested_ = line(tr("recorded requested"), 1);
+
+    const auto marker = [&](QCPAxisRect* rect) {
+        auto* item = new QCPItemStraightLine(plot_);
+        item->setObjectName(QStringLiteral("fork"));
+        item->setClipAxisRect(rect);
+        item->setSelectable(false);
+        for (QCPItemPosition* p : {item->point1, item->point2})
+            p->setAxes(rect->axis(QCPAxis::atBottom), rect->axis(QCPAxis::atLeft));
+        item->point1->setCoords(at, 0);
+        item->point2->setCoords(at, 1);
+        return item;
+    };
+    forkMain_ = marker(main_);
+    forkLane_ = marker(lane_);
+    // Along the marker, reading upwards from the bottom of the Pods rect, left of it: the
+    // callouts keep the top. Short, for a low rect.
+    forkLabel_ = new QCPItemText(plot_);
+    forkLabel_->setObjectName(QStringLiteral("forkLabel"));
+    forkLabel_->setClipAxisRect(main_);
+    forkLabel_->setSelectable(false);
+    forkLabel_->position->setAxes(time, pods);
+    forkLabel_->position->setAxisRect(main_);
+    forkLabel_->position->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    forkLabel_->position->setCoords(at, 0.97);
+    forkLabel_->setRotation(-90);
+    forkLabel_->setPositionAlignment(Qt::AlignLeft | Qt::AlignBottom);
+    forkLabel_->setText(tr("fork at %1 s").arg(at, 0, 'f', 1));
+}
+
+QString TimelinePlot::referenceNote() const {
+    return reference_.note;
 }
 
 double TimelinePlot::activeAt(double time) const {
@@ -721,6 +842,15 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     else if (!titled && inLayout)
         grid->take(title_);
     title_->setVisible(titled);
+    note_->setFont(pixelFont(base, 14 * s));
+    note_->setMargins(QMargins(0, 0, 0, static_cast<int>(2 * s)));
+    const bool noted = !note_->text().isEmpty();
+    const bool noteInLayout = grid->hasElement(1, 0) && grid->element(1, 0) == note_;
+    if (noted && !noteInLayout)
+        grid->addElement(1, 0, note_);
+    else if (!noted && noteInLayout)
+        grid->take(note_);
+    note_->setVisible(noted);
     grid->setRowSpacing(static_cast<int>(std::lround(2 * s)));
     const QFont axisLabel = pixelFont(base, 14 * s);
     const QFont tickLabel = pixelFont(base, 12.5 * s);
@@ -730,6 +860,7 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     const QColor background = palette().color(QPalette::Base);
     plot_->setBackground(background);
     title_->setTextColor(ink);
+    note_->setTextColor(ink);
     QColor gridColor = ink;
     gridColor.setAlpha(45);
     const QPen axisPen(ink, std::max(1.0, s));
@@ -785,6 +916,29 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
             pen.setJoinStyle(Qt::MiterJoin);
             g->setPen(pen);
         }
+    }
+
+    for (QCPGraph* g : {recordedActive_, recordedRequested_}) {
+        if (!g)
+            continue;
+        QPen pen(kReferenceColor, std::max(1.0, (g == recordedActive_ ? 1.8 : 1.6) * s),
+                 g == recordedActive_ ? Qt::DashLine : Qt::DotLine);
+        pen.setCapStyle(Qt::FlatCap);
+        g->setPen(pen);
+    }
+    QColor forkInk = ink;
+    forkInk.setAlpha(170);
+    for (QCPItemStraightLine* fork : {forkMain_, forkLane_})
+        if (fork)
+            fork->setPen(QPen(forkInk, std::max(1.0, 1.3 * s), Qt::DashDotLine));
+    if (forkLabel_) {
+        forkLabel_->setFont(pixelFont(base, 12 * s));
+        forkLabel_->setColor(ink);
+        QColor behind = background;
+        behind.setAlpha(200);
+        forkLabel_->setBrush(behind);
+        forkLabel_->setPadding(QMargins(static_cast<int>(3 * s), static_cast<int>(1 * s),
+                                        static_cast<int>(3 * s), static_cast<int>(1 * s)));
     }
 
     // The lane: one row per cause, tall enough for its band labels, never more than a quarter
@@ -1319,6 +1473,10 @@ QString TimelinePlot::hoverText(double time) const {
     const SeriesRow& row = *moment.row;
     QStringList lines;
     lines << at;
+    if (referenceSeries_.size() == 2 && time >= reference_.forkAt)
+        lines << tr("recorded: requested %1 · active %2")
+                     .arg(referenceSeries_[1].valueAt(time))
+                     .arg(referenceSeries_[0].valueAt(time));
     lines << tr("requested %1 · the controller wants %2 · active %3 (ready %4)")
                  .arg(row.requested)
                  .arg(row.wantActive)
@@ -1438,6 +1596,19 @@ void TimelinePlot::onMouseMove(QMouseEvent* event) {
             return;
         }
     }
+    for (QCPGraph* g : {recordedActive_, recordedRequested_}) {
+        QCPPlottableLegendItem* item = g ? plot_->legend->itemWithPlottable(g) : nullptr;
+        if (item && item->realVisibility() && item->rect().contains(position.toPoint())) {
+            QToolTip::showText(plot_->mapToGlobal(position.toPoint()),
+                               g == recordedActive_
+                                   ? tr("recorded active: the recording's active Pods after the "
+                                        "fork, to compare the what-if with")
+                                   : tr("recorded requested: the recording's parallelism after "
+                                        "the fork, where the what-if asks for another"),
+                               plot_);
+            return;
+        }
+    }
     QToolTip::hideText();
 }
 
@@ -1519,7 +1690,7 @@ void TimelinePlot::retranslate() {
     // Series names, cause labels and annotations are built with the analysis: build them again,
     // keeping what the user looks at.
     const QCPRange range = main_->axis(QCPAxis::atBottom)->range();
-    setRun(run_, titleText_);
+    setRun(run_, titleText_, reference_);
     main_->axis(QCPAxis::atBottom)->setRange(range);
 }
 

@@ -26,6 +26,7 @@
 #include <QVector>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -49,6 +50,15 @@ namespace jobscope::ui {
 
 class StepEnvelope;
 
+// A recorded run behind a what-if of it (JobDocument::openWhatif), on the same time axis: its
+// active Pods (and its requested parallelism where the what-if's differs) after the fork as thin
+// reference lines, the fork marked, and how the two differ in a line under the title.
+struct PlotReference {
+    std::shared_ptr<const Run> run; // null: no reference
+    double forkAt = 0;              // seconds since the Job's creation
+    QString note;                   // the difference, as the caller words it ("" for none)
+};
+
 class TimelinePlot : public QWidget {
     Q_OBJECT
 
@@ -61,7 +71,7 @@ public:
     // Shows `run`. Times are drawn in seconds since its origin (the Job's creation), up to its
     // end and a short tail after it that shows the final state. Replaces whatever was shown
     // before; null shows nothing under `title`.
-    void setRun(std::shared_ptr<const Run> run, const QString& title);
+    void setRun(std::shared_ptr<const Run> run, const QString& title, PlotReference reference = {});
     // An analysis made elsewhere (tests, benchmarks), as the run runOfAnalysis makes of it.
     void setAnalysis(const Analysis& analysis, const QString& title, Seconds origin = 0,
                      std::optional<Seconds> end = std::nullopt);
@@ -74,6 +84,14 @@ public:
     // the points that draw the same line (StepEnvelope), rebuilt when the range or the width
     // changes, exports included.
     QCPGraph* graph(Series series) const;
+    // The reference's lines (whole when short, else reduced as graph() is), its fork marker in
+    // the Pods rect, and the difference line; null or "" without a reference (the requested line
+    // also when the what-if's requested parallelism equals the recording's).
+    QCPGraph* recordedActiveGraph() const { return recordedActive_; }
+    QCPGraph* recordedRequestedGraph() const { return recordedRequested_; }
+    QCPItemStraightLine* forkLine() const { return forkMain_; }
+    QCPItemText* forkLabel() const { return forkLabel_; }
+    QString referenceNote() const;
 
     // The cause ids of the lane's rows, top to bottom (first appearance in time).
     QStringList causeRows() const;
@@ -173,6 +191,7 @@ private:
 
     void clearContent();
     void buildSeries(const Analysis& analysis, double origin, double end);
+    void buildReference(double xEnd);
     void buildCauses(const Analysis& analysis, double origin, double xStart, double dataEnd,
                      double xEnd);
     void applyStyle(const QSize& size, double scale = 0); // 0: the scale for `size`
@@ -219,7 +238,11 @@ private:
     // detail and the annotations' arrows.
     std::vector<StepEnvelope> series_;
     bool reduced_ = false; // too long to draw every point: the graphs hold reductions
-    double lodLower_ = 0;  // the time range and width the graphs were reduced for
+    // The reference's active and requested Pods from the fork on, and whether they are too long
+    // to draw every point.
+    std::vector<StepEnvelope> referenceSeries_;
+    bool referenceReduced_ = false;
+    double lodLower_ = 0; // the time range and width the graphs were reduced for
     double lodUpper_ = 0;
     int lodColumns_ = 0;
     double valueMax_ = 1;
@@ -228,6 +251,13 @@ private:
     // What is shown, for hover texts and retranslation.
     std::shared_ptr<const Run> run_;
     QString titleText_;
+    PlotReference reference_;
+    QCPTextElement* note_ = nullptr; // under the title: the reference's note
+    QCPGraph* recordedActive_ = nullptr;
+    QCPGraph* recordedRequested_ = nullptr;
+    QCPItemStraightLine* forkMain_ = nullptr;
+    QCPItemStraightLine* forkLane_ = nullptr;
+    QCPItemText* forkLabel_ = nullptr;
     double xStart_ = 0;
     double xEnd_ = 1;
     QVector<bool> hidden_; // by Series

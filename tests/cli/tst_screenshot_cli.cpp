@@ -102,6 +102,32 @@ private slots:
                  qPrintable(QString::number(differing)));
     }
 
+    // `--whatif --at T` on a recording: its what-if, drawn otherwise than the recording.
+    void showsAWhatif() {
+        QTemporaryDir dir;
+        const QString recorded = dir.filePath(QStringLiteral("recorded.png"));
+        const QString whatif = dir.filePath(QStringLiteral("whatif.png"));
+        const QStringList common = {jobscope::test::recordingsDir() + QStringLiteral("/a"),
+                                    QStringLiteral("--size"), QStringLiteral("1280x720"),
+                                    QStringLiteral("--at"), QStringLiteral("10")};
+        const Run a = jobscope::test::runJobscope(
+            common + QStringList{QStringLiteral("--screenshot"), recorded});
+        QVERIFY2(a.exitCode == 0, qPrintable(diagnose(a)));
+        const Run b = jobscope::test::runJobscope(
+            common +
+            QStringList{QStringLiteral("--whatif"), QStringLiteral("--screenshot"), whatif});
+        QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
+        QVERIFY(b.err.isEmpty());
+        const QImage before(recorded), after(whatif);
+        QCOMPARE(after.size(), before.size());
+        int differing = 0; // the editor holds the scenario; the plot its note and the fork
+        for (int y = 0; y < after.height(); y += 4)
+            for (int x = 0; x < after.width(); x += 4)
+                differing += after.pixel(x, y) != before.pixel(x, y);
+        QVERIFY2(differing > after.width() * after.height() / 16 / 20,
+                 qPrintable(QString::number(differing)));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
@@ -118,6 +144,17 @@ private slots:
                                               << QStringLiteral("--zoom takes FROM..TO");
         QTest::newRow("unknown option after the file")
             << QStringList{example(), QStringLiteral("--bogus")} << QStringLiteral("bogus");
+        QTest::newRow("what-if without a moment")
+            << QStringList{jobscope::test::recordingsDir() + QStringLiteral("/a"),
+                           QStringLiteral("--whatif")}
+            << QStringLiteral("--whatif takes a recording FILE and --at T");
+        QTest::newRow("what-if of a scenario")
+            << QStringList{example(), QStringLiteral("--whatif"), QStringLiteral("--at"),
+                           QStringLiteral("5")}
+            << QStringLiteral("open a recording");
+        QTest::newRow("what-if with a command")
+            << QStringList{QStringLiteral("--whatif"), QStringLiteral("examples")}
+            << QStringLiteral("--whatif is an option of the desktop app");
         QTest::newRow("an app option with a command")
             << QStringList{QStringLiteral("--size=800x600"), QStringLiteral("examples")}
             << QStringLiteral("--size is an option of the desktop app");
