@@ -500,6 +500,50 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
 运行 &apos;jobscope &lt;command&gt; --help&apos; 查看命令的选项。
 </translation>
     </message>
+    <message>
+        <source>The app, with a recording FILE and --at: open the recording&apos;s what-if from that moment (Simulate › What If From Here).</source>
+        <translation>应用：与录制文件 FILE 和 --at 一起使用时，打开该录制从该时刻起的假设推演（模拟 › 从此处假设推演）。</translation>
+    </message>
+</context>
+<context>
+    <name>DifferenceText</name>
+    <message>
+        <source>finishes at the same time</source>
+        <translation>结束时间相同</translation>
+    </message>
+    <message>
+        <source>finishes %1 s earlier</source>
+        <translation>早 %1 秒结束</translation>
+    </message>
+    <message>
+        <source>finishes %1 s later</source>
+        <translation>晚 %1 秒结束</translation>
+    </message>
+    <message>
+        <source>does not finish (the recording does at %1 s)</source>
+        <translation>没有结束（录制在第 %1 秒结束）</translation>
+    </message>
+    <message>
+        <source>finishes at %1 s (the recording does not)</source>
+        <translation>在第 %1 秒结束（录制没有结束）</translation>
+    </message>
+    <message>
+        <source>the same Pod-seconds</source>
+        <translation>Pod·秒相同</translation>
+    </message>
+    <message>
+        <source>%1 Pod-seconds fewer</source>
+        <translation>少 %1 Pod·秒</translation>
+    </message>
+    <message>
+        <source>%1 Pod-seconds more</source>
+        <translation>多 %1 Pod·秒</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <comment>separates the parts of a difference</comment>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>DumpImporter</name>
@@ -700,6 +744,10 @@ then the example&apos;s title.</source>
     <message>
         <source>--live follows a Job on a cluster: it takes no file</source>
         <translation>--live 跟踪集群上的 Job：不接受文件</translation>
+    </message>
+    <message>
+        <source>--whatif takes a recording FILE and --at T, the moment to go on from</source>
+        <translation>--whatif 需要一个录制文件 FILE 和 --at T（从哪个时刻继续推演）</translation>
     </message>
 </context>
 <context>
@@ -2125,36 +2173,8 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <translation>  假设：</translation>
     </message>
     <message>
-        <source>finishes at the same time</source>
-        <translation>结束时间相同</translation>
-    </message>
-    <message>
-        <source>finishes %1 s earlier</source>
-        <translation>早 %1 秒结束</translation>
-    </message>
-    <message>
-        <source>finishes %1 s later</source>
-        <translation>晚 %1 秒结束</translation>
-    </message>
-    <message>
-        <source>the same Pod-seconds</source>
-        <translation>Pod·秒相同</translation>
-    </message>
-    <message>
-        <source>%1 Pod-seconds fewer</source>
-        <translation>少 %1 Pod·秒</translation>
-    </message>
-    <message>
-        <source>%1 Pod-seconds more</source>
-        <translation>多 %1 Pod·秒</translation>
-    </message>
-    <message>
         <source>  difference: %1</source>
         <translation>  差别：%1</translation>
-    </message>
-    <message>
-        <source>, </source>
-        <translation>，</translation>
     </message>
 </context>
 <context>
@@ -4355,6 +4375,54 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>S&amp;weep…</source>
         <translation>参数扫描(&amp;W)…</translation>
     </message>
+    <message>
+        <source>What If From Here</source>
+        <translation>从此处假设推演</translation>
+    </message>
+    <message>
+        <source>A sweep runs from the Job&apos;s creation and a what-if from its recording: save the what-if and sweep it as a scenario</source>
+        <translation>扫描从 Job 创建时开始运行，而假设推演从录制继续：请先保存该假设推演，再把它当作场景来扫描</translation>
+    </message>
+    <message>
+        <source>A what-if goes on from a recorded Job: open a recording or connect to a cluster</source>
+        <translation>假设推演从录制的 Job 继续：请打开一个录制或连接到集群</translation>
+    </message>
+    <message>
+        <source>The recording has nothing to go on from yet</source>
+        <translation>录制中还没有可以继续的内容</translation>
+    </message>
+    <message>
+        <source>Simulate from the playhead&apos;s moment on: up to it the recording, after it the scenario&apos;s values, which the editor and the knobs change</source>
+        <translation>从播放头所在时刻起模拟：此前是录制，此后按场景的取值运行，可在编辑器和旋钮中修改</translation>
+    </message>
+    <message>
+        <source>The recording above and the what-if below, on one time axis</source>
+        <translation>上方是录制，下方是假设推演，共用同一条时间轴</translation>
+    </message>
+    <message>
+        <source>Open a what-if first (What If From Here…)</source>
+        <translation>请先打开一个假设推演（从此处假设推演…）</translation>
+    </message>
+    <message>
+        <source>%1 holds no Job to go on with</source>
+        <translation>%1 中没有可以继续的 Job</translation>
+    </message>
+    <message>
+        <source>what-if of %1 at %2 s</source>
+        <translation>%1 在第 %2 秒的假设推演</translation>
+    </message>
+    <message>
+        <source>What-if from %1 s against the recording: %2</source>
+        <translation>从第 %1 秒起的假设推演与录制相比：%2</translation>
+    </message>
+    <message>
+        <source>What &amp;If From Here…</source>
+        <translation>从此处假设推演(&amp;I)…</translation>
+    </message>
+    <message>
+        <source>Compare &amp;With Recording</source>
+        <translation>与录制对比(&amp;W)</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::OverviewStrip</name>
@@ -4775,6 +4843,30 @@ Click to hide or show it.</source>
         <translation>
             <numerusform>%1 秒 · %2 Pod·秒 · %n 个完成</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>recorded active</source>
+        <translation>录制的活跃</translation>
+    </message>
+    <message>
+        <source>recorded requested</source>
+        <translation>录制的请求</translation>
+    </message>
+    <message>
+        <source>fork at %1 s</source>
+        <translation>在第 %1 秒分叉</translation>
+    </message>
+    <message>
+        <source>recorded: requested %1 · active %2</source>
+        <translation>录制：请求 %1 · 活跃 %2</translation>
+    </message>
+    <message>
+        <source>recorded active: the recording&apos;s active Pods after the fork, to compare the what-if with</source>
+        <translation>录制的活跃：分叉之后录制中的活跃 Pod，用来与假设推演对比</translation>
+    </message>
+    <message>
+        <source>recorded requested: the recording&apos;s parallelism after the fork, where the what-if asks for another</source>
+        <translation>录制的请求：分叉之后录制中的并行度（假设推演请求的并行度与之不同时显示）</translation>
     </message>
 </context>
 <context>

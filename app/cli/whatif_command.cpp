@@ -10,7 +10,7 @@
 #include "gui/data_paths.h"
 #include "gui/engine_messages.h"
 #include "live/recording.h"
-#include "run/difference.h"
+#include "plot/difference_text.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
 #include "sim/whatif.h"
@@ -207,20 +207,7 @@ private:
         QString text = tr("what-if from %1 s:").arg(at, 0, 'f', 1) + QLatin1Char('\n');
         text += runLine(tr("  recorded:"), r);
         text += runLine(tr("  what-if: "), w);
-        const RunDifference difference = runDifference(r, w);
-        QStringList parts;
-        if (difference.finish) {
-            const double delta = *difference.finish;
-            parts << (delta == 0  ? tr("finishes at the same time")
-                      : delta < 0 ? tr("finishes %1 s earlier").arg(-delta, 0, 'f', 1)
-                                  : tr("finishes %1 s later").arg(delta, 0, 'f', 1));
-        }
-        const double podSeconds = difference.podSeconds;
-        parts << (podSeconds == 0  ? tr("the same Pod-seconds")
-                  : podSeconds < 0 ? tr("%1 Pod-seconds fewer").arg(-podSeconds, 0, 'f', 1)
-                                   : tr("%1 Pod-seconds more").arg(podSeconds, 0, 'f', 1));
-        // The list separator differs by language ("，" in Chinese).
-        text += tr("  difference: %1").arg(parts.join(tr(", "))) + QLatin1Char('\n');
+        text += tr("  difference: %1").arg(ui::differenceText(r, w)) + QLatin1Char('\n');
         return text;
     }
 };

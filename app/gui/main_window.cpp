@@ -16,12 +16,12 @@
 #include "pdf/run_report.h"
 #include "plot/cause_labels.h"
 #include "plot/cause_text.h"
+#include "plot/difference_text.h"
 #include "plot/overview_strip.h"
 #include "plot/plot_style.h"
 #include "plot/time_range.h"
 #include "plot/timeline_plot.h"
 #include "report/csv.h"
-#include "run/difference.h"
 #include "sim/whatif.h"
 
 #include <qcustomplot.h>
@@ -1517,31 +1517,11 @@ PlotReference MainWindow::Private::plotReference() const {
     const std::shared_ptr<const RunResult> whatif = document->result();
     if (!recorded || !whatif || !whatif->scenario)
         return {};
-    const RunSummary& r = recorded->summary;
-    const RunSummary& w = whatif->summary;
-    const RunDifference difference = runDifference(r, w);
-    QStringList parts;
-    if (difference.finish) {
-        const double delta = *difference.finish;
-        parts << (delta == 0  ? MainWindow::tr("finishes at the same time")
-                  : delta < 0 ? MainWindow::tr("finishes %1 s earlier").arg(-delta, 0, 'f', 1)
-                              : MainWindow::tr("finishes %1 s later").arg(delta, 0, 'f', 1));
-    } else if (r.finishedAt) {
-        parts << MainWindow::tr("does not finish (the recording does at %1 s)")
-                     .arg(*r.finishedAt, 0, 'f', 1);
-    } else if (w.finishedAt) {
-        parts << MainWindow::tr("finishes at %1 s (the recording does not)")
-                     .arg(*w.finishedAt, 0, 'f', 1);
-    }
-    const double podSeconds = difference.podSeconds;
-    parts << (podSeconds == 0  ? MainWindow::tr("the same Pod-seconds")
-              : podSeconds < 0 ? MainWindow::tr("%1 Pod-seconds fewer").arg(-podSeconds, 0, 'f', 1)
-                               : MainWindow::tr("%1 Pod-seconds more").arg(podSeconds, 0, 'f', 1));
     const Seconds at = document->forkTime();
     return {recorded, at,
             MainWindow::tr("What-if from %1 s against the recording: %2")
                 .arg(at, 0, 'f', 1)
-                .arg(parts.join(MainWindow::tr(", ", "separates the parts of a difference")))};
+                .arg(differenceText(recorded->summary, whatif->summary))};
 }
 
 void MainWindow::Private::showInPlot(const std::shared_ptr<const RunResult>& result) {
