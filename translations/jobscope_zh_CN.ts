@@ -504,6 +504,14 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
         <source>The app, with a recording FILE and --at: open the recording&apos;s what-if from that moment (Simulate › What If From Here).</source>
         <translation>应用：与录制文件 FILE 和 --at 一起使用时，打开该录制从该时刻起的假设推演（模拟 › 从此处假设推演）。</translation>
     </message>
+    <message>
+        <source>The app: change one value of the opened scenario, manifest or what-if once it has run, as &apos;simulate --set&apos; does (repeatable), such as spec.parallelism=8.</source>
+        <translation>应用：在打开的场景、清单或假设推演运行之后修改其中的一个值，与 &apos;simulate --set&apos; 相同（可重复），例如 spec.parallelism=8。</translation>
+    </message>
+    <message>
+        <source>PATH=VALUE</source>
+        <translation>路径=值</translation>
+    </message>
 </context>
 <context>
     <name>DifferenceText</name>
@@ -748,6 +756,18 @@ then the example&apos;s title.</source>
     <message>
         <source>--whatif takes a recording FILE and --at T, the moment to go on from</source>
         <translation>--whatif 需要一个录制文件 FILE 和 --at T（从哪个时刻继续推演）</translation>
+    </message>
+    <message>
+        <source>--set changes a scenario, a manifest or a what-if; %1 is a recording (add --whatif --at T)</source>
+        <translation>--set 修改的是场景、清单或假设推演；%1 是录制（请加上 --whatif --at T）</translation>
+    </message>
+    <message>
+        <source>--set %1: cannot be set in %2 (%3)</source>
+        <translation>--set %1：无法在 %2 中设置（%3）</translation>
+    </message>
+    <message>
+        <source>--set takes PATH=VALUE, such as spec.parallelism=8, not &apos;%1&apos;</source>
+        <translation>--set 需要 路径=值，例如 spec.parallelism=8，而不是 &apos;%1&apos;</translation>
     </message>
 </context>
 <context>

@@ -140,6 +140,11 @@ public:
             QStringLiteral("whatif"),
             tr("The app, with a recording FILE and --at: open the recording's what-if from that "
                "moment (Simulate › What If From Here).")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("set"),
+            tr("The app: change one value of the opened scenario, manifest or what-if once it has "
+               "run, as 'simulate --set' does (repeatable), such as spec.parallelism=8."),
+            tr("PATH=VALUE")));
         parser.addOption(
             QCommandLineOption(QStringLiteral("zoom"),
                                tr("The app: show this span of time (seconds since the Job was "
@@ -220,6 +225,9 @@ public:
                 if (!error && parser.isSet(name))
                     error = ui::setGuiOption(name, parser.value(name), options);
             options.whatif = parser.isSet(QStringLiteral("whatif"));
+            for (const QString& set : parser.values(QStringLiteral("set")))
+                if (!error)
+                    error = ui::setGuiOption(QStringLiteral("set"), set, options);
             if (!error)
                 error = ui::readGuiOptions(positional, options);
             if (error) {
@@ -229,7 +237,8 @@ public:
             }
             return ui::runGui(options);
         }
-        for (const QString& name : appOptions + QStringList{QStringLiteral("whatif")})
+        for (const QString& name :
+             appOptions + QStringList{QStringLiteral("whatif"), QStringLiteral("set")})
             if (parser.isSet(name)) {
                 printError(tr("--%1 is an option of the desktop app, not of a command").arg(name));
                 writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "gui/gui_entry.h"
 
+#include "edit/overrides.h"
+
 #include "gui/job_document.h"
 #include "gui/language.h"
 #include "gui/live_controller.h"
@@ -28,6 +30,9 @@
 #include <QTemporaryDir>
 #include <QTextStream>
 
+#include <QPlainTextEdit>
+#include <QTextCursor>
+
 #include <cmath>
 #include <cstdio>
 
@@ -35,9 +40,9 @@ namespace jobscope::ui {
 
 namespace {
 
-const char* const kValuedOptions[] = {"lang",    "theme",     "size",       "at",
-                                      "zoom",    "select",    "find",       "live",
-                                      "context", "namespace", "kubeconfig", "screenshot"};
+const char* const kValuedOptions[] = {"lang",       "theme",      "size", "at",      "zoom",
+                                      "select",     "find",       "live", "context", "namespace",
+                                      "kubeconfig", "screenshot", "set"};
 
 const char* const kFlags[] = {"whatif"};
 
@@ -57,10 +62,52 @@ std::optional<std::pair<double, double>> parseSpan(const QString& text) {
     return std::pair{from, to};
 }
 
+// --set: the document's text with the values changed, run again as an edit would be. Returns why
+// it cannot be changed.
+std::optional<QString> applySets(MainWindow& window, const QStringList& sets) {
+    JobDocument* document = window.document();
+    if (document->kind() == JobDocument::Kind::Trace)
+        return QApplication::translate("GuiOptions",
+                                       "--set changes a scenario, a manifest or a what-if; %1 is "
+                                       "a recording (add --whatif --at T)")
+            .arg(document->displayName());
+    std::vector<edit::Override> overrides;
+    for (const QString& set : sets) {
+        edit::OverrideError error;
+        if (const auto parsed = edit::parseOverride(set.toStdString(), &error))
+            overrides.push_back(*parsed);
+    }
+    const edit::OverrideResult changed =
+        edit::applyOverrides(document->text().toStdString(), overrides);
+    if (changed.error)
+        return QApplication::translate("GuiOptions", "--set %1: cannot be set in %2 (%3)")
+            .arg(QString::fromStdString(changed.error->override), document->displayName(),
+                 QString::fromStdString(changed.error->detail));
+    const QString text = QString::fromStdString(changed.text);
+#if __has_include("editor/editor_panel.h")
+    if (EditorPanel* editor = window.editor()) {
+        // As a user's edit: one undoable step, and the knobs read it.
+        QTextCursor cursor(editor->textEdit()->document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(text);
+        editor->commitText();
+        document->runNow();
+        document->waitForIdle();
+        editor->waitForKnobs();
+        return std::nullopt;
+    }
+#endif
+    document->setText(text);
+    document->runNow();
+    document->waitForIdle();
+    return std::nullopt;
+}
+
 // The what-if, the moment, the span, the selection and the search the command line asked for,
 // once the document has run. Returns why the what-if cannot open.
 std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& options) {
-    if (!options.at && !options.zoom && !options.select && options.find.isEmpty())
+    if (!options.at && !options.zoom && !options.select && options.find.isEmpty() &&
+        options.sets.isEmpty())
         return std::nullopt; // the window shows as soon as it can; the run arrives when it is done
     window.document()->waitForIdle();
     std::optional<QString> failed;
@@ -70,6 +117,8 @@ std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& op
             failed = error;
         window.document()->waitForIdle();
     }
+    if (!options.sets.isEmpty() && !failed)
+        failed = applySets(window, options.sets);
     if (options.at)
         window.playback()->setTime(*options.at);
     if (options.zoom)
@@ -211,6 +260,14 @@ std::optional<QString> setGuiOption(const QString& name, const QString& value,
         options.context = value;
     } else if (name == QLatin1String("namespace")) {
         options.namespaceName = value;
+    } else if (name == QLatin1String("set")) {
+        edit::OverrideError error;
+        if (!edit::parseOverride(value.toStdString(), &error))
+            return QApplication::translate("GuiOptions",
+                                           "--set takes PATH=VALUE, such as spec.parallelism=8, "
+                                           "not '%1'")
+                .arg(value);
+        options.sets << value;
     } else if (name == QLatin1String("screenshot")) {
         if (value.isEmpty())
             return QApplication::translate("GuiOptions", "--screenshot takes a PNG file name");

@@ -28,6 +28,9 @@ struct GuiOptions {
     // selected as with Shift+drag.
     std::optional<std::pair<double, double>> zoom, select;
     QString find; // --find: the editor's Find bar open on this text
+    // --set PATH=VALUE (repeatable): values changed in the opened scenario or what-if, as
+    // `simulate --set` changes them, once it has run.
+    QStringList sets;
     // --live JOB: follow that Job on a cluster (--kubeconfig, --context and --namespace pick it,
     // as for `jobscope record`) instead of opening a file. A screenshot waits for the Job to
     // finish (at most kLiveShotSeconds).

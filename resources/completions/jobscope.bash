@@ -54,7 +54,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --zoom --select --find --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --set --zoom --select --find --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'

@@ -128,6 +128,35 @@ private slots:
                  qPrintable(QString::number(differing)));
     }
 
+    // `--set` changes the opened document as an edit would: the what-if with more parallelism
+    // is drawn otherwise than the one without.
+    void setChangesTheDocument() {
+        QTemporaryDir dir;
+        const QStringList common = {jobscope::test::recordingsDir() + QStringLiteral("/a"),
+                                    QStringLiteral("--size"),
+                                    QStringLiteral("1280x720"),
+                                    QStringLiteral("--whatif"),
+                                    QStringLiteral("--at"),
+                                    QStringLiteral("10")};
+        const QString plain = dir.filePath(QStringLiteral("plain.png"));
+        const QString changed = dir.filePath(QStringLiteral("changed.png"));
+        const Run a = jobscope::test::runJobscope(
+            common + QStringList{QStringLiteral("--screenshot"), plain});
+        QVERIFY2(a.exitCode == 0, qPrintable(diagnose(a)));
+        const Run b = jobscope::test::runJobscope(
+            common + QStringList{QStringLiteral("--set"), QStringLiteral("spec.parallelism=7"),
+                                 QStringLiteral("--screenshot"), changed});
+        QVERIFY2(b.exitCode == 0, qPrintable(diagnose(b)));
+        const QImage before(plain), after(changed);
+        QCOMPARE(after.size(), before.size());
+        int differing = 0;
+        for (int y = 0; y < after.height(); y += 4)
+            for (int x = 0; x < after.width(); x += 4)
+                differing += after.pixel(x, y) != before.pixel(x, y);
+        QVERIFY2(differing > after.width() * after.height() / 16 / 50,
+                 qPrintable(QString::number(differing)));
+    }
+
     void badInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
@@ -152,6 +181,18 @@ private slots:
             << QStringList{example(), QStringLiteral("--whatif"), QStringLiteral("--at"),
                            QStringLiteral("5")}
             << QStringLiteral("open a recording");
+        QTest::newRow("--set not PATH=VALUE")
+            << QStringList{example(), QStringLiteral("--set"), QStringLiteral("parallelism")}
+            << QStringLiteral("--set takes PATH=VALUE");
+        QTest::newRow("--set on a recording")
+            << QStringList{jobscope::test::recordingsDir() + QStringLiteral("/a"),
+                           QStringLiteral("--set"), QStringLiteral("spec.parallelism=7")}
+            << QStringLiteral("is a recording (add --whatif --at T)");
+        QTest::newRow("--set of a scenario field in a manifest")
+            << QStringList{jobscope::test::testDataDir() +
+                               QStringLiteral("/manifests/hand-written.yaml"),
+                           QStringLiteral("--set"), QStringLiteral("runTime=30")}
+            << QStringLiteral("--set runTime=30: cannot be set in");
         QTest::newRow("what-if with a command")
             << QStringList{QStringLiteral("--whatif"), QStringLiteral("examples")}
             << QStringLiteral("--whatif is an option of the desktop app");
