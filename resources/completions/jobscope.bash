@@ -9,7 +9,7 @@ _jobscope() {
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --lang | --theme | --size | --at | --zoom | --select | --find | --live | --kubeconfig | --context | --namespace | --screenshot) ((i++)) ;;
+            --lang | --theme | --size | --at | --set | --zoom | --select | --find | --live | --kubeconfig | --context | --namespace | --screenshot) ((i++)) ;;
             -*) ;;
             *)
                 command=${words[i]}
