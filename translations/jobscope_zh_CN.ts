@@ -2923,6 +2923,18 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>status: the Job has already run (%1 succeeded, %2 failed, %3 active): the simulation goes on from this status; delete status to simulate the Job from its start, or fork the recorded Job at a moment of its life with &apos;jobscope whatif FILE --at SECONDS&apos;</source>
         <translation>status：这个 Job 已经运行过（%1 个成功，%2 个失败，%3 个活跃）：模拟从这个状态继续；删除 status 即可从头模拟这个 Job，或者用 &apos;jobscope whatif FILE --at SECONDS&apos; 在它生命中的某一时刻把录制的 Job 分叉出来</translation>
     </message>
+    <message>
+        <source>%1: a scene of points has no %2</source>
+        <translation>%1：要点场景不能有 %2</translation>
+    </message>
+    <message>
+        <source>%1: %2 points, but points has %3</source>
+        <translation>%1：有 %2 条要点，但 points 有 %3 条</translation>
+    </message>
+    <message>
+        <source>at least one point</source>
+        <translation>至少一条要点</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>

@@ -164,6 +164,13 @@ private:
             QLatin1Char('\n');
         for (int scene = 0; scene < deck->sceneCount(); ++scene) {
             out += QStringLiteral("\n%1. %2\n").arg(scene + 1).arg(renderer.sceneTitle(scene));
+            const LessonScene& s = deck->lesson.scenes[static_cast<size_t>(scene)];
+            if (s.isText()) {
+                for (const std::string& point :
+                     chinese && !s.pointsZh.empty() ? s.pointsZh : s.points)
+                    out += QStringLiteral("   • %1\n").arg(QString::fromStdString(point));
+                continue;
+            }
             for (int step = 0; step < deck->stepCount(scene); ++step)
                 out += QStringLiteral("   %1.%2  %3 s  %4\n")
                            .arg(scene + 1)

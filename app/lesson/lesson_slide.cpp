@@ -180,8 +180,51 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         top = box.bottom() + 6 * unit;
     }
 
-    // Caption band at the bottom, progress bar under it.
     const double progressHeight = std::max(4.0, 10 * unit);
+    const int total = std::max(1, deck_->totalSteps());
+    const auto drawProgress = [&] {
+        painter.fillRect(QRectF(0, h - progressHeight, w, progressHeight), kBand);
+        painter.fillRect(QRectF(0, h - progressHeight,
+                                w * (deck_->flatIndex(scene, step) + 1) / total, progressHeight),
+                         kProgress);
+    };
+    if (s.isText()) {
+        // A slide of words: its points, as large as they fit, each wrapped under itself.
+        const std::vector<std::string>& points =
+            chinese_ && !s.pointsZh.empty() ? s.pointsZh : s.points;
+        const QRectF box(margin * 2, top + 30 * unit, w - 4 * margin,
+                         h - progressHeight - top - 60 * unit);
+        const QString bullet = QStringLiteral("•");
+        const auto layout = [&](const QFont& font, bool draw) {
+            const QFontMetricsF metrics(font);
+            const double indent = metrics.horizontalAdvance(bullet) * 2.5;
+            const double gap = metrics.height() * 0.45;
+            double y = box.top();
+            for (const std::string& point : points) {
+                const QString text = QString::fromStdString(point);
+                const QRectF room(box.left() + indent, y, box.width() - indent, box.bottom() - y);
+                const QRectF used = metrics.boundingRect(
+                    room, Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap, text);
+                if (draw) {
+                    painter.drawText(QRectF(box.left(), y, indent, used.height()),
+                                     Qt::AlignTop | Qt::AlignLeft, bullet);
+                    painter.drawText(room, Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap, text);
+                }
+                y += used.height() + gap;
+            }
+            return y - box.top();
+        };
+        QFont font = pixelFont(56 * unit);
+        while (font.pixelSize() > 14 * unit && layout(font, false) > box.height())
+            font = pixelFont(font.pixelSize() * 0.92);
+        painter.setFont(font);
+        painter.setPen(kPageText);
+        layout(font, true);
+        drawProgress();
+        return image;
+    }
+
+    // Caption band at the bottom, progress bar under it.
     const double captionHeight = 230 * unit;
     const QRectF captionBand(0, h - captionHeight - progressHeight, w, captionHeight);
     painter.fillRect(captionBand, kBand);
@@ -191,11 +234,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     painter.setFont(fittingFont(captionText, captionBox, 58 * unit, true));
     painter.setPen(kBandText);
     painter.drawText(captionBox, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, captionText);
-    painter.fillRect(QRectF(0, h - progressHeight, w, progressHeight), kBand);
-    const int total = std::max(1, deck_->totalSteps());
-    painter.fillRect(QRectF(0, h - progressHeight, w * (deck_->flatIndex(scene, step) + 1) / total,
-                            progressHeight),
-                     kProgress);
+    drawProgress();
 
     // The plots between them, each with its figures under it when two are compared.
     ScenePlots& p = plots(scene);

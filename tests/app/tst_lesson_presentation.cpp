@@ -11,9 +11,9 @@
 #include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
-#include <QSet>
 #include <QTest>
 
 #include <set>
@@ -93,23 +93,34 @@ void TestLessonPresentation::exportsOneSlidePerStep() {
         QFileInfo(written.last())
             .fileName()
             .startsWith(QStringLiteral("%1-").arg(deck_->sceneCount(), 2, 10, QLatin1Char('0'))));
-    for (const QString& file : written) {
-        const QImage image(file);
-        QVERIFY2(!image.isNull(), qPrintable(file));
-        QCOMPARE(image.size(), size);
-        QVERIFY2(sampledColours(image) > 20, qPrintable(file)); // text, lines, bands: not blank
-        // The caption band (the bottom fifth) carries bright text on a dark ground.
-        const double share = brightShare(image, size.height() * 4 / 5, size.height() * 19 / 20);
-        QVERIFY2(share > 0.01 && share < 0.5, qPrintable(file));
-    }
+    int slide = 0;
+    for (int scene = 0; scene < deck_->sceneCount(); ++scene)
+        for (int step = 0; step < deck_->stepCount(scene); ++step) {
+            const QString& file = written.at(slide++);
+            const QImage image(file);
+            QVERIFY2(!image.isNull(), qPrintable(file));
+            QCOMPARE(image.size(), size);
+            QVERIFY2(sampledColours(image) > 6, qPrintable(file)); // text, lines, bands
+            const double share = brightShare(image, size.height() * 4 / 5, size.height() * 19 / 20);
+            if (deck_->lesson.scenes[static_cast<size_t>(scene)].isText()) {
+                // A slide of words: dark text on the page, no caption band.
+                QVERIFY2(share > 0.5, qPrintable(file));
+                continue;
+            }
+            // The caption band (the bottom fifth) carries bright text on a dark ground.
+            QVERIFY2(share > 0.01 && share < 0.5, qPrintable(file));
+            QVERIFY2(sampledColours(image) > 20, qPrintable(file));
+        }
 
     // The two languages draw different captions on the same slide.
     LessonSlideRenderer english(deck_, false);
     LessonSlideRenderer chinese(deck_, true);
-    QVERIFY(english.caption(0, 0) != chinese.caption(0, 0));
-    QVERIFY(chinese.caption(0, 0).contains(QChar(0x4E2A)) ||
-            chinese.caption(0, 0).contains(QStringLiteral("Pod"))); // "个"
+    // (Scene 1: scene 0 is a slide of words, without a caption.)
+    QVERIFY(english.caption(1, 0) != chinese.caption(1, 0));
+    QVERIFY(chinese.caption(1, 0).contains(QChar(0x4E2A)) ||
+            chinese.caption(1, 0).contains(QStringLiteral("Pod"))); // "个"
     QVERIFY(english.render(0, 0, size) != chinese.render(0, 0, size));
+    QVERIFY(english.render(1, 0, size) != chinese.render(1, 0, size));
 }
 
 void TestLessonPresentation::exportRejectsABadLesson() {
@@ -146,23 +157,28 @@ void TestLessonPresentation::keyboardMovesThroughSteps() {
         return window.currentScene() == scene && window.currentStep() == step;
     };
     QVERIFY(at(0, 0));
+    // The first scene is one slide of words; the next one a run with several steps.
+    QCOMPARE(deck_->stepCount(0), 1);
+    QVERIFY(deck_->stepCount(1) >= 3);
     QTest::keyClick(&window, Qt::Key_Right);
-    QVERIFY(at(0, 1));
+    QVERIFY(at(1, 0));
+    QTest::keyClick(&window, Qt::Key_Right);
+    QVERIFY(at(1, 1));
     QTest::keyClick(&window, Qt::Key_Space);
-    QVERIFY(at(0, 2));
+    QVERIFY(at(1, 2));
     QTest::keyClick(&window, Qt::Key_Left);
-    QVERIFY(at(0, 1));
+    QVERIFY(at(1, 1));
     // A presenter clicker sends PageDown / PageUp.
     QTest::keyClick(&window, Qt::Key_PageDown);
-    QVERIFY(at(0, 2));
+    QVERIFY(at(1, 2));
     QTest::keyClick(&window, Qt::Key_PageUp);
-    QVERIFY(at(0, 1));
+    QVERIFY(at(1, 1));
     // Past the scene's last step comes the next scene, and back.
-    for (int i = 1; i < deck_->stepCount(0); ++i)
+    for (int i = 1; i < deck_->stepCount(1); ++i)
         QTest::keyClick(&window, Qt::Key_Right);
-    QVERIFY(at(1, 0));
+    QVERIFY(at(2, 0));
     QTest::keyClick(&window, Qt::Key_Left);
-    QVERIFY(at(0, deck_->stepCount(0) - 1));
+    QVERIFY(at(1, deck_->stepCount(1) - 1));
     QTest::keyClick(&window, Qt::Key_3);
     QVERIFY(at(2, 0));
     QTest::keyClick(&window, Qt::Key_9);
@@ -208,7 +224,10 @@ void TestLessonPresentation::playPauseSpeedAndBlank() {
     window.show();
     QVERIFY(QTest::qWaitForWindowExposed(&window));
     LessonSlideRenderer renderer(deck_, true);
-    const double start = renderer.stepTime(0, 0);
+    // The first scene that runs (scene 0 is a slide of words: nothing to play).
+    QTest::keyClick(&window, Qt::Key_Right);
+    QCOMPARE(window.currentScene(), 1);
+    const double start = renderer.stepTime(1, 0);
 
     QCOMPARE(window.speed(), 2.0);
     QTest::keyClick(&window, Qt::Key_Plus);
@@ -231,7 +250,8 @@ void TestLessonPresentation::playPauseSpeedAndBlank() {
     {
         const QSize size(1920, 1080);
         const QImage withState = window.currentSlide(size);
-        const QImage plain = renderer.render(0, window.currentStep(), size, paused);
+        const QImage plain =
+            renderer.render(window.currentScene(), window.currentStep(), size, paused);
         const QRect area = LessonSlideRenderer::statusArea(size).toAlignedRect();
         QVERIFY(area.isValid() && area.top() > 0);
         int changed = 0;
@@ -250,7 +270,7 @@ void TestLessonPresentation::playPauseSpeedAndBlank() {
     }
     // Playing lets the caption follow the playhead: at 4× it reaches the second step soon.
     QTest::keyClick(&window, Qt::Key_P);
-    const double second = renderer.stepTime(0, 1);
+    const double second = renderer.stepTime(1, 1);
     QTRY_VERIFY_WITH_TIMEOUT(window.currentStep() == 1, 3000);
     QVERIFY(*window.playTime() >= second);
     QTest::keyClick(&window, Qt::Key_Right); // a step key stops playback on that step

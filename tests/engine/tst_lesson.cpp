@@ -144,6 +144,13 @@ void TestLesson::builtInLessonLoadsAndSimulates() {
         const QByteArray name = QByteArray::fromStdString(scene.title);
         QVERIFY2(!scene.titleZh.empty(), name);
         QVERIFY2(!scene.steps.empty(), name);
+        if (scene.isText()) {
+            // A slide of words: one step, its points in both languages, nothing run.
+            QCOMPARE(scene.steps.size(), size_t{1});
+            QCOMPARE(scene.pointsZh.size(), scene.points.size());
+            QVERIFY2(!(*runs)[i].compare && (*runs)[i].main.analysis.series.empty(), name);
+            continue;
+        }
         for (const LessonStep& step : scene.steps) {
             QVERIFY2(!step.caption.empty() && !step.captionZh.empty(), name);
             // One short sentence each: a caption is read from the back of a room.
@@ -198,8 +205,18 @@ void TestLesson::builtInLessonCoversEveryCause() {
 
     // The recap plays the causes on one timeline: most of them in its one scenario.
     std::set<std::string> recap;
-    for (const CauseInterval& c : runs->back().main.analysis.causes)
+    const auto recapScene =
+        std::find_if(lesson->scenes.begin(), lesson->scenes.end(),
+                     [](const LessonScene& s) { return s.title.rfind("Recap", 0) == 0; });
+    QVERIFY(recapScene != lesson->scenes.end());
+    for (const CauseInterval& c :
+         (*runs)[static_cast<size_t>(recapScene - lesson->scenes.begin())].main.analysis.causes)
         recap.insert(c.cause);
+    // It opens with what the lesson covers and closes with the decision summary, what to take
+    // home and questions for the room: slides of words.
+    QVERIFY(lesson->scenes.front().isText());
+    QVERIFY(lesson->scenes.back().isText());
+    QVERIFY(lesson->scenes.size() > 3 && lesson->scenes[lesson->scenes.size() - 3].isText());
     QVERIFY2(recap.size() >= 8, qPrintable(QString::number(recap.size())));
 }
 
@@ -213,6 +230,8 @@ void TestLesson::captionNumbersMatchTheSeries() {
     for (size_t i = 0; i < lesson->scenes.size(); ++i) {
         const LessonScene& scene = lesson->scenes[i];
         const SceneRun& run = (*runs)[i];
+        if (scene.isText())
+            continue;
         for (size_t s = 0; s < scene.steps.size(); ++s) {
             for (const bool chinese : {false, true}) {
                 const std::string& text =
@@ -439,6 +458,22 @@ void TestLesson::badLesson_data() {
         << head + "  - at: 5\n    caption: x\n    expect: {compareCauses: [pending]}\n"
         << "8:29"
         << "compareCauses: needs a compare: scenario";
+    QTest::newRow("points and a scenario")
+        << QStringLiteral("title: T\nscenes:\n- title: S\n  points: [a]\n  scenario: ") + quota +
+               QStringLiteral("\n")
+        << "5:13"
+        << "scenes[0].scenario: a scene of points has no scenario";
+    QTest::newRow("points and steps")
+        << "title: T\nscenes:\n- title: S\n  points: [a, b]\n  steps: [{at: 1, caption: x}]\n"
+        << "5:10"
+        << "scenes[0].steps: a scene of points has no steps";
+    QTest::newRow("no points") << "title: T\nscenes:\n- title: S\n  points: []\n"
+                               << "4:11"
+                               << "scenes[0].points: Required value";
+    QTest::newRow("Chinese points of another count")
+        << "title: T\nscenes:\n- title: S\n  points: [a, b]\n  pointsZh: [甲]\n"
+        << "5:13"
+        << "scenes[0].pointsZh: 1 points, but points has 2";
     QTest::newRow("step without caption") << head + "  - at: 5\n"
                                           << "6:5"
                                           << "steps[0].caption: Required value";

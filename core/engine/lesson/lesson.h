@@ -63,10 +63,16 @@ struct LessonScene {
     std::string titleZh;
     std::string description; // a short line under the title ("" for none)
     std::string descriptionZh;
+    // A slide of words instead of a run (title, agenda, takeaways, questions): its points in
+    // order, and in Chinese (empty: the English ones). It has no scenario and one step.
+    std::vector<std::string> points;
+    std::vector<std::string> pointsZh;
     LessonScenario scenario;               // the timeline the steps stop on
     std::optional<LessonScenario> compare; // shown beside it, for trade-offs
     std::vector<LessonStep> steps;
     SourcePosition position;
+
+    bool isText() const { return !points.empty(); }
 };
 
 struct Lesson {

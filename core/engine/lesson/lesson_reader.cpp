@@ -105,9 +105,9 @@ private:
                                                                          "a scene mapping")));
             return;
         }
-        reader_.rejectUnknownKeys(
-            node, path,
-            {"title", "titleZh", "description", "descriptionZh", "scenario", "compare", "steps"});
+        reader_.rejectUnknownKeys(node, path,
+                                  {"title", "titleZh", "description", "descriptionZh", "scenario",
+                                   "compare", "steps", "points", "pointsZh"});
         LessonScene scene;
         scene.position = positionOf(node);
         text(node, "title", path, scene.title, true);
@@ -115,6 +115,10 @@ private:
         text(node, "description", path, scene.description);
         text(node, "descriptionZh", path, scene.descriptionZh);
 
+        if (yamlPresent(yamlField(node, "points"))) {
+            readTextScene(node, path, scene);
+            return;
+        }
         const YAML::Node scenario = yamlField(node, "scenario");
         if (!yamlPresent(scenario))
             reader_.error(
@@ -143,6 +147,47 @@ private:
                     scene.steps.push_back(std::move(*step));
         }
         lesson_.scenes.push_back(std::move(scene));
+    }
+
+    // A scene of points: no scenario, no compare, no steps (it is one step).
+    void readTextScene(const YAML::Node& node, const std::string& path, LessonScene& scene) {
+        for (const char* key : {"scenario", "compare", "steps"}) {
+            const YAML::Node field = yamlField(node, key);
+            if (yamlPresent(field))
+                reader_.error(field, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "%1: a scene of points has no %2"),
+                                             {childPath(path, key), std::string(key)}));
+        }
+        readPoints(yamlField(node, "points"), childPath(path, "points"), scene.points);
+        const YAML::Node zh = yamlField(node, "pointsZh");
+        if (yamlPresent(zh)) {
+            readPoints(zh, childPath(path, "pointsZh"), scene.pointsZh);
+            if (!scene.pointsZh.empty() && scene.pointsZh.size() != scene.points.size())
+                reader_.error(
+                    zh, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                 "%1: %2 points, but points has %3"),
+                                {childPath(path, "pointsZh"), std::to_string(scene.pointsZh.size()),
+                                 std::to_string(scene.points.size())}));
+        }
+        if (scene.points.empty())
+            return;
+        LessonStep step;
+        step.position = scene.position;
+        step.atPosition = scene.position;
+        scene.steps.push_back(std::move(step));
+        lesson_.scenes.push_back(std::move(scene));
+    }
+
+    void readPoints(const YAML::Node& node, const std::string& path,
+                    std::vector<std::string>& points) {
+        if (!reader_.isSequence(node, path))
+            return;
+        if (node.size() == 0)
+            reader_.error(node, requiredValue(path, JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                     "at least one point")));
+        for (std::size_t i = 0; i < node.size(); ++i)
+            if (auto point = reader_.string(node[i], childPath(path, i)))
+                points.push_back(*point);
     }
 
     std::optional<LessonScenario> readScenario(const YAML::Node& node, const std::string& path) {

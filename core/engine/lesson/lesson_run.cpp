@@ -159,6 +159,8 @@ void checkWrittenNumbers(const LessonStep& step, const std::string& lessonFile,
 
 SceneRun runScene(const LessonScene& scene) {
     SceneRun run;
+    if (scene.isText())
+        return run; // nothing runs on a slide of words
     run.main = runScenario(scene.scenario.scenario);
     if (scene.compare)
         run.compare = runScenario(scene.compare->scenario);
@@ -232,6 +234,8 @@ std::optional<ResolvedStep> resolveStep(const LessonScene& scene, const SceneRun
                                         const std::string& lessonFile, Diagnostics& diagnostics) {
     const LessonStep& step = scene.steps.at(index);
     ResolvedStep out;
+    if (scene.isText())
+        return out; // at 0, no caption: the points are the slide
     Message why;
     const auto time = resolveStepTime(step.at, run.main, &out.anchor, why);
     if (!time) {
@@ -260,6 +264,8 @@ std::optional<std::vector<SceneRun>> checkLesson(const Lesson& lesson, Diagnosti
     runs.reserve(lesson.scenes.size());
     for (const LessonScene& scene : lesson.scenes) {
         runs.push_back(runScene(scene));
+        if (scene.isText())
+            continue;
         for (std::size_t i = 0; i < scene.steps.size(); ++i) {
             const LessonStep& step = scene.steps[i];
             checkWrittenNumbers(step, lesson.file, diagnostics);

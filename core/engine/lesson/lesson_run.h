@@ -21,6 +21,7 @@ struct SceneRun {
     std::optional<Run> compare;
 };
 
+// A scene of points runs nothing: its runs are empty.
 SceneRun runScene(const LessonScene& scene);
 
 // A step placed on its scene's timeline.
