@@ -2935,6 +2935,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>at least one point</source>
         <translation>至少一条要点</translation>
     </message>
+    <message>
+        <source>%1: notes belong to the steps of a scene that runs</source>
+        <translation>%1：运行场景的备注应写在它的步骤上</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>
@@ -4571,6 +4575,33 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>×%1</source>
         <translation>×%1</translation>
+    </message>
+</context>
+<context>
+    <name>jobscope::ui::PresenterView</name>
+    <message>
+        <source>Presenter view</source>
+        <translation>演讲者视图</translation>
+    </message>
+    <message>
+        <source>Scene %1/%2 · Step %3/%4: %5</source>
+        <translation>场景 %1/%2 · 步骤 %3/%4：%5</translation>
+    </message>
+    <message>
+        <source>No notes for this step.</source>
+        <translation>这一步没有备注。</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>下一张</translation>
+    </message>
+    <message>
+        <source>The last slide</source>
+        <translation>最后一张幻灯片</translation>
+    </message>
+    <message>
+        <source>%1:%2 since the start</source>
+        <translation>开始后 %1:%2</translation>
     </message>
 </context>
 <context>

@@ -4,11 +4,14 @@
 #include "gui/media_icons.h"
 
 #include "lesson/lesson_slide.h"
+#include "lesson/presenter_view.h"
 #include "run/moment.h"
 
 #include <QEvent>
+#include <QGuiApplication>
 #include <QKeyEvent>
 #include <QPainter>
+#include <QScreen>
 #include <QTimer>
 
 #include <algorithm>
@@ -44,7 +47,30 @@ PresentationWindow::PresentationWindow(std::shared_ptr<const LessonDeck> deck, b
     retranslate();
 }
 
-PresentationWindow::~PresentationWindow() = default;
+PresentationWindow::~PresentationWindow() {
+    delete presenterView_;
+}
+
+void PresentationWindow::togglePresenterView() {
+    if (!presenterView_) {
+        presenterView_ = new PresenterView(deck_, renderer_->chinese());
+        presenterView_->showStep(scene_, step_);
+        connect(this, &PresentationWindow::positionChanged, presenterView_,
+                &PresenterView::showStep);
+        // On another screen than the slides when there is one: the presenter's laptop.
+        for (QScreen* screen : QGuiApplication::screens())
+            if (screen != this->screen()) {
+                presenterView_->setGeometry(screen->availableGeometry());
+                break;
+            }
+    }
+    if (presenterView_->isVisible()) {
+        presenterView_->hide();
+        return;
+    }
+    presenterView_->show();
+    activateWindow(); // the keys keep driving the slides
+}
 
 bool PresentationWindow::cursorHidden() const {
     return cursor().shape() == Qt::BlankCursor;
@@ -52,6 +78,8 @@ bool PresentationWindow::cursorHidden() const {
 
 void PresentationWindow::setChinese(bool chinese) {
     renderer_->setChinese(chinese);
+    if (presenterView_)
+        presenterView_->setChinese(chinese);
     retranslate();
     invalidate();
 }
@@ -218,7 +246,6 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
     case Qt::Key_Space:
     case Qt::Key_PageDown:
     case Qt::Key_Down:
-    case Qt::Key_N:
         nextStep();
         break;
     case Qt::Key_Left:
@@ -235,6 +262,9 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
         break;
     case Qt::Key_P:
         togglePlay();
+        break;
+    case Qt::Key_N:
+        togglePresenterView();
         break;
     case Qt::Key_Plus:
     case Qt::Key_Equal: // + without Shift on most layouts

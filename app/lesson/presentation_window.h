@@ -7,6 +7,8 @@
 //   Home              first scene                         1–9       jump to that scene
 //   P                 play / pause the scene's timeline   + -       faster / slower
 //   B                 blank screen (any key but Esc undoes it)
+//   N                 the presenter view: speaker notes, the next slide, the time (on a
+//                     second screen when there is one)
 //   Esc               leave
 //
 // The mouse cursor hides after a moment without movement. The slides are drawn by
@@ -26,6 +28,7 @@ class QTimer;
 namespace jobscope::ui {
 
 class LessonSlideRenderer;
+class PresenterView;
 
 class PresentationWindow : public QWidget {
     Q_OBJECT
@@ -54,6 +57,10 @@ public:
     void faster();
     void slower();
     void toggleBlank();
+    // Shows or hides the presenter view (created on first use).
+    void togglePresenterView();
+    // The presenter view, or nullptr before N was first pressed.
+    PresenterView* presenterView() const { return presenterView_; }
 
     // What the window shows now, at `size` (the window's size when empty).
     QImage currentSlide(QSize size = {});
@@ -87,6 +94,7 @@ private:
     QTimer* playTimer_ = nullptr;
     QTimer* cursorTimer_ = nullptr;
     QImage cache_;
+    PresenterView* presenterView_ = nullptr; // a window of its own; deleted with this one
     // Scene numbers above 9: digits typed within a second of each other make one number.
     QString typedScene_;
     QElapsedTimer typedAt_;

@@ -7,6 +7,7 @@
 #include "lesson/lesson_presenter.h"
 #include "lesson/lesson_slide.h"
 #include "lesson/presentation_window.h"
+#include "lesson/presenter_view.h"
 
 #include <QDir>
 #include <QFile>
@@ -48,6 +49,7 @@ class TestLessonPresentation : public QObject {
     Q_OBJECT
 
 private slots:
+    void presenterViewFollowsTheSlides();
     void initTestCase();
     void exportsOneSlidePerStep_data();
     void exportsOneSlidePerStep();
@@ -287,6 +289,42 @@ void TestLessonPresentation::playPauseSpeedAndBlank() {
     QVERIFY(!window.isBlank());
     QCOMPARE(window.currentStep(), step);
     QVERIFY(sampledColours(window.currentSlide(QSize(320, 180))) > 20);
+}
+
+// N opens the presenter view: the step's notes, the next slide and the time; it follows the
+// slides and N hides it again, while the keys keep driving the slides.
+void TestLessonPresentation::presenterViewFollowsTheSlides() {
+    PresentationWindow window(deck_, false);
+    window.resize(640, 360);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QVERIFY(!window.presenterView());
+    QTest::keyClick(&window, Qt::Key_N);
+    PresenterView* view = window.presenterView();
+    QVERIFY(view && view->isVisible());
+    QCOMPARE(window.currentScene(), 0); // N does not move the slides
+    const jobscope::LessonStep& first = deck_->lesson.scenes[0].steps[0];
+    QVERIFY(!first.notes.empty());
+    QCOMPARE(view->notesText(), QString::fromStdString(first.notes));
+    QVERIFY(view->positionText().startsWith(QStringLiteral("Scene 1/")));
+    QVERIFY(view->hasNextSlide());
+    QVERIFY(view->elapsedText().contains(QStringLiteral("0:0")));
+    // It follows the slides; a step without notes says so.
+    QTest::keyClick(&window, Qt::Key_Right);
+    QVERIFY(view->positionText().startsWith(QStringLiteral("Scene 2/")));
+    const jobscope::LessonStep& second = deck_->lesson.scenes[1].steps[0];
+    QCOMPARE(view->notesText(), second.notes.empty() ? QStringLiteral("No notes for this step.")
+                                                     : QString::fromStdString(second.notes));
+    QTest::keyClick(&window, Qt::Key_Right);
+    QCOMPARE(view->notesText(), QString::fromStdString(deck_->lesson.scenes[1].steps[1].notes));
+    // The last slide has no next one.
+    QTest::keyClick(&window, Qt::Key_End);
+    QVERIFY(!view->hasNextSlide());
+    window.setChinese(true);
+    QCOMPARE(view->notesText(),
+             QString::fromStdString(deck_->lesson.scenes.back().steps.back().notesZh));
+    QTest::keyClick(&window, Qt::Key_N);
+    QVERIFY(!view->isVisible());
 }
 
 QTEST_MAIN(TestLessonPresentation)

@@ -130,6 +130,15 @@ void TestLesson::builtInLessonLoadsAndSimulates() {
     const auto runs = checkLesson(*lesson, diagnostics);
     QVERIFY2(runs, qPrintable(messages(diagnostics)));
     QCOMPARE(runs->size(), lesson->scenes.size());
+    // Some steps carry speaker notes, in both languages.
+    int notes = 0;
+    for (const LessonScene& scene : lesson->scenes)
+        for (const LessonStep& step : scene.steps)
+            if (!step.notes.empty()) {
+                QVERIFY2(!step.notesZh.empty(), step.notes.c_str());
+                ++notes;
+            }
+    QVERIFY(notes >= 5);
     // Every number a caption shows comes from a placeholder, in both languages.
     QVERIFY2(diagnostics.items().empty(), qPrintable(messages(diagnostics)));
     // The steps that explain a shortfall say which cause they mean, and it holds.
@@ -474,6 +483,11 @@ void TestLesson::badLesson_data() {
         << "title: T\nscenes:\n- title: S\n  points: [a, b]\n  pointsZh: [甲]\n"
         << "5:13"
         << "scenes[0].pointsZh: 1 points, but points has 2";
+    QTest::newRow("notes on a scene that runs")
+        << head.left(head.indexOf(QStringLiteral("  steps:"))) +
+               QStringLiteral("  notes: hi\n  steps: [{at: 1, caption: x}]\n")
+        << "5:10"
+        << "scenes[0].notes: notes belong to the steps of a scene that runs";
     QTest::newRow("step without caption") << head + "  - at: 5\n"
                                           << "6:5"
                                           << "steps[0].caption: Required value";

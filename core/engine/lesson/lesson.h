@@ -44,8 +44,11 @@ struct StepClaims {
 struct LessonStep {
     StepAnchor at;
     StepClaims expect;
-    std::string caption;              // English template with {placeholders}
-    std::string captionZh;            // Simplified Chinese template ("" = show the English one)
+    std::string caption;   // English template with {placeholders}
+    std::string captionZh; // Simplified Chinese template ("" = show the English one)
+    // What the presenter says at this step, for the presenter view only (free text).
+    std::string notes;
+    std::string notesZh;
     SourcePosition position;          // of the step
     SourcePosition atPosition;        // of its `at`
     SourcePosition captionPosition;   // of its `caption`

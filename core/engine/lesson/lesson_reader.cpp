@@ -107,7 +107,7 @@ private:
         }
         reader_.rejectUnknownKeys(node, path,
                                   {"title", "titleZh", "description", "descriptionZh", "scenario",
-                                   "compare", "steps", "points", "pointsZh"});
+                                   "compare", "steps", "points", "pointsZh", "notes", "notesZh"});
         LessonScene scene;
         scene.position = positionOf(node);
         text(node, "title", path, scene.title, true);
@@ -118,6 +118,15 @@ private:
         if (yamlPresent(yamlField(node, "points"))) {
             readTextScene(node, path, scene);
             return;
+        }
+        // A scene that runs has its notes on its steps.
+        for (const char* key : {"notes", "notesZh"}) {
+            const YAML::Node field = yamlField(node, key);
+            if (yamlPresent(field))
+                reader_.error(field, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "%1: notes belong to the steps of a "
+                                                              "scene that runs"),
+                                             {childPath(path, key)}));
         }
         const YAML::Node scenario = yamlField(node, "scenario");
         if (!yamlPresent(scenario))
@@ -174,6 +183,8 @@ private:
         LessonStep step;
         step.position = scene.position;
         step.atPosition = scene.position;
+        text(node, "notes", path, step.notes);
+        text(node, "notesZh", path, step.notesZh);
         scene.steps.push_back(std::move(step));
         lesson_.scenes.push_back(std::move(scene));
     }
@@ -259,7 +270,8 @@ private:
                                                                          "a step mapping")));
             return std::nullopt;
         }
-        reader_.rejectUnknownKeys(node, path, {"at", "caption", "captionZh", "expect"});
+        reader_.rejectUnknownKeys(node, path,
+                                  {"at", "caption", "captionZh", "expect", "notes", "notesZh"});
         LessonStep step;
         step.position = positionOf(node);
         const int errorsBefore = reader_.diagnostics().errorCount();
@@ -274,6 +286,8 @@ private:
             readAnchor(at, childPath(path, "at"), step.at);
         text(node, "caption", path, step.caption, true);
         text(node, "captionZh", path, step.captionZh);
+        text(node, "notes", path, step.notes);
+        text(node, "notesZh", path, step.notesZh);
         step.captionPosition = positionOf(yamlField(node, "caption"));
         step.captionZhPosition = positionOf(yamlField(node, "captionZh"));
         checkCaption(yamlField(node, "caption"), childPath(path, "caption"), step.caption,
