@@ -23,15 +23,15 @@ double slideUnit(const QSize& size) {
 constexpr double kHeaderHeight = 112; // at 1080 pixels of height
 constexpr double kCounterPixels = 30; // the scene and step counter's type
 
-const QColor kBand(16, 24, 40);           // header and caption bands
-const QColor kBandText(255, 255, 255);    // text on them
-const QColor kBandMuted(190, 200, 215);   // the counter on the header
-const QColor kPage(255, 255, 255);        // behind the plots
-const QColor kPageText(20, 20, 20);       // description, figures
-const QColor kLive(230, 85, 13);          // live numbers while playing (the playhead's colour)
-const QColor kProgress(255, 196, 0);      // the lesson's progress bar
-constexpr double kPlotEnlargement = 1.45; // see drawPlot
-const QSizeF kMinPlotSize(600, 340);
+const QColor kBand(16, 24, 40);         // header and caption bands
+const QColor kBandText(255, 255, 255);  // text on them
+const QColor kBandMuted(190, 200, 215); // the counter on the header
+const QColor kPage(255, 255, 255);      // behind the plots
+const QColor kPageText(20, 20, 20);     // description, figures
+const QColor kLive(230, 85, 13);        // live numbers while playing (the playhead's colour)
+const QColor kProgress(255, 196, 0);    // the lesson's progress bar
+// The smallest text of a plot on a slide, at 1080 lines: read from the back of a room.
+constexpr double kMinPlotTextPixels = 24;
 
 QFont pixelFont(double pixels, bool bold = false) {
     QFont font;
@@ -116,8 +116,13 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     // One plot needs no title of its own (the slide has one); two are told apart by theirs.
     const bool twoPlots = s.compare && run.compare;
     slot->main = makePlot(run.main, s.scenario.scenario, twoPlots);
-    if (twoPlots)
+    if (twoPlots) {
         slot->compare = makePlot(*run.compare, s.compare->scenario, true);
+        // Side by side on one time axis, so that the longer run looks longer.
+        const double end = std::max(run.main.end, run.compare->end) * 1.02;
+        slot->main->setTimeRange(0, end);
+        slot->compare->setTimeRange(0, end);
+    }
     return *slot;
 }
 
@@ -258,16 +263,13 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         plot.setPlayhead(std::min(time, r.end));
         // Up to the playhead only: the room predicts what comes next, then plays it.
         plot.setRevealUntil(std::min(time, r.end));
-        // Drawn smaller and enlarged: the plot scales its type and lines to its own size, which
-        // suits a screen at arm's length; a room needs them bigger.
-        // Not below a size at which the plot's legend and labels still leave room for data.
-        const double enlargement =
-            std::max(1.0, std::min({kPlotEnlargement, box.width() / kMinPlotSize.width(),
-                                    box.height() / kMinPlotSize.height()}));
-        const QSize plotSize(std::max(1, static_cast<int>(box.width() / enlargement)),
-                             std::max(1, static_cast<int>(box.height() / enlargement)));
-        painter.setRenderHint(QPainter::SmoothPixmapTransform);
-        painter.drawImage(box, plot.renderImage(plotSize));
+        // Drawn at the slide's own size, with type for a room: its small text (ticks, callouts,
+        // 12 units at the plot's style scale) kMinPlotTextPixels at 1080 lines; two plots side
+        // by side a quarter less, or their titles and data would not fit half a slide.
+        const QSize plotSize(std::max(1, static_cast<int>(box.width())),
+                             std::max(1, static_cast<int>(box.height())));
+        const double textPixels = kMinPlotTextPixels * (p.compare ? 0.75 : 1.0);
+        painter.drawImage(box, plot.renderImage(plotSize, textPixels * unit / 12));
     };
     if (!p.compare) {
         drawPlot(*p.main, run.main, plotArea);

@@ -831,7 +831,12 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     styleScale_ = s;
     const QFont base = font();
 
-    title_->setFont(pixelFont(base, 19 * s, true));
+    // The title's type, smaller when the title would not fit the width (a slide's half).
+    QFont titleFont = pixelFont(base, 19 * s, true);
+    if (const double wide = QFontMetricsF(titleFont).horizontalAdvance(title_->text());
+        wide > 0.96 * w)
+        titleFont = pixelFont(base, std::max(9.0, 19 * s * 0.96 * w / wide), true);
+    title_->setFont(titleFont);
     title_->setMargins(QMargins(0, static_cast<int>(6 * s), 0, static_cast<int>(2 * s)));
     // Without a title (a lesson slide has its own) its row is left empty and takes no room.
     QCPLayoutGrid* grid = plot_->plotLayout();
