@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "lesson/lesson_slide.h"
 
+#include "lesson/text_wrap.h"
+
 #include "plot/timeline_plot.h"
 
 #include <QFont>
@@ -179,9 +181,12 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     const QString description = text(s.description, s.descriptionZh, chinese_);
     if (!description.isEmpty()) {
         const QRectF box(margin, top + 10 * unit, w - 2 * margin, 84 * unit);
-        painter.setFont(fittingFont(description, box, 36 * unit, false));
+        const QFont descriptionFont = fittingFont(description, box, 36 * unit, false);
+        painter.setFont(descriptionFont);
         painter.setPen(kPageText);
-        painter.drawText(box, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, description);
+        painter.drawText(
+            box, Qt::AlignVCenter | Qt::AlignLeft,
+            balancedLines(description, descriptionFont, box.width()).join(QLatin1Char('\n')));
         top = box.bottom() + 6 * unit;
     }
 
@@ -213,7 +218,9 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
                 if (draw) {
                     painter.drawText(QRectF(box.left(), y, indent, used.height()),
                                      Qt::AlignTop | Qt::AlignLeft, bullet);
-                    painter.drawText(room, Qt::AlignTop | Qt::AlignLeft | Qt::TextWordWrap, text);
+                    painter.drawText(
+                        room, Qt::AlignTop | Qt::AlignLeft,
+                        balancedLines(text, font, room.width()).join(QLatin1Char('\n')));
                 }
                 y += used.height() + gap;
             }
@@ -236,9 +243,12 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     const QString captionText = caption(scene, step);
     const QRectF captionBox =
         captionBand.adjusted(margin * 1.5, 16 * unit, -margin * 1.5, -16 * unit);
-    painter.setFont(fittingFont(captionText, captionBox, 58 * unit, true));
+    const QFont captionFont = fittingFont(captionText, captionBox, 58 * unit, true);
+    painter.setFont(captionFont);
     painter.setPen(kBandText);
-    painter.drawText(captionBox, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, captionText);
+    painter.drawText(
+        captionBox, Qt::AlignVCenter | Qt::AlignLeft,
+        balancedLines(captionText, captionFont, captionBox.width()).join(QLatin1Char('\n')));
     drawProgress();
 
     // The plots between them, each with its figures under it when two are compared.
