@@ -1431,6 +1431,17 @@ apiErrors. Examples are in %1.</source>
     </message>
 </context>
 <context>
+    <name>RecordingInput</name>
+    <message>
+        <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
+        <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
+    </message>
+    <message>
+        <source>expected one PATH, got %1: %2</source>
+        <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
+    </message>
+</context>
+<context>
     <name>RecordingLoader</name>
     <message>
         <source>%1: error: the recording holds no Job</source>
@@ -1466,18 +1477,6 @@ apiErrors. Examples are in %1.</source>
     <message>
         <source>The trace, kubectl watch folder or kubectl dump to play back.</source>
         <translation>要回放的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
-    </message>
-    <message>
-        <source>Run &apos;jobscope replay --help&apos; for usage.</source>
-        <translation>运行 &apos;jobscope replay --help&apos; 查看用法。</translation>
-    </message>
-    <message>
-        <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
-        <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
-    </message>
-    <message>
-        <source>expected one PATH, got %1: %2</source>
-        <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
     </message>
     <message>
         <source>Job %1</source>
@@ -2139,18 +2138,6 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>The trace, kubectl watch folder or kubectl dump of the recorded Job.</source>
         <translation>录制的 Job 的跟踪文件、kubectl watch 文件夹或 kubectl 转储。</translation>
-    </message>
-    <message>
-        <source>Run &apos;jobscope whatif --help&apos; for usage.</source>
-        <translation>运行 &apos;jobscope whatif --help&apos; 查看用法。</translation>
-    </message>
-    <message>
-        <source>missing the PATH argument (a trace, a kubectl watch folder or a kubectl dump)</source>
-        <translation>缺少参数 PATH（跟踪文件、kubectl watch 文件夹或 kubectl 转储）</translation>
-    </message>
-    <message>
-        <source>expected one PATH, got %1: %2</source>
-        <translation>需要一个 PATH，实际给出了 %1 个：%2</translation>
     </message>
     <message>
         <source>missing --at T: the moment of the recording to fork at</source>

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "cli/command_input.h"
 
+#include "cli/simulate_command.h"
+#include "edit/overrides.h"
+
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "gui/engine_messages.h"
@@ -141,6 +144,52 @@ std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
         return std::nullopt;
     }
     return files.first();
+}
+
+std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
+                                             const QStringList& arguments, const QString& program,
+                                             int* exitStatus) {
+    *exitStatus = ExitBadInput;
+    if (!parser.parse(arguments)) {
+        printError(parser.errorText());
+        writeErr(QCoreApplication::translate("ScenarioInput", "Run '%1 --help' for usage.")
+                     .arg(program) +
+                 QLatin1Char('\n'));
+        return std::nullopt;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        *exitStatus = writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
+        return std::nullopt;
+    }
+    const QStringList paths = parser.positionalArguments();
+    if (paths.size() != 1) {
+        printError(
+            paths.isEmpty()
+                ? QCoreApplication::translate("RecordingInput",
+                                              "missing the PATH argument (a trace, a "
+                                              "kubectl watch folder or a kubectl dump)")
+                : QCoreApplication::translate("RecordingInput", "expected one PATH, got %1: %2")
+                      .arg(paths.size())
+                      .arg(paths.join(QLatin1Char(' '))));
+        writeErr(helpText(parser, program));
+        return std::nullopt;
+    }
+    return paths.first();
+}
+
+std::optional<std::vector<edit::Override>> readOverrideOptions(const QCommandLineParser& parser) {
+    std::vector<edit::Override> overrides;
+    for (const QString& value : parser.values(QStringLiteral("set"))) {
+        edit::OverrideError error;
+        const std::optional<edit::Override> parsed =
+            edit::parseOverride(value.toStdString(), &error);
+        if (!parsed) {
+            printError(overrideErrorText(error));
+            return std::nullopt;
+        }
+        overrides.push_back(*parsed);
+    }
+    return overrides;
 }
 
 std::optional<CommandInput> readScenarioInput(const QString& file) {

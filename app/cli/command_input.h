@@ -5,6 +5,7 @@
 // (":/examples/NAME.yaml"; `jobscope examples` lists the names).
 
 #include "diagnostics.h"
+#include "edit/overrides.h"
 
 #include <QList>
 #include <QString>
@@ -14,6 +15,7 @@ class QCommandLineParser;
 
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace jobscope::cli {
 
@@ -34,6 +36,16 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
 std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
                                             const QStringList& arguments, const QString& program,
                                             int* exitStatus);
+
+// The command line of replay and whatif, whose one argument is the recording PATH: as
+// parseScenarioCommand.
+std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
+                                             const QStringList& arguments, const QString& program,
+                                             int* exitStatus);
+
+// The --set PATH=VALUE options of simulate and whatif, read; prints the first that is not
+// PATH=VALUE (exit status 2) and returns nullopt.
+std::optional<std::vector<edit::Override>> readOverrideOptions(const QCommandLineParser& parser);
 
 // The scenario or manifest FILE of simulate and sweep: "-", example:NAME or a file (read as the
 // engine reads scenario files, with its limits and messages). Prints why not and returns

@@ -3,6 +3,7 @@
 
 #include "analysis/analysis.h"
 #include "cli/cli.h"
+#include "cli/command_input.h"
 #include "cli/output.h"
 #include "cli/report_outputs.h"
 #include "gui/data_paths.h"
@@ -41,32 +42,18 @@ public:
             QStringLiteral("PATH"),
             tr("The trace, kubectl watch folder or kubectl dump to play back."));
 
-        const QString program = QStringLiteral("jobscope replay");
-        if (!parser.parse(arguments)) {
-            printError(parser.errorText());
-            writeErr(tr("Run 'jobscope replay --help' for usage.") + QLatin1Char('\n'));
-            return ExitBadInput;
-        }
-        if (parser.isSet(QStringLiteral("help")))
-            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-        const QStringList paths = parser.positionalArguments();
-        if (paths.size() != 1) {
-            printError(paths.isEmpty() ? tr("missing the PATH argument (a trace, a kubectl watch "
-                                            "folder or a kubectl dump)")
-                                       : tr("expected one PATH, got %1: %2")
-                                             .arg(paths.size())
-                                             .arg(paths.join(QLatin1Char(' '))));
-            writeErr(helpText(parser, program));
-            return ExitBadInput;
-        }
+        int status = ExitBadInput;
+        const std::optional<QString> path =
+            parseRecordingCommand(parser, arguments, QStringLiteral("jobscope replay"), &status);
+        if (!path)
+            return status;
         int optionsStatus = ExitSuccess;
         const std::optional<ReportOptions> report = readReportOptions(parser, &optionsStatus);
         if (!report)
             return optionsStatus;
 
         QString error;
-        const std::optional<live::Recording> recording =
-            live::RecordingLoader::load(paths.first(), &error);
+        const std::optional<live::Recording> recording = live::RecordingLoader::load(*path, &error);
         if (!recording) {
             // The loaders' messages start with the path (and position) already.
             writeErr(QStringLiteral("%1\n").arg(error));

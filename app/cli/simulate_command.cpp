@@ -122,17 +122,9 @@ public:
         if (!report)
             return optionsStatus;
 
-        std::vector<edit::Override> overrides;
-        for (const QString& value : parser.values(QStringLiteral("set"))) {
-            edit::OverrideError error;
-            const std::optional<edit::Override> parsed =
-                edit::parseOverride(value.toStdString(), &error);
-            if (!parsed) {
-                printError(overrideErrorText(error));
-                return ExitBadInput;
-            }
-            overrides.push_back(*parsed);
-        }
+        const std::optional<std::vector<edit::Override>> overrides = readOverrideOptions(parser);
+        if (!overrides)
+            return ExitBadInput;
 
         Diagnostics diagnostics;
         std::optional<Scenario> scenario;
@@ -141,10 +133,10 @@ public:
             return ExitBadInput;
         std::string text = input->text;
         const std::string& displayName = input->displayName;
-        if (!overrides.empty()) {
+        if (!overrides->empty()) {
             if (!checkScenarioText(*input))
                 return ExitBadInput;
-            edit::OverrideResult changed = edit::applyOverrides(text, overrides);
+            edit::OverrideResult changed = edit::applyOverrides(text, *overrides);
             if (changed.error) {
                 printError(QStringLiteral("%1: %2").arg(QString::fromStdString(displayName),
                                                         overrideErrorText(*changed.error)));

@@ -72,24 +72,11 @@ public:
     static int run(const QStringList& arguments) {
         QCommandLineParser parser;
         addOptions(parser);
-        const QString program = QStringLiteral("jobscope whatif");
-        if (!parser.parse(arguments)) {
-            printError(parser.errorText());
-            writeErr(tr("Run 'jobscope whatif --help' for usage.") + QLatin1Char('\n'));
-            return ExitBadInput;
-        }
-        if (parser.isSet(QStringLiteral("help")))
-            return writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-        const QStringList paths = parser.positionalArguments();
-        if (paths.size() != 1) {
-            printError(paths.isEmpty() ? tr("missing the PATH argument (a trace, a kubectl watch "
-                                            "folder or a kubectl dump)")
-                                       : tr("expected one PATH, got %1: %2")
-                                             .arg(paths.size())
-                                             .arg(paths.join(QLatin1Char(' '))));
-            writeErr(helpText(parser, program));
-            return ExitBadInput;
-        }
+        int status = ExitBadInput;
+        const std::optional<QString> path =
+            parseRecordingCommand(parser, arguments, QStringLiteral("jobscope whatif"), &status);
+        if (!path)
+            return status;
         if (!parser.isSet(QStringLiteral("at"))) {
             printError(tr("missing --at T: the moment of the recording to fork at"));
             return ExitBadInput;
@@ -100,17 +87,9 @@ public:
             printError(tr("--at: '%1' is not a time (such as 12.5, 30s, 2m)").arg(atText));
             return ExitBadInput;
         }
-        std::vector<edit::Override> overrides;
-        for (const QString& value : parser.values(QStringLiteral("set"))) {
-            edit::OverrideError error;
-            const std::optional<edit::Override> parsed =
-                edit::parseOverride(value.toStdString(), &error);
-            if (!parsed) {
-                printError(overrideErrorText(error));
-                return ExitBadInput;
-            }
-            overrides.push_back(*parsed);
-        }
+        const std::optional<std::vector<edit::Override>> overrides = readOverrideOptions(parser);
+        if (!overrides)
+            return ExitBadInput;
         const bool printScenario = parser.isSet(QStringLiteral("print-scenario"));
         std::optional<ReportOptions> report;
         if (!printScenario) {
@@ -121,8 +100,7 @@ public:
         }
 
         QString error;
-        const std::optional<live::Recording> recording =
-            live::RecordingLoader::load(paths.first(), &error);
+        const std::optional<live::Recording> recording = live::RecordingLoader::load(*path, &error);
         if (!recording) {
             writeErr(QStringLiteral("%1\n").arg(error));
             return ExitBadInput;
@@ -142,15 +120,15 @@ public:
         } else {
             const std::optional<std::string> text = whatifScenarioText(observed, *at);
             if (!text) {
-                printError(tr("%1: the recording holds no Job to go on with").arg(paths.first()));
+                printError(tr("%1: the recording holds no Job to go on with").arg(*path));
                 return ExitBadInput;
             }
-            input = {*text, tr("what-if of %1").arg(paths.first()).toStdString()};
+            input = {*text, tr("what-if of %1").arg(*path).toStdString()};
         }
-        if (!overrides.empty()) {
+        if (!overrides->empty()) {
             if (!checkScenarioText(input))
                 return ExitBadInput;
-            edit::OverrideResult changed = edit::applyOverrides(input.text, overrides);
+            edit::OverrideResult changed = edit::applyOverrides(input.text, *overrides);
             if (changed.error) {
                 printError(QStringLiteral("%1: %2").arg(QString::fromStdString(input.displayName),
                                                         overrideErrorText(*changed.error)));
