@@ -3,6 +3,7 @@
 
 #include "cli/simulate_command.h"
 #include "edit/overrides.h"
+#include "live/recording.h"
 
 #include "cli/cli.h"
 #include "cli/output.h"
@@ -117,64 +118,76 @@ std::optional<CommandInput> readCommandInput(const QString& path, const QString&
     return input;
 }
 
-std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
-                                            const QStringList& arguments, const QString& program,
-                                            int* exitStatus) {
+namespace {
+
+// Parses a command's line and answers --help: false with the exit status set when the command
+// is done (a usage error printed, or the help written).
+bool parseCommandLine(QCommandLineParser& parser, const QStringList& arguments,
+                      const QString& program, int* exitStatus) {
     *exitStatus = ExitBadInput;
     if (!parser.parse(arguments)) {
         printError(parser.errorText());
         writeErr(QCoreApplication::translate("ScenarioInput", "Run '%1 --help' for usage.")
                      .arg(program) +
                  QLatin1Char('\n'));
-        return std::nullopt;
+        return false;
     }
     if (parser.isSet(QStringLiteral("help"))) {
         *exitStatus = writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-        return std::nullopt;
+        return false;
     }
-    const QStringList files = parser.positionalArguments();
-    if (files.size() != 1) {
-        printError(files.isEmpty() ? QCoreApplication::translate(
-                                         "ScenarioInput", "missing the scenario FILE argument")
-                                   : QCoreApplication::translate(
-                                         "ScenarioInput", "expected one scenario FILE, got %1: %2")
-                                         .arg(files.size())
-                                         .arg(files.join(QLatin1Char(' '))));
-        writeErr(helpText(parser, program));
+    return true;
+}
+
+// The one positional argument, or the error `missing` / `tooMany` (with the count and the
+// arguments) printed with the help.
+std::optional<QString> onePositional(const QCommandLineParser& parser, const QString& program,
+                                     const QString& missing, const QString& tooMany) {
+    const QStringList given = parser.positionalArguments();
+    if (given.size() == 1)
+        return given.first();
+    printError(given.isEmpty() ? missing
+                               : tooMany.arg(given.size()).arg(given.join(QLatin1Char(' '))));
+    writeErr(helpText(parser, program));
+    return std::nullopt;
+}
+
+} // namespace
+
+std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
+                                            const QStringList& arguments, const QString& program,
+                                            int* exitStatus) {
+    if (!parseCommandLine(parser, arguments, program, exitStatus))
         return std::nullopt;
-    }
-    return files.first();
+    return onePositional(
+        parser, program,
+        QCoreApplication::translate("ScenarioInput", "missing the scenario FILE argument"),
+        QCoreApplication::translate("ScenarioInput", "expected one scenario FILE, got %1: %2"));
 }
 
 std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
                                              const QStringList& arguments, const QString& program,
                                              int* exitStatus) {
-    *exitStatus = ExitBadInput;
-    if (!parser.parse(arguments)) {
-        printError(parser.errorText());
-        writeErr(QCoreApplication::translate("ScenarioInput", "Run '%1 --help' for usage.")
-                     .arg(program) +
-                 QLatin1Char('\n'));
+    if (!parseCommandLine(parser, arguments, program, exitStatus))
+        return std::nullopt;
+    return onePositional(
+        parser, program,
+        QCoreApplication::translate("RecordingInput", "missing the PATH argument (a trace, a "
+                                                      "kubectl watch folder or a kubectl dump)"),
+        QCoreApplication::translate("RecordingInput", "expected one PATH, got %1: %2"));
+}
+
+std::optional<live::Recording> loadRecordingInput(const QString& path) {
+    QString error;
+    std::optional<live::Recording> recording = live::RecordingLoader::load(path, &error);
+    if (!recording) {
+        // The loaders' messages start with the path (and position) already.
+        writeErr(QStringLiteral("%1\n").arg(error));
         return std::nullopt;
     }
-    if (parser.isSet(QStringLiteral("help"))) {
-        *exitStatus = writeOut(helpText(parser, program)) ? ExitSuccess : ExitFailure;
-        return std::nullopt;
-    }
-    const QStringList paths = parser.positionalArguments();
-    if (paths.size() != 1) {
-        printError(
-            paths.isEmpty()
-                ? QCoreApplication::translate("RecordingInput",
-                                              "missing the PATH argument (a trace, a "
-                                              "kubectl watch folder or a kubectl dump)")
-                : QCoreApplication::translate("RecordingInput", "expected one PATH, got %1: %2")
-                      .arg(paths.size())
-                      .arg(paths.join(QLatin1Char(' '))));
-        writeErr(helpText(parser, program));
-        return std::nullopt;
-    }
-    return paths.first();
+    for (const QString& warning : recording->warnings)
+        writeErr(QStringLiteral("jobscope: warning: %1\n").arg(warning));
+    return recording;
 }
 
 std::optional<std::vector<edit::Override>> readOverrideOptions(const QCommandLineParser& parser) {

@@ -6,6 +6,7 @@
 
 #include "diagnostics.h"
 #include "edit/overrides.h"
+#include "live/recording.h"
 
 #include <QList>
 #include <QString>
@@ -42,6 +43,10 @@ std::optional<QString> parseScenarioCommand(QCommandLineParser& parser,
 std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
                                              const QStringList& arguments, const QString& program,
                                              int* exitStatus);
+
+// The recording at `path` (a trace, a kubectl watch folder or stream, a dump), its warnings
+// printed; prints why not and returns nullopt (exit status 2) when it cannot be read.
+std::optional<live::Recording> loadRecordingInput(const QString& path);
 
 // The --set PATH=VALUE options of simulate and whatif, read; prints the first that is not
 // PATH=VALUE (exit status 2) and returns nullopt.

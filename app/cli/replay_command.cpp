@@ -52,15 +52,9 @@ public:
         if (!report)
             return optionsStatus;
 
-        QString error;
-        const std::optional<live::Recording> recording = live::RecordingLoader::load(*path, &error);
-        if (!recording) {
-            // The loaders' messages start with the path (and position) already.
-            writeErr(QStringLiteral("%1\n").arg(error));
+        const std::optional<live::Recording> recording = loadRecordingInput(*path);
+        if (!recording)
             return ExitBadInput;
-        }
-        for (const QString& warning : recording->warnings)
-            writeErr(QStringLiteral("jobscope: warning: %1\n").arg(warning));
 
         const Run run = runObserved(recording->timeline);
         const QString title =

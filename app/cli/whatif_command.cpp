@@ -99,14 +99,9 @@ public:
                 return optionsStatus;
         }
 
-        QString error;
-        const std::optional<live::Recording> recording = live::RecordingLoader::load(*path, &error);
-        if (!recording) {
-            writeErr(QStringLiteral("%1\n").arg(error));
+        const std::optional<live::Recording> recording = loadRecordingInput(*path);
+        if (!recording)
             return ExitBadInput;
-        }
-        for (const QString& warning : recording->warnings)
-            writeErr(QStringLiteral("jobscope: warning: %1\n").arg(warning));
         const Timeline& observed = recording->timeline;
 
         // The scenario text: the one made from the recording, or the user's.
