@@ -19,6 +19,7 @@
 #include "timeline/id_index.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -376,6 +377,12 @@ public:
     bool nameTaken(const std::string& name) const;
     void failNode(int node);
     void runAction(const ScenarioAction& action);
+    // When a sync worker is free next (now or earlier when one is idle), and taking the one
+    // that is until `busyUntil`.
+    Seconds workerFreeAt() const { return *std::min_element(workers_.begin(), workers_.end()); }
+    void takeWorker(Seconds busyUntil) {
+        *std::min_element(workers_.begin(), workers_.end()) = std::max(now_, busyUntil);
+    }
 
     const Scenario& sc_;
     const Timings& T_;
@@ -398,6 +405,9 @@ public:
     int quotaUsed_ = 0;
     int quotaInFlight_ = 0;
     std::size_t podRecords_ = 0; // Pods of every Job, for the Pod limit
+    // The Job controller's workers (--concurrent-job-syncs): when each is done with its sync.
+    // A Job is synced by one worker at a time (its own busy state), so one Job never waits here.
+    std::array<Seconds, kConcurrentJobSyncs> workers_{};
 
     std::vector<std::unique_ptr<JobSim>> jobs_;
 };
@@ -608,8 +618,14 @@ void JobSim::dispatch(const SimEvent& ev) {
             push(busyUntil_, Ev::Work);
             break;
         }
+        if (const auto freeAt = world_.workerFreeAt(); freeAt > now_) {
+            // Every worker is syncing another Job: the key waits for the first to be done.
+            push(freeAt, Ev::Work);
+            break;
+        }
         queued_ = false;
         runSync();
+        world_.takeWorker(busyUntil_);
         break;
     case Ev::ApplyRound:
         applyWrites();
@@ -2099,7 +2115,10 @@ std::int64_t minimumPods(const Job& job) {
 }
 
 std::optional<Message> checkSimulationSize(const Scenario& scenario) {
-    const std::int64_t needed = minimumPods(scenario.job);
+    std::int64_t needed = minimumPods(scenario.job);
+    if (!scenario.fork)
+        for (std::size_t i = 1; i < scenario.jobs.size(); ++i)
+            needed += minimumPods(scenario.jobs[i].job);
     if (static_cast<std::uint64_t>(needed) <= scenario.maxPods)
         return std::nullopt;
     return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
@@ -2120,21 +2139,28 @@ Message podLimitMessage(const Scenario& scenario, Seconds at) {
                    {std::to_string(scenario.maxPods), std::string(time)});
 }
 
-Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats) {
     if (checkSimulationSize(scenario)) {
         if (stats) {
             *stats = SimulationStats{};
             stats->stopReason = "pod-limit";
         }
-        Timeline empty;
-        empty.jobMetadata = scenario.job.metadata;
-        empty.gates = scenario.featureGates;
-        empty.start = 0;
-        empty.end = 0;
+        std::vector<Timeline> empty(scenario.fork ? 1
+                                                  : std::max<std::size_t>(1, scenario.jobs.size()));
+        for (std::size_t i = 0; i < empty.size(); ++i) {
+            empty[i].jobMetadata = i == 0 ? scenario.job.metadata : scenario.jobs[i].job.metadata;
+            empty[i].gates = scenario.featureGates;
+            empty[i].start = 0;
+            empty[i].end = 0;
+        }
         return empty;
     }
     Simulator simulator(scenario);
-    return std::move(simulator.run(stats).front());
+    return simulator.run(stats);
+}
+
+Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+    return std::move(simulateJobs(scenario, stats).front());
 }
 
 } // namespace jobscope
