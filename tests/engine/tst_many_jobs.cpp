@@ -4,6 +4,7 @@
 
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
+#include "support/test_paths.h"
 
 #include <QtTest>
 
@@ -107,6 +108,7 @@ private slots:
     void oneJobListedIsTheSame();
     void readerErrors_data();
     void readerErrors();
+    void jobFromFile();
 };
 
 // Two Jobs under a 2-Pod quota take turns: together they never hold more than the quota, and
@@ -292,6 +294,27 @@ void TestManyJobs::readerErrors() {
     QVERIFY2(errors.size() == wanted.size(), qPrintable(errors.join('\n')));
     for (qsizetype i = 0; i < wanted.size(); ++i)
         QVERIFY2(errors[i].startsWith(wanted[i]), qPrintable(errors[i] + "\n  vs " + wanted[i]));
+}
+
+// An item's Job may name a manifest file (relative to the scenario); its errors name the item.
+void TestManyJobs::jobFromFile() {
+    const std::string file = (test::testDataDir() + "/scenarios/many.yaml").toStdString();
+    Diagnostics diagnostics;
+    auto scenario =
+        readScenarioText("jobs:\n- job: {path: manifests/shards.yaml}\n- job: " + jobYaml("b", "") +
+                             "\n  startAt: 2m\n",
+                         file, diagnostics);
+    QVERIFY2(scenario.has_value(), diagnostics.format().c_str());
+    QCOMPARE(scenario->jobs.size(), std::size_t(2));
+    QCOMPARE(QString::fromStdString(scenario->job.metadata.name), QStringLiteral("shards"));
+    QVERIFY(QString::fromStdString(scenario->jobFile).endsWith("manifests/shards.yaml"));
+    QCOMPARE(scenario->jobs[1].startAt, 120.0);
+    QVERIFY(scenario->jobs[1].jobFile.empty());
+
+    Diagnostics missing;
+    QVERIFY(!readScenarioText("jobs:\n- job: {path: nowhere.yaml}\n", file, missing));
+    QVERIFY2(missing.format().find("2:15: error: jobs[0].job.path: Not found") != std::string::npos,
+             missing.format().c_str());
 }
 
 QTEST_APPLESS_MAIN(TestManyJobs)
