@@ -109,6 +109,7 @@ private slots:
     void readerErrors_data();
     void readerErrors();
     void jobFromFile();
+    void actionBeforeCreation();
 };
 
 // Two Jobs under a 2-Pod quota take turns: together they never hold more than the quota, and
@@ -315,6 +316,21 @@ void TestManyJobs::jobFromFile() {
     QVERIFY(!readScenarioText("jobs:\n- job: {path: nowhere.yaml}\n", file, missing));
     QVERIFY2(missing.format().find("2:15: error: jobs[0].job.path: Not found") != std::string::npos,
              missing.format().c_str());
+}
+
+// An action about the first Job before that Job is created finds no Job: it changes nothing.
+void TestManyJobs::actionBeforeCreation() {
+    const Scenario scenario = read("jobs:\n- job: " + jobYaml("late", "completions: 2") +
+                                   "\n  startAt: 5\nactions: [{at: 1, do: suspend}]\nrunTime: 3\n");
+    const std::vector<Timeline> timelines = simulateJobs(scenario);
+    QCOMPARE(timelines.size(), std::size_t(1));
+    const Timeline& tl = timelines.front();
+    QCOMPARE(tl.start, 5.0);
+    QVERIFY(!tl.jobChanges.empty());
+    QCOMPARE(tl.jobChanges.front().time, 5.0);
+    for (const auto& o : tl.jobChanges)
+        QVERIFY(!o.spec.suspend.value_or(false));
+    QVERIFY(completed(tl));
 }
 
 QTEST_APPLESS_MAIN(TestManyJobs)

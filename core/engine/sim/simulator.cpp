@@ -528,10 +528,12 @@ std::vector<Timeline> Simulator::run(SimulationStats* stats) {
         // Jobs created at the start are created before anything else happens, in order; the
         // later ones when their time comes (before the actions of that instant).
         for (auto& j : jobs_) {
-            if (j->startAt_ <= 0)
+            if (j->startAt_ <= 0) {
                 j->create();
-            else
+            } else {
+                j->jobExists_ = false; // actions before its creation find no Job
                 push(j->startAt_, Ev::JobCreated, j->index_, 0, 0, 0);
+            }
         }
     }
     for (std::size_t i = 0; i < sc_.actions.size(); ++i) {
