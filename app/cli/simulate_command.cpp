@@ -70,6 +70,12 @@ public:
                "more (default %1).")
                 .arg(kDefaultMaxPods),
             tr("N")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("jobs-csv"),
+            tr("Write one row per Job of the scenario (name, created, finished, outcome, Pods, "
+               "Pod-seconds; times in seconds since the scenario's start) to FILE. The other "
+               "outputs describe the scenario's first Job."),
+            tr("FILE")));
         addReportOptions(parser);
         parser.addPositionalArgument(
             QStringLiteral("FILE"),
@@ -159,7 +165,14 @@ public:
         }
 
         SimulationStats stats;
-        const Run run = runScenario(*scenario, seed, &stats);
+        const QString jobsCsvPath = parser.value(QStringLiteral("jobs-csv"));
+        // With --jobs-csv every Job is analysed; the first Job's run is the same either way.
+        std::vector<Run> runs;
+        if (parser.isSet(QStringLiteral("jobs-csv")))
+            runs = runScenarioJobs(*scenario, seed, &stats);
+        else
+            runs.push_back(runScenario(*scenario, seed, &stats));
+        const Run& run = runs.front();
         if (stats.stopReason == "pod-limit") {
             // The outputs would describe a Job cut short; none is written.
             writeErr(
@@ -173,7 +186,10 @@ public:
                                  "end there")
                                   .arg(stats.steps)
                                   .arg(stats.end, 0, 'f', 3)));
-        return writeReports(parser, *report, run, title(run, arguments));
+        const int written = writeReports(parser, *report, run, title(run, arguments));
+        if (!jobsCsvPath.isEmpty() && !writeReport(jobsCsvPath, jobsCsv(runs)))
+            return std::max(written, static_cast<int>(ExitFailure));
+        return written;
     }
 
     static QString overrideErrorText(const edit::OverrideError& error) {

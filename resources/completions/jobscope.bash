@@ -43,7 +43,7 @@ _jobscope() {
             _filedir '@(yaml|yml|json)'
             return
             ;;
-        --kubeconfig | -o | --output | --series-csv | --causes-csv | --pods-csv | \
+        --kubeconfig | -o | --output | --jobs-csv | --series-csv | --causes-csv | --pods-csv | \
             --events-csv | --status-csv | --summary-json | --png | --gantt-png | --pdf)
             _filedir
             return
@@ -62,7 +62,7 @@ _jobscope() {
             return
             ;;
         reconcile) options="--help --lang" ;;
-        simulate) options="--help --seed --until --set --max-pods $report" ;;
+        simulate) options="--help --seed --until --set --max-pods --jobs-csv $report" ;;
         sweep) options="--help --vary --seeds --set --output --png --jobs --lang" ;;
         record)
             options="--help --kubeconfig --context --namespace --job --output --timeout

@@ -83,6 +83,7 @@ private slots:
     void maxPods();
     void unwritableOutput_data();
     void unwritableOutput();
+    void jobsCsv();
 };
 
 void TestSimulateCli::initTestCase() {
@@ -584,6 +585,40 @@ void TestSimulateCli::pdfReport() {
         const QString name = QString::fromUtf8(lines.at(i).split(',').first()).remove(u'"');
         QVERIFY2(text.contains(name), qPrintable(name));
     }
+}
+
+// --jobs-csv: one row per Job of a scenario with several; the other outputs are the first
+// Job's, the same as without it.
+void TestSimulateCli::jobsCsv() {
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString file = dir.filePath(QStringLiteral("many.yaml"));
+    QFile f(file);
+    QVERIFY(f.open(QIODevice::WriteOnly));
+    f.write("job: {apiVersion: batch/v1, kind: Job, metadata: {name: w}, spec: {completions: 2, "
+            "template: {spec: {restartPolicy: Never, containers: [{name: main, image: "
+            "busybox}]}}}}\nreplicas: {count: 3, startEvery: 10}\nrunTime: 4\n");
+    f.close();
+    const QString jobs = dir.filePath(QStringLiteral("jobs.csv"));
+    const Run run = runJobscope({"simulate", file, "--jobs-csv", jobs, "--series-csv", "-"});
+    QVERIFY2(run.exitCode == 0, qPrintable(diagnose(run)));
+    QFile out(jobs);
+    QVERIFY(out.open(QIODevice::ReadOnly));
+    const QList<QByteArray> lines = out.readAll().trimmed().split('\n');
+    QCOMPARE(lines.size(), 4);
+    QCOMPARE(lines[0].trimmed(), QByteArray("name,created,finished,outcome,pods,pod_seconds"));
+    for (int i = 0; i < 3; ++i) {
+        const QList<QByteArray> row = lines[i + 1].trimmed().split(',');
+        QCOMPARE(row.size(), 6);
+        QCOMPARE(row[0], QByteArray("w-") + QByteArray::number(i));
+        QCOMPARE(row[1], QByteArray::number(10 * i) + ".000");
+        QVERIFY(row[2].toDouble() > row[1].toDouble());
+        QCOMPARE(row[3], QByteArray("Complete"));
+        QCOMPARE(row[4], QByteArray("2"));
+    }
+    const Run alone = runJobscope({"simulate", file, "--series-csv", "-"});
+    QVERIFY2(alone.exitCode == 0, qPrintable(diagnose(alone)));
+    QCOMPARE(run.out, alone.out);
 }
 
 QTEST_GUILESS_MAIN(TestSimulateCli)

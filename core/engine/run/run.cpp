@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "run/run.h"
 
+#include "report/csv.h"
 #include "sim/simulator.h"
 
 #include <algorithm>
@@ -64,6 +65,48 @@ Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed, Simulati
     run.descriptionZh = scenario.descriptionZh;
     finishRun(run);
     return run;
+}
+
+std::vector<Run> runScenarioJobs(const Scenario& scenario, std::optional<uint64_t> seed,
+                                 SimulationStats* stats) {
+    std::vector<Timeline> timelines;
+    if (seed) {
+        Scenario reseeded = scenario;
+        reseeded.seed = *seed;
+        timelines = simulateJobs(reseeded, stats);
+    } else {
+        timelines = simulateJobs(scenario, stats);
+    }
+    std::vector<Run> runs(timelines.size());
+    for (std::size_t i = 0; i < timelines.size(); ++i) {
+        Run& run = runs[i];
+        run.timeline = std::move(timelines[i]);
+        run.analysis = analyze(run.timeline);
+        run.simulated = true;
+        if (i == 0) {
+            run.title = scenario.title;
+            run.titleZh = scenario.titleZh;
+            run.description = scenario.description;
+            run.descriptionZh = scenario.descriptionZh;
+        } else {
+            run.title = "Job " + run.timeline.jobMetadata.name;
+            run.titleZh = run.title;
+        }
+        finishRun(run);
+    }
+    return runs;
+}
+
+std::string jobsCsv(const std::vector<Run>& runs) {
+    std::string out = "name,created,finished,outcome,pods,pod_seconds\r\n";
+    for (const Run& run : runs) {
+        const RunSummary& s = run.summary;
+        out += csvField(run.timeline.jobMetadata.name) + ',' + csvSeconds(run.origin) + ',' +
+               (s.finishedAt ? csvSeconds(run.origin + *s.finishedAt) : std::string()) + ',' +
+               csvField(s.outcome) + ',' + std::to_string(s.podsCreated) + ',' +
+               csvSeconds(s.podSeconds) + "\r\n";
+    }
+    return out;
 }
 
 Run runObserved(Timeline timeline) {

@@ -40,6 +40,17 @@ struct Run {
 // A scenario simulated and analysed. `seed` replaces the scenario's own when given.
 Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,
                 SimulationStats* stats = nullptr);
+// Every Job of a scenario (simulateJobs) simulated in one world and analysed, in the
+// scenario's order: the first is runScenario's run. Each run's origin is its Job's creation on
+// the scenario's clock.
+std::vector<Run> runScenarioJobs(const Scenario& scenario,
+                                 std::optional<uint64_t> seed = std::nullopt,
+                                 SimulationStats* stats = nullptr);
+// name,created,finished,outcome,pods,pod_seconds: one row per run (CSV as report/csv.h writes
+// it); created and finished in seconds on the scenario's clock, finished empty when the Job did
+// not finish, pods the Pods created.
+std::string jobsCsv(const std::vector<Run>& runs);
+
 // An observed timeline analysed; titled after the Job.
 Run runObserved(Timeline timeline);
 

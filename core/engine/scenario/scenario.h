@@ -26,6 +26,9 @@ struct ForkState;
 // Pods (failures retried without end) stops there.
 inline constexpr std::size_t kDefaultMaxPods = 1'500'000;
 
+// The most Jobs one scenario may hold (`jobs:` items or `replicas.count`).
+inline constexpr std::size_t kMaxScenarioJobs = 10'000;
+
 // A random duration (seconds) or one fixed per completion index.
 struct Duration {
     enum class Kind { Fixed, Uniform, Normal, Exponential, PerIndex };
@@ -110,19 +113,32 @@ struct ScenarioAction {
     SourcePosition position;
 };
 
+// One Job of a scenario and when it is created (seconds on the scenario's clock).
+struct ScenarioJob {
+    Job job;             // defaulted and validated
+    std::string jobFile; // where the manifest came from ("" when inline)
+    Seconds startAt = 0;
+    SourcePosition position;
+};
+
 struct Scenario {
     std::string title;
     std::string titleZh;       // Simplified Chinese ("" when not given)
     std::string description;   // English
     std::string descriptionZh; // Simplified Chinese
-    Job job;                   // defaulted and validated
+    Job job;                   // the first Job (jobs.front().job), defaulted and validated
     std::string jobFile;       // where the manifest came from ("" when inline)
+    // Every Job, in the file's order, sharing the cluster, the quota and the rest of the
+    // scenario (a reader gives one entry per Job, one for a single-Job file). The simulator
+    // takes the first Job from `job` above, so that callers that edit `job` keep working; only
+    // the first entry's startAt is read. Empty: the one Job above, created at 0.
+    std::vector<ScenarioJob> jobs;
     // The control plane's feature gates (kubernetesVersion's defaults, then featureGates); the
     // Job above already went through the API server with them.
     FeatureGates featureGates;
     std::optional<int> kubernetesMinor; // kubernetesVersion 1.<minor>; unset: current master
     uint64_t seed = 1;
-    std::optional<Seconds> stopAt; // simulated seconds after the Job's creation
+    std::optional<Seconds> stopAt; // simulated seconds on the scenario's clock (0: its start)
     std::vector<NodeSpec> nodes;   // default: one node with room for 1000 Pods
     std::optional<int> quotaPods;  // ResourceQuota on the Pod count in the namespace
     bool createForbidden = false;  // the controller lacks permission to create Pods

@@ -83,8 +83,9 @@ public:
             return;
         reader_.rejectUnknownKeys(root, "",
                                   {"title", "titleZh", "description", "descriptionZh", "job",
-                                   "seed", "stopAt", "kubernetesVersion", "featureGates", "cluster",
-                                   "timings", "runTime", "failures", "workQueue", "actions"});
+                                   "jobs", "replicas", "seed", "stopAt", "kubernetesVersion",
+                                   "featureGates", "cluster", "timings", "runTime", "failures",
+                                   "workQueue", "actions"});
         readText(yamlField(root, "title"), "title", scenario_.title);
         readText(yamlField(root, "titleZh"), "titleZh", scenario_.titleZh);
         readText(yamlField(root, "description"), "description", scenario_.description);
@@ -125,8 +126,26 @@ public:
         readActions(yamlField(root, "actions"));
 
         const YAML::Node job = yamlField(root, "job");
-        if (yamlPresent(job)) {
-            readJob(job);
+        const YAML::Node jobs = yamlField(root, "jobs");
+        const YAML::Node replicas = yamlField(root, "replicas");
+        if (jobs.IsDefined()) {
+            if (job.IsDefined())
+                reader_.error(keyOf(root, jobs),
+                              Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "jobs: the scenario has its Job under job: "
+                                                       "(line %1); write every Job under jobs:"),
+                                      {std::to_string(positionOf(keyOf(root, job)).line)}));
+            else
+                readJobList(root, jobs);
+            for (const auto& object : objects)
+                if (kindOf(object) == "Job")
+                    reader_.error(object,
+                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                           "a Job outside jobs: (line %1): write "
+                                                           "it as an item of jobs:"),
+                                          {std::to_string(positionOf(jobs).line)}));
+        } else if (yamlPresent(job)) {
+            readJob(job, "job");
             for (const auto& object : objects)
                 if (kindOf(object) == "Job")
                     reader_.error(object,
@@ -143,9 +162,18 @@ public:
                         "jobscope::engine",
                         "the Job inline (a manifest) or {path: FILE} naming a manifest file")));
         }
-        readObjects(objects, !job.IsDefined(),
+        readObjects(objects, !job.IsDefined() && !jobs.IsDefined(),
                     hasKey(cluster, "quota") || scenario_.quotaPods.has_value());
-        if (!job.IsDefined() && !jobRead_)
+        if (scenario_.jobs.empty() && jobRead_)
+            scenario_.jobs.push_back({scenario_.job, scenario_.jobFile, 0, jobAt_});
+        if (replicas.IsDefined())
+            readReplicas(root, replicas, jobs.IsDefined());
+        checkJobNames();
+        if (!scenario_.jobs.empty()) {
+            scenario_.job = scenario_.jobs.front().job;
+            scenario_.jobFile = scenario_.jobs.front().jobFile;
+        }
+        if (!job.IsDefined() && !jobs.IsDefined() && !jobRead_)
             reader_.error(
                 root,
                 requiredValue(
@@ -193,6 +221,7 @@ public:
                                     imported.jobs.front().sources.find("status"));
         }
         scenario_.jobFile = reader_.fileName();
+        scenario_.jobs.push_back({scenario_.job, scenario_.jobFile, 0, SourcePosition{}});
         scenario_.nodes.push_back(defaultNode());
     }
 
@@ -780,20 +809,22 @@ private:
         }
     }
 
-    void readJob(const YAML::Node& node) {
-        if (!map(node, "job"))
+    // The Job under `path` (job, or jobs[N].job): inline or {path: FILE}.
+    void readJob(const YAML::Node& node, const std::string& path) {
+        if (!map(node, path))
             return;
         if (hasKey(node, "path")) {
-            reader_.rejectUnknownKeys(node, "job", {"path"});
+            reader_.rejectUnknownKeys(node, path, {"path"});
+            const std::string pathKey = childPath(path, "path");
             const YAML::Node pathNode = yamlField(node, "path");
-            auto path = reader_.string(pathNode, "job.path");
-            if (!path) {
+            auto file = reader_.string(pathNode, pathKey);
+            if (!file) {
                 required(
-                    node, pathNode, "job.path",
+                    node, pathNode, pathKey,
                     JOBSCOPE_TR_NOOP("jobscope::engine", "a manifest file, relative to this file"));
                 return;
             }
-            std::string resolved = *path;
+            std::string resolved = *file;
             if (resolved.empty() || resolved[0] != '/')
                 resolved = directoryOf(reader_.fileName()) + resolved;
             std::string text;
@@ -804,15 +835,15 @@ private:
                 if (std::filesystem::exists(resolved, ec) && !fileDiagnostics.items().empty()) {
                     reader_.error(
                         pathNode,
-                        invalidValue("job.path", validation::quote(*path),
+                        invalidValue(pathKey, validation::quote(*file),
                                      Message("%1: %2", {Message(resolved),
                                                         fileDiagnostics.items().front().source})));
                     return;
                 }
                 reader_.error(
                     pathNode,
-                    fieldError("job.path", JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
-                               validation::quote(*path),
+                    fieldError(pathKey, JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
+                               validation::quote(*file),
                                Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read %1"),
                                        {resolved})));
                 return;
@@ -822,7 +853,7 @@ private:
             if (imported.jobs.size() > 1)
                 reader_.error(
                     pathNode,
-                    invalidValue("job.path", validation::quote(*path),
+                    invalidValue(pathKey, validation::quote(*file),
                                  Message(JOBSCOPE_TR_NOOP("jobscope::engine",
                                                           "holds %1 Jobs; a scenario runs one"),
                                          {std::to_string(imported.jobs.size())})));
@@ -830,11 +861,137 @@ private:
                 scenario_.job = std::move(imported.jobs.front().job);
                 scenario_.jobFile = resolved;
                 jobRead_ = true;
+                jobAt_ = positionOf(node);
                 warnAboutRecordedStatus(resolved, imported.jobs.front().sources.find("status"));
             }
             return;
         }
-        inlineJob(node, "job");
+        inlineJob(node, path);
+    }
+
+    // `jobs:`: a list of {job: JOB, startAt: SECONDS}.
+    void readJobList(const YAML::Node& root, const YAML::Node& list) {
+        if (!yamlPresent(list) || (list.IsSequence() && list.size() == 0)) {
+            reader_.error(keyOf(root, list),
+                          requiredValue("jobs", JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                 "a list of {job: JOB, startAt: "
+                                                                 "SECONDS}")));
+            return;
+        }
+        if (!reader_.isSequence(list, "jobs"))
+            return;
+        if (list.size() > kMaxScenarioJobs) {
+            reader_.error(list, invalidValue("jobs", std::to_string(list.size()) + " Jobs",
+                                             Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                                      "must hold at most %1 Jobs"),
+                                                     {std::to_string(kMaxScenarioJobs)})));
+            return;
+        }
+        for (std::size_t i = 0; i < list.size(); ++i) {
+            const YAML::Node item = list[i];
+            const std::string path = childPath("jobs", i);
+            if (!map(item, path))
+                continue;
+            reader_.rejectUnknownKeys(item, path, {"job", "startAt"});
+            Seconds startAt = 0;
+            if (auto value = seconds(yamlField(item, "startAt"), childPath(path, "startAt")))
+                startAt = *value;
+            const YAML::Node jobNode = yamlField(item, "job");
+            if (!yamlPresent(jobNode)) {
+                required(item, jobNode, childPath(path, "job"),
+                         JOBSCOPE_TR_NOOP(
+                             "jobscope::engine",
+                             "the Job inline (a manifest) or {path: FILE} naming a manifest file"));
+                continue;
+            }
+            jobRead_ = false;
+            readJob(jobNode, childPath(path, "job"));
+            if (jobRead_)
+                scenario_.jobs.push_back(
+                    {scenario_.job, scenario_.jobFile, startAt, positionOf(jobNode)});
+        }
+        jobRead_ = !scenario_.jobs.empty();
+    }
+
+    // `replicas: {count: N, startEvery: SECONDS}`: the Job under `job:` as a template for N Jobs
+    // named NAME-0 ... NAME-(N-1), the i-th created at i * startEvery.
+    void readReplicas(const YAML::Node& root, const YAML::Node& node, bool jobList) {
+        if (!map(node, "replicas"))
+            return;
+        reader_.rejectUnknownKeys(node, "replicas", {"count", "startEvery"});
+        if (jobList) {
+            reader_.error(keyOf(root, node),
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                   "replicas: repeats the Job under job:; a "
+                                                   "scenario with jobs: lists each Job")));
+            return;
+        }
+        const YAML::Node countNode = yamlField(node, "count");
+        const auto count = reader_.int32(countNode, "replicas.count");
+        if (!count) {
+            required(node, countNode, "replicas.count",
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "how many Jobs the template makes"));
+            return;
+        }
+        if (*count < 1 || static_cast<std::size_t>(*count) > kMaxScenarioJobs) {
+            reader_.error(
+                countNode,
+                invalidValue(
+                    "replicas.count", std::to_string(*count),
+                    Message(JOBSCOPE_TR_NOOP("jobscope::engine", "must be between %1 and %2"),
+                            {std::string("1"), std::to_string(kMaxScenarioJobs)})));
+            return;
+        }
+        Seconds every = 0;
+        if (auto value = seconds(yamlField(node, "startEvery"), "replicas.startEvery"))
+            every = *value;
+        if (scenario_.jobs.size() != 1)
+            return; // the template was not read: already reported
+        const ScenarioJob templ = scenario_.jobs.front();
+        scenario_.jobs.clear();
+        for (int i = 0; i < *count; ++i) {
+            ScenarioJob copy = templ;
+            copy.job = renamedJob(templ.job, templ.job.metadata.name + "-" + std::to_string(i));
+            copy.startAt = i * every;
+            scenario_.jobs.push_back(std::move(copy));
+        }
+    }
+
+    // The template Job under another name: its uid and the labels that name it follow.
+    static Job renamedJob(const Job& templ, const std::string& name) {
+        Job job = templ;
+        const std::string oldUid = job.metadata.uid;
+        job.metadata.name = name;
+        job.metadata.uid = inventedJobUid(job.metadata);
+        for (auto& [key, value] : job.spec.templ.metadata.labels) {
+            if (value == templ.metadata.name &&
+                (key == "job-name" || key == "batch.kubernetes.io/job-name"))
+                value = name;
+            else if (!oldUid.empty() && value == oldUid)
+                value = job.metadata.uid;
+        }
+        for (auto& [key, value] : job.spec.selector.matchLabels)
+            if (!oldUid.empty() && value == oldUid)
+                value = job.metadata.uid;
+        return job;
+    }
+
+    // The Jobs of one scenario live in one namespace: their names must differ.
+    void checkJobNames() {
+        std::map<std::string, int> names;
+        for (const ScenarioJob& j : scenario_.jobs) {
+            auto [first, inserted] = names.emplace(j.job.metadata.name, j.position.line);
+            if (inserted)
+                continue;
+            reader_.diagnostics().error(
+                reader_.fileName(), j.position,
+                Message("%1: %2: %3 (%4)",
+                        {Message(std::string("jobs.job.metadata.name")),
+                         JOBSCOPE_TR_NOOP("jobscope::engine", "Duplicate value"),
+                         Message(validation::quote(j.job.metadata.name)),
+                         Message(JOBSCOPE_TR_NOOP("jobscope::engine", "the Job of line %1"),
+                                 {std::to_string(first->second)})}));
+        }
     }
 
     // A Job written in this file: under `job:` (messages prefixed "job.") or as a document.

@@ -3,10 +3,11 @@
 // Reading scenario files (docs/scenarios.md is the user's description of the format).
 //
 // A scenario file is one YAML mapping with the keys title, titleZh, description,
-// descriptionZh, job, seed, stopAt, kubernetesVersion, featureGates, cluster, timings, runTime,
-// failures, workQueue and actions.
+// descriptionZh, job, jobs, replicas, seed, stopAt, kubernetesVersion, featureGates, cluster,
+// timings, runTime, failures, workQueue and actions.
 // The Job is either inline under `job:` or a manifest file named by `job: {path: FILE}`
-// (relative to the scenario file). A file that holds only Kubernetes objects (a bare Job
+// (relative to the scenario file). Several Jobs: `jobs: [{job: JOB, startAt: SECONDS}]`, or
+// `replicas: {count: N, startEvery: SECONDS}` beside `job:`; Scenario::jobs holds them all. A file that holds only Kubernetes objects (a bare Job
 // manifest, optionally with a ResourceQuota) is a scenario with every default. Every problem
 // is reported, each as `FILE:LINE:COLUMN: error: PATH: ...`; nothing throws.
 

@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The discrete-event simulator: see simulator.h for what is modelled. One Simulator object
-// runs one scenario; the event heap orders everything by (time, insertion order), which with
-// the seeded random streams makes a run reproducible.
+// runs one scenario: it holds what the Jobs share (the clock, the event heap, the Nodes and the
+// scheduler's queue, the quota, the random streams) and one JobSim per Job (the Job, its Pods,
+// its controller state, its Timeline). The event heap orders everything by (time, insertion
+// order), which with the seeded random streams makes a run reproducible.
 
 #include "sim/simulator.h"
 
@@ -17,6 +19,7 @@
 #include "timeline/id_index.h"
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cassert>
 #include <cmath>
@@ -68,6 +71,7 @@ enum class Ev : uint8_t {
     TtlExpired,     // ttlSecondsAfterFinished ran out
     GcDelete,       // the garbage collector deletes the Pods of a deleted Job
     Informer,       // the controller's informer delivers a change (aux: Note)
+    JobCreated,     // a Job of the scenario is created (at its startAt)
 };
 
 struct SimEvent {
@@ -76,8 +80,13 @@ struct SimEvent {
     uint32_t pod = 0;
     uint32_t aux = 0;
     int32_t code = 0;
+    uint16_t job = 0; // the Job it belongs to (index into the scenario's Jobs)
     Ev kind = Ev::Work;
 };
+// The heap moves these around millions of times: the Job's index fits in the padding.
+static_assert(sizeof(SimEvent) == 32);
+// The most Jobs one scenario may hold (SimEvent::job).
+static_assert(kMaxScenarioJobs <= 65536);
 
 struct Later {
     bool operator()(const SimEvent& a, const SimEvent& b) const {
@@ -169,16 +178,28 @@ bool hasFinishedCondition(const JobStatus& status) {
     return false;
 }
 
-class Simulator {
-public:
-    explicit Simulator(const Scenario& scenario);
-    Timeline run(SimulationStats* stats);
+// A Pod waiting for room on a Node, in the scheduler's queue shared by the Jobs.
+struct WaitingPod {
+    uint16_t job = 0;
+    uint32_t pod = 0;
+};
 
-private:
+class Simulator;
+
+// One Job of the simulation: the Job as the API server has it, its Pods, its controller (work
+// queue key, expectations, backoff record, rate limiter, the sync in flight) and its Timeline.
+// What the Jobs share lives in the Simulator; the members below that refer to it keep the
+// names they have in a one-Job world. Everything is public: only the Simulator drives it.
+class JobSim {
+public:
+    JobSim(Simulator& world, uint16_t index, const Job& job, Seconds startAt);
+
     // --- the event loop
     void push(Seconds time, Ev kind, uint32_t pod = 0, uint32_t aux = 0, int32_t code = 0);
     void dispatch(const SimEvent& ev);
     bool done() const;
+    void beginTimeline();
+    void create();
 
     // --- timeline
     void observe(uint32_t id, bool deleted = false);
@@ -232,7 +253,10 @@ private:
     std::string unschedulableMessage() const;
     void reserve(uint32_t id, int node);
     void releaseNode(SimPod& p);
-    void retryUnschedulable();
+    // The waiting Pod `id` once room may have freed: Stale (it no longer waits), NoRoom (it
+    // still fits nowhere) or Bound (reserved on a Node, bound a scheduler delay later).
+    enum class Retry { Stale, NoRoom, Bound };
+    Retry retryWaiting(uint32_t id);
     void scheduleNow(uint32_t id);
     void bindNow(uint32_t id);
     void startContainer(uint32_t id);
@@ -243,7 +267,7 @@ private:
     void containerExited(uint32_t id, int32_t code, Seconds exitedAt);
     void terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
                    Seconds finishedAt);
-    void failNode(int node);
+    void failPodsOnNode(int node);
     Seconds sample(const Duration& d, int key);
     // A time as the API server stores it: cut to the whole wall-clock second (the Job was
     // created `creationSecond_` into its second, at simulated time 0).
@@ -253,7 +277,6 @@ private:
     void cutStatusTimes(JobStatus& status) const;
     std::optional<std::pair<int32_t, std::optional<Seconds>>> drawFailure(const SimPod& p,
                                                                           const TimelinePod& id);
-    void runAction(const ScenarioAction& action);
     // --- a what-if: the world as the recording left it at the fork (sim/fork.h)
     void adoptFork();
     // What the recording shows of the controller's last writes and of everything else.
@@ -267,18 +290,26 @@ private:
     int nodeNamed(const InternedString& name);
     std::optional<uint32_t> findPod(const std::string& target) const;
 
+    Simulator& world_;
+    const uint16_t index_;
+    // Shared with the other Jobs (the Simulator's).
     const Scenario& sc_;
     const Timings& T_;
+    SimulationStats& stats_;
+    Seconds& now_;
+    sim::Random& rng_;
+    sim::Random& nameRng_;
+    std::vector<SimNode>& nodes_;
+    std::deque<WaitingPod>& unschedulable_;
+    std::optional<int>& quota_;
+    bool& createAllowed_;
+    int& quotaUsed_;     // every Job's Pods the quota counts
+    int& quotaInFlight_; // creates accepted by a sync whose write has not landed yet
+    const Seconds creationSecond_;
+
     Timeline tl_;
-    SimulationStats stats_;
-
-    std::priority_queue<SimEvent, std::vector<SimEvent>, Later> heap_;
-    uint64_t seq_ = 0;
-    Seconds now_ = 0;
-    Seconds stopAt_ = kDefaultSimulationStop;
-
-    sim::Random rng_;     // run times, failures, work items
-    sim::Random nameRng_; // Pod names and uids, so that they do not shift the other stream
+    const Seconds startAt_; // its creation on the scenario's clock
+    bool created_ = false;
 
     // The Job as the API server has it.
     Job job_;
@@ -300,12 +331,7 @@ private:
     double memoryRequest_ = 0;
     bool restartOnFailure_ = false;
 
-    // Cluster.
-    std::vector<SimNode> nodes_;
-    std::deque<uint32_t> unschedulable_;
-    std::optional<int> quota_;
-    bool createAllowed_ = true;
-    int workItems_ = 0;
+    int workItems_ = 0; // its own work queue (the scenario's workQueue)
 
     // The Job controller.
     Expectations expectations_;
@@ -331,12 +357,62 @@ private:
     JobStatus pendingStatus_;
     std::vector<JobStatus> pendingInterim_; // the pass's earlier status writes
 
-    Seconds creationSecond_ = 0;
     // A time a hair below a whole second (sums of doubles) belongs to that second.
     static constexpr Seconds kWholeSecondSlack = 1e-9;
 };
 
-void Simulator::cutStatusTimes(JobStatus& status) const {
+// The world the Jobs share, and the event loop.
+class Simulator {
+public:
+    explicit Simulator(const Scenario& scenario);
+    std::vector<Timeline> run(SimulationStats* stats);
+
+    void push(Seconds time, Ev kind, uint16_t job, uint32_t pod, uint32_t aux, int32_t code) {
+        heap_.push(SimEvent{time, seq_++, pod, aux, code, job, kind});
+    }
+    void dispatch(const SimEvent& ev);
+    bool done() const;
+    // Room freed: the scheduler binds waiting Pods, oldest first, while they fit.
+    void retryUnschedulable();
+    bool nameTaken(const std::string& name) const;
+    void failNode(int node);
+    void runAction(const ScenarioAction& action);
+    // When a sync worker is free next (now or earlier when one is idle), and taking the one
+    // that is until `busyUntil`.
+    Seconds workerFreeAt() const { return *std::min_element(workers_.begin(), workers_.end()); }
+    void takeWorker(Seconds busyUntil) {
+        *std::min_element(workers_.begin(), workers_.end()) = std::max(now_, busyUntil);
+    }
+
+    const Scenario& sc_;
+    const Timings& T_;
+    SimulationStats stats_;
+
+    std::priority_queue<SimEvent, std::vector<SimEvent>, Later> heap_;
+    uint64_t seq_ = 0;
+    Seconds now_ = 0;
+    Seconds stopAt_ = kDefaultSimulationStop;
+
+    sim::Random rng_;     // run times, failures, work items
+    sim::Random nameRng_; // Pod names and uids, so that they do not shift the other stream
+    Seconds creationSecond_ = 0;
+
+    // Cluster.
+    std::vector<SimNode> nodes_;
+    std::deque<WaitingPod> unschedulable_;
+    std::optional<int> quota_;
+    bool createAllowed_ = true;
+    int quotaUsed_ = 0;
+    int quotaInFlight_ = 0;
+    std::size_t podRecords_ = 0; // Pods of every Job, for the Pod limit
+    // The Job controller's workers (--concurrent-job-syncs): when each is done with its sync.
+    // A Job is synced by one worker at a time (its own busy state), so one Job never waits here.
+    std::array<Seconds, kConcurrentJobSyncs> workers_{};
+
+    std::vector<std::unique_ptr<JobSim>> jobs_;
+};
+
+void JobSim::cutStatusTimes(JobStatus& status) const {
     for (std::optional<Seconds>* t : {&status.startTime, &status.completionTime})
         if (*t)
             **t = apiTime(**t);
@@ -352,16 +428,48 @@ Simulator::Simulator(const Scenario& scenario)
     // Its own generator, so that the rest of the run draws the same numbers either way.
     creationSecond_ =
         T_.creationSecond.value_or(sim::Random(scenario.seed ^ 0x7365636f6e64ULL).uniform01());
-    job_ = scenario.job;
+    if (scenario.stopAt)
+        stopAt_ = *scenario.stopAt;
+    if (scenario.nodes.empty()) {
+        nodes_.push_back({"node-1", 1000, 0, std::nullopt, std::nullopt, 0, 0, false});
+    } else {
+        for (const auto& n : scenario.nodes)
+            nodes_.push_back({n.name, n.pods, 0, n.cpu, n.memoryBytes, 0, 0, false});
+    }
+    quota_ = scenario.quotaPods;
+    createAllowed_ = !scenario.createForbidden;
+
+    // The first Job is `scenario.job` (callers edit that one); a what-if forks one Job only.
+    const Seconds firstStart = scenario.jobs.empty() ? 0.0 : scenario.jobs.front().startAt;
+    jobs_.push_back(std::make_unique<JobSim>(*this, 0, scenario.job, firstStart));
+    if (!scenario.fork)
+        for (std::size_t i = 1; i < scenario.jobs.size() && i < kMaxScenarioJobs; ++i)
+            jobs_.push_back(std::make_unique<JobSim>(
+                *this, static_cast<uint16_t>(i), scenario.jobs[i].job, scenario.jobs[i].startAt));
+}
+
+bool Simulator::nameTaken(const std::string& name) const {
+    for (const auto& j : jobs_)
+        if (j->byName_.find(name, j->nameOf()) != IdIndex::kNone)
+            return true;
+    return false;
+}
+
+JobSim::JobSim(Simulator& world, uint16_t index, const Job& job, Seconds startAt)
+    : world_(world), index_(index), sc_(world.sc_), T_(world.T_), stats_(world.stats_),
+      now_(world.now_), rng_(world.rng_), nameRng_(world.nameRng_), nodes_(world.nodes_),
+      unschedulable_(world.unschedulable_), quota_(world.quota_),
+      createAllowed_(world.createAllowed_), quotaUsed_(world.quotaUsed_),
+      quotaInFlight_(world.quotaInFlight_), creationSecond_(world.creationSecond_),
+      startAt_(std::max(0.0, startAt)) {
+    job_ = job;
     if (job_.metadata.namespace_.empty())
         job_.metadata.namespace_ = "default";
     if (job_.metadata.uid.empty())
         job_.metadata.uid = newUid();
-    job_.metadata.creationTimestamp = apiTime(0.0);
+    job_.metadata.creationTimestamp = apiTime(startAt_);
     job_.metadata.deletionTimestamp.reset();
     job_.metadata.generation = 1;
-    if (scenario.stopAt)
-        stopAt_ = *scenario.stopAt;
 
     const PodTemplate& templ = job_.spec.templ;
     containerName_ = templ.containers.empty() ? "main" : templ.containers.front().name;
@@ -372,15 +480,6 @@ Simulator::Simulator(const Scenario& scenario)
     restartOnFailure_ = templ.restartPolicy == restart_policy::OnFailure;
     if (job_.spec.isIndexed() && job_.spec.completions)
         attemptsByIndex_.assign(static_cast<std::size_t>(std::max(0, *job_.spec.completions)), 0);
-
-    if (scenario.nodes.empty()) {
-        nodes_.push_back({"node-1", 1000, 0, std::nullopt, std::nullopt, 0, 0, false});
-    } else {
-        for (const auto& n : scenario.nodes)
-            nodes_.push_back({n.name, n.pods, 0, n.cpu, n.memoryBytes, 0, 0, false});
-    }
-    quota_ = scenario.quotaPods;
-    createAllowed_ = !scenario.createForbidden;
 
     // The Timeline grows to about five observations and one event per Pod; reserving for the
     // Pods a successful run needs (plus a tenth) spares the copies and the doubled peak of
@@ -394,34 +493,55 @@ Simulator::Simulator(const Scenario& scenario)
     reserveBulk(tl_.podChanges, reserved * 5);
     reserveBulk(tl_.events, reserved);
     byName_.reserve(reserved);
-    if (scenario.workQueue)
-        workItems_ = scenario.workQueue->items;
+    if (sc_.workQueue)
+        workItems_ = sc_.workQueue->items;
 }
 
 // --- the event loop ---------------------------------------------------------------------------
 
-void Simulator::push(Seconds time, Ev kind, uint32_t pod, uint32_t aux, int32_t code) {
-    heap_.push(SimEvent{time, seq_++, pod, aux, code, kind});
+void JobSim::push(Seconds time, Ev kind, uint32_t pod, uint32_t aux, int32_t code) {
+    world_.push(time, kind, index_, pod, aux, code);
 }
 
-Timeline Simulator::run(SimulationStats* stats) {
+void JobSim::beginTimeline() {
     tl_.jobMetadata = job_.metadata;
     tl_.gates = sc_.featureGates;
     tl_.kubernetesMinor = sc_.kubernetesMinor;
-    tl_.start = 0;
+    tl_.start = startAt_;
+}
+
+// The Job is created: the informer's add handler syncs it at once (addJob).
+void JobSim::create() {
+    created_ = true;
+    jobExists_ = true;
+    observeJob();
+    enqueueNow();
+}
+
+std::vector<Timeline> Simulator::run(SimulationStats* stats) {
+    for (auto& j : jobs_)
+        j->beginTimeline();
     if (sc_.fork) {
-        adoptFork();
+        jobs_.front()->created_ = true;
+        jobs_.front()->adoptFork();
     } else {
-        // The Job is created: the informer's add handler syncs it at once (addJob).
-        observeJob();
-        enqueueNow();
+        // Jobs created at the start are created before anything else happens, in order; the
+        // later ones when their time comes (before the actions of that instant).
+        for (auto& j : jobs_) {
+            if (j->startAt_ <= 0) {
+                j->create();
+            } else {
+                j->jobExists_ = false; // actions before its creation find no Job
+                push(j->startAt_, Ev::JobCreated, j->index_, 0, 0, 0);
+            }
+        }
     }
     for (std::size_t i = 0; i < sc_.actions.size(); ++i) {
         if (sc_.actions[i].at < now_)
             continue; // before the fork: the recording holds what happened then
         if (sc_.actions[i].kind == ScenarioAction::Kind::DeleteJob)
-            ++pendingJobDeletions_;
-        push(std::max(0.0, sc_.actions[i].at), Ev::Action, 0, static_cast<uint32_t>(i));
+            ++jobs_.front()->pendingJobDeletions_;
+        push(std::max(0.0, sc_.actions[i].at), Ev::Action, 0, 0, static_cast<uint32_t>(i), 0);
     }
 
     stats_.stopReason = "idle";
@@ -444,22 +564,48 @@ Timeline Simulator::run(SimulationStats* stats) {
             stats_.stopReason = "step-limit";
             break;
         }
-        if (pods_.size() > sc_.maxPods) {
+        if (podRecords_ > sc_.maxPods) {
             stats_.stopReason = "pod-limit";
             break;
         }
     }
-    tl_.end = now_;
     stats_.end = now_;
-    stats_.events = tl_.events.size();
-    stats_.podObservations = tl_.podChanges.size();
-    stats_.jobObservations = tl_.jobChanges.size();
+    std::vector<Timeline> timelines;
+    timelines.reserve(jobs_.size());
+    for (auto& j : jobs_) {
+        j->tl_.end = now_;
+        stats_.events += j->tl_.events.size();
+        stats_.podObservations += j->tl_.podChanges.size();
+        stats_.jobObservations += j->tl_.jobChanges.size();
+        timelines.push_back(std::move(j->tl_));
+    }
     if (stats)
         *stats = stats_;
-    return std::move(tl_);
+    return timelines;
 }
 
 void Simulator::dispatch(const SimEvent& ev) {
+    switch (ev.kind) {
+    case Ev::Action:
+        runAction(sc_.actions[ev.aux]);
+        break;
+    case Ev::JobCreated:
+        jobs_[ev.job]->create();
+        break;
+    default:
+        jobs_[ev.job]->dispatch(ev);
+        break;
+    }
+}
+
+bool Simulator::done() const {
+    for (const auto& j : jobs_)
+        if (!j->done())
+            return false;
+    return true;
+}
+
+void JobSim::dispatch(const SimEvent& ev) {
     switch (ev.kind) {
     case Ev::QueueReady:
         if (ev.aux == waitingToken_ && waitingAt_) {
@@ -474,8 +620,14 @@ void Simulator::dispatch(const SimEvent& ev) {
             push(busyUntil_, Ev::Work);
             break;
         }
+        if (const auto freeAt = world_.workerFreeAt(); freeAt > now_) {
+            // Every worker is syncing another Job: the key waits for the first to be done.
+            push(freeAt, Ev::Work);
+            break;
+        }
         queued_ = false;
         runSync();
+        world_.takeWorker(busyUntil_);
         break;
     case Ev::ApplyRound:
         applyWrites();
@@ -521,8 +673,8 @@ void Simulator::dispatch(const SimEvent& ev) {
         break;
     }
     case Ev::Action:
-        runAction(sc_.actions[ev.aux]);
-        break;
+    case Ev::JobCreated:
+        break; // the Simulator's
     case Ev::TtlExpired:
         ttlPending_ = false;
         deleteJob(true);
@@ -536,7 +688,9 @@ void Simulator::dispatch(const SimEvent& ev) {
     }
 }
 
-bool Simulator::done() const {
+bool JobSim::done() const {
+    if (!created_)
+        return false;
     if (!jobExists_)
         return existing_ == 0;
     if (!jobFinished_ || nonTerminal_ > 0 || ttlPending_ || jobForegroundDeleting_)
@@ -547,7 +701,7 @@ bool Simulator::done() const {
 
 // --- timeline ---------------------------------------------------------------------------------
 
-void Simulator::observe(uint32_t id, bool deleted) {
+void JobSim::observe(uint32_t id, bool deleted) {
     SimPod& p = pods_[id];
     // Changes of one Pod at one instant are one observation.
     if (p.lastObservation != kNone && tl_.podChanges[p.lastObservation].time == now_) {
@@ -560,19 +714,19 @@ void Simulator::observe(uint32_t id, bool deleted) {
     pushBulk(tl_.podChanges, PodObservation{now_, id, deleted, p.state});
 }
 
-void Simulator::observeJob(bool deleted) {
+void JobSim::observeJob(bool deleted) {
     tl_.jobChanges.push_back(JobObservation{now_, job_.spec, job_.status, deleted});
 }
 
-void Simulator::recordEvent(const std::string& kind, const std::string& name, const char* type,
-                            std::string reason, std::string message) {
+void JobSim::recordEvent(const std::string& kind, const std::string& name, const char* type,
+                         std::string reason, std::string message) {
     pushBulk(tl_.events,
              TimelineEvent{now_, kind, name, type, std::move(reason), std::move(message)});
 }
 
 // --- controller -------------------------------------------------------------------------------
 
-void Simulator::notify(Note note, uint32_t pod) {
+void JobSim::notify(Note note, uint32_t pod) {
     if (T_.informerLatency > 0)
         push(now_ + T_.informerLatency, Ev::Informer, pod, static_cast<uint32_t>(note));
     else
@@ -580,7 +734,7 @@ void Simulator::notify(Note note, uint32_t pod) {
 }
 
 // The controller's event handlers (job_controller.go addPod, updatePod, deletePod, updateJob).
-void Simulator::handle(Note note, uint32_t id) {
+void JobSim::handle(Note note, uint32_t id) {
     if (!jobExists_)
         return; // resolveControllerRef finds no Job: nothing to sync
     switch (note) {
@@ -615,7 +769,7 @@ void Simulator::handle(Note note, uint32_t id) {
     }
 }
 
-void Simulator::podDeletionObserved(uint32_t id, bool final) {
+void JobSim::podDeletionObserved(uint32_t id, bool final) {
     // deletePod: a finished Job is not synced again; the orphan worker cleans up.
     if (jobFinished_)
         return;
@@ -625,7 +779,7 @@ void Simulator::podDeletionObserved(uint32_t id, bool final) {
     enqueueAfter(T_.syncBatch);
 }
 
-void Simulator::dropFinalizerExpectation(uint32_t id) {
+void JobSim::dropFinalizerExpectation(uint32_t id) {
     const uint32_t slot = pods_[id].finalizerSlot;
     if (slot == kNone)
         return;
@@ -647,7 +801,7 @@ void Simulator::dropFinalizerExpectation(uint32_t id) {
 // A pass hands back the expectations it was given with the uids of the finalizer removals it
 // issued successfully appended, in the order of SyncResult::finalizerRemovals (which also
 // lists the refused ones): each new entry is found by walking that list.
-void Simulator::indexFinalizerExpectations(const SyncResult& r) {
+void JobSim::indexFinalizerExpectations(const SyncResult& r) {
     const auto& uids = expectations_.finalizerRemovalUids;
     if (uids.size() < finalizerSlotPod_.size()) {
         // Not the list it was given plus new entries: index it afresh.
@@ -680,14 +834,14 @@ void Simulator::indexFinalizerExpectations(const SyncResult& r) {
 }
 
 // The work queue's AddAfter: a key waits at most once, at the earliest time asked.
-void Simulator::enqueueAfter(Seconds delay) {
+void JobSim::enqueueAfter(Seconds delay) {
     if (delay <= 0)
         enqueueNow();
     else
         enqueueAt(now_ + delay);
 }
 
-void Simulator::enqueueAt(Seconds at) {
+void JobSim::enqueueAt(Seconds at) {
     if (at <= now_) {
         enqueueNow();
         return;
@@ -699,7 +853,7 @@ void Simulator::enqueueAt(Seconds at) {
 }
 
 // Add: the key is taken by a worker once the sync in flight (if any) is done.
-void Simulator::enqueueNow() {
+void JobSim::enqueueNow() {
     if (queued_)
         return;
     queued_ = true;
@@ -709,7 +863,7 @@ void Simulator::enqueueNow() {
 // The Pods a sync needs: active, terminating, and finished ones the controller has not yet
 // accounted (they still carry the tracking finalizer). A finished Pod without the finalizer
 // never matters to a sync again, so it leaves the list for good and its object is freed.
-void Simulator::compactControllerList() {
+void JobSim::compactControllerList() {
     std::erase_if(controllerList_, [&](uint32_t id) {
         SimPod& p = pods_[id];
         const bool keep = p.exists && (!isTerminalPhase(p.state.phase) || p.state.tracked);
@@ -719,7 +873,7 @@ void Simulator::compactControllerList() {
     });
 }
 
-const std::vector<const Pod*>& Simulator::podsForSync() {
+const std::vector<const Pod*>& JobSim::podsForSync() {
     compactControllerList();
     syncPods_.clear();
     syncPods_.reserve(controllerList_.size());
@@ -729,18 +883,20 @@ const std::vector<const Pod*>& Simulator::podsForSync() {
 }
 
 // What the API server will answer a pass's creates with.
-ApiErrors Simulator::apiErrors() const {
+ApiErrors JobSim::apiErrors() const {
     ApiErrors errors;
     if (!createAllowed_) {
         errors.create = ApiError::Forbidden;
     } else if (quota_) {
         errors.create = ApiError::Quota;
-        errors.createLimit = std::max(0, *quota_ - nonTerminal_);
+        // Upstream's ResourceQuota counts the namespace's Pods: every Job's, and the creates
+        // other Jobs' syncs have had admitted whose writes are still on their way.
+        errors.createLimit = std::max(0, *quota_ - quotaUsed_ - quotaInFlight_);
     }
     return errors;
 }
 
-void Simulator::runSync() {
+void JobSim::runSync() {
     if (!jobExists_)
         return; // syncJob: the Job is gone, its expectations are dropped
     const ApiErrors errors = apiErrors();
@@ -789,6 +945,7 @@ void Simulator::runSync() {
         if (c.accepted) {
             const uint32_t id = reservePod(c);
             ++created;
+            ++quotaInFlight_;
             alongside(WriteOp::Kind::Create, id);
             addEvent({0, "Job", jobName, "Normal", "SuccessfulCreate",
                       "Created pod: " + tl_.pods[id].name});
@@ -797,11 +954,11 @@ void Simulator::runSync() {
             std::string message;
             if (errors.create == ApiError::Quota && createAllowed_) {
                 // The quota admission's message; the API server had named the Pod already.
-                message =
-                    "pods \"" + generateName(c.generateName) +
-                    "\" is forbidden: exceeded quota: " + kQuotaName +
-                    ", requested: pods=1, used: pods=" + std::to_string(nonTerminal_ + created) +
-                    ", limited: pods=" + std::to_string(*quota_);
+                message = "pods \"" + generateName(c.generateName) +
+                          "\" is forbidden: exceeded quota: " + kQuotaName +
+                          ", requested: pods=1, used: pods=" +
+                          std::to_string(quotaUsed_ + quotaInFlight_) +
+                          ", limited: pods=" + std::to_string(*quota_);
             } else {
                 message = c.error;
             }
@@ -894,7 +1051,7 @@ void Simulator::runSync() {
         enqueueAt(now_ + std::max(0.0, *r.requeueAfter));
 }
 
-void Simulator::applyWrites() {
+void JobSim::applyWrites() {
     while (writeCursor_ < writes_.size() && writes_[writeCursor_].time <= now_) {
         const WriteOp op = writes_[writeCursor_++];
         switch (op.kind) {
@@ -933,17 +1090,17 @@ void Simulator::applyWrites() {
 
 // --- API server -------------------------------------------------------------------------------
 
-std::string Simulator::generateName(const std::string& prefix) {
+std::string JobSim::generateName(const std::string& prefix) {
     std::string name(prefix.size() + kNameSuffixLength, ' ');
     name.replace(0, prefix.size(), prefix);
     do {
         for (std::size_t i = prefix.size(); i < name.size(); ++i)
             name[i] = kNameAlphabet[nameRng_.below(kNameAlphabet.size())];
-    } while (byName_.find(name, nameOf()) != IdIndex::kNone);
+    } while (world_.nameTaken(name));
     return name;
 }
 
-std::string Simulator::newUid() {
+std::string JobSim::newUid() {
     // RFC 4122 version 4 layout from the name stream (hand-formatted: snprintf showed in the
     // benchmark's profile).
     const uint64_t hi = (nameRng_.next() & 0xffffffffffff0fffULL) | 0x4000ULL;
@@ -968,7 +1125,7 @@ std::string Simulator::newUid() {
 }
 
 // The identity of a Pod the API server accepted; it appears when its create lands.
-uint32_t Simulator::reservePod(const PodCreation& c) {
+uint32_t JobSim::reservePod(const PodCreation& c) {
     const uint32_t id = static_cast<uint32_t>(pods_.size());
     TimelinePod identity;
     identity.name = generateName(c.generateName);
@@ -988,13 +1145,14 @@ uint32_t Simulator::reservePod(const PodCreation& c) {
     SimPod p;
     p.key = c.index ? *c.index : ordinal;
     pushBulk(pods_, std::move(p));
+    ++world_.podRecords_;
     return id;
 }
 
 // The Pod object as the API server returns it right after the create: every field is set,
 // so that a recycled object (storage reused) is the same as a new one. The only map keys an
 // object ever gets are the ones set here.
-void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
+void JobSim::initPodObject(Pod& pod, const TimelinePod& identity) const {
     ObjectMeta& meta = pod.metadata;
     meta.name = identity.name;
     meta.namespace_ = job_.metadata.namespace_;
@@ -1031,7 +1189,7 @@ void Simulator::initPodObject(Pod& pod, const TimelinePod& identity) const {
     pod.restartableInitContainers.clear();
 }
 
-void Simulator::createPodNow(uint32_t id) {
+void JobSim::createPodNow(uint32_t id) {
     SimPod& p = pods_[id];
     TimelinePod& identity = tl_.pods[id];
     identity.createdAt = now_;
@@ -1047,6 +1205,8 @@ void Simulator::createPodNow(uint32_t id) {
     p.exists = true;
     ++existing_;
     ++nonTerminal_;
+    ++quotaUsed_;
+    --quotaInFlight_;
     ++stats_.pods;
     controllerList_.push_back(id);
     observe(id);
@@ -1060,7 +1220,7 @@ void Simulator::createPodNow(uint32_t id) {
 }
 
 // A DELETE of the Pod lands: graceful on a Node, at once when it never got one.
-void Simulator::deletePodNow(uint32_t id) {
+void JobSim::deletePodNow(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists || p.state.deletionTimestamp)
         return;
@@ -1102,7 +1262,7 @@ void Simulator::deletePodNow(uint32_t id) {
     notify(Note::PodUpdated, id);
 }
 
-void Simulator::removeFinalizerNow(uint32_t id) {
+void JobSim::removeFinalizerNow(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists || !p.state.tracked)
         return;
@@ -1116,7 +1276,7 @@ void Simulator::removeFinalizerNow(uint32_t id) {
         notify(Note::PodUpdated, id);
 }
 
-void Simulator::removePodNow(uint32_t id) {
+void JobSim::removePodNow(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists)
         return;
@@ -1124,6 +1284,7 @@ void Simulator::removePodNow(uint32_t id) {
     --existing_;
     if (!isTerminalPhase(p.state.phase)) {
         --nonTerminal_;
+        --quotaUsed_;
         releaseNode(p);
     }
     ++p.gen;
@@ -1134,7 +1295,7 @@ void Simulator::removePodNow(uint32_t id) {
 }
 
 // An earlier status write of a pass lands: recorded; the pass's last write follows it.
-void Simulator::applyInterimStatusNow(uint32_t index) {
+void JobSim::applyInterimStatusNow(uint32_t index) {
     if (!jobExists_)
         return;
     job_.status = std::move(pendingInterim_[index]);
@@ -1142,7 +1303,7 @@ void Simulator::applyInterimStatusNow(uint32_t index) {
     observeJob();
 }
 
-void Simulator::applyStatusNow() {
+void JobSim::applyStatusNow() {
     if (!jobExists_)
         return;
     job_.status = pendingStatus_;
@@ -1159,7 +1320,7 @@ void Simulator::applyStatusNow() {
     notify(Note::JobUpdated);
 }
 
-void Simulator::changeSpec(const JobSpec& spec) {
+void JobSim::changeSpec(const JobSpec& spec) {
     if (!jobExists_ || jobForegroundDeleting_)
         return;
     const bool same =
@@ -1174,7 +1335,7 @@ void Simulator::changeSpec(const JobSpec& spec) {
 
 // `kubectl delete job` (background propagation) or the TTL controller (foreground): the
 // garbage collector deletes the Pods and the controller's cleanup removes their finalizers.
-void Simulator::deleteJob(bool foreground) {
+void JobSim::deleteJob(bool foreground) {
     if (!jobExists_ || jobForegroundDeleting_)
         return;
     if (foreground) {
@@ -1185,7 +1346,7 @@ void Simulator::deleteJob(bool foreground) {
     push(now_ + T_.apiLatency, Ev::GcDelete);
 }
 
-void Simulator::gcDeletePods() {
+void JobSim::gcDeletePods() {
     for (uint32_t id = 0; id < pods_.size(); ++id) {
         if (!pods_[id].exists)
             continue;
@@ -1196,7 +1357,7 @@ void Simulator::gcDeletePods() {
         removeJobObject();
 }
 
-void Simulator::removeJobObject() {
+void JobSim::removeJobObject() {
     if (!jobExists_)
         return;
     jobExists_ = false;
@@ -1206,7 +1367,7 @@ void Simulator::removeJobObject() {
 
 // --- scheduler and kubelet --------------------------------------------------------------------
 
-int Simulator::pickNode() const {
+int JobSim::pickNode() const {
     // The Node with the most free Pod slots that fits the requests (a least-allocated spread);
     // ties go to the first.
     int best = -1;
@@ -1228,7 +1389,7 @@ int Simulator::pickNode() const {
     return best;
 }
 
-std::string Simulator::unschedulableMessage() const {
+std::string JobSim::unschedulableMessage() const {
     int lost = 0, full = 0, cpu = 0, memory = 0;
     for (const SimNode& n : nodes_) {
         if (n.lost)
@@ -1256,7 +1417,7 @@ std::string Simulator::unschedulableMessage() const {
     return message + ".";
 }
 
-void Simulator::reserve(uint32_t id, int node) {
+void JobSim::reserve(uint32_t id, int node) {
     SimPod& p = pods_[id];
     SimNode& n = nodes_[static_cast<std::size_t>(node)];
     p.node = node;
@@ -1266,7 +1427,7 @@ void Simulator::reserve(uint32_t id, int node) {
     n.memoryUsed += memoryRequest_;
 }
 
-void Simulator::releaseNode(SimPod& p) {
+void JobSim::releaseNode(SimPod& p) {
     if (!p.holdsNode)
         return;
     p.holdsNode = false;
@@ -1275,31 +1436,37 @@ void Simulator::releaseNode(SimPod& p) {
     n.cpuUsed -= cpuRequest_;
     n.memoryUsed -= memoryRequest_;
     if (!unschedulable_.empty())
-        retryUnschedulable();
+        world_.retryUnschedulable();
 }
 
-// Room freed: the scheduler binds waiting Pods, oldest first, while they fit.
+// One queue for every Job's Pods, strictly oldest first: a Pod that fits nowhere holds back
+// the ones behind it, whatever their Job asks for.
 void Simulator::retryUnschedulable() {
     while (!unschedulable_.empty()) {
-        const uint32_t id = unschedulable_.front();
-        SimPod& p = pods_[id];
-        if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase) ||
-            p.holdsNode) {
-            p.unschedulableQueued = false;
-            unschedulable_.pop_front();
-            continue;
-        }
-        const int node = pickNode();
-        if (node < 0)
+        const WaitingPod waiting = unschedulable_.front();
+        const JobSim::Retry result = jobs_[waiting.job]->retryWaiting(waiting.pod);
+        if (result == JobSim::Retry::NoRoom)
             return;
         unschedulable_.pop_front();
-        p.unschedulableQueued = false;
-        reserve(id, node);
-        push(now_ + T_.schedulerDelay, Ev::Bind, id, p.gen);
     }
 }
 
-void Simulator::scheduleNow(uint32_t id) {
+JobSim::Retry JobSim::retryWaiting(uint32_t id) {
+    SimPod& p = pods_[id];
+    if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase) || p.holdsNode) {
+        p.unschedulableQueued = false;
+        return Retry::Stale;
+    }
+    const int node = pickNode();
+    if (node < 0)
+        return Retry::NoRoom;
+    p.unschedulableQueued = false;
+    reserve(id, node);
+    push(now_ + T_.schedulerDelay, Ev::Bind, id, p.gen);
+    return Retry::Bound;
+}
+
+void JobSim::scheduleNow(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase) || p.holdsNode)
         return;
@@ -1307,7 +1474,7 @@ void Simulator::scheduleNow(uint32_t id) {
     if (node < 0) {
         if (!p.unschedulableQueued) {
             p.unschedulableQueued = true;
-            unschedulable_.push_back(id);
+            unschedulable_.push_back({index_, id});
             p.state.waitingReason = "Unschedulable";
             observe(id);
             notify(Note::PodUpdated, id);
@@ -1320,7 +1487,7 @@ void Simulator::scheduleNow(uint32_t id) {
     bindNow(id);
 }
 
-void Simulator::bindNow(uint32_t id) {
+void JobSim::bindNow(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists || p.state.deletionTimestamp || !p.holdsNode)
         return;
@@ -1335,7 +1502,7 @@ void Simulator::bindNow(uint32_t id) {
     push(now_ + T_.containerStart, Ev::ContainerStart, id, p.gen);
 }
 
-void Simulator::setReady(SimPod& p, bool ready) {
+void JobSim::setReady(SimPod& p, bool ready) {
     p.state.ready = ready;
     if (!p.obj)
         return;
@@ -1347,7 +1514,7 @@ void Simulator::setReady(SimPod& p, bool ready) {
     p.obj->containerStatuses.front().ready = ready;
 }
 
-Seconds Simulator::sample(const Duration& d, int key) {
+Seconds JobSim::sample(const Duration& d, int key) {
     switch (d.kind) {
     case Duration::Kind::Fixed:
         return std::max(0.0, d.value);
@@ -1369,7 +1536,7 @@ Seconds Simulator::sample(const Duration& d, int key) {
 
 // The first failure rule that matches the Pod's index (ordinal) and attempt and fires.
 std::optional<std::pair<int32_t, std::optional<Seconds>>>
-Simulator::drawFailure(const SimPod& p, const TimelinePod& identity) {
+JobSim::drawFailure(const SimPod& p, const TimelinePod& identity) {
     for (const FailureRule& rule : sc_.failures) {
         if (rule.index && *rule.index != p.key)
             continue;
@@ -1381,7 +1548,7 @@ Simulator::drawFailure(const SimPod& p, const TimelinePod& identity) {
     return std::nullopt;
 }
 
-void Simulator::startContainer(uint32_t id) {
+void JobSim::startContainer(uint32_t id) {
     SimPod& p = pods_[id];
     if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
         return;
@@ -1412,7 +1579,7 @@ void Simulator::startContainer(uint32_t id) {
 // How the container that started at `startedAt` ends: it fails as a failure rule says, or runs
 // its run time (or its work-queue items) and exits 0. An end that a fork's recording already
 // passed happens at once.
-void Simulator::planExit(uint32_t id, Seconds startedAt) {
+void JobSim::planExit(uint32_t id, Seconds startedAt) {
     SimPod& p = pods_[id];
     const TimelinePod& identity = tl_.pods[id];
     const auto failure = drawFailure(p, identity);
@@ -1434,7 +1601,7 @@ void Simulator::planExit(uint32_t id, Seconds startedAt) {
 }
 
 // A work-queue worker takes the next item, or exits 0 when the queue is empty.
-void Simulator::takeItem(uint32_t id) {
+void JobSim::takeItem(uint32_t id) {
     SimPod& p = pods_[id];
     if (workItems_ > 0) {
         --workItems_;
@@ -1445,14 +1612,14 @@ void Simulator::takeItem(uint32_t id) {
     push(now_ + T_.podEndToCount, Ev::Exit, id, p.gen, 0);
 }
 
-void Simulator::returnItem(SimPod& p) {
+void JobSim::returnItem(SimPod& p) {
     if (p.holdingItem) {
         p.holdingItem = false;
         ++workItems_;
     }
 }
 
-void Simulator::containerExited(uint32_t id, int32_t code, Seconds exitedAt) {
+void JobSim::containerExited(uint32_t id, int32_t code, Seconds exitedAt) {
     SimPod& p = pods_[id];
     if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
         return;
@@ -1485,8 +1652,8 @@ void Simulator::containerExited(uint32_t id, int32_t code, Seconds exitedAt) {
 
 // The Pod reaches a terminal phase: its Node slot frees, and a deleted Pod without finalizer
 // goes away.
-void Simulator::terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
-                          Seconds finishedAt) {
+void JobSim::terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
+                       Seconds finishedAt) {
     SimPod& p = pods_[id];
     returnItem(p);
     ++p.gen;
@@ -1509,6 +1676,7 @@ void Simulator::terminate(uint32_t id, const char* phase, std::optional<int32_t>
         }
     }
     --nonTerminal_;
+    --quotaUsed_;
     releaseNode(p);
     observe(id);
     if (p.state.deletionTimestamp && !p.state.tracked) {
@@ -1523,6 +1691,16 @@ void Simulator::failNode(int node) {
     if (n.lost)
         return;
     n.lost = true;
+    for (auto& j : jobs_)
+        j->failPodsOnNode(node);
+    // Each Job's story tells of it.
+    for (auto& j : jobs_)
+        if (j->created_)
+            j->recordEvent("Node", n.name, "Normal", "NodeNotReady",
+                           "Node " + n.name + " status is now: NodeNotReady");
+}
+
+void JobSim::failPodsOnNode(int node) {
     // Every Pod not yet finished is in the controller list; copy it, terminate() may shrink
     // nothing but can trigger rescheduling.
     const std::vector<uint32_t> candidates = controllerList_;
@@ -1544,8 +1722,6 @@ void Simulator::failNode(int node) {
             p.obj->conditions.push_back({"DisruptionTarget", "True", now_});
         terminate(id, pod_phase::Failed, std::nullopt, now_);
     }
-    recordEvent("Node", n.name, "Normal", "NodeNotReady",
-                "Node " + n.name + " status is now: NodeNotReady");
 }
 
 // --- a what-if ------------------------------------------------------------------------------
@@ -1555,7 +1731,7 @@ void Simulator::failNode(int node) {
 // started, being deleted) as the scenario's timings and run times say, counted from when the
 // recording saw that stage begin. The controller's work queue holds the Job key as it would
 // after the last change the recording saw (the batch period after it).
-void Simulator::adoptFork() {
+void JobSim::adoptFork() {
     const ForkState& fork = *sc_.fork;
     const Timeline& seen = fork.observed;
     now_ = fork.at;
@@ -1612,6 +1788,7 @@ void Simulator::adoptFork() {
             p.exists = !latest[id]->deleted;
         }
         pushBulk(pods_, std::move(p));
+        ++world_.podRecords_;
     }
 
     for (uint32_t id = 0; id < pods_.size(); ++id) {
@@ -1631,6 +1808,7 @@ void Simulator::adoptFork() {
         if (isTerminalPhase(p.state.phase))
             continue;
         ++nonTerminal_;
+        ++quotaUsed_;
         const Stages& s = stages[id];
         if (!p.state.nodeName.empty()) {
             const int node = nodeNamed(p.state.nodeName);
@@ -1649,7 +1827,7 @@ void Simulator::adoptFork() {
         if (p.state.nodeName.empty()) {
             if (p.state.waitingReason == "Unschedulable") {
                 p.unschedulableQueued = true;
-                unschedulable_.push_back(id);
+                unschedulable_.push_back({index_, id});
             } else {
                 push(std::max(now_, tl_.pods[id].createdAt + T_.schedulerDelay), Ev::Schedule, id,
                      p.gen);
@@ -1676,7 +1854,7 @@ void Simulator::adoptFork() {
         planExit(id, startedAt);
     }
     if (!unschedulable_.empty())
-        retryUnschedulable();
+        world_.retryUnschedulable();
 
     adoptBackoffRecord(seen);
     adoptJob(fork, lastChange, std::move(activity));
@@ -1685,7 +1863,7 @@ void Simulator::adoptFork() {
 // The Job as the recording last saw it, with the scenario's spec: a spec that differs is a
 // change made at the fork (a new generation, synced at once). `lastChange`: the recording's
 // last Pod change.
-void Simulator::adoptJob(const ForkState& fork, Seconds lastChange, RecordedActivity activity) {
+void JobSim::adoptJob(const ForkState& fork, Seconds lastChange, RecordedActivity activity) {
     const Timeline& seen = fork.observed;
     auto specText = [](const JobSpec& spec) { return jobManifestYaml(Job{{}, spec, {}}); };
     std::optional<Seconds> finishedAt;
@@ -1735,7 +1913,7 @@ void Simulator::adoptJob(const ForkState& fork, Seconds lastChange, RecordedActi
 // When the controller syncs next, from what the recording shows of its work queue: the sync
 // `due` after the last change, the sync that was writing as the recording was cut, the requeue
 // of a sync that ran before the fork, and the rate limiter of syncs that failed.
-void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due, RecordedActivity activity) {
+void JobSim::adoptWorkQueue(const Timeline& seen, Seconds due, RecordedActivity activity) {
     // Writes of one sync land an API round trip apart; a gap of this much ends a sync.
     const Seconds syncWriting = 10 * T_.apiLatency + 0.05;
     // The syncs that failed in a row at the end of the recording (creates refused): each left
@@ -1815,7 +1993,7 @@ void Simulator::adoptWorkQueue(const Timeline& seen, Seconds due, RecordedActivi
 // finished while still carrying the tracking finalizer (one deleted as active lost it first)
 // and a sync has taken it in since: its finalizer is gone or the status lists it as uncounted.
 // A finished Pod no sync has seen yet is the next sync's to count.
-void Simulator::adoptBackoffRecord(const Timeline& seen) {
+void JobSim::adoptBackoffRecord(const Timeline& seen) {
     std::unordered_set<std::string_view> uncounted;
     if (!seen.jobChanges.empty())
         if (const auto& lists = seen.jobChanges.back().status.uncountedTerminatedPods) {
@@ -1843,7 +2021,7 @@ void Simulator::adoptBackoffRecord(const Timeline& seen) {
 
 // The Node a recorded Pod is on: the scenario's of that name, or one added for it with the
 // default room.
-int Simulator::nodeNamed(const InternedString& name) {
+int JobSim::nodeNamed(const InternedString& name) {
     for (std::size_t i = 0; i < nodes_.size(); ++i)
         if (name == nodes_[i].name)
             return static_cast<int>(i);
@@ -1851,7 +2029,7 @@ int Simulator::nodeNamed(const InternedString& name) {
     return static_cast<int>(nodes_.size() - 1);
 }
 
-std::optional<uint32_t> Simulator::findPod(const std::string& target) const {
+std::optional<uint32_t> JobSim::findPod(const std::string& target) const {
     auto active = [&](uint32_t id) {
         const SimPod& p = pods_[id];
         return p.exists && !p.state.deletionTimestamp && !isTerminalPhase(p.state.phase);
@@ -1884,21 +2062,24 @@ std::optional<uint32_t> Simulator::findPod(const std::string& target) const {
     return id;
 }
 
+// The actions about the Job (suspend, resume, setParallelism, deletePod, deleteJob) act on
+// the scenario's first Job; the others on the cluster every Job shares.
 void Simulator::runAction(const ScenarioAction& a) {
     using Kind = ScenarioAction::Kind;
+    JobSim& first = *jobs_.front();
     switch (a.kind) {
     case Kind::Suspend:
     case Kind::Resume: {
-        JobSpec spec = job_.spec;
+        JobSpec spec = first.job_.spec;
         spec.suspend = a.kind == Kind::Suspend;
-        changeSpec(spec);
+        first.changeSpec(spec);
         break;
     }
     case Kind::SetParallelism: {
-        JobSpec spec = job_.spec;
+        JobSpec spec = first.job_.spec;
         spec.parallelism = static_cast<int32_t>(
             std::clamp<int64_t>(a.value, 0, std::numeric_limits<int32_t>::max()));
-        changeSpec(spec);
+        first.changeSpec(spec);
         break;
     }
     case Kind::SetQuota:
@@ -1909,8 +2090,8 @@ void Simulator::runAction(const ScenarioAction& a) {
                 static_cast<int>(std::min<int64_t>(a.value, std::numeric_limits<int32_t>::max()));
         break;
     case Kind::DeletePod:
-        if (auto id = findPod(a.target))
-            deletePodNow(*id);
+        if (auto id = first.findPod(a.target))
+            first.deletePodNow(*id);
         break;
     case Kind::FailNode:
         for (std::size_t i = 0; i < nodes_.size(); ++i)
@@ -1918,8 +2099,8 @@ void Simulator::runAction(const ScenarioAction& a) {
                 failNode(static_cast<int>(i));
         break;
     case Kind::DeleteJob:
-        --pendingJobDeletions_;
-        deleteJob(false);
+        --first.pendingJobDeletions_;
+        first.deleteJob(false);
         break;
     case Kind::AllowCreate:
         createAllowed_ = a.value != 0;
@@ -1936,7 +2117,10 @@ std::int64_t minimumPods(const Job& job) {
 }
 
 std::optional<Message> checkSimulationSize(const Scenario& scenario) {
-    const std::int64_t needed = minimumPods(scenario.job);
+    std::int64_t needed = minimumPods(scenario.job);
+    if (!scenario.fork)
+        for (std::size_t i = 1; i < scenario.jobs.size(); ++i)
+            needed += minimumPods(scenario.jobs[i].job);
     if (static_cast<std::uint64_t>(needed) <= scenario.maxPods)
         return std::nullopt;
     return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
@@ -1957,21 +2141,28 @@ Message podLimitMessage(const Scenario& scenario, Seconds at) {
                    {std::to_string(scenario.maxPods), std::string(time)});
 }
 
-Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats) {
     if (checkSimulationSize(scenario)) {
         if (stats) {
             *stats = SimulationStats{};
             stats->stopReason = "pod-limit";
         }
-        Timeline empty;
-        empty.jobMetadata = scenario.job.metadata;
-        empty.gates = scenario.featureGates;
-        empty.start = 0;
-        empty.end = 0;
+        std::vector<Timeline> empty(scenario.fork ? 1
+                                                  : std::max<std::size_t>(1, scenario.jobs.size()));
+        for (std::size_t i = 0; i < empty.size(); ++i) {
+            empty[i].jobMetadata = i == 0 ? scenario.job.metadata : scenario.jobs[i].job.metadata;
+            empty[i].gates = scenario.featureGates;
+            empty[i].start = 0;
+            empty[i].end = 0;
+        }
         return empty;
     }
     Simulator simulator(scenario);
     return simulator.run(stats);
+}
+
+Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
+    return std::move(simulateJobs(scenario, stats).front());
 }
 
 } // namespace jobscope

@@ -35,7 +35,14 @@
 // Deterministic: the same Scenario (seed included) always gives the same Timeline, on every
 // platform (sim/random.h).
 //
-// Conventions of the Timeline it writes: time 0 is the Job's creation; Pod names are the
+// Several Jobs (Scenario::jobs) share the Nodes, the scheduler's queue (oldest Pod first, over
+// every Job), the namespace's Pod quota, the create permission and the random streams; each has
+// its own controller state and work queue key, synced by one of kConcurrentJobSyncs workers,
+// one sync at a time per Job. The scenario's actions about the Job act on the first Job; its
+// runTime, failures and workQueue (one queue per Job) apply to every Job.
+//
+// Conventions of the Timeline it writes: time 0 is the scenario's start, the Job's creation
+// when it has one Job (a Job's creation is its startAt, Timeline::start); Pod names are the
 // generateName plus a five-character suffix drawn from the seed; PodState::deletionTimestamp
 // holds what the API server writes (the deletion request time plus the grace period), so the
 // moment a Pod started terminating is the time of the observation that set it.
@@ -47,6 +54,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace jobscope {
 
@@ -54,6 +62,8 @@ namespace jobscope {
 // on processed steps so that no scenario can keep it running.
 inline constexpr Seconds kDefaultSimulationStop = 24 * 3600.0;
 inline constexpr std::size_t kMaxSimulationSteps = 50'000'000;
+// kube-controller-manager --concurrent-job-syncs (default): Jobs synced at the same time.
+inline constexpr std::size_t kConcurrentJobSyncs = 5;
 
 struct SimulationStats {
     std::size_t pods = 0;            // Pods created
@@ -81,6 +91,14 @@ Message podLimitMessage(const Scenario& scenario, Seconds at);
 // Runs the scenario; one that checkSimulationSize refuses gives an empty Timeline (stopReason
 // "pod-limit"). `scenario.job` must be defaulted and validated (a scenario reader does
 // both). ControllerSync::creations counts the Pods a sync created (refused creates excluded).
+// The first Job's Timeline (scenario.job).
 Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr);
+
+// Every Job of the scenario (scenario.jobs; the first is scenario.job) run in one world: one
+// Timeline per Job, in the scenario's order. All are on the scenario's clock: time 0 is the
+// scenario's start (the creation of a Job whose startAt is 0), and each Timeline::start is its
+// Job's creation (its startAt). Timeline::end is where the simulation stopped, the same for
+// all. `stats` counts over every Job. A what-if (scenario.fork) runs the first Job only.
+std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats = nullptr);
 
 } // namespace jobscope
