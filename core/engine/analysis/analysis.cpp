@@ -60,10 +60,10 @@ const char* finishedCondition(const JobStatus& status) {
     return nullptr;
 }
 
-// "… exceeded quota: pods-2, requested: pods=1, used: pods=2, limited: pods=2" — the Pod
-// count the ResourceQuota admission reports as the limit.
-std::optional<int> quotaLimitFromMessage(const std::string& message) {
-    static constexpr std::string_view key = "limited: pods=";
+// "… exceeded quota: pods-2, requested: pods=1, used: pods=2, limited: pods=2" — a Pod count
+// the ResourceQuota admission reports: `key` "limited: pods=" the limit, "used: pods=" the Pods
+// of the whole namespace holding quota then.
+std::optional<int> quotaCountFromMessage(const std::string& message, std::string_view key) {
     const auto at = message.find(key);
     if (at == std::string::npos)
         return std::nullopt;
@@ -297,6 +297,7 @@ private:
     // Creation refusals seen since the last successful creation.
     bool quotaRefused_ = false;
     int quotaLimit_ = 0;
+    int quotaOthers_ = 0; // Pods not of this Job holding quota at the last refusal
     bool forbiddenRefused_ = false;
     std::string forbiddenMessage_;
     bool failedRefused_ = false;
@@ -534,7 +535,11 @@ void Analyzer::applyEvent(const TimelineEvent& e) {
             batchQuotaRefusals_ += e.count;
             quotaRefused_ = true;
             // Without the limit in the message, the Pods holding quota now are the limit.
-            quotaLimit_ = quotaLimitFromMessage(e.message).value_or(quotaUse_);
+            quotaLimit_ = quotaCountFromMessage(e.message, "limited: pods=").value_or(quotaUse_);
+            // Pods of the namespace that are not this Job's (other Jobs, other workloads) hold
+            // the rest; as far as an observer of this Job knows, they go on holding it.
+            quotaOthers_ = std::max(0, quotaCountFromMessage(e.message, "used: pods=").value_or(0) -
+                                           quotaUse_);
         } else if (isForbiddenRefusal(e.message)) {
             batchForbiddenRefusals_ += e.count;
             forbiddenRefused_ = true;
@@ -879,7 +884,7 @@ void Analyzer::emitRow(Seconds now) {
             row.wantActive = want;
 
             // Refusals lapse once the quota has room again or a creation went through.
-            if (quotaRefused_ && quotaUse_ < quotaLimit_)
+            if (quotaRefused_ && quotaUse_ + quotaOthers_ < quotaLimit_)
                 quotaRefused_ = false;
 
             CauseIds shortfall;

@@ -60,8 +60,9 @@ struct CauseInterval {
     Seconds end = 0;      // exclusive; the timeline's end for a cause still in force
     InternedString cause; // the id of `kind` (cause_catalogue.h)
     CauseKind kind = CauseKind::None;
-    bool primary = false;           // the primary cause throughout the span
-    bool continues = false;         // the same cause was in force right before `start`
+    bool primary = false;   // the primary cause throughout the span
+    bool continues = false; // the same cause was in force right before `start`
+    int32_t job = -1; // in a run of several Jobs (Run::jobs), the position of the Job it is of
     std::vector<CauseParam> params; // its numbers (cause_catalogue.h); causeSentence(*this) is
                                     // the English sentence with them
 

@@ -12,6 +12,7 @@
 #include "reconcile/explanation.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace jobscope {
 
@@ -75,7 +76,15 @@ RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
         summary.finishedAt = at - origin;
         break;
     }
+    return summarizeWithFinish(analysis, origin, end, std::move(summary));
+}
 
+RunSummary summarizeWithFinish(const Analysis& analysis, Seconds origin, Seconds end,
+                               RunSummary finish) {
+    RunSummary summary;
+    summary.finishedAt = finish.finishedAt;
+    summary.outcome = std::move(finish.outcome);
+    summary.outcomeReason = std::move(finish.outcomeReason);
     for (const PodLifecycle& pod : analysis.pods) {
         const Seconds stop = podEnd(pod, end);
         summary.podSeconds += std::max(0.0, stop - pod.created);

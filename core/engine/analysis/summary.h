@@ -26,6 +26,10 @@ struct RunSummary {
 
 // `origin` is the Job's creation time (Timeline::start), `end` the timeline's end.
 RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end);
+// The same figures with the finish (finishedAt, outcome, outcomeReason) given in `finish`
+// instead of read from the analysis' causes: the finish of several Jobs is their last one's.
+RunSummary summarizeWithFinish(const Analysis& analysis, Seconds origin, Seconds end,
+                               RunSummary finish);
 
 // What happened between two moments (a range the user selects on the time axis).
 struct RangeSummary {

@@ -3,6 +3,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 
 namespace jobscope {
 
@@ -50,6 +51,34 @@ Moment momentAt(const Run& run, Seconds time) {
     const Seconds at = run.origin + time;
     m.atEnd = time + kMomentTolerance >= run.end;
     m.row = seriesRowAt(run, time);
+    if (!run.jobs.empty()) {
+        if (!m.row)
+            return m;
+        std::vector<MomentCause> secondary;
+        for (const Run& job : run.jobs) {
+            Moment own = momentAt(job, at - job.origin);
+            for (MomentCause& c : own.causes) {
+                if (c.kind == CauseKind::Finished)
+                    continue;
+                c.job = job.timeline.jobMetadata.name;
+                (c.primary ? m.causes : secondary).push_back(std::move(c));
+            }
+        }
+        std::move(secondary.begin(), secondary.end(), std::back_inserter(m.causes));
+        const auto& finishedAt = run.intervalsByKind[static_cast<std::size_t>(CauseKind::Finished)];
+        if (!finishedAt.empty()) {
+            const CauseInterval& finished = run.analysis.causes[finishedAt.back()];
+            if (at + kMomentTolerance >= finished.start) {
+                MomentCause c;
+                c.kind = CauseKind::Finished;
+                c.primary = m.causes.empty();
+                c.interval = &finished;
+                c.params = finished.params;
+                m.causes.push_back(std::move(c));
+            }
+        }
+        return m;
+    }
 
     // The Job object then; a deletion keeps the conditions the Job had when it went.
     const auto& jobs = run.timeline.jobChanges;

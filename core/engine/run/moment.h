@@ -21,6 +21,7 @@ struct MomentCause {
     bool primary = false;
     const CauseInterval* interval = nullptr; // the interval in force (its numbers hold now)
     std::vector<CauseParam> params;          // its numbers, plus "left" for a wait still running
+    std::string job; // in a run of several Jobs, the name of the Job it holds back ("" for all)
 };
 
 enum class PodMomentState : uint8_t {
@@ -45,6 +46,10 @@ struct Moment {
     bool atEnd = false; // at (or after) the run's end
 };
 
+// In a run of several Jobs (Run::jobs) the row is their sum and the causes are each Job's own
+// (MomentCause::job names it; its interval is in that Job's run), the Jobs' primary causes
+// first; `finished` once every Job has finished. No single Job object: job is null and there
+// are no conditions.
 Moment momentAt(const Run& run, Seconds time);
 
 // The state of one Pod at `time` (seconds since origin).

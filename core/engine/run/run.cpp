@@ -97,6 +97,199 @@ std::vector<Run> runScenarioJobs(const Scenario& scenario, std::optional<uint64_
     return runs;
 }
 
+namespace {
+
+bool hasCause(const SeriesRow& row, CauseKind kind) {
+    const std::string_view id = causeId(kind);
+    return std::any_of(row.causes.begin(), row.causes.end(),
+                       [id](const InternedString& c) { return c == id; });
+}
+
+// The rows of several Jobs' series summed at each time any of them changed.
+std::vector<SeriesRow> sumSeries(const std::vector<Run>& jobs) {
+    struct Change {
+        Seconds time;
+        std::size_t job;
+        const SeriesRow* row;
+    };
+    std::vector<Change> changes;
+    for (std::size_t j = 0; j < jobs.size(); ++j)
+        for (const SeriesRow& row : jobs[j].analysis.series)
+            changes.push_back({row.time, j, &row});
+    std::stable_sort(changes.begin(), changes.end(),
+                     [](const Change& a, const Change& b) { return a.time < b.time; });
+    std::vector<const SeriesRow*> current(jobs.size(), nullptr);
+    const InternedString none{causeId(CauseKind::None)};
+    const InternedString finished{causeId(CauseKind::Finished)};
+    std::vector<SeriesRow> sum;
+    for (std::size_t i = 0; i < changes.size();) {
+        const Seconds time = changes[i].time;
+        for (; i < changes.size() && changes[i].time == time; ++i)
+            current[changes[i].job] = changes[i].row;
+        SeriesRow row;
+        row.time = time;
+        bool counted = false; // some Job counts its completions
+        bool allFinished = true;
+        std::vector<InternedString> primary, secondary;
+        const auto add = [](std::vector<InternedString>& to, const InternedString& id) {
+            if (std::find(to.begin(), to.end(), id) == to.end())
+                to.push_back(id);
+        };
+        for (std::size_t j = 0; j < jobs.size(); ++j) {
+            const SeriesRow* r = current[j];
+            if (!r) {
+                // Not created yet: nothing runs, and none of its completions is reached.
+                allFinished = false;
+                const auto& series = jobs[j].analysis.series;
+                if (!series.empty() && series.front().remaining >= 0) {
+                    row.remaining = (counted ? row.remaining : 0) + series.front().remaining;
+                    counted = true;
+                }
+                continue;
+            }
+            row.requested += r->requested;
+            row.wantActive += r->wantActive;
+            row.active += r->active;
+            row.ready += r->ready;
+            row.running += r->running;
+            row.pending += r->pending;
+            row.terminating += r->terminating;
+            row.succeeded += r->succeeded;
+            row.failed += r->failed;
+            if (r->remaining >= 0) {
+                row.remaining = (counted ? row.remaining : 0) + r->remaining;
+                counted = true;
+            }
+            allFinished = allFinished && hasCause(*r, CauseKind::Finished);
+            for (std::size_t c = 0; c < r->causes.size(); ++c)
+                if (r->causes[c] != none && r->causes[c] != finished)
+                    add(c == 0 ? primary : secondary, r->causes[c]);
+        }
+        for (const InternedString& id : secondary)
+            add(primary, id);
+        if (allFinished)
+            primary.push_back(finished);
+        if (primary.empty())
+            primary.push_back(none);
+        row.causes = std::move(primary);
+        sum.push_back(std::move(row));
+    }
+    return sum;
+}
+
+// Where a run's last `finished` episode begins (absolute), and its last interval.
+std::optional<std::pair<Seconds, const CauseInterval*>> finishing(const Run& run) {
+    const auto& positions = run.intervalsByKind[static_cast<std::size_t>(CauseKind::Finished)];
+    if (positions.empty())
+        return std::nullopt;
+    const auto& causes = run.analysis.causes;
+    auto first = positions.end() - 1;
+    while (first != positions.begin() && causes[*first].continues)
+        --first;
+    return std::pair{causes[*first].start, &causes[positions.back()]};
+}
+
+} // namespace
+
+Run aggregateRun(std::vector<Run> jobs) {
+    Run run;
+    if (jobs.empty())
+        return run;
+    const Run& first = jobs.front();
+    run.simulated = first.simulated;
+    run.title = first.title;
+    run.titleZh = first.titleZh;
+    run.description = first.description;
+    run.descriptionZh = first.descriptionZh;
+    run.timeline.gates = first.timeline.gates;
+    run.timeline.kubernetesMinor = first.timeline.kubernetesMinor;
+    run.origin = first.origin;
+    Seconds end = first.origin + first.end;
+    for (const Run& job : jobs) {
+        run.origin = std::min(run.origin, job.origin);
+        end = std::max(end, job.origin + job.end);
+    }
+    run.timeline.start = run.origin;
+    run.timeline.end = end;
+    run.end = end - run.origin;
+
+    Analysis& a = run.analysis;
+    a.series = sumSeries(jobs);
+    // The last Job to begin finishing finishes the whole; the outcome is Failed when any failed.
+    std::optional<CauseInterval> finished;
+    RunSummary finish;
+    bool allFinished = true, allComplete = true;
+    for (std::size_t j = 0; j < jobs.size(); ++j) {
+        const Run& job = jobs[j];
+        run.jobFirstPod.push_back(static_cast<uint32_t>(a.pods.size()));
+        a.pods.insert(a.pods.end(), job.analysis.pods.begin(), job.analysis.pods.end());
+        a.events.insert(a.events.end(), job.analysis.events.begin(), job.analysis.events.end());
+        for (const CauseInterval& c : job.analysis.causes)
+            if (c.kind != CauseKind::Finished) {
+                a.causes.push_back(c);
+                a.causes.back().job = static_cast<int32_t>(j);
+            }
+        const auto jobFinishing = finishing(job);
+        allFinished = allFinished && jobFinishing && job.summary.finishedAt;
+        allComplete = allComplete && job.summary.outcome == job_condition::Complete;
+        if (!allFinished)
+            continue;
+        const Seconds at = job.origin + *job.summary.finishedAt - run.origin;
+        if (!finish.finishedAt || at > *finish.finishedAt)
+            finish.finishedAt = at;
+        if (job.summary.outcome != job_condition::Complete && finish.outcomeReason.empty())
+            finish.outcomeReason = job.summary.outcomeReason;
+        if (!finished || jobFinishing->first > finished->start) {
+            finished = *jobFinishing->second;
+            finished->start = jobFinishing->first;
+            finished->continues = false;
+        }
+    }
+    if (allFinished && finished) {
+        finish.outcome = allComplete ? job_condition::Complete : job_condition::Failed;
+        for (CauseParam& p : finished->params)
+            if (p.key == "condition")
+                p.text = finish.outcome;
+            else if (p.key == "reason")
+                p.text = finish.outcomeReason;
+        finished->end = end;
+        a.causes.push_back(*finished);
+    } else {
+        finish = {};
+    }
+    std::stable_sort(
+        a.causes.begin(), a.causes.end(),
+        [](const CauseInterval& x, const CauseInterval& y) { return x.start < y.start; });
+    std::stable_sort(
+        a.events.begin(), a.events.end(),
+        [](const TimelineEvent& x, const TimelineEvent& y) { return x.time < y.time; });
+    run.summary = summarizeWithFinish(a, run.origin, end, std::move(finish));
+    if (std::all_of(jobs.begin(), jobs.end(), [](const Run& j) { return j.completions; })) {
+        int32_t completions = 0;
+        for (const Run& job : jobs)
+            completions += *job.completions;
+        run.completions = completions;
+    }
+    for (std::size_t i = 0; i < a.causes.size(); ++i)
+        run.intervalsByKind[static_cast<std::size_t>(a.causes[i].kind)].push_back(
+            static_cast<uint32_t>(i));
+    run.jobs = std::move(jobs);
+    return run;
+}
+
+Run runWholeScenario(const Scenario& scenario, std::optional<uint64_t> seed,
+                     SimulationStats* stats) {
+    if (scenario.jobs.size() <= 1)
+        return runScenario(scenario, seed, stats);
+    return aggregateRun(runScenarioJobs(scenario, seed, stats));
+}
+
+std::size_t jobOfPod(const Run& run, std::size_t pod) {
+    const auto& first = run.jobFirstPod;
+    const auto after = std::upper_bound(first.begin(), first.end(), static_cast<uint32_t>(pod));
+    return after == first.begin() ? 0 : static_cast<std::size_t>(after - first.begin() - 1);
+}
+
 std::string jobsCsv(const std::vector<Run>& runs) {
     std::string out = "name,created,finished,outcome,pods,pod_seconds\r\n";
     for (const Run& run : runs) {
@@ -145,6 +338,8 @@ Seconds episodeEnd(const Run& run, std::size_t index) {
     auto it = std::find(positions.begin(), positions.end(), static_cast<uint32_t>(index));
     for (++it; it != positions.end(); ++it) {
         const CauseInterval& next = causes[*it];
+        if (next.job != first.job)
+            continue; // another Job's, in a run of several
         if (!next.continues || next.start > end)
             break;
         end = next.end;

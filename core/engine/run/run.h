@@ -35,6 +35,13 @@ struct Run {
 
     // Positions in analysis.causes of each cause's intervals, in start order.
     std::array<std::vector<uint32_t>, kCauseKindCount> intervalsByKind;
+
+    // A run of several Jobs (a scenario's `jobs:` or `replicas:`) is their aggregate
+    // (aggregateRun), and these are the Jobs' own runs, in the scenario's order, on the same
+    // clock; empty for a run of one Job.
+    std::vector<Run> jobs;
+    // Where each Job's Pods begin in analysis.pods (they are grouped by Job, in jobs' order).
+    std::vector<uint32_t> jobFirstPod;
 };
 
 // A scenario simulated and analysed. `seed` replaces the scenario's own when given.
@@ -46,6 +53,25 @@ Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nu
 std::vector<Run> runScenarioJobs(const Scenario& scenario,
                                  std::optional<uint64_t> seed = std::nullopt,
                                  SimulationStats* stats = nullptr);
+// The runs of several Jobs that shared one cluster, as one run whose views show them together:
+// - the series summed at every change of any Job (requested and active of all Jobs, and so on;
+//   a Job not created yet adds nothing, and its completions to `remaining`);
+// - in each row the causes in force for any Job, the Jobs' primary causes first; `finished`
+//   only once every Job has finished;
+// - every Job's cause intervals (CauseInterval::job says whose), but one `finished` interval,
+//   from when the last Job began to finish;
+// - every Pod, grouped by Job; every Event, in time order;
+// - the summary: the Pods' figures of all Jobs, finished when the last Job finished, Complete
+//   when every Job completed and Failed when every Job finished and one failed.
+// The title is the first Job's (a scenario's title names the whole); `jobs` keeps the runs.
+Run aggregateRun(std::vector<Run> jobs);
+// A scenario's run: runScenario's for one Job, the aggregate of runScenarioJobs for several.
+Run runWholeScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,
+                     SimulationStats* stats = nullptr);
+// The position in run.jobs of the Job whose Pod is at `pod` in run.analysis.pods; 0 in a run of
+// one Job.
+std::size_t jobOfPod(const Run& run, std::size_t pod);
+
 // name,created,finished,outcome,pods,pod_seconds: one row per run (CSV as report/csv.h writes
 // it); created and finished in seconds on the scenario's clock, finished empty when the Job did
 // not finish, pods the Pods created.
