@@ -40,6 +40,7 @@ std::string summaryJson(const RunSummary& s) {
     o.insert(QStringLiteral("peakActive"), s.peakActive);
     o.insert(QStringLiteral("meanActive"), s.meanActive);
     o.insert(QStringLiteral("requested"), s.requested);
+    o.insert(QStringLiteral("jobs"), s.jobs);
     return QJsonDocument(o).toJson(QJsonDocument::Indented).toStdString();
 }
 

@@ -166,13 +166,8 @@ public:
 
         SimulationStats stats;
         const QString jobsCsvPath = parser.value(QStringLiteral("jobs-csv"));
-        // With --jobs-csv every Job is analysed; the first Job's run is the same either way.
-        std::vector<Run> runs;
-        if (parser.isSet(QStringLiteral("jobs-csv")))
-            runs = runScenarioJobs(*scenario, seed, &stats);
-        else
-            runs.push_back(runScenario(*scenario, seed, &stats));
-        const Run& run = runs.front();
+        // Several Jobs are reported together (aggregateRun), and one row each in --jobs-csv.
+        const Run run = runWholeScenario(*scenario, seed, &stats);
         if (stats.stopReason == "pod-limit") {
             // The outputs would describe a Job cut short; none is written.
             writeErr(
@@ -187,7 +182,8 @@ public:
                                   .arg(stats.steps)
                                   .arg(stats.end, 0, 'f', 3)));
         const int written = writeReports(parser, *report, run, title(run, arguments));
-        if (!jobsCsvPath.isEmpty() && !writeReport(jobsCsvPath, jobsCsv(runs)))
+        if (!jobsCsvPath.isEmpty() &&
+            !writeReport(jobsCsvPath, jobsCsv(run.jobs.empty() ? std::vector<Run>{run} : run.jobs)))
             return std::max(written, static_cast<int>(ExitFailure));
         return written;
     }
@@ -230,6 +226,8 @@ public:
             return QString::fromStdString(run.titleZh);
         if (!run.title.empty())
             return QString::fromStdString(run.title);
+        if (!run.jobs.empty())
+            return tr("%n Jobs", nullptr, static_cast<int>(run.jobs.size()));
         return tr("Job %1").arg(QString::fromStdString(run.timeline.jobMetadata.name));
     }
 };

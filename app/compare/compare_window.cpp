@@ -78,7 +78,7 @@ std::shared_ptr<const Run> runFile(const QString& path, QString* error) {
                                  : lines.join(QLatin1Char('\n'));
         return nullptr;
     }
-    return std::make_shared<const Run>(runScenario(*scenario));
+    return std::make_shared<const Run>(runWholeScenario(*scenario));
 }
 
 QString seconds(double value) {
@@ -235,6 +235,7 @@ QString CompareWindow::summaryText(int side) const {
         finish = tr("Not finished by %1 s").arg(seconds(run.end));
     const QString separator = QStringLiteral(" · ");
     return QStringList{finish, tr("%1 Pod-seconds").arg(seconds(s.podSeconds)),
+                       tr("%n Job(s)", nullptr, s.jobs),
                        tr("%n Pod(s) created", nullptr, s.podsCreated),
                        tr("%n failed", nullptr, s.podsFailed)}
         .join(separator);
@@ -318,6 +319,14 @@ QString CompareWindow::verdict() const {
     else
         parts << tr("Cheaper: %1, %2 Pod-seconds fewer.")
                      .arg(cost < 0 ? title(0) : title(1), seconds(std::abs(cost)));
+    // Every Job and Pod is an object the API server stores and the controllers watch.
+    const int objectsA = sa.jobs + sa.podsCreated;
+    const int objectsB = sb.jobs + sb.podsCreated;
+    if (objectsA != objectsB)
+        parts << tr("Fewer API objects: %1, %2 Jobs and Pods against %3.")
+                     .arg(objectsA < objectsB ? title(0) : title(1))
+                     .arg(std::min(objectsA, objectsB))
+                     .arg(std::max(objectsA, objectsB));
     return parts.join(QLatin1Char(' '));
 }
 

@@ -161,6 +161,7 @@ public:
     QCPItemStraightLine* playheadLine = nullptr;
 
     std::shared_ptr<const Analysis> analysis;
+    std::shared_ptr<const Run> run; // the analysis' run: of several Jobs, its Pods' Jobs
     double origin = 0;
     double xStart = 0;
     double xEnd = 1;
@@ -173,6 +174,7 @@ public:
     std::vector<double> maxEnd;
     std::vector<int> rowStart;
     std::vector<int> rowIndex;    // completion index of an Indexed row, else -1
+    std::vector<int> rowJob;      // a run of several Jobs: the row's Job (Run::jobs), else 0
     std::vector<int> rowFirstPod; // the Pod that names a NonIndexed row
     std::vector<int> podRow;
 
@@ -445,6 +447,12 @@ QString PodGantt::Private::rowLabel(int row) const {
     if (row < 0 || row >= rowCount())
         return {};
     const int index = rowIndex[static_cast<size_t>(row)];
+    if (index >= 0 && run && !run->jobs.empty())
+        return tr("%1 · index %2")
+            .arg(QString::fromStdString(
+                run->jobs[static_cast<size_t>(rowJob[static_cast<size_t>(row)])]
+                    .timeline.jobMetadata.name))
+            .arg(index);
     if (index >= 0)
         return tr("index %1").arg(index);
     const int pod = rowFirstPod[static_cast<size_t>(row)];
@@ -466,6 +474,7 @@ void PodGantt::setRun(std::shared_ptr<const Run> run) {
                                      ? d->analysis->pods[static_cast<size_t>(d->selected)].name
                                      : std::string();
     d->analysis = run ? std::shared_ptr<const Analysis>(run, &run->analysis) : nullptr;
+    d->run = run;
     d->origin = run ? run->origin : 0;
     d->selected = run ? podIndexNamed(*run, selected) : -1;
     d->topRow = 0;
@@ -498,6 +507,7 @@ void PodGantt::Private::build() {
     maxEnd.clear();
     rowStart.clear();
     rowIndex.clear();
+    rowJob.clear();
     rowFirstPod.clear();
     podRow.clear();
     indexed = false;
@@ -510,27 +520,39 @@ void PodGantt::Private::build() {
     podRow.assign(pods.size(), -1);
     indexed =
         std::any_of(pods.begin(), pods.end(), [](const PodLifecycle& p) { return p.index >= 0; });
+    // A run of several Jobs keeps each Job's rows together, in the Jobs' order (its Pods are
+    // grouped so already).
+    const auto jobOf = [this](size_t pod) {
+        return run && !run->jobs.empty() ? static_cast<int>(jobOfPod(*run, pod)) : 0;
+    };
     // Rows: Indexed Jobs one per completion index in index order (a Pod without an index after
     // them), NonIndexed one per Pod in creation order.
     if (indexed) {
-        // The distinct indexes in order; a Pod finds its row by binary search.
-        for (const PodLifecycle& p : pods)
-            if (p.index >= 0)
-                rowIndex.push_back(p.index);
-        std::sort(rowIndex.begin(), rowIndex.end());
-        rowIndex.erase(std::unique(rowIndex.begin(), rowIndex.end()), rowIndex.end());
+        // The distinct (Job, index) pairs in order; a Pod finds its row by binary search.
+        const auto key = [&](size_t pod) {
+            return (static_cast<int64_t>(jobOf(pod)) << 32) |
+                   static_cast<uint32_t>(pods[pod].index);
+        };
+        std::vector<int64_t> keys;
+        for (size_t i = 0; i < pods.size(); ++i)
+            if (pods[i].index >= 0)
+                keys.push_back(key(i));
+        std::sort(keys.begin(), keys.end());
+        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        for (const int64_t k : keys) {
+            rowIndex.push_back(static_cast<int>(k & 0xffffffff));
+            rowJob.push_back(static_cast<int>(k >> 32));
+        }
         rowFirstPod.assign(rowIndex.size(), -1);
-        // Rows of Pods without an index are appended below: search the indexed ones only.
-        const auto indexedRows = static_cast<std::ptrdiff_t>(rowIndex.size());
+        // Rows of Pods without an index are appended below.
         for (size_t i = 0; i < pods.size(); ++i) {
             if (pods[i].index >= 0) {
-                podRow[i] = static_cast<int>(std::lower_bound(rowIndex.begin(),
-                                                              rowIndex.begin() + indexedRows,
-                                                              pods[i].index) -
-                                             rowIndex.begin());
+                podRow[i] = static_cast<int>(std::lower_bound(keys.begin(), keys.end(), key(i)) -
+                                             keys.begin());
             } else {
                 podRow[i] = static_cast<int>(rowIndex.size());
                 rowIndex.push_back(-1);
+                rowJob.push_back(jobOf(i));
                 rowFirstPod.push_back(static_cast<int>(i));
             }
         }
@@ -538,6 +560,7 @@ void PodGantt::Private::build() {
         for (size_t i = 0; i < pods.size(); ++i) {
             podRow[i] = static_cast<int>(i);
             rowIndex.push_back(-1);
+            rowJob.push_back(jobOf(i));
             rowFirstPod.push_back(static_cast<int>(i));
         }
     }
@@ -720,6 +743,17 @@ void PodGantt::Private::paint(QCPPainter* painter) {
             if (row % 2 == 1) {
                 const double y = rows->coordToPixel(row);
                 painter->fillRect(QRectF(area.left(), y - rowPx / 2, area.width(), rowPx), zebra);
+            }
+    }
+    // A line where one Job's rows end and the next Job's begin.
+    if (run && !run->jobs.empty()) {
+        QColor rule = text;
+        rule.setAlpha(rowPx >= 4 ? 110 : 60);
+        for (int row = std::max(1, firstRow); row <= lastRow; ++row)
+            if (rowJob[static_cast<size_t>(row)] != rowJob[static_cast<size_t>(row) - 1]) {
+                const double y = std::round(rows->coordToPixel(row) - rowPx / 2);
+                painter->fillRect(QRectF(area.left(), y - 0.5 * s, area.width(), std::max(1.0, s)),
+                                  rule);
             }
     }
     const int selectedRow = selected >= 0 ? podRow[static_cast<size_t>(selected)] : -1;

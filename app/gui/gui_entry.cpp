@@ -42,7 +42,7 @@ namespace {
 
 const char* const kValuedOptions[] = {"lang",       "theme",      "size", "at",      "zoom",
                                       "select",     "find",       "live", "context", "namespace",
-                                      "kubeconfig", "screenshot", "set"};
+                                      "kubeconfig", "screenshot", "set",  "job"};
 
 const char* const kFlags[] = {"whatif"};
 
@@ -107,7 +107,7 @@ std::optional<QString> applySets(MainWindow& window, const QStringList& sets) {
 // once the document has run. Returns why the what-if cannot open.
 std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& options) {
     if (!options.at && !options.zoom && !options.select && options.find.isEmpty() &&
-        options.sets.isEmpty())
+        options.sets.isEmpty() && options.job.isEmpty())
         return std::nullopt; // the window shows as soon as it can; the run arrives when it is done
     window.document()->waitForIdle();
     std::optional<QString> failed;
@@ -119,6 +119,11 @@ std::optional<QString> applyViewOptions(MainWindow& window, const GuiOptions& op
     }
     if (!options.sets.isEmpty() && !failed)
         failed = applySets(window, options.sets);
+    if (!options.job.isEmpty() && !failed) {
+        QString error;
+        if (!window.showJob(options.job, &error))
+            failed = error;
+    }
     if (options.at)
         window.playback()->setTime(*options.at);
     if (options.zoom)
@@ -252,6 +257,8 @@ std::optional<QString> setGuiOption(const QString& name, const QString& value,
         (name == QLatin1String("zoom") ? options.zoom : options.select) = span;
     } else if (name == QLatin1String("find")) {
         options.find = value;
+    } else if (name == QLatin1String("job")) {
+        options.job = value;
     } else if (name == QLatin1String("live")) {
         options.liveJob = value;
     } else if (name == QLatin1String("kubeconfig")) {

@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS [--whatif]] [--zoom FROM..TO]
-// [--select FROM..TO] [--find TEXT] [--live JOB [--kubeconfig F] [--context C] [--namespace N]]
+// [--select FROM..TO] [--find TEXT] [--job NAME] [--live JOB [--kubeconfig F] [--context C]
+// [--namespace N]]
 // [--screenshot F.png]`:
 // the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
 // the main window on FILE (or the built-in example) and runs the event loop, or, with
@@ -28,6 +29,7 @@ struct GuiOptions {
     // selected as with Shift+drag.
     std::optional<std::pair<double, double>> zoom, select;
     QString find; // --find: the editor's Find bar open on this text
+    QString job;  // --job: of a scenario with several Jobs, the one the views show
     // --set PATH=VALUE (repeatable): values changed in the opened scenario or what-if, as
     // `simulate --set` changes them, once it has run.
     QStringList sets;

@@ -201,7 +201,9 @@ void InspectorPanel::refresh() {
                                  conditions.isEmpty() ? tr("none") : conditions.join(tr(", "))};
         QStringList causes;
         for (const MomentCause& c : moment.causes)
-            causes << causeLabel(c.kind);
+            causes << (c.job.empty() ? causeLabel(c.kind)
+                                     : tr("%1 (%2)", "a cause, then the Job it holds back")
+                                           .arg(causeLabel(c.kind), QString::fromStdString(c.job)));
         status.rows << std::pair{tr("Causes"), causes.isEmpty() ? causeLabel(CauseKind::None)
                                                                 : causes.join(tr(", "))};
     } else {

@@ -76,7 +76,7 @@ RunOutput runScenario(const RunInput& input) {
     }
     auto result = std::make_shared<RunResult>();
     SimulationStats stats;
-    static_cast<Run&>(*result) = jobscope::runScenario(*scenario, std::nullopt, &stats);
+    static_cast<Run&>(*result) = runWholeScenario(*scenario, std::nullopt, &stats);
     if (stats.stopReason == "pod-limit")
         out.diagnostics << DocumentDiagnostic{
             0, 0, false, localizedMessage(podLimitMessage(*scenario, stats.end))};
@@ -110,7 +110,8 @@ RunOutput runInput(const RunInput& input) {
 // A file of Kubernetes objects only (no scenario keys) is a bare manifest. A plain scan of the
 // lines' starts: this runs on every edit, on texts of megabytes.
 JobDocument::Kind kindOfText(const QString& text) {
-    static const QLatin1String keys[] = {QLatin1String("job:"),      QLatin1String("cluster:"),
+    static const QLatin1String keys[] = {QLatin1String("job:"),      QLatin1String("jobs:"),
+                                         QLatin1String("replicas:"), QLatin1String("cluster:"),
                                          QLatin1String("runTime:"),  QLatin1String("timings:"),
                                          QLatin1String("failures:"), QLatin1String("workQueue:"),
                                          QLatin1String("actions:"),  QLatin1String("stopAt:")};
@@ -135,6 +136,8 @@ JobDocument::Kind kindOfText(const QString& text) {
 
 QString localizedTitle(const Run& run) {
     const std::string& title = chineseUi() && !run.titleZh.empty() ? run.titleZh : run.title;
+    if (title.empty() && !run.jobs.empty())
+        return JobDocument::tr("%n Jobs", nullptr, static_cast<int>(run.jobs.size()));
     if (title.empty())
         return JobDocument::tr("Job %1").arg(fromStd(run.timeline.jobMetadata.name));
     return fromStd(title);

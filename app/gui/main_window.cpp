@@ -241,6 +241,12 @@ struct MainWindow::Private {
     QVector<QAction*> languageActions; // "", then availableLanguages()
 
     QToolBar* playbackBar = nullptr;
+    // A scenario of several Jobs: which the views show, all together (the aggregate) or one.
+    QLabel* jobLabel = nullptr;
+    QComboBox* jobCombo = nullptr;
+    QAction* jobLabelAction = nullptr;
+    QAction* jobComboAction = nullptr;
+    std::string shownJob; // the Job's name; "" for all of them
     QComboBox* speedCombo = nullptr;
     QLabel* speedLabel = nullptr;
     QLabel* timeLabel = nullptr;
@@ -276,7 +282,10 @@ struct MainWindow::Private {
     void compareWithRecording();
     // The open what-if's recording and difference for the plot (none for other documents).
     PlotReference plotReference() const;
-    void showInPlot(const std::shared_ptr<const RunResult>& result);
+    void showInPlot(const std::shared_ptr<const Run>& run);
+    // What the views show of the result: the run itself, or of several Jobs the one chosen.
+    std::shared_ptr<const Run> shownRun() const;
+    void fillJobCombo();
     void showResult();
     void showTime(double time);
     void loadSettings();
@@ -1083,6 +1092,23 @@ void MainWindow::Private::buildPlaybackBar() {
     playbackBar->addWidget(speedCombo);
     playbackBar->addAction(loopAction);
     playbackBar->addSeparator();
+    jobLabel = new QLabel;
+    jobLabelAction = playbackBar->addWidget(jobLabel);
+    jobCombo = new QComboBox;
+    jobCombo->setObjectName(QStringLiteral("jobCombo"));
+    jobCombo->setFocusPolicy(Qt::ClickFocus);
+    jobCombo->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    jobLabel->setBuddy(jobCombo);
+    jobComboAction = playbackBar->addWidget(jobCombo);
+    jobLabelAction->setVisible(false);
+    jobComboAction->setVisible(false);
+    connect(jobCombo, &QComboBox::activated, self, [this](int index) {
+        const std::string name = jobCombo->itemData(index).toString().toStdString();
+        if (name == shownJob)
+            return;
+        shownJob = name;
+        showResult();
+    });
     timeLabel = new QLabel;
     timeLabel->setObjectName(QStringLiteral("timeLabel"));
     timeLabel->setMinimumWidth(
@@ -1253,9 +1279,39 @@ void MainWindow::Private::alignTimeAxes(QCustomPlot* replotted) {
 
 // --- state shown ---
 
+std::shared_ptr<const Run> MainWindow::Private::shownRun() const {
+    const std::shared_ptr<const RunResult> result = document->result();
+    if (!result || shownJob.empty())
+        return result;
+    for (const Run& job : result->jobs)
+        if (job.timeline.jobMetadata.name == shownJob)
+            return std::shared_ptr<const Run>(result, &job);
+    return result;
+}
+
+void MainWindow::Private::fillJobCombo() {
+    const std::shared_ptr<const RunResult> result = document->result();
+    const bool several = result && !result->jobs.empty();
+    jobLabelAction->setVisible(several);
+    jobComboAction->setVisible(several);
+    const QSignalBlocker block(jobCombo);
+    jobCombo->clear();
+    if (!several)
+        return;
+    jobCombo->addItem(MainWindow::tr("All %n Jobs", nullptr, static_cast<int>(result->jobs.size())),
+                      QString());
+    for (const Run& job : result->jobs) {
+        const QString name = QString::fromStdString(job.timeline.jobMetadata.name);
+        jobCombo->addItem(name, name);
+    }
+    const int shown = jobCombo->findData(QString::fromStdString(shownJob));
+    jobCombo->setCurrentIndex(std::max(0, shown));
+}
+
 void MainWindow::Private::showResult() {
     const QScopedValueRollback<bool> byWindow(movingPlayhead, true);
-    const std::shared_ptr<const RunResult> result = document->result();
+    fillJobCombo();
+    const std::shared_ptr<const Run> result = shownRun();
     const double previousTime = playback->time();
     const bool keepTime = result && previousTime <= result->end;
     if (!result) {
@@ -1524,8 +1580,8 @@ PlotReference MainWindow::Private::plotReference() const {
                 .arg(differenceText(recorded->summary, whatif->summary))};
 }
 
-void MainWindow::Private::showInPlot(const std::shared_ptr<const RunResult>& result) {
-    plot->setRun(result, localizedTitle(*result), plotReference());
+void MainWindow::Private::showInPlot(const std::shared_ptr<const Run>& run) {
+    plot->setRun(run, localizedTitle(*run), plotReference());
 }
 
 void MainWindow::Private::retranslate() {
@@ -1630,6 +1686,10 @@ void MainWindow::Private::retranslate() {
 
     playbackBar->setWindowTitle(MainWindow::tr("Playback"));
     speedLabel->setText(MainWindow::tr("Speed "));
+    jobLabel->setText(MainWindow::tr("Job "));
+    if (jobCombo->count() > 0 && document->result())
+        jobCombo->setItemText(0, MainWindow::tr("All %n Jobs", nullptr,
+                                                static_cast<int>(document->result()->jobs.size())));
     speedCombo->setAccessibleName(MainWindow::tr("Playback speed"));
     speedCombo->setToolTip(MainWindow::tr("Playback speed (+ / -)"));
     timeLabel->setAccessibleName(MainWindow::tr("Playhead time"));
@@ -1895,8 +1955,34 @@ bool MainWindow::exportDashboardPng(const QString& path, const QSize& size, doub
     return writePng(d->renderDashboard(pixels), path, error);
 }
 
-bool MainWindow::exportPdf(const QString& path, QString* error) {
+bool MainWindow::showJob(const QString& name, QString* error) {
     const auto result = d->document->result();
+    const bool found =
+        name.isEmpty() ||
+        (result && std::any_of(result->jobs.begin(), result->jobs.end(), [&](const Run& job) {
+             return job.timeline.jobMetadata.name == name.toStdString();
+         }));
+    if (!found) {
+        if (error) {
+            QStringList names;
+            if (result)
+                for (const Run& job : result->jobs)
+                    names << QString::fromStdString(job.timeline.jobMetadata.name);
+            *error = names.isEmpty() ? MainWindow::tr("--job %1: %2 holds one Job")
+                                           .arg(name, d->document->displayName())
+                                     : MainWindow::tr("--job %1: %2 has no such Job (it has %3)")
+                                           .arg(name, d->document->displayName(),
+                                                names.join(MainWindow::tr(", ")));
+        }
+        return false;
+    }
+    d->shownJob = name.toStdString();
+    d->showResult();
+    return true;
+}
+
+bool MainWindow::exportPdf(const QString& path, QString* error) {
+    const auto result = d->shownRun();
     if (!result) {
         if (error)
             *error = MainWindow::tr("there is no result to export yet");
@@ -1906,7 +1992,7 @@ bool MainWindow::exportPdf(const QString& path, QString* error) {
 }
 
 bool MainWindow::exportCsvs(const QString& folder, QString* error) {
-    const auto result = d->document->result();
+    const auto result = d->shownRun();
     if (!result) {
         if (error)
             *error = MainWindow::tr("there is no result to export yet");
@@ -1965,8 +2051,8 @@ void MainWindow::Private::applyMediaIcons() {
 void MainWindow::changeEvent(QEvent* event) {
     if (event->type() == QEvent::LanguageChange) {
         d->retranslate();
-        if (const auto result = d->document->result()) // the scenario's title in the language
-            d->showInPlot(result);
+        if (const auto shown = d->shownRun()) // the scenario's title in the language
+            d->showInPlot(shown);
         d->plot->setPlayhead(d->playback->time());
         d->timeRange->republish(); // setRun showed the whole run: the user's span again
     } else if (event->type() == QEvent::PaletteChange) {

@@ -46,6 +46,10 @@ public:
     // recording's what-if opens as an untitled document. False with the reason when the
     // document is no recording that has loaded.
     bool openWhatif(double at, QString* error = nullptr);
+    // Of a scenario with several Jobs, shows the Job named `name` in every view ("" for all of
+    // them, summed), as the toolbar's Job chooser does. False with the reason when the result
+    // has no such Job.
+    bool showJob(const QString& name, QString* error = nullptr);
 
     // Live mode: shows the session's Job as it happens, following the newest time,
     // with the connection's state in the status bar. Live › Connect calls it with the

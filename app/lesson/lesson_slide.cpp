@@ -296,9 +296,11 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
             const RunSummary& sum = r->summary;
             const QString done = sum.finishedAt ? tr("done at %1 s").arg(*sum.finishedAt, 0, 'f', 1)
                                                 : tr("not done");
-            const QString figures = tr("%1 · %2 Pod-seconds · %n Pods", "", sum.podsCreated)
-                                        .arg(done)
-                                        .arg(std::lround(sum.podSeconds));
+            QString figures = tr("%1 · %2 Pod-seconds · %n Pods", "", sum.podsCreated)
+                                  .arg(done)
+                                  .arg(std::lround(sum.podSeconds));
+            if (sum.jobs > 1)
+                figures += tr(" · %n Jobs", "", sum.jobs);
             painter.drawText(QRectF(box.left(), box.bottom(), box.width(), figuresHeight),
                              Qt::AlignCenter, figures);
         }

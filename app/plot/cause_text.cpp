@@ -24,6 +24,7 @@ class CauseText {
 public:
     static QString explain(CauseKind kind, const std::vector<CauseParam>& params);
     static QString narrate(const Moment& moment);
+    static QString forJobs(const QStringList& jobs, const QString& text);
     static QString finished(const std::vector<CauseParam>& params);
     static QString condition(const JobCondition& c);
     static QString outcome(const RunSummary& summary);
@@ -213,8 +214,8 @@ QString CauseText::narrate(const Moment& moment) {
     QStringList parts{tr("%1.", "ends the first sentence of the narration").arg(first)};
     if (moment.causes.empty())
         parts << tr("Nothing holds the Job back.");
-    for (const MomentCause& c : moment.causes)
-        parts << explain(c.kind, c.params);
+    for (const auto& [kind, text] : causeExplanations(moment))
+        parts << text;
     return parts.join(QLatin1Char(' '));
 }
 
@@ -245,8 +246,48 @@ QString causeExplanation(const CauseInterval& interval) {
     return CauseText::explain(interval.kind, interval.params);
 }
 
+// "item-3: text", "item-3, item-4: text", "item-3, item-4, item-5 and 6 more Jobs: text".
+QString CauseText::forJobs(const QStringList& jobs, const QString& text) {
+    constexpr qsizetype kNamed = 3;
+    if (jobs.isEmpty())
+        return text;
+    if (jobs.size() <= kNamed)
+        return tr("%1: %2", "Jobs' names, then what holds them back")
+            .arg(jobs.join(tr(", ")), text);
+    return tr("%1 and %n more Job(s): %2", "Jobs' names, then what holds them back",
+              static_cast<int>(jobs.size() - kNamed))
+        .arg(jobs.mid(0, kNamed).join(tr(", ")), text);
+}
+
 QString causeExplanation(const MomentCause& cause) {
-    return CauseText::explain(cause.kind, cause.params);
+    const QString text = CauseText::explain(cause.kind, cause.params);
+    return cause.job.empty() ? text : CauseText::forJobs({QString::fromStdString(cause.job)}, text);
+}
+
+std::vector<std::pair<CauseKind, QString>> causeExplanations(const Moment& moment) {
+    // Jobs held back by one cause with the same numbers share a sentence.
+    struct Group {
+        const MomentCause* cause;
+        QStringList jobs;
+    };
+    std::vector<Group> groups;
+    for (const MomentCause& c : moment.causes) {
+        const auto same =
+            c.job.empty() ? groups.end() : std::find_if(groups.begin(), groups.end(), [&](auto& g) {
+                return !g.jobs.isEmpty() && g.cause->kind == c.kind && g.cause->params == c.params;
+            });
+        const QString job = QString::fromStdString(c.job);
+        if (same != groups.end())
+            same->jobs << job;
+        else
+            groups.push_back({&c, c.job.empty() ? QStringList() : QStringList{job}});
+    }
+    std::vector<std::pair<CauseKind, QString>> out;
+    for (const Group& g : groups)
+        out.emplace_back(
+            g.cause->kind,
+            CauseText::forJobs(g.jobs, CauseText::explain(g.cause->kind, g.cause->params)));
+    return out;
 }
 
 QString narration(const Moment& moment) {

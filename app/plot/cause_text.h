@@ -9,14 +9,21 @@
 
 #include <QString>
 
+#include <utility>
+#include <vector>
+
 class QCoreApplication;
 
 namespace jobscope::ui {
 
 // "The namespace quota allows 2 Pods; 3 creations were refused." — from interval.params.
 QString causeExplanation(const CauseInterval& interval);
-// The same for a cause at a moment: its numbers then (a wait counts down).
+// The same for a cause at a moment: its numbers then (a wait counts down); in a run of several
+// Jobs, after the name of the Job it holds back.
 QString causeExplanation(const MomentCause& cause);
+// The explanations of the causes in force at a moment, primary first; in a run of several Jobs
+// the Jobs one cause holds back with the same numbers share one, after their names.
+std::vector<std::pair<CauseKind, QString>> causeExplanations(const Moment& moment);
 // One paragraph for a moment: "At 00:37.2: 2 of 10 requested Pods run. …" with the
 // explanations of the causes in force, primary first.
 QString narration(const Moment& moment);

@@ -51,6 +51,8 @@ constexpr int kMaxAnnotations = 400;
 constexpr int kMaxAnnotationRows = 3;
 // A cause with more bands than this plus one gets only its first start annotated.
 constexpr int kMaxAnnotatedRepeats = 2;
+// The causes a hover tooltip lists; of many Jobs the rest are summed up.
+constexpr int kMaxHoverCauses = 8;
 constexpr int kNoAnnotation = 100;
 // A series of up to this many points is drawn point by point (and the graphs hold it whole);
 // a longer one through its reduction to the pixels shown.
@@ -1493,8 +1495,16 @@ QString TimelinePlot::hoverText(double time) const {
                  .arg(row.terminating);
     lines << tr("succeeded %1 · failed %2").arg(row.succeeded).arg(row.failed);
     QStringList causes;
-    for (const MomentCause& c : moment.causes)
-        causes << tr("• %1: %2").arg(causeLabel(c.kind), causeExplanation(c));
+    const auto explained = causeExplanations(moment);
+    for (const auto& [kind, text] : explained) {
+        // Of many Jobs, the first few: the lane and the per-Job views show the rest.
+        if (causes.size() == kMaxHoverCauses) {
+            causes << tr("• … and %n more", nullptr,
+                         static_cast<int>(explained.size()) - kMaxHoverCauses);
+            break;
+        }
+        causes << tr("• %1: %2").arg(causeLabel(kind), text);
+    }
     if (causes.isEmpty())
         lines << tr("No cause in force: the actual parallelism is what the controller wants.");
     else

@@ -97,6 +97,8 @@ std::optional<std::string> expectedSummaryValue(const std::string& name, const R
         return std::to_string(s.podsFailed);
     if (name == "peakActive")
         return std::to_string(s.peakActive);
+    if (name == "jobs")
+        return std::to_string(run.jobs.empty() ? 1 : run.jobs.size());
     return std::nullopt;
 }
 

@@ -21,7 +21,8 @@ struct RunSummary {
     int peakActive = 0;
     double meanActive = 0; // active Pods averaged over time, from the creation to the finish
                            // (or the end when the Job did not finish)
-    int32_t requested = 0; // spec.parallelism at the end
+    int32_t requested = 0; // spec.parallelism at the end (the sum over the Jobs of several)
+    int jobs = 1;          // Job objects: one, or a scenario's several (aggregateRun)
 };
 
 // `origin` is the Job's creation time (Timeline::start), `end` the timeline's end.

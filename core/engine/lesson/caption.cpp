@@ -39,7 +39,7 @@ std::string missingReason(const std::string& name) {
     if (bare == "finishedAt")
         return "the Job did not finish in the simulated time";
     static const char* const summaryNames[] = {"podSeconds", "runningSeconds", "podsCreated",
-                                               "podsFailed", "peakActive"};
+                                               "podsFailed", "peakActive", "jobs"};
     for (const char* s : summaryNames)
         if (bare == s)
             return "the scene has no such run";
@@ -106,7 +106,8 @@ const std::vector<std::string>& captionPlaceholderNames() {
         "parallelism", "missing", "quota", "refused", "message", "failures", "delay", "condition",
         "reason", "surplus",
         // the whole run
-        "finishedAt", "podSeconds", "runningSeconds", "podsCreated", "podsFailed", "peakActive"};
+        "finishedAt", "podSeconds", "runningSeconds", "podsCreated", "podsFailed", "peakActive",
+        "jobs"};
     return names;
 }
 
@@ -155,6 +156,7 @@ void addCaptionValues(CaptionValues& values, const CaptionInputs& inputs,
         number("podsCreated", summary->podsCreated);
         number("podsFailed", summary->podsFailed);
         number("peakActive", summary->peakActive);
+        number("jobs", summary->jobs);
     }
 }
 

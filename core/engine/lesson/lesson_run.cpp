@@ -161,9 +161,9 @@ SceneRun runScene(const LessonScene& scene) {
     SceneRun run;
     if (scene.isText())
         return run; // nothing runs on a slide of words
-    run.main = runScenario(scene.scenario.scenario);
+    run.main = runWholeScenario(scene.scenario.scenario);
     if (scene.compare)
-        run.compare = runScenario(scene.compare->scenario);
+        run.compare = runWholeScenario(scene.compare->scenario);
     return run;
 }
 

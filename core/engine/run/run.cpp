@@ -147,7 +147,10 @@ std::vector<SeriesRow> sumSeries(const std::vector<Run>& jobs) {
                 }
                 continue;
             }
-            row.requested += r->requested;
+            const bool jobFinished = hasCause(*r, CauseKind::Finished);
+            // A Job that has finished asks for no more Pods, whatever its parallelism says.
+            if (!jobFinished)
+                row.requested += r->requested;
             row.wantActive += r->wantActive;
             row.active += r->active;
             row.ready += r->ready;
@@ -160,7 +163,7 @@ std::vector<SeriesRow> sumSeries(const std::vector<Run>& jobs) {
                 row.remaining = (counted ? row.remaining : 0) + r->remaining;
                 counted = true;
             }
-            allFinished = allFinished && hasCause(*r, CauseKind::Finished);
+            allFinished = allFinished && jobFinished;
             for (std::size_t c = 0; c < r->causes.size(); ++c)
                 if (r->causes[c] != none && r->causes[c] != finished)
                     add(c == 0 ? primary : secondary, r->causes[c]);
@@ -219,6 +222,7 @@ Run aggregateRun(std::vector<Run> jobs) {
     std::optional<CauseInterval> finished;
     RunSummary finish;
     bool allFinished = true, allComplete = true;
+    std::optional<std::string> failedReason, commonReason;
     for (std::size_t j = 0; j < jobs.size(); ++j) {
         const Run& job = jobs[j];
         run.jobFirstPod.push_back(static_cast<uint32_t>(a.pods.size()));
@@ -237,8 +241,15 @@ Run aggregateRun(std::vector<Run> jobs) {
         const Seconds at = job.origin + *job.summary.finishedAt - run.origin;
         if (!finish.finishedAt || at > *finish.finishedAt)
             finish.finishedAt = at;
-        if (job.summary.outcome != job_condition::Complete && finish.outcomeReason.empty())
-            finish.outcomeReason = job.summary.outcomeReason;
+        // The reason: the first failed Job's, or the one every Job gave.
+        if (job.summary.outcome != job_condition::Complete) {
+            if (!failedReason)
+                failedReason = job.summary.outcomeReason;
+        } else if (j == 0 || (commonReason && *commonReason == job.summary.outcomeReason)) {
+            commonReason = job.summary.outcomeReason;
+        } else {
+            commonReason.reset();
+        }
         if (!finished || jobFinishing->first > finished->start) {
             finished = *jobFinishing->second;
             finished->start = jobFinishing->first;
@@ -247,6 +258,7 @@ Run aggregateRun(std::vector<Run> jobs) {
     }
     if (allFinished && finished) {
         finish.outcome = allComplete ? job_condition::Complete : job_condition::Failed;
+        finish.outcomeReason = allComplete ? commonReason.value_or("") : failedReason.value_or("");
         for (CauseParam& p : finished->params)
             if (p.key == "condition")
                 p.text = finish.outcome;
@@ -264,6 +276,7 @@ Run aggregateRun(std::vector<Run> jobs) {
         a.events.begin(), a.events.end(),
         [](const TimelineEvent& x, const TimelineEvent& y) { return x.time < y.time; });
     run.summary = summarizeWithFinish(a, run.origin, end, std::move(finish));
+    run.summary.jobs = static_cast<int>(jobs.size());
     if (std::all_of(jobs.begin(), jobs.end(), [](const Run& j) { return j.completions; })) {
         int32_t completions = 0;
         for (const Run& job : jobs)

@@ -54,8 +54,9 @@ std::vector<Run> runScenarioJobs(const Scenario& scenario,
                                  std::optional<uint64_t> seed = std::nullopt,
                                  SimulationStats* stats = nullptr);
 // The runs of several Jobs that shared one cluster, as one run whose views show them together:
-// - the series summed at every change of any Job (requested and active of all Jobs, and so on;
-//   a Job not created yet adds nothing, and its completions to `remaining`);
+// - the series summed at every change of any Job (active Pods of all Jobs, and so on; a Job not
+//   created yet adds nothing, and its completions to `remaining`; `requested` is of the Jobs
+//   that have not finished);
 // - in each row the causes in force for any Job, the Jobs' primary causes first; `finished`
 //   only once every Job has finished;
 // - every Job's cause intervals (CauseInterval::job says whose), but one `finished` interval,

@@ -182,7 +182,8 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
                 const std::optional<uint64_t> seed =
                     seeds == 1 ? std::nullopt
                                : std::optional<uint64_t>(static_cast<uint64_t>(s + 1));
-                results[p][static_cast<std::size_t>(s)] = runScenario(*scenarios[p], seed).summary;
+                results[p][static_cast<std::size_t>(s)] =
+                    runWholeScenario(*scenarios[p], seed).summary;
             }
             seedDone(p);
         }
