@@ -324,6 +324,18 @@
         <comment>ends the first sentence of the narration</comment>
         <translation>%1。</translation>
     </message>
+    <message>
+        <source>%1: %2</source>
+        <comment>Jobs&apos; names, then what holds them back</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 and %n more Job(s): %2</source>
+        <comment>Jobs&apos; names, then what holds them back</comment>
+        <translation>
+            <numerusform>%1 等另外 %n 个 Job：%2</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Cli</name>
@@ -1115,6 +1127,12 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
             <numerusform>%1 · %2 Pod·秒 · %n 个 Pod</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source> · %n Jobs</source>
+        <translation>
+            <numerusform> · %n 个 Job</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LiveJobText</name>
@@ -1832,6 +1850,20 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>--set %1: %2</source>
         <translation>--set %1：%2</translation>
+    </message>
+    <message>
+        <source>FILE</source>
+        <translation>文件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Jobs</source>
+        <translation>
+            <numerusform>%n 个 Job</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Write one row per Job of the scenario (name, created, finished, outcome, Pods, Pod-seconds; times in seconds since the scenario&apos;s start) to FILE. The other outputs describe all the Jobs together.</source>
+        <translation>把场景中每个 Job 写成一行（名称、创建时间、结束时间、结果、Pod 数、Pod·秒；时间为从场景开始算起的秒数）写入该文件。其他输出描述所有 Job 的合计。</translation>
     </message>
 </context>
 <context>
@@ -2926,6 +2958,34 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>%1: notes belong to the steps of a scene that runs</source>
         <translation>%1：运行场景的备注应写在它的步骤上</translation>
     </message>
+    <message>
+        <source>jobs: the scenario has its Job under job: (line %1); write every Job under jobs:</source>
+        <translation>jobs：场景已在 job: 下写了 Job（第 %1 行）；请把所有 Job 都写在 jobs: 下</translation>
+    </message>
+    <message>
+        <source>a Job outside jobs: (line %1): write it as an item of jobs:</source>
+        <translation>jobs: 之外的 Job（第 %1 行）：请把它写成 jobs: 的一项</translation>
+    </message>
+    <message>
+        <source>a list of {job: JOB, startAt: SECONDS}</source>
+        <translation>一个 {job: JOB, startAt: 秒数} 的列表</translation>
+    </message>
+    <message>
+        <source>must hold at most %1 Jobs</source>
+        <translation>最多只能有 %1 个 Job</translation>
+    </message>
+    <message>
+        <source>replicas: repeats the Job under job:; a scenario with jobs: lists each Job</source>
+        <translation>replicas: 重复 job: 下的 Job；使用 jobs: 的场景要逐个列出每个 Job</translation>
+    </message>
+    <message>
+        <source>how many Jobs the template makes</source>
+        <translation>模板生成的 Job 个数</translation>
+    </message>
+    <message>
+        <source>the Job of line %1</source>
+        <translation>第 %1 行的 Job</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>
@@ -3036,6 +3096,16 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>Open a scenario, Job manifest or recording for this side</source>
         <translation>为这一侧打开场景、Job 清单或录制</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Job(s)</source>
+        <translation>
+            <numerusform>%n 个 Job</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Fewer API objects: %1, %2 Jobs and Pods against %3.</source>
+        <translation>API 对象更少：%1，%2 个 Job 和 Pod，对方为 %3 个。</translation>
     </message>
 </context>
 <context>
@@ -3480,6 +3550,11 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>Completions left</source>
         <translation>剩余完成数</translation>
     </message>
+    <message>
+        <source>%1 (%2)</source>
+        <comment>a cause, then the Job it holds back</comment>
+        <translation>%1（%2）</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::JobDocument</name>
@@ -3534,6 +3609,12 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>cannot open %1: it is not a text file (binary data near byte %2); JobScope opens YAML scenarios and manifests, traces and kubectl captures</source>
         <translation>无法打开 %1：它不是文本文件（第 %2 字节附近有二进制数据）；JobScope 打开的是 YAML 场景和清单、跟踪文件和 kubectl 捕获</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Jobs</source>
+        <translation>
+            <numerusform>%n 个 Job</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -4446,6 +4527,28 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>Compare &amp;With Recording</source>
         <translation>与录制对比(&amp;W)</translation>
     </message>
+    <message numerus="yes">
+        <source>All %n Jobs</source>
+        <translation>
+            <numerusform>全部 %n 个 Job</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Job </source>
+        <translation>Job </translation>
+    </message>
+    <message>
+        <source>--job %1: %2 holds one Job</source>
+        <translation>--job %1：%2 只有一个 Job</translation>
+    </message>
+    <message>
+        <source>--job %1: %2 has no such Job (it has %3)</source>
+        <translation>--job %1：%2 中没有这个 Job（它有 %3）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::OverviewStrip</name>
@@ -4551,6 +4654,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>deleted at %1 s</source>
         <translation>删除于 %1 秒</translation>
+    </message>
+    <message>
+        <source>%1 · index %2</source>
+        <translation>%1 · 索引 %2</translation>
     </message>
 </context>
 <context>
@@ -4917,6 +5024,12 @@ Click to hide or show it.</source>
     <message>
         <source>recorded requested: the recording&apos;s parallelism after the fork, where the what-if asks for another</source>
         <translation>录制的请求：分叉之后录制中的并行度（假设推演请求的并行度与之不同时显示）</translation>
+    </message>
+    <message numerus="yes">
+        <source>• … and %n more</source>
+        <translation>
+            <numerusform>• …… 另有 %n 条</numerusform>
+        </translation>
     </message>
 </context>
 <context>

@@ -74,7 +74,7 @@ public:
             QStringLiteral("jobs-csv"),
             tr("Write one row per Job of the scenario (name, created, finished, outcome, Pods, "
                "Pod-seconds; times in seconds since the scenario's start) to FILE. The other "
-               "outputs describe the scenario's first Job."),
+               "outputs describe all the Jobs together."),
             tr("FILE")));
         addReportOptions(parser);
         parser.addPositionalArgument(

@@ -587,6 +587,83 @@ private slots:
         }
     }
 
+    // A scenario of several Jobs: the views show them summed, the chooser shows one at a time.
+    void severalJobsChosenOneAtATime() {
+        MainWindow window;
+        window.resize(1280, 720);
+        const QString text = QStringLiteral(
+            "job: {apiVersion: batch/v1, kind: Job, metadata: {name: shard}, spec: "
+            "{completionMode: Indexed, completions: 3, parallelism: 2, template: {spec: "
+            "{restartPolicy: Never, containers: [{name: w, image: busybox}]}}}}\n"
+            "replicas: {count: 4, startEvery: 2}\ncluster: {quota: {pods: 5}}\nrunTime: 4\n");
+        window.document()->openText(text, QStringLiteral("shards.yaml"));
+        window.document()->waitForIdle();
+        const auto result = window.document()->result();
+        QVERIFY(result);
+        QCOMPARE(result->jobs.size(), std::size_t(4));
+        auto* chooser = window.findChild<QComboBox*>(QStringLiteral("jobCombo"));
+        QVERIFY(chooser);
+        QCOMPARE(chooser->count(), 5);
+        QCOMPARE(chooser->itemText(0), QStringLiteral("All 4 Jobs"));
+        QCOMPARE(chooser->itemText(3), QStringLiteral("shard-2"));
+
+        // All of them: the requested line sums the Jobs' parallelism as they are created.
+        TimelinePlot* plot = window.timelinePlot();
+        QCOMPARE(maxOf(values(plot->graph(TimelinePlot::Series::Requested))), 8.0);
+#if JOBSCOPE_HAS_GANTT
+        jobscope::ui::PodGantt* gantt = window.podGantt();
+        QCOMPARE(gantt->rowCount(), 12); // 3 indexes of 4 Jobs, grouped by Job
+        QCOMPARE(gantt->rowLabel(0), QStringLiteral("shard-0 · index 0"));
+        QCOMPARE(gantt->rowLabel(4), QStringLiteral("shard-1 · index 1"));
+        QCOMPARE(gantt->rowLabel(11), QStringLiteral("shard-3 · index 2"));
+#endif
+        // The quota of 5 holds some Job back, and the explanation names it.
+        bool named = false;
+        for (const jobscope::SeriesRow& row : result->analysis.series) {
+            window.playback()->setTime(row.time - result->origin);
+            const QString narration = window.inspector()->narration();
+            if (narration.contains(QStringLiteral("shard-")) &&
+                narration.contains(QStringLiteral("quota"))) {
+                named = true;
+                break;
+            }
+        }
+        QVERIFY(named);
+
+        // One Job: its own run, on its own clock.
+        chooser->setCurrentIndex(3);
+        emit chooser->activated(3);
+        QCOMPARE(maxOf(values(plot->graph(TimelinePlot::Series::Requested))), 2.0);
+#if JOBSCOPE_HAS_GANTT
+        QCOMPARE(gantt->rowCount(), 3);
+        QCOMPARE(gantt->rowLabel(0), QStringLiteral("index 0"));
+#endif
+        // A re-run keeps the chosen Job.
+        window.document()->setText(text + QStringLiteral("seed: 7\n"));
+        window.document()->runNow();
+        window.document()->waitForIdle();
+        QCOMPARE(chooser->currentText(), QStringLiteral("shard-2"));
+        QCOMPARE(maxOf(values(plot->graph(TimelinePlot::Series::Requested))), 2.0);
+
+        QString error;
+        QVERIFY(!window.showJob(QStringLiteral("shard-9"), &error));
+        QVERIFY2(error.contains(QStringLiteral("shard-0, shard-1, shard-2, shard-3")),
+                 qPrintable(error));
+        QVERIFY(window.showJob(QString()));
+        QCOMPARE(chooser->currentIndex(), 0);
+        QCOMPARE(maxOf(values(plot->graph(TimelinePlot::Series::Requested))), 8.0);
+
+        // A file of one Job has no chooser.
+        window.document()->openText(QStringLiteral("job: {apiVersion: batch/v1, kind: Job, "
+                                                   "metadata: {name: one}, spec: {template: "
+                                                   "{spec: {restartPolicy: Never, containers: "
+                                                   "[{name: w, image: busybox}]}}}}\n"),
+                                    QStringLiteral("one.yaml"));
+        window.document()->waitForIdle();
+        QCOMPARE(chooser->count(), 0);
+        QVERIFY(!window.showJob(QStringLiteral("one"), &error));
+    }
+
     void everyExampleFillsThePlot_data() {
         QTest::addColumn<QString>("path");
         for (const QString& folder :

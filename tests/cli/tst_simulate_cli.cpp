@@ -587,8 +587,8 @@ void TestSimulateCli::pdfReport() {
     }
 }
 
-// --jobs-csv: one row per Job of a scenario with several; the other outputs are the first
-// Job's, the same as without it.
+// --jobs-csv: one row per Job of a scenario with several; the other outputs are of all the
+// Jobs together (aggregateRun), the same as without it.
 void TestSimulateCli::jobsCsv() {
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
@@ -619,6 +619,19 @@ void TestSimulateCli::jobsCsv() {
     const Run alone = runJobscope({"simulate", file, "--series-csv", "-"});
     QVERIFY2(alone.exitCode == 0, qPrintable(diagnose(alone)));
     QCOMPARE(run.out, alone.out);
+    // The series is of all three Jobs: the last one's creation is a change.
+    QVERIFY2(alone.out.contains("\n20.000,"), alone.out.constData());
+
+    const Run summary = runJobscope({"simulate", file, "--summary-json", "-"});
+    QVERIFY2(summary.exitCode == 0, qPrintable(diagnose(summary)));
+    const QJsonObject o = QJsonDocument::fromJson(summary.out).object();
+    QCOMPARE(o.value("jobs").toInt(), 3);
+    QCOMPARE(o.value("podsCreated").toInt(), 6);
+    QCOMPARE(o.value("outcome").toString(), QStringLiteral("Complete"));
+    QCOMPARE(o.value("reason").toString(), QStringLiteral("CompletionsReached"));
+    // Finished with the last Job, on the first Job's clock.
+    const double lastFinished = lines[3].trimmed().split(',')[2].toDouble();
+    QCOMPARE(o.value("finishedAt").toDouble(), lastFinished);
 }
 
 QTEST_GUILESS_MAIN(TestSimulateCli)
