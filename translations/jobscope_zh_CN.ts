@@ -949,6 +949,37 @@ then the example&apos;s title.</source>
     </message>
 </context>
 <context>
+    <name>LabelSelector</name>
+    <message>
+        <source>the label selector &apos;%1&apos; is not valid: %2 at character %3</source>
+        <translation>标签选择器“%1”无效：第 %3 个字符处%2</translation>
+    </message>
+    <message>
+        <source>a label key is expected</source>
+        <translation>应为标签键</translation>
+    </message>
+    <message>
+        <source>&apos;=&apos;, &apos;==&apos;, &apos;!=&apos;, &apos;in&apos; or &apos;notin&apos; is expected</source>
+        <translation>应为“=”“==”“!=”“in”或“notin”</translation>
+    </message>
+    <message>
+        <source>&apos;(&apos; is expected</source>
+        <translation>应为“(”</translation>
+    </message>
+    <message>
+        <source>a label value is expected</source>
+        <translation>应为标签值</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; or &apos;)&apos; is expected</source>
+        <translation>应为“,”或“)”</translation>
+    </message>
+    <message>
+        <source>&apos;,&apos; is expected</source>
+        <translation>应为“,”</translation>
+    </message>
+</context>
+<context>
     <name>LessonCommand</name>
     <message>
         <source>Run &apos;jobscope lesson --help&apos; for usage.</source>
@@ -1485,6 +1516,10 @@ apiErrors. Examples are in %1.</source>
         <source> (the Jobs it holds: %1)</source>
         <translation>（其中的 Job：%1）</translation>
     </message>
+    <message>
+        <source>%1: error: no Job of the recording matches the label selector &apos;%2&apos; (it holds %3)</source>
+        <translation>%1：错误：录制中没有与标签选择器“%2”匹配的 Job（它包含 %3）</translation>
+    </message>
 </context>
 <context>
     <name>ReplayCommand</name>
@@ -1525,6 +1560,30 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
 （&apos;kubectl get job,pods,events -o json&apos; 或 -o yaml）；参见 %1。
 输出中的时间是自 Job 创建以来的秒数。未给出任何输出选项时，序列 CSV 写到
 标准输出；CSV 文件名 &apos;-&apos; 也表示标准输出。</translation>
+    </message>
+    <message>
+        <source>Play back every Job the recording holds, together (their Pods, active Pods summed, finished with the last one), instead of the first.</source>
+        <translation>一起回放录制中的所有 Job（它们的 Pod、活跃 Pod 之和、最后一个 Job 结束时结束），而不只是第一个。</translation>
+    </message>
+    <message>
+        <source>Play back the Jobs whose labels match SELECTOR, together (as kubectl&apos;s -l: key=value, key!=value, key in (a,b), key notin (a,b), key, !key; separated by commas).</source>
+        <translation>一起回放标签与 SELECTOR 匹配的 Job（与 kubectl 的 -l 相同：key=value、key!=value、key in (a,b)、key notin (a,b)、key、!key；以逗号分隔）。</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Jobs</source>
+        <translation>
+            <numerusform>%n 个 Job</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n Jobs (namespace %1)</source>
+        <translation>
+            <numerusform>%n 个 Job（命名空间 %1）</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -3107,6 +3166,12 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>Fewer API objects: %1, %2 Jobs and Pods against %3.</source>
         <translation>API 对象更少：%1，%2 个 Job 和 Pod，对方为 %3 个。</translation>
     </message>
+    <message numerus="yes">
+        <source>%n Jobs (recorded)</source>
+        <translation>
+            <numerusform>%n 个 Job（录制）</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::ConnectDialog</name>
@@ -4548,6 +4613,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>, </source>
         <translation>、</translation>
+    </message>
+    <message>
+        <source>A what-if goes on from one Job: choose it in the toolbar&apos;s Job list</source>
+        <translation>假设推演从单个 Job 继续：请在工具栏的 Job 列表中选择它</translation>
     </message>
 </context>
 <context>

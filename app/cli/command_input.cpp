@@ -177,9 +177,11 @@ std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
         QCoreApplication::translate("RecordingInput", "expected one PATH, got %1: %2"));
 }
 
-std::optional<live::Recording> loadRecordingInput(const QString& path) {
+std::optional<live::Recording> loadRecordingInput(const QString& path,
+                                                  const live::JobSelection& jobs) {
     QString error;
-    std::optional<live::Recording> recording = live::RecordingLoader::load(path, &error);
+    std::optional<live::Recording> recording =
+        live::RecordingLoader::load(path, &error, kMaxRecordingFileBytes, jobs);
     if (!recording) {
         // The loaders' messages start with the path (and position) already.
         writeErr(QStringLiteral("%1\n").arg(error));

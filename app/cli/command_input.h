@@ -46,7 +46,8 @@ std::optional<QString> parseRecordingCommand(QCommandLineParser& parser,
 
 // The recording at `path` (a trace, a kubectl watch folder or stream, a dump), its warnings
 // printed; prints why not and returns nullopt (exit status 2) when it cannot be read.
-std::optional<live::Recording> loadRecordingInput(const QString& path);
+std::optional<live::Recording> loadRecordingInput(const QString& path,
+                                                  const live::JobSelection& jobs = {});
 
 // The --set PATH=VALUE options of simulate and whatif, read; prints the first that is not
 // PATH=VALUE (exit status 2) and returns nullopt.

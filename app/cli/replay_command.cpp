@@ -37,6 +37,16 @@ public:
                 .arg(ui::documentationPath(QStringLiteral("live.md"))));
         parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                             tr("Show this help and exit.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("all-jobs"),
+            tr("Play back every Job the recording holds, together (their Pods, active Pods "
+               "summed, finished with the last one), instead of the first.")));
+        parser.addOption(QCommandLineOption(
+            {QStringLiteral("l"), QStringLiteral("selector")},
+            tr("Play back the Jobs whose labels match SELECTOR, together (as kubectl's -l: "
+               "key=value, key!=value, key in (a,b), key notin (a,b), key, !key; separated by "
+               "commas)."),
+            tr("SELECTOR")));
         addReportOptions(parser);
         parser.addPositionalArgument(
             QStringLiteral("PATH"),
@@ -52,10 +62,22 @@ public:
         if (!report)
             return optionsStatus;
 
-        const std::optional<live::Recording> recording = loadRecordingInput(*path);
+        live::JobSelection jobs;
+        jobs.every = parser.isSet(QStringLiteral("all-jobs"));
+        jobs.labelSelector = parser.value(QStringLiteral("selector"));
+        const std::optional<live::Recording> recording = loadRecordingInput(*path, jobs);
         if (!recording)
             return ExitBadInput;
 
+        if (recording->jobs.size() > 1) {
+            const Run run = runObservedJobs(recording->jobs);
+            const int count = static_cast<int>(run.jobs.size());
+            const QString title =
+                recording->jobNamespace.isEmpty()
+                    ? tr("%n Jobs", nullptr, count)
+                    : tr("%n Jobs (namespace %1)", nullptr, count).arg(recording->jobNamespace);
+            return writeReports(parser, *report, run, title);
+        }
         const Run run = runObserved(recording->timeline);
         const QString title =
             recording->jobNamespace.isEmpty()

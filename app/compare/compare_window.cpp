@@ -41,11 +41,15 @@ const QString kQuickPickFolder = QStringLiteral(":/examples/tradeoffs");
 
 // A recording (trace, kubectl watch folder, dump) is shown as it was observed, so that it can
 // stand beside the scenario that simulates the same Job.
+// Every Job it holds, together.
 std::shared_ptr<const Run> runRecording(const QString& path, QString* error) {
-    std::optional<live::Recording> recording = live::RecordingLoader::load(path, error);
+    live::JobSelection every;
+    every.every = true;
+    std::optional<live::Recording> recording =
+        live::RecordingLoader::load(path, error, kMaxRecordingFileBytes, every);
     if (!recording)
         return nullptr;
-    return std::make_shared<const Run>(runObserved(std::move(recording->timeline)));
+    return std::make_shared<const Run>(runObservedJobs(std::move(recording->jobs)));
 }
 
 // Reads and runs a scenario the way `jobscope simulate` does; resources are read as text.
@@ -234,10 +238,9 @@ QString CompareWindow::summaryText(int side) const {
     else
         finish = tr("Not finished by %1 s").arg(seconds(run.end));
     const QString separator = QStringLiteral(" · ");
-    return QStringList{finish, tr("%1 Pod-seconds").arg(seconds(s.podSeconds)),
-                       tr("%n Job(s)", nullptr, s.jobs),
-                       tr("%n Pod(s) created", nullptr, s.podsCreated),
-                       tr("%n failed", nullptr, s.podsFailed)}
+    return QStringList{
+        finish, tr("%1 Pod-seconds").arg(seconds(s.podSeconds)), tr("%n Job(s)", nullptr, s.jobs),
+        tr("%n Pod(s) created", nullptr, s.podsCreated), tr("%n failed", nullptr, s.podsFailed)}
         .join(separator);
 }
 
@@ -251,6 +254,8 @@ QString CompareWindow::title(int side) const {
         return side == 0 ? tr("Top: choose a scenario") : tr("Bottom: choose a scenario");
     if (const ExampleEntry* example = findExample(s.path))
         return example->localizedTitle();
+    if (!s.run->simulated && !s.run->jobs.empty())
+        return tr("%n Jobs (recorded)", nullptr, static_cast<int>(s.run->jobs.size()));
     if (!s.run->simulated)
         return tr("Job %1 (recorded)")
             .arg(QString::fromStdString(s.run->timeline.jobMetadata.name));
@@ -273,19 +278,23 @@ void CompareWindow::showSide(int side) {
     d->verdict->setText(verdict());
 }
 
-// Both plots show the same span: from the earlier start to the longer run's end.
+// Both plots show the same span, from the earlier start to the longer run's end, and the same
+// Pods scale.
 void CompareWindow::linkRanges() {
     bool any = false;
-    double lower = 0, upper = 0;
+    double lower = 0, upper = 0, pods = 0;
     for (const auto& s : d->sides) {
         if (!s.run)
             continue;
         lower = any ? std::min(lower, s.fullLower) : s.fullLower;
         upper = any ? std::max(upper, s.fullUpper) : s.fullUpper;
+        pods = std::max(pods, s.plot->valueMax());
         any = true;
     }
     if (!any)
         return;
+    for (const auto& s : d->sides)
+        s.plot->setValueMaxAtLeast(pods);
     d->sharedUpper = upper;
     d->timeRange->reset(lower, upper);
 }

@@ -34,7 +34,9 @@ struct RunInput {
     JobDocument::Kind kind = JobDocument::Kind::Scenario;
     std::optional<uint64_t> seed;
     std::shared_ptr<const Timeline> trace; // Kind::Trace: the loaded recording
-    std::shared_ptr<const Run> recorded;   // a what-if: the run it goes on from, at forkAt
+    // A recording of several Jobs: each Job's timeline (trace is the first's).
+    std::shared_ptr<const std::vector<Timeline>> traceJobs;
+    std::shared_ptr<const Run> recorded; // a what-if: the run it goes on from, at forkAt
     Seconds forkAt = 0;
 };
 
@@ -90,7 +92,11 @@ RunOutput runTrace(const RunInput& input) {
     if (!input.trace) // live mode before the Job has been seen
         return out;
     auto result = std::make_shared<RunResult>();
-    static_cast<Run&>(*result) = runObserved(*input.trace);
+    if (input.traceJobs && input.traceJobs->size() > 1) {
+        static_cast<Run&>(*result) = runObservedJobs(*input.traceJobs);
+    } else {
+        static_cast<Run&>(*result) = runObserved(*input.trace);
+    }
     out.result = std::move(result);
     return out;
 }
@@ -156,6 +162,7 @@ struct JobDocument::Private {
     QString savedText; // the text as opened or last saved: `modified` is text != savedText
     QString text;
     std::shared_ptr<const Timeline> trace;
+    std::shared_ptr<const std::vector<Timeline>> traceJobs; // a recording of several Jobs
     bool live = false;
     QVector<DocumentDiagnostic> notes; // warnings of loading the trace, shown with every run
     std::optional<uint64_t> seed;
@@ -211,11 +218,16 @@ QString JobDocument::openFilter() {
 bool JobDocument::openFile(const QString& path, QString* error) {
     const QFileInfo info(path);
     std::shared_ptr<const Timeline> trace;
+    std::shared_ptr<const std::vector<Timeline>> traceJobs;
     QVector<DocumentDiagnostic> notes; // a recording's warnings
     QString text;
     if (looksLikeTrace(path)) {
         QString reason;
-        std::optional<live::Recording> loaded = live::RecordingLoader::load(path, &reason);
+        // Every Job it holds: the views show them together, the Job chooser one at a time.
+        live::JobSelection every;
+        every.every = true;
+        std::optional<live::Recording> loaded =
+            live::RecordingLoader::load(path, &reason, kMaxRecordingFileBytes, every);
         if (!loaded) {
             if (error)
                 *error = reason;
@@ -224,6 +236,8 @@ bool JobDocument::openFile(const QString& path, QString* error) {
         for (const QString& warning : loaded->warnings)
             notes << DocumentDiagnostic{0, 0, false, warning};
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
+        if (loaded->jobs.size() > 1)
+            traceJobs = std::make_shared<const std::vector<Timeline>>(std::move(loaded->jobs));
     } else {
         if (info.isDir() || !info.exists()) {
             QFile file(path);
@@ -264,6 +278,7 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     d->path = path;
     d->name = info.fileName().isEmpty() ? path : info.fileName();
     d->trace = trace;
+    d->traceJobs = traceJobs;
     d->live = false;
     d->recorded.reset();
     d->forkAt = 0;
@@ -292,6 +307,7 @@ void JobDocument::openUntitled(const QString& text, const QString& name,
     d->path.clear();
     d->name = name.isEmpty() ? JobDocument::tr("untitled") : name;
     d->trace.reset();
+    d->traceJobs.reset();
     d->live = false;
     d->recorded = std::move(recorded);
     d->forkAt = d->recorded ? at : 0;
@@ -321,6 +337,7 @@ void JobDocument::openLive(const QString& name) {
     d->path.clear();
     d->name = name;
     d->trace.reset();
+    d->traceJobs.reset();
     d->live = true;
     d->recorded.reset();
     d->forkAt = 0;
@@ -343,6 +360,7 @@ void JobDocument::setLiveTimeline(std::shared_ptr<const Timeline> timeline) {
     if (!d->live)
         return;
     d->trace = std::move(timeline);
+    d->traceJobs.reset();
     runNow();
 }
 
@@ -422,6 +440,7 @@ void JobDocument::runNow() {
     input.kind = d->kind;
     input.seed = d->seed;
     input.trace = d->trace;
+    input.traceJobs = d->traceJobs;
     input.recorded = d->recorded;
     input.forkAt = d->forkAt;
     d->inFlight = true;

@@ -1108,6 +1108,7 @@ void MainWindow::Private::buildPlaybackBar() {
             return;
         shownJob = name;
         showResult();
+        updateWhatifActions();
     });
     timeLabel = new QLabel;
     timeLabel->setObjectName(QStringLiteral("timeLabel"));
@@ -1494,14 +1495,19 @@ void MainWindow::Private::openSweepPoint(const QString& text, const QString& nam
 // What If From Here forks the recording shown: a trace or a live Job that has loaded.
 void MainWindow::Private::updateWhatifActions() {
     const bool trace = document->kind() == JobDocument::Kind::Trace;
-    const bool loaded = trace && document->result();
-    whatifAction->setEnabled(loaded);
+    const std::shared_ptr<const Run> shown = shownRun();
+    const bool loaded = trace && shown;
+    const bool several = loaded && !shown->jobs.empty();
+    whatifAction->setEnabled(loaded && !several);
     if (!trace)
         whatifAction->setToolTip(
             MainWindow::tr("A what-if goes on from a recorded Job: open a recording or connect "
                            "to a cluster"));
     else if (!loaded)
         whatifAction->setToolTip(MainWindow::tr("The recording has nothing to go on from yet"));
+    else if (several)
+        whatifAction->setToolTip(
+            MainWindow::tr("A what-if goes on from one Job: choose it in the toolbar's Job list"));
     else
         whatifAction->setToolTip(
             MainWindow::tr("Simulate from the playhead's moment on: up to it the recording, "
@@ -1516,11 +1522,18 @@ void MainWindow::Private::updateWhatifActions() {
 }
 
 bool MainWindow::Private::openWhatif(double at, QString* error) {
-    const std::shared_ptr<const RunResult> recorded = document->result();
+    // Of a recording of several Jobs, the one shown.
+    const std::shared_ptr<const Run> recorded = shownRun();
     if (document->kind() != JobDocument::Kind::Trace || !recorded) {
         if (error)
             *error = MainWindow::tr("A what-if goes on from a recorded Job: open a recording or "
                                     "connect to a cluster");
+        return false;
+    }
+    if (!recorded->jobs.empty()) {
+        if (error)
+            *error = MainWindow::tr(
+                "A what-if goes on from one Job: choose it in the toolbar's Job list");
         return false;
     }
     at = std::clamp(at, 0.0, std::max(0.0, recorded->end));

@@ -124,6 +124,10 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
         const double end = std::max(run.main.end, run.compare->end) * 1.02;
         slot->main->setTimeRange(0, end);
         slot->compare->setTimeRange(0, end);
+        // ... and one Pods scale, so that the taller one holds more Pods.
+        const double pods = std::max(slot->main->valueMax(), slot->compare->valueMax());
+        slot->main->setValueMaxAtLeast(pods);
+        slot->compare->setValueMaxAtLeast(pods);
     }
     return *slot;
 }

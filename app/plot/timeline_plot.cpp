@@ -447,8 +447,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title,
 
     main_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
     lane_->axis(QCPAxis::atBottom)->setRange(xStart, xEnd);
-    const double upper = (valueMax_ + 0.25) / (1 - kHeadroom);
-    main_->axis(QCPAxis::atLeft)->setRange(-0.03 * upper, upper);
+    applyValueRange();
     lane_->axis(QCPAxis::atLeft)->setRange(-0.5, std::max<double>(1, rows_.size()) - 0.5);
 
     applyStyle(isVisible() ? size() : plot_->size());
@@ -523,6 +522,17 @@ void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double x
         graph(Series::Gap)->data()->set(gapPoints(std::move(active)), true);
     }
     graph(Series::Gap)->setChannelFillGraph(graph(Series::Requested));
+}
+
+void TimelinePlot::applyValueRange() {
+    const double upper = (std::max(valueMax_, valueFloor_) + 0.25) / (1 - kHeadroom);
+    main_->axis(QCPAxis::atLeft)->setRange(-0.03 * upper, upper);
+}
+
+void TimelinePlot::setValueMaxAtLeast(double pods) {
+    valueFloor_ = pods;
+    applyValueRange();
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimelinePlot::updateLevelOfDetail() {

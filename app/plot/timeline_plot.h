@@ -140,6 +140,10 @@ public:
     bool isTimeAxisBelow() const { return timeAxisBelow_; }
     // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
     void setTimeRange(double lower, double upper);
+    // The most Pods any series reaches, and a floor for the Pods axis' top: plots side by side
+    // (Compare, a lesson's two runs) share one scale so that equal heights mean equal Pods.
+    double valueMax() const { return valueMax_; }
+    void setValueMaxAtLeast(double pods);
     // What hovering at `time` shows: the series values and the causes in force, explained.
     QString hoverText(double time) const;
     void setSeriesVisible(Series series, bool visible);
@@ -198,6 +202,7 @@ private:
     void layoutOverlays(); // after each layout pass: series' detail, annotation rows, band labels
     // Gives the graphs of a long series their reduction to the time range and width shown.
     void updateLevelOfDetail();
+    void applyValueRange(); // the Pods axis from valueMax_ and valueFloor_
     QVector<QCPGraphData> gapPoints(QVector<QCPGraphData> active) const;
     void layoutBands();
     void layoutAnnotations();
@@ -246,6 +251,7 @@ private:
     double lodUpper_ = 0;
     int lodColumns_ = 0;
     double valueMax_ = 1;
+    double valueFloor_ = 0; // setValueMaxAtLeast
     double styleScale_ = 1;
 
     // What is shown, for hover texts and retranslation.

@@ -3,6 +3,7 @@
 
 #include "live/dump_import.h"
 #include "live/kubectl_import.h"
+#include "live/label_selector.h"
 #include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trace.h"
@@ -88,29 +89,79 @@ QString noJobError(const std::vector<Observation>& observations, const TimelineB
                          static_cast<int>(jobs));
 }
 
-std::optional<Recording> replay(const std::vector<Observation>& observations,
-                                std::optional<Seconds> end, RecordingKind kind, const QString& path,
-                                QString jobName, QStringList warnings, QString* error) {
-    std::vector<Observation> corrected = observations;
-    correctClockSkew(corrected, path, warnings);
-    TimelineBuilder::Options options;
-    options.jobName = jobName;
-    TimelineBuilder builder(options);
-    for (const Observation& o : corrected)
-        builder.add(o);
-    builder.finish(end);
-    if (!builder.hasJob()) {
+// The names of the Jobs observed, in the order first seen, whose labels (as first seen) match.
+std::optional<QStringList> selectedJobs(const std::vector<Observation>& observations,
+                                        const JobSelection& selection, const QString& path,
+                                        QString* error) {
+    std::optional<LabelSelector> selector = LabelSelector::parse(selection.labelSelector, error);
+    if (!selector) {
         if (error)
-            *error = noJobError(observations, builder, path, jobName);
+            *error = QStringLiteral("jobscope: error: %1").arg(*error);
         return std::nullopt;
     }
+    QStringList seen, chosen;
+    for (const Observation& o : observations) {
+        if (o.kind != ObjectKind::Job)
+            continue;
+        const QJsonObject metadata = o.object.value(QLatin1String("metadata")).toObject();
+        const QString name = metadata.value(QLatin1String("name")).toString();
+        if (name.isEmpty() || seen.contains(name))
+            continue;
+        seen << name;
+        if (selector->matches(metadata.value(QLatin1String("labels")).toObject()))
+            chosen << name;
+    }
+    if (chosen.isEmpty()) {
+        if (error)
+            *error = seen.isEmpty()
+                         ? RecordingLoader::tr("%1: error: the recording holds no Job").arg(path)
+                         : RecordingLoader::tr("%1: error: no Job of the recording matches the "
+                                               "label selector '%2' (it holds %3)")
+                               .arg(path, selection.labelSelector, seen.join(QStringLiteral(", ")));
+        return std::nullopt;
+    }
+    return chosen;
+}
+
+std::optional<Recording> replay(const std::vector<Observation>& observations,
+                                std::optional<Seconds> end, RecordingKind kind, const QString& path,
+                                QString jobName, QStringList warnings, QString* error,
+                                const JobSelection& selection = {}) {
+    std::vector<Observation> corrected = observations;
+    correctClockSkew(corrected, path, warnings);
+    QStringList names{jobName};
+    if (selection.several()) {
+        const std::optional<QStringList> chosen = selectedJobs(corrected, selection, path, error);
+        if (!chosen)
+            return std::nullopt;
+        names = *chosen;
+    }
     Recording r;
+    for (const QString& name : names) {
+        TimelineBuilder::Options options;
+        options.jobName = name;
+        TimelineBuilder builder(options);
+        for (const Observation& o : corrected)
+            builder.add(o);
+        builder.finish(end);
+        if (!builder.hasJob()) {
+            if (error)
+                *error = noJobError(observations, builder, path, name);
+            return std::nullopt;
+        }
+        if (r.jobs.empty()) {
+            r.timeline = builder.timeline();
+            r.jobName = builder.jobName();
+            r.jobNamespace = builder.jobNamespace();
+            warnings.append(builder.warnings());
+        }
+        if (selection.several())
+            r.jobs.push_back(builder.timeline());
+        else
+            break;
+    }
     r.kind = kind;
-    r.timeline = builder.timeline();
-    r.jobName = builder.jobName();
-    r.jobNamespace = builder.jobNamespace();
     r.warnings = std::move(warnings);
-    r.warnings.append(builder.warnings());
     return r;
 }
 
@@ -132,7 +183,7 @@ bool RecordingLoader::looksLikeRecording(const QString& path) {
 }
 
 std::optional<Recording> RecordingLoader::load(const QString& path, QString* error,
-                                               std::uint64_t maxBytes) {
+                                               std::uint64_t maxBytes, const JobSelection& jobs) {
     const QFileInfo info(path);
     if (!info.exists()) {
         if (error)
@@ -154,7 +205,7 @@ std::optional<Recording> RecordingLoader::load(const QString& path, QString* err
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
-                      imported->warnings, error);
+                      imported->warnings, error, jobs);
     }
     // A trace without its header line: read() says so at line 1 rather than the file being
     // taken for a dump.
@@ -163,14 +214,14 @@ std::optional<Recording> RecordingLoader::load(const QString& path, QString* err
         if (!trace)
             return std::nullopt;
         return replay(trace->observations, std::nullopt, RecordingKind::Trace, path,
-                      trace->header.job, trace->warnings, error);
+                      trace->header.job, trace->warnings, error, jobs);
     }
     if (KubectlImporter::isWatchStream(path)) {
         const auto imported = KubectlImporter::importFiles({path}, error, maxBytes);
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
-                      imported->warnings, error);
+                      imported->warnings, error, jobs);
     }
     const auto dump = DumpImporter::importFile(path, error, maxBytes);
     if (!dump)
@@ -181,6 +232,8 @@ std::optional<Recording> RecordingLoader::load(const QString& path, QString* err
     r.jobName = QString::fromStdString(dump->timeline.jobMetadata.name);
     r.jobNamespace = QString::fromStdString(dump->timeline.jobMetadata.namespace_);
     r.warnings = dump->warnings;
+    if (jobs.several())
+        r.jobs.push_back(r.timeline);
     return r;
 }
 

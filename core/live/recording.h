@@ -17,14 +17,27 @@
 
 #include <cstdint>
 #include <optional>
+#include <vector>
 
 namespace jobscope::live {
 
 enum class RecordingKind { Trace, KubectlWatch, Dump };
 
+// Which Jobs of a recording are played back: the first one observed (a trace: the one it
+// recorded), or every Job, or the Jobs whose labels match a selector (label_selector.h).
+struct JobSelection {
+    bool every = false;
+    QString labelSelector; // not empty: only the Jobs it matches (implies every)
+
+    bool several() const { return every || !labelSelector.isEmpty(); }
+};
+
 struct Recording {
     RecordingKind kind = RecordingKind::Trace;
-    Timeline timeline;
+    Timeline timeline; // the first (or only) Job's
+    // With a JobSelection of several: each chosen Job's timeline, in the order the Jobs were
+    // first observed (the first is `timeline`'s Job).
+    std::vector<Timeline> jobs;
     QString jobName;
     QString jobNamespace;
     QStringList warnings; // e.g. a trace's incomplete last line
@@ -35,8 +48,10 @@ class RecordingLoader {
 
 public:
     // Each file read is refused when it is not a regular file or is larger than `maxBytes`.
+    // A post-mortem dump holds one Job's history: it gives one Job whatever `jobs` asks.
     static std::optional<Recording> load(const QString& path, QString* error,
-                                         std::uint64_t maxBytes = kMaxRecordingFileBytes);
+                                         std::uint64_t maxBytes = kMaxRecordingFileBytes,
+                                         const JobSelection& jobs = {});
     // Whether `path` looks like a recording rather than a manifest or scenario: a trace, a
     // folder of watch streams, a watch stream, or a JSON/YAML file holding a Pod or Event.
     static bool looksLikeRecording(const QString& path);

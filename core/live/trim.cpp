@@ -48,11 +48,18 @@ QJsonObject filterMap(const QJsonValue& map, bool (*keep)(const QString&)) {
     return out;
 }
 
-QJsonObject trimMetadata(const QJsonObject& metadata) {
+bool anyLabel(const QString&) {
+    return true;
+}
+
+// A Job keeps all its labels: a label selector (replay -l) picks Jobs by them.
+QJsonObject trimMetadata(const QJsonObject& metadata, bool everyLabel = false) {
     QJsonObject out = pick(metadata, {"name", "namespace", "uid", "resourceVersion", "generation",
                                       "generateName", "creationTimestamp", "deletionTimestamp",
                                       "deletionGracePeriodSeconds", "finalizers"});
-    insertIfNotEmpty(out, "labels", filterMap(metadata.value(QLatin1String("labels")), isJobLabel));
+    insertIfNotEmpty(
+        out, "labels",
+        filterMap(metadata.value(QLatin1String("labels")), everyLabel ? anyLabel : isJobLabel));
     insertIfNotEmpty(out, "annotations",
                      filterMap(metadata.value(QLatin1String("annotations")), isJobAnnotation));
     QJsonArray owners;
@@ -190,8 +197,9 @@ QJsonObject trimObject(ObjectKind kind, const QJsonObject& object) {
     for (const char* key : {"apiVersion", "kind"})
         if (object.contains(QLatin1String(key)))
             out.insert(QLatin1String(key), object.value(QLatin1String(key)));
-    out.insert(QLatin1String("metadata"),
-               trimMetadata(object.value(QLatin1String("metadata")).toObject()));
+    out.insert(
+        QLatin1String("metadata"),
+        trimMetadata(object.value(QLatin1String("metadata")).toObject(), kind == ObjectKind::Job));
     return out;
 }
 

@@ -8,8 +8,8 @@
 // Kept for every kind: apiVersion, kind, and metadata.{name, namespace, uid, resourceVersion,
 // generation, generateName, creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds,
 // finalizers, ownerReferences (apiVersion, kind, name, uid, controller)}, the labels the Job
-// controller sets (job-name, controller-uid, batch.kubernetes.io/*) and the
-// batch.kubernetes.io/* annotations.
+// controller sets (job-name, controller-uid, batch.kubernetes.io/*) — a Job's labels all (a
+// label selector picks Jobs by them) — and the batch.kubernetes.io/* annotations.
 // - Job: spec without the Pod template's spec beyond restartPolicy,
 //   terminationGracePeriodSeconds and the containers' and init containers' name,
 //   restartPolicy and resource requests; the template's metadata filtered as above; the whole

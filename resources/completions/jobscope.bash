@@ -54,7 +54,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --set --zoom --select --find --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --set --zoom --select --find --job --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'
@@ -68,7 +68,7 @@ _jobscope() {
             options="--help --kubeconfig --context --namespace --job --output --timeout
                 --request-timeout --lang"
             ;;
-        replay) options="--help $report" ;;
+        replay) options="--help --all-jobs -l --selector $report" ;;
         whatif) options="--help --at --set --scenario --print-scenario $report" ;;
         lesson) options="--help --png-dir --size --lang" ;;
         *) return ;;

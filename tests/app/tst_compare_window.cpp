@@ -125,6 +125,28 @@ private slots:
         QCOMPARE(timeRange(both[0]), timeRange(both[1]));
     }
 
+    // One Pods scale on both sides: ten Jobs of one Pod each against one Job of parallelism 4.
+    void podScalesAreShared() {
+        CompareWindow window;
+        QVERIFY(window.openFile(0, ":/examples/tradeoffs/one-job-per-item.yaml"));
+        QVERIFY(window.openFile(1, ":/examples/tradeoffs/one-job-for-all-items.yaml"));
+        const QList<TimelinePlot*> both = plots(window);
+        QCOMPARE(both[0]->valueMax(), 10.0);
+        QCOMPARE(both[1]->valueMax(), 4.0);
+        const QCPRange top = both[0]->mainRect()->axis(QCPAxis::atLeft)->range();
+        const QCPRange bottom = both[1]->mainRect()->axis(QCPAxis::atLeft)->range();
+        QCOMPARE(top.lower, bottom.lower);
+        QCOMPARE(top.upper, bottom.upper);
+        QVERIFY(top.upper > 10);
+        // The verdict counts the objects each made: 10 Jobs and 10 Pods against 1 and 10.
+        const QString verdict = window.verdictText();
+        QVERIFY2(verdict.contains(QStringLiteral("Fewer API objects: One Job for all work items, "
+                                                 "11 Jobs and Pods against 20.")),
+                 qPrintable(verdict));
+        QVERIFY2(window.summaryText(0).contains(QStringLiteral("10 Jobs")),
+                 qPrintable(window.summaryText(0)));
+    }
+
     void zoomingOneSideMovesTheOther() {
         CompareWindow window;
         const QList<TimelinePlot*> both = plots(window);

@@ -179,6 +179,47 @@ private slots:
     }
 
     // --pdf: the report of a recorded Job, its summary as text.
+    // A watch folder of three Jobs (recordings a, b and c1 side by side): --all-jobs plays them
+    // together, -l picks them by label, and by default the first is played.
+    void severalJobs() {
+        QTemporaryDir dir;
+        QVERIFY(dir.isValid());
+        int pods = 0;
+        for (const char* name : {"a", "b", "c1"}) {
+            for (const char* kind : {"jobs", "pods", "events"})
+                QVERIFY(
+                    QFile::copy(QDir(trace(QLatin1String(name)))
+                                    .filePath(QStringLiteral("watch-%1.jsonl").arg(kind)),
+                                dir.filePath(QStringLiteral("watch-%1-%2.jsonl")
+                                                 .arg(QLatin1String(kind), QLatin1String(name)))));
+            const Run alone =
+                runJobscope({"replay", trace(QLatin1String(name)), "--summary-json", "-"});
+            QVERIFY2(alone.exitCode == 0, alone.err.constData());
+            pods += QJsonDocument::fromJson(alone.out).object().value("podsCreated").toInt();
+        }
+        const Run all = runJobscope({"replay", dir.path(), "--all-jobs", "--summary-json", "-"});
+        QVERIFY2(all.exitCode == 0, all.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(all.out).object();
+        QCOMPARE(summary.value("jobs").toInt(), 3);
+        QCOMPARE(summary.value("podsCreated").toInt(), pods);
+
+        const Run two = runJobscope(
+            {"replay", dir.path(), "-l", "job-name in (job-a,job-b)", "--summary-json", "-"});
+        QVERIFY2(two.exitCode == 0, two.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(two.out).object().value("jobs").toInt(), 2);
+
+        const Run first = runJobscope({"replay", dir.path(), "--summary-json", "-"});
+        QVERIFY2(first.exitCode == 0, first.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(first.out).object().value("jobs").toInt(), 1);
+
+        const Run none = runJobscope({"replay", dir.path(), "-l", "job-name=job-z"});
+        QCOMPARE(none.exitCode, 2);
+        QVERIFY2(none.err.contains("no Job of the recording matches"), none.err.constData());
+        const Run bad = runJobscope({"replay", dir.path(), "-l", "job-name in job-a"});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains("is not valid"), bad.err.constData());
+    }
+
     void pdfReport() {
         QTemporaryDir dir;
         const QString pdf = dir.filePath(QStringLiteral("d.pdf"));

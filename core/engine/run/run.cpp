@@ -198,12 +198,19 @@ Run aggregateRun(std::vector<Run> jobs) {
     Run run;
     if (jobs.empty())
         return run;
-    const Run& first = jobs.front();
+    Run& first = jobs.front();
     run.simulated = first.simulated;
-    run.title = first.title;
-    run.titleZh = first.titleZh;
-    run.description = first.description;
-    run.descriptionZh = first.descriptionZh;
+    // A scenario's title names the whole; an observed Job's names that Job only.
+    if (first.simulated) {
+        run.title = std::move(first.title);
+        run.titleZh = std::move(first.titleZh);
+        run.description = std::move(first.description);
+        run.descriptionZh = std::move(first.descriptionZh);
+        first.title = "Job " + first.timeline.jobMetadata.name;
+        first.titleZh = first.title;
+        first.description.clear();
+        first.descriptionZh.clear();
+    }
     run.timeline.gates = first.timeline.gates;
     run.timeline.kubernetesMinor = first.timeline.kubernetesMinor;
     run.origin = first.origin;
@@ -323,6 +330,16 @@ Run runObserved(Timeline timeline) {
     run.titleZh = run.title;
     finishRun(run);
     return run;
+}
+
+Run runObservedJobs(std::vector<Timeline> timelines) {
+    if (timelines.size() == 1)
+        return runObserved(std::move(timelines.front()));
+    std::vector<Run> runs;
+    runs.reserve(timelines.size());
+    for (Timeline& timeline : timelines)
+        runs.push_back(runObserved(std::move(timeline)));
+    return aggregateRun(std::move(runs));
 }
 
 Run runOfAnalysis(Analysis analysis, Seconds origin, std::optional<Seconds> end) {

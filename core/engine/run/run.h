@@ -64,7 +64,8 @@ std::vector<Run> runScenarioJobs(const Scenario& scenario,
 // - every Pod, grouped by Job; every Event, in time order;
 // - the summary: the Pods' figures of all Jobs, finished when the last Job finished, Complete
 //   when every Job completed and Failed when every Job finished and one failed.
-// The title is the first Job's (a scenario's title names the whole); `jobs` keeps the runs.
+// The title and description are a scenario's (the first run's, which is then titled after its
+// Job like the others); observed Jobs' runs leave them empty. `jobs` keeps the runs.
 Run aggregateRun(std::vector<Run> jobs);
 // A scenario's run: runScenario's for one Job, the aggregate of runScenarioJobs for several.
 Run runWholeScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,
@@ -80,6 +81,9 @@ std::string jobsCsv(const std::vector<Run>& runs);
 
 // An observed timeline analysed; titled after the Job.
 Run runObserved(Timeline timeline);
+// Observed Jobs (a recording of several): the aggregate of their runs, or with one timeline its
+// run.
+Run runObservedJobs(std::vector<Timeline> timelines);
 
 // A run of an analysis made elsewhere (a test's or a benchmark's own), without its timeline.
 // `end` is absolute; without it the run ends where runEnd puts it.
