@@ -93,6 +93,26 @@ std::string dump(const Timeline& tl) {
     return out.str();
 }
 
+// dump() of what happened up to `until`, without where the simulation stopped: that is the
+// same for every Job (it stops once all are done), so an action on one Job moves it for all.
+std::string storyUntil(const Timeline& tl, Seconds until) {
+    Timeline copy = tl;
+    copy.end.reset();
+    auto after = [until](const auto& record) { return record.time > until; };
+    std::erase_if(copy.podChanges, after);
+    std::erase_if(copy.jobChanges, after);
+    std::erase_if(copy.events, after);
+    std::erase_if(copy.syncs, after);
+    return dump(copy);
+}
+
+bool deletedPod(const Timeline& tl, int index) {
+    for (const auto& o : tl.podChanges)
+        if (o.deleted && (index < 0 || tl.pods[o.pod].index == index))
+            return true;
+    return false;
+}
+
 } // namespace
 
 class TestManyJobs : public QObject {
@@ -110,6 +130,9 @@ private slots:
     void readerErrors();
     void jobFromFile();
     void actionBeforeCreation();
+    void actionOnNamedJob_data();
+    void actionOnNamedJob();
+    void actionNamingTheFirstJob();
 };
 
 // Two Jobs under a 2-Pod quota take turns: together they never hold more than the quota, and
@@ -276,6 +299,26 @@ void TestManyJobs::readerErrors_data() {
         << "2:22: replicas.startEvry: unknown field \"startEvry\" (did you mean \"startEvery\"?)";
     QTest::newRow("replicas with jobs") << "jobs:\n- job: " + a + "\nreplicas: {count: 2}\n"
                                         << "3:1: replicas: repeats the Job under job:";
+    const std::string two = "jobs:\n- job: " + a + "\n- job: " + jobYaml("b", "") + "\n";
+    QTest::newRow("action on an unknown Job")
+        << two + "actions:\n- {at: 3, do: suspend, job: nightly}\n"
+        << "5:29: actions[0].job: Not found: \"nightly\": the scenario has no such Job; its "
+           "Jobs: a, b";
+    QTest::newRow("action on an unknown Job, did you mean")
+        << "job: " + jobYaml("item", "") +
+               "\nreplicas: {count: 12}\nactions:\n- {at: 3, do: deletePod, pod: oldest, "
+               "job: item-3x}\n"
+        << "4:44: actions[0].job: Not found: \"item-3x\": the scenario has no such Job; its "
+           "Jobs: item-0, item-1, item-2 and 9 more (did you mean \"item-3\"?)";
+    QTest::newRow("job on setQuota")
+        << two + "actions:\n- {at: 3, do: setQuota, pods: 2, job: b}\n"
+        << "5:34: actions[0].job: Forbidden: setQuota acts on the cluster that every Job "
+           "shares, not on one Job";
+    QTest::newRow("job on failNode, forbidCreate")
+        << two + "actions:\n- {at: 3, do: failNode, node: node-1, job: a}\n"
+                 "- {at: 4, do: forbidCreate, job: b}\n"
+        << "5:39: actions[0].job: Forbidden: failNode acts|6:29: actions[1].job: Forbidden: "
+           "forbidCreate acts";
 }
 
 void TestManyJobs::readerErrors() {
@@ -295,6 +338,120 @@ void TestManyJobs::readerErrors() {
     QVERIFY2(errors.size() == wanted.size(), qPrintable(errors.join('\n')));
     for (qsizetype i = 0; i < wanted.size(); ++i)
         QVERIFY2(errors[i].startsWith(wanted[i]), qPrintable(errors[i] + "\n  vs " + wanted[i]));
+}
+
+// An action with `job: NAME` acts on that Job only: the other Job's story is the one of the
+// run without the action, and the named Job shows the change.
+void TestManyJobs::actionOnNamedJob_data() {
+    QTest::addColumn<std::string>("second"); // b's spec
+    QTest::addColumn<std::string>("action");
+    QTest::addColumn<QString>("effect");
+    QTest::newRow("suspend") << std::string("completions: 2") << std::string("do: suspend")
+                             << "suspended";
+    QTest::newRow("resume") << std::string("completions: 2, suspend: true")
+                            << std::string("do: resume") << "resumed";
+    QTest::newRow("setParallelism")
+        << std::string("completions: 4, parallelism: 1")
+        << std::string("do: setParallelism, parallelism: 3") << "parallelism 3";
+    QTest::newRow("deletePod oldest") << std::string("completions: 2, parallelism: 2")
+                                      << std::string("do: deletePod, pod: oldest") << "pod deleted";
+    QTest::newRow("deletePod newest") << std::string("completions: 2, parallelism: 2")
+                                      << std::string("do: deletePod, pod: newest") << "pod deleted";
+    QTest::newRow("deletePod index")
+        << std::string("completions: 3, parallelism: 3, completionMode: Indexed")
+        << std::string("do: deletePod, index: 1") << "pod 1 deleted";
+    QTest::newRow("deleteJob") << std::string("completions: 2") << std::string("do: deleteJob")
+                               << "deleted";
+}
+
+void TestManyJobs::actionOnNamedJob() {
+    QFETCH(std::string, second);
+    QFETCH(std::string, action);
+    QFETCH(QString, effect);
+    // a creates all its Pods at once, before the action: nothing b does shifts its random
+    // draws, and the default node has room for both.
+    const std::string jobs = "jobs:\n- job: " + jobYaml("a", "completions: 2, parallelism: 2") +
+                             "\n- job: " + jobYaml("b", second) + "\nrunTime: 10\n";
+    const std::vector<Timeline> without = simulateJobs(read(jobs));
+    const Scenario scenario = read(jobs + "actions: [{at: 3, " + action + ", job: b}]\n");
+    QCOMPARE(scenario.actions.size(), std::size_t(1));
+    QCOMPARE(QString::fromStdString(scenario.actions.front().job), QStringLiteral("b"));
+    const std::vector<Timeline> with = simulateJobs(scenario);
+    QCOMPARE(with.size(), std::size_t(2));
+    const Seconds until = std::min(with[0].end.value_or(0), without[0].end.value_or(0));
+    QVERIFY(until > 12); // past a's completion
+    QCOMPARE(storyUntil(with[0], until), storyUntil(without[0], until));
+    QVERIFY(completed(with[0]));
+    QVERIFY(!deletedPod(with[0], -1));
+    for (const auto& o : with[0].jobChanges) {
+        QVERIFY(!o.spec.suspend.value_or(false));
+        QCOMPARE(o.spec.parallelism.value_or(-1), 2);
+        QVERIFY(!o.deleted);
+    }
+
+    const Timeline& b = with[1];
+    QVERIFY(dump(b) != dump(without[1]));
+    QVERIFY(!b.jobChanges.empty());
+    const JobObservation& last = b.jobChanges.back();
+    if (effect == "suspended") {
+        QVERIFY(last.spec.suspend.value_or(false));
+        QVERIFY(!completed(b));
+        QVERIFY(completed(without[1]));
+    } else if (effect == "resumed") {
+        QVERIFY(!last.spec.suspend.value_or(true));
+        QVERIFY(completed(b));
+        QVERIFY(!b.pods.empty());
+        QVERIFY(b.pods.front().createdAt >= 3);
+        QVERIFY(without[1].pods.empty());
+    } else if (effect == "parallelism 3") {
+        QCOMPARE(last.spec.parallelism.value_or(-1), 3);
+        QVERIFY(completed(b));
+        QVERIFY(b.end < without[1].end);
+    } else if (effect == "pod deleted") {
+        QVERIFY(deletedPod(b, -1));
+        QVERIFY(!deletedPod(without[1], -1));
+        QVERIFY(completed(b));
+        QCOMPARE(b.pods.size(), std::size_t(3)); // the deleted one's replacement
+    } else if (effect == "pod 1 deleted") {
+        QVERIFY(deletedPod(b, 1));
+        QVERIFY(!deletedPod(b, 0));
+        QVERIFY(!deletedPod(b, 2));
+        QVERIFY(completed(b));
+    } else if (effect == "deleted") {
+        QVERIFY(last.deleted);
+        QCOMPARE(last.time, 3.0);
+        QVERIFY(!completed(b));
+    } else {
+        QFAIL(qPrintable("unknown effect " + effect));
+    }
+}
+
+// `job:` naming the first Job is the default, and an action on a Job before its creation finds
+// no Job, as for the first Job (actionBeforeCreation).
+void TestManyJobs::actionNamingTheFirstJob() {
+    const std::string jobs = "jobs:\n- job: " + jobYaml("a", "completions: 2") +
+                             "\n- job: " + jobYaml("b", "completions: 2") +
+                             "\n  startAt: 5\nrunTime: 3\n";
+    const std::vector<Timeline> unnamed =
+        simulateJobs(read(jobs + "actions: [{at: 2, do: suspend}, {at: 4, do: resume}]\n"));
+    const std::vector<Timeline> named = simulateJobs(
+        read(jobs + "actions: [{at: 2, do: suspend, job: a}, {at: 4, do: resume, job: a}]\n"));
+    QCOMPARE(named.size(), std::size_t(2));
+    QCOMPARE(dump(named[0]), dump(unnamed[0]));
+    QCOMPARE(dump(named[1]), dump(unnamed[1]));
+    bool suspended = false;
+    for (const auto& o : named[0].jobChanges)
+        suspended = suspended || o.spec.suspend.value_or(false);
+    QVERIFY(suspended);
+
+    const std::vector<Timeline> early =
+        simulateJobs(read(jobs + "actions: [{at: 1, do: suspend, job: b}]\n"));
+    const std::vector<Timeline> none = simulateJobs(read(jobs));
+    QCOMPARE(dump(early[0]), dump(none[0]));
+    QCOMPARE(dump(early[1]), dump(none[1]));
+    for (const auto& o : early[1].jobChanges)
+        QVERIFY(!o.spec.suspend.value_or(false));
+    QVERIFY(completed(early[1]));
 }
 
 // An item's Job may name a manifest file (relative to the scenario); its errors name the item.

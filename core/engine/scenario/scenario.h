@@ -110,6 +110,9 @@ struct ScenarioAction {
     Kind kind = Kind::Suspend;
     int64_t value = 0;
     std::string target;
+    // The Job it acts on, by metadata.name: Suspend, Resume, SetParallelism, DeletePod and
+    // DeleteJob only. Empty: the scenario's first Job.
+    std::string job;
     SourcePosition position;
 };
 

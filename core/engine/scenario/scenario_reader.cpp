@@ -184,6 +184,7 @@ public:
         if (scenario_.nodes.empty())
             scenario_.nodes.push_back(defaultNode());
         checkActionNodes();
+        checkActionJobs();
     }
 
     // A file of Kubernetes objects only: a bare manifest, the default scenario. The manifest
@@ -231,6 +232,13 @@ private:
     bool jobRead_ = false;
     SourcePosition jobAt_;
     std::vector<std::pair<std::string, YAML::Node>> failNodeTargets_;
+    // The `job:` of actions about a Job (the name, its node, the action's path).
+    struct JobTarget {
+        std::string name;
+        YAML::Node node;
+        std::string path;
+    };
+    std::vector<JobTarget> jobTargets_;
 
     // The default cluster: one node as roomy as the one of the recorded Jobs
     // (tests/data/recordings/fake-node.json, 1000 Pods).
@@ -696,7 +704,7 @@ private:
                              "suspend, resume, setParallelism, setQuota, removeQuota, deletePod, "
                              "failNode, deleteJob, forbidCreate or allowCreate"));
                 reader_.rejectUnknownKeys(
-                    item, path, {"at", "do", "parallelism", "pods", "pod", "index", "node"});
+                    item, path, {"at", "do", "parallelism", "pods", "pod", "index", "node", "job"});
                 continue;
             }
             if (!readAction(item, path, *what, action)) {
@@ -714,6 +722,7 @@ private:
                 reader_.error(doNode, message);
                 continue;
             }
+            readActionJob(item, path, *what, action);
             if (time)
                 scenario_.actions.push_back(action);
         }
@@ -728,7 +737,7 @@ private:
                     ScenarioAction& action) {
         using Kind = ScenarioAction::Kind;
         auto plain = [&](Kind kind, int64_t value) {
-            reader_.rejectUnknownKeys(item, path, {"at", "do"});
+            reader_.rejectUnknownKeys(item, path, {"at", "do", "job"});
             action.kind = kind;
             action.value = value;
         };
@@ -747,7 +756,7 @@ private:
         } else if (what == "setParallelism" || what == "setQuota") {
             const bool parallelism = what == "setParallelism";
             const char* key = parallelism ? "parallelism" : "pods";
-            reader_.rejectUnknownKeys(item, path, {"at", "do", key});
+            reader_.rejectUnknownKeys(item, path, {"at", "do", key, "job"});
             action.kind = parallelism ? Kind::SetParallelism : Kind::SetQuota;
             const YAML::Node value = yamlField(item, key);
             required(item, value, childPath(path, key),
@@ -756,7 +765,7 @@ private:
             if (auto v = nonNegative(value, childPath(path, key)))
                 action.value = *v;
         } else if (what == "deletePod") {
-            reader_.rejectUnknownKeys(item, path, {"at", "do", "pod", "index"});
+            reader_.rejectUnknownKeys(item, path, {"at", "do", "pod", "index", "job"});
             action.kind = Kind::DeletePod;
             const YAML::Node pod = yamlField(item, "pod");
             const YAML::Node index = yamlField(item, "index");
@@ -775,7 +784,7 @@ private:
                 action.target = "index:" + std::to_string(*ix);
             }
         } else if (what == "failNode") {
-            reader_.rejectUnknownKeys(item, path, {"at", "do", "node"});
+            reader_.rejectUnknownKeys(item, path, {"at", "do", "node", "job"});
             action.kind = Kind::FailNode;
             const YAML::Node nodeName = yamlField(item, "node");
             required(item, nodeName, childPath(path, "node"),
@@ -788,6 +797,77 @@ private:
             return false;
         }
         return true;
+    }
+
+    // `job: NAME`: the Job an action about a Job acts on (checked once every Job is read); the
+    // actions on the cluster every Job shares take none.
+    void readActionJob(const YAML::Node& item, const std::string& path, const std::string& what,
+                       ScenarioAction& action) {
+        using Kind = ScenarioAction::Kind;
+        const YAML::Node node = yamlField(item, "job");
+        if (!node.IsDefined())
+            return;
+        const std::string jobPath = childPath(path, "job");
+        const bool aboutJob = action.kind == Kind::Suspend || action.kind == Kind::Resume ||
+                              action.kind == Kind::SetParallelism ||
+                              action.kind == Kind::DeletePod || action.kind == Kind::DeleteJob;
+        if (!aboutJob) {
+            reader_.error(keyOf(item, node),
+                          fieldError(jobPath, JOBSCOPE_TR_NOOP("jobscope::engine", "Forbidden"),
+                                     std::nullopt,
+                                     Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                              "%1 acts on the cluster that every "
+                                                              "Job shares, not on one Job"),
+                                             {what})));
+            return;
+        }
+        auto name = reader_.string(node, jobPath);
+        if (!name) {
+            required(item, node, jobPath,
+                     JOBSCOPE_TR_NOOP("jobscope::engine", "the name of a Job of the scenario"));
+            return;
+        }
+        action.job = *name;
+        jobTargets_.push_back({*name, node, jobPath});
+    }
+
+    // An action's `job:` must name a Job of the scenario (known once every Job is read).
+    void checkActionJobs() {
+        if (jobTargets_.empty() || scenario_.jobs.empty())
+            return;
+        std::vector<std::string> names;
+        names.reserve(scenario_.jobs.size());
+        for (const ScenarioJob& j : scenario_.jobs)
+            names.push_back(j.job.metadata.name);
+        const std::set<std::string> known(names.begin(), names.end());
+        // The names as a list, or the first few and how many more.
+        constexpr std::size_t kListed = 5;
+        std::string listed;
+        for (std::size_t i = 0; i < names.size() && i < kListed; ++i)
+            listed += (i ? ", " : "") + names[i];
+        Message list{listed};
+        if (names.size() > kListed) {
+            listed.clear();
+            for (std::size_t i = 0; i < kListed - 2; ++i)
+                listed += (i ? ", " : "") + names[i];
+            list = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 and %2 more"),
+                           {Message(listed), std::to_string(names.size() - (kListed - 2))});
+        }
+        for (const JobTarget& target : jobTargets_) {
+            if (known.count(target.name))
+                continue;
+            Message message =
+                fieldError(target.path, JOBSCOPE_TR_NOOP("jobscope::engine", "Not found"),
+                           validation::quote(target.name),
+                           Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                    "the scenario has no such Job; its Jobs: %1"),
+                                   {list}));
+            const std::string close = closestMatch(target.name, names);
+            if (!close.empty())
+                message = Message(JOBSCOPE_TR_NOOP("jobscope::engine", "%1 (did you mean \"%2\"?)"),
+                                  {message, close});
+            reader_.error(target.node, message);
+        }
     }
 
     // failNode must name a node of the cluster (known only once the cluster is read).

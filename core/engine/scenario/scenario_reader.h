@@ -7,9 +7,11 @@
 // timings, runTime, failures, workQueue and actions.
 // The Job is either inline under `job:` or a manifest file named by `job: {path: FILE}`
 // (relative to the scenario file). Several Jobs: `jobs: [{job: JOB, startAt: SECONDS}]`, or
-// `replicas: {count: N, startEvery: SECONDS}` beside `job:`; Scenario::jobs holds them all. A file that holds only Kubernetes objects (a bare Job
-// manifest, optionally with a ResourceQuota) is a scenario with every default. Every problem
-// is reported, each as `FILE:LINE:COLUMN: error: PATH: ...`; nothing throws.
+// `replicas: {count: N, startEvery: SECONDS}` beside `job:`; Scenario::jobs holds them all. A file
+// that holds only Kubernetes objects (a bare Job manifest, optionally with a ResourceQuota) is a
+// scenario with every default. An action about a Job may name it (`job: NAME`, a Job of the
+// scenario); the others take no `job:`. Every problem is reported, each as `FILE:LINE:COLUMN:
+// error: PATH: ...`; nothing throws.
 
 #include "diagnostics.h"
 #include "scenario/scenario.h"

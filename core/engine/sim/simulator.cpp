@@ -377,6 +377,9 @@ public:
     bool nameTaken(const std::string& name) const;
     void failNode(int node);
     void runAction(const ScenarioAction& action);
+    // The Job an action about a Job acts on: the one its `job` names, else the first; none when
+    // it names a Job this simulation does not run (a what-if runs the first Job only).
+    JobSim* actionTarget(const ScenarioAction& action) const;
     // When a sync worker is free next (now or earlier when one is idle), and taking the one
     // that is until `busyUntil`.
     Seconds workerFreeAt() const { return *std::min_element(workers_.begin(), workers_.end()); }
@@ -540,7 +543,8 @@ std::vector<Timeline> Simulator::run(SimulationStats* stats) {
         if (sc_.actions[i].at < now_)
             continue; // before the fork: the recording holds what happened then
         if (sc_.actions[i].kind == ScenarioAction::Kind::DeleteJob)
-            ++jobs_.front()->pendingJobDeletions_;
+            if (JobSim* target = actionTarget(sc_.actions[i]))
+                ++target->pendingJobDeletions_;
         push(std::max(0.0, sc_.actions[i].at), Ev::Action, 0, 0, static_cast<uint32_t>(i), 0);
     }
 
@@ -2062,24 +2066,44 @@ std::optional<uint32_t> JobSim::findPod(const std::string& target) const {
     return id;
 }
 
-// The actions about the Job (suspend, resume, setParallelism, deletePod, deleteJob) act on
-// the scenario's first Job; the others on the cluster every Job shares.
+JobSim* Simulator::actionTarget(const ScenarioAction& a) const {
+    if (a.job.empty())
+        return jobs_.front().get();
+    // By the scenario's list first: jobs_[i] runs sc_.jobs[i], and the first runs sc_.job,
+    // which a caller may have edited (renamed included).
+    for (std::size_t i = 0; i < sc_.jobs.size(); ++i)
+        if (sc_.jobs[i].job.metadata.name == a.job)
+            return i < jobs_.size() ? jobs_[i].get() : nullptr;
+    for (const auto& j : jobs_)
+        if (j->job_.metadata.name == a.job)
+            return j.get();
+    return nullptr;
+}
+
+// The actions about a Job (suspend, resume, setParallelism, deletePod, deleteJob) act on the
+// Job they name, the first by default; the others on the cluster every Job shares. One about a
+// Job not created yet finds no Job and changes nothing.
 void Simulator::runAction(const ScenarioAction& a) {
     using Kind = ScenarioAction::Kind;
-    JobSim& first = *jobs_.front();
     switch (a.kind) {
     case Kind::Suspend:
     case Kind::Resume: {
-        JobSpec spec = first.job_.spec;
+        JobSim* target = actionTarget(a);
+        if (!target)
+            break;
+        JobSpec spec = target->job_.spec;
         spec.suspend = a.kind == Kind::Suspend;
-        first.changeSpec(spec);
+        target->changeSpec(spec);
         break;
     }
     case Kind::SetParallelism: {
-        JobSpec spec = first.job_.spec;
+        JobSim* target = actionTarget(a);
+        if (!target)
+            break;
+        JobSpec spec = target->job_.spec;
         spec.parallelism = static_cast<int32_t>(
             std::clamp<int64_t>(a.value, 0, std::numeric_limits<int32_t>::max()));
-        first.changeSpec(spec);
+        target->changeSpec(spec);
         break;
     }
     case Kind::SetQuota:
@@ -2090,8 +2114,9 @@ void Simulator::runAction(const ScenarioAction& a) {
                 static_cast<int>(std::min<int64_t>(a.value, std::numeric_limits<int32_t>::max()));
         break;
     case Kind::DeletePod:
-        if (auto id = first.findPod(a.target))
-            first.deletePodNow(*id);
+        if (JobSim* target = actionTarget(a))
+            if (auto id = target->findPod(a.target))
+                target->deletePodNow(*id);
         break;
     case Kind::FailNode:
         for (std::size_t i = 0; i < nodes_.size(); ++i)
@@ -2099,8 +2124,10 @@ void Simulator::runAction(const ScenarioAction& a) {
                 failNode(static_cast<int>(i));
         break;
     case Kind::DeleteJob:
-        --first.pendingJobDeletions_;
-        first.deleteJob(false);
+        if (JobSim* target = actionTarget(a)) {
+            --target->pendingJobDeletions_;
+            target->deleteJob(false);
+        }
         break;
     case Kind::AllowCreate:
         createAllowed_ = a.value != 0;

@@ -38,8 +38,9 @@
 // Several Jobs (Scenario::jobs) share the Nodes, the scheduler's queue (oldest Pod first, over
 // every Job), the namespace's Pod quota, the create permission and the random streams; each has
 // its own controller state and work queue key, synced by one of kConcurrentJobSyncs workers,
-// one sync at a time per Job. The scenario's actions about the Job act on the first Job; its
-// runTime, failures and workQueue (one queue per Job) apply to every Job.
+// one sync at a time per Job. The scenario's actions about a Job act on the Job they name
+// (ScenarioAction::job), the first by default; its runTime, failures and workQueue (one queue
+// per Job) apply to every Job.
 //
 // Conventions of the Timeline it writes: time 0 is the scenario's start, the Job's creation
 // when it has one Job (a Job's creation is its startAt, Timeline::start); Pod names are the
