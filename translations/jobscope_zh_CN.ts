@@ -3045,6 +3045,26 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>the Job of line %1</source>
         <translation>第 %1 行的 Job</translation>
     </message>
+    <message>
+        <source>Forbidden</source>
+        <translation>禁止</translation>
+    </message>
+    <message>
+        <source>%1 acts on the cluster that every Job shares, not on one Job</source>
+        <translation>%1 作用于所有 Job 共享的集群，而不是某一个 Job</translation>
+    </message>
+    <message>
+        <source>the name of a Job of the scenario</source>
+        <translation>场景中某个 Job 的名称</translation>
+    </message>
+    <message>
+        <source>%1 and %2 more</source>
+        <translation>%1 等另外 %2 个</translation>
+    </message>
+    <message>
+        <source>the scenario has no such Job; its Jobs: %1</source>
+        <translation>场景中没有此 Job；它的 Job：%1</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>
