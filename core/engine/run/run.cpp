@@ -5,6 +5,7 @@
 #include "sim/simulator.h"
 
 #include <algorithm>
+#include <array>
 
 namespace jobscope {
 
@@ -99,13 +100,9 @@ std::vector<Run> runScenarioJobs(const Scenario& scenario, std::optional<uint64_
 
 namespace {
 
-bool hasCause(const SeriesRow& row, CauseKind kind) {
-    const std::string_view id = causeId(kind);
-    return std::any_of(row.causes.begin(), row.causes.end(),
-                       [id](const InternedString& c) { return c == id; });
-}
-
-// The rows of several Jobs' series summed at each time any of them changed.
+// The rows of several Jobs' series summed at each time any of them changed. The sums are kept
+// as the Jobs' rows come and go (thousands of Jobs, each changing a few times): each change
+// takes its Job's previous row out and puts the new one in.
 std::vector<SeriesRow> sumSeries(const std::vector<Run>& jobs) {
     struct Change {
         Seconds time;
@@ -118,66 +115,84 @@ std::vector<SeriesRow> sumSeries(const std::vector<Run>& jobs) {
             changes.push_back({row.time, j, &row});
     std::stable_sort(changes.begin(), changes.end(),
                      [](const Change& a, const Change& b) { return a.time < b.time; });
-    std::vector<const SeriesRow*> current(jobs.size(), nullptr);
+
     const InternedString none{causeId(CauseKind::None)};
     const InternedString finished{causeId(CauseKind::Finished)};
-    std::vector<SeriesRow> sum;
+    std::vector<const SeriesRow*> current(jobs.size(), nullptr);
+    SeriesRow sum;
+    // Completions not reached of the Jobs not created yet (all of them), and whether any Job
+    // counts completions at all.
+    int32_t unborn = 0;
+    int counting = 0;
+    for (const Run& job : jobs)
+        if (!job.analysis.series.empty() && job.analysis.series.front().remaining >= 0) {
+            unborn += job.analysis.series.front().remaining;
+            ++counting;
+        }
+    std::array<InternedString, kCauseKindCount> ids;
+    for (std::size_t k = 0; k < kCauseKindCount; ++k)
+        ids[k] = InternedString(causeId(static_cast<CauseKind>(k)));
+    std::size_t finishedJobs = 0;
+    // Per cause, the Jobs in force with it as their primary cause and as a secondary one.
+    std::array<int, kCauseKindCount> primaryCount{}, secondaryCount{};
+    const auto account = [&](const SeriesRow& r, int sign) {
+        const bool jobFinished =
+            std::find(r.causes.begin(), r.causes.end(), finished) != r.causes.end();
+        // A Job that has finished asks for no more Pods, whatever its parallelism says.
+        if (!jobFinished)
+            sum.requested += sign * r.requested;
+        sum.wantActive += sign * r.wantActive;
+        sum.active += sign * r.active;
+        sum.ready += sign * r.ready;
+        sum.running += sign * r.running;
+        sum.pending += sign * r.pending;
+        sum.terminating += sign * r.terminating;
+        sum.succeeded += sign * r.succeeded;
+        sum.failed += sign * r.failed;
+        if (r.remaining >= 0)
+            sum.remaining += sign * r.remaining;
+        if (jobFinished)
+            finishedJobs = static_cast<std::size_t>(static_cast<int>(finishedJobs) + sign);
+        for (std::size_t c = 0; c < r.causes.size(); ++c) {
+            if (r.causes[c] == none || r.causes[c] == finished)
+                continue;
+            // Interned: the ids compare as pointers.
+            const auto kind = std::find(ids.begin(), ids.end(), r.causes[c]);
+            if (kind != ids.end())
+                (c == 0 ? primaryCount
+                        : secondaryCount)[static_cast<std::size_t>(kind - ids.begin())] += sign;
+        }
+    };
+    sum.remaining = 0;
+    std::vector<SeriesRow> out;
     for (std::size_t i = 0; i < changes.size();) {
         const Seconds time = changes[i].time;
-        for (; i < changes.size() && changes[i].time == time; ++i)
-            current[changes[i].job] = changes[i].row;
-        SeriesRow row;
-        row.time = time;
-        bool counted = false; // some Job counts its completions
-        bool allFinished = true;
-        std::vector<InternedString> primary, secondary;
-        const auto add = [](std::vector<InternedString>& to, const InternedString& id) {
-            if (std::find(to.begin(), to.end(), id) == to.end())
-                to.push_back(id);
-        };
-        for (std::size_t j = 0; j < jobs.size(); ++j) {
-            const SeriesRow* r = current[j];
-            if (!r) {
-                // Not created yet: nothing runs, and none of its completions is reached.
-                allFinished = false;
-                const auto& series = jobs[j].analysis.series;
-                if (!series.empty() && series.front().remaining >= 0) {
-                    row.remaining = (counted ? row.remaining : 0) + series.front().remaining;
-                    counted = true;
-                }
-                continue;
-            }
-            const bool jobFinished = hasCause(*r, CauseKind::Finished);
-            // A Job that has finished asks for no more Pods, whatever its parallelism says.
-            if (!jobFinished)
-                row.requested += r->requested;
-            row.wantActive += r->wantActive;
-            row.active += r->active;
-            row.ready += r->ready;
-            row.running += r->running;
-            row.pending += r->pending;
-            row.terminating += r->terminating;
-            row.succeeded += r->succeeded;
-            row.failed += r->failed;
-            if (r->remaining >= 0) {
-                row.remaining = (counted ? row.remaining : 0) + r->remaining;
-                counted = true;
-            }
-            allFinished = allFinished && jobFinished;
-            for (std::size_t c = 0; c < r->causes.size(); ++c)
-                if (r->causes[c] != none && r->causes[c] != finished)
-                    add(c == 0 ? primary : secondary, r->causes[c]);
+        for (; i < changes.size() && changes[i].time == time; ++i) {
+            const Change& c = changes[i];
+            if (const SeriesRow* before = current[c.job])
+                account(*before, -1);
+            else if (c.row->remaining >= 0) // the Job's first row: it is created
+                unborn -= c.row->remaining;
+            current[c.job] = c.row;
+            account(*c.row, +1);
         }
-        for (const InternedString& id : secondary)
-            add(primary, id);
-        if (allFinished)
-            primary.push_back(finished);
-        if (primary.empty())
-            primary.push_back(none);
-        row.causes = std::move(primary);
-        sum.push_back(std::move(row));
+        SeriesRow row = sum;
+        row.time = time;
+        row.remaining = counting > 0 ? sum.remaining + unborn : -1;
+        // The causes in force for any Job, the primary ones first, in the catalogue's order.
+        row.causes.clear();
+        for (const auto* counts : {&primaryCount, &secondaryCount})
+            for (std::size_t k = 0; k < kCauseKindCount; ++k)
+                if ((*counts)[k] > 0 &&
+                    std::find(row.causes.begin(), row.causes.end(), ids[k]) == row.causes.end())
+                    row.causes.push_back(ids[k]);
+        if (finishedJobs == jobs.size())
+            row.causes.push_back(finished);
+        if (row.causes.empty())
+            row.causes.push_back(none);
+        out.push_back(std::move(row));
     }
-    return sum;
+    return out;
 }
 
 // Where a run's last `finished` episode begins (absolute), and its last interval.

@@ -372,6 +372,7 @@ public:
     }
     void dispatch(const SimEvent& ev);
     bool done() const;
+    mutable std::size_t doneCursor_ = 0; // done(): the Jobs before it were done when last asked
     // Room freed: the scheduler binds waiting Pods, oldest first, while they fit.
     void retryUnschedulable();
     bool nameTaken(const std::string& name) const;
@@ -413,6 +414,12 @@ public:
     std::array<Seconds, kConcurrentJobSyncs> workers_{};
 
     std::vector<std::unique_ptr<JobSim>> jobs_;
+    // nameTaken: the Jobs by name, and those whose name the controller may cut short in their
+    // Pods' names (upstream trims a Job's name to fit an index and the random suffix in 63).
+    // Cut to at most kMaxGeneratedNameLength with "-INDEX-": a name shorter than this never is.
+    static constexpr std::size_t kShortJobName = 40;
+    std::unordered_map<std::string, JobSim*> jobsByName_;
+    std::vector<JobSim*> longNamedJobs_;
 };
 
 void JobSim::cutStatusTimes(JobStatus& status) const {
@@ -449,10 +456,30 @@ Simulator::Simulator(const Scenario& scenario)
         for (std::size_t i = 1; i < scenario.jobs.size() && i < kMaxScenarioJobs; ++i)
             jobs_.push_back(std::make_unique<JobSim>(
                 *this, static_cast<uint16_t>(i), scenario.jobs[i].job, scenario.jobs[i].startAt));
+    for (std::size_t i = 0; i < jobs_.size(); ++i) {
+        const std::string& name =
+            i == 0 ? scenario.job.metadata.name : scenario.jobs[i].job.metadata.name;
+        if (name.size() >= kShortJobName)
+            longNamedJobs_.push_back(jobs_[i].get());
+        else
+            jobsByName_.emplace(name, jobs_[i].get());
+    }
 }
 
 bool Simulator::nameTaken(const std::string& name) const {
-    for (const auto& j : jobs_)
+    // A Job names its Pods NAME-… (Indexed: NAME-INDEX-…): only a Job whose name ends at one of
+    // the name's dashes can hold it — or one whose long name the controller cut short to fit.
+    if (jobs_.size() == 1) // a what-if's recorded Pods may be named otherwise
+        return jobs_.front()->byName_.find(name, jobs_.front()->nameOf()) != IdIndex::kNone;
+    const std::string_view whole(name);
+    for (std::size_t dash = whole.find('-'); dash != std::string_view::npos;
+         dash = whole.find('-', dash + 1)) {
+        const auto it = jobsByName_.find(std::string(whole.substr(0, dash)));
+        if (it != jobsByName_.end() &&
+            it->second->byName_.find(name, it->second->nameOf()) != IdIndex::kNone)
+            return true;
+    }
+    for (const JobSim* j : longNamedJobs_)
         if (j->byName_.find(name, j->nameOf()) != IdIndex::kNone)
             return true;
     return false;
@@ -603,9 +630,17 @@ void Simulator::dispatch(const SimEvent& ev) {
 }
 
 bool Simulator::done() const {
-    for (const auto& j : jobs_)
-        if (!j->done())
+    // Asked after every step: with thousands of Jobs, which mostly finish in order, the scan
+    // resumes at the first Job not found done, and only "all done" looks at every Job again.
+    while (doneCursor_ < jobs_.size() && jobs_[doneCursor_]->done())
+        ++doneCursor_;
+    if (doneCursor_ < jobs_.size())
+        return false;
+    for (std::size_t i = 0; i < jobs_.size(); ++i)
+        if (!jobs_[i]->done()) {
+            doneCursor_ = i;
             return false;
+        }
     return true;
 }
 
