@@ -1924,6 +1924,10 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
         <source>Write one row per Job of the scenario (name, created, finished, outcome, Pods, Pod-seconds; times in seconds since the scenario&apos;s start) to FILE. The other outputs describe all the Jobs together.</source>
         <translation>把场景中每个 Job 写成一行（名称、创建时间、结束时间、结果、Pod 数、Pod·秒；时间为从场景开始算起的秒数）写入该文件。其他输出描述所有 Job 的合计。</translation>
     </message>
+    <message>
+        <source>--set %1: the scenario lists several Jobs under jobs:; set one of them by its place in the list, such as %2</source>
+        <translation>--set %1：场景在 jobs: 下列出了多个 Job；请按它在列表中的位置设置其中一个，例如 %2</translation>
+    </message>
 </context>
 <context>
     <name>SweepCommand</name>

@@ -206,6 +206,10 @@ public:
             return tr("--set %1: the value is not YAML (%2)").arg(given, detail);
         case Kind::JobElsewhere:
             return tr("--set %1: the Job is in %2 (job.path): set it there").arg(given, detail);
+        case Kind::SeveralJobs:
+            return tr("--set %1: the scenario lists several Jobs under jobs:; set one of them "
+                      "by its place in the list, such as %2")
+                .arg(given, detail);
         case Kind::NoJob:
             return tr("--set %1: the text holds no Job").arg(given);
         case Kind::NotAScenario:

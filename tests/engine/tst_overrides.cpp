@@ -109,6 +109,9 @@ private slots:
             << manifest << "runTime=3" << int(Kind::NotAScenario);
         QTest::newRow("the Job in another file") << "job: {path: job.yaml}\nruntime: 5\n"
                                                  << "spec.parallelism=2" << int(Kind::JobElsewhere);
+        QTest::newRow("a Job path on a scenario of several Jobs")
+            << "jobs:\n- job: {path: a.yaml}\n- job: {path: b.yaml}\n"
+            << "spec.parallelism=2" << int(Kind::SeveralJobs);
         QTest::newRow("replacing a mapping with a scalar")
             << scenario << "spec.template=3" << int(Kind::TextError);
     }
@@ -128,6 +131,9 @@ private slots:
         QCOMPARE(int(result.error->kind), kind);
         QCOMPARE(QString::fromStdString(result.error->override), set);
         QCOMPARE(QString::fromStdString(result.text), text); // left alone
+        if (kind == int(OverrideError::Kind::SeveralJobs))
+            QCOMPARE(QString::fromStdString(result.error->detail),
+                     QStringLiteral("jobs.0.job.") + set);
     }
 };
 

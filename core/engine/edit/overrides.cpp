@@ -67,8 +67,15 @@ OverrideResult applyOverrides(const std::string& text, const std::vector<Overrid
         if (isJobPath(o.path)) {
             if (where.kind == JobSpecLocation::Kind::ExternalFile)
                 return fail(OverrideError::Kind::JobElsewhere, where.externalPath);
-            if (where.kind != JobSpecLocation::Kind::Inline)
+            if (where.kind != JobSpecLocation::Kind::Inline) {
+                // A scenario of several Jobs: each is addressed by its place in the list.
+                try {
+                    if (where.isScenario && YAML::Load(result.text)["jobs"].IsSequence())
+                        return fail(OverrideError::Kind::SeveralJobs, "jobs.0.job." + o.text);
+                } catch (const YAML::Exception&) {
+                }
                 return fail(OverrideError::Kind::NoJob);
+            }
             // where.spec ends in "spec": the Job's own keys sit beside it.
             path.assign(where.spec.begin(), where.spec.end() - 1);
             path.insert(path.end(), o.path.begin(), o.path.end());

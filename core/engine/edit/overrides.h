@@ -31,6 +31,7 @@ struct OverrideError {
         NotYaml,      // the value does not parse (detail: yaml-cpp's message)
         JobElsewhere, // the Job is in another file (detail: its job.path)
         NoJob,        // the text holds no Job
+        SeveralJobs,  // a Job path on a scenario of `jobs:` (detail: the path for the first)
         NotAScenario, // a scenario field set on a bare manifest
         TextError,    // the text cannot be read or edited there (detail: why)
     };
