@@ -44,6 +44,18 @@ std::optional<LabelSelector> LabelSelector::parse(const QString& text, QString* 
             ++at;
         return text.mid(from, at - from);
     };
+    // A value into `r`; false, with `at` on it, when it is none.
+    const auto readValue = [&](Requirement& r) {
+        skipSpaces();
+        const qsizetype valueAt = at;
+        const QString value = word();
+        if (!validValue(value)) {
+            at = valueAt;
+            return false;
+        }
+        r.values << value;
+        return true;
+    };
     skipSpaces();
     if (at == n)
         return selector; // the empty selector selects everything
@@ -82,14 +94,8 @@ std::optional<LabelSelector> LabelSelector::parse(const QString& text, QString* 
                     return fail(tr("'(' is expected"));
                 ++at;
                 while (true) {
-                    skipSpaces();
-                    const qsizetype valueAt = at;
-                    const QString value = word();
-                    if (!validValue(value)) {
-                        at = valueAt;
+                    if (!readValue(r))
                         return fail(tr("a label value is expected"));
-                    }
-                    r.values << value;
                     skipSpaces();
                     if (at < n && text[at] == QLatin1Char(',')) {
                         ++at;
@@ -102,16 +108,8 @@ std::optional<LabelSelector> LabelSelector::parse(const QString& text, QString* 
                     return fail(tr("',' or ')' is expected"));
                 }
             }
-            if (r.op == Op::Equals || r.op == Op::NotEquals) {
-                skipSpaces();
-                const qsizetype valueAt = at;
-                const QString value = word();
-                if (!validValue(value)) {
-                    at = valueAt;
-                    return fail(tr("a label value is expected"));
-                }
-                r.values << value;
-            }
+            if ((r.op == Op::Equals || r.op == Op::NotEquals) && !readValue(r))
+                return fail(tr("a label value is expected"));
         }
         selector.requirements_.push_back(std::move(r));
         skipSpaces();

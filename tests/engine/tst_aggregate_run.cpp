@@ -6,6 +6,7 @@
 #include "run/moment.h"
 #include "run/run.h"
 #include "scenario/scenario_reader.h"
+#include "support/scenario_text.h"
 
 #include <QtTest>
 
@@ -13,22 +14,10 @@
 #include <vector>
 
 using namespace jobscope;
+using jobscope::test::jobYaml;
+using jobscope::test::readScenarioOrDie;
 
 namespace {
-
-std::string jobYaml(const std::string& name, const std::string& spec) {
-    return "{apiVersion: batch/v1, kind: Job, metadata: {name: " + name + "}, spec: {" + spec +
-           (spec.empty() ? "" : ", ") +
-           "template: {spec: {restartPolicy: Never, containers: [{name: main, image: busybox}]}}}}";
-}
-
-Scenario read(const std::string& text) {
-    Diagnostics diagnostics;
-    auto scenario = readScenarioText(text, "many.yaml", diagnostics);
-    if (!scenario)
-        qFatal("bad test scenario:\n%s", diagnostics.format().c_str());
-    return std::move(*scenario);
-}
 
 // Ten Jobs of three completions, two at a time, a second apart, under a quota of 8 Pods.
 const char* const kTenJobs = "job: {apiVersion: batch/v1, kind: Job, metadata: {name: item}, "
@@ -75,7 +64,7 @@ void TestAggregateRun::seriesIsTheSum_data() {
 // the sum of the Jobs' rows in force then (requested: of the Jobs not finished).
 void TestAggregateRun::seriesIsTheSum() {
     QFETCH(std::string, text);
-    const Run run = runWholeScenario(read(text));
+    const Run run = runWholeScenario(readScenarioOrDie(text));
     QVERIFY(run.jobs.size() >= 2);
     const auto& series = run.analysis.series;
     QVERIFY(!series.empty());
@@ -89,9 +78,8 @@ void TestAggregateRun::seriesIsTheSum() {
                 const SeriesRow* own = seriesRowAt(job, at - job.origin);
                 if (!own)
                     continue;
-                const bool finished =
-                    std::find(own->causes.begin(), own->causes.end(),
-                              InternedString("finished")) != own->causes.end();
+                const bool finished = std::find(own->causes.begin(), own->causes.end(),
+                                                InternedString("finished")) != own->causes.end();
                 requested += finished ? 0 : own->requested;
                 active += own->active;
                 running += own->running;
@@ -111,7 +99,7 @@ void TestAggregateRun::seriesIsTheSum() {
 }
 
 void TestAggregateRun::podsGroupedByJob() {
-    const Run run = runWholeScenario(read(kTenJobs));
+    const Run run = runWholeScenario(readScenarioOrDie(kTenJobs));
     QCOMPARE(run.jobs.size(), std::size_t(10));
     QCOMPARE(run.jobFirstPod.size(), std::size_t(10));
     std::size_t pods = 0;
@@ -136,7 +124,7 @@ void TestAggregateRun::podsGroupedByJob() {
 }
 
 void TestAggregateRun::finishesWithTheLastJob() {
-    const Run run = runWholeScenario(read(kTenJobs));
+    const Run run = runWholeScenario(readScenarioOrDie(kTenJobs));
     Seconds last = 0;
     double podSeconds = 0;
     for (const Run& job : run.jobs) {
@@ -164,7 +152,7 @@ void TestAggregateRun::finishesWithTheLastJob() {
 }
 
 void TestAggregateRun::failedWhenAJobFailed() {
-    const Run run = runWholeScenario(read(oneFails()));
+    const Run run = runWholeScenario(readScenarioOrDie(oneFails()));
     QCOMPARE(run.jobs.size(), std::size_t(2));
     QCOMPARE(QString::fromStdString(run.jobs[0].summary.outcome), QStringLiteral("Complete"));
     QCOMPARE(QString::fromStdString(run.jobs[1].summary.outcome), QStringLiteral("Failed"));
@@ -181,7 +169,7 @@ void TestAggregateRun::failedWhenAJobFailed() {
 
 // At each moment the aggregate's causes are the Jobs' own, each named, with the same numbers.
 void TestAggregateRun::momentNamesTheJob() {
-    const Run run = runWholeScenario(read(kTenJobs));
+    const Run run = runWholeScenario(readScenarioOrDie(kTenJobs));
     bool sawQuota = false;
     for (const SeriesRow& row : run.analysis.series) {
         const Seconds t = row.time - run.origin;
@@ -216,8 +204,8 @@ void TestAggregateRun::momentNamesTheJob() {
 }
 
 void TestAggregateRun::oneJobIsItsOwnRun() {
-    const Scenario scenario =
-        read("job: " + jobYaml("solo", "completions: 4, parallelism: 2") + "\nrunTime: 3\n");
+    const Scenario scenario = readScenarioOrDie(
+        "job: " + jobYaml("solo", "completions: 4, parallelism: 2") + "\nrunTime: 3\n");
     const Run whole = runWholeScenario(scenario);
     const Run single = runScenario(scenario);
     QVERIFY(whole.jobs.empty());

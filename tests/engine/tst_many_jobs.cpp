@@ -4,6 +4,7 @@
 
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
+#include "support/scenario_text.h"
 #include "support/test_paths.h"
 
 #include <QtTest>
@@ -15,23 +16,10 @@
 #include <vector>
 
 using namespace jobscope;
+using jobscope::test::jobYaml;
+using jobscope::test::readScenarioOrDie;
 
 namespace {
-
-// A Job manifest as a YAML flow mapping, to sit under `job:` anywhere.
-std::string jobYaml(const std::string& name, const std::string& spec) {
-    return "{apiVersion: batch/v1, kind: Job, metadata: {name: " + name + "}, spec: {" + spec +
-           (spec.empty() ? "" : ", ") +
-           "template: {spec: {restartPolicy: Never, containers: [{name: main, image: busybox}]}}}}";
-}
-
-Scenario read(const std::string& text) {
-    Diagnostics diagnostics;
-    auto scenario = readScenarioText(text, "many.yaml", diagnostics);
-    if (!scenario)
-        qFatal("bad test scenario:\n%s", diagnostics.format().c_str());
-    return std::move(*scenario);
-}
 
 bool isTerminal(const PodObservation& o) {
     return o.deleted || o.state.phase == interned_phase::Succeeded ||
@@ -148,11 +136,11 @@ void TestManyJobs::quotaShared_data() {
 void TestManyJobs::quotaShared() {
     QFETCH(int, quota);
     QFETCH(double, secondStart);
-    const Scenario scenario =
-        read("jobs:\n- job: " + jobYaml("a", "completions: 3, parallelism: 2") +
-             "\n- job: " + jobYaml("b", "completions: 3, parallelism: 2") +
-             "\n  startAt: " + std::to_string(secondStart) +
-             "\ncluster: {quota: {pods: " + std::to_string(quota) + "}}\nrunTime: 10\n");
+    const Scenario scenario = readScenarioOrDie(
+        "jobs:\n- job: " + jobYaml("a", "completions: 3, parallelism: 2") +
+        "\n- job: " + jobYaml("b", "completions: 3, parallelism: 2") +
+        "\n  startAt: " + std::to_string(secondStart) +
+        "\ncluster: {quota: {pods: " + std::to_string(quota) + "}}\nrunTime: 10\n");
     QCOMPARE(scenario.jobs.size(), std::size_t(2));
     SimulationStats stats;
     const std::vector<Timeline> timelines = simulateJobs(scenario, &stats);
@@ -171,8 +159,9 @@ void TestManyJobs::quotaShared() {
 
 // replicas: ten Jobs NAME-0 ... NAME-9 created startEvery apart, each completing.
 void TestManyJobs::replicasStagger() {
-    const Scenario scenario = read("job: " + jobYaml("batch", "completions: 2, parallelism: 1") +
-                                   "\nreplicas: {count: 10, startEvery: 5}\nrunTime: 3\n");
+    const Scenario scenario =
+        readScenarioOrDie("job: " + jobYaml("batch", "completions: 2, parallelism: 1") +
+                          "\nreplicas: {count: 10, startEvery: 5}\nrunTime: 3\n");
     QCOMPARE(scenario.jobs.size(), std::size_t(10));
     QCOMPARE(QString::fromStdString(scenario.job.metadata.name), QStringLiteral("batch-0"));
     const std::vector<Timeline> timelines = simulateJobs(scenario);
@@ -198,9 +187,9 @@ void TestManyJobs::replicasStagger() {
 // Jobs sharing one Node with room for one Pod: the second Job's Pod waits Pending
 // (Unschedulable) until the first Job's Pod is done.
 void TestManyJobs::smallNodeShared() {
-    const Scenario scenario =
-        read("jobs:\n- job: " + jobYaml("first", "") + "\n- job: " + jobYaml("second", "") +
-             "\n  startAt: 1\ncluster: {nodes: [{pods: 1}]}\nrunTime: 10\n");
+    const Scenario scenario = readScenarioOrDie(
+        "jobs:\n- job: " + jobYaml("first", "") + "\n- job: " + jobYaml("second", "") +
+        "\n  startAt: 1\ncluster: {nodes: [{pods: 1}]}\nrunTime: 10\n");
     const std::vector<Timeline> timelines = simulateJobs(scenario);
     QCOMPARE(timelines.size(), std::size_t(2));
     QVERIFY(completed(timelines[0]));
@@ -230,7 +219,7 @@ void TestManyJobs::smallNodeShared() {
 // others once a worker is free.
 void TestManyJobs::syncWorkers() {
     const Scenario scenario =
-        read("job: " + jobYaml("w", "") + "\nreplicas: {count: 8}\nrunTime: 5\n");
+        readScenarioOrDie("job: " + jobYaml("w", "") + "\nreplicas: {count: 8}\nrunTime: 5\n");
     const std::vector<Timeline> timelines = simulateJobs(scenario);
     QCOMPARE(timelines.size(), std::size_t(8));
     int atOnce = 0;
@@ -258,8 +247,8 @@ void TestManyJobs::oneJobListedIsTheSame_data() {
 void TestManyJobs::oneJobListedIsTheSame() {
     QFETCH(std::string, rest);
     const std::string job = jobYaml("solo", "completions: 5, parallelism: 3, backoffLimit: 10");
-    const Scenario single = read("job: " + job + "\n" + rest);
-    const Scenario listed = read("jobs:\n- job: " + job + "\n" + rest);
+    const Scenario single = readScenarioOrDie("job: " + job + "\n" + rest);
+    const Scenario listed = readScenarioOrDie("jobs:\n- job: " + job + "\n" + rest);
     QCOMPARE(single.jobs.size(), std::size_t(1));
     QCOMPARE(listed.jobs.size(), std::size_t(1));
     const Timeline a = simulate(single);
@@ -372,8 +361,9 @@ void TestManyJobs::actionOnNamedJob() {
     // draws, and the default node has room for both.
     const std::string jobs = "jobs:\n- job: " + jobYaml("a", "completions: 2, parallelism: 2") +
                              "\n- job: " + jobYaml("b", second) + "\nrunTime: 10\n";
-    const std::vector<Timeline> without = simulateJobs(read(jobs));
-    const Scenario scenario = read(jobs + "actions: [{at: 3, " + action + ", job: b}]\n");
+    const std::vector<Timeline> without = simulateJobs(readScenarioOrDie(jobs));
+    const Scenario scenario =
+        readScenarioOrDie(jobs + "actions: [{at: 3, " + action + ", job: b}]\n");
     QCOMPARE(scenario.actions.size(), std::size_t(1));
     QCOMPARE(QString::fromStdString(scenario.actions.front().job), QStringLiteral("b"));
     const std::vector<Timeline> with = simulateJobs(scenario);
@@ -432,10 +422,10 @@ void TestManyJobs::actionNamingTheFirstJob() {
     const std::string jobs = "jobs:\n- job: " + jobYaml("a", "completions: 2") +
                              "\n- job: " + jobYaml("b", "completions: 2") +
                              "\n  startAt: 5\nrunTime: 3\n";
-    const std::vector<Timeline> unnamed =
-        simulateJobs(read(jobs + "actions: [{at: 2, do: suspend}, {at: 4, do: resume}]\n"));
-    const std::vector<Timeline> named = simulateJobs(
-        read(jobs + "actions: [{at: 2, do: suspend, job: a}, {at: 4, do: resume, job: a}]\n"));
+    const std::vector<Timeline> unnamed = simulateJobs(
+        readScenarioOrDie(jobs + "actions: [{at: 2, do: suspend}, {at: 4, do: resume}]\n"));
+    const std::vector<Timeline> named = simulateJobs(readScenarioOrDie(
+        jobs + "actions: [{at: 2, do: suspend, job: a}, {at: 4, do: resume, job: a}]\n"));
     QCOMPARE(named.size(), std::size_t(2));
     QCOMPARE(dump(named[0]), dump(unnamed[0]));
     QCOMPARE(dump(named[1]), dump(unnamed[1]));
@@ -445,8 +435,8 @@ void TestManyJobs::actionNamingTheFirstJob() {
     QVERIFY(suspended);
 
     const std::vector<Timeline> early =
-        simulateJobs(read(jobs + "actions: [{at: 1, do: suspend, job: b}]\n"));
-    const std::vector<Timeline> none = simulateJobs(read(jobs));
+        simulateJobs(readScenarioOrDie(jobs + "actions: [{at: 1, do: suspend, job: b}]\n"));
+    const std::vector<Timeline> none = simulateJobs(readScenarioOrDie(jobs));
     QCOMPARE(dump(early[0]), dump(none[0]));
     QCOMPARE(dump(early[1]), dump(none[1]));
     for (const auto& o : early[1].jobChanges)
@@ -477,8 +467,9 @@ void TestManyJobs::jobFromFile() {
 
 // An action about the first Job before that Job is created finds no Job: it changes nothing.
 void TestManyJobs::actionBeforeCreation() {
-    const Scenario scenario = read("jobs:\n- job: " + jobYaml("late", "completions: 2") +
-                                   "\n  startAt: 5\nactions: [{at: 1, do: suspend}]\nrunTime: 3\n");
+    const Scenario scenario =
+        readScenarioOrDie("jobs:\n- job: " + jobYaml("late", "completions: 2") +
+                          "\n  startAt: 5\nactions: [{at: 1, do: suspend}]\nrunTime: 3\n");
     const std::vector<Timeline> timelines = simulateJobs(scenario);
     QCOMPARE(timelines.size(), std::size_t(1));
     const Timeline& tl = timelines.front();
