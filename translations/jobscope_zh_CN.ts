@@ -3069,6 +3069,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>the scenario has no such Job; its Jobs: %1</source>
         <translation>场景中没有此 Job；它的 Job：%1</translation>
     </message>
+    <message>
+        <source>the %1 Jobs need at least %2 Pods together (their spec.completions, or spec.parallelism without), more than the simulation&apos;s limit of %3 Pods (simulate --max-pods)</source>
+        <translation>这 %1 个 Job 合计至少需要 %2 个 Pod（它们的 spec.completions，未设置时为 spec.parallelism），超过模拟的上限 %3 个 Pod（simulate --max-pods）</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>

@@ -405,6 +405,11 @@ void TestSimulateCli::maxPods_data() {
            "simulation's limit of 10 Pods";
     QTest::newRow("20 completions, --max-pods 20")
         << twenty << QStringList{"--max-pods", "20"} << 0 << "";
+    QTest::newRow("4 Jobs of 20 completions, --max-pods 60")
+        << twenty + "replicas: {count: 4}\n"
+        << QStringList{"--max-pods", "60"} << 2
+        << "<stdin>: error: the 4 Jobs need at least 80 Pods together (their spec.completions, "
+           "or spec.parallelism without), more than the simulation's limit of 60 Pods";
     const QByteArray failing = "job:\n  kind: Job\n  metadata: {name: failing}\n  spec:\n"
                                "    completions: 2\n    backoffLimit: 1000\n" +
                                templ + "failures:\n- {probability: 1}\n";

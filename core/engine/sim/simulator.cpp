@@ -2185,6 +2185,14 @@ std::optional<Message> checkSimulationSize(const Scenario& scenario) {
             needed += minimumPods(scenario.jobs[i].job);
     if (static_cast<std::uint64_t>(needed) <= scenario.maxPods)
         return std::nullopt;
+    if (!scenario.fork && scenario.jobs.size() > 1)
+        return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                        "the %1 Jobs need at least %2 Pods together (their "
+                                        "spec.completions, or spec.parallelism without), more "
+                                        "than the simulation's limit of %3 Pods (simulate "
+                                        "--max-pods)"),
+                       {std::to_string(scenario.jobs.size()), std::to_string(needed),
+                        std::to_string(scenario.maxPods)});
     return Message(JOBSCOPE_TR_NOOP("jobscope::engine",
                                     "the Job needs at least %1 Pods (%2), more than the "
                                     "simulation's limit of %3 Pods (simulate --max-pods)"),
