@@ -305,6 +305,12 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
                                   .arg(std::lround(sum.podSeconds));
             if (sum.jobs > 1)
                 figures += tr(" · %n Jobs", "", sum.jobs);
+            // On one line: smaller type when the figures are long.
+            QFont font = pixelFont(32 * unit, true);
+            while (font.pixelSize() > 16 * unit &&
+                   QFontMetricsF(font).horizontalAdvance(figures) > box.width())
+                font = pixelFont(font.pixelSize() * 0.92, true);
+            painter.setFont(font);
             painter.drawText(QRectF(box.left(), box.bottom(), box.width(), figuresHeight),
                              Qt::AlignCenter, figures);
         }
