@@ -4,6 +4,7 @@
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "live/kubeconfig.h"
+#include "live/label_selector.h"
 #include "live/live_session.h"
 #include "live/trace.h"
 #include "scenario/scenario_reader.h"
@@ -64,7 +65,8 @@ int Record::run(const QStringList& arguments) {
     parser.setApplicationDescription(
         tr("Watch a Job on a cluster (the Job, its Pods and their Events) and record what "
            "happens to a trace file, until the Job has finished and none of its Pods runs, or "
-           "until Ctrl-C. Only reads from the cluster."));
+           "until Ctrl-C. With --all-jobs or -l, every Job of the namespace (or those the "
+           "selector matches) until Ctrl-C or --for. Only reads from the cluster."));
     parser.addOption(QCommandLineOption({QStringLiteral("h"), QStringLiteral("help")},
                                         tr("Show this help and exit.")));
     parser.addOption(QCommandLineOption(
@@ -78,6 +80,18 @@ int Record::run(const QStringList& arguments) {
         tr("The Job's namespace (default: the context's, else 'default')."), tr("namespace")));
     parser.addOption(QCommandLineOption(QStringLiteral("job"), tr("The name of the Job to record."),
                                         tr("name")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("all-jobs"),
+        tr("Record every Job of the namespace instead of one, and the Jobs created while "
+           "recording (a CronJob's), until Ctrl-C or --for.")));
+    parser.addOption(QCommandLineOption(
+        {QStringLiteral("l"), QStringLiteral("selector")},
+        tr("Record the Jobs of the namespace whose labels match SELECTOR (as kubectl's -l), "
+           "as --all-jobs does."),
+        tr("SELECTOR")));
+    parser.addOption(QCommandLineOption(
+        QStringLiteral("for"),
+        tr("With --all-jobs or -l: stop recording after this long, such as 10m."), tr("duration")));
     parser.addOption(QCommandLineOption({QStringLiteral("o"), QStringLiteral("output")},
                                         tr("The trace file to write (JSON Lines)."), tr("file")));
     parser.addOption(QCommandLineOption(
@@ -109,16 +123,30 @@ int Record::run(const QStringList& arguments) {
     }
     const QString job = parser.value(QStringLiteral("job"));
     const QString output = parser.value(QStringLiteral("output"));
-    if (job.isEmpty() || output.isEmpty()) {
-        printError(tr("record needs --job NAME and -o TRACE"));
+    const QString selector = parser.value(QStringLiteral("selector"));
+    const bool everyJob =
+        parser.isSet(QStringLiteral("all-jobs")) || parser.isSet(QStringLiteral("selector"));
+    if ((job.isEmpty() == !everyJob) || output.isEmpty()) {
+        printError(tr("record needs --job NAME (or --all-jobs, or -l SELECTOR) and -o TRACE"));
         writeErr(tr("Run 'jobscope record --help' for usage.") + QLatin1Char('\n'));
         return ExitBadInput;
     }
+    if (!everyJob && parser.isSet(QStringLiteral("for"))) {
+        printError(tr("--for goes with --all-jobs or -l: one Job is recorded until it finishes"));
+        return ExitBadInput;
+    }
+    if (everyJob) {
+        QString invalid;
+        if (!live::LabelSelector::parse(selector, &invalid)) {
+            printError(invalid);
+            return ExitBadInput;
+        }
+    }
 
     // Durations as kubectl writes them (30s, 1m, 0), or a number of seconds.
-    std::optional<double> timeout;
+    std::optional<double> timeout, recordFor;
     double requestTimeout = kDefaultRequestTimeoutSeconds;
-    for (const char* name : {"timeout", "request-timeout"}) {
+    for (const char* name : {"timeout", "request-timeout", "for"}) {
         const QString option = QString::fromLatin1(name);
         if (!parser.isSet(option))
             continue;
@@ -131,6 +159,8 @@ int Record::run(const QStringList& arguments) {
         }
         if (option == QLatin1String("timeout"))
             timeout = *seconds;
+        else if (option == QLatin1String("for"))
+            recordFor = *seconds;
         else
             requestTimeout = *seconds;
     }
@@ -191,6 +221,17 @@ int Record::run(const QStringList& arguments) {
     sigaction(SIGTERM, &action, &oldTerm);
 
     live::LiveSession session(*connection, job);
+    session.setJobSelector(selector);
+    // --for: a recording of every Job ends after it, as after Ctrl-C.
+    QTimer stopAfter;
+    stopAfter.setSingleShot(true);
+    bool timeUp = false;
+    QObject::connect(&stopAfter, &QTimer::timeout, &session, [&] {
+        timeUp = true;
+        QCoreApplication::quit();
+    });
+    if (recordFor && *recordFor > 0)
+        stopAfter.start(live::timerMilliseconds(*recordFor));
     live::WatchOptions tuning;
     tuning.maxAttempts = timeout ? 0 : kMaxAttempts;
     session.setWatchTuning(tuning);
@@ -245,9 +286,15 @@ int Record::run(const QStringList& arguments) {
                 giveUp.stop();
                 everConnected = true;
                 lastFailure.clear();
-                writeErr(reason.isEmpty()
-                             ? tr("connected; recording Job '%1' to %2\n").arg(job, output)
-                             : tr("connected; %1\n").arg(reason));
+                writeErr(!reason.isEmpty() ? tr("connected; %1\n").arg(reason)
+                         : everyJob
+                             ? (selector.isEmpty()
+                                    ? tr("connected; recording every Job of namespace %1 to %2\n")
+                                          .arg(connection->namespaceName, output)
+                                    : tr("connected; recording the Jobs of namespace %1 that "
+                                         "match '%2' to %3\n")
+                                          .arg(connection->namespaceName, selector, output))
+                             : tr("connected; recording Job '%1' to %2\n").arg(job, output));
                 break;
             case live::LiveState::Reconnecting:
                 waitForCluster();
@@ -303,7 +350,10 @@ int Record::run(const QStringList& arguments) {
                  : interrupted ? tr("interrupted; %n observation(s) written to %1\n", nullptr,
                                     writer.written())
                                      .arg(output)
-                               : QString());
+                 : timeUp ? tr("recorded for %1; %n observation(s) written to %2\n", nullptr,
+                               writer.written())
+                                .arg(parser.value(QStringLiteral("for")), output)
+                          : QString());
     return status;
 }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/live_session.h"
 
+#include "live/label_selector.h"
 #include "live/trim.h"
 #include "manifest/validation.h"
 
@@ -38,7 +39,8 @@ QString invalidJobTarget(const QString& namespaceName, const QString& jobName) {
     };
     QString error = problem(QT_TRANSLATE_NOOP("LiveSession", "namespace"), namespaceName,
                             validation::isDNS1123Label(namespaceName.toStdString()));
-    if (error.isEmpty())
+    // No Job name: every Job of the namespace.
+    if (error.isEmpty() && !jobName.isEmpty())
         error = problem(QT_TRANSLATE_NOOP("LiveSession", "Job name"), jobName,
                         validation::isDNS1123Subdomain(jobName.toStdString()));
     return error;
@@ -112,12 +114,48 @@ void LiveSession::start() {
         stop(invalid);
         return;
     }
+    if (followsNamespace()) {
+        QString invalid;
+        if (!LabelSelector::parse(jobSelector_, &invalid)) {
+            stoppedOnConfiguration_ = true;
+            stop(invalid);
+            return;
+        }
+        // Every Job (that the selector matches), every Job's Pods (the controller-uid label,
+        // which every release sets) and every Event, from the start.
+        jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns), {},
+                                  jobSelector_);
+        podWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), {},
+                                  QStringLiteral("controller-uid"));
+        eventWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
+        connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);
+        connect(podWatcher_, &Watcher::observed, this, &LiveSession::onPod);
+        connect(eventWatcher_, &Watcher::observed, this, &LiveSession::onEvent);
+        state_ = LiveState::Connecting;
+        emit stateChanged(state_, stateReason_);
+        for (Watcher* watcher : {jobWatcher_, podWatcher_, eventWatcher_})
+            watcher->start();
+        return;
+    }
     jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns),
                               QStringLiteral("metadata.name=%1").arg(jobName_), {});
     connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);
     state_ = LiveState::Connecting;
     emit stateChanged(state_, stateReason_);
     jobWatcher_->start();
+}
+
+void LiveSession::adoptJob(const QString& uid, const QString& name) {
+    jobUids_.insert(uid);
+    jobNames_.insert(name);
+    const auto held = heldPods_.find(uid);
+    if (held == heldPods_.end())
+        return;
+    const auto pods = std::move(held->second);
+    heldPods_.erase(held);
+    heldPodCount_ -= static_cast<qsizetype>(pods.size());
+    for (const auto& [type, pod] : pods)
+        onPod(type, pod.first, pod.second);
 }
 
 void LiveSession::stop(const QString& reason) {
@@ -145,6 +183,12 @@ void LiveSession::emitObservation(ObjectKind kind, WatchType type, const QJsonOb
 
 void LiveSession::onJob(WatchType type, const QJsonObject& object, double receivedAt) {
     const QString uid = metadataOf(object).value(QLatin1String("uid")).toString();
+    if (followsNamespace()) {
+        emitObservation(ObjectKind::Job, type, object, receivedAt);
+        if (!uid.isEmpty() && !jobUids_.contains(uid))
+            adoptJob(uid, metadataOf(object).value(QLatin1String("name")).toString());
+        return;
+    }
     if (!jobUid_.isEmpty() && uid != jobUid_) {
         // Another Job of the same name (deleted and created again): not the one being watched.
         emit warning(QCoreApplication::translate(
@@ -184,9 +228,35 @@ void LiveSession::onJob(WatchType type, const QJsonObject& object, double receiv
     updateState();
 }
 
+// The uid of the Job that controls a Pod: its controller reference, else its controller-uid label.
+static QString owningJobUid(const QJsonObject& metadata) {
+    for (const QJsonValue& owner : metadata.value(QLatin1String("ownerReferences")).toArray()) {
+        const QJsonObject reference = owner.toObject();
+        if (reference.value(QLatin1String("kind")).toString() == QLatin1String("Job") &&
+            reference.value(QLatin1String("controller")).toBool())
+            return reference.value(QLatin1String("uid")).toString();
+    }
+    const QJsonObject labels = metadata.value(QLatin1String("labels")).toObject();
+    const QString label =
+        labels.value(QLatin1String("batch.kubernetes.io/controller-uid")).toString();
+    return label.isEmpty() ? labels.value(QLatin1String("controller-uid")).toString() : label;
+}
+
 void LiveSession::onPod(WatchType type, const QJsonObject& object, double receivedAt) {
     const QJsonObject metadata = metadataOf(object);
     const QString name = metadata.value(QLatin1String("name")).toString();
+    if (followsNamespace()) {
+        // A Pod of a Job not seen yet waits for it; the Pods of Jobs the selector leaves out
+        // wait until the bound drops them.
+        const QString owner = owningJobUid(metadata);
+        if (!jobUids_.contains(owner)) {
+            if (heldPodCount_ < kMaxHeldPods) {
+                heldPods_[owner].push_back({type, {object, receivedAt}});
+                ++heldPodCount_;
+            }
+            return;
+        }
+    }
     podUids_.insert(metadata.value(QLatin1String("uid")).toString());
     podNames_.insert(name);
     // The watch keeps an object per uid and reports each change of one: the same bookkeeping
@@ -222,7 +292,10 @@ void LiveSession::onEvent(WatchType type, const QJsonObject& object, double rece
     const QString kind = involved.value(QLatin1String("kind")).toString();
     const QString name = involved.value(QLatin1String("name")).toString();
     if (kind == QLatin1String("Job")) {
-        if (uid == jobUid_ || (uid.isEmpty() && name == jobName_))
+        const bool followed =
+            followsNamespace() ? (uid.isEmpty() ? jobNames_.contains(name) : jobUids_.contains(uid))
+                               : uid == jobUid_ || (uid.isEmpty() && name == jobName_);
+        if (followed)
             emitObservation(ObjectKind::Event, type, object, receivedAt);
         return;
     }
@@ -233,8 +306,12 @@ void LiveSession::onEvent(WatchType type, const QJsonObject& object, double rece
         return;
     }
     // A Pod of this Job is named after it (generateName "<job>-"); hold its events until the
-    // Pod itself arrives. Others are not this Job's.
-    if (name.startsWith(jobName_ + QLatin1Char('-'))) {
+    // Pod itself arrives. Others are not this Job's. Following every Job, any Pod may be one
+    // of theirs (a bounded number of Pods).
+    const bool mayBeFollowed =
+        followsNamespace() ? pendingPodEvents_.size() < 1000 || pendingPodEvents_.count(name) != 0
+                           : name.startsWith(jobName_ + QLatin1Char('-'));
+    if (mayBeFollowed) {
         auto& held = pendingPodEvents_[name];
         if (held.size() < 100)
             held.push_back({type, {object, receivedAt}});
@@ -262,7 +339,7 @@ void LiveSession::updateState() {
     // empty reason would tell the user nothing).
     if (state == LiveState::Reconnecting && reason.isEmpty() && state_ == LiveState::Reconnecting)
         reason = stateReason_;
-    if (state == LiveState::Connected && jobUid_.isEmpty())
+    if (state == LiveState::Connected && jobUid_.isEmpty() && !followsNamespace())
         reason =
             QCoreApplication::translate("LiveSession", "waiting for the Job '%1' to be created")
                 .arg(jobName_);
@@ -274,7 +351,8 @@ void LiveSession::updateState() {
 }
 
 void LiveSession::checkDone() {
-    if (jobDone_ || state_ == LiveState::Stopped)
+    // Following every Job, another may come at any time.
+    if (jobDone_ || state_ == LiveState::Stopped || followsNamespace())
         return;
     bool done = jobDeleted_;
     // Only a watch that is up to date can tell that nothing more is coming.

@@ -14,6 +14,7 @@
 
 #include <QHash>
 #include <QObject>
+#include <QSet>
 #include <QString>
 
 #include <map>
@@ -36,8 +37,13 @@ class LiveSession : public QObject {
     Q_OBJECT
 
 public:
-    // The session owns its API client.
+    // The session owns its API client. An empty `jobName` follows every Job of the namespace
+    // (or those setJobSelector matches), including Jobs created while it watches (a CronJob's):
+    // such a session never finishes by itself.
     LiveSession(const KubeConnection& connection, QString jobName, QObject* parent = nullptr);
+    // Of a session of every Job: only the Jobs whose labels match (kubectl's -l), before start().
+    void setJobSelector(const QString& labelSelector) { jobSelector_ = labelSelector; }
+    bool followsNamespace() const { return jobName_.isEmpty(); }
     ~LiveSession() override;
 
     void start();
@@ -78,6 +84,8 @@ private:
                          double receivedAt);
     void updateState();
     void checkDone();
+    // A session of every Job: a Job seen for the first time, and the Pods held for it.
+    void adoptJob(const QString& uid, const QString& name);
 
     ApiClient* client_;
     QString jobName_;
@@ -87,6 +95,13 @@ private:
     Watcher* eventWatcher_ = nullptr;
     QString jobUid_;
     QJsonObject lastJob_;
+    // A session of every Job: the selector, the Jobs followed (uids and names), and the Pods
+    // that came before their Job, by the Job's uid (at most kMaxHeldPods in all).
+    QString jobSelector_;
+    QSet<QString> jobUids_, jobNames_;
+    std::map<QString, std::vector<std::pair<WatchType, std::pair<QJsonObject, double>>>> heldPods_;
+    qsizetype heldPodCount_ = 0;
+    static constexpr qsizetype kMaxHeldPods = 5000;
     std::set<QString> podUids_;
     std::set<QString> podNames_;
     // The Pods the Pod watch knows (its objects(), by uid) and whether each has ended

@@ -8,6 +8,7 @@
 
 #include "live/fake_api_server.h"
 
+#include "support/run_jobscope.h"
 #include "support/test_paths.h"
 #include "support/watch_recording.h"
 
@@ -28,6 +29,7 @@
 
 using jobscope::test::FakeApiServer;
 using jobscope::test::FakeExchangePtr;
+using Replayed = jobscope::test::JobscopeRun;
 
 namespace {
 
@@ -217,6 +219,116 @@ private slots:
         }
     }
 
+    // --all-jobs: every Job of the namespace (recordings a and b served as one namespace), its
+    // Pods and Events, until --for; the trace replays as both Jobs, each as recorded alone.
+    void recordsEveryJobOfANamespace() {
+        QList<QJsonObject> allJobs, allPods, allEvents;
+        QMap<QString, int> podsOfJob;
+        for (const char* name : {"a", "b"}) {
+            const QString folder = jobscope::test::recordingsDir() + "/" + name;
+            const QList<QJsonObject> jobStream =
+                jobscope::test::readWatchEvents(folder + "/watch-jobs.jsonl");
+            allJobs += jobStream;
+            allPods += jobscope::test::readWatchEvents(folder + "/watch-pods.jsonl");
+            allEvents += jobscope::test::readWatchEvents(folder + "/watch-events.jsonl");
+            const Replayed alone =
+                jobscope::test::runJobscope({"replay", folder, "--summary-json", "-"});
+            QVERIFY2(alone.exitCode == 0, alone.err.constData());
+            podsOfJob[QLatin1String(name)] =
+                QJsonDocument::fromJson(alone.out).object().value("podsCreated").toInt();
+        }
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            const bool isJobs = request.path.endsWith("/jobs");
+            const bool isPods = request.path.endsWith("/pods");
+            exchange->beginStream();
+            if (request.value("resourceVersion") != "1")
+                return;
+            for (const QJsonObject& event : isJobs ? allJobs : isPods ? allPods : allEvents)
+                exchange->event(event.value("type").toString(), event.value("object").toObject());
+        });
+        const QString trace = dir.filePath("namespace.jsonl");
+        QProcess* process = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
+                                         "--all-jobs", "--for", "3s", "-o", trace});
+        QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 30000);
+        const QByteArray err = process->readAllStandardError();
+        QVERIFY2(process->exitStatus() == QProcess::NormalExit && process->exitCode() == 0,
+                 err.constData());
+        QVERIFY2(err.contains("recording every Job of namespace"), err.constData());
+        QVERIFY2(err.contains("recorded for 3s"), err.constData());
+        // No Job named in the request: every Job, and the Pods of any Job.
+        for (const auto& request : server.requests()) {
+            QCOMPARE(request.method, QByteArray("GET"));
+            QCOMPARE(request.value("fieldSelector"), QString());
+            if (request.path.endsWith("/pods"))
+                QCOMPARE(request.value("labelSelector"), QStringLiteral("controller-uid"));
+        }
+        const QList<QJsonObject> lines = readTrace(trace);
+        QVERIFY(!lines.isEmpty());
+        QCOMPARE(lines.first().value("job").toString(), QString());
+        QMap<QString, int> kinds;
+        for (const QJsonObject& line : lines.mid(1))
+            ++kinds[line.value("kind").toString()];
+        QCOMPARE(kinds.value("Job"), allJobs.size());
+        QCOMPARE(kinds.value("Pod"), allPods.size());
+
+        const Replayed both =
+            jobscope::test::runJobscope({"replay", trace, "--all-jobs", "--summary-json", "-"});
+        QVERIFY2(both.exitCode == 0, both.err.constData());
+        const QJsonObject summary = QJsonDocument::fromJson(both.out).object();
+        QCOMPARE(summary.value("jobs").toInt(), 2);
+        QCOMPARE(summary.value("podsCreated").toInt(), podsOfJob["a"] + podsOfJob["b"]);
+        const Replayed onlyB = jobscope::test::runJobscope(
+            {"replay", trace, "-l", "job-name=job-b", "--summary-json", "-"});
+        QVERIFY2(onlyB.exitCode == 0, onlyB.err.constData());
+        QCOMPARE(QJsonDocument::fromJson(onlyB.out).object().value("podsCreated").toInt(),
+                 podsOfJob["b"]);
+
+        // -l records only the Jobs it matches (the server filters them; their Pods follow).
+        const qsizetype before = server.requests().size();
+        const QString selected = dir.filePath("selected.jsonl");
+        QProcess* again = startRecord({"--kubeconfig", writeKubeconfig(server.url()), "-n", ns,
+                                       "-l", "job-name in (job-b)", "--for", "1s", "-o", selected});
+        QTRY_VERIFY_WITH_TIMEOUT(again->state() == QProcess::NotRunning, 30000);
+        QCOMPARE(again->exitCode(), 0);
+        bool asked = false;
+        for (const auto& request : server.requests().mid(before))
+            asked =
+                asked || (request.path.endsWith("/jobs") &&
+                          request.value("labelSelector") == QStringLiteral("job-name in (job-b)"));
+        QVERIFY(asked);
+    }
+
+    // What record refuses before it connects.
+    void everyJobBadInput() {
+        const QString kubeconfig = writeKubeconfig("http://127.0.0.1:9");
+        const QString trace = dir.filePath("never.jsonl");
+        const struct {
+            QStringList arguments;
+            const char* message;
+        } cases[] = {
+            {{"--job", "x", "--all-jobs"},
+             "record needs --job NAME (or --all-jobs, or -l SELECTOR)"},
+            {{"--job", "x", "--for", "1s"}, "--for goes with --all-jobs or -l"},
+            {{"-l", "job-name in job-b"}, "is not valid"},
+        };
+        for (const auto& c : cases) {
+            QProcess* process =
+                startRecord(QStringList{"--kubeconfig", kubeconfig, "-o", trace} + c.arguments);
+            QTRY_VERIFY_WITH_TIMEOUT(process->state() == QProcess::NotRunning, 10000);
+            const QByteArray err = process->readAllStandardError();
+            QCOMPARE(process->exitCode(), 2);
+            QVERIFY2(err.contains(c.message), err.constData());
+        }
+        QVERIFY(!QFile::exists(trace));
+    }
+
     void sigtermLeavesACompleteTrace() {
         FakeApiServer server;
         QVERIFY(server.listen());
@@ -273,8 +385,9 @@ private slots:
         QTest::addColumn<QByteArray>("kubeconfig");
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("expected");
-        QTest::newRow("no --job") << QByteArray("clusters: []\n") << QStringList({"-o", "t.jsonl"})
-                                  << "record needs --job NAME and -o TRACE";
+        QTest::newRow("no --job")
+            << QByteArray("clusters: []\n") << QStringList({"-o", "t.jsonl"})
+            << "record needs --job NAME (or --all-jobs, or -l SELECTOR) and -o TRACE";
         QTest::newRow("bad --timeout")
             << QByteArray("clusters: []\n")
             << QStringList({"--job", "j", "-o", "t.jsonl", "--timeout", "soon"})
