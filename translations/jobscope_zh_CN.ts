@@ -1333,10 +1333,6 @@ apiErrors. Examples are in %1.</source>
 <context>
     <name>Record</name>
     <message>
-        <source>Watch a Job on a cluster (the Job, its Pods and their Events) and record what happens to a trace file, until the Job has finished and none of its Pods runs, or until Ctrl-C. Only reads from the cluster.</source>
-        <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切记录到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。只读取集群，不做任何修改。</translation>
-    </message>
-    <message>
         <source>Show this help and exit.</source>
         <translation>显示此帮助并退出。</translation>
     </message>
@@ -1387,10 +1383,6 @@ apiErrors. Examples are in %1.</source>
     <message>
         <source>unexpected argument &apos;%1&apos;</source>
         <translation>多余的参数 &apos;%1&apos;</translation>
-    </message>
-    <message>
-        <source>record needs --job NAME and -o TRACE</source>
-        <translation>record 需要 --job NAME 和 -o TRACE</translation>
     </message>
     <message>
         <source>cannot set up the Ctrl-C handler</source>
@@ -1475,6 +1467,54 @@ apiErrors. Examples are in %1.</source>
 </source>
         <translation>
             <numerusform>%1 保持不变；已记录的 %n 条观察在 %2 中
+</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Watch a Job on a cluster (the Job, its Pods and their Events) and record what happens to a trace file, until the Job has finished and none of its Pods runs, or until Ctrl-C. With --all-jobs or -l, every Job of the namespace (or those the selector matches) until Ctrl-C or --for. Only reads from the cluster.</source>
+        <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切记录到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。使用 --all-jobs 或 -l 时，记录命名空间中的所有 Job（或与选择器匹配的 Job），直到按下 Ctrl-C 或达到 --for。只读取集群，不做任何修改。</translation>
+    </message>
+    <message>
+        <source>Record every Job of the namespace instead of one, and the Jobs created while recording (a CronJob&apos;s), until Ctrl-C or --for.</source>
+        <translation>记录命名空间中的所有 Job，而不只是一个，包括记录期间新建的 Job（例如 CronJob 创建的），直到按下 Ctrl-C 或达到 --for。</translation>
+    </message>
+    <message>
+        <source>Record the Jobs of the namespace whose labels match SELECTOR (as kubectl&apos;s -l), as --all-jobs does.</source>
+        <translation>像 --all-jobs 那样，记录命名空间中标签与 SELECTOR 匹配的 Job（与 kubectl 的 -l 相同）。</translation>
+    </message>
+    <message>
+        <source>SELECTOR</source>
+        <translation>SELECTOR</translation>
+    </message>
+    <message>
+        <source>With --all-jobs or -l: stop recording after this long, such as 10m.</source>
+        <translation>与 --all-jobs 或 -l 一起使用：记录这么长时间后停止，例如 10m。</translation>
+    </message>
+    <message>
+        <source>record needs --job NAME (or --all-jobs, or -l SELECTOR) and -o TRACE</source>
+        <translation>record 需要 --job NAME（或 --all-jobs，或 -l SELECTOR）以及 -o TRACE</translation>
+    </message>
+    <message>
+        <source>--for goes with --all-jobs or -l: one Job is recorded until it finishes</source>
+        <translation>--for 需与 --all-jobs 或 -l 一起使用：单个 Job 会一直记录到它结束</translation>
+    </message>
+    <message>
+        <source>connected; recording every Job of namespace %1 to %2
+</source>
+        <translation>已连接；正在把命名空间 %1 中的所有 Job 记录到 %2
+</translation>
+    </message>
+    <message>
+        <source>connected; recording the Jobs of namespace %1 that match &apos;%2&apos; to %3
+</source>
+        <translation>已连接；正在把命名空间 %1 中与“%2”匹配的 Job 记录到 %3
+</translation>
+    </message>
+    <message numerus="yes">
+        <source>recorded for %1; %n observation(s) written to %2
+</source>
+        <translation>
+            <numerusform>已记录 %1；已向 %2 写入 %n 条观测
 </numerusform>
         </translation>
     </message>

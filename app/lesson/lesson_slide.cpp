@@ -306,10 +306,13 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
             if (sum.jobs > 1)
                 figures += tr(" · %n Jobs", "", sum.jobs);
             // On one line: smaller type when the figures are long.
-            QFont font = pixelFont(32 * unit, true);
-            while (font.pixelSize() > 16 * unit &&
-                   QFontMetricsF(font).horizontalAdvance(figures) > box.width())
-                font = pixelFont(font.pixelSize() * 0.92, true);
+            double pixels = 32 * unit;
+            QFont font = pixelFont(pixels, true);
+            while (pixels > 16 * unit &&
+                   QFontMetricsF(font).horizontalAdvance(figures) > box.width()) {
+                pixels *= 0.92; // a font rounds its size: count down the size asked for
+                font = pixelFont(pixels, true);
+            }
             painter.setFont(font);
             painter.drawText(QRectF(box.left(), box.bottom(), box.width(), figuresHeight),
                              Qt::AlignCenter, figures);

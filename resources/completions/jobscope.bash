@@ -65,8 +65,8 @@ _jobscope() {
         simulate) options="--help --seed --until --set --max-pods --jobs-csv $report" ;;
         sweep) options="--help --vary --seeds --set --output --png --jobs --lang" ;;
         record)
-            options="--help --kubeconfig --context --namespace --job --output --timeout
-                --request-timeout --lang"
+            options="--help --kubeconfig --context --namespace --job --all-jobs -l --selector --for
+                --output --timeout --request-timeout --lang"
             ;;
         replay) options="--help --all-jobs -l --selector $report" ;;
         whatif) options="--help --at --set --scenario --print-scenario $report" ;;

@@ -395,8 +395,9 @@ void TestReconcileCli::usage_data() {
     // display, where it says what works instead of letting Qt abort.
     QTest::newRow("no command") << QStringList() << 1 << ""
                                 << "the desktop app needs a display";
-    QTest::newRow("record without a Job") << QStringList({"record"}) << 2 << ""
-                                          << "record needs --job NAME and -o TRACE";
+    QTest::newRow("record without a Job")
+        << QStringList({"record"}) << 2 << ""
+        << "record needs --job NAME (or --all-jobs, or -l SELECTOR) and -o TRACE";
     QTest::newRow("replay of a missing trace") << QStringList({"replay", "t.jsonl"}) << 2 << ""
                                                << "t.jsonl: error: no such file or folder";
     QTest::newRow("a file for the GUI") << QStringList({"job.yaml"}) << 1 << ""
