@@ -1284,9 +1284,8 @@ std::shared_ptr<const Run> MainWindow::Private::shownRun() const {
     const std::shared_ptr<const RunResult> result = document->result();
     if (!result || shownJob.empty())
         return result;
-    for (const Run& job : result->jobs)
-        if (job.timeline.jobMetadata.name == shownJob)
-            return std::shared_ptr<const Run>(result, &job);
+    if (const Run* job = jobNamed(*result, shownJob))
+        return std::shared_ptr<const Run>(result, job);
     return result;
 }
 
@@ -1970,11 +1969,7 @@ bool MainWindow::exportDashboardPng(const QString& path, const QSize& size, doub
 
 bool MainWindow::showJob(const QString& name, QString* error) {
     const auto result = d->document->result();
-    const bool found =
-        name.isEmpty() ||
-        (result && std::any_of(result->jobs.begin(), result->jobs.end(), [&](const Run& job) {
-             return job.timeline.jobMetadata.name == name.toStdString();
-         }));
+    const bool found = name.isEmpty() || (result && jobNamed(*result, name.toStdString()));
     if (!found) {
         if (error) {
             QStringList names;

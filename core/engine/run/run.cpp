@@ -319,6 +319,13 @@ Run runWholeScenario(const Scenario& scenario, std::optional<uint64_t> seed,
     return aggregateRun(runScenarioJobs(scenario, seed, stats));
 }
 
+const Run* jobNamed(const Run& run, std::string_view name) {
+    for (const Run& job : run.jobs)
+        if (job.timeline.jobMetadata.name == name)
+            return &job;
+    return nullptr;
+}
+
 std::size_t jobOfPod(const Run& run, std::size_t pod) {
     const auto& first = run.jobFirstPod;
     const auto after = std::upper_bound(first.begin(), first.end(), static_cast<uint32_t>(pod));

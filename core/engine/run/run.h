@@ -70,6 +70,8 @@ Run aggregateRun(std::vector<Run> jobs);
 // A scenario's run: runScenario's for one Job, the aggregate of runScenarioJobs for several.
 Run runWholeScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,
                      SimulationStats* stats = nullptr);
+// Of a run of several Jobs, the run of the Job named `name`; null when it has none.
+const Run* jobNamed(const Run& run, std::string_view name);
 // The position in run.jobs of the Job whose Pod is at `pod` in run.analysis.pods; 0 in a run of
 // one Job.
 std::size_t jobOfPod(const Run& run, std::size_t pod);
