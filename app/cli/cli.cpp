@@ -162,17 +162,26 @@ public:
             tr("The app: follow this Job on a cluster (live mode) instead of opening a file."),
             tr("job")));
         parser.addOption(QCommandLineOption(
+            QStringLiteral("live-all-jobs"),
+            tr("The app: follow every Job of the namespace on a cluster (live mode), including "
+               "Jobs created while watching.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("live-selector"),
+            tr("The app: follow the Jobs of the namespace whose labels this selector matches, as "
+               "kubectl -l (live mode)."),
+            tr("selector")));
+        parser.addOption(QCommandLineOption(
             QStringLiteral("kubeconfig"),
-            tr("The app, with --live: the kubeconfig file (default: KUBECONFIG, else "
+            tr("The app, in live mode: the kubeconfig file (default: KUBECONFIG, else "
                "~/.kube/config)."),
             tr("file")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("context"),
-            tr("The app, with --live: the kubeconfig context (default: its current one)."),
+            tr("The app, in live mode: the kubeconfig context (default: its current one)."),
             tr("name")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("namespace"),
-            tr("The app, with --live: the Job's namespace (default: the context's)."),
+            tr("The app, in live mode: the Job's namespace (default: the context's)."),
             tr("namespace")));
         parser.addOption(QCommandLineOption(
             QStringLiteral("screenshot"),
@@ -215,7 +224,7 @@ public:
             QStringLiteral("theme"),     QStringLiteral("size"),       QStringLiteral("at"),
             QStringLiteral("zoom"),      QStringLiteral("select"),     QStringLiteral("find"),
             QStringLiteral("live"),      QStringLiteral("kubeconfig"), QStringLiteral("context"),
-            QStringLiteral("namespace"), QStringLiteral("screenshot")};
+            QStringLiteral("namespace"), QStringLiteral("screenshot"), QStringLiteral("live-selector")};
         if (positional.isEmpty() || looksLikeFile(positional.first())) {
             // The app's options, before or after its files.
             ui::GuiOptions options;
@@ -225,6 +234,7 @@ public:
                 if (!error && parser.isSet(name))
                     error = ui::setGuiOption(name, parser.value(name), options);
             options.whatif = parser.isSet(QStringLiteral("whatif"));
+            options.liveAllJobs = parser.isSet(QStringLiteral("live-all-jobs"));
             for (const QString& set : parser.values(QStringLiteral("set")))
                 if (!error)
                     error = ui::setGuiOption(QStringLiteral("set"), set, options);
@@ -238,7 +248,8 @@ public:
             return ui::runGui(options);
         }
         for (const QString& name :
-             appOptions + QStringList{QStringLiteral("whatif"), QStringLiteral("set")})
+             appOptions + QStringList{QStringLiteral("whatif"), QStringLiteral("set"),
+                                      QStringLiteral("live-all-jobs")})
             if (parser.isSet(name)) {
                 printError(tr("--%1 is an option of the desktop app, not of a command").arg(name));
                 writeErr(tr("Run 'jobscope --help' for usage.") + QLatin1Char('\n'));

@@ -10,6 +10,7 @@
 #include "gui/playback_controller.h"
 #include "gui/theme.h"
 #include "live/kubeconfig.h"
+#include "live/label_selector.h"
 #include "live/live_session.h"
 #include "plot/png_file.h"
 #include "plot/time_range.h"
@@ -42,9 +43,10 @@ namespace {
 
 const char* const kValuedOptions[] = {"lang",       "theme",      "size", "at",      "zoom",
                                       "select",     "find",       "live", "context", "namespace",
-                                      "kubeconfig", "screenshot", "set",  "job"};
+                                      "kubeconfig", "screenshot", "set",  "job",
+                                      "live-selector"};
 
-const char* const kFlags[] = {"whatif"};
+const char* const kFlags[] = {"whatif", "live-all-jobs"};
 
 // The largest window a screenshot may ask for, per side.
 constexpr int kMaxScreenshotSide = 8192;
@@ -154,18 +156,27 @@ std::optional<QString> startLive(MainWindow& window, const GuiOptions& options) 
     if (const QString invalid = live::invalidJobTarget(connection->namespaceName, options.liveJob);
         !invalid.isEmpty())
         return invalid;
-    window.startLive(std::make_unique<live::LiveSession>(*connection, options.liveJob));
+    auto session = std::make_unique<live::LiveSession>(*connection, options.liveJob);
+    session->setJobSelector(options.liveSelector);
+    window.startLive(std::move(session));
     return std::nullopt;
 }
 
-// A live screenshot shows the Job once it is done (or once kLiveShotSeconds have passed).
+// A live screenshot shows the Job once it is done, every Job of a namespace once all those seen
+// have finished (or once kLiveShotSeconds have passed).
 void waitForLiveJob(MainWindow& window) {
     live::LiveSession* session = window.liveController()->session();
     if (!session)
         return;
+    const auto done = [&] {
+        if (!session->followsNamespace())
+            return session->jobDone();
+        const auto result = window.document()->result();
+        return result && result->summary.finishedAt.has_value() && !window.document()->isBusy();
+    };
     QElapsedTimer clock;
     clock.start();
-    while (!session->jobDone() && clock.elapsed() < kLiveShotSeconds * 1000)
+    while (!done() && clock.elapsed() < kLiveShotSeconds * 1000)
         QApplication::processEvents(QEventLoop::WaitForMoreEvents, 100);
     // The last analysis of what arrived (the controller batches them).
     const QDeadlineTimer settle(2 * LiveController::kUpdateInterval);
@@ -261,6 +272,15 @@ std::optional<QString> setGuiOption(const QString& name, const QString& value,
         options.job = value;
     } else if (name == QLatin1String("live")) {
         options.liveJob = value;
+    } else if (name == QLatin1String("live-selector")) {
+        QString invalid;
+        if (!live::LabelSelector::parse(value, &invalid) || value.trimmed().isEmpty())
+            return QApplication::translate("GuiOptions",
+                                           "--live-selector takes a label selector as kubectl -l "
+                                           "does, such as app=batch: %1")
+                .arg(invalid.isEmpty() ? QApplication::translate("GuiOptions", "it is empty")
+                                       : invalid);
+        options.liveSelector = value;
     } else if (name == QLatin1String("kubeconfig")) {
         options.kubeconfig = value;
     } else if (name == QLatin1String("context")) {
@@ -299,7 +319,7 @@ std::optional<QString> readGuiOptions(const QStringList& positional, GuiOptions&
             hasValue = true;
         }
         if (!hasValue && isGuiFlag(QLatin1String("--") + name)) {
-            options.whatif = true; // the one flag
+            (name == QLatin1String("whatif") ? options.whatif : options.liveAllJobs) = true;
             continue;
         }
         if (!isGuiOptionWithValue(QLatin1String("--") + name))
@@ -348,7 +368,17 @@ int runGui(const GuiOptions& options) {
         window.resize(options.size);
     else if (shot)
         window.resize(1280, 720);
-    if (!options.liveJob.isEmpty()) {
+    if (options.followsCluster()) {
+        if (int(!options.liveJob.isEmpty()) + int(options.liveAllJobs) +
+                int(!options.liveSelector.isEmpty()) >
+            1) {
+            QTextStream(stderr) << "jobscope: error: "
+                                << QApplication::translate("GuiOptions",
+                                                           "choose one of --live JOB, "
+                                                           "--live-all-jobs and --live-selector")
+                                << '\n';
+            return 2;
+        }
         if (!options.files.isEmpty()) {
             QTextStream(stderr) << "jobscope: error: "
                                 << QApplication::translate("GuiOptions",

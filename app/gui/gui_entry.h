@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // `jobscope [FILE] [--lang L] [--theme T] [--size WxH] [--at SECONDS [--whatif]] [--zoom FROM..TO]
-// [--select FROM..TO] [--find TEXT] [--job NAME] [--live JOB [--kubeconfig F] [--context C]
-// [--namespace N]]
+// [--select FROM..TO] [--find TEXT] [--job NAME]
+// [--live JOB | --live-all-jobs | --live-selector SEL [--kubeconfig F] [--context C] [--namespace N]]
 // [--screenshot F.png]`:
 // the desktop app. main() has created the QApplication (offscreen for --screenshot); this shows
 // the main window on FILE (or the built-in example) and runs the event loop, or, with
@@ -34,9 +34,16 @@ struct GuiOptions {
     // `simulate --set` changes them, once it has run.
     QStringList sets;
     // --live JOB: follow that Job on a cluster (--kubeconfig, --context and --namespace pick it,
-    // as for `jobscope record`) instead of opening a file. A screenshot waits for the Job to
-    // finish (at most kLiveShotSeconds).
+    // as for `jobscope record`) instead of opening a file; --live-all-jobs: every Job of the
+    // namespace; --live-selector SEL: the Jobs whose labels SEL matches. A screenshot waits for
+    // the Job (or every Job seen) to finish, at most kLiveShotSeconds.
     QString liveJob, kubeconfig, context, namespaceName;
+    bool liveAllJobs = false;
+    QString liveSelector;
+
+    bool followsCluster() const {
+        return !liveJob.isEmpty() || liveAllJobs || !liveSelector.isEmpty();
+    }
 };
 
 inline constexpr int kLiveShotSeconds = 120;
@@ -44,7 +51,7 @@ inline constexpr int kLiveShotSeconds = 120;
 // The options of the app that take a value ("--lang", "--theme", …), for the command line's
 // scanners: an argument after one of them is its value, not a file.
 bool isGuiOptionWithValue(const QString& argument);
-// The options of the app that take no value ("--whatif").
+// The options of the app that take no value ("--whatif", "--live-all-jobs").
 bool isGuiFlag(const QString& argument);
 
 // Reads the app's options from the command line's positional arguments (after the first file

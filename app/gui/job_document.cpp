@@ -356,11 +356,14 @@ void JobDocument::openLive(const QString& name) {
     runNow();
 }
 
-void JobDocument::setLiveTimeline(std::shared_ptr<const Timeline> timeline) {
-    if (!d->live)
+void JobDocument::setLiveTimelines(std::shared_ptr<const std::vector<Timeline>> timelines) {
+    if (!d->live || !timelines || timelines->empty())
         return;
-    d->trace = std::move(timeline);
-    d->traceJobs.reset();
+    d->trace = std::shared_ptr<const Timeline>(timelines, &timelines->front());
+    if (timelines->size() > 1)
+        d->traceJobs = std::move(timelines);
+    else
+        d->traceJobs.reset();
     runNow();
 }
 

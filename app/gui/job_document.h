@@ -65,10 +65,11 @@ public:
     ~JobDocument() override;
 
     // Live mode: a read-only Trace document named `name` with nothing to show yet;
-    // setLiveTimeline then analyses each newer timeline of the watched Job (on the worker
-    // thread, like any run). Opening a file or a text leaves live mode.
+    // setLiveTimelines then analyses each newer timeline of the Jobs watched (on the worker
+    // thread, like any run; several Jobs as one run, runObservedJobs). Opening a file or a text
+    // leaves live mode.
     void openLive(const QString& name);
-    void setLiveTimeline(std::shared_ptr<const Timeline> timeline);
+    void setLiveTimelines(std::shared_ptr<const std::vector<Timeline>> timelines);
     // Live mode's text (the Job as last reported and its Events): shown, never modified or run.
     void setLiveText(const QString& text);
     bool isLive() const;

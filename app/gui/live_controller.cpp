@@ -6,6 +6,9 @@
 #include "gui/job_document.h"
 
 #include <QDateTime>
+#include <QStringList>
+
+#include <algorithm>
 
 #include <utility>
 
@@ -18,6 +21,8 @@ LiveController::LiveController(JobDocument* document, QObject* parent)
 }
 
 LiveController::~LiveController() {
+    // The window that listens is being destroyed: the recording is committed without telling it.
+    blockSignals(true);
     stopRecording();
     if (session_)
         session_->disconnect(this);
@@ -31,11 +36,21 @@ void LiveController::start(std::unique_ptr<live::LiveSession> session) {
         session_.reset();
     }
     session_ = std::move(session);
-    builder_ = live::TimelineBuilder(live::TimelineBuilder::Options{session_->jobName(), false});
+    jobs_.clear();
+    if (!session_->followsNamespace())
+        jobs_.push_back(FollowedJob{session_->jobName(),
+                                    live::TimelineBuilder({session_->jobName(), false}),
+                                    {}});
     observations_.clear();
-    lastJob_ = {};
     dirty_ = false;
-    document_->openLive(tr("%1 (live, %2)").arg(session_->jobName(), session_->namespaceName()));
+    QString title;
+    if (!session_->followsNamespace())
+        title = tr("%1 (live, %2)").arg(session_->jobName(), session_->namespaceName());
+    else if (session_->jobSelector().isEmpty())
+        title = tr("every Job (live, %1)").arg(session_->namespaceName());
+    else
+        title = tr("Jobs %1 (live, %2)").arg(session_->jobSelector(), session_->namespaceName());
+    document_->openLive(title);
     connect(session_.get(), &live::LiveSession::observation, this, &LiveController::observe);
     connect(session_.get(), &live::LiveSession::stateChanged, this,
             [this](live::LiveState state, const QString&) { onStateChanged(state); });
@@ -69,13 +84,26 @@ void LiveController::playheadMoved(double time, double end) {
 
 void LiveController::observe(const live::Observation& observation) {
     observations_.push_back(observation);
-    builder_.add(observation);
-    if (observation.kind == live::ObjectKind::Job && observation.type != live::WatchType::Deleted &&
-        observation.object.value(QLatin1String("metadata"))
-                .toObject()
-                .value(QLatin1String("name"))
-                .toString() == session_->jobName())
-        lastJob_ = observation.object;
+    for (FollowedJob& job : jobs_)
+        job.builder.add(observation);
+    if (observation.kind == live::ObjectKind::Job) {
+        const QString name = observation.object.value(QLatin1String("metadata"))
+                                 .toObject()
+                                 .value(QLatin1String("name"))
+                                 .toString();
+        auto job = std::find_if(jobs_.begin(), jobs_.end(),
+                                [&](const FollowedJob& j) { return j.name == name; });
+        if (job == jobs_.end() && session_->followsNamespace() && !name.isEmpty()) {
+            // A Job first seen: its builder picks its Pods and Events out of the session so far.
+            FollowedJob added{name, live::TimelineBuilder({name, false}), {}};
+            for (const live::Observation& o : observations_)
+                added.builder.add(o);
+            jobs_.push_back(std::move(added));
+            job = jobs_.end() - 1;
+        }
+        if (job != jobs_.end() && observation.type != live::WatchType::Deleted)
+            job->last = observation.object;
+    }
     dirty_ = true;
     if (writer_.isOpen()) {
         QString error;
@@ -99,7 +127,10 @@ void LiveController::onStateChanged(live::LiveState state) {
 }
 
 void LiveController::pushTimeline() {
-    if (!dirty_ || !builder_.hasJob()) {
+    const bool anyJob = std::any_of(jobs_.begin(), jobs_.end(), [](const FollowedJob& job) {
+        return job.builder.hasJob();
+    });
+    if (!dirty_ || !anyJob) {
         if (!isLive())
             updateTimer_.stop(); // nothing more will arrive
         return;
@@ -109,10 +140,18 @@ void LiveController::pushTimeline() {
     if (document_->isBusy())
         return;
     dirty_ = false;
-    const auto timeline = std::make_shared<const Timeline>(builder_.timeline());
-    document_->setLiveTimeline(timeline);
-    if (!lastJob_.isEmpty())
-        document_->setLiveText(live::liveJobText(lastJob_, *timeline));
+    auto timelines = std::make_shared<std::vector<Timeline>>();
+    QStringList texts;
+    for (const FollowedJob& job : jobs_) {
+        if (!job.builder.hasJob())
+            continue;
+        timelines->push_back(job.builder.timeline());
+        if (!job.last.isEmpty())
+            texts << live::liveJobText(job.last, timelines->back());
+    }
+    document_->setLiveTimelines(std::move(timelines));
+    if (!texts.isEmpty())
+        document_->setLiveText(texts.join(QLatin1Char('\n')));
     if (!isLive())
         updateTimer_.stop();
 }

@@ -1,10 +1,13 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// The GUI's live mode (watching a Job, recording it): owns the LiveSession of
-// the watched Job and a TimelineBuilder fed by every observation; at most every
-// kUpdateInterval ms, when something new arrived, hands the builder's Timeline to the
-// JobDocument, which analyses it on a worker thread, with the Job's YAML and its Events as the
-// document's read-only text. Nothing here waits on the network.
+// The GUI's live mode (watching a Job or every Job of a namespace, recording it): owns the
+// LiveSession and a TimelineBuilder per Job followed, each fed every observation (a builder keeps
+// what is about its Job); at most every kUpdateInterval ms, when something new arrived, hands the
+// builders' Timelines to the JobDocument, which analyses them on a worker thread, with the Jobs'
+// YAML and their Events as the document's read-only text. A session of every Job (or of a label
+// selector) gets a builder for each Job when it is first observed, fed the session so far, so a
+// Job created while watching (a CronJob's) joins with all it holds. Nothing here waits on the
+// network.
 //
 // It also decides whether the playhead follows the newest time (following) and records the
 // session to a trace (crash-safe, live::TraceWriter). Widgets only present this.
@@ -45,7 +48,10 @@ public:
     bool isLive() const;
     live::LiveSession* session() const { return session_.get(); }
     int observationCount() const { return int(observations_.size()); }
-    const live::TimelineBuilder& builder() const { return builder_; }
+    // The Jobs followed so far, in the order first observed (one, named by the session, when it
+    // follows one Job), and the builder of the i-th.
+    int jobCount() const { return int(jobs_.size()); }
+    const live::TimelineBuilder& builder(int job = 0) const { return jobs_.at(size_t(job)).builder; }
 
     // Following: the playhead sits at the newest time and moves with it.
     bool isFollowing() const { return following_; }
@@ -70,17 +76,23 @@ signals:
     void recordingFailed(const QString& message);
 
 private:
+    struct FollowedJob {
+        QString name;
+        live::TimelineBuilder builder;
+        QJsonObject last; // the Job as last reported, for the document's text
+    };
+
     void observe(const live::Observation& observation);
     void onStateChanged(live::LiveState state);
     void pushTimeline();
 
     JobDocument* document_;
     std::unique_ptr<live::LiveSession> session_;
-    live::TimelineBuilder builder_;
-    std::vector<live::Observation> observations_; // all of the session, for a late recording
+    std::vector<FollowedJob> jobs_;
+    // All of the session: for a late recording and for a Job first seen late.
+    std::vector<live::Observation> observations_;
     QTimer updateTimer_;
-    bool dirty_ = false;  // observations arrived since the last timeline handed over
-    QJsonObject lastJob_; // the watched Job as last reported, for the document's text
+    bool dirty_ = false; // observations arrived since the last timelines handed over
     bool following_ = true;
     bool wasLive_ = false;
     live::TraceWriter writer_;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/connect_dialog.h"
 
+#include "live/label_selector.h"
+
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QEvent>
@@ -14,13 +16,17 @@
 #include <QSettings>
 #include <QVBoxLayout>
 
+#include <algorithm>
+
 namespace jobscope::ui {
 
 ConnectDialog::ConnectDialog(QWidget* parent)
     : QDialog(parent), kubeconfigLabel_(new QLabel(this)), kubeconfigEdit_(new QLineEdit(this)),
       browseButton_(new QPushButton(this)), contextLabel_(new QLabel(this)),
       contextCombo_(new QComboBox(this)), namespaceLabel_(new QLabel(this)),
-      namespaceCombo_(new QComboBox(this)), jobsLabel_(new QLabel(this)),
+      namespaceCombo_(new QComboBox(this)), followLabel_(new QLabel(this)),
+      followCombo_(new QComboBox(this)), selectorLabel_(new QLabel(this)),
+      selectorEdit_(new QLineEdit(this)), jobsLabel_(new QLabel(this)),
       jobList_(new QListWidget(this)), jobLabel_(new QLabel(this)), jobEdit_(new QLineEdit(this)),
       statusLabel_(new QLabel(this)), warningLabel_(new QLabel(this)),
       buttons_(new QDialogButtonBox(QDialogButtonBox::Cancel, this)) {
@@ -36,6 +42,10 @@ ConnectDialog::ConnectDialog(QWidget* parent)
     namespaceCombo_->setObjectName(QStringLiteral("namespace"));
     contextCombo_->setObjectName(QStringLiteral("context"));
     form->addRow(namespaceLabel_, namespaceCombo_);
+    followCombo_->setObjectName(QStringLiteral("follow"));
+    selectorEdit_->setObjectName(QStringLiteral("selector"));
+    form->addRow(followLabel_, followCombo_);
+    form->addRow(selectorLabel_, selectorEdit_);
     form->addRow(jobsLabel_, jobList_);
     form->addRow(QString(), statusLabel_);
     form->addRow(jobLabel_, jobEdit_);
@@ -69,13 +79,14 @@ ConnectDialog::ConnectDialog(QWidget* parent)
         if (connectButton_->isEnabled())
             accept();
     });
-    connect(jobEdit_, &QLineEdit::textChanged, this, [this](const QString& text) {
-        connectButton_->setEnabled(!text.trimmed().isEmpty() && kubeconfig_.has_value());
-    });
+    connect(jobEdit_, &QLineEdit::textChanged, this, &ConnectDialog::updateConnectButton);
+    connect(selectorEdit_, &QLineEdit::textChanged, this, &ConnectDialog::updateConnectButton);
+    connect(followCombo_, &QComboBox::currentIndexChanged, this,
+            &ConnectDialog::updateConnectButton);
     connect(buttons_, &QDialogButtonBox::accepted, this, &QDialog::accept);
     connect(buttons_, &QDialogButtonBox::rejected, this, &QDialog::reject);
-    connectButton_->setEnabled(false);
     retranslate();
+    updateConnectButton();
 }
 
 ConnectDialog::~ConnectDialog() {
@@ -121,6 +132,38 @@ QString ConnectDialog::jobName() const {
 void ConnectDialog::setJobName(const QString& name) {
     jobEdit_->setText(name);
 }
+ConnectDialog::Follow ConnectDialog::follow() const {
+    return static_cast<Follow>(std::max(0, followCombo_->currentIndex()));
+}
+void ConnectDialog::setFollow(Follow follow) {
+    followCombo_->setCurrentIndex(static_cast<int>(follow));
+}
+QString ConnectDialog::jobSelector() const {
+    return selectorEdit_->text().trimmed();
+}
+void ConnectDialog::setJobSelector(const QString& selector) {
+    selectorEdit_->setText(selector);
+}
+
+// Connect needs a loaded kubeconfig and, by what is followed, a Job name or a selector that
+// parses (what is wrong with it shows as the selector's tooltip).
+void ConnectDialog::updateConnectButton() {
+    const Follow chosen = follow();
+    jobEdit_->setEnabled(chosen == Follow::OneJob);
+    jobLabel_->setEnabled(chosen == Follow::OneJob);
+    selectorEdit_->setEnabled(chosen == Follow::Selector);
+    selectorLabel_->setEnabled(chosen == Follow::Selector);
+    QString invalid;
+    if (chosen == Follow::Selector && !jobSelector().isEmpty())
+        live::LabelSelector::parse(jobSelector(), &invalid);
+    selectorEdit_->setToolTip(invalid);
+    bool ready = kubeconfig_.has_value();
+    if (chosen == Follow::OneJob)
+        ready = ready && !jobName().isEmpty();
+    else if (chosen == Follow::Selector)
+        ready = ready && !jobSelector().isEmpty() && invalid.isEmpty();
+    connectButton_->setEnabled(ready);
+}
 
 QStringList ConnectDialog::listedJobs() const {
     QStringList names;
@@ -152,7 +195,7 @@ void ConnectDialog::loadKubeconfig() {
         listClient_.reset();
         jobList_->clear();
         setStatus(loadError_, true);
-        connectButton_->setEnabled(false);
+        updateConnectButton();
         return;
     }
     contextCombo_->addItems(kubeconfig_->contextNames());
@@ -223,13 +266,13 @@ void ConnectDialog::restartJobList() {
     warningLabel_->setVisible(connection && !connection->warnings.isEmpty());
     if (!connection) {
         setStatus(error, true);
-        connectButton_->setEnabled(false);
+        updateConnectButton();
         return;
     }
     warningLabel_->setText(connection->warnings.join(QLatin1Char('\n')));
     if (namespaceCombo_->currentText().isEmpty())
         namespaceCombo_->lineEdit()->setPlaceholderText(connection->namespaceName);
-    connectButton_->setEnabled(!jobName().isEmpty());
+    updateConnectButton();
     listClient_ = std::make_unique<live::ApiClient>(*connection);
     jobs_ = std::make_unique<live::JobList>(listClient_.get(), connection->namespaceName);
     connect(jobs_.get(), &live::JobList::changed, this, &ConnectDialog::showJobs);
@@ -282,11 +325,15 @@ void ConnectDialog::showJobs() {
 std::unique_ptr<live::LiveSession> ConnectDialog::takeSession() {
     QString error;
     const std::optional<live::KubeConnection> connection = resolve(&error);
-    if (!connection || jobName().isEmpty()) {
+    if (!connection || !connectButton_->isEnabled()) {
         setStatus(error, true);
         return nullptr;
     }
-    auto session = std::make_unique<live::LiveSession>(*connection, jobName());
+    const Follow chosen = follow();
+    auto session = std::make_unique<live::LiveSession>(
+        *connection, chosen == Follow::OneJob ? jobName() : QString());
+    if (chosen == Follow::Selector)
+        session->setJobSelector(jobSelector());
     session->start();
     saveChoice();
     return session;
@@ -303,11 +350,17 @@ void ConnectDialog::saveChoice() const {
     settings.setValue(QStringLiteral("context"), context());
     settings.setValue(QStringLiteral("namespace"), namespaceName());
     settings.setValue(QStringLiteral("job"), jobName());
+    settings.setValue(QStringLiteral("follow"), static_cast<int>(follow()));
+    settings.setValue(QStringLiteral("selector"), jobSelector());
 }
 
 void ConnectDialog::restoreLastChoice() {
     QSettings settings;
     settings.beginGroup(kSettingsGroup);
+    const int followed = settings.value(QStringLiteral("follow")).toInt();
+    if (followed >= 0 && followed < followCombo_->count())
+        followCombo_->setCurrentIndex(followed);
+    setJobSelector(settings.value(QStringLiteral("selector")).toString());
     setKubeconfigPath(settings.value(QStringLiteral("kubeconfig")).toString());
     const int context =
         contextCombo_->findText(settings.value(QStringLiteral("context")).toString());
@@ -328,6 +381,20 @@ void ConnectDialog::retranslate() {
     browseButton_->setText(tr("Browse…"));
     contextLabel_->setText(tr("Context:"));
     namespaceLabel_->setText(tr("Namespace:"));
+    followLabel_->setText(tr("Follow:"));
+    const int followed = std::max(0, followCombo_->currentIndex());
+    {
+        const QSignalBlocker blocker(followCombo_);
+        followCombo_->clear();
+        followCombo_->addItems({tr("The Job named below"), tr("Every Job of the namespace"),
+                                tr("The Jobs a label selector matches")});
+        followCombo_->setCurrentIndex(followed);
+    }
+    followCombo_->setToolTip(tr("Every Job, or those a selector matches, includes the Jobs created "
+                                "while watching (a CronJob's), and shows them together and each "
+                                "on its own"));
+    selectorLabel_->setText(tr("Label selector:"));
+    selectorEdit_->setPlaceholderText(tr("as kubectl -l, such as app=batch,tier in (a,b)"));
     jobsLabel_->setText(tr("Jobs:"));
     jobLabel_->setText(tr("Job:"));
     connectButton_->setText(tr("Connect"));

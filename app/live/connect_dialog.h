@@ -1,9 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 // Live › Connect: pick a kubeconfig, a context, a namespace (typed, or from the namespaces the
-// user may list) and a Job (the namespace's Jobs, kept up to date by a watch), then Connect.
-// takeSession() hands the caller a started LiveSession for that Job and remembers the choice
-// for restoreLastChoice(). Loading and listing never block: the lists fill in as the server
+// user may list) and what to follow: a Job (from the namespace's Jobs, kept up to date by a watch),
+// every Job of the namespace, or the Jobs a label selector matches; then Connect. takeSession()
+// hands the caller a started LiveSession for that choice and remembers it for
+// restoreLastChoice(). Loading and listing never block: the lists fill in as the server
 // answers.
 
 #include "live/job_list.h"
@@ -28,6 +29,10 @@ class ConnectDialog : public QDialog {
     Q_OBJECT
 
 public:
+    // What a session follows: one Job, every Job of the namespace (including Jobs created while
+    // watching), or the Jobs whose labels a selector matches.
+    enum class Follow { OneJob, EveryJob, Selector };
+
     explicit ConnectDialog(QWidget* parent = nullptr);
     ~ConnectDialog() override;
 
@@ -42,6 +47,10 @@ public:
     void setNamespaceName(const QString& name);
     QString jobName() const;
     void setJobName(const QString& name);
+    Follow follow() const;
+    void setFollow(Follow follow);
+    QString jobSelector() const;
+    void setJobSelector(const QString& selector);
     // The namespaces offered (empty when they cannot be listed), and why not.
     QStringList listedNamespaces() const;
     QString namespaceListError() const { return namespaceListError_; }
@@ -67,6 +76,7 @@ private:
     void restartJobList();
     void showJobs();
     void setStatus(const QString& text, bool error);
+    void updateConnectButton();
     std::optional<live::KubeConnection> resolve(QString* error) const;
 
     QLabel* kubeconfigLabel_;
@@ -76,6 +86,10 @@ private:
     QComboBox* contextCombo_;
     QLabel* namespaceLabel_;
     QComboBox* namespaceCombo_;
+    QLabel* followLabel_;
+    QComboBox* followCombo_;
+    QLabel* selectorLabel_;
+    QLineEdit* selectorEdit_;
     QLabel* jobsLabel_;
     QListWidget* jobList_;
     QLabel* jobLabel_;

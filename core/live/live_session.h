@@ -43,6 +43,7 @@ public:
     LiveSession(const KubeConnection& connection, QString jobName, QObject* parent = nullptr);
     // Of a session of every Job: only the Jobs whose labels match (kubectl's -l), before start().
     void setJobSelector(const QString& labelSelector) { jobSelector_ = labelSelector; }
+    QString jobSelector() const { return jobSelector_; }
     bool followsNamespace() const { return jobName_.isEmpty(); }
     ~LiveSession() override;
 

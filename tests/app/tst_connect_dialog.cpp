@@ -9,7 +9,10 @@
 #include "live/connect_dialog.h"
 #include "live/status_badge.h"
 
+#include <QAbstractButton>
 #include <QComboBox>
+#include <QDialogButtonBox>
+#include <QLineEdit>
 #include <QFile>
 #include <QListWidget>
 #include <QSettings>
@@ -132,6 +135,50 @@ private slots:
         QCOMPARE(again.namespaceName(), QStringLiteral("team"));
         QCOMPARE(again.jobName(), QStringLiteral("nightly"));
         QTRY_COMPARE(again.listedJobs(), QStringList({"backfill", "nightly"}));
+        QCOMPARE(again.follow(), ui::ConnectDialog::Follow::OneJob);
+
+        // Every Job, or those a selector matches: no Job name asked, the selector checked.
+        const auto* box = again.findChild<QDialogButtonBox*>();
+        QAbstractButton* connect = nullptr;
+        for (QAbstractButton* button : box->buttons())
+            if (box->buttonRole(button) == QDialogButtonBox::AcceptRole)
+                connect = button;
+        QVERIFY(connect);
+        auto* follow = again.findChild<QComboBox*>(QStringLiteral("follow"));
+        auto* selector = again.findChild<QLineEdit*>(QStringLiteral("selector"));
+        QVERIFY(follow && selector);
+        QCOMPARE(follow->count(), 3);
+        QVERIFY(!selector->isEnabled());
+        again.setJobName(QString());
+        QVERIFY(!connect->isEnabled());
+        follow->setCurrentIndex(1);
+        QCOMPARE(again.follow(), ui::ConnectDialog::Follow::EveryJob);
+        QVERIFY(connect->isEnabled());
+        std::unique_ptr<live::LiveSession> every = again.takeSession();
+        QVERIFY(every && every->followsNamespace());
+        QCOMPARE(every->jobSelector(), QString());
+        every.reset();
+        follow->setCurrentIndex(2);
+        QVERIFY(selector->isEnabled());
+        QVERIFY(!connect->isEnabled()); // no selector yet
+        QTest::keyClicks(selector, "tier in (a,");
+        QVERIFY(!connect->isEnabled());
+        QVERIFY(!selector->toolTip().isEmpty()); // why it cannot be used
+        selector->clear();
+        QTest::keyClicks(selector, "tier in (a,b)");
+        QVERIFY(connect->isEnabled());
+        std::unique_ptr<live::LiveSession> selected = again.takeSession();
+        QVERIFY(selected && selected->followsNamespace());
+        QCOMPARE(selected->jobSelector(), QStringLiteral("tier in (a,b)"));
+        QTRY_VERIFY(
+            std::any_of(server.requests().begin(), server.requests().end(), [](const auto& r) {
+                return r.path.endsWith("/jobs") && r.value("labelSelector") == "tier in (a,b)";
+            }));
+        selected.reset();
+        ui::ConnectDialog third;
+        third.restoreLastChoice();
+        QCOMPARE(third.follow(), ui::ConnectDialog::Follow::Selector);
+        QCOMPARE(third.jobSelector(), QStringLiteral("tier in (a,b)"));
     }
 
     // A user who may not list namespaces types one; the dialog says why there is no list.

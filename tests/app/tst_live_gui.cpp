@@ -26,6 +26,7 @@
 #include <qcustomplot.h>
 
 #include <QAction>
+#include <QComboBox>
 #include <QApplication>
 #include <QFile>
 #include <QFileDialog>
@@ -73,7 +74,7 @@ void verifyKnobsHidden(const MainWindow& window) {
 
 int livePods(const MainWindow& window) {
     const auto result = window.document()->result();
-    return result ? int(result->timeline.pods.size()) : -1;
+    return result ? int(result->analysis.pods.size()) : -1;
 }
 
 // A cluster where one Job runs: the Job's first event at once, then one recorded Pod or Event
@@ -288,6 +289,102 @@ private slots:
         QVERIFY(window.openFile(MainWindow::defaultExample()));
         QVERIFY(!window.document()->isLive());
         QVERIFY(window.statusBadge()->isHidden());
+    }
+
+    // A session of every Job of a namespace: Job a is there from the start, Job b is created
+    // while watching (as a CronJob's would be). Both are shown together and each on its own, the
+    // text pane holds both, and a recording made in the window replays to both.
+    void followsEveryJobOfANamespace() {
+        QTest::failOnWarning(QRegularExpression(QStringLiteral("device not open")));
+        QList<QJsonObject> streams[2][3];
+        int podsOf[2] = {0, 0};
+        const char* names[] = {"a", "b"};
+        for (int job = 0; job < 2; ++job) {
+            const QString folder = jobscope::test::recordingsDir() + "/" + names[job];
+            int i = 0;
+            for (const char* file : {"/watch-jobs.jsonl", "/watch-pods.jsonl", "/watch-events.jsonl"})
+                streams[job][i++] = jobscope::test::readWatchEvents(folder + file);
+            QString error;
+            const auto alone = jobscope::live::loadRecording(folder, &error);
+            QVERIFY2(alone, qPrintable(error));
+            podsOf[job] = int(alone->pods.size());
+        }
+        FakeApiServer server;
+        QVERIFY(server.listen());
+        FakeExchangePtr open[3];
+        const auto send = [&](int job) {
+            for (int i = 0; i < 3; ++i)
+                for (const QJsonObject& e : streams[job][i])
+                    open[i]->event(e.value("type").toString(), e.value("object").toObject());
+        };
+        server.setHandler([&](const FakeExchangePtr& exchange) {
+            const auto& request = exchange->request();
+            if (!request.isWatch()) {
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+                return;
+            }
+            exchange->beginStream();
+            if (request.value("resourceVersion") != "1")
+                return; // a reconnect gets a quiet stream
+            const int i = request.path.endsWith("/jobs") ? 0 : request.path.endsWith("/pods") ? 1 : 2;
+            open[i] = exchange;
+            if (open[0] && open[1] && open[2])
+                send(0);
+        });
+        KubeConnection connection;
+        connection.server = server.url();
+        connection.namespaceName = QStringLiteral("batch");
+        auto session = std::make_unique<LiveSession>(connection, QString());
+        QVERIFY(session->followsNamespace());
+
+        MainWindow window;
+        window.resize(1280, 800);
+        auto* live = window.liveController();
+        window.startLive(std::move(session));
+        QCOMPARE(window.document()->displayName(), QStringLiteral("every Job (live, batch)"));
+        QTRY_COMPARE(live->jobCount(), 1);
+        QTRY_COMPARE(livePods(window), podsOf[0]);
+        QCOMPARE(window.document()->result()->summary.jobs, 1);
+
+        // Job b appears: it joins with everything it holds, beside a.
+        QTemporaryDir dir;
+        const QString tracePath = dir.filePath("batch.jsonl");
+        QVERIFY(live->startRecording(tracePath));
+        send(1);
+        QTRY_COMPARE(live->jobCount(), 2);
+        QTRY_COMPARE(livePods(window), podsOf[0] + podsOf[1]);
+        QTRY_COMPARE(window.document()->result()->summary.jobs, 2);
+        QCOMPARE(window.document()->result()->jobs.size(), std::size_t(2));
+        QTRY_VERIFY(!window.document()->isBusy());
+        auto* chooser = window.findChild<QComboBox*>(QStringLiteral("jobCombo"));
+        QVERIFY(chooser);
+        QTRY_COMPARE(chooser->count(), 3);
+        QCOMPARE(chooser->itemText(1), QStringLiteral("job-a"));
+        QCOMPARE(chooser->itemText(2), QStringLiteral("job-b"));
+        window.showJob(QStringLiteral("job-b"));
+        QCOMPARE(chooser->currentIndex(), 2);
+        // Job b alone asks for its own parallelism, 4 (with a: 3 more while a ran).
+        const auto requested = window.timelinePlot()->graph(TimelinePlot::Series::Requested)->data();
+        double most = 0;
+        for (auto point = requested->constBegin(); point != requested->constEnd(); ++point)
+            most = std::max(most, point->value);
+        QCOMPARE(most, 4.0);
+        QTRY_VERIFY(window.editor()->textEdit()->toPlainText().contains("type: Complete"));
+        const QString text = window.editor()->textEdit()->toPlainText();
+        QVERIFY2(text.contains("# Job scenario-a-") && text.contains("# Job scenario-b-"),
+                 qPrintable(text.left(300)));
+
+        live->stopRecording();
+        jobscope::live::JobSelection every;
+        every.every = true;
+        QString error;
+        const auto replayed = jobscope::live::RecordingLoader::load(
+            tracePath, &error, jobscope::kMaxRecordingFileBytes, every);
+        QVERIFY2(replayed, qPrintable(error));
+        QCOMPARE(replayed->jobs.size(), std::size_t(2));
+        QCOMPARE(int(replayed->jobs[1].pods.size()), podsOf[1]);
+        live->stop();
+        QCOMPARE(window.statusBadge()->state(), LiveState::Stopped);
     }
 
     // Live › Open Recording Folder…: a folder of kubectl watch streams opens like a trace; the

@@ -286,7 +286,8 @@ private slots:
         const std::optional<live::Recording> loaded =
             live::RecordingLoader::load(recording(QStringLiteral("a")), &error);
         QVERIFY2(loaded, qPrintable(error));
-        document->setLiveTimeline(std::make_shared<const Timeline>(loaded->timeline));
+        document->setLiveTimelines(
+            std::make_shared<const std::vector<Timeline>>(1, loaded->timeline));
         document->waitForIdle();
         QVERIFY(action(*window, "whatifAction")->isEnabled());
         const std::shared_ptr<const Run> recorded = document->result();

@@ -172,11 +172,27 @@ private slots:
             QVERIFY2(request.path.contains("/namespaces/" + ns + "/"), qPrintable(request.path));
         QVERIFY(!server.requests().isEmpty());
 
-        // A name that is no Job name, and a file beside --live, are usage errors.
+        // Every Job of the namespace: drawn once every Job seen has finished, no Job name asked.
+        const qsizetype before = server.requests().size();
+        const QString every = dir.filePath("live-every.png");
+        QProcess* namespaceProcess =
+            startJobscope({"--live-all-jobs", "--kubeconfig", writeKubeconfig(server.url()),
+                           "--namespace", ns, "--screenshot", every, "--size", "900x600"});
+        QTRY_VERIFY_WITH_TIMEOUT(namespaceProcess->state() == QProcess::NotRunning, 30000);
+        QVERIFY2(namespaceProcess->exitCode() == 0,
+                 namespaceProcess->readAllStandardError().constData());
+        QCOMPARE(QImage(every).size(), QSize(900, 600));
+        for (const auto& request : server.requests().mid(before))
+            QCOMPARE(request.value("fieldSelector"), QString());
+
+        // A name that is no Job name, a file beside --live, two targets and a selector that does
+        // not parse are usage errors.
         for (const QStringList& arguments :
              {QStringList{"--live", "Not/A/Name", "--kubeconfig", writeKubeconfig(server.url()),
                           "--screenshot", shot},
-              QStringList{"--live", jobName, "some.yaml", "--screenshot", shot}}) {
+              QStringList{"--live", jobName, "some.yaml", "--screenshot", shot},
+              QStringList{"--live", jobName, "--live-all-jobs", "--screenshot", shot},
+              QStringList{"--live-selector", "tier in (a,", "--screenshot", shot}}) {
             QProcess* bad = startJobscope(arguments);
             QTRY_VERIFY_WITH_TIMEOUT(bad->state() == QProcess::NotRunning, 30000);
             QCOMPARE(bad->exitCode(), 2);
