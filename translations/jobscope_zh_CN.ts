@@ -450,20 +450,8 @@
         <translation>Job</translation>
     </message>
     <message>
-        <source>The app, with --live: the kubeconfig file (default: KUBECONFIG, else ~/.kube/config).</source>
-        <translation>桌面应用，配合 --live：kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config）。</translation>
-    </message>
-    <message>
-        <source>The app, with --live: the kubeconfig context (default: its current one).</source>
-        <translation>桌面应用，配合 --live：kubeconfig 上下文（默认：其当前上下文）。</translation>
-    </message>
-    <message>
         <source>name</source>
         <translation>名称</translation>
-    </message>
-    <message>
-        <source>The app, with --live: the Job&apos;s namespace (default: the context&apos;s).</source>
-        <translation>桌面应用，配合 --live：Job 所在的命名空间（默认：上下文的命名空间）。</translation>
     </message>
     <message>
         <source>namespace</source>
@@ -523,6 +511,30 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>PATH=VALUE</source>
         <translation>路径=值</translation>
+    </message>
+    <message>
+        <source>The app: follow every Job of the namespace on a cluster (live mode), including Jobs created while watching.</source>
+        <translation>桌面应用：跟踪集群上该命名空间的每个 Job（实时模式），包括跟踪期间新建的 Job。</translation>
+    </message>
+    <message>
+        <source>The app: follow the Jobs of the namespace whose labels this selector matches, as kubectl -l (live mode).</source>
+        <translation>桌面应用：跟踪该命名空间中标签与此选择器匹配的 Job（与 kubectl -l 相同，实时模式）。</translation>
+    </message>
+    <message>
+        <source>selector</source>
+        <translation>选择器</translation>
+    </message>
+    <message>
+        <source>The app, in live mode: the kubeconfig file (default: KUBECONFIG, else ~/.kube/config).</source>
+        <translation>桌面应用，实时模式：kubeconfig 文件（默认：KUBECONFIG，否则 ~/.kube/config）。</translation>
+    </message>
+    <message>
+        <source>The app, in live mode: the kubeconfig context (default: its current one).</source>
+        <translation>桌面应用，实时模式：kubeconfig 上下文（默认：其当前上下文）。</translation>
+    </message>
+    <message>
+        <source>The app, in live mode: the Job&apos;s namespace (default: the context&apos;s).</source>
+        <translation>桌面应用，实时模式：Job 所在的命名空间（默认：上下文的命名空间）。</translation>
     </message>
 </context>
 <context>
@@ -643,6 +655,14 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     <message>
         <source>Calibrated simulations</source>
         <translation>校准模拟</translation>
+    </message>
+    <message>
+        <source>10 Jobs of 10 completions, 2 s apart</source>
+        <translation>10 个 Job，各 10 次完成，间隔 2 秒</translation>
+    </message>
+    <message>
+        <source>Every Job of a namespace: ten copies of the recorded Job &quot;10 completions, 3 Pods at a time&quot;, created 2 s apart, served by the repository&apos;s fake API server (scripts/fake-apiserver.py --copies 10 --stagger 2) and recorded with jobscope record --all-jobs. Up to 30 Pods at once; the Job chooser shows each Job on its own. The last one completes at 47.2 s.</source>
+        <translation>一个命名空间中的所有 Job：录制的 Job“10 次完成，每次 3 个 Pod”的 10 个副本，间隔 2 秒创建，由仓库中的模拟 API 服务器提供（scripts/fake-apiserver.py --copies 10 --stagger 2），并用 jobscope record --all-jobs 录制。同时最多 30 个 Pod；用 Job 选择框可单独查看每个 Job。最后一个在 47.2 秒完成。</translation>
     </message>
 </context>
 <context>
@@ -780,6 +800,18 @@ then the example&apos;s title.</source>
     <message>
         <source>--set takes PATH=VALUE, such as spec.parallelism=8, not &apos;%1&apos;</source>
         <translation>--set 需要 路径=值，例如 spec.parallelism=8，而不是 &apos;%1&apos;</translation>
+    </message>
+    <message>
+        <source>--live-selector takes a label selector as kubectl -l does, such as app=batch: %1</source>
+        <translation>--live-selector 需要一个与 kubectl -l 相同的标签选择器，例如 app=batch：%1</translation>
+    </message>
+    <message>
+        <source>it is empty</source>
+        <translation>它为空</translation>
+    </message>
+    <message>
+        <source>choose one of --live JOB, --live-all-jobs and --live-selector</source>
+        <translation>--live JOB、--live-all-jobs 和 --live-selector 只能选一个</translation>
     </message>
 </context>
 <context>
@@ -3329,6 +3361,34 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>The namespaces cannot be listed with these credentials (%1): type the name</source>
         <translation>这些凭据无法列出命名空间（%1）：请输入名称</translation>
     </message>
+    <message>
+        <source>Follow:</source>
+        <translation>跟踪：</translation>
+    </message>
+    <message>
+        <source>The Job named below</source>
+        <translation>下面指定的 Job</translation>
+    </message>
+    <message>
+        <source>Every Job of the namespace</source>
+        <translation>命名空间中的每个 Job</translation>
+    </message>
+    <message>
+        <source>The Jobs a label selector matches</source>
+        <translation>标签选择器匹配的 Job</translation>
+    </message>
+    <message>
+        <source>Every Job, or those a selector matches, includes the Jobs created while watching (a CronJob&apos;s), and shows them together and each on its own</source>
+        <translation>“每个 Job”或“选择器匹配的 Job”包括跟踪期间新建的 Job（例如 CronJob 创建的），既可合在一起查看，也可单独查看每个 Job</translation>
+    </message>
+    <message>
+        <source>Label selector:</source>
+        <translation>标签选择器：</translation>
+    </message>
+    <message>
+        <source>as kubectl -l, such as app=batch,tier in (a,b)</source>
+        <translation>与 kubectl -l 相同，例如 app=batch,tier in (a,b)</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::EditorPanel</name>
@@ -3966,6 +4026,14 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     <message>
         <source>connect to a cluster first: there is no live session to record</source>
         <translation>请先连接集群：没有可录制的实时会话</translation>
+    </message>
+    <message>
+        <source>every Job (live, %1)</source>
+        <translation>每个 Job（实时，%1）</translation>
+    </message>
+    <message>
+        <source>Jobs %1 (live, %2)</source>
+        <translation>Job %1（实时，%2）</translation>
     </message>
 </context>
 <context>

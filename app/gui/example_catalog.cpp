@@ -20,7 +20,7 @@ class ExampleCatalog {
 };
 
 // The Jobs recorded on a real Kubernetes v1.32 control plane that the app carries, as JobScope
-// traces (resources/recordings/). Their texts are translated like every other UI text; each
+// traces (resources/recordings/), one of them a namespace of ten copies of one. Their texts are translated like every other UI text; each
 // names the scenario that reproduces it (resources/examples/real/).
 struct RecordedJob {
     const char* file;
@@ -59,6 +59,15 @@ constexpr RecordedJob kRecordedJobs[] = {
                        "about 5 s later; completions 4, parallelism 2, Pods run 10 s. No Pod "
                        "while suspended, then two waves of 2. Complete at 29.8 s."),
      "e2.yaml"},
+    {"ten-jobs-two-seconds-apart.jsonl",
+     QT_TRANSLATE_NOOP("ExampleCatalog", "10 Jobs of 10 completions, 2 s apart"),
+     QT_TRANSLATE_NOOP("ExampleCatalog",
+                       "Every Job of a namespace: ten copies of the recorded Job \"10 completions, "
+                       "3 Pods at a time\", created 2 s apart, served by the repository's fake API "
+                       "server (scripts/fake-apiserver.py --copies 10 --stagger 2) and recorded "
+                       "with jobscope record --all-jobs. Up to 30 Pods at once; the Job chooser "
+                       "shows each Job on its own. The last one completes at 47.2 s."),
+     "a-ten-copies.yaml"},
 };
 
 const char* const kRecordingsFolder = ":/recordings/";

@@ -9,7 +9,7 @@ _jobscope() {
     local command="" i
     for ((i = 1; i < cword; i++)); do
         case ${words[i]} in
-            --lang | --theme | --size | --at | --set | --zoom | --select | --find | --live | --kubeconfig | --context | --namespace | --screenshot) ((i++)) ;;
+            --lang | --theme | --size | --at | --set | --zoom | --select | --find | --live | --live-selector | --kubeconfig | --context | --namespace | --screenshot) ((i++)) ;;
             -*) ;;
             *)
                 command=${words[i]}
@@ -54,7 +54,7 @@ _jobscope() {
     case $command in
         "")
             if [[ $cur == -* ]]; then
-                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --set --zoom --select --find --job --live --kubeconfig --context --namespace --screenshot" -- "$cur"))
+                COMPREPLY=($(compgen -W "--help --version --lang --theme --size --at --whatif --set --zoom --select --find --job --live --live-all-jobs --live-selector --kubeconfig --context --namespace --screenshot" -- "$cur"))
             else
                 COMPREPLY=($(compgen -W "$commands" -- "$cur"))
                 _filedir '@(yaml|yml|json|jsonl)'

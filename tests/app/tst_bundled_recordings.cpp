@@ -15,6 +15,7 @@
 #include "live/kubectl_import.h"
 #include "live/recording.h"
 #include "live/trace.h"
+#include "run/run.h"
 #include "support/series_compare.h"
 #include "support/test_paths.h"
 
@@ -45,6 +46,10 @@ constexpr Bundled kBundled[] = {
     {"quota-of-two-pods.jsonl", "d"},
     {"suspended-then-resumed.jsonl", "e2"},
 };
+// The recording of a namespace: ten copies of fixture a, 2 s apart, served by
+// scripts/fake-apiserver.py --copies 10 --stagger 2 and recorded by `jobscope record --all-jobs`
+// (in real time, so it is made once, not by JOBSCOPE_WRITE_RECORDINGS).
+constexpr const char* kNamespaceRecording = "ten-jobs-two-seconds-apart.jsonl";
 
 QString fixtureFolder(const char* fixture) {
     return test::recordingsDir() + QLatin1Char('/') + QLatin1String(fixture);
@@ -147,6 +152,44 @@ private slots:
         QVERIFY2(causes.isEmpty(), qPrintable(causes));
     }
 
+    // The namespace recording holds every copy: ten Jobs named after fixture a's, created 2 s
+    // apart, each running as a does (the same Pods, finished within the fake server's and the
+    // recorder's few milliseconds of it), and together 100 Pods.
+    void namespaceRecordingHoldsEveryCopy() {
+        const QString path = QStringLiteral(":/recordings/") + QLatin1String(kNamespaceRecording);
+        QString error;
+        const auto trace = TraceReader::read(path, &error);
+        QVERIFY2(trace, qPrintable(error));
+        QCOMPARE(trace->header.job, QString()); // every Job of the namespace
+        JobSelection every;
+        every.every = true;
+        const auto loaded = RecordingLoader::load(path, &error, kMaxRecordingFileBytes, every);
+        QVERIFY2(loaded, qPrintable(error));
+        QCOMPARE(loaded->jobs.size(), std::size_t(10));
+        const auto fixture = loadRecording(fixtureFolder("a"), &error);
+        QVERIFY2(fixture, qPrintable(error));
+        const Run alone = runObserved(*fixture);
+        QVERIFY(alone.summary.finishedAt);
+        for (std::size_t i = 0; i < loaded->jobs.size(); ++i) {
+            const Timeline& job = loaded->jobs[i];
+            QCOMPARE(QString::fromStdString(job.jobMetadata.name), QStringLiteral("job-a-%1").arg(i));
+            QVERIFY(std::abs(job.start - loaded->jobs[0].start - 2.0 * double(i)) < 0.1);
+            const Run run = runObserved(job);
+            QCOMPARE(run.summary.podsCreated, alone.summary.podsCreated);
+            QCOMPARE(run.summary.outcome, alone.summary.outcome);
+            QVERIFY(run.summary.finishedAt);
+            QVERIFY2(std::abs(*run.summary.finishedAt - *alone.summary.finishedAt) < 0.1,
+                     qPrintable(QStringLiteral("job-a-%1 finished at %2 s, a at %3 s")
+                                    .arg(i)
+                                    .arg(*run.summary.finishedAt)
+                                    .arg(*alone.summary.finishedAt)));
+        }
+        const Run all = runObservedJobs(loaded->jobs);
+        QCOMPARE(all.summary.jobs, 10);
+        QCOMPARE(all.summary.podsCreated, 10 * alone.summary.podsCreated);
+        QCOMPARE(all.summary.peakActive, 30);
+    }
+
     // The menu's recordings are exactly the bundled ones, each with a descriptive title in
     // both languages, a description and an existing calibrated simulation.
     void menuOffersEveryRecording() {
@@ -154,7 +197,7 @@ private slots:
         QStringList offered;
         for (const ExampleEntry& e : entries)
             offered << QFileInfo(e.path).fileName();
-        QStringList bundled;
+        QStringList bundled{QLatin1String(kNamespaceRecording)};
         for (const Bundled& b : kBundled)
             bundled << QLatin1String(b.file);
         offered.sort();

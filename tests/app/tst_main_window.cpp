@@ -540,7 +540,7 @@ private slots:
                 first = a;
         }
         const qsizetype heading = texts.indexOf(QStringLiteral("--Calibrated simulations"));
-        QVERIFY2(heading == 4, qPrintable(texts.join(QLatin1Char('|'))));
+        QVERIFY2(heading == 5, qPrintable(texts.join(QLatin1Char('|'))));
         QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions")));
         QVERIFY(texts.contains(QStringLiteral("Quota of 2 Pods, 6 completions (calibrated "
                                               "simulation)")));
