@@ -1401,15 +1401,17 @@ void MainWindow::Private::updateStatus() {
         if (result)
             text += QStringLiteral(" — ") + MainWindow::tr("the views show the last good run");
     } else if (result) {
-        const int pods = int(result->analysis.pods.size());
+        // Of the Job the views show, when one of several is chosen.
+        const std::shared_ptr<const Run> shown = shownRun();
+        const int pods = int(shown->analysis.pods.size());
         const bool trace = document->kind() == JobDocument::Kind::Trace;
         const QString count =
             pods == 1 ? MainWindow::tr("1 Pod") : MainWindow::tr("%1 Pods").arg(pods);
         text = (document->isLive() ? MainWindow::tr("Live: %1 over %2")
                 : trace            ? MainWindow::tr("Loaded %1 over %2")
                                    : MainWindow::tr("Simulated %1 over %2"))
-                   .arg(count, formatDuration(result->end));
-        const QString outcome = outcomeText(result->summary);
+                   .arg(count, formatDuration(shown->end));
+        const QString outcome = outcomeText(shown->summary);
         if (!outcome.isEmpty())
             text += QStringLiteral(" — ") + outcome;
         if (live->isRecording())
@@ -1423,7 +1425,7 @@ void MainWindow::Private::updateStatus() {
     stateLabel->setToolTip(text);
     // A Job that failed says so in red, whatever the theme.
     const bool failed = result && !document->isBusy() && errors == 0 &&
-                        result->summary.outcome == job_condition::Failed;
+                        shownRun()->summary.outcome == job_condition::Failed;
     stateLabel->setStyleSheet(
         failed ? QStringLiteral("color: %1; font-weight: bold;").arg(failedColor().name())
                : QString());

@@ -630,10 +630,17 @@ private slots:
         }
         QVERIFY(named);
 
-        // One Job: its own run, on its own clock.
+        const auto* state = window.findChild<QLabel*>(QStringLiteral("documentState"));
+        QVERIFY(state);
+        QVERIFY2(state->text().startsWith(QStringLiteral("Simulated 12 Pods")),
+                 qPrintable(state->text()));
+
+        // One Job: its own run, on its own clock, and the status bar counts its Pods.
         chooser->setCurrentIndex(3);
         emit chooser->activated(3);
         QCOMPARE(maxOf(values(plot->graph(TimelinePlot::Series::Requested))), 2.0);
+        QVERIFY2(state->text().startsWith(QStringLiteral("Simulated 3 Pods")),
+                 qPrintable(state->text()));
 #if JOBSCOPE_HAS_GANTT
         QCOMPARE(gantt->rowCount(), 3);
         QCOMPARE(gantt->rowLabel(0), QStringLiteral("index 0"));
