@@ -1200,16 +1200,16 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
 <context>
     <name>LiveJobText</name>
     <message>
-        <source>Job %1/%2 as the API server last reported it (resourceVersion %3); read-only in live mode</source>
-        <translation>Job %1/%2，API 服务器最近一次报告的内容（resourceVersion %3）；实时模式下只读</translation>
-    </message>
-    <message>
-        <source>No Events of the Job or its Pods yet</source>
-        <translation>Job 及其 Pod 暂无事件</translation>
-    </message>
-    <message>
         <source>Events of the Job and its Pods (seconds since the Job&apos;s creation, newest last)</source>
         <translation>Job 及其 Pod 的事件（自 Job 创建起的秒数，最新的在最后）</translation>
+    </message>
+    <message>
+        <source>Job %1/%2 as the API server last reported it (resourceVersion %3); read-only</source>
+        <translation>Job %1/%2，API 服务器最近一次报告的内容（resourceVersion %3）；只读</translation>
+    </message>
+    <message>
+        <source>No Events of the Job or its Pods so far</source>
+        <translation>到目前为止没有该 Job 或其 Pod 的事件</translation>
     </message>
 </context>
 <context>

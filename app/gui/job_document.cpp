@@ -3,6 +3,7 @@
 
 #include "gui/engine_messages.h"
 #include "gui/language.h"
+#include "live/live_job_text.h"
 #include "live/read_input.h"
 #include "live/recording.h"
 #include "live/trace.h"
@@ -235,6 +236,14 @@ bool JobDocument::openFile(const QString& path, QString* error) {
         }
         for (const QString& warning : loaded->warnings)
             notes << DocumentDiagnostic{0, 0, false, warning};
+        // The text pane shows each Job as last recorded and its Events, as live mode does.
+        QStringList texts;
+        for (std::size_t i = 0; i < loaded->jobObjects.size(); ++i)
+            if (!loaded->jobObjects[i].isEmpty())
+                texts << live::liveJobText(loaded->jobObjects[i], loaded->jobs.empty()
+                                                                      ? loaded->timeline
+                                                                      : loaded->jobs[i]);
+        text = texts.join(QLatin1Char('\n'));
         trace = std::make_shared<const Timeline>(std::move(loaded->timeline));
         if (loaded->jobs.size() > 1)
             traceJobs = std::make_shared<const std::vector<Timeline>>(std::move(loaded->jobs));
@@ -285,7 +294,7 @@ bool JobDocument::openFile(const QString& path, QString* error) {
     d->kind = trace ? Kind::Trace : kindOfText(text);
     d->readOnly =
         trace || path.startsWith(QLatin1Char(':')) || path.startsWith(QLatin1String("qrc:"));
-    d->text = trace ? QString() : text;
+    d->text = text;
     d->forgetResult = true;
     d->notes = notes;
     announceOpenedAndRun();

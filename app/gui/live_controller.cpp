@@ -39,8 +39,7 @@ void LiveController::start(std::unique_ptr<live::LiveSession> session) {
     jobs_.clear();
     if (!session_->followsNamespace())
         jobs_.push_back(FollowedJob{session_->jobName(),
-                                    live::TimelineBuilder({session_->jobName(), false}),
-                                    {}});
+                                    live::TimelineBuilder({session_->jobName(), false})});
     observations_.clear();
     dirty_ = false;
     QString title;
@@ -86,23 +85,20 @@ void LiveController::observe(const live::Observation& observation) {
     observations_.push_back(observation);
     for (FollowedJob& job : jobs_)
         job.builder.add(observation);
-    if (observation.kind == live::ObjectKind::Job) {
+    if (observation.kind == live::ObjectKind::Job && session_->followsNamespace()) {
         const QString name = observation.object.value(QLatin1String("metadata"))
                                  .toObject()
                                  .value(QLatin1String("name"))
                                  .toString();
-        auto job = std::find_if(jobs_.begin(), jobs_.end(),
-                                [&](const FollowedJob& j) { return j.name == name; });
-        if (job == jobs_.end() && session_->followsNamespace() && !name.isEmpty()) {
+        const bool known = std::any_of(jobs_.begin(), jobs_.end(),
+                                       [&](const FollowedJob& j) { return j.name == name; });
+        if (!known && !name.isEmpty()) {
             // A Job first seen: its builder picks its Pods and Events out of the session so far.
-            FollowedJob added{name, live::TimelineBuilder({name, false}), {}};
+            FollowedJob added{name, live::TimelineBuilder({name, false})};
             for (const live::Observation& o : observations_)
                 added.builder.add(o);
             jobs_.push_back(std::move(added));
-            job = jobs_.end() - 1;
         }
-        if (job != jobs_.end() && observation.type != live::WatchType::Deleted)
-            job->last = observation.object;
     }
     dirty_ = true;
     if (writer_.isOpen()) {
@@ -146,8 +142,8 @@ void LiveController::pushTimeline() {
         if (!job.builder.hasJob())
             continue;
         timelines->push_back(job.builder.timeline());
-        if (!job.last.isEmpty())
-            texts << live::liveJobText(job.last, timelines->back());
+        if (!job.builder.jobObject().isEmpty())
+            texts << live::liveJobText(job.builder.jobObject(), timelines->back());
     }
     document_->setLiveTimelines(std::move(timelines));
     if (!texts.isEmpty())

@@ -79,7 +79,6 @@ private:
     struct FollowedJob {
         QString name;
         live::TimelineBuilder builder;
-        QJsonObject last; // the Job as last reported, for the document's text
     };
 
     void observe(const live::Observation& observation);

@@ -127,7 +127,7 @@ QString liveJobText(const QJsonObject& job, const Timeline& timeline) {
     QString out =
         QStringLiteral("# ") +
         QCoreApplication::translate("LiveJobText", "Job %1/%2 as the API server last reported it "
-                                                   "(resourceVersion %3); read-only in live mode")
+                                                   "(resourceVersion %3); read-only")
             .arg(metadata.value(QLatin1String("namespace")).toString(),
                  metadata.value(QLatin1String("name")).toString(),
                  metadata.value(QLatin1String("resourceVersion")).toString()) +
@@ -136,8 +136,9 @@ QString liveJobText(const QJsonObject& job, const Timeline& timeline) {
     out += QStringLiteral("\n# ");
     const std::vector<TimelineEvent>& events = timeline.events;
     if (events.empty()) {
-        out += QCoreApplication::translate("LiveJobText", "No Events of the Job or its Pods yet") +
-               QLatin1Char('\n');
+        out +=
+            QCoreApplication::translate("LiveJobText", "No Events of the Job or its Pods so far") +
+            QLatin1Char('\n');
         return out;
     }
     out += QCoreApplication::translate("LiveJobText",

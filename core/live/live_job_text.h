@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
-// What live mode shows in the text pane: the watched Job as the cluster last reported it, as
-// YAML, and the Events of the Job and its Pods as comments under it (read-only: live mode shows
-// the cluster, it does not edit it).
+// What live mode and an opened recording show in the text pane: the Job as the cluster last
+// reported it, as YAML, and the Events of the Job and its Pods as comments under it (read-only:
+// they show the cluster, they do not edit it).
 
 #include "timeline/timeline.h"
 

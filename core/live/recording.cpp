@@ -155,6 +155,7 @@ std::optional<Recording> replay(const std::vector<Observation>& observations,
             r.jobNamespace = builder.jobNamespace();
             warnings.append(builder.warnings());
         }
+        r.jobObjects.push_back(builder.jobObject());
         if (selection.several())
             r.jobs.push_back(builder.timeline());
         else

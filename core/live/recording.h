@@ -12,6 +12,7 @@
 #include "timeline/timeline.h"
 
 #include <QCoreApplication>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 
@@ -38,6 +39,9 @@ struct Recording {
     // With a JobSelection of several: each chosen Job's timeline, in the order the Jobs were
     // first observed (the first is `timeline`'s Job).
     std::vector<Timeline> jobs;
+    // Each Job as last recorded (TimelineBuilder::jobObject), in the order of `jobs` (with one Job:
+    // `timeline`'s); empty for a dump, which is itself the Jobs' text.
+    std::vector<QJsonObject> jobObjects;
     QString jobName;
     QString jobNamespace;
     QStringList warnings; // e.g. a trace's incomplete last line

@@ -352,6 +352,8 @@ void TimelineBuilder::applyJob(const Observation& o) {
     setJobDefaults(*job);
     ++applied_;
     jobResourceVersion_ = version;
+    if (o.type != WatchType::Deleted)
+        lastJobObject_ = o.object;
 
     const bool first = !hasJob();
     if (first) {

@@ -104,6 +104,9 @@ public:
 
     // The Timeline so far, times in seconds since the Unix epoch (start = the Job's creation).
     const Timeline& timeline() const;
+    // The Job as the API server last reported it (the newest version applied; a deletion keeps
+    // the version before it), as sent; empty before the Job is seen.
+    const QJsonObject& jobObject() const { return lastJobObject_; }
 
 private:
     struct PodRecord {
@@ -145,6 +148,7 @@ private:
 
     // The Job.
     QString jobResourceVersion_;
+    QJsonObject lastJobObject_;
     bool jobDeleted_ = false;
     std::optional<Seconds> jobCreated_;
     Seconds lastJobTime_ = 0;

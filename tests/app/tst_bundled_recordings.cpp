@@ -252,6 +252,13 @@ private slots:
         QVERIFY(result->end > 0);
         QVERIFY(std::any_of(result->analysis.causes.begin(), result->analysis.causes.end(),
                             [](const CauseInterval& c) { return c.cause == "finished"; }));
+        // The text pane: each Job as last recorded, then its Events, as live mode shows them.
+        const QString text = document.text();
+        QVERIFY2(text.startsWith(QStringLiteral("# Job ")), qPrintable(text.left(200)));
+        QCOMPARE(text.count(QStringLiteral("\nkind: Job\n")),
+                 qsizetype(std::max<std::size_t>(1, result->jobs.size())));
+        QVERIFY(text.contains(QStringLiteral("type: Complete")));
+        QVERIFY(text.contains(QStringLiteral("# Events of the Job and its Pods")));
     }
 
     // The example scenarios in the resources are not taken for recordings, although the

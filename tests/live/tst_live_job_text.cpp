@@ -97,9 +97,9 @@ private slots:
         timeline.start = 1000;
         QString text = liveJobText(job, timeline);
         QVERIFY2(text.startsWith("# Job team/pi as the API server last reported it "
-                                 "(resourceVersion 42); read-only in live mode\n"),
+                                 "(resourceVersion 42); read-only\n"),
                  qPrintable(text));
-        QVERIFY(text.endsWith("# No Events of the Job or its Pods yet\n"));
+        QVERIFY(text.endsWith("# No Events of the Job or its Pods so far\n"));
 
         TimelineEvent created;
         created.time = 1001.5;
