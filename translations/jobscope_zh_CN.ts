@@ -3145,6 +3145,10 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>the %1 Jobs need at least %2 Pods together (their spec.completions, or spec.parallelism without), more than the simulation&apos;s limit of %3 Pods (simulate --max-pods)</source>
         <translation>这 %1 个 Job 合计至少需要 %2 个 Pod（它们的 spec.completions，未设置时为 spec.parallelism），超过模拟的上限 %3 个 Pod（simulate --max-pods）</translation>
     </message>
+    <message>
+        <source>%1: two runs side by side leave no room for the Pods under them; remove gantt or compare</source>
+        <translation>%1：两个并排的运行下方没有放 Pod 的空间；请去掉 gantt 或 compare</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::CompareWindow</name>

@@ -159,6 +159,8 @@ public:
     QScrollBar* scroll = nullptr;
     QCPLayer* playheadLayer = nullptr;
     QCPItemStraightLine* playheadLine = nullptr;
+    QCPItemRect* curtain = nullptr; // over the bars after revealUntil
+    std::optional<double> revealUntil;
 
     std::shared_ptr<const Analysis> analysis;
     std::shared_ptr<const Run> run; // the analysis' run: of several Jobs, its Pods' Jobs
@@ -216,6 +218,7 @@ public:
     void fitRows();
     void retranslate();
     void placePlayhead();
+    void placeCurtain();
     void applyUserRange(double lower, double upper);
     bool inArea(const QPointF& p) const { return rect->rect().contains(p.toPoint()); }
     bool onTimeAxis(const QPointF& p) const {
@@ -351,6 +354,20 @@ PodGantt::PodGantt(QWidget* parent) : QWidget(parent), d(std::make_unique<Privat
     for (QCPItemPosition* p : {d->playheadLine->point1, d->playheadLine->point2})
         p->setAxes(d->time, d->rows);
     d->placePlayhead();
+    // Over the bars, under the playhead.
+    plot->addLayer(QStringLiteral("curtain"), plot->layer(QStringLiteral("main")),
+                   QCustomPlot::limAbove);
+    d->curtain = new QCPItemRect(plot);
+    d->curtain->setLayer(QStringLiteral("curtain"));
+    d->curtain->setClipAxisRect(d->rect);
+    d->curtain->setSelectable(false);
+    d->curtain->setPen(Qt::NoPen);
+    for (QCPItemPosition* p : {d->curtain->topLeft, d->curtain->bottomRight}) {
+        p->setAxes(d->time, d->rows);
+        p->setAxisRect(d->rect);
+        p->setTypeY(QCPItemPosition::ptAxisRectRatio);
+    }
+    d->placeCurtain();
 
     connect(plot, &QCustomPlot::mousePress, this, [this](QMouseEvent* e) { d->onMousePress(e); });
     connect(plot, &QCustomPlot::mouseMove, this, [this](QMouseEvent* e) { d->onMouseMove(e); });
@@ -498,6 +515,7 @@ void PodGantt::setRun(std::shared_ptr<const Run> run) {
     d->fitRows();
     d->time->setRange(d->xStart, d->xEnd);
     d->applyRows();
+    d->placeCurtain();
     d->plot->replot(QCustomPlot::rpQueuedReplot);
 }
 
@@ -698,6 +716,27 @@ void PodGantt::Private::placePlayhead() {
         playheadLine->point1->setCoords(playhead, 0);
         playheadLine->point2->setCoords(playhead, 1);
     }
+}
+
+void PodGantt::Private::placeCurtain() {
+    const bool shown = revealUntil && *revealUntil < xEnd;
+    curtain->setVisible(shown);
+    curtain->setBrush(q->palette().color(QPalette::Base)); // the background applyStyle sets
+    if (shown) {
+        // From the reveal to past the end of the data (zooming out shows no more).
+        curtain->topLeft->setCoords(*revealUntil, -0.01);
+        curtain->bottomRight->setCoords(xEnd + (xEnd - xStart), 1.01);
+    }
+}
+
+void PodGantt::setRevealUntil(std::optional<double> time) {
+    d->revealUntil = time;
+    d->placeCurtain();
+    d->plot->replot(QCustomPlot::rpQueuedReplot);
+}
+
+std::optional<double> PodGantt::revealUntil() const {
+    return d->revealUntil;
 }
 
 void PodGantt::setPlayhead(double time) {
@@ -929,6 +968,8 @@ void PodGantt::Private::applyStyle(const QSize& size, double scale) {
     const QMargins margins = legend->margins();
     legend->setMinimumSize(0, legendHeight + margins.top() + margins.bottom());
     placePlayhead();
+    if (curtain)
+        placeCurtain(); // the background's colour
 }
 
 void PodGantt::Private::retranslate() {

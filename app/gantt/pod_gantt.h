@@ -24,6 +24,7 @@
 #include <QWidget>
 
 #include <memory>
+#include <optional>
 
 class QCustomPlot;
 class QCPAxis;
@@ -81,6 +82,11 @@ public:
 
     void setPlayhead(double time); // replots the playhead layer only; NaN hides it
     double playhead() const;
+    // Hides the bars after `time` behind a curtain of the background's colour, as
+    // TimelinePlot::setRevealUntil hides its data (a lesson's slide: predict, then play);
+    // nullopt shows everything (the default).
+    void setRevealUntil(std::optional<double> time);
+    std::optional<double> revealUntil() const;
     QCPLayer* playheadLayer() const;
     QCPItemStraightLine* playheadLine() const;
 

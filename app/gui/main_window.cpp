@@ -620,7 +620,8 @@ void MainWindow::Private::buildActions() {
 #if JOBSCOPE_HAS_GANTT
     // The Gantt under the plot draws the shared time axis; without it the plot draws its own.
     plot->setTimeAxisBelow(true);
-    connect(showGanttAction, &QAction::toggled, plot, &TimelinePlot::setTimeAxisBelow);
+    connect(showGanttAction, &QAction::toggled, plot,
+            [this](bool shown) { plot->setTimeAxisBelow(shown); });
 #endif
     showInspectorAction = toggle(inspector);
     zoomFitAction = make(QKeySequence(Qt::CTRL | Qt::Key_0));

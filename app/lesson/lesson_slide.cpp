@@ -3,7 +3,10 @@
 
 #include "lesson/text_wrap.h"
 
+#include "gantt/pod_gantt.h"
 #include "plot/timeline_plot.h"
+
+#include <qcustomplot.h>
 
 #include <QFont>
 #include <QFontMetricsF>
@@ -34,6 +37,11 @@ const QColor kLive(230, 85, 13);        // live numbers while playing (the playh
 const QColor kProgress(255, 196, 0);    // the lesson's progress bar
 // The smallest text of a plot on a slide, at 1080 lines: read from the back of a room.
 constexpr double kMinPlotTextPixels = 24;
+// The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its legend and
+// time axis (at 1080 lines), in at most half of the plots' room.
+constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.6;
+constexpr double kGanttFramePixels = 175;
+constexpr double kGanttMaxShare = 0.5;
 
 QFont pixelFont(double pixels, bool bold = false) {
     QFont font;
@@ -64,7 +72,40 @@ QFont fittingFont(const QString& body, const QRectF& box, double pixels, bool bo
 struct LessonSlideRenderer::ScenePlots {
     std::unique_ptr<TimelinePlot> main;
     std::unique_ptr<TimelinePlot> compare;
+    // Under a lone plot: its run's Pods, on the same time axis.
+    std::unique_ptr<PodGantt> gantt;
+    // The plot and Gantt sizes the two time axes were last aligned for.
+    QSize alignedPlot, alignedGantt;
 };
+
+namespace {
+
+// The time axes of the plot and the Gantt under it start and end at the same pixels: each axis
+// rect's left and right margins become the wider of the two, measured at the sizes and scale
+// drawn (an image's layout stays until the next one, so the margins are read right after it).
+void alignTimeAxes(TimelinePlot& plot, PodGantt& gantt, const QSize& plotSize,
+                   const QSize& ganttSize, double scale) {
+    QCPAxisRect* plotRect = plot.mainRect();
+    QCPAxisRect* ganttRect = gantt.timeAxis()->axisRect();
+    const auto setSides = [](QCPAxisRect* rect, int left, int right) {
+        QMargins minimum = rect->minimumMargins();
+        minimum.setLeft(left);
+        minimum.setRight(right);
+        rect->setMinimumMargins(minimum);
+    };
+    setSides(plotRect, 0, 0);
+    setSides(ganttRect, 0, 0);
+    plot.renderImage(plotSize, scale);
+    const QMargins plotMargins = plotRect->margins();
+    gantt.renderImage(ganttSize, true, scale);
+    const QMargins ganttMargins = ganttRect->margins();
+    const int left = std::max(plotMargins.left(), ganttMargins.left());
+    const int right = std::max(plotMargins.right(), ganttMargins.right());
+    setSides(plotRect, left, right);
+    setSides(ganttRect, left, right);
+}
+
+} // namespace
 
 LessonSlideRenderer::LessonSlideRenderer(std::shared_ptr<const LessonDeck> deck, bool chinese)
     : deck_(std::move(deck)), chinese_(chinese) {}
@@ -118,6 +159,16 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     // One plot needs no title of its own (the slide has one); two are told apart by theirs.
     const bool twoPlots = s.compare && run.compare;
     slot->main = makePlot(run.main, s.scenario.scenario, twoPlots);
+    if (s.gantt && !twoPlots && !run.main.analysis.pods.empty()) {
+        // The time axis is drawn once, under the Gantt.
+        slot->main->setTimeAxisBelow(true, true);
+        slot->gantt = std::make_unique<PodGantt>();
+        slot->gantt->setRun(std::shared_ptr<const Run>(deck_, &run.main));
+        slot->gantt->setTimeRange(slot->main->dataStart(), slot->main->dataEnd());
+        // Its rows name themselves ("index 2", a Pod's name): the axis' title would only
+        // crowd the few rows a slide has room for.
+        slot->gantt->rowAxis()->setLabel(QString());
+    }
     if (twoPlots) {
         slot->compare = makePlot(*run.compare, s.compare->scenario, true);
         // Side by side on one time axis, so that the longer run looks longer.
@@ -273,19 +324,38 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         painter.drawText(QRectF(margin, top, w - 2 * margin, liveHeight),
                          Qt::AlignVCenter | Qt::AlignLeft, live);
     }
+    // Drawn at the slide's own size, with type for a room: the plots' small text (ticks,
+    // callouts, 12 units at their style scale) kMinPlotTextPixels at 1080 lines; two plots side
+    // by side a quarter less, or their titles and data would not fit half a slide.
+    const double plotScale = kMinPlotTextPixels * (p.compare ? 0.75 : 1.0) * unit / 12;
+    const auto pixels = [](const QRectF& box) {
+        return QSize(std::max(1, static_cast<int>(box.width())),
+                     std::max(1, static_cast<int>(box.height())));
+    };
     const auto drawPlot = [&](TimelinePlot& plot, const Run& r, const QRectF& box) {
         plot.setPlayhead(std::min(time, r.end));
         // Up to the playhead only: the room predicts what comes next, then plays it.
         plot.setRevealUntil(std::min(time, r.end));
-        // Drawn at the slide's own size, with type for a room: its small text (ticks, callouts,
-        // 12 units at the plot's style scale) kMinPlotTextPixels at 1080 lines; two plots side
-        // by side a quarter less, or their titles and data would not fit half a slide.
-        const QSize plotSize(std::max(1, static_cast<int>(box.width())),
-                             std::max(1, static_cast<int>(box.height())));
-        const double textPixels = kMinPlotTextPixels * (p.compare ? 0.75 : 1.0);
-        painter.drawImage(box, plot.renderImage(plotSize, textPixels * unit / 12));
+        painter.drawImage(box, plot.renderImage(pixels(box), plotScale));
     };
-    if (!p.compare) {
+    if (!p.compare && p.gantt) {
+        // The plot, and under it the Pods on the same time axis, revealed as far.
+        const double ganttHeight = std::round(
+            std::min(plotArea.height() * kGanttMaxShare,
+                     (kGanttFramePixels + kGanttRowPixels * p.gantt->rowCount()) * unit));
+        const QRectF plotBox(plotArea.left(), plotArea.top(), plotArea.width(),
+                             plotArea.height() - ganttHeight);
+        const QRectF ganttBox(plotArea.left(), plotBox.bottom(), plotArea.width(), ganttHeight);
+        if (p.alignedPlot != pixels(plotBox) || p.alignedGantt != pixels(ganttBox)) {
+            alignTimeAxes(*p.main, *p.gantt, pixels(plotBox), pixels(ganttBox), plotScale);
+            p.alignedPlot = pixels(plotBox);
+            p.alignedGantt = pixels(ganttBox);
+        }
+        drawPlot(*p.main, run.main, plotBox);
+        p.gantt->setPlayhead(std::min(time, run.main.end));
+        p.gantt->setRevealUntil(std::min(time, run.main.end));
+        painter.drawImage(ganttBox, p.gantt->renderImage(pixels(ganttBox), true, plotScale));
+    } else if (!p.compare) {
         drawPlot(*p.main, run.main, plotArea);
     } else {
         const double gap = margin;

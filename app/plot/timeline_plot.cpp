@@ -915,7 +915,7 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
     laneRowFont_ = tickLabel;
     lane_->axis(QCPAxis::atLeft)->setTickPen(Qt::NoPen);
     lane_->axis(QCPAxis::atLeft)->setTickLengthOut(0);
-    const bool timeLabels = !timeAxisBelow_ || rendering_;
+    const bool timeLabels = !timeAxisBelow_ || (rendering_ && !timeAxisBelowImages_);
     lane_->axis(QCPAxis::atBottom)->setTickLabels(timeLabels);
     lane_->axis(QCPAxis::atBottom)
         ->setLabel(timeLabels ? tr("time since the Job was created (s)") : QString());
@@ -1697,10 +1697,11 @@ void TimelinePlot::changeEvent(QEvent* event) {
     QWidget::changeEvent(event);
 }
 
-void TimelinePlot::setTimeAxisBelow(bool below) {
-    if (below == timeAxisBelow_)
+void TimelinePlot::setTimeAxisBelow(bool below, bool inImages) {
+    if (below == timeAxisBelow_ && (below && inImages) == timeAxisBelowImages_)
         return;
     timeAxisBelow_ = below;
+    timeAxisBelowImages_ = below && inImages;
     applyStyle(size());
     plot_->replot(QCustomPlot::rpQueuedReplot);
 }

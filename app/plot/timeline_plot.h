@@ -135,8 +135,9 @@ public:
     void setInteractive(bool interactive);
     bool isInteractive() const { return interactive_; }
     // A view below draws the same time axis (the main window's Gantt): the lane leaves out its
-    // time labels, giving the chart their room. Exported images keep them.
-    void setTimeAxisBelow(bool below);
+    // time labels, giving the chart their room. Exported images keep them, unless `inImages`
+    // (a slide draws the Gantt under the image).
+    void setTimeAxisBelow(bool below, bool inImages = false);
     bool isTimeAxisBelow() const { return timeAxisBelow_; }
     // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
     void setTimeRange(double lower, double upper);
@@ -280,6 +281,7 @@ private:
     bool interactive_ = false;
     bool timeAxisBelow_ = false;
     bool rendering_ = false;                             // inside renderImage
+    bool timeAxisBelowImages_ = false;                   // setTimeAxisBelow's inImages
     std::optional<std::pair<double, double>> selection_; // as dragged: either order
     QCPItemRect* selectionMain_ = nullptr;
     QCPItemRect* selectionLane_ = nullptr;

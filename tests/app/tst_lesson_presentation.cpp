@@ -8,6 +8,7 @@
 #include "lesson/lesson_slide.h"
 #include "lesson/presentation_window.h"
 #include "lesson/presenter_view.h"
+#include "plot/plot_style.h"
 
 #include <QDir>
 #include <QFile>
@@ -55,6 +56,7 @@ private slots:
     void exportsOneSlidePerStep();
     void exportRejectsABadLesson();
     void slideFileNames();
+    void ganttUnderThePlot();
     void keyboardMovesThroughSteps();
     void playPauseSpeedAndBlank();
 
@@ -123,6 +125,51 @@ void TestLessonPresentation::exportsOneSlidePerStep() {
             chinese.caption(1, 0).contains(QStringLiteral("Pod"))); // "个"
     QVERIFY(english.render(0, 0, size) != chinese.render(0, 0, size));
     QVERIFY(english.render(1, 0, size) != chinese.render(1, 0, size));
+}
+
+// A scene with `gantt: true` draws its Pods under the plot on the same time axis: the playhead,
+// one vertical line through both, stands at one x from the plot's top to the Gantt's bottom.
+void TestLessonPresentation::ganttUnderThePlot() {
+    LessonSlideRenderer renderer(deck_, false);
+    const QSize size(1920, 1080);
+    int scenes = 0;
+    for (int scene = 0; scene < deck_->sceneCount(); ++scene) {
+        const jobscope::LessonScene& s = deck_->lesson.scenes[static_cast<size_t>(scene)];
+        if (!s.gantt)
+            continue;
+        ++scenes;
+        const int step = deck_->stepCount(scene) - 1;
+        const QImage slide = renderer.render(scene, step, size);
+        // Per line, where the playhead's colour is drawn in full.
+        int lowest = 0, highest = size.height();
+        double left = size.width(), right = 0;
+        for (int y = 0; y < size.height(); ++y) {
+            double sum = 0;
+            int count = 0;
+            for (int x = 0; x < size.width(); ++x)
+                if (QColor(slide.pixel(x, y)).rgb() == kPlayheadColor.rgb()) {
+                    sum += x;
+                    ++count;
+                }
+            if (count == 0 || count > 8)
+                continue; // no line here, or something wider than a line
+            const double at = sum / count;
+            left = std::min(left, at);
+            right = std::max(right, at);
+            lowest = std::max(lowest, y);
+            highest = std::min(highest, y);
+        }
+        const QString where = QStringLiteral("scene %1").arg(scene + 1);
+        // From near the top of the plots to the lower part of the slide, where the Gantt is.
+        QVERIFY2(highest < size.height() * 0.3, qPrintable(where));
+        QVERIFY2(lowest > size.height() * 0.55, qPrintable(where));
+        QVERIFY2(right - left <= 1.0, qPrintable(QStringLiteral("%1: the playhead is at x %2 "
+                                                                "in one part, %3 in another")
+                                                     .arg(where)
+                                                     .arg(left)
+                                                     .arg(right)));
+    }
+    QVERIFY(scenes >= 3);
 }
 
 void TestLessonPresentation::exportRejectsABadLesson() {

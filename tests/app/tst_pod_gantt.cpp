@@ -117,6 +117,7 @@ private slots:
     void zoomAndRowScrolling();
     void paintsOnlyWhatIsVisible();
     void renderAndSave();
+    void revealsUpToATime();
     void exportHasEveryRow();
 };
 
@@ -430,6 +431,34 @@ void TestPodGantt::renderAndSave() {
     QVERIFY(!gantt.savePng(bad, QSize(800, 300), &error));
     QVERIFY2(error.contains(bad), qPrintable(error));
     QVERIFY(!gantt.savePng(path, QSize(0, 10), &error));
+}
+
+// A lesson's slide shows the Pods up to its step: right of the reveal, only the background;
+// nullopt shows everything again.
+void TestPodGantt::revealsUpToATime() {
+    PodGantt gantt;
+    gantt.setAnalysis(phases(), 100, 130);
+    const QSize size(900, 300);
+    const QImage whole = gantt.renderImage(size, true);
+    gantt.setRevealUntil(3.0);
+    QCOMPARE(gantt.revealUntil(), std::optional<double>(3.0));
+    const QImage revealed = gantt.renderImage(size, true);
+    QVERIFY(revealed != whole);
+    const QRect area = gantt.timeAxis()->axisRect()->rect();
+    const QColor background = gantt.palette().color(QPalette::Base);
+    const int from = static_cast<int>(std::ceil(gantt.timeAxis()->coordToPixel(3.0))) + 2;
+    for (int y = area.top() + 1; y < area.bottom() - 1; y += 3)
+        for (int x = from; x < area.right() - 1; x += 5)
+            QCOMPARE(QColor(revealed.pixel(x, y)).rgb(), background.rgb());
+    // Left of it the bars are drawn: job-a is pending, then running, before 3 s.
+    int ink = 0;
+    const int to = static_cast<int>(gantt.timeAxis()->coordToPixel(3.0)) - 2;
+    for (int y = area.top(); y < area.bottom(); y += 2)
+        for (int x = area.left() + 1; x < to; x += 2)
+            ink += QColor(revealed.pixel(x, y)).rgb() != background.rgb();
+    QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
+    gantt.setRevealUntil(std::nullopt);
+    QCOMPARE(gantt.renderImage(size, true), whole);
 }
 
 // An export holds every Pod, not the rows on screen: a staircase of 200 Pods, the last ones

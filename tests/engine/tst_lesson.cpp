@@ -413,6 +413,16 @@ void TestLesson::badLesson_data() {
     QTest::newRow("syntax error") << "title: [T\n"
                                   << ""
                                   << "error";
+    QTest::newRow("gantt beside compare")
+        << head.left(head.indexOf("\n  steps:")) + QStringLiteral("\n  compare: ") + quota +
+               QStringLiteral("\n  gantt: true\n  steps: [{at: 1, caption: x}]\n")
+        << "6:10"
+        << "scenes[0].gantt: two runs side by side leave no room";
+    QTest::newRow("gantt not a boolean")
+        << head.left(head.indexOf("\n  steps:")) +
+               QStringLiteral("\n  gantt: maybe\n  steps: [{at: 1, caption: x}]\n")
+        << "5:10"
+        << "scenes[0].gantt";
     QTest::newRow("scene without scenario")
         << "title: T\nscenes:\n- title: S\n  steps: [{at: 1, caption: x}]\n"
         << "3:3"

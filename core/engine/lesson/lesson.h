@@ -72,6 +72,8 @@ struct LessonScene {
     std::vector<std::string> pointsZh;
     LessonScenario scenario;               // the timeline the steps stop on
     std::optional<LessonScenario> compare; // shown beside it, for trade-offs
+    // The Pods (a Gantt chart) under the plot, on its time axis; not with `compare`.
+    bool gantt = false;
     std::vector<LessonStep> steps;
     SourcePosition position;
 

@@ -107,7 +107,8 @@ private:
         }
         reader_.rejectUnknownKeys(node, path,
                                   {"title", "titleZh", "description", "descriptionZh", "scenario",
-                                   "compare", "steps", "points", "pointsZh", "notes", "notesZh"});
+                                   "compare", "gantt", "steps", "points", "pointsZh", "notes",
+                                   "notesZh"});
         LessonScene scene;
         scene.position = positionOf(node);
         text(node, "title", path, scene.title, true);
@@ -140,6 +141,18 @@ private:
         if (yamlPresent(compare))
             scene.compare = readScenario(compare, childPath(path, "compare"));
         const bool hasCompare = yamlPresent(compare);
+        const YAML::Node gantt = yamlField(node, "gantt");
+        if (yamlPresent(gantt)) {
+            if (const std::optional<bool> on = reader_.boolean(gantt, childPath(path, "gantt")))
+                scene.gantt = *on;
+            if (scene.gantt && hasCompare)
+                reader_.error(gantt,
+                              Message(JOBSCOPE_TR_NOOP("jobscope::engine",
+                                                       "%1: two runs side by side leave no room "
+                                                       "for the Pods under them; remove gantt or "
+                                                       "compare"),
+                                      {childPath(path, "gantt")}));
+        }
 
         const YAML::Node steps = yamlField(node, "steps");
         const std::string stepsPath = childPath(path, "steps");
@@ -160,7 +173,7 @@ private:
 
     // A scene of points: no scenario, no compare, no steps (it is one step).
     void readTextScene(const YAML::Node& node, const std::string& path, LessonScene& scene) {
-        for (const char* key : {"scenario", "compare", "steps"}) {
+        for (const char* key : {"scenario", "compare", "gantt", "steps"}) {
             const YAML::Node field = yamlField(node, key);
             if (yamlPresent(field))
                 reader_.error(field, Message(JOBSCOPE_TR_NOOP("jobscope::engine",
