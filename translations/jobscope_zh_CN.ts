@@ -1196,6 +1196,12 @@ FILE 是一个课程文件（%1）；省略时使用内置的 Job 并行度课�
             <numerusform> · %n 个 Job</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>so far: %1 Pod-seconds · %n Pods</source>
+        <translation>
+            <numerusform>到目前为止：%1 Pod·秒 · %n 个 Pod</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>LiveJobText</name>

@@ -183,6 +183,27 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     return *slot;
 }
 
+QString LessonSlideRenderer::runFigures(const Run& run, double time) {
+    const RunSummary& sum = run.summary;
+    // The cost as far as the slide shows the run: the totals once it is over, before that what
+    // it has cost so far (the room predicts the rest).
+    const bool over = sum.finishedAt ? time >= *sum.finishedAt : time >= run.end;
+    if (!over) {
+        const RangeSummary sofar =
+            summarizeRange(run.analysis, run.origin, run.origin + run.end, 0, time);
+        return tr("so far: %1 Pod-seconds · %n Pods", "", sofar.podsCreated)
+            .arg(std::lround(sofar.podSeconds));
+    }
+    const QString done =
+        sum.finishedAt ? tr("done at %1 s").arg(*sum.finishedAt, 0, 'f', 1) : tr("not done");
+    QString figures = tr("%1 · %2 Pod-seconds · %n Pods", "", sum.podsCreated)
+                          .arg(done)
+                          .arg(std::lround(sum.podSeconds));
+    if (sum.jobs > 1)
+        figures += tr(" · %n Jobs", "", sum.jobs);
+    return figures;
+}
+
 QRectF LessonSlideRenderer::statusArea(const QSize& size) {
     const double unit = slideUnit(size);
     const double margin = 28 * unit;
@@ -367,14 +388,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         painter.setFont(pixelFont(32 * unit, true));
         painter.setPen(kPageText);
         for (const auto& [box, r] : {std::pair{left, &run.main}, std::pair{right, &*run.compare}}) {
-            const RunSummary& sum = r->summary;
-            const QString done = sum.finishedAt ? tr("done at %1 s").arg(*sum.finishedAt, 0, 'f', 1)
-                                                : tr("not done");
-            QString figures = tr("%1 · %2 Pod-seconds · %n Pods", "", sum.podsCreated)
-                                  .arg(done)
-                                  .arg(std::lround(sum.podSeconds));
-            if (sum.jobs > 1)
-                figures += tr(" · %n Jobs", "", sum.jobs);
+            const QString figures = runFigures(*r, time);
             // On one line: smaller type when the figures are long.
             double pixels = 32 * unit;
             QFont font = pixelFont(pixels, true);

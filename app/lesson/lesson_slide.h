@@ -53,6 +53,10 @@ public:
     QImage render(int scene, int step, const QSize& size,
                   std::optional<double> playTime = std::nullopt);
 
+    // What a side-by-side slide says under a run at `time` (seconds since its origin): its
+    // totals once it is over, else what it has cost so far.
+    static QString runFigures(const Run& run, double time);
+
     // Where a slide of `size` leaves room for a presenter's note of state (the playback speed):
     // the header's right end under the scene and step counter.
     static QRectF statusArea(const QSize& size);

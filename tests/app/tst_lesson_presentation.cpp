@@ -57,6 +57,7 @@ private slots:
     void exportRejectsABadLesson();
     void slideFileNames();
     void ganttUnderThePlot();
+    void figuresRevealedWithTheRun();
     void keyboardMovesThroughSteps();
     void playPauseSpeedAndBlank();
 
@@ -170,6 +171,40 @@ void TestLessonPresentation::ganttUnderThePlot() {
                                                      .arg(right)));
     }
     QVERIFY(scenes >= 3);
+}
+
+// Under two runs side by side, a step before a run is over shows its cost so far, never its
+// final figures; a step `at: end` (the end of the longer run) shows both totals.
+void TestLessonPresentation::figuresRevealedWithTheRun() {
+    LessonSlideRenderer renderer(deck_, false);
+    int compared = 0, ends = 0;
+    for (int scene = 0; scene < deck_->sceneCount(); ++scene) {
+        const jobscope::SceneRun& run = deck_->runs[static_cast<size_t>(scene)];
+        if (!run.compare)
+            continue;
+        ++compared;
+        const jobscope::LessonScene& s = deck_->lesson.scenes[static_cast<size_t>(scene)];
+        for (int step = 0; step < deck_->stepCount(scene); ++step) {
+            const double time = renderer.stepTime(scene, step);
+            const bool atEnd =
+                s.steps[static_cast<size_t>(step)].at.kind == jobscope::StepAnchor::Kind::End;
+            ends += atEnd;
+            for (const jobscope::Run* r : {&run.main, &*run.compare}) {
+                const QString figures = LessonSlideRenderer::runFigures(*r, time);
+                const QString where = QStringLiteral("scene %1 step %2: %3")
+                                          .arg(scene + 1)
+                                          .arg(step + 1)
+                                          .arg(figures);
+                const bool over = r->summary.finishedAt && time >= *r->summary.finishedAt;
+                QCOMPARE(figures.startsWith(QStringLiteral("done at")), over);
+                QVERIFY2(over || figures.startsWith(QStringLiteral("so far: ")), qPrintable(where));
+                if (atEnd)
+                    QVERIFY2(over, qPrintable(where));
+            }
+        }
+    }
+    QVERIFY(ends >= 3);
+    QVERIFY(compared >= 3);
 }
 
 void TestLessonPresentation::exportRejectsABadLesson() {

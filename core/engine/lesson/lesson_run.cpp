@@ -237,7 +237,10 @@ std::optional<ResolvedStep> resolveStep(const LessonScene& scene, const SceneRun
     if (scene.isText())
         return out; // at 0, no caption: the points are the slide
     Message why;
-    const auto time = resolveStepTime(step.at, run.main, &out.anchor, why);
+    std::optional<Seconds> time = resolveStepTime(step.at, run.main, &out.anchor, why);
+    // Two runs side by side are over when both are: `end` waits for the longer one.
+    if (time && step.at.kind == StepAnchor::Kind::End && run.compare)
+        time = std::max(*time, std::max<Seconds>(0, run.compare->end + step.at.plus));
     if (!time) {
         diagnostics.error(lessonFile, step.atPosition, prefixedMessage("at: ", why));
         return std::nullopt;
