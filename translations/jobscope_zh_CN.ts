@@ -4885,6 +4885,42 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>×%1</source>
         <translation>×%1</translation>
     </message>
+    <message>
+        <source>What if… (K hides the knobs)</source>
+        <translation>假设推演…（按 K 隐藏旋钮）</translation>
+    </message>
+    <message>
+        <source>Reset to the lesson&apos;s run</source>
+        <translation>恢复为课程中的运行</translation>
+    </message>
+    <message>
+        <source>this value cannot be simulated</source>
+        <translation>这个值无法模拟</translation>
+    </message>
+    <message>
+        <source>unset</source>
+        <translation>未设置</translation>
+    </message>
+    <message>
+        <source>%1 = %2</source>
+        <translation>%1 = %2</translation>
+    </message>
+    <message>
+        <source>done at %1 s, %2 Pod-seconds</source>
+        <translation>第 %1 秒完成，%2 Pod·秒</translation>
+    </message>
+    <message>
+        <source>not done after %1 s, %2 Pod-seconds</source>
+        <translation>%1 秒后仍未完成，%2 Pod·秒</translation>
+    </message>
+    <message>
+        <source>What if %1: %2 (the lesson&apos;s run: %3).</source>
+        <translation>假设 %1：%2（课程中的运行：%3）。</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>，</translation>
+    </message>
 </context>
 <context>
     <name>jobscope::ui::PresenterView</name>

@@ -59,7 +59,8 @@ struct KnobPanel::Private {
     // the previous scenario's values must not look like this Job's.
     QLabel* note = nullptr;
     QLabel* controlPlaneHeading = nullptr;
-    int columns = 0; // of knobs side by side: 2 when the width allows, else 1
+    int columns = 0;        // of knobs side by side: 2 when the width allows, else 1
+    bool oneColumn = false; // setOneColumn: never two
 
     Row* row(const QString& key) {
         const auto knob = edit::knobFromKey(key.toStdString());
@@ -181,8 +182,13 @@ int KnobPanel::columnCount() const {
     return d->columns;
 }
 
+void KnobPanel::setOneColumn(bool one) {
+    d->oneColumn = one;
+    arrange(!one && width() >= twoColumnWidth() ? 2 : 1);
+}
+
 void KnobPanel::resizeEvent(QResizeEvent* event) {
-    arrange(event->size().width() >= twoColumnWidth() ? 2 : 1);
+    arrange(!d->oneColumn && event->size().width() >= twoColumnWidth() ? 2 : 1);
     QWidget::resizeEvent(event);
 }
 

@@ -47,6 +47,8 @@ public:
 
     // One knob per line below the width two need side by side (a narrow editor), else two.
     int columnCount() const;
+    // One knob per line whatever the width (a panel beside a slide).
+    void setOneColumn(bool one);
     QSize minimumSizeHint() const override;
 
 signals:

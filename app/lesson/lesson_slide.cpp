@@ -69,6 +69,13 @@ QFont fittingFont(const QString& body, const QRectF& box, double pixels, bool bo
 
 } // namespace
 
+struct LessonSlideRenderer::WhatIf {
+    int scene = 0;
+    std::shared_ptr<const SceneRun> run;
+    QString caption;
+    std::unique_ptr<ScenePlots> plots;
+};
+
 struct LessonSlideRenderer::ScenePlots {
     std::unique_ptr<TimelinePlot> main;
     std::unique_ptr<TimelinePlot> compare;
@@ -117,6 +124,8 @@ void LessonSlideRenderer::setChinese(bool chinese) {
         return;
     chinese_ = chinese;
     plots_.clear(); // the plots' titles are in the scenes' languages
+    if (whatIf_)
+        whatIf_->plots = makePlots(whatIf_->scene, whatIf_->run);
 }
 
 double LessonSlideRenderer::stepTime(int scene, int step) const {
@@ -144,35 +153,50 @@ QString LessonSlideRenderer::sceneTitle(int scene) const {
 }
 
 LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
+    if (whatIf_ && whatIf_->scene == scene)
+        return *whatIf_->plots;
     auto& slot = plots_[scene];
-    if (slot)
-        return *slot;
-    slot = std::make_unique<ScenePlots>();
+    if (!slot)
+        // The deck owns the runs.
+        slot = makePlots(scene, std::shared_ptr<const SceneRun>(
+                                    deck_, &deck_->runs.at(static_cast<size_t>(scene))));
+    return *slot;
+}
+
+const SceneRun& LessonSlideRenderer::sceneRun(int scene) const {
+    if (whatIf_ && whatIf_->scene == scene)
+        return *whatIf_->run;
+    return deck_->runs.at(static_cast<size_t>(scene));
+}
+
+std::unique_ptr<LessonSlideRenderer::ScenePlots>
+LessonSlideRenderer::makePlots(int scene, const std::shared_ptr<const SceneRun>& run) const {
+    auto slot = std::make_unique<ScenePlots>();
     const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
-    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
+    const auto shared = [&](const Run& r) { return std::shared_ptr<const Run>(run, &r); };
     const auto makePlot = [&](const Run& r, const Scenario& scenario, bool titled) {
         auto plot = std::make_unique<TimelinePlot>();
         const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
-        plot->setRun(std::shared_ptr<const Run>(deck_, &r), title); // the deck owns the run
+        plot->setRun(shared(r), title);
         return plot;
     };
     // One plot needs no title of its own (the slide has one); two are told apart by theirs.
-    const bool twoPlots = s.compare && run.compare;
-    slot->main = makePlot(run.main, s.scenario.scenario, twoPlots);
-    if (s.gantt && !twoPlots && !run.main.analysis.pods.empty()) {
+    const bool twoPlots = s.compare && run->compare;
+    slot->main = makePlot(run->main, s.scenario.scenario, twoPlots);
+    if (s.gantt && !twoPlots && !run->main.analysis.pods.empty()) {
         // The time axis is drawn once, under the Gantt.
         slot->main->setTimeAxisBelow(true, true);
         slot->gantt = std::make_unique<PodGantt>();
-        slot->gantt->setRun(std::shared_ptr<const Run>(deck_, &run.main));
+        slot->gantt->setRun(shared(run->main));
         slot->gantt->setTimeRange(slot->main->dataStart(), slot->main->dataEnd());
         // Its rows name themselves ("index 2", a Pod's name): the axis' title would only
         // crowd the few rows a slide has room for.
         slot->gantt->rowAxis()->setLabel(QString());
     }
     if (twoPlots) {
-        slot->compare = makePlot(*run.compare, s.compare->scenario, true);
+        slot->compare = makePlot(*run->compare, s.compare->scenario, true);
         // Side by side on one time axis, so that the longer run looks longer.
-        const double end = std::max(run.main.end, run.compare->end) * 1.02;
+        const double end = std::max(run->main.end, run->compare->end) * 1.02;
         slot->main->setTimeRange(0, end);
         slot->compare->setTimeRange(0, end);
         // ... and one Pods scale, so that the taller one holds more Pods.
@@ -180,7 +204,25 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
         slot->main->setValueMaxAtLeast(pods);
         slot->compare->setValueMaxAtLeast(pods);
     }
-    return *slot;
+    return slot;
+}
+
+void LessonSlideRenderer::setWhatIf(int scene, std::shared_ptr<const SceneRun> run,
+                                    const QString& caption) {
+    auto whatIf = std::make_unique<WhatIf>();
+    whatIf->scene = scene;
+    whatIf->plots = makePlots(scene, run);
+    whatIf->run = std::move(run);
+    whatIf->caption = caption;
+    whatIf_ = std::move(whatIf);
+}
+
+void LessonSlideRenderer::clearWhatIf() {
+    whatIf_.reset();
+}
+
+std::optional<int> LessonSlideRenderer::whatIfScene() const {
+    return whatIf_ ? std::optional<int>(whatIf_->scene) : std::nullopt;
 }
 
 QString LessonSlideRenderer::runFigures(const Run& run, double time) {
@@ -220,7 +262,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     if (size.width() < 32 || size.height() < 32)
         return image;
     const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
-    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene));
+    const SceneRun& run = sceneRun(scene);
     const double w = size.width();
     const double h = size.height();
     const double unit = slideUnit(size);
@@ -316,7 +358,10 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     const double captionHeight = 230 * unit;
     const QRectF captionBand(0, h - captionHeight - progressHeight, w, captionHeight);
     painter.fillRect(captionBand, kBand);
-    const QString captionText = caption(scene, step);
+    // A what-if's caption says what changed and what it cost: the step's caption was written
+    // for the lesson's run.
+    const QString captionText =
+        whatIf_ && whatIf_->scene == scene ? whatIf_->caption : caption(scene, step);
     const QRectF captionBox =
         captionBand.adjusted(margin * 1.5, 16 * unit, -margin * 1.5, -16 * unit);
     const QFont captionFont = fittingFont(captionText, captionBox, 58 * unit, true);

@@ -57,17 +57,30 @@ public:
     // totals once it is over, else what it has cost so far.
     static QString runFigures(const Run& run, double time);
 
+    // Presentation mode's knobs: the slides of `scene` show `run` (the scene's scenario with a
+    // knob turned, its compare run as before) under `caption` instead of the step's, until
+    // clearWhatIf or another what-if. Steps keep their times.
+    void setWhatIf(int scene, std::shared_ptr<const SceneRun> run, const QString& caption);
+    void clearWhatIf();
+    std::optional<int> whatIfScene() const;
+    // The runs a slide of `scene` shows: the deck's, or the what-if's.
+    const SceneRun& sceneRun(int scene) const;
+
     // Where a slide of `size` leaves room for a presenter's note of state (the playback speed):
     // the header's right end under the scene and step counter.
     static QRectF statusArea(const QSize& size);
 
 private:
     struct ScenePlots;
+    struct WhatIf;
     ScenePlots& plots(int scene);
+    std::unique_ptr<ScenePlots> makePlots(int scene,
+                                          const std::shared_ptr<const SceneRun>& run) const;
 
     std::shared_ptr<const LessonDeck> deck_;
     bool chinese_ = false;
     std::map<int, std::unique_ptr<ScenePlots>> plots_;
+    std::unique_ptr<WhatIf> whatIf_;
 };
 
 } // namespace jobscope::ui

@@ -3,16 +3,25 @@
 
 #include "gui/media_icons.h"
 
+#include "edit/job_knobs.h"
+#include "editor/knob_panel.h"
 #include "lesson/lesson_slide.h"
 #include "lesson/presenter_view.h"
 #include "run/moment.h"
+#include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
+
+#include "gui/engine_messages.h"
 
 #include <QEvent>
 #include <QGuiApplication>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QPainter>
+#include <QPushButton>
 #include <QScreen>
 #include <QTimer>
+#include <QVBoxLayout>
 
 #include <algorithm>
 #include <array>
@@ -88,6 +97,150 @@ void PresentationWindow::retranslate() {
     setWindowTitle(tr("JobScope presentation: %1")
                        .arg(QString::fromStdString(localized(
                            deck_->lesson.title, deck_->lesson.titleZh, renderer_->chinese()))));
+    if (knobBox_) {
+        knobTitle_->setText(tr("What if… (K hides the knobs)"));
+        knobReset_->setText(tr("Reset to the lesson's run"));
+    }
+}
+
+bool PresentationWindow::knobsShown() const {
+    return knobBox_ && knobBox_->isVisible();
+}
+
+void PresentationWindow::toggleKnobs() {
+    if (!knobBox_) {
+        knobBox_ = new QWidget(this);
+        knobBox_->setObjectName(QStringLiteral("lessonKnobs"));
+        knobBox_->setAutoFillBackground(true);
+        auto* layout = new QVBoxLayout(knobBox_);
+        knobTitle_ = new QLabel(knobBox_);
+        QFont bold = knobTitle_->font();
+        bold.setBold(true);
+        knobTitle_->setFont(bold);
+        knobPanel_ = new KnobPanel(knobBox_);
+        knobPanel_->setOneColumn(true);
+        knobError_ = new QLabel(knobBox_);
+        knobError_->setWordWrap(true);
+        knobError_->setStyleSheet(QStringLiteral("color:#c0392b;"));
+        knobReset_ = new QPushButton(knobBox_);
+        layout->addWidget(knobTitle_);
+        layout->addWidget(knobPanel_);
+        layout->addWidget(knobError_);
+        layout->addWidget(knobReset_);
+        layout->addStretch();
+        connect(knobPanel_, &KnobPanel::knobEdited, this, &PresentationWindow::knobTurned);
+        connect(knobReset_, &QPushButton::clicked, this, &PresentationWindow::resetWhatIf);
+        knobBox_->hide();
+        retranslate();
+    }
+    if (knobBox_->isVisible()) {
+        knobBox_->hide();
+        setFocus();
+        return;
+    }
+    if (deck_->lesson.scenes.at(static_cast<size_t>(scene_)).isText())
+        return; // a slide of words runs nothing
+    loadKnobs();
+    placeKnobs();
+    knobBox_->show();
+    showCursor();
+}
+
+// Over the right edge of the slide, below its header: the plot stays in view beside it.
+void PresentationWindow::placeKnobs() {
+    if (!knobBox_)
+        return;
+    // One knob per line, narrow: the slide keeps most of the room.
+    const int width = std::min(this->width() / 3, 380);
+    const int top = static_cast<int>(LessonSlideRenderer::statusArea(size()).bottom()) + 8;
+    knobBox_->setGeometry(this->width() - width - 8, top, width,
+                          std::min(height() - top - 8, knobBox_->sizeHint().height()));
+}
+
+// The knobs of the current scene's scenario as the lesson wrote it, or as the what-if left it.
+void PresentationWindow::loadKnobs() {
+    if (!knobPanel_)
+        return;
+    const LessonScene& scene = deck_->lesson.scenes.at(static_cast<size_t>(scene_));
+    if (renderer_->whatIfScene() != scene_) {
+        whatIfText_ = scene.scenario.text;
+        turnedKnobs_.clear();
+    }
+    knobError_->clear();
+    knobPanel_->showText(QString::fromStdString(whatIfText_));
+}
+
+// A knob turned: the scenario with its new value, run now (a lesson's scenarios take
+// milliseconds), shown instead of the lesson's run with what it changed and cost.
+void PresentationWindow::knobTurned(const QString& key) {
+    QString error;
+    const std::optional<edit::KnobSetting> setting = knobPanel_->settingFor(key, &error);
+    if (!setting) {
+        knobError_->setText(error);
+        return;
+    }
+    const edit::YamlEdit edited = edit::applyKnobSetting(whatIfText_, *setting);
+    if (!edited.ok()) {
+        knobError_->setText(QString::fromStdString(edited.error));
+        return;
+    }
+    const LessonScene& scene = deck_->lesson.scenes.at(static_cast<size_t>(scene_));
+    Diagnostics diagnostics;
+    const std::optional<Scenario> scenario =
+        readScenarioText(edited.text, scene.scenario.textFile, diagnostics);
+    if (!scenario || diagnostics.hasErrors()) {
+        knobError_->setText(diagnostics.items().empty()
+                                ? tr("this value cannot be simulated")
+                                : localizedFormat(diagnostics.items().front()));
+        return;
+    }
+    if (const std::optional<Message> tooLarge = checkSimulationSize(*scenario)) {
+        knobError_->setText(localizedMessage(*tooLarge));
+        return;
+    }
+    knobError_->clear();
+    whatIfText_ = edited.text;
+    turnedKnobs_.removeAll(key);
+    turnedKnobs_ << key;
+
+    const SceneRun& lesson = deck_->runs.at(static_cast<size_t>(scene_));
+    auto run = std::make_shared<SceneRun>();
+    run->main = runWholeScenario(*scenario);
+    run->compare = lesson.compare;
+    // "parallelism = 8, completions = 12: done at 14.2 s, 61 Pod-seconds (the lesson's run: …)".
+    QStringList changes;
+    for (const QString& turned : turnedKnobs_) {
+        const std::optional<edit::Knob> knob = edit::knobFromKey(turned.toStdString());
+        if (!knob)
+            continue;
+        const edit::KnobReading reading = edit::readKnob(whatIfText_, *knob);
+        const QString value = reading.number
+                                  ? QString::fromStdString(edit::formatKnobNumber(*reading.number))
+                              : reading.choice.empty() ? tr("unset")
+                                                       : QString::fromStdString(reading.choice);
+        // The knob's key is the field's name, which the lesson's YAML uses too.
+        changes << tr("%1 = %2").arg(turned, value);
+    }
+    const auto figures = [](const Run& r) {
+        return r.summary.finishedAt ? tr("done at %1 s, %2 Pod-seconds")
+                                          .arg(*r.summary.finishedAt, 0, 'f', 1)
+                                          .arg(std::lround(r.summary.podSeconds))
+                                    : tr("not done after %1 s, %2 Pod-seconds")
+                                          .arg(r.end, 0, 'f', 1)
+                                          .arg(std::lround(r.summary.podSeconds));
+    };
+    whatIfCaption_ = tr("What if %1: %2 (the lesson's run: %3).")
+                         .arg(changes.join(tr(", ")), figures(run->main), figures(lesson.main));
+    renderer_->setWhatIf(scene_, std::move(run), whatIfCaption_);
+    invalidate();
+}
+
+void PresentationWindow::resetWhatIf() {
+    renderer_->clearWhatIf();
+    whatIfCaption_.clear();
+    turnedKnobs_.clear();
+    loadKnobs();
+    invalidate();
 }
 
 void PresentationWindow::goTo(int scene, int step) {
@@ -96,8 +249,20 @@ void PresentationWindow::goTo(int scene, int step) {
     scene = std::clamp(scene, 0, deck_->sceneCount() - 1);
     step = std::clamp(step, 0, std::max(0, deck_->stepCount(scene) - 1));
     const bool moved = scene != scene_ || step != step_;
+    const bool otherScene = scene != scene_;
     scene_ = scene;
     step_ = step;
+    if (otherScene && renderer_->whatIfScene()) {
+        // A what-if belongs to its scene: the next one starts from the lesson's run.
+        renderer_->clearWhatIf();
+        whatIfCaption_.clear();
+    }
+    if (otherScene && knobsShown()) {
+        if (deck_->lesson.scenes.at(static_cast<size_t>(scene_)).isText())
+            knobBox_->hide();
+        else
+            loadKnobs();
+    }
     playing_ = false;
     playTime_.reset();
     playTimer_->stop();
@@ -125,7 +290,7 @@ void PresentationWindow::previousStep() {
 }
 
 double PresentationWindow::sceneEnd() const {
-    const SceneRun& run = deck_->runs.at(static_cast<size_t>(scene_));
+    const SceneRun& run = renderer_->sceneRun(scene_);
     return std::max(run.main.end, run.compare ? run.compare->end : 0.0);
 }
 
@@ -234,7 +399,10 @@ void PresentationWindow::paintEvent(QPaintEvent*) {
 void PresentationWindow::keyPressEvent(QKeyEvent* event) {
     const int key = event->key();
     if (key == Qt::Key_Escape) {
-        close();
+        if (knobsShown())
+            toggleKnobs(); // Esc first puts the knobs away
+        else
+            close();
         return;
     }
     if (blank_ && key != Qt::Key_B) {
@@ -265,6 +433,9 @@ void PresentationWindow::keyPressEvent(QKeyEvent* event) {
         break;
     case Qt::Key_N:
         togglePresenterView();
+        break;
+    case Qt::Key_K:
+        toggleKnobs();
         break;
     case Qt::Key_Plus:
     case Qt::Key_Equal: // + without Shift on most layouts
@@ -322,6 +493,7 @@ void PresentationWindow::mousePressEvent(QMouseEvent* event) {
 
 void PresentationWindow::resizeEvent(QResizeEvent* event) {
     cache_ = QImage();
+    placeKnobs();
     QWidget::resizeEvent(event);
 }
 

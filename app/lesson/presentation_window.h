@@ -9,6 +9,8 @@
 //   B                 blank screen (any key but Esc undoes it)
 //   N                 the presenter view: speaker notes, the next slide, the time (on a
 //                     second screen when there is one)
+//   K                 the knobs of the scene's scenario: turning one shows what the run would
+//                     do (a what-if, until Reset or another scene); Esc hides them
 //   Esc               leave
 //
 // The mouse cursor hides after a moment without movement. The slides are drawn by
@@ -18,15 +20,20 @@
 
 #include <QElapsedTimer>
 #include <QImage>
+#include <QStringList>
 #include <QWidget>
 
 #include <memory>
 #include <optional>
+#include <string>
 
+class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace jobscope::ui {
 
+class KnobPanel;
 class LessonSlideRenderer;
 class PresenterView;
 
@@ -61,6 +68,15 @@ public:
     void togglePresenterView();
     // The presenter view, or nullptr before N was first pressed.
     PresenterView* presenterView() const { return presenterView_; }
+    // Shows or hides the knobs of the current scene (a scene of words has none).
+    void toggleKnobs();
+    // The knob panel, or nullptr before K was first pressed.
+    KnobPanel* knobPanel() const { return knobPanel_; }
+    bool knobsShown() const;
+    // The what-if the knobs made of the current scene: its caption ("" for none).
+    QString whatIfCaption() const { return whatIfCaption_; }
+    // Back to the lesson's run of the scene, and its knobs to the lesson's values.
+    void resetWhatIf();
 
     // What the window shows now, at `size` (the window's size when empty).
     QImage currentSlide(QSize size = {});
@@ -82,6 +98,9 @@ private:
     void invalidate();
     double sceneEnd() const;
     void retranslate();
+    void placeKnobs();
+    void loadKnobs();
+    void knobTurned(const QString& key);
 
     std::shared_ptr<const LessonDeck> deck_;
     std::unique_ptr<LessonSlideRenderer> renderer_;
@@ -98,6 +117,16 @@ private:
     // Scene numbers above 9: digits typed within a second of each other make one number.
     QString typedScene_;
     QElapsedTimer typedAt_;
+    // The knobs (K): a panel over the slide's right edge, the scenario text they edit, the
+    // knobs turned (in order, for the caption) and the what-if's caption.
+    QWidget* knobBox_ = nullptr;
+    KnobPanel* knobPanel_ = nullptr;
+    QLabel* knobTitle_ = nullptr;
+    QLabel* knobError_ = nullptr;
+    QPushButton* knobReset_ = nullptr;
+    std::string whatIfText_;
+    QStringList turnedKnobs_;
+    QString whatIfCaption_;
 };
 
 } // namespace jobscope::ui

@@ -3,6 +3,7 @@
 // size, drawn (not blank) in both languages; presentation mode moves through the steps with the
 // keyboard alone, plays, changes speed and blanks the screen.
 
+#include "editor/knob_panel.h"
 #include "lesson/lesson_deck.h"
 #include "lesson/lesson_presenter.h"
 #include "lesson/lesson_slide.h"
@@ -15,6 +16,7 @@
 #include <QImage>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -58,6 +60,7 @@ private slots:
     void slideFileNames();
     void ganttUnderThePlot();
     void figuresRevealedWithTheRun();
+    void knobsMakeAWhatIf();
     void keyboardMovesThroughSteps();
     void playPauseSpeedAndBlank();
 
@@ -205,6 +208,66 @@ void TestLessonPresentation::figuresRevealedWithTheRun() {
     }
     QVERIFY(ends >= 3);
     QVERIFY(compared >= 3);
+}
+
+// K shows the scene's knobs; turning one runs the scene's scenario with the new value and the
+// slide shows that run, captioned with what changed and what it cost next to the lesson's run.
+// Reset, another scene or Esc (which first only hides the knobs) go back to the lesson.
+void TestLessonPresentation::knobsMakeAWhatIf() {
+    int scene = -1;
+    for (int i = 0; i < deck_->sceneCount(); ++i)
+        if (deck_->lesson.scenes[static_cast<size_t>(i)].title.find("(NonIndexed)") !=
+            std::string::npos)
+            scene = i;
+    QVERIFY(scene >= 0);
+    PresentationWindow window(deck_, false);
+    window.resize(1280, 720);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    const int last = deck_->stepCount(scene) - 1;
+    window.goTo(scene, last);
+    const QImage lesson = window.currentSlide();
+
+    QTest::keyClick(&window, Qt::Key_K);
+    QVERIFY(window.knobsShown());
+    auto* parallelism =
+        qobject_cast<QSpinBox*>(window.knobPanel()->knob(QStringLiteral("parallelism")));
+    QVERIFY(parallelism);
+    const int taught = parallelism->value();
+    QVERIFY(taught > 0);
+    parallelism->setValue(taught * 3);
+    const QString caption = window.whatIfCaption();
+    QVERIFY2(
+        caption.startsWith(QStringLiteral("What if parallelism = %1: done at").arg(taught * 3)),
+        qPrintable(caption));
+    QVERIFY2(caption.contains(QStringLiteral("(the lesson's run: done at")), qPrintable(caption));
+    const QImage whatIf = window.currentSlide();
+    QVERIFY(whatIf != lesson);
+    // More Pods at once finish the same completions sooner.
+    const jobscope::Run& lessonRun = deck_->runs[static_cast<size_t>(scene)].main;
+    QVERIFY(lessonRun.summary.finishedAt);
+    const QString slideShot = qEnvironmentVariable("JOBSCOPE_SHOT_DIR");
+    if (!slideShot.isEmpty())
+        window.grab().save(slideShot + "/lesson_knobs.png");
+
+    // Reset: the lesson's run and values again.
+    window.resetWhatIf();
+    QVERIFY(window.whatIfCaption().isEmpty());
+    QCOMPARE(parallelism->value(), taught);
+    QCOMPARE(window.currentSlide(), lesson);
+
+    // Another scene starts from its own run; Esc first hides the knobs, then leaves.
+    parallelism->setValue(taught + 1);
+    QVERIFY(!window.whatIfCaption().isEmpty());
+    window.goTo(scene + 1, 0);
+    QVERIFY(window.whatIfCaption().isEmpty());
+    window.goTo(scene, last);
+    QCOMPARE(window.currentSlide(), lesson);
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.knobsShown());
+    QVERIFY(window.isVisible());
+    QTest::keyClick(&window, Qt::Key_Escape);
+    QVERIFY(!window.isVisible());
 }
 
 void TestLessonPresentation::exportRejectsABadLesson() {

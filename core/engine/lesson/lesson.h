@@ -59,6 +59,10 @@ struct LessonScenario {
     Scenario scenario;
     std::string source; // the scenario file it was read from; "" when inline
     SourcePosition position;
+    // The scenario's YAML on its own (the file's text, or the inline mapping written out) and
+    // the file its relative paths are read from: what presentation mode's knobs edit and run.
+    std::string text;
+    std::string textFile;
 };
 
 struct LessonScene {

@@ -231,8 +231,12 @@ private:
             }
             out.source = file;
             scenario = readScenarioText(content, file, diagnostics);
+            out.text = std::move(content);
+            out.textFile = file;
         } else if (node.IsMap()) {
             scenario = readScenarioText(inlineText(node), reader_.fileName(), diagnostics);
+            out.text = YAML::Dump(node) + "\n";
+            out.textFile = reader_.fileName();
         } else {
             reader_.error(
                 node,
