@@ -2356,6 +2356,26 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <source>  difference: %1</source>
         <translation>  差别：%1</translation>
     </message>
+    <message>
+        <source>Of a recording of several Jobs (record --all-jobs), the one to fork (default: the first recorded).</source>
+        <translation>录制中有多个 Job 时（record --all-jobs），要分叉的那一个（默认：最先录制的）。</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名称</translation>
+    </message>
+    <message>
+        <source>--job %1: %2 holds no such Job (it holds %3)</source>
+        <translation>--job %1：%2 中没有这个 Job（它包含 %3）</translation>
+    </message>
+    <message numerus="yes">
+        <source>jobscope: note: %1 holds %n Jobs; the what-if forks %2 (--job NAME forks another)
+</source>
+        <translation>
+            <numerusform>jobscope: 提示：%1 包含 %n 个 Job；假设推演分叉的是 %2（用 --job 名称 分叉其他 Job）
+</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>jobscope::engine</name>

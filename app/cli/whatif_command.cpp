@@ -63,6 +63,11 @@ public:
         parser.addOption(QCommandLineOption(
             QStringLiteral("print-scenario"),
             tr("Write the what-if's scenario (after --set) to standard output and exit.")));
+        parser.addOption(QCommandLineOption(
+            QStringLiteral("job"),
+            tr("Of a recording of several Jobs (record --all-jobs), the one to fork (default: "
+               "the first recorded)."),
+            tr("NAME")));
         addReportOptions(parser);
         parser.addPositionalArgument(
             QStringLiteral("PATH"),
@@ -99,10 +104,36 @@ public:
                 return optionsStatus;
         }
 
-        const std::optional<live::Recording> recording = loadRecordingInput(*path);
+        // Every Job it holds: one is forked, the one --job names or the first.
+        live::JobSelection every;
+        every.every = true;
+        const std::optional<live::Recording> recording = loadRecordingInput(*path, every);
         if (!recording)
             return ExitBadInput;
-        const Timeline& observed = recording->timeline;
+        const Timeline* chosen = &recording->timeline;
+        QStringList names;
+        for (const Timeline& job : recording->jobs)
+            names << QString::fromStdString(job.jobMetadata.name);
+        if (parser.isSet(QStringLiteral("job"))) {
+            const QString wanted = parser.value(QStringLiteral("job"));
+            const qsizetype at = names.indexOf(wanted);
+            if (at < 0 && wanted != QString::fromStdString(chosen->jobMetadata.name)) {
+                printError(tr("--job %1: %2 holds no such Job (it holds %3)")
+                               .arg(wanted, *path,
+                                    names.isEmpty()
+                                        ? QString::fromStdString(chosen->jobMetadata.name)
+                                        : names.join(QStringLiteral(", "))));
+                return ExitBadInput;
+            }
+            if (at >= 0)
+                chosen = &recording->jobs[static_cast<std::size_t>(at)];
+        } else if (names.size() > 1) {
+            writeErr(tr("jobscope: note: %1 holds %n Jobs; the what-if forks %2 (--job NAME "
+                        "forks another)\n",
+                        "", static_cast<int>(names.size()))
+                         .arg(*path, names.first()));
+        }
+        const Timeline& observed = *chosen;
 
         // The scenario text: the one made from the recording, or the user's.
         CommandInput input;

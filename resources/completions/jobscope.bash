@@ -69,7 +69,7 @@ _jobscope() {
                 --output --timeout --request-timeout --lang"
             ;;
         replay) options="--help --all-jobs -l --selector $report" ;;
-        whatif) options="--help --at --set --scenario --print-scenario $report" ;;
+        whatif) options="--help --at --set --scenario --print-scenario --job $report" ;;
         lesson) options="--help --png-dir --size --lang" ;;
         *) return ;;
     esac

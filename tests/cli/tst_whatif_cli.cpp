@@ -93,6 +93,34 @@ private slots:
         QVERIFY(summary.value(QStringLiteral("finishedAt")).toDouble() < 7);
     }
 
+    // A recording of several Jobs (record --all-jobs): the first Job is forked, with a note
+    // saying so; --job forks another; a Job it does not hold is refused with the ones it holds.
+    void severalJobs() {
+        const QString path =
+            jobscope::test::sourceDir() +
+            QStringLiteral("/resources/recordings/ten-jobs-two-seconds-apart.jsonl");
+        const Run first = jobscope::test::runJobscope(
+            {QStringLiteral("whatif"), path, QStringLiteral("--at"), QStringLiteral("10")});
+        QVERIFY2(first.exitCode == 0, qPrintable(diagnose(first)));
+        QVERIFY2(first.err.contains("holds 10 Jobs; the what-if forks job-a-0"),
+                 first.err.constData());
+        const Run chosen = jobscope::test::runJobscope(
+            {QStringLiteral("whatif"), path, QStringLiteral("--at"), QStringLiteral("10"),
+             QStringLiteral("--job"), QStringLiteral("job-a-4"), QStringLiteral("--set"),
+             QStringLiteral("spec.parallelism=10"), QStringLiteral("--summary-json"),
+             QStringLiteral("-")});
+        QVERIFY2(chosen.exitCode == 0, qPrintable(diagnose(chosen)));
+        QVERIFY(!chosen.err.contains("note:"));
+        QVERIFY2(chosen.err.contains("s earlier"), chosen.err.constData());
+        QCOMPARE(summaryOf(chosen.out).value(QStringLiteral("podsCreated")).toInt(), 10);
+        const Run unknown = jobscope::test::runJobscope(
+            {QStringLiteral("whatif"), path, QStringLiteral("--at"), QStringLiteral("10"),
+             QStringLiteral("--job"), QStringLiteral("job-b")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains("--job job-b:") && unknown.err.contains("job-a-9"),
+                 unknown.err.constData());
+    }
+
     void refusesBadInput_data() {
         QTest::addColumn<QStringList>("arguments");
         QTest::addColumn<QString>("message");
