@@ -37,6 +37,8 @@ const QColor kLive(230, 85, 13);        // live numbers while playing (the playh
 const QColor kProgress(255, 196, 0);    // the lesson's progress bar
 // The smallest text of a plot on a slide, at 1080 lines: read from the back of a room.
 constexpr double kMinPlotTextPixels = 24;
+// The cause lane's most of a plot's height: enough rows at the slide's type size.
+constexpr double kLaneMaxShare = 0.4;
 // The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its legend and
 // time axis (at 1080 lines), in at most half of the plots' room.
 constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.6;
@@ -176,6 +178,7 @@ LessonSlideRenderer::makePlots(int scene, const std::shared_ptr<const SceneRun>&
     const auto shared = [&](const Run& r) { return std::shared_ptr<const Run>(run, &r); };
     const auto makePlot = [&](const Run& r, const Scenario& scenario, bool titled) {
         auto plot = std::make_unique<TimelinePlot>();
+        plot->setLaneMaxShare(kLaneMaxShare);
         const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
         plot->setRun(shared(r), title);
         return plot;

@@ -958,13 +958,13 @@ void TimelinePlot::applyStyle(const QSize& size, double scale) {
                                         static_cast<int>(3 * s), static_cast<int>(1 * s)));
     }
 
-    // The lane: one row per cause, tall enough for its band labels, never more than a quarter
-    // of the height.
+    // The lane: one row per cause, tall enough for its band labels, never more than its share
+    // of the height (a quarter, or what setLaneMaxShare says).
     const QFont bandFont = pixelFont(base, 12 * s);
     const double rowHeight = QFontMetricsF(bandFont).height() + 5 * s;
     const int rows = std::max<int>(1, static_cast<int>(rows_.size()));
     const int laneHeight =
-        static_cast<int>(std::min(rows * rowHeight, std::max(rowHeight, 0.25 * h)));
+        static_cast<int>(std::min(rows * rowHeight, std::max(rowHeight, laneMaxShare_ * h)));
     lane_->setMinimumSize(0, laneHeight);
     lane_->setMaximumSize(QWIDGETSIZE_MAX, laneHeight);
     for (const Band& b : bands_) {
@@ -1695,6 +1695,12 @@ void TimelinePlot::changeEvent(QEvent* event) {
         plot_->replot(QCustomPlot::rpQueuedReplot);
     }
     QWidget::changeEvent(event);
+}
+
+void TimelinePlot::setLaneMaxShare(double share) {
+    laneMaxShare_ = std::clamp(share, 0.1, 0.6);
+    applyStyle(size());
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 void TimelinePlot::setTimeAxisBelow(bool below, bool inImages) {

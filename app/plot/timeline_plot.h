@@ -138,6 +138,9 @@ public:
     // time labels, giving the chart their room. Exported images keep them, unless `inImages`
     // (a slide draws the Gantt under the image).
     void setTimeAxisBelow(bool below, bool inImages = false);
+    // The most of the plot's height the cause lane may take (a quarter by default): a slide
+    // gives it more, so that its row names keep the slide's type size.
+    void setLaneMaxShare(double share);
     bool isTimeAxisBelow() const { return timeAxisBelow_; }
     // Shows [lower, upper] on the time axis (the Gantt's range, kept equal by the main window).
     void setTimeRange(double lower, double upper);
@@ -282,6 +285,7 @@ private:
     bool timeAxisBelow_ = false;
     bool rendering_ = false;                             // inside renderImage
     bool timeAxisBelowImages_ = false;                   // setTimeAxisBelow's inImages
+    double laneMaxShare_ = 0.25;                         // setLaneMaxShare
     std::optional<std::pair<double, double>> selection_; // as dragged: either order
     QCPItemRect* selectionMain_ = nullptr;
     QCPItemRect* selectionLane_ = nullptr;

@@ -270,6 +270,7 @@ private slots:
     void seriesData();
     void causeLane_data();
     void causeLane();
+    void laneShareKeepsRowNamesReadable();
     void annotationsDoNotOverlap_data();
     void annotationsDoNotOverlap();
     void pngExport_data();
@@ -424,6 +425,35 @@ void TestTimelinePlot::causeLane() {
         QCOMPARE(rect->brush().color().rgb(), jobscope::ui::causeColor(rows.at(row)).rgb());
     }
     QCOMPARE(rects, bands);
+}
+
+// Eight causes in a plot drawn for a slide (type of 24 px, the plot's room on a 1080-line
+// slide): a quarter of the height leaves the lane's rows too low for row names of that type
+// (they shrink to fit); the share a slide gives the lane leaves every row room for them.
+void TestTimelinePlot::laneShareKeepsRowNamesReadable() {
+    Analysis analysis = seriesFrom("0:3,0,0,0,0; 2:3,3,3,0,0; 80:3,0,0,0,0");
+    addCauses(analysis, "0-1 controller-lag*; 1-3 pending; 5-10 creation-forbidden*; "
+                        "12-20 quota-exceeded*; 22-30 failure-backoff*; 32-40 suspended*; "
+                        "42-60 remaining-completions*; 60-80 finished*");
+    TimelinePlot plot;
+    plot.setAnalysis(analysis, QString());
+    const int rows = static_cast<int>(plot.causeRows().size());
+    QCOMPARE(rows, 8);
+    const QSize size(1800, 620);
+    const double scale = 2; // 12-unit text at 24 px
+    QFont type = plot.font();
+    type.setPixelSize(static_cast<int>(12 * scale));
+    const double needed = QFontMetricsF(type).height();
+    // (An image's layout stays until the next one: its lane rect is read after it.)
+    const auto rowPixels = [&] {
+        plot.renderImage(size, scale);
+        return plot.causeLane()->rect().height() / static_cast<double>(rows);
+    };
+    const double quarter = rowPixels();
+    QVERIFY2(quarter < needed, qPrintable(QStringLiteral("%1 >= %2").arg(quarter).arg(needed)));
+    plot.setLaneMaxShare(0.4);
+    const double slide = rowPixels();
+    QVERIFY2(slide >= needed, qPrintable(QStringLiteral("%1 < %2").arg(slide).arg(needed)));
 }
 
 void TestTimelinePlot::annotationsDoNotOverlap_data() {
