@@ -35,12 +35,29 @@ Pod Timeline::podAt(uint32_t index, const PodState& state) const {
 void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
     const TimelinePod& identity = pods.at(index);
     ObjectMeta& meta = pod.metadata;
-    meta.name = identity.name;
-    meta.uid = identity.uid;
-    meta.namespace_ = jobMetadata.namespace_;
+    // A Pod's identity (names, creation, index annotations and label) never changes: an object
+    // that already holds this Pod (the same uid and name, as fillPod left it) keeps it, and
+    // only the state is written again.
+    if (meta.uid != identity.uid || meta.name != identity.name ||
+        meta.namespace_ != jobMetadata.namespace_ || meta.creationTimestamp != identity.createdAt) {
+        meta.name = identity.name;
+        meta.uid = identity.uid;
+        meta.namespace_ = jobMetadata.namespace_;
+        meta.creationTimestamp = identity.createdAt;
+        keepOnly(meta.annotations, {kJobCompletionIndexAnnotation, kJobIndexFailureCountAnnotation,
+                                    kJobIndexIgnoredFailureCountAnnotation});
+        keepOnly(meta.labels, {kJobCompletionIndexAnnotation});
+        const bool indexed = identity.index >= 0;
+        const std::optional<int> completionIndex =
+            indexed ? std::optional<int>(identity.index) : std::nullopt;
+        setNumberEntry(meta.annotations, completionIndexKey(), completionIndex);
+        setNumberEntry(meta.labels, completionIndexKey(), completionIndex);
+        setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
+        setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
+                       identity.indexIgnoredFailureCount);
+    }
     meta.generateName.clear();
     meta.generation = 0;
-    meta.creationTimestamp = identity.createdAt;
     meta.deletionTimestamp = state.deletionTimestamp;
     meta.deletionGracePeriodSeconds.reset();
     if (state.tracked) {
@@ -49,17 +66,6 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
     } else {
         meta.finalizers.clear();
     }
-    keepOnly(meta.annotations, {kJobCompletionIndexAnnotation, kJobIndexFailureCountAnnotation,
-                                kJobIndexIgnoredFailureCountAnnotation});
-    keepOnly(meta.labels, {kJobCompletionIndexAnnotation});
-    const bool indexed = identity.index >= 0;
-    const std::optional<int> completionIndex =
-        indexed ? std::optional<int>(identity.index) : std::nullopt;
-    setNumberEntry(meta.annotations, completionIndexKey(), completionIndex);
-    setNumberEntry(meta.labels, completionIndexKey(), completionIndex);
-    setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
-    setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
-                   identity.indexIgnoredFailureCount);
 
     pod.nodeName = state.nodeName;
     pod.phase = state.phase;
