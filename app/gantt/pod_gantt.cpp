@@ -1214,6 +1214,19 @@ void PodGantt::Private::endExport() {
 }
 
 QImage PodGantt::renderImage(const QSize& size, bool everyRow, double scale) {
+    QImage image;
+    exportAt(size, everyRow, scale,
+             [&] { image = d->plot->toPixmap(size.width(), size.height(), 1.0).toImage(); });
+    return image;
+}
+
+void PodGantt::render(QCPPainter* painter, const QSize& size, bool everyRow, double scale) {
+    exportAt(size, everyRow, scale,
+             [&] { d->plot->toPainter(painter, size.width(), size.height()); });
+}
+
+void PodGantt::exportAt(const QSize& size, bool everyRow, double scale,
+                        const std::function<void()>& draw) {
     // The same time range as on screen, laid out and styled for `size`; the rows on screen, or
     // all of them.
     d->beginExport(size, scale);
@@ -1228,9 +1241,8 @@ QImage PodGantt::renderImage(const QSize& size, bool everyRow, double scale) {
         d->ticker->setTickCount(
             std::clamp(static_cast<int>(area / (metrics.height() * 1.15)), 1, total));
     }
-    const QPixmap pixmap = d->plot->toPixmap(size.width(), size.height(), 1.0);
+    draw();
     d->endExport();
-    return pixmap.toImage();
 }
 
 int PodGantt::rowsPerPage(const QSize& size, double scale) {

@@ -23,6 +23,7 @@
 #include <QStringList>
 #include <QWidget>
 
+#include <functional>
 #include <memory>
 #include <optional>
 
@@ -107,6 +108,8 @@ public:
     // at the `scale` given (one scale for every part of a composite export), else at the scale
     // for `size`.
     QImage renderImage(const QSize& size, bool everyRow = false, double scale = 0);
+    // The same onto `painter` at its origin (a PDF's painter keeps it vectors).
+    void render(QCPPainter* painter, const QSize& size, bool everyRow = false, double scale = 0);
     // Every row over pages of `size` at font `scale`, each page with the legend and the time
     // axis, each row tall enough for its label: the rows one page holds.
     int rowsPerPage(const QSize& size, double scale);
@@ -133,6 +136,11 @@ protected:
 private:
     struct Private;
     std::unique_ptr<Private> d;
+
+    // Lays the chart out and styles it for `size` (every row, or those on screen), runs `draw`,
+    // and puts the screen's layout back.
+    void exportAt(const QSize& size, bool everyRow, double scale,
+                  const std::function<void()>& draw);
 };
 
 } // namespace jobscope::ui

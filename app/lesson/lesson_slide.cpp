@@ -37,13 +37,14 @@ const QColor kLive(230, 85, 13);        // live numbers while playing (the playh
 const QColor kProgress(255, 196, 0);    // the lesson's progress bar
 // The smallest text of a plot on a slide, at 1080 lines: read from the back of a room.
 constexpr double kMinPlotTextPixels = 24;
-// The cause lane's most of a plot's height: enough rows at the slide's type size.
+// The cause lane's most of a plot's height: enough rows at the slide's type size (a plot with
+// the Gantt under it keeps the default quarter, or its chart would be a sliver).
 constexpr double kLaneMaxShare = 0.4;
 // The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its legend and
-// time axis (at 1080 lines), in at most half of the plots' room.
+// time axis (at 1080 lines), in at most 40 % of the plots' room.
 constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.6;
 constexpr double kGanttFramePixels = 175;
-constexpr double kGanttMaxShare = 0.5;
+constexpr double kGanttMaxShare = 0.4;
 
 QFont pixelFont(double pixels, bool bold = false) {
     QFont font;
@@ -178,7 +179,8 @@ LessonSlideRenderer::makePlots(int scene, const std::shared_ptr<const SceneRun>&
     const auto shared = [&](const Run& r) { return std::shared_ptr<const Run>(run, &r); };
     const auto makePlot = [&](const Run& r, const Scenario& scenario, bool titled) {
         auto plot = std::make_unique<TimelinePlot>();
-        plot->setLaneMaxShare(kLaneMaxShare);
+        if (!s.gantt)
+            plot->setLaneMaxShare(kLaneMaxShare);
         const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
         plot->setRun(shared(r), title);
         return plot;
@@ -264,6 +266,13 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     image.fill(kPage);
     if (size.width() < 32 || size.height() < 32)
         return image;
+    QCPPainter painter(&image);
+    paint(painter, scene, step, size, playTime);
+    return image;
+}
+
+void LessonSlideRenderer::paint(QCPPainter& painter, int scene, int step, const QSize& size,
+                                std::optional<double> playTime) {
     const LessonScene& s = deck_->lesson.scenes.at(static_cast<size_t>(scene));
     const SceneRun& run = sceneRun(scene);
     const double w = size.width();
@@ -272,7 +281,9 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
     const double margin = 28 * unit;
     const double time = playTime.value_or(stepTime(scene, step));
 
-    QPainter painter(&image);
+    painter.save();
+    painter.setClipRect(QRectF(0, 0, w, h), Qt::IntersectClip);
+    painter.fillRect(QRectF(0, 0, w, h), kPage);
     painter.setRenderHint(QPainter::Antialiasing);
     painter.setRenderHint(QPainter::TextAntialiasing);
 
@@ -354,7 +365,8 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         painter.setPen(kPageText);
         layout(font, true);
         drawProgress();
-        return image;
+        painter.restore();
+        return;
     }
 
     // Caption band at the bottom, progress bar under it.
@@ -401,11 +413,20 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         return QSize(std::max(1, static_cast<int>(box.width())),
                      std::max(1, static_cast<int>(box.height())));
     };
+    // A chart drawn straight onto the slide's painter (a PDF keeps its lines and text as
+    // vectors), in `box`.
+    const auto within = [&](const QRectF& box, const auto& draw) {
+        painter.save();
+        painter.translate(box.topLeft());
+        painter.setClipRect(QRectF(QPointF(0, 0), box.size()), Qt::IntersectClip);
+        draw(pixels(box));
+        painter.restore();
+    };
     const auto drawPlot = [&](TimelinePlot& plot, const Run& r, const QRectF& box) {
         plot.setPlayhead(std::min(time, r.end));
         // Up to the playhead only: the room predicts what comes next, then plays it.
         plot.setRevealUntil(std::min(time, r.end));
-        painter.drawImage(box, plot.renderImage(pixels(box), plotScale));
+        within(box, [&](const QSize& room) { plot.render(&painter, room, plotScale); });
     };
     if (!p.compare && p.gantt) {
         // The plot, and under it the Pods on the same time axis, revealed as far.
@@ -423,7 +444,8 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
         drawPlot(*p.main, run.main, plotBox);
         p.gantt->setPlayhead(std::min(time, run.main.end));
         p.gantt->setRevealUntil(std::min(time, run.main.end));
-        painter.drawImage(ganttBox, p.gantt->renderImage(pixels(ganttBox), true, plotScale));
+        within(ganttBox,
+               [&](const QSize& room) { p.gantt->render(&painter, room, true, plotScale); });
     } else if (!p.compare) {
         drawPlot(*p.main, run.main, plotArea);
     } else {
@@ -450,7 +472,7 @@ QImage LessonSlideRenderer::render(int scene, int step, const QSize& size,
                              Qt::AlignCenter, figures);
         }
     }
-    return image;
+    painter.restore();
 }
 
 } // namespace jobscope::ui

@@ -26,6 +26,8 @@
 #include <memory>
 #include <optional>
 
+class QCPPainter;
+
 namespace jobscope::ui {
 
 class TimelinePlot;
@@ -52,6 +54,10 @@ public:
     // steps); the caption stays the step's, and a line of live numbers is added.
     QImage render(int scene, int step, const QSize& size,
                   std::optional<double> playTime = std::nullopt);
+    // The same slide painted onto `painter` in the rectangle (0, 0, size): a PDF's painter keeps
+    // its text and charts as vectors.
+    void paint(QCPPainter& painter, int scene, int step, const QSize& size,
+               std::optional<double> playTime = std::nullopt);
 
     // What a side-by-side slide says under a run at `time` (seconds since its origin): its
     // totals once it is over, else what it has cost so far.
