@@ -1233,11 +1233,16 @@ void PodGantt::exportAt(const QSize& size, bool everyRow, double scale,
     if (everyRow) {
         const int total = std::max(1, d->rowCount());
         d->rows->setRange(-0.5, total - 0.5);
-        // As many labels as the rows' height holds.
+        // As many labels as the rows' height holds: the height the legend and the time axis
+        // leave them at `size`, from a layout at that size (no drawing).
         const QFontMetricsF metrics(d->rows->tickLabelFont());
-        const double area = size.height() * (d->lastAreaHeight > 0 && d->plot->height() > 0
-                                                 ? d->lastAreaHeight / d->plot->height()
-                                                 : 0.8);
+        const QRect screen = d->plot->viewport();
+        d->plot->setViewport(QRect(QPoint(0, 0), size));
+        for (const auto phase : {QCPLayoutElement::upPreparation, QCPLayoutElement::upMargins,
+                                 QCPLayoutElement::upLayout})
+            d->plot->plotLayout()->update(phase);
+        const double area = d->rect->height();
+        d->plot->setViewport(screen);
         d->ticker->setTickCount(
             std::clamp(static_cast<int>(area / (metrics.height() * 1.15)), 1, total));
     }
