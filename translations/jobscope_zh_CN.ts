@@ -4926,14 +4926,6 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
         <translation>%1 = %2</translation>
     </message>
     <message>
-        <source>done at %1 s, %2 Pod-seconds</source>
-        <translation>第 %1 秒完成，%2 Pod·秒</translation>
-    </message>
-    <message>
-        <source>not done after %1 s, %2 Pod-seconds</source>
-        <translation>%1 秒后仍未完成，%2 Pod·秒</translation>
-    </message>
-    <message>
         <source>What if %1: %2 (the lesson&apos;s run: %3).</source>
         <translation>假设 %1：%2（课程中的运行：%3）。</translation>
     </message>

@@ -221,14 +221,8 @@ void PresentationWindow::knobTurned(const QString& key) {
         // The knob's key is the field's name, which the lesson's YAML uses too.
         changes << tr("%1 = %2").arg(turned, value);
     }
-    const auto figures = [](const Run& r) {
-        return r.summary.finishedAt ? tr("done at %1 s, %2 Pod-seconds")
-                                          .arg(*r.summary.finishedAt, 0, 'f', 1)
-                                          .arg(std::lround(r.summary.podSeconds))
-                                    : tr("not done after %1 s, %2 Pod-seconds")
-                                          .arg(r.end, 0, 'f', 1)
-                                          .arg(std::lround(r.summary.podSeconds));
-    };
+    // Each run's figures as a side-by-side slide gives them once a run is over.
+    const auto figures = [](const Run& r) { return LessonSlideRenderer::runFigures(r, r.end); };
     whatIfCaption_ = tr("What if %1: %2 (the lesson's run: %3).")
                          .arg(changes.join(tr(", ")), figures(run->main), figures(lesson.main));
     renderer_->setWhatIf(scene_, std::move(run), whatIfCaption_);

@@ -59,22 +59,29 @@ private:
         return path;
     }
 
+    // A list gets an empty answer and a watch its stream: true for a watch from the lists'
+    // resourceVersion, which gets the recorded events; a re-watch stays quiet (nothing new).
+    static bool beginFirstWatch(const FakeExchangePtr& exchange) {
+        const auto& request = exchange->request();
+        if (!request.isWatch()) {
+            exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            return false;
+        }
+        exchange->beginStream();
+        return request.value("resourceVersion") == "1";
+    }
+
     // Serves the recording: empty lists, then every recorded event on the watch. With
     // `jobOnly`, only the Job's first event and then silence.
     void serve(FakeApiServer& server, bool jobOnly) {
         jobStream.reset();
         server.setHandler([this, jobOnly](const FakeExchangePtr& exchange) {
-            const auto& request = exchange->request();
-            if (!request.isWatch()) {
-                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            if (!beginFirstWatch(exchange))
                 return;
-            }
+            const auto& request = exchange->request();
             const bool isJobs = request.path.endsWith("/jobs");
             const bool isPods = request.path.endsWith("/pods");
             const QList<QJsonObject>& stream = isJobs ? jobs : isPods ? pods : events;
-            exchange->beginStream();
-            if (request.value("resourceVersion") != "1")
-                return; // a re-watch: nothing new
             if (isJobs) {
                 // The Job's first event now, the rest after its Pods: on a cluster the Job
                 // finishes after its Pods, not before the Pod watch starts.
@@ -256,16 +263,11 @@ private slots:
         FakeApiServer server;
         QVERIFY(server.listen());
         server.setHandler([&](const FakeExchangePtr& exchange) {
-            const auto& request = exchange->request();
-            if (!request.isWatch()) {
-                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            if (!beginFirstWatch(exchange))
                 return;
-            }
+            const auto& request = exchange->request();
             const bool isJobs = request.path.endsWith("/jobs");
             const bool isPods = request.path.endsWith("/pods");
-            exchange->beginStream();
-            if (request.value("resourceVersion") != "1")
-                return;
             for (const QJsonObject& event : isJobs ? allJobs : isPods ? allPods : allEvents)
                 exchange->event(event.value("type").toString(), event.value("object").toObject());
         });
