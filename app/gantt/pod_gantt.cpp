@@ -153,6 +153,8 @@ public:
     QCPAxis* time = nullptr;
     QCPAxis* rows = nullptr;
     QCPLegend* legend = nullptr;
+    QCPLayoutGrid* legendRow = nullptr;        // the legend and a spacer, the layout's first row
+    int renderedTextPixels = 0;                // PodGantt::renderedTextPixels
     std::vector<PhaseLegendItem*> legendItems; // by Segment
     QSharedPointer<RowTicker> ticker;
     GanttBars* barsPlottable = nullptr;
@@ -320,6 +322,7 @@ PodGantt::PodGantt(QWidget* parent) : QWidget(parent), d(std::make_unique<Privat
     d->rect->insetLayout()->take(d->legend);
     plot->plotLayout()->insertRow(0);
     auto* top = new QCPLayoutGrid;
+    d->legendRow = top;
     plot->plotLayout()->addElement(0, 0, top);
     plot->plotLayout()->setRowStretchFactor(0, 0.001);
     top->addElement(0, 0, d->legend);
@@ -1247,7 +1250,32 @@ void PodGantt::exportAt(const QSize& size, bool everyRow, double scale,
             std::clamp(static_cast<int>(area / (metrics.height() * 1.15)), 1, total));
     }
     draw();
+    d->renderedTextPixels = smallestTextPixels(*d->plot);
     d->endExport();
+}
+
+void PodGantt::setLegendShown(bool shown) {
+    QCPLayoutGrid* layout = d->plot->plotLayout();
+    const bool inLayout = layout->hasElement(0, 0) && layout->element(0, 0) == d->legendRow;
+    if (shown == inLayout)
+        return;
+    d->legend->setVisible(shown);
+    if (shown) {
+        layout->insertRow(0);
+        layout->addElement(0, 0, d->legendRow);
+        layout->setRowStretchFactor(0, 0.001);
+    } else {
+        layout->take(d->legendRow);
+        layout->simplify();
+    }
+}
+
+bool PodGantt::isLegendShown() const {
+    return d->legend->visible();
+}
+
+int PodGantt::renderedTextPixels() const {
+    return d->renderedTextPixels;
 }
 
 int PodGantt::rowsPerPage(const QSize& size, double scale) {

@@ -110,6 +110,13 @@ public:
     QImage renderImage(const QSize& size, bool everyRow = false, double scale = 0);
     // The same onto `painter` at its origin (a PDF's painter keeps it vectors).
     void render(QCPPainter* painter, const QSize& size, bool everyRow = false, double scale = 0);
+    // The legend above the rows (shown by default). A slide leaves it out when the plot above
+    // names the same colours, and the rows get its height.
+    void setLegendShown(bool shown);
+    bool isLegendShown() const;
+    // The smallest text the last renderImage or render drew, in pixels (smallestTextPixels):
+    // the row names, the time axis, the legend.
+    int renderedTextPixels() const;
     // Every row over pages of `size` at font `scale`, each page with the legend and the time
     // axis, each row tall enough for its label: the rows one page holds.
     int rowsPerPage(const QSize& size, double scale);

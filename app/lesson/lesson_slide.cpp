@@ -27,6 +27,10 @@ double slideUnit(const QSize& size) {
 }
 constexpr double kHeaderHeight = 112; // at 1080 pixels of height
 constexpr double kCounterPixels = 30; // the scene and step counter's type
+// The caption's type, and its band's least and most height (at 1080 pixels of height).
+constexpr double kCaptionPixels = 58;
+constexpr double kCaptionMinHeight = 110;
+constexpr double kCaptionMaxHeight = 230;
 
 const QColor kBand(16, 24, 40);         // header and caption bands
 const QColor kBandText(255, 255, 255);  // text on them
@@ -37,14 +41,14 @@ const QColor kLive(230, 85, 13);        // live numbers while playing (the playh
 const QColor kProgress(255, 196, 0);    // the lesson's progress bar
 // The smallest text of a plot on a slide, at 1080 lines: read from the back of a room.
 constexpr double kMinPlotTextPixels = 24;
-// The cause lane's most of a plot's height: enough rows at the slide's type size (a plot with
-// the Gantt under it keeps the default quarter, or its chart would be a sliver).
+// The cause lane's most of a plot's height: enough rows at the slide's type size.
 constexpr double kLaneMaxShare = 0.4;
-// The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its legend and
-// time axis (at 1080 lines), in at most 40 % of the plots' room.
-constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.6;
-constexpr double kGanttFramePixels = 175;
-constexpr double kGanttMaxShare = 0.4;
+constexpr double kLaneMaxShareAboveGantt = 0.36;
+// The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its time axis
+// (at 1080 lines; no legend, the plot's names the colours), in at most 40 % of the plots' room.
+constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.45;
+constexpr double kGanttFramePixels = 110;
+constexpr double kGanttMaxShare = 0.34;
 
 QFont pixelFont(double pixels, bool bold = false) {
     QFont font;
@@ -57,14 +61,18 @@ QString text(const std::string& english, const std::string& chinese, bool useChi
     return QString::fromStdString(localized(english, chinese, useChinese));
 }
 
+// The height of `body` wrapped to `width` in `font`.
+double wrappedHeight(const QString& body, double width, const QFont& font) {
+    return QFontMetricsF(font)
+        .boundingRect(QRectF(0, 0, width, 1e6), Qt::TextWordWrap, body)
+        .height();
+}
+
 // The largest font (from `pixels` down to half of it) at which `body` fits `box` wrapped.
 QFont fittingFont(const QString& body, const QRectF& box, double pixels, bool bold) {
     for (double size = pixels; size >= pixels / 2; size *= 0.92) {
         const QFont font = pixelFont(size, bold);
-        const QFontMetricsF metrics(font);
-        const QRectF needed =
-            metrics.boundingRect(QRectF(0, 0, box.width(), 1e6), Qt::TextWordWrap, body);
-        if (needed.height() <= box.height())
+        if (wrappedHeight(body, box.width(), font) <= box.height())
             return font;
     }
     return pixelFont(pixels / 2, bold);
@@ -166,6 +174,18 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
     return *slot;
 }
 
+TimelinePlot* LessonSlideRenderer::mainPlot(int scene) {
+    return plots(scene).main.get();
+}
+
+TimelinePlot* LessonSlideRenderer::comparePlot(int scene) {
+    return plots(scene).compare.get();
+}
+
+PodGantt* LessonSlideRenderer::gantt(int scene) {
+    return plots(scene).gantt.get();
+}
+
 const SceneRun& LessonSlideRenderer::sceneRun(int scene) const {
     if (whatIf_ && whatIf_->scene == scene)
         return *whatIf_->run;
@@ -179,8 +199,7 @@ LessonSlideRenderer::makePlots(int scene, const std::shared_ptr<const SceneRun>&
     const auto shared = [&](const Run& r) { return std::shared_ptr<const Run>(run, &r); };
     const auto makePlot = [&](const Run& r, const Scenario& scenario, bool titled) {
         auto plot = std::make_unique<TimelinePlot>();
-        if (!s.gantt)
-            plot->setLaneMaxShare(kLaneMaxShare);
+        plot->setLaneMaxShare(s.gantt ? kLaneMaxShareAboveGantt : kLaneMaxShare);
         const QString title = titled ? text(scenario.title, scenario.titleZh, chinese_) : QString();
         plot->setRun(shared(r), title);
         return plot;
@@ -197,6 +216,9 @@ LessonSlideRenderer::makePlots(int scene, const std::shared_ptr<const SceneRun>&
         // Its rows name themselves ("index 2", a Pod's name): the axis' title would only
         // crowd the few rows a slide has room for.
         slot->gantt->rowAxis()->setLabel(QString());
+        // The plot's legend above names its colours (pending, running, terminating); a second
+        // legend would take the room the cause lane's rows need at the slide's type size.
+        slot->gantt->setLegendShown(false);
     }
     if (twoPlots) {
         slot->compare = makePlot(*run->compare, s.compare->scenario, true);
@@ -308,12 +330,16 @@ void LessonSlideRenderer::paint(QCPPainter& painter, int scene, int step, const 
     painter.setPen(kBandText);
     painter.drawText(titleBox, Qt::AlignVCenter | Qt::AlignLeft | Qt::TextWordWrap, title);
 
-    // The scene's description, one or two lines.
+    // The scene's description, one or two lines: as tall as it needs, the rest is the plots'.
     double top = headerHeight;
     const QString description = text(s.description, s.descriptionZh, chinese_);
     if (!description.isEmpty()) {
-        const QRectF box(margin, top + 10 * unit, w - 2 * margin, 84 * unit);
-        const QFont descriptionFont = fittingFont(description, box, 36 * unit, false);
+        const double descriptionPixels = 36 * unit;
+        const double width = w - 2 * margin;
+        const double needed =
+            std::min(84 * unit, wrappedHeight(description, width, pixelFont(descriptionPixels)));
+        const QRectF box(margin, top + 10 * unit, width, needed);
+        const QFont descriptionFont = fittingFont(description, box, descriptionPixels, false);
         painter.setFont(descriptionFont);
         painter.setPen(kPageText);
         painter.drawText(
@@ -369,8 +395,18 @@ void LessonSlideRenderer::paint(QCPPainter& painter, int scene, int step, const 
         return;
     }
 
-    // Caption band at the bottom, progress bar under it.
-    const double captionHeight = 230 * unit;
+    // Caption band at the bottom, progress bar under it: as tall as the scene's longest caption
+    // needs at full size (the same for each of its steps, so that the plots stay where they
+    // are from step to step), at most kCaptionMaxHeight; a longer caption gets smaller type.
+    const double captionPadding = 16 * unit;
+    const double captionWidth = w - 3 * margin;
+    const QFont fullCaptionFont = pixelFont(kCaptionPixels * unit, true);
+    double captionNeeded = 0;
+    for (int i = 0; i < deck_->stepCount(scene); ++i)
+        captionNeeded = std::max(captionNeeded,
+                                 wrappedHeight(caption(scene, i), captionWidth, fullCaptionFont));
+    const double captionHeight = std::clamp(captionNeeded + 2 * captionPadding,
+                                            kCaptionMinHeight * unit, kCaptionMaxHeight * unit);
     const QRectF captionBand(0, h - captionHeight - progressHeight, w, captionHeight);
     painter.fillRect(captionBand, kBand);
     // A what-if's caption says what changed and what it cost: the step's caption was written
@@ -378,8 +414,8 @@ void LessonSlideRenderer::paint(QCPPainter& painter, int scene, int step, const 
     const QString captionText =
         whatIf_ && whatIf_->scene == scene ? whatIf_->caption : caption(scene, step);
     const QRectF captionBox =
-        captionBand.adjusted(margin * 1.5, 16 * unit, -margin * 1.5, -16 * unit);
-    const QFont captionFont = fittingFont(captionText, captionBox, 58 * unit, true);
+        captionBand.adjusted(margin * 1.5, captionPadding, -margin * 1.5, -captionPadding);
+    const QFont captionFont = fittingFont(captionText, captionBox, kCaptionPixels * unit, true);
     painter.setFont(captionFont);
     painter.setPen(kBandText);
     painter.drawText(

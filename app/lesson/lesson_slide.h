@@ -30,6 +30,7 @@ class QCPPainter;
 
 namespace jobscope::ui {
 
+class PodGantt;
 class TimelinePlot;
 
 class LessonSlideRenderer {
@@ -71,6 +72,13 @@ public:
     std::optional<int> whatIfScene() const;
     // The runs a slide of `scene` shows: the deck's, or the what-if's.
     const SceneRun& sceneRun(int scene) const;
+
+    // The charts a slide of `scene` draws, laid out as the last slide drawn left them (their
+    // fonts and rectangles): the Pods plot, the compared run's beside it and the Pods' Gantt
+    // under it (null when the scene has none).
+    TimelinePlot* mainPlot(int scene);
+    TimelinePlot* comparePlot(int scene);
+    PodGantt* gantt(int scene);
 
     // Where a slide of `size` leaves room for a presenter's note of state (the playback speed):
     // the header's right end under the scene and step counter.

@@ -7,6 +7,8 @@
 #include <QFont>
 #include <QSize>
 
+class QCustomPlot;
+
 #include <algorithm>
 #include <cmath>
 
@@ -32,5 +34,9 @@ inline QFont pixelFont(const QFont& base, double pixels, bool bold = false) {
     font.setBold(bold);
     return font;
 }
+
+// The smallest text `plot` draws as laid out now: the visible axes' tick labels and the legend's
+// entries, in pixels (0 when it draws none). A slide reads it to hold a room's least type size.
+int smallestTextPixels(const QCustomPlot& plot);
 
 } // namespace jobscope::ui

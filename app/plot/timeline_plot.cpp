@@ -1258,6 +1258,7 @@ QImage TimelinePlot::renderImage(const QSize& size, double scale) {
     rendering_ = true; // an image stands alone: its own time axis, whatever is below the widget
     applyStyle(size, scale);
     const QPixmap pixmap = plot_->toPixmap(size.width(), size.height(), 1.0);
+    renderedTextPixels_ = smallestTextPixels(*plot_);
     rendering_ = false;
     applyStyle(plot_->size());
     return pixmap.toImage();
@@ -1267,6 +1268,7 @@ void TimelinePlot::render(QCPPainter* painter, const QSize& size, double scale) 
     rendering_ = true;
     applyStyle(size, scale);
     plot_->toPainter(painter, size.width(), size.height());
+    renderedTextPixels_ = smallestTextPixels(*plot_);
     rendering_ = false;
     applyStyle(plot_->size());
 }

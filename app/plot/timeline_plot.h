@@ -111,6 +111,9 @@ public:
     QImage renderImage(const QSize& size, double scale = 0);
     // The same onto `painter` at its origin: a PDF's painter keeps lines and text as vectors.
     void render(QCPPainter* painter, const QSize& size, double scale = 0);
+    // The smallest text the last renderImage or render drew, in pixels (smallestTextPixels):
+    // ticks, the cause lane's row names, the legend.
+    int renderedTextPixels() const { return renderedTextPixels_; }
     // Writes renderImage(size) as a PNG, atomically (a temporary file renamed at the end).
     // On failure returns false and, if `error` is given, says why.
     bool savePng(const QString& path, const QSize& size, QString* error = nullptr);
@@ -283,6 +286,7 @@ private:
     double playhead_;
     bool interactive_ = false;
     bool timeAxisBelow_ = false;
+    int renderedTextPixels_ = 0;                         // renderedTextPixels
     bool rendering_ = false;                             // inside renderImage
     bool timeAxisBelowImages_ = false;                   // setTimeAxisBelow's inImages
     double laneMaxShare_ = 0.25;                         // setLaneMaxShare

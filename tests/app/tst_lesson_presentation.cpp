@@ -4,12 +4,14 @@
 // keyboard alone, plays, changes speed and blanks the screen.
 
 #include "editor/knob_panel.h"
+#include "gantt/pod_gantt.h"
 #include "lesson/lesson_deck.h"
 #include "lesson/lesson_presenter.h"
 #include "lesson/lesson_slide.h"
 #include "lesson/presentation_window.h"
 #include "lesson/presenter_view.h"
 #include "plot/plot_style.h"
+#include "plot/timeline_plot.h"
 
 #include <QDir>
 #include <QFile>
@@ -59,6 +61,7 @@ private slots:
     void exportRejectsABadLesson();
     void slideFileNames();
     void ganttUnderThePlot();
+    void plotTextReadableFromTheBack();
     void figuresRevealedWithTheRun();
     void knobsMakeAWhatIf();
     void keyboardMovesThroughSteps();
@@ -109,13 +112,23 @@ void TestLessonPresentation::exportsOneSlidePerStep() {
             QVERIFY2(!image.isNull(), qPrintable(file));
             QCOMPARE(image.size(), size);
             QVERIFY2(sampledColours(image) > 6, qPrintable(file)); // text, lines, bands
-            const double share = brightShare(image, size.height() * 4 / 5, size.height() * 19 / 20);
+            // The caption band: dark up from the bottom at the slide's right edge (the progress
+            // bar under it reaches that edge only on the last slide, a slide of words).
+            const QRgb band = image.pixel(size.width() - 5, size.height() - 1);
+            int bandTop = size.height() - 1;
+            while (bandTop > size.height() / 2 &&
+                   image.pixel(size.width() - 5, bandTop - 1) == band)
+                --bandTop;
+            const double share =
+                deck_->lesson.scenes[static_cast<size_t>(scene)].isText()
+                    ? brightShare(image, size.height() * 4 / 5, size.height() * 19 / 20)
+                    : brightShare(image, bandTop, size.height() - 12);
             if (deck_->lesson.scenes[static_cast<size_t>(scene)].isText()) {
                 // A slide of words: dark text on the page, no caption band.
                 QVERIFY2(share > 0.5, qPrintable(file));
                 continue;
             }
-            // The caption band (the bottom fifth) carries bright text on a dark ground.
+            // The caption band carries bright text on a dark ground.
             QVERIFY2(share > 0.01 && share < 0.5, qPrintable(file));
             QVERIFY2(sampledColours(image) > 20, qPrintable(file));
         }
@@ -174,6 +187,38 @@ void TestLessonPresentation::ganttUnderThePlot() {
                                                      .arg(right)));
     }
     QVERIFY(scenes >= 3);
+}
+
+// Every slide's charts at 1920x1080: their smallest type (ticks, the cause lane's row names,
+// callouts, legends, the Gantt's row names) is at least 24 px, 18 px for two plots side by side
+// (half a slide each); a row name squeezed by its neighbours would be smaller.
+void TestLessonPresentation::plotTextReadableFromTheBack() {
+    LessonSlideRenderer renderer(deck_, false);
+    const QSize size(1920, 1080);
+    int checked = 0;
+    QStringList smallText;
+    for (int scene = 0; scene < deck_->sceneCount(); ++scene) {
+        if (deck_->lesson.scenes[static_cast<size_t>(scene)].isText())
+            continue;
+        for (int step = 0; step < deck_->stepCount(scene); ++step) {
+            renderer.render(scene, step, size);
+            const bool twoPlots = renderer.comparePlot(scene) != nullptr;
+            const int least = twoPlots ? 18 : 24;
+            const QString where = QStringLiteral("scene %1 step %2: ").arg(scene + 1).arg(step + 1);
+            const auto check = [&](const QString& what, int pixels) {
+                if (pixels < least)
+                    smallText << where + QStringLiteral("%1 %2 px").arg(what).arg(pixels);
+            };
+            for (TimelinePlot* plot : {renderer.mainPlot(scene), renderer.comparePlot(scene)})
+                if (plot)
+                    check(QStringLiteral("Pods plot"), plot->renderedTextPixels());
+            if (PodGantt* gantt = renderer.gantt(scene))
+                check(QStringLiteral("Gantt"), gantt->renderedTextPixels());
+            ++checked;
+        }
+    }
+    QVERIFY2(smallText.isEmpty(), qPrintable(smallText.join(QStringLiteral("; "))));
+    QVERIFY(checked >= 40);
 }
 
 // Under two runs side by side, a step before a run is over shows its cost so far, never its

@@ -118,6 +118,7 @@ private slots:
     void paintsOnlyWhatIsVisible();
     void renderAndSave();
     void revealsUpToATime();
+    void legendLeftOut();
     void exportHasEveryRow();
 };
 
@@ -459,6 +460,31 @@ void TestPodGantt::revealsUpToATime() {
     QVERIFY2(ink > 20, qPrintable(QString::number(ink)));
     gantt.setRevealUntil(std::nullopt);
     QCOMPARE(gantt.renderImage(size, true), whole);
+}
+
+// Without its legend (a slide's plot above names the colours) the rows get its height, and the
+// legend comes back where it was.
+void TestPodGantt::legendLeftOut() {
+    PodGantt gantt;
+    gantt.setAnalysis(phases(), 100, 130);
+    const QSize size(900, 300);
+    QVERIFY(gantt.isLegendShown());
+    const auto rowsHeight = [&] {
+        gantt.renderImage(size, true);
+        return gantt.timeAxis()->axisRect()->rect().height();
+    };
+    const QImage withLegend = gantt.renderImage(size, true);
+    const int withLegendRows = rowsHeight();
+    gantt.setLegendShown(false);
+    QVERIFY(!gantt.isLegendShown());
+    const int alone = rowsHeight();
+    QVERIFY2(alone > withLegendRows + 10,
+             qPrintable(QStringLiteral("%1 vs %2").arg(alone).arg(withLegendRows)));
+    gantt.setLegendShown(false); // twice changes nothing
+    QCOMPARE(rowsHeight(), alone);
+    gantt.setLegendShown(true);
+    QCOMPARE(rowsHeight(), withLegendRows);
+    QCOMPARE(gantt.renderImage(size, true), withLegend);
 }
 
 // An export holds every Pod, not the rows on screen: a staircase of 200 Pods, the last ones
