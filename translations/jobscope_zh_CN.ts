@@ -234,7 +234,7 @@
     <message numerus="yes">
         <source>%n Pod(s) pending: created but not running yet.</source>
         <translation>
-            <numerusform>%n 个 Pod 处于 Pending：已创建但尚未运行。</numerusform>
+            <numerusform>%n 个 Pod 等待中：已创建但尚未运行。</numerusform>
         </translation>
     </message>
     <message>
@@ -488,7 +488,7 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
   sweep FILE       在一组取值（--vary）和种子上模拟它，
                    每个取值点输出一行 CSV。
   examples         列出内置示例（名称和标题）。
-  record           监视集群中的一个 Job 并记录到跟踪文件。
+  record           监视集群中的一个 Job 并录制到跟踪文件。
   replay PATH      回放跟踪文件或 kubectl 捕获，输出与 simulate
                    相同的报告。
   whatif PATH      在某一时刻（--at）把录制的 Job 分叉进模拟器，
@@ -618,7 +618,7 @@ Run &apos;jobscope &lt;command&gt; --help&apos; for the options of a command.
     </message>
     <message>
         <source>&amp;Recorded on a Real Cluster</source>
-        <translation>真实集群记录(&amp;R)</translation>
+        <translation>真实集群录制(&amp;R)</translation>
     </message>
     <message>
         <source>10 completions, 3 Pods at a time</source>
@@ -1400,7 +1400,7 @@ apiErrors. Examples are in %1.</source>
     </message>
     <message>
         <source>The name of the Job to record.</source>
-        <translation>要记录的 Job 的名称。</translation>
+        <translation>要录制的 Job 的名称。</translation>
     </message>
     <message>
         <source>The trace file to write (JSON Lines).</source>
@@ -1435,7 +1435,7 @@ apiErrors. Examples are in %1.</source>
     <message>
         <source>connected; recording Job &apos;%1&apos; to %2
 </source>
-        <translation>已连接；正在把 Job &apos;%1&apos; 记录到 %2
+        <translation>已连接；正在把 Job &apos;%1&apos; 录制到 %2
 </translation>
     </message>
     <message>
@@ -1504,21 +1504,21 @@ apiErrors. Examples are in %1.</source>
         <source>%1 is unchanged; the %n observation(s) recorded are in %2
 </source>
         <translation>
-            <numerusform>%1 保持不变；已记录的 %n 条观察在 %2 中
+            <numerusform>%1 保持不变；已录制的 %n 条观察在 %2 中
 </numerusform>
         </translation>
     </message>
     <message>
         <source>Watch a Job on a cluster (the Job, its Pods and their Events) and record what happens to a trace file, until the Job has finished and none of its Pods runs, or until Ctrl-C. With --all-jobs or -l, every Job of the namespace (or those the selector matches) until Ctrl-C or --for. Only reads from the cluster.</source>
-        <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切记录到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。使用 --all-jobs 或 -l 时，记录命名空间中的所有 Job（或与选择器匹配的 Job），直到按下 Ctrl-C 或达到 --for。只读取集群，不做任何修改。</translation>
+        <translation>监视集群上的一个 Job（Job 本身、它的 Pod 及其事件），把发生的一切录制到轨迹文件，直到 Job 结束且没有 Pod 仍在运行，或按下 Ctrl-C。使用 --all-jobs 或 -l 时，录制命名空间中的所有 Job（或与选择器匹配的 Job），直到按下 Ctrl-C 或达到 --for。只读取集群，不做任何修改。</translation>
     </message>
     <message>
         <source>Record every Job of the namespace instead of one, and the Jobs created while recording (a CronJob&apos;s), until Ctrl-C or --for.</source>
-        <translation>记录命名空间中的所有 Job，而不只是一个，包括记录期间新建的 Job（例如 CronJob 创建的），直到按下 Ctrl-C 或达到 --for。</translation>
+        <translation>录制命名空间中的所有 Job，而不只是一个，包括录制期间新建的 Job（例如 CronJob 创建的），直到按下 Ctrl-C 或达到 --for。</translation>
     </message>
     <message>
         <source>Record the Jobs of the namespace whose labels match SELECTOR (as kubectl&apos;s -l), as --all-jobs does.</source>
-        <translation>像 --all-jobs 那样，记录命名空间中标签与 SELECTOR 匹配的 Job（与 kubectl 的 -l 相同）。</translation>
+        <translation>像 --all-jobs 那样，录制命名空间中标签与 SELECTOR 匹配的 Job（与 kubectl 的 -l 相同）。</translation>
     </message>
     <message>
         <source>SELECTOR</source>
@@ -1526,7 +1526,7 @@ apiErrors. Examples are in %1.</source>
     </message>
     <message>
         <source>With --all-jobs or -l: stop recording after this long, such as 10m.</source>
-        <translation>与 --all-jobs 或 -l 一起使用：记录这么长时间后停止，例如 10m。</translation>
+        <translation>与 --all-jobs 或 -l 一起使用：录制这么长时间后停止，例如 10m。</translation>
     </message>
     <message>
         <source>record needs --job NAME (or --all-jobs, or -l SELECTOR) and -o TRACE</source>
@@ -1534,25 +1534,25 @@ apiErrors. Examples are in %1.</source>
     </message>
     <message>
         <source>--for goes with --all-jobs or -l: one Job is recorded until it finishes</source>
-        <translation>--for 需与 --all-jobs 或 -l 一起使用：单个 Job 会一直记录到它结束</translation>
+        <translation>--for 需与 --all-jobs 或 -l 一起使用：单个 Job 会一直录制到它结束</translation>
     </message>
     <message>
         <source>connected; recording every Job of namespace %1 to %2
 </source>
-        <translation>已连接；正在把命名空间 %1 中的所有 Job 记录到 %2
+        <translation>已连接；正在把命名空间 %1 中的所有 Job 录制到 %2
 </translation>
     </message>
     <message>
         <source>connected; recording the Jobs of namespace %1 that match &apos;%2&apos; to %3
 </source>
-        <translation>已连接；正在把命名空间 %1 中与“%2”匹配的 Job 记录到 %3
+        <translation>已连接；正在把命名空间 %1 中与“%2”匹配的 Job 录制到 %3
 </translation>
     </message>
     <message numerus="yes">
         <source>recorded for %1; %n observation(s) written to %2
 </source>
         <translation>
-            <numerusform>已记录 %1；已向 %2 写入 %n 条观测
+            <numerusform>已录制 %1；已向 %2 写入 %n 条观测
 </numerusform>
         </translation>
     </message>
@@ -1572,11 +1572,11 @@ apiErrors. Examples are in %1.</source>
     <name>RecordingLoader</name>
     <message>
         <source>%1: error: the recording holds no Job</source>
-        <translation>%1：错误：记录中没有 Job</translation>
+        <translation>%1：错误：录制中没有 Job</translation>
     </message>
     <message>
         <source>%1: error: the recording holds no Job &apos;%2&apos;</source>
-        <translation>%1：错误：记录中没有 Job &apos;%2&apos;</translation>
+        <translation>%1：错误：录制中没有 Job &apos;%2&apos;</translation>
     </message>
     <message>
         <source>%1: error: no such file or folder</source>
@@ -1629,7 +1629,7 @@ post-mortem dump (&apos;kubectl get job,pods,events -o json&apos; or -o yaml); s
 %1. Times in the outputs are seconds since the Job was created.
 Without any output option the series CSV goes to standard output; &apos;-&apos; as a
 CSV file name also means standard output.</source>
-        <translation>回放一个已记录的 Job 并写出发生的情况，与 &apos;jobscope simulate&apos; 对模拟 Job
+        <translation>回放一个已录制的 Job 并写出发生的情况，与 &apos;jobscope simulate&apos; 对模拟 Job
 所做的相同：随时间变化的请求并行度与实际并行度及每处差异的原因（CSV 和
 PNG 图）、Pod 的生命周期以及事件。
 
@@ -2141,7 +2141,7 @@ the file. The points run on every core.</source>
     </message>
     <message>
         <source>%1: the last line is incomplete (the recorder stopped while writing it); the trace is read up to the line before</source>
-        <translation>%1：最后一行不完整（记录器在写入时停止）；跟踪文件读取到前一行为止</translation>
+        <translation>%1：最后一行不完整（录制器在写入时停止）；跟踪文件读取到前一行为止</translation>
     </message>
     <message>
         <source>a line must be one JSON object</source>
@@ -3868,7 +3868,7 @@ PATH 是 JobScope 跟踪文件、kubectl watch 流的文件夹或 kubectl 转储
     </message>
     <message>
         <source>Backoff limit</source>
-        <translation>回退上限</translation>
+        <translation>退避上限</translation>
     </message>
     <message>
         <source>default (6)</source>
