@@ -47,7 +47,7 @@ constexpr double kLaneMaxShareAboveGantt = 0.36;
 // The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its time axis
 // (at 1080 lines; no legend, the plot's names the colours), in at most 40 % of the plots' room.
 constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.45;
-constexpr double kGanttFramePixels = 110;
+constexpr double kGanttFramePixels = 125;
 constexpr double kGanttMaxShare = 0.34;
 
 QFont pixelFont(double pixels, bool bold = false) {
