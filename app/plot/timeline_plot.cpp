@@ -6,6 +6,7 @@
 #include "plot/plot_style.h"
 #include "plot/png_file.h"
 #include "plot/step_envelope.h"
+#include "plot/step_line.h"
 
 #include <qcustomplot.h>
 
@@ -144,7 +145,7 @@ protected:
         }
         applyDefaultAntialiasingHint(painter);
         if (pen.color().alpha() == 255) {
-            drawPieces(painter, pen, lines);
+            drawLine(painter, pen, lines);
             return;
         }
         const QRect area = painter->clipBoundingRect().toAlignedRect();
@@ -160,7 +161,7 @@ protected:
         QColor color = pen.color();
         color.setAlpha(255);
         opaque.setColor(color);
-        drawPieces(&layerPainter, opaque, lines);
+        drawLine(&layerPainter, opaque, lines);
         layerPainter.end();
         painter->save();
         painter->setOpacity(painter->opacity() * pen.color().alphaF());
@@ -201,6 +202,13 @@ private:
         if (end > 0 && end < line.size())
             part << at(end, to);
         return part;
+    }
+
+    // A line of horizontal and vertical segments only (a step series and its envelope) as
+    // rectangles, which the raster engine fills without stroking; any other in pieces.
+    static void drawLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
+        if (!fillAxisAlignedLine(painter, pen, lines))
+            drawPieces(painter, pen, lines);
     }
 
     static void drawPieces(QPainter* painter, QPen pen, const QVector<QPointF>& lines) {

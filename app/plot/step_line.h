@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// A step line (horizontal and vertical segments only: a Pods series, its per-pixel envelope)
+// drawn as filled rectangles. The raster engine strokes a wide or dashed pen through a path of
+// its outline, which costs several times the fill of the same pixels (a replot of 100 000 Pods'
+// series: 46 ms stroked, 17 ms filled).
+
+#include <QPen>
+#include <QPointF>
+#include <QVector>
+
+class QPainter;
+
+namespace jobscope::ui {
+
+// Draws `lines` with `pen`'s colour, width and dash pattern as the pen would with flat caps and
+// mitre joins: each segment's dashes ("on" intervals of the pattern, carried on from segment to
+// segment as the stroker carries them, from the pen's dash offset) as a rectangle, reaching half
+// the width past a corner it turns, so that the legs of a right angle meet in a full square.
+// Returns false, drawing nothing, when a segment is neither horizontal nor vertical.
+bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines);
+
+} // namespace jobscope::ui

@@ -1,0 +1,121 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// plot/step_line.h: a step line filled as rectangles covers the pixels Qt's stroker covers for
+// the same pen (flat caps, mitre joins): solid and dashed, thin and wide, with a dash offset, on
+// lines that zigzag as a per-pixel envelope does; a line with a slanted segment is left to the
+// stroker.
+
+#include "plot/step_line.h"
+
+#include <QImage>
+#include <QPainter>
+#include <QRandomGenerator>
+#include <QTest>
+
+using namespace jobscope::ui;
+
+namespace {
+
+// A step line over `width` pixels: horizontal runs of 1 to 12 pixels, vertical jumps (some of
+// them down and back up at one x, as an envelope's column), a repeated point now and then.
+QVector<QPointF> stepLine(quint32 seed, int width, int height) {
+    QRandomGenerator random(seed);
+    QVector<QPointF> line;
+    double x = 10.5;
+    double y = height / 2.0;
+    line << QPointF(x, y);
+    while (x < width - 20) {
+        x += 1 + random.bounded(12);
+        line << QPointF(x, y);
+        if (random.bounded(5) == 0) {
+            const double dip = y + 5 + random.bounded(30);
+            line << QPointF(x, std::min(dip, height - 10.0)) << QPointF(x, y);
+        }
+        if (random.bounded(9) == 0)
+            line << QPointF(x, y);
+        y = std::clamp(y + random.bounded(61) - 30.0, 10.0, height - 10.0);
+        line << QPointF(x, y);
+    }
+    return line;
+}
+
+QImage draw(const QVector<QPointF>& line, const QPen& pen, bool filled) {
+    QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setRenderHint(QPainter::Antialiasing);
+    if (filled) {
+        if (!fillAxisAlignedLine(&painter, pen, line))
+            qFatal("a step line was refused");
+    } else {
+        painter.setPen(pen);
+        painter.drawPolyline(line.constData(), static_cast<int>(line.size()));
+    }
+    return image;
+}
+
+} // namespace
+
+class TestStepLine : public QObject {
+    Q_OBJECT
+
+private slots:
+    void coversTheStrokersPixels_data() {
+        QTest::addColumn<double>("width");
+        QTest::addColumn<int>("style");
+        QTest::addColumn<double>("dashOffset");
+        QTest::newRow("solid, cosmetic") << 0.0 << int(Qt::SolidLine) << 0.0;
+        QTest::newRow("solid, 1.6 px") << 1.6 << int(Qt::SolidLine) << 0.0;
+        QTest::newRow("solid, 3.3 px") << 3.3 << int(Qt::SolidLine) << 0.0;
+        QTest::newRow("dashed, 2 px") << 2.0 << int(Qt::DashLine) << 0.0;
+        QTest::newRow("dashed, 2 px, offset 1.3") << 2.0 << int(Qt::DashLine) << 1.3;
+        QTest::newRow("dotted, 1.6 px") << 1.6 << int(Qt::DotLine) << 0.0;
+        QTest::newRow("dash-dot, 2.2 px, offset 5") << 2.2 << int(Qt::DashDotLine) << 5.0;
+    }
+
+    void coversTheStrokersPixels() {
+        QFETCH(double, width);
+        QFETCH(int, style);
+        QFETCH(double, dashOffset);
+        QPen pen(QColor(31, 119, 180), width, static_cast<Qt::PenStyle>(style));
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setJoinStyle(Qt::MiterJoin);
+        pen.setDashOffset(dashOffset);
+        for (quint32 seed = 1; seed <= 4; ++seed) {
+            const QVector<QPointF> line = stepLine(seed, 640, 240);
+            const QImage stroked = draw(line, pen, false);
+            const QImage filled = draw(line, pen, true);
+            int ink = 0;
+            int differing = 0;
+            // A pixel one draws fully (or nearly) and the other leaves blank; partly covered
+            // edge pixels differ in shade between the two rasterisers and are not counted.
+            for (int y = 0; y < stroked.height(); ++y)
+                for (int x = 0; x < stroked.width(); ++x) {
+                    const int a = qGray(stroked.pixel(x, y));
+                    const int b = qGray(filled.pixel(x, y));
+                    ink += a < 160;
+                    differing += (a < 130 && b > 235) || (b < 130 && a > 235);
+                }
+            QVERIFY2(ink > 500, qPrintable(QString::number(ink)));
+            // Where a dash crosses a turn back the two part ways by a pixel or two. Within 3 %
+            // of the line's pixels.
+            QVERIFY2(
+                differing <= ink * 3 / 100,
+                qPrintable(
+                    QStringLiteral("seed %1: %2 of %3 pixels").arg(seed).arg(differing).arg(ink)));
+        }
+    }
+
+    void slantedLineLeftToTheStroker() {
+        QImage image(100, 100, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        const QImage before = image;
+        QPainter painter(&image);
+        const QVector<QPointF> line = {{10, 10}, {50, 10}, {60, 40}};
+        QVERIFY(!fillAxisAlignedLine(&painter, QPen(Qt::black, 2), line));
+        painter.end();
+        QCOMPARE(image, before);
+    }
+};
+
+QTEST_MAIN(TestStepLine)
+#include "tst_step_line.moc"
