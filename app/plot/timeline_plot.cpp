@@ -148,7 +148,12 @@ protected:
             drawLine(painter, pen, lines);
             return;
         }
-        const QRect area = painter->clipBoundingRect().toAlignedRect();
+        // The image covers the line's own extent (a series near zero is a thin strip), as far
+        // as its pen reaches past a point (a mitre cut at the miter limit), within the clip.
+        QRectF extent = QPolygonF(lines).boundingRect();
+        const double reach = std::max(1.0, pen.widthF()) * std::max(1.0, pen.miterLimit()) + 2;
+        extent.adjust(-reach, -reach, reach, reach);
+        const QRect area = painter->clipBoundingRect().intersected(extent).toAlignedRect();
         if (area.isEmpty())
             return;
         QImage layer(area.size(), QImage::Format_ARGB32_Premultiplied);
@@ -326,10 +331,15 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     plot_->setInteractions(QCP::Interactions());
 
     // The playhead is drawn on a buffered layer of its own: moving it repaints that layer only.
-    plot_->addLayer(QStringLiteral("playhead"), plot_->layer(QStringLiteral("main")),
+    // It lies above every other layer (its lines are clipped to their axis rects), so that the
+    // plot has two paint buffers, the rest and the playhead: each buffer is cleared and laid
+    // onto the widget at every repaint, a full-size pixmap each. (QCustomPlot's "overlay" layer,
+    // unused here, would be a third.)
+    plot_->addLayer(QStringLiteral("playhead"), plot_->layer(QStringLiteral("overlay")),
                     QCustomPlot::limAbove);
     playheadLayer_ = plot_->layer(QStringLiteral("playhead"));
     playheadLayer_->setMode(QCPLayer::lmBuffered);
+    plot_->layer(QStringLiteral("overlay"))->setMode(QCPLayer::lmLogical);
     // Between the data and the playhead: the curtain over what is not revealed yet, and the
     // callouts above it.
     plot_->addLayer(QStringLiteral("curtain"), plot_->layer(QStringLiteral("main")),
