@@ -1904,10 +1904,6 @@ PATH 是 JobScope 跟踪文件（由 &apos;jobscope record&apos; 写出）、一
         <translation>模拟在 %1 步后于 %2 秒处停止；输出到此为止</translation>
     </message>
     <message>
-        <source>Job %1</source>
-        <translation>Job %1</translation>
-    </message>
-    <message>
         <source>Simulates a Job in the world a scenario describes and writes what happened:
 the requested and actual parallelism over time with the causes of every
 difference (CSV and a PNG plot), the Pods&apos; lifecycles and the Events.
@@ -1991,12 +1987,6 @@ FILE 为 &apos;-&apos; 时从标准输入读取；example:NAME 运行一个内�
     <message>
         <source>FILE</source>
         <translation>文件</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n Jobs</source>
-        <translation>
-            <numerusform>%n 个 Job</numerusform>
-        </translation>
     </message>
     <message>
         <source>Write one row per Job of the scenario (name, created, finished, outcome, Pods, Pod-seconds; times in seconds since the scenario&apos;s start) to FILE. The other outputs describe all the Jobs together.</source>

@@ -11,6 +11,7 @@
 #include "edit/overrides.h"
 #include "gui/data_paths.h"
 #include "gui/engine_messages.h"
+#include "gui/job_document.h"
 #include "input_file.h"
 #include "scenario/scenario_reader.h"
 #include "sim/simulator.h"
@@ -226,13 +227,7 @@ public:
     static QString title(const Run& run, const QStringList& arguments) {
         const QString language = languageFromArguments(arguments);
         const QLocale locale = language.isEmpty() ? QLocale() : QLocale(language);
-        if (locale.language() == QLocale::Chinese && !run.titleZh.empty())
-            return QString::fromStdString(run.titleZh);
-        if (!run.title.empty())
-            return QString::fromStdString(run.title);
-        if (!run.jobs.empty())
-            return tr("%n Jobs", nullptr, static_cast<int>(run.jobs.size()));
-        return tr("Job %1").arg(QString::fromStdString(run.timeline.jobMetadata.name));
+        return ui::runTitle(run, locale.language() == QLocale::Chinese);
     }
 };
 

@@ -141,13 +141,17 @@ JobDocument::Kind kindOfText(const QString& text) {
 
 } // namespace
 
-QString localizedTitle(const Run& run) {
-    const std::string& title = chineseUi() && !run.titleZh.empty() ? run.titleZh : run.title;
+QString runTitle(const Run& run, bool chinese) {
+    const std::string& title = chinese && !run.titleZh.empty() ? run.titleZh : run.title;
     if (title.empty() && !run.jobs.empty())
         return JobDocument::tr("%n Jobs", nullptr, static_cast<int>(run.jobs.size()));
     if (title.empty())
         return JobDocument::tr("Job %1").arg(fromStd(run.timeline.jobMetadata.name));
     return fromStd(title);
+}
+
+QString localizedTitle(const Run& run) {
+    return runTitle(run, chineseUi());
 }
 
 QString localizedDescription(const Run& run) {

@@ -50,6 +50,9 @@ struct RunResult : Run {
     std::optional<Scenario> scenario; // unset for traces
 };
 
+// The run's title in Chinese or English: its own (a scenario's `title`/`titleZh`), else how
+// many Jobs it holds, else its Job's name. A plot's title, the window's, a report's.
+QString runTitle(const Run& run, bool chinese);
 // The run's title and description in the UI language as it is now.
 QString localizedTitle(const Run& run);
 QString localizedDescription(const Run& run);
