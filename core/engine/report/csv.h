@@ -36,6 +36,10 @@ std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin =
 std::string csvField(std::string_view text, bool alwaysQuote = false);
 // `t - origin` with three decimals; -0.000 is written 0.000.
 std::string csvSeconds(Seconds t, Seconds origin = 0);
+// The same, appended to `out` (a report's rows are built in one string, without a string per
+// field).
+void appendCsvField(std::string& out, std::string_view text, bool alwaysQuote = false);
+void appendCsvSeconds(std::string& out, Seconds t, Seconds origin = 0);
 
 // Writes `content` to `path` atomically: into a new temporary file in the same directory,
 // then renamed over `path`, so a reader sees the old file or the whole new one. Returns an
