@@ -45,7 +45,8 @@ constexpr double kMinPlotTextPixels = 24;
 constexpr double kLaneMaxShare = 0.4;
 constexpr double kLaneMaxShareAboveGantt = 0.36;
 // The Pods' Gantt under a plot: a row per Pod as tall as its label needs, and its time axis
-// (at 1080 lines; no legend, the plot's names the colours), in at most 40 % of the plots' room.
+// (at 1080 lines; no legend, the plot's names the colours), in at most a third of the plots'
+// room.
 constexpr double kGanttRowPixels = kMinPlotTextPixels * 1.45;
 constexpr double kGanttFramePixels = 125;
 constexpr double kGanttMaxShare = 0.34;
@@ -135,6 +136,7 @@ void LessonSlideRenderer::setChinese(bool chinese) {
         return;
     chinese_ = chinese;
     plots_.clear(); // the plots' titles are in the scenes' languages
+    captionHeights_.clear();
     if (whatIf_)
         whatIf_->plots = makePlots(whatIf_->scene, whatIf_->run);
 }
@@ -172,6 +174,17 @@ LessonSlideRenderer::ScenePlots& LessonSlideRenderer::plots(int scene) {
         slot = makePlots(scene, std::shared_ptr<const SceneRun>(
                                     deck_, &deck_->runs.at(static_cast<size_t>(scene))));
     return *slot;
+}
+
+double LessonSlideRenderer::longestCaptionHeight(int scene, double width, const QFont& font) {
+    const auto key = std::make_tuple(scene, width, font.pixelSize());
+    if (const auto it = captionHeights_.find(key); it != captionHeights_.end())
+        return it->second;
+    double longest = 0;
+    for (int step = 0; step < deck_->stepCount(scene); ++step)
+        longest = std::max(longest, wrappedHeight(caption(scene, step), width, font));
+    captionHeights_[key] = longest;
+    return longest;
 }
 
 TimelinePlot* LessonSlideRenderer::mainPlot(int scene) {
@@ -401,10 +414,7 @@ void LessonSlideRenderer::paint(QCPPainter& painter, int scene, int step, const 
     const double captionPadding = 16 * unit;
     const double captionWidth = w - 3 * margin;
     const QFont fullCaptionFont = pixelFont(kCaptionPixels * unit, true);
-    double captionNeeded = 0;
-    for (int i = 0; i < deck_->stepCount(scene); ++i)
-        captionNeeded = std::max(captionNeeded,
-                                 wrappedHeight(caption(scene, i), captionWidth, fullCaptionFont));
+    const double captionNeeded = longestCaptionHeight(scene, captionWidth, fullCaptionFont);
     const double captionHeight = std::clamp(captionNeeded + 2 * captionPadding,
                                             kCaptionMinHeight * unit, kCaptionMaxHeight * unit);
     const QRectF captionBand(0, h - captionHeight - progressHeight, w, captionHeight);

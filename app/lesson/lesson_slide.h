@@ -17,6 +17,7 @@
 #include "lesson/lesson_deck.h"
 
 #include <QCoreApplication>
+#include <QFont>
 #include <QImage>
 #include <QRectF>
 #include <QSize>
@@ -25,6 +26,7 @@
 #include <map>
 #include <memory>
 #include <optional>
+#include <tuple>
 
 class QCPPainter;
 
@@ -88,12 +90,16 @@ private:
     struct ScenePlots;
     struct WhatIf;
     ScenePlots& plots(int scene);
+    // The height the longest caption of `scene` takes wrapped to `width` in `font`: measured
+    // once per scene and slide size (a playing slide is painted many times a second).
+    double longestCaptionHeight(int scene, double width, const QFont& font);
     std::unique_ptr<ScenePlots> makePlots(int scene,
                                           const std::shared_ptr<const SceneRun>& run) const;
 
     std::shared_ptr<const LessonDeck> deck_;
     bool chinese_ = false;
     std::map<int, std::unique_ptr<ScenePlots>> plots_;
+    std::map<std::tuple<int, double, int>, double> captionHeights_; // scene, width, font pixels
     std::unique_ptr<WhatIf> whatIf_;
 };
 
