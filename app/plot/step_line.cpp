@@ -10,9 +10,6 @@
 namespace jobscope::ui {
 
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
-    for (qsizetype i = 1; i < lines.size(); ++i)
-        if (lines[i].x() != lines[i - 1].x() && lines[i].y() != lines[i - 1].y())
-            return false;
     const double width = pen.widthF() > 0 ? pen.widthF() : 1.0;
     const double half = width / 2;
     // On, off, on, off … in pixels: the pattern counts in pen widths, and in pixels for a pen
@@ -54,9 +51,8 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     };
     const auto horizontalOf = [](Direction d) { return d == Right || d == Left; };
     // (A cosmetic pen of no width is drawn as thin lines, without joins.)
-    const double turnBack = pen.joinStyle() == Qt::MiterJoin && pen.widthF() > 0
-                                ? pen.miterLimit() * width
-                                : 0;
+    const double turnBack =
+        pen.joinStyle() == Qt::MiterJoin && pen.widthF() > 0 ? pen.miterLimit() * width : 0;
     const auto beyond = [&](Direction own, Direction other) {
         if (other == None || other == own)
             return 0.0;
@@ -64,8 +60,11 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     };
     const qsizetype count = lines.size();
     std::vector<Direction> direction(static_cast<size_t>(count), None);
-    for (qsizetype i = 1; i < count; ++i)
+    for (qsizetype i = 1; i < count; ++i) {
+        if (lines[i].x() != lines[i - 1].x() && lines[i].y() != lines[i - 1].y())
+            return false; // slanted: the stroker's
         direction[static_cast<size_t>(i)] = directionOf(lines[i - 1], lines[i]);
+    }
     std::vector<Direction> following(static_cast<size_t>(count), None);
     for (qsizetype i = count - 2; i >= 0; --i)
         following[static_cast<size_t>(i)] = direction[static_cast<size_t>(i) + 1] != None
