@@ -116,7 +116,32 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     painter->save();
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen.color());
-    painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+    const QTransform& transform = painter->transform();
+    const bool wholePixelShift = transform.type() <= QTransform::TxTranslate &&
+                                 transform.dx() == std::floor(transform.dx()) &&
+                                 transform.dy() == std::floor(transform.dy());
+    if (!painter->testRenderHint(QPainter::Antialiasing) && wholePixelShift) {
+        // Without antialiasing a pixel is filled when its centre lies inside (an edge through a
+        // centre gives the pixel to the rectangle on its left or above): the same pixels as
+        // whole-pixel rectangles, which the raster engine fills span by span instead of
+        // rasterizing each edge (a zoomed-out envelope is thousands of tall columns).
+        const auto firstCentre = [](double edge) {
+            return static_cast<int>(std::floor(edge + 0.5));
+        };
+        QVector<QRect> pixels;
+        pixels.reserve(rects.size());
+        for (const QRectF& r : rects) {
+            const int left = firstCentre(r.left());
+            const int top = firstCentre(r.top());
+            const int right = firstCentre(r.right());
+            const int bottom = firstCentre(r.bottom());
+            if (right > left && bottom > top)
+                pixels.append(QRect(left, top, right - left, bottom - top));
+        }
+        painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
+    } else {
+        painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+    }
     painter->restore();
     return true;
 }
