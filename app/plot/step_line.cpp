@@ -9,6 +9,34 @@
 
 namespace jobscope::ui {
 
+namespace {
+
+// Whether the painter fills whole pixels: no antialiasing, and no shift by part of a pixel.
+bool fillsWholePixels(const QPainter* painter) {
+    const QTransform& transform = painter->transform();
+    return !painter->testRenderHint(QPainter::Antialiasing) &&
+           transform.type() <= QTransform::TxTranslate &&
+           transform.dx() == std::floor(transform.dx()) &&
+           transform.dy() == std::floor(transform.dy());
+}
+
+// Without antialiasing a pixel is filled when its centre lies inside a shape; an edge through a
+// centre gives the pixel to the shape on its left or above. The first pixel whose centre lies
+// past `edge`.
+int firstCentrePast(double edge) {
+    return static_cast<int>(std::floor(edge + 0.5));
+}
+
+bool stepsOnly(const QVector<QPointF>& line) {
+    for (qsizetype i = 1; i < line.size(); ++i)
+        if ((line[i].x() != line[i - 1].x() && line[i].y() != line[i - 1].y()) ||
+            line[i].x() < line[i - 1].x())
+            return false;
+    return true;
+}
+
+} // namespace
+
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
     const double width = pen.widthF() > 0 ? pen.widthF() : 1.0;
     const double half = width / 2;
@@ -116,25 +144,17 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     painter->save();
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen.color());
-    const QTransform& transform = painter->transform();
-    const bool wholePixelShift = transform.type() <= QTransform::TxTranslate &&
-                                 transform.dx() == std::floor(transform.dx()) &&
-                                 transform.dy() == std::floor(transform.dy());
-    if (!painter->testRenderHint(QPainter::Antialiasing) && wholePixelShift) {
-        // Without antialiasing a pixel is filled when its centre lies inside (an edge through a
-        // centre gives the pixel to the rectangle on its left or above): the same pixels as
-        // whole-pixel rectangles, which the raster engine fills span by span instead of
-        // rasterizing each edge (a zoomed-out envelope is thousands of tall columns).
-        const auto firstCentre = [](double edge) {
-            return static_cast<int>(std::floor(edge + 0.5));
-        };
+    if (fillsWholePixels(painter)) {
+        // The same pixels as whole-pixel rectangles, which the raster engine fills span by
+        // span instead of rasterizing each edge (a zoomed-out envelope is thousands of tall
+        // columns).
         QVector<QRect> pixels;
         pixels.reserve(rects.size());
         for (const QRectF& r : rects) {
-            const int left = firstCentre(r.left());
-            const int top = firstCentre(r.top());
-            const int right = firstCentre(r.right());
-            const int bottom = firstCentre(r.bottom());
+            const int left = firstCentrePast(r.left());
+            const int top = firstCentrePast(r.top());
+            const int right = firstCentrePast(r.right());
+            const int bottom = firstCentrePast(r.bottom());
             if (right > left && bottom > top)
                 pixels.append(QRect(left, top, right - left, bottom - top));
         }
@@ -142,6 +162,55 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     } else {
         painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
     }
+    painter->restore();
+    return true;
+}
+
+bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
+                            const QVector<QPointF>& other, const QRect& area) {
+    if (!fillsWholePixels(painter) || line.size() < 2 || other.size() < 2 || !stepsOnly(line) ||
+        !stepsOnly(other))
+        return false;
+    // The columns whose centres both lines span (the polygon's closing edges stand at the
+    // nearer of their ends).
+    const double left = std::max({line.first().x(), other.first().x(), double(area.left())});
+    const double right =
+        std::min({line.last().x(), other.last().x(), double(area.left() + area.width())});
+    // A line's height over the column centre `x`: the horizontal segment spanning it, followed
+    // from the previous column's.
+    struct Walk {
+        const QVector<QPointF>& points;
+        qsizetype at = 0;
+        double heightAt(double x) {
+            while (at + 1 < points.size() && points[at + 1].x() < x)
+                ++at;
+            return points[at].y();
+        }
+    };
+    Walk a{line};
+    Walk b{other};
+    QVector<QRect> pixels;
+    QRect run; // the current run of columns with the same rows
+    for (int column = firstCentrePast(left); column + 0.5 <= right; ++column) {
+        const double centre = column + 0.5;
+        const double ya = a.heightAt(centre);
+        const double yb = b.heightAt(centre);
+        const int top = firstCentrePast(std::min(ya, yb));
+        const int bottom = firstCentrePast(std::max(ya, yb));
+        if (!run.isEmpty() && run.top() == top && run.bottom() + 1 == bottom &&
+            run.right() + 1 == column) {
+            run.setRight(column);
+            continue;
+        }
+        if (!run.isEmpty())
+            pixels.append(run);
+        run = bottom > top ? QRect(column, top, 1, bottom - top) : QRect();
+    }
+    if (!run.isEmpty())
+        pixels.append(run);
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
     painter->restore();
     return true;
 }

@@ -20,4 +20,13 @@ namespace jobscope::ui {
 // Returns false, drawing nothing, when a segment is neither horizontal nor vertical.
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines);
 
+// Fills the area between two step lines (x never decreasing along either) with the painter's
+// brush as an odd-even polygon of `line` and `other` reversed fills it without antialiasing:
+// in each pixel column, the pixels whose centres lie between the two lines' heights at the
+// column's centre, as whole-pixel rectangles (a column's run merged with its neighbours' when
+// they match), within `area`. Returns false, drawing nothing, when the painter antialiases or
+// shifts by part of a pixel, or a segment is neither horizontal nor vertical.
+bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
+                            const QVector<QPointF>& other, const QRect& area);
+
 } // namespace jobscope::ui

@@ -121,6 +121,8 @@ protected:
         if (otherLines.size() < 2)
             return;
         const QRect area = painter->clipBoundingRect().toAlignedRect();
+        if (fillAxisAlignedChannel(painter, *lines, otherLines, area))
+            return;
         const double left = std::max(
             {static_cast<double>(area.left()), lines->first().x(), otherLines.first().x()});
         const double right = std::min(

@@ -115,6 +115,83 @@ private slots:
         }
     }
 
+    // The fill between two step lines, as whole pixels, against the raster engine's odd-even
+    // fill of the polygon they make (the second line reversed), both without antialiasing.
+    void channelCoversThePolygonsPixels_data() {
+        QTest::addColumn<quint32>("seed");
+        QTest::addColumn<QRect>("area");
+        for (quint32 seed = 1; seed <= 6; ++seed) {
+            QTest::addRow("seed %u", seed) << seed << QRect(0, 0, 640, 240);
+            QTest::addRow("seed %u, cut to an area", seed) << seed << QRect(100, 20, 333, 180);
+        }
+    }
+
+    void channelCoversThePolygonsPixels() {
+        QFETCH(quint32, seed);
+        QFETCH(QRect, area);
+        const QVector<QPointF> line = stepLine(seed, 640, 240);
+        const QVector<QPointF> other = stepLine(seed + 100, 640, 240);
+        const QColor brush(31, 119, 180, 90);
+        const auto canvas = [] {
+            QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
+            image.fill(Qt::white);
+            return image;
+        };
+        QImage polygonFilled = canvas();
+        {
+            QPainter painter(&polygonFilled);
+            painter.setClipRect(area);
+            painter.setPen(Qt::NoPen);
+            painter.setBrush(brush);
+            QPolygonF polygon(line);
+            for (auto it = other.rbegin(); it != other.rend(); ++it)
+                polygon << *it;
+            painter.drawPolygon(polygon, Qt::OddEvenFill);
+        }
+        QImage columnsFilled = canvas();
+        {
+            QPainter painter(&columnsFilled);
+            painter.setClipRect(area);
+            painter.setBrush(brush);
+            QVERIFY(fillAxisAlignedChannel(&painter, line, other, area));
+        }
+        // Where one line has ended the polygon closes with a slanted edge; the plot fills only
+        // where both lines run. Compared there, every pixel is the same.
+        const int firstColumn =
+            static_cast<int>(std::ceil(std::max(line.first().x(), other.first().x())));
+        const int lastColumn =
+            static_cast<int>(std::floor(std::min(line.last().x(), other.last().x()))) - 1;
+        int inside = 0;
+        int differing = 0;
+        for (int y = 0; y < polygonFilled.height(); ++y)
+            for (int x = firstColumn; x <= lastColumn; ++x) {
+                inside += polygonFilled.pixel(x, y) != qRgb(255, 255, 255);
+                differing += polygonFilled.pixel(x, y) != columnsFilled.pixel(x, y);
+            }
+        QVERIFY2(inside > 2000, qPrintable(QString::number(inside)));
+        QVERIFY2(differing == 0,
+                 qPrintable(QStringLiteral("%1 of %2 pixels").arg(differing).arg(inside)));
+    }
+
+    void channelLeftToThePolygonWhenAntialiased() {
+        QImage image(100, 100, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        const QImage before = image;
+        QPainter painter(&image);
+        painter.setRenderHint(QPainter::Antialiasing);
+        const QVector<QPointF> line = {{10, 10}, {50, 10}, {50, 40}, {90, 40}};
+        const QVector<QPointF> other = {{10, 60}, {90, 60}};
+        QVERIFY(!fillAxisAlignedChannel(&painter, line, other, image.rect()));
+        painter.resetTransform();
+        painter.setRenderHint(QPainter::Antialiasing, false);
+        painter.translate(0.5, 0);
+        QVERIFY(!fillAxisAlignedChannel(&painter, line, other, image.rect()));
+        painter.resetTransform();
+        QVERIFY(!fillAxisAlignedChannel(&painter, {{10, 10}, {50, 20}}, other, image.rect()));
+        painter.end();
+        QCOMPARE(image, before);
+    }
+
     void slantedLineLeftToTheStroker() {
         QImage image(100, 100, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
