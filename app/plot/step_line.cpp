@@ -5,13 +5,16 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
+#include <cstring>
+#include <optional>
 #include <vector>
 
 namespace jobscope::ui {
 
 namespace {
 
-// Whether the painter fills whole pixels: no antialiasing, and no shift by part of a pixel.
+// Whether `painter` fills whole pixels: no antialiasing, and no shift by part of a pixel.
 bool fillsWholePixels(const QPainter* painter) {
     const QTransform& transform = painter->transform();
     return !painter->testRenderHint(QPainter::Antialiasing) &&
@@ -35,9 +38,75 @@ bool stepsOnly(const QVector<QPointF>& line) {
     return true;
 }
 
-} // namespace
+// Fills the union of whole-pixel rectangles, each pixel once, as rows of runs: a line's
+// rectangles overlap at its corners and, on a zoomed-out envelope, column after column, where
+// the raster engine would fill a short span per row of each (and a translucent colour would
+// blend twice). The union is marked in a byte per pixel over the rectangles' extent within the
+// clip, read back row by row, and rows with the same runs are filled as one rectangle.
+void fillUnion(QPainter* painter, const QVector<QRect>& rects) {
+    QRect extent;
+    for (const QRect& r : rects)
+        extent |= r;
+    if (painter->hasClipping())
+        extent &= painter->clipBoundingRect().toAlignedRect();
+    if (extent.isEmpty())
+        return;
+    const int width = extent.width();
+    const int height = extent.height();
+    std::vector<uint8_t> covered(static_cast<size_t>(width) * static_cast<size_t>(height), 0);
+    for (QRect r : rects) {
+        r &= extent;
+        if (r.isEmpty())
+            continue;
+        uint8_t* row = covered.data() + static_cast<size_t>(r.top() - extent.top()) * width +
+                       (r.left() - extent.left());
+        for (int y = 0; y < r.height(); ++y, row += width)
+            std::memset(row, 1, static_cast<size_t>(r.width()));
+    }
+    constexpr uint64_t kNone = 0;
+    constexpr uint64_t kAll = 0x0101010101010101ULL;
+    const auto word = [](const uint8_t* at) {
+        uint64_t w;
+        std::memcpy(&w, at, sizeof w);
+        return w;
+    };
+    QVector<QRect> fills;
+    std::vector<std::pair<int, int>> runs;     // [start, end) of this row
+    std::vector<std::pair<int, int>> previous; // of the row above, still open in `fills`
+    qsizetype openFrom = 0;                    // fills[openFrom..] are the row above's runs
+    for (int y = 0; y < height; ++y) {
+        const uint8_t* row = covered.data() + static_cast<size_t>(y) * width;
+        runs.clear();
+        for (int x = 0; x < width;) {
+            while (x + 8 <= width && word(row + x) == kNone)
+                x += 8;
+            while (x < width && !row[x])
+                ++x;
+            if (x >= width)
+                break;
+            const int start = x;
+            while (x + 8 <= width && word(row + x) == kAll)
+                x += 8;
+            while (x < width && row[x])
+                ++x;
+            runs.emplace_back(start, x);
+        }
+        if (!runs.empty() && runs == previous) {
+            for (qsizetype i = openFrom; i < fills.size(); ++i)
+                fills[i].setBottom(fills[i].bottom() + 1);
+            continue;
+        }
+        openFrom = fills.size();
+        for (const auto& [start, end] : runs)
+            fills.append(QRect(extent.left() + start, extent.top() + y, end - start, 1));
+        std::swap(previous, runs);
+    }
+    painter->drawRects(fills.constData(), static_cast<int>(fills.size()));
+}
 
-bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
+// A step line's "on" intervals as rectangles (see fillAxisAlignedLine); nothing when a segment
+// is neither horizontal nor vertical.
+std::optional<QVector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>& lines) {
     const double width = pen.widthF() > 0 ? pen.widthF() : 1.0;
     const double half = width / 2;
     // On, off, on, off … in pixels: the pattern counts in pen widths, and in pixels for a pen
@@ -90,7 +159,7 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
     std::vector<Direction> direction(static_cast<size_t>(count), None);
     for (qsizetype i = 1; i < count; ++i) {
         if (lines[i].x() != lines[i - 1].x() && lines[i].y() != lines[i - 1].y())
-            return false; // slanted: the stroker's
+            return std::nullopt; // slanted: the stroker's
         direction[static_cast<size_t>(i)] = directionOf(lines[i - 1], lines[i]);
     }
     std::vector<Direction> following(static_cast<size_t>(count), None);
@@ -141,26 +210,57 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
             }
         }
     }
+    return rects;
+}
+
+QVector<QRect> wholePixels(const QVector<QRectF>& rects) {
+    QVector<QRect> pixels;
+    pixels.reserve(rects.size());
+    for (const QRectF& r : rects) {
+        const int left = firstCentrePast(r.left());
+        const int top = firstCentrePast(r.top());
+        const int right = firstCentrePast(r.right());
+        const int bottom = firstCentrePast(r.bottom());
+        if (right > left && bottom > top)
+            pixels.append(QRect(left, top, right - left, bottom - top));
+    }
+    return pixels;
+}
+
+// Whether marking the union costs less than the raster engine's span per row of each
+// rectangle: when the rows to fill are many for the area the rectangles span (a zoomed-out
+// envelope's columns) rather than a few lines across it.
+bool unionPays(const QPainter* painter, const QVector<QRect>& pixels) {
+    QRect extent;
+    qint64 rows = 0;
+    for (const QRect& r : pixels) {
+        extent |= r;
+        rows += r.height();
+    }
+    if (painter->hasClipping())
+        extent &= painter->clipBoundingRect().toAlignedRect();
+    return rows * 4 > qint64(extent.width()) * extent.height();
+}
+
+} // namespace
+
+bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
+    const std::optional<QVector<QRectF>> rects = lineRects(pen, lines);
+    if (!rects)
+        return false;
     painter->save();
     painter->setPen(Qt::NoPen);
     painter->setBrush(pen.color());
     if (fillsWholePixels(painter)) {
         // The same pixels as whole-pixel rectangles, which the raster engine fills span by
-        // span instead of rasterizing each edge (a zoomed-out envelope is thousands of tall
-        // columns).
-        QVector<QRect> pixels;
-        pixels.reserve(rects.size());
-        for (const QRectF& r : rects) {
-            const int left = firstCentrePast(r.left());
-            const int top = firstCentrePast(r.top());
-            const int right = firstCentrePast(r.right());
-            const int bottom = firstCentrePast(r.bottom());
-            if (right > left && bottom > top)
-                pixels.append(QRect(left, top, right - left, bottom - top));
-        }
-        painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
+        // span instead of rasterizing each edge.
+        const QVector<QRect> pixels = wholePixels(*rects);
+        if (unionPays(painter, pixels))
+            fillUnion(painter, pixels);
+        else
+            painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
     } else {
-        painter->drawRects(rects.constData(), static_cast<int>(rects.size()));
+        painter->drawRects(rects->constData(), static_cast<int>(rects->size()));
     }
     painter->restore();
     return true;

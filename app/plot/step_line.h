@@ -17,6 +17,8 @@ namespace jobscope::ui {
 // mitre joins: each segment's dashes ("on" intervals of the pattern, carried on from segment to
 // segment as the stroker carries them, from the pen's dash offset) as a rectangle, reaching half
 // the width past a corner it turns, so that the legs of a right angle meet in a full square.
+// Where rectangles overlap (corners, an envelope's columns) a translucent pen blends twice:
+// translucent lines are drawn opaque into a layer.
 // Returns false, drawing nothing, when a segment is neither horizontal nor vertical.
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines);
 

@@ -38,6 +38,24 @@ QVector<QPointF> stepLine(quint32 seed, int width, int height) {
     return line;
 }
 
+// A zoomed-out envelope: in each pixel column the line runs down to the column's lowest value,
+// up to its highest, and on to the next column, so that the columns' strokes overlap side by
+// side (filled as the union of their pixels).
+QVector<QPointF> envelopeLine(quint32 seed, int width, int height) {
+    QRandomGenerator random(seed);
+    QVector<QPointF> line;
+    double y = height / 2.0;
+    line << QPointF(10, y);
+    for (int x = 11; x < width - 20; ++x) {
+        const double low = std::clamp(y + random.bounded(40), 10.0, height - 10.0);
+        const double high = std::clamp(y - random.bounded(40), 10.0, height - 10.0);
+        line << QPointF(x, y) << QPointF(x, low) << QPointF(x, high);
+        y = std::clamp(y + random.bounded(21) - 10.0, 10.0, height - 10.0);
+        line << QPointF(x, y);
+    }
+    return line;
+}
+
 QImage draw(const QVector<QPointF>& line, const QPen& pen, bool filled, bool antialiased) {
     QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -64,18 +82,29 @@ private slots:
         QTest::addColumn<int>("style");
         QTest::addColumn<double>("dashOffset");
         QTest::addColumn<bool>("antialiased");
+        QTest::addColumn<bool>("envelope");
         // Without antialiasing the rectangles are filled as whole pixels (the plot's path).
         for (const bool antialiased : {true, false}) {
-            const auto row = [antialiased](const char* name) -> QTestData& {
-                return QTest::addRow("%s, %s", name, antialiased ? "antialiased" : "whole pixels");
-            };
-            row("solid, cosmetic") << 0.0 << int(Qt::SolidLine) << 0.0 << antialiased;
-            row("solid, 1.6 px") << 1.6 << int(Qt::SolidLine) << 0.0 << antialiased;
-            row("solid, 3.3 px") << 3.3 << int(Qt::SolidLine) << 0.0 << antialiased;
-            row("dashed, 2 px") << 2.0 << int(Qt::DashLine) << 0.0 << antialiased;
-            row("dashed, 2 px, offset 1.3") << 2.0 << int(Qt::DashLine) << 1.3 << antialiased;
-            row("dotted, 1.6 px") << 1.6 << int(Qt::DotLine) << 0.0 << antialiased;
-            row("dash-dot, 2.2 px, offset 5") << 2.2 << int(Qt::DashDotLine) << 5.0 << antialiased;
+            // The envelope's columns are filled as one union in whole pixels (the plot's path).
+            for (const bool envelope : {false, true}) {
+                if (envelope && antialiased)
+                    continue;
+                const auto row = [antialiased, envelope](const char* name) -> QTestData& {
+                    return QTest::addRow("%s, %s%s", name,
+                                         antialiased ? "antialiased" : "whole pixels",
+                                         envelope ? ", envelope" : "");
+                };
+                row("solid, cosmetic")
+                    << 0.0 << int(Qt::SolidLine) << 0.0 << antialiased << envelope;
+                row("solid, 1.6 px") << 1.6 << int(Qt::SolidLine) << 0.0 << antialiased << envelope;
+                row("solid, 3.3 px") << 3.3 << int(Qt::SolidLine) << 0.0 << antialiased << envelope;
+                row("dashed, 2 px") << 2.0 << int(Qt::DashLine) << 0.0 << antialiased << envelope;
+                row("dashed, 2 px, offset 1.3")
+                    << 2.0 << int(Qt::DashLine) << 1.3 << antialiased << envelope;
+                row("dotted, 1.6 px") << 1.6 << int(Qt::DotLine) << 0.0 << antialiased << envelope;
+                row("dash-dot, 2.2 px, offset 5")
+                    << 2.2 << int(Qt::DashDotLine) << 5.0 << antialiased << envelope;
+            }
         }
     }
 
@@ -84,12 +113,14 @@ private slots:
         QFETCH(int, style);
         QFETCH(double, dashOffset);
         QFETCH(bool, antialiased);
+        QFETCH(bool, envelope);
         QPen pen(QColor(31, 119, 180), width, static_cast<Qt::PenStyle>(style));
         pen.setCapStyle(Qt::FlatCap);
         pen.setJoinStyle(Qt::MiterJoin);
         pen.setDashOffset(dashOffset);
         for (quint32 seed = 1; seed <= 4; ++seed) {
-            const QVector<QPointF> line = stepLine(seed, 640, 240);
+            const QVector<QPointF> line =
+                envelope ? envelopeLine(seed, 640, 240) : stepLine(seed, 640, 240);
             const QImage stroked = draw(line, pen, false, antialiased);
             const QImage filled = draw(line, pen, true, antialiased);
             int ink = 0;
