@@ -4,6 +4,7 @@
 #include <QPainter>
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
 #include <cstdint>
 #include <cstring>
@@ -53,18 +54,34 @@ void fillUnion(QPainter* painter, const QVector<QRect>& rects) {
         return;
     const int width = extent.width();
     const int height = extent.height();
-    std::vector<uint8_t> covered(static_cast<size_t>(width) * static_cast<size_t>(height), 0);
+    constexpr uint64_t kNone = 0;
+    constexpr uint64_t kAll = 0x0101010101010101ULL;
+    // Eight bytes of slack past the last row: a narrow rectangle's row is marked with one
+    // eight-byte OR, whose bytes past the rectangle are ORed with zero.
+    std::vector<uint8_t> covered(static_cast<size_t>(width) * static_cast<size_t>(height) + 8, 0);
     for (QRect r : rects) {
         r &= extent;
         if (r.isEmpty())
             continue;
         uint8_t* row = covered.data() + static_cast<size_t>(r.top() - extent.top()) * width +
                        (r.left() - extent.left());
-        for (int y = 0; y < r.height(); ++y, row += width)
-            std::memset(row, 1, static_cast<size_t>(r.width()));
+        const int runWidth = r.width();
+        if (runWidth <= 8) {
+            // (the columns of a zoomed-out envelope: a few pixels wide, hundreds of rows tall)
+            const int unused = 8 * (8 - runWidth); // bits of the bytes past the run
+            const uint64_t bits =
+                std::endian::native == std::endian::little ? kAll >> unused : kAll << unused;
+            for (int y = 0; y < r.height(); ++y, row += width) {
+                uint64_t w;
+                std::memcpy(&w, row, sizeof w);
+                w |= bits;
+                std::memcpy(row, &w, sizeof w);
+            }
+        } else {
+            for (int y = 0; y < r.height(); ++y, row += width)
+                std::memset(row, 1, static_cast<size_t>(runWidth));
+        }
     }
-    constexpr uint64_t kNone = 0;
-    constexpr uint64_t kAll = 0x0101010101010101ULL;
     const auto word = [](const uint8_t* at) {
         uint64_t w;
         std::memcpy(&w, at, sizeof w);
