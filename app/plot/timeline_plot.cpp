@@ -1114,11 +1114,18 @@ void TimelinePlot::layoutBands() {
     }
     // Labels inside their band when they fit (the row's name is on the lane's axis besides).
     for (size_t i = 0; i < bands_.size(); ++i) {
-        const Band& b = bands_[i];
-        const QFontMetricsF metrics(b.label->font());
-        const double width = metrics.horizontalAdvance(b.label->text());
-        const bool fits = width + 8 * s <= pixels[i].second - pixels[i].first &&
-                          metrics.height() <= rowPixels * 0.95;
+        Band& b = bands_[i];
+        const double room = pixels[i].second - pixels[i].first - 8 * s;
+        bool fits = room > 0;
+        if (fits) {
+            if (b.measuredText != b.label->text() || b.measuredFont != b.label->font()) {
+                b.measuredText = b.label->text();
+                b.measuredFont = b.label->font();
+                const QFontMetricsF metrics(b.measuredFont);
+                b.measuredSize = {metrics.horizontalAdvance(b.measuredText), metrics.height()};
+            }
+            fits = b.measuredSize.width() <= room && b.measuredSize.height() <= rowPixels * 0.95;
+        }
         b.label->setPositionAlignment(Qt::AlignCenter);
         b.label->position->setCoords((b.start + b.end) / 2, b.row);
         b.label->setColor(b.primary ? textColorOn(causeColor(b.cause)) : inkColor());

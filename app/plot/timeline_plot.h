@@ -188,6 +188,11 @@ private:
         int row = 0;
         bool primary = false;
         QString cause;
+        // The label's size as last measured, and the text and font it was measured in: a
+        // replot lays out every band, and measuring shapes the text.
+        QString measuredText;
+        QFont measuredFont;
+        QSizeF measuredSize;
     };
     struct Annotation {
         QCPItemText* text = nullptr;
