@@ -277,7 +277,8 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     plot_->setFocusPolicy(Qt::NoFocus);
     // The step lines and the gap between them are axis-aligned: antialiasing only blurs them,
     // and it makes a replot of thousands of steps several times slower (gantt_bench).
-    plot_->setAntialiasedElements(QCP::aeAll & ~(QCP::aePlottables | QCP::aeFills));
+    // Items keep their own setting (antialiased, but for the cause lane's bands).
+    plot_->setAntialiasedElements(QCP::aeAll & ~(QCP::aePlottables | QCP::aeFills | QCP::aeItems));
     plot_->setNotAntialiasedElements(QCP::aePlottables | QCP::aeFills);
 
     QCPLayoutGrid* grid = plot_->plotLayout();
@@ -767,6 +768,9 @@ void TimelinePlot::buildCauses(const Analysis& analysis, double origin, double x
             fill.setAlpha(s.primary ? 255 : 110);
             band.rect->setBrush(fill);
             band.rect->setPen(QPen(color.darker(130)));
+            // Axis-aligned: antialiasing only softens its edges, and a lane of thousands of
+            // bands is drawn at every replot.
+            band.rect->setAntialiased(false);
             band.label = new QCPItemText(plot_);
             band.label->setClipAxisRect(lane_);
             band.label->position->setAxes(time, rowAxis);
