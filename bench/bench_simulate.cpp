@@ -9,6 +9,11 @@
 // --completions / --parallelism shrink the run for a profiler (callgrind); --repeat runs it
 // several times and reports the run with the least CPU time (the machine is shared, single runs are
 // noisy).
+//
+// Beside it, in the same process, the floor: a bare discrete-event loop over the same Job (the
+// same Pods, run time and failure rate) with a controller that does O(1) work per event and
+// keeps one small record per Pod. The ratio of the engine's CPU time to the loop's is what the
+// engine pays for reproducing the controller (aim: at most 5x).
 
 #include "analysis/analysis.h"
 #include "bench_scenario.h"
@@ -25,7 +30,9 @@
 #include <ctime>
 #include <limits>
 #include <memory>
+#include <queue>
 #include <string>
+#include <vector>
 
 using namespace jobscope;
 
@@ -92,6 +99,103 @@ Phase since(const Clock& start) {
             Clock::cpuSeconds() - start.cpu};
 }
 
+// The bare loop's result: what it simulated, so that the work cannot be optimised away and the
+// two runs can be compared.
+struct BareLoopResult {
+    std::size_t pods = 0;
+    std::size_t failed = 0;
+    double end = 0;
+};
+
+BareLoopResult bareEventLoop(long completions, long parallelism, double failureRate,
+                             uint64_t seed) {
+    // Each Pod goes through the steps the simulator plays: created, bound to a Node, its
+    // container started, finished, and its tracking finalizer removed by the controller.
+    enum class Step : uint8_t { Bound, Started, Finished, Untracked };
+    struct PodRecord {
+        int32_t index;
+        int32_t attempt;
+        double created;
+        double started;
+        double finished;
+        bool failed;
+    };
+    struct Event {
+        double time;
+        uint32_t pod;
+        Step step;
+        bool operator<(const Event& other) const { return time > other.time; } // earliest first
+    };
+    // xorshift64*: a few instructions per draw.
+    uint64_t state = seed * 0x9E3779B97F4A7C15ULL + 1;
+    const auto uniform = [&state] {
+        state ^= state >> 12;
+        state ^= state << 25;
+        state ^= state >> 27;
+        return static_cast<double>((state * 0x2545F4914F6CDD1DULL) >> 11) * 0x1.0p-53;
+    };
+    constexpr double kBindDelay = 0.05;
+    constexpr double kStartDelay = 1;
+    constexpr double kRunTime = 10; // as the scenario's Pods
+    constexpr double kUntrackDelay = 1;
+    std::vector<PodRecord> pods;
+    pods.reserve(static_cast<std::size_t>(completions + completions / 10));
+    std::vector<int32_t> attempts(static_cast<std::size_t>(completions), 0);
+    std::vector<int32_t> retry; // failed indexes, retried first
+    std::priority_queue<Event> queue;
+    int32_t nextIndex = 0;
+    long active = 0;
+    long succeeded = 0;
+    BareLoopResult result;
+    const auto createPods = [&](double now) {
+        while (active < parallelism && (!retry.empty() || nextIndex < completions)) {
+            int32_t index;
+            if (!retry.empty()) {
+                index = retry.back();
+                retry.pop_back();
+            } else {
+                index = nextIndex++;
+            }
+            const uint32_t id = static_cast<uint32_t>(pods.size());
+            pods.push_back({index, attempts[static_cast<std::size_t>(index)]++, now, 0, 0, false});
+            queue.push({now + kBindDelay, id, Step::Bound});
+            ++active;
+        }
+    };
+    createPods(0);
+    while (!queue.empty() && succeeded < completions) {
+        const Event event = queue.top();
+        queue.pop();
+        PodRecord& pod = pods[event.pod];
+        result.end = event.time;
+        switch (event.step) {
+        case Step::Bound:
+            queue.push({event.time + kStartDelay, event.pod, Step::Started});
+            break;
+        case Step::Started:
+            pod.started = event.time;
+            queue.push({event.time + kRunTime, event.pod, Step::Finished});
+            break;
+        case Step::Finished:
+            pod.finished = event.time;
+            pod.failed = uniform() < failureRate;
+            --active;
+            if (pod.failed) {
+                ++result.failed;
+                retry.push_back(pod.index);
+            }
+            queue.push({event.time + kUntrackDelay, event.pod, Step::Untracked});
+            createPods(event.time);
+            break;
+        case Step::Untracked:
+            succeeded += pod.failed ? 0 : 1;
+            break;
+        }
+    }
+    result.pods = pods.size();
+    return result;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
@@ -149,6 +253,17 @@ int main(int argc, char** argv) {
         }
     }
 
+    // The floor, timed the same way (fastest of as many runs).
+    double bareCpu = -1;
+    BareLoopResult bare;
+    for (int run = 0; run < options.repeat; ++run) {
+        const Clock start;
+        bare = bareEventLoop(options.completions, options.parallelism, 0.05, options.seed);
+        const double cpu = since(start).cpu;
+        if (bareCpu < 0 || cpu < bareCpu)
+            bareCpu = cpu;
+    }
+
     rusage usage{};
     getrusage(RUSAGE_SELF, &usage);
     std::printf(
@@ -173,5 +288,11 @@ int main(int argc, char** argv) {
     std::printf("series rows:        %zu, cause intervals %zu\n", seriesRows, causeIntervals);
     std::printf("peak RSS:           %.1f MB (simulation and analysis alive together)\n",
                 static_cast<double>(usage.ru_maxrss) / 1024.0);
+    std::printf("bare event loop:    CPU %.4f s for %zu Pods (%zu failed), %.1f s simulated\n",
+                bareCpu, bare.pods, bare.failed, bare.end);
+    const double floor = std::max(bareCpu, 1e-6);
+    std::printf("engine / bare loop: simulation %.1fx, simulation and analysis %.1fx  (aim: at "
+                "most 5x)\n",
+                bestSimulate.cpu / floor, (bestSimulate.cpu + bestAnalyse.cpu) / floor);
     return stats.stopReason == "finished" ? 0 : 1;
 }
