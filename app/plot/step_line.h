@@ -7,6 +7,7 @@
 
 #include <QPen>
 #include <QPointF>
+#include <QRect>
 #include <QVector>
 
 class QPainter;
@@ -17,8 +18,10 @@ namespace jobscope::ui {
 // mitre joins: each segment's dashes ("on" intervals of the pattern, carried on from segment to
 // segment as the stroker carries them, from the pen's dash offset) as a rectangle, reaching half
 // the width past a corner it turns, so that the legs of a right angle meet in a full square.
-// Where rectangles overlap (corners, an envelope's columns) a translucent pen blends twice:
-// translucent lines are drawn opaque into a layer.
+// Without antialiasing and shifted by whole pixels, the rectangles are the pixels whose centres
+// they cover, and a line that fills many rows for the area it spans (an envelope's columns side
+// by side) is filled as their union, row by row. Where rectangles overlap a translucent pen
+// blends twice: translucent lines are drawn opaque into a layer.
 // Returns false, drawing nothing, when a segment is neither horizontal nor vertical.
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines);
 
