@@ -43,19 +43,19 @@ bool stepsOnly(const QVector<QPointF>& line) {
 // rectangles overlap at its corners and, on a zoomed-out envelope, column after column, where
 // the raster engine would fill a short span per row of each (and a translucent colour would
 // blend twice). The union is marked in a byte per pixel over the rectangles' extent within the
-// clip, read back row by row, and rows with the same runs are filled as one rectangle.
-void fillUnion(QPainter* painter, const QVector<QRect>& rects) {
-    QRect extent;
-    for (const QRect& r : rects)
-        extent |= r;
-    if (painter->hasClipping())
-        extent &= painter->clipBoundingRect().toAlignedRect();
+// clip (`extent`), read back row by row, and rows with the same runs are filled as one rectangle.
+void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& extent) {
     if (extent.isEmpty())
         return;
     const int width = extent.width();
     const int height = extent.height();
     constexpr uint64_t kNone = 0;
     constexpr uint64_t kAll = 0x0101010101010101ULL;
+    const auto word = [](const uint8_t* at) {
+        uint64_t w;
+        std::memcpy(&w, at, sizeof w);
+        return w;
+    };
     // Eight bytes of slack past the last row: a narrow rectangle's row is marked with one
     // eight-byte OR, whose bytes past the rectangle are ORed with zero.
     std::vector<uint8_t> covered(static_cast<size_t>(width) * static_cast<size_t>(height) + 8, 0);
@@ -72,21 +72,14 @@ void fillUnion(QPainter* painter, const QVector<QRect>& rects) {
             const uint64_t bits =
                 std::endian::native == std::endian::little ? kAll >> unused : kAll << unused;
             for (int y = 0; y < r.height(); ++y, row += width) {
-                uint64_t w;
-                std::memcpy(&w, row, sizeof w);
-                w |= bits;
-                std::memcpy(row, &w, sizeof w);
+                const uint64_t marked = word(row) | bits;
+                std::memcpy(row, &marked, sizeof marked);
             }
         } else {
             for (int y = 0; y < r.height(); ++y, row += width)
                 std::memset(row, 1, static_cast<size_t>(runWidth));
         }
     }
-    const auto word = [](const uint8_t* at) {
-        uint64_t w;
-        std::memcpy(&w, at, sizeof w);
-        return w;
-    };
     QVector<QRect> fills;
     std::vector<std::pair<int, int>> runs;     // [start, end) of this row
     std::vector<std::pair<int, int>> previous; // of the row above, still open in `fills`
@@ -244,18 +237,23 @@ QVector<QRect> wholePixels(const QVector<QRectF>& rects) {
     return pixels;
 }
 
-// Whether marking the union costs less than the raster engine's span per row of each
-// rectangle: when the rows to fill are many for the area the rectangles span (a zoomed-out
-// envelope's columns) rather than a few lines across it.
-bool unionPays(const QPainter* painter, const QVector<QRect>& pixels) {
+// The area the rectangles cover, within the painter's clip.
+QRect paintedExtent(const QPainter* painter, const QVector<QRect>& rects) {
     QRect extent;
-    qint64 rows = 0;
-    for (const QRect& r : pixels) {
+    for (const QRect& r : rects)
         extent |= r;
-        rows += r.height();
-    }
     if (painter->hasClipping())
         extent &= painter->clipBoundingRect().toAlignedRect();
+    return extent;
+}
+
+// Whether marking the union over `extent` costs less than the raster engine's span per row of
+// each rectangle: when the rows to fill are many for the area the rectangles span (a zoomed-out
+// envelope's columns) rather than a few lines across it.
+bool unionPays(const QVector<QRect>& pixels, const QRect& extent) {
+    qint64 rows = 0;
+    for (const QRect& r : pixels)
+        rows += r.height();
     return rows * 4 > qint64(extent.width()) * extent.height();
 }
 
@@ -272,8 +270,9 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
         // The same pixels as whole-pixel rectangles, which the raster engine fills span by
         // span instead of rasterizing each edge.
         const QVector<QRect> pixels = wholePixels(*rects);
-        if (unionPays(painter, pixels))
-            fillUnion(painter, pixels);
+        const QRect extent = paintedExtent(painter, pixels);
+        if (unionPays(pixels, extent))
+            fillUnion(painter, pixels, extent);
         else
             painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
     } else {
