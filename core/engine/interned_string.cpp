@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "interned_string.h"
 
+#include "text_hash.h"
+
 #include <array>
 #include <cstdint>
 #include <cstring>
@@ -15,9 +17,7 @@ namespace {
 // Looked up by string_view, without building a std::string for each question.
 struct TextHash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view text) const noexcept {
-        return std::hash<std::string_view>{}(text);
-    }
+    std::size_t operator()(std::string_view text) const noexcept { return hashText(text); }
 };
 
 struct Table {

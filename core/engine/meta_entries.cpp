@@ -25,7 +25,7 @@ const std::string& indexIgnoredFailureCountKey() {
 
 void setNumberEntry(std::map<std::string, std::string>& entries, const std::string& key,
                     std::optional<int> value) {
-    auto it = entries.find(key);
+    auto it = findEntry(entries, key);
     if (!value) {
         if (it != entries.end())
             entries.erase(it);

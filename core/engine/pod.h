@@ -3,6 +3,7 @@
 // A v1 Pod reduced to what the Job controller reads: phase, conditions, container states,
 // deletion, the tracking finalizer and the index annotations.
 
+#include "interned_string.h"
 #include "object_meta.h"
 
 #include <cstdint>
@@ -12,12 +13,13 @@
 
 namespace jobscope {
 
+// Interned: a phase held as an InternedString compares with these by pointer.
 namespace pod_phase {
-inline constexpr const char* Pending = "Pending";
-inline constexpr const char* Running = "Running";
-inline constexpr const char* Succeeded = "Succeeded";
-inline constexpr const char* Failed = "Failed";
-inline constexpr const char* Unknown = "Unknown";
+inline const InternedString Pending{"Pending"};
+inline const InternedString Running{"Running"};
+inline const InternedString Succeeded{"Succeeded"};
+inline const InternedString Failed{"Failed"};
+inline const InternedString Unknown{"Unknown"};
 } // namespace pod_phase
 
 struct PodCondition {
@@ -45,7 +47,7 @@ struct ContainerStatus {
 struct Pod {
     ObjectMeta metadata;
     std::string nodeName;
-    std::string phase = pod_phase::Pending;
+    InternedString phase = pod_phase::Pending;
     std::optional<Seconds> startTime;
     std::vector<PodCondition> conditions;
     std::vector<ContainerStatus> containerStatuses;

@@ -34,7 +34,7 @@ ContainerStatus running() {
     return status;
 }
 
-Pod podFinishedAt(const char* phase, Seconds finishedAt) {
+Pod podFinishedAt(const InternedString& phase, Seconds finishedAt) {
     Pod pod;
     pod.phase = phase;
     pod.containerStatuses = {terminatedAt(finishedAt)};

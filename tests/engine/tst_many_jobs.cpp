@@ -22,8 +22,7 @@ using jobscope::test::readScenarioOrDie;
 namespace {
 
 bool isTerminal(const PodObservation& o) {
-    return o.deleted || o.state.phase == interned_phase::Succeeded ||
-           o.state.phase == interned_phase::Failed;
+    return o.deleted || o.state.phase == pod_phase::Succeeded || o.state.phase == pod_phase::Failed;
 }
 
 bool completed(const Timeline& tl) {
@@ -196,7 +195,7 @@ void TestManyJobs::smallNodeShared() {
     QVERIFY(completed(timelines[1]));
     Seconds firstDone = -1;
     for (const auto& o : timelines[0].podChanges)
-        if (firstDone < 0 && o.state.phase == interned_phase::Succeeded)
+        if (firstDone < 0 && o.state.phase == pod_phase::Succeeded)
             firstDone = o.time;
     bool waited = false;
     Seconds secondStarted = -1;

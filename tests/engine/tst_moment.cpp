@@ -198,7 +198,7 @@ void TestMoment::podStates() {
     pod.started = 102;
     pod.ready = 102.5;
     pod.finished = 105;
-    pod.phase = interned_phase::Failed;
+    pod.phase = pod_phase::Failed;
     pod.deleted = 107;
     QCOMPARE(podStateAt(run, pod, 0.5), PodMomentState::NotCreated);
     QCOMPARE(podStateAt(run, pod, 1.0), PodMomentState::Unscheduled);

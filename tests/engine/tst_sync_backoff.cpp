@@ -121,7 +121,7 @@ void TestSyncBackoff::testJobBackoffForOnFailure_data() {
 
     // OnFailure: container restarts in Running / Pending Pods count towards backoffLimit.
     auto base = [](int32_t p, int32_t c, int32_t limit, bool suspend, std::vector<int32_t> restarts,
-                   const char* phase) {
+                   const std::string& phase) {
         OnFailureCase tc;
         tc.parallelism = p;
         tc.completions = c;
@@ -271,7 +271,7 @@ void TestSyncBackoff::runJobBackoffForOnFailure(bool upstreamGates) {
 void TestSyncBackoff::testJobBackoffOnRestartPolicyNever_data() {
     QTest::addColumn<RestartPolicyNeverCase>("tc");
     auto add = [](const char* name, const RestartPolicyNeverCase& c) { QTest::newRow(name) << c; };
-    auto base = [](int32_t p, int32_t c, int32_t limit, const char* phase, int active,
+    auto base = [](int32_t p, int32_t c, int32_t limit, const std::string& phase, int active,
                    int failedPods) {
         RestartPolicyNeverCase tc;
         tc.parallelism = p;

@@ -331,19 +331,19 @@ void Analyzer::addCounts(const PodTrack& t) {
 void Analyzer::classify(PodTrack& t, const PodObservation& obs) {
     const PodState& s = obs.state;
     t.deleted = obs.deleted;
-    t.succeeded = s.phase == interned_phase::Succeeded;
-    const bool terminal = t.succeeded || s.phase == interned_phase::Failed;
+    t.succeeded = s.phase == pod_phase::Succeeded;
+    const bool terminal = t.succeeded || s.phase == pod_phase::Failed;
     const bool deleting = s.deletionTimestamp.has_value();
-    t.failedLike = s.phase == interned_phase::Failed ||
-                   (!onlyFailed() && deleting && s.phase != interned_phase::Succeeded);
+    t.failedLike = s.phase == pod_phase::Failed ||
+                   (!onlyFailed() && deleting && s.phase != pod_phase::Succeeded);
     t.tracked = s.tracked;
     const bool live = !obs.deleted;
     // controller.IsPodActive / IsPodTerminating.
     t.active = live && !terminal && !deleting;
     t.terminating = live && !terminal && deleting;
     t.ready = t.active && s.ready;
-    t.running = t.active && s.phase == interned_phase::Running;
-    t.pending = t.active && s.phase == interned_phase::Pending;
+    t.running = t.active && s.phase == pod_phase::Running;
+    t.pending = t.active && s.phase == pod_phase::Pending;
     // ResourceQuota counts Pods that are not in a terminal phase.
     t.quotaUse = live && !terminal;
     if (terminal && t.finishedAt == 0)
@@ -489,8 +489,7 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     // terminating is when that field appeared.
     if (s.deletionTimestamp && !life.terminating)
         life.terminating = obs.time;
-    if ((s.phase == interned_phase::Succeeded || s.phase == interned_phase::Failed) &&
-        !life.finished) {
+    if ((s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed) && !life.finished) {
         life.finished = obs.time;
         life.containerFinished = s.finishedAt;
     }
@@ -969,7 +968,7 @@ Analysis Analyzer::run() {
         life.index = p.index;
         life.attempt = p.attempt;
         life.created = p.createdAt;
-        life.phase = interned_phase::Pending;
+        life.phase = pod_phase::Pending;
     }
     reserveBulk(out_.events, tl_.events.size());
     // Rows: at most one per instant; a Pod's changes come in a few instants of their own.

@@ -291,30 +291,15 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations) {
     return completionIndexFromString(it->second);
 }
 
-namespace {
-
-// map::find for the few annotations and labels a Pod carries: comparing lengths first skips
-// most of the long "batch.kubernetes.io/..." keys without reading them (a sync asks for every
-// Pod's index several times).
-const std::string* findEntry(const std::map<std::string, std::string>& entries,
-                             const std::string& key) {
-    if (entries.size() > 8) {
-        auto it = entries.find(key);
-        return it == entries.end() ? nullptr : &it->second;
-    }
-    for (const auto& [name, value] : entries)
-        if (name.size() == key.size() && name == key)
-            return &value;
-    return nullptr;
-}
-
-} // namespace
-
 int getCompletionIndex(const Pod& pod) {
-    if (const std::string* annotation = findEntry(pod.metadata.annotations, completionIndexKey()))
-        return completionIndexFromString(*annotation);
-    const std::string* label = findEntry(pod.metadata.labels, completionIndexKey());
-    return label ? completionIndexFromString(*label) : kUnknownCompletionIndex;
+    const std::string& key = completionIndexKey();
+    const auto& annotations = pod.metadata.annotations;
+    if (const auto annotation = findEntry(annotations, key); annotation != annotations.end())
+        return completionIndexFromString(annotation->second);
+    const auto& labels = pod.metadata.labels;
+    const auto label = findEntry(labels, key);
+    return label != labels.end() ? completionIndexFromString(label->second)
+                                 : kUnknownCompletionIndex;
 }
 
 bool hasJobTrackingFinalizer(const Pod& pod) {

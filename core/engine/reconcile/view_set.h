@@ -5,9 +5,10 @@
 // std::unordered_set spent more on malloc and free than the pass spent deciding anything.
 // The viewed strings must outlive the set (they belong to the request).
 
+#include "text_hash.h"
+
 #include <cstddef>
 #include <cstdint>
-#include <functional>
 #include <string_view>
 #include <vector>
 
@@ -78,9 +79,7 @@ private:
     };
     static constexpr std::size_t kNotFound = static_cast<std::size_t>(-1);
 
-    static std::size_t hashOf(std::string_view value) {
-        return std::hash<std::string_view>{}(value);
-    }
+    static std::size_t hashOf(std::string_view value) { return hashText(value); }
     std::size_t position(std::string_view value) const {
         if (size_ == 0)
             return kNotFound;

@@ -125,8 +125,8 @@ PodMomentState podStateAt(const Run& run, const PodLifecycle& pod, Seconds time)
     if (pod.deleted && at >= *pod.deleted)
         return PodMomentState::Deleted;
     if (pod.finished && at >= *pod.finished)
-        return pod.phase == interned_phase::Succeeded ? PodMomentState::Succeeded
-                                                      : PodMomentState::Failed;
+        return pod.phase == pod_phase::Succeeded ? PodMomentState::Succeeded
+                                                 : PodMomentState::Failed;
     if (pod.terminating && at >= *pod.terminating)
         return PodMomentState::Terminating;
     if (pod.started && at >= *pod.started)

@@ -140,7 +140,7 @@ struct SimPod {
 };
 
 bool isTerminalPhase(const InternedString& phase) {
-    return phase == interned_phase::Succeeded || phase == interned_phase::Failed;
+    return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
 }
 
 // The requests a Pod of the template asks the scheduler for: the sum over containers, or the
@@ -265,7 +265,7 @@ public:
     void takeItem(uint32_t id);
     void returnItem(SimPod& p);
     void containerExited(uint32_t id, int32_t code, Seconds exitedAt);
-    void terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
+    void terminate(uint32_t id, const InternedString& phase, std::optional<int32_t> exitCode,
                    Seconds finishedAt);
     void failPodsOnNode(int node);
     Seconds sample(const Duration& d, int key);
@@ -685,8 +685,7 @@ void JobSim::dispatch(const SimEvent& ev) {
         break;
     case Ev::Ready: {
         SimPod& p = pods_[ev.pod];
-        if (p.gen == ev.aux && p.exists && p.state.phase == interned_phase::Running &&
-            !p.state.ready) {
+        if (p.gen == ev.aux && p.exists && p.state.phase == pod_phase::Running && !p.state.ready) {
             setReady(p, true);
             observe(ev.pod);
             notify(Note::PodUpdated, ev.pod);
@@ -1592,7 +1591,7 @@ void JobSim::startContainer(uint32_t id) {
     if (!p.exists || p.state.deletionTimestamp || isTerminalPhase(p.state.phase))
         return;
     ++p.gen; // one run of the container: its own exit and item events
-    p.state.phase = interned_phase::Running;
+    p.state.phase = pod_phase::Running;
     p.state.containersStarted = true;
     p.state.waitingReason.clear();
     p.state.exitCode.reset();
@@ -1691,7 +1690,7 @@ void JobSim::containerExited(uint32_t id, int32_t code, Seconds exitedAt) {
 
 // The Pod reaches a terminal phase: its Node slot frees, and a deleted Pod without finalizer
 // goes away.
-void JobSim::terminate(uint32_t id, const char* phase, std::optional<int32_t> exitCode,
+void JobSim::terminate(uint32_t id, const InternedString& phase, std::optional<int32_t> exitCode,
                        Seconds finishedAt) {
     SimPod& p = pods_[id];
     returnItem(p);
@@ -1880,7 +1879,7 @@ void JobSim::adoptFork() {
             push(std::max(now_, s.crashed.value_or(now_) + backoff), Ev::ContainerStart, id, p.gen);
             continue;
         }
-        if (!p.state.containersStarted || p.state.phase != interned_phase::Running) {
+        if (!p.state.containersStarted || p.state.phase != pod_phase::Running) {
             push(std::max(now_, s.bound.value_or(now_) + T_.containerStart), Ev::ContainerStart, id,
                  p.gen);
             continue;
@@ -2052,7 +2051,7 @@ void JobSim::adoptBackoffRecord(const Timeline& seen) {
         if (!o.state.tracked || !takenIn)
             continue;
         finished.push_back(std::make_unique<Pod>(seen.podAt(o.pod, o.state)));
-        (o.state.phase == interned_phase::Succeeded ? succeeded : failed)
+        (o.state.phase == pod_phase::Succeeded ? succeeded : failed)
             .push_back(finished.back().get());
     }
     backoff_ = newBackoffRecord({}, succeeded, failed);

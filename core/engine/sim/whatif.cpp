@@ -69,11 +69,11 @@ std::vector<PodLife> podLives(const Timeline& tl) {
         if (o.state.deletionTimestamp || o.state.disruptionTarget)
             life.stopped = life.stopped || !life.ended;
         const bool terminal =
-            o.state.phase == interned_phase::Succeeded || o.state.phase == interned_phase::Failed;
+            o.state.phase == pod_phase::Succeeded || o.state.phase == pod_phase::Failed;
         if (terminal && !life.ended) {
             life.ended = t;
             life.exitCode = o.state.exitCode;
-            life.succeeded = o.state.phase == interned_phase::Succeeded;
+            life.succeeded = o.state.phase == pod_phase::Succeeded;
         }
     }
     return lives;

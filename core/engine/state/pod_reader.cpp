@@ -12,8 +12,9 @@ namespace jobscope {
 
 namespace {
 
-const char* const kPhases[] = {pod_phase::Pending, pod_phase::Running, pod_phase::Succeeded,
-                               pod_phase::Failed, pod_phase::Unknown};
+const InternedString* const kPhases[] = {&pod_phase::Pending, &pod_phase::Running,
+                                         &pod_phase::Succeeded, &pod_phase::Failed,
+                                         &pod_phase::Unknown};
 
 bool isBooleanText(const YAML::Node& node) {
     if (!node.IsScalar() || node.Tag() == "!")
@@ -303,8 +304,9 @@ bool PodReader::readPodObject(const YAML::Node& node, const std::string& path, P
     const std::string statusPath = childPath(path, "status");
     if (reader_.isMap(status, statusPath)) {
         if (auto phase = reader_.string(status["phase"], childPath(statusPath, "phase"))) {
-            if (std::find_if(std::begin(kPhases), std::end(kPhases),
-                             [&](const char* p) { return *phase == p; }) == std::end(kPhases)) {
+            if (std::find_if(std::begin(kPhases), std::end(kPhases), [&](const InternedString* p) {
+                    return *phase == *p;
+                }) == std::end(kPhases)) {
                 reader_.error(status["phase"],
                               unsupportedValue(childPath(statusPath, "phase"), "\"" + *phase + "\"",
                                                "Pending, Running, Succeeded, "
@@ -361,8 +363,8 @@ bool PodReader::readShorthand(const YAML::Node& node, const std::string& path,
     // Phase: written, or implied by how the container ended.
     if (auto phase = reader_.string(node["phase"], childPath(path, "phase"))) {
         bool known = false;
-        for (const char* p : kPhases)
-            known = known || *phase == p;
+        for (const InternedString* p : kPhases)
+            known = known || *phase == *p;
         if (!known) {
             Message message = unsupportedValue(childPath(path, "phase"), "\"" + *phase + "\"",
                                                "Pending, Running, Succeeded, Failed, Unknown");

@@ -5,8 +5,9 @@
 // where they are (the Timeline's Pods); lookups read them through a callable, so the table
 // holds no copies and no views that a growing vector could leave dangling.
 
+#include "text_hash.h"
+
 #include <cstdint>
-#include <functional>
 #include <limits>
 #include <string_view>
 #include <vector>
@@ -57,10 +58,7 @@ private:
         uint32_t id = kNone;
     };
 
-    static uint32_t hashOf(std::string_view key) {
-        const std::size_t h = std::hash<std::string_view>{}(key);
-        return static_cast<uint32_t>(h ^ (h >> 32));
-    }
+    static uint32_t hashOf(std::string_view key) { return static_cast<uint32_t>(hashText(key)); }
     void place(Slot entry) {
         const std::size_t mask = slots_.size() - 1;
         std::size_t i = entry.hash & mask;

@@ -3,6 +3,7 @@
 
 #include "meta_entries.h"
 
+#include <initializer_list>
 #include <map>
 #include <string>
 
@@ -10,16 +11,14 @@ namespace jobscope {
 
 namespace {
 
-// Sets `key` in `entries` to the decimal `value`, or removes it when there is none, reusing
-// the node of a key already there.
 // Keeps only the given keys (the only ones fillPod writes) so that a reused object carries
 // nothing from an earlier fill.
 void keepOnly(std::map<std::string, std::string>& entries,
-              std::initializer_list<const char*> keys) {
+              std::initializer_list<const std::string*> keys) {
     for (auto it = entries.begin(); it != entries.end();) {
         bool known = false;
-        for (const char* key : keys)
-            known = known || it->first == key;
+        for (const std::string* key : keys)
+            known = known || (it->first.size() == key->size() && it->first == *key);
         it = known ? std::next(it) : entries.erase(it);
     }
 }
@@ -44,9 +43,9 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
         meta.uid = identity.uid;
         meta.namespace_ = jobMetadata.namespace_;
         meta.creationTimestamp = identity.createdAt;
-        keepOnly(meta.annotations, {kJobCompletionIndexAnnotation, kJobIndexFailureCountAnnotation,
-                                    kJobIndexIgnoredFailureCountAnnotation});
-        keepOnly(meta.labels, {kJobCompletionIndexAnnotation});
+        keepOnly(meta.annotations,
+                 {&completionIndexKey(), &indexFailureCountKey(), &indexIgnoredFailureCountKey()});
+        keepOnly(meta.labels, {&completionIndexKey()});
         const bool indexed = identity.index >= 0;
         const std::optional<int> completionIndex =
             indexed ? std::optional<int>(identity.index) : std::nullopt;

@@ -32,14 +32,6 @@ struct TimelinePod {
     std::optional<int> indexIgnoredFailureCount;
 };
 
-// The Pod phases interned once: comparing a PodState's phase with these compares pointers.
-namespace interned_phase {
-inline const InternedString Pending{pod_phase::Pending};
-inline const InternedString Running{pod_phase::Running};
-inline const InternedString Succeeded{pod_phase::Succeeded};
-inline const InternedString Failed{pod_phase::Failed};
-} // namespace interned_phase
-
 // Everything about a Pod that the controller or the analysis reads and that can change.
 struct PodState {
     // Interned, and ordered without padding: a 100 000-Pod timeline holds half a million.
