@@ -55,6 +55,12 @@ struct Pod {
     // Names of spec.initContainers with restartPolicy Always (sidecars). Their statuses join
     // the regular containers' when the finish time of the Pod is worked out (getFinishedTime).
     std::vector<std::string> restartableInitContainers;
+    // What getCompletionIndex answers for this Pod, recorded by setCompletionIndex as it
+    // writes the index annotation and label from a number: the controller asks for each Pod's
+    // index several times in every sync, and the text need not be parsed each time. Unset when
+    // those entries were written otherwise (a state file, a test): the text is read. Code that
+    // changes them after setCompletionIndex resets it.
+    std::optional<int> writtenCompletionIndex;
 
     bool isTerminal() const { return phase == pod_phase::Succeeded || phase == pod_phase::Failed; }
     bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }

@@ -2,8 +2,9 @@
 // Port of upstream pkg/controller/job/indexed_job_utils_test.go: every test function and row,
 // named as upstream. Upstream enables JobBackoffLimitPerIndex in these tests; so do the gates
 // passed here (kGates, every gate on).
-// A last test (not upstream's) pins the error texts of the strict index-list parser of
-// pkg/apis/batch/validation, which the manifest validation reports.
+// Two last tests are not upstream's: one pins the error texts of the strict index-list parser
+// of pkg/apis/batch/validation, which the manifest validation reports; the other, that the
+// index setCompletionIndex records on a Pod is what reading its entries back gives.
 
 #include "reconcile/indexes.h"
 
@@ -713,6 +714,8 @@ private slots:
     void getIndexFailureCount();
     void validateIndexesFormat_data() { addRows(formatCases()); }
     void validateIndexesFormat();
+    void setCompletionIndexReadsBack_data();
+    void setCompletionIndexReadsBack();
 };
 
 void TestIndexes::calculateSucceededIndexes() {
@@ -829,6 +832,43 @@ void TestIndexes::validateIndexesFormat() {
     QCOMPARE(got.total, tc.wantTotal);
     QCOMPARE(QString::fromStdString(got.error.value_or("<none>")),
              QString::fromStdString(tc.wantError.value_or("<none>")));
+}
+
+void TestIndexes::setCompletionIndexReadsBack_data() {
+    QTest::addColumn<std::optional<int>>("before"); // an index written earlier, as text
+    QTest::addColumn<std::optional<int>>("index");
+    QTest::addColumn<QString>("wantText"); // of both the annotation and the label; "" absent
+    QTest::addColumn<int>("wantIndex");
+    QTest::newRow("index 0") << std::optional<int>() << std::optional<int>(0) << "0" << 0;
+    QTest::newRow("index 7 over 3") << std::optional<int>(3) << std::optional<int>(7) << "7" << 7;
+    QTest::newRow("largest int") << std::optional<int>() << std::optional<int>(INT_MAX)
+                                 << QString::number(INT_MAX) << INT_MAX;
+    QTest::newRow("NonIndexed over 3")
+        << std::optional<int>(3) << std::optional<int>() << "" << kUnknownCompletionIndex;
+    QTest::newRow("negative") << std::optional<int>() << std::optional<int>(-2) << "-2"
+                              << kUnknownCompletionIndex;
+}
+
+void TestIndexes::setCompletionIndexReadsBack() {
+    QFETCH(std::optional<int>, before);
+    QFETCH(std::optional<int>, index);
+    QFETCH(QString, wantText);
+    QFETCH(int, wantIndex);
+    Pod pod;
+    if (before) {
+        pod.metadata.annotations[kJobCompletionIndexAnnotation] = std::to_string(*before);
+        pod.metadata.labels[kJobCompletionIndexAnnotation] = std::to_string(*before);
+    }
+    setCompletionIndex(pod, index);
+    for (const auto* entries : {&pod.metadata.annotations, &pod.metadata.labels}) {
+        const auto it = entries->find(kJobCompletionIndexAnnotation);
+        QCOMPARE(it == entries->end() ? QString() : QString::fromStdString(it->second), wantText);
+    }
+    QCOMPARE(getCompletionIndex(pod), wantIndex);
+    // The recorded index is what the text says: the same Pod without it reads the text.
+    Pod read = pod;
+    read.writtenCompletionIndex.reset();
+    QCOMPARE(getCompletionIndex(read), wantIndex);
 }
 
 QTEST_APPLESS_MAIN(TestIndexes)

@@ -292,6 +292,8 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations) {
 }
 
 int getCompletionIndex(const Pod& pod) {
+    if (pod.writtenCompletionIndex)
+        return *pod.writtenCompletionIndex;
     const std::string& key = completionIndexKey();
     const auto& annotations = pod.metadata.annotations;
     if (const auto annotation = findEntry(annotations, key); annotation != annotations.end())
@@ -300,6 +302,13 @@ int getCompletionIndex(const Pod& pod) {
     const auto label = findEntry(labels, key);
     return label != labels.end() ? completionIndexFromString(label->second)
                                  : kUnknownCompletionIndex;
+}
+
+void setCompletionIndex(Pod& pod, std::optional<int> index) {
+    setNumberEntry(pod.metadata.annotations, completionIndexKey(), index);
+    setNumberEntry(pod.metadata.labels, completionIndexKey(), index);
+    // As completionIndexFromString reads the decimal text back: a negative index is unknown.
+    pod.writtenCompletionIndex = index && *index >= 0 ? *index : kUnknownCompletionIndex;
 }
 
 bool hasJobTrackingFinalizer(const Pod& pod) {

@@ -99,6 +99,9 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations);
 // absent, the label of the same name is read, so hand-written or trimmed Pods that carry only
 // the label keep their index. Controller-created Pods always carry both.
 int getCompletionIndex(const Pod& pod);
+// Writes `index` into the Pod's index annotation and label, as the controller creates it, or
+// removes both (NonIndexed), and records what getCompletionIndex reads back from them.
+void setCompletionIndex(Pod& pod, std::optional<int> index);
 
 bool hasJobTrackingFinalizer(const Pod& pod);
 // spec.backoffLimitPerIndex is set and the JobBackoffLimitPerIndex gate is on

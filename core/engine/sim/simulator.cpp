@@ -10,6 +10,7 @@
 #include "manifest/manifest_writer.h"
 #include "meta_entries.h"
 #include "reconcile/backoff.h"
+#include "reconcile/indexes.h"
 
 #include "reconcile/sync.h"
 #include "scenario/scenario_reader.h"
@@ -1202,8 +1203,7 @@ void JobSim::initPodObject(Pod& pod, const TimelinePod& identity) const {
     meta.deletionGracePeriodSeconds.reset();
     const std::optional<int> index =
         identity.index >= 0 ? std::optional<int>(identity.index) : std::nullopt;
-    setNumberEntry(meta.labels, completionIndexKey(), index);
-    setNumberEntry(meta.annotations, completionIndexKey(), index);
+    setCompletionIndex(pod, index);
     setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
     setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
                    identity.indexIgnoredFailureCount);

@@ -2,6 +2,7 @@
 #include "timeline/timeline.h"
 
 #include "meta_entries.h"
+#include "reconcile/indexes.h"
 
 #include <initializer_list>
 #include <map>
@@ -49,8 +50,7 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
         const bool indexed = identity.index >= 0;
         const std::optional<int> completionIndex =
             indexed ? std::optional<int>(identity.index) : std::nullopt;
-        setNumberEntry(meta.annotations, completionIndexKey(), completionIndex);
-        setNumberEntry(meta.labels, completionIndexKey(), completionIndex);
+        setCompletionIndex(pod, completionIndex);
         setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
         setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
                        identity.indexIgnoredFailureCount);
