@@ -259,7 +259,11 @@ private:
     std::vector<std::unique_ptr<Pod>> podObjects_;
     // Pod objects of Pods that left the actionable set, reused (fillPod) for the next ones.
     std::vector<std::unique_ptr<Pod>> spareObjects_;
-    std::vector<Pod> settleStorage_; // the Pods of one flushSettlements, storage reused
+    // Pods that left the actionable set still holding their object: flushSettlements refills
+    // it for a Pod that settles (fillPod keeps an identity already there, the costly part),
+    // then the objects go to spareObjects_.
+    std::vector<uint32_t> leftWithObject_;
+    std::vector<Pod> settleStorage_; // settling Pods without an object, storage reused
     IdIndex uidIndex_;               // Pod uids -> positions in tl_.pods
     std::vector<uint32_t> uncountedPods_;
     std::deque<uint32_t> keptFailed_; // per-index backoff Pods, in finish order
@@ -364,7 +368,7 @@ void Analyzer::updateMembership(uint32_t pod) {
         actionable_.pop_back();
         t.setPos = -1;
         if (podObjects_[pod])
-            spareObjects_.push_back(std::move(podObjects_[pod]));
+            leftWithObject_.push_back(pod);
         t.dirty = true;
     }
 }
@@ -393,24 +397,28 @@ void Analyzer::checkSettle(uint32_t pod) {
 }
 
 void Analyzer::flushSettlements() {
-    if (settleSucceeded_.empty() && settleFailed_.empty())
-        return;
-    // Filled first, pointed to after: the storage does not move once sized.
-    if (settleStorage_.size() < settleSucceeded_.size() + settleFailed_.size())
-        settleStorage_.resize(settleSucceeded_.size() + settleFailed_.size());
-    size_t used = 0;
-    for (const auto* list : {&settleSucceeded_, &settleFailed_})
-        for (uint32_t p : *list)
-            tl_.fillPod(p, tl_.podChanges[pods_[p].lastChange].state, settleStorage_[used++]);
-    std::vector<const Pod*> succeeded, failed;
-    used = 0;
-    for (size_t i = 0; i < settleSucceeded_.size(); ++i)
-        succeeded.push_back(&settleStorage_[used++]);
-    for (size_t i = 0; i < settleFailed_.size(); ++i)
-        failed.push_back(&settleStorage_[used++]);
-    settledBackoff_ = newBackoffRecord(settledBackoff_, succeeded, failed);
-    settleSucceeded_.clear();
-    settleFailed_.clear();
+    if (!settleSucceeded_.empty() || !settleFailed_.empty()) {
+        // Sized first, pointed to after: the storage does not move once sized.
+        if (settleStorage_.size() < settleSucceeded_.size() + settleFailed_.size())
+            settleStorage_.resize(settleSucceeded_.size() + settleFailed_.size());
+        size_t used = 0;
+        std::vector<const Pod*> succeeded, failed;
+        for (auto [list, pods] :
+             {std::pair{&settleSucceeded_, &succeeded}, std::pair{&settleFailed_, &failed}}) {
+            for (uint32_t p : *list) {
+                Pod& pod = podObjects_[p] ? *podObjects_[p] : settleStorage_[used++];
+                tl_.fillPod(p, tl_.podChanges[pods_[p].lastChange].state, pod);
+                pods->push_back(&pod);
+            }
+        }
+        settledBackoff_ = newBackoffRecord(settledBackoff_, succeeded, failed);
+        settleSucceeded_.clear();
+        settleFailed_.clear();
+    }
+    for (uint32_t p : leftWithObject_)
+        if (pods_[p].setPos < 0 && podObjects_[p])
+            spareObjects_.push_back(std::move(podObjects_[p]));
+    leftWithObject_.clear();
 }
 
 void Analyzer::applyPod(uint32_t changeIndex) {
