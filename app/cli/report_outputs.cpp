@@ -146,7 +146,7 @@ public:
         csv("series-csv", [&] { return seriesCsv(analysis.series, origin); });
         csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
         csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
-        csv("events-csv", [&] { return eventsCsv(analysis.events, origin); });
+        csv("events-csv", [&] { return eventsCsv(run.timeline.events, origin); });
         csv("status-csv", [&] { return statusCsv(run.timeline.jobChanges, origin); });
         csv("summary-json", [&] { return summaryJson(run.summary); });
         if (!options.png.isEmpty()) {

@@ -1342,7 +1342,7 @@ void MainWindow::Private::showResult() {
     QVector<double> events;
     for (const SeriesRow& row : result->analysis.series)
         events << row.time - origin;
-    for (const TimelineEvent& event : result->analysis.events)
+    for (const TimelineEvent& event : result->timeline.events)
         events << event.time - origin;
     // Where a cause comes or goes (a change of its numbers alone is no cause change).
     QVector<double> causeChanges;
@@ -2021,7 +2021,7 @@ bool MainWindow::exportCsvs(const QString& folder, QString* error) {
         {"series.csv", [&] { return seriesCsv(analysis.series, origin); }},
         {"causes.csv", [&] { return causesCsv(analysis.causes, origin); }},
         {"pods.csv", [&] { return podsCsv(analysis.pods, origin); }},
-        {"events.csv", [&] { return eventsCsv(analysis.events, origin); }},
+        {"events.csv", [&] { return eventsCsv(result->timeline.events, origin); }},
     };
     for (const auto& [name, make] : files) {
         const QString path = QDir(folder).filePath(QString::fromLatin1(name));

@@ -39,7 +39,8 @@ RunSummary summaryOf(const QString& sourceRelativePath) {
         qFatal("cannot read %s", qPrintable(path));
     const Timeline timeline = simulate(*scenario);
     const Analysis analysis = analyze(timeline);
-    return summarize(analysis, timeline.start, timeline.end.value_or(timeline.start));
+    return summarize(analysis, timeline.events, timeline.start,
+                     timeline.end.value_or(timeline.start));
 }
 
 QList<TimelinePlot*> plots(const CompareWindow& window) {

@@ -732,7 +732,7 @@ private slots:
         for (const jobscope::SeriesRow& row : result->analysis.series)
             if (row.time - result->origin > 1e-9)
                 next = std::min(next, row.time - result->origin);
-        for (const jobscope::TimelineEvent& e : result->analysis.events)
+        for (const jobscope::TimelineEvent& e : result->timeline.events)
             if (e.time - result->origin > 1e-9)
                 next = std::min(next, e.time - result->origin);
         QTest::keyClick(window.get(), Qt::Key_Home);

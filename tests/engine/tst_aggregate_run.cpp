@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The run of several Jobs as one (aggregateRun): its series is the sum of the Jobs' at every
-// instant, its Pods are every Job's grouped by Job, its causes name their Job, it finishes
-// when the last Job does, and its Moment reads each Job's own.
+// instant, its Pods are every Job's grouped by Job, its Events every Job's in time order, its
+// causes name their Job, it finishes when the last Job does, and its Moment reads each Job's
+// own.
 
 #include "run/moment.h"
 #include "run/run.h"
@@ -10,6 +11,7 @@
 
 #include <QtTest>
 
+#include <algorithm>
 #include <string>
 #include <vector>
 
@@ -44,6 +46,7 @@ private slots:
     void seriesIsTheSum_data();
     void seriesIsTheSum();
     void podsGroupedByJob();
+    void eventsOfEveryJobInTimeOrder();
     void finishesWithTheLastJob();
     void failedWhenAJobFailed();
     void momentNamesTheJob();
@@ -121,6 +124,30 @@ void TestAggregateRun::podsGroupedByJob() {
     // The quota of 8 held some Job back: 10 Jobs want 2 each.
     QVERIFY(std::any_of(run.analysis.causes.begin(), run.analysis.causes.end(),
                         [](const CauseInterval& c) { return c.kind == CauseKind::QuotaExceeded; }));
+}
+
+void TestAggregateRun::eventsOfEveryJobInTimeOrder() {
+    const Run run = runWholeScenario(readScenarioOrDie(kTenJobs));
+    const std::vector<TimelineEvent>& events = run.timeline.events;
+    std::size_t total = 0;
+    for (const Run& job : run.jobs) {
+        total += job.timeline.events.size();
+        // Each of this Job's Events is there (its SuccessfulCreate names one of its Pods).
+        for (const TimelineEvent& e : job.timeline.events)
+            QVERIFY2(std::any_of(events.begin(), events.end(),
+                                 [&e](const TimelineEvent& x) {
+                                     return x.time == e.time && x.reason == e.reason &&
+                                            x.objectName == e.objectName && x.message == e.message;
+                                 }),
+                     e.message.c_str());
+    }
+    QVERIFY(total > 10);
+    QCOMPARE(events.size(), total);
+    QVERIFY(std::is_sorted(
+        events.begin(), events.end(),
+        [](const TimelineEvent& a, const TimelineEvent& b) { return a.time < b.time; }));
+    // The summary finds the finish in them: the last Job's Completed Event.
+    QVERIFY(run.summary.finishedAt.has_value());
 }
 
 void TestAggregateRun::finishesWithTheLastJob() {

@@ -437,7 +437,6 @@ private slots:
     void causeInterval();
     void seriesIsOneRowPerChange();
     void podLifecycles();
-    void eventsAreCopied();
     void noSyncRecordNeeded();
 };
 
@@ -664,16 +663,6 @@ void TestAnalysis::podLifecycles() {
     QCOMPARE(a.pods[1].phase, std::string(pod_phase::Running));
     QCOMPARE(a.pods[2].created, 9.0);
     QVERIFY(!a.pods[2].exitCode);
-}
-
-void TestAnalysis::eventsAreCopied() {
-    const Timeline tl = build("quota");
-    const Analysis a = analyze(tl);
-    QCOMPARE(a.events.size(), tl.events.size());
-    for (size_t i = 0; i < a.events.size(); ++i) {
-        QCOMPARE(a.events[i].reason, tl.events[i].reason);
-        QCOMPARE(a.events[i].time, tl.events[i].time);
-    }
 }
 
 // The simulator's own record of its syncs is not an input: filling it with nonsense changes

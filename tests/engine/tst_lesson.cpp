@@ -86,7 +86,8 @@ std::set<std::string> causeParamValues(const std::string& key, const Run& run, d
 }
 
 std::optional<std::string> expectedSummaryValue(const std::string& name, const Run& run) {
-    const RunSummary s = summarize(run.analysis, run.origin, run.origin + run.end);
+    const RunSummary s =
+        summarize(run.analysis, run.timeline.events, run.origin, run.origin + run.end);
     if (name == "finishedAt" && s.finishedAt)
         return formatCaptionNumber(*s.finishedAt);
     if (name == "podSeconds")

@@ -30,8 +30,8 @@ Run simulateText(const std::string& yaml) {
     Run run;
     run.timeline = simulate(*scenario);
     run.analysis = analyze(run.timeline);
-    run.summary =
-        summarize(run.analysis, run.timeline.start, run.timeline.end.value_or(run.timeline.start));
+    run.summary = summarize(run.analysis, run.timeline.events, run.timeline.start,
+                            run.timeline.end.value_or(run.timeline.start));
     return run;
 }
 
@@ -106,7 +106,7 @@ private slots:
     void finishIsTheCompletedEvent() {
         const Run run = simulateText(jobYaml(3, 3, "", ""));
         bool found = false;
-        for (const TimelineEvent& e : run.analysis.events)
+        for (const TimelineEvent& e : run.timeline.events)
             if (e.objectKind == "Job" && e.reason == "Completed") {
                 QCOMPARE(*run.summary.finishedAt, e.time - run.timeline.start);
                 found = true;
@@ -128,7 +128,7 @@ private slots:
         QVERIFY2(qAbs(s.runningSeconds - 4.0) < 0.1, qPrintable(QString::number(s.runningSeconds)));
         QVERIFY(*s.finishedAt > 2 * (2 + kStartLatency) + 10 - 1);
         bool reasonEvent = false;
-        for (const TimelineEvent& e : run.analysis.events)
+        for (const TimelineEvent& e : run.timeline.events)
             reasonEvent = reasonEvent || (e.objectKind == "Job" && e.type == "Warning" &&
                                           e.reason == "BackoffLimitExceeded" &&
                                           e.time - run.timeline.start == *s.finishedAt);
@@ -200,7 +200,7 @@ private slots:
     }
 
     void emptyAnalysis() {
-        const RunSummary s = summarize(Analysis{}, 0, 10);
+        const RunSummary s = summarize(Analysis{}, {}, 0, 10);
         QVERIFY(!s.finishedAt);
         QCOMPARE(s.podsCreated, 0);
         QCOMPARE(s.podSeconds, 0.0);

@@ -536,7 +536,6 @@ void Analyzer::applyJob(const JobObservation& obs) {
 }
 
 void Analyzer::applyEvent(const TimelineEvent& e) {
-    out_.events.push_back(e);
     if (e.reason == "FailedCreate") {
         if (isQuotaRefusal(e.message)) {
             batchQuotaRefusals_ += e.count;
@@ -978,7 +977,6 @@ Analysis Analyzer::run() {
         life.created = p.createdAt;
         life.phase = pod_phase::Pending;
     }
-    reserveBulk(out_.events, tl_.events.size());
     // Rows: at most one per instant; a Pod's changes come in a few instants of their own.
     reserveBulk(out_.series, (tl_.podChanges.size() + tl_.jobChanges.size()) / 3 + 16);
 

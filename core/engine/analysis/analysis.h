@@ -104,7 +104,7 @@ struct Analysis {
     std::vector<SeriesRow> series;
     std::vector<CauseInterval> causes; // in start order
     std::vector<PodLifecycle> pods;    // in Timeline::pods order
-    std::vector<TimelineEvent> events; // the timeline's events, time order
+    // The Events are the timeline's own (Timeline::events, in time order), not copied here.
 };
 
 Analysis analyze(const Timeline& timeline);

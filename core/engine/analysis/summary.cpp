@@ -19,9 +19,10 @@ namespace jobscope {
 namespace {
 
 // The earliest Event of the Job that announces `outcome` with `reason`, at or after `from`.
-std::optional<Seconds> finishEvent(const Analysis& analysis, const std::string& outcome,
-                                   const std::string& reason, Seconds from) {
-    for (const TimelineEvent& e : analysis.events) {
+std::optional<Seconds> finishEvent(const std::vector<TimelineEvent>& events,
+                                   const std::string& outcome, const std::string& reason,
+                                   Seconds from) {
+    for (const TimelineEvent& e : events) {
         if (e.objectKind != "Job" || e.time < from)
             continue;
         const bool matches = outcome == job_condition::Complete
@@ -50,7 +51,8 @@ double overlap(Seconds a, Seconds b, Seconds from, Seconds to) {
 
 } // namespace
 
-RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
+RunSummary summarize(const Analysis& analysis, const std::vector<TimelineEvent>& events,
+                     Seconds origin, Seconds end) {
     RunSummary summary;
 
     // The Job's terminal condition: the last `finished` interval names it. Its Event may
@@ -71,8 +73,8 @@ RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end) {
             if (!back->continues)
                 break;
         }
-        const Seconds at = finishEvent(analysis, condition, summary.outcomeReason, episodeStart)
-                               .value_or(it->start);
+        const Seconds at =
+            finishEvent(events, condition, summary.outcomeReason, episodeStart).value_or(it->start);
         summary.finishedAt = at - origin;
         break;
     }

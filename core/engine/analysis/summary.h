@@ -25,8 +25,10 @@ struct RunSummary {
     int jobs = 1;          // Job objects: one, or a scenario's several (aggregateRun)
 };
 
-// `origin` is the Job's creation time (Timeline::start), `end` the timeline's end.
-RunSummary summarize(const Analysis& analysis, Seconds origin, Seconds end);
+// `events` are the timeline's (Timeline::events), `origin` is the Job's creation time
+// (Timeline::start), `end` the timeline's end.
+RunSummary summarize(const Analysis& analysis, const std::vector<TimelineEvent>& events,
+                     Seconds origin, Seconds end);
 // The same figures with the finish (finishedAt, outcome, outcomeReason) given in `finish`
 // instead of read from the analysis' causes: the finish of several Jobs is their last one's.
 RunSummary summarizeWithFinish(const Analysis& analysis, Seconds origin, Seconds end,

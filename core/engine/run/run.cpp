@@ -16,7 +16,7 @@ void finishRun(Run& run, std::optional<Seconds> end = std::nullopt) {
     if (!end)
         end = runEnd(run.timeline, run.analysis);
     run.end = *end - run.origin;
-    run.summary = summarize(run.analysis, run.origin, *end);
+    run.summary = summarize(run.analysis, run.timeline.events, run.origin, *end);
     if (!run.timeline.jobChanges.empty())
         run.completions = run.timeline.jobChanges.back().spec.completions;
     for (auto& positions : run.intervalsByKind)
@@ -249,7 +249,8 @@ Run aggregateRun(std::vector<Run> jobs) {
         const Run& job = jobs[j];
         run.jobFirstPod.push_back(static_cast<uint32_t>(a.pods.size()));
         a.pods.insert(a.pods.end(), job.analysis.pods.begin(), job.analysis.pods.end());
-        a.events.insert(a.events.end(), job.analysis.events.begin(), job.analysis.events.end());
+        run.timeline.events.insert(run.timeline.events.end(), job.timeline.events.begin(),
+                                   job.timeline.events.end());
         for (const CauseInterval& c : job.analysis.causes)
             if (c.kind != CauseKind::Finished) {
                 a.causes.push_back(c);
@@ -295,7 +296,7 @@ Run aggregateRun(std::vector<Run> jobs) {
         a.causes.begin(), a.causes.end(),
         [](const CauseInterval& x, const CauseInterval& y) { return x.start < y.start; });
     std::stable_sort(
-        a.events.begin(), a.events.end(),
+        run.timeline.events.begin(), run.timeline.events.end(),
         [](const TimelineEvent& x, const TimelineEvent& y) { return x.time < y.time; });
     run.summary = summarizeWithFinish(a, run.origin, end, std::move(finish));
     run.summary.jobs = static_cast<int>(jobs.size());

@@ -61,7 +61,8 @@ std::vector<Run> runScenarioJobs(const Scenario& scenario,
 //   only once every Job has finished;
 // - every Job's cause intervals (CauseInterval::job says whose), but one `finished` interval,
 //   from when the last Job began to finish;
-// - every Pod, grouped by Job; every Event, in time order;
+// - every Pod, grouped by Job; every Event, in time order, in the run's timeline (whose Pods
+//   and changes stay with the Jobs' runs);
 // - the summary: the Pods' figures of all Jobs, finished when the last Job finished, Complete
 //   when every Job completed and Failed when every Job finished and one failed.
 // The title and description are a scenario's (the first run's, which is then titled after its
