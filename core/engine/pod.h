@@ -22,6 +22,11 @@ inline const InternedString Failed{"Failed"};
 inline const InternedString Unknown{"Unknown"};
 } // namespace pod_phase
 
+// Succeeded or Failed: the Pod's containers will not run again.
+inline bool isTerminalPhase(const InternedString& phase) {
+    return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
+}
+
 struct PodCondition {
     std::string type;   // Ready, PodScheduled, DisruptionTarget, ...
     std::string status; // True | False | Unknown
@@ -62,7 +67,7 @@ struct Pod {
     // changes them after setCompletionIndex resets it.
     std::optional<int> writtenCompletionIndex;
 
-    bool isTerminal() const { return phase == pod_phase::Succeeded || phase == pod_phase::Failed; }
+    bool isTerminal() const { return isTerminalPhase(phase); }
     bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }
     const PodCondition* condition(const std::string& type) const {
         for (const auto& c : conditions)

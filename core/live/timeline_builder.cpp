@@ -102,7 +102,7 @@ std::optional<ServerTime> earliest(std::optional<ServerTime> a, std::optional<Se
 }
 
 bool isTerminal(const PodState& s) {
-    return s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed;
+    return isTerminalPhase(s.phase);
 }
 
 // A Pod object as the Timeline records it, with the server times of its transitions.

@@ -336,7 +336,7 @@ void Analyzer::classify(PodTrack& t, const PodObservation& obs) {
     const PodState& s = obs.state;
     t.deleted = obs.deleted;
     t.succeeded = s.phase == pod_phase::Succeeded;
-    const bool terminal = t.succeeded || s.phase == pod_phase::Failed;
+    const bool terminal = isTerminalPhase(s.phase);
     const bool deleting = s.deletionTimestamp.has_value();
     t.failedLike = s.phase == pod_phase::Failed ||
                    (!onlyFailed() && deleting && s.phase != pod_phase::Succeeded);
@@ -497,7 +497,7 @@ void Analyzer::applyPod(uint32_t changeIndex) {
     // terminating is when that field appeared.
     if (s.deletionTimestamp && !life.terminating)
         life.terminating = obs.time;
-    if ((s.phase == pod_phase::Succeeded || s.phase == pod_phase::Failed) && !life.finished) {
+    if (isTerminalPhase(s.phase) && !life.finished) {
         life.finished = obs.time;
         life.containerFinished = s.finishedAt;
     }

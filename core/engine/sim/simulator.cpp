@@ -11,7 +11,6 @@
 #include "meta_entries.h"
 #include "reconcile/backoff.h"
 #include "reconcile/indexes.h"
-
 #include "reconcile/sync.h"
 #include "scenario/scenario_reader.h"
 #include "sim/fork.h"
@@ -139,10 +138,6 @@ struct SimPod {
     // Its place in the controller's finalizer-removal expectations, kNone when not there.
     uint32_t finalizerSlot = kNone;
 };
-
-bool isTerminalPhase(const InternedString& phase) {
-    return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
-}
 
 // The requests a Pod of the template asks the scheduler for: the sum over containers, or the
 // largest init container's when that is more (the effective request rule).

@@ -68,8 +68,7 @@ std::vector<PodLife> podLives(const Timeline& tl) {
             life.started = t;
         if (o.state.deletionTimestamp || o.state.disruptionTarget)
             life.stopped = life.stopped || !life.ended;
-        const bool terminal =
-            o.state.phase == pod_phase::Succeeded || o.state.phase == pod_phase::Failed;
+        const bool terminal = isTerminalPhase(o.state.phase);
         if (terminal && !life.ended) {
             life.ended = t;
             life.exitCode = o.state.exitCode;
