@@ -286,8 +286,12 @@ int main(int argc, char** argv) {
     std::printf("simulation steps:   %zu\n", stats.steps);
     std::printf("simulated time:     %.1f s (%s)\n", stats.end, stats.stopReason.c_str());
     std::printf("series rows:        %zu, cause intervals %zu\n", seriesRows, causeIntervals);
-    std::printf("peak RSS:           %.1f MB (simulation and analysis alive together)\n",
-                static_cast<double>(usage.ru_maxrss) / 1024.0);
+    // ru_maxrss counts KiB of the whole process: in small runs the code and libraries weigh in.
+    const double peakBytes = static_cast<double>(usage.ru_maxrss) * 1024.0;
+    std::printf("peak RSS:           %.1f MB (simulation and analysis alive together), %.0f bytes "
+                "per simulated Pod (aim: at most 1024)\n",
+                peakBytes / (1024.0 * 1024.0),
+                peakBytes / static_cast<double>(std::max<std::size_t>(stats.pods, 1)));
     std::printf("bare event loop:    CPU %.4f s for %zu Pods (%zu failed), %.1f s simulated\n",
                 bareCpu, bare.pods, bare.failed, bare.end);
     const double floor = std::max(bareCpu, 1e-6);

@@ -1,13 +1,19 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// The lookup tables the simulator, the analysis and the reconcile core use in place of node-based
-// hash containers (reconcile/view_set.h, timeline/id_index.h): they must answer exactly as
-// std::unordered_set / a first-wins std::unordered_map would, through growth and erasure.
+// The compact stand-ins the simulator, the analysis and the reconcile core use in place of
+// standard types: the lookup tables that replace node-based hash containers
+// (reconcile/view_set.h, timeline/id_index.h) must answer exactly as std::unordered_set / a
+// first-wins std::unordered_map would, through growth and erasure; the 8-byte optional time
+// (optional_seconds.h) exactly as std::optional<Seconds>, for every double.
 
+#include "optional_seconds.h"
 #include "reconcile/view_set.h"
 #include "timeline/id_index.h"
 
 #include <QtTest>
 
+#include <bit>
+#include <cmath>
+#include <limits>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -101,6 +107,64 @@ private slots:
             0u);
         const IdIndex empty;
         QCOMPARE(empty.find("x", keyOf), IdIndex::kNone);
+    }
+
+    void optionalSecondsAnswersAsStdOptional_data() {
+        QTest::addColumn<bool>("set");
+        QTest::addColumn<double>("value");
+        QTest::newRow("unset") << false << 0.0;
+        QTest::newRow("zero") << true << 0.0;
+        QTest::newRow("negative zero") << true << -0.0;
+        QTest::newRow("fraction") << true << 1.5;
+        QTest::newRow("far past") << true << -1e15;
+        QTest::newRow("largest") << true << std::numeric_limits<double>::max();
+        QTest::newRow("infinity") << true << std::numeric_limits<double>::infinity();
+        QTest::newRow("minus infinity") << true << -std::numeric_limits<double>::infinity();
+        QTest::newRow("quiet NaN") << true << std::numeric_limits<double>::quiet_NaN();
+        QTest::newRow("NaN with a payload")
+            << true << std::bit_cast<double>(uint64_t{0x7ff8'4a53'554e'5344ULL});
+    }
+
+    void optionalSecondsAnswersAsStdOptional() {
+        QFETCH(bool, set);
+        QFETCH(double, value);
+        const std::optional<Seconds> reference = set ? std::optional<Seconds>(value) : std::nullopt;
+        const OptionalSeconds compact = reference;
+        QCOMPARE(compact.has_value(), reference.has_value());
+        QCOMPARE(static_cast<bool>(compact), static_cast<bool>(reference));
+        // The value comes back bit for bit (the sign of zero, a NaN's payload).
+        QCOMPARE(std::bit_cast<uint64_t>(compact.value_or(42.0)),
+                 std::bit_cast<uint64_t>(reference.value_or(42.0)));
+        const std::optional<Seconds> back = compact;
+        QCOMPARE(back.has_value(), reference.has_value());
+        if (set) {
+            QCOMPARE(std::bit_cast<uint64_t>(*compact), std::bit_cast<uint64_t>(value));
+            QCOMPARE(std::bit_cast<uint64_t>(*back), std::bit_cast<uint64_t>(value));
+            QCOMPARE(std::bit_cast<uint64_t>(compact.value()), std::bit_cast<uint64_t>(value));
+        } else {
+            QVERIFY_THROWS_EXCEPTION(std::bad_optional_access, compact.value());
+        }
+        QCOMPARE(compact == std::nullopt, reference == std::nullopt);
+        QCOMPARE(compact == 1.5, set && value == 1.5);
+
+        // Equality as std::optional has it: unset equals only unset; set values compare as
+        // doubles, so a set NaN equals nothing.
+        const double others[] = {0.0,
+                                 -0.0,
+                                 1.5,
+                                 -1e15,
+                                 std::numeric_limits<double>::infinity(),
+                                 std::numeric_limits<double>::quiet_NaN()};
+        QCOMPARE(compact == OptionalSeconds(), !set);
+        for (double other : others)
+            QCOMPARE(compact == OptionalSeconds(other), set && value == other);
+
+        OptionalSeconds cleared = compact;
+        cleared.reset();
+        QVERIFY(!cleared.has_value());
+        QVERIFY(cleared == OptionalSeconds(std::nullopt));
+        cleared = value;
+        QVERIFY(cleared.has_value());
     }
 };
 

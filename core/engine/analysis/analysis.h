@@ -14,6 +14,7 @@
 // stops or starts being the primary one), the interval ends and a continuation begins.
 
 #include "analysis/cause_catalogue.h"
+#include "optional_seconds.h"
 #include "timeline/timeline.h"
 
 #include <cstdint>
@@ -86,16 +87,16 @@ struct PodLifecycle {
     int attempt = 0;
     InternedString node; // last node it was bound to, empty if never scheduled
     Seconds created = 0;
-    std::optional<Seconds> scheduled;
-    std::optional<Seconds> started;           // first container running
-    std::optional<Seconds> ready;             // first Ready=True
-    std::optional<Seconds> terminating;       // when a deletionTimestamp was first seen
-    std::optional<Seconds> finished;          // when the terminal phase was first seen (the clock
-                                              // of every other time here)
-    std::optional<Seconds> containerFinished; // the container's own finishedAt, as the API
-                                              // server holds it (whole seconds on a real one)
-    std::optional<Seconds> deleted;           // gone from the API server
-    InternedString phase;                     // last phase observed
+    OptionalSeconds scheduled;
+    OptionalSeconds started;           // first container running
+    OptionalSeconds ready;             // first Ready=True
+    OptionalSeconds terminating;       // when a deletionTimestamp was first seen
+    OptionalSeconds finished;          // when the terminal phase was first seen (the clock
+                                       // of every other time here)
+    OptionalSeconds containerFinished; // the container's own finishedAt, as the API
+                                       // server holds it (whole seconds on a real one)
+    OptionalSeconds deleted;           // gone from the API server
+    InternedString phase;              // last phase observed
     std::optional<int32_t> exitCode;
     bool disruptionTarget = false;
 };

@@ -42,7 +42,7 @@ Seconds runEnd(const Timeline& timeline, const Analysis& analysis) {
         for (const CauseInterval& c : analysis.causes)
             last = std::max(last, c.end);
         for (const PodLifecycle& p : analysis.pods)
-            for (const std::optional<Seconds>& t : {p.finished, p.deleted})
+            for (OptionalSeconds t : {p.finished, p.deleted})
                 if (t)
                     last = std::max(last, *t);
     }

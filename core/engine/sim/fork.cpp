@@ -13,6 +13,11 @@ void shift(std::optional<Seconds>& t, Seconds by) {
         *t += by;
 }
 
+void shift(OptionalSeconds& t, Seconds by) {
+    if (t)
+        t = *t + by;
+}
+
 void shiftStatus(JobStatus& status, Seconds by) {
     shift(status.startTime, by);
     shift(status.completionTime, by);

@@ -10,6 +10,7 @@
 
 #include "interned_string.h"
 #include "job.h"
+#include "optional_seconds.h"
 #include "pod.h"
 #include "reconcile/feature_gates.h"
 
@@ -43,9 +44,9 @@ struct PodState {
     bool tracked = true;            // carries batch.kubernetes.io/job-tracking
     bool disruptionTarget = false;  // DisruptionTarget=True (node loss, eviction, preemption)
     int32_t restartCount = 0;
-    std::optional<Seconds> deletionTimestamp;
+    OptionalSeconds deletionTimestamp;
     std::optional<int32_t> exitCode; // of the terminated main container
-    std::optional<Seconds> finishedAt;
+    OptionalSeconds finishedAt;
 
     bool operator==(const PodState&) const = default;
 };
