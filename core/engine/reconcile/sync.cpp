@@ -266,32 +266,36 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
     std::vector<const Pod*> podsToRemoveFinalizer;
     std::vector<int> newSucceededIndexes;
 
+    // The Pods this sync can still count: those with the tracking finalizer, not already being
+    // removed (the others were processed in an earlier sync). Only they are visited below, so
+    // only they are put in order.
+    std::vector<const Pod*> withFinalizer;
+    for (const Pod* p : ctx.pods)
+        if (hasJobTrackingFinalizer(*p) && !ctx.expectedRmFinalizers.count(p->metadata.uid))
+            withFinalizer.push_back(p);
     if (isIndexed) {
         // Completed indexes are introduced in order (byCompletionIndex; each index parsed once).
         // A stable sort by index: the position breaks ties, so a plain sort keeps their order.
         std::vector<std::pair<int, uint32_t>> byIndex;
-        byIndex.reserve(ctx.pods.size());
-        for (std::size_t i = 0; i < ctx.pods.size(); ++i)
-            byIndex.emplace_back(getCompletionIndex(*ctx.pods[i]), static_cast<uint32_t>(i));
+        byIndex.reserve(withFinalizer.size());
+        for (std::size_t i = 0; i < withFinalizer.size(); ++i)
+            byIndex.emplace_back(getCompletionIndex(*withFinalizer[i]), static_cast<uint32_t>(i));
         std::sort(byIndex.begin(), byIndex.end());
-        const std::vector<const Pod*> unsorted = ctx.pods;
+        const std::vector<const Pod*> unsorted = withFinalizer;
         for (std::size_t i = 0; i < byIndex.size(); ++i)
-            ctx.pods[i] = unsorted[byIndex[i].second];
+            withFinalizer[i] = unsorted[byIndex[i].second];
     }
     UidSet uidsWithFinalizer;
-    uidsWithFinalizer.reserve(ctx.pods.size());
-    for (const Pod* p : ctx.pods)
-        if (hasJobTrackingFinalizer(*p) && !ctx.expectedRmFinalizers.count(p->metadata.uid))
-            uidsWithFinalizer.insert(p->metadata.uid);
+    uidsWithFinalizer.reserve(withFinalizer.size());
+    for (const Pod* p : withFinalizer)
+        uidsWithFinalizer.insert(p->metadata.uid);
 
     if (cleanUncountedPodsWithoutFinalizers(job.status, uidsWithFinalizer))
         needsFlush = true;
 
     bool reachedMaxUncountedPods = false;
-    for (const Pod* pod : ctx.pods) {
+    for (const Pod* pod : withFinalizer) {
         const std::string& uid = pod->metadata.uid;
-        if (!hasJobTrackingFinalizer(*pod) || ctx.expectedRmFinalizers.count(uid))
-            continue; // processed in an earlier sync
         const bool considerPodFailed = isPodFailed(*pod, job, ctx.gates());
         if (!canRemoveFinalizer(ctx, *pod, considerPodFailed))
             continue;
