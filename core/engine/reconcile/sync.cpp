@@ -266,39 +266,55 @@ std::optional<std::string> trackJobStatusAndRemoveFinalizers(SyncJobCtx& ctx, bo
     std::vector<const Pod*> podsToRemoveFinalizer;
     std::vector<int> newSucceededIndexes;
 
-    // The Pods this sync can still count: those with the tracking finalizer, not already being
-    // removed (the others were processed in an earlier sync). Only they are visited below, so
-    // only they are put in order.
-    std::vector<const Pod*> withFinalizer;
-    for (const Pod* p : ctx.pods)
-        if (hasJobTrackingFinalizer(*p) && !ctx.expectedRmFinalizers.count(p->metadata.uid))
-            withFinalizer.push_back(p);
+    // The Pods this sync visits: those with the tracking finalizer, not already being removed
+    // (the others were processed in an earlier sync). It acts only on those whose finalizer it
+    // may remove, so only they are put in order; the active Pods, most of them at any sync,
+    // are not.
+    struct Removable {
+        const Pod* pod;
+        bool failed; // isPodFailed
+    };
+    std::vector<Removable> removable;
+    // uidsWithFinalizer is asked only about the UIDs in uncountedTerminatedPods: those there as
+    // the sync begins and those it adds, which are removable Pods'. It holds those of them
+    // that belong to a Pod with the finalizer, as the set of every such Pod would answer.
+    UidSet uidsWithFinalizer;
+    {
+        // (views of the status' strings, which the cleaning below moves)
+        ViewSet uncountedAtStart(uncountedStatus.succeeded.begin(),
+                                 uncountedStatus.succeeded.end());
+        uncountedAtStart.insert(uncountedStatus.failed.begin(), uncountedStatus.failed.end());
+        for (const Pod* p : ctx.pods) {
+            const std::string& uid = p->metadata.uid;
+            if (!hasJobTrackingFinalizer(*p) || ctx.expectedRmFinalizers.count(uid))
+                continue;
+            const bool failed = isPodFailed(*p, job, ctx.gates());
+            const bool canRemove = canRemoveFinalizer(ctx, *p, failed);
+            if (canRemove)
+                removable.push_back({p, failed});
+            if (canRemove || uncountedAtStart.count(uid))
+                uidsWithFinalizer.insert(uid);
+        }
+    }
     if (isIndexed) {
         // Completed indexes are introduced in order (byCompletionIndex; each index parsed once).
         // A stable sort by index: the position breaks ties, so a plain sort keeps their order.
         std::vector<std::pair<int, uint32_t>> byIndex;
-        byIndex.reserve(withFinalizer.size());
-        for (std::size_t i = 0; i < withFinalizer.size(); ++i)
-            byIndex.emplace_back(getCompletionIndex(*withFinalizer[i]), static_cast<uint32_t>(i));
+        byIndex.reserve(removable.size());
+        for (std::size_t i = 0; i < removable.size(); ++i)
+            byIndex.emplace_back(getCompletionIndex(*removable[i].pod), static_cast<uint32_t>(i));
         std::sort(byIndex.begin(), byIndex.end());
-        const std::vector<const Pod*> unsorted = withFinalizer;
+        const std::vector<Removable> unsorted = removable;
         for (std::size_t i = 0; i < byIndex.size(); ++i)
-            withFinalizer[i] = unsorted[byIndex[i].second];
+            removable[i] = unsorted[byIndex[i].second];
     }
-    UidSet uidsWithFinalizer;
-    uidsWithFinalizer.reserve(withFinalizer.size());
-    for (const Pod* p : withFinalizer)
-        uidsWithFinalizer.insert(p->metadata.uid);
 
     if (cleanUncountedPodsWithoutFinalizers(job.status, uidsWithFinalizer))
         needsFlush = true;
 
     bool reachedMaxUncountedPods = false;
-    for (const Pod* pod : withFinalizer) {
+    for (const auto& [pod, considerPodFailed] : removable) {
         const std::string& uid = pod->metadata.uid;
-        const bool considerPodFailed = isPodFailed(*pod, job, ctx.gates());
-        if (!canRemoveFinalizer(ctx, *pod, considerPodFailed))
-            continue;
         podsToRemoveFinalizer.push_back(pod);
         if (pod->phase == pod_phase::Succeeded && !ctx.uncountedFailed.count(uid)) {
             if (isIndexed) {
