@@ -27,9 +27,23 @@ inline bool isTerminalPhase(const InternedString& phase) {
     return phase == pod_phase::Succeeded || phase == pod_phase::Failed;
 }
 
+// Interned as phases are: the controller looks up a Pod's Ready condition in every sync, and the
+// timeline rebuilds the conditions of every Pod it replays.
+namespace pod_condition {
+inline const InternedString PodScheduled{"PodScheduled"};
+inline const InternedString Ready{"Ready"};
+inline const InternedString DisruptionTarget{"DisruptionTarget"};
+} // namespace pod_condition
+
+namespace condition_status {
+inline const InternedString True{"True"};
+inline const InternedString False{"False"};
+inline const InternedString Unknown{"Unknown"};
+} // namespace condition_status
+
 struct PodCondition {
-    std::string type;   // Ready, PodScheduled, DisruptionTarget, ...
-    std::string status; // True | False | Unknown
+    InternedString type;   // Ready, PodScheduled, DisruptionTarget, ...
+    InternedString status; // True | False | Unknown
     std::optional<Seconds> lastTransitionTime;
 };
 
@@ -69,15 +83,15 @@ struct Pod {
 
     bool isTerminal() const { return isTerminalPhase(phase); }
     bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }
-    const PodCondition* condition(const std::string& type) const {
+    const PodCondition* condition(const InternedString& type) const {
         for (const auto& c : conditions)
             if (c.type == type)
                 return &c;
         return nullptr;
     }
     bool isReady() const {
-        const PodCondition* c = condition("Ready");
-        return c && c->status == "True";
+        const PodCondition* c = condition(pod_condition::Ready);
+        return c && c->status == condition_status::True;
     }
 };
 

@@ -50,8 +50,8 @@ std::optional<Seconds> finishTimeFromContainers(const Pod& pod) {
 // getFinishTimeFromPodReadyFalseCondition: the kubelet flips Ready to False when the Pod
 // reaches a terminal phase.
 std::optional<Seconds> finishTimeFromReadyFalse(const Pod& pod) {
-    const PodCondition* ready = pod.condition("Ready");
-    if (ready && ready->status == "False" && ready->lastTransitionTime)
+    const PodCondition* ready = pod.condition(pod_condition::Ready);
+    if (ready && ready->status == condition_status::False && ready->lastTransitionTime)
         return ready->lastTransitionTime;
     return std::nullopt;
 }

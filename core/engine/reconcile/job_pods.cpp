@@ -93,7 +93,7 @@ int podPhaseOrdinal(const std::string& phase) {
 // podReadyTime: the Ready=True condition's transition time; nullopt stands for the zero time.
 std::optional<Seconds> podReadyTime(const Pod& pod) {
     for (const auto& c : pod.conditions)
-        if (c.type == "Ready" && c.status == "True")
+        if (c.type == pod_condition::Ready && c.status == condition_status::True)
             return c.lastTransitionTime;
     return std::nullopt;
 }

@@ -83,7 +83,7 @@ PodFailurePolicyMatch matchPodFailurePolicy(const PodFailurePolicy* podFailurePo
             if (!condition)
                 continue;
             failJobMessage = "Pod " + failedPod.metadata.namespace_ + "/" +
-                             failedPod.metadata.name + " has condition " + condition->type +
+                             failedPod.metadata.name + " has condition " + condition->type.str() +
                              " matching " + rule.action + " rule at index " + std::to_string(index);
         }
         if (rule.action == pod_failure_policy_action::Ignore)

@@ -1209,7 +1209,7 @@ void JobSim::initPodObject(Pod& pod, const TimelinePod& identity) const {
     pod.phase = pod_phase::Pending;
     pod.startTime.reset();
     pod.conditions.clear();
-    pod.conditions.push_back({"Ready", "False", apiTime(now_)});
+    pod.conditions.push_back({pod_condition::Ready, condition_status::False, apiTime(now_)});
     pod.containerStatuses.resize(1);
     ContainerStatus& main = pod.containerStatuses.front();
     main.name = containerName_;
@@ -1528,7 +1528,7 @@ void JobSim::bindNow(uint32_t id) {
     p.state.waitingReason.clear();
     if (p.obj) {
         p.obj->nodeName = p.state.nodeName;
-        p.obj->conditions.push_back({"PodScheduled", "True", now_});
+        p.obj->conditions.push_back({pod_condition::PodScheduled, condition_status::True, now_});
     }
     observe(id);
     notify(Note::PodUpdated, id);
@@ -1540,8 +1540,8 @@ void JobSim::setReady(SimPod& p, bool ready) {
     if (!p.obj)
         return;
     for (auto& c : p.obj->conditions)
-        if (c.type == "Ready") {
-            c.status = ready ? "True" : "False";
+        if (c.type == pod_condition::Ready) {
+            c.status = ready ? condition_status::True : condition_status::False;
             c.lastTransitionTime = apiTime(now_);
         }
     p.obj->containerStatuses.front().ready = ready;
@@ -1752,7 +1752,8 @@ void JobSim::failPodsOnNode(int node) {
         // The Node is gone: the Pod is failed with a DisruptionTarget condition.
         p.state.disruptionTarget = true;
         if (p.obj)
-            p.obj->conditions.push_back({"DisruptionTarget", "True", now_});
+            p.obj->conditions.push_back(
+                {pod_condition::DisruptionTarget, condition_status::True, now_});
         terminate(id, pod_phase::Failed, std::nullopt, now_);
     }
 }

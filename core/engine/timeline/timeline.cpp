@@ -71,10 +71,14 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
     pod.startTime.reset();
     pod.conditions.clear();
     if (!state.nodeName.empty())
-        pod.conditions.push_back({"PodScheduled", "True", std::nullopt});
-    pod.conditions.push_back({"Ready", state.ready ? "True" : "False", std::nullopt});
+        pod.conditions.push_back(
+            {pod_condition::PodScheduled, condition_status::True, std::nullopt});
+    pod.conditions.push_back({pod_condition::Ready,
+                              state.ready ? condition_status::True : condition_status::False,
+                              std::nullopt});
     if (state.disruptionTarget)
-        pod.conditions.push_back({"DisruptionTarget", "True", std::nullopt});
+        pod.conditions.push_back(
+            {pod_condition::DisruptionTarget, condition_status::True, std::nullopt});
 
     pod.containerStatuses.resize(1);
     ContainerStatus& main = pod.containerStatuses.front();
