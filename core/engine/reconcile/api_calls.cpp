@@ -67,10 +67,11 @@ ApiAnswer ApiCalls::createPod(const Job& job, PodCreation creation) {
     creation.error = answer.error;
     if (answer.ok) {
         // The API server completes generateName; the simulator names the Pod.
-        result_.events.push_back(
-            {"Normal", "SuccessfulCreate", "Created pod: " + creation.generateName});
+        result_.events.push_back({event_type::Normal, event_reason::SuccessfulCreate,
+                                  "Created pod: " + creation.generateName});
     } else if (!answer.namespaceTerminating) {
-        result_.events.push_back({"Warning", "FailedCreate", "Error creating: " + answer.error});
+        result_.events.push_back(
+            {event_type::Warning, event_reason::FailedCreate, "Error creating: " + answer.error});
     }
     result_.creations.push_back(std::move(creation));
     return answer;
@@ -85,11 +86,13 @@ ApiAnswer ApiCalls::deletePod(const Job& job, const Pod& pod) {
         answer.ok = false;
         const std::string text =
             apiErrorText(e, "delete", "pods", pod.metadata.name, job.metadata.namespace_);
-        result_.events.push_back({"Warning", "FailedDelete", "Error deleting: " + text});
+        result_.events.push_back(
+            {event_type::Warning, event_reason::FailedDelete, "Error deleting: " + text});
         answer.error = "unable to delete pods: " + text;
         return answer;
     }
-    result_.events.push_back({"Normal", "SuccessfulDelete", "Deleted pod: " + pod.metadata.name});
+    result_.events.push_back(
+        {event_type::Normal, event_reason::SuccessfulDelete, "Deleted pod: " + pod.metadata.name});
     return answer;
 }
 

@@ -143,7 +143,7 @@ PassFacts gatherFacts(const SyncRequest& in, const SyncResult& r,
             ++f.refusedOther;
     }
     for (const auto& e : r.events)
-        if (e.reason == "SuccessfulDelete")
+        if (e.reason == event_reason::SuccessfulDelete)
             ++f.deleted;
     // manageJob's deletions set the deletion expectation at this sync's time; the deletions
     // of a finishing Job set none.

@@ -12,6 +12,7 @@
 // controller aims for and the causes (explanation.h ids) that keep the actual parallelism
 // from the request at this moment.
 
+#include "interned_string.h"
 #include "job.h"
 #include "pod.h"
 #include "reconcile/backoff.h"
@@ -106,9 +107,23 @@ struct PodCreation {
     std::string error;    // the API's message when refused
 };
 
+// The reasons of the Pod calls' Events, which the simulator matches to its writes. Interned:
+// one is written for every Pod created or deleted.
+namespace event_reason {
+inline const InternedString SuccessfulCreate{"SuccessfulCreate"};
+inline const InternedString FailedCreate{"FailedCreate"};
+inline const InternedString SuccessfulDelete{"SuccessfulDelete"};
+inline const InternedString FailedDelete{"FailedDelete"};
+} // namespace event_reason
+
+namespace event_type {
+inline const InternedString Normal{"Normal"};
+inline const InternedString Warning{"Warning"};
+} // namespace event_type
+
 struct Event {
-    std::string type;   // Normal | Warning
-    std::string reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
+    InternedString type;   // Normal | Warning
+    InternedString reason; // SuccessfulCreate, FailedCreate, SuccessfulDelete, Completed, ...
     std::string message;
 };
 

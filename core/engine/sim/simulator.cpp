@@ -981,7 +981,7 @@ void JobSim::runSync() {
             ++created;
             ++quotaInFlight_;
             alongside(WriteOp::Kind::Create, id);
-            addEvent({0, "Job", jobName, "Normal", "SuccessfulCreate",
+            addEvent({0, "Job", jobName, event_type::Normal, event_reason::SuccessfulCreate,
                       "Created pod: " + tl_.pods[id].name});
         } else {
             ++stats_.createRefusals;
@@ -996,7 +996,8 @@ void JobSim::runSync() {
             } else {
                 message = c.error;
             }
-            addEvent({0, "Job", jobName, "Warning", "FailedCreate", "Error creating: " + message});
+            addEvent({0, "Job", jobName, event_type::Warning, event_reason::FailedCreate,
+                      "Error creating: " + message});
         }
     }
 
@@ -1017,7 +1018,8 @@ void JobSim::runSync() {
             // Its SuccessfulDelete / FailedDelete event, in call order.
             for (; eventIx < r.events.size(); ++eventIx) {
                 const Event& e = r.events[eventIx];
-                if (e.reason == "SuccessfulDelete" || e.reason == "FailedDelete") {
+                if (e.reason == event_reason::SuccessfulDelete ||
+                    e.reason == event_reason::FailedDelete) {
                     addEvent({0, "Job", jobName, e.type, e.reason, e.message});
                     ++eventIx;
                     break;
@@ -1053,8 +1055,8 @@ void JobSim::runSync() {
         land(WriteOp::Kind::Status, 0);
     }
     for (const Event& e : r.events) {
-        if (e.reason == "SuccessfulCreate" || e.reason == "FailedCreate" ||
-            e.reason == "SuccessfulDelete" || e.reason == "FailedDelete")
+        if (e.reason == event_reason::SuccessfulCreate || e.reason == event_reason::FailedCreate ||
+            e.reason == event_reason::SuccessfulDelete || e.reason == event_reason::FailedDelete)
             continue; // recorded above with their writes
         addEvent({0, "Job", jobName, e.type, e.reason, e.message});
     }
