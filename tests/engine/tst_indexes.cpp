@@ -7,6 +7,7 @@
 // index setCompletionIndex records on a Pod is what reading its entries back gives.
 
 #include "reconcile/indexes.h"
+#include "reconcile/job_pods.h"
 
 #include <QtTest>
 
@@ -155,21 +156,6 @@ std::vector<const Pod*> filterActivePods(const std::vector<const Pod*>& pods) {
         if (!p->isTerminal() && !p->metadata.deletionTimestamp)
             out.push_back(p);
     return out;
-}
-
-// The part of controller.ActivePods' order these rows exercise (hollow Pods differ only in
-// phase): Pending before Unknown before Running.
-bool activePodsLess(const Pod* a, const Pod* b) {
-    auto rank = [](const std::string& phase) {
-        if (phase == pod_phase::Pending)
-            return 0;
-        if (phase == pod_phase::Unknown)
-            return 1;
-        if (phase == pod_phase::Running)
-            return 2;
-        return 3;
-    };
-    return rank(a->phase) < rank(b->phase);
 }
 
 template <typename Cases> void addRows(const Cases& cases) {
@@ -614,6 +600,32 @@ const std::vector<DuplicatedCase>& duplicatedCases() {
     return cases;
 }
 
+// activePodsForRemoval with nothing to scale down (rmAtLeast 0) removes exactly the Pods
+// appendDuplicatedIndexPodsForRemoval puts in `rm`, in its order: the upstream rows above, and
+// rows where every Pod holds an index of its own (the syncs that tell this without ordering
+// the Pods), one past completions, and a repeat among many.
+const std::vector<DuplicatedCase>& removalCases() {
+    using namespace pod_phase;
+    static const std::vector<DuplicatedCase> cases = [] {
+        std::vector<DuplicatedCase> rows = duplicatedCases();
+        rows.push_back(
+            {"every index once", {{"4", Running}, {"0", Pending}, {"2", Running}}, {}, {}, 6});
+        rows.push_back({"every index once, one of them past completions",
+                        {{"4", Running}, {"6", Pending}, {"2", Running}},
+                        {{"6", Pending}},
+                        {},
+                        6});
+        rows.push_back({"no Pods", {}, {}, {}, 6});
+        DuplicatedCase many{"one repeat among 200 indexes", {}, {{"150", Pending}}, {}, 200};
+        for (int i = 0; i < 200; ++i)
+            many.pods.push_back({std::to_string(i), Running});
+        many.pods.push_back({"150", Pending});
+        rows.push_back(std::move(many));
+        return rows;
+    }();
+    return cases;
+}
+
 // --- TestPodGenerateNameWithIndex ---
 
 struct GenerateNameCase {
@@ -708,6 +720,8 @@ private slots:
     void firstPendingIndexes();
     void appendDuplicatedIndexPodsForRemoval_data() { addRows(duplicatedCases()); }
     void appendDuplicatedIndexPodsForRemoval();
+    void activePodsForRemovalWithoutScaleDown_data() { addRows(removalCases()); }
+    void activePodsForRemovalWithoutScaleDown();
     void podGenerateNameWithIndex_data() { addRows(generateNameCases()); }
     void podGenerateNameWithIndex();
     void getIndexFailureCount_data() { addRows(failureCountCases()); }
@@ -810,6 +824,17 @@ void TestIndexes::appendDuplicatedIndexPodsForRemoval() {
                                                   activePodsLess);
     QCOMPARE(describe(toIndexPhases(rm)), describe(tc.wantRm));
     QCOMPARE(describe(toIndexPhases(left)), describe(tc.wantLeft));
+}
+
+void TestIndexes::activePodsForRemovalWithoutScaleDown() {
+    QFETCH(int, row);
+    const DuplicatedCase& tc = removalCases()[row];
+    Job job;
+    job.spec.completions = tc.completions;
+    job.spec.completionMode = completion_mode::Indexed;
+    const std::vector<Pod> pods = hollowPodsWithIndexPhase(tc.pods);
+    const std::vector<const Pod*> rm = jobscope::activePodsForRemoval(job, ptrs(pods), 0);
+    QCOMPARE(describe(toIndexPhases(rm)), describe(tc.wantRm));
 }
 
 void TestIndexes::podGenerateNameWithIndex() {

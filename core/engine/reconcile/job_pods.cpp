@@ -5,6 +5,7 @@
 #include "reconcile/pod_failure_policy.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <limits>
 
 namespace jobscope {
@@ -194,6 +195,26 @@ void duplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vector<cons
     }
 }
 
+// Whether every Pod holds a known completion index below `completions`, no two the same. False
+// also when the bitmap of seen indexes would be large for the Pods (then the caller's sort
+// answers).
+bool distinctIndexesWithin(const std::vector<const Pod*>& pods, int completions) {
+    if (completions <= 0 || static_cast<std::size_t>(completions) / 64 > 64 * pods.size() + 64)
+        return pods.empty();
+    std::vector<uint64_t> seen(static_cast<std::size_t>(completions) / 64 + 1, 0);
+    for (const Pod* p : pods) {
+        const int ix = getCompletionIndex(*p);
+        if (ix < 0 || ix >= completions) // (kUnknownCompletionIndex is negative)
+            return false;
+        uint64_t& word = seen[static_cast<std::size_t>(ix) / 64];
+        const uint64_t bit = uint64_t{1} << (static_cast<unsigned>(ix) % 64);
+        if (word & bit)
+            return false;
+        word |= bit;
+    }
+    return true;
+}
+
 } // namespace
 
 std::vector<const Pod*>
@@ -201,8 +222,13 @@ activePodsForRemoval(const Job& job, const std::vector<const Pod*>& activePods, 
     std::vector<const Pod*> rm;
     std::vector<const Pod*> left;
     if (job.spec.isIndexed()) {
+        const int completions = job.spec.completions.value_or(0);
+        // Most syncs remove nothing: no Pod to scale down, and each active Pod holds an index
+        // of its own within completions. That is told without ordering the Pods.
+        if (rmAtLeast <= 0 && distinctIndexesWithin(activePods, completions))
+            return rm;
         rm.reserve(static_cast<std::size_t>(std::max(rmAtLeast, 0)));
-        duplicatedIndexPodsForRemoval(rm, left, activePods, job.spec.completions.value_or(0));
+        duplicatedIndexPodsForRemoval(rm, left, activePods, completions);
     } else {
         left = activePods;
     }
