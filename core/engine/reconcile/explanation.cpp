@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <set>
+#include <span>
 #include <string_view>
 #include <unordered_set>
 #include <utility>
@@ -51,7 +52,7 @@ bool isFinishing(const JobStatus& status) {
 
 // The succeeded count manageJob worked with: succeeded indexes for Indexed Jobs, otherwise the
 // counted, uncounted and newly finished successes.
-int32_t succeededForTarget(const Job& job, const std::vector<const Pod*>& pods,
+int32_t succeededForTarget(const Job& job, std::span<const Pod* const> pods,
                            const SyncRequest& input, const SyncResult& r) {
     if (job.spec.isIndexed()) {
         // The pass writes completedIndexes whenever the succeeded indexes changed, so the
@@ -79,7 +80,7 @@ int32_t succeededForTarget(const Job& job, const std::vector<const Pod*>& pods,
 
 // The pod-failure backoff manageJob consulted: the record updated with the Pods that finished
 // since it was last written (getNewFinishedPods), measured at this sync's time.
-Seconds globalBackoffRemaining(const Job& job, const std::vector<const Pod*>& pods,
+Seconds globalBackoffRemaining(const Job& job, std::span<const Pod* const> pods,
                                const SyncRequest& input) {
     std::unordered_set<std::string_view> expectedRm(input.expectations.finalizerRemovalUids.begin(),
                                                     input.expectations.finalizerRemovalUids.end());
@@ -121,7 +122,7 @@ struct PassFacts {
 };
 
 PassFacts gatherFacts(const SyncRequest& in, const SyncResult& r,
-                      const std::vector<const Pod*>& pods) {
+                      std::span<const Pod* const> pods) {
     PassFacts f;
     for (const Pod* p : pods) {
         if (isPodActive(*p)) {
@@ -160,7 +161,7 @@ Explanation explainSync(const SyncRequest& input, const SyncResult& r) {
     ex.requested = *job.spec.parallelism;
     CauseList causes;
 
-    const std::vector<const Pod*> pods(input.pods.begin(), input.pods.end());
+    const std::span<const Pod* const> pods = input.pods;
     const PassFacts f = gatherFacts(input, r, pods);
     const bool onlyFailed = onlyReplaceFailedPods(job, input.gates);
 

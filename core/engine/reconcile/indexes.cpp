@@ -320,7 +320,7 @@ bool hasBackoffLimitPerIndex(const Job& job, const FeatureGates& gates) {
 }
 
 std::pair<OrderedIntervals, OrderedIntervals>
-calculateSucceededIndexes(const Job& job, const std::vector<const Pod*>& pods) {
+calculateSucceededIndexes(const Job& job, std::span<const Pod* const> pods) {
     const int completions = job.spec.completions.value_or(0);
     OrderedIntervals prev = parseIndexesFromString(job.status.completedIndexes, completions);
     std::vector<int> newSucceeded;
@@ -353,7 +353,7 @@ bool isIndexFailed(const Job& job, const Pod& pod, const FeatureGates& gates) {
            getIndexFailureCount(pod) >= *job.spec.backoffLimitPerIndex;
 }
 
-OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods,
+OrderedIntervals calculateFailedIndexes(const Job& job, std::span<const Pod* const> pods,
                                         const FeatureGates& gates) {
     const int completions = job.spec.completions.value_or(0);
     OrderedIntervals prev;
@@ -380,7 +380,7 @@ std::set<int> getIndexes(const std::vector<const Pod*>& pods) {
 }
 
 std::vector<int> firstPendingIndexes(const Job& job, const std::vector<const Pod*>& activePods,
-                                     const std::vector<const Pod*>& pods,
+                                     std::span<const Pod* const> pods,
                                      const OrderedIntervals& succeededIndexes,
                                      const std::optional<OrderedIntervals>& failedIndexes,
                                      int count, int completions, const FeatureGates& gates) {
@@ -471,7 +471,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 }
 
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
-    const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
+    const Job& job, std::span<const Pod* const> pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
     const ViewSet& expectedRmFinalizers, const FeatureGates& gates) {
     // Failed Pods of active indexes may go: the active Pod already carries the failure count.

@@ -18,6 +18,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -111,11 +112,11 @@ bool hasBackoffLimitPerIndex(const Job& job, const FeatureGates& gates);
 // (indexes from status.completedIndexes, those plus Pods that succeeded since and still carry
 // the tracking finalizer) — calculateSucceededIndexes. Requires spec.completions.
 std::pair<OrderedIntervals, OrderedIntervals>
-calculateSucceededIndexes(const Job& job, const std::vector<const Pod*>& pods);
+calculateSucceededIndexes(const Job& job, std::span<const Pod* const> pods);
 
 // status.failedIndexes plus the indexes whose Pod failed for the last time since
 // (calculateFailedIndexes). Requires spec.completions and spec.backoffLimitPerIndex.
-OrderedIntervals calculateFailedIndexes(const Job& job, const std::vector<const Pod*>& pods,
+OrderedIntervals calculateFailedIndexes(const Job& job, std::span<const Pod* const> pods,
                                         const FeatureGates& gates);
 
 // Whether this Pod's failure fails its index: a FailIndex pod-failure-policy rule matched, or
@@ -130,7 +131,7 @@ std::set<int> getIndexes(const std::vector<const Pod*>& pods);
 // (firstPendingIndexes; upstream reads these from its syncJobCtx). `pods` is every Pod of the
 // Job, used for the terminating ones.
 std::vector<int> firstPendingIndexes(const Job& job, const std::vector<const Pod*>& activePods,
-                                     const std::vector<const Pod*>& pods,
+                                     std::span<const Pod* const> pods,
                                      const OrderedIntervals& succeededIndexes,
                                      const std::optional<OrderedIntervals>& failedIndexes,
                                      int count, int completions, const FeatureGates& gates);
@@ -151,7 +152,7 @@ void appendDuplicatedIndexPodsForRemoval(std::vector<const Pod*>& rm, std::vecto
 // Only Pods with the tracking finalizer whose uid is not in `expectedRmFinalizers` count, as
 // upstream's getValidPodsWithFilter.
 std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
-    const Job& job, const std::vector<const Pod*>& pods, const std::vector<const Pod*>& activePods,
+    const Job& job, std::span<const Pod* const> pods, const std::vector<const Pod*>& activePods,
     const OrderedIntervals& succeededIndexes, const std::optional<OrderedIntervals>& failedIndexes,
     const ViewSet& expectedRmFinalizers, const FeatureGates& gates);
 

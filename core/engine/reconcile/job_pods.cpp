@@ -249,7 +249,7 @@ int32_t countReadyPods(const std::vector<const Pod*>& pods) {
     return n;
 }
 
-bool pastBackoffLimitOnFailure(const Job& job, const std::vector<const Pod*>& pods) {
+bool pastBackoffLimitOnFailure(const Job& job, std::span<const Pod* const> pods) {
     if (job.spec.templ.restartPolicy != restart_policy::OnFailure)
         return false;
     int64_t restarts = 0;
@@ -267,7 +267,7 @@ bool pastBackoffLimitOnFailure(const Job& job, const std::vector<const Pod*>& po
     return restarts >= limit;
 }
 
-std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods,
+std::optional<std::string> getFailJobMessage(const Job& job, std::span<const Pod* const> pods,
                                              const FeatureGates& gates) {
     if (!job.spec.podFailurePolicy)
         return std::nullopt;

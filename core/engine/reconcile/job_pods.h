@@ -13,6 +13,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -69,10 +70,10 @@ int32_t countReadyPods(const std::vector<const Pod*>& pods);
 
 // pastBackoffLimitOnFailure: with restartPolicy OnFailure, the container and init-container
 // restarts of Running and Pending Pods reach backoffLimit (or exceed 0 when it is 0).
-bool pastBackoffLimitOnFailure(const Job& job, const std::vector<const Pod*>& pods);
+bool pastBackoffLimitOnFailure(const Job& job, std::span<const Pod* const> pods);
 
 // getFailJobMessage: the message of the first failed Pod that matches a FailJob rule.
-std::optional<std::string> getFailJobMessage(const Job& job, const std::vector<const Pod*>& pods,
+std::optional<std::string> getFailJobMessage(const Job& job, std::span<const Pod* const> pods,
                                              const FeatureGates& gates);
 
 // nonIgnoredFailedPodsCount: failed Pods whose failure the pod failure policy counts.

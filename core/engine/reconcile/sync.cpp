@@ -468,9 +468,8 @@ SyncResult syncJob(const SyncRequest& input) {
     // Read before the Pods, so that a Pod appearing in between cannot cause a double create.
     const bool satisfiedExpectations = input.expectations.satisfied(input.now);
 
-    ctx.pods.reserve(input.pods.size());
+    ctx.pods = input.pods;
     for (const Pod* p : input.pods) {
-        ctx.pods.push_back(p);
         if (isPodActive(*p))
             ctx.activePods.push_back(p);
         if (isPodTerminating(*p))

@@ -13,6 +13,7 @@
 #include <map>
 #include <optional>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <unordered_set>
@@ -59,8 +60,8 @@ struct SyncJobCtx {
     Seconds now = 0;
     const FeatureGates& gates() const { return input.gates; }
 
-    Job job; // the working copy (defaults applied, status being rebuilt)
-    std::vector<const Pod*> pods;
+    Job job;                          // the working copy (defaults applied, status being rebuilt)
+    std::span<const Pod* const> pods; // the request's, in its order
     std::vector<const Pod*> activePods;
     std::optional<JobCondition> finishedCondition;
     int32_t succeeded = 0;
