@@ -626,6 +626,36 @@ const std::vector<DuplicatedCase>& removalCases() {
     return cases;
 }
 
+// parseIndexesFromString as the controller's does it: strings.Split on ',' and '-', strconv.Atoi
+// on the parts, corrupted intervals skipped, parsing stopped at a first index past completions,
+// last indexes capped, touching intervals merged. Our own rows (upstream tests it through
+// TestCalculateSucceededIndexes, ported above).
+struct ParseCase {
+    const char* name;
+    std::string text;
+    int completions;
+    OrderedIntervals want;
+};
+
+const std::vector<ParseCase>& parseCases() {
+    static const std::vector<ParseCase> cases = {
+        {"empty", "", 10, {}},
+        {"one index", "3", 10, {{3, 3}}},
+        {"intervals and singles", "1,3-5,7", 10, {{1, 1}, {3, 5}, {7, 7}}},
+        {"touching ones merge", "1,2,3-4,5", 10, {{1, 5}}},
+        {"corrupted ones skipped", "0,x,2-y,4", 10, {{0, 0}, {4, 4}}},
+        {"three parts read as two", "1-2-3,7", 10, {{1, 2}, {7, 7}}},
+        {"a leading dash is not a number", "-5,6", 10, {{6, 6}}},
+        {"a space is not a digit", " 1,2", 10, {{2, 2}}},
+        {"a sign is", "+1,3", 10, {{1, 1}, {3, 3}}},
+        {"stops at a first index past completions", "2,12,4", 10, {{2, 2}}},
+        {"caps a last index past completions", "8-20", 10, {{8, 9}}},
+        {"empty parts skipped", "1,,3,", 10, {{1, 1}, {3, 3}}},
+        {"out of int64 range skipped", "99999999999999999999,3", 10, {{3, 3}}},
+    };
+    return cases;
+}
+
 // --- TestPodGenerateNameWithIndex ---
 
 struct GenerateNameCase {
@@ -721,6 +751,8 @@ private slots:
     void appendDuplicatedIndexPodsForRemoval_data() { addRows(duplicatedCases()); }
     void appendDuplicatedIndexPodsForRemoval();
     void activePodsForRemovalWithoutScaleDown_data() { addRows(removalCases()); }
+    void parseIndexesFromString_data() { addRows(parseCases()); }
+    void parseIndexesFromString();
     void activePodsForRemovalWithoutScaleDown();
     void podGenerateNameWithIndex_data() { addRows(generateNameCases()); }
     void podGenerateNameWithIndex();
@@ -835,6 +867,13 @@ void TestIndexes::activePodsForRemovalWithoutScaleDown() {
     const std::vector<Pod> pods = hollowPodsWithIndexPhase(tc.pods);
     const std::vector<const Pod*> rm = jobscope::activePodsForRemoval(job, ptrs(pods), 0);
     QCOMPARE(describe(toIndexPhases(rm)), describe(tc.wantRm));
+}
+
+void TestIndexes::parseIndexesFromString() {
+    QFETCH(int, row);
+    const ParseCase& tc = parseCases()[row];
+    QCOMPARE(describe(jobscope::parseIndexesFromString(tc.text, tc.completions)),
+             describe(tc.want));
 }
 
 void TestIndexes::podGenerateNameWithIndex() {

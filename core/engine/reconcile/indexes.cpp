@@ -15,6 +15,7 @@
 #include <climits>
 #include <cstdio>
 #include <limits>
+#include <string_view>
 
 namespace jobscope {
 
@@ -146,7 +147,7 @@ bool OrderedIntervals::has(int ix) const {
 
 // --- parsing --------------------------------------------------------------------------------
 
-std::optional<int64_t> parseGoInt(const std::string& s) {
+std::optional<int64_t> parseGoInt(std::string_view s) {
     // Plain short decimals (every completion index and counter) cannot overflow: no checks.
     if (!s.empty() && s.size() <= 18) {
         int64_t value = 0;
@@ -192,19 +193,25 @@ OrderedIntervals parseIndexesFromString(const std::string& indexesStr, int compl
     OrderedIntervals result;
     if (indexesStr.empty())
         return result;
-    for (const std::string& intervalStr : splitString(indexesStr, ',')) {
-        const std::vector<std::string> limits = splitString(intervalStr, '-');
-        const std::optional<int64_t> first = parseGoInt(limits[0]);
+    // strings.Split on ',' and then on '-', read in place: every sync parses the Job's
+    // completedIndexes, and a copy of each part cost more than the parse.
+    const std::string_view text = indexesStr;
+    // One interval's text; false to stop (a first index past completions).
+    const auto parseInterval = [&](std::string_view intervalStr) {
+        const std::size_t dash = intervalStr.find('-');
+        const std::optional<int64_t> first = parseGoInt(intervalStr.substr(0, dash));
         if (!first)
-            continue; // corrupted interval, ignored
+            return true; // corrupted interval, ignored
         if (*first >= completions)
-            break;
+            return false;
         Interval inter;
         inter.first = static_cast<int>(*first);
-        if (limits.size() > 1) {
-            const std::optional<int64_t> last = parseGoInt(limits[1]);
+        if (dash != std::string_view::npos) {
+            const std::string_view afterDash = intervalStr.substr(dash + 1);
+            const std::optional<int64_t> last =
+                parseGoInt(afterDash.substr(0, afterDash.find('-')));
             if (!last)
-                continue;
+                return true;
             inter.last = *last >= completions ? completions - 1 : static_cast<int>(*last);
         } else {
             inter.last = inter.first;
@@ -213,6 +220,15 @@ OrderedIntervals parseIndexesFromString(const std::string& indexesStr, int compl
             result.items.back().last = inter.last;
         else
             result.items.push_back(inter);
+        return true;
+    };
+    for (std::size_t start = 0;;) {
+        const std::size_t comma = text.find(',', start);
+        if (!parseInterval(text.substr(
+                start, comma == std::string_view::npos ? std::string_view::npos : comma - start)) ||
+            comma == std::string_view::npos)
+            break;
+        start = comma + 1;
     }
     return result;
 }

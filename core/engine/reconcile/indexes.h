@@ -89,7 +89,7 @@ struct IndexesFormatResult {
 IndexesFormatResult validateIndexesFormat(const std::string& indexesStr, int32_t completions);
 
 // Go's strconv.Atoi for 64-bit int: optional sign, decimal digits only, range-checked.
-std::optional<int64_t> parseGoInt(const std::string& s);
+std::optional<int64_t> parseGoInt(std::string_view s);
 // Go's %q of a string (double-quoted, with backslash escapes).
 std::string goQuote(const std::string& s);
 
