@@ -260,7 +260,7 @@ private:
     // Pod objects of Pods that left the actionable set, reused (fillPod) for the next ones.
     std::vector<std::unique_ptr<Pod>> spareObjects_;
     // Pods that left the actionable set still holding their object: flushSettlements refills
-    // it for a Pod that settles (fillPod keeps an identity already there, the costly part),
+    // it for a Pod that settles (fillPodState: the identity is already there),
     // then the objects go to spareObjects_.
     std::vector<uint32_t> leftWithObject_;
     std::vector<Pod> settleStorage_; // settling Pods without an object, storage reused
@@ -406,9 +406,15 @@ void Analyzer::flushSettlements() {
         for (auto [list, pods] :
              {std::pair{&settleSucceeded_, &succeeded}, std::pair{&settleFailed_, &failed}}) {
             for (uint32_t p : *list) {
-                Pod& pod = podObjects_[p] ? *podObjects_[p] : settleStorage_[used++];
-                tl_.fillPod(p, tl_.podChanges[pods_[p].lastChange].state, pod);
-                pods->push_back(&pod);
+                const PodState& state = tl_.podChanges[pods_[p].lastChange].state;
+                Pod* pod = podObjects_[p].get();
+                if (pod) {
+                    tl_.fillPodState(state, *pod); // its own object: the identity is there
+                } else {
+                    pod = &settleStorage_[used++];
+                    tl_.fillPod(p, state, *pod);
+                }
+                pods->push_back(pod);
             }
         }
         settledBackoff_ = newBackoffRecord(settledBackoff_, succeeded, failed);
@@ -579,6 +585,7 @@ void Analyzer::evaluate(Seconds now) {
     for (uint32_t p : actionable_) {
         PodTrack& t = pods_[p];
         if (t.dirty || !podObjects_[p]) {
+            const PodState& state = tl_.podChanges[t.lastChange].state;
             if (!podObjects_[p]) {
                 if (spareObjects_.empty()) {
                     podObjects_[p] = std::make_unique<Pod>();
@@ -586,8 +593,11 @@ void Analyzer::evaluate(Seconds now) {
                     podObjects_[p] = std::move(spareObjects_.back());
                     spareObjects_.pop_back();
                 }
+                tl_.fillPod(p, state, *podObjects_[p]);
+            } else {
+                // A Pod's object holds its identity from the fill that gave it the object.
+                tl_.fillPodState(state, *podObjects_[p]);
             }
-            tl_.fillPod(p, tl_.podChanges[t.lastChange].state, *podObjects_[p]);
             t.dirty = false;
         }
         pods.push_back(podObjects_[p].get());

@@ -55,6 +55,11 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
         setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
                        identity.indexIgnoredFailureCount);
     }
+    fillPodState(state, pod);
+}
+
+void Timeline::fillPodState(const PodState& state, Pod& pod) const {
+    ObjectMeta& meta = pod.metadata;
     meta.generateName.clear();
     meta.generation = 0;
     meta.deletionTimestamp = state.deletionTimestamp;

@@ -121,6 +121,9 @@ struct Timeline {
     // The same, written into `out` (every field set), reusing its storage: callers that
     // rebuild many Pods keep a few objects instead of allocating one per rebuild.
     void fillPod(uint32_t pod, const PodState& state, Pod& out) const;
+    // Only what `state` holds, into an object that fillPod filled for this same Pod: its
+    // identity (names, uid, creation, index entries) is already there.
+    void fillPodState(const PodState& state, Pod& out) const;
 };
 
 } // namespace jobscope
