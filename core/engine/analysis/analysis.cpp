@@ -409,7 +409,7 @@ void Analyzer::flushSettlements() {
                 const PodState& state = tl_.podChanges[pods_[p].lastChange].state;
                 Pod* pod = podObjects_[p].get();
                 if (pod) {
-                    tl_.fillPodState(state, *pod); // its own object: the identity is there
+                    Timeline::fillPodState(state, *pod); // its own object: the identity is there
                 } else {
                     pod = &settleStorage_[used++];
                     tl_.fillPod(p, state, *pod);
@@ -596,7 +596,7 @@ void Analyzer::evaluate(Seconds now) {
                 tl_.fillPod(p, state, *podObjects_[p]);
             } else {
                 // A Pod's object holds its identity from the fill that gave it the object.
-                tl_.fillPodState(state, *podObjects_[p]);
+                Timeline::fillPodState(state, *podObjects_[p]);
             }
             t.dirty = false;
         }

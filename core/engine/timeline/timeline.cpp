@@ -58,7 +58,7 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
     fillPodState(state, pod);
 }
 
-void Timeline::fillPodState(const PodState& state, Pod& pod) const {
+void Timeline::fillPodState(const PodState& state, Pod& pod) {
     ObjectMeta& meta = pod.metadata;
     meta.generateName.clear();
     meta.generation = 0;

@@ -122,8 +122,9 @@ struct Timeline {
     // rebuild many Pods keep a few objects instead of allocating one per rebuild.
     void fillPod(uint32_t pod, const PodState& state, Pod& out) const;
     // Only what `state` holds, into an object that fillPod filled for this same Pod: its
-    // identity (names, uid, creation, index entries) is already there.
-    void fillPodState(const PodState& state, Pod& out) const;
+    // identity (names, uid, creation, index entries) is already there. Reads nothing of the
+    // timeline.
+    static void fillPodState(const PodState& state, Pod& out);
 };
 
 } // namespace jobscope
