@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/kubectl_import.h"
 
+#include "live/pruned_watch_event.h"
 #include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trim.h"
@@ -71,6 +72,10 @@ void collectTimes(const QJsonValue& value, const QString& key, double& newest) {
     }
 }
 
+bool isJsonSpace(char c) {
+    return c == ' ' || c == '\n' || c == '\r' || c == '\t';
+}
+
 struct Entry {
     double time = 0;
     int file = 0;
@@ -80,89 +85,131 @@ struct Entry {
 
 } // namespace
 
+namespace {
+
+enum class ValueRead { Value, End, Error };
+
+// Reads the top-level JSON value that starts at data[i] (not white space) with QJsonDocument
+// and moves `i` past it. End: the last value is incomplete and `data` does not end with a
+// newline after it (a capture cut short), which adds a warning.
+ValueRead readJsonValue(const QByteArray& data, qsizetype& i, LineCounter& lines,
+                        const QString& fileName, QJsonValue& value, QString* error,
+                        QStringList* warnings) {
+    const qsizetype n = data.size();
+    const qsizetype start = i;
+    // The end of this value: matching brackets outside strings (a scalar ends at space).
+    int depth = 0;
+    bool inString = false;
+    qsizetype end = -1;
+    for (; i < n; ++i) {
+        const char c = data[i];
+        if (inString) {
+            if (c == '\\')
+                ++i;
+            else if (c == '"')
+                inString = false;
+            continue;
+        }
+        if (c == '"') {
+            inString = true;
+        } else if (c == '{' || c == '[') {
+            ++depth;
+        } else if (c == '}' || c == ']') {
+            if (--depth <= 0) {
+                end = i + 1;
+                break;
+            }
+        } else if (depth == 0 && isJsonSpace(c)) {
+            end = i;
+            break;
+        }
+    }
+    const bool cutShort = end < 0 || (end == n && !data.endsWith('\n'));
+    if (end < 0)
+        end = n;
+    i = end;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(data.mid(start, end - start), &parseError);
+    if (parseError.error == QJsonParseError::NoError && (doc.isObject() || doc.isArray())) {
+        value = doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array());
+        return ValueRead::Value;
+    }
+    if (cutShort && i >= n) {
+        if (warnings) {
+            const auto [line, column] = lines.at(start);
+            warnings->append(
+                QCoreApplication::translate("KubectlImporter",
+                                            "%1:%2:%3: the last value is incomplete (the capture "
+                                            "stopped while writing it); read up to the one before")
+                    .arg(fileName)
+                    .arg(line)
+                    .arg(column));
+        }
+        return ValueRead::End;
+    }
+    if (error) {
+        const auto [line, column] = lines.at(
+            start + (parseError.error != QJsonParseError::NoError ? parseError.offset : 0));
+        *error = QStringLiteral("%1:%2:%3: error: %4")
+                     .arg(fileName)
+                     .arg(line)
+                     .arg(column)
+                     .arg(parseError.error != QJsonParseError::NoError
+                              ? parseError.errorString()
+                              : QCoreApplication::translate("KubectlImporter",
+                                                            "expected a JSON object"));
+    }
+    return ValueRead::Error;
+}
+
+// Moves `i` past white space; false at the end of `data`.
+bool skipJsonSpace(const QByteArray& data, qsizetype& i) {
+    while (i < data.size() && isJsonSpace(data[i]))
+        ++i;
+    return i < data.size();
+}
+
+} // namespace
+
 std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
                                                         const QString& fileName, QString* error,
                                                         QStringList* warnings) {
     std::vector<JsonValueAt> values;
-    const qsizetype n = data.size();
-    qsizetype i = 0;
     LineCounter lines(data);
-    auto isSpace = [](char c) { return c == ' ' || c == '\n' || c == '\r' || c == '\t'; };
-    auto fail = [&](qsizetype at, const QString& message) {
-        const auto [line, column] = lines.at(at);
-        if (error)
-            *error = QStringLiteral("%1:%2:%3: error: %4")
-                         .arg(fileName)
-                         .arg(line)
-                         .arg(column)
-                         .arg(message);
-        return std::nullopt;
-    };
-    while (true) {
-        while (i < n && isSpace(data[i]))
-            ++i;
-        if (i >= n)
+    qsizetype i = 0;
+    while (skipJsonSpace(data, i)) {
+        const int line = lines.at(i).first;
+        QJsonValue value;
+        switch (readJsonValue(data, i, lines, fileName, value, error, warnings)) {
+        case ValueRead::Value:
+            values.push_back(JsonValueAt{value, line});
             break;
-        const qsizetype start = i;
-        // The end of this value: matching brackets outside strings (a scalar ends at space).
-        int depth = 0;
-        bool inString = false;
-        qsizetype end = -1;
-        for (; i < n; ++i) {
-            const char c = data[i];
-            if (inString) {
-                if (c == '\\')
-                    ++i;
-                else if (c == '"')
-                    inString = false;
-                continue;
-            }
-            if (c == '"') {
-                inString = true;
-            } else if (c == '{' || c == '[') {
-                ++depth;
-            } else if (c == '}' || c == ']') {
-                if (--depth <= 0) {
-                    end = i + 1;
-                    break;
-                }
-            } else if (depth == 0 && isSpace(c)) {
-                end = i;
-                break;
-            }
+        case ValueRead::End:
+            return values;
+        case ValueRead::Error:
+            return std::nullopt;
         }
-        const bool cutShort = end < 0 || (end == n && !data.endsWith('\n'));
-        if (end < 0)
-            end = n;
-        i = end;
-        const QByteArray chunk = data.mid(start, end - start);
-        QJsonParseError parseError;
-        const QJsonDocument doc = QJsonDocument::fromJson(chunk, &parseError);
-        if (parseError.error != QJsonParseError::NoError || (!doc.isObject() && !doc.isArray())) {
-            if (cutShort && i >= n) {
-                if (warnings) {
-                    const auto [line, column] = lines.at(start);
-                    warnings->append(QCoreApplication::translate(
-                                         "KubectlImporter",
-                                         "%1:%2:%3: the last value is incomplete (the capture "
-                                         "stopped while writing it); read up to the one before")
-                                         .arg(fileName)
-                                         .arg(line)
-                                         .arg(column));
-                }
-                break;
-            }
-            return fail(
-                start + (parseError.error != QJsonParseError::NoError ? parseError.offset : 0),
-                parseError.error != QJsonParseError::NoError
-                    ? parseError.errorString()
-                    : QCoreApplication::translate("KubectlImporter", "expected a JSON object"));
-        }
-        values.push_back(
-            JsonValueAt{doc.isObject() ? QJsonValue(doc.object()) : QJsonValue(doc.array()),
-                        lines.at(start).first});
     }
     return values;
+}
+
+CaptureEvent captureEventOf(const QJsonObject& value) {
+    CaptureEvent out;
+    QJsonObject event = value;
+    if (value.contains(QLatin1String("event"))) {
+        out.timestamped = true;
+        out.ts = value.value(QLatin1String("ts"));
+        event = value.value(QLatin1String("event")).toObject();
+    }
+    if (event.contains(QLatin1String("object")) && event.contains(QLatin1String("type"))) {
+        out.type = event.value(QLatin1String("type")).toString();
+        out.object = event.value(QLatin1String("object")).toObject();
+    } else {
+        out.type = QStringLiteral("ADDED");
+        out.object = event;
+    }
+    out.newestServerTime = newestServerTime(out.object);
+    return out;
 }
 
 std::optional<double> newestServerTime(const QJsonObject& object) {
@@ -235,50 +282,56 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
         if (!text)
             return std::nullopt;
         result.files.append(path);
-        const auto values = splitJsonValues(*text, path, error, &result.warnings);
-        if (!values)
-            return std::nullopt;
+        const QByteArray& data = *text;
+        LineCounter lines(data);
         double previous = 0;
         int order = 0;
-        for (const JsonValueAt& v : *values) {
-            const QJsonObject line = v.value.toObject();
+        qsizetype i = 0;
+        while (skipJsonSpace(data, i)) {
+            const int lineNumber = lines.at(i).first;
             auto bad = [&](const QString& message) {
                 if (error)
                     *error =
-                        QStringLiteral("%1:%2:1: error: %3").arg(path).arg(v.line).arg(message);
+                        QStringLiteral("%1:%2:1: error: %3").arg(path).arg(lineNumber).arg(message);
                 return std::nullopt;
             };
-            if (!v.value.isObject())
-                return bad(tr("expected a watch event (a JSON object)"));
+            // Most events take the pruning reader, which trims them; what it leaves,
+            // QJsonDocument reads whole.
+            std::optional<CaptureEvent> read;
+            if (data[i] == '{')
+                read = readPrunedWatchEvent(data, i, i);
+            if (!read) {
+                QJsonValue value;
+                const ValueRead status =
+                    readJsonValue(data, i, lines, path, value, error, &result.warnings);
+                if (status == ValueRead::Error)
+                    return std::nullopt;
+                if (status == ValueRead::End)
+                    break;
+                if (!value.isObject())
+                    return bad(tr("expected a watch event (a JSON object)"));
+                read = captureEventOf(value.toObject());
+            }
+            CaptureEvent& e = *read;
             std::optional<double> ts;
-            QJsonObject event = line;
-            if (line.contains(QLatin1String("event"))) {
-                const QJsonValue tsValue = line.value(QLatin1String("ts"));
-                const auto parsed = parseServerTime(tsValue);
-                if (!parsed && !tsValue.isUndefined())
+            if (e.timestamped) {
+                const auto parsed = parseServerTime(e.ts);
+                if (!parsed && !e.ts.isUndefined())
                     return bad(tr("\"ts\" must be an RFC 3339 time, not '%1'")
-                                   .arg(tsValue.toVariant().toString()));
+                                   .arg(e.ts.toVariant().toString()));
                 if (parsed)
                     ts = parsed->at;
-                event = line.value(QLatin1String("event")).toObject();
             }
             if (!ts)
                 allTimestamped = false;
-            QString typeName;
-            QJsonObject object;
-            if (event.contains(QLatin1String("object")) && event.contains(QLatin1String("type"))) {
-                typeName = event.value(QLatin1String("type")).toString();
-                object = event.value(QLatin1String("object")).toObject();
-            } else {
-                typeName = QStringLiteral("ADDED");
-                object = event;
-            }
+            const QString& typeName = e.type;
+            const QJsonObject& object = e.object;
             if (typeName == QLatin1String("BOOKMARK"))
                 continue;
             if (typeName == QLatin1String("ERROR")) {
                 result.warnings.append(tr("%1:%2: the watch reported an error: %3")
                                            .arg(path)
-                                           .arg(v.line)
+                                           .arg(lineNumber)
                                            .arg(object.value(QLatin1String("message")).toString()));
                 continue;
             }
@@ -294,11 +347,12 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             if (ts) {
                 time = *ts;
             } else {
-                time = std::max(previous, newestServerTime(object).value_or(previous));
+                time = std::max(previous, e.newestServerTime.value_or(previous));
             }
             previous = time;
-            entries.push_back(Entry{time, f, order++,
-                                    Observation{time, *kind, *type, trimObject(*kind, object)}});
+            entries.push_back(Entry{
+                time, f, order++,
+                Observation{time, *kind, *type, e.trimmed ? object : trimObject(*kind, object)}});
         }
     }
     bool mergedByRevision = false;

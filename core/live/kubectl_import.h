@@ -24,6 +24,7 @@
 
 #include "input_file.h"
 #include "live/observation.h"
+#include "live/pruned_watch_event.h"
 
 #include <QByteArray>
 #include <QCoreApplication>
@@ -53,6 +54,10 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
 
 // The newest server timestamp in an object (seconds since the Unix epoch), if it has any.
 std::optional<double> newestServerTime(const QJsonObject& object);
+
+// A value of a capture read as a watch event: timestamped, kubectl's, or a bare object (an
+// ADDED). readPrunedWatchEvent reads the first two the same way, faster.
+CaptureEvent captureEventOf(const QJsonObject& value);
 
 struct KubectlImport {
     std::vector<Observation> observations; // merged, in time order

@@ -1,206 +1,252 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/trim.h"
 
+#include "live/trim_rules.h"
+
 #include <QJsonArray>
 
-#include <initializer_list>
+#include <array>
 
 namespace jobscope::live {
 
+namespace trim_rules {
+
 namespace {
 
-// Copies the listed keys of `from` that are present.
-QJsonObject pick(const QJsonObject& from, std::initializer_list<const char*> keys) {
-    QJsonObject out;
-    for (const char* key : keys) {
-        const auto it = from.constFind(QLatin1String(key));
-        if (it != from.constEnd() && !it->isUndefined())
-            out.insert(QLatin1String(key), *it);
-    }
-    return out;
+bool isJobLabel(std::string_view key) {
+    return key == "job-name" || key == "controller-uid" || key.starts_with("batch.kubernetes.io/");
 }
 
-void insertIfNotEmpty(QJsonObject& into, const char* key, const QJsonObject& value) {
-    if (!value.isEmpty())
-        into.insert(QLatin1String(key), value);
-}
-
-void insertIfNotEmpty(QJsonObject& into, const char* key, const QJsonArray& value) {
-    if (!value.isEmpty())
-        into.insert(QLatin1String(key), value);
-}
-
-bool isJobLabel(const QString& key) {
-    return key == QLatin1String("job-name") || key == QLatin1String("controller-uid") ||
-           key.startsWith(QLatin1String("batch.kubernetes.io/"));
-}
-
-bool isJobAnnotation(const QString& key) {
-    return key.startsWith(QLatin1String("batch.kubernetes.io/"));
-}
-
-QJsonObject filterMap(const QJsonValue& map, bool (*keep)(const QString&)) {
-    QJsonObject out;
-    const QJsonObject in = map.toObject();
-    for (auto it = in.constBegin(); it != in.constEnd(); ++it)
-        if (keep(it.key()) && it->isString())
-            out.insert(it.key(), *it);
-    return out;
-}
-
-bool anyLabel(const QString&) {
-    return true;
+bool isJobAnnotation(std::string_view key) {
+    return key.starts_with("batch.kubernetes.io/");
 }
 
 // A Job keeps all its labels: a label selector (replay -l) picks Jobs by them.
-QJsonObject trimMetadata(const QJsonObject& metadata, bool everyLabel = false) {
-    QJsonObject out = pick(metadata, {"name", "namespace", "uid", "resourceVersion", "generation",
-                                      "generateName", "creationTimestamp", "deletionTimestamp",
-                                      "deletionGracePeriodSeconds", "finalizers"});
-    insertIfNotEmpty(
-        out, "labels",
-        filterMap(metadata.value(QLatin1String("labels")), everyLabel ? anyLabel : isJobLabel));
-    insertIfNotEmpty(out, "annotations",
-                     filterMap(metadata.value(QLatin1String("annotations")), isJobAnnotation));
-    QJsonArray owners;
-    for (const QJsonValue& owner : metadata.value(QLatin1String("ownerReferences")).toArray())
-        owners.append(pick(owner.toObject(), {"apiVersion", "kind", "name", "uid", "controller"}));
-    insertIfNotEmpty(out, "ownerReferences", owners);
-    return out;
+bool anyLabel(std::string_view) {
+    return true;
 }
 
-QJsonArray trimContainers(const QJsonValue& containers) {
-    QJsonArray out;
-    for (const QJsonValue& value : containers.toArray()) {
-        const QJsonObject container = value.toObject();
-        QJsonObject kept = pick(container, {"name", "restartPolicy"});
-        const QJsonObject requests = container.value(QLatin1String("resources"))
-                                         .toObject()
-                                         .value(QLatin1String("requests"))
-                                         .toObject();
-        if (!requests.isEmpty())
-            kept.insert(QLatin1String("resources"),
-                        QJsonObject{{QLatin1String("requests"), requests}});
-        out.append(kept);
-    }
-    return out;
-}
+constexpr Field kOwnerReferenceFields[] = {
+    {"apiVersion"}, {"kind"}, {"name"}, {"uid"}, {"controller"}};
+constexpr Fields kOwnerReference{kOwnerReferenceFields};
 
-QJsonObject trimPodSpec(const QJsonObject& spec) {
-    QJsonObject out = pick(spec, {"nodeName", "restartPolicy", "terminationGracePeriodSeconds"});
-    insertIfNotEmpty(out, "containers", trimContainers(spec.value(QLatin1String("containers"))));
-    insertIfNotEmpty(out, "initContainers",
-                     trimContainers(spec.value(QLatin1String("initContainers"))));
-    return out;
+// A Pod's and an Event's metadata keep the Job controller's labels; a Job's keeps them all.
+constexpr std::array<Field, 13> metadataFields(bool (*keepLabel)(std::string_view)) {
+    return {{
+        {"name"},
+        {"namespace"},
+        {"uid"},
+        {"resourceVersion"},
+        {"generation"},
+        {"generateName"},
+        {"creationTimestamp"},
+        {"deletionTimestamp"},
+        {"deletionGracePeriodSeconds"},
+        {"finalizers"},
+        {"labels", Take::Strings, When::NotEmpty, nullptr, keepLabel},
+        {"annotations", Take::Strings, When::NotEmpty, nullptr, isJobAnnotation},
+        {"ownerReferences", Take::Items, When::NotEmpty, &kOwnerReference},
+    }};
 }
+constexpr auto kMetadataFields = metadataFields(isJobLabel);
+constexpr Fields kMetadata{kMetadataFields};
+constexpr auto kJobMetadataFields = metadataFields(anyLabel);
+constexpr Fields kJobMetadata{kJobMetadataFields};
 
-QJsonObject trimContainerState(const QJsonObject& state) {
-    QJsonObject out;
-    if (state.contains(QLatin1String("running")))
-        out.insert(QLatin1String("running"),
-                   pick(state.value(QLatin1String("running")).toObject(), {"startedAt"}));
-    if (state.contains(QLatin1String("terminated")))
-        out.insert(QLatin1String("terminated"),
-                   pick(state.value(QLatin1String("terminated")).toObject(),
-                        {"exitCode", "reason", "startedAt", "finishedAt"}));
-    if (state.contains(QLatin1String("waiting")))
-        out.insert(QLatin1String("waiting"),
-                   pick(state.value(QLatin1String("waiting")).toObject(), {"reason"}));
-    return out;
-}
+constexpr Field kResourcesFields[] = {{"requests", Take::WholeObject, When::NotEmpty}};
+constexpr Fields kResources{kResourcesFields};
+constexpr Field kContainerFields[] = {
+    {"name"}, {"restartPolicy"}, {"resources", Take::Object, When::NotEmpty, &kResources}};
+constexpr Fields kContainer{kContainerFields};
 
-QJsonArray trimContainerStatuses(const QJsonValue& statuses) {
-    QJsonArray out;
-    for (const QJsonValue& value : statuses.toArray()) {
-        const QJsonObject status = value.toObject();
-        QJsonObject kept = pick(status, {"name", "ready", "started", "restartCount"});
-        for (const char* key : {"state", "lastState"}) {
-            const QJsonObject state =
-                trimContainerState(status.value(QLatin1String(key)).toObject());
-            insertIfNotEmpty(kept, key, state);
-        }
-        out.append(kept);
-    }
-    return out;
-}
+constexpr Field kPodSpecFields[] = {
+    {"nodeName"},
+    {"restartPolicy"},
+    {"terminationGracePeriodSeconds"},
+    {"containers", Take::Items, When::NotEmpty, &kContainer},
+    {"initContainers", Take::Items, When::NotEmpty, &kContainer},
+};
+constexpr Fields kPodSpec{kPodSpecFields};
 
-QJsonObject trimPodStatus(const QJsonObject& status) {
-    QJsonObject out = pick(status, {"phase", "reason", "startTime"});
-    QJsonArray conditions;
-    for (const QJsonValue& c : status.value(QLatin1String("conditions")).toArray())
-        conditions.append(pick(c.toObject(), {"type", "status", "reason", "lastTransitionTime"}));
-    insertIfNotEmpty(out, "conditions", conditions);
-    insertIfNotEmpty(out, "containerStatuses",
-                     trimContainerStatuses(status.value(QLatin1String("containerStatuses"))));
-    insertIfNotEmpty(out, "initContainerStatuses",
-                     trimContainerStatuses(status.value(QLatin1String("initContainerStatuses"))));
-    return out;
-}
+constexpr Field kRunningFields[] = {{"startedAt"}};
+constexpr Fields kRunning{kRunningFields};
+constexpr Field kTerminatedFields[] = {{"exitCode"}, {"reason"}, {"startedAt"}, {"finishedAt"}};
+constexpr Fields kTerminated{kTerminatedFields};
+constexpr Field kWaitingFields[] = {{"reason"}};
+constexpr Fields kWaiting{kWaitingFields};
+constexpr Field kContainerStateFields[] = {
+    {"running", Take::Object, When::Present, &kRunning},
+    {"terminated", Take::Object, When::Present, &kTerminated},
+    {"waiting", Take::Object, When::Present, &kWaiting},
+};
+constexpr Fields kContainerState{kContainerStateFields};
+constexpr Field kContainerStatusFields[] = {
+    {"name"},
+    {"ready"},
+    {"started"},
+    {"restartCount"},
+    {"state", Take::Object, When::NotEmpty, &kContainerState},
+    {"lastState", Take::Object, When::NotEmpty, &kContainerState},
+};
+constexpr Fields kContainerStatus{kContainerStatusFields};
+constexpr Field kConditionFields[] = {{"type"}, {"status"}, {"reason"}, {"lastTransitionTime"}};
+constexpr Fields kCondition{kConditionFields};
+constexpr Field kPodStatusFields[] = {
+    {"phase"},
+    {"reason"},
+    {"startTime"},
+    {"conditions", Take::Items, When::NotEmpty, &kCondition},
+    {"containerStatuses", Take::Items, When::NotEmpty, &kContainerStatus},
+    {"initContainerStatuses", Take::Items, When::NotEmpty, &kContainerStatus},
+};
+constexpr Fields kPodStatus{kPodStatusFields};
 
-QJsonObject trimJobSpec(const QJsonObject& spec) {
-    QJsonObject out =
-        pick(spec, {"parallelism", "completions", "activeDeadlineSeconds", "backoffLimit",
-                    "backoffLimitPerIndex", "maxFailedIndexes", "ttlSecondsAfterFinished",
-                    "completionMode", "suspend", "manualSelector", "podFailurePolicy",
-                    "podReplacementPolicy", "successPolicy", "managedBy", "selector"});
-    const QJsonObject templ = spec.value(QLatin1String("template")).toObject();
-    if (!templ.isEmpty()) {
-        QJsonObject keptTemplate;
-        insertIfNotEmpty(keptTemplate, "metadata",
-                         trimMetadata(templ.value(QLatin1String("metadata")).toObject()));
-        keptTemplate.insert(QLatin1String("spec"),
-                            trimPodSpec(templ.value(QLatin1String("spec")).toObject()));
-        out.insert(QLatin1String("template"), keptTemplate);
-    }
-    return out;
-}
+constexpr Field kTemplateFields[] = {
+    {"metadata", Take::Object, When::NotEmpty, &kMetadata},
+    {"spec", Take::Object, When::Always, &kPodSpec},
+};
+constexpr Fields kTemplate{kTemplateFields};
+constexpr Field kJobSpecFields[] = {
+    {"parallelism"},
+    {"completions"},
+    {"activeDeadlineSeconds"},
+    {"backoffLimit"},
+    {"backoffLimitPerIndex"},
+    {"maxFailedIndexes"},
+    {"ttlSecondsAfterFinished"},
+    {"completionMode"},
+    {"suspend"},
+    {"manualSelector"},
+    {"podFailurePolicy"},
+    {"podReplacementPolicy"},
+    {"successPolicy"},
+    {"managedBy"},
+    {"selector"},
+    {"template", Take::Object, When::SourceNotEmpty, &kTemplate},
+};
+constexpr Fields kJobSpec{kJobSpecFields};
 
-QJsonObject trimEvent(const QJsonObject& event) {
-    QJsonObject out = pick(event, {"reason", "message", "type", "count", "firstTimestamp",
-                                   "lastTimestamp", "eventTime", "reportingComponent"});
-    out.insert(QLatin1String("involvedObject"),
-               pick(event.value(QLatin1String("involvedObject")).toObject(),
-                    {"apiVersion", "kind", "name", "namespace", "uid"}));
-    const QJsonObject series = event.value(QLatin1String("series")).toObject();
-    if (!series.isEmpty())
-        out.insert(QLatin1String("series"), pick(series, {"count", "lastObservedTime"}));
-    const QJsonObject source = event.value(QLatin1String("source")).toObject();
-    if (!source.isEmpty())
-        out.insert(QLatin1String("source"), pick(source, {"component"}));
-    return out;
+constexpr Field kJobFields[] = {
+    {"apiVersion"},
+    {"kind"},
+    {"metadata", Take::Object, When::Always, &kJobMetadata},
+    {"spec", Take::Object, When::Always, &kJobSpec},
+    {"status", Take::WholeObject, When::Always},
+};
+constexpr Fields kJob{kJobFields};
+constexpr Field kPodFields[] = {
+    {"apiVersion"},
+    {"kind"},
+    {"metadata", Take::Object, When::Always, &kMetadata},
+    {"spec", Take::Object, When::Always, &kPodSpec},
+    {"status", Take::Object, When::Always, &kPodStatus},
+};
+constexpr Fields kPod{kPodFields};
+
+constexpr Field kInvolvedObjectFields[] = {
+    {"apiVersion"}, {"kind"}, {"name"}, {"namespace"}, {"uid"}};
+constexpr Fields kInvolvedObject{kInvolvedObjectFields};
+constexpr Field kSeriesFields[] = {{"count"}, {"lastObservedTime"}};
+constexpr Fields kSeries{kSeriesFields};
+constexpr Field kSourceFields[] = {{"component"}};
+constexpr Fields kSource{kSourceFields};
+constexpr Field kEventFields[] = {
+    {"apiVersion"},
+    {"kind"},
+    {"metadata", Take::Object, When::Always, &kMetadata},
+    {"reason"},
+    {"message"},
+    {"type"},
+    {"count"},
+    {"firstTimestamp"},
+    {"lastTimestamp"},
+    {"eventTime"},
+    {"reportingComponent"},
+    {"involvedObject", Take::Object, When::Always, &kInvolvedObject},
+    {"series", Take::Object, When::SourceNotEmpty, &kSeries},
+    {"source", Take::Object, When::SourceNotEmpty, &kSource},
+};
+constexpr Fields kEvent{kEventFields};
+
+QLatin1String latin1(std::string_view key) {
+    return QLatin1String(key.data(), static_cast<qsizetype>(key.size()));
 }
 
 } // namespace
+
+const Fields& objectRules(ObjectKind kind) {
+    switch (kind) {
+    case ObjectKind::Job:
+        return kJob;
+    case ObjectKind::Pod:
+        return kPod;
+    case ObjectKind::Event:
+        break;
+    }
+    return kEvent;
+}
+
+QJsonObject apply(const Fields& rules, const QJsonObject& object) {
+    QJsonObject out;
+    for (const Field& field : rules.members) {
+        const QLatin1String key = latin1(field.key);
+        const auto it = object.constFind(key);
+        const bool present = it != object.constEnd() && !it->isUndefined();
+        const QJsonValue value = present ? *it : QJsonValue();
+        switch (field.take) {
+        case Take::Value:
+            if (present)
+                out.insert(key, value);
+            break;
+        case Take::Object: {
+            const QJsonObject source = value.toObject();
+            if ((field.when == When::Present && !present) ||
+                (field.when == When::SourceNotEmpty && source.isEmpty()))
+                break;
+            const QJsonObject kept = apply(*field.fields, source);
+            if (field.when != When::NotEmpty || !kept.isEmpty())
+                out.insert(key, kept);
+            break;
+        }
+        case Take::Items: {
+            QJsonArray items;
+            for (const QJsonValue& item : value.toArray())
+                items.append(apply(*field.fields, item.toObject()));
+            if (!items.isEmpty())
+                out.insert(key, items);
+            break;
+        }
+        case Take::WholeObject: {
+            const QJsonObject source = value.toObject();
+            if ((field.when == When::Present && !present) ||
+                (field.when != When::Always && source.isEmpty()))
+                break;
+            out.insert(key, source);
+            break;
+        }
+        case Take::Strings: {
+            QJsonObject kept;
+            const QJsonObject source = value.toObject();
+            for (auto member = source.constBegin(); member != source.constEnd(); ++member)
+                if (member->isString() && field.keep(member.key().toStdString()))
+                    kept.insert(member.key(), *member);
+            if (!kept.isEmpty())
+                out.insert(key, kept);
+            break;
+        }
+        }
+    }
+    return out;
+}
+
+} // namespace trim_rules
 
 std::optional<ObjectKind> objectKindOf(const QJsonObject& object) {
     return objectKindFromName(object.value(QLatin1String("kind")).toString());
 }
 
 QJsonObject trimObject(ObjectKind kind, const QJsonObject& object) {
-    QJsonObject out;
-    switch (kind) {
-    case ObjectKind::Job:
-        out.insert(QLatin1String("spec"),
-                   trimJobSpec(object.value(QLatin1String("spec")).toObject()));
-        out.insert(QLatin1String("status"), object.value(QLatin1String("status")).toObject());
-        break;
-    case ObjectKind::Pod:
-        out.insert(QLatin1String("spec"),
-                   trimPodSpec(object.value(QLatin1String("spec")).toObject()));
-        out.insert(QLatin1String("status"),
-                   trimPodStatus(object.value(QLatin1String("status")).toObject()));
-        break;
-    case ObjectKind::Event:
-        out = trimEvent(object);
-        break;
-    }
-    for (const char* key : {"apiVersion", "kind"})
-        if (object.contains(QLatin1String(key)))
-            out.insert(QLatin1String(key), object.value(QLatin1String(key)));
-    out.insert(
-        QLatin1String("metadata"),
-        trimMetadata(object.value(QLatin1String("metadata")).toObject(), kind == ObjectKind::Job));
-    return out;
+    return trim_rules::apply(trim_rules::objectRules(kind), object);
 }
 
 } // namespace jobscope::live

@@ -12,6 +12,7 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QJsonParseError>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -274,6 +275,199 @@ private slots:
         QString missing;
         QVERIFY(!KubectlImporter::importFolder(dir.filePath(QStringLiteral("nope")), &missing));
         QVERIFY(missing.contains(QStringLiteral("nope")));
+    }
+
+    // The pruning reader (pruned_watch_event.h) against QJsonDocument and trimObject: every
+    // event of the recordings, and events made to reach its edges. `pruned`: whether the
+    // pruning reader takes the event; when it does not, the importer reads it with
+    // QJsonDocument.
+    void prunedReaderImportsAlike_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("pruned");
+        for (const char* trace : {"a", "b", "c1", "d", "e2", "f"})
+            for (const char* stream :
+                 {"watch-jobs.jsonl", "watch-pods.jsonl", "watch-events.jsonl"}) {
+                QFile in(QDir(traceDir(QLatin1String(trace))).filePath(QLatin1String(stream)));
+                QVERIFY(in.open(QIODevice::ReadOnly));
+                QTest::addRow("%s/%s", trace, stream) << in.readAll() << true;
+            }
+        // JSON written with ' for " to stay readable here.
+        const auto row = [](const char* name, const QByteArray& text, bool pruned) {
+            QTest::newRow(name) << QByteArray(text).replace('\'', '"') << pruned;
+        };
+        row("kind after the other members",
+            "{'type':'MODIFIED','object':{'status':{'phase':'Running','hostIP':'10.0.0.1',"
+            "'startTime':'2026-12-01T00:00:05Z'},'metadata':{'name':'p','creationTimestamp':"
+            "'2026-12-01T00:00:00Z'},'kind':'Pod','apiVersion':'v1'}}",
+            true);
+        row("pretty-printed over many lines",
+            "{\n  \"type\" : \"ADDED\" ,\r\n\t\"object\": {\n    \"kind\": \"Pod\",\n    "
+            "\"metadata\": { \"name\": \"p\", \"labels\": { } },\n    \"spec\": {\"containers\": "
+            "[ ]}\n  }\n}\n",
+            true);
+        row("Job: status whole, template pruned",
+            "{'type':'ADDED','object':{'apiVersion':'batch/v1','kind':'Job','metadata':"
+            "{'name':'j','labels':{'team':'a'},'annotations':{'batch.kubernetes.io/x':'1',"
+            "'kubectl.kubernetes.io/last-applied-configuration':'{}'}},'spec':{'parallelism':"
+            "2,'completions':4,'template':{'metadata':{'labels':{'job-name':'j'}},'spec':"
+            "{'restartPolicy':'Never','containers':[{'name':'c','image':'busybox','env':[{"
+            "'name':'TOKEN','value':'s'}],'resources':{'requests':{'cpu':'1'},'limits':{}}}]}}},"
+            "'status':{'active':2,'startTime':'2026-12-01T00:00:01Z','conditions':[{'type':"
+            "'Complete','status':'True','lastProbeTime':'2026-12-01T00:01:00Z'}]}}}",
+            true);
+        row("Job template without metadata or spec",
+            "{'type':'ADDED','object':{'kind':'Job','metadata':{'name':'j'},'spec':{'template':"
+            "{'x':1}}}}",
+            true);
+        row("escapes",
+            "{'type':'ADDED','object':{'kind':'Event','message':'a \\'q\\' \\\\ \\/ "
+            "\\b\\f\\n\\r\\t "
+            "\\u00e9 \\u4e2d \\u0000','reason':'R','involvedObject':{'kind':'Pod','name':'p'},"
+            "'lastTimestamp':'2026-12-01T00:00:09Z'}}",
+            true);
+        row("a byte outside ASCII",
+            "{\"type\":\"ADDED\",\"object\":{\"kind\":\"Event\",\"message\":\"\xc3\xa9\"}}", false);
+        row("a control character",
+            "{\"type\":\"ADDED\",\"object\":{\"kind\":\"Event\",\"message\":"
+            "\"a\tb\"}}",
+            false);
+        row("a lone surrogate", "{'type':'ADDED','object':{'kind':'Event','message':'\\ud800'}}",
+            false);
+        row("an escape in a key",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'na\\u006de':'p'}}}", false);
+        row("escaped keys over objects in a skipped part",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'managedFields':[{'fieldsV1':"
+            "{'f:status':{'k:{\\'type\\':\\'Ready\\'}':{'.':{},'f:lastTransitionTime':{}}}},"
+            "'time':'2026-12-01T00:00:01Z'}]}}}",
+            true);
+        row("an escaped key over a string",
+            "{'type':'ADDED','object':{'kind':'Pod','extra':{'start\\u0054ime':"
+            "'2026-12-01T00:00:01Z'}}}",
+            false);
+        row("numbers",
+            "{'type':'ADDED','object':{'kind':'Job','metadata':{'name':'j','generation':0},"
+            "'spec':{'parallelism':3,'completions':12345678901234567,'backoffLimit':-4,"
+            "'activeDeadlineSeconds':2.5,'ttlSecondsAfterFinished':0.000001,'suspend':false,"
+            "'manualSelector':true,'managedBy':null}}}",
+            true);
+        row("an exponent", "{'type':'ADDED','object':{'kind':'Job','spec':{'parallelism':1e3}}}",
+            false);
+        row("minus zero", "{'type':'ADDED','object':{'kind':'Job','spec':{'parallelism':-0}}}",
+            true);
+        row("eighteen digits",
+            "{'type':'ADDED','object':{'kind':'Job','spec':{'parallelism':123456789012345678}}}",
+            false);
+        row("a key repeated where no time is",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p','managedFields':[{"
+            "'a':1,'a':2}]}}}",
+            true);
+        row("a key repeated over times",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p','managedFields':[{"
+            "'fooTime':'2026-12-01T00:00:01Z','fooTime':'2026-12-01T00:00:09Z'}]}}}",
+            false);
+        row("a kept key repeated",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p','name':'q'}}}", false);
+        row("times anywhere, in arrays of arrays, but the deletion time",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p',"
+            "'deletionTimestamp':'2026-12-02T00:00:00Z'},'extra':{'someTime':[["
+            "'2026-12-01T00:00:30Z']],'startedAt':'2026-12-01T00:00:20.5Z','time':"
+            "'2026-12-03T00:00:00Z'},'status':{'conditions':[{'type':'Ready','lastProbeTime':"
+            "'2026-12-01T00:00:40Z'}]}}}",
+            true);
+        row("an ERROR event",
+            "{'type':'ERROR','object':{'kind':'Status','message':'too old resource version',"
+            "'code':410}}",
+            true);
+        row("an ERROR with a Pod", "{'type':'ERROR','object':{'kind':'Pod','message':'m'}}", false);
+        row("an object without a kind", "{'type':'ADDED','object':{'apiVersion':'v1'}}", true);
+        row("an object of another kind",
+            "{'type':'ADDED','object':{'apiVersion':'v1','kind':'ConfigMap','metadata':{'name':"
+            "'c','creationTimestamp':'2026-12-01T00:00:00Z'},'data':{'a':'b'}}}",
+            true);
+        row("kind not a string", "{'type':'ADDED','object':{'kind':7,'metadata':{}}}", true);
+        row("labels and annotations: strings of the Job controller's keys",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'labels':{'job-name':'j',"
+            "'controller-uid':7,'team':'a','batch.kubernetes.io/job-name':'j'},'annotations':{"
+            "'batch.kubernetes.io/job-completion-index':'3','other':'x','batch.kubernetes.io/n':"
+            "null}}}}",
+            true);
+        row("a label repeated",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'labels':{"
+            "'job-name':1,'job-name':'j'}}}}",
+            false);
+        row("an Event's series and source, empty and not",
+            "{'type':'ADDED','object':{'kind':'Event','series':{},'source':{'host':'h'},"
+            "'involvedObject':'odd'}}",
+            true);
+        row("a Job without spec or status", "{'type':'ADDED','object':{'kind':'Job'}}", true);
+        row("a Job's status not an object",
+            "{'type':'ADDED','object':{'kind':'Job','status':[1],'spec':{'template':{"
+            "'metadata':{'labels':{'team':'a'}},'spec':7}}}}",
+            true);
+        row("requests empty, missing, not an object",
+            "{'type':'ADDED','object':{'kind':'Pod','spec':{'containers':[{'name':'a',"
+            "'resources':{'requests':{}}},{'name':'b','resources':{}},{'name':'c','resources':"
+            "{'requests':'1'}},{'name':'d','resources':7}]}}}",
+            true);
+        row("a BOOKMARK",
+            "{'type':'BOOKMARK','object':{'kind':'Pod','metadata':{'resourceVersion':'12'}}}",
+            true);
+        row("timestamped",
+            "{'ts':'2026-12-01T00:00:01.5Z','event':{'object':{'kind':'Pod','metadata':{'name':"
+            "'p'}},'type':'DELETED','extra':[1,{'b':null}]}}",
+            true);
+        row("timestamped without ts",
+            "{'event':{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p'}}}}", true);
+        row("ts not a string", "{'ts':5,'event':{'type':'ADDED','object':{'kind':'Pod'}}}", false);
+        row("a bare object", "{'kind':'Pod','metadata':{'name':'p'}}", false);
+        row("an event without its object", "{'event':{'type':'ADDED'}}", false);
+        row("odd shapes kept whole",
+            "{'type':'ADDED','object':{'kind':'Pod','metadata':{'annotations':'odd',"
+            "'ownerReferences':[{'kind':'Job','name':'j','uid':'u','controller':true,"
+            "'blockOwnerDeletion':true}]},'spec':{'containers':['c',{'name':'d','env':[{'name':"
+            "'X'}]}],'initContainers':{'name':'i'}},'status':{'containerStatuses':[{'name':"
+            "'c','state':{'running':null,'terminated':{'exitCode':1,'message':'m'}},"
+            "'lastState':'odd'}]}}}",
+            true);
+        row("a Pod's status as a string", "{'type':'ADDED','object':{'kind':'Pod','status':'odd'}}",
+            true);
+        row("nested deeper than the pruning reader goes",
+            (QByteArray("{'type':'ADDED','object':{'kind':'Pod','x':") + QByteArray(70, '[') +
+             QByteArray(70, ']') + "}}")
+                .constData(),
+            false);
+        row("invalid JSON in a skipped part",
+            "{'type':'ADDED','object':{'kind':'Pod','managedFields':[{'a' 'b'}]}}", false);
+        row("a trailing comma", "{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p',}}}",
+            false);
+    }
+
+    void prunedReaderImportsAlike() {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, pruned);
+        int read = 0;
+        qsizetype i = 0;
+        while (true) {
+            while (i < text.size() && QByteArrayView(" \t\r\n").contains(text[i]))
+                ++i;
+            if (i >= text.size())
+                break;
+            qsizetype end = 0;
+            const auto fast = readPrunedWatchEvent(text, i, end);
+            QCOMPARE(fast.has_value(), pruned);
+            if (!fast)
+                break;
+            QJsonParseError parseError;
+            const QJsonDocument whole = QJsonDocument::fromJson(text.mid(i, end - i), &parseError);
+            QVERIFY2(parseError.error == QJsonParseError::NoError,
+                     qPrintable(parseError.errorString()));
+            const CaptureEvent expected = captureEventOf(whole.object());
+            QVERIFY2(importsAlike(*fast, expected),
+                     qPrintable(QString::fromUtf8(text.mid(i, std::min<qsizetype>(end - i, 300)))));
+            ++read;
+            i = end;
+        }
+        QVERIFY(read > 0 || !pruned);
     }
 
     // Positions far into a file of many values, some over several lines: each value's line,

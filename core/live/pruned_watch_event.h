@@ -1,0 +1,48 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+// One kubectl watch event read in a single pass over its bytes, building only what trimObject
+// (trim.h) keeps of its object, by the same rules (trim_rules.h): the rest (managedFields, most
+// of the Pod spec, images, last-applied-configuration …) is checked as JSON and skipped without
+// being built. The result is the same as parsing the event with QJsonDocument and trimming its
+// object, and the newest server time is taken over every value of the whole object, as
+// newestServerTime does.
+//
+// The reader covers what kubectl and JobScope's own captures write. Anything else — another
+// shape of event, an object whose kind does not come first (but for its apiVersion), a byte
+// outside ASCII, a control character, a \u escape of a surrogate, an escape in a key that is
+// kept, a number with an exponent or of more than 17 digits, a repeated key where it would
+// matter, nesting deeper than 64, an ERROR event with a Job or a Pod, and any syntax error —
+// makes it answer nullopt, and the caller reads that value with QJsonDocument, which also
+// words the syntax errors.
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <optional>
+
+namespace jobscope::live {
+
+// A watch event of a capture, as the importer reads it.
+struct CaptureEvent {
+    bool timestamped = false; // {"ts": …, "event": {…}} rather than {"type": …, "object": {…}}
+    QJsonValue ts{QJsonValue::Undefined}; // the "ts" of a timestamped event
+    QString type;                         // the watch event type ("ADDED", "MODIFIED", …)
+    // The object: whole when QJsonDocument read it, already trimmed (trimObject) when the
+    // pruning reader did.
+    QJsonObject object;
+    bool trimmed = false;
+    std::optional<double> newestServerTime; // newestServerTime of the whole object
+};
+
+// Reads the watch event that starts at data[start] (a '{') and sets `end` to the offset just
+// past its closing brace.
+std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
+                                                 qsizetype& end);
+
+// Whether two readings of one watch event give the importer the same: the same envelope, type,
+// newest server time, kind and error message, and the same trimmed object, to the byte.
+bool importsAlike(const CaptureEvent& a, const CaptureEvent& b);
+
+} // namespace jobscope::live
