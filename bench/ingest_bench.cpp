@@ -19,6 +19,7 @@
 #include <QTemporaryDir>
 
 #include <algorithm>
+#include <cstdint>
 #include <cstdio>
 #include <vector>
 
@@ -98,14 +99,15 @@ int main(int argc, char** argv) {
             return 2;
         }
     }
-    std::printf("%8s %10s %10s %12s %10s %8s\n", "events", "MB", "import s", "us/event", "events/s",
-                "vs aim");
+    std::printf("%8s %10s %10s %12s %10s %8s %12s\n", "events", "MB", "import s", "us/event",
+                "events/s", "vs aim", "looked/byte");
     for (int events : sizes) {
         QTemporaryDir dir;
         if (!dir.isValid())
             qFatal("no temporary folder");
         const qint64 bytes = writeCapture(dir.path(), events, indented);
         double best = 0;
+        std::uint64_t examined = 0;
         for (int r = 0; r < repeat; ++r) {
             QElapsedTimer timer;
             timer.start();
@@ -115,10 +117,12 @@ int main(int argc, char** argv) {
             if (!imported || imported->observations.size() != size_t(events))
                 qFatal("import failed: %s", qPrintable(error));
             best = r == 0 ? seconds : std::min(best, seconds);
+            examined = imported->bytesExamined;
         }
         const double perSecond = events / best;
-        std::printf("%8d %10.1f %10.3f %12.1f %10.0f %7.2fx\n", events, double(bytes) / 1e6, best,
-                    best * 1e6 / events, perSecond, perSecond / kAimEventsPerSecond);
+        std::printf("%8d %10.1f %10.3f %12.1f %10.0f %7.2fx %12.2f\n", events, double(bytes) / 1e6,
+                    best, best * 1e6 / events, perSecond, perSecond / kAimEventsPerSecond,
+                    double(examined) / double(bytes));
     }
     return 0;
 }

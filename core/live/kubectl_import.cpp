@@ -23,10 +23,11 @@ namespace {
 
 // 1-based line and column of byte offsets. The splitter asks in increasing order, so each call
 // counts only the newlines since the previous one and a whole file costs one pass (an earlier
-// offset counts again from the start).
+// offset counts again from the start). `examined` counts the bytes looked at.
 class LineCounter {
 public:
-    explicit LineCounter(const QByteArray& data) : data_(data) {}
+    LineCounter(const QByteArray& data, std::uint64_t* examined = nullptr)
+        : data_(data), examined_(examined) {}
 
     std::pair<int, int> at(qsizetype offset) {
         if (offset < pos_) {
@@ -35,6 +36,8 @@ public:
             lineStart_ = 0;
         }
         const qsizetype stop = std::min(offset, data_.size());
+        if (examined_ && stop > pos_)
+            *examined_ += static_cast<std::uint64_t>(stop - pos_);
         const char* const begin = data_.constData();
         for (const char* p = begin + pos_; p < begin + stop;) {
             const void* found = std::memchr(p, '\n', size_t(begin + stop - p));
@@ -50,6 +53,7 @@ public:
 
 private:
     const QByteArray& data_;
+    std::uint64_t* examined_;
     qsizetype pos_ = 0;
     int line_ = 1;
     qsizetype lineStart_ = 0;
@@ -94,7 +98,7 @@ enum class ValueRead { Value, End, Error };
 // newline after it (a capture cut short), which adds a warning.
 ValueRead readJsonValue(const QByteArray& data, qsizetype& i, LineCounter& lines,
                         const QString& fileName, QJsonValue& value, QString* error,
-                        QStringList* warnings) {
+                        QStringList* warnings, std::uint64_t* examined = nullptr) {
     const qsizetype n = data.size();
     const qsizetype start = i;
     // The end of this value: matching brackets outside strings (a scalar ends at space).
@@ -128,6 +132,9 @@ ValueRead readJsonValue(const QByteArray& data, qsizetype& i, LineCounter& lines
     if (end < 0)
         end = n;
     i = end;
+    // Scanned for its end, then parsed.
+    if (examined)
+        *examined += 2 * static_cast<std::uint64_t>(end - start);
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(data.mid(start, end - start), &parseError);
     if (parseError.error == QJsonParseError::NoError && (doc.isObject() || doc.isArray())) {
@@ -283,7 +290,7 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             return std::nullopt;
         result.files.append(path);
         const QByteArray& data = *text;
-        LineCounter lines(data);
+        LineCounter lines(data, &result.bytesExamined);
         double previous = 0;
         int order = 0;
         qsizetype i = 0;
@@ -299,11 +306,11 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             // QJsonDocument reads whole.
             std::optional<CaptureEvent> read;
             if (data[i] == '{')
-                read = readPrunedWatchEvent(data, i, i);
+                read = readPrunedWatchEvent(data, i, i, &result.bytesExamined);
             if (!read) {
                 QJsonValue value;
-                const ValueRead status =
-                    readJsonValue(data, i, lines, path, value, error, &result.warnings);
+                const ValueRead status = readJsonValue(data, i, lines, path, value, error,
+                                                       &result.warnings, &result.bytesExamined);
                 if (status == ValueRead::Error)
                     return std::nullopt;
                 if (status == ValueRead::End)

@@ -128,7 +128,7 @@ bool isEscapedKey(std::string_view key) {
 
 class Reader {
 public:
-    Reader(const char* begin, const char* end) : p_(begin), end_(end) {}
+    Reader(const char* begin, const char* end) : p_(begin), end_(end), furthest_(begin) {}
 
     std::optional<CaptureEvent> event() {
         CaptureEvent out;
@@ -193,6 +193,8 @@ public:
     }
 
     const char* position() const { return p_; }
+    const char* furthest() const { return std::max(furthest_, p_); }
+    std::uint64_t reread() const { return reread_; }
 
 private:
     static constexpr int kMaxDepth = 64;
@@ -698,9 +700,12 @@ private:
         const auto keepDeferred = [&](std::optional<ObjectKind> kind) {
             kept = start(kind ? trim_rules::objectRules(*kind) : kForeign);
             const char* const resume = p_;
+            furthest_ = std::max(furthest_, resume);
             for (const Deferred& d : deferred) {
                 p_ = d.value;
-                if (!member(kept, d.key))
+                const bool read = member(kept, d.key);
+                reread_ += static_cast<std::uint64_t>(p_ - d.value);
+                if (!read)
                     return false;
             }
             p_ = resume;
@@ -747,16 +752,21 @@ private:
     double newest_ = 0;                  // the newest of them in the object being read
     std::vector<std::string_view> keys_; // keys of the objects being skipped, outermost first
     QByteArray out_;                     // the trimmed object, as JSON text
+    const char* furthest_;               // the furthest p_ before reading members again
+    std::uint64_t reread_ = 0;           // the bytes read again
 };
 
 } // namespace
 
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
-                                                 qsizetype& end) {
-    Reader reader(data.constData() + start, data.constData() + data.size());
+                                                 qsizetype& end, std::uint64_t* examined) {
+    const char* const begin = data.constData() + start;
+    Reader reader(begin, data.constData() + data.size());
     auto event = reader.event();
     if (event)
         end = reader.position() - data.constData();
+    if (examined)
+        *examined += static_cast<std::uint64_t>(reader.furthest() - begin) + reader.reread();
     return event;
 }
 

@@ -20,6 +20,7 @@
 #include <QJsonValue>
 #include <QString>
 
+#include <cstdint>
 #include <optional>
 
 namespace jobscope::live {
@@ -37,9 +38,10 @@ struct CaptureEvent {
 };
 
 // Reads the watch event that starts at data[start] (a '{') and sets `end` to the offset just
-// past its closing brace.
+// past its closing brace. Adds to `examined` the bytes it looked at, read or not (the members
+// before an object's kind twice).
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
-                                                 qsizetype& end);
+                                                 qsizetype& end, std::uint64_t* examined = nullptr);
 
 // Whether two readings of one watch event give the importer the same: the same envelope, type,
 // newest server time, kind and error message, and the same trimmed object, to the byte.

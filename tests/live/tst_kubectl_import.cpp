@@ -470,6 +470,71 @@ private slots:
         QVERIFY(read > 0 || !pruned);
     }
 
+    // The import's work, counted in bytes looked at (KubectlImport::bytesExamined), grows as
+    // the capture does: twice the events, twice the work, whatever the layout and with events
+    // the pruning reader leaves to QJsonDocument among them.
+    void importWorkIsLinear_data() {
+        QTest::addColumn<bool>("indented");
+        QTest::addColumn<int>("wholeEvery"); // every how many events one is read whole
+        QTest::newRow("one per line") << false << 0;
+        QTest::newRow("pretty-printed") << true << 0;
+        QTest::newRow("one per line, some read whole") << false << 7;
+        QTest::newRow("pretty-printed, some read whole") << true << 7;
+    }
+
+    void importWorkIsLinear() {
+        QFETCH(bool, indented);
+        QFETCH(int, wholeEvery);
+        const auto importCapture = [&](int events, qint64& bytes) -> std::uint64_t {
+            QTemporaryDir dir;
+            QFile out(dir.filePath(QStringLiteral("watch-pods.jsonl")));
+            if (!out.open(QIODevice::WriteOnly))
+                return 0;
+            for (int e = 0; e < events; ++e) {
+                QJsonArray managed;
+                for (int k = 0; k < 3; ++k)
+                    managed.append(QJsonObject{{"manager", "kube-controller-manager"},
+                                               {"fieldsV1", QJsonObject{{"f:metadata", "x"}}}});
+                QJsonObject annotations{
+                    {"batch.kubernetes.io/job-completion-index", QString::number(e / 3)}};
+                if (wholeEvery > 0 && e % wholeEvery == 0)
+                    annotations.insert("note", QStringLiteral("caf\u00e9")); // not ASCII
+                const QJsonObject pod{
+                    {"apiVersion", "v1"},
+                    {"kind", "Pod"},
+                    {"metadata", QJsonObject{{"name", QStringLiteral("job-%1").arg(e / 3)},
+                                             {"uid", QStringLiteral("uid-%1").arg(e / 3)},
+                                             {"resourceVersion", QString::number(100 + e)},
+                                             {"creationTimestamp", "2026-12-01T00:00:00Z"},
+                                             {"annotations", annotations},
+                                             {"managedFields", managed}}},
+                    {"status", QJsonObject{{"phase", e % 3 == 2 ? "Succeeded" : "Running"}}}};
+                const QJsonObject event{{"type", e % 3 == 0 ? "ADDED" : "MODIFIED"},
+                                        {"object", pod}};
+                out.write(QJsonDocument(event).toJson(indented ? QJsonDocument::Indented
+                                                               : QJsonDocument::Compact) +
+                          "\n");
+            }
+            out.close();
+            bytes = out.size();
+            QString error;
+            const auto imported = KubectlImporter::importFolder(dir.path(), &error);
+            if (!imported || imported->observations.size() != size_t(events))
+                return 0;
+            return imported->bytesExamined;
+        };
+        qint64 smallBytes = 0, largeBytes = 0;
+        const std::uint64_t small = importCapture(300, smallBytes);
+        const std::uint64_t large = importCapture(600, largeBytes);
+        QVERIFY(small > 0 && large > 0);
+        QVERIFY2(large < 2.1 * double(small),
+                 qPrintable(QStringLiteral("%1 bytes looked at for 300 events, %2 for 600")
+                                .arg(small)
+                                .arg(large)));
+        QVERIFY2(double(large) <= 4.0 * double(largeBytes),
+                 qPrintable(QStringLiteral("%1 bytes looked at in %2").arg(large).arg(largeBytes)));
+    }
+
     // Positions far into a file of many values, some over several lines: each value's line,
     // and the line and column of an error and of a cut-short last value after them.
     void positionsLateInFile() {
