@@ -4,6 +4,7 @@
 #include <QFile>
 #include <QFileInfo>
 
+#include <algorithm>
 #include <cstdio>
 
 namespace jobscope::live {
@@ -11,16 +12,25 @@ namespace jobscope::live {
 namespace {
 
 // Reads at most one byte past `maxBytes`, so that a file that grew after the check, or a
-// stream without end, is refused without reading it all.
+// stream without end, is refused without reading it all. The bytes go straight into the
+// result, sized for the whole file when its size is known.
 std::optional<QByteArray> readBounded(QFile& file, const std::string& name, std::uint64_t maxBytes,
                                       Diagnostics& diagnostics) {
     QByteArray content;
     constexpr qint64 kChunk = 1 << 20;
+    const auto limit = static_cast<qint64>(std::min<std::uint64_t>(maxBytes, 1ULL << 60));
+    if (!file.isSequential() && file.size() > 0)
+        content.reserve(std::min(file.size(), limit) + 1);
     while (true) {
-        const QByteArray chunk = file.read(kChunk);
-        if (chunk.isEmpty())
+        const qsizetype had = content.size();
+        // Within the room reserved (the last byte of it tells whether the file grew).
+        const qint64 room = content.capacity() - had;
+        const qint64 step = room > 0 ? std::min(room, kChunk) : kChunk;
+        content.resize(had + step);
+        const qint64 got = file.read(content.data() + had, step);
+        content.resize(had + std::max<qint64>(got, 0));
+        if (got <= 0)
             break;
-        content.append(chunk);
         if (static_cast<std::uint64_t>(content.size()) > maxBytes) {
             diagnostics.error(
                 name, {},
@@ -58,7 +68,7 @@ std::optional<QByteArray> readInputFile(const QString& path, std::uint64_t maxBy
     if (!checkInputPath(path, maxBytes, diagnostics))
         return std::nullopt;
     QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
         diagnostics.error(name, {},
                           Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
                                   {file.errorString().toStdString()}));
