@@ -30,7 +30,7 @@ public:
         : data_(data), examined_(examined) {}
 
     std::pair<int, int> at(qsizetype offset) {
-        if (offset < pos_) {
+        if (offset < pos_ && !dropped_) {
             pos_ = 0;
             line_ = 1;
             lineStart_ = 0;
@@ -51,12 +51,22 @@ public:
         return {line_, static_cast<int>(offset - lineStart_) + 1};
     }
 
+    // The first `bytes` of the data are dropped (a stream read a window at a time): offsets
+    // count from what is left. Later offsets only.
+    void dropFront(qsizetype bytes) {
+        at(bytes);
+        pos_ -= bytes;
+        lineStart_ -= bytes;
+        dropped_ = true;
+    }
+
 private:
     const QByteArray& data_;
     std::uint64_t* examined_;
     qsizetype pos_ = 0;
     int line_ = 1;
     qsizetype lineStart_ = 0;
+    bool dropped_ = false;
 };
 
 void collectTimes(const QJsonValue& value, const QString& key, double& newest) {
@@ -80,6 +90,9 @@ bool isJsonSpace(char c) {
     return c == ' ' || c == '\n' || c == '\r' || c == '\t';
 }
 
+// How much of a stream file the import holds at a time, beside the value being read.
+constexpr qint64 kImportWindow = 4 << 20;
+
 struct Entry {
     double time = 0;
     int file = 0;
@@ -91,14 +104,16 @@ struct Entry {
 
 namespace {
 
-enum class ValueRead { Value, End, Error };
+enum class ValueRead { Value, End, Error, NeedMore };
 
 // Reads the top-level JSON value that starts at data[i] (not white space) with QJsonDocument
 // and moves `i` past it. End: the last value is incomplete and `data` does not end with a
-// newline after it (a capture cut short), which adds a warning.
+// newline after it (a capture cut short), which adds a warning. NeedMore: `data` is not the
+// whole rest of the stream (`whole`) and the value may go on past it; `i` stays.
 ValueRead readJsonValue(const QByteArray& data, qsizetype& i, LineCounter& lines,
                         const QString& fileName, QJsonValue& value, QString* error,
-                        QStringList* warnings, std::uint64_t* examined = nullptr) {
+                        QStringList* warnings, std::uint64_t* examined = nullptr,
+                        bool whole = true) {
     const qsizetype n = data.size();
     const qsizetype start = i;
     // The end of this value: matching brackets outside strings (a scalar ends at space).
@@ -127,6 +142,12 @@ ValueRead readJsonValue(const QByteArray& data, qsizetype& i, LineCounter& lines
             end = i;
             break;
         }
+    }
+    if (!whole && (end < 0 || end == n)) {
+        if (examined)
+            *examined += static_cast<std::uint64_t>(i - start);
+        i = start;
+        return ValueRead::NeedMore;
     }
     const bool cutShort = end < 0 || (end == n && !data.endsWith('\n'));
     if (end < 0)
@@ -194,6 +215,7 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
         case ValueRead::End:
             return values;
         case ValueRead::Error:
+        case ValueRead::NeedMore: // not asked for: `data` is whole
             return std::nullopt;
         }
     }
@@ -285,16 +307,49 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
     bool allTimestamped = true;
     for (int f = 0; f < files.size(); ++f) {
         const QString& path = files[f];
-        const std::optional<QByteArray> text = readInputFile(path, maxBytes, error);
-        if (!text)
+        // A window of the file at a time: memory holds what is kept, not the file.
+        BoundedFileReader file;
+        Diagnostics diagnostics;
+        auto fileError = [&] {
+            if (error)
+                *error = QString::fromStdString(diagnostics.format()).trimmed();
             return std::nullopt;
+        };
+        if (!file.open(path, maxBytes, diagnostics))
+            return fileError();
         result.files.append(path);
-        const QByteArray& data = *text;
+        QByteArray data;
+        bool atEnd = false;
+        // Reads on: a window's worth, or as much again as is held (a value larger than a
+        // window is read in doubling steps).
+        auto readMore = [&] {
+            const qint64 got =
+                file.readInto(data, std::max<qint64>(kImportWindow, data.size()), diagnostics);
+            atEnd = got == 0;
+            return got >= 0;
+        };
         LineCounter lines(data, &result.bytesExamined);
+        qsizetype i = 0;
+        auto dropRead = [&] {
+            lines.dropFront(i);
+            data.remove(0, i);
+            i = 0;
+        };
+        if (!readMore())
+            return fileError();
         double previous = 0;
         int order = 0;
-        qsizetype i = 0;
-        while (skipJsonSpace(data, i)) {
+        while (true) {
+            if (!skipJsonSpace(data, i)) {
+                if (atEnd)
+                    break;
+                dropRead();
+                if (!readMore())
+                    return fileError();
+                continue;
+            }
+            if (i >= kImportWindow)
+                dropRead();
             const int lineNumber = lines.at(i).first;
             auto bad = [&](const QString& message) {
                 if (error)
@@ -305,12 +360,25 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             // Most events take the pruning reader, which trims them; what it leaves,
             // QJsonDocument reads whole.
             std::optional<CaptureEvent> read;
-            if (data[i] == '{')
-                read = readPrunedWatchEvent(data, i, i, &result.bytesExamined);
+            if (data[i] == '{') {
+                bool nearEnd = false;
+                read = readPrunedWatchEvent(data, i, i, &result.bytesExamined, &nearEnd);
+                if (!read && nearEnd && !atEnd) {
+                    if (!readMore())
+                        return fileError();
+                    continue;
+                }
+            }
             if (!read) {
                 QJsonValue value;
-                const ValueRead status = readJsonValue(data, i, lines, path, value, error,
-                                                       &result.warnings, &result.bytesExamined);
+                const ValueRead status =
+                    readJsonValue(data, i, lines, path, value, error, &result.warnings,
+                                  &result.bytesExamined, atEnd);
+                if (status == ValueRead::NeedMore) {
+                    if (!readMore())
+                        return fileError();
+                    continue;
+                }
                 if (status == ValueRead::Error)
                     return std::nullopt;
                 if (status == ValueRead::End)

@@ -20,7 +20,9 @@
 // number, each file keeps its order and the files merge on those times, Jobs before Pods before
 // Events at the same time.) BOOKMARK events are
 // skipped, ERROR events become warnings, objects of other kinds are ignored. Objects are
-// trimmed (trim.h) on the way in.
+// trimmed (trim.h) on the way in. Each file is read a window at a time, each value once (most
+// by the pruning reader, pruned_watch_event.h): memory holds the trimmed objects, not the
+// files.
 
 #include "input_file.h"
 #include "live/observation.h"

@@ -759,14 +759,20 @@ private:
 } // namespace
 
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
-                                                 qsizetype& end, std::uint64_t* examined) {
+                                                 qsizetype& end, std::uint64_t* examined,
+                                                 bool* nearEnd) {
     const char* const begin = data.constData() + start;
-    Reader reader(begin, data.constData() + data.size());
+    const char* const stop = data.constData() + data.size();
+    Reader reader(begin, stop);
     auto event = reader.event();
     if (event)
         end = reader.position() - data.constData();
     if (examined)
         *examined += static_cast<std::uint64_t>(reader.furthest() - begin) + reader.reread();
+    // A literal or an escape is given up a few bytes before the end it does not reach.
+    constexpr std::ptrdiff_t kLongestToken = 8;
+    if (nearEnd)
+        *nearEnd = !event && stop - reader.furthest() <= kLongestToken;
     return event;
 }
 

@@ -39,9 +39,12 @@ struct CaptureEvent {
 
 // Reads the watch event that starts at data[start] (a '{') and sets `end` to the offset just
 // past its closing brace. Adds to `examined` the bytes it looked at, read or not (the members
-// before an object's kind twice).
+// before an object's kind twice). When it answers nullopt, `nearEnd` tells whether it looked
+// as far as the last bytes of `data`: with more of the stream to come, the event may only be
+// cut by the end of what was read so far.
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
-                                                 qsizetype& end, std::uint64_t* examined = nullptr);
+                                                 qsizetype& end, std::uint64_t* examined = nullptr,
+                                                 bool* nearEnd = nullptr);
 
 // Whether two readings of one watch event give the importer the same: the same envelope, type,
 // newest server time, kind and error message, and the same trimmed object, to the byte.

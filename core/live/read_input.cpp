@@ -9,42 +9,80 @@
 
 namespace jobscope::live {
 
+bool BoundedFileReader::open(const QString& path, std::uint64_t maxBytes,
+                             Diagnostics& diagnostics) {
+    name_ = path.toStdString();
+    maxBytes_ = maxBytes;
+    read_ = 0;
+    if (!checkInputPath(path, maxBytes, diagnostics))
+        return false;
+    file_.setFileName(path);
+    if (!file_.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
+        diagnostics.error(name_, {},
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
+                                  {file_.errorString().toStdString()}));
+        return false;
+    }
+    return true;
+}
+
+bool BoundedFileReader::openStandardInput(Diagnostics& diagnostics, std::uint64_t maxBytes) {
+    name_ = "<stdin>";
+    maxBytes_ = maxBytes;
+    read_ = 0;
+    if (!file_.open(stdin, QIODevice::ReadOnly)) {
+        diagnostics.error(name_, {},
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
+                                  {file_.errorString().toStdString()}));
+        return false;
+    }
+    return true;
+}
+
+qint64 BoundedFileReader::sizeHint() const {
+    if (file_.isSequential() || file_.size() <= 0)
+        return 0;
+    return std::min<qint64>(file_.size(),
+                            static_cast<qint64>(std::min<std::uint64_t>(maxBytes_, 1ULL << 60)));
+}
+
+qint64 BoundedFileReader::readInto(QByteArray& into, qint64 bytes, Diagnostics& diagnostics) {
+    const qsizetype had = into.size();
+    into.resize(had + bytes);
+    const qint64 got = file_.read(into.data() + had, bytes);
+    into.resize(had + std::max<qint64>(got, 0));
+    if (got < 0 || (got == 0 && file_.error() != QFileDevice::NoError)) {
+        diagnostics.error(name_, {},
+                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read file: %1"),
+                                  {file_.errorString().toStdString()}));
+        return -1;
+    }
+    read_ += static_cast<std::uint64_t>(got);
+    if (read_ > maxBytes_) {
+        diagnostics.error(name_, {}, inputTooLargeMessage(read_, maxBytes_));
+        return -1;
+    }
+    return got;
+}
+
 namespace {
 
-// Reads at most one byte past `maxBytes`, so that a file that grew after the check, or a
-// stream without end, is refused without reading it all. The bytes go straight into the
-// result, sized for the whole file when its size is known.
-std::optional<QByteArray> readBounded(QFile& file, const std::string& name, std::uint64_t maxBytes,
-                                      Diagnostics& diagnostics) {
+// The whole of what `reader` reads, straight into one buffer sized for the file when its size
+// is known (the last byte reserved tells whether it grew).
+std::optional<QByteArray> readAll(BoundedFileReader& reader, Diagnostics& diagnostics) {
     QByteArray content;
     constexpr qint64 kChunk = 1 << 20;
-    const auto limit = static_cast<qint64>(std::min<std::uint64_t>(maxBytes, 1ULL << 60));
-    if (!file.isSequential() && file.size() > 0)
-        content.reserve(std::min(file.size(), limit) + 1);
+    if (const qint64 size = reader.sizeHint(); size > 0)
+        content.reserve(size + 1);
     while (true) {
-        const qsizetype had = content.size();
-        // Within the room reserved (the last byte of it tells whether the file grew).
-        const qint64 room = content.capacity() - had;
-        const qint64 step = room > 0 ? std::min(room, kChunk) : kChunk;
-        content.resize(had + step);
-        const qint64 got = file.read(content.data() + had, step);
-        content.resize(had + std::max<qint64>(got, 0));
-        if (got <= 0)
-            break;
-        if (static_cast<std::uint64_t>(content.size()) > maxBytes) {
-            diagnostics.error(
-                name, {},
-                inputTooLargeMessage(static_cast<std::uint64_t>(content.size()), maxBytes));
+        const qint64 room = content.capacity() - content.size();
+        const qint64 got =
+            reader.readInto(content, room > 0 ? std::min(room, kChunk) : kChunk, diagnostics);
+        if (got < 0)
             return std::nullopt;
-        }
+        if (got == 0)
+            return content;
     }
-    if (file.error() != QFileDevice::NoError) {
-        diagnostics.error(name, {},
-                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot read file: %1"),
-                                  {file.errorString().toStdString()}));
-        return std::nullopt;
-    }
-    return content;
 }
 
 } // namespace
@@ -64,17 +102,10 @@ bool isOpenableFile(const QString& path) {
 
 std::optional<QByteArray> readInputFile(const QString& path, std::uint64_t maxBytes,
                                         Diagnostics& diagnostics) {
-    const std::string name = path.toStdString();
-    if (!checkInputPath(path, maxBytes, diagnostics))
+    BoundedFileReader reader;
+    if (!reader.open(path, maxBytes, diagnostics))
         return std::nullopt;
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        diagnostics.error(name, {},
-                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
-                                  {file.errorString().toStdString()}));
-        return std::nullopt;
-    }
-    return readBounded(file, name, maxBytes, diagnostics);
+    return readAll(reader, diagnostics);
 }
 
 std::optional<QByteArray> readInputFile(const QString& path, std::uint64_t maxBytes,
@@ -87,14 +118,10 @@ std::optional<QByteArray> readInputFile(const QString& path, std::uint64_t maxBy
 }
 
 std::optional<QByteArray> readStandardInput(std::uint64_t maxBytes, Diagnostics& diagnostics) {
-    QFile file;
-    if (!file.open(stdin, QIODevice::ReadOnly)) {
-        diagnostics.error("<stdin>", {},
-                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
-                                  {file.errorString().toStdString()}));
+    BoundedFileReader reader;
+    if (!reader.openStandardInput(diagnostics, maxBytes))
         return std::nullopt;
-    }
-    return readBounded(file, "<stdin>", maxBytes, diagnostics);
+    return readAll(reader, diagnostics);
 }
 
 } // namespace jobscope::live

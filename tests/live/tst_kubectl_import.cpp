@@ -5,6 +5,7 @@
 #include "analysis/analysis.h"
 #include "live/kubectl_import.h"
 #include "live/timeline_builder.h"
+#include "live/trim.h"
 #include "support/test_paths.h"
 
 #include <QDir>
@@ -74,6 +75,40 @@ QString describe(const std::vector<double>& v) {
     for (double d : v)
         parts << QString::number(d, 'f', 2);
     return parts.join(QLatin1Char(' '));
+}
+
+// Writes `events` watch events of Pods (three per Pod: created, running, ended), each with
+// managedFields as kubectl prints them and `padding` more bytes in one; every `wholeEvery`th
+// (0: none) holds a byte outside ASCII, which the pruning reader leaves to QJsonDocument. The
+// events count from `first` (their Pods' names and resourceVersions).
+void writePodEvents(QIODevice& out, int events, bool indented, int wholeEvery, int padding = 0,
+                    int first = 0) {
+    for (int e = first; e < first + events; ++e) {
+        QJsonArray managed;
+        for (int k = 0; k < 3; ++k)
+            managed.append(QJsonObject{{"manager", "kube-controller-manager"},
+                                       {"fieldsV1", QJsonObject{{"f:metadata", "x"}}}});
+        QJsonObject annotations{
+            {"batch.kubernetes.io/job-completion-index", QString::number(e / 3)}};
+        if (wholeEvery > 0 && e % wholeEvery == 0)
+            annotations.insert("note", QStringLiteral("caf\u00e9")); // not ASCII
+        if (padding > 0)
+            annotations.insert("padding", QString(padding, QLatin1Char('p')));
+        const QJsonObject pod{
+            {"apiVersion", "v1"},
+            {"kind", "Pod"},
+            {"metadata", QJsonObject{{"name", QStringLiteral("job-%1").arg(e / 3)},
+                                     {"uid", QStringLiteral("uid-%1").arg(e / 3)},
+                                     {"resourceVersion", QString::number(100 + e)},
+                                     {"creationTimestamp", "2026-12-01T00:00:00Z"},
+                                     {"annotations", annotations},
+                                     {"managedFields", managed}}},
+            {"status", QJsonObject{{"phase", e % 3 == 2 ? "Succeeded" : "Running"}}}};
+        const QJsonObject event{{"type", e % 3 == 0 ? "ADDED" : "MODIFIED"}, {"object", pod}};
+        out.write(QJsonDocument(event).toJson(indented ? QJsonDocument::Indented
+                                                       : QJsonDocument::Compact) +
+                  "\n");
+    }
 }
 
 } // namespace
@@ -490,31 +525,7 @@ private slots:
             QFile out(dir.filePath(QStringLiteral("watch-pods.jsonl")));
             if (!out.open(QIODevice::WriteOnly))
                 return 0;
-            for (int e = 0; e < events; ++e) {
-                QJsonArray managed;
-                for (int k = 0; k < 3; ++k)
-                    managed.append(QJsonObject{{"manager", "kube-controller-manager"},
-                                               {"fieldsV1", QJsonObject{{"f:metadata", "x"}}}});
-                QJsonObject annotations{
-                    {"batch.kubernetes.io/job-completion-index", QString::number(e / 3)}};
-                if (wholeEvery > 0 && e % wholeEvery == 0)
-                    annotations.insert("note", QStringLiteral("caf\u00e9")); // not ASCII
-                const QJsonObject pod{
-                    {"apiVersion", "v1"},
-                    {"kind", "Pod"},
-                    {"metadata", QJsonObject{{"name", QStringLiteral("job-%1").arg(e / 3)},
-                                             {"uid", QStringLiteral("uid-%1").arg(e / 3)},
-                                             {"resourceVersion", QString::number(100 + e)},
-                                             {"creationTimestamp", "2026-12-01T00:00:00Z"},
-                                             {"annotations", annotations},
-                                             {"managedFields", managed}}},
-                    {"status", QJsonObject{{"phase", e % 3 == 2 ? "Succeeded" : "Running"}}}};
-                const QJsonObject event{{"type", e % 3 == 0 ? "ADDED" : "MODIFIED"},
-                                        {"object", pod}};
-                out.write(QJsonDocument(event).toJson(indented ? QJsonDocument::Indented
-                                                               : QJsonDocument::Compact) +
-                          "\n");
-            }
+            writePodEvents(out, events, indented, wholeEvery);
             out.close();
             bytes = out.size();
             QString error;
@@ -533,6 +544,70 @@ private slots:
                                 .arg(large)));
         QVERIFY2(double(large) <= 4.0 * double(largeBytes),
                  qPrintable(QStringLiteral("%1 bytes looked at in %2").arg(large).arg(largeBytes)));
+    }
+
+    // A stream larger than the window the import holds at a time (4 MB), with values that
+    // straddle the window's edges, one larger than a window, and values read whole among them,
+    // reads as the whole file does; a syntax error and a cut-short last value far into it are
+    // positioned on their lines.
+    void readsLargeStreamsInWindows_data() {
+        QTest::addColumn<bool>("indented");
+        QTest::newRow("one per line") << false;
+        QTest::newRow("pretty-printed") << true;
+    }
+
+    void readsLargeStreamsInWindows() {
+        QFETCH(bool, indented);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("watch-pods.jsonl"));
+        QFile out(path);
+        QVERIFY(out.open(QIODevice::WriteOnly));
+        writePodEvents(out, 6000, indented, 5);
+        writePodEvents(out, 3, indented, 0, 5 << 20, 6000); // 5 MB each
+        writePodEvents(out, 3000, indented, 7, 1000, 6003);
+        out.close();
+        QVERIFY(out.size() > (16 << 20));
+
+        QFile in(path);
+        QVERIFY(in.open(QIODevice::ReadOnly));
+        const QByteArray text = in.readAll();
+        QString error;
+        const auto values = splitJsonValues(text, path, &error, nullptr);
+        QVERIFY2(values, qPrintable(error));
+        QCOMPARE(values->size(), size_t(9003));
+        const auto imported = KubectlImporter::importFiles({path}, &error);
+        QVERIFY2(imported, qPrintable(error));
+        QCOMPARE(imported->observations.size(), values->size());
+        // The resourceVersions grow in file order: the import keeps it.
+        for (size_t k = 0; k < values->size(); ++k) {
+            const CaptureEvent expected = captureEventOf((*values)[k].value.toObject());
+            const Observation& o = imported->observations[k];
+            QCOMPARE(QJsonDocument(o.object).toJson(QJsonDocument::Compact),
+                     QJsonDocument(trimObject(ObjectKind::Pod, expected.object))
+                         .toJson(QJsonDocument::Compact));
+        }
+
+        // A syntax error on the last line, and (in another file) a cut-short last value.
+        const int lines = int(text.count('\n'));
+        QVERIFY(out.open(QIODevice::Append));
+        out.write("{\"type\": ADDED}\n");
+        out.close();
+        QVERIFY(!KubectlImporter::importFiles({path}, &error));
+        QVERIFY2(error.startsWith(QStringLiteral("%1:%2:").arg(path).arg(lines + 1)),
+                 qPrintable(error));
+        const QString cut = dir.filePath(QStringLiteral("watch-cut.jsonl"));
+        QFile cutFile(cut);
+        QVERIFY(cutFile.open(QIODevice::WriteOnly));
+        cutFile.write(text);
+        cutFile.write("  {\"type\": \"ADDED\", \"object\": {\"kind\"");
+        cutFile.close();
+        const auto cutShort = KubectlImporter::importFiles({cut}, &error);
+        QVERIFY2(cutShort, qPrintable(error));
+        QCOMPARE(cutShort->observations.size(), values->size());
+        QCOMPARE(cutShort->warnings.size(), qsizetype(1));
+        QVERIFY2(cutShort->warnings.front().startsWith(
+                     QStringLiteral("%1:%2:3: ").arg(cut).arg(lines + 1)),
+                 qPrintable(cutShort->warnings.front()));
     }
 
     // Positions far into a file of many values, some over several lines: each value's line,
