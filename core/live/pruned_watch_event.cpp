@@ -209,30 +209,26 @@ private:
             p_ = skipSpace(p_ + 1, end_);
     }
 
-    // The members of the object at p_, each given to `member` with p_ at its value. A key that
-    // holds an escape is given as kEscapedKey, which only skip() accepts.
-    template <typename Member> bool members(Member&& member) {
-        if (!at('{') || ++depth_ > kMaxDepth)
+    // The elements of the object or array at p_ (`open` … `close`), each given to `element`
+    // with p_ at it.
+    template <typename Element> bool sequence(char open, char close, Element&& element) {
+        if (!at(open) || ++depth_ > kMaxDepth)
             return false;
         ++p_;
         space();
-        if (p_ < end_ && *p_ == '}') {
+        if (p_ < end_ && *p_ == close) {
             ++p_;
             --depth_;
             return true;
         }
         while (true) {
-            std::string_view key;
-            bool escaped = false;
-            if (!at('"') || !rawString(key, escaped) || !at(':'))
-                return false;
-            ++p_;
-            if (!member(escaped ? kEscapedKey : key))
+            space();
+            if (!element())
                 return false;
             space();
             if (p_ >= end_)
                 return false;
-            if (*p_ == '}') {
+            if (*p_ == close) {
                 ++p_;
                 --depth_;
                 return true;
@@ -243,33 +239,20 @@ private:
         }
     }
 
-    template <typename Item> bool items(Item&& item) {
-        if (!at('[') || ++depth_ > kMaxDepth)
-            return false;
-        ++p_;
-        space();
-        if (p_ < end_ && *p_ == ']') {
-            ++p_;
-            --depth_;
-            return true;
-        }
-        while (true) {
-            space();
-            if (!item())
-                return false;
-            space();
-            if (p_ >= end_)
-                return false;
-            if (*p_ == ']') {
-                ++p_;
-                --depth_;
-                return true;
-            }
-            if (*p_ != ',')
+    // The members of the object at p_, each given to `member` with p_ at its value. A key that
+    // holds an escape is given as kEscapedKey, which only skip() accepts.
+    template <typename Member> bool members(Member&& member) {
+        return sequence('{', '}', [&] {
+            std::string_view key;
+            bool escaped = false;
+            if (!at('"') || !rawString(key, escaped) || !at(':'))
                 return false;
             ++p_;
-        }
+            return member(escaped ? kEscapedKey : key);
+        });
     }
+
+    template <typename Item> bool items(Item&& item) { return sequence('[', ']', item); }
 
     // The string at p_ (its opening quote): its bytes between the quotes, and whether it holds
     // an escape.
