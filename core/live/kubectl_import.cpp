@@ -98,6 +98,7 @@ struct Entry {
     int file = 0;
     int order = 0;
     Observation observation;
+    std::optional<double> serverTime; // newestServerTime(observation.object)
 };
 
 } // namespace
@@ -425,9 +426,9 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
                 time = std::max(previous, e.newestServerTime.value_or(previous));
             }
             previous = time;
-            entries.push_back(Entry{
-                time, f, order++,
-                Observation{time, *kind, *type, e.trimmed ? object : trimObject(*kind, object)}});
+            const QJsonObject trimmed = e.trimmed ? object : trimObject(*kind, object);
+            entries.push_back(Entry{time, f, order++, Observation{time, *kind, *type, trimmed},
+                                    trimmedNewestServerTime(e, trimmed)});
         }
     }
     bool mergedByRevision = false;
@@ -486,8 +487,11 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             return a.order < b.order;
         });
     result.observations.reserve(entries.size());
-    for (Entry& e : entries)
+    result.serverTimes.reserve(entries.size());
+    for (Entry& e : entries) {
         result.observations.push_back(std::move(e.observation));
+        result.serverTimes.push_back(e.serverTime);
+    }
     return result;
 }
 

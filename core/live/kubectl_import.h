@@ -65,6 +65,8 @@ struct KubectlImport {
     std::vector<Observation> observations; // merged, in time order
     QStringList warnings;
     QStringList files; // the files read
+    // newestServerTime of each observation's object, in the same order.
+    std::vector<std::optional<double>> serverTimes;
     // The bytes the readers looked at, a byte looked at twice counted twice: the import's
     // work, which grows as the input does (a small multiple of its size).
     std::uint64_t bytesExamined = 0;

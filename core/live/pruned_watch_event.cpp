@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/pruned_watch_event.h"
 
+#include "live/kubectl_import.h"
 #include "live/observation.h"
 #include "live/trim.h"
 #include "live/trim_rules.h"
@@ -132,19 +133,19 @@ public:
 
     std::optional<CaptureEvent> event() {
         CaptureEvent out;
-        double newest = 0;
+        double newest = 0, keptNewest = 0;
         bool hasType = false, hasObject = false, hasEvent = false, hasTs = false;
         bool eventHasType = false, eventHasObject = false;
         QString eventType;
         QJsonObject eventObject;
-        double eventNewest = 0;
+        double eventNewest = 0, eventKeptNewest = 0;
         const bool ok = members([&](std::string_view key) {
             if (isEscapedKey(key))
                 return false;
             if (key == "type")
                 return !std::exchange(hasType, true) && typeName(out.type);
             if (key == "object")
-                return !std::exchange(hasObject, true) && object(out.object, newest);
+                return !std::exchange(hasObject, true) && object(out.object, newest, keptNewest);
             if (key == "ts") {
                 QString ts;
                 if (std::exchange(hasTs, true) || !typeName(ts))
@@ -162,7 +163,7 @@ public:
                         return !std::exchange(eventHasType, true) && typeName(eventType);
                     if (inner == "object")
                         return !std::exchange(eventHasObject, true) &&
-                               object(eventObject, eventNewest);
+                               object(eventObject, eventNewest, eventKeptNewest);
                     return skip(inner);
                 });
             }
@@ -177,11 +178,14 @@ public:
             out.type = eventType;
             out.object = eventObject;
             newest = eventNewest;
+            keptNewest = eventKeptNewest;
         } else if (!hasType || !hasObject) {
             return std::nullopt;
         }
         if (newest > 0)
             out.newestServerTime = newest;
+        if (keptNewest > 0)
+            out.trimmedNewestServerTime = keptNewest;
         out.trimmed = true;
         // The importer reads an ERROR's message, which trimObject drops of a Job and a Pod.
         if (out.type == QLatin1String("ERROR")) {
@@ -353,8 +357,11 @@ private:
             if (escaped)
                 return false;
             ++times_;
-            if (const auto at = parseRfc3339(std::string(raw)))
+            if (const auto at = parseRfc3339(std::string(raw))) {
                 newest_ = std::max(newest_, *at);
+                if (keeping_ > 0)
+                    keptNewest_ = std::max(keptNewest_, *at);
+            }
         }
         return true;
     }
@@ -453,7 +460,10 @@ private:
     bool whole(std::string_view key) {
         space();
         const char* const begin = p_;
-        if (!skip(key))
+        ++keeping_;
+        const bool ok = skip(key);
+        --keeping_;
+        if (!ok)
             return false;
         out_.append(begin, p_ - begin);
         return true;
@@ -668,10 +678,11 @@ private:
     // The object of a watch event trimmed (trimObject), and the newest server time in it. What
     // is kept of a member depends on the object's kind: the members up to "kind" (kubectl sorts
     // the keys) are checked, and read again once the kind is known.
-    bool object(QJsonObject& out, double& newest) {
+    bool object(QJsonObject& out, double& newest, double& keptNewest) {
         if (!at('{'))
             return false;
         newest_ = 0;
+        keptNewest_ = 0;
         out_.clear();
         out_.append('{');
         Kept kept;
@@ -725,6 +736,7 @@ private:
             return false;
         out = trimmed.object();
         newest = newest_;
+        keptNewest = keptNewest_;
         return true;
     }
 
@@ -733,6 +745,8 @@ private:
     int depth_ = 0;
     int times_ = 0;                      // time values seen so far
     double newest_ = 0;                  // the newest of them in the object being read
+    double keptNewest_ = 0;              // the newest of those it keeps
+    int keeping_ = 0;                    // inside a value copied into the trimmed object
     std::vector<std::string_view> keys_; // keys of the objects being skipped, outermost first
     QByteArray out_;                     // the trimmed object, as JSON text
     const char* furthest_;               // the furthest p_ before reading members again
@@ -759,6 +773,11 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
     return event;
 }
 
+std::optional<double> trimmedNewestServerTime(const CaptureEvent& event,
+                                              const QJsonObject& trimmed) {
+    return event.trimmed ? event.trimmedNewestServerTime : newestServerTime(trimmed);
+}
+
 bool importsAlike(const CaptureEvent& a, const CaptureEvent& b) {
     if (a.timestamped != b.timestamped || a.ts != b.ts || a.type != b.type ||
         a.newestServerTime != b.newestServerTime)
@@ -773,8 +792,10 @@ bool importsAlike(const CaptureEvent& a, const CaptureEvent& b) {
         return true;
     const QJsonObject trimmedA = a.trimmed ? a.object : trimObject(*kind, a.object);
     const QJsonObject trimmedB = b.trimmed ? b.object : trimObject(*kind, b.object);
-    return trimmedA == trimmedB && QJsonDocument(trimmedA).toJson(QJsonDocument::Compact) ==
-                                       QJsonDocument(trimmedB).toJson(QJsonDocument::Compact);
+    return trimmedA == trimmedB &&
+           QJsonDocument(trimmedA).toJson(QJsonDocument::Compact) ==
+               QJsonDocument(trimmedB).toJson(QJsonDocument::Compact) &&
+           trimmedNewestServerTime(a, trimmedA) == trimmedNewestServerTime(b, trimmedB);
 }
 
 } // namespace jobscope::live

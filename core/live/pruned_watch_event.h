@@ -35,6 +35,8 @@ struct CaptureEvent {
     QJsonObject object;
     bool trimmed = false;
     std::optional<double> newestServerTime; // newestServerTime of the whole object
+    // newestServerTime of the trimmed object, when the object is trimmed.
+    std::optional<double> trimmedNewestServerTime;
 };
 
 // Reads the watch event that starts at data[start] (a '{') and sets `end` to the offset just
@@ -47,7 +49,13 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
                                                  bool* nearEnd = nullptr);
 
 // Whether two readings of one watch event give the importer the same: the same envelope, type,
-// newest server time, kind and error message, and the same trimmed object, to the byte.
+// newest server times (of the whole object and of the trimmed one), kind and error message, and
+// the same trimmed object, to the byte.
 bool importsAlike(const CaptureEvent& a, const CaptureEvent& b);
+
+// newestServerTime of `trimmed`, the trimmed object of `event`: what the pruning reader noted,
+// or the walk of the object.
+std::optional<double> trimmedNewestServerTime(const CaptureEvent& event,
+                                              const QJsonObject& trimmed);
 
 } // namespace jobscope::live

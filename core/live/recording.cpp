@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <span>
 
 namespace jobscope::live {
 
@@ -26,14 +27,18 @@ namespace {
 // Listed observations are left out of the estimate, as a list shows objects of any age.
 constexpr Seconds kClockSkewThreshold = 60;
 
+// `serverTimes`: newestServerTime of each observation's object when the reader knows them.
 void correctClockSkew(std::vector<Observation>& observations, const QString& path,
-                      QStringList& warnings) {
+                      QStringList& warnings,
+                      std::span<const std::optional<double>> serverTimes = {}) {
+    const bool known = serverTimes.size() == observations.size();
     std::optional<Seconds> offset;
     int samples = 0;
-    for (const Observation& o : observations) {
+    for (size_t k = 0; k < observations.size(); ++k) {
+        const Observation& o = observations[k];
         if (o.type == WatchType::Listed)
             continue;
-        const std::optional<double> server = newestServerTime(o.object);
+        const std::optional<double> server = known ? serverTimes[k] : newestServerTime(o.object);
         if (!server)
             continue;
         ++samples;
@@ -126,9 +131,10 @@ std::optional<QStringList> selectedJobs(const std::vector<Observation>& observat
 std::optional<Recording> replay(const std::vector<Observation>& observations,
                                 std::optional<Seconds> end, RecordingKind kind, const QString& path,
                                 QString jobName, QStringList warnings, QString* error,
-                                const JobSelection& selection = {}) {
+                                const JobSelection& selection = {},
+                                std::span<const std::optional<double>> serverTimes = {}) {
     std::vector<Observation> corrected = observations;
-    correctClockSkew(corrected, path, warnings);
+    correctClockSkew(corrected, path, warnings, serverTimes);
     QStringList names{jobName};
     if (selection.several()) {
         const std::optional<QStringList> chosen = selectedJobs(corrected, selection, path, error);
@@ -206,7 +212,7 @@ std::optional<Recording> RecordingLoader::load(const QString& path, QString* err
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
-                      imported->warnings, error, jobs);
+                      imported->warnings, error, jobs, imported->serverTimes);
     }
     // A trace without its header line: read() says so at line 1 rather than the file being
     // taken for a dump.
@@ -222,7 +228,7 @@ std::optional<Recording> RecordingLoader::load(const QString& path, QString* err
         if (!imported)
             return std::nullopt;
         return replay(imported->observations, std::nullopt, RecordingKind::KubectlWatch, path, {},
-                      imported->warnings, error, jobs);
+                      imported->warnings, error, jobs, imported->serverTimes);
     }
     const auto dump = DumpImporter::importFile(path, error, maxBytes);
     if (!dump)
