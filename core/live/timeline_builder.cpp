@@ -13,6 +13,7 @@
 #include <cstdint>
 #include <limits>
 #include <numeric>
+#include <utility>
 
 namespace jobscope::live {
 
@@ -74,14 +75,43 @@ bool isNewerVersion(const QString& version, const QString& last) {
     return version != last;
 }
 
-std::optional<ServerTime> conditionTime(const QJsonArray& conditions, const char* type,
-                                        const char* status) {
+// What readPod asks of a Pod's conditions, in one pass, each answer from the first condition
+// that gives it: whether Ready and DisruptionTarget are True (as conditionIsTrue), and the
+// transition times of the first PodScheduled True, Ready True and Ready False.
+struct PodConditions {
+    bool ready = false;
+    bool disruptionTarget = false;
+    std::optional<ServerTime> scheduled, readyAt, unreadyAt;
+};
+
+PodConditions readPodConditions(const QJsonArray& conditions) {
+    PodConditions out;
+    bool ready = false, disruption = false, scheduled = false, readyTrue = false,
+         readyFalse = false;
     for (const QJsonValue& value : conditions) {
         const QJsonObject c = value.toObject();
-        if (text(c, "type") == QLatin1String(type) && text(c, "status") == QLatin1String(status))
+        const QString type = text(c, "type");
+        const QString status = text(c, "status");
+        const bool isTrue = status == QLatin1String("True");
+        const auto time = [&] {
             return parseServerTime(c.value(QLatin1String("lastTransitionTime")));
+        };
+        if (type == QLatin1String("Ready")) {
+            if (!std::exchange(ready, true))
+                out.ready = isTrue;
+            if (isTrue && !std::exchange(readyTrue, true))
+                out.readyAt = time();
+            if (status == QLatin1String("False") && !std::exchange(readyFalse, true))
+                out.unreadyAt = time();
+        } else if (type == QLatin1String("DisruptionTarget")) {
+            if (!std::exchange(disruption, true))
+                out.disruptionTarget = isTrue;
+        } else if (type == QLatin1String("PodScheduled") && isTrue &&
+                   !std::exchange(scheduled, true)) {
+            out.scheduled = time();
+        }
     }
-    return std::nullopt;
+    return out;
 }
 
 bool conditionIsTrue(const QJsonArray& conditions, const char* type) {
@@ -150,11 +180,12 @@ PodSnapshot readPod(const QJsonObject& pod) {
         if (f.toString() == QLatin1String(kJobTrackingFinalizer))
             s.tracked = true;
     const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
-    s.ready = conditionIsTrue(conditions, "Ready");
-    s.disruptionTarget = conditionIsTrue(conditions, "DisruptionTarget");
-    snap.scheduled = conditionTime(conditions, "PodScheduled", "True");
-    snap.ready = conditionTime(conditions, "Ready", "True");
-    snap.unready = conditionTime(conditions, "Ready", "False");
+    const PodConditions read = readPodConditions(conditions);
+    s.ready = read.ready;
+    s.disruptionTarget = read.disruptionTarget;
+    snap.scheduled = read.scheduled;
+    snap.ready = read.readyAt;
+    snap.unready = read.unreadyAt;
     if (const auto deletion = parseServerTime(metadata.value(QLatin1String("deletionTimestamp")))) {
         s.deletionTimestamp = deletion->at;
         // The API server writes the deletion request time plus the grace period.
