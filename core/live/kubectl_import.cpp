@@ -101,10 +101,6 @@ struct Entry {
     std::optional<double> serverTime; // newestServerTime(observation.object)
 };
 
-} // namespace
-
-namespace {
-
 enum class ValueRead { Value, End, Error, NeedMore };
 
 // Reads the top-level JSON value that starts at data[i] (not white space) with QJsonDocument

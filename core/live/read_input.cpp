@@ -17,26 +17,22 @@ bool BoundedFileReader::open(const QString& path, std::uint64_t maxBytes,
     if (!checkInputPath(path, maxBytes, diagnostics))
         return false;
     file_.setFileName(path);
-    if (!file_.open(QIODevice::ReadOnly | QIODevice::Unbuffered)) {
-        diagnostics.error(name_, {},
-                          Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
-                                  {file_.errorString().toStdString()}));
-        return false;
-    }
-    return true;
+    return opened(file_.open(QIODevice::ReadOnly | QIODevice::Unbuffered), diagnostics);
 }
 
-bool BoundedFileReader::openStandardInput(Diagnostics& diagnostics, std::uint64_t maxBytes) {
+bool BoundedFileReader::openStandardInput(std::uint64_t maxBytes, Diagnostics& diagnostics) {
     name_ = "<stdin>";
     maxBytes_ = maxBytes;
     read_ = 0;
-    if (!file_.open(stdin, QIODevice::ReadOnly)) {
+    return opened(file_.open(stdin, QIODevice::ReadOnly), diagnostics);
+}
+
+bool BoundedFileReader::opened(bool ok, Diagnostics& diagnostics) {
+    if (!ok)
         diagnostics.error(name_, {},
                           Message(JOBSCOPE_TR_NOOP("jobscope::engine", "cannot open file: %1"),
                                   {file_.errorString().toStdString()}));
-        return false;
-    }
-    return true;
+    return ok;
 }
 
 qint64 BoundedFileReader::sizeHint() const {
@@ -119,7 +115,7 @@ std::optional<QByteArray> readInputFile(const QString& path, std::uint64_t maxBy
 
 std::optional<QByteArray> readStandardInput(std::uint64_t maxBytes, Diagnostics& diagnostics) {
     BoundedFileReader reader;
-    if (!reader.openStandardInput(diagnostics, maxBytes))
+    if (!reader.openStandardInput(maxBytes, diagnostics))
         return std::nullopt;
     return readAll(reader, diagnostics);
 }

@@ -32,7 +32,7 @@ public:
     // Opens `path` after checking it as readInputFile does; false after reporting in
     // `diagnostics`.
     bool open(const QString& path, std::uint64_t maxBytes, Diagnostics& diagnostics);
-    bool openStandardInput(Diagnostics& diagnostics, std::uint64_t maxBytes);
+    bool openStandardInput(std::uint64_t maxBytes, Diagnostics& diagnostics);
     // The bytes left to read when known (a regular file's size, within the limit), else 0.
     qint64 sizeHint() const;
     // Appends at most `bytes` more bytes to `into`: how many, 0 at the end, -1 after reporting
@@ -42,6 +42,9 @@ public:
     const std::string& name() const { return name_; }
 
 private:
+    // `ok`, after reporting why the file did not open when it did not.
+    bool opened(bool ok, Diagnostics& diagnostics);
+
     QFile file_;
     std::string name_;
     std::uint64_t maxBytes_ = 0;
