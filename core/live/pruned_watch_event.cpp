@@ -7,6 +7,7 @@
 #include "live/trim_rules.h"
 #include "yaml_reader.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -307,46 +308,14 @@ private:
         return true;
     }
 
+    // The text of a string read by rawString. One with escapes (rare in a type or a time) is
+    // decoded by QJsonDocument, as the rest of the event is.
     static QString decoded(std::string_view raw, bool escaped) {
         if (!escaped)
             return QString::fromLatin1(raw.data(), static_cast<qsizetype>(raw.size()));
-        QString out;
-        out.reserve(static_cast<qsizetype>(raw.size()));
-        for (std::size_t i = 0; i < raw.size(); ++i) {
-            if (raw[i] != '\\') {
-                out.append(QLatin1Char(raw[i]));
-                continue;
-            }
-            const char c = raw[++i];
-            switch (c) {
-            case 'b':
-                out.append(QLatin1Char('\b'));
-                break;
-            case 'f':
-                out.append(QLatin1Char('\f'));
-                break;
-            case 'n':
-                out.append(QLatin1Char('\n'));
-                break;
-            case 'r':
-                out.append(QLatin1Char('\r'));
-                break;
-            case 't':
-                out.append(QLatin1Char('\t'));
-                break;
-            case 'u': {
-                char16_t code = 0;
-                for (int k = 1; k <= 4; ++k)
-                    code = static_cast<char16_t>(code * 16 + hexDigit(raw[i + k]));
-                out.append(QChar(code));
-                i += 4;
-                break;
-            }
-            default: // '"', '\\', '/'
-                out.append(QLatin1Char(c));
-            }
-        }
-        return out;
+        const QByteArray array =
+            "[\"" + QByteArray(raw.data(), static_cast<qsizetype>(raw.size())) + "\"]";
+        return QJsonDocument::fromJson(array).array().at(0).toString();
     }
 
     // A string value under `key`; a time when the key is one.

@@ -453,6 +453,10 @@ private slots:
             true);
         row("timestamped without ts",
             "{'event':{'type':'ADDED','object':{'kind':'Pod','metadata':{'name':'p'}}}}", true);
+        row("escapes in the type and the receive time",
+            "{'ts':'2026-12-01T00:00:01\\u002e5Z','event':{'type':'ADD\\u0045D','object':{"
+            "'kind':'Pod','metadata':{'name':'p'}}}}",
+            true);
         row("ts not a string", "{'ts':5,'event':{'type':'ADDED','object':{'kind':'Pod'}}}", false);
         row("a bare object", "{'kind':'Pod','metadata':{'name':'p'}}", false);
         row("an event without its object", "{'event':{'type':'ADDED'}}", false);
