@@ -77,10 +77,7 @@ void collectTimes(const QJsonValue& value, const QString& key, double& newest) {
     } else if (value.isArray()) {
         for (const QJsonValue& item : value.toArray())
             collectTimes(item, key, newest);
-    } else if (value.isString() &&
-               (key.endsWith(QLatin1String("Timestamp")) || key.endsWith(QLatin1String("Time")) ||
-                key == QLatin1String("startedAt") || key == QLatin1String("finishedAt")) &&
-               key != QLatin1String("deletionTimestamp")) {
+    } else if (value.isString() && isServerTimeKey(QStringView(key))) {
         if (auto t = parseServerTime(value))
             newest = std::max(newest, t->at);
     }

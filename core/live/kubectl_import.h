@@ -57,6 +57,15 @@ std::optional<std::vector<JsonValueAt>> splitJsonValues(const QByteArray& data,
 // The newest server timestamp in an object (seconds since the Unix epoch), if it has any.
 std::optional<double> newestServerTime(const QJsonObject& object);
 
+// Whether newestServerTime reads a string under `key` (the nearest object key above it) as a
+// time: creation, transitions, container start and finish, an Event's times — not a
+// deletion, which is a deadline. `View` is QStringView or QLatin1StringView.
+template <typename View> bool isServerTimeKey(View key) {
+    return (key.endsWith(QLatin1String("Timestamp")) || key.endsWith(QLatin1String("Time")) ||
+            key == QLatin1String("startedAt") || key == QLatin1String("finishedAt")) &&
+           key != QLatin1String("deletionTimestamp");
+}
+
 // A value of a capture read as a watch event: timestamped, kubectl's, or a bare object (an
 // ADDED). readPrunedWatchEvent reads the first two the same way, faster.
 CaptureEvent captureEventOf(const QJsonObject& value);

@@ -45,13 +45,6 @@ int fieldIndex(const Fields& rules, std::string_view key) {
     return -1;
 }
 
-// newestServerTime's keys: the values it reads as times.
-bool isTimeKey(std::string_view key) {
-    return (key.ends_with("Timestamp") || key.ends_with("Time") || key == "startedAt" ||
-            key == "finishedAt") &&
-           key != "deletionTimestamp";
-}
-
 // Bytes a string may hold without a closer look: printable ASCII but the quote and backslash.
 constexpr std::array<bool, 256> kPlainStringBytes = [] {
     std::array<bool, 256> plain{};
@@ -322,7 +315,7 @@ private:
     bool string(std::string_view key, std::string_view& raw, bool& escaped) {
         if (!rawString(raw, escaped) || isEscapedKey(key))
             return false;
-        if (isTimeKey(key)) {
+        if (isServerTimeKey(QLatin1StringView(key.data(), static_cast<qsizetype>(key.size())))) {
             if (escaped)
                 return false;
             ++times_;
@@ -512,6 +505,9 @@ private:
             return false; // repeated: QJsonDocument would keep one of them
         kept.seen |= bit;
         const Field& field = kept.rules->members[static_cast<std::size_t>(index)];
+        // Items or strings of a value that is neither array nor object: nothing is kept of it.
+        if ((field.take == Take::Items && !at('[')) || (field.take == Take::Strings && !at('{')))
+            return skip(key);
         const qsizetype mark = out_.size();
         if (kept.written > 0)
             out_.append(',');
@@ -538,12 +534,6 @@ private:
             break;
         }
         case Take::Items: {
-            if (!at('[')) {
-                if (!skip(key))
-                    return false;
-                keep = false;
-                break;
-            }
             out_.append('[');
             int count = 0;
             if (!items([&] {
@@ -579,12 +569,6 @@ private:
             }
             break;
         case Take::Strings: {
-            if (!at('{')) {
-                if (!skip(key))
-                    return false;
-                keep = false;
-                break;
-            }
             int written = 0;
             if (!stringMembers(field.keep, written))
                 return false;
