@@ -19,6 +19,7 @@
 #include <array>
 #include <cstdint>
 #include <span>
+#include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
@@ -123,7 +124,10 @@ bool isEscapedKey(std::string_view key) {
 
 class Reader {
 public:
-    Reader(const char* begin, const char* end) : p_(begin), end_(end), furthest_(begin) {}
+    // `text` holds the trimmed object's JSON text while it is written (its capacity is kept from
+    // event to event, where growing a fresh buffer for each showed in the import's profile).
+    Reader(const char* begin, const char* end, std::string& text)
+        : p_(begin), end_(end), out_(text), furthest_(begin) {}
 
     std::optional<CaptureEvent> event() {
         CaptureEvent out;
@@ -427,33 +431,33 @@ private:
         --keeping_;
         if (!ok)
             return false;
-        out_.append(begin, p_ - begin);
+        out_.append(begin, static_cast<std::size_t>(p_ - begin));
         return true;
     }
 
     void writeKey(std::string_view key) {
-        out_.append('"');
-        out_.append(key.data(), static_cast<qsizetype>(key.size()));
+        out_.push_back('"');
+        out_.append(key);
         out_.append("\":", 2);
     }
 
     // What `rules` keep of an empty object (the members kept even when missing); how many.
     int writeEmpty(const Fields& rules) {
-        out_.append('{');
+        out_.push_back('{');
         int written = 0;
         for (const Field& field : rules.members) {
             if (field.when != When::Always ||
                 (field.take != Take::Object && field.take != Take::WholeObject))
                 continue;
             if (written++ > 0)
-                out_.append(',');
+                out_.push_back(',');
             writeKey(field.key);
             if (field.take == Take::Object)
                 writeEmpty(*field.fields);
             else
                 out_.append("{}", 2);
         }
-        out_.append('}');
+        out_.push_back('}');
         return written;
     }
 
@@ -477,12 +481,12 @@ private:
 
     // The object at p_ kept through `rules`: how many members it has and how many are written.
     bool keptObject(const Fields& rules, int& members, int& written) {
-        out_.append('{');
+        out_.push_back('{');
         Kept kept = start(rules);
         if (!this->members([&](std::string_view key) { return member(kept, key); }) ||
             !finish(kept))
             return false;
-        out_.append('}');
+        out_.push_back('}');
         members = kept.members;
         written = kept.written;
         return true;
@@ -508,9 +512,9 @@ private:
         // Items or strings of a value that is neither array nor object: nothing is kept of it.
         if ((field.take == Take::Items && !at('[')) || (field.take == Take::Strings && !at('{')))
             return skip(key);
-        const qsizetype mark = out_.size();
+        const std::size_t mark = out_.size();
         if (kept.written > 0)
-            out_.append(',');
+            out_.push_back(',');
         writeKey(key);
         bool keep = true;
         switch (field.take) {
@@ -534,11 +538,11 @@ private:
             break;
         }
         case Take::Items: {
-            out_.append('[');
+            out_.push_back('[');
             int count = 0;
             if (!items([&] {
                     if (count++ > 0)
-                        out_.append(',');
+                        out_.push_back(',');
                     int members = 0, written = 0;
                     if (at('{'))
                         return keptObject(*field.fields, members, written);
@@ -548,7 +552,7 @@ private:
                     return true;
                 }))
                 return false;
-            out_.append(']');
+            out_.push_back(']');
             keep = count > 0;
             break;
         }
@@ -579,7 +583,7 @@ private:
         if (keep)
             ++kept.written;
         else
-            out_.truncate(mark);
+            out_.resize(mark);
         return true;
     }
 
@@ -594,7 +598,7 @@ private:
                 (field.take != Take::Object && field.take != Take::WholeObject))
                 continue;
             if (kept.written++ > 0)
-                out_.append(',');
+                out_.push_back(',');
             writeKey(field.key);
             if (field.take == Take::Object)
                 writeEmpty(*field.fields);
@@ -609,7 +613,7 @@ private:
     // The string members of the object at p_ whose key `keep` accepts; how many.
     bool stringMembers(bool (*keep)(std::string_view), int& written) {
         const std::size_t firstKey = keys_.size();
-        out_.append('{');
+        out_.push_back('{');
         const bool ok = members([&](std::string_view key) {
             if (isEscapedKey(key))
                 return false;
@@ -618,11 +622,11 @@ private:
             if (!at('"') || !keep(key))
                 return skip(key);
             if (written++ > 0)
-                out_.append(',');
+                out_.push_back(',');
             writeKey(key);
             return whole(key);
         });
-        out_.append('}');
+        out_.push_back('}');
         const bool clean = ok && distinctKeys(firstKey);
         keys_.resize(firstKey);
         return clean;
@@ -637,7 +641,7 @@ private:
         newest_ = 0;
         keptNewest_ = 0;
         out_.clear();
-        out_.append('{');
+        out_.push_back('{');
         Kept kept;
         struct Deferred {
             std::string_view key;
@@ -682,9 +686,10 @@ private:
         });
         if (!ok || (!kept.rules && !keepDeferred(std::nullopt)) || !finish(kept))
             return false;
-        out_.append('}');
+        out_.push_back('}');
         QJsonParseError error;
-        const QJsonDocument trimmed = QJsonDocument::fromJson(out_, &error);
+        const QJsonDocument trimmed = QJsonDocument::fromJson(
+            QByteArray::fromRawData(out_.data(), static_cast<qsizetype>(out_.size())), &error);
         if (error.error != QJsonParseError::NoError || !trimmed.isObject())
             return false;
         out = trimmed.object();
@@ -701,7 +706,7 @@ private:
     double keptNewest_ = 0;              // the newest of those it keeps
     int keeping_ = 0;                    // inside a value copied into the trimmed object
     std::vector<std::string_view> keys_; // keys of the objects being skipped, outermost first
-    QByteArray out_;                     // the trimmed object, as JSON text
+    std::string& out_;                   // the trimmed object, as JSON text
     const char* furthest_;               // the furthest p_ before reading members again
     std::uint64_t reread_ = 0;           // the bytes read again
 };
@@ -713,7 +718,8 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
                                                  bool* nearEnd) {
     const char* const begin = data.constData() + start;
     const char* const stop = data.constData() + data.size();
-    Reader reader(begin, stop);
+    thread_local std::string trimmedText;
+    Reader reader(begin, stop, trimmedText);
     auto event = reader.event();
     if (event)
         end = reader.position() - data.constData();
