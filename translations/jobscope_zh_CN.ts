@@ -979,6 +979,10 @@ then the example&apos;s title.</source>
         <source>unknown watch event type &apos;%1&apos; (expected ADDED, MODIFIED, DELETED, BOOKMARK or ERROR)</source>
         <translation>未知的 watch 事件类型 &apos;%1&apos;（应为 ADDED、MODIFIED、DELETED、BOOKMARK 或 ERROR）</translation>
     </message>
+    <message>
+        <source>the trimmed object of this watch event does not read back</source>
+        <translation>此 watch 事件裁剪后的对象无法重新读取</translation>
+    </message>
 </context>
 <context>
     <name>LabelSelector</name>

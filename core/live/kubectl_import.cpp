@@ -16,6 +16,10 @@
 
 #include <algorithm>
 #include <cstring>
+#include <deque>
+#include <future>
+#include <string>
+#include <thread>
 
 namespace jobscope::live {
 
@@ -96,6 +100,81 @@ struct Entry {
     int order = 0;
     Observation observation;
     std::optional<double> serverTime; // newestServerTime(observation.object)
+};
+
+// The trimmed objects the pruning reader leaves as text (TrimmedForm::Text), parsed by
+// QJsonDocument a batch at a time on another thread while the reading goes on: the parse costs
+// about as much as the reading, so on two cores the two take the time of one. At most two
+// batches are in hand at once, so the texts held stay bounded.
+class TrimmedObjectParses {
+public:
+    explicit TrimmedObjectParses(std::vector<Entry>& entries) : entries_(entries) {}
+
+    void add(std::size_t entry, std::string text, const QString& path, int line) {
+        texts_.push_back(std::move(text));
+        filling_.entries.push_back(entry);
+        filling_.places.emplace_back(path, line);
+        if (texts_.size() >= kBatchSize)
+            launch();
+    }
+
+    // Every object parsed and put into its entry. The place (file, line) of the first text
+    // QJsonDocument did not read as an object, if any: the reader checked the syntax of all
+    // it wrote, so none is expected.
+    std::optional<std::pair<QString, int>> finish() {
+        if (!texts_.empty())
+            launch();
+        while (!running_.empty())
+            collectOldest();
+        return failed_;
+    }
+
+private:
+    static constexpr std::size_t kBatchSize = 512;
+    static constexpr std::size_t kMaxRunning = 2;
+    using Objects = std::vector<std::optional<QJsonObject>>;
+    struct Batch {
+        std::vector<std::size_t> entries;
+        std::vector<std::pair<QString, int>> places;
+        std::future<Objects> objects;
+    };
+
+    void launch() {
+        if (running_.size() >= kMaxRunning)
+            collectOldest();
+        const auto policy =
+            std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred;
+        filling_.objects = std::async(policy, [texts = std::move(texts_)] {
+            Objects objects(texts.size());
+            for (std::size_t k = 0; k < texts.size(); ++k) {
+                QJsonObject object;
+                if (parseTrimmedText(texts[k], object))
+                    objects[k] = std::move(object);
+            }
+            return objects;
+        });
+        texts_.clear();
+        running_.push_back(std::move(filling_));
+        filling_ = Batch{};
+    }
+
+    void collectOldest() {
+        Batch batch = std::move(running_.front());
+        running_.pop_front();
+        Objects objects = batch.objects.get();
+        for (std::size_t k = 0; k < objects.size(); ++k) {
+            if (objects[k])
+                entries_[batch.entries[k]].observation.object = std::move(*objects[k]);
+            else if (!failed_)
+                failed_ = batch.places[k];
+        }
+    }
+
+    std::vector<Entry>& entries_;
+    std::vector<std::string> texts_; // of the batch being filled
+    Batch filling_;
+    std::deque<Batch> running_;
+    std::optional<std::pair<QString, int>> failed_;
 };
 
 enum class ValueRead { Value, End, Error, NeedMore };
@@ -298,6 +377,7 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
                                                           std::uint64_t maxBytes) {
     KubectlImport result;
     std::vector<Entry> entries;
+    TrimmedObjectParses parses(entries);
     bool allTimestamped = true;
     for (int f = 0; f < files.size(); ++f) {
         const QString& path = files[f];
@@ -356,7 +436,8 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             std::optional<CaptureEvent> read;
             if (data[i] == '{') {
                 bool nearEnd = false;
-                read = readPrunedWatchEvent(data, i, i, &result.bytesExamined, &nearEnd);
+                read = readPrunedWatchEvent(data, i, i, &result.bytesExamined, &nearEnd,
+                                            TrimmedForm::Text);
                 if (!read && nearEnd && !atEnd) {
                     if (!readMore())
                         return fileError();
@@ -409,7 +490,8 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
                 return bad(tr("unknown watch event type '%1' (expected ADDED, MODIFIED, DELETED, "
                               "BOOKMARK or ERROR)")
                                .arg(typeName));
-            const auto kind = objectKindOf(object);
+            const bool parseLater = !e.trimmedText.empty();
+            const auto kind = parseLater ? e.kind : objectKindOf(object);
             if (!kind)
                 continue; // another kind of object in the same namespace
             double time = 0;
@@ -422,7 +504,17 @@ std::optional<KubectlImport> KubectlImporter::importFiles(const QStringList& fil
             const QJsonObject trimmed = e.trimmed ? object : trimObject(*kind, object);
             entries.push_back(Entry{time, f, order++, Observation{time, *kind, *type, trimmed},
                                     trimmedNewestServerTime(e, trimmed)});
+            if (parseLater)
+                parses.add(entries.size() - 1, std::move(e.trimmedText), path, lineNumber);
         }
+    }
+    if (const auto failed = parses.finish()) {
+        if (error)
+            *error = QStringLiteral("%1:%2:1: error: %3")
+                         .arg(failed->first)
+                         .arg(failed->second)
+                         .arg(tr("the trimmed object of this watch event does not read back"));
+        return std::nullopt;
     }
     bool mergedByRevision = false;
     if (!allTimestamped) {

@@ -122,12 +122,19 @@ bool isEscapedKey(std::string_view key) {
     return key.data() == kEscapedKey.data();
 }
 
+// What the reader makes of an object: parsed, or left as text for the caller to parse.
+struct PrunedObject {
+    QJsonObject object;
+    std::string text;
+    std::optional<ObjectKind> kind;
+};
+
 class Reader {
 public:
     // `text` holds the trimmed object's JSON text while it is written (its capacity is kept from
     // event to event, where growing a fresh buffer for each showed in the import's profile).
-    Reader(const char* begin, const char* end, std::string& text)
-        : p_(begin), end_(end), out_(text), furthest_(begin) {}
+    Reader(const char* begin, const char* end, std::string& text, TrimmedForm form)
+        : p_(begin), end_(end), out_(text), furthest_(begin), form_(form) {}
 
     std::optional<CaptureEvent> event() {
         CaptureEvent out;
@@ -135,7 +142,7 @@ public:
         bool hasType = false, hasObject = false, hasEvent = false, hasTs = false;
         bool eventHasType = false, eventHasObject = false;
         QString eventType;
-        QJsonObject eventObject;
+        PrunedObject object, eventObject;
         double eventNewest = 0, eventKeptNewest = 0;
         const bool ok = members([&](std::string_view key) {
             if (isEscapedKey(key))
@@ -143,7 +150,7 @@ public:
             if (key == "type")
                 return !std::exchange(hasType, true) && typeName(out.type);
             if (key == "object")
-                return !std::exchange(hasObject, true) && object(out.object, newest, keptNewest);
+                return !std::exchange(hasObject, true) && this->object(object, newest, keptNewest);
             if (key == "ts") {
                 QString ts;
                 if (std::exchange(hasTs, true) || !typeName(ts))
@@ -161,7 +168,7 @@ public:
                         return !std::exchange(eventHasType, true) && typeName(eventType);
                     if (inner == "object")
                         return !std::exchange(eventHasObject, true) &&
-                               object(eventObject, eventNewest, eventKeptNewest);
+                               this->object(eventObject, eventNewest, eventKeptNewest);
                     return skip(inner);
                 });
             }
@@ -174,7 +181,7 @@ public:
                 return std::nullopt;
             out.timestamped = true;
             out.type = eventType;
-            out.object = eventObject;
+            object = std::move(eventObject);
             newest = eventNewest;
             keptNewest = eventKeptNewest;
         } else if (!hasType || !hasObject) {
@@ -187,10 +194,15 @@ public:
         out.trimmed = true;
         // The importer reads an ERROR's message, which trimObject drops of a Job and a Pod.
         if (out.type == QLatin1String("ERROR")) {
-            const auto kind = objectKindOf(out.object);
-            if (kind == ObjectKind::Job || kind == ObjectKind::Pod)
+            if (object.kind == ObjectKind::Job || object.kind == ObjectKind::Pod)
                 return std::nullopt;
+            if (!object.text.empty() && !parseTrimmedText(object.text, object.object))
+                return std::nullopt;
+            object.text.clear();
         }
+        out.object = std::move(object.object);
+        out.trimmedText = std::move(object.text);
+        out.kind = object.kind;
         return out;
     }
 
@@ -635,7 +647,7 @@ private:
     // The object of a watch event trimmed (trimObject), and the newest server time in it. What
     // is kept of a member depends on the object's kind: the members up to "kind" (kubectl sorts
     // the keys) are checked, and read again once the kind is known.
-    bool object(QJsonObject& out, double& newest, double& keptNewest) {
+    bool object(PrunedObject& out, double& newest, double& keptNewest) {
         if (!at('{'))
             return false;
         newest_ = 0;
@@ -671,31 +683,28 @@ private:
             deferred.push_back({key, p_});
             if (key != "kind")
                 return skip(key);
-            std::optional<ObjectKind> kind;
             if (at('"')) {
                 std::string_view raw;
                 bool escaped = false;
                 if (!string(key, raw, escaped) || escaped)
                     return false;
-                kind = objectKindFromName(
+                out.kind = objectKindFromName(
                     QString::fromLatin1(raw.data(), static_cast<qsizetype>(raw.size())));
             } else if (!skip(key)) {
                 return false;
             }
-            return keepDeferred(kind);
+            return keepDeferred(out.kind);
         });
         if (!ok || (!kept.rules && !keepDeferred(std::nullopt)) || !finish(kept))
             return false;
         out_.push_back('}');
-        QJsonParseError error;
-        const QJsonDocument trimmed = QJsonDocument::fromJson(
-            QByteArray::fromRawData(out_.data(), static_cast<qsizetype>(out_.size())), &error);
-        if (error.error != QJsonParseError::NoError || !trimmed.isObject())
-            return false;
-        out = trimmed.object();
         newest = newest_;
         keptNewest = keptNewest_;
-        return true;
+        if (form_ == TrimmedForm::Text && out.kind) {
+            out.text = out_;
+            return true;
+        }
+        return parseTrimmedText(out_, out.object);
     }
 
     const char* p_;
@@ -709,17 +718,18 @@ private:
     std::string& out_;                   // the trimmed object, as JSON text
     const char* furthest_;               // the furthest p_ before reading members again
     std::uint64_t reread_ = 0;           // the bytes read again
+    const TrimmedForm form_;
 };
 
 } // namespace
 
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
                                                  qsizetype& end, std::uint64_t* examined,
-                                                 bool* nearEnd) {
+                                                 bool* nearEnd, TrimmedForm form) {
     const char* const begin = data.constData() + start;
     const char* const stop = data.constData() + data.size();
     thread_local std::string trimmedText;
-    Reader reader(begin, stop, trimmedText);
+    Reader reader(begin, stop, trimmedText, form);
     auto event = reader.event();
     if (event)
         end = reader.position() - data.constData();
@@ -730,6 +740,16 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
     if (nearEnd)
         *nearEnd = !event && stop - reader.furthest() <= kLongestToken;
     return event;
+}
+
+bool parseTrimmedText(const std::string& text, QJsonObject& object) {
+    QJsonParseError error;
+    const QJsonDocument parsed = QJsonDocument::fromJson(
+        QByteArray::fromRawData(text.data(), static_cast<qsizetype>(text.size())), &error);
+    if (error.error != QJsonParseError::NoError || !parsed.isObject())
+        return false;
+    object = parsed.object();
+    return true;
 }
 
 std::optional<double> trimmedNewestServerTime(const CaptureEvent& event,

@@ -15,6 +15,8 @@
 // makes it answer nullopt, and the caller reads that value with QJsonDocument, which also
 // words the syntax errors.
 
+#include "live/observation.h"
+
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
@@ -22,6 +24,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string>
 
 namespace jobscope::live {
 
@@ -31,9 +34,13 @@ struct CaptureEvent {
     QJsonValue ts{QJsonValue::Undefined}; // the "ts" of a timestamped event
     QString type;                         // the watch event type ("ADDED", "MODIFIED", …)
     // The object: whole when QJsonDocument read it, already trimmed (trimObject) when the
-    // pruning reader did.
+    // pruning reader did; empty when the reader left its parse to the caller (trimmedText).
     QJsonObject object;
     bool trimmed = false;
+    // With TrimmedForm::Text, the trimmed object of a Job, Pod or Event as JSON text, and its
+    // kind: parseTrimmedText gives the object.
+    std::string trimmedText;
+    std::optional<ObjectKind> kind;
     std::optional<double> newestServerTime; // newestServerTime of the whole object
     // newestServerTime of the trimmed object, when the object is trimmed.
     std::optional<double> trimmedNewestServerTime;
@@ -44,9 +51,19 @@ struct CaptureEvent {
 // before an object's kind twice). When it answers nullopt, `nearEnd` tells whether it looked
 // as far as the last bytes of `data`: with more of the stream to come, the event may only be
 // cut by the end of what was read so far.
+// How the pruning reader hands over a trimmed object: parsed into a QJsonObject, or, for a Job,
+// a Pod or an Event (not in an ERROR event), as the JSON text it wrote, for the caller to parse
+// (the importer parses them on another thread while it reads on).
+enum class TrimmedForm { Parsed, Text };
+
 std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizetype start,
                                                  qsizetype& end, std::uint64_t* examined = nullptr,
-                                                 bool* nearEnd = nullptr);
+                                                 bool* nearEnd = nullptr,
+                                                 TrimmedForm form = TrimmedForm::Parsed);
+
+// Parses a trimmed object's text (CaptureEvent::trimmedText) into `object`; false when
+// QJsonDocument does not read it as an object.
+bool parseTrimmedText(const std::string& text, QJsonObject& object);
 
 // Whether two readings of one watch event give the importer the same: the same envelope, type,
 // newest server times (of the whole object and of the trimmed one), kind and error message, and
