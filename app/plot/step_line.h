@@ -18,12 +18,16 @@ namespace jobscope::ui {
 // mitre joins: each segment's dashes ("on" intervals of the pattern, carried on from segment to
 // segment as the stroker carries them, from the pen's dash offset) as a rectangle, reaching half
 // the width past a corner it turns, so that the legs of a right angle meet in a full square.
-// Without antialiasing and shifted by whole pixels, the rectangles are the pixels whose centres
-// they cover, and a line that fills many rows for the area it spans (an envelope's columns side
-// by side) is filled as their union, row by row. Where rectangles overlap a translucent pen
-// blends twice: translucent lines are drawn opaque into a layer.
+// When the painter fills whole pixels (fillsWholePixels), the rectangles are the pixels whose
+// centres they cover, and a line that fills many rows for the area it spans (an envelope's
+// columns side by side) or has a translucent pen is filled as their union, each pixel once.
+// Otherwise, where rectangles overlap a translucent pen blends twice: such lines are drawn
+// opaque into a layer.
 // Returns false, drawing nothing, when a segment is neither horizontal nor vertical.
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines);
+
+// Whether `painter` fills whole pixels: no antialiasing, and no shift by part of a pixel.
+bool fillsWholePixels(const QPainter* painter);
 
 // Fills the area between two step lines (x never decreasing along either) with the painter's
 // brush as an odd-even polygon of `line` and `other` reversed fills it without antialiasing:

@@ -99,9 +99,9 @@ constexpr int kSeriesCount = 6;
 // segments cost their length. The pieces meet at the middle of a segment, flat caps against each
 // other and dashes carried on, so they draw the one line's pixels; a translucent pen's pieces are
 // drawn opaque into an image laid on with the pen's alpha, so that where they overlap they are
-// not painted twice. A channel fill is drawn in strips of whole pixel columns for the same reason:
-// each pixel's centre lies in one strip, inside the strip's polygon exactly when inside the whole
-// one (odd-even rule).
+// not painted twice (in whole pixels its rectangles' union is filled instead, each pixel once). A
+// channel fill is drawn in strips of whole pixel columns for the same reason: each pixel's centre
+// lies in one strip, inside the strip's polygon exactly when inside the whole one (odd-even rule).
 class StepGraph : public QCPGraph {
 public:
     using QCPGraph::QCPGraph;
@@ -150,6 +150,10 @@ protected:
             drawLine(painter, pen, lines);
             return;
         }
+        // In whole pixels a translucent line is filled as the union of its rectangles, each pixel
+        // blended once, without the layer.
+        if (fillsWholePixels(painter) && fillAxisAlignedLine(painter, pen, lines))
+            return;
         // The image covers the line's own extent (a series near zero is a thin strip), as far
         // as its pen reaches past a point (a mitre cut at the miter limit), within the clip.
         QRectF extent = QPolygonF(lines).boundingRect();

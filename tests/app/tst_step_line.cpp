@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // plot/step_line.h: a step line filled as rectangles covers the pixels Qt's stroker covers for
 // the same pen (flat caps, mitre joins): solid and dashed, thin and wide, with a dash offset, on
-// lines that zigzag as a per-pixel envelope does; a line with a slanted segment is left to the
-// stroker.
+// lines that zigzag as a per-pixel envelope does; a translucent one blends each pixel once; a
+// line with a slanted segment is left to the stroker.
 
 #include "plot/step_line.h"
 
@@ -151,17 +151,26 @@ private slots:
     void channelCoversThePolygonsPixels_data() {
         QTest::addColumn<quint32>("seed");
         QTest::addColumn<QRect>("area");
+        QTest::addColumn<bool>("envelope");
         for (quint32 seed = 1; seed <= 6; ++seed) {
-            QTest::addRow("seed %u", seed) << seed << QRect(0, 0, 640, 240);
-            QTest::addRow("seed %u, cut to an area", seed) << seed << QRect(100, 20, 333, 180);
+            QTest::addRow("seed %u", seed) << seed << QRect(0, 0, 640, 240) << false;
+            QTest::addRow("seed %u, cut to an area", seed)
+                << seed << QRect(100, 20, 333, 180) << false;
         }
+        // Zoomed out: a column a pixel wide after another (filled as their union's image).
+        for (quint32 seed = 1; seed <= 3; ++seed)
+            QTest::addRow("seed %u, envelopes", seed) << seed << QRect(0, 0, 640, 240) << true;
     }
 
     void channelCoversThePolygonsPixels() {
         QFETCH(quint32, seed);
         QFETCH(QRect, area);
-        const QVector<QPointF> line = stepLine(seed, 640, 240);
-        const QVector<QPointF> other = stepLine(seed + 100, 640, 240);
+        QFETCH(bool, envelope);
+        const auto lineOf = [envelope](quint32 s) {
+            return envelope ? envelopeLine(s, 640, 240) : stepLine(s, 640, 240);
+        };
+        const QVector<QPointF> line = lineOf(seed);
+        const QVector<QPointF> other = lineOf(seed + 100);
         const QColor brush(31, 119, 180, 90);
         const auto canvas = [] {
             QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
@@ -202,6 +211,52 @@ private slots:
         QVERIFY2(inside > 2000, qPrintable(QString::number(inside)));
         QVERIFY2(differing == 0,
                  qPrintable(QStringLiteral("%1 of %2 pixels").arg(differing).arg(inside)));
+    }
+
+    // A translucent pen in whole pixels covers the opaque pen's pixels, each blended once:
+    // where its rectangles overlap (its corners, an envelope's columns) it is no darker.
+    void translucentLineBlendsOnce_data() {
+        QTest::addColumn<bool>("envelope");
+        QTest::addColumn<int>("style");
+        QTest::newRow("step line, solid") << false << int(Qt::SolidLine);
+        QTest::newRow("step line, dashed") << false << int(Qt::DashLine);
+        QTest::newRow("envelope, solid") << true << int(Qt::SolidLine);
+        QTest::newRow("envelope, dashed") << true << int(Qt::DashLine);
+    }
+
+    void translucentLineBlendsOnce() {
+        QFETCH(bool, envelope);
+        QFETCH(int, style);
+        QPen pen(QColor(44, 160, 44, 210), 1.6, static_cast<Qt::PenStyle>(style));
+        pen.setCapStyle(Qt::FlatCap);
+        pen.setJoinStyle(Qt::MiterJoin);
+        QPen opaque = pen;
+        opaque.setColor(QColor(44, 160, 44));
+        // White with the pen's colour blended on once, as the raster engine blends a fill.
+        QImage once(1, 1, QImage::Format_ARGB32_Premultiplied);
+        once.fill(Qt::white);
+        {
+            QPainter painter(&once);
+            painter.fillRect(0, 0, 1, 1, pen.color());
+        }
+        const QRgb blendedOnce = once.pixel(0, 0);
+        for (quint32 seed = 1; seed <= 3; ++seed) {
+            const QVector<QPointF> line =
+                envelope ? envelopeLine(seed, 640, 240) : stepLine(seed, 640, 240);
+            const QImage covered = draw(line, opaque, true, false);
+            const QImage translucent = draw(line, pen, true, false);
+            int ink = 0;
+            int wrong = 0;
+            for (int y = 0; y < covered.height(); ++y)
+                for (int x = 0; x < covered.width(); ++x) {
+                    const bool inked = covered.pixel(x, y) != qRgb(255, 255, 255);
+                    ink += inked;
+                    wrong += translucent.pixel(x, y) != (inked ? blendedOnce : qRgb(255, 255, 255));
+                }
+            QVERIFY2(ink > 500, qPrintable(QString::number(ink)));
+            QVERIFY2(wrong == 0,
+                     qPrintable(QStringLiteral("seed %1: %2 of %3").arg(seed).arg(wrong).arg(ink)));
+        }
     }
 
     void channelLeftToThePolygonWhenAntialiased() {
