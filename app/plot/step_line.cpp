@@ -4,6 +4,10 @@
 #include <QImage>
 #include <QPainter>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #include <algorithm>
 #include <bit>
 #include <cmath>
@@ -36,29 +40,102 @@ bool stepsOnly(const QVector<QPointF>& line) {
 // engine would fill a short span per row of each (and a translucent colour would blend twice).
 // The union is painted into an image over the rectangles' extent within the clip (`extent`),
 // premultiplied as the raster engine blends a solid fill, and the image is laid on once.
+// Where the rectangles overlap many times over (a zoomed-out envelope's columns side by side, a
+// dashed line's dashes down them), each only marks where it starts and ends in each of its
+// columns (+1 on its top row, -1 below its bottom one), and one pass down the rows counts the
+// rectangles over each pixel and paints those with any: the cost is then the rectangles' widths
+// and the extent's area, however much they overlap. Otherwise each is painted row by row.
 void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& extent,
                const QColor& colour) {
     if (extent.isEmpty())
         return;
     const int width = extent.width();
     const int height = extent.height();
+    const size_t area = static_cast<size_t>(width) * static_cast<size_t>(height);
     const QRgb pixel = qPremultiply(colour.rgba());
-    // Kept from call to call: a zoomed-out replot fills one per series, each the plot's size.
+    // Kept from call to call (a zoomed-out replot fills one per series, each the plot's size).
+    // `edges` is all zeros between calls: the pass clears every count it reads.
+    thread_local std::vector<int32_t> edges;
+    thread_local std::vector<int32_t> depth; // the rectangles over each column of a row
     thread_local std::vector<QRgb> image;
-    image.assign(static_cast<size_t>(width) * static_cast<size_t>(height), 0);
+    const auto draw = [&] {
+        painter->drawImage(extent.topLeft(),
+                           QImage(reinterpret_cast<const uchar*>(image.data()), width, height,
+                                  width * static_cast<qsizetype>(sizeof(QRgb)),
+                                  QImage::Format_ARGB32_Premultiplied));
+    };
+    // Painting row by row clears the image and costs each rectangle a step per row besides its
+    // pixels; counting costs each rectangle its width twice, and the pass about three steps per
+    // pixel of the extent.
+    qint64 rowByRow = qint64(area);
+    qint64 counting = 3 * qint64(area);
+    for (const QRect& rect : rects) {
+        const QRect r = rect & extent;
+        if (r.isEmpty())
+            continue;
+        rowByRow += qint64(r.height()) * (6 + r.width());
+        counting += 2 * qint64(r.width()) + 8;
+    }
+    if (rowByRow <= counting) {
+        image.assign(area, 0);
+        for (QRect r : rects) {
+            r &= extent;
+            if (r.isEmpty())
+                continue;
+            QRgb* row = image.data() + static_cast<size_t>(r.top() - extent.top()) * width +
+                        (r.left() - extent.left());
+            for (int y = 0; y < r.height(); ++y, row += width)
+                std::fill_n(row, r.width(), pixel);
+        }
+        draw();
+        return;
+    }
+    if (edges.size() < area)
+        edges.resize(area, 0);
+    depth.assign(static_cast<size_t>(width), 0);
+    image.resize(area);
     for (QRect r : rects) {
         r &= extent;
         if (r.isEmpty())
             continue;
-        QRgb* row = image.data() + static_cast<size_t>(r.top() - extent.top()) * width +
-                    (r.left() - extent.left());
-        for (int y = 0; y < r.height(); ++y, row += width)
-            std::fill_n(row, r.width(), pixel);
+        const int left = r.left() - extent.left();
+        const int top = r.top() - extent.top();
+        const int bottom = top + r.height();
+        int32_t* const starts = edges.data() + static_cast<size_t>(top) * width + left;
+        for (int x = 0; x < r.width(); ++x)
+            ++starts[x];
+        if (bottom < height) {
+            int32_t* const ends = edges.data() + static_cast<size_t>(bottom) * width + left;
+            for (int x = 0; x < r.width(); ++x)
+                --ends[x];
+        }
     }
-    painter->drawImage(extent.topLeft(),
-                       QImage(reinterpret_cast<const uchar*>(image.data()), width, height,
-                              width * static_cast<qsizetype>(sizeof(QRgb)),
-                              QImage::Format_ARGB32_Premultiplied));
+#if defined(__SSE2__)
+    const __m128i zero = _mm_setzero_si128();
+    const __m128i ink = _mm_set1_epi32(static_cast<int>(pixel));
+#endif
+    for (int y = 0; y < height; ++y) {
+        int32_t* const row = edges.data() + static_cast<size_t>(y) * width;
+        QRgb* const out = image.data() + static_cast<size_t>(y) * width;
+        int x = 0;
+#if defined(__SSE2__)
+        for (; x + 4 <= width; x += 4) {
+            auto* const counts = reinterpret_cast<__m128i*>(depth.data() + x);
+            auto* const changes = reinterpret_cast<__m128i*>(row + x);
+            const __m128i over = _mm_add_epi32(_mm_loadu_si128(counts), _mm_loadu_si128(changes));
+            _mm_storeu_si128(counts, over);
+            _mm_storeu_si128(changes, zero);
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(out + x),
+                             _mm_and_si128(_mm_cmpgt_epi32(over, zero), ink));
+        }
+#endif
+        for (; x < width; ++x) {
+            depth[static_cast<size_t>(x)] += row[x];
+            row[x] = 0;
+            out[x] = depth[static_cast<size_t>(x)] > 0 ? pixel : 0;
+        }
+    }
+    draw();
 }
 
 // A step line's "on" intervals as rectangles (see fillAxisAlignedLine); nothing when a segment
