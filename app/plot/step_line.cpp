@@ -67,25 +67,31 @@ void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& exte
     // Painting row by row clears the image and costs each rectangle a step per row besides its
     // pixels; counting costs each rectangle its width twice, and the pass about three steps per
     // pixel of the extent.
+    // The rectangles within the extent, relative to it: [left, right) × [top, bottom).
+    struct Span {
+        int left, right, top, bottom;
+    };
+    thread_local std::vector<Span> spans;
+    spans.clear();
     qint64 rowByRow = qint64(area);
     qint64 counting = 3 * qint64(area);
-    for (const QRect& rect : rects) {
-        const QRect r = rect & extent;
-        if (r.isEmpty())
+    for (const QRect& r : rects) {
+        const Span s{std::max(r.left(), extent.left()) - extent.left(),
+                     std::min(r.left() + r.width(), extent.left() + width) - extent.left(),
+                     std::max(r.top(), extent.top()) - extent.top(),
+                     std::min(r.top() + r.height(), extent.top() + height) - extent.top()};
+        if (s.right <= s.left || s.bottom <= s.top)
             continue;
-        rowByRow += qint64(r.height()) * (6 + r.width());
-        counting += 2 * qint64(r.width()) + 8;
+        spans.push_back(s);
+        rowByRow += qint64(s.bottom - s.top) * (6 + s.right - s.left);
+        counting += 2 * qint64(s.right - s.left) + 8;
     }
     if (rowByRow <= counting) {
         image.assign(area, 0);
-        for (QRect r : rects) {
-            r &= extent;
-            if (r.isEmpty())
-                continue;
-            QRgb* row = image.data() + static_cast<size_t>(r.top() - extent.top()) * width +
-                        (r.left() - extent.left());
-            for (int y = 0; y < r.height(); ++y, row += width)
-                std::fill_n(row, r.width(), pixel);
+        for (const Span& r : spans) {
+            QRgb* row = image.data() + static_cast<size_t>(r.top) * width + r.left;
+            for (int y = r.top; y < r.bottom; ++y, row += width)
+                std::fill_n(row, r.right - r.left, pixel);
         }
         draw();
         return;
@@ -94,19 +100,13 @@ void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& exte
         edges.resize(area, 0);
     depth.assign(static_cast<size_t>(width), 0);
     image.resize(area);
-    for (QRect r : rects) {
-        r &= extent;
-        if (r.isEmpty())
-            continue;
-        const int left = r.left() - extent.left();
-        const int top = r.top() - extent.top();
-        const int bottom = top + r.height();
-        int32_t* const starts = edges.data() + static_cast<size_t>(top) * width + left;
-        for (int x = 0; x < r.width(); ++x)
+    for (const Span& r : spans) {
+        int32_t* const starts = edges.data() + static_cast<size_t>(r.top) * width + r.left;
+        for (int x = 0; x < r.right - r.left; ++x)
             ++starts[x];
-        if (bottom < height) {
-            int32_t* const ends = edges.data() + static_cast<size_t>(bottom) * width + left;
-            for (int x = 0; x < r.width(); ++x)
+        if (r.bottom < height) {
+            int32_t* const ends = edges.data() + static_cast<size_t>(r.bottom) * width + r.left;
+            for (int x = 0; x < r.right - r.left; ++x)
                 --ends[x];
         }
     }
