@@ -45,7 +45,7 @@ bool stepsOnly(const QVector<QPointF>& line) {
 // columns (+1 on its top row, -1 below its bottom one), and one pass down the rows counts the
 // rectangles over each pixel and paints those with any: the cost is then the rectangles' widths
 // and the extent's area, however much they overlap. Otherwise each is painted row by row.
-void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& extent,
+void fillUnion(QPainter* painter, const std::vector<QRect>& rects, const QRect& extent,
                const QColor& colour) {
     if (extent.isEmpty())
         return;
@@ -140,7 +140,7 @@ void fillUnion(QPainter* painter, const QVector<QRect>& rects, const QRect& exte
 
 // A step line's "on" intervals as rectangles (see fillAxisAlignedLine); nothing when a segment
 // is neither horizontal nor vertical.
-std::optional<QVector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>& lines) {
+std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>& lines) {
     const double width = pen.widthF() > 0 ? pen.widthF() : 1.0;
     const double half = width / 2;
     // On, off, on, off … in pixels: the pattern counts in pen widths, and in pixels for a pen
@@ -201,8 +201,8 @@ std::optional<QVector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>
         following[static_cast<size_t>(i)] = direction[static_cast<size_t>(i) + 1] != None
                                                 ? direction[static_cast<size_t>(i) + 1]
                                                 : following[static_cast<size_t>(i) + 1];
-    QVector<QRectF> rects;
-    rects.reserve(count * (dashed ? 2 : 1));
+    std::vector<QRectF> rects;
+    rects.reserve(static_cast<size_t>(count) * (dashed ? 2 : 1));
     Direction preceding = None;
     for (qsizetype i = 1; i < count; ++i) {
         const Direction own = direction[static_cast<size_t>(i)];
@@ -225,8 +225,8 @@ std::optional<QVector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>
             const double end = (horizontal ? a.x() : a.y()) + sign * (to + after);
             const double low = std::min(start, end);
             const double extent = std::abs(end - start);
-            rects.append(horizontal ? QRectF(low, a.y() - half, extent, width)
-                                    : QRectF(a.x() - half, low, width, extent));
+            rects.push_back(horizontal ? QRectF(low, a.y() - half, extent, width)
+                                       : QRectF(a.x() - half, low, width, extent));
         };
         if (!dashed) {
             cover(0, length);
@@ -247,8 +247,8 @@ std::optional<QVector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>
     return rects;
 }
 
-QVector<QRect> wholePixels(const QVector<QRectF>& rects) {
-    QVector<QRect> pixels;
+std::vector<QRect> wholePixels(const std::vector<QRectF>& rects) {
+    std::vector<QRect> pixels;
     pixels.reserve(rects.size());
     for (const QRectF& r : rects) {
         const int left = firstCentrePast(r.left());
@@ -256,13 +256,13 @@ QVector<QRect> wholePixels(const QVector<QRectF>& rects) {
         const int right = firstCentrePast(r.right());
         const int bottom = firstCentrePast(r.bottom());
         if (right > left && bottom > top)
-            pixels.append(QRect(left, top, right - left, bottom - top));
+            pixels.push_back(QRect(left, top, right - left, bottom - top));
     }
     return pixels;
 }
 
 // The area the rectangles cover, within the painter's clip.
-QRect paintedExtent(const QPainter* painter, const QVector<QRect>& rects) {
+QRect paintedExtent(const QPainter* painter, const std::vector<QRect>& rects) {
     QRect extent;
     for (const QRect& r : rects)
         extent |= r;
@@ -275,7 +275,7 @@ QRect paintedExtent(const QPainter* painter, const QVector<QRect>& rects) {
 // each rectangle: when the rows to fill are many for the area the rectangles span (a zoomed-out
 // envelope's columns) rather than a few lines across it. A span costs the engine about as much
 // as clearing and laying on sixteen pixels of the image (gantt_bench, under callgrind).
-bool unionPays(const QVector<QRect>& pixels, const QRect& extent) {
+bool unionPays(const std::vector<QRect>& pixels, const QRect& extent) {
     qint64 rows = 0;
     for (const QRect& r : pixels)
         rows += r.height();
@@ -293,7 +293,7 @@ bool fillsWholePixels(const QPainter* painter) {
 }
 
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
-    const std::optional<QVector<QRectF>> rects = lineRects(pen, lines);
+    const std::optional<std::vector<QRectF>> rects = lineRects(pen, lines);
     if (!rects)
         return false;
     painter->save();
@@ -303,14 +303,14 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
         // The same pixels as whole-pixel rectangles, which the raster engine fills span by
         // span instead of rasterizing each edge; a translucent line's union, so that it blends
         // once where they overlap.
-        const QVector<QRect> pixels = wholePixels(*rects);
+        const std::vector<QRect> pixels = wholePixels(*rects);
         const QRect extent = paintedExtent(painter, pixels);
         if (pen.color().alpha() < 255 || unionPays(pixels, extent))
             fillUnion(painter, pixels, extent, pen.color());
         else
-            painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
+            painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
     } else {
-        painter->drawRects(rects->constData(), static_cast<int>(rects->size()));
+        painter->drawRects(rects->data(), static_cast<int>(rects->size()));
     }
     painter->restore();
     return true;
@@ -339,7 +339,7 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
     };
     Walk a{line};
     Walk b{other};
-    QVector<QRect> pixels;
+    std::vector<QRect> pixels;
     QRect run; // the current run of columns with the same rows
     for (int column = firstCentrePast(left); column + 0.5 <= right; ++column) {
         const double centre = column + 0.5;
@@ -353,11 +353,11 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
             continue;
         }
         if (!run.isEmpty())
-            pixels.append(run);
+            pixels.push_back(run);
         run = bottom > top ? QRect(column, top, 1, bottom - top) : QRect();
     }
     if (!run.isEmpty())
-        pixels.append(run);
+        pixels.push_back(run);
     painter->save();
     painter->setPen(Qt::NoPen);
     // Zoomed out, the runs are columns of a pixel or two, hundreds of rows tall: filled as rows
@@ -366,7 +366,7 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
     if (painter->brush().style() == Qt::SolidPattern && unionPays(pixels, extent))
         fillUnion(painter, pixels, extent, painter->brush().color());
     else
-        painter->drawRects(pixels.constData(), static_cast<int>(pixels.size()));
+        painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
     painter->restore();
     return true;
 }
