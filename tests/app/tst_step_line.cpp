@@ -56,6 +56,11 @@ QVector<QPointF> envelopeLine(quint32 seed, int width, int height) {
     return line;
 }
 
+// The tests' line of `seed` over their 640×240 images: an envelope or a step line.
+QVector<QPointF> lineOf(quint32 seed, bool envelope) {
+    return envelope ? envelopeLine(seed, 640, 240) : stepLine(seed, 640, 240);
+}
+
 QImage draw(const QVector<QPointF>& line, const QPen& pen, bool filled, bool antialiased) {
     QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
     image.fill(Qt::white);
@@ -119,8 +124,7 @@ private slots:
         pen.setJoinStyle(Qt::MiterJoin);
         pen.setDashOffset(dashOffset);
         for (quint32 seed = 1; seed <= 4; ++seed) {
-            const QVector<QPointF> line =
-                envelope ? envelopeLine(seed, 640, 240) : stepLine(seed, 640, 240);
+            const QVector<QPointF> line = lineOf(seed, envelope);
             const QImage stroked = draw(line, pen, false, antialiased);
             const QImage filled = draw(line, pen, true, antialiased);
             int ink = 0;
@@ -166,11 +170,8 @@ private slots:
         QFETCH(quint32, seed);
         QFETCH(QRect, area);
         QFETCH(bool, envelope);
-        const auto lineOf = [envelope](quint32 s) {
-            return envelope ? envelopeLine(s, 640, 240) : stepLine(s, 640, 240);
-        };
-        const QVector<QPointF> line = lineOf(seed);
-        const QVector<QPointF> other = lineOf(seed + 100);
+        const QVector<QPointF> line = lineOf(seed, envelope);
+        const QVector<QPointF> other = lineOf(seed + 100, envelope);
         const QColor brush(31, 119, 180, 90);
         const auto canvas = [] {
             QImage image(640, 240, QImage::Format_ARGB32_Premultiplied);
@@ -241,8 +242,7 @@ private slots:
         }
         const QRgb blendedOnce = once.pixel(0, 0);
         for (quint32 seed = 1; seed <= 3; ++seed) {
-            const QVector<QPointF> line =
-                envelope ? envelopeLine(seed, 640, 240) : stepLine(seed, 640, 240);
+            const QVector<QPointF> line = lineOf(seed, envelope);
             const QImage covered = draw(line, opaque, true, false);
             const QImage translucent = draw(line, pen, true, false);
             int ink = 0;
