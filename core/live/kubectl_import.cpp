@@ -18,7 +18,9 @@
 #include <cstring>
 #include <deque>
 #include <future>
+#include <memory>
 #include <string>
+#include <system_error>
 #include <thread>
 
 namespace jobscope::live {
@@ -142,18 +144,29 @@ private:
     void launch() {
         if (running_.size() >= kMaxRunning)
             collectOldest();
-        const auto policy =
-            std::thread::hardware_concurrency() > 1 ? std::launch::async : std::launch::deferred;
-        filling_.objects = std::async(policy, [texts = std::move(texts_)] {
-            Objects objects(texts.size());
-            for (std::size_t k = 0; k < texts.size(); ++k) {
-                QJsonObject object;
-                if (parseTrimmedText(texts[k], object))
-                    objects[k] = std::move(object);
-            }
-            return objects;
-        });
+        // (shared, so that the task is copied cheaply, and kept when a thread fails to start)
+        const auto parse =
+            [texts = std::make_shared<const std::vector<std::string>>(std::move(texts_))] {
+                Objects objects(texts->size());
+                for (std::size_t k = 0; k < texts->size(); ++k) {
+                    QJsonObject object;
+                    if (parseTrimmedText((*texts)[k], object))
+                        objects[k] = std::move(object);
+                }
+                return objects;
+            };
         texts_.clear();
+        // On one core, or when no thread can be started, the batch is parsed when collected.
+        bool started = false;
+        if (std::thread::hardware_concurrency() > 1) {
+            try {
+                filling_.objects = std::async(std::launch::async, parse);
+                started = true;
+            } catch (const std::system_error&) {
+            }
+        }
+        if (!started)
+            filling_.objects = std::async(std::launch::deferred, parse);
         running_.push_back(std::move(filling_));
         filling_ = Batch{};
     }
