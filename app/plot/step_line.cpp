@@ -53,8 +53,10 @@ void fillUnion(QPainter* painter, const std::vector<QRect>& rects, const QRect& 
     const int height = extent.height();
     const size_t area = static_cast<size_t>(width) * static_cast<size_t>(height);
     const QRgb pixel = qPremultiply(colour.rgba());
-    // Kept from call to call (a zoomed-out replot fills one per series, each the plot's size).
+    // Kept from call to call (a zoomed-out replot fills one per series, each the plot's size),
+    // up to a screen's worth: an export larger than that lets them go once drawn.
     // `edges` is all zeros between calls: the pass clears every count it reads.
+    constexpr size_t kKeptPixels = size_t(3840) * 2160;
     thread_local std::vector<int32_t> edges;
     thread_local std::vector<int32_t> depth; // the rectangles over each column of a row
     thread_local std::vector<QRgb> image;
@@ -63,6 +65,10 @@ void fillUnion(QPainter* painter, const std::vector<QRect>& rects, const QRect& 
                            QImage(reinterpret_cast<const uchar*>(image.data()), width, height,
                                   width * static_cast<qsizetype>(sizeof(QRgb)),
                                   QImage::Format_ARGB32_Premultiplied));
+        if (image.size() > kKeptPixels)
+            image = {};
+        if (edges.size() > kKeptPixels)
+            edges = {};
     };
     // Painting row by row clears the image and costs each rectangle a step per row besides its
     // pixels; counting costs each rectangle its width twice, and the pass about three steps per
