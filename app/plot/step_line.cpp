@@ -288,6 +288,18 @@ bool unionPays(const std::vector<QRect>& pixels, const QRect& extent) {
     return rows * 16 > qint64(extent.width()) * extent.height();
 }
 
+// Fills whole-pixel rectangles with the painter's brush: as their union (fillUnion) when each
+// pixel must be painted once (`eachOnce`: a translucent line's overlapping rectangles) or when
+// that costs less (unionPays), else rectangle by rectangle.
+void fillPixels(QPainter* painter, const std::vector<QRect>& pixels, bool eachOnce) {
+    const QRect extent = paintedExtent(painter, pixels);
+    const QBrush& brush = painter->brush();
+    if (brush.style() == Qt::SolidPattern && (eachOnce || unionPays(pixels, extent)))
+        fillUnion(painter, pixels, extent, brush.color());
+    else
+        painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
+}
+
 } // namespace
 
 bool fillsWholePixels(const QPainter* painter) {
@@ -309,12 +321,7 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
         // The same pixels as whole-pixel rectangles, which the raster engine fills span by
         // span instead of rasterizing each edge; a translucent line's union, so that it blends
         // once where they overlap.
-        const std::vector<QRect> pixels = wholePixels(*rects);
-        const QRect extent = paintedExtent(painter, pixels);
-        if (pen.color().alpha() < 255 || unionPays(pixels, extent))
-            fillUnion(painter, pixels, extent, pen.color());
-        else
-            painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
+        fillPixels(painter, wholePixels(*rects), pen.color().alpha() < 255);
     } else {
         painter->drawRects(rects->data(), static_cast<int>(rects->size()));
     }
@@ -366,13 +373,9 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
         pixels.push_back(run);
     painter->save();
     painter->setPen(Qt::NoPen);
-    // Zoomed out, the runs are columns of a pixel or two, hundreds of rows tall: filled as rows
-    // of their union (the same pixels, as they do not overlap) instead of a span per row each.
-    const QRect extent = paintedExtent(painter, pixels);
-    if (painter->brush().style() == Qt::SolidPattern && unionPays(pixels, extent))
-        fillUnion(painter, pixels, extent, painter->brush().color());
-    else
-        painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
+    // Zoomed out, the runs are columns of a pixel or two, hundreds of rows tall: filled as their
+    // union (the same pixels, as they do not overlap) instead of a span per row each.
+    fillPixels(painter, pixels, false);
     painter->restore();
     return true;
 }
