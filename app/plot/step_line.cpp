@@ -13,7 +13,7 @@
 #include <cmath>
 #include <cstdint>
 #include <cstring>
-#include <optional>
+#include <limits>
 #include <vector>
 
 namespace jobscope::ui {
@@ -23,8 +23,19 @@ namespace {
 // Without antialiasing a pixel is filled when its centre lies inside a shape; an edge through a
 // centre gives the pixel to the shape on its left or above. The first pixel whose centre lies
 // past `edge`.
+// Coordinates are held within ±2^28 pixels first (a point far outside a deeply zoomed plot; not
+// a number counts as far left), so that the conversion to int is defined; the floor is taken by
+// hand, since std::floor is a call into libm on the baseline x86-64 and this runs for every
+// corner of every rectangle.
 int firstCentrePast(double edge) {
-    return static_cast<int>(std::floor(edge + 0.5));
+    constexpr double kFar = 1 << 28;
+    double centre = edge + 0.5;
+    if (!(centre > -kFar))
+        centre = -kFar;
+    else if (centre > kFar)
+        centre = kFar;
+    const int truncated = static_cast<int>(centre);
+    return truncated - (static_cast<double>(truncated) > centre ? 1 : 0);
 }
 
 bool stepsOnly(const QVector<QPointF>& line) {
@@ -144,9 +155,11 @@ void fillUnion(QPainter* painter, const std::vector<QRect>& rects, const QRect& 
     draw();
 }
 
-// A step line's "on" intervals as rectangles (see fillAxisAlignedLine); nothing when a segment
-// is neither horizontal nor vertical.
-std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPointF>& lines) {
+// Hands each of a step line's "on" intervals to `sink` as a rectangle (left, top, width,
+// height; see fillAxisAlignedLine). Returns false, before handing any, when a segment is neither
+// horizontal nor vertical.
+template <typename Sink>
+bool forEachLineRect(const QPen& pen, const QVector<QPointF>& lines, Sink&& sink) {
     const double width = pen.widthF() > 0 ? pen.widthF() : 1.0;
     const double half = width / 2;
     // On, off, on, off … in pixels: the pattern counts in pen widths, and in pixels for a pen
@@ -199,7 +212,7 @@ std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPoi
     std::vector<Direction> direction(static_cast<size_t>(count), None);
     for (qsizetype i = 1; i < count; ++i) {
         if (lines[i].x() != lines[i - 1].x() && lines[i].y() != lines[i - 1].y())
-            return std::nullopt; // slanted: the stroker's
+            return false; // slanted: the stroker's
         direction[static_cast<size_t>(i)] = directionOf(lines[i - 1], lines[i]);
     }
     std::vector<Direction> following(static_cast<size_t>(count), None);
@@ -207,8 +220,6 @@ std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPoi
         following[static_cast<size_t>(i)] = direction[static_cast<size_t>(i) + 1] != None
                                                 ? direction[static_cast<size_t>(i) + 1]
                                                 : following[static_cast<size_t>(i) + 1];
-    std::vector<QRectF> rects;
-    rects.reserve(static_cast<size_t>(count) * (dashed ? 2 : 1));
     Direction preceding = None;
     for (qsizetype i = 1; i < count; ++i) {
         const Direction own = direction[static_cast<size_t>(i)];
@@ -231,8 +242,10 @@ std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPoi
             const double end = (horizontal ? a.x() : a.y()) + sign * (to + after);
             const double low = std::min(start, end);
             const double extent = std::abs(end - start);
-            rects.push_back(horizontal ? QRectF(low, a.y() - half, extent, width)
-                                       : QRectF(a.x() - half, low, width, extent));
+            if (horizontal)
+                sink(low, a.y() - half, extent, width);
+            else
+                sink(a.x() - half, low, width, extent);
         };
         if (!dashed) {
             cover(0, length);
@@ -250,28 +263,44 @@ std::optional<std::vector<QRectF>> lineRects(const QPen& pen, const QVector<QPoi
             }
         }
     }
-    return rects;
+    return true;
 }
 
-std::vector<QRect> wholePixels(const std::vector<QRectF>& rects) {
-    std::vector<QRect> pixels;
-    pixels.reserve(rects.size());
-    for (const QRectF& r : rects) {
-        const int left = firstCentrePast(r.left());
-        const int top = firstCentrePast(r.top());
-        const int right = firstCentrePast(r.right());
-        const int bottom = firstCentrePast(r.bottom());
-        if (right > left && bottom > top)
-            pixels.push_back(QRect(left, top, right - left, bottom - top));
+// Whole-pixel rectangles and their bounding rectangle, gathered as they are made.
+struct PixelRects {
+    std::vector<QRect> rects;
+    int left = std::numeric_limits<int>::max(), top = std::numeric_limits<int>::max();
+    int right = std::numeric_limits<int>::min(), bottom = std::numeric_limits<int>::min();
+
+    // The pixels [left, right) × [top, bottom), when there are any.
+    void add(int l, int t, int r, int b) {
+        if (r <= l || b <= t)
+            return;
+        rects.push_back(QRect(l, t, r - l, b - t));
+        left = std::min(left, l);
+        top = std::min(top, t);
+        right = std::max(right, r);
+        bottom = std::max(bottom, b);
     }
-    return pixels;
-}
+    // The pixels whose centres the rectangle covers.
+    void addCovered(double x, double y, double width, double height) {
+        add(firstCentrePast(x), firstCentrePast(y), firstCentrePast(x + width),
+            firstCentrePast(y + height));
+    }
+    // No rectangles, the vector's room kept.
+    void clear() {
+        rects.clear();
+        left = top = std::numeric_limits<int>::max();
+        right = bottom = std::numeric_limits<int>::min();
+    }
+    QRect bounds() const {
+        return rects.empty() ? QRect() : QRect(left, top, right - left, bottom - top);
+    }
+};
 
 // The area the rectangles cover, within the painter's clip.
-QRect paintedExtent(const QPainter* painter, const std::vector<QRect>& rects) {
-    QRect extent;
-    for (const QRect& r : rects)
-        extent |= r;
+QRect paintedExtent(const QPainter* painter, const PixelRects& pixels) {
+    QRect extent = pixels.bounds();
     if (painter->hasClipping())
         extent &= painter->clipBoundingRect().toAlignedRect();
     return extent;
@@ -291,13 +320,13 @@ bool unionPays(const std::vector<QRect>& pixels, const QRect& extent) {
 // Fills whole-pixel rectangles with the painter's brush: as their union (fillUnion) when each
 // pixel must be painted once (`eachOnce`: a translucent line's overlapping rectangles) or when
 // that costs less (unionPays), else rectangle by rectangle.
-void fillPixels(QPainter* painter, const std::vector<QRect>& pixels, bool eachOnce) {
+void fillPixels(QPainter* painter, const PixelRects& pixels, bool eachOnce) {
     const QRect extent = paintedExtent(painter, pixels);
     const QBrush& brush = painter->brush();
-    if (brush.style() == Qt::SolidPattern && (eachOnce || unionPays(pixels, extent)))
-        fillUnion(painter, pixels, extent, brush.color());
+    if (brush.style() == Qt::SolidPattern && (eachOnce || unionPays(pixels.rects, extent)))
+        fillUnion(painter, pixels.rects, extent, brush.color());
     else
-        painter->drawRects(pixels.data(), static_cast<int>(pixels.size()));
+        painter->drawRects(pixels.rects.data(), static_cast<int>(pixels.rects.size()));
 }
 
 } // namespace
@@ -311,20 +340,32 @@ bool fillsWholePixels(const QPainter* painter) {
 }
 
 bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPointF>& lines) {
-    const std::optional<std::vector<QRectF>> rects = lineRects(pen, lines);
-    if (!rects)
-        return false;
-    painter->save();
-    painter->setPen(Qt::NoPen);
-    painter->setBrush(pen.color());
     if (fillsWholePixels(painter)) {
         // The same pixels as whole-pixel rectangles, which the raster engine fills span by
         // span instead of rasterizing each edge; a translucent line's union, so that it blends
         // once where they overlap.
-        fillPixels(painter, wholePixels(*rects), pen.color().alpha() < 255);
-    } else {
-        painter->drawRects(rects->data(), static_cast<int>(rects->size()));
+        thread_local PixelRects pixels;
+        pixels.clear();
+        if (!forEachLineRect(pen, lines, [](double x, double y, double w, double h) {
+                pixels.addCovered(x, y, w, h);
+            }))
+            return false;
+        painter->save();
+        painter->setPen(Qt::NoPen);
+        painter->setBrush(pen.color());
+        fillPixels(painter, pixels, pen.color().alpha() < 255);
+        painter->restore();
+        return true;
     }
+    std::vector<QRectF> rects;
+    if (!forEachLineRect(pen, lines, [&rects](double x, double y, double w, double h) {
+            rects.emplace_back(x, y, w, h);
+        }))
+        return false;
+    painter->save();
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(pen.color());
+    painter->drawRects(rects.data(), static_cast<int>(rects.size()));
     painter->restore();
     return true;
 }
@@ -352,7 +393,7 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
     };
     Walk a{line};
     Walk b{other};
-    std::vector<QRect> pixels;
+    PixelRects pixels;
     QRect run; // the current run of columns with the same rows
     for (int column = firstCentrePast(left); column + 0.5 <= right; ++column) {
         const double centre = column + 0.5;
@@ -366,11 +407,11 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
             continue;
         }
         if (!run.isEmpty())
-            pixels.push_back(run);
+            pixels.add(run.left(), run.top(), run.left() + run.width(), run.top() + run.height());
         run = bottom > top ? QRect(column, top, 1, bottom - top) : QRect();
     }
     if (!run.isEmpty())
-        pixels.push_back(run);
+        pixels.add(run.left(), run.top(), run.left() + run.width(), run.top() + run.height());
     painter->save();
     painter->setPen(Qt::NoPen);
     // Zoomed out, the runs are columns of a pixel or two, hundreds of rows tall: filled as their

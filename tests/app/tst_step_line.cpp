@@ -278,6 +278,34 @@ private slots:
         QCOMPARE(image, before);
     }
 
+    // A deeply zoomed plot hands on points far outside it (the neighbours of what it shows):
+    // the part inside is filled as a short line would be, with no overflow of whole pixels.
+    void lineReachingFarOutside_data() {
+        QTest::addColumn<double>("far");
+        QTest::newRow("1e6 px") << 1e6;
+        QTest::newRow("1e12 px") << 1e12;
+    }
+
+    void lineReachingFarOutside() {
+        QFETCH(double, far);
+        const QPen pen(Qt::black, 2);
+        QImage image(64, 32, QImage::Format_ARGB32_Premultiplied);
+        image.fill(Qt::white);
+        QPainter painter(&image);
+        painter.setClipRect(image.rect());
+        QVERIFY(fillAxisAlignedLine(&painter, pen,
+                                    {{-far, 10}, {20, 10}, {20, 20}, {far, 20}, {far, -far}}));
+        painter.end();
+        QImage expected(image.size(), image.format());
+        expected.fill(Qt::white);
+        QPainter reference(&expected);
+        reference.fillRect(QRect(0, 9, 21, 2), Qt::black);   // along y = 10, to the corner
+        reference.fillRect(QRect(19, 9, 2, 12), Qt::black);  // down x = 20
+        reference.fillRect(QRect(19, 19, 45, 2), Qt::black); // along y = 20, out of sight
+        reference.end();
+        QCOMPARE(image, expected);
+    }
+
     void slantedLineLeftToTheStroker() {
         QImage image(100, 100, QImage::Format_ARGB32_Premultiplied);
         image.fill(Qt::white);
