@@ -295,7 +295,7 @@ size_t editDistance(const std::string& a, const std::string& b) {
 
 } // namespace
 
-std::optional<Seconds> parseRfc3339(const std::string& text) {
+std::optional<Seconds> parseRfc3339(std::string_view text) {
     const char* p = text.data();
     const char* end = p + text.size();
     int year, month, day, hour, minute, second;

@@ -15,6 +15,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace jobscope {
 
@@ -32,7 +33,7 @@ bool parseYamlEvents(const std::string& text, const std::string& fileName,
 
 // RFC 3339 ("2026-01-01T00:00:30Z", fractional seconds and offsets allowed) to seconds since
 // the Unix epoch.
-std::optional<Seconds> parseRfc3339(const std::string& text);
+std::optional<Seconds> parseRfc3339(std::string_view text);
 // Seconds since the Unix epoch to RFC 3339 UTC ("2026-01-01T00:00:30Z"; fractions kept when
 // not whole).
 std::string formatRfc3339(Seconds seconds);

@@ -327,6 +327,21 @@ CaptureEvent captureEventOf(const QJsonObject& value) {
     return out;
 }
 
+bool isServerTimeKey(std::string_view key) {
+    return (key.ends_with("Timestamp") || key.ends_with("Time") || key == "startedAt" ||
+            key == "finishedAt") &&
+           key != "deletionTimestamp";
+}
+
+bool isServerTimeKey(QStringView key) {
+    // The words compared are ASCII: any other character stands as one that none of them holds.
+    std::string latin1(static_cast<std::size_t>(key.size()), '?');
+    for (qsizetype i = 0; i < key.size(); ++i)
+        if (key[i].unicode() < 0x80)
+            latin1[static_cast<std::size_t>(i)] = static_cast<char>(key[i].unicode());
+    return isServerTimeKey(std::string_view(latin1));
+}
+
 std::optional<double> newestServerTime(const QJsonObject& object) {
     double newest = 0;
     collectTimes(object, QString(), newest);

@@ -36,6 +36,7 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
 namespace jobscope::live {
@@ -59,12 +60,9 @@ std::optional<double> newestServerTime(const QJsonObject& object);
 
 // Whether newestServerTime reads a string under `key` (the nearest object key above it) as a
 // time: creation, transitions, container start and finish, an Event's times — not a
-// deletion, which is a deadline. `View` is QStringView or QLatin1StringView.
-template <typename View> bool isServerTimeKey(View key) {
-    return (key.endsWith(QLatin1String("Timestamp")) || key.endsWith(QLatin1String("Time")) ||
-            key == QLatin1String("startedAt") || key == QLatin1String("finishedAt")) &&
-           key != QLatin1String("deletionTimestamp");
-}
+// deletion, which is a deadline. The key as Latin-1 bytes (the pruning reader's) or as text.
+bool isServerTimeKey(std::string_view key);
+bool isServerTimeKey(QStringView key);
 
 // A value of a capture read as a watch event: timestamped, kubectl's, or a bare object (an
 // ADDED). readPrunedWatchEvent reads the first two the same way, faster.

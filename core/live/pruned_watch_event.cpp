@@ -331,11 +331,11 @@ private:
     bool string(std::string_view key, std::string_view& raw, bool& escaped) {
         if (!rawString(raw, escaped) || isEscapedKey(key))
             return false;
-        if (isServerTimeKey(QLatin1StringView(key.data(), static_cast<qsizetype>(key.size())))) {
+        if (isServerTimeKey(key)) {
             if (escaped)
                 return false;
             ++times_;
-            if (const auto at = parseRfc3339(std::string(raw))) {
+            if (const auto at = parseRfc3339(raw)) {
                 newest_ = std::max(newest_, *at);
                 if (keeping_ > 0)
                     keptNewest_ = std::max(keptNewest_, *at);

@@ -9,6 +9,7 @@
 #include <QJsonArray>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdint>
 #include <limits>
@@ -284,7 +285,18 @@ std::optional<ServerTime> parseServerTime(const QJsonValue& value) {
     if (!value.isString())
         return std::nullopt;
     const QString s = value.toString();
-    const auto at = parseRfc3339(s.toStdString());
+    // A time is ASCII (a character outside it stands as one that fails the parse), and short
+    // but for a long fraction.
+    std::array<char, 48> buffer;
+    std::string longer;
+    char* ascii = buffer.data();
+    if (s.size() > qsizetype(buffer.size())) {
+        longer.resize(static_cast<std::size_t>(s.size()));
+        ascii = longer.data();
+    }
+    for (qsizetype i = 0; i < s.size(); ++i)
+        ascii[i] = s[i].unicode() < 0x80 ? static_cast<char>(s[i].unicode()) : '?';
+    const auto at = parseRfc3339(std::string_view(ascii, static_cast<std::size_t>(s.size())));
     if (!at)
         return std::nullopt;
     return ServerTime{*at, s.contains(QLatin1Char('.')) ? 1e-6 : 1.0};

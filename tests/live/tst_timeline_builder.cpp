@@ -122,6 +122,14 @@ private slots:
         QTest::newRow("late: a list") << 42.0 << "2026-03-01T10:00:10Z" << 10.0;
         QTest::newRow("micro time, late") << 12.0 << "2026-03-01T10:00:10.250000Z" << 10.25;
         QTest::newRow("no server time") << 5.0 << "" << 5.0;
+        // Longer than most times: a fraction of 40 digits.
+        QTest::newRow("long fraction, late")
+            << 12.0 << "2026-03-01T10:00:10.2500000000000000000000000000000000000000Z" << 10.25;
+        // A character outside ASCII is no time: the receive time stands.
+        QTest::newRow("not ASCII")
+            << 42.0 << QString::fromUtf8("2026-03-01T10:00:10\u00e9Z") << 42.0;
+        QTest::newRow("not ASCII in the digits")
+            << 42.0 << QString::fromUtf8("2026-03-01T10:00:1\u0661Z") << 42.0;
     }
     void timeRule() {
         QFETCH(double, received);
