@@ -78,11 +78,13 @@ bool isNewerVersion(const QString& version, const QString& last) {
 
 // What readPod asks of a Pod's conditions, in one pass, each answer from the first condition
 // that gives it: whether Ready and DisruptionTarget are True (as conditionIsTrue), and the
-// transition times of the first PodScheduled True, Ready True and Ready False.
+// transition times of the first PodScheduled True, Ready True and Ready False; and the reason
+// of the last PodScheduled False (why a Pod waits, when its container says nothing).
 struct PodConditions {
     bool ready = false;
     bool disruptionTarget = false;
     std::optional<ServerTime> scheduled, readyAt, unreadyAt;
+    QString unschedulableReason; // the reason of the last PodScheduled False, if any
 };
 
 PodConditions readPodConditions(const QJsonArray& conditions) {
@@ -107,9 +109,11 @@ PodConditions readPodConditions(const QJsonArray& conditions) {
         } else if (type == QLatin1String("DisruptionTarget")) {
             if (!std::exchange(disruption, true))
                 out.disruptionTarget = isTrue;
-        } else if (type == QLatin1String("PodScheduled") && isTrue &&
-                   !std::exchange(scheduled, true)) {
-            out.scheduled = time();
+        } else if (type == QLatin1String("PodScheduled")) {
+            if (isTrue && !std::exchange(scheduled, true))
+                out.scheduled = time();
+            if (status == QLatin1String("False"))
+                out.unschedulableReason = text(c, "reason");
         }
     }
     return out;
@@ -154,9 +158,9 @@ std::optional<int> intAnnotation(const QJsonObject& map, const char* key) {
     return ok && n >= 0 ? std::optional<int>(n) : std::nullopt;
 }
 
-PodSnapshot readPod(const QJsonObject& pod) {
+// `metadata`: the Pod's, as the caller read it.
+PodSnapshot readPod(const QJsonObject& pod, const QJsonObject& metadata) {
     PodSnapshot snap;
-    const QJsonObject metadata = child(pod, "metadata");
     const QJsonObject spec = child(pod, "spec");
     const QJsonObject status = child(pod, "status");
     snap.name = text(metadata, "name");
@@ -166,8 +170,10 @@ PodSnapshot readPod(const QJsonObject& pod) {
     snap.resourceVersion = text(metadata, "resourceVersion");
     const QJsonObject annotations = child(metadata, "annotations");
     const QJsonObject labels = child(metadata, "labels");
-    snap.index = intAnnotation(annotations, kJobCompletionIndexAnnotation)
-                     .value_or(intAnnotation(labels, kJobCompletionIndexAnnotation).value_or(-1));
+    std::optional<int> index = intAnnotation(annotations, kJobCompletionIndexAnnotation);
+    if (!index)
+        index = intAnnotation(labels, kJobCompletionIndexAnnotation);
+    snap.index = index.value_or(-1);
     snap.failureCount = intAnnotation(annotations, kJobIndexFailureCountAnnotation);
     snap.ignoredFailureCount = intAnnotation(annotations, kJobIndexIgnoredFailureCountAnnotation);
     snap.created = parseServerTime(metadata.value(QLatin1String("creationTimestamp")));
@@ -199,12 +205,14 @@ PodSnapshot readPod(const QJsonObject& pod) {
     for (const QJsonValue& value : containers) {
         const QJsonObject c = value.toObject();
         const QJsonObject state = child(c, "state");
-        const QJsonObject running = child(state, "running");
-        const QJsonObject terminated = child(state, "terminated");
+        const QJsonValue runningValue = state.value(QLatin1String("running"));
+        const QJsonValue terminatedValue = state.value(QLatin1String("terminated"));
+        const QJsonObject running = runningValue.toObject();
+        const QJsonObject terminated = terminatedValue.toObject();
         const QJsonObject lastTerminated = child(child(c, "lastState"), "terminated");
-        if (state.contains(QLatin1String("running")) ||
-            terminated.contains(QLatin1String("startedAt")) || !lastTerminated.isEmpty() ||
-            c.value(QLatin1String("restartCount")).toInt() > 0)
+        const int restartCount = c.value(QLatin1String("restartCount")).toInt();
+        if (!runningValue.isUndefined() || terminated.contains(QLatin1String("startedAt")) ||
+            !lastTerminated.isEmpty() || restartCount > 0)
             s.containersStarted = true;
         snap.started =
             earliest(snap.started, parseServerTime(running.value(QLatin1String("startedAt"))));
@@ -213,8 +221,8 @@ PodSnapshot readPod(const QJsonObject& pod) {
         if (first) {
             // The first container is the main one (the simulator's "main").
             first = false;
-            s.restartCount = c.value(QLatin1String("restartCount")).toInt();
-            if (state.contains(QLatin1String("terminated"))) {
+            s.restartCount = restartCount;
+            if (!terminatedValue.isUndefined()) {
                 s.exitCode = terminated.value(QLatin1String("exitCode")).toInt();
                 if (auto f = parseServerTime(terminated.value(QLatin1String("finishedAt")))) {
                     s.finishedAt = f->at;
@@ -232,12 +240,7 @@ PodSnapshot readPod(const QJsonObject& pod) {
     if (s.phase == pod_phase::Running)
         s.containersStarted = true;
     if (s.waitingReason.empty())
-        for (const QJsonValue& value : conditions) {
-            const QJsonObject c = value.toObject();
-            if (text(c, "type") == QLatin1String("PodScheduled") &&
-                text(c, "status") == QLatin1String("False"))
-                s.waitingReason = text(c, "reason").toStdString();
-        }
+        s.waitingReason = read.unschedulableReason.toStdString();
     if (isTerminal(s) && !snap.finished)
         snap.finished = snap.unready;
     return snap;
@@ -513,8 +516,7 @@ void TimelineBuilder::applyJob(const Observation& o) {
 
 // --- Pods ---------------------------------------------------------------------------------------
 
-bool TimelineBuilder::ownsPod(const QJsonObject& pod) const {
-    const QJsonObject metadata = child(pod, "metadata");
+bool TimelineBuilder::ownsPod(const QJsonObject& metadata) const {
     const QJsonObject labels = child(metadata, "labels");
     for (const char* key : {"batch.kubernetes.io/controller-uid", "controller-uid"})
         if (labels.value(QLatin1String(key)).toString() == jobUid_)
@@ -554,8 +556,9 @@ void TimelineBuilder::closePodList(Seconds at) {
 
 void TimelineBuilder::applyPod(const Observation& o) {
     const QJsonObject metadata = child(o.object, "metadata");
-    const QString uid =
-        text(metadata, "uid").isEmpty() ? text(metadata, "name") : text(metadata, "uid");
+    QString uid = text(metadata, "uid");
+    if (uid.isEmpty())
+        uid = text(metadata, "name");
     // Lists: a run of Listed Pods is one list; anything else ends it.
     if (o.type == WatchType::Listed) {
         if (podListOpen_ && podListUids_.contains(uid))
@@ -569,11 +572,11 @@ void TimelineBuilder::applyPod(const Observation& o) {
         closePodList(podListStart_);
     }
 
-    if (!ownsPod(o.object)) {
+    if (!ownsPod(metadata)) {
         ++ignored_;
         return;
     }
-    const PodSnapshot snap = readPod(o.object);
+    const PodSnapshot snap = readPod(o.object, metadata);
     const bool trust = options_.trustServerTimes;
 
     uint32_t record = 0;

@@ -171,6 +171,50 @@ private slots:
         QVERIFY(tl.unobserved.empty());
     }
 
+    // Why a Pod waits: its first container's waiting reason, else the reason of the last
+    // PodScheduled False condition (what the Pod details and the pending cause show).
+    void waitingReason_data() {
+        QTest::addColumn<QStringList>("unscheduled"); // reasons of PodScheduled False, in order
+        QTest::addColumn<QString>("containerWaiting");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unschedulable") << QStringList{"Unschedulable"} << ""
+                                       << "Unschedulable";
+        QTest::newRow("the last of two") << QStringList{"Unschedulable", "SchedulerError"} << ""
+                                         << "SchedulerError";
+        QTest::newRow("the container's first")
+            << QStringList{"Unschedulable"} << "ContainerCreating"
+            << "ContainerCreating";
+        QTest::newRow("none") << QStringList{} << ""
+                              << "";
+    }
+    void waitingReason() {
+        QFETCH(QStringList, unscheduled);
+        QFETCH(QString, containerWaiting);
+        QFETCH(QString, expected);
+        QJsonObject object = pod({"p0", 2, 0});
+        QJsonObject status = object.value("status").toObject();
+        QJsonArray conditions{QJsonObject{{"type", "Ready"}, {"status", "False"}}};
+        for (const QString& reason : unscheduled)
+            conditions.append(
+                QJsonObject{{"type", "PodScheduled"}, {"status", "False"}, {"reason", reason}});
+        status.insert("conditions", conditions);
+        if (!containerWaiting.isEmpty())
+            status.insert(
+                "containerStatuses",
+                QJsonArray{QJsonObject{
+                    {"name", "main"},
+                    {"state",
+                     QJsonObject{{"waiting", QJsonObject{{"reason", containerWaiting}}}}}}});
+        object.insert("status", status);
+        TimelineBuilder b;
+        b.add(obs(0.2, ObjectKind::Job, WatchType::Added, job(1)));
+        b.add(obs(0.5, ObjectKind::Pod, WatchType::Added, object));
+        b.finish(T0 + 2);
+        const Timeline& tl = b.timeline();
+        QCOMPARE(tl.podChanges.size(), size_t{1});
+        QCOMPARE(QString::fromStdString(tl.podChanges[0].state.waitingReason), expected);
+    }
+
     // A list long after the facts: each transition at its own server time, and marked.
     void lateListReconstructs() {
         TimelineBuilder b;
