@@ -158,32 +158,81 @@ std::optional<int> intAnnotation(const QJsonObject& map, const char* key) {
     return ok && n >= 0 ? std::optional<int>(n) : std::nullopt;
 }
 
-// `metadata`: the Pod's, as the caller read it.
-PodSnapshot readPod(const QJsonObject& pod, const QJsonObject& metadata) {
+// The members of a Pod's metadata the builder reads, in one pass over its keys: a lookup in a
+// QJsonObject compares the key with each of the object's keys in turn, and the builder reads
+// most of them. A member missing, or of another type, reads as a lookup would give it.
+struct PodMetadata {
+    QString name, uid, resourceVersion;
+    QJsonValue creationTimestamp, deletionTimestamp, deletionGracePeriodSeconds;
+    QJsonObject labels, annotations;
+    QJsonArray finalizers, ownerReferences;
+
+    explicit PodMetadata(const QJsonObject& metadata) {
+        for (auto it = metadata.constBegin(); it != metadata.constEnd(); ++it) {
+            const QString key = it.key();
+            if (key == QLatin1String("name"))
+                name = it.value().toString();
+            else if (key == QLatin1String("uid"))
+                uid = it.value().toString();
+            else if (key == QLatin1String("resourceVersion"))
+                resourceVersion = it.value().toString();
+            else if (key == QLatin1String("creationTimestamp"))
+                creationTimestamp = it.value();
+            else if (key == QLatin1String("deletionTimestamp"))
+                deletionTimestamp = it.value();
+            else if (key == QLatin1String("deletionGracePeriodSeconds"))
+                deletionGracePeriodSeconds = it.value();
+            else if (key == QLatin1String("labels"))
+                labels = it.value().toObject();
+            else if (key == QLatin1String("annotations"))
+                annotations = it.value().toObject();
+            else if (key == QLatin1String("finalizers"))
+                finalizers = it.value().toArray();
+            else if (key == QLatin1String("ownerReferences"))
+                ownerReferences = it.value().toArray();
+        }
+    }
+    // The uid, or the name when it has none.
+    const QString& identity() const { return uid.isEmpty() ? name : uid; }
+};
+
+// Whether the Job of uid `jobUid` owns the Pod: its controller-uid label, or its controller
+// owner reference.
+bool ownedBy(const PodMetadata& metadata, const QString& jobUid) {
+    for (const char* key : {"batch.kubernetes.io/controller-uid", "controller-uid"})
+        if (metadata.labels.value(QLatin1String(key)).toString() == jobUid)
+            return true;
+    for (const QJsonValue& value : metadata.ownerReferences) {
+        const QJsonObject owner = value.toObject();
+        if (owner.value(QLatin1String("controller")).toBool() && text(owner, "uid") == jobUid)
+            return true;
+    }
+    return false;
+}
+
+PodSnapshot readPod(const QJsonObject& pod, const PodMetadata& metadata) {
     PodSnapshot snap;
     const QJsonObject spec = child(pod, "spec");
     const QJsonObject status = child(pod, "status");
-    snap.name = text(metadata, "name");
-    snap.uid = text(metadata, "uid");
-    if (snap.uid.isEmpty())
-        snap.uid = snap.name;
-    snap.resourceVersion = text(metadata, "resourceVersion");
-    const QJsonObject annotations = child(metadata, "annotations");
-    const QJsonObject labels = child(metadata, "labels");
+    snap.name = metadata.name;
+    snap.uid = metadata.identity();
+    snap.resourceVersion = metadata.resourceVersion;
+    const QJsonObject& annotations = metadata.annotations;
+    const QJsonObject& labels = metadata.labels;
     std::optional<int> index = intAnnotation(annotations, kJobCompletionIndexAnnotation);
     if (!index)
         index = intAnnotation(labels, kJobCompletionIndexAnnotation);
     snap.index = index.value_or(-1);
     snap.failureCount = intAnnotation(annotations, kJobIndexFailureCountAnnotation);
     snap.ignoredFailureCount = intAnnotation(annotations, kJobIndexIgnoredFailureCountAnnotation);
-    snap.created = parseServerTime(metadata.value(QLatin1String("creationTimestamp")));
+    snap.created = parseServerTime(metadata.creationTimestamp);
 
     PodState& s = snap.state;
     const QString phase = text(status, "phase");
     s.phase = phase.isEmpty() ? std::string(pod_phase::Pending) : phase.toStdString();
     s.nodeName = text(spec, "nodeName").toStdString();
     s.tracked = false;
-    for (const QJsonValue& f : metadata.value(QLatin1String("finalizers")).toArray())
+    for (const QJsonValue& f : metadata.finalizers)
         if (f.toString() == QLatin1String(kJobTrackingFinalizer))
             s.tracked = true;
     const QJsonArray conditions = status.value(QLatin1String("conditions")).toArray();
@@ -193,10 +242,10 @@ PodSnapshot readPod(const QJsonObject& pod, const QJsonObject& metadata) {
     snap.scheduled = read.scheduled;
     snap.ready = read.readyAt;
     snap.unready = read.unreadyAt;
-    if (const auto deletion = parseServerTime(metadata.value(QLatin1String("deletionTimestamp")))) {
+    if (const auto deletion = parseServerTime(metadata.deletionTimestamp)) {
         s.deletionTimestamp = deletion->at;
         // The API server writes the deletion request time plus the grace period.
-        const double grace = metadata.value(QLatin1String("deletionGracePeriodSeconds")).toDouble();
+        const double grace = metadata.deletionGracePeriodSeconds.toDouble();
         snap.terminating = ServerTime{deletion->at - std::max(grace, 0.0), deletion->resolution};
     }
 
@@ -516,19 +565,6 @@ void TimelineBuilder::applyJob(const Observation& o) {
 
 // --- Pods ---------------------------------------------------------------------------------------
 
-bool TimelineBuilder::ownsPod(const QJsonObject& metadata) const {
-    const QJsonObject labels = child(metadata, "labels");
-    for (const char* key : {"batch.kubernetes.io/controller-uid", "controller-uid"})
-        if (labels.value(QLatin1String(key)).toString() == jobUid_)
-            return true;
-    for (const QJsonValue& value : metadata.value(QLatin1String("ownerReferences")).toArray()) {
-        const QJsonObject owner = value.toObject();
-        if (owner.value(QLatin1String("controller")).toBool() && text(owner, "uid") == jobUid_)
-            return true;
-    }
-    return false;
-}
-
 void TimelineBuilder::pushPodChange(uint32_t record, Seconds time, const PodState& state,
                                     bool deleted) {
     PodRecord& r = pods_[record];
@@ -555,10 +591,8 @@ void TimelineBuilder::closePodList(Seconds at) {
 }
 
 void TimelineBuilder::applyPod(const Observation& o) {
-    const QJsonObject metadata = child(o.object, "metadata");
-    QString uid = text(metadata, "uid");
-    if (uid.isEmpty())
-        uid = text(metadata, "name");
+    const PodMetadata metadata(child(o.object, "metadata"));
+    const QString& uid = metadata.identity();
     // Lists: a run of Listed Pods is one list; anything else ends it.
     if (o.type == WatchType::Listed) {
         if (podListOpen_ && podListUids_.contains(uid))
@@ -572,7 +606,7 @@ void TimelineBuilder::applyPod(const Observation& o) {
         closePodList(podListStart_);
     }
 
-    if (!ownsPod(metadata)) {
+    if (!ownedBy(metadata, jobUid_)) {
         ++ignored_;
         return;
     }

@@ -132,7 +132,6 @@ private:
     void applyPod(const Observation& o);
     void applyEvent(const Observation& o);
     void flushPending();
-    bool ownsPod(const QJsonObject& metadata) const; // the Pod's metadata
     void closePodList(Seconds at);
     void markUnobserved(Seconds from, Seconds to, const char* reason);
     void pushPodChange(uint32_t record, Seconds time, const PodState& state, bool deleted);
