@@ -8,7 +8,8 @@
 //   - a full replot zoomed into 5 % of the time range,
 //   - for the timeline plot also: a PNG export at 1920×1080 and pan steps (a shifted time range,
 //     replotted) zoomed into 5 % of the time and showing all of it.
-// Not a test: run it by hand, on the offscreen platform, from a Release build:
+// Each line gives the median and the least CPU time of the repeats, the median and the worst
+// wall time. Not a test: run it by hand, on the offscreen platform, from a Release build:
 //
 //   QT_QPA_PLATFORM=offscreen build/rel/bench/gantt_bench [--pods N[,N...]] [--repeat N]
 //
@@ -98,9 +99,10 @@ std::optional<Scenario> indexedScenario(long completions) {
 }
 
 struct Stats {
-    double wall = 0;  // median, ms
-    double worst = 0; // slowest wall time, ms
-    double cpu = 0;   // median CPU time of this thread, ms: steadier on a shared machine
+    double wall = 0;    // median, ms
+    double worst = 0;   // slowest wall time, ms
+    double cpu = 0;     // median CPU time of this thread, ms: steadier on a shared machine
+    double bestCpu = 0; // the least CPU time: what the work costs when nothing else intervenes
 };
 
 double threadCpuMs() {
@@ -123,12 +125,12 @@ Stats measure(int repeat, const std::function<void(int)>& step) {
     }
     std::sort(wall.begin(), wall.end());
     std::sort(cpu.begin(), cpu.end());
-    return {wall[wall.size() / 2], wall.back(), cpu[cpu.size() / 2]};
+    return {wall[wall.size() / 2], wall.back(), cpu[cpu.size() / 2], cpu.front()};
 }
 
 void print(const char* what, const Stats& stats, const char* extra = "") {
-    std::printf("  %-48s %8.2f ms CPU, %8.2f ms wall (worst %8.2f)%s\n", what, stats.cpu,
-                stats.wall, stats.worst, extra);
+    std::printf("  %-48s %8.2f ms CPU (best %6.2f), %8.2f ms wall (worst %8.2f)%s\n", what,
+                stats.cpu, stats.bestCpu, stats.wall, stats.worst, extra);
 }
 
 } // namespace
