@@ -65,12 +65,22 @@ double StepEnvelope::valueAt(double key) const {
 std::pair<qsizetype, qsizetype> StepEnvelope::extremes(qsizetype first, qsizetype last) const {
     qsizetype low = first;
     qsizetype high = first;
+    // The scans run forward from `first`, before the blocks: a point equal to the extreme so far
+    // comes after it and does not replace it.
+    const double* const values = values_.constData();
     const auto scan = [&](qsizetype from, qsizetype to) {
+        double lowest = values[low];
+        double highest = values[high];
         for (qsizetype i = from; i < to; ++i) {
-            if (lower(i, low))
+            const double v = values[i];
+            if (v < lowest) {
+                lowest = v;
                 low = i;
-            if (higher(i, high))
+            }
+            if (v > highest) {
+                highest = v;
                 high = i;
+            }
         }
     };
     const qsizetype firstBlock = (first + kBlock - 1) / kBlock;
