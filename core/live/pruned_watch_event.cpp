@@ -426,8 +426,9 @@ private:
     // Whether the keys from `first` on differ: QJsonDocument keeps one member of a repeated
     // key, so the times under the other would not count.
     bool distinctKeys(std::size_t first) {
-        std::vector<std::string_view> sorted(keys_.begin() + static_cast<std::ptrdiff_t>(first),
-                                             keys_.end());
+        // (its room kept from call to call: this runs for every object holding a time)
+        thread_local std::vector<std::string_view> sorted;
+        sorted.assign(keys_.begin() + static_cast<std::ptrdiff_t>(first), keys_.end());
         if (std::any_of(sorted.begin(), sorted.end(), isEscapedKey))
             return false;
         std::sort(sorted.begin(), sorted.end());
