@@ -355,6 +355,11 @@ bool fillAxisAlignedLine(QPainter* painter, const QPen& pen, const QVector<QPoin
         painter->setBrush(pen.color());
         fillPixels(painter, pixels, pen.color().alpha() < 255);
         painter->restore();
+        // The rectangles' room is kept for the next line, up to what a screen's worth of a
+        // dashed envelope makes: a larger export lets it go.
+        constexpr size_t kKeptRects = size_t(1) << 18;
+        if (pixels.rects.capacity() > kKeptRects)
+            pixels.rects = {};
         return true;
     }
     std::vector<QRectF> rects;
