@@ -282,6 +282,7 @@ struct PixelRects {
         right = std::max(right, r);
         bottom = std::max(bottom, b);
     }
+    void add(const QRect& r) { add(r.left(), r.top(), r.left() + r.width(), r.top() + r.height()); }
     // The pixels whose centres the rectangle covers.
     void addCovered(double x, double y, double width, double height) {
         add(firstCentrePast(x), firstCentrePast(y), firstCentrePast(x + width),
@@ -412,11 +413,11 @@ bool fillAxisAlignedChannel(QPainter* painter, const QVector<QPointF>& line,
             continue;
         }
         if (!run.isEmpty())
-            pixels.add(run.left(), run.top(), run.left() + run.width(), run.top() + run.height());
+            pixels.add(run);
         run = bottom > top ? QRect(column, top, 1, bottom - top) : QRect();
     }
     if (!run.isEmpty())
-        pixels.add(run.left(), run.top(), run.left() + run.width(), run.top() + run.height());
+        pixels.add(run);
     painter->save();
     painter->setPen(Qt::NoPen);
     // Zoomed out, the runs are columns of a pixel or two, hundreds of rows tall: filled as their

@@ -334,12 +334,10 @@ bool isServerTimeKey(std::string_view key) {
 }
 
 bool isServerTimeKey(QStringView key) {
-    // The words compared are ASCII: any other character stands as one that none of them holds.
-    std::string latin1(static_cast<std::size_t>(key.size()), '?');
-    for (qsizetype i = 0; i < key.size(); ++i)
-        if (key[i].unicode() < 0x80)
-            latin1[static_cast<std::size_t>(i)] = static_cast<char>(key[i].unicode());
-    return isServerTimeKey(std::string_view(latin1));
+    // The words compared are ASCII: a character beyond Latin-1 (written '?') matches none.
+    const QByteArray latin1 = key.toLatin1();
+    return isServerTimeKey(
+        std::string_view(latin1.constData(), static_cast<std::size_t>(latin1.size())));
 }
 
 std::optional<double> newestServerTime(const QJsonObject& object) {
