@@ -3,10 +3,15 @@
 // the network — a byte 0x01 in the input marks a chunk boundary — and is split into lines and
 // parsed as the Watcher does; what remains when the stream ends is the last line. Nothing may
 // crash, hang or show undefined behaviour, and every parsed event is one of the documented kinds.
+// Each line is also read as a watch that trims does (trimAs, a kind picked by the line): it must
+// give what the whole line parsed and trimmed gives.
 
 #include "fuzz_support.h"
 
+#include "live/trim.h"
 #include "live/watch_stream.h"
+
+#include <QJsonDocument>
 
 #include <cstdint>
 #include <cstdlib>
@@ -31,6 +36,28 @@ void check(const WatchStreamEvent& event) {
     }
 }
 
+// `line` read by a watch that trims objects as `kind`: the same as parsing it whole and trimming.
+void checkTrimmed(const QByteArray& line, const WatchStreamEvent& whole, ObjectKind kind) {
+    const WatchStreamEvent trimmed = parseWatchLine(line, kind);
+    check(trimmed);
+    const bool holdsObject = whole.kind == WatchStreamEvent::Kind::Object ||
+                             whole.kind == WatchStreamEvent::Kind::Bookmark;
+    const QJsonObject expected = holdsObject ? trimObject(kind, whole.object) : whole.object;
+    if (trimmed.kind != whole.kind || trimmed.type != whole.type ||
+        trimmed.watchType != whole.watchType || trimmed.parseError != whole.parseError ||
+        QJsonDocument(trimmed.object).toJson(QJsonDocument::Compact) !=
+            QJsonDocument(expected).toJson(QJsonDocument::Compact))
+        std::abort();
+}
+
+void checkLine(const QByteArray& line) {
+    const WatchStreamEvent whole = parseWatchLine(line);
+    check(whole);
+    // One kind per line (the line's length picks it), so that a run costs two reads of it.
+    constexpr ObjectKind kKinds[] = {ObjectKind::Job, ObjectKind::Pod, ObjectKind::Event};
+    checkTrimmed(line, whole, kKinds[line.size() % 3]);
+}
+
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
@@ -42,11 +69,11 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
             // Whole lines only, trimmed, never empty.
             if (line->isEmpty() || *line != line->trimmed() || line->contains('\n'))
                 std::abort();
-            check(parseWatchLine(*line));
+            checkLine(*line);
         }
         buffer.remove(0, start);
     }
     if (!buffer.trimmed().isEmpty())
-        check(parseWatchLine(buffer.trimmed()));
+        checkLine(buffer.trimmed());
     return 0;
 }

@@ -24,7 +24,6 @@ namespace jobscope::cli {
 
 namespace {
 
-constexpr int kTrailingEventsMs = 1500;
 // Failed attempts in a row before giving up, without --timeout: with the back-off (0.8 s
 // doubling to 30 s, jittered) about two to five minutes.
 constexpr int kMaxAttempts = 10;

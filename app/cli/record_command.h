@@ -9,4 +9,8 @@ namespace jobscope::cli {
 
 int runRecord(const QStringList& arguments);
 
+// How long the recorder goes on once the Job is done, for Events that trail it (a Pod's last
+// Event can come after the Job's completion).
+constexpr int kTrailingEventsMs = 1500;
+
 } // namespace jobscope::cli

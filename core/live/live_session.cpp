@@ -2,7 +2,6 @@
 #include "live/live_session.h"
 
 #include "live/label_selector.h"
-#include "live/trim.h"
 #include "manifest/validation.h"
 
 #include <QCoreApplication>
@@ -79,9 +78,10 @@ LiveSession::LiveSession(const KubeConnection& connection, QString jobName, QObj
 
 LiveSession::~LiveSession() = default;
 
-Watcher* LiveSession::makeWatcher(const QString& path, const QString& fieldSelector,
-                                  const QString& labelSelector) {
+Watcher* LiveSession::makeWatcher(ObjectKind kind, const QString& path,
+                                  const QString& fieldSelector, const QString& labelSelector) {
     WatchOptions options = tuning_;
+    options.trimAs = kind;
     options.path = path;
     options.fieldSelector = fieldSelector;
     options.labelSelector = labelSelector;
@@ -123,11 +123,14 @@ void LiveSession::start() {
         }
         // Every Job (that the selector matches), every Job's Pods (the controller-uid label,
         // which every release sets) and every Event, from the start.
-        jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns), {},
+        jobWatcher_ = makeWatcher(ObjectKind::Job,
+                                  QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns), {},
                                   jobSelector_);
-        podWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), {},
-                                  QStringLiteral("controller-uid"));
-        eventWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
+        podWatcher_ =
+            makeWatcher(ObjectKind::Pod, QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), {},
+                        QStringLiteral("controller-uid"));
+        eventWatcher_ = makeWatcher(ObjectKind::Event,
+                                    QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
         connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);
         connect(podWatcher_, &Watcher::observed, this, &LiveSession::onPod);
         connect(eventWatcher_, &Watcher::observed, this, &LiveSession::onEvent);
@@ -137,8 +140,9 @@ void LiveSession::start() {
             watcher->start();
         return;
     }
-    jobWatcher_ = makeWatcher(QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns),
-                              QStringLiteral("metadata.name=%1").arg(jobName_), {});
+    jobWatcher_ =
+        makeWatcher(ObjectKind::Job, QStringLiteral("/apis/batch/v1/namespaces/%1/jobs").arg(ns),
+                    QStringLiteral("metadata.name=%1").arg(jobName_), {});
     connect(jobWatcher_, &Watcher::observed, this, &LiveSession::onJob);
     state_ = LiveState::Connecting;
     emit stateChanged(state_, stateReason_);
@@ -173,11 +177,13 @@ void LiveSession::stop(const QString& reason) {
 
 void LiveSession::emitObservation(ObjectKind kind, WatchType type, const QJsonObject& object,
                                   double receivedAt) {
+    // The watchers trim every object as they read it (WatchOptions::trimAs).
     Observation seen;
     seen.receivedAt = receivedAt;
     seen.kind = kind;
     seen.type = type;
-    seen.object = trimObject(kind, object);
+    seen.object = object;
+    seen.trimmed = true;
     emit observation(seen);
 }
 
@@ -218,10 +224,11 @@ void LiveSession::onJob(WatchType type, const QJsonObject& object, double receiv
     if (!matchLabels.contains(label) && matchLabels.contains(QLatin1String("controller-uid")))
         label = QStringLiteral("controller-uid");
     const QString ns = client_->namespaceName();
-    podWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns), {},
-                              QStringLiteral("%1=%2").arg(label, jobUid_));
+    podWatcher_ = makeWatcher(ObjectKind::Pod, QStringLiteral("/api/v1/namespaces/%1/pods").arg(ns),
+                              {}, QStringLiteral("%1=%2").arg(label, jobUid_));
     connect(podWatcher_, &Watcher::observed, this, &LiveSession::onPod);
-    eventWatcher_ = makeWatcher(QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
+    eventWatcher_ = makeWatcher(ObjectKind::Event,
+                                QStringLiteral("/api/v1/namespaces/%1/events").arg(ns), {}, {});
     connect(eventWatcher_, &Watcher::observed, this, &LiveSession::onEvent);
     podWatcher_->start();
     eventWatcher_->start();

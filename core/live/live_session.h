@@ -76,7 +76,7 @@ signals:
     void finished();
 
 private:
-    Watcher* makeWatcher(const QString& path, const QString& fieldSelector,
+    Watcher* makeWatcher(ObjectKind kind, const QString& path, const QString& fieldSelector,
                          const QString& labelSelector);
     void onJob(WatchType type, const QJsonObject& object, double receivedAt);
     void onPod(WatchType type, const QJsonObject& object, double receivedAt);

@@ -22,6 +22,9 @@ struct Observation {
     ObjectKind kind = ObjectKind::Pod;
     WatchType type = WatchType::Listed;
     QJsonObject object; // trimmed to the fields JobScope uses (trimObject)
+    // Whether `object` is known to be trimmed already (whoever trimmed it says so): the trace
+    // writer trims what is not, whatever it was handed, and need not trim this one again.
+    bool trimmed = false;
 };
 
 QString objectKindName(ObjectKind kind); // "Job", "Pod", "Event"

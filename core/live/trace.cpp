@@ -38,7 +38,7 @@ QByteArray observationLine(const Observation& o) {
     line.insert(QLatin1String("t"), std::round(o.receivedAt * 1000.0) / 1000.0);
     line.insert(QLatin1String("kind"), objectKindName(o.kind));
     line.insert(QLatin1String("type"), watchTypeName(o.type));
-    line.insert(QLatin1String("object"), trimObject(o.kind, o.object));
+    line.insert(QLatin1String("object"), o.trimmed ? o.object : trimObject(o.kind, o.object));
     return QJsonDocument(line).toJson(QJsonDocument::Compact);
 }
 

@@ -1,22 +1,18 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/watch_stream.h"
 
+#include "live/pruned_watch_event.h"
+#include "live/trim.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
 namespace jobscope::live {
 
-WatchStreamEvent parseWatchLine(const QByteArray& line) {
-    WatchStreamEvent event;
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-    if (!document.isObject()) {
-        event.parseError = parseError.errorString();
-        return event;
-    }
-    const QJsonObject json = document.object();
-    event.type = json.value(QLatin1String("type")).toString();
-    event.object = json.value(QLatin1String("object")).toObject();
+namespace {
+
+// The event's kind and watch type from its "type".
+void classify(WatchStreamEvent& event) {
     if (event.type == QLatin1String("BOOKMARK")) {
         event.kind = WatchStreamEvent::Kind::Bookmark;
     } else if (event.type == QLatin1String("ERROR")) {
@@ -31,6 +27,41 @@ WatchStreamEvent parseWatchLine(const QByteArray& line) {
         event.kind =
             event.watchType ? WatchStreamEvent::Kind::Object : WatchStreamEvent::Kind::UnknownType;
     }
+}
+
+bool holdsObject(const WatchStreamEvent& event) {
+    return event.kind == WatchStreamEvent::Kind::Object ||
+           event.kind == WatchStreamEvent::Kind::Bookmark;
+}
+
+} // namespace
+
+WatchStreamEvent parseWatchLine(const QByteArray& line, std::optional<ObjectKind> trimAs) {
+    WatchStreamEvent event;
+    if (trimAs) {
+        qsizetype end = 0;
+        auto read = readPrunedWatchEvent(line, 0, end);
+        if (read && !read->timestamped && end == line.size() && read->kind == trimAs) {
+            event.type = std::move(read->type);
+            event.object = std::move(read->object);
+            classify(event);
+            if (holdsObject(event))
+                return event;
+            event = {}; // an ERROR or an unknown type: its object is read whole below
+        }
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+    if (!document.isObject()) {
+        event.parseError = parseError.errorString();
+        return event;
+    }
+    const QJsonObject json = document.object();
+    event.type = json.value(QLatin1String("type")).toString();
+    event.object = json.value(QLatin1String("object")).toObject();
+    classify(event);
+    if (trimAs && holdsObject(event))
+        event.object = trimObject(*trimAs, event.object);
     return event;
 }
 

@@ -30,7 +30,13 @@ struct WatchStreamEvent {
     QString parseError;
 };
 
-WatchStreamEvent parseWatchLine(const QByteArray& line);
+// With `trimAs`, the object of an ADDED, MODIFIED, DELETED or BOOKMARK event is handed over
+// trimmed by that kind's rules (trimObject, trim.h), as a recording keeps it: read in one pass
+// that builds only what is kept (the pruning reader, pruned_watch_event.h) when the object is of
+// that kind and the reader covers the line, else parsed whole and trimmed. Either way the
+// result is the same.
+WatchStreamEvent parseWatchLine(const QByteArray& line,
+                                std::optional<ObjectKind> trimAs = std::nullopt);
 
 // The next complete (newline-terminated), non-empty line of `buffer` at or after `start`,
 // trimmed; `start` moves past it. nullopt when only an incomplete line (or nothing) is left, at

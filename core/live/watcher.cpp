@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/watcher.h"
 
+#include "live/trim.h"
 #include "live/watch_stream.h"
 
 #include <QCoreApplication>
@@ -187,7 +188,8 @@ void Watcher::onListPage(const ApiResult& result) {
     if (listResourceVersion_.isEmpty())
         listResourceVersion_ = metadata.value(QLatin1String("resourceVersion")).toString();
     for (const QJsonValue& item : listObject.value(QLatin1String("items")).toArray())
-        pageItems_ << item.toObject();
+        pageItems_ << (options_.trimAs ? trimObject(*options_.trimAs, item.toObject())
+                                       : item.toObject());
     if (pageItems_.size() > options_.maxObjects) {
         failTooManyObjects();
         return;
@@ -281,7 +283,7 @@ void Watcher::onChunk(const QByteArray& bytes) {
 }
 
 void Watcher::handleLine(const QByteArray& line, double receivedAt) {
-    const WatchStreamEvent event = parseWatchLine(line);
+    const WatchStreamEvent event = parseWatchLine(line, options_.trimAs);
     if (event.kind == WatchStreamEvent::Kind::NotJson) {
         emit warning(QCoreApplication::translate(
                          "Watcher", "%1: skipped a watch line that is not JSON (%2): %3")

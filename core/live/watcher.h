@@ -53,6 +53,9 @@ struct WatchOptions {
     // The receive time of what arrives, in seconds since the epoch. Empty: the system clock;
     // a test that replays a recording at its own pace gives the recorded times.
     std::function<double()> clock;
+    // Set: every object is kept and reported trimmed by this kind's rules (trimObject), as a
+    // recording keeps it; a watch event's object is read without building what is dropped.
+    std::optional<ObjectKind> trimAs;
 };
 
 enum class WatchState { Idle, Listing, Watching, Waiting, Stopped };

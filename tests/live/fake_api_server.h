@@ -52,6 +52,8 @@ public:
     bool connected() const {
         return socket_ && socket_->state() == QAbstractSocket::ConnectedState;
     }
+    // Bytes written that the client has not taken yet (beyond what the kernel holds).
+    qint64 bytesToWrite() const { return socket_ ? socket_->bytesToWrite() : 0; }
 
     void respond(int status, const QByteArray& body,
                  const QList<QPair<QByteArray, QByteArray>>& headers = {}) {

@@ -7,9 +7,13 @@
 #include "live/fake_api_server.h"
 
 #include "live/api_client.h"
+#include "live/trim.h"
+#include "live/watch_stream.h"
 #include "live/watcher.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -376,6 +380,113 @@ private slots:
         QCOMPARE(seen.warnings.size(), 2);
         QVERIFY(seen.warnings.at(0).contains("not JSON"));
         QVERIFY(seen.warnings.at(1).contains("SOMETHING_NEW"));
+    }
+
+    // A watch that trims (WatchOptions::trimAs) reads each line as the whole line parsed and
+    // trimmed would give: through the pruning reader when it covers the line, else by that
+    // very parse.
+    void trimmedLinesReadAsParsedAndTrimmed_data() {
+        QTest::addColumn<QByteArray>("line");
+        const auto compact = [](const QJsonValue& value) {
+            return value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
+                                    : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
+        };
+        const auto event = [&](const char* type, const QJsonValue& object) {
+            return compact(QJsonObject{{"type", type}, {"object", object}});
+        };
+        const QJsonObject metadata{
+            {"name", "job-a-x1"},
+            {"namespace", "ns"},
+            {"uid", "u1"},
+            {"resourceVersion", "12"},
+            {"creationTimestamp", "2026-11-27T20:27:20Z"},
+            {"labels", QJsonObject{{"job-name", "job-a"}, {"app", "web"}}},
+            {"annotations",
+             QJsonObject{{"note", "n"}, {"batch.kubernetes.io/job-completion-index", "3"}}},
+            {"finalizers", QJsonArray{"batch.kubernetes.io/job-tracking"}},
+            {"managedFields", QJsonArray{QJsonObject{{"manager", "m"}}}},
+            {"ownerReferences", QJsonArray{QJsonObject{{"apiVersion", "batch/v1"},
+                                                       {"kind", "Job"},
+                                                       {"name", "job-a"},
+                                                       {"uid", "j1"},
+                                                       {"controller", true},
+                                                       {"blockOwnerDeletion", true}}}}};
+        const QJsonObject container{
+            {"name", "main"},
+            {"image", "busybox"},
+            {"env", QJsonArray{QJsonObject{{"name", "TOKEN"}, {"value", "JSSECRET-env"}}}},
+            {"resources", QJsonObject{{"requests", QJsonObject{{"cpu", "1"}}}}}};
+        const QJsonObject status{
+            {"phase", "Running"},
+            {"startTime", "2026-11-27T20:27:21Z"},
+            {"conditions", QJsonArray{QJsonObject{{"type", "Ready"},
+                                                  {"status", "True"},
+                                                  {"lastTransitionTime", "2026-11-27T20:27:22Z"},
+                                                  {"lastProbeTime", QJsonValue::Null}}}},
+            {"containerStatuses",
+             QJsonArray{QJsonObject{
+                 {"name", "main"},
+                 {"ready", true},
+                 {"restartCount", 0},
+                 {"state",
+                  QJsonObject{{"running", QJsonObject{{"startedAt", "2026-11-27T20:27:22Z"}}}}}}}}};
+        QJsonObject pod{{"apiVersion", "v1"},
+                        {"kind", "Pod"},
+                        {"metadata", metadata},
+                        {"spec", QJsonObject{{"nodeName", "n1"},
+                                             {"restartPolicy", "Never"},
+                                             {"containers", QJsonArray{container}}}},
+                        {"status", status}};
+        QTest::newRow("ADDED, read in one pass") << event("ADDED", pod);
+        QTest::newRow("MODIFIED") << event("MODIFIED", pod);
+        QTest::newRow("DELETED") << event("DELETED", pod);
+        QTest::newRow("BOOKMARK") << event(
+            "BOOKMARK", QJsonObject{{"kind", "Pod"},
+                                    {"apiVersion", "v1"},
+                                    {"metadata", QJsonObject{{"resourceVersion", "99"}}}});
+        QJsonObject accented = pod;
+        QJsonObject accentedMetadata = metadata;
+        accentedMetadata.insert("annotations", QJsonObject{{"note", QStringLiteral("\u00e9")}});
+        accented.insert("metadata", accentedMetadata);
+        QTest::newRow("a byte outside ASCII: parsed whole") << event("ADDED", accented);
+        QJsonObject job = pod;
+        job.insert("kind", "Job");
+        QTest::newRow("a Job on the Pod watch: parsed whole") << event("ADDED", job);
+        QJsonObject kindless = pod;
+        kindless.remove("kind");
+        QTest::newRow("no kind: parsed whole") << event("ADDED", kindless);
+        QTest::newRow("ERROR: its Status whole")
+            << event("ERROR", QJsonObject{{"kind", "Status"},
+                                          {"apiVersion", "v1"},
+                                          {"status", "Failure"},
+                                          {"message", "too old resource version"},
+                                          {"code", 410}});
+        QTest::newRow("ERROR with a Pod") << event("ERROR", pod);
+        QTest::newRow("an unknown type") << event("SOMETHING_NEW", pod);
+        QTest::newRow("bytes after the event") << event("ADDED", pod) + " {}";
+        QTest::newRow("cut short") << event("ADDED", pod).chopped(5);
+        QTest::newRow("a capture's line, not a watch line")
+            << compact(QJsonObject{{"ts", "2026-11-27T20:27:20Z"},
+                                   {"event", QJsonObject{{"type", "ADDED"}, {"object", pod}}}});
+        QTest::newRow("the object not an object") << event("ADDED", QJsonArray{1, 2});
+    }
+    void trimmedLinesReadAsParsedAndTrimmed() {
+        QFETCH(QByteArray, line);
+        const WatchStreamEvent whole = parseWatchLine(line);
+        const WatchStreamEvent trimmed = parseWatchLine(line, ObjectKind::Pod);
+        QCOMPARE(int(trimmed.kind), int(whole.kind));
+        QCOMPARE(trimmed.type, whole.type);
+        QCOMPARE(trimmed.watchType, whole.watchType);
+        QCOMPARE(trimmed.parseError, whole.parseError);
+        const bool holdsObject = whole.kind == WatchStreamEvent::Kind::Object ||
+                                 whole.kind == WatchStreamEvent::Kind::Bookmark;
+        const QJsonObject expected =
+            holdsObject ? trimObject(ObjectKind::Pod, whole.object) : whole.object;
+        QCOMPARE(QJsonDocument(trimmed.object).toJson(QJsonDocument::Compact),
+                 QJsonDocument(expected).toJson(QJsonDocument::Compact));
+        // What is handed over as an object (an ERROR's Status and an unknown event are not).
+        if (holdsObject)
+            QVERIFY(!QJsonDocument(trimmed.object).toJson().contains("JSSECRET"));
     }
 
     void listsInPages() {
