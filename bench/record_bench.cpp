@@ -154,11 +154,7 @@ int main(int argc, char** argv) {
         QFile file(kubeconfig);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write the kubeconfig");
-        file.write("apiVersion: v1\nkind: Config\nclusters:\n- name: bench\n  cluster:\n"
-                   "    server: " +
-                   server.url().toUtf8() +
-                   "\ncontexts:\n- name: bench\n  context: {cluster: bench, user: u}\n"
-                   "current-context: bench\nusers:\n- name: u\n  user: {}\n");
+        file.write(jobscope::test::fakeKubeconfig(server.url()));
     }
 
     // Lists are empty at resourceVersion 1; the first watch of each resource from there gets

@@ -49,13 +49,7 @@ private:
         QFile file(path);
         if (!file.open(QIODevice::WriteOnly))
             qFatal("cannot write the kubeconfig");
-        file.write("apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n"
-                   "    server: " +
-                   server.toUtf8() +
-                   "\n"
-                   "contexts:\n- name: fake\n  context: {cluster: fake, user: u}\n"
-                   "current-context: fake\nusers:\n- name: u\n  user:\n    token: " +
-                   kToken + "\n");
+        file.write(jobscope::test::fakeKubeconfig(server, kToken));
         return path;
     }
 

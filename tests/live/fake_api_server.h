@@ -334,6 +334,15 @@ private:
     QMap<QTcpSocket*, QByteArray> buffers_;
 };
 
+// A kubeconfig whose one context points at `server`, with a bearer token when one is given.
+inline QByteArray fakeKubeconfig(const QString& server, const QByteArray& token = {}) {
+    return "apiVersion: v1\nkind: Config\nclusters:\n- name: fake\n  cluster:\n    server: " +
+           server.toUtf8() +
+           "\ncontexts:\n- name: fake\n  context: {cluster: fake, user: u}\n"
+           "current-context: fake\nusers:\n- name: u\n  user:" +
+           (token.isEmpty() ? QByteArray(" {}\n") : "\n    token: " + token + "\n");
+}
+
 // A minimal list answer.
 inline QJsonObject fakeList(const QString& resourceVersion, const QJsonArray& items,
                             const QString& continueToken = {}) {
