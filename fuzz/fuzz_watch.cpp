@@ -48,6 +48,10 @@ void checkTrimmed(const QByteArray& line, const WatchStreamEvent& whole, ObjectK
         QJsonDocument(trimmed.object).toJson(QJsonDocument::Compact) !=
             QJsonDocument(expected).toJson(QJsonDocument::Compact))
         std::abort();
+    // The text kept of an object read in one pass is that object.
+    if (!trimmed.objectText.isEmpty() &&
+        QJsonDocument::fromJson(trimmed.objectText).object() != expected)
+        std::abort();
 }
 
 void checkLine(const QByteArray& line) {

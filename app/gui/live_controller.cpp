@@ -38,8 +38,8 @@ void LiveController::start(std::unique_ptr<live::LiveSession> session) {
     session_ = std::move(session);
     jobs_.clear();
     if (!session_->followsNamespace())
-        jobs_.push_back(FollowedJob{session_->jobName(),
-                                    live::TimelineBuilder({session_->jobName(), false})});
+        jobs_.push_back(
+            FollowedJob{session_->jobName(), live::TimelineBuilder({session_->jobName(), false})});
     observations_.clear();
     dirty_ = false;
     QString title;
@@ -82,7 +82,10 @@ void LiveController::playheadMoved(double time, double end) {
 }
 
 void LiveController::observe(const live::Observation& observation) {
+    // Kept without the object's text (as much again as the object): a recording started later
+    // writes the object itself.
     observations_.push_back(observation);
+    observations_.back().objectText.clear();
     for (FollowedJob& job : jobs_)
         job.builder.add(observation);
     if (observation.kind == live::ObjectKind::Job && session_->followsNamespace()) {
@@ -123,9 +126,8 @@ void LiveController::onStateChanged(live::LiveState state) {
 }
 
 void LiveController::pushTimeline() {
-    const bool anyJob = std::any_of(jobs_.begin(), jobs_.end(), [](const FollowedJob& job) {
-        return job.builder.hasJob();
-    });
+    const bool anyJob = std::any_of(jobs_.begin(), jobs_.end(),
+                                    [](const FollowedJob& job) { return job.builder.hasJob(); });
     if (!dirty_ || !anyJob) {
         if (!isLive())
             updateTimer_.stop(); // nothing more will arrive

@@ -69,6 +69,20 @@ bool podEnded(const QJsonObject& pod) {
     return phase == QLatin1String("Succeeded") || phase == QLatin1String("Failed");
 }
 
+// What a watcher reported, as an observation: the watchers trim every object as they read it
+// (WatchOptions::trimAs).
+Observation observationOf(ObjectKind kind, WatchType type, const QJsonObject& object,
+                          double receivedAt, const QByteArray& objectText) {
+    Observation seen;
+    seen.receivedAt = receivedAt;
+    seen.kind = kind;
+    seen.type = type;
+    seen.object = object;
+    seen.trimmed = true;
+    seen.objectText = objectText;
+    return seen;
+}
+
 } // namespace
 
 LiveSession::LiveSession(const KubeConnection& connection, QString jobName, QObject* parent)
@@ -158,8 +172,8 @@ void LiveSession::adoptJob(const QString& uid, const QString& name) {
     const auto pods = std::move(held->second);
     heldPods_.erase(held);
     heldPodCount_ -= static_cast<qsizetype>(pods.size());
-    for (const auto& [type, pod] : pods)
-        onPod(type, pod.first, pod.second);
+    for (const Observation& pod : pods)
+        onPod(pod.type, pod.object, pod.receivedAt, pod.objectText);
 }
 
 void LiveSession::stop(const QString& reason) {
@@ -175,22 +189,11 @@ void LiveSession::stop(const QString& reason) {
     emit stateChanged(state_, reason);
 }
 
-void LiveSession::emitObservation(ObjectKind kind, WatchType type, const QJsonObject& object,
-                                  double receivedAt) {
-    // The watchers trim every object as they read it (WatchOptions::trimAs).
-    Observation seen;
-    seen.receivedAt = receivedAt;
-    seen.kind = kind;
-    seen.type = type;
-    seen.object = object;
-    seen.trimmed = true;
-    emit observation(seen);
-}
-
-void LiveSession::onJob(WatchType type, const QJsonObject& object, double receivedAt) {
+void LiveSession::onJob(WatchType type, const QJsonObject& object, double receivedAt,
+                        const QByteArray& objectText) {
     const QString uid = metadataOf(object).value(QLatin1String("uid")).toString();
     if (followsNamespace()) {
-        emitObservation(ObjectKind::Job, type, object, receivedAt);
+        emit observation(observationOf(ObjectKind::Job, type, object, receivedAt, objectText));
         if (!uid.isEmpty() && !jobUids_.contains(uid))
             adoptJob(uid, metadataOf(object).value(QLatin1String("name")).toString());
         return;
@@ -202,7 +205,7 @@ void LiveSession::onJob(WatchType type, const QJsonObject& object, double receiv
                          .arg(jobName_));
         return;
     }
-    emitObservation(ObjectKind::Job, type, object, receivedAt);
+    emit observation(observationOf(ObjectKind::Job, type, object, receivedAt, objectText));
     lastJob_ = object;
     if (type == WatchType::Deleted) {
         jobDeleted_ = true;
@@ -249,7 +252,8 @@ static QString owningJobUid(const QJsonObject& metadata) {
     return label.isEmpty() ? labels.value(QLatin1String("controller-uid")).toString() : label;
 }
 
-void LiveSession::onPod(WatchType type, const QJsonObject& object, double receivedAt) {
+void LiveSession::onPod(WatchType type, const QJsonObject& object, double receivedAt,
+                        const QByteArray& objectText) {
     const QJsonObject metadata = metadataOf(object);
     const QString name = metadata.value(QLatin1String("name")).toString();
     if (followsNamespace()) {
@@ -258,7 +262,8 @@ void LiveSession::onPod(WatchType type, const QJsonObject& object, double receiv
         const QString owner = owningJobUid(metadata);
         if (!jobUids_.contains(owner)) {
             if (heldPodCount_ < kMaxHeldPods) {
-                heldPods_[owner].push_back({type, {object, receivedAt}});
+                heldPods_[owner].push_back(
+                    observationOf(ObjectKind::Pod, type, object, receivedAt, objectText));
                 ++heldPodCount_;
             }
             return;
@@ -281,19 +286,20 @@ void LiveSession::onPod(WatchType type, const QJsonObject& object, double receiv
         if (!ended)
             ++podsNotEnded_;
     }
-    emitObservation(ObjectKind::Pod, type, object, receivedAt);
+    emit observation(observationOf(ObjectKind::Pod, type, object, receivedAt, objectText));
     // Events about this Pod that came before it.
     auto pending = pendingPodEvents_.find(name);
     if (pending != pendingPodEvents_.end()) {
         const auto events = std::move(pending->second);
         pendingPodEvents_.erase(pending);
-        for (const auto& [eventType, event] : events)
-            emitObservation(ObjectKind::Event, eventType, event.first, event.second);
+        for (const Observation& event : events)
+            emit observation(event);
     }
     checkDone();
 }
 
-void LiveSession::onEvent(WatchType type, const QJsonObject& object, double receivedAt) {
+void LiveSession::onEvent(WatchType type, const QJsonObject& object, double receivedAt,
+                          const QByteArray& objectText) {
     const QJsonObject involved = object.value(QLatin1String("involvedObject")).toObject();
     const QString uid = involved.value(QLatin1String("uid")).toString();
     const QString kind = involved.value(QLatin1String("kind")).toString();
@@ -303,13 +309,14 @@ void LiveSession::onEvent(WatchType type, const QJsonObject& object, double rece
             followsNamespace() ? (uid.isEmpty() ? jobNames_.contains(name) : jobUids_.contains(uid))
                                : uid == jobUid_ || (uid.isEmpty() && name == jobName_);
         if (followed)
-            emitObservation(ObjectKind::Event, type, object, receivedAt);
+            emit observation(
+                observationOf(ObjectKind::Event, type, object, receivedAt, objectText));
         return;
     }
     if (kind != QLatin1String("Pod"))
         return;
     if ((!uid.isEmpty() && podUids_.count(uid) != 0) || podNames_.count(name) != 0) {
-        emitObservation(ObjectKind::Event, type, object, receivedAt);
+        emit observation(observationOf(ObjectKind::Event, type, object, receivedAt, objectText));
         return;
     }
     // A Pod of this Job is named after it (generateName "<job>-"); hold its events until the
@@ -321,7 +328,7 @@ void LiveSession::onEvent(WatchType type, const QJsonObject& object, double rece
     if (mayBeFollowed) {
         auto& held = pendingPodEvents_[name];
         if (held.size() < 100)
-            held.push_back({type, {object, receivedAt}});
+            held.push_back(observationOf(ObjectKind::Event, type, object, receivedAt, objectText));
     }
 }
 

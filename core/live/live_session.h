@@ -78,11 +78,13 @@ signals:
 private:
     Watcher* makeWatcher(ObjectKind kind, const QString& path, const QString& fieldSelector,
                          const QString& labelSelector);
-    void onJob(WatchType type, const QJsonObject& object, double receivedAt);
-    void onPod(WatchType type, const QJsonObject& object, double receivedAt);
-    void onEvent(WatchType type, const QJsonObject& object, double receivedAt);
-    void emitObservation(ObjectKind kind, WatchType type, const QJsonObject& object,
-                         double receivedAt);
+    // What a watcher reported (Watcher::observed).
+    void onJob(WatchType type, const QJsonObject& object, double receivedAt,
+               const QByteArray& objectText);
+    void onPod(WatchType type, const QJsonObject& object, double receivedAt,
+               const QByteArray& objectText);
+    void onEvent(WatchType type, const QJsonObject& object, double receivedAt,
+                 const QByteArray& objectText);
     void updateState();
     void checkDone();
     // A session of every Job: a Job seen for the first time, and the Pods held for it.
@@ -100,7 +102,7 @@ private:
     // that came before their Job, by the Job's uid (at most kMaxHeldPods in all).
     QString jobSelector_;
     QSet<QString> jobUids_, jobNames_;
-    std::map<QString, std::vector<std::pair<WatchType, std::pair<QJsonObject, double>>>> heldPods_;
+    std::map<QString, std::vector<Observation>> heldPods_;
     qsizetype heldPodCount_ = 0;
     static constexpr qsizetype kMaxHeldPods = 5000;
     std::set<QString> podUids_;
@@ -111,8 +113,7 @@ private:
     QHash<QString, bool> podEnded_;
     qsizetype podsNotEnded_ = 0;
     // Events about Pods not seen yet (a Pod event may overtake the Pod), by Pod name.
-    std::map<QString, std::vector<std::pair<WatchType, std::pair<QJsonObject, double>>>>
-        pendingPodEvents_;
+    std::map<QString, std::vector<Observation>> pendingPodEvents_;
     LiveState state_ = LiveState::Connecting;
     QString stateReason_;
     bool started_ = false;

@@ -25,6 +25,10 @@ struct Observation {
     // Whether `object` is known to be trimmed already (whoever trimmed it says so): the trace
     // writer trims what is not, whatever it was handed, and need not trim this one again.
     bool trimmed = false;
+    // The trimmed object's JSON text as the watch read it (WatchStreamEvent::objectText): the
+    // same members and values as `object`, in the order they came. Empty when not kept; a trace
+    // writes it as it is instead of serializing `object` again.
+    QByteArray objectText{};
 };
 
 QString objectKindName(ObjectKind kind); // "Job", "Pod", "Event"

@@ -9,6 +9,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QJsonParseError>
+#include <QLocale>
 #include <QTemporaryFile>
 
 #include <algorithm>
@@ -33,9 +34,18 @@ QString position(const QString& path, int lineNumber, int offset) {
 } // namespace
 
 QByteArray observationLine(const Observation& o) {
-    QJsonObject line;
     // Milliseconds are what the receive time carries.
-    line.insert(QLatin1String("t"), std::round(o.receivedAt * 1000.0) / 1000.0);
+    const double t = std::round(o.receivedAt * 1000.0) / 1000.0;
+    if (o.trimmed && !o.objectText.isEmpty()) {
+        // The trimmed object's text as the watch read it, in the line QJsonDocument would write
+        // around it (members in key order, the time as the shortest double).
+        return "{\"kind\":\"" + objectKindName(o.kind).toLatin1() +
+               "\",\"object\":" + o.objectText +
+               ",\"t\":" + QByteArray::number(t, 'g', QLocale::FloatingPointShortest) +
+               ",\"type\":\"" + watchTypeName(o.type).toLatin1() + "\"}";
+    }
+    QJsonObject line;
+    line.insert(QLatin1String("t"), t);
     line.insert(QLatin1String("kind"), objectKindName(o.kind));
     line.insert(QLatin1String("type"), watchTypeName(o.type));
     line.insert(QLatin1String("object"), o.trimmed ? o.object : trimObject(o.kind, o.object));

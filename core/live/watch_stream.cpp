@@ -40,15 +40,18 @@ WatchStreamEvent parseWatchLine(const QByteArray& line, std::optional<ObjectKind
     WatchStreamEvent event;
     if (trimAs) {
         qsizetype end = 0;
-        auto read = readPrunedWatchEvent(line, 0, end);
-        if (read && !read->timestamped && end == line.size() && read->kind == trimAs) {
+        auto read = readPrunedWatchEvent(line, 0, end, nullptr, nullptr, TrimmedForm::Text);
+        if (read && !read->timestamped && end == line.size() && read->kind == trimAs &&
+            parseTrimmedText(read->trimmedText, event.object)) {
             event.type = std::move(read->type);
-            event.object = std::move(read->object);
             classify(event);
-            if (holdsObject(event))
+            if (holdsObject(event)) {
+                event.objectText = QByteArray(read->trimmedText.data(),
+                                              static_cast<qsizetype>(read->trimmedText.size()));
                 return event;
-            event = {}; // an ERROR or an unknown type: its object is read whole below
+            }
         }
+        event = {}; // not read, or an ERROR or an unknown type: read whole below
     }
     QJsonParseError parseError;
     const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);

@@ -27,6 +27,10 @@ struct WatchStreamEvent {
     QString type; // "type" as sent
     std::optional<WatchType> watchType;
     QJsonObject object;
+    // With trimAs, when the pruning reader read the object: its JSON text as that reader wrote
+    // it (the trimmed object, members in the order they came), for a trace to write as it is.
+    // Empty otherwise.
+    QByteArray objectText;
     QString parseError;
 };
 

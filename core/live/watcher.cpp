@@ -212,14 +212,14 @@ void Watcher::applyList(double receivedAt) {
             objectResourceVersion(known->second) == objectResourceVersion(item))
             continue; // seen already, unchanged
         objects_[uid] = item;
-        emit observed(WatchType::Listed, item, receivedAt);
+        emit observed(WatchType::Listed, item, receivedAt, {});
     }
     // Gone while no watch was open: report the deletion with the last state seen.
     for (auto it = objects_.begin(); it != objects_.end();) {
         if (listed.count(it->first) == 0) {
             const QJsonObject last = it->second;
             it = objects_.erase(it);
-            emit observed(WatchType::Deleted, last, receivedAt);
+            emit observed(WatchType::Deleted, last, receivedAt, {});
         } else {
             ++it;
         }
@@ -338,7 +338,7 @@ void Watcher::handleLine(const QByteArray& line, double receivedAt) {
         }
         objects_[uid] = object;
     }
-    emit observed(watchType, object, receivedAt);
+    emit observed(watchType, object, receivedAt, event.objectText);
 }
 
 void Watcher::onWatchFinished(const ApiResult& result) {

@@ -87,7 +87,10 @@ public:
 
 signals:
     // One object as it arrived; receivedAt in seconds since the epoch.
-    void observed(jobscope::live::WatchType type, const QJsonObject& object, double receivedAt);
+    // `objectText`: the object's JSON text when the watch read it trimmed in one pass
+    // (WatchStreamEvent::objectText), else empty.
+    void observed(jobscope::live::WatchType type, const QJsonObject& object, double receivedAt,
+                  const QByteArray& objectText);
     // A list finished and its objects were reported; the watch follows.
     void synced();
     // Listing / watching / waiting (with the reason and the delay) / stopped.

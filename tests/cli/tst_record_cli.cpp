@@ -7,6 +7,7 @@
 // wait with exit status 1.
 
 #include "live/fake_api_server.h"
+#include "live/trim.h"
 
 #include "support/run_jobscope.h"
 #include "support/test_paths.h"
@@ -224,6 +225,17 @@ private slots:
         QCOMPARE(kinds.value("Job"), jobs.size());
         QCOMPARE(kinds.value("Pod"), pods.size());
         QCOMPARE(kinds.value("Event"), events.size());
+        // Each Pod as the watch sent it, trimmed as a trace keeps it (the recorder writes the
+        // text its watch read the object into).
+        QList<QJsonObject> recordedPods;
+        for (const QJsonObject& line : lines.mid(1))
+            if (line.value("kind").toString() == QLatin1String("Pod"))
+                recordedPods << line.value("object").toObject();
+        QCOMPARE(recordedPods.size(), pods.size());
+        for (qsizetype i = 0; i < pods.size(); ++i)
+            QCOMPARE(recordedPods.at(i),
+                     jobscope::live::trimObject(jobscope::live::ObjectKind::Pod,
+                                                pods.at(i).value("object").toObject()));
         QFile file(trace);
         QVERIFY(file.open(QIODevice::ReadOnly));
         const QByteArray text = file.readAll();

@@ -204,6 +204,47 @@ private slots:
         QVERIFY2(error.contains(words), qPrintable(error));
     }
 
+    // An observation that keeps its object's text (read by a trimming watch) is written with
+    // that text in the line QJsonDocument would write around the object: the same bytes when the
+    // text is the object as QJsonDocument writes it, the same line once parsed when its members
+    // come in another order.
+    void lineFromTheObjectsText_data() {
+        QTest::addColumn<double>("receivedAt");
+        QTest::addColumn<int>("kind");
+        QTest::addColumn<int>("type");
+        QTest::newRow("milliseconds") << 1795811396.2339 << int(ObjectKind::Pod)
+                                      << int(WatchType::Modified);
+        QTest::newRow("a whole second") << 1795811396.0 << int(ObjectKind::Job)
+                                        << int(WatchType::Added);
+        QTest::newRow("half a second") << 1795811396.5 << int(ObjectKind::Event)
+                                       << int(WatchType::Deleted);
+        QTest::newRow("a small clock") << 12.25 << int(ObjectKind::Pod) << int(WatchType::Listed);
+        QTest::newRow("zero") << 0.0 << int(ObjectKind::Pod) << int(WatchType::Added);
+    }
+    void lineFromTheObjectsText() {
+        QFETCH(double, receivedAt);
+        QFETCH(int, kind);
+        QFETCH(int, type);
+        Observation o;
+        o.receivedAt = receivedAt;
+        o.kind = static_cast<ObjectKind>(kind);
+        o.type = static_cast<WatchType>(type);
+        o.object = QJsonObject{{"kind", objectKindName(o.kind)},
+                               {"metadata", QJsonObject{{"name", "p"}, {"uid", "u"}}},
+                               {"status", QJsonObject{{"phase", "Running"}, {"restartCount", 2}}}};
+        o.trimmed = true;
+        const QByteArray serialized = observationLine(o);
+        o.objectText = QJsonDocument(o.object).toJson(QJsonDocument::Compact);
+        QCOMPARE(observationLine(o), serialized);
+        o.objectText = "{\"status\":{\"restartCount\":2,\"phase\":\"Running\"},"
+                       "\"metadata\":{\"uid\":\"u\",\"name\":\"p\"},\"kind\":\"" +
+                       objectKindName(o.kind).toLatin1() + "\"}";
+        const QByteArray fromText = observationLine(o);
+        QVERIFY(fromText != serialized);
+        QCOMPARE(QJsonDocument::fromJson(fromText).object(),
+                 QJsonDocument::fromJson(serialized).object());
+    }
+
     // Whatever the caller hands the writer, the line holds the trimmed object.
     void writerTrims() {
         QTemporaryDir dir;

@@ -387,6 +387,7 @@ private slots:
     // very parse.
     void trimmedLinesReadAsParsedAndTrimmed_data() {
         QTest::addColumn<QByteArray>("line");
+        QTest::addColumn<bool>("onePass"); // read by the pruning reader, its text kept
         const auto compact = [](const QJsonValue& value) {
             return value.isObject() ? QJsonDocument(value.toObject()).toJson(QJsonDocument::Compact)
                                     : QJsonDocument(value.toArray()).toJson(QJsonDocument::Compact);
@@ -437,41 +438,42 @@ private slots:
                                              {"restartPolicy", "Never"},
                                              {"containers", QJsonArray{container}}}},
                         {"status", status}};
-        QTest::newRow("ADDED, read in one pass") << event("ADDED", pod);
-        QTest::newRow("MODIFIED") << event("MODIFIED", pod);
-        QTest::newRow("DELETED") << event("DELETED", pod);
+        QTest::newRow("ADDED, read in one pass") << event("ADDED", pod) << true;
+        QTest::newRow("MODIFIED") << event("MODIFIED", pod) << true;
+        QTest::newRow("DELETED") << event("DELETED", pod) << true;
         QTest::newRow("BOOKMARK") << event(
             "BOOKMARK", QJsonObject{{"kind", "Pod"},
                                     {"apiVersion", "v1"},
-                                    {"metadata", QJsonObject{{"resourceVersion", "99"}}}});
+                                    {"metadata", QJsonObject{{"resourceVersion", "99"}}}}) << true;
         QJsonObject accented = pod;
         QJsonObject accentedMetadata = metadata;
         accentedMetadata.insert("annotations", QJsonObject{{"note", QStringLiteral("\u00e9")}});
         accented.insert("metadata", accentedMetadata);
-        QTest::newRow("a byte outside ASCII: parsed whole") << event("ADDED", accented);
+        QTest::newRow("a byte outside ASCII: parsed whole") << event("ADDED", accented) << false;
         QJsonObject job = pod;
         job.insert("kind", "Job");
-        QTest::newRow("a Job on the Pod watch: parsed whole") << event("ADDED", job);
+        QTest::newRow("a Job on the Pod watch: parsed whole") << event("ADDED", job) << false;
         QJsonObject kindless = pod;
         kindless.remove("kind");
-        QTest::newRow("no kind: parsed whole") << event("ADDED", kindless);
+        QTest::newRow("no kind: parsed whole") << event("ADDED", kindless) << false;
         QTest::newRow("ERROR: its Status whole")
             << event("ERROR", QJsonObject{{"kind", "Status"},
                                           {"apiVersion", "v1"},
                                           {"status", "Failure"},
                                           {"message", "too old resource version"},
-                                          {"code", 410}});
-        QTest::newRow("ERROR with a Pod") << event("ERROR", pod);
-        QTest::newRow("an unknown type") << event("SOMETHING_NEW", pod);
-        QTest::newRow("bytes after the event") << event("ADDED", pod) + " {}";
-        QTest::newRow("cut short") << event("ADDED", pod).chopped(5);
+                                          {"code", 410}}) << false;
+        QTest::newRow("ERROR with a Pod") << event("ERROR", pod) << false;
+        QTest::newRow("an unknown type") << event("SOMETHING_NEW", pod) << false;
+        QTest::newRow("bytes after the event") << event("ADDED", pod) + " {}" << false;
+        QTest::newRow("cut short") << event("ADDED", pod).chopped(5) << false;
         QTest::newRow("a capture's line, not a watch line")
             << compact(QJsonObject{{"ts", "2026-11-27T20:27:20Z"},
-                                   {"event", QJsonObject{{"type", "ADDED"}, {"object", pod}}}});
-        QTest::newRow("the object not an object") << event("ADDED", QJsonArray{1, 2});
+                                   {"event", QJsonObject{{"type", "ADDED"}, {"object", pod}}}}) << false;
+        QTest::newRow("the object not an object") << event("ADDED", QJsonArray{1, 2}) << false;
     }
     void trimmedLinesReadAsParsedAndTrimmed() {
         QFETCH(QByteArray, line);
+        QFETCH(bool, onePass);
         const WatchStreamEvent whole = parseWatchLine(line);
         const WatchStreamEvent trimmed = parseWatchLine(line, ObjectKind::Pod);
         QCOMPARE(int(trimmed.kind), int(whole.kind));
@@ -484,6 +486,10 @@ private slots:
             holdsObject ? trimObject(ObjectKind::Pod, whole.object) : whole.object;
         QCOMPARE(QJsonDocument(trimmed.object).toJson(QJsonDocument::Compact),
                  QJsonDocument(expected).toJson(QJsonDocument::Compact));
+        // The text kept of an object read in one pass is that object.
+        QCOMPARE(!trimmed.objectText.isEmpty(), onePass);
+        if (onePass)
+            QCOMPARE(QJsonDocument::fromJson(trimmed.objectText).object(), expected);
         // What is handed over as an object (an ERROR's Status and an unknown event are not).
         if (holdsObject)
             QVERIFY(!QJsonDocument(trimmed.object).toJson().contains("JSSECRET"));
