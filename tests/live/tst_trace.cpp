@@ -212,12 +212,12 @@ private slots:
         QTest::addColumn<double>("receivedAt");
         QTest::addColumn<int>("kind");
         QTest::addColumn<int>("type");
-        QTest::newRow("milliseconds") << 1795811396.2339 << int(ObjectKind::Pod)
-                                      << int(WatchType::Modified);
-        QTest::newRow("a whole second") << 1795811396.0 << int(ObjectKind::Job)
-                                        << int(WatchType::Added);
-        QTest::newRow("half a second") << 1795811396.5 << int(ObjectKind::Event)
-                                       << int(WatchType::Deleted);
+        QTest::newRow("milliseconds")
+            << 1795811396.2339 << int(ObjectKind::Pod) << int(WatchType::Modified);
+        QTest::newRow("a whole second")
+            << 1795811396.0 << int(ObjectKind::Job) << int(WatchType::Added);
+        QTest::newRow("half a second")
+            << 1795811396.5 << int(ObjectKind::Event) << int(WatchType::Deleted);
         QTest::newRow("a small clock") << 12.25 << int(ObjectKind::Pod) << int(WatchType::Listed);
         QTest::newRow("zero") << 0.0 << int(ObjectKind::Pod) << int(WatchType::Added);
     }

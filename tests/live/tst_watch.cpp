@@ -441,10 +441,11 @@ private slots:
         QTest::newRow("ADDED, read in one pass") << event("ADDED", pod) << true;
         QTest::newRow("MODIFIED") << event("MODIFIED", pod) << true;
         QTest::newRow("DELETED") << event("DELETED", pod) << true;
-        QTest::newRow("BOOKMARK") << event(
-            "BOOKMARK", QJsonObject{{"kind", "Pod"},
-                                    {"apiVersion", "v1"},
-                                    {"metadata", QJsonObject{{"resourceVersion", "99"}}}}) << true;
+        QTest::newRow("BOOKMARK")
+            << event("BOOKMARK", QJsonObject{{"kind", "Pod"},
+                                             {"apiVersion", "v1"},
+                                             {"metadata", QJsonObject{{"resourceVersion", "99"}}}})
+            << true;
         QJsonObject accented = pod;
         QJsonObject accentedMetadata = metadata;
         accentedMetadata.insert("annotations", QJsonObject{{"note", QStringLiteral("\u00e9")}});
@@ -461,14 +462,16 @@ private slots:
                                           {"apiVersion", "v1"},
                                           {"status", "Failure"},
                                           {"message", "too old resource version"},
-                                          {"code", 410}}) << false;
+                                          {"code", 410}})
+            << false;
         QTest::newRow("ERROR with a Pod") << event("ERROR", pod) << false;
         QTest::newRow("an unknown type") << event("SOMETHING_NEW", pod) << false;
         QTest::newRow("bytes after the event") << event("ADDED", pod) + " {}" << false;
         QTest::newRow("cut short") << event("ADDED", pod).chopped(5) << false;
         QTest::newRow("a capture's line, not a watch line")
             << compact(QJsonObject{{"ts", "2026-11-27T20:27:20Z"},
-                                   {"event", QJsonObject{{"type", "ADDED"}, {"object", pod}}}}) << false;
+                                   {"event", QJsonObject{{"type", "ADDED"}, {"object", pod}}}})
+            << false;
         QTest::newRow("the object not an object") << event("ADDED", QJsonArray{1, 2}) << false;
     }
     void trimmedLinesReadAsParsedAndTrimmed() {
