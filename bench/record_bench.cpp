@@ -11,6 +11,8 @@
 //
 //   build/default/bench/record_bench [--rate 20000] [--seconds 5] [--recording DIR]
 //                                    [--jobscope PATH]   (another build, for paired runs)
+//                                    [--listed N]   (N finished Pods in the first Pod list, as
+//                                                    when recording a Job that has run a while)
 //
 // Aim (the performance issue's table): keeps up with 20 000 events/s, no false reconnect.
 
@@ -111,6 +113,7 @@ int main(int argc, char** argv) {
     double seconds = 5;
     QString recording = QStringLiteral(JOBSCOPE_SOURCE_DIR "/tests/data/recordings/a");
     QString jobscope = QStringLiteral(JOBSCOPE_EXE);
+    int listed = 0;
     const QStringList args = app.arguments();
     for (qsizetype i = 1; i < args.size(); ++i) {
         if (args[i] == QLatin1String("--rate") && i + 1 < args.size()) {
@@ -121,9 +124,11 @@ int main(int argc, char** argv) {
             recording = args[++i];
         } else if (args[i] == QLatin1String("--jobscope") && i + 1 < args.size()) {
             jobscope = args[++i];
+        } else if (args[i] == QLatin1String("--listed") && i + 1 < args.size()) {
+            listed = std::max(0, args[++i].toInt());
         } else {
             std::fprintf(stderr, "usage: record_bench [--rate EVENTS_PER_S] [--seconds S] "
-                                 "[--recording DIR] [--jobscope PATH]\n");
+                                 "[--recording DIR] [--jobscope PATH] [--listed N]\n");
             return 2;
         }
     }
@@ -143,6 +148,26 @@ int main(int argc, char** argv) {
     const int copies = std::max(1, int(std::lround(rate * seconds / double(podEvents.size()))));
     const qint64 total = qint64(copies) * podEvents.size();
     const qint64 firstRv = 1000000;
+
+    // The first Pod list: the recording's last Pod event's object (a finished Pod), `listed`
+    // times under new names.
+    QByteArray podList =
+        R"({"kind":"PodList","apiVersion":"v1","metadata":{"resourceVersion":"1"},"items":[)";
+    {
+        const CapturedEvent& last = podEvents.back();
+        const QByteArray object = QJsonDocument(QJsonDocument::fromJson(last.text)
+                                                    .object()
+                                                    .value(QLatin1String("object"))
+                                                    .toObject())
+                                      .toJson(QJsonDocument::Compact);
+        const CapturedEvent finished{object, last.name, last.uid, last.resourceVersion};
+        for (int i = 0; i < listed; ++i) {
+            if (i > 0)
+                podList += ',';
+            podList += copiedEvent(finished, copies + i, 1).chopped(1); // less its newline
+        }
+        podList += "]}";
+    }
 
     FakeApiServer server;
     if (!server.listen())
@@ -165,6 +190,7 @@ int main(int argc, char** argv) {
     int watches = 0;
     QElapsedTimer clock;
     double streamStart = -1;
+    double podWatchAt = -1; // when the Pod watch began: the first Pod list was read
     qint64 sent = 0;
     qint64 mostWaiting = 0;
     double lastSentAt = -1;
@@ -175,7 +201,10 @@ int main(int argc, char** argv) {
     server.setHandler([&](const FakeExchangePtr& exchange) {
         const auto& request = exchange->request();
         if (!request.isWatch()) {
-            exchange->respondJson(200, jobscope::test::fakeList("1", {}));
+            if (request.path.endsWith(QLatin1String("/pods")))
+                exchange->respond(200, podList);
+            else
+                exchange->respondJson(200, jobscope::test::fakeList("1", {}));
             return;
         }
         ++watches;
@@ -187,6 +216,7 @@ int main(int argc, char** argv) {
             exchange->chunk(jobEvents.front().text + '\n');
         } else if (request.path.endsWith(QLatin1String("/pods"))) {
             podStream = exchange;
+            podWatchAt = double(clock.nsecsElapsed()) / 1e9;
             streamStart = double(clock.nsecsElapsed()) / 1e9;
             pace.start();
         }
@@ -255,8 +285,12 @@ int main(int argc, char** argv) {
     qint64 recorded = 0;
     QFile file(trace);
     if (file.open(QIODevice::ReadOnly))
-        while (!file.atEnd())
-            recorded += file.readLine().startsWith("{\"kind\":\"Pod\"") ? 1 : 0;
+        while (!file.atEnd()) {
+            // The stream's events; the listed Pods come as LISTED.
+            const QByteArray line = file.readLine().trimmed();
+            recorded +=
+                line.startsWith("{\"kind\":\"Pod\"") && !line.endsWith("\"type\":\"LISTED\"}");
+        }
     const double scheduledEnd = streamStart + double(total - 1) / rate;
     const double trailing = jobscope::cli::kTrailingEventsMs / 1000.0;
     const double written = traceGrewAt - scheduledEnd;
@@ -270,6 +304,10 @@ int main(int argc, char** argv) {
                 "events %d times) offered at %.0f/s for %.2f s\n",
                 static_cast<long long>(total), qPrintable(QDir(recording).dirName()),
                 static_cast<long long>(podEvents.size()), copies, rate, double(total - 1) / rate);
+    if (listed > 0)
+        std::printf("  first Pod list                  %d finished Pods, %.1f MB, read and its "
+                    "watch begun %.2f s after the recorder started\n",
+                    listed, double(podList.size()) / 1e6, podWatchAt);
     std::printf("  held back by a full connection  at most %lld events (%.2f s of the stream)\n",
                 static_cast<long long>(mostWaiting), double(mostWaiting) / rate);
     std::printf("  last event taken                %.2f s after the stream began (offered at "
