@@ -73,14 +73,12 @@ bool podEnded(const QJsonObject& pod) {
 // (WatchOptions::trimAs).
 Observation observationOf(ObjectKind kind, WatchType type, const QJsonObject& object,
                           double receivedAt, const QByteArray& objectText) {
-    Observation seen;
-    seen.receivedAt = receivedAt;
-    seen.kind = kind;
-    seen.type = type;
-    seen.object = object;
-    seen.trimmed = true;
-    seen.objectText = objectText;
-    return seen;
+    return {.receivedAt = receivedAt,
+            .kind = kind,
+            .type = type,
+            .object = object,
+            .trimmed = true,
+            .objectText = objectText};
 }
 
 } // namespace
