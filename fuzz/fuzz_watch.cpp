@@ -4,7 +4,8 @@
 // parsed as the Watcher does; what remains when the stream ends is the last line. Nothing may
 // crash, hang or show undefined behaviour, and every parsed event is one of the documented kinds.
 // Each line is also read as a watch that trims does (trimAs, a kind picked by the line): it must
-// give what the whole line parsed and trimmed gives.
+// give what the whole line parsed and trimmed gives. The whole input is also read as a list
+// answer, once whole and once trimming its items: the two must agree in the same way.
 
 #include "fuzz_support.h"
 
@@ -54,6 +55,29 @@ void checkTrimmed(const QByteArray& line, const WatchStreamEvent& whole, ObjectK
         std::abort();
 }
 
+// `body` read as a list answer by a watcher that trims as `kind`: the same as parsing it whole
+// and trimming each item.
+void checkList(const QByteArray& body, ObjectKind kind) {
+    const ListBody whole = parseListBody(body);
+    const ListBody trimmed = parseListBody(body, kind);
+    if (whole.parseError && !whole.items.empty())
+        std::abort(); // a body that is not JSON has no items
+    if (trimmed.parseError != whole.parseError ||
+        trimmed.resourceVersion != whole.resourceVersion ||
+        trimmed.continueToken != whole.continueToken || trimmed.items.size() != whole.items.size())
+        std::abort();
+    for (std::size_t i = 0; i < whole.items.size(); ++i) {
+        const QJsonObject expected = trimObject(kind, whole.items[i].object);
+        const ListItem& item = trimmed.items[i];
+        if (QJsonDocument(item.object).toJson(QJsonDocument::Compact) !=
+            QJsonDocument(expected).toJson(QJsonDocument::Compact))
+            std::abort();
+        if (!item.objectText.isEmpty() &&
+            QJsonDocument::fromJson(item.objectText).object() != expected)
+            std::abort();
+    }
+}
+
 void checkLine(const QByteArray& line) {
     const WatchStreamEvent whole = parseWatchLine(line);
     check(whole);
@@ -65,8 +89,11 @@ void checkLine(const QByteArray& line) {
 } // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
+    const QByteArray input = jobscope::fuzz::bytes(data, size);
+    constexpr ObjectKind kListKinds[] = {ObjectKind::Pod, ObjectKind::Job, ObjectKind::Event};
+    checkList(input, kListKinds[size % 3]);
     QByteArray buffer;
-    for (const QByteArray& chunk : jobscope::fuzz::bytes(data, size).split('\x01')) {
+    for (const QByteArray& chunk : input.split('\x01')) {
         buffer += chunk;
         qsizetype start = 0;
         while (const auto line = nextWatchLine(buffer, start)) {

@@ -206,6 +206,46 @@ public:
         return out;
     }
 
+    // A list answer: its resourceVersion and continue token, and each item trimmed by
+    // `kind`'s rules, as text.
+    bool list(ObjectKind kind, PrunedList& out) {
+        bool hasMetadata = false, hasItems = false;
+        const bool ok = members([&](std::string_view key) {
+            if (isEscapedKey(key))
+                return false;
+            if (key == "metadata") {
+                if (std::exchange(hasMetadata, true) || !at('{'))
+                    return false;
+                bool hasVersion = false, hasContinue = false;
+                return members([&](std::string_view inner) {
+                    if (isEscapedKey(inner))
+                        return false;
+                    if (inner == "resourceVersion")
+                        return !std::exchange(hasVersion, true) && typeName(out.resourceVersion);
+                    if (inner == "continue")
+                        return !std::exchange(hasContinue, true) && typeName(out.continueToken);
+                    return skip(inner);
+                });
+            }
+            if (key == "items") {
+                if (std::exchange(hasItems, true))
+                    return false;
+                const Fields& rules = trim_rules::objectRules(kind);
+                return items([&] {
+                    out_.clear();
+                    int members = 0, written = 0;
+                    if (!at('{') || !keptObject(rules, members, written))
+                        return false;
+                    out.items.emplace_back(out_.data(), static_cast<qsizetype>(out_.size()));
+                    return true;
+                });
+            }
+            return skip(key);
+        });
+        space();
+        return ok && p_ == end_;
+    }
+
     const char* position() const { return p_; }
     const char* furthest() const { return std::max(furthest_, p_); }
     std::uint64_t reread() const { return reread_; }
@@ -741,6 +781,15 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
     if (nearEnd)
         *nearEnd = !event && stop - reader.furthest() <= kLongestToken;
     return event;
+}
+
+std::optional<PrunedList> readPrunedList(const QByteArray& body, ObjectKind kind) {
+    thread_local std::string trimmedText;
+    Reader reader(body.constData(), body.constData() + body.size(), trimmedText, TrimmedForm::Text);
+    PrunedList list;
+    if (!reader.list(kind, list))
+        return std::nullopt;
+    return list;
 }
 
 bool parseTrimmedText(const std::string& text, QJsonObject& object) {

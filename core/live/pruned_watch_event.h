@@ -25,6 +25,7 @@
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <vector>
 
 namespace jobscope::live {
 
@@ -60,6 +61,19 @@ std::optional<CaptureEvent> readPrunedWatchEvent(const QByteArray& data, qsizety
                                                  qsizetype& end, std::uint64_t* examined = nullptr,
                                                  bool* nearEnd = nullptr,
                                                  TrimmedForm form = TrimmedForm::Parsed);
+
+// A list answer (a PodList, a JobList …) read in one pass: its metadata.resourceVersion and
+// metadata.continue, and each item trimmed by `kind`'s rules whatever kind it names, as
+// trimObject(kind, item) keeps it, as JSON text. nullopt where the reader does not cover the
+// body (as readPrunedWatchEvent does not cover an event, and when metadata is not an object,
+// resourceVersion or continue not a string, items not an array of objects, one of them
+// repeated, or bytes follow the list): the caller reads it with QJsonDocument.
+struct PrunedList {
+    QString resourceVersion;
+    QString continueToken;
+    std::vector<QByteArray> items;
+};
+std::optional<PrunedList> readPrunedList(const QByteArray& body, ObjectKind kind);
 
 // Parses a trimmed object's text (CaptureEvent::trimmedText) into `object`; false when
 // QJsonDocument does not read it as an object.

@@ -4,6 +4,7 @@
 #include "live/pruned_watch_event.h"
 #include "live/trim.h"
 
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -66,6 +67,47 @@ WatchStreamEvent parseWatchLine(const QByteArray& line, std::optional<ObjectKind
     if (trimAs && holdsObject(event))
         event.object = trimObject(*trimAs, event.object);
     return event;
+}
+
+ListBody parseListBody(const QByteArray& body, std::optional<ObjectKind> trimAs) {
+    ListBody list;
+    if (trimAs) {
+        if (auto read = readPrunedList(body, *trimAs)) {
+            list.items.reserve(read->items.size());
+            bool parsed = true;
+            for (QByteArray& text : read->items) {
+                ListItem& item = list.items.emplace_back();
+                const QJsonDocument document = QJsonDocument::fromJson(text);
+                parsed = document.isObject();
+                if (!parsed)
+                    break;
+                item.object = document.object();
+                item.objectText = std::move(text);
+            }
+            if (parsed) {
+                list.resourceVersion = std::move(read->resourceVersion);
+                list.continueToken = std::move(read->continueToken);
+                return list;
+            }
+            list.items.clear(); // the reader's text did not parse: read whole below
+        }
+    }
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
+    if (!document.isObject()) {
+        list.parseError = parseError.errorString();
+        return list;
+    }
+    const QJsonObject listObject = document.object();
+    const QJsonObject metadata = listObject.value(QLatin1String("metadata")).toObject();
+    list.resourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
+    list.continueToken = metadata.value(QLatin1String("continue")).toString();
+    const QJsonArray items = listObject.value(QLatin1String("items")).toArray();
+    list.items.reserve(static_cast<std::size_t>(items.size()));
+    for (const QJsonValue& item : items)
+        list.items.push_back(
+            {trimAs ? trimObject(*trimAs, item.toObject()) : item.toObject(), QByteArray()});
+    return list;
 }
 
 std::optional<QByteArray> nextWatchLine(const QByteArray& buffer, qsizetype& start) {

@@ -11,6 +11,7 @@
 #include <QString>
 
 #include <optional>
+#include <vector>
 
 namespace jobscope::live {
 
@@ -41,6 +42,25 @@ struct WatchStreamEvent {
 // result is the same.
 WatchStreamEvent parseWatchLine(const QByteArray& line,
                                 std::optional<ObjectKind> trimAs = std::nullopt);
+
+// One object of a list answer: as parseWatchLine hands over an event's object, and its text.
+struct ListItem {
+    QJsonObject object;
+    QByteArray objectText; // as WatchStreamEvent::objectText
+};
+
+// A list answer (one page of a list).
+struct ListBody {
+    QString resourceVersion; // metadata.resourceVersion
+    QString continueToken;   // metadata.continue: the next page's, empty on the last
+    std::vector<ListItem> items;
+    std::optional<QString> parseError; // set when the body is not one JSON object
+};
+
+// With `trimAs`, each item is handed over trimmed by that kind's rules, whatever kind it
+// names (list items usually name none): read in one pass by the pruning reader when it covers
+// the body, else parsed whole and trimmed, with the same result.
+ListBody parseListBody(const QByteArray& body, std::optional<ObjectKind> trimAs = std::nullopt);
 
 // The next complete (newline-terminated), non-empty line of `buffer` at or after `start`,
 // trimmed; `start` moves past it. nullopt when only an incomplete line (or nothing) is left, at

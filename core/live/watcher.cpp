@@ -1,13 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "live/watcher.h"
 
-#include "live/trim.h"
 #include "live/watch_stream.h"
 
 #include <QCoreApplication>
 #include <QDateTime>
-#include <QJsonArray>
-#include <QJsonDocument>
 #include <QRandomGenerator>
 #include <QTimer>
 
@@ -175,28 +172,23 @@ void Watcher::onListPage(const ApiResult& result) {
         retryLater(result.error, true, result.retryAfterSeconds);
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(result.body, &parseError);
-    if (!document.isObject()) {
+    ListBody page = parseListBody(result.body, options_.trimAs);
+    if (page.parseError) {
         retryLater(QCoreApplication::translate("Watcher", "%1: the list answer is not JSON: %2")
-                       .arg(options_.path, parseError.errorString()),
+                       .arg(options_.path, *page.parseError),
                    true);
         return;
     }
-    const QJsonObject listObject = document.object();
-    const QJsonObject metadata = listObject.value(QLatin1String("metadata")).toObject();
     if (listResourceVersion_.isEmpty())
-        listResourceVersion_ = metadata.value(QLatin1String("resourceVersion")).toString();
-    for (const QJsonValue& item : listObject.value(QLatin1String("items")).toArray())
-        pageItems_ << (options_.trimAs ? trimObject(*options_.trimAs, item.toObject())
-                                       : item.toObject());
-    if (pageItems_.size() > options_.maxObjects) {
+        listResourceVersion_ = page.resourceVersion;
+    for (ListItem& item : page.items)
+        pageItems_.push_back(std::move(item));
+    if (pageItems_.size() > static_cast<std::size_t>(options_.maxObjects)) {
         failTooManyObjects();
         return;
     }
-    const QString continueToken = metadata.value(QLatin1String("continue")).toString();
-    if (!continueToken.isEmpty()) {
-        list(continueToken);
+    if (!page.continueToken.isEmpty()) {
+        list(page.continueToken);
         return;
     }
     applyList(receivedAt);
@@ -204,15 +196,15 @@ void Watcher::onListPage(const ApiResult& result) {
 
 void Watcher::applyList(double receivedAt) {
     std::set<QString> listed;
-    for (const QJsonObject& item : std::as_const(pageItems_)) {
-        const QString uid = objectUid(item);
+    for (const ListItem& item : pageItems_) {
+        const QString uid = objectUid(item.object);
         listed.insert(uid);
         auto known = objects_.find(uid);
         if (known != objects_.end() &&
-            objectResourceVersion(known->second) == objectResourceVersion(item))
+            objectResourceVersion(known->second) == objectResourceVersion(item.object))
             continue; // seen already, unchanged
-        objects_[uid] = item;
-        emit observed(WatchType::Listed, item, receivedAt, {});
+        objects_[uid] = item.object;
+        emit observed(WatchType::Listed, item.object, receivedAt, item.objectText);
     }
     // Gone while no watch was open: report the deletion with the last state seen.
     for (auto it = objects_.begin(); it != objects_.end();) {

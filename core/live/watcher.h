@@ -19,6 +19,7 @@
 
 #include "live/api_client.h"
 #include "live/observation.h"
+#include "live/watch_stream.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -27,6 +28,7 @@
 
 #include <functional>
 #include <map>
+#include <vector>
 
 class QTimer;
 
@@ -132,7 +134,7 @@ private:
     double backoff_ = 0;
     int failedAttempts_ = 0; // in a row
     // list paging
-    QList<QJsonObject> pageItems_;
+    std::vector<ListItem> pageItems_;
     QString listResourceVersion_;
     // watch stream
     QByteArray buffer_;

@@ -498,6 +498,109 @@ private slots:
             QVERIFY(!QJsonDocument(trimmed.object).toJson().contains("JSSECRET"));
     }
 
+    // A list answer read by a watcher that trims (trimAs): what reading it whole and trimming
+    // each item gives, in one pass where the pruning reader covers the body.
+    void listsReadAsParsedAndTrimmed_data() {
+        QTest::addColumn<QByteArray>("body");
+        QTest::addColumn<bool>("onePass"); // every item's text kept
+        const auto compact = [](const QJsonObject& object) {
+            return QJsonDocument(object).toJson(QJsonDocument::Compact);
+        };
+        const QJsonObject metadata{
+            {"name", "job-a-x1"},
+            {"namespace", "ns"},
+            {"uid", "u1"},
+            {"resourceVersion", "12"},
+            {"creationTimestamp", "2026-11-27T20:27:20Z"},
+            {"labels", QJsonObject{{"job-name", "job-a"}}},
+            {"annotations", QJsonObject{{"batch.kubernetes.io/job-completion-index", "3"}}},
+            {"finalizers", QJsonArray{"batch.kubernetes.io/job-tracking"}},
+            {"managedFields", QJsonArray{QJsonObject{{"manager", "m"}}}}};
+        const QJsonObject pod{
+            {"metadata", metadata},
+            {"spec",
+             QJsonObject{{"nodeName", "n1"},
+                         {"containers",
+                          QJsonArray{QJsonObject{
+                              {"name", "main"},
+                              {"env", QJsonArray{QJsonObject{{"name", "TOKEN"},
+                                                             {"value", "JSSECRET-env"}}}}}}}}},
+            {"status", QJsonObject{{"phase", "Succeeded"}, {"startTime", "2026-11-27T20:27:21Z"}}}};
+        QJsonObject second = pod;
+        QJsonObject secondMetadata = metadata;
+        secondMetadata.insert("uid", "u2");
+        secondMetadata.insert("name", "job-a-x2");
+        second.insert("metadata", secondMetadata);
+        const auto list = [&](const QJsonValue& items, const QJsonValue& listMetadata) {
+            return compact(QJsonObject{{"apiVersion", "v1"},
+                                       {"kind", "PodList"},
+                                       {"metadata", listMetadata},
+                                       {"items", items}});
+        };
+        const QJsonObject page{{"resourceVersion", "40"}, {"continue", "token-2"}};
+        QTest::newRow("items without their kind, as the API server lists them")
+            << list(QJsonArray{pod, second}, page) << true;
+        QJsonObject named = pod;
+        named.insert("kind", "Pod");
+        named.insert("apiVersion", "v1");
+        QTest::newRow("an item naming its kind") << list(QJsonArray{named}, page) << true;
+        QJsonObject job = pod;
+        job.insert("kind", "Job");
+        QTest::newRow("an item naming another kind: trimmed as a Pod all the same")
+            << list(QJsonArray{job}, page) << true;
+        QTest::newRow("the last page, no items")
+            << list(QJsonArray{}, QJsonObject{{"resourceVersion", "41"}}) << true;
+        QTest::newRow("no metadata") << compact(QJsonObject{{"items", QJsonArray{pod}}}) << true;
+        QTest::newRow("spaces around it, as a pretty printer writes it")
+            << QJsonDocument(QJsonObject{{"metadata", page}, {"items", QJsonArray{pod}}}).toJson()
+            << true;
+        QJsonObject accented = pod;
+        QJsonObject accentedMetadata = metadata;
+        accentedMetadata.insert("annotations", QJsonObject{{"note", QStringLiteral("\u00e9")}});
+        accented.insert("metadata", accentedMetadata);
+        QTest::newRow("a byte outside ASCII: parsed whole")
+            << list(QJsonArray{pod, accented}, page) << false;
+        QTest::newRow("an item not an object: parsed whole")
+            << list(QJsonArray{pod, 7}, page) << false;
+        QTest::newRow("items not an array: parsed whole") << list(QJsonObject{}, page) << false;
+        QTest::newRow("metadata not an object: parsed whole")
+            << list(QJsonArray{pod}, QJsonArray{}) << false;
+        QTest::newRow("resourceVersion a number: parsed whole")
+            << list(QJsonArray{pod}, QJsonObject{{"resourceVersion", 40}}) << false;
+        QTest::newRow("items twice: parsed whole")
+            << QByteArray("{\"items\":[],\"items\":") +
+                   compact(QJsonObject{{"a", QJsonArray{pod}}}).mid(5)
+            << false;
+        QTest::newRow("bytes after the list") << list(QJsonArray{pod}, page) + "x" << false;
+        QTest::newRow("cut short") << list(QJsonArray{pod}, page).chopped(3) << false;
+        QTest::newRow("an array, not a list") << QByteArray("[1,2]") << false;
+        QTest::newRow("empty") << QByteArray() << false;
+    }
+    void listsReadAsParsedAndTrimmed() {
+        QFETCH(QByteArray, body);
+        QFETCH(bool, onePass);
+        const ListBody whole = parseListBody(body);
+        const ListBody trimmed = parseListBody(body, ObjectKind::Pod);
+        QCOMPARE(trimmed.parseError, whole.parseError);
+        QCOMPARE(trimmed.resourceVersion, whole.resourceVersion);
+        QCOMPARE(trimmed.continueToken, whole.continueToken);
+        QCOMPARE(trimmed.items.size(), whole.items.size());
+        bool everyText = true;
+        for (std::size_t i = 0; i < whole.items.size(); ++i) {
+            const QJsonObject expected = trimObject(ObjectKind::Pod, whole.items[i].object);
+            const ListItem& item = trimmed.items[i];
+            QCOMPARE(QJsonDocument(item.object).toJson(QJsonDocument::Compact),
+                     QJsonDocument(expected).toJson(QJsonDocument::Compact));
+            QVERIFY(!QJsonDocument(item.object).toJson().contains("JSSECRET"));
+            QVERIFY(whole.items[i].objectText.isEmpty());
+            everyText = everyText && !item.objectText.isEmpty();
+            if (!item.objectText.isEmpty())
+                QCOMPARE(QJsonDocument::fromJson(item.objectText).object(), expected);
+        }
+        if (!whole.items.empty())
+            QCOMPARE(everyText, onePass);
+    }
+
     void listsInPages() {
         server->setHandler([&](const FakeExchangePtr& exchange) {
             const auto& request = exchange->request();
@@ -521,6 +624,36 @@ private slots:
         QCOMPARE(seen.lines, QStringList({"LISTED a@31", "LISTED b@32"}));
         // Every page belongs to the first page's snapshot.
         QCOMPARE(watches().first().value("resourceVersion"), QStringLiteral("40"));
+    }
+
+    // A watcher that trims hands over each listed object trimmed, with the text it was read
+    // into, for a recording to write as it is.
+    void trimmingWatcherListsWithTheItemsText() {
+        const QJsonArray served{fakePod("a", "31"), fakePod("b", "32")};
+        server->setHandler([&](const FakeExchangePtr& exchange) {
+            if (exchange->request().isWatch())
+                exchange->beginStream();
+            else
+                exchange->respondJson(200, fakeList("40", served));
+        });
+        WatchOptions options;
+        options.trimAs = ObjectKind::Pod;
+        makeWatcher(options);
+        QList<QPair<QJsonObject, QByteArray>> listed;
+        connect(watcher.get(), &Watcher::observed, this,
+                [&](WatchType type, const QJsonObject& object, double, const QByteArray& text) {
+                    if (type == WatchType::Listed)
+                        listed.append({object, text});
+                });
+        watcher->start();
+        QTRY_COMPARE(watches().size(), 1);
+        QCOMPARE(listed.size(), served.size());
+        for (qsizetype i = 0; i < served.size(); ++i) {
+            const QJsonObject expected = trimObject(ObjectKind::Pod, served[i].toObject());
+            QCOMPARE(listed[i].first, expected);
+            QVERIFY(!listed[i].second.isEmpty());
+            QCOMPARE(QJsonDocument::fromJson(listed[i].second).object(), expected);
+        }
     }
 
     // Server errors whose text echoes the credential: the watcher's messages never do.
