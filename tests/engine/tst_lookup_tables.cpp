@@ -3,10 +3,12 @@
 // standard types: the lookup tables that replace node-based hash containers
 // (reconcile/view_set.h, timeline/id_index.h) must answer exactly as std::unordered_set / a
 // first-wins std::unordered_map would, through growth and erasure; the 8-byte optional time
-// (optional_seconds.h) exactly as std::optional<Seconds>, for every double.
+// (optional_seconds.h) exactly as std::optional<Seconds>, for every double; the simulator's
+// event queue (sim/run_queue.h) exactly as std::priority_queue, item for item.
 
 #include "optional_seconds.h"
 #include "reconcile/view_set.h"
+#include "sim/run_queue.h"
 #include "timeline/id_index.h"
 
 #include <QtTest>
@@ -14,6 +16,7 @@
 #include <bit>
 #include <cmath>
 #include <limits>
+#include <queue>
 #include <random>
 #include <string>
 #include <unordered_map>
@@ -107,6 +110,71 @@ private slots:
             0u);
         const IdIndex empty;
         QCOMPARE(empty.find("x", keyOf), IdIndex::kNone);
+    }
+
+    // Pushes at `now` plus one of `delays` (picked at random; a negative delay: a random time
+    // from 0 to 100 s), each followed by a pop with probability `popChance`, then the rest
+    // popped: RunQueue gives the items std::priority_queue gives, in the same order.
+    void runQueueMatchesPriorityQueue_data() {
+        QTest::addColumn<std::vector<double>>("delays");
+        QTest::addColumn<double>("popChance");
+        QTest::addColumn<int>("pushes");
+        QTest::newRow("one fixed delay: one run") << std::vector<double>{0.05} << 0.5 << 2000;
+        QTest::newRow("the simulator's fixed delays interleaved")
+            << std::vector<double>{0.025, 0.5, 1, 10, 0} << 0.5 << 5000;
+        QTest::newRow("more fixed delays than runs")
+            << std::vector<double>{0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1.0} << 0.5 << 5000;
+        QTest::newRow("random times: mostly the heap") << std::vector<double>{-1} << 0.3 << 5000;
+        QTest::newRow("fixed and random together")
+            << std::vector<double>{0.025, -1, 10, -1} << 0.4 << 5000;
+        QTest::newRow("equal times: the order of pushes decides")
+            << std::vector<double>{0} << 0.1 << 2000;
+        QTest::newRow("all pushed before any pop (a run compacted as it drains)")
+            << std::vector<double>{1, 2} << 0.0 << 20000;
+    }
+    void runQueueMatchesPriorityQueue() {
+        QFETCH(std::vector<double>, delays);
+        QFETCH(double, popChance);
+        QFETCH(int, pushes);
+        struct Item {
+            double time;
+            int seq;
+        };
+        struct Later {
+            bool operator()(const Item& a, const Item& b) const {
+                return a.time != b.time ? a.time > b.time : a.seq > b.seq;
+            }
+        };
+        std::priority_queue<Item, std::vector<Item>, Later> expected;
+        sim::RunQueue<Item, Later> queue;
+        std::mt19937 random(7);
+        std::uniform_real_distribution<double> unit(0, 1);
+        double now = 0;
+        int popped = 0;
+        // Pops one item from each; whether they were the same.
+        const auto popBoth = [&] {
+            if (queue.size() != expected.size())
+                return false;
+            const Item want = expected.top();
+            const Item got = queue.top();
+            now = want.time; // time moves on as the simulator's does
+            expected.pop();
+            queue.pop();
+            ++popped;
+            return got.seq == want.seq && got.time == want.time;
+        };
+        for (int seq = 0; seq < pushes; ++seq) {
+            const double delay = delays[std::size_t(random()) % delays.size()];
+            const Item item{delay < 0 ? unit(random) * 100 : now + delay, seq};
+            expected.push(item);
+            queue.push(item);
+            if (unit(random) < popChance)
+                QVERIFY2(popBoth(), qPrintable(QStringLiteral("pop %1").arg(popped)));
+        }
+        while (!expected.empty())
+            QVERIFY2(popBoth(), qPrintable(QStringLiteral("pop %1").arg(popped)));
+        QVERIFY(queue.empty());
+        QCOMPARE(popped, pushes);
     }
 
     void optionalSecondsAnswersAsStdOptional_data() {
