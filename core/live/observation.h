@@ -9,9 +9,12 @@
 #include <QJsonObject>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace jobscope::live {
+
+struct PodReading; // what the TimelineBuilder reads of a Pod (timeline_builder.h)
 
 enum class ObjectKind { Job, Pod, Event };
 // Listed: the object was in a list response (the start of a watch, or a re-list after 410).
@@ -29,6 +32,10 @@ struct Observation {
     // same members and values as `object`, in the order they came. Empty when not kept; a trace
     // writes it as it is instead of serializing `object` again.
     QByteArray objectText{};
+    // Of a Pod: what the TimelineBuilder reads of `object` (readPodObject), when a reader worked
+    // it out ahead (the kubectl importer does, on the thread that parses the objects). Null
+    // otherwise: the builder reads the object itself.
+    std::shared_ptr<const PodReading> podReading{};
 };
 
 QString objectKindName(ObjectKind kind); // "Job", "Pod", "Event"

@@ -135,6 +135,7 @@ std::optional<Recording> replay(const std::vector<Observation>& observations,
                                 std::span<const std::optional<double>> serverTimes = {}) {
     std::vector<Observation> corrected = observations;
     correctClockSkew(corrected, path, warnings, serverTimes);
+    readPodsAhead(corrected);
     QStringList names{jobName};
     if (selection.several()) {
         const std::optional<QStringList> chosen = selectedJobs(corrected, selection, path, error);

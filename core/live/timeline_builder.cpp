@@ -12,8 +12,11 @@
 #include <array>
 #include <cmath>
 #include <cstdint>
+#include <future>
 #include <limits>
 #include <numeric>
+#include <system_error>
+#include <thread>
 #include <utility>
 
 namespace jobscope::live {
@@ -333,6 +336,40 @@ PodState applyMilestone(PodState s, Milestone m, const PodState& final) {
 
 } // namespace
 
+// (Outside the anonymous namespace: observation.h declares it.)
+struct PodReading {
+    explicit PodReading(const QJsonObject& pod)
+        : metadata(child(pod, "metadata")), snapshot(readPod(pod, metadata)) {}
+    PodMetadata metadata;
+    PodSnapshot snapshot;
+};
+
+std::shared_ptr<const PodReading> readPodObject(const QJsonObject& pod) {
+    return std::make_shared<const PodReading>(pod);
+}
+
+void readPodsAhead(std::vector<Observation>& observations, std::size_t worthAThread) {
+    std::vector<Observation*> pods;
+    for (Observation& o : observations)
+        if (o.kind == ObjectKind::Pod && !o.podReading)
+            pods.push_back(&o);
+    const auto read = [&pods](std::size_t from, std::size_t to) {
+        for (std::size_t k = from; k < to; ++k)
+            pods[k]->podReading = readPodObject(pods[k]->object);
+    };
+    const std::size_t half = pods.size() / 2;
+    std::future<void> other;
+    if (pods.size() >= worthAThread && std::thread::hardware_concurrency() > 1) {
+        try {
+            other = std::async(std::launch::async, read, half, pods.size());
+        } catch (const std::system_error&) {
+        }
+    }
+    read(0, other.valid() ? half : pods.size());
+    if (other.valid())
+        other.get();
+}
+
 std::optional<ServerTime> parseServerTime(const QJsonValue& value) {
     if (!value.isString())
         return std::nullopt;
@@ -591,7 +628,11 @@ void TimelineBuilder::closePodList(Seconds at) {
 }
 
 void TimelineBuilder::applyPod(const Observation& o) {
-    const PodMetadata metadata(child(o.object, "metadata"));
+    std::optional<PodReading> readHere;
+    if (!o.podReading)
+        readHere.emplace(o.object);
+    const PodReading& reading = o.podReading ? *o.podReading : *readHere;
+    const PodMetadata& metadata = reading.metadata;
     const QString& uid = metadata.identity();
     // Lists: a run of Listed Pods is one list; anything else ends it.
     if (o.type == WatchType::Listed) {
@@ -610,7 +651,7 @@ void TimelineBuilder::applyPod(const Observation& o) {
         ++ignored_;
         return;
     }
-    const PodSnapshot snap = readPod(o.object, metadata);
+    const PodSnapshot& snap = reading.snapshot;
     const bool trust = options_.trustServerTimes;
 
     uint32_t record = 0;

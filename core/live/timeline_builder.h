@@ -42,6 +42,7 @@
 #include <QStringList>
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <vector>
 
@@ -64,6 +65,17 @@ inline constexpr Seconds kWatchLatencyAllowance = 1.0;
 // plus kWatchLatencyAllowance (or always, with `trustServer`), else `receivedAt`.
 Seconds chooseTime(Seconds receivedAt, const std::optional<ServerTime>& server,
                    bool trustServer = false);
+
+// What the builder reads of a Pod object (its metadata, state and the server times of its
+// transitions): a function of the object alone, so a reader may work it out ahead, on another
+// thread, and hand it over as Observation::podReading.
+std::shared_ptr<const PodReading> readPodObject(const QJsonObject& pod);
+
+// Sets the podReading of every Pod observation that has none, split between this thread and
+// another when the machine has a second core and there are at least `worthAThread` of them
+// (fewer cost more to hand over than they save): a builder about to replay all of them then
+// finds its Pods read, which is most of its work.
+void readPodsAhead(std::vector<Observation>& observations, std::size_t worthAThread = 256);
 
 class TimelineBuilder {
     Q_DECLARE_TR_FUNCTIONS(TimelineBuilder)

@@ -3,9 +3,13 @@
 // reads, with the time rule, duplicates, out-of-order delivery and re-lists.
 
 #include "analysis/analysis.h"
+#include "live/kubectl_import.h"
 #include "live/timeline_builder.h"
+#include "report/csv.h"
+#include "support/watch_recording.h"
 #include "yaml_reader.h"
 
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -424,6 +428,59 @@ private slots:
         QCOMPARE(*tl.end, T0 + 4.5);
         const Analysis a = analyze(tl);
         QCOMPARE(a.pods[0].deleted.value_or(-1), T0 + 3);
+    }
+
+    // Pods read ahead (readPodsAhead, split between two threads) build the Timeline that Pods
+    // read by the builder itself do: the same Pods, changes, Job changes, Events and analysis,
+    // for each recording of a real control plane.
+    void podsReadAheadBuildTheSameTimeline_data() {
+        QTest::addColumn<QString>("folder");
+        for (const QString& folder : test::recordedWatchFolders())
+            QTest::newRow(qPrintable(QFileInfo(folder).fileName())) << folder;
+    }
+    void podsReadAheadBuildTheSameTimeline() {
+        QFETCH(QString, folder);
+        QString error;
+        const auto imported = KubectlImporter::importFolder(folder, &error);
+        QVERIFY2(imported, qPrintable(error));
+        std::vector<Observation> readAhead = imported->observations;
+        readPodsAhead(readAhead, 2); // split however few there are
+        int pods = 0;
+        for (const Observation& o : readAhead) {
+            QCOMPARE(bool(o.podReading), o.kind == ObjectKind::Pod);
+            pods += o.kind == ObjectKind::Pod;
+        }
+        QVERIFY(pods > 0);
+        const auto build = [](const std::vector<Observation>& observations) {
+            TimelineBuilder builder;
+            for (const Observation& o : observations)
+                builder.add(o);
+            builder.finish();
+            return builder.timeline();
+        };
+        const Timeline expected = build(imported->observations);
+        const Timeline actual = build(readAhead);
+        QCOMPARE(actual.pods.size(), expected.pods.size());
+        for (std::size_t i = 0; i < expected.pods.size(); ++i) {
+            QCOMPARE(actual.pods[i].name, expected.pods[i].name);
+            QCOMPARE(actual.pods[i].uid, expected.pods[i].uid);
+            QCOMPARE(actual.pods[i].index, expected.pods[i].index);
+            QCOMPARE(actual.pods[i].createdAt, expected.pods[i].createdAt);
+        }
+        QCOMPARE(actual.podChanges.size(), expected.podChanges.size());
+        for (std::size_t i = 0; i < expected.podChanges.size(); ++i) {
+            const PodObservation& a = actual.podChanges[i];
+            const PodObservation& e = expected.podChanges[i];
+            QVERIFY2(a.time == e.time && a.pod == e.pod && a.deleted == e.deleted &&
+                         a.state == e.state,
+                     qPrintable(QStringLiteral("Pod change %1").arg(i)));
+        }
+        QCOMPARE(statusCsv(actual.jobChanges), statusCsv(expected.jobChanges));
+        QCOMPARE(eventsCsv(actual.events), eventsCsv(expected.events));
+        const Analysis a = analyze(actual), e = analyze(expected);
+        QCOMPARE(seriesCsv(a.series), seriesCsv(e.series));
+        QCOMPARE(causesCsv(a.causes), causesCsv(e.causes));
+        QCOMPARE(podsCsv(a.pods), podsCsv(e.pods));
     }
 
     // A Job object the engine cannot read is reported, not fatal.
