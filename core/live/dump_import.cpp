@@ -3,6 +3,7 @@
 
 #include "diagnostics.h"
 #include "live/kubectl_import.h"
+#include "live/pruned_watch_event.h"
 #include "live/read_input.h"
 #include "live/timeline_builder.h"
 #include "live/trim.h"
@@ -167,46 +168,76 @@ std::optional<std::vector<Observation>> DumpImporter::readObservations(const QBy
                                                                        const QString& fileName,
                                                                        QString* error,
                                                                        QStringList* warnings) {
-    std::vector<QJsonObject> objects;
+    // Each object of the dump: trimmed, its kind (none: not a Job, Pod or Event) and the newest
+    // server time of the whole of it.
+    struct Found {
+        QJsonObject object;
+        std::optional<ObjectKind> kind;
+        std::optional<double> newestServerTime;
+    };
+    std::vector<Found> found;
     int skippedObjects = 0;
     qsizetype first = 0;
     while (first < text.size() && QChar::isSpace(static_cast<uchar>(text[first])))
         ++first;
-    if (first < text.size() && (text[first] == '{' || text[first] == '[')) {
-        const auto values = splitJsonValues(text, fileName, error, warnings);
-        if (!values)
-            return std::nullopt;
-        for (const JsonValueAt& v : *values)
-            flatten(v.value, objects);
-    } else {
-        Diagnostics diagnostics;
-        DumpObjects handler;
-        if (!parseYamlEvents(text.toStdString(), fileName.toStdString(), handler, diagnostics)) {
-            if (error)
-                *error = QString::fromStdString(diagnostics.format()).trimmed();
-            return std::nullopt;
+    // A JSON dump the pruning reader covers is read in one pass, building only what is kept;
+    // anything else is parsed whole and trimmed (the same objects, and positioned errors).
+    const bool json = first < text.size() && (text[first] == '{' || text[first] == '[');
+    std::optional<std::vector<PrunedDumpObject>> pruned;
+    if (json)
+        pruned = readPrunedDump(text);
+    if (pruned) {
+        found.reserve(pruned->size());
+        for (const PrunedDumpObject& p : *pruned) {
+            Found f{{}, p.kind, p.newestServerTime};
+            if (!parseTrimmedText(p.text, f.object)) {
+                pruned.reset(); // the reader checked what it wrote: not expected
+                found.clear();
+                break;
+            }
+            found.push_back(std::move(f));
         }
-        objects = std::move(handler.kept);
-        skippedObjects = handler.skipped;
+    }
+    if (!pruned) {
+        std::vector<QJsonObject> objects;
+        if (json) {
+            const auto values = splitJsonValues(text, fileName, error, warnings);
+            if (!values)
+                return std::nullopt;
+            for (const JsonValueAt& v : *values)
+                flatten(v.value, objects);
+        } else {
+            Diagnostics diagnostics;
+            DumpObjects handler;
+            if (!parseYamlEvents(text.toStdString(), fileName.toStdString(), handler,
+                                 diagnostics)) {
+                if (error)
+                    *error = QString::fromStdString(diagnostics.format()).trimmed();
+                return std::nullopt;
+            }
+            objects = std::move(handler.kept);
+            skippedObjects = handler.skipped;
+        }
+        found.reserve(objects.size());
+        for (const QJsonObject& object : objects) {
+            const auto kind = objectKindOf(object);
+            found.push_back({kind ? trimObject(*kind, object) : QJsonObject(), kind,
+                             kind ? newestServerTime(object) : std::nullopt});
+        }
     }
 
     // Jobs first, then Pods, then Events, as a list of each would come.
     std::vector<Observation> observations;
     double capturedAt = 0;
     int others = skippedObjects;
+    for (const Found& f : found)
+        others += !f.kind;
     for (ObjectKind kind : {ObjectKind::Job, ObjectKind::Pod, ObjectKind::Event})
-        for (const QJsonObject& object : objects) {
-            const auto k = objectKindOf(object);
-            if (!k) {
-                if (kind == ObjectKind::Job)
-                    ++others;
+        for (Found& f : found) {
+            if (f.kind != kind)
                 continue;
-            }
-            if (*k != kind)
-                continue;
-            capturedAt = std::max(capturedAt, newestServerTime(object).value_or(0));
-            observations.push_back(
-                Observation{0, kind, WatchType::Listed, trimObject(kind, object)});
+            capturedAt = std::max(capturedAt, f.newestServerTime.value_or(0));
+            observations.push_back(Observation{0, kind, WatchType::Listed, std::move(f.object)});
         }
     if (others > 0 && warnings)
         warnings->append(

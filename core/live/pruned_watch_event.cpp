@@ -246,6 +246,54 @@ public:
         return ok && p_ == end_;
     }
 
+    // A dump's values from p_ to the end, each a List of Jobs, Pods and Events or one of them.
+    bool dump(std::vector<PrunedDumpObject>& out) {
+        while (true) {
+            space();
+            if (p_ >= end_)
+                return true;
+            const char* const start = p_;
+            const std::size_t before = out.size();
+            if (dumpList(out))
+                continue;
+            // Not such a List: one object of a kind kept, read again as that.
+            out.resize(before);
+            p_ = start;
+            depth_ = 0;
+            keys_.clear();
+            if (!dumpObject(out))
+                return false;
+        }
+    }
+
+    // A List (an object with an array of items, of no kind kept) whose items are all Jobs,
+    // Pods or Events.
+    bool dumpList(std::vector<PrunedDumpObject>& out) {
+        bool hasKind = false, hasItems = false;
+        QString kind;
+        const bool ok = members([&](std::string_view key) {
+            if (isEscapedKey(key))
+                return false;
+            if (key == "kind")
+                return !std::exchange(hasKind, true) && typeName(kind);
+            if (key == "items")
+                return !std::exchange(hasItems, true) && items([&] { return dumpObject(out); });
+            return skip(key);
+        });
+        return ok && hasItems && !objectKindFromName(kind);
+    }
+
+    // A Job, Pod or Event at p_, trimmed.
+    bool dumpObject(std::vector<PrunedDumpObject>& out) {
+        PrunedObject object;
+        double newest = 0, keptNewest = 0;
+        if (!this->object(object, newest, keptNewest) || !object.kind)
+            return false;
+        out.push_back({*object.kind, std::move(object.text),
+                       newest > 0 ? std::optional<double>(newest) : std::nullopt});
+        return true;
+    }
+
     const char* position() const { return p_; }
     const char* furthest() const { return std::max(furthest_, p_); }
     std::uint64_t reread() const { return reread_; }
@@ -790,6 +838,61 @@ std::optional<PrunedList> readPrunedList(const QByteArray& body, ObjectKind kind
     if (!reader.list(kind, list))
         return std::nullopt;
     return list;
+}
+
+std::optional<std::vector<PrunedDumpObject>> readPrunedDump(const QByteArray& text) {
+    thread_local std::string trimmedText;
+    Reader reader(text.constData(), text.constData() + text.size(), trimmedText, TrimmedForm::Text);
+    std::vector<PrunedDumpObject> objects;
+    if (!reader.dump(objects))
+        return std::nullopt;
+    return objects;
+}
+
+std::optional<std::vector<PrunedDumpObject>> readDumpParsedWhole(const QByteArray& text) {
+    QString error;
+    QStringList warnings;
+    const auto values = splitJsonValues(text, QStringLiteral("dump.json"), &error, &warnings);
+    if (!values)
+        return std::nullopt;
+    std::vector<PrunedDumpObject> out;
+    const auto add = [&out](const QJsonValue& value) {
+        const QJsonObject object = value.toObject();
+        const auto kind = objectKindOf(object);
+        if (!value.isObject() || !kind)
+            return false;
+        const QByteArray trimmed =
+            QJsonDocument(trimObject(*kind, object)).toJson(QJsonDocument::Compact);
+        out.push_back({*kind, trimmed.toStdString(), newestServerTime(object)});
+        return true;
+    };
+    for (const JsonValueAt& v : *values) {
+        const QJsonObject object = v.value.toObject();
+        const QJsonValue items = object.value(QLatin1String("items"));
+        if (v.value.isObject() && items.isArray() && !objectKindOf(object)) {
+            for (const QJsonValue& item : items.toArray())
+                if (!add(item))
+                    return std::nullopt;
+        } else if (!add(v.value)) {
+            return std::nullopt;
+        }
+    }
+    return out;
+}
+
+bool dumpObjectsAlike(const std::vector<PrunedDumpObject>& a,
+                      const std::vector<PrunedDumpObject>& b) {
+    if (a.size() != b.size())
+        return false;
+    for (std::size_t i = 0; i < a.size(); ++i) {
+        QJsonObject objectA, objectB;
+        if (a[i].kind != b[i].kind || a[i].newestServerTime != b[i].newestServerTime ||
+            !parseTrimmedText(a[i].text, objectA) || !parseTrimmedText(b[i].text, objectB) ||
+            QJsonDocument(objectA).toJson(QJsonDocument::Compact) !=
+                QJsonDocument(objectB).toJson(QJsonDocument::Compact))
+            return false;
+    }
+    return true;
 }
 
 bool parseTrimmedText(const std::string& text, QJsonObject& object) {

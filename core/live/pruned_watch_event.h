@@ -75,6 +75,31 @@ struct PrunedList {
 };
 std::optional<PrunedList> readPrunedList(const QByteArray& body, ObjectKind kind);
 
+// A Job, Pod or Event of a dump, as readPrunedDump reads it.
+struct PrunedDumpObject {
+    ObjectKind kind = ObjectKind::Pod;
+    std::string text;                       // trimmed by its kind's rules (trimObject), as JSON
+    std::optional<double> newestServerTime; // of the whole object (newestServerTime)
+};
+
+// A JSON dump (kubectl get -o json; several such values one after another) read in one pass:
+// each value a List whose items are all Jobs, Pods or Events, or one such object. The objects
+// in order, each trimmed as text with the newest server time of the whole of it, as the dump
+// importer would have them from parsing the dump whole. nullopt where the reader does not
+// cover the text (as readPrunedWatchEvent, and: a value of another shape, an item of another
+// kind): the importer parses it whole.
+std::optional<std::vector<PrunedDumpObject>> readPrunedDump(const QByteArray& text);
+
+// What readPrunedDump gives for `text`, from the text parsed whole with QJsonDocument and
+// trimmed (the reference the tests and the fuzzer compare it with); nullopt where the text is
+// not of a shape readPrunedDump covers.
+std::optional<std::vector<PrunedDumpObject>> readDumpParsedWhole(const QByteArray& text);
+
+// Whether two readings of a dump give the same objects: kinds, newest server times and
+// trimmed objects, in the same order.
+bool dumpObjectsAlike(const std::vector<PrunedDumpObject>& a,
+                      const std::vector<PrunedDumpObject>& b);
+
 // Parses a trimmed object's text (CaptureEvent::trimmedText) into `object`; false when
 // QJsonDocument does not read it as an object.
 bool parseTrimmedText(const std::string& text, QJsonObject& object);

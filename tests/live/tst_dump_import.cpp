@@ -4,6 +4,7 @@
 
 #include "analysis/analysis.h"
 #include "live/dump_import.h"
+#include "live/pruned_watch_event.h"
 #include "live/recording.h"
 #include "live/timeline_builder.h"
 #include "support/test_paths.h"
@@ -251,6 +252,52 @@ items:
     }
 
     // The loader tells a dump from a trace and a folder by itself.
+    // A JSON dump read in one pass by the pruning reader gives the objects parsing it whole
+    // does; a shape it does not cover is left to the whole parse, which reads it as before.
+    void prunedReaderReadsDumpsAlike_data() {
+        QTest::addColumn<QByteArray>("text");
+        QTest::addColumn<bool>("onePass");
+        const auto compact = [](const QJsonObject& object) {
+            return QJsonDocument(object).toJson(QJsonDocument::Compact);
+        };
+        for (const char* trace : {"a", "b", "c1", "d", "e2", "f"})
+            QTest::newRow(qPrintable(QStringLiteral("recording %1, one List").arg(trace)))
+                << dumpOf(QLatin1String(trace)) << true;
+        const QJsonObject job = readJson(QStringLiteral("a"), "final-job.json");
+        const QJsonObject pods = readJson(QStringLiteral("a"), "final-pods.json");
+        QTest::newRow("a Job, then a List of Pods, as two kubectl gets print them")
+            << compact(job) + "\n" + QJsonDocument(pods).toJson() << true;
+        QTest::newRow("a List without a kind")
+            << compact(QJsonObject{{"items", QJsonArray{job}}}) << true;
+        QTest::newRow("an empty List")
+            << compact(QJsonObject{{"kind", "List"}, {"items", QJsonArray{}}}) << true;
+        QJsonObject podList = QJsonObject{{"kind", "Pod"}, {"items", QJsonArray{job}}};
+        QTest::newRow("a Pod with items: the Pod") << compact(podList) << true;
+        QTest::newRow("an item of another kind: parsed whole")
+            << compact(QJsonObject{{"kind", "List"},
+                                   {"items", QJsonArray{job, QJsonObject{{"kind", "ConfigMap"}}}}})
+            << false;
+        QTest::newRow("a List in a List: parsed whole")
+            << compact(QJsonObject{{"kind", "List"}, {"items", QJsonArray{pods}}}) << false;
+        QTest::newRow("an array: parsed whole") << compact(job).prepend('[').append(']') << false;
+        QJsonObject accented = job;
+        accented.insert("note", QStringLiteral("\u00e9"));
+        QTest::newRow("a byte outside ASCII: parsed whole") << compact(accented) << false;
+        QTest::newRow("a comma between values: parsed whole")
+            << compact(job) + "," + compact(job) << false;
+    }
+    void prunedReaderReadsDumpsAlike() {
+        QFETCH(QByteArray, text);
+        QFETCH(bool, onePass);
+        const auto pruned = readPrunedDump(text);
+        QCOMPARE(pruned.has_value(), onePass);
+        if (!onePass)
+            return;
+        const auto whole = readDumpParsedWhole(text);
+        QVERIFY(whole);
+        QVERIFY(dumpObjectsAlike(*pruned, *whole));
+    }
+
     void loaderDetectsDump() {
         QTemporaryDir dir;
         const QString path = dir.filePath(QStringLiteral("d-dump.json"));
