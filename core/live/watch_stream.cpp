@@ -30,6 +30,17 @@ void classify(WatchStreamEvent& event) {
     }
 }
 
+// `bytes` as one JSON object; nullopt, with QJsonDocument's words for why, when it is not.
+std::optional<QJsonObject> parseObject(const QByteArray& bytes, QString& error) {
+    QJsonParseError parseError;
+    const QJsonDocument document = QJsonDocument::fromJson(bytes, &parseError);
+    if (!document.isObject()) {
+        error = parseError.errorString();
+        return std::nullopt;
+    }
+    return document.object();
+}
+
 bool holdsObject(const WatchStreamEvent& event) {
     return event.kind == WatchStreamEvent::Kind::Object ||
            event.kind == WatchStreamEvent::Kind::Bookmark;
@@ -54,15 +65,11 @@ WatchStreamEvent parseWatchLine(const QByteArray& line, std::optional<ObjectKind
         }
         event = {}; // not read, or an ERROR or an unknown type: read whole below
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
-    if (!document.isObject()) {
-        event.parseError = parseError.errorString();
+    const std::optional<QJsonObject> json = parseObject(line, event.parseError);
+    if (!json)
         return event;
-    }
-    const QJsonObject json = document.object();
-    event.type = json.value(QLatin1String("type")).toString();
-    event.object = json.value(QLatin1String("object")).toObject();
+    event.type = json->value(QLatin1String("type")).toString();
+    event.object = json->value(QLatin1String("object")).toObject();
     classify(event);
     if (trimAs && holdsObject(event))
         event.object = trimObject(*trimAs, event.object);
@@ -92,17 +99,16 @@ ListBody parseListBody(const QByteArray& body, std::optional<ObjectKind> trimAs)
             list.items.clear(); // the reader's text did not parse: read whole below
         }
     }
-    QJsonParseError parseError;
-    const QJsonDocument document = QJsonDocument::fromJson(body, &parseError);
-    if (!document.isObject()) {
-        list.parseError = parseError.errorString();
+    QString parseError;
+    const std::optional<QJsonObject> listObject = parseObject(body, parseError);
+    if (!listObject) {
+        list.parseError = parseError;
         return list;
     }
-    const QJsonObject listObject = document.object();
-    const QJsonObject metadata = listObject.value(QLatin1String("metadata")).toObject();
+    const QJsonObject metadata = listObject->value(QLatin1String("metadata")).toObject();
     list.resourceVersion = metadata.value(QLatin1String("resourceVersion")).toString();
     list.continueToken = metadata.value(QLatin1String("continue")).toString();
-    const QJsonArray items = listObject.value(QLatin1String("items")).toArray();
+    const QJsonArray items = listObject->value(QLatin1String("items")).toArray();
     list.items.reserve(static_cast<std::size_t>(items.size()));
     for (const QJsonValue& item : items)
         list.items.push_back(

@@ -36,6 +36,53 @@ struct Seen {
     QStringList states;
 };
 
+// A Pod as the API server sends it: kept and dropped fields, a secret in its environment.
+QJsonObject samplePod() {
+    const QJsonObject metadata{
+        {"name", "job-a-x1"},
+        {"namespace", "ns"},
+        {"uid", "u1"},
+        {"resourceVersion", "12"},
+        {"creationTimestamp", "2026-11-27T20:27:20Z"},
+        {"labels", QJsonObject{{"job-name", "job-a"}, {"app", "web"}}},
+        {"annotations",
+         QJsonObject{{"note", "n"}, {"batch.kubernetes.io/job-completion-index", "3"}}},
+        {"finalizers", QJsonArray{"batch.kubernetes.io/job-tracking"}},
+        {"managedFields", QJsonArray{QJsonObject{{"manager", "m"}}}},
+        {"ownerReferences", QJsonArray{QJsonObject{{"apiVersion", "batch/v1"},
+                                                   {"kind", "Job"},
+                                                   {"name", "job-a"},
+                                                   {"uid", "j1"},
+                                                   {"controller", true},
+                                                   {"blockOwnerDeletion", true}}}}};
+    const QJsonObject container{
+        {"name", "main"},
+        {"image", "busybox"},
+        {"env", QJsonArray{QJsonObject{{"name", "TOKEN"}, {"value", "JSSECRET-env"}}}},
+        {"resources", QJsonObject{{"requests", QJsonObject{{"cpu", "1"}}}}}};
+    const QJsonObject status{
+        {"phase", "Running"},
+        {"startTime", "2026-11-27T20:27:21Z"},
+        {"conditions", QJsonArray{QJsonObject{{"type", "Ready"},
+                                              {"status", "True"},
+                                              {"lastTransitionTime", "2026-11-27T20:27:22Z"},
+                                              {"lastProbeTime", QJsonValue::Null}}}},
+        {"containerStatuses",
+         QJsonArray{QJsonObject{
+             {"name", "main"},
+             {"ready", true},
+             {"restartCount", 0},
+             {"state",
+              QJsonObject{{"running", QJsonObject{{"startedAt", "2026-11-27T20:27:22Z"}}}}}}}}};
+    return QJsonObject{{"apiVersion", "v1"},
+                       {"kind", "Pod"},
+                       {"metadata", metadata},
+                       {"spec", QJsonObject{{"nodeName", "n1"},
+                                            {"restartPolicy", "Never"},
+                                            {"containers", QJsonArray{container}}}},
+                       {"status", status}};
+}
+
 class WatchTest : public QObject {
     Q_OBJECT
 
@@ -395,49 +442,8 @@ private slots:
         const auto event = [&](const char* type, const QJsonValue& object) {
             return compact(QJsonObject{{"type", type}, {"object", object}});
         };
-        const QJsonObject metadata{
-            {"name", "job-a-x1"},
-            {"namespace", "ns"},
-            {"uid", "u1"},
-            {"resourceVersion", "12"},
-            {"creationTimestamp", "2026-11-27T20:27:20Z"},
-            {"labels", QJsonObject{{"job-name", "job-a"}, {"app", "web"}}},
-            {"annotations",
-             QJsonObject{{"note", "n"}, {"batch.kubernetes.io/job-completion-index", "3"}}},
-            {"finalizers", QJsonArray{"batch.kubernetes.io/job-tracking"}},
-            {"managedFields", QJsonArray{QJsonObject{{"manager", "m"}}}},
-            {"ownerReferences", QJsonArray{QJsonObject{{"apiVersion", "batch/v1"},
-                                                       {"kind", "Job"},
-                                                       {"name", "job-a"},
-                                                       {"uid", "j1"},
-                                                       {"controller", true},
-                                                       {"blockOwnerDeletion", true}}}}};
-        const QJsonObject container{
-            {"name", "main"},
-            {"image", "busybox"},
-            {"env", QJsonArray{QJsonObject{{"name", "TOKEN"}, {"value", "JSSECRET-env"}}}},
-            {"resources", QJsonObject{{"requests", QJsonObject{{"cpu", "1"}}}}}};
-        const QJsonObject status{
-            {"phase", "Running"},
-            {"startTime", "2026-11-27T20:27:21Z"},
-            {"conditions", QJsonArray{QJsonObject{{"type", "Ready"},
-                                                  {"status", "True"},
-                                                  {"lastTransitionTime", "2026-11-27T20:27:22Z"},
-                                                  {"lastProbeTime", QJsonValue::Null}}}},
-            {"containerStatuses",
-             QJsonArray{QJsonObject{
-                 {"name", "main"},
-                 {"ready", true},
-                 {"restartCount", 0},
-                 {"state",
-                  QJsonObject{{"running", QJsonObject{{"startedAt", "2026-11-27T20:27:22Z"}}}}}}}}};
-        QJsonObject pod{{"apiVersion", "v1"},
-                        {"kind", "Pod"},
-                        {"metadata", metadata},
-                        {"spec", QJsonObject{{"nodeName", "n1"},
-                                             {"restartPolicy", "Never"},
-                                             {"containers", QJsonArray{container}}}},
-                        {"status", status}};
+        const QJsonObject pod = samplePod();
+        const QJsonObject metadata = pod.value("metadata").toObject();
         QTest::newRow("ADDED, read in one pass") << event("ADDED", pod) << true;
         QTest::newRow("MODIFIED") << event("MODIFIED", pod) << true;
         QTest::newRow("DELETED") << event("DELETED", pod) << true;
@@ -506,26 +512,11 @@ private slots:
         const auto compact = [](const QJsonObject& object) {
             return QJsonDocument(object).toJson(QJsonDocument::Compact);
         };
-        const QJsonObject metadata{
-            {"name", "job-a-x1"},
-            {"namespace", "ns"},
-            {"uid", "u1"},
-            {"resourceVersion", "12"},
-            {"creationTimestamp", "2026-11-27T20:27:20Z"},
-            {"labels", QJsonObject{{"job-name", "job-a"}}},
-            {"annotations", QJsonObject{{"batch.kubernetes.io/job-completion-index", "3"}}},
-            {"finalizers", QJsonArray{"batch.kubernetes.io/job-tracking"}},
-            {"managedFields", QJsonArray{QJsonObject{{"manager", "m"}}}}};
-        const QJsonObject pod{
-            {"metadata", metadata},
-            {"spec",
-             QJsonObject{{"nodeName", "n1"},
-                         {"containers",
-                          QJsonArray{QJsonObject{
-                              {"name", "main"},
-                              {"env", QJsonArray{QJsonObject{{"name", "TOKEN"},
-                                                             {"value", "JSSECRET-env"}}}}}}}}},
-            {"status", QJsonObject{{"phase", "Succeeded"}, {"startTime", "2026-11-27T20:27:21Z"}}}};
+        // As the API server lists them: without their kind.
+        QJsonObject pod = samplePod();
+        pod.remove("kind");
+        pod.remove("apiVersion");
+        const QJsonObject metadata = pod.value("metadata").toObject();
         QJsonObject second = pod;
         QJsonObject secondMetadata = metadata;
         secondMetadata.insert("uid", "u2");
