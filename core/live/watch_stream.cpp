@@ -82,14 +82,13 @@ ListBody parseListBody(const QByteArray& body, std::optional<ObjectKind> trimAs)
         if (auto read = readPrunedList(body, *trimAs)) {
             list.items.reserve(read->items.size());
             bool parsed = true;
+            QString notParsed; // (the whole parse below words any error)
             for (QByteArray& text : read->items) {
-                ListItem& item = list.items.emplace_back();
-                const QJsonDocument document = QJsonDocument::fromJson(text);
-                parsed = document.isObject();
+                std::optional<QJsonObject> object = parseObject(text, notParsed);
+                parsed = object.has_value();
                 if (!parsed)
                     break;
-                item.object = document.object();
-                item.objectText = std::move(text);
+                list.items.push_back({std::move(*object), std::move(text)});
             }
             if (parsed) {
                 list.resourceVersion = std::move(read->resourceVersion);

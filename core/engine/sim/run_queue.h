@@ -9,7 +9,6 @@
 // runs' fronts and the heap's top: a few comparisons instead of a sift through thousands of
 // items.
 
-#include <algorithm>
 #include <array>
 #include <cstddef>
 #include <queue>
