@@ -264,6 +264,9 @@ private:
     // then the objects go to spareObjects_.
     std::vector<uint32_t> leftWithObject_;
     std::vector<Pod> settleStorage_; // settling Pods without an object, storage reused
+    // The Pods evaluate hands the core, the array reused: a fresh one per evaluation is a
+    // large request, which makes the allocator sweep its small free chunks every time.
+    std::vector<const Pod*> syncPods_;
     // The expectations evaluate hands the core, their uid strings' storage reused from one
     // evaluation to the next (a thousand uids copied per evaluation showed in the profile).
     Expectations expectations_;
@@ -583,7 +586,8 @@ void Analyzer::evaluate(Seconds now) {
         updateMembership(p);
     }
 
-    std::vector<const Pod*> pods;
+    std::vector<const Pod*>& pods = syncPods_;
+    pods.clear();
     pods.reserve(actionable_.size());
     for (uint32_t p : actionable_) {
         PodTrack& t = pods_[p];

@@ -79,47 +79,37 @@ Seconds podFinishedTime(const Pod& pod) {
     return pod.metadata.creationTimestamp.value_or(0.0);
 }
 
-void sortByFinishedTime(std::vector<const Pod*>& pods) {
-    if (pods.size() < 2)
-        return;
-    // Each Pod's finish time worked out once, not at every comparison.
-    std::vector<std::pair<Seconds, const Pod*>> keyed;
-    keyed.reserve(pods.size());
-    for (const Pod* p : pods)
-        keyed.emplace_back(podFinishedTime(*p), p);
-    std::stable_sort(keyed.begin(), keyed.end(),
-                     [](const auto& a, const auto& b) { return a.first < b.first; });
-    for (std::size_t i = 0; i < keyed.size(); ++i)
-        pods[i] = keyed[i].second;
-}
-
+// Upstream sorts both lists by finish time, then takes the latest success and walks the failures
+// back from the latest while they finished strictly after it. That reads only the latest
+// success, the count of failures after it and the latest of those, which one pass gives
+// without copying or sorting the lists.
 BackoffRecord newBackoffRecord(const BackoffRecord& previous,
                                const std::vector<const Pod*>& newSucceededPods,
                                const std::vector<const Pod*>& newFailedPods) {
     BackoffRecord backoff = previous;
-    std::vector<const Pod*> succeeded = newSucceededPods;
-    std::vector<const Pod*> failed = newFailedPods;
-    sortByFinishedTime(succeeded);
-    sortByFinishedTime(failed);
-
-    if (succeeded.empty()) {
-        if (failed.empty())
+    if (newSucceededPods.empty()) {
+        if (newFailedPods.empty())
             return backoff;
+        Seconds lastFailureTime = podFinishedTime(*newFailedPods.front());
+        for (const Pod* pod : newFailedPods)
+            lastFailureTime = std::max(lastFailureTime, podFinishedTime(*pod));
         backoff.failuresAfterLastSuccess = goInt32(int64_t{backoff.failuresAfterLastSuccess} +
-                                                   static_cast<int64_t>(failed.size()));
-        backoff.lastFailureTime = podFinishedTime(*failed.back());
+                                                   static_cast<int64_t>(newFailedPods.size()));
+        backoff.lastFailureTime = lastFailureTime;
         return backoff;
     }
 
     // A success resets the count; only failures strictly after the latest success count.
     backoff.failuresAfterLastSuccess = 0;
     backoff.lastFailureTime.reset();
-    const Seconds lastSuccessTime = podFinishedTime(*succeeded.back());
-    for (auto it = failed.rbegin(); it != failed.rend(); ++it) {
-        const Seconds failedTime = podFinishedTime(**it);
+    Seconds lastSuccessTime = podFinishedTime(*newSucceededPods.front());
+    for (const Pod* pod : newSucceededPods)
+        lastSuccessTime = std::max(lastSuccessTime, podFinishedTime(*pod));
+    for (const Pod* pod : newFailedPods) {
+        const Seconds failedTime = podFinishedTime(*pod);
         if (!(failedTime > lastSuccessTime))
-            break;
-        if (!backoff.lastFailureTime)
+            continue;
+        if (!backoff.lastFailureTime || failedTime > *backoff.lastFailureTime)
             backoff.lastFailureTime = failedTime;
         ++backoff.failuresAfterLastSuccess;
     }

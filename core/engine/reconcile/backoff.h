@@ -53,7 +53,4 @@ Seconds backoffRemainingTimeForFailures(int32_t failures, std::optional<Seconds>
                                         Seconds defaultBackoff = kDefaultJobPodFailureBackOff,
                                         Seconds maxBackoff = kMaxJobPodFailureBackOff);
 
-// Pods in increasing finish time (sortByFinishedTime; stable here, so ties keep their order).
-void sortByFinishedTime(std::vector<const Pod*>& pods);
-
 } // namespace jobscope

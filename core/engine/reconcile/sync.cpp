@@ -469,6 +469,7 @@ SyncResult syncJob(const SyncRequest& input) {
     const bool satisfiedExpectations = input.expectations.satisfied(input.now);
 
     ctx.pods = input.pods;
+    ctx.activePods.reserve(input.pods.size());
     for (const Pod* p : input.pods) {
         if (isPodActive(*p))
             ctx.activePods.push_back(p);
