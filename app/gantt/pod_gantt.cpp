@@ -20,6 +20,7 @@
 #include <QWheelEvent>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <functional>
 #include <limits>
@@ -587,13 +588,19 @@ void PodGantt::Private::build() {
     }
     const int rowsTotal = static_cast<int>(rowIndex.size());
 
-    // Each Pod's bars, then grouped by row (counting sort) and sorted by start within a row.
-    std::vector<Bar> all;
-    all.reserve(pods.size() * 4);
-    std::vector<int> perRow(static_cast<size_t>(rowsTotal) + 1, 0);
-    for (size_t i = 0; i < pods.size(); ++i) {
+    // Each Pod's bars (at most five: its four phases and the mark where it finished), grouped by
+    // row with a counting sort (one pass counts each row's bars, the next writes them in place,
+    // in Pod order, with no array of them all in between) and sorted by start within a row.
+    struct PodBars {
+        std::array<Bar, 5> bars;
+        int count = 0;
+    };
+    const auto barsOf = [&](size_t i) {
+        PodBars out;
+        const auto addBar = [&out, i](double start, double stop, Segment kind) {
+            out.bars[static_cast<size_t>(out.count++)] = {start, stop, static_cast<int>(i), kind};
+        };
         const PodLifecycle& p = pods[i];
-        const int pod = static_cast<int>(i);
         const auto rel = [this](Seconds t) { return t - origin; };
         const double created = rel(p.created);
         // Its life ends when its container ended or it was removed, else it lasts to the end.
@@ -605,10 +612,9 @@ void PodGantt::Private::build() {
         lifeEnd = std::max(lifeEnd, created);
         const double activeEnd =
             p.terminating ? std::clamp(rel(*p.terminating), created, lifeEnd) : lifeEnd;
-        const size_t before = all.size();
         const auto add = [&](double start, double stop, Segment kind) {
             if (stop > start)
-                all.push_back({start, stop, pod, kind});
+                addBar(start, stop, kind);
         };
         const double started =
             p.started ? std::clamp(rel(*p.started), created, activeEnd) : activeEnd;
@@ -620,19 +626,23 @@ void PodGantt::Private::build() {
         if (p.finished) {
             const bool failed = p.phase == "Failed" || (p.exitCode && *p.exitCode != 0);
             const double at = std::max(created, rel(*p.finished));
-            all.push_back({at, at, pod, failed ? Segment::Failed : Segment::Succeeded});
+            addBar(at, at, failed ? Segment::Failed : Segment::Succeeded);
         }
-        perRow[static_cast<size_t>(podRow[i]) + 1] += static_cast<int>(all.size() - before);
-    }
+        return out;
+    };
     rowStart.assign(static_cast<size_t>(rowsTotal) + 1, 0);
+    for (size_t i = 0; i < pods.size(); ++i)
+        rowStart[static_cast<size_t>(podRow[i]) + 1] += barsOf(i).count;
     for (int r = 0; r < rowsTotal; ++r)
-        rowStart[static_cast<size_t>(r) + 1] =
-            rowStart[static_cast<size_t>(r)] + perRow[static_cast<size_t>(r) + 1];
-    bars.resize(all.size());
+        rowStart[static_cast<size_t>(r) + 1] += rowStart[static_cast<size_t>(r)];
+    bars.resize(static_cast<size_t>(rowStart.back()));
     std::vector<int> fill(rowStart.begin(), rowStart.end() - 1);
-    for (const Bar& b : all)
-        bars[static_cast<size_t>(fill[static_cast<size_t>(podRow[static_cast<size_t>(b.pod)])]++)] =
-            b;
+    for (size_t i = 0; i < pods.size(); ++i) {
+        const PodBars own = barsOf(i);
+        int& next = fill[static_cast<size_t>(podRow[i])];
+        std::copy_n(own.bars.begin(), own.count, bars.begin() + next);
+        next += own.count;
+    }
     maxEnd.resize(bars.size());
     for (int r = 0; r < rowsTotal; ++r) {
         const auto begin = bars.begin() + rowStart[static_cast<size_t>(r)];

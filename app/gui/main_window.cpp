@@ -136,12 +136,6 @@ bool writePng(const QImage& image, const QString& path, QString* error) {
     return true;
 }
 
-QVector<double> sortedUnique(QVector<double> times) {
-    std::sort(times.begin(), times.end());
-    times.erase(std::unique(times.begin(), times.end()), times.end());
-    return times;
-}
-
 } // namespace
 
 struct MainWindow::Private {
@@ -1329,7 +1323,6 @@ void MainWindow::Private::showResult() {
         updateStatus();
         return;
     }
-    const double origin = result->origin;
     alignTimeAxes(nullptr);
     showInPlot(result);
     overview->setRun(result, plot->dataStart(), plot->dataEnd());
@@ -1339,21 +1332,12 @@ void MainWindow::Private::showResult() {
 #endif
     timeRange->reset(plot->dataStart(), plot->dataEnd());
 
-    QVector<double> events;
-    for (const SeriesRow& row : result->analysis.series)
-        events << row.time - origin;
-    for (const TimelineEvent& event : result->timeline.events)
-        events << event.time - origin;
-    // Where a cause comes or goes (a change of its numbers alone is no cause change).
-    QVector<double> causeChanges;
-    for (std::size_t i = 0; i < result->analysis.causes.size(); ++i) {
-        const CauseInterval& cause = result->analysis.causes[i];
-        if (!cause.continues)
-            causeChanges << cause.start - origin << episodeEnd(*result, i) - origin;
-    }
+    const auto toVector = [](const std::vector<Seconds>& times) {
+        return QVector<double>(times.begin(), times.end());
+    };
     playback->setRange(0, result->end);
-    playback->setEventTimes(sortedUnique(events));
-    playback->setCauseChangeTimes(sortedUnique(causeChanges));
+    playback->setEventTimes(toVector(runEventTimes(*result)));
+    playback->setCauseChangeTimes(toVector(runCauseChangeTimes(*result)));
     const bool follow = document->isLive() && live->isFollowing();
     playback->setTime(follow ? result->end : keepTime ? previousTime : 0);
     showTime(playback->time());

@@ -16,6 +16,7 @@
 #include <QTest>
 
 #include <cmath>
+#include <set>
 
 using namespace jobscope;
 
@@ -130,6 +131,9 @@ private slots:
     void catalogueIsComplete();
     void causeNumbersHoldInsideEveryInterval_data();
     void causeNumbersHoldInsideEveryInterval();
+    void playbackTimes_data();
+    void playbackTimes();
+    void playbackTimesOfEventsOutOfOrder();
     void remainingFollowsSuccesses();
     void perIndexBackoffNamesTheIndex();
     void otherCreateErrorsAreNotLag();
@@ -231,6 +235,43 @@ void TestMoment::causeNumbersHoldInsideEveryInterval_data() {
     QVERIFY(scenarios.size() >= 40);
     for (std::size_t i = 0; i < scenarios.size(); ++i)
         QTest::newRow(qPrintable(scenarios[i].name)) << int(i);
+}
+
+void TestMoment::playbackTimes_data() {
+    causeNumbersHoldInsideEveryInterval_data();
+}
+
+// Every row's and every Event's instant once, in order; every episode's start and end once, in
+// order: what collecting them all and sorting would give.
+void TestMoment::playbackTimes() {
+    QFETCH(int, index);
+    static const auto scenarios = allScenarios();
+    const Run run = runWholeScenario(scenarios[static_cast<std::size_t>(index)].scenario);
+    std::set<Seconds> events, causeChanges;
+    for (const SeriesRow& row : run.analysis.series)
+        events.insert(row.time - run.origin);
+    for (const TimelineEvent& event : run.timeline.events)
+        events.insert(event.time - run.origin);
+    for (std::size_t i = 0; i < run.analysis.causes.size(); ++i)
+        if (!run.analysis.causes[i].continues) {
+            causeChanges.insert(run.analysis.causes[i].start - run.origin);
+            causeChanges.insert(episodeEnd(run, i) - run.origin);
+        }
+    QVERIFY(!events.empty());
+    QCOMPARE(runEventTimes(run), std::vector<Seconds>(events.begin(), events.end()));
+    QCOMPARE(runCauseChangeTimes(run),
+             std::vector<Seconds>(causeChanges.begin(), causeChanges.end()));
+}
+
+void TestMoment::playbackTimesOfEventsOutOfOrder() {
+    Run run = boundaryRun();
+    for (const Seconds t : {108.0, 101.0, 103.0, 101.0}) {
+        TimelineEvent event;
+        event.time = t;
+        run.timeline.events.push_back(event);
+    }
+    QCOMPARE(runEventTimes(run), (std::vector<Seconds>{0, 1, 3, 6, 8, 10}));
+    QCOMPARE(runCauseChangeTimes(run), (std::vector<Seconds>{0, 6, 10}));
 }
 
 void TestMoment::causeNumbersHoldInsideEveryInterval() {

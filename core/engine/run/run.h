@@ -100,6 +100,13 @@ Seconds runEnd(const Timeline& timeline, const Analysis& analysis);
 // chain it starts or belongs to (intervals that `continue` it), absolute.
 Seconds episodeEnd(const Run& run, std::size_t index);
 
+// The instants playback steps through: every row of the analysis and every Event, in seconds
+// from the run's origin, sorted, each once.
+std::vector<Seconds> runEventTimes(const Run& run);
+// The instants where a cause comes or goes (an episode's start and end; a change of its
+// numbers alone is no cause change), in seconds from the run's origin, sorted, each once.
+std::vector<Seconds> runCauseChangeTimes(const Run& run);
+
 // The position in run.analysis.pods of the Pod named `name`, or -1: a selection carried from
 // one run of a document to the next follows the Pod, not its position.
 int podIndexNamed(const Run& run, std::string_view name);
