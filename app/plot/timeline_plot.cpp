@@ -358,6 +358,7 @@ TimelinePlot::TimelinePlot(QWidget* parent) : QWidget(parent), run_(emptyRun()) 
     createPlayhead();
 
     connect(plot_, &QCustomPlot::afterLayout, this, &TimelinePlot::layoutOverlays);
+    connect(plot_, &QCustomPlot::afterReplot, this, [this] { replotQueued_ = false; });
     connect(plot_, &QCustomPlot::mousePress, this, &TimelinePlot::onMousePress);
     connect(plot_, &QCustomPlot::mouseMove, this, &TimelinePlot::onMouseMove);
     connect(plot_, &QCustomPlot::mouseRelease, this, &TimelinePlot::onMouseRelease);
@@ -477,7 +478,7 @@ void TimelinePlot::setRun(std::shared_ptr<const Run> run, const QString& title,
 
     applyStyle(isVisible() ? size() : plot_->size());
     updateLevelOfDetail();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::buildSeries(const Analysis& analysis, double origin, double xEnd) {
@@ -557,7 +558,7 @@ void TimelinePlot::applyValueRange() {
 void TimelinePlot::setValueMaxAtLeast(double pods) {
     valueFloor_ = pods;
     applyValueRange();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::updateLevelOfDetail() {
@@ -1393,13 +1394,13 @@ QString TimelinePlot::selectionText() const {
 void TimelinePlot::selectRange(double from, double to) {
     selection_ = std::pair{from, to};
     placeSelection();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::setRevealUntil(std::optional<double> time) {
     revealUntil_ = time;
     placeCurtain();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::createCurtain() {
@@ -1429,7 +1430,7 @@ void TimelinePlot::clearSelection() {
         return;
     selection_.reset();
     placeSelection();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::placePlayhead() {
@@ -1450,9 +1451,17 @@ void TimelinePlot::placePlayhead() {
 void TimelinePlot::setPlayhead(double time) {
     playhead_ = time;
     placePlayhead();
-    // Replots the playhead's buffer only; QCustomPlot falls back to a full replot when the
-    // other buffers are out of date (never drawn, resized, layers changed).
-    playheadLayer_->replot();
+    // A full replot already queued draws the playhead too (after a new run, a replot now and
+    // the queued one would both draw every series). Else this replots the playhead's buffer
+    // only; QCustomPlot falls back to a full replot when the other buffers are out of date
+    // (never drawn, resized, layers changed).
+    if (!replotQueued_)
+        playheadLayer_->replot();
+}
+
+void TimelinePlot::queueReplot() {
+    replotQueued_ = true;
+    plot_->replot(QCustomPlot::rpQueuedReplot);
 }
 
 double TimelinePlot::playhead() const {
@@ -1473,7 +1482,7 @@ void TimelinePlot::setTimeRange(double lower, double upper) {
         return;
     // Not clamped: the main window passes the Gantt's range, which must be shown as it is.
     main_->axis(QCPAxis::atBottom)->setRange(lower, upper);
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::setSeriesVisible(Series series, bool visible) {
@@ -1484,7 +1493,7 @@ void TimelinePlot::setSeriesVisible(Series series, bool visible) {
     if (QCPGraph* g = graph(series))
         g->setVisible(visible);
     restyleLegendEntries();
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 QString TimelinePlot::seriesDescription(Series series) {
@@ -1589,7 +1598,7 @@ void TimelinePlot::applyUserRange(double lower, double upper) {
     if (time->range().lower == lower && time->range().upper == upper)
         return;
     time->setRange(lower, upper); // the lane follows (connected in the constructor)
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
     emit timeRangeChanged(lower, upper);
 }
 
@@ -1729,7 +1738,7 @@ void TimelinePlot::changeEvent(QEvent* event) {
         retranslate();
     } else if (event->type() == QEvent::PaletteChange || event->type() == QEvent::FontChange) {
         applyStyle(size());
-        plot_->replot(QCustomPlot::rpQueuedReplot);
+        queueReplot();
     }
     QWidget::changeEvent(event);
 }
@@ -1737,7 +1746,7 @@ void TimelinePlot::changeEvent(QEvent* event) {
 void TimelinePlot::setLaneMaxShare(double share) {
     laneMaxShare_ = std::clamp(share, 0.1, 0.6);
     applyStyle(size());
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::setTimeAxisBelow(bool below, bool inImages) {
@@ -1746,14 +1755,14 @@ void TimelinePlot::setTimeAxisBelow(bool below, bool inImages) {
     timeAxisBelow_ = below;
     timeAxisBelowImages_ = below && inImages;
     applyStyle(size());
-    plot_->replot(QCustomPlot::rpQueuedReplot);
+    queueReplot();
 }
 
 void TimelinePlot::retranslate() {
     main_->axis(QCPAxis::atLeft)->setLabel(tr("Pods"));
     if (graphs_.isEmpty()) {
         applyStyle(size()); // the time axis' label
-        plot_->replot(QCustomPlot::rpQueuedReplot);
+        queueReplot();
         return;
     }
     // Series names, cause labels and annotations are built with the analysis: build them again,

@@ -221,6 +221,9 @@ private:
     double activeAt(double time) const;
     void createPlayhead();
     void placePlayhead();
+    // A full replot at the next turn of the event loop (QCustomPlot's queued replot), noted so
+    // that a playhead move meanwhile leaves the drawing to it.
+    void queueReplot();
     QCPItemRect* makeSpanItem(QCPAxisRect* rect, const QString& name);
     void createSelection();
     void createCurtain();
@@ -293,6 +296,7 @@ private:
     bool timeAxisBelow_ = false;
     int renderedTextPixels_ = 0;                         // renderedTextPixels
     bool rendering_ = false;                             // inside renderImage
+    bool replotQueued_ = false;                          // queueReplot, until the next replot
     bool timeAxisBelowImages_ = false;                   // setTimeAxisBelow's inImages
     double laneMaxShare_ = 0.25;                         // setLaneMaxShare
     std::optional<std::pair<double, double>> selection_; // as dragged: either order

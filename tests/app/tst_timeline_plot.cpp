@@ -285,6 +285,7 @@ private slots:
     void causeLabels();
     void playheadMoves();
     void playheadReplotsOnlyItsLayer();
+    void playheadAfterANewRunWaitsForItsReplot();
     void wheelZoomKeepsLaneAndMainEqual();
     void dragPansAndClickScrubs();
     void shiftDragSelectsARange();
@@ -809,6 +810,38 @@ void TestTimelinePlot::playheadReplotsOnlyItsLayer() {
         previousX = x;
     }
     QCOMPARE(fullReplots, 0);
+}
+
+// A new run queues a full replot; the playhead placed before it runs is drawn by that one
+// replot, not by a full replot of its own as well.
+void TestTimelinePlot::playheadAfterANewRunWaitsForItsReplot() {
+    TimelinePlot plot;
+    plot.setAnalysis(quotaStory(), QStringLiteral("first"));
+    plot.resize(1000, 600);
+    plot.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QCustomPlot* p = plot.customPlot();
+    p->replot(QCustomPlot::rpImmediateRefresh);
+    int fullReplots = 0;
+    connect(p, &QCustomPlot::beforeReplot, &plot, [&fullReplots] { ++fullReplots; });
+
+    plot.setAnalysis(quotaStory(), QStringLiteral("second"));
+    plot.setPlayhead(15.0);
+    QCOMPARE(fullReplots, 0);
+    QTRY_COMPARE(fullReplots, 1);
+    QTest::qWait(20);
+    QCOMPARE(fullReplots, 1);
+    const QImage shown = p->grab().toImage();
+    const QRect main = plot.mainRect()->rect();
+    const int x =
+        static_cast<int>(std::lround(plot.mainRect()->axis(QCPAxis::atBottom)->coordToPixel(15.0)));
+    const double ratio = shown.width() / static_cast<double>(p->width());
+    const auto px = [ratio](int v) { return static_cast<int>(v * ratio); };
+    QVERIFY(columnHasColor(shown, px(x), px(main.top()), px(main.bottom()), kPlayhead));
+
+    // Once drawn, a move replots the playhead's layer only, as before.
+    plot.setPlayhead(25.0);
+    QCOMPARE(fullReplots, 1);
 }
 
 void TestTimelinePlot::wheelZoomKeepsLaneAndMainEqual() {
