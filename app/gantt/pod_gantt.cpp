@@ -550,7 +550,9 @@ void PodGantt::Private::build() {
     // Rows: Indexed Jobs one per completion index in index order (a Pod without an index after
     // them), NonIndexed one per Pod in creation order.
     if (indexed) {
-        // The distinct (Job, index) pairs in order; a Pod finds its row by binary search.
+        // The distinct (Job, index) pairs in order, each a row. Where they span a range not
+        // much wider than their number (one Job's indexes: 0 to completions − 1), a table over
+        // the range ranks them; else they are sorted and a Pod finds its row by binary search.
         const auto key = [&](size_t pod) {
             return (static_cast<int64_t>(jobOf(pod)) << 32) |
                    static_cast<uint32_t>(pods[pod].index);
@@ -559,8 +561,29 @@ void PodGantt::Private::build() {
         for (size_t i = 0; i < pods.size(); ++i)
             if (pods[i].index >= 0)
                 keys.push_back(key(i));
-        std::sort(keys.begin(), keys.end());
-        keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        const auto [lowest, highest] = std::minmax_element(keys.begin(), keys.end());
+        const int64_t low = keys.empty() ? 0 : *lowest;
+        const int64_t span = keys.empty() ? 0 : *highest - low + 1;
+        std::vector<int> rankOf; // by key - low: the row, -1 for a key no Pod has
+        if (span <= static_cast<int64_t>(keys.size()) * 4 + 1024) {
+            rankOf.assign(static_cast<size_t>(span), -1);
+            for (const int64_t k : keys)
+                rankOf[static_cast<size_t>(k - low)] = 0;
+            keys.clear();
+            for (int64_t k = 0; k < span; ++k)
+                if (rankOf[static_cast<size_t>(k)] == 0) {
+                    rankOf[static_cast<size_t>(k)] = static_cast<int>(keys.size());
+                    keys.push_back(low + k);
+                }
+        } else {
+            std::sort(keys.begin(), keys.end());
+            keys.erase(std::unique(keys.begin(), keys.end()), keys.end());
+        }
+        const auto rowOf = [&](int64_t k) {
+            return rankOf.empty() ? static_cast<int>(std::lower_bound(keys.begin(), keys.end(), k) -
+                                                     keys.begin())
+                                  : rankOf[static_cast<size_t>(k - low)];
+        };
         for (const int64_t k : keys) {
             rowIndex.push_back(static_cast<int>(k & 0xffffffff));
             rowJob.push_back(static_cast<int>(k >> 32));
@@ -569,8 +592,7 @@ void PodGantt::Private::build() {
         // Rows of Pods without an index are appended below.
         for (size_t i = 0; i < pods.size(); ++i) {
             if (pods[i].index >= 0) {
-                podRow[i] = static_cast<int>(std::lower_bound(keys.begin(), keys.end(), key(i)) -
-                                             keys.begin());
+                podRow[i] = rowOf(key(i));
             } else {
                 podRow[i] = static_cast<int>(rowIndex.size());
                 rowIndex.push_back(-1);

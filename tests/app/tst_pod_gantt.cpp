@@ -124,18 +124,23 @@ private slots:
 
 void TestPodGantt::rows_data() {
     QTest::addColumn<bool>("indexed");
+    QTest::addColumn<int>("farIndex"); // the index retried, far from the others or not
     QTest::addColumn<int>("rowCount");
     QTest::addColumn<QList<int>>("rowOfPod");
     QTest::addColumn<QStringList>("labels");
 
     QTest::newRow("NonIndexed: a row per Pod in creation order")
-        << false << 3 << QList<int>{0, 1, 2} << QStringList{"job-x", "job-y", "job-z"};
+        << false << 0 << 3 << QList<int>{0, 1, 2} << QStringList{"job-x", "job-y", "job-z"};
     QTest::newRow("Indexed: a row per index, attempts on it")
-        << true << 3 << QList<int>{1, 0, 1, 2} << QStringList{"index 0", "index 3", "index 7"};
+        << true << 3 << 3 << QList<int>{1, 0, 1, 2} << QStringList{"index 0", "index 3", "index 7"};
+    // Indexes spread far wider than their number are ranked by sorting, not with a table.
+    QTest::newRow("Indexed: indexes far apart") << true << 50000 << 3 << QList<int>{2, 0, 2, 1}
+                                                << QStringList{"index 0", "index 7", "index 50000"};
 }
 
 void TestPodGantt::rows() {
     QFETCH(bool, indexed);
+    QFETCH(int, farIndex);
     QFETCH(int, rowCount);
     QFETCH(QList<int>, rowOfPod);
     QFETCH(QStringList, labels);
@@ -143,8 +148,8 @@ void TestPodGantt::rows() {
     std::vector<PodLifecycle> pods;
     if (indexed) {
         // Index 3 fails and is retried; indexes need not be dense.
-        pods = {pod("j-3-a", 0, 4, 1, 3, 0), pod("j-0-b", 0, 5, 0, 0, 0),
-                pod("j-3-c", 6, 5, 0, 3, 1), pod("j-7-d", 1, 5, 0, 7, 0)};
+        pods = {pod("j-a", 0, 4, 1, farIndex, 0), pod("j-0-b", 0, 5, 0, 0, 0),
+                pod("j-c", 6, 5, 0, farIndex, 1), pod("j-7-d", 1, 5, 0, 7, 0)};
     } else {
         pods = {pod("job-x", 0, 5), pod("job-y", 1, 5), pod("job-z", 2, 5)};
     }
