@@ -24,6 +24,7 @@
 #include <cmath>
 #include <cstdlib>
 #include <limits>
+#include <optional>
 
 using jobscope::Analysis;
 using jobscope::CauseInterval;
@@ -141,6 +142,28 @@ bool columnHasColor(const QImage& image, int x, int top, int bottom, const QColo
 }
 
 const QColor kPlayhead(230, 85, 13);
+
+// Shows the plot at 1000×600 and replots it at once, so that its buffers are drawn.
+bool showReplotted(TimelinePlot& plot) {
+    plot.resize(1000, 600);
+    plot.show();
+    if (!QTest::qWaitForWindowExposed(&plot))
+        return false;
+    plot.customPlot()->replot(QCustomPlot::rpImmediateRefresh);
+    return true;
+}
+
+// Whether the widget, painted from its buffers without a replot, shows the playhead's colour in
+// the column of time t inside `area` (the main rect's or the cause lane's).
+bool showsPlayheadAt(TimelinePlot& plot, double t, const QRect& area) {
+    QCustomPlot* p = plot.customPlot();
+    const QImage shown = p->grab().toImage();
+    const int x =
+        static_cast<int>(std::lround(plot.mainRect()->axis(QCPAxis::atBottom)->coordToPixel(t)));
+    const double ratio = shown.width() / static_cast<double>(p->width());
+    const auto px = [ratio](int v) { return static_cast<int>(v * ratio); };
+    return columnHasColor(shown, px(x), px(area.top()), px(area.bottom()), kPlayhead);
+}
 
 // A long run: `rows` changes 1 to 20 ms apart (every seventh at the time of the one before),
 // requested changing every 5 000 rows, the others random walks.
@@ -778,36 +801,26 @@ void TestTimelinePlot::playheadMoves() {
 void TestTimelinePlot::playheadReplotsOnlyItsLayer() {
     TimelinePlot plot;
     plot.setAnalysis(quotaStory(), QStringLiteral("layer"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     QCOMPARE(plot.playheadLayer()->mode(), QCPLayer::lmBuffered);
     // The data layer shares no buffer with the playhead.
     QCOMPARE(p->layer(QStringLiteral("main"))->mode(), QCPLayer::lmLogical);
 
     int fullReplots = 0;
     connect(p, &QCustomPlot::beforeReplot, &plot, [&fullReplots] { ++fullReplots; });
-    QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
     const QRect main = plot.mainRect()->rect();
     const QRect lane = plot.causeLane()->rect();
-    int previousX = -1;
+    std::optional<double> previous;
     for (double t : {5.0, 15.0, 25.0}) {
         plot.setPlayhead(t);
         QCOMPARE(fullReplots, 0);
-        // What the widget shows (its buffers, painted without a replot): the line at t, in
-        // both rects, and no longer at the previous place.
-        const QImage shown = p->grab().toImage();
-        const int x = static_cast<int>(std::lround(time->coordToPixel(t)));
-        const double ratio = shown.width() / static_cast<double>(p->width());
-        const auto px = [ratio](int v) { return static_cast<int>(v * ratio); };
-        QVERIFY(columnHasColor(shown, px(x), px(main.top()), px(main.bottom()), kPlayhead));
-        QVERIFY(columnHasColor(shown, px(x), px(lane.top()), px(lane.bottom()), kPlayhead));
-        if (previousX >= 0)
-            QVERIFY(!columnHasColor(shown, px(previousX), px(main.top()), px(main.bottom()),
-                                    kPlayhead));
-        previousX = x;
+        // The line at t, in both rects, and no longer at the previous place.
+        QVERIFY(showsPlayheadAt(plot, t, main));
+        QVERIFY(showsPlayheadAt(plot, t, lane));
+        if (previous)
+            QVERIFY(!showsPlayheadAt(plot, *previous, main));
+        previous = t;
     }
     QCOMPARE(fullReplots, 0);
 }
@@ -817,11 +830,8 @@ void TestTimelinePlot::playheadReplotsOnlyItsLayer() {
 void TestTimelinePlot::playheadAfterANewRunWaitsForItsReplot() {
     TimelinePlot plot;
     plot.setAnalysis(quotaStory(), QStringLiteral("first"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     int fullReplots = 0;
     connect(p, &QCustomPlot::beforeReplot, &plot, [&fullReplots] { ++fullReplots; });
 
@@ -831,13 +841,7 @@ void TestTimelinePlot::playheadAfterANewRunWaitsForItsReplot() {
     QTRY_COMPARE(fullReplots, 1);
     QTest::qWait(20);
     QCOMPARE(fullReplots, 1);
-    const QImage shown = p->grab().toImage();
-    const QRect main = plot.mainRect()->rect();
-    const int x =
-        static_cast<int>(std::lround(plot.mainRect()->axis(QCPAxis::atBottom)->coordToPixel(15.0)));
-    const double ratio = shown.width() / static_cast<double>(p->width());
-    const auto px = [ratio](int v) { return static_cast<int>(v * ratio); };
-    QVERIFY(columnHasColor(shown, px(x), px(main.top()), px(main.bottom()), kPlayhead));
+    QVERIFY(showsPlayheadAt(plot, 15.0, plot.mainRect()->rect()));
 
     // Once drawn, a move replots the playhead's layer only, as before.
     plot.setPlayhead(25.0);
@@ -847,11 +851,8 @@ void TestTimelinePlot::playheadAfterANewRunWaitsForItsReplot() {
 void TestTimelinePlot::wheelZoomKeepsLaneAndMainEqual() {
     TimelinePlot plot;
     plot.setAnalysis(quotaStory(), QStringLiteral("zoom"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     QCPAxis* mainTime = plot.mainRect()->axis(QCPAxis::atBottom);
     QCPAxis* laneTime = plot.causeLane()->axis(QCPAxis::atBottom);
     const QCPRange full = mainTime->range();
@@ -897,11 +898,8 @@ void TestTimelinePlot::wheelZoomKeepsLaneAndMainEqual() {
 void TestTimelinePlot::dragPansAndClickScrubs() {
     TimelinePlot plot;
     plot.setAnalysis(quotaStory(), QStringLiteral("drag"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     plot.setInteractive(true);
     QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
     plot.setTimeRange(10, 20);
@@ -943,11 +941,8 @@ void TestTimelinePlot::shiftDragSelectsARange() {
     TimelinePlot plot;
     const Analysis analysis = quotaStory();
     plot.setAnalysis(analysis, QStringLiteral("select"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     plot.setInteractive(true);
     QCPAxis* time = plot.mainRect()->axis(QCPAxis::atBottom);
     plot.setTimeRange(0, 40);
@@ -1076,11 +1071,8 @@ void TestTimelinePlot::hoverText() {
 void TestTimelinePlot::legendClickTogglesSeries() {
     TimelinePlot plot;
     plot.setAnalysis(quotaStory(), QStringLiteral("legend"));
-    plot.resize(1000, 600);
-    plot.show();
-    QVERIFY(QTest::qWaitForWindowExposed(&plot));
+    QVERIFY(showReplotted(plot));
     QCustomPlot* p = plot.customPlot();
-    p->replot(QCustomPlot::rpImmediateRefresh);
     plot.setInteractive(true);
     QCPGraph* active = plot.graph(TimelinePlot::Series::Active);
     QCPPlottableLegendItem* item = p->legend->itemWithPlottable(active);
