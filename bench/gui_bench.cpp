@@ -32,17 +32,12 @@ using namespace jobscope::ui;
 
 namespace {
 
-double processCpuSeconds() {
+// CPU seconds of `clock`: the whole process' (CLOCK_PROCESS_CPUTIME_ID), or the calling
+// thread's (CLOCK_THREAD_CPUTIME_ID): on the main thread, the window's work (reading the file,
+// showing the run, painting) without the worker that runs the scenario.
+double cpuSeconds(clockid_t clock) {
     timespec t{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &t);
-    return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
-}
-
-// The main thread's own CPU time: the window's work (reading the file, showing the run,
-// painting), without the worker that runs the scenario.
-double threadCpuSeconds() {
-    timespec t{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+    clock_gettime(clock, &t);
     return static_cast<double>(t.tv_sec) + static_cast<double>(t.tv_nsec) / 1e9;
 }
 
@@ -110,18 +105,18 @@ int main(int argc, char** argv) {
 
     QElapsedTimer wall;
     wall.start();
-    const double cpuStart = processCpuSeconds();
+    const double cpuStart = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
     MainWindow window;
     window.resize(1600, 900);
     window.show();
     QApplication::processEvents();
     const double windowWall = static_cast<double>(wall.nsecsElapsed()) / 1e6;
-    const double windowCpu = (processCpuSeconds() - cpuStart) * 1000;
+    const double windowCpu = (cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpuStart) * 1000;
     const double rssBefore = peakRssMb();
 
     wall.restart();
-    const double cpuOpen = processCpuSeconds();
-    const double windowCpuOpen = threadCpuSeconds();
+    const double cpuOpen = cpuSeconds(CLOCK_PROCESS_CPUTIME_ID);
+    const double windowCpuOpen = cpuSeconds(CLOCK_THREAD_CPUTIME_ID);
     if (!window.openFile(path)) {
         std::fprintf(stderr, "the window did not open %s\n", qPrintable(path));
         return 1;
@@ -142,8 +137,8 @@ int main(int argc, char** argv) {
     QApplication::processEvents();
     window.repaint();
     const double openWall = static_cast<double>(wall.nsecsElapsed()) / 1e6;
-    const double openCpu = (processCpuSeconds() - cpuOpen) * 1000;
-    const double openWindowCpu = (threadCpuSeconds() - windowCpuOpen) * 1000;
+    const double openCpu = (cpuSeconds(CLOCK_PROCESS_CPUTIME_ID) - cpuOpen) * 1000;
+    const double openWindowCpu = (cpuSeconds(CLOCK_THREAD_CPUTIME_ID) - windowCpuOpen) * 1000;
 
     std::printf("main window at 1600x900, platform %s; Indexed Job of %ld completions, "
                 "parallelism 1000, 5 %% failing\n",
