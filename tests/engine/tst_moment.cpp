@@ -8,14 +8,18 @@
 #include "analysis/cause_catalogue.h"
 #include "lesson/lesson_reader.h"
 #include "lesson/lesson_run.h"
+#include "report/csv.h"
 #include "run/moment.h"
 #include "scenario/scenario_reader.h"
+#include "sim/simulator.h"
 #include "support/test_paths.h"
+#include "timeline/timeline_feed.h"
 
 #include <QDirIterator>
 #include <QTest>
 
 #include <cmath>
+#include <future>
 #include <set>
 
 using namespace jobscope;
@@ -118,6 +122,53 @@ std::vector<NamedScenario> allScenarios() {
     return out;
 }
 
+// The analysis read beside the simulation, the Timeline published every `batch` Pod
+// observations (1: at nearly every instant, as often as the reader can be woken).
+std::optional<Analysis> analysisBeside(const Scenario& scenario, std::size_t batch,
+                                       Timeline* written) {
+    TimelineFeed feed(batch);
+    auto reader = std::async(std::launch::async, [&feed] { return analyzeFeed(feed); });
+    try {
+        *written = simulate(scenario, nullptr, &feed);
+    } catch (...) {
+        feed.abandon();
+        reader.wait();
+        throw;
+    }
+    feed.abandon();
+    return reader.get();
+}
+
+// A Job whose Pods fail four times in five: it makes far more Pods than the simulator reserves
+// room for (completions and a tenth), so every list of its Timeline grows while it is read.
+Scenario growingScenario() {
+    const std::string text = "title: grows\n"
+                             "seed: 3\n"
+                             "runTime: 5\n"
+                             "failures: [{probability: 0.8, exitCode: 1}]\n"
+                             "job:\n"
+                             "  apiVersion: batch/v1\n"
+                             "  kind: Job\n"
+                             "  metadata: {name: grows}\n"
+                             "  spec:\n"
+                             "    completions: 20\n"
+                             "    parallelism: 20\n"
+                             "    backoffLimit: 1000\n"
+                             "    template: {spec: {restartPolicy: Never, containers: "
+                             "[{name: main, image: busybox}]}}\n";
+    Diagnostics diagnostics;
+    std::optional<Scenario> scenario = readScenarioText(text, "grows.yaml", diagnostics);
+    if (!scenario)
+        qFatal("the growing scenario does not read");
+    return *scenario;
+}
+
+void compareAnalyses(const Analysis& actual, const Analysis& expected) {
+    QCOMPARE(seriesCsv(actual.series), seriesCsv(expected.series));
+    QCOMPARE(causesCsv(actual.causes), causesCsv(expected.causes));
+    QCOMPARE(podsCsv(actual.pods), podsCsv(expected.pods));
+}
+
 } // namespace
 
 class TestMoment : public QObject {
@@ -134,6 +185,10 @@ private slots:
     void playbackTimes_data();
     void playbackTimes();
     void playbackTimesOfEventsOutOfOrder();
+    void analysisBesideTheSimulation_data();
+    void analysisBesideTheSimulation();
+    void analysisBesideAGrowingTimeline();
+    void abandonedFeedStopsTheReader();
     void remainingFollowsSuccesses();
     void perIndexBackoffNamesTheIndex();
     void otherCreateErrorsAreNotLag();
@@ -409,6 +464,53 @@ void TestMoment::otherCreateErrorsAreNotLag() {
     QCOMPARE(momentParam(m.causes.front(), "refused"), std::optional<double>(2));
     for (const MomentCause& c : m.causes)
         QVERIFY(c.kind != CauseKind::ControllerLag);
+}
+
+void TestMoment::analysisBesideTheSimulation_data() {
+    causeNumbersHoldInsideEveryInterval_data();
+}
+
+// Read while the simulator writes it, a Timeline gives the Analysis it gives read whole.
+void TestMoment::analysisBesideTheSimulation() {
+    QFETCH(int, index);
+    static const auto scenarios = allScenarios();
+    const Scenario& scenario = scenarios[static_cast<std::size_t>(index)].scenario;
+    const Timeline whole = simulate(scenario);
+    Timeline written;
+    const std::optional<Analysis> beside = analysisBeside(scenario, 1, &written);
+    QVERIFY(beside);
+    QCOMPARE(written.podChanges.size(), whole.podChanges.size());
+    compareAnalyses(*beside, analyze(whole));
+}
+
+void TestMoment::analysisBesideAGrowingTimeline() {
+    const Scenario scenario = growingScenario();
+    const Run after = runScenario(scenario, std::nullopt, nullptr, AnalysisThread::After);
+    const std::size_t reserved = 20 + 20 / 10 + 16;
+    QVERIFY2(after.timeline.pods.size() > 2 * reserved,
+             qPrintable(QString::number(after.timeline.pods.size())));
+    for (const std::size_t batch : {std::size_t{1}, std::size_t{7}, std::size_t{1024}}) {
+        Timeline written;
+        const std::optional<Analysis> beside = analysisBeside(scenario, batch, &written);
+        QVERIFY(beside);
+        compareAnalyses(*beside, after.analysis);
+    }
+    const Run beside = runScenario(scenario, std::nullopt, nullptr, AnalysisThread::Beside);
+    compareAnalyses(beside.analysis, after.analysis);
+    QCOMPARE(beside.summary.podSeconds, after.summary.podSeconds);
+    QCOMPARE(beside.summary.podsCreated, after.summary.podsCreated);
+    QCOMPARE(beside.summary.finishedAt, after.summary.finishedAt);
+}
+
+// A writer that fails (or publishes nothing) abandons the feed: the reader returns nothing
+// instead of waiting for ever, and the writer learns that it is done.
+void TestMoment::abandonedFeedStopsTheReader() {
+    TimelineFeed feed;
+    auto reader = std::async(std::launch::async, [&feed] { return analyzeFeed(feed); });
+    feed.abandon();
+    QVERIFY(reader.wait_for(std::chrono::seconds(10)) == std::future_status::ready);
+    QVERIFY(!reader.get());
+    feed.waitForReader();
 }
 
 QTEST_GUILESS_MAIN(TestMoment)

@@ -29,6 +29,7 @@
 #include "reconcile/sync.h"
 #include "timeline/bulk_memory.h"
 #include "timeline/id_index.h"
+#include "timeline/timeline_feed.h"
 
 #include <algorithm>
 #include <array>
@@ -200,7 +201,10 @@ class Analyzer {
 public:
     explicit Analyzer(const Timeline& tl) : tl_(tl) {}
 
-    Analysis run();
+    // Reads the Timeline up to `to`, a complete instant: every row up to it.
+    void advance(const TimelineExtent& to);
+    // The Analysis, once the Timeline is complete (`end` set) and read to its end.
+    Analysis finish();
 
 private:
     struct PodTrack {
@@ -251,8 +255,13 @@ private:
                            int64_t refusals) const;
     bool onlyFailed() const { return job_ && onlyReplaceFailedPods(jobView_, tl_.gates); }
 
+    // Tracks the Pods up to `podCount`, reserving for `expected` when it tracks the first.
+    void addPods(std::size_t podCount, std::size_t expected);
+
     const Timeline& tl_;
     Analysis out_;
+    TimelineExtent merged_;    // how far advance has read each list
+    Seconds last_ = tl_.start; // the instant of the latest row
 
     std::vector<PodTrack> pods_;
     std::vector<uint32_t> actionable_;
@@ -284,7 +293,8 @@ private:
     std::vector<char> indexSucceeded_;
     int32_t active_ = 0, ready_ = 0, running_ = 0, pending_ = 0, terminating_ = 0, quotaUse_ = 0;
 
-    const JobObservation* job_ = nullptr;
+    const JobObservation* job_ = nullptr; // tl_.jobChanges[*jobIndex_]
+    std::optional<std::size_t> jobIndex_;
     Job jobView_; // metadata + spec of the latest observation (status filled per evaluation)
     bool jobChanged_ = false;
     std::optional<DecisionKey> evaluatedKey_; // the Job as the core was last asked about it
@@ -982,16 +992,20 @@ void Analyzer::emitRow(Seconds now) {
     pushBulk(out_.series, std::move(row));
 }
 
-Analysis Analyzer::run() {
-    const size_t podCount = tl_.pods.size();
-    reserveBulk(pods_, podCount);
+void Analyzer::addPods(std::size_t podCount, std::size_t expected) {
+    const std::size_t first = pods_.size();
+    if (podCount <= first)
+        return;
+    if (first == 0) {
+        reserveBulk(pods_, expected);
+        reserveBulk(podObjects_, expected);
+        reserveBulk(out_.pods, expected);
+        uidIndex_.reserve(expected);
+    }
     pods_.resize(podCount);
-    reserveBulk(podObjects_, podCount);
     podObjects_.resize(podCount);
-    reserveBulk(out_.pods, podCount);
     out_.pods.resize(podCount);
-    uidIndex_.reserve(podCount);
-    for (uint32_t i = 0; i < podCount; ++i) {
+    for (uint32_t i = static_cast<uint32_t>(first); i < podCount; ++i) {
         const TimelinePod& p = tl_.pods[i];
         if (!p.uid.empty())
             uidIndex_.insert(p.uid, i);
@@ -999,30 +1013,48 @@ Analysis Analyzer::run() {
         life.name = p.name;
         life.index = p.index;
         life.attempt = p.attempt;
-        life.created = p.createdAt;
         life.phase = pod_phase::Pending;
     }
-    // Rows: at most one per instant; a Pod's changes come in a few instants of their own.
-    reserveBulk(out_.series, (tl_.podChanges.size() + tl_.jobChanges.size()) / 3 + 16);
+}
+
+void Analyzer::advance(const TimelineExtent& to) {
+    // A Timeline still growing is reserved for as much as its writer reserved.
+    const auto expected = [&to](std::size_t published, const auto& list) {
+        return to.final ? published : std::max(published, list.capacity());
+    };
+    addPods(to.pods, expected(to.pods, tl_.pods));
+    if (out_.series.empty())
+        // Rows: at most one per instant; a Pod's changes come in a few instants of their own.
+        reserveBulk(out_.series, (expected(to.podChanges, tl_.podChanges) +
+                                  expected(to.jobChanges, tl_.jobChanges)) /
+                                         3 +
+                                     16);
+    if (jobIndex_)
+        job_ = &tl_.jobChanges[*jobIndex_]; // the list may have grown since the last batch
 
     // Merge the three time-ordered streams; all observations at one instant make one row.
-    size_t j = 0, p = 0, e = 0;
+    // Every instant up to the extent is complete (timeline_feed.h), so a row never waits for
+    // a later batch.
     const auto& jobs = tl_.jobChanges;
     const auto& podChanges = tl_.podChanges;
     const auto& events = tl_.events;
+    std::size_t& j = merged_.jobChanges;
+    std::size_t& p = merged_.podChanges;
+    std::size_t& e = merged_.events;
     constexpr Seconds inf = std::numeric_limits<Seconds>::infinity();
-    Seconds last = tl_.start;
-    while (j < jobs.size() || p < podChanges.size() || e < events.size()) {
-        const Seconds now = std::min({j < jobs.size() ? jobs[j].time : inf,
-                                      p < podChanges.size() ? podChanges[p].time : inf,
-                                      e < events.size() ? events[e].time : inf});
+    while (j < to.jobChanges || p < to.podChanges || e < to.events) {
+        const Seconds now = std::min({j < to.jobChanges ? jobs[j].time : inf,
+                                      p < to.podChanges ? podChanges[p].time : inf,
+                                      e < to.events ? events[e].time : inf});
         jobChanged_ = false;
         batchCreated_ = false;
-        while (j < jobs.size() && jobs[j].time <= now)
+        while (j < to.jobChanges && jobs[j].time <= now) {
+            jobIndex_ = j;
             applyJob(jobs[j++]);
-        while (p < podChanges.size() && podChanges[p].time <= now)
+        }
+        while (p < to.podChanges && podChanges[p].time <= now)
             applyPod(static_cast<uint32_t>(p++));
-        while (e < events.size() && events[e].time <= now)
+        while (e < to.events && events[e].time <= now)
             applyEvent(events[e++]);
         if (batchCreated_ && batchQuotaRefusals_ == 0)
             quotaRefused_ = false;
@@ -1045,9 +1077,16 @@ Analysis Analyzer::run() {
             }
         }
         emitRow(now);
-        last = now;
+        last_ = now;
     }
-    const Seconds end = std::max(tl_.end.value_or(last), last);
+}
+
+Analysis Analyzer::finish() {
+    // A Pod's creation time is written when its create lands, which may be after its identity
+    // was published: read once the Timeline is complete.
+    for (std::size_t i = 0; i < out_.pods.size(); ++i)
+        out_.pods[i].created = tl_.pods[i].createdAt;
+    const Seconds end = std::max(tl_.end.value_or(last_), last_);
     for (std::optional<OpenInterval>& open : open_) {
         if (open)
             closeInterval(*open, end);
@@ -1063,7 +1102,31 @@ Analysis Analyzer::run() {
 
 Analysis analyze(const Timeline& timeline) {
     Analyzer analyzer(timeline);
-    return analyzer.run();
+    analyzer.advance(wholeExtent(timeline));
+    return analyzer.finish();
+}
+
+std::optional<Analysis> analyzeFeed(TimelineFeed& feed) {
+    // Whatever happens here, the writer must learn that the reader is done with its Timeline.
+    struct Done {
+        TimelineFeed& feed;
+        ~Done() { feed.finishReading(); }
+    } done{feed};
+    std::optional<TimelineExtent> extent = feed.next(TimelineExtent{});
+    if (!extent)
+        return std::nullopt;
+    Analyzer analyzer(*feed.timeline());
+    for (;;) {
+        {
+            const std::lock_guard<std::mutex> reading(feed.access);
+            analyzer.advance(*extent);
+            if (extent->final)
+                return analyzer.finish();
+        }
+        extent = feed.next(*extent);
+        if (!extent)
+            return std::nullopt;
+    }
 }
 
 } // namespace jobscope

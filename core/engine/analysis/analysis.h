@@ -110,4 +110,10 @@ struct Analysis {
 
 Analysis analyze(const Timeline& timeline);
 
+class TimelineFeed;
+// The same Analysis, read from a Timeline while its writer (the simulator) still writes it,
+// on the calling thread: the reader's side of `feed` (timeline/timeline_feed.h). Nothing when
+// the writer abandoned the feed before it was complete.
+std::optional<Analysis> analyzeFeed(TimelineFeed& feed);
+
 } // namespace jobscope

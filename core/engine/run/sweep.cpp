@@ -170,6 +170,8 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
         if (seedsLeft[p].fetch_sub(1) == 1 && options.pointsDone)
             options.pointsDone->fetch_add(1);
     };
+    // With the points on every core, an analysis beside each simulation would only compete.
+    AnalysisThread analysisThread = AnalysisThread::Auto;
     const auto work = [&] {
         while (!(cancel && cancel->load())) {
             const std::size_t task = next.fetch_add(1);
@@ -183,7 +185,7 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
                     seeds == 1 ? std::nullopt
                                : std::optional<uint64_t>(static_cast<uint64_t>(s + 1));
                 results[p][static_cast<std::size_t>(s)] =
-                    runWholeScenario(*scenarios[p], seed).summary;
+                    runWholeScenario(*scenarios[p], seed, nullptr, analysisThread).summary;
             }
             seedDone(p);
         }
@@ -191,6 +193,8 @@ std::vector<SweepPoint> runSweep(const std::string& text, const std::string& fil
     unsigned threads = options.threads ? options.threads : std::thread::hardware_concurrency();
     threads =
         std::clamp<unsigned>(threads, 1, static_cast<unsigned>(std::min<std::size_t>(tasks, 256)));
+    if (threads > 1)
+        analysisThread = AnalysisThread::After;
     std::vector<std::thread> pool;
     for (unsigned t = 1; t < threads; ++t)
         pool.emplace_back(work);

@@ -18,6 +18,7 @@
 #include "sim/run_queue.h"
 #include "timeline/bulk_memory.h"
 #include "timeline/id_index.h"
+#include "timeline/timeline_feed.h"
 
 #include <algorithm>
 #include <array>
@@ -305,6 +306,14 @@ public:
     const Seconds creationSecond_;
 
     Timeline tl_;
+    // The reader of tl_ while it is written, if any (the first Job's: timeline_feed.h).
+    TimelineFeed* feed_ = nullptr;
+    // Before appending to a list of tl_: a full list grows while the reader is away.
+    template <class T> void makeRoom(std::vector<T>& list) {
+        if (feed_ && list.size() == list.capacity())
+            feed_->whileReaderAway(
+                [&list] { reserveBulk(list, list.capacity() + list.capacity() / 2 + 16); });
+    }
     const Seconds startAt_; // its creation on the scenario's clock
     bool created_ = false;
 
@@ -361,7 +370,7 @@ public:
 // The world the Jobs share, and the event loop.
 class Simulator {
 public:
-    explicit Simulator(const Scenario& scenario);
+    Simulator(const Scenario& scenario, TimelineFeed* feed);
     std::vector<Timeline> run(SimulationStats* stats);
 
     void push(Seconds time, Ev kind, uint16_t job, uint32_t pod, uint32_t aux, int32_t code) {
@@ -384,6 +393,11 @@ public:
     void takeWorker(Seconds busyUntil) {
         *std::min_element(workers_.begin(), workers_.end()) = std::max(now_, busyUntil);
     }
+
+    // Fed the first Job's Timeline as it is written (TimelineFeed::batch says how often).
+    TimelineFeed* feed_ = nullptr;
+    std::size_t fedPodChanges_ = 0;
+    void feedReader(bool final);
 
     const Scenario& sc_;
     const Timings& T_;
@@ -429,8 +443,8 @@ void JobSim::cutStatusTimes(JobStatus& status) const {
                 **t = apiTime(**t);
 }
 
-Simulator::Simulator(const Scenario& scenario)
-    : sc_(scenario), T_(scenario.timings), rng_(scenario.seed),
+Simulator::Simulator(const Scenario& scenario, TimelineFeed* feed)
+    : feed_(feed), sc_(scenario), T_(scenario.timings), rng_(scenario.seed),
       nameRng_(scenario.seed ^ 0x6a6f6273636f7065ULL) {
     // Its own generator, so that the rest of the run draws the same numbers either way.
     creationSecond_ =
@@ -545,9 +559,19 @@ void JobSim::create() {
     enqueueNow();
 }
 
+void Simulator::feedReader(bool final) {
+    const Timeline& tl = jobs_.front()->tl_;
+    if (!final && tl.podChanges.size() < fedPodChanges_ + feed_->batch())
+        return;
+    fedPodChanges_ = tl.podChanges.size();
+    feed_->publish(tl, final);
+}
+
 std::vector<Timeline> Simulator::run(SimulationStats* stats) {
     for (auto& j : jobs_)
         j->beginTimeline();
+    if (feed_)
+        jobs_.front()->feed_ = feed_;
     if (sc_.fork) {
         jobs_.front()->created_ = true;
         jobs_.front()->adoptFork();
@@ -581,6 +605,8 @@ std::vector<Timeline> Simulator::run(SimulationStats* stats) {
             break;
         }
         queue_.pop();
+        if (feed_ && ev.time > now_)
+            feedReader(false); // every instant before ev.time is complete
         now_ = ev.time;
         ++stats_.steps;
         dispatch(ev);
@@ -598,10 +624,15 @@ std::vector<Timeline> Simulator::run(SimulationStats* stats) {
         }
     }
     stats_.end = now_;
+    for (auto& j : jobs_)
+        j->tl_.end = now_;
+    if (feed_) {
+        feedReader(true);
+        feed_->waitForReader(); // the Timelines move next
+    }
     std::vector<Timeline> timelines;
     timelines.reserve(jobs_.size());
     for (auto& j : jobs_) {
-        j->tl_.end = now_;
         stats_.events += j->tl_.events.size();
         stats_.podObservations += j->tl_.podChanges.size();
         stats_.jobObservations += j->tl_.jobChanges.size();
@@ -746,15 +777,18 @@ void JobSim::observe(uint32_t id, bool deleted) {
         return;
     }
     p.lastObservation = static_cast<uint32_t>(tl_.podChanges.size());
+    makeRoom(tl_.podChanges);
     pushBulk(tl_.podChanges, PodObservation{now_, id, deleted, p.state});
 }
 
 void JobSim::observeJob(bool deleted) {
+    makeRoom(tl_.jobChanges);
     tl_.jobChanges.push_back(JobObservation{now_, job_.spec, job_.status, deleted});
 }
 
 void JobSim::recordEvent(const std::string& kind, const std::string& name, const char* type,
                          std::string reason, std::string message) {
+    makeRoom(tl_.events);
     pushBulk(tl_.events,
              TimelineEvent{now_, kind, name, type, std::move(reason), std::move(message)});
 }
@@ -1116,6 +1150,7 @@ void JobSim::applyWrites() {
         case WriteOp::Kind::RecordEvent: {
             TimelineEvent& e = pendingEvents_[op.target];
             e.time = now_;
+            makeRoom(tl_.events);
             pushBulk(tl_.events, std::move(e));
             break;
         }
@@ -1184,6 +1219,7 @@ uint32_t JobSim::reservePod(const PodCreation& c) {
     identity.indexFailureCount = c.indexFailureCount;
     identity.indexIgnoredFailureCount = c.indexIgnoredFailureCount;
     byName_.insert(identity.name, id);
+    makeRoom(tl_.pods);
     pushBulk(tl_.pods, std::move(identity));
     SimPod p;
     p.key = c.index ? *c.index : ordinal;
@@ -2215,7 +2251,8 @@ Message podLimitMessage(const Scenario& scenario, Seconds at) {
                    {std::to_string(scenario.maxPods), std::string(time)});
 }
 
-std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats) {
+std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats,
+                                   TimelineFeed* feed) {
     if (checkSimulationSize(scenario)) {
         if (stats) {
             *stats = SimulationStats{};
@@ -2231,12 +2268,12 @@ std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* st
         }
         return empty;
     }
-    Simulator simulator(scenario);
+    Simulator simulator(scenario, feed);
     return simulator.run(stats);
 }
 
-Timeline simulate(const Scenario& scenario, SimulationStats* stats) {
-    return std::move(simulateJobs(scenario, stats).front());
+Timeline simulate(const Scenario& scenario, SimulationStats* stats, TimelineFeed* feed) {
+    return std::move(simulateJobs(scenario, stats, feed).front());
 }
 
 } // namespace jobscope

@@ -59,6 +59,8 @@
 
 namespace jobscope {
 
+class TimelineFeed;
+
 // The end of the simulation when the scenario sets no stop time (simulated seconds), and a cap
 // on processed steps so that no scenario can keep it running.
 inline constexpr Seconds kDefaultSimulationStop = 24 * 3600.0;
@@ -92,14 +94,18 @@ Message podLimitMessage(const Scenario& scenario, Seconds at);
 // Runs the scenario; one that checkSimulationSize refuses gives an empty Timeline (stopReason
 // "pod-limit"). `scenario.job` must be defaulted and validated (a scenario reader does
 // both). ControllerSync::creations counts the Pods a sync created (refused creates excluded).
-// The first Job's Timeline (scenario.job).
-Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr);
+// The first Job's Timeline (scenario.job). With a `feed`, the first Job's Timeline is published
+// to it as it is written (timeline/timeline_feed.h), and the call returns once its reader is
+// done; a scenario refused by checkSimulationSize publishes nothing.
+Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr,
+                  TimelineFeed* feed = nullptr);
 
 // Every Job of the scenario (scenario.jobs; the first is scenario.job) run in one world: one
 // Timeline per Job, in the scenario's order. All are on the scenario's clock: time 0 is the
 // scenario's start (the creation of a Job whose startAt is 0), and each Timeline::start is its
 // Job's creation (its startAt). Timeline::end is where the simulation stopped, the same for
 // all. `stats` counts over every Job. A what-if (scenario.fork) runs the first Job only.
-std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats = nullptr);
+std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* stats = nullptr,
+                                   TimelineFeed* feed = nullptr);
 
 } // namespace jobscope

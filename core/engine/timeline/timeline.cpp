@@ -6,6 +6,7 @@
 
 #include <initializer_list>
 #include <map>
+#include <stdexcept>
 #include <string>
 
 namespace jobscope {
@@ -27,13 +28,17 @@ void keepOnly(std::map<std::string, std::string>& entries,
 } // namespace
 
 Pod Timeline::podAt(uint32_t index, const PodState& state) const {
+    if (index >= pods.size())
+        throw std::out_of_range("no Pod at position " + std::to_string(index));
     Pod pod;
     fillPod(index, state, pod);
     return pod;
 }
 
 void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
-    const TimelinePod& identity = pods.at(index);
+    // Not pods.at(): the analysis fills Pods of a Timeline still growing, whose size it must
+    // not read (timeline_feed.h); its positions come from the Timeline itself.
+    const TimelinePod& identity = pods[index];
     ObjectMeta& meta = pod.metadata;
     // A Pod's identity (names, creation, index annotations and label) never changes: an object
     // that already holds this Pod (the same uid and name, as fillPod left it) keeps it, and

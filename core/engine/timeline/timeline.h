@@ -119,7 +119,8 @@ struct Timeline {
     // The v1 Pod as the controller sees it in `state`, rebuilt from the compact record.
     Pod podAt(uint32_t pod, const PodState& state) const;
     // The same, written into `out` (every field set), reusing its storage: callers that
-    // rebuild many Pods keep a few objects instead of allocating one per rebuild.
+    // rebuild many Pods keep a few objects instead of allocating one per rebuild. `pod` must
+    // be a position in `pods`.
     void fillPod(uint32_t pod, const PodState& state, Pod& out) const;
     // Only what `state` holds, into an object that fillPod filled for this same Pod: its
     // identity (names, uid, creation, index entries) is already there. Reads nothing of the
