@@ -122,23 +122,6 @@ std::vector<NamedScenario> allScenarios() {
     return out;
 }
 
-// The analysis read beside the simulation, the Timeline published every `batch` Pod
-// observations (1: at nearly every instant, as often as the reader can be woken).
-std::optional<Analysis> analysisBeside(const Scenario& scenario, std::size_t batch,
-                                       Timeline* written) {
-    TimelineFeed feed(batch);
-    auto reader = std::async(std::launch::async, [&feed] { return analyzeFeed(feed); });
-    try {
-        *written = simulate(scenario, nullptr, &feed);
-    } catch (...) {
-        feed.abandon();
-        reader.wait();
-        throw;
-    }
-    feed.abandon();
-    return reader.get();
-}
-
 // A Job whose Pods fail four times in five: it makes far more Pods than the simulator reserves
 // room for (completions and a tenth), so every list of its Timeline grows while it is read.
 Scenario growingScenario() {
@@ -477,7 +460,9 @@ void TestMoment::analysisBesideTheSimulation() {
     const Scenario& scenario = scenarios[static_cast<std::size_t>(index)].scenario;
     const Timeline whole = simulate(scenario);
     Timeline written;
-    const std::optional<Analysis> beside = analysisBeside(scenario, 1, &written);
+    // Published at nearly every instant: the reader wakes as often as it can.
+    const std::optional<Analysis> beside =
+        simulateWithAnalysisBeside(scenario, nullptr, written, 1);
     QVERIFY(beside);
     QCOMPARE(written.podChanges.size(), whole.podChanges.size());
     compareAnalyses(*beside, analyze(whole));
@@ -491,7 +476,8 @@ void TestMoment::analysisBesideAGrowingTimeline() {
              qPrintable(QString::number(after.timeline.pods.size())));
     for (const std::size_t batch : {std::size_t{1}, std::size_t{7}, std::size_t{1024}}) {
         Timeline written;
-        const std::optional<Analysis> beside = analysisBeside(scenario, batch, &written);
+        const std::optional<Analysis> beside =
+            simulateWithAnalysisBeside(scenario, nullptr, written, batch);
         QVERIFY(beside);
         compareAnalyses(*beside, after.analysis);
     }

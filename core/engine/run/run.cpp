@@ -52,13 +52,9 @@ Seconds runEnd(const Timeline& timeline, const Analysis& analysis) {
     return std::max(timeline.end.value_or(last), last);
 }
 
-namespace {
-
-// The simulation on this thread and its analysis on a second one, reading the Timeline as it
-// is written (timeline/timeline_feed.h).
-Analysis simulateBesideAnalysis(const Scenario& scenario, SimulationStats* stats,
-                                Timeline& timeline) {
-    TimelineFeed feed;
+std::optional<Analysis> simulateWithAnalysisBeside(const Scenario& scenario, SimulationStats* stats,
+                                                   Timeline& timeline, std::size_t batch) {
+    TimelineFeed feed(batch);
     std::future<std::optional<Analysis>> analysis =
         std::async(std::launch::async, [&feed] { return analyzeFeed(feed); });
     try {
@@ -68,10 +64,11 @@ Analysis simulateBesideAnalysis(const Scenario& scenario, SimulationStats* stats
         analysis.wait();
         throw;
     }
-    feed.abandon(); // a simulation that published nothing (refused as too large)
-    std::optional<Analysis> fed = analysis.get();
-    return fed ? std::move(*fed) : analyze(timeline);
+    feed.abandon(); // the reader of a simulation that published nothing stops
+    return analysis.get();
 }
+
+namespace {
 
 bool analysisBeside(const Scenario& scenario, AnalysisThread where) {
     if (where != AnalysisThread::Auto)
@@ -94,7 +91,9 @@ Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed, Simulati
     }
     const Scenario& simulated = reseeded ? *reseeded : scenario;
     if (analysisBeside(simulated, where)) {
-        run.analysis = simulateBesideAnalysis(simulated, stats, run.timeline);
+        std::optional<Analysis> fed = simulateWithAnalysisBeside(simulated, stats, run.timeline);
+        // Nothing fed: the simulation refused the scenario and published nothing.
+        run.analysis = fed ? std::move(*fed) : analyze(run.timeline);
     } else {
         run.timeline = simulate(simulated, stats);
         run.analysis = analyze(run.timeline);

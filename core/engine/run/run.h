@@ -10,8 +10,10 @@
 #include "analysis/summary.h"
 #include "scenario/scenario.h"
 #include "timeline/timeline.h"
+#include "timeline/timeline_feed.h"
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -49,6 +51,14 @@ struct Run {
 // takes about as long as the longer of the two on a machine with two cores. Auto: beside when
 // the Job needs a thousand Pods or more and the machine has more than one core.
 enum class AnalysisThread { Auto, After, Beside };
+
+// The scenario simulated on the calling thread while a second thread analyses the Timeline
+// as it is written, published every `batch` Pod observations (timeline/timeline_feed.h): what
+// runScenario does beside. The Timeline goes to `timeline`; the Analysis is nothing when the
+// simulation published nothing (a scenario checkSimulationSize refuses).
+std::optional<Analysis> simulateWithAnalysisBeside(const Scenario& scenario, SimulationStats* stats,
+                                                   Timeline& timeline,
+                                                   std::size_t batch = TimelineFeed::kDefaultBatch);
 
 // A scenario simulated and analysed. `seed` replaces the scenario's own when given.
 Run runScenario(const Scenario& scenario, std::optional<uint64_t> seed = std::nullopt,

@@ -38,7 +38,8 @@ class TimelineFeed {
 public:
     // The writer publishes at the end of an instant that added at least `batch` Pod
     // observations since it last published, so that the reader wakes in batches.
-    explicit TimelineFeed(std::size_t batch = 1024) : batch_(batch) {}
+    static constexpr std::size_t kDefaultBatch = 1024;
+    explicit TimelineFeed(std::size_t batch = kDefaultBatch) : batch_(batch) {}
     std::size_t batch() const { return batch_; }
 
     // --- the writer
