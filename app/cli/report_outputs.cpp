@@ -16,7 +16,10 @@
 #include <QJsonObject>
 
 #include <functional>
+#include <future>
+#include <optional>
 #include <utility>
+#include <vector>
 
 namespace jobscope::cli {
 
@@ -135,89 +138,116 @@ public:
                      const QString& title) {
         const Analysis& analysis = run.analysis;
         const Seconds origin = run.origin;
-        bool ok = true;
-        bool anyOutput = false;
-        const auto csv = [&](const char* option, const std::function<std::string()>& make) {
-            if (!parser.isSet(QLatin1String(option)))
-                return;
-            anyOutput = true;
-            ok = writeReport(parser.value(QLatin1String(option)), make()) && ok;
+        using Make = std::function<void(ReportText&)>;
+        struct Report {
+            QString path;
+            Make make;
         };
-        csv("series-csv", [&] { return seriesCsv(analysis.series, origin); });
-        csv("causes-csv", [&] { return causesCsv(analysis.causes, origin); });
-        csv("pods-csv", [&] { return podsCsv(analysis.pods, origin); });
-        csv("events-csv", [&] { return eventsCsv(run.timeline.events, origin); });
-        csv("status-csv", [&] { return statusCsv(run.timeline.jobChanges, origin); });
-        csv("summary-json", [&] { return summaryJson(run.summary); });
+        std::vector<Report> reports;
+        const auto report = [&](const char* option, Make make) {
+            if (parser.isSet(QLatin1String(option)))
+                reports.push_back({parser.value(QLatin1String(option)), std::move(make)});
+        };
+        report("series-csv", [&](ReportText& out) { seriesCsv(analysis.series, origin, out); });
+        report("causes-csv", [&](ReportText& out) { causesCsv(analysis.causes, origin, out); });
+        report("pods-csv", [&](ReportText& out) { podsCsv(analysis.pods, origin, out); });
+        report("events-csv", [&](ReportText& out) { eventsCsv(run.timeline.events, origin, out); });
+        report("status-csv",
+               [&](ReportText& out) { statusCsv(run.timeline.jobChanges, origin, out); });
+        report("summary-json", [&](ReportText& out) { out.buffer() += summaryJson(run.summary); });
+        const bool draws =
+            !options.png.isEmpty() || !options.ganttPng.isEmpty() || !options.pdf.isEmpty();
+
+        // The text reports read the run only and are written through a small buffer: on a
+        // second thread while this one draws (the drawing needs this one).
+        const auto writeTexts = [&reports] {
+            QStringList errors;
+            for (const Report& r : reports)
+                if (std::optional<QString> error = writeOne(r.path, r.make))
+                    errors << *error;
+            return errors;
+        };
+        std::future<QStringList> texts =
+            std::async(draws ? std::launch::async : std::launch::deferred, writeTexts);
+
+        QStringList drawErrors;
         if (!options.png.isEmpty()) {
-            anyOutput = true;
             ui::TimelinePlot plot;
             // The plot reads the run only while it draws: no copy, no ownership.
             plot.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run), title);
             QString error;
-            if (!plot.savePng(options.png, QSize(options.width, options.height), &error)) {
-                printError(error);
-                ok = false;
-            }
+            if (!plot.savePng(options.png, QSize(options.width, options.height), &error))
+                drawErrors << error;
         }
         if (!options.ganttPng.isEmpty()) {
-            anyOutput = true;
             ui::PodGantt gantt;
             gantt.setRun(std::shared_ptr<const Run>(std::shared_ptr<void>(), &run));
             QString error;
-            if (!gantt.savePng(options.ganttPng, QSize(options.width, options.height), &error)) {
-                printError(error);
-                ok = false;
-            }
+            if (!gantt.savePng(options.ganttPng, QSize(options.width, options.height), &error))
+                drawErrors << error;
         }
         if (!options.pdf.isEmpty()) {
-            anyOutput = true;
             QString error;
             if (!ui::writeRunReport(options.pdf,
                                     std::shared_ptr<const Run>(std::shared_ptr<void>(), &run),
-                                    title, &error)) {
-                printError(error);
-                ok = false;
-            }
+                                    title, &error))
+                drawErrors << error;
         }
-        if (!anyOutput && !writeOut(seriesCsv(analysis.series, origin))) {
+        // In the order of the options' list: the text reports, then the drawings.
+        const QStringList errors = texts.get() + drawErrors;
+        for (const QString& error : errors)
+            printError(error);
+        bool ok = errors.isEmpty();
+        if (reports.empty() && !draws && !writeOut(seriesCsv(analysis.series, origin))) {
             printError(tr("cannot write the series to standard output"));
             ok = false;
         }
         return ok ? ExitSuccess : ExitFailure;
     }
 
-    static bool writeOne(const QString& path, const std::string& content) {
+    // Writes what `make` makes to `path` ("-": standard output; a device or a pipe in place;
+    // else atomically) through a buffer of about ReportText::kChunk; the error, if any.
+    static std::optional<QString> writeOne(const QString& path,
+                                           const std::function<void(ReportText&)>& make) {
+        const auto produce = [&make](const ReportText::Drain& drain) {
+            ReportText text(drain);
+            make(text);
+            return text.finish();
+        };
         if (path == QLatin1String("-")) {
-            if (writeOut(content))
-                return true;
-            printError(tr("cannot write to standard output"));
-            return false;
+            if (produce([](std::string_view piece) { return writeOut(std::string(piece)); }))
+                return std::nullopt;
+            return tr("cannot write to standard output");
         }
-        if (path.isEmpty()) {
-            printError(tr("an output file name is empty"));
-            return false;
-        }
+        if (path.isEmpty())
+            return tr("an output file name is empty");
         const QFileInfo info(path);
         if (info.exists() && !info.isFile() && !info.isDir()) {
             // A device or a pipe (/dev/null, /dev/stdout, a FIFO): renaming a temporary file
             // over it would replace the device itself, so it is written in place.
             QFile device(path);
-            if (!device.open(QIODevice::WriteOnly) ||
-                device.write(content.data(), static_cast<qint64>(content.size())) !=
-                    static_cast<qint64>(content.size()) ||
-                !device.flush()) {
-                printError(tr("cannot write %1: %2").arg(path, device.errorString()));
-                return false;
-            }
-            return true;
+            const bool written =
+                device.open(QIODevice::WriteOnly) && produce([&device](std::string_view piece) {
+                    return device.write(piece.data(), static_cast<qint64>(piece.size())) ==
+                           static_cast<qint64>(piece.size());
+                }) &&
+                device.flush();
+            if (!written)
+                return tr("cannot write %1: %2").arg(path, device.errorString());
+            return std::nullopt;
         }
         if (const std::optional<std::string> error =
-                writeFileAtomically(path.toStdString(), content)) {
-            printError(QString::fromStdString(*error));
-            return false;
-        }
-        return true;
+                writeFileAtomically(path.toStdString(), produce))
+            return QString::fromStdString(*error);
+        return std::nullopt;
+    }
+
+    static bool writeOne(const QString& path, const std::string& content) {
+        const std::optional<QString> error =
+            writeOne(path, [&content](ReportText& out) { out.buffer() += content; });
+        if (error)
+            printError(*error);
+        return !error;
     }
 };
 

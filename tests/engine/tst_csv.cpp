@@ -64,6 +64,8 @@ private slots:
     void writeIntoMissingDirFails();
     void renameFailureLeavesNoTemporary();
     void shortWriteLeavesNoTemporary();
+    void streamedInChunksAsWhole();
+    void refusedPieceKeepsTheOldFile();
 };
 
 void TestCsv::field_data() {
@@ -363,6 +365,53 @@ void TestCsv::shortWriteLeavesNoTemporary() {
 #else
     QSKIP("needs RLIMIT_FSIZE");
 #endif
+}
+
+// A report drained piece by piece is the text made whole, in pieces of about a chunk each.
+void TestCsv::streamedInChunksAsWhole() {
+    std::vector<PodLifecycle> pods(60000);
+    for (std::size_t i = 0; i < pods.size(); ++i) {
+        pods[i].name = "pod-" + std::to_string(i) + ",\"quoted\"";
+        pods[i].index = static_cast<int>(i);
+        pods[i].created = static_cast<double>(i) / 7;
+    }
+    const std::string whole = podsCsv(pods, 1.5);
+    QVERIFY(whole.size() > 3 * ReportText::kChunk);
+    std::vector<std::size_t> pieces;
+    std::string streamed;
+    ReportText text([&](std::string_view piece) {
+        pieces.push_back(piece.size());
+        streamed += piece;
+        return true;
+    });
+    podsCsv(pods, 1.5, text);
+    QVERIFY(text.finish());
+    QCOMPARE(streamed, whole);
+    QVERIFY(pieces.size() >= 3);
+    for (std::size_t i = 0; i + 1 < pieces.size(); ++i) // every piece but the last: one chunk
+        QVERIFY(pieces[i] >= ReportText::kChunk && pieces[i] < ReportText::kChunk + 1024);
+}
+
+// A drain that refuses a piece (a full disk) fails the write; the file before it stays, and
+// no temporary file is left.
+void TestCsv::refusedPieceKeepsTheOldFile() {
+    QTemporaryDir dir;
+    const QString path = dir.filePath("out.csv");
+    QVERIFY(!writeFileAtomically(path.toStdString(), "old\r\n"));
+    int piecesMade = 0;
+    const auto error = writeFileAtomically(path.toStdString(), [&piecesMade](
+                                                                   const ReportText::Drain& drain) {
+        ReportText text([&](std::string_view piece) { return ++piecesMade < 2 && drain(piece); });
+        for (int i = 0; i < 3; ++i) {
+            text.buffer().append(ReportText::kChunk, 'x');
+            text.rowDone();
+        }
+        return text.finish();
+    });
+    QVERIFY(error);
+    QCOMPARE(piecesMade, 2); // the refusal stopped the drain
+    QCOMPARE(readAll(path), QString("old\r\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"out.csv"});
 }
 
 QTEST_APPLESS_MAIN(TestCsv)

@@ -26,8 +26,11 @@ void appendNumber(std::string& out, long long value) {
 
 class Row {
 public:
-    explicit Row(std::string& out) : out_(out) {}
-    ~Row() { out_ += kEol; }
+    explicit Row(ReportText& text) : text_(text), out_(text.buffer()) {}
+    ~Row() {
+        out_ += kEol;
+        text_.rowDone();
+    }
     Row(const Row&) = delete;
     Row& operator=(const Row&) = delete;
 
@@ -63,9 +66,29 @@ private:
             out_ += ',';
         first_ = false;
     }
+    ReportText& text_;
     std::string& out_;
     bool first_ = true;
 };
+
+// A drain writing each piece to `file`; the errno of a failed write goes to `writeErrno`.
+ReportText::Drain fileDrain(std::FILE* file, int& writeErrno) {
+    return [file, &writeErrno](std::string_view piece) {
+        if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size())
+            return true;
+        writeErrno = errno;
+        return false;
+    };
+}
+
+// A report made whole, as one string.
+template <class Rows>
+std::string wholeText(const Rows& rows, Seconds origin,
+                      void (*make)(const Rows&, Seconds, ReportText&)) {
+    ReportText text;
+    make(rows, origin, text);
+    return text.take();
+}
 
 std::string joinCauses(const std::vector<InternedString>& ids) {
     std::string s;
@@ -135,11 +158,11 @@ std::string csvSeconds(Seconds t, Seconds origin) {
     return out;
 }
 
-std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
-    std::string out = "time,requested,want_active,active,ready,running,pending,terminating,"
-                      "succeeded,failed,remaining,causes";
-    out += kEol;
-    out.reserve(out.size() + rows.size() * 64);
+void seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin, ReportText& out) {
+    out.buffer() += "time,requested,want_active,active,ready,running,pending,terminating,"
+                    "succeeded,failed,remaining,causes";
+    out.buffer() += kEol;
+    out.expect(rows.size() * 64);
     for (const auto& r : rows) {
         Row row(out);
         row.time(r.time, origin)
@@ -158,14 +181,17 @@ std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
             row.empty();
         row.text(joinCauses(r.causes), true);
     }
-    return out;
 }
 
-std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin) {
-    std::string out = "time,active,ready,terminating,succeeded,failed,uncounted_succeeded,"
-                      "uncounted_failed,completed_indexes,failed_indexes,start_time,"
-                      "completion_time,conditions";
-    out += kEol;
+std::string seriesCsv(const std::vector<SeriesRow>& rows, Seconds origin) {
+    return wholeText(rows, origin, &seriesCsv);
+}
+
+void statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin, ReportText& out) {
+    out.buffer() += "time,active,ready,terminating,succeeded,failed,uncounted_succeeded,"
+                    "uncounted_failed,completed_indexes,failed_indexes,start_time,"
+                    "completion_time,conditions";
+    out.buffer() += kEol;
     const JobStatus* previous = nullptr;
     for (const JobObservation& o : jobChanges) {
         if (o.deleted || (previous && *previous == o.status))
@@ -206,12 +232,15 @@ std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds ori
             row.empty();
         row.time(s.startTime, origin).time(s.completionTime, origin).text(conditions, true);
     }
-    return out;
 }
 
-std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin) {
-    std::string out = "start,end,cause,primary,continues,explanation,params";
-    out += kEol;
+std::string statusCsv(const std::vector<JobObservation>& jobChanges, Seconds origin) {
+    return wholeText(jobChanges, origin, &statusCsv);
+}
+
+void causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin, ReportText& out) {
+    out.buffer() += "start,end,cause,primary,continues,explanation,params";
+    out.buffer() += kEol;
     for (const auto& c : intervals) {
         std::string params;
         for (const auto& p : c.params) {
@@ -228,14 +257,17 @@ std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origi
             .text(causeSentence(c))
             .text(params, true);
     }
-    return out;
 }
 
-std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
-    std::string out = "name,index,attempt,node,created,scheduled,started,ready,terminating,"
-                      "finished,deleted,phase,exit_code,disruption_target,container_finished";
-    out += kEol;
-    out.reserve(out.size() + pods.size() * 128);
+std::string causesCsv(const std::vector<CauseInterval>& intervals, Seconds origin) {
+    return wholeText(intervals, origin, &causesCsv);
+}
+
+void podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin, ReportText& out) {
+    out.buffer() += "name,index,attempt,node,created,scheduled,started,ready,terminating,"
+                    "finished,deleted,phase,exit_code,disruption_target,container_finished";
+    out.buffer() += kEol;
+    out.expect(pods.size() * 128);
     for (const auto& p : pods) {
         Row row(out);
         row.text(p.name);
@@ -259,13 +291,16 @@ std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
             row.empty();
         row.text(p.disruptionTarget ? "true" : "false").time(p.containerFinished, origin);
     }
-    return out;
 }
 
-std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) {
-    std::string out = "time,object_kind,object_name,type,reason,message,count";
-    out += kEol;
-    out.reserve(out.size() + events.size() * 128);
+std::string podsCsv(const std::vector<PodLifecycle>& pods, Seconds origin) {
+    return wholeText(pods, origin, &podsCsv);
+}
+
+void eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin, ReportText& out) {
+    out.buffer() += "time,object_kind,object_name,type,reason,message,count";
+    out.buffer() += kEol;
+    out.expect(events.size() * 128);
     for (const auto& e : events)
         Row(out)
             .time(e.time, origin)
@@ -275,10 +310,20 @@ std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) 
             .text(e.reason.str())
             .text(e.message)
             .number(e.count);
-    return out;
+}
+
+std::string eventsCsv(const std::vector<TimelineEvent>& events, Seconds origin) {
+    return wholeText(events, origin, &eventsCsv);
 }
 
 std::optional<std::string> writeFileAtomically(const std::string& path, std::string_view content) {
+    return writeFileAtomically(
+        path, [content](const ReportText::Drain& drain) { return drain(content); });
+}
+
+std::optional<std::string>
+writeFileAtomically(const std::string& path,
+                    const std::function<bool(const ReportText::Drain&)>& produce) {
     namespace fs = std::filesystem;
     const fs::path target(path);
     if (target.filename().empty())
@@ -294,10 +339,17 @@ std::optional<std::string> writeFileAtomically(const std::string& path, std::str
         std::FILE* out = std::fopen(path.c_str(), "wbe"); // e: close-on-exec (glibc)
         if (!out)
             return "cannot write \"" + path + "\": " + std::strerror(errno);
-        const bool written = std::fwrite(content.data(), 1, content.size(), out) == content.size();
-        const int writeErrno = errno;
+        int writeErrno = 0;
+        bool written = false;
+        try {
+            written = produce(fileDrain(out, writeErrno));
+        } catch (...) {
+            std::fclose(out);
+            throw;
+        }
         if (std::fclose(out) != 0 || !written)
-            return "cannot write \"" + path + "\": " + std::strerror(written ? errno : writeErrno);
+            return "cannot write \"" + path +
+                   "\": " + std::strerror(written ? errno : (writeErrno ? writeErrno : EIO));
         return std::nullopt;
     }
 
@@ -326,8 +378,17 @@ std::optional<std::string> writeFileAtomically(const std::string& path, std::str
     if (!f)
         return "cannot write \"" + path + "\": " + std::strerror(openErrno ? openErrno : EIO);
 
-    bool ok = std::fwrite(content.data(), 1, content.size(), f) == content.size();
-    int writeErrno = ok ? 0 : errno;
+    int writeErrno = 0;
+    bool ok = false;
+    try {
+        ok = produce(fileDrain(f, writeErrno));
+    } catch (...) {
+        // Nothing half-made is left behind.
+        std::fclose(f);
+        std::error_code ignored;
+        fs::remove(temp, ignored);
+        throw;
+    }
     if (std::fflush(f) != 0 && ok) {
         ok = false;
         writeErrno = errno;
