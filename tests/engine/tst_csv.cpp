@@ -18,6 +18,7 @@
 
 #include <algorithm>
 #include <csignal>
+#include <stdexcept>
 
 #ifdef Q_OS_UNIX
 #include <sys/resource.h>
@@ -410,6 +411,20 @@ void TestCsv::refusedPieceKeepsTheOldFile() {
     });
     QVERIFY(error);
     QCOMPARE(piecesMade, 2); // the refusal stopped the drain
+    QCOMPARE(readAll(path), QString("old\r\n"));
+    QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"out.csv"});
+
+    // A producer that fails half-way (out of memory) leaves the same.
+    bool thrown = false;
+    try {
+        writeFileAtomically(path.toStdString(), [](const ReportText::Drain& drain) -> bool {
+            drain("half");
+            throw std::runtime_error("made half");
+        });
+    } catch (const std::runtime_error&) {
+        thrown = true;
+    }
+    QVERIFY(thrown);
     QCOMPARE(readAll(path), QString("old\r\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{"out.csv"});
 }

@@ -71,14 +71,23 @@ private:
     bool first_ = true;
 };
 
-// A drain writing each piece to `file`; the errno of a failed write goes to `writeErrno`.
-ReportText::Drain fileDrain(std::FILE* file, int& writeErrno) {
-    return [file, &writeErrno](std::string_view piece) {
-        if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size())
-            return true;
-        writeErrno = errno;
-        return false;
-    };
+// What `produce` makes, written to `file`; the errno of a failed write goes to `writeErrno`.
+// When `produce` throws, `file` is closed and `discard` runs before the exception goes on.
+template <class Discard>
+bool produceInto(std::FILE* file, const std::function<bool(const ReportText::Drain&)>& produce,
+                 int& writeErrno, Discard discard) {
+    try {
+        return produce([file, &writeErrno](std::string_view piece) {
+            if (std::fwrite(piece.data(), 1, piece.size(), file) == piece.size())
+                return true;
+            writeErrno = errno;
+            return false;
+        });
+    } catch (...) {
+        std::fclose(file);
+        discard();
+        throw;
+    }
 }
 
 // A report made whole, as one string.
@@ -340,13 +349,7 @@ writeFileAtomically(const std::string& path,
         if (!out)
             return "cannot write \"" + path + "\": " + std::strerror(errno);
         int writeErrno = 0;
-        bool written = false;
-        try {
-            written = produce(fileDrain(out, writeErrno));
-        } catch (...) {
-            std::fclose(out);
-            throw;
-        }
+        const bool written = produceInto(out, produce, writeErrno, [] {});
         if (std::fclose(out) != 0 || !written)
             return "cannot write \"" + path +
                    "\": " + std::strerror(written ? errno : (writeErrno ? writeErrno : EIO));
@@ -379,16 +382,10 @@ writeFileAtomically(const std::string& path,
         return "cannot write \"" + path + "\": " + std::strerror(openErrno ? openErrno : EIO);
 
     int writeErrno = 0;
-    bool ok = false;
-    try {
-        ok = produce(fileDrain(f, writeErrno));
-    } catch (...) {
-        // Nothing half-made is left behind.
-        std::fclose(f);
+    bool ok = produceInto(f, produce, writeErrno, [&temp] {
         std::error_code ignored;
-        fs::remove(temp, ignored);
-        throw;
-    }
+        fs::remove(temp, ignored); // nothing half-made is left behind
+    });
     if (std::fflush(f) != 0 && ok) {
         ok = false;
         writeErrno = errno;
