@@ -49,7 +49,7 @@ struct Run {
 // Where runScenario analyses the Timeline: on the calling thread after the simulation, or on a
 // second thread while the simulation writes it. Both give the same Analysis; beside it, a run
 // takes about as long as the longer of the two on a machine with two cores. Auto: beside when
-// the Job needs a thousand Pods or more and the machine has more than one core.
+// the Job needs from a thousand to 250 000 Pods and the machine has more than one core.
 enum class AnalysisThread { Auto, After, Beside };
 
 // The scenario simulated on the calling thread while a second thread analyses the Timeline
