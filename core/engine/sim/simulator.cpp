@@ -2269,7 +2269,16 @@ std::vector<Timeline> simulateJobs(const Scenario& scenario, SimulationStats* st
         return empty;
     }
     Simulator simulator(scenario, feed);
-    return simulator.run(stats);
+    try {
+        return simulator.run(stats);
+    } catch (...) {
+        // The reader may be reading this Simulator's Timeline: it stops before that goes.
+        if (feed) {
+            feed->abandon();
+            feed->waitForReader();
+        }
+        throw;
+    }
 }
 
 Timeline simulate(const Scenario& scenario, SimulationStats* stats, TimelineFeed* feed) {

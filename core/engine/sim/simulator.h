@@ -94,9 +94,10 @@ Message podLimitMessage(const Scenario& scenario, Seconds at);
 // Runs the scenario; one that checkSimulationSize refuses gives an empty Timeline (stopReason
 // "pod-limit"). `scenario.job` must be defaulted and validated (a scenario reader does
 // both). ControllerSync::creations counts the Pods a sync created (refused creates excluded).
-// The first Job's Timeline (scenario.job). With a `feed`, the first Job's Timeline is published
-// to it as it is written (timeline/timeline_feed.h), and the call returns once its reader is
-// done; a scenario refused by checkSimulationSize publishes nothing.
+// The first Job's Timeline (scenario.job). With a `feed`, which another thread must be reading
+// (analyzeFeed), the first Job's Timeline is published to it as it is written
+// (timeline/timeline_feed.h), and the call returns, or throws, once its reader is done; a
+// scenario refused by checkSimulationSize publishes nothing.
 Timeline simulate(const Scenario& scenario, SimulationStats* stats = nullptr,
                   TimelineFeed* feed = nullptr);
 
