@@ -255,7 +255,9 @@ int main(int argc, char** argv) {
     }
 
     rusage usage{};
-    getrusage(RUSAGE_SELF, &usage); // before the whole runs, which hold the same and a summary
+    // Before the whole runs: beside the simulation, the analysis' Pod tables are held with the
+    // simulator's, which is more than this figure.
+    getrusage(RUSAGE_SELF, &usage);
 
     // The whole run as the app and the CLI make it (runScenario: the simulation, its analysis
     // and summary), with the analysis after the simulation and beside it on a second thread.

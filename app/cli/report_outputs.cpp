@@ -209,11 +209,17 @@ public:
     // else atomically) through a buffer of about ReportText::kChunk; the error, if any.
     static std::optional<QString> writeOne(const QString& path,
                                            const std::function<void(ReportText&)>& make) {
-        const auto produce = [&make](const ReportText::Drain& drain) {
+        return writeProduced(path, [&make](const ReportText::Drain& drain) {
             ReportText text(drain);
             make(text);
             return text.finish();
-        };
+        });
+    }
+
+    // The same for a producer that hands the content to a drain (writeFileAtomically's).
+    static std::optional<QString>
+    writeProduced(const QString& path,
+                  const std::function<bool(const ReportText::Drain&)>& produce) {
         if (path == QLatin1String("-")) {
             if (produce([](std::string_view piece) { return writeOut(std::string(piece)); }))
                 return std::nullopt;
@@ -243,8 +249,8 @@ public:
     }
 
     static bool writeOne(const QString& path, const std::string& content) {
-        const std::optional<QString> error =
-            writeOne(path, [&content](ReportText& out) { out.buffer() += content; });
+        const std::optional<QString> error = writeProduced(
+            path, [&content](const ReportText::Drain& drain) { return drain(content); });
         if (error)
             printError(*error);
         return !error;

@@ -40,9 +40,7 @@ public:
         if (drain_ && text_.size() >= kChunk)
             drainBuffer();
     }
-    // Whether every piece went; false once the drain refused one.
-    bool ok() const { return ok_; }
-    // The rest goes to the drain; ok().
+    // The rest goes to the drain; whether every piece went (false once the drain refused one).
     bool finish() {
         if (drain_)
             drainBuffer();

@@ -311,8 +311,7 @@ public:
     // Before appending to a list of tl_: a full list grows while the reader is away.
     template <class T> void makeRoom(std::vector<T>& list) {
         if (feed_ && list.size() == list.capacity())
-            feed_->whileReaderAway(
-                [&list] { reserveBulk(list, list.capacity() + list.capacity() / 2 + 16); });
+            feed_->whileReaderAway([&list] { growBulk(list); });
     }
     const Seconds startAt_; // its creation on the scenario's clock
     bool created_ = false;

@@ -27,11 +27,16 @@ template <class T> void reserveBulk(std::vector<T>& v, std::size_t count) {
     adviseHugePages(v.data(), v.capacity() * sizeof(T));
 }
 
-// push_back that grows the storage by half again (with the advice) instead of doubling, for
-// arrays whose final size was estimated up front and may be exceeded a little.
+// Grows the storage by half again (with the advice) instead of doubling, for arrays whose
+// final size was estimated up front and may be exceeded a little.
+template <class T> void growBulk(std::vector<T>& v) {
+    reserveBulk(v, v.capacity() + v.capacity() / 2 + 16);
+}
+
+// push_back that grows a full array with growBulk.
 template <class T, class U> void pushBulk(std::vector<T>& v, U&& value) {
     if (v.size() == v.capacity())
-        reserveBulk(v, v.capacity() + v.capacity() / 2 + 16);
+        growBulk(v);
     v.push_back(std::forward<U>(value));
 }
 
