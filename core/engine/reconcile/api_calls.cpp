@@ -79,6 +79,7 @@ ApiAnswer ApiCalls::createPod(const Job& job, PodCreation creation) {
 
 ApiAnswer ApiCalls::deletePod(const Job& job, const Pod& pod) {
     result_.deletedPods.push_back(pod.metadata.name);
+    result_.deletedPodObjects.push_back(&pod);
     ApiAnswer answer;
     const ApiError e = input_.apiErrors.deletion;
     // A terminating namespace refuses creations only.
@@ -98,6 +99,7 @@ ApiAnswer ApiCalls::deletePod(const Job& job, const Pod& pod) {
 
 ApiAnswer ApiCalls::removeFinalizer(const Job& job, const Pod& pod) {
     result_.finalizerRemovals.push_back(pod.metadata.name);
+    result_.finalizerRemovalObjects.push_back(&pod);
     ApiAnswer answer;
     const ApiError e = input_.apiErrors.patch;
     if (e != ApiError::None && e != ApiError::NamespaceTerminating) {

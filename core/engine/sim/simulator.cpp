@@ -126,8 +126,15 @@ struct SimNode {
     bool lost = false;
 };
 
+// The Pod object the API serves, with its position among the Job's Pods: a sync answers with
+// the request's objects (SyncResult::finalizerRemovalObjects, deletedPodObjects), which lead
+// back to the Pod without a lookup by name.
+struct ServedPod : Pod {
+    uint32_t id = 0;
+};
+
 struct SimPod {
-    std::unique_ptr<Pod> obj; // the Pod the API serves; recycled once no sync needs it again
+    std::unique_ptr<ServedPod> obj; // recycled once no sync needs it again
     PodState state;
     uint32_t lastObservation = kNone;
     uint32_t gen = 0; // bumped to cancel the kubelet events planned for this Pod
@@ -225,11 +232,11 @@ public:
     auto nameOf() const {
         return [this](uint32_t id) -> const std::string& { return tl_.pods[id].name; };
     }
-    // The Pod a sync named: it always names Pods the simulator made.
-    uint32_t podNamed(std::string_view name) const {
-        const uint32_t id = byName_.find(name, nameOf());
-        if (id == IdIndex::kNone)
-            throw std::out_of_range("no Pod named " + std::string(name));
+    // The Pod a sync answered with: always one of the objects podsForSync handed it.
+    uint32_t podServed(const Pod* pod) const {
+        const uint32_t id = static_cast<const ServedPod*>(pod)->id;
+        if (id >= pods_.size() || pods_[id].obj.get() != pod)
+            throw std::out_of_range("a sync answered with a Pod it was not given");
         return id;
     }
     std::string newUid();
@@ -352,7 +359,7 @@ public:
     std::vector<uint32_t> controllerList_; // Pods a sync can act on (see compactControllerList)
     // Pod objects no sync needs any more, reused for new Pods: a 100 000-Pod run then allocates
     // about as many objects as Pods are in flight at once, not one per Pod.
-    std::vector<std::unique_ptr<Pod>> spareObjects_;
+    std::vector<std::unique_ptr<ServedPod>> spareObjects_;
     std::vector<const Pod*> syncPods_;
 
     // Writes of the sync in flight.
@@ -881,8 +888,8 @@ void JobSim::indexFinalizerExpectations(const SyncResult& r) {
     std::size_t cursor = 0;
     for (std::size_t slot = finalizerSlotPod_.size(); slot < uids.size(); ++slot) {
         uint32_t id = kNone;
-        while (cursor < r.finalizerRemovals.size() && id == kNone) {
-            const uint32_t candidate = podNamed(r.finalizerRemovals[cursor++]);
+        while (cursor < r.finalizerRemovalObjects.size() && id == kNone) {
+            const uint32_t candidate = podServed(r.finalizerRemovalObjects[cursor++]);
             if (tl_.pods[candidate].uid == uids[slot])
                 id = candidate;
         }
@@ -1035,18 +1042,19 @@ void JobSim::runSync() {
         }
     }
 
-    std::unordered_set<std::string_view> deletedNames;
-    std::unordered_set<std::string_view> patchedNames;
-    if (!r.deletedPods.empty()) {
-        deletedNames.insert(r.deletedPods.begin(), r.deletedPods.end());
-        for (const auto& name : r.finalizerRemovals)
-            if (deletedNames.count(name))
-                patchedNames.insert(name);
+    // A Pod both deleted and patched had its finalizer removed by deleteJobPods.
+    std::unordered_set<const Pod*> patchedDeleted;
+    if (!r.deletedPodObjects.empty()) {
+        const std::unordered_set<const Pod*> deleted(r.deletedPodObjects.begin(),
+                                                     r.deletedPodObjects.end());
+        for (const Pod* pod : r.finalizerRemovalObjects)
+            if (deleted.count(pod))
+                patchedDeleted.insert(pod);
         std::size_t eventIx = 0;
-        for (const auto& name : r.deletedPods) {
-            const uint32_t id = podNamed(name);
+        for (const Pod* pod : r.deletedPodObjects) {
+            const uint32_t id = podServed(pod);
             // deleteJobPods: the finalizer goes first, so the Pod is not counted as failed.
-            if (patchedNames.count(name))
+            if (patchedDeleted.count(pod))
                 land(WriteOp::Kind::RemoveFinalizer, id);
             land(WriteOp::Kind::Delete, id);
             // Its SuccessfulDelete / FailedDelete event, in call order.
@@ -1068,8 +1076,8 @@ void JobSim::runSync() {
         pendingInterim_.push_back(std::move(status));
     std::size_t nextInterim = firstInterim;
     bool accounted = false;
-    for (const auto& name : r.finalizerRemovals) {
-        if (patchedNames.count(name))
+    for (const Pod* pod : r.finalizerRemovalObjects) {
+        if (patchedDeleted.count(pod))
             continue;
         if (!accounted) {
             accounted = true;
@@ -1078,7 +1086,7 @@ void JobSim::runSync() {
                                                    ? static_cast<uint32_t>(nextInterim++)
                                                    : kNone);
         }
-        land(WriteOp::Kind::RemoveFinalizer, podNamed(name));
+        land(WriteOp::Kind::RemoveFinalizer, podServed(pod));
     }
     // Earlier writes without a round trip modelled above (no finalizer patch followed them, or
     // a patch failed and progress was saved) are recorded just before the final one.
@@ -1275,8 +1283,9 @@ void JobSim::createPodNow(uint32_t id) {
         p.obj = std::move(spareObjects_.back());
         spareObjects_.pop_back();
     } else {
-        p.obj = std::make_unique<Pod>();
+        p.obj = std::make_unique<ServedPod>();
     }
+    p.obj->id = id;
     initPodObject(*p.obj, identity);
 
     p.exists = true;
@@ -1874,7 +1883,8 @@ void JobSim::adoptFork() {
         if (!p.exists)
             continue;
         ++existing_;
-        p.obj = std::make_unique<Pod>();
+        p.obj = std::make_unique<ServedPod>();
+        p.obj->id = id;
         seen.fillPod(id, p.state, *p.obj);
         const std::string& name = tl_.pods[id].name;
         p.obj->metadata.generateName = name.size() > static_cast<std::size_t>(kNameSuffixLength)
