@@ -11,6 +11,7 @@
 #include <QStringList>
 #include <QTest>
 
+#include <algorithm>
 #include <functional>
 
 using namespace jobscope;
@@ -482,6 +483,19 @@ void TestSyncSmoke::sync() {
     QFETCH(SmokeCase, tc);
     const SyncResult r = syncJob(tc.input);
     tc.check(r);
+    // Every Pod the answer names is also handed back as the request's own object, in order.
+    const auto sameObjects = [&tc](const std::vector<std::string>& names,
+                                   const std::vector<const Pod*>& objects) {
+        QCOMPARE(objects.size(), names.size());
+        for (std::size_t i = 0; i < names.size(); ++i) {
+            const Pod* object = objects[i];
+            QVERIFY(std::any_of(tc.input.pods.begin(), tc.input.pods.end(),
+                                [object](const Pod& pod) { return &pod == object; }));
+            QCOMPARE(object->metadata.name, names[i]);
+        }
+    };
+    sameObjects(r.deletedPods, r.deletedPodObjects);
+    sameObjects(r.finalizerRemovals, r.finalizerRemovalObjects);
 }
 
 QTEST_APPLESS_MAIN(TestSyncSmoke)

@@ -142,13 +142,14 @@ struct SyncResult {
     std::vector<PodCreation> creations;         // create calls issued, refused ones included
     std::vector<std::string> deletedPods;       // names of Pods the sync issued DELETE for
     std::vector<std::string> finalizerRemovals; // Pods whose finalizer removal was issued
+    std::optional<std::string> error;           // the error syncJob returns, if any
+    std::optional<Seconds> requeueAfter;        // AddAfter delay asked by this pass
+
     // The same Pods, in the same order, as the request's objects (valid while those are): a
     // caller that keeps its own records beside its Pod objects reaches them without a lookup
     // by name.
     std::vector<const Pod*> deletedPodObjects;
     std::vector<const Pod*> finalizerRemovalObjects;
-    std::optional<std::string> error;    // the error syncJob returns, if any
-    std::optional<Seconds> requeueAfter; // AddAfter delay asked by this pass
 
     bool statusUpdated = false; // whether the pass wrote the Job status
     JobStatus status;           // the Job status after the pass
