@@ -74,12 +74,18 @@ struct Pod {
     // Names of spec.initContainers with restartPolicy Always (sidecars). Their statuses join
     // the regular containers' when the finish time of the Pod is worked out (getFinishedTime).
     std::vector<std::string> restartableInitContainers;
-    // What getCompletionIndex answers for this Pod, recorded by setCompletionIndex as it
-    // writes the index annotation and label from a number: the controller asks for each Pod's
-    // index several times in every sync, and the text need not be parsed each time. Unset when
-    // those entries were written otherwise (a state file, a test): the text is read. Code that
-    // changes them after setCompletionIndex resets it.
-    std::optional<int> writtenCompletionIndex;
+    // The Job controller's numeric entries, the completion index (annotation and label) and
+    // the per-index failure counts (annotations), kept as numbers on the Pods the simulator and
+    // the analysis make (setIndexEntries): the controller reads them on every Pod of every
+    // sync, and as text they would be written, searched and parsed each time. When set, they
+    // are those entries, and the labels and annotations hold none of their keys; unset (a Pod
+    // read from a state file), the text is read.
+    struct IndexEntries {
+        std::optional<int> completionIndex;
+        std::optional<int> failureCount;
+        std::optional<int> ignoredFailureCount;
+    };
+    std::optional<IndexEntries> indexEntries;
 
     bool isTerminal() const { return isTerminalPhase(phase); }
     bool isTerminating() const { return metadata.deletionTimestamp.has_value(); }

@@ -2,9 +2,10 @@
 // Port of upstream pkg/controller/job/indexed_job_utils_test.go: every test function and row,
 // named as upstream. Upstream enables JobBackoffLimitPerIndex in these tests; so do the gates
 // passed here (kGates, every gate on).
-// Two last tests are not upstream's: one pins the error texts of the strict index-list parser
-// of pkg/apis/batch/validation, which the manifest validation reports; the other, that the
-// index setCompletionIndex records on a Pod is what reading its entries back gives.
+// Three last tests are not upstream's: one pins the error texts of the strict index-list
+// parser of pkg/apis/batch/validation, which the manifest validation reports; the others, that
+// the index setCompletionIndex writes on a Pod is what reading its entries back gives, and that
+// a Pod keeping its index entries as numbers (Pod::indexEntries) reads as their text would.
 
 #include "reconcile/indexes.h"
 #include "reconcile/job_pods.h"
@@ -762,6 +763,8 @@ private slots:
     void validateIndexesFormat();
     void setCompletionIndexReadsBack_data();
     void setCompletionIndexReadsBack();
+    void indexEntriesReadAsTheirText_data();
+    void indexEntriesReadAsTheirText();
 };
 
 void TestIndexes::calculateSucceededIndexes() {
@@ -929,10 +932,65 @@ void TestIndexes::setCompletionIndexReadsBack() {
         QCOMPARE(it == entries->end() ? QString() : QString::fromStdString(it->second), wantText);
     }
     QCOMPARE(getCompletionIndex(pod), wantIndex);
-    // The recorded index is what the text says: the same Pod without it reads the text.
-    Pod read = pod;
-    read.writtenCompletionIndex.reset();
-    QCOMPARE(getCompletionIndex(read), wantIndex);
+    // A Pod keeping its entries as numbers gets the index as a number, and reads it the same.
+    Pod numbers;
+    setIndexEntries(numbers, {before, std::nullopt, std::nullopt});
+    setCompletionIndex(numbers, index);
+    QVERIFY(numbers.metadata.annotations.empty() && numbers.metadata.labels.empty());
+    QCOMPARE(getCompletionIndex(numbers), wantIndex);
+}
+
+void TestIndexes::indexEntriesReadAsTheirText_data() {
+    QTest::addColumn<std::optional<int>>("index");
+    QTest::addColumn<std::optional<int>>("failures");
+    QTest::addColumn<std::optional<int>>("ignored");
+    const std::optional<int> none;
+    QTest::newRow("none") << none << none << none;
+    QTest::newRow("index 0, no counts") << std::optional<int>(0) << none << none;
+    QTest::newRow("index 4, counts 2 and 1")
+        << std::optional<int>(4) << std::optional<int>(2) << std::optional<int>(1);
+    QTest::newRow("counts 0") << std::optional<int>(1) << std::optional<int>(0)
+                              << std::optional<int>(0);
+    QTest::newRow("negative index and counts")
+        << std::optional<int>(-1) << std::optional<int>(-3) << std::optional<int>(-7);
+    QTest::newRow("largest int everywhere")
+        << std::optional<int>(INT_MAX) << std::optional<int>(INT_MAX)
+        << std::optional<int>(INT_MAX);
+    QTest::newRow("counts without an index")
+        << none << std::optional<int>(5) << std::optional<int>(6);
+}
+
+void TestIndexes::indexEntriesReadAsTheirText() {
+    QFETCH(std::optional<int>, index);
+    QFETCH(std::optional<int>, failures);
+    QFETCH(std::optional<int>, ignored);
+    // The same entries as the controller writes them: decimal text.
+    Pod text;
+    const auto write = [&text](const char* key, std::optional<int> value, bool label) {
+        if (!value)
+            return;
+        text.metadata.annotations[key] = std::to_string(*value);
+        if (label)
+            text.metadata.labels[key] = std::to_string(*value);
+    };
+    write(kJobCompletionIndexAnnotation, index, true);
+    write(kJobIndexFailureCountAnnotation, failures, false);
+    write(kJobIndexIgnoredFailureCountAnnotation, ignored, false);
+    // As numbers, on a Pod that carried older text for them and an entry of another key.
+    Pod numbers;
+    numbers.metadata.annotations[kJobCompletionIndexAnnotation] = "99";
+    numbers.metadata.annotations[kJobIndexFailureCountAnnotation] = "98";
+    numbers.metadata.labels[kJobCompletionIndexAnnotation] = "99";
+    numbers.metadata.labels["team"] = "a";
+    setIndexEntries(numbers, {index, failures, ignored});
+    QVERIFY(numbers.metadata.annotations.empty());
+    QCOMPARE(numbers.metadata.labels.size(), std::size_t(1));
+    QCOMPARE(numbers.metadata.labels.count("team"), std::size_t(1));
+
+    QCOMPARE(getCompletionIndex(numbers), getCompletionIndex(text));
+    QCOMPARE(jobscope::getIndexFailureCount(numbers), jobscope::getIndexFailureCount(text));
+    QCOMPARE(getIndexIgnoredFailureCount(numbers), getIndexIgnoredFailureCount(text));
+    QCOMPARE(getIndexAbsoluteFailureCount(numbers), getIndexAbsoluteFailureCount(text));
 }
 
 QTEST_APPLESS_MAIN(TestIndexes)

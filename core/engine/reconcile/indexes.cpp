@@ -70,6 +70,11 @@ int32_t parseInt32Annotation(const Pod& pod, const char* key) {
     return static_cast<int32_t>(*v);
 }
 
+// A failure count kept as a number, as parseInt32Annotation reads its decimal text.
+int32_t countEntry(const std::optional<int>& count) {
+    return count && *count >= 0 ? *count : 0;
+}
+
 int completionIndexFromString(const std::string& value) {
     const std::optional<int64_t> i = parseGoInt(value);
     if (!i || *i < 0)
@@ -308,8 +313,11 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations) {
 }
 
 int getCompletionIndex(const Pod& pod) {
-    if (pod.writtenCompletionIndex)
-        return *pod.writtenCompletionIndex;
+    if (pod.indexEntries) {
+        // As completionIndexFromString reads the decimal text: a negative index is unknown.
+        const std::optional<int>& index = pod.indexEntries->completionIndex;
+        return index && *index >= 0 ? *index : kUnknownCompletionIndex;
+    }
     const std::string& key = completionIndexKey();
     const auto& annotations = pod.metadata.annotations;
     if (const auto annotation = findEntry(annotations, key); annotation != annotations.end())
@@ -321,10 +329,22 @@ int getCompletionIndex(const Pod& pod) {
 }
 
 void setCompletionIndex(Pod& pod, std::optional<int> index) {
+    if (pod.indexEntries) {
+        pod.indexEntries->completionIndex = index;
+        return;
+    }
     setNumberEntry(pod.metadata.annotations, completionIndexKey(), index);
     setNumberEntry(pod.metadata.labels, completionIndexKey(), index);
-    // As completionIndexFromString reads the decimal text back: a negative index is unknown.
-    pod.writtenCompletionIndex = index && *index >= 0 ? *index : kUnknownCompletionIndex;
+}
+
+void setIndexEntries(Pod& pod, const Pod::IndexEntries& entries) {
+    pod.indexEntries = entries;
+    for (const std::string* key :
+         {&completionIndexKey(), &indexFailureCountKey(), &indexIgnoredFailureCountKey()}) {
+        for (auto* map : {&pod.metadata.annotations, &pod.metadata.labels})
+            if (const auto it = findEntry(*map, *key); it != map->end())
+                map->erase(it);
+    }
 }
 
 bool hasJobTrackingFinalizer(const Pod& pod) {
@@ -520,10 +540,14 @@ std::map<int, const Pod*> getPodsWithDelayedDeletionPerIndex(
 }
 
 int32_t getIndexFailureCount(const Pod& pod) {
+    if (pod.indexEntries)
+        return countEntry(pod.indexEntries->failureCount);
     return parseInt32Annotation(pod, kJobIndexFailureCountAnnotation);
 }
 
 int32_t getIndexIgnoredFailureCount(const Pod& pod) {
+    if (pod.indexEntries)
+        return countEntry(pod.indexEntries->ignoredFailureCount);
     return parseInt32Annotation(pod, kJobIndexIgnoredFailureCountAnnotation);
 }
 

@@ -101,8 +101,11 @@ int getCompletionIndex(const std::map<std::string, std::string>& annotations);
 // the label keep their index. Controller-created Pods always carry both.
 int getCompletionIndex(const Pod& pod);
 // Writes `index` into the Pod's index annotation and label, as the controller creates it, or
-// removes both (NonIndexed), and records what getCompletionIndex reads back from them.
+// removes both (NonIndexed); into its number when the Pod keeps its entries as numbers.
 void setCompletionIndex(Pod& pod, std::optional<int> index);
+// Gives the Pod its index entries as numbers (Pod::indexEntries), removing their text. Every
+// reader answers as it would for the decimal text of the same numbers.
+void setIndexEntries(Pod& pod, const Pod::IndexEntries& entries);
 
 bool hasJobTrackingFinalizer(const Pod& pod);
 // spec.backoffLimitPerIndex is set and the JobBackoffLimitPerIndex gate is on

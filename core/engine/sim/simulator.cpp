@@ -8,7 +8,6 @@
 #include "sim/simulator.h"
 
 #include "manifest/manifest_writer.h"
-#include "meta_entries.h"
 #include "reconcile/backoff.h"
 #include "reconcile/indexes.h"
 #include "reconcile/sync.h"
@@ -1248,12 +1247,7 @@ void JobSim::initPodObject(Pod& pod, const TimelinePod& identity) const {
     meta.creationTimestamp = apiTime(now_);
     meta.deletionTimestamp.reset();
     meta.deletionGracePeriodSeconds.reset();
-    const std::optional<int> index =
-        identity.index >= 0 ? std::optional<int>(identity.index) : std::nullopt;
-    setCompletionIndex(pod, index);
-    setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
-    setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
-                   identity.indexIgnoredFailureCount);
+    setIndexEntries(pod, identity.indexEntries());
     meta.finalizers.resize(1);
     meta.finalizers.front() = kJobTrackingFinalizer;
 

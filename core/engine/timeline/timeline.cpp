@@ -1,31 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "timeline/timeline.h"
 
-#include "meta_entries.h"
 #include "reconcile/indexes.h"
 
-#include <initializer_list>
-#include <map>
 #include <stdexcept>
 #include <string>
 
 namespace jobscope {
-
-namespace {
-
-// Keeps only the given keys (the only ones fillPod writes) so that a reused object carries
-// nothing from an earlier fill.
-void keepOnly(std::map<std::string, std::string>& entries,
-              std::initializer_list<const std::string*> keys) {
-    for (auto it = entries.begin(); it != entries.end();) {
-        bool known = false;
-        for (const std::string* key : keys)
-            known = known || (it->first.size() == key->size() && it->first == *key);
-        it = known ? std::next(it) : entries.erase(it);
-    }
-}
-
-} // namespace
 
 Pod Timeline::podAt(uint32_t index, const PodState& state) const {
     if (index >= pods.size())
@@ -40,7 +21,7 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
     // not read (timeline_feed.h); its positions come from the Timeline itself.
     const TimelinePod& identity = pods[index];
     ObjectMeta& meta = pod.metadata;
-    // A Pod's identity (names, creation, index annotations and label) never changes: an object
+    // A Pod's identity (names, creation, index entries) never changes: an object
     // that already holds this Pod (the same uid and name, as fillPod left it) keeps it, and
     // only the state is written again.
     if (meta.uid != identity.uid || meta.name != identity.name ||
@@ -49,16 +30,9 @@ void Timeline::fillPod(uint32_t index, const PodState& state, Pod& pod) const {
         meta.uid = identity.uid;
         meta.namespace_ = jobMetadata.namespace_;
         meta.creationTimestamp = identity.createdAt;
-        keepOnly(meta.annotations,
-                 {&completionIndexKey(), &indexFailureCountKey(), &indexIgnoredFailureCountKey()});
-        keepOnly(meta.labels, {&completionIndexKey()});
-        const bool indexed = identity.index >= 0;
-        const std::optional<int> completionIndex =
-            indexed ? std::optional<int>(identity.index) : std::nullopt;
-        setCompletionIndex(pod, completionIndex);
-        setNumberEntry(meta.annotations, indexFailureCountKey(), identity.indexFailureCount);
-        setNumberEntry(meta.annotations, indexIgnoredFailureCountKey(),
-                       identity.indexIgnoredFailureCount);
+        meta.annotations.clear();
+        meta.labels.clear();
+        setIndexEntries(pod, identity.indexEntries());
     }
     fillPodState(state, pod);
 }

@@ -31,6 +31,12 @@ struct TimelinePod {
     // Per-index failure counters the controller wrote on it (backoffLimitPerIndex).
     std::optional<int> indexFailureCount;
     std::optional<int> indexIgnoredFailureCount;
+
+    // Its index entries as the Pod object carries them (Pod::indexEntries).
+    Pod::IndexEntries indexEntries() const {
+        return {index >= 0 ? std::optional<int>(index) : std::nullopt, indexFailureCount,
+                indexIgnoredFailureCount};
+    }
 };
 
 // Everything about a Pod that the controller or the analysis reads and that can change.
