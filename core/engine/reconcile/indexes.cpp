@@ -339,6 +339,8 @@ void setCompletionIndex(Pod& pod, std::optional<int> index) {
 
 void setIndexEntries(Pod& pod, const Pod::IndexEntries& entries) {
     pod.indexEntries = entries;
+    if (pod.metadata.annotations.empty() && pod.metadata.labels.empty())
+        return;
     for (const std::string* key :
          {&completionIndexKey(), &indexFailureCountKey(), &indexIgnoredFailureCountKey()}) {
         for (auto* map : {&pod.metadata.annotations, &pod.metadata.labels})
