@@ -12,6 +12,7 @@
 #include "reconcile/pod_failure_policy.h"
 
 #include <algorithm>
+#include <charconv>
 #include <climits>
 #include <cstdio>
 #include <limits>
@@ -575,17 +576,19 @@ std::pair<int32_t, int32_t> getNewIndexFailureCounts(const Job& job, const Pod* 
 }
 
 std::string podGenerateNameWithIndex(const std::string& jobName, int index) {
-    // Built by appending: gcc 12 at -O3 reports a false -Wrestrict for `"-" + std::string`.
-    std::string appendIndex(1, '-');
-    appendIndex += std::to_string(index);
-    appendIndex += '-';
-    // Too long: the job name is cut so that the index part stays whole (the index part is at
-    // most 13 characters, well within the limit).
-    std::string prefix = jobName;
-    if (prefix.size() + appendIndex.size() > kMaxGeneratedNameLength)
-        prefix.resize(kMaxGeneratedNameLength - appendIndex.size());
-    prefix += appendIndex;
-    return prefix;
+    char digits[16];
+    const char* digitsEnd = std::to_chars(digits, digits + sizeof digits, index).ptr;
+    // "-INDEX-": at most 13 characters, well within the limit. Too long a name: the Job's name
+    // is cut so that the index part stays whole.
+    const std::size_t indexPart = std::size_t(digitsEnd - digits) + 2;
+    const std::size_t kept = std::min(jobName.size(), kMaxGeneratedNameLength - indexPart);
+    std::string name;
+    name.reserve(kept + indexPart);
+    name.append(jobName, 0, kept);
+    name += '-';
+    name.append(digits, std::size_t(digitsEnd - digits));
+    name += '-';
+    return name;
 }
 
 } // namespace jobscope
