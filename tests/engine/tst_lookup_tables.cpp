@@ -99,6 +99,16 @@ private slots:
             QCOMPARE(index.find(key, keyOf), id);
         QCOMPARE(index.find("missing", keyOf), IdIndex::kNone);
         QCOMPARE(index.size(), keys.size());
+        // Keys that are not there, many of them past the filter in front of the table.
+        for (const std::string& key : keys)
+            QCOMPARE(index.find(key + "-absent", keyOf), IdIndex::kNone);
+        // Reserved ahead, then grown past the reservation: every key still found.
+        IdIndex reserved;
+        reserved.reserve(100);
+        for (uint32_t i = 0; i < keys.size(); ++i)
+            reserved.insert(keys[i], i);
+        for (const auto& [key, id] : reference)
+            QCOMPARE(reserved.find(key, keyOf), id);
 
         // A second entry under a key already there: the first one is still the answer.
         std::vector<std::string> twice{"same", "same"};
