@@ -73,10 +73,23 @@ QString scenarioText(long completions) {
                .arg(completions);
 }
 
+// The scenario written to `path`; false (and a message) when it cannot be.
+bool writeScenario(const QString& path, long completions) {
+    QFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
+        return false;
+    }
+    QTextStream(&file) << scenarioText(completions);
+    return true;
+}
+
 } // namespace
 
 int main(int argc, char** argv) {
     long completions = 100000;
+    // --write-scenario FILE: only write the scenario, for timing `jobscope simulate` on it.
+    std::string scenarioOut;
     for (int i = 1; i < argc; ++i) {
         const std::string flag = argv[i];
         if (flag == "--completions" && i + 1 < argc) {
@@ -86,22 +99,20 @@ int main(int argc, char** argv) {
                 std::fprintf(stderr, "--completions: expected 1 to 10000000\n");
                 return 2;
             }
+        } else if (flag == "--write-scenario" && i + 1 < argc) {
+            scenarioOut = argv[++i];
         } else {
-            std::fprintf(stderr, "usage: gui_bench [--completions N]\n");
+            std::fprintf(stderr, "usage: gui_bench [--completions N] [--write-scenario FILE]\n");
             return 2;
         }
     }
+    if (!scenarioOut.empty())
+        return writeScenario(QString::fromStdString(scenarioOut), completions) ? 0 : 1;
     QApplication app(argc, argv);
     QTemporaryDir dir;
     const QString path = dir.filePath(QStringLiteral("gui-bench.yaml"));
-    {
-        QFile file(path);
-        if (!file.open(QIODevice::WriteOnly)) {
-            std::fprintf(stderr, "cannot write %s\n", qPrintable(path));
-            return 1;
-        }
-        QTextStream(&file) << scenarioText(completions);
-    }
+    if (!writeScenario(path, completions))
+        return 1;
 
     QElapsedTimer wall;
     wall.start();
