@@ -40,6 +40,7 @@ inline constexpr const char* Count = "Count";
 
 inline constexpr const char* kJobControllerName = "kubernetes.io/job-controller";
 inline constexpr const char* kJobTrackingFinalizer = "batch.kubernetes.io/job-tracking";
+inline const InternedString jobTrackingFinalizer{kJobTrackingFinalizer};
 inline constexpr const char* kJobCompletionIndexAnnotation =
     "batch.kubernetes.io/job-completion-index";
 inline constexpr const char* kJobIndexFailureCountAnnotation =

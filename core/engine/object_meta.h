@@ -2,6 +2,8 @@
 #pragma once
 // Object metadata shared by Jobs and Pods, and the engine's notion of time.
 
+#include "interned_string.h"
+
 #include <cstdint>
 #include <map>
 #include <optional>
@@ -26,9 +28,20 @@ struct ObjectMeta {
     std::optional<int64_t> deletionGracePeriodSeconds;
     std::map<std::string, std::string> labels;
     std::map<std::string, std::string> annotations;
-    std::vector<std::string> finalizers;
+    // Interned: the controller's Pods all carry the one tracking finalizer, and it is asked
+    // for on every Pod of every sync.
+    std::vector<InternedString> finalizers;
 
     bool hasFinalizer(std::string_view finalizer) const {
+        for (const auto& f : finalizers)
+            if (f == finalizer)
+                return true;
+        return false;
+    }
+    bool hasFinalizer(const char* finalizer) const {
+        return hasFinalizer(std::string_view(finalizer));
+    }
+    bool hasFinalizer(const InternedString& finalizer) const {
         for (const auto& f : finalizers)
             if (f == finalizer)
                 return true;

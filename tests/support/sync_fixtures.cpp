@@ -274,7 +274,7 @@ void addTrackingFinalizer(Pod& pod) {
 
 void removeTrackingFinalizer(Pod& pod) {
     auto& f = pod.metadata.finalizers;
-    f.erase(std::remove(f.begin(), f.end(), std::string(kJobTrackingFinalizer)), f.end());
+    f.erase(std::remove(f.begin(), f.end(), InternedString(kJobTrackingFinalizer)), f.end());
 }
 
 void setDeletionTimestamp(Pod& pod, Seconds t) {

@@ -208,7 +208,9 @@ void JobReader::readMetadata(const YAML::Node& node, const std::string& path, Ob
         int64(field(node, "deletionGracePeriodSeconds"), sub("deletionGracePeriodSeconds"));
     readStringMap(field(node, "labels"), sub("labels"), meta.labels);
     readStringMap(field(node, "annotations"), sub("annotations"), meta.annotations);
-    meta.finalizers = readStringList(field(node, "finalizers"), sub("finalizers"));
+    for (const std::string& finalizer :
+         readStringList(field(node, "finalizers"), sub("finalizers")))
+        meta.finalizers.emplace_back(finalizer);
 }
 
 void JobReader::readSelector(const YAML::Node& node, LabelSelector& selector) {

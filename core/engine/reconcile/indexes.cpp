@@ -351,7 +351,7 @@ void setIndexEntries(Pod& pod, const Pod::IndexEntries& entries) {
 }
 
 bool hasJobTrackingFinalizer(const Pod& pod) {
-    return pod.metadata.hasFinalizer(kJobTrackingFinalizer);
+    return pod.metadata.hasFinalizer(jobTrackingFinalizer);
 }
 
 bool hasBackoffLimitPerIndex(const Job& job, const FeatureGates& gates) {

@@ -1249,7 +1249,7 @@ void JobSim::initPodObject(Pod& pod, const TimelinePod& identity) const {
     meta.deletionGracePeriodSeconds.reset();
     setIndexEntries(pod, identity.indexEntries());
     meta.finalizers.resize(1);
-    meta.finalizers.front() = kJobTrackingFinalizer;
+    meta.finalizers.front() = jobTrackingFinalizer;
 
     pod.nodeName.clear();
     pod.phase = pod_phase::Pending;

@@ -45,7 +45,7 @@ void Timeline::fillPodState(const PodState& state, Pod& pod) {
     meta.deletionGracePeriodSeconds.reset();
     if (state.tracked) {
         meta.finalizers.resize(1);
-        meta.finalizers.front() = kJobTrackingFinalizer;
+        meta.finalizers.front() = jobTrackingFinalizer;
     } else {
         meta.finalizers.clear();
     }
