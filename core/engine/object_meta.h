@@ -32,16 +32,8 @@ struct ObjectMeta {
     // for on every Pod of every sync.
     std::vector<InternedString> finalizers;
 
-    bool hasFinalizer(std::string_view finalizer) const {
-        for (const auto& f : finalizers)
-            if (f == finalizer)
-                return true;
-        return false;
-    }
-    bool hasFinalizer(const char* finalizer) const {
-        return hasFinalizer(std::string_view(finalizer));
-    }
-    bool hasFinalizer(const InternedString& finalizer) const {
+    // Any text InternedString compares with; an InternedString compares by pointer.
+    template <class Text> bool hasFinalizer(const Text& finalizer) const {
         for (const auto& f : finalizers)
             if (f == finalizer)
                 return true;
