@@ -2,6 +2,7 @@
 // The jobscope executable: the desktop app and the command line. main() picks the kind of
 // application the arguments need and guarantees that no exception escapes.
 
+#include "allocator.h"
 #include "cli/cli.h"
 #include "cli/output.h"
 #include "plot/cause_text.h"
@@ -66,6 +67,7 @@ std::unique_ptr<QCoreApplication> makeApplication(int& argc, char* argv[], bool&
 } // namespace
 
 int main(int argc, char* argv[]) {
+    jobscope::configureAllocator();
     bool noDisplay = false;
     const std::unique_ptr<QCoreApplication> app = makeApplication(argc, argv, noDisplay);
     QCoreApplication::setApplicationName(QStringLiteral("jobscope"));

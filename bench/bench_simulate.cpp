@@ -15,6 +15,7 @@
 // keeps one small record per Pod. The ratio of the engine's CPU time to the loop's is what the
 // engine pays for reproducing the controller (aim: at most 5x).
 
+#include "allocator.h"
 #include "analysis/analysis.h"
 #include "bench_scenario.h"
 #include "manifest/manifest.h"
@@ -200,6 +201,7 @@ BareLoopResult bareEventLoop(long completions, long parallelism, double failureR
 } // namespace
 
 int main(int argc, char** argv) {
+    jobscope::configureAllocator();
     Options options;
     if (!parseOptions(argc, argv, options))
         return 2;
@@ -292,6 +294,7 @@ int main(int argc, char** argv) {
         options.completions, options.parallelism, static_cast<unsigned long long>(options.seed),
         options.repeat > 1 ? (", fastest of " + std::to_string(options.repeat) + " runs").c_str()
                            : "");
+    std::printf("allocator:          %s\n", allocatorName().c_str());
     std::printf("simulation:         wall %.3f s, CPU %.3f s, peak RSS %.1f MB  (budget 0.3 s, "
                 "300 MB)\n",
                 bestSimulate.wall, bestSimulate.cpu, simulationPeakRssMb);

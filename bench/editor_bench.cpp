@@ -12,6 +12,7 @@
 //
 // Aim: every keystroke < 50 ms on 5 MB, and no event-loop stall of that order after it.
 
+#include "allocator.h"
 #include "editor/editor_panel.h"
 #include "editor/knob_panel.h"
 #include "editor/yaml_text_edit.h"
@@ -130,6 +131,7 @@ private:
 } // namespace
 
 int main(int argc, char** argv) {
+    jobscope::configureAllocator();
     QApplication app(argc, argv);
     Options options;
     if (!parseOptions(argc, argv, options))

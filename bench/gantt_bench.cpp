@@ -16,6 +16,7 @@
 // Aims: playhead replot < 2 ms; full replot < 16 ms at 10 000 Pods, < 100 ms at 100 000; the
 // timeline plot's full replot < 8 ms at any zoom, 1 000 000 Pods included.
 
+#include "allocator.h"
 #include "analysis/analysis.h"
 #include "bench_scenario.h"
 #include "gantt/pod_gantt.h"
@@ -136,6 +137,7 @@ void print(const char* what, const Stats& stats, const char* extra = "") {
 } // namespace
 
 int main(int argc, char** argv) {
+    jobscope::configureAllocator();
     QApplication app(argc, argv);
     Options options;
     if (!parseOptions(argc, argv, options))

@@ -10,6 +10,7 @@
 //   build/rel/bench/ingest_bench [--events N[,N...]] [--indented] [--repeat N]
 //   build/rel/bench/ingest_bench --replay tests/data/recordings/a --copies 240 [--repeat N]
 
+#include "allocator.h"
 #include "live/kubectl_import.h"
 #include "live/recording.h"
 
@@ -120,6 +121,7 @@ std::pair<int, qint64> scaleCapture(const QString& from, const QString& to, int 
 } // namespace
 
 int main(int argc, char** argv) {
+    jobscope::configureAllocator();
     QCoreApplication app(argc, argv);
     std::vector<int> sizes{1500, 3000, 6000, 12000};
     bool indented = false;

@@ -30,6 +30,8 @@ packages=(
     qt6-base-dev qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     # plots and YAML
     libqcustomplot-dev libyaml-cpp-dev
+    # the allocator (core/engine/allocator.h; the build goes on without it, slower)
+    libmimalloc-dev
     # Chinese text, and Qt's own translations (dialog buttons, file dialogs) for the Chinese UI
     fonts-wqy-microhei qt6-translations-l10n
     # a CJK face with a real bold (slide titles and captions), so bold Chinese is not smeared
@@ -78,7 +80,8 @@ fi
 if ! command -v apt-get >/dev/null || ! command -v dpkg-query >/dev/null; then
     echo "setup: this is not a Debian system (no apt-get or dpkg), so nothing is installed here."
     echo "setup: install the equivalents of these Debian bookworm packages with your package"
-    echo "setup: manager (Qt 6.4 or newer, QCustomPlot 2.1 built for Qt 6, yaml-cpp 0.7):"
+    echo "setup: manager (Qt 6.4 or newer, QCustomPlot 2.1 built for Qt 6, yaml-cpp 0.7,"
+    echo "setup: mimalloc 2.0, optional):"
     printf '  %s\n' "${wanted[@]}"
     missing_tools=()
     command -v cmake >/dev/null || missing_tools+=(cmake)
