@@ -9,7 +9,7 @@ namespace jobscope::cli {
 
 namespace {
 
-bool writeTo(std::FILE* stream, const std::string& bytes) {
+bool writeTo(std::FILE* stream, std::string_view bytes) {
     if (bytes.empty())
         return true;
     const bool wrote = std::fwrite(bytes.data(), 1, bytes.size(), stream) == bytes.size();
@@ -18,13 +18,13 @@ bool writeTo(std::FILE* stream, const std::string& bytes) {
 
 } // namespace
 
-bool writeOut(const std::string& utf8) {
+bool writeOut(std::string_view utf8) {
     return writeTo(stdout, utf8);
 }
 bool writeOut(const QString& text) {
     return writeTo(stdout, text.toStdString());
 }
-bool writeErr(const std::string& utf8) {
+bool writeErr(std::string_view utf8) {
     return writeTo(stderr, utf8);
 }
 bool writeErr(const QString& text) {

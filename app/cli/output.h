@@ -5,14 +5,14 @@
 #include <QCommandLineParser>
 #include <QString>
 
-#include <string>
+#include <string_view>
 
 namespace jobscope::cli {
 
 // Both return false when the stream could not be written (a closed pipe, a full disk).
-bool writeOut(const std::string& utf8);
+bool writeOut(std::string_view utf8);
 bool writeOut(const QString& text);
-bool writeErr(const std::string& utf8);
+bool writeErr(std::string_view utf8);
 bool writeErr(const QString& text);
 
 // The parser's help text with `program` ("jobscope reconcile") in the usage line instead of

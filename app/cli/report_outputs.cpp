@@ -221,7 +221,7 @@ public:
     writeProduced(const QString& path,
                   const std::function<bool(const ReportText::Drain&)>& produce) {
         if (path == QLatin1String("-")) {
-            if (produce([](std::string_view piece) { return writeOut(std::string(piece)); }))
+            if (produce([](std::string_view piece) { return writeOut(piece); }))
                 return std::nullopt;
             return tr("cannot write to standard output");
         }
