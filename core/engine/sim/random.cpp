@@ -6,9 +6,6 @@
 namespace jobscope::sim {
 
 namespace {
-constexpr uint64_t rotl(uint64_t x, int k) {
-    return (x << k) | (x >> (64 - k));
-}
 constexpr double kTwoPi = 6.283185307179586476925286766559;
 } // namespace
 
@@ -24,18 +21,6 @@ Random::Random(uint64_t seed) {
     SplitMix64 mix(seed);
     for (auto& s : s_)
         s = mix.next();
-}
-
-uint64_t Random::next() {
-    const uint64_t result = rotl(s_[1] * 5, 7) * 9;
-    const uint64_t t = s_[1] << 17;
-    s_[2] ^= s_[0];
-    s_[3] ^= s_[1];
-    s_[1] ^= s_[2];
-    s_[0] ^= s_[3];
-    s_[2] ^= t;
-    s_[3] = rotl(s_[3], 45);
-    return result;
 }
 
 double Random::uniform01() {
@@ -62,20 +47,6 @@ double Random::normal(double mean, double stddev) {
 
 double Random::exponential(double mean) {
     return -mean * std::log(1.0 - uniform01());
-}
-
-uint64_t Random::below(uint64_t n) {
-    // Lemire, "Fast Random Integer Generation in an Interval" (2019).
-    unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
-    uint64_t low = static_cast<uint64_t>(m);
-    if (low < n) {
-        const uint64_t threshold = (0 - n) % n;
-        while (low < threshold) {
-            m = static_cast<unsigned __int128>(next()) * n;
-            low = static_cast<uint64_t>(m);
-        }
-    }
-    return static_cast<uint64_t>(m >> 64);
 }
 
 bool Random::chance(double p) {

@@ -24,7 +24,18 @@ class Random {
 public:
     explicit Random(uint64_t seed);
 
-    uint64_t next();
+    // Inline with below(): the simulator draws five of them for every Pod name.
+    uint64_t next() {
+        const uint64_t result = rotl(s_[1] * 5, 7) * 9;
+        const uint64_t t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
     // Uniform on [0, 1) with 53 random bits.
     double uniform01();
     // Uniform on [lo, hi).
@@ -33,12 +44,26 @@ public:
     double normal(double mean, double stddev);
     // Exponential with the given mean, by inversion.
     double exponential(double mean);
-    // An integer in [0, n) without modulo bias (Lemire's method); n > 0.
-    uint64_t below(uint64_t n);
+    // An integer in [0, n) without modulo bias (Lemire, "Fast Random Integer Generation in an
+    // Interval", 2019); n > 0.
+    uint64_t below(uint64_t n) {
+        unsigned __int128 m = static_cast<unsigned __int128>(next()) * n;
+        uint64_t low = static_cast<uint64_t>(m);
+        if (low < n) {
+            const uint64_t threshold = (0 - n) % n;
+            while (low < threshold) {
+                m = static_cast<unsigned __int128>(next()) * n;
+                low = static_cast<uint64_t>(m);
+            }
+        }
+        return static_cast<uint64_t>(m >> 64);
+    }
     // True with probability p.
     bool chance(double p);
 
 private:
+    static constexpr uint64_t rotl(uint64_t x, int k) { return (x << k) | (x >> (64 - k)); }
+
     uint64_t s_[4];
     bool haveSpare_ = false;
     double spare_ = 0;

@@ -25,6 +25,7 @@
 #include <cassert>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <deque>
 #include <limits>
 #include <map>
@@ -1185,15 +1186,24 @@ std::string JobSim::newUid() {
     // (snprintf, then a digit at a time, showed in the benchmark's profile).
     const uint64_t hi = (nameRng_.next() & 0xffffffffffff0fffULL) | 0x4000ULL;
     const uint64_t lo = (nameRng_.next() & 0x3fffffffffffffffULL) | 0x8000000000000000ULL;
-    static constexpr char kHex[] = "0123456789abcdef";
+    // The two hex digits of every byte value, so that a byte is one copy of two characters.
+    static constexpr auto kHexPairs = [] {
+        constexpr char kHex[] = "0123456789abcdef";
+        std::array<char, 512> pairs{};
+        for (std::size_t byte = 0; byte < 256; ++byte) {
+            pairs[2 * byte] = kHex[byte >> 4];
+            pairs[2 * byte + 1] = kHex[byte & 0xfu];
+        }
+        return pairs;
+    }();
     char text[36];
     char* out = text;
     // `bytes` bytes of `bits`, most significant first, as two hex digits each.
     const auto put = [&out](uint64_t bits, int bytes) {
         for (int i = bytes - 1; i >= 0; --i) {
-            const unsigned byte = static_cast<unsigned>(bits >> (8 * i)) & 0xffu;
-            *out++ = kHex[byte >> 4];
-            *out++ = kHex[byte & 0xfu];
+            const std::size_t byte = static_cast<std::size_t>(bits >> (8 * i)) & 0xffu;
+            std::memcpy(out, &kHexPairs[2 * byte], 2);
+            out += 2;
         }
     };
     put(hi >> 32, 4);
