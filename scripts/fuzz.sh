@@ -51,9 +51,9 @@ max_len=${JOBSCOPE_FUZZ_MAX_LEN:-32768}
 export LSAN_OPTIONS=${LSAN_OPTIONS:-suppressions=$root/sanitizers/lsan.supp:print_suppressions=0}
 # ASan holds freed blocks in a quarantine (256 MB by default) to catch late uses; over millions
 # of runs the blocks that cycle through it leave its allocator holding more and more memory
-# (fuzz_watch: 1 GB after 450 000 runs, rising, where the same runs with a small quarantine
-# stay under 100 MB), which libFuzzer's RSS limit would report as an out-of-memory finding. A
-# run's own blocks are a few MB at most, so 32 MB still catches a use after free within a run.
+# (fuzz_watch: past 1 GB after 450 000 runs and rising; with 32 MB, 390 MB after 1.1 million),
+# which libFuzzer's RSS limit would report as an out-of-memory finding. A run's own blocks are a
+# few MB at most, so 32 MB still catches a use after free within a run.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-quarantine_size_mb=32}
 
 # One target: its log, and a status file the summary reads.
