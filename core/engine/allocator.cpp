@@ -15,7 +15,7 @@ void configureAllocator() {
 
 std::string allocatorName() {
 #if JOBSCOPE_WITH_MIMALLOC
-    const int version = mi_version(); // major * 100 + minor, e.g. 209
+    const int version = mi_version(); // major * 100 + minor * 10 + patch: 209 is 2.0.9
     return "mimalloc " + std::to_string(version / 100) + "." + std::to_string(version / 10 % 10) +
            "." + std::to_string(version % 10);
 #else
