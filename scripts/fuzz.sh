@@ -75,14 +75,20 @@ run_target() {
 # JOBSCOPE_FUZZ_JOBS targets at once (default: the number of cores; 1 for a campaign on a
 # shared machine).
 jobs=${JOBSCOPE_FUZZ_JOBS:-$(nproc)}
+pids=()
 for target in "${targets[@]}"; do
     while [[ $(jobs -rp | wc -l) -ge $jobs ]]; do
         wait -n || true
     done
     echo "== $target: ${limit[*]}, seeds fuzz/corpus/${target#fuzz_}, log build/fuzz/logs/${target#fuzz_}.log"
     run_target "$target" &
+    pids+=($!)
 done
-wait
+# Each target by its process: a plain `wait` once returned while the last target of an hour-long
+# campaign had just started, and the summary then found no status to read.
+for pid in "${pids[@]}"; do
+    wait "$pid" || true
+done
 
 status=0
 summary=()
