@@ -84,8 +84,8 @@ for target in "${targets[@]}"; do
     run_target "$target" &
     pids+=($!)
 done
-# Each target by its process: a plain `wait` once returned while the last target of an hour-long
-# campaign had just started, and the summary then found no status to read.
+# Each target is waited for by its process id, not by bash's job table (a plain `wait` can
+# return while the last target still runs): the summary reads every target's status file.
 for pid in "${pids[@]}"; do
     wait "$pid" || true
 done
