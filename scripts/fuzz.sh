@@ -75,20 +75,14 @@ run_target() {
 # JOBSCOPE_FUZZ_JOBS targets at once (default: the number of cores; 1 for a campaign on a
 # shared machine).
 jobs=${JOBSCOPE_FUZZ_JOBS:-$(nproc)}
-pids=()
 for target in "${targets[@]}"; do
     while [[ $(jobs -rp | wc -l) -ge $jobs ]]; do
         wait -n || true
     done
     echo "== $target: ${limit[*]}, seeds fuzz/corpus/${target#fuzz_}, log build/fuzz/logs/${target#fuzz_}.log"
     run_target "$target" &
-    pids+=($!)
 done
-# Each target is waited for by its process id, not by bash's job table (a plain `wait` can
-# return while the last target still runs): the summary reads every target's status file.
-for pid in "${pids[@]}"; do
-    wait "$pid" || true
-done
+wait
 
 status=0
 summary=()
